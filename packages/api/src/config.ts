@@ -1,0 +1,35 @@
+import type { RateLimitRule } from './lib/rate-limit.js';
+
+/** Runtime settings createApp needs; server.ts builds them from env.ts, tests build them with `testConfig()`. */
+export interface AppConfig {
+  /** The merchant's time zone: business days (check-in, daily limits) are counted in it. */
+  timeZone: string;
+  memberSessionTtlSeconds: number;
+  staffSessionTtlSeconds: number;
+  /** Take the client address from X-Forwarded-For (only behind a reverse proxy you run). */
+  trustProxy: boolean;
+  rateLimits: {
+    loginPerAddress: RateLimitRule;
+    loginPerIdentity: RateLimitRule;
+    staffLoginPerAddress: RateLimitRule;
+    staffLoginPerUsername: RateLimitRule;
+  };
+  /** Largest request body accepted, in bytes. */
+  bodyLimitBytes: number;
+  /** Folder of the H5 build to serve at /, if any. */
+  staticDir?: string;
+}
+
+export const defaultAppConfig: AppConfig = {
+  timeZone: 'Asia/Shanghai',
+  memberSessionTtlSeconds: 30 * 24 * 3600,
+  staffSessionTtlSeconds: 12 * 3600,
+  trustProxy: false,
+  rateLimits: {
+    loginPerAddress: { points: 60, duration: 60 },
+    loginPerIdentity: { points: 10, duration: 60 },
+    staffLoginPerAddress: { points: 20, duration: 60 },
+    staffLoginPerUsername: { points: 5, duration: 60 },
+  },
+  bodyLimitBytes: 64 * 1024,
+};

@@ -1,0 +1,20 @@
+import { readEnv } from '../env.js';
+import { systemClock } from '../lib/clock.js';
+import { openDatabase } from './connection.js';
+import { migrateToLatest } from './migrator.js';
+import { DEMO_STAFF, seedDemoData } from './seed.js';
+
+const env = readEnv();
+const handle = openDatabase(env.DATABASE_URL);
+try {
+  await migrateToLatest(handle.db);
+  const { seeded } = await seedDemoData(handle.db, systemClock, env.MERCHANT_TIME_ZONE);
+  if (seeded) {
+    process.stdout.write(`seeded demo data into ${handle.engine}. Merchant logins:\n`);
+    for (const s of DEMO_STAFF) process.stdout.write(`  ${s.role.padEnd(8)} ${s.username} / ${s.password}\n`);
+  } else {
+    process.stdout.write('demo data already present; nothing to do\n');
+  }
+} finally {
+  await handle.close();
+}

@@ -1,0 +1,91 @@
+import { OpenAPIHono, type Hook } from '@hono/zod-openapi';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ZodError } from 'zod';
+import type { StaffRole } from '@siyu/shared';
+import { AppError, isAppError } from './app-error.js';
+import type { Logger } from './logger.js';
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    memberId: number;
+    staff: { id: number; role: StaffRole };
+  };
+}
+
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+/** zod issues as `{ field, message }`, the field a dotted path ("rewards.3"), "body" for the whole body. */
+export function fieldIssues(error: ZodError, prefix?: string): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const path = issue.path.map(String).join('.');
+    const field = [prefix, path].filter(Boolean).join('.') || prefix || 'body';
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') message = `unknown field(s): ${issue.keys.join(', ')}`;
+    return { field, message };
+  });
+}
+
+export function validationError(issues: FieldIssue[]): AppError {
+  const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
+  return new AppError('VALIDATION_FAILED', `invalid request: ${summary}`, { issues });
+}
+
+const TARGET_PREFIX: Record<string, string | undefined> = { json: undefined, query: 'query', param: 'path', header: 'header', form: undefined };
+
+/** The OpenAPI routers' validation hook: every schema failure becomes a 400 that names the field. */
+export const validationHook: Hook<any, AppEnv, any, any> = (result) => {
+  if (!result.success) throw validationError(fieldIssues(result.error as ZodError, TARGET_PREFIX[result.target]));
+};
+
+/** Every module's routes are built on this, so validation behaves the same everywhere. */
+export function createRouter(): OpenAPIHono<AppEnv> {
+  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+}
+
+export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
+  return (err, c) => {
+    const requestId = c.get('requestId') ?? '';
+    let appError: AppError;
+    if (isAppError(err)) {
+      appError = err;
+    } else if (err instanceof HTTPException && err.status === 400) {
+      // Hono's own body parsing (malformed JSON) lands here.
+      appError = validationError([{ field: 'body', message: err.message || 'malformed request body' }]);
+    } else if (err instanceof HTTPException && err.status === 413) {
+      appError = new AppError('PAYLOAD_TOO_LARGE', 'request body too large');
+    } else {
+      logger.error({ err, requestId, path: c.req.path }, 'unhandled error');
+      appError = new AppError('INTERNAL', 'internal error');
+    }
+    const body = {
+      error: { code: appError.code, message: appError.message, ...(appError.details === undefined ? {} : { details: appError.details }) },
+      requestId,
+    };
+    return c.json(body, appError.status as any, appError.headers);
+  };
+}
+
+export const notFoundHandler: NotFoundHandler<AppEnv> = (c) =>
+  c.json({ error: { code: 'NOT_FOUND', message: `no route for ${c.req.method} ${c.req.path}` }, requestId: c.get('requestId') ?? '' }, 404);
+
+/**
+ * The client's address for rate limiting. Behind a reverse proxy (trustProxy), the first
+ * X-Forwarded-For hop; otherwise the socket's address.
+ */
+export function clientAddress(c: Context, trustProxy: boolean): string {
+  if (trustProxy) {
+    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+    if (forwarded) return forwarded;
+  }
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // in-process requests (app.request) have no socket
+  }
+}

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { DB } from '../db/connection.js';
+import { AppError } from './app-error.js';
+import type { Clock } from './clock.js';
+import { validationError, type AppEnv } from './http.js';
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,128}$/;
+
+/**
+ * INVARIANTS 11 for member mutations. Same key and same request: the stored status and body come back
+ * and the work happens once. Same key, other request: 422. Key still in flight: 409. A request that was
+ * rejected as invalid, unauthenticated, rate-limited or failed with a server error stores nothing, so it can be retried.
+ * Runs after `requireMember`: keys are scoped per member.
+ */
+export function idempotency(db: DB, clock: Clock): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const key = c.req.header('idempotency-key');
+    if (key === undefined) return next();
+    if (!KEY_PATTERN.test(key)) throw validationError([{ field: 'header.Idempotency-Key', message: 'must be 1-128 visible ASCII characters' }]);
+
+    const memberId = c.get('memberId');
+    const body = await c.req.text(); // Hono caches the body, so the route's validator can still read it
+    const fingerprint = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${body}`).digest('hex');
+
+    const inserted = await db
+      .insertInto('idempotency_keys')
+      .values({ member_id: memberId, key, fingerprint, state: 'in_flight', created_at: clock.now().toISOString() })
+      .onConflict((oc) => oc.columns(['member_id', 'key']).doNothing())
+      .executeTakeFirst();
+
+    if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+      const existing = await db
+        .selectFrom('idempotency_keys')
+        .select(['fingerprint', 'state', 'status_code', 'response_body'])
+        .where('member_id', '=', memberId)
+        .where('key', '=', key)
+        .executeTakeFirst();
+      if (!existing) throw new AppError('IDEMPOTENCY_KEY_IN_FLIGHT', 'request with this Idempotency-Key is being retried; try again');
+      if (existing.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different request');
+      if (existing.state === 'in_flight') throw new AppError('IDEMPOTENCY_KEY_IN_FLIGHT', 'a request with this Idempotency-Key is still in progress');
+      return c.body(existing.response_body ?? '', (existing.status_code ?? 200) as any, {
+        'content-type': 'application/json; charset=utf-8',
+        'idempotent-replayed': 'true',
+      });
+    }
+
+    await next();
+
+    const status = c.res.status;
+    const storable = status < 400 || (status >= 402 && status < 500 && status !== 413 && status !== 429);
+    const where = db.deleteFrom('idempotency_keys').where('member_id', '=', memberId).where('key', '=', key);
+    if (!storable) {
+      await where.execute();
+      return;
+    }
+    const responseBody = await c.res.clone().text();
+    await db
+      .updateTable('idempotency_keys')
+      .set({ state: 'done', status_code: status, response_body: responseBody, completed_at: clock.now().toISOString() })
+      .where('member_id', '=', memberId)
+      .where('key', '=', key)
+      .execute();
+  };
+}

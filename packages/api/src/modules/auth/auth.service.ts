@@ -1,0 +1,78 @@
+import type { LoginPlatform, MemberLoginResponse, StaffLoginResponse } from '@siyu/shared';
+import type { DB } from '../../db/connection.js';
+import { AppError } from '../../lib/app-error.js';
+import type { ResolvedSession } from '../../lib/auth.js';
+import type { Clock } from '../../lib/clock.js';
+import type { RateLimiter } from '../../lib/rate-limit.js';
+import { hashToken, newSessionToken } from '../../lib/tokens.js';
+import type { PlatformAdapters } from '../../platforms/types.js';
+import type { MembersService } from '../members/index.js';
+import type { StaffService } from '../staff/index.js';
+import * as repo from './sessions.repository.js';
+
+export interface AuthDeps {
+  db: DB;
+  clock: Clock;
+  platforms: PlatformAdapters;
+  members: MembersService;
+  staff: StaffService;
+  memberSessionTtlSeconds: number;
+  staffSessionTtlSeconds: number;
+  limits: {
+    loginPerAddress: RateLimiter;
+    loginPerIdentity: RateLimiter;
+    staffLoginPerAddress: RateLimiter;
+    staffLoginPerUsername: RateLimiter;
+  };
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;
+
+export function createAuthService(deps: AuthDeps) {
+  const { db, clock } = deps;
+
+  async function issue(subjectType: 'member' | 'staff', subjectId: number, platform: string | null, ttlSeconds: number) {
+    const token = newSessionToken();
+    const now = clock.now();
+    const expiresAt = new Date(now.getTime() + ttlSeconds * 1000).toISOString();
+    await repo.insertSession(db, { token_hash: hashToken(token), subject_type: subjectType, subject_id: subjectId, platform, created_at: now.toISOString(), expires_at: expiresAt });
+    return { token, expiresAt };
+  }
+
+  return {
+    /**
+     * Exchanges a platform's one-time code for our own session. The platform's session key stays on the server.
+     * Rate-limited per address before we call the platform, and per platform identity after.
+     */
+    async loginMember(platform: LoginPlatform, code: string, address: string): Promise<MemberLoginResponse> {
+      await deps.limits.loginPerAddress.consume(address);
+      const adapter = deps.platforms[platform];
+      const identity = await adapter.exchangeLoginCode(code);
+      await deps.limits.loginPerIdentity.consume(`${platform}:${identity.openId}`);
+      const { memberId, isNew } = await deps.members.findOrCreateByIdentity(identity, adapter.appId);
+      const session = await issue('member', memberId, platform, deps.memberSessionTtlSeconds);
+      return { ...session, isNewMember: isNew, member: await deps.members.profile(memberId) };
+    },
+
+    async loginStaff(username: string, password: string, address: string): Promise<StaffLoginResponse> {
+      await deps.limits.staffLoginPerAddress.consume(address);
+      await deps.limits.staffLoginPerUsername.consume(username.toLowerCase());
+      const staff = await deps.staff.authenticate(username, password);
+      if (!staff) throw new AppError('INVALID_CREDENTIALS', 'username or password is wrong');
+      const session = await issue('staff', staff.id, null, deps.staffSessionTtlSeconds);
+      return { ...session, staff };
+    },
+
+    async resolveSession(token: string): Promise<ResolvedSession | null> {
+      const row = await repo.findLiveSession(db, hashToken(token), clock.now().toISOString());
+      if (!row) return null;
+      if (row.subject_type === 'staff') {
+        if (!row.role) return null;
+        return { subjectType: 'staff', subjectId: Number(row.subject_id), role: row.role };
+      }
+      return { subjectType: 'member', subjectId: Number(row.subject_id) };
+    },
+
+    purgeExpiredSessions: () => repo.deleteExpiredSessions(db, clock.now().toISOString()),
+  };
+}

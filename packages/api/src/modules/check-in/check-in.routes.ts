@@ -1,0 +1,85 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { CheckInResult, CheckInRules, CheckInStatus, CheckInStatusQuery, ErrorResponse } from '@siyu/shared';
+import type { MiddlewareHandler } from 'hono';
+import { createRouter, type AppEnv } from '../../lib/http.js';
+import type { CheckInService } from './check-in.service.js';
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
+const errors = {
+  400: json(ErrorResponse, 'invalid request; details name the field'),
+  401: json(ErrorResponse, 'not logged in'),
+};
+
+export function checkInRoutes(deps: { checkIn: CheckInService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
+  const router = createRouter();
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/check-in/status',
+      tags: ['check-in'],
+      summary: 'Today’s check-in state, streak, rewards and the month’s calendar',
+      security: [{ memberToken: [] }],
+      middleware: [deps.member] as const,
+      request: { query: CheckInStatusQuery },
+      responses: { 200: json(CheckInStatus, 'check-in status'), ...errors },
+    }),
+    async (c) => c.json(await deps.checkIn.status(c.get('memberId'), c.req.valid('query').month), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/check-in',
+      tags: ['check-in'],
+      summary: 'Check in for today (honours Idempotency-Key)',
+      security: [{ memberToken: [] }],
+      middleware: [deps.member, deps.idempotent] as const,
+      request: {
+        headers: z.object({ 'idempotency-key': z.string().max(128).optional() }),
+        body: { required: false, content: { 'application/json': { schema: z.object({}).strict() } } },
+      },
+      responses: {
+        200: json(CheckInResult, 'checked in; the reward was credited'),
+        409: json(ErrorResponse, 'ALREADY_CHECKED_IN today, or IDEMPOTENCY_KEY_IN_FLIGHT'),
+        422: json(ErrorResponse, 'IDEMPOTENCY_KEY_REUSED with another request'),
+        ...errors,
+      },
+    }),
+    async (c) => c.json(await deps.checkIn.checkIn(c.get('memberId')), 200),
+  );
+  return router;
+}
+
+export function merchantCheckInRoutes(deps: { checkIn: CheckInService; anyStaff: MiddlewareHandler<AppEnv>; editor: MiddlewareHandler<AppEnv> }) {
+  const router = createRouter();
+  const staffErrors = { ...errors, 403: json(ErrorResponse, 'not staff, or role may not do this') };
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/check-in/rules',
+      tags: ['merchant: check-in'],
+      summary: 'The check-in reward table',
+      security: [{ staffToken: [] }],
+      middleware: [deps.anyStaff] as const,
+      responses: { 200: json(CheckInRules, 'current rules'), ...staffErrors },
+    }),
+    async (c) => c.json(await deps.checkIn.rules(), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'put',
+      path: '/check-in/rules',
+      tags: ['merchant: check-in'],
+      summary: 'Replace the check-in reward table (owner, operator)',
+      security: [{ staffToken: [] }],
+      middleware: [deps.editor] as const,
+      request: { body: { required: true, content: { 'application/json': { schema: CheckInRules } } } },
+      responses: { 200: json(CheckInRules, 'saved rules, effective from the next check-in'), ...staffErrors },
+    }),
+    async (c) => c.json(await deps.checkIn.updateRules(c.req.valid('json'), c.get('staff').id), 200),
+  );
+  return router;
+}

@@ -1,0 +1,94 @@
+import { CheckInRules as CheckInRulesSchema, addDays, businessDateOf, monthOf, monthRange, type CheckInResult, type CheckInRules, type CheckInStatus } from '@siyu/shared';
+import type { DB } from '../../db/connection.js';
+import { isUniqueViolation } from '../../db/dialect.js';
+import { AppError } from '../../lib/app-error.js';
+import type { Clock } from '../../lib/clock.js';
+import { inTransaction, type Executor } from '../../lib/transaction.js';
+import type { PointsService } from '../points/index.js';
+import * as repo from './check-in.repository.js';
+import { DEFAULT_CHECK_IN_RULES, rewardForStreakDay } from './check-in.rules.js';
+
+export interface CheckInDeps {
+  db: DB;
+  clock: Clock;
+  timeZone: string;
+  points: PointsService;
+}
+
+export type CheckInService = ReturnType<typeof createCheckInService>;
+
+export function createCheckInService({ db, clock, timeZone, points }: CheckInDeps) {
+  async function rules(executor: Executor = db): Promise<CheckInRules> {
+    const json = await repo.findRulesJson(executor);
+    if (!json) return DEFAULT_CHECK_IN_RULES;
+    const parsed = CheckInRulesSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : DEFAULT_CHECK_IN_RULES;
+  }
+
+  /** Consecutive days ending yesterday (0 when yesterday was missed). */
+  async function streakBefore(executor: Executor, memberId: number, today: string): Promise<number> {
+    const yesterday = await repo.findCheckIn(executor, memberId, addDays(today, -1));
+    return yesterday?.streak ?? 0;
+  }
+
+  return {
+    rules: () => rules(),
+
+    async updateRules(next: CheckInRules, staffId: number): Promise<CheckInRules> {
+      await repo.upsertRulesJson(db, JSON.stringify(next), staffId, clock.now().toISOString());
+      return next;
+    },
+
+    async status(memberId: number, month?: string): Promise<CheckInStatus> {
+      const today = businessDateOf(clock.now(), timeZone);
+      const viewMonth = month ?? monthOf(today);
+      const { first, last } = monthRange(viewMonth);
+      const [currentRules, todayRow, before, checkedInDates] = await Promise.all([
+        rules(),
+        repo.findCheckIn(db, memberId, today),
+        streakBefore(db, memberId, today),
+        repo.listCheckInDates(db, memberId, first, last),
+      ]);
+      const streak = todayRow ? todayRow.streak : before;
+      return {
+        businessDate: today,
+        timeZone,
+        checkedInToday: Boolean(todayRow),
+        streak,
+        todayReward: todayRow ? todayRow.reward : rewardForStreakDay(before + 1, currentRules),
+        // Tomorrow's reward assumes today's check-in happens (or happened).
+        tomorrowReward: rewardForStreakDay((todayRow ? todayRow.streak : before + 1) + 1, currentRules),
+        month: viewMonth,
+        checkedInDates,
+        rules: currentRules,
+      };
+    },
+
+    /**
+     * One check-in per member per business day (the unique constraint decides, INVARIANTS 5),
+     * crediting the day's reward to the ledger in the same transaction (source key per day, INVARIANTS 4).
+     */
+    async checkIn(memberId: number): Promise<CheckInResult> {
+      const now = clock.now();
+      const today = businessDateOf(now, timeZone);
+      try {
+        return await inTransaction(db, async (trx) => {
+          const currentRules = await rules(trx);
+          const streak = (await streakBefore(trx, memberId, today)) + 1;
+          const reward = rewardForStreakDay(streak, currentRules);
+          await repo.insertCheckIn(trx, { memberId, businessDate: today, streak, reward, createdAt: now.toISOString() });
+          const balance =
+            reward > 0
+              ? (await points.post(trx, { memberId, delta: reward, reason: 'check_in', sourceKey: `check-in:${today}`, at: now })).balance
+              : await points.balance(trx, memberId);
+          return { businessDate: today, streak, reward, pointsBalance: balance, tomorrowReward: rewardForStreakDay(streak + 1, currentRules) };
+        });
+      } catch (err) {
+        if (isUniqueViolation(err) || (err instanceof AppError && err.code === 'CONFLICT')) {
+          throw new AppError('ALREADY_CHECKED_IN', `already checked in on ${today}`, { businessDate: today });
+        }
+        throw err;
+      }
+    },
+  };
+}

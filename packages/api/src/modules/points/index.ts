@@ -1,0 +1,2 @@
+export { createPointsService, type PointsService, type CreditInput } from './points.service.js';
+export { pointsRoutes } from './points.routes.js';

@@ -1,0 +1,56 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app.js';
+import { defaultAppConfig } from './config.js';
+import { openDatabase } from './db/connection.js';
+import { migrateToLatest } from './db/migrator.js';
+import { readEnv } from './env.js';
+import { systemClock } from './lib/clock.js';
+import { createLogger } from './lib/logger.js';
+import { SIMULATOR_BASE, createPlatformAdapters, createPlatformSimulator, simulatorFetch, type PlatformsConfig } from './platforms/index.js';
+
+const env = readEnv();
+const logger = createLogger(env.LOG_LEVEL);
+const handle = openDatabase(env.DATABASE_URL);
+const applied = await migrateToLatest(handle.db);
+logger.info({ engine: handle.engine, applied }, 'database ready');
+
+const simulator = env.PLATFORM_SIMULATOR ? createPlatformSimulator({ clock: () => systemClock.now() }) : undefined;
+const platformsConfig: PlatformsConfig = simulator
+  ? simulator.platformsConfig(SIMULATOR_BASE)
+  : {
+      weapp: { appId: env.WEAPP_APP_ID!, appSecret: env.WEAPP_APP_SECRET! },
+      alipay: { appId: env.ALIPAY_APP_ID!, appPrivateKey: env.ALIPAY_APP_PRIVATE_KEY!, alipayPublicKey: env.ALIPAY_PUBLIC_KEY! },
+      tt: { appId: env.TT_APP_ID!, appSecret: env.TT_APP_SECRET! },
+    };
+
+const app = createApp({
+  db: handle.db,
+  clock: systemClock,
+  // With the simulator on, the production adapters reach it in-process (whatever port we end up on).
+  platforms: createPlatformAdapters(platformsConfig, simulator ? simulatorFetch(simulator.app) : fetch),
+  config: { ...defaultAppConfig, timeZone: env.MERCHANT_TIME_ZONE, trustProxy: env.TRUST_PROXY, staticDir: env.H5_DIST_DIR },
+  logger,
+  simulator: simulator?.app,
+});
+
+const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
+  logger.info({ url: `http://${env.HOST}:${info.port}`, docs: `http://${env.HOST}:${info.port}/api/docs`, simulator: Boolean(simulator) }, 'listening');
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down: no new connections, finishing requests in flight');
+  const force = setTimeout(() => {
+    logger.warn('grace period over; closing remaining connections');
+    (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+  }, env.SHUTDOWN_GRACE_MS);
+  force.unref();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await handle.close();
+  logger.info('stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

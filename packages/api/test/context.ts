@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Kysely, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { createApp, type App } from '../src/app.js';
+import { defaultAppConfig, type AppConfig } from '../src/config.js';
+import { openDatabase, openSqliteFile, type DB } from '../src/db/connection.js';
+import { migrateToLatest } from '../src/db/migrator.js';
+import type { Database } from '../src/db/schema.js';
+import { ManualClock } from '../src/lib/clock.js';
+import { createPlatformAdapters, createPlatformSimulator } from '../src/platforms/index.js';
+
+/** Which engine this run tests: PostgreSQL when TEST_DATABASE_URL is set, SQLite otherwise. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
+export const engine: 'sqlite' | 'postgres' = TEST_DATABASE_URL ? 'postgres' : 'sqlite';
+
+const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-test-'));
+let sqliteTemplate: Promise<string> | undefined;
+
+/** Migrate once into a template file; each test copies it (a few ms) instead of migrating again. */
+function migratedSqliteTemplate(): Promise<string> {
+  sqliteTemplate ??= (async () => {
+    const file = path.join(tmpRoot, 'template.db');
+    const handle = openDatabase(`sqlite:${file}`);
+    await migrateToLatest(handle.db);
+    await handle.close();
+    return file;
+  })();
+  return sqliteTemplate;
+}
+
+async function freshDatabase(): Promise<{ db: DB; close: () => Promise<void> }> {
+  if (TEST_DATABASE_URL) {
+    const schema = `t_${randomBytes(6).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    const handle = openDatabase(TEST_DATABASE_URL, { searchPath: schema, poolSize: 20 });
+    await migrateToLatest(handle.db);
+    return {
+      db: handle.db,
+      close: async () => {
+        await handle.close();
+        const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
+        await c.connect();
+        await c.query(`drop schema ${schema} cascade`);
+        await c.end();
+      },
+    };
+  }
+  const template = await migratedSqliteTemplate();
+  const file = path.join(tmpRoot, `${randomBytes(6).toString('hex')}.db`);
+  fs.copyFileSync(template, file);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqliteFile(file) }) });
+  return {
+    db,
+    close: async () => {
+      await db.destroy();
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    },
+  };
+}
+
+export interface TestContext {
+  app: App;
+  db: DB;
+  clock: ManualClock;
+  simulator: ReturnType<typeof createPlatformSimulator>;
+  close(): Promise<void>;
+}
+
+/** 2026-11-22 10:00 Beijing time. */
+export const DEFAULT_NOW = '2026-11-22T02:00:00.000Z';
+
+export async function createTestContext(overrides: Partial<AppConfig> = {}, now: string = DEFAULT_NOW): Promise<TestContext> {
+  const { db, close } = await freshDatabase();
+  const clock = new ManualClock(now);
+  const simulator = createPlatformSimulator({ clock: () => clock.now() });
+  const SIM_BASE = 'http://platform-simulator.test';
+  const platforms = createPlatformAdapters(simulator.platformsConfig(SIM_BASE), (input, init) =>
+    simulator.app.request(String(input instanceof Request ? input.url : input).replace(SIM_BASE, ''), init),
+  );
+  const config: AppConfig = { ...defaultAppConfig, trustProxy: true, ...overrides };
+  const app = createApp({ db, clock, platforms, config, simulator: simulator.app });
+  return { app, db, clock, simulator, close };
+}

@@ -1,0 +1,35 @@
+/**
+ * Every error code the API can answer with, and the HTTP status each maps to.
+ * Clients switch on `code`; `message` is for developers, not shoppers.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  PLATFORM_CODE_INVALID: 401,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  ALREADY_CHECKED_IN: 409,
+  IDEMPOTENCY_KEY_IN_FLIGHT: 409,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  IDEMPOTENCY_KEY_REUSED: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  PLATFORM_UNAVAILABLE: 502,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export type ErrorStatus = (typeof ERROR_STATUS)[ErrorCode];
+
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+
+export function statusOf(code: ErrorCode): ErrorStatus {
+  return ERROR_STATUS[code];
+}
+
+/** The body of every error response. */
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+  requestId: string;
+}

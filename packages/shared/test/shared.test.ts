@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, businessDateOf, fenToYuanString, formatYuan, monthRange, sumFen, yuanStringToFen, ERROR_STATUS, statusOf, isBusinessDate } from '../src/index.js';
+
+describe('business day', () => {
+  it('is the calendar date in Asia/Shanghai by default', () => {
+    expect(businessDateOf(new Date('2026-11-22T15:59:59.999Z'))).toBe('2026-11-22');
+    expect(businessDateOf(new Date('2026-11-22T16:00:00.000Z'))).toBe('2026-11-23');
+    expect(businessDateOf(new Date('2026-12-31T16:00:00.000Z'))).toBe('2027-01-01');
+  });
+  it('follows other zones, including daylight saving', () => {
+    expect(businessDateOf(new Date('2026-11-22T04:59:59Z'), 'America/New_York')).toBe('2026-11-21');
+    expect(businessDateOf(new Date('2026-07-01T03:59:59Z'), 'America/New_York')).toBe('2026-06-30');
+    expect(businessDateOf(new Date('2026-07-01T04:00:00Z'), 'America/New_York')).toBe('2026-07-01');
+  });
+  it('does calendar arithmetic and month ranges', () => {
+    expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
+    expect(monthRange('2026-02')).toEqual({ first: '2026-02-01', last: '2026-02-28' });
+    expect(isBusinessDate('2026-02-30')).toBe(false);
+  });
+});
+
+describe('money in fen', () => {
+  it('formats and parses without floats', () => {
+    expect(fenToYuanString(12345)).toBe('123.45');
+    expect(fenToYuanString(5)).toBe('0.05');
+    expect(fenToYuanString(-5)).toBe('-0.05');
+    expect(formatYuan(8880)).toBe('¥88.80');
+    expect(yuanStringToFen('88.8')).toBe(8880);
+    expect(yuanStringToFen('0.07')).toBe(7);
+    expect(yuanStringToFen('1')).toBe(100);
+    expect(() => yuanStringToFen('1.005')).toThrow();
+    expect(() => yuanStringToFen('abc')).toThrow();
+    expect(sumFen([10, 20, 30])).toBe(60);
+    expect(() => sumFen([0.1, 0.2])).toThrow();
+  });
+});
+
+describe('error codes', () => {
+  it('map to HTTP statuses', () => {
+    expect(statusOf('VALIDATION_FAILED')).toBe(400);
+    expect(statusOf('RATE_LIMITED')).toBe(429);
+    expect(Object.values(ERROR_STATUS).every((s) => s >= 400 && s < 600)).toBe(true);
+  });
+});

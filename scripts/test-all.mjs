@@ -1,0 +1,89 @@
+// `pnpm test`: the whole suite, in the order a failure is cheapest to find.
+//  1. type-check every package
+//  2. shared and API tests on SQLite; the API tests again on PostgreSQL when TEST_DATABASE_URL is set
+//  3. build the mini-program for weapp, alipay, tt and h5, check each output and its size
+//  4. the outputs' tests: WeChat build in miniprogram-simulate, Alipay/Douyin logic smoke, H5 in headless Chromium
+// It ends with one line `total: N passed, N failed`. Flags: --skip-build reuses existing outputs.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execSync } from 'node:child_process';
+import { ROOT, run } from './lib.mjs';
+
+const args = new Set(process.argv.slice(2));
+const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-tests-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+async function vitest(label, pkg, env = {}) {
+  const report = path.join(reportDir, `${label.replace(/\W+/g, '-')}.json`);
+  console.log(`\n━━ ${label}`);
+  const code = await run(path.join(ROOT, 'packages', pkg, 'node_modules/.bin/vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${report}`], {
+    cwd: path.join(ROOT, 'packages', pkg),
+    env,
+  });
+  let counted = false;
+  if (fs.existsSync(report)) {
+    const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+    totals.passed += r.numPassedTests;
+    totals.failed += r.numFailedTests;
+    totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+    counted = r.numTotalTests > 0;
+  }
+  if (code !== 0 || !counted) {
+    failures.push(label);
+    if (!counted) totals.failed += 1;
+  }
+}
+
+async function step(label, cmd, argv, opts) {
+  console.log(`\n━━ ${label}`);
+  const code = await run(cmd, argv, opts);
+  if (code !== 0) {
+    failures.push(label);
+    totals.failed += 1;
+  } else {
+    totals.passed += 1;
+  }
+  return code === 0;
+}
+
+function ensureChromium() {
+  if (fs.existsSync('/usr/bin/chromium')) return true;
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && fs.existsSync('/usr/bin/apt-get')) {
+    console.log('Installing Debian chromium for the H5 browser tests…');
+    try {
+      execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+    } catch {
+      /* reported below */
+    }
+  }
+  return fs.existsSync('/usr/bin/chromium');
+}
+
+await step('typecheck', 'pnpm', ['-r', '--workspace-concurrency=1', 'typecheck']);
+await vitest('shared', 'shared');
+await vitest('api on SQLite', 'api');
+if (process.env.TEST_DATABASE_URL) {
+  await vitest('api on PostgreSQL', 'api', { TEST_DATABASE_URL: process.env.TEST_DATABASE_URL });
+} else {
+  console.log('\n━━ api on PostgreSQL: skipped (set TEST_DATABASE_URL=postgres://… to run the same suite on PostgreSQL)');
+}
+
+let built = args.has('--skip-build');
+if (!built) built = await step('build mini-program: weapp, alipay, tt, h5', 'node', ['scripts/build-miniapp.mjs']);
+if (built) {
+  await step('output sizes', 'node', ['scripts/size-report.mjs']);
+  if (!ensureChromium()) {
+    console.error('\n✗ /usr/bin/chromium is missing: install Debian\'s chromium (apt-get install chromium) to run the H5 browser tests.');
+    failures.push('chromium missing');
+    totals.failed += 1;
+  }
+  await vitest('mini-program outputs', 'miniapp');
+}
+
+fs.rmSync(reportDir, { recursive: true, force: true });
+console.log(`\n${failures.length ? `✗ failed: ${failures.join(', ')}` : '✓ all green'}`);
+console.log(`total: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exit(failures.length ? 1 : 0);
