@@ -11,7 +11,7 @@ import type { AppConfig } from './config.js';
 import type { DB } from './db/connection.js';
 import { ALL_STAFF_ROLES, STAFF_EDITORS, requireMember, requireStaff } from './lib/auth.js';
 import type { Clock } from './lib/clock.js';
-import { errorHandler, notFoundHandler, validationHook, type AppEnv } from './lib/http.js';
+import { errorHandler, notFoundHandler, requireJsonBody, validationHook, type AppEnv } from './lib/http.js';
 import { idempotency } from './lib/idempotency.js';
 import { silentLogger, type Logger } from './lib/logger.js';
 import { createRateLimiter } from './lib/rate-limit.js';
@@ -75,6 +75,7 @@ export function createApp({ db, clock, platforms, config, logger = silentLogger,
   app.notFound(notFoundHandler);
   app.use('/api/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'], exposeHeaders: ['Retry-After', 'X-Request-Id'] }));
   app.use('/api/*', bodyLimit({ maxSize: config.bodyLimitBytes }));
+  app.use('/api/*', requireJsonBody);
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/v1', memberAuthRoutes({ auth, members, member, trustProxy: config.trustProxy }));

@@ -27,7 +27,7 @@ const app = createApp({
   db: handle.db,
   clock: systemClock,
   // With the simulator on, the production adapters reach it in-process (whatever port we end up on).
-  platforms: createPlatformAdapters(platformsConfig, simulator ? simulatorFetch(simulator.app) : fetch),
+  platforms: createPlatformAdapters(platformsConfig, simulator ? simulatorFetch(simulator.app) : fetch, () => systemClock.now()),
   config: { ...defaultAppConfig, timeZone: env.MERCHANT_TIME_ZONE, trustProxy: env.TRUST_PROXY, staticDir: env.H5_DIST_DIR },
   logger,
   simulator: simulator?.app,

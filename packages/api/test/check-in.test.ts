@@ -142,7 +142,7 @@ describe('daily check-in', () => {
   });
 
   it('requires a member session', async () => {
-    expect((await ctx.app.request('/api/v1/check-in', { method: 'POST', body: '{}' })).status).toBe(401);
+    expect((await ctx.app.request('/api/v1/check-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
     expect((await ctx.app.request('/api/v1/check-in/status')).status).toBe(401);
   });
 });

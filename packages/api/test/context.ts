@@ -10,7 +10,7 @@ import { openDatabase, openSqliteFile, type DB } from '../src/db/connection.js';
 import { migrateToLatest } from '../src/db/migrator.js';
 import type { Database } from '../src/db/schema.js';
 import { ManualClock } from '../src/lib/clock.js';
-import { createPlatformAdapters, createPlatformSimulator } from '../src/platforms/index.js';
+import { SIMULATOR_BASE, createPlatformAdapters, createPlatformSimulator, simulatorFetch } from '../src/platforms/index.js';
 
 /** Which engine this run tests: PostgreSQL when TEST_DATABASE_URL is set, SQLite otherwise. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
@@ -79,10 +79,7 @@ export async function createTestContext(overrides: Partial<AppConfig> = {}, now:
   const { db, close } = await freshDatabase();
   const clock = new ManualClock(now);
   const simulator = createPlatformSimulator({ clock: () => clock.now() });
-  const SIM_BASE = 'http://platform-simulator.test';
-  const platforms = createPlatformAdapters(simulator.platformsConfig(SIM_BASE), (input, init) =>
-    simulator.app.request(String(input instanceof Request ? input.url : input).replace(SIM_BASE, ''), init),
-  );
+  const platforms = createPlatformAdapters(simulator.platformsConfig(SIMULATOR_BASE), simulatorFetch(simulator.app), () => clock.now());
   const config: AppConfig = { ...defaultAppConfig, trustProxy: true, ...overrides };
   const app = createApp({ db, clock, platforms, config, simulator: simulator.app });
   return { app, db, clock, simulator, close };

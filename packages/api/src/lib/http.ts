@@ -1,6 +1,6 @@
 import { OpenAPIHono, type Hook } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import type { StaffRole } from '@siyu/shared';
@@ -47,6 +47,15 @@ export const validationHook: Hook<any, AppEnv, any, any> = (result) => {
 export function createRouter(): OpenAPIHono<AppEnv> {
   return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 }
+
+/** A request that carries a body must say it is JSON; otherwise the body would be silently ignored. */
+export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const hasBody = c.req.raw.body !== null && c.req.header('content-length') !== '0';
+  if (hasBody && !/^application\/(.+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
+    throw validationError([{ field: 'header.Content-Type', message: 'a request body must be application/json' }]);
+  }
+  await next();
+};
 
 export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
   return (err, c) => {

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, startApi, type RunningApi } from './api-server.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+let api: RunningApi;
+let context: BrowserContext;
+let profileDir: string;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(DIST, 'h5/index.html'))) throw new Error('build the H5 output first: node scripts/build-miniapp.mjs h5');
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
+  api = await startApi();
+  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-chromium-'));
+  context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, args: FLAGS, headless: true, viewport: { width: 390, height: 844 } });
+}, 90_000);
+
+afterAll(async () => {
+  await context?.close();
+  await api?.stop();
+  if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+});
+
+const numberIn = async (page: Page, selector: string) => Number(((await page.locator(selector).first().textContent()) ?? '').match(/\d+/)?.[0]);
+
+describe('H5 storefront in headless Chromium', () => {
+  it('logs in silently, checks in, shows streak and balance, and keeps them after a reload', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+
+    await page.goto(`${api.base}/`);
+    // Silent login on launch: the home page shows the member's balance.
+    await page.locator('.js-points-balance').first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => numberIn(page, '.js-points-balance'), { timeout: 15_000 }).toBe(0);
+
+    await page.locator('.js-home-checkin-entry').first().click();
+    await page.locator('.js-checkin-button').first().waitFor({ timeout: 15_000 });
+    await expect.poll(() => numberIn(page, '.js-checkin-streak'), { timeout: 15_000 }).toBe(0);
+    await page.locator('.js-checkin-button').first().click();
+    await page.locator('.js-checked-in-today').first().waitFor({ timeout: 15_000 });
+    await expect.poll(() => numberIn(page, '.js-checkin-streak'), { timeout: 15_000 }).toBe(1);
+
+    await page.reload();
+    await page.locator('.js-checked-in-today').first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => numberIn(page, '.js-checkin-streak'), { timeout: 15_000 }).toBe(1);
+
+    // The member page shows the balance and the ledger entry, from the same member after the reload.
+    await page.goto(`${api.base}/#/pages/member/index`);
+    await expect.poll(() => numberIn(page, '.js-points-balance'), { timeout: 30_000 }).toBe(5);
+    await expect.poll(() => page.locator('.js-ledger-entry').count(), { timeout: 15_000 }).toBe(1);
+    await page.screenshot({ path: path.join(os.tmpdir(), 'siyu-h5-member.png') });
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
