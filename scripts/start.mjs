@@ -16,9 +16,9 @@ if (process.argv.includes('--rebuild') || !fs.existsSync(h5Index)) {
   await mustRun('node', ['scripts/build-miniapp.mjs', 'h5']);
 }
 const api = path.join(ROOT, 'packages/api');
-const tsx = path.join(api, 'node_modules/.bin/tsx');
-await mustRun(tsx, ['src/db/seed-cli.ts'], { cwd: api });
+// node --import tsx: the server is this child itself, so signals reach it directly.
+await mustRun(process.execPath, ['--import', 'tsx', 'src/db/seed-cli.ts'], { cwd: api });
 
-const server = spawn(tsx, ['src/server.ts'], { cwd: api, stdio: 'inherit', env: process.env });
+const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: api, stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

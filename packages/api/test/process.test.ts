@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL } from './context.js';
 
-// The real server process on a real port: SIGKILL after committed writes loses none of them (INVARIANTS 17),
+// The real server process on a real port (node --import tsx, so a signal reaches the server itself): SIGKILL after committed writes loses none of them (INVARIANTS 17),
 // SIGTERM stops cleanly, and bad settings stop it before it listens.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-process-'));
 const children: ChildProcess[] = [];
@@ -26,7 +26,7 @@ async function freePort(): Promise<number> {
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/server.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', H5_DIST_DIR: path.join(dir, 'no-h5'), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -76,7 +76,7 @@ describe.skipIf(Boolean(TEST_DATABASE_URL))('the server process on SQLite', () =
 
   it('refuses to start with bad settings, naming them', async () => {
     async function stderrOf(env: Record<string, string>) {
-      const child = spawn(path.resolve('node_modules/.bin/tsx'), ['src/server.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
       let stderr = '';
       child.stderr!.on('data', (d) => (stderr += d));
       expect(await exited(child)).not.toBe(0);

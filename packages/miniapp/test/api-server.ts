@@ -26,13 +26,13 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The real API server process (tsx src/server.ts) on a fresh SQLite file, with the simulator on and the H5 build served. */
+/** The real API server process (node --import tsx src/server.ts) on a fresh SQLite file, with the simulator on and the H5 build served. */
 export async function startApi(): Promise<RunningApi> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-miniapp-test-'));
   const dbFile = path.join(dir, 'test.db');
   const api = path.join(REPO_ROOT, 'packages/api');
-  const child: ChildProcess = spawn(path.join(api, 'node_modules/.bin/tsx'), ['src/server.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: api,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${dbFile}`, LOG_LEVEL: 'warn', H5_DIST_DIR: path.join(DIST, 'h5'), NODE_ENV: 'development' },
     stdio: ['ignore', 'inherit', 'inherit'],
