@@ -1,6 +1,6 @@
 import { AppError } from '../lib/app-error.js';
-import { alipaySignContent, alipayTimestamp, rawJsonMember, rsa2Sign, rsa2Verify } from './alipay-sign.js';
-import { callPlatform, parseJson } from './http.js';
+import { alipayResponseKey, alipaySignContent, alipayTimestamp, rawJsonMember, rsa2Sign, rsa2Verify } from './alipay-sign.js';
+import { asRecord, callPlatform, nonEmptyString, parseJsonObject } from './http.js';
 import type { FetchLike, PlatformAdapter } from './types.js';
 
 export interface AlipayConfig {
@@ -9,11 +9,14 @@ export interface AlipayConfig {
   appPrivateKey: string;
   /** Alipay's public key (PEM), which verifies Alipay's responses. */
   alipayPublicKey: string;
+  /** Defaults to https://openapi.alipay.com/gateway.do; the simulator's `${base}/alipay/gateway.do` in development and tests. */
   gatewayUrl?: string;
 }
 
-/** The common parameters and signature of an Alipay gateway call (PROTOCOLS.md, Alipay). */
-export function signedAlipayParams(config: AlipayConfig, method: string, extra: Record<string, string>, now: Date): Record<string, string> {
+export const ALIPAY_GATEWAY = 'https://openapi.alipay.com/gateway.do';
+
+/** The common parameters plus `extra`, signed (PROTOCOLS.md, Alipay: "Signing a request"). */
+export function signedAlipayParams(config: Pick<AlipayConfig, 'appId' | 'appPrivateKey'>, method: string, extra: Record<string, string>, now: Date): Record<string, string> {
   const params: Record<string, string> = {
     app_id: config.appId,
     method,
@@ -28,40 +31,83 @@ export function signedAlipayParams(config: AlipayConfig, method: string, extra: 
   return params;
 }
 
-/** Verifies and returns the `<method>_response` member of a gateway answer, or the error_response. */
-export function verifiedAlipayResponse(config: AlipayConfig, method: string, text: string): { ok: Record<string, any> } | { error: Record<string, any> } {
-  const body = parseJson('Alipay', text);
-  const member = `${method.replaceAll('.', '_')}_response`;
-  const name = body[member] ? member : body.error_response ? 'error_response' : null;
-  const raw = name ? rawJsonMember(text, name) : null;
-  if (!name || !raw || typeof body.sign !== 'string' || !rsa2Verify(raw, body.sign, config.alipayPublicKey)) {
-    throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay answered without a valid signature');
-  }
-  return name === member ? { ok: body[member] } : { error: body.error_response };
+export interface AlipayGatewayError {
+  code?: string;
+  msg?: string;
+  sub_code?: string;
+  sub_msg?: string;
 }
 
-/** Alipay mini-program login: `alipay.system.oauth.token`. */
+export type AlipayGatewayResult = { ok: true; data: Record<string, unknown> } | { ok: false; error: AlipayGatewayError };
+
+/**
+ * Verifies a gateway answer and returns the `<method>_response` member, parsed from the exact text that was
+ * signed. A success must carry a valid `sign` over the raw member text; an error with a `sign` must verify too
+ * (an error without one is accepted as an error: it grants nothing). Anything unverifiable is PLATFORM_UNAVAILABLE.
+ */
+export function verifiedAlipayResponse(alipayPublicKey: string, method: string, text: string): AlipayGatewayResult {
+  const body = parseJsonObject('Alipay', text);
+  const responseKey = alipayResponseKey(method);
+  const memberName = responseKey in body ? responseKey : 'error_response' in body ? 'error_response' : null;
+  if (!memberName) throw new AppError('PLATFORM_UNAVAILABLE', `Alipay answered without ${responseKey}`);
+  const raw = rawJsonMember(text, memberName);
+  const parsed = raw === null ? undefined : asRecord(JSON.parse(raw));
+  if (!raw || !parsed) throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay answered a malformed response');
+
+  const sign = nonEmptyString(body.sign);
+  const signatureValid = sign !== null && rsa2Verify(raw, sign, alipayPublicKey);
+  const code = typeof parsed.code === 'string' ? parsed.code : undefined;
+  const isError = memberName === 'error_response' || (code !== undefined && code !== '10000');
+
+  if (!isError) {
+    if (!signatureValid) throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay answered without a valid signature');
+    return { ok: true, data: parsed };
+  }
+  if (sign !== null && !signatureValid) throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay answered without a valid signature');
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return { ok: false, error: { code, msg: str(parsed.msg), sub_code: str(parsed.sub_code), sub_msg: str(parsed.sub_msg) } };
+}
+
+/** Calls one gateway method: sign, form-encoded POST, verify. Reused by the payment side later. */
+export async function callAlipayGateway(
+  config: AlipayConfig,
+  fetch: FetchLike,
+  now: Date,
+  method: string,
+  extra: Record<string, string>,
+): Promise<AlipayGatewayResult> {
+  const params = signedAlipayParams(config, method, extra, now);
+  const { text } = await callPlatform(fetch, 'Alipay', config.gatewayUrl ?? ALIPAY_GATEWAY, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8', accept: 'application/json' },
+    body: new URLSearchParams(params).toString(),
+  });
+  return verifiedAlipayResponse(config.alipayPublicKey, method, text);
+}
+
+/** sub_codes meaning "this auth code is no good" (invalid, used, expired, issued to another app). */
+function isCodeRejection(subCode: string | undefined): boolean {
+  return subCode !== undefined && /^isv\.(code-(invalid|expired|used)|invalid-code|auth-code-invalid)$/.test(subCode);
+}
+
+/** Alipay mini-program login: `alipay.system.oauth.token` (PROTOCOLS.md, Alipay). */
 export function createAlipayAdapter(config: AlipayConfig, fetch: FetchLike, clock: () => Date = () => new Date()): PlatformAdapter {
-  const gateway = config.gatewayUrl ?? 'https://openapi.alipay.com/gateway.do';
   const method = 'alipay.system.oauth.token';
   return {
     platform: 'alipay',
     appId: config.appId,
     async exchangeLoginCode(code) {
-      const params = signedAlipayParams(config, method, { grant_type: 'authorization_code', code }, clock());
-      const { text } = await callPlatform(fetch, 'Alipay', gateway, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
-        body: new URLSearchParams(params).toString(),
-      });
-      const result = verifiedAlipayResponse(config, method, text);
-      if ('ok' in result) {
-        const openId = result.ok.open_id ?? result.ok.user_id;
-        if (typeof openId !== 'string' || !openId) throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay answered without a user id');
+      const result = await callAlipayGateway(config, fetch, clock(), method, { grant_type: 'authorization_code', code });
+      if (result.ok) {
+        // open_id for apps in open-id mode (new apps), user_id (2088…) for older ones.
+        const openId = nonEmptyString(result.data.open_id) ?? nonEmptyString(result.data.user_id);
+        if (!openId) throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay answered without open_id or user_id');
         return { platform: 'alipay', openId, unionId: null, sessionKey: null };
       }
-      const details = { code: result.error.code, sub_code: result.error.sub_code, sub_msg: result.error.sub_msg };
-      if (String(result.error.sub_code ?? '').includes('code')) throw new AppError('PLATFORM_CODE_INVALID', 'Alipay refused the auth code (invalid, used or expired)', details);
+      const details = result.error;
+      if (isCodeRejection(details.sub_code)) throw new AppError('PLATFORM_CODE_INVALID', 'Alipay refused the auth code (invalid, already used or expired); call my.getAuthCode again', details);
+      if (details.sub_code === 'isv.invalid-signature') throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay rejected our request signature (check ALIPAY_APP_PRIVATE_KEY)', details);
+      if (details.sub_code === 'isv.invalid-app-id') throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay rejected our app id (check ALIPAY_APP_ID)', details);
       throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay login failed', details);
     },
   };

@@ -1,22 +1,44 @@
 import { AppError } from '../lib/app-error.js';
 import type { FetchLike } from './types.js';
 
-/** Calls a platform and returns the body text; anything network-level becomes PLATFORM_UNAVAILABLE. */
+/** How long we wait for a platform before answering PLATFORM_UNAVAILABLE. */
+export const PLATFORM_TIMEOUT_MS = 5000;
+
+/**
+ * Calls a platform and returns the body text. Anything network-level (refused, reset, timeout) and any 5xx becomes
+ * PLATFORM_UNAVAILABLE. The underlying error message is deliberately not copied into `details` (which reach the
+ * client): a URL-parsing error, for instance, would echo a query string that carries our app secret.
+ */
 export async function callPlatform(fetch: FetchLike, platform: string, url: string, init: RequestInit): Promise<{ status: number; text: string }> {
+  let res: Response;
+  let text: string;
   try {
-    const res = await fetch(url, { ...init, signal: AbortSignal.timeout(5000) });
-    return { status: res.status, text: await res.text() };
+    res = await fetch(url, { ...init, signal: AbortSignal.timeout(PLATFORM_TIMEOUT_MS) });
+    text = await res.text();
   } catch (err) {
-    throw new AppError('PLATFORM_UNAVAILABLE', `${platform} could not be reached`, { cause: (err as Error).message });
+    const timedOut = err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
+    throw new AppError('PLATFORM_UNAVAILABLE', `${platform} could not be reached`, { reason: timedOut ? 'timeout' : 'network' });
   }
+  if (res.status >= 500) throw new AppError('PLATFORM_UNAVAILABLE', `${platform} is unavailable`, { status: res.status });
+  return { status: res.status, text };
 }
 
-export function parseJson(platform: string, text: string): Record<string, any> {
+/** The body as a JSON object; anything else (HTML error page, empty body, array) is PLATFORM_UNAVAILABLE. */
+export function parseJsonObject(platform: string, text: string): Record<string, unknown> {
   try {
-    const v = JSON.parse(text);
-    if (v && typeof v === 'object') return v;
+    const v: unknown = JSON.parse(text);
+    if (v !== null && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
   } catch {
     /* fall through */
   }
-  throw new AppError('PLATFORM_UNAVAILABLE', `${platform} answered something that is not JSON`);
+  throw new AppError('PLATFORM_UNAVAILABLE', `${platform} answered something that is not a JSON object`);
+}
+
+export function asRecord(v: unknown): Record<string, unknown> | undefined {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+/** A non-empty string, or null. */
+export function nonEmptyString(v: unknown): string | null {
+  return typeof v === 'string' && v !== '' ? v : null;
 }

@@ -1,16 +1,28 @@
 import { AppError } from '../lib/app-error.js';
-import { callPlatform, parseJson } from './http.js';
+import { asRecord, callPlatform, nonEmptyString, parseJsonObject } from './http.js';
 import type { FetchLike, PlatformAdapter } from './types.js';
 
 export interface TtConfig {
   appId: string;
   appSecret: string;
+  /** Defaults to https://developer.toutiao.com; the simulator's `${base}/tt` in development and tests. */
   baseUrl?: string;
 }
 
+/**
+ * Douyin err_no values that are our fault or the platform's rather than the code's:
+ * -1 system error, 40015 bad appid, 40017 bad secret. Every other non-zero err_no (40014 bad params,
+ * 40018 bad code, 40019 bad anonymous code, …) rejects the code.
+ */
+const UNAVAILABLE_ERR_NOS = new Map<number, string>([
+  [-1, 'Douyin is busy; retry shortly'],
+  [40015, 'Douyin rejected our app id (check TT_APP_ID)'],
+  [40017, 'Douyin rejected our app secret (check TT_APP_SECRET)'],
+]);
+
 /** Douyin mini-program login: `jscode2session` v2 (PROTOCOLS.md, Douyin). */
 export function createTtAdapter(config: TtConfig, fetch: FetchLike): PlatformAdapter {
-  const base = config.baseUrl ?? 'https://developer.toutiao.com';
+  const base = (config.baseUrl ?? 'https://developer.toutiao.com').replace(/\/+$/, '');
   return {
     platform: 'tt',
     appId: config.appId,
@@ -20,14 +32,19 @@ export function createTtAdapter(config: TtConfig, fetch: FetchLike): PlatformAda
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ appid: config.appId, secret: config.appSecret, code, anonymous_code: '' }),
       });
-      const body = parseJson('Douyin', text);
-      const errNo = Number(body.err_no ?? -1);
-      if (errNo === 0 && typeof body.data?.openid === 'string' && body.data.openid) {
-        return { platform: 'tt', openId: body.data.openid, unionId: body.data.unionid || null, sessionKey: body.data.session_key ?? null };
+      const body = parseJsonObject('Douyin', text);
+      if (typeof body.err_no !== 'number') throw new AppError('PLATFORM_UNAVAILABLE', 'Douyin answered without err_no');
+      const errNo = body.err_no;
+      const details = { err_no: errNo, err_tips: typeof body.err_tips === 'string' ? body.err_tips : undefined };
+      if (errNo === 0) {
+        const data = asRecord(body.data);
+        const openId = nonEmptyString(data?.openid);
+        if (!openId) throw new AppError('PLATFORM_UNAVAILABLE', 'Douyin answered without an openid', details);
+        return { platform: 'tt', openId, unionId: nonEmptyString(data?.unionid), sessionKey: nonEmptyString(data?.session_key) };
       }
-      const details = { err_no: errNo, err_tips: body.err_tips };
-      if (errNo === 40015 || errNo === 40018 || errNo === 40019) throw new AppError('PLATFORM_CODE_INVALID', 'Douyin refused the login code (invalid, used or expired)', details);
-      throw new AppError('PLATFORM_UNAVAILABLE', 'Douyin login failed', details);
+      const unavailable = UNAVAILABLE_ERR_NOS.get(errNo);
+      if (unavailable) throw new AppError('PLATFORM_UNAVAILABLE', unavailable, details);
+      throw new AppError('PLATFORM_CODE_INVALID', 'Douyin refused the login code (invalid, already used or expired); call tt.login again', details);
     },
   };
 }

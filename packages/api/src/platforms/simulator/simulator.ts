@@ -1,147 +1,103 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { LOGIN_PLATFORMS, type LoginPlatform } from '@siyu/shared/platforms';
-import { alipaySignContent, rsa2Sign, rsa2Verify } from '../alipay-sign.js';
 import type { PlatformsConfig } from '../index.js';
 import type { FetchLike } from '../types.js';
+import { registerAlipayRoutes } from './alipay.js';
 import { sharedTestKeys, type SimulatorKeys } from './keys.js';
+import { createSimulatorContext, SIMULATOR_APPS, type AlipayIdentityMode } from './state.js';
+import { registerTtRoutes } from './tt.js';
+import { registerWeappRoutes } from './weapp.js';
 
-const CODE_TTL_MS = 5 * 60 * 1000;
-const WEAPP_LOGINS_PER_MINUTE = 100;
+export { SIMULATOR_APPS };
 
-export const SIMULATOR_APPS = {
-  weapp: { appId: 'wxsimulator0000001', appSecret: 'sim-weapp-secret' },
-  alipay: { appId: '2021000000000001' },
-  tt: { appId: 'ttsimulator0000001', appSecret: 'sim-tt-secret' },
-} as const;
-
-interface IssuedCode {
-  platform: LoginPlatform;
-  user: string;
-  expiresAt: number;
+export interface PlatformSimulatorOptions {
+  /** The simulator's clock (code expiry, rate windows); inject the app's clock in tests. */
+  clock?: () => Date;
+  /** Test key pairs; defaults to `sharedTestKeys()`, generated once per process. */
+  keys?: SimulatorKeys;
+  /** Seeds the stable openid/unionid derivation; the same secret and user always give the same ids. */
+  identitySecret?: string;
+  /** Whether Alipay identifies members by `open_id` (new apps, default) or `user_id` (2088…, older apps). */
+  alipayIdentity?: AlipayIdentityMode;
 }
 
-const CodeRequest = z.object({ platform: z.enum(LOGIN_PLATFORMS), user: z.string().min(1).max(64) }).strict();
+const LoginCodeRequest = z.object({
+  platform: z.enum(LOGIN_PLATFORMS),
+  user: z.string().min(1).max(64),
+});
 
 /**
- * A local stand-in for WeChat, Alipay and Douyin's login services, speaking their real request and
- * response shapes, signatures and error codes (PROTOCOLS.md), so the production adapters run unchanged.
- * Mount `app` anywhere (`/__sim` in development) or call it in-process.
+ * A local stand-in for WeChat, Alipay and Douyin's login services, speaking their real request and response
+ * shapes, signatures and error codes (PROTOCOLS.md), so the production adapters run unchanged against it.
+ * Routes are relative to `app`'s root: mount it anywhere (`mainApp.route('/__sim', sim.app)`) or call it
+ * in-process (`sim.app.request(url, init)`). Development and tests only; holds state in memory.
  */
-export function createPlatformSimulator(options: { clock?: () => Date; keys?: SimulatorKeys; secret?: string } = {}) {
+export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) {
   const clock = options.clock ?? (() => new Date());
   const keys = options.keys ?? sharedTestKeys();
-  const identitySecret = options.secret ?? 'siyu-simulator';
-  const codes = new Map<string, IssuedCode>();
-  const weappCalls = new Map<string, number[]>();
-
-  const openIdOf = (platform: LoginPlatform, user: string) =>
-    `${platform === 'alipay' ? '0' : 'o'}${createHmac('sha256', identitySecret).update(`${platform}:${SIMULATOR_APPS[platform].appId}:${user}`).digest('base64url').slice(0, 27)}`;
-  const unionIdOf = (user: string) => `u${createHmac('sha256', identitySecret).update(`union:${user}`).digest('base64url').slice(0, 27)}`;
-
-  function issueCode(platform: LoginPlatform, user: string): { code: string; expiresIn: number } {
-    const code = `${platform}_${randomBytes(16).toString('hex')}`;
-    codes.set(code, { platform, user, expiresAt: clock().getTime() + CODE_TTL_MS });
-    return { code, expiresIn: CODE_TTL_MS / 1000 };
-  }
-
-  /** Takes a code for good: one-time, platform-bound, expiring by the injected clock. */
-  function redeem(platform: LoginPlatform, code: string): IssuedCode | null {
-    const issued = codes.get(code);
-    if (!issued || issued.platform !== platform) return null;
-    codes.delete(code);
-    return issued.expiresAt >= clock().getTime() ? issued : null;
-  }
-
-  function alipayAnswer(member: string, payload: Record<string, unknown>): Response {
-    const raw = JSON.stringify(payload);
-    const sign = rsa2Sign(raw, keys.alipayPlatform.privateKey);
-    return new Response(`{"${member}":${raw},"sign":"${sign}"}`, { headers: { 'content-type': 'application/json;charset=utf-8' } });
-  }
+  const ctx = createSimulatorContext({
+    clock,
+    keys,
+    identitySecret: options.identitySecret ?? 'siyu-platform-simulator',
+    alipayIdentity: options.alipayIdentity ?? 'open_id',
+  });
 
   const app = new Hono();
 
+  /** Stand-in for wx.login / my.getAuthCode / tt.login: a one-time code for a test user. */
   app.post('/login-codes', async (c) => {
-    const parsed = CodeRequest.safeParse(await c.req.json().catch(() => null));
+    const body: unknown = await c.req.json().catch(() => undefined);
+    const parsed = LoginCodeRequest.safeParse(body);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return c.json({ error: { code: 'VALIDATION_FAILED', message: `${issue?.path.join('.') || 'body'}: ${issue?.message}` } }, 400);
+      const field = issue?.path.map(String).join('.') || 'body';
+      const message =
+        body === undefined
+          ? 'body must be JSON: { "platform": "weapp" | "alipay" | "tt", "user": "1 to 64 characters" }'
+          : `${field}: ${issue?.message ?? 'invalid'} (expected { "platform": "weapp" | "alipay" | "tt", "user": "1 to 64 characters" })`;
+      return c.json({ error: { code: 'VALIDATION_FAILED', message } }, 400);
     }
-    return c.json(issueCode(parsed.data.platform, parsed.data.user));
+    return c.json(ctx.issueCode(parsed.data.platform, parsed.data.user));
   });
 
-  app.get('/weapp/sns/jscode2session', (c) => {
-    const q = c.req.query();
-    const rid = randomBytes(6).toString('hex');
-    if (q.appid !== SIMULATOR_APPS.weapp.appId || q.secret !== SIMULATOR_APPS.weapp.appSecret) {
-      return c.json({ errcode: 40125, errmsg: `invalid appsecret, rid: ${rid}` });
-    }
-    if (q.grant_type !== 'authorization_code') return c.json({ errcode: 40002, errmsg: `invalid grant_type, rid: ${rid}` });
-    const issued = redeem('weapp', q.js_code ?? '');
-    if (!issued) return c.json({ errcode: 40029, errmsg: `invalid code, rid: ${rid}` });
-    const now = clock().getTime();
-    const recent = (weappCalls.get(issued.user) ?? []).filter((t) => now - t < 60_000);
-    recent.push(now);
-    weappCalls.set(issued.user, recent);
-    if (recent.length > WEAPP_LOGINS_PER_MINUTE) return c.json({ errcode: 45011, errmsg: `api minute-quota reach limit mustslower retry next minute, rid: ${rid}` });
-    return c.json({ openid: openIdOf('weapp', issued.user), session_key: randomBytes(16).toString('base64'), unionid: unionIdOf(issued.user) });
-  });
-
-  app.post('/alipay/gateway.do', async (c) => {
-    const form = Object.fromEntries(new URLSearchParams(await c.req.text())) as Record<string, string>;
-    const method = form.method ?? '';
-    const member = `${method.replaceAll('.', '_')}_response`;
-    const fail = (code: string, msg: string, sub_code: string, sub_msg: string) => alipayAnswer('error_response', { code, msg, sub_code, sub_msg });
-    if (form.app_id !== SIMULATOR_APPS.alipay.appId) return fail('40002', 'Invalid Arguments', 'isv.invalid-app-id', '无效的AppID参数');
-    if (form.sign_type !== 'RSA2' || !form.sign || !rsa2Verify(alipaySignContent(form), form.sign, keys.alipayApp.publicKey)) {
-      return fail('40002', 'Invalid Arguments', 'isv.invalid-signature', '验签出错');
-    }
-    if (method !== 'alipay.system.oauth.token') return fail('40002', 'Invalid Arguments', 'isv.invalid-method', '不存在的方法名');
-    if (form.grant_type !== 'authorization_code') return fail('40002', 'Invalid Arguments', 'isv.grant-type-invalid', 'grant_type参数不正确');
-    const issued = redeem('alipay', form.code ?? '');
-    if (!issued) return fail('40002', 'Invalid Arguments', 'isv.code-invalid', '授权码code无效');
-    const openId = openIdOf('alipay', issued.user);
-    return alipayAnswer(member, {
-      user_id: `2088${createHmac('sha256', identitySecret).update(issued.user).digest('hex').replace(/\D/g, '').padEnd(12, '0').slice(0, 12)}`,
-      open_id: openId,
-      access_token: `authbseB${randomBytes(12).toString('hex')}`,
-      expires_in: 31536000,
-      refresh_token: `authbseB${randomBytes(12).toString('hex')}`,
-      re_expires_in: 31536000,
-      auth_start: new Date(clock().getTime() + 8 * 3600 * 1000).toISOString().replace('T', ' ').slice(0, 19),
-    });
-  });
-
-  app.post('/tt/api/apps/v2/jscode2session', async (c) => {
-    const body = (await c.req.json().catch(() => null)) as Record<string, string> | null;
-    if (!body || body.appid !== SIMULATOR_APPS.tt.appId || body.secret !== SIMULATOR_APPS.tt.appSecret) {
-      return c.json({ err_no: 40014, err_tips: 'bad appid or secret', data: { session_key: '', openid: '', anonymous_openid: '', unionid: '' } });
-    }
-    const issued = redeem('tt', body.code ?? '');
-    if (!issued) return c.json({ err_no: 40018, err_tips: 'bad code', data: { session_key: '', openid: '', anonymous_openid: '', unionid: '' } });
-    return c.json({
-      err_no: 0,
-      err_tips: 'success',
-      data: { session_key: randomBytes(16).toString('base64'), openid: openIdOf('tt', issued.user), anonymous_openid: '', unionid: unionIdOf(issued.user) },
-    });
-  });
+  registerWeappRoutes(app, ctx);
+  registerAlipayRoutes(app, ctx);
+  registerTtRoutes(app, ctx);
 
   return {
     app,
     keys,
-    issueCode,
-    /** Adapter settings that point the production adapters at this simulator under `baseUrl`. */
+    apps: SIMULATOR_APPS,
+    /** Same as `POST /login-codes`, in-process. */
+    issueCode(platform: LoginPlatform, user: string): { code: string; expiresIn: number } {
+      return ctx.issueCode(platform, user);
+    },
+    /** The openId the adapters will report for `user` on `platform` (for assertions). */
+    openIdOf(platform: LoginPlatform, user: string): string {
+      if (platform === 'alipay' && ctx.alipayIdentity === 'user_id') return ctx.alipayUserId(user);
+      return ctx.openId(platform, user);
+    },
+    /** The next `times` exchanges on `platform` answer the platform's "system busy" error (WeChat -1, Alipay 20000, Douyin -1). */
+    simulateOutage(platform: LoginPlatform, times = 1): void {
+      ctx.scheduleOutage(platform, times);
+    },
+    /** WeChat answers 40226 (high-risk user) for this user's logins from now on. */
+    markHighRisk(user: string): void {
+      ctx.highRiskUsers.add(user);
+    },
+    /** Adapter settings that point the production adapters at this simulator mounted at `baseUrl`. */
     platformsConfig(baseUrl: string): PlatformsConfig {
+      const base = baseUrl.replace(/\/+$/, '');
       return {
-        weapp: { ...SIMULATOR_APPS.weapp, baseUrl: `${baseUrl}/weapp` },
+        weapp: { appId: SIMULATOR_APPS.weapp.appId, appSecret: SIMULATOR_APPS.weapp.appSecret, baseUrl: `${base}/weapp` },
         alipay: {
           appId: SIMULATOR_APPS.alipay.appId,
           appPrivateKey: keys.alipayApp.privateKey,
           alipayPublicKey: keys.alipayPlatform.publicKey,
-          gatewayUrl: `${baseUrl}/alipay/gateway.do`,
+          gatewayUrl: `${base}/alipay/gateway.do`,
         },
-        tt: { ...SIMULATOR_APPS.tt, baseUrl: `${baseUrl}/tt` },
+        tt: { appId: SIMULATOR_APPS.tt.appId, appSecret: SIMULATOR_APPS.tt.appSecret, baseUrl: `${base}/tt` },
       };
     },
   };
@@ -149,14 +105,17 @@ export function createPlatformSimulator(options: { clock?: () => Date; keys?: Si
 
 export type PlatformSimulator = ReturnType<typeof createPlatformSimulator>;
 
-/** The base URL the in-process simulator answers under. */
+/** A base URL for reaching the simulator in-process through `simulatorFetch` (no port needed). */
 export const SIMULATOR_BASE = 'http://platform-simulator.local';
 
-/** A fetch that hands requests for SIMULATOR_BASE to the simulator in-process (development and tests). */
-export function simulatorFetch(simulatorApp: Hono<any>): FetchLike {
-  return (input, init) => {
+/** A fetch that hands requests under SIMULATOR_BASE to the simulator app in-process; anything else is refused. */
+export function simulatorFetch(simulatorApp: { request: Hono['request'] }, base: string = SIMULATOR_BASE): FetchLike {
+  return async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (!url.startsWith(SIMULATOR_BASE)) return Promise.reject(new Error(`simulator fetch: unexpected URL ${url}`));
-    return Promise.resolve(simulatorApp.request(url.slice(SIMULATOR_BASE.length), init));
+    if (!url.startsWith(`${base}/`)) throw new TypeError('simulator fetch: URL outside the simulator');
+    const path = url.slice(base.length);
+    // A Request carries its own method, headers and body: re-target it rather than dropping them.
+    if (input instanceof Request) return simulatorApp.request(new Request(new URL(path, 'http://localhost'), input), init);
+    return simulatorApp.request(path, init);
   };
 }

@@ -1,0 +1,110 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import type { LoginPlatform } from '@siyu/shared/platforms';
+import type { SimulatorKeys } from './keys.js';
+
+/** The simulator's app credentials; `platformsConfig()` hands them to the production adapters. Test values only. */
+export const SIMULATOR_APPS = {
+  weapp: { appId: 'wx5e1a0c0000000001', appSecret: 'sim-weapp-secret-0000000000000001' },
+  alipay: { appId: '2021000000000001' },
+  tt: { appId: 'tt5e1a0c0000000001', appSecret: 'sim-tt-secret-00000000000000000001' },
+} as const;
+
+/** Login codes live about 5 minutes on every platform. */
+export const CODE_TTL_SECONDS = 300;
+
+export type AlipayIdentityMode = 'open_id' | 'user_id';
+
+interface IssuedCode {
+  platform: LoginPlatform;
+  user: string;
+  expiresAt: number;
+}
+
+/** What the per-platform route modules share. */
+export interface SimulatorContext {
+  clock: () => Date;
+  keys: SimulatorKeys;
+  alipayIdentity: AlipayIdentityMode;
+  issueCode(platform: LoginPlatform, user: string): { code: string; expiresIn: number };
+  /** Takes a code for good (one-time), if it was issued for `platform` and has not expired by the injected clock. */
+  redeemCode(platform: LoginPlatform, code: string): { user: string } | null;
+  openId(platform: LoginPlatform, user: string): string;
+  unionId(user: string): string;
+  alipayUserId(user: string): string;
+  /** True (and one fewer left) while an outage is scheduled for the platform. */
+  takeOutage(platform: LoginPlatform): boolean;
+  scheduleOutage(platform: LoginPlatform, times: number): void;
+  highRiskUsers: Set<string>;
+  /** Counts a weapp exchange for `user` and returns how many happened in the last minute (injected clock). */
+  countWeappExchange(user: string): number;
+}
+
+export function createSimulatorContext(options: { clock: () => Date; keys: SimulatorKeys; identitySecret: string; alipayIdentity: AlipayIdentityMode }): SimulatorContext {
+  const { clock, identitySecret } = options;
+  const codes = new Map<string, IssuedCode>();
+  const outages = new Map<LoginPlatform, number>();
+  const weappCalls = new Map<string, number[]>();
+
+  const hmac = (label: string) => createHmac('sha256', identitySecret).update(label).digest();
+
+  function pruneExpired(now: number) {
+    if (codes.size < 1000) return;
+    for (const [code, issued] of codes) if (issued.expiresAt <= now) codes.delete(code);
+  }
+
+  return {
+    clock,
+    keys: options.keys,
+    alipayIdentity: options.alipayIdentity,
+    highRiskUsers: new Set(),
+
+    issueCode(platform, user) {
+      const now = clock().getTime();
+      pruneExpired(now);
+      // Shaped loosely like the real ones (opaque, URL-safe); the prefix only helps reading logs.
+      const code = `${platform}${randomBytes(16).toString('hex')}`;
+      codes.set(code, { platform, user, expiresAt: now + CODE_TTL_SECONDS * 1000 });
+      return { code, expiresIn: CODE_TTL_SECONDS };
+    },
+
+    redeemCode(platform, code) {
+      const issued = codes.get(code);
+      if (!issued || issued.platform !== platform) return null;
+      codes.delete(code);
+      return issued.expiresAt > clock().getTime() ? { user: issued.user } : null;
+    },
+
+    // Stable: the same user on the same platform and app always gets the same ids.
+    openId(platform, user) {
+      const digest = hmac(`openid:${platform}:${SIMULATOR_APPS[platform].appId}:${user}`);
+      if (platform === 'weapp') return `o${digest.toString('base64url').slice(0, 27)}`;
+      if (platform === 'alipay') return `0${digest.toString('base64url').slice(0, 42)}`;
+      return `_000${digest.toString('base64url').slice(0, 40)}`;
+    },
+    unionId(user) {
+      return `u${hmac(`unionid:${user}`).toString('base64url').slice(0, 27)}`;
+    },
+    alipayUserId(user) {
+      const n = BigInt(`0x${hmac(`alipay-user-id:${SIMULATOR_APPS.alipay.appId}:${user}`).toString('hex').slice(0, 16)}`) % 10n ** 12n;
+      return `2088${n.toString().padStart(12, '0')}`;
+    },
+
+    takeOutage(platform) {
+      const left = outages.get(platform) ?? 0;
+      if (left <= 0) return false;
+      outages.set(platform, left - 1);
+      return true;
+    },
+    scheduleOutage(platform, times) {
+      outages.set(platform, Math.max(0, times));
+    },
+
+    countWeappExchange(user) {
+      const now = clock().getTime();
+      const recent = (weappCalls.get(user) ?? []).filter((t) => now - t < 60_000);
+      recent.push(now);
+      weappCalls.set(user, recent);
+      return recent.length;
+    },
+  };
+}

@@ -1,0 +1,43 @@
+import { randomBytes } from 'node:crypto';
+import type { Hono } from 'hono';
+import { SIMULATOR_APPS, type SimulatorContext } from './state.js';
+
+const WEAPP_EXCHANGES_PER_MINUTE = 100;
+
+/** WeChat answers jscode2session with `Content-Type: text/plain`; the adapter must not rely on the header. */
+function wechatJson(body: Record<string, unknown>): Response {
+  return new Response(JSON.stringify(body), { headers: { 'content-type': 'text/plain' } });
+}
+
+/** WeChat's request ids look like `6560c2f1-1a2b3c4d-5e6f7a8b`. */
+function wechatRid(): string {
+  const hex = randomBytes(12).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 16)}-${hex.slice(16)}`;
+}
+
+function wechatError(errcode: number, errmsg: string): Response {
+  return wechatJson({ errcode, errmsg: `${errmsg}, rid: ${wechatRid()}` });
+}
+
+/** `GET /weapp/sns/jscode2session` (PROTOCOLS.md, WeChat). */
+export function registerWeappRoutes(app: Hono, ctx: SimulatorContext): void {
+  app.get('/weapp/sns/jscode2session', (c) => {
+    const q = c.req.query();
+    if (q.appid !== SIMULATOR_APPS.weapp.appId) return wechatError(40013, 'invalid appid');
+    if (q.secret !== SIMULATOR_APPS.weapp.appSecret) return wechatError(40125, 'invalid appsecret');
+    if (q.grant_type !== 'authorization_code') return wechatError(40002, 'invalid grant_type');
+    if (!q.js_code) return wechatError(41008, 'missing code');
+    if (ctx.takeOutage('weapp')) return wechatError(-1, 'system error');
+    const issued = ctx.redeemCode('weapp', q.js_code);
+    if (!issued) return wechatError(40029, 'invalid code');
+    if (ctx.countWeappExchange(issued.user) > WEAPP_EXCHANGES_PER_MINUTE) {
+      return wechatError(45011, 'api minute-quota reach limit  mustslower  retry next minute');
+    }
+    if (ctx.highRiskUsers.has(issued.user)) return wechatError(40226, 'invalid login, high risk user');
+    return wechatJson({
+      session_key: randomBytes(16).toString('base64'),
+      openid: ctx.openId('weapp', issued.user),
+      unionid: ctx.unionId(issued.user),
+    });
+  });
+}
