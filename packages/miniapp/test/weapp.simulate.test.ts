@@ -1,0 +1,168 @@
+// @vitest-environment jsdom
+/**
+ * The compiled WeChat output, loaded with miniprogram-simulate and WeChat's own template compiler (wcc):
+ * app.js launches (silent wx.login through the API's simulator), the check-in page renders from the API,
+ * a tap on the button checks in, and the page shows the streak the API recorded.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, simulatorCode, startApi, type RunningApi } from './api-server.js';
+
+const require = createRequire(import.meta.url);
+const ROOT = path.join(DIST, 'weapp');
+const BUILT_API_BASE = 'http://127.0.0.1:3000'; // config/platforms.json default baked into the build
+
+let api: RunningApi;
+const storage = new Map<string, unknown>();
+const requests: string[] = [];
+let lastAuthorization: string | undefined;
+
+type Wx = Record<string, any>;
+
+function installWx(wx: Wx) {
+  wx.login = (opts: any = {}) => {
+    const p = simulatorCode(api.base, 'weapp', 'simulate-shopper').then((code) => ({ code, errMsg: 'login:ok' }));
+    p.then((r) => opts.success?.(r), (e) => opts.fail?.({ errMsg: String(e) })).finally(() => opts.complete?.());
+    return p;
+  };
+  wx.request = (opts: any) => {
+    const url = String(opts.url).replace(BUILT_API_BASE, api.base);
+    requests.push(`${opts.method ?? 'GET'} ${url.replace(api.base, '')}`);
+    const authorization = opts.header?.authorization ?? opts.header?.Authorization;
+    if (authorization) lastAuthorization = authorization;
+    const controller = new AbortController();
+    fetch(url, {
+      method: opts.method ?? 'GET',
+      headers: opts.header,
+      body: opts.data === undefined || (opts.method ?? 'GET') === 'GET' ? undefined : JSON.stringify(opts.data),
+      signal: controller.signal,
+    })
+      .then(async (res) => {
+        const text = await res.text();
+        let data: unknown = text;
+        try {
+          data = JSON.parse(text);
+        } catch {
+          /* not JSON */
+        }
+        const result = { statusCode: res.status, data, header: Object.fromEntries(res.headers), errMsg: 'request:ok' };
+        opts.success?.(result);
+        opts.complete?.(result);
+      })
+      .catch((err) => {
+        opts.fail?.({ errMsg: `request:fail ${err}` });
+        opts.complete?.({ errMsg: 'request:fail' });
+      });
+    return { abort: () => controller.abort(), onHeadersReceived() {}, offHeadersReceived() {} };
+  };
+  wx.getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '');
+  wx.setStorageSync = (key: string, value: unknown) => void storage.set(key, value);
+  wx.removeStorageSync = (key: string) => void storage.delete(key);
+  for (const name of ['showToast', 'showLoading', 'hideLoading', 'navigateTo', 'switchTab', 'setNavigationBarTitle', 'stopPullDownRefresh']) {
+    wx[name] = (opts: any = {}) => {
+      opts.success?.({ errMsg: `${name}:ok` });
+      opts.complete?.();
+      return Promise.resolve({ errMsg: `${name}:ok` });
+    };
+  }
+  wx.getSystemInfoSync = () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 812, pixelRatio: 2, SDKVersion: '3.0.0', language: 'zh_CN', version: '8.0.0' });
+}
+
+/** Taro pages call Page(); miniprogram-simulate knows Component(): map page hooks onto lifetimes. */
+function installPageShim(routes: Map<unknown, string>) {
+  const g = globalThis as any;
+  g.Page = (config: Record<string, any>) => {
+    const methods: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(config)) if (typeof v === 'function') methods[k] = v;
+    g.Component({
+      data: config.data ?? {},
+      methods,
+      lifetimes: {
+        attached(this: any) {
+          this.route = this.__route__ = routes.get('current');
+          g.__currentPages = [this];
+          config.onLoad?.call(this, {});
+          config.onShow?.call(this);
+        },
+        ready(this: any) {
+          config.onReady?.call(this);
+        },
+        detached(this: any) {
+          config.onUnload?.call(this);
+        },
+      },
+    });
+  };
+  g.getCurrentPages = () => g.__currentPages ?? [];
+}
+
+function findDom(root: Element, className: string): Element | null {
+  return root.querySelector(`[class~="${className}"]`) ?? root.querySelector(`[class*="${className}"]`);
+}
+
+async function waitFor<T>(probe: () => T | null | undefined | false, what: string, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; requests so far: ${requests.join(', ')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function tap(el: Element) {
+  const exparser = require(require.resolve('miniprogram-exparser', { paths: [path.dirname(require.resolve('j-component'))] }));
+  const wxEl = (el as any).__wxElement;
+  if (!wxEl) throw new Error('element has no exparser node');
+  exparser.Event.dispatchEvent(wxEl, exparser.Event.create('tap', {}, { originalEvent: new CustomEvent('tap'), bubbles: true, capturePhase: true, composed: true, extraFields: { touches: {}, changedTouches: {} } }));
+}
+
+let simulate: any;
+const routes = new Map<unknown, string>();
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(ROOT, 'app.js'))) throw new Error('build the WeChat output first: node scripts/build-miniapp.mjs weapp');
+  api = await startApi();
+  simulate = require('miniprogram-simulate');
+  const g = globalThis as any;
+  installWx(g.wx);
+  installPageShim(routes);
+  let appConfig: any;
+  g.App = (config: any) => (appConfig = config);
+  g.getApp = () => appConfig;
+  require(path.join(ROOT, 'app.js'));
+  expect(appConfig).toBeTruthy();
+  appConfig.onLaunch?.call(appConfig, { path: 'pages/index/index', query: {}, scene: 1001 });
+  appConfig.onShow?.call(appConfig, { path: 'pages/index/index', query: {}, scene: 1001 });
+}, 90_000);
+
+afterAll(async () => {
+  await api?.stop();
+});
+
+describe('WeChat output in miniprogram-simulate', () => {
+  it('logs in silently, checks in with a tap, and shows the streak from the API', async () => {
+    routes.set('current', 'pages/check-in/index');
+    const id = simulate.load(path.join(ROOT, 'pages/check-in/index'), 'page', { rootPath: ROOT });
+    const page = simulate.render(id);
+    const host = document.createElement('div');
+    document.body.appendChild(host);
+    page.attach(host);
+
+    const button = await waitFor(() => findDom(host, 'js-checkin-button'), 'the check-in button');
+    await waitFor(() => /0/.test(findDom(host, 'js-checkin-streak')?.textContent ?? ''), 'streak 0');
+    expect(requests.some((r) => r.startsWith('POST /api/v1/auth/login'))).toBe(true);
+
+    tap(button);
+    await waitFor(() => findDom(host, 'js-checked-in-today'), 'the checked-in state');
+    await waitFor(() => /1/.test(findDom(host, 'js-checkin-streak')?.textContent ?? ''), 'streak 1');
+    expect(requests.filter((r) => r === 'POST /api/v1/check-in')).toHaveLength(1);
+
+    // What the page shows is what the API recorded.
+    expect(lastAuthorization).toMatch(/^Bearer /);
+    const status = await (await fetch(`${api.base}/api/v1/check-in/status`, { headers: { authorization: lastAuthorization! } })).json();
+    expect(status).toMatchObject({ checkedInToday: true, streak: 1 });
+  }, 60_000);
+});
