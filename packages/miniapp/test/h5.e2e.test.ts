@@ -52,6 +52,7 @@ describe('H5 storefront in headless Chromium', () => {
 
     // The member page shows the balance and the ledger entry, from the same member after the reload.
     await page.goto(`${api.base}/#/pages/member/index`);
+    await page.reload(); // a fresh load straight onto the member tab
     await expect.poll(() => numberIn(page, '.js-points-balance'), { timeout: 30_000 }).toBe(5);
     await expect.poll(() => page.locator('.js-ledger-entry').count(), { timeout: 15_000 }).toBe(1);
     await page.screenshot({ path: path.join(os.tmpdir(), 'siyu-h5-member.png') });
