@@ -1,0 +1,679 @@
+/**
+ * Logic-layer smoke tests of the compiled Alipay (dist/alipay) and Douyin (dist/tt) outputs, against the real API.
+ *
+ * Neither vendor ships a simulator that runs on Linux, so this plays the host app in Node: it defines the platform
+ * global (`my` / `tt`) with the calling conventions each platform documents (Alipay: `headers`/`status`, storage by
+ * `{ key }`, non-2xx as fail error 19; Douyin: `header`/`statusCode`, storage by key), the mini-program globals
+ * (App, Page, Component, getApp, getCurrentPages), loads the built app.js, launches it, loads the check-in page,
+ * runs its lifecycle on a page instance that records every setData, and reads what Taro rendered out of the
+ * setData tree. A tap goes through Taro's own event handler (`eh`), as the templates bind it.
+ *
+ * What it catches: a build that does not load (missing globals, bad chunks), a login that does not reach the
+ * API with the right platform, a page that does not render the API's state, a tap that does not check in.
+ * What it cannot: the templates (.axml/.ttml) and styles are not rendered.
+ */
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, simulatorCode, startApi, type RunningApi } from './api-server.js';
+
+const nodeRequire = createRequire(import.meta.url);
+const BUILT_API_BASE = 'http://127.0.0.1:3000'; // config/platforms.json default baked into the build
+const CHECK_IN_ROUTE = 'pages/check-in/index';
+const SESSION_KEY = 'siyu.session';
+
+type Platform = 'alipay' | 'tt';
+type AnyFn = (...args: any[]) => any;
+type Obj = Record<string, any>;
+
+interface RecordedRequest {
+  method: string;
+  path: string;
+  /** The header object as the compiled code passed it (Alipay: `headers`, Douyin: `header`). */
+  headers: Record<string, string>;
+  /** Which option name carried the headers. */
+  headerOption: 'headers' | 'header' | 'none';
+  body: unknown;
+  dataType: unknown;
+  status?: number;
+}
+
+/** A rendered Taro node as it appears in setData: nn (template), sid/uid, cl (class), v (text), cn (children). */
+interface TaroNode {
+  nn?: string | number;
+  sid?: string;
+  uid?: string;
+  cl?: string;
+  v?: string;
+  cn?: TaroNode[];
+  [key: string]: unknown;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Helpers
+
+async function waitFor<T>(probe: () => T | null | undefined | false, what: string, diagnose: () => string, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}\n${diagnose()}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Applies one setData key ("root.cn.[0].cn[1].v", "root") to `target`, the way the mini-program runtimes do. */
+function setPath(target: Obj, key: string, value: unknown): void {
+  const parts: Array<string | number> = [];
+  for (const seg of key.split('.')) {
+    const re = /([^[\]]+)|\[(\d+)\]/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(seg))) parts.push(m[2] !== undefined ? Number(m[2]) : m[1]);
+  }
+  let obj: Obj = target;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const p = parts[i];
+    if (obj[p] === null || typeof obj[p] !== 'object') obj[p] = typeof parts[i + 1] === 'number' ? [] : {};
+    obj = obj[p];
+  }
+  obj[parts[parts.length - 1]] = value;
+}
+
+function walk(node: unknown, visit: (n: TaroNode) => void): void {
+  if (!node || typeof node !== 'object') return;
+  if (Array.isArray(node)) {
+    for (const child of node) walk(child, visit);
+    return;
+  }
+  visit(node as TaroNode);
+  walk((node as TaroNode).cn, visit);
+}
+
+function findByClass(root: unknown, className: string): TaroNode | null {
+  let found: TaroNode | null = null;
+  walk(root, (n) => {
+    if (!found && typeof n.cl === 'string' && n.cl.split(/\s+/).includes(className)) found = n;
+  });
+  return found;
+}
+
+function textOf(node: TaroNode | null): string {
+  if (!node) return '';
+  let s = '';
+  walk(node, (n) => {
+    if (typeof n.v === 'string') s += n.v;
+  });
+  return s;
+}
+
+function toQuery(data: unknown): string {
+  if (!data || typeof data !== 'object') return data === undefined || data === null ? '' : String(data);
+  return Object.entries(data as Obj)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(typeof v === 'object' ? JSON.stringify(v) : String(v))}`)
+    .join('&');
+}
+
+function withQuery(url: string, data: unknown): string {
+  const q = toQuery(data);
+  return q ? `${url}${url.includes('?') ? '&' : '?'}${q}` : url;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The host-app harness
+
+class MiniHost {
+  readonly root: string;
+  readonly requests: RecordedRequest[] = [];
+  readonly storage = new Map<string, unknown>();
+  readonly storageCalls: string[] = [];
+  readonly toasts: string[] = [];
+  readonly authScopes: unknown[] = [];
+  readonly errors: string[] = [];
+  /** Every setData payload, in order, as JSON (for diagnostics and text search). */
+  readonly setDataLog: string[] = [];
+  readonly pageConfigs = new Map<string, Obj>();
+  readonly componentConfigs: Obj[] = [];
+  appConfig: Obj | null = null;
+  page: Obj | null = null;
+
+  private api: RunningApi | null = null;
+  /** The global names before setUp; null until then, so a failed setUp removes nothing. */
+  private globalsBefore: Set<string> | null = null;
+  private savedConsole: { error: AnyFn; warn: AnyFn } | null = null;
+  private currentRoute = '';
+  private user = '';
+
+  constructor(readonly platform: Platform) {
+    this.root = path.join(DIST, platform);
+  }
+
+  assertBuilt(): void {
+    const missing = ['app.js', 'app.json', 'taro.js', `${CHECK_IN_ROUTE}.js`].filter((f) => !fs.existsSync(path.join(this.root, f)));
+    if (missing.length) {
+      throw new Error(
+        `${path.relative(process.cwd(), this.root)} is missing ${missing.join(', ')}: build it first: node scripts/build-miniapp.mjs ${this.platform}`,
+      );
+    }
+  }
+
+  diagnose = (): string =>
+    [
+      `requests: ${this.requests.map((r) => `${r.method} ${r.path} -> ${r.status ?? 'pending'}`).join(', ') || '(none)'}`,
+      `console errors: ${this.errors.join(' | ') || '(none)'}`,
+      `setData calls: ${this.setDataLog.length}; last: ${(this.setDataLog[this.setDataLog.length - 1] ?? '').slice(0, 600)}`,
+    ].join('\n');
+
+  // -- request routing ------------------------------------------------------------------------------------------
+
+  private async forward(rec: RecordedRequest, url: string, init: RequestInit): Promise<{ status: number; headers: Record<string, string>; text: string }> {
+    this.requests.push(rec);
+    const res = await fetch(url, init);
+    const text = await res.text();
+    rec.status = res.status;
+    return { status: res.status, headers: Object.fromEntries(res.headers), text };
+  }
+
+  private rewrite(url: unknown): string {
+    const s = String(url);
+    if (!s.startsWith(BUILT_API_BASE)) throw new Error(`request to an unexpected origin: ${s} (the build should call ${BUILT_API_BASE})`);
+    return this.api!.base + s.slice(BUILT_API_BASE.length);
+  }
+
+  /** Alipay my.request: `headers`, `status`; data serialized per content-type; non-2xx is fail error 19. */
+  private alipayRequest = (opts: Obj) => {
+    const method = String(opts.method ?? 'GET').toUpperCase();
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    const contentType = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? 'application/json';
+    let url = this.rewrite(opts.url);
+    let body: string | undefined;
+    if (opts.data !== undefined && opts.data !== null) {
+      if (method === 'GET') url = withQuery(url, opts.data);
+      else if (typeof opts.data === 'string') body = opts.data;
+      else body = contentType.includes('json') ? JSON.stringify(opts.data) : toQuery(opts.data);
+    }
+    const rec: RecordedRequest = {
+      method,
+      path: url.slice(this.api!.base.length),
+      headers,
+      headerOption: opts.headers ? 'headers' : opts.header ? 'header' : 'none',
+      body: body === undefined ? undefined : safeJson(body),
+      dataType: opts.dataType,
+    };
+    const dataType = opts.dataType ?? 'json_or_text';
+    const controller = new AbortController();
+    this.forward(rec, url, { method, headers, body, signal: controller.signal })
+      .then((res) => {
+        let data: unknown = res.text;
+        if (dataType === 'json' || dataType === 'json_or_text') {
+          try {
+            data = res.text === '' ? '' : JSON.parse(res.text);
+          } catch {
+            if (dataType === 'json') {
+              const err = { error: 14, errorMessage: 'JSON parse data error', status: res.status, headers: res.headers, data: res.text };
+              opts.fail?.(err);
+              opts.complete?.(err);
+              return;
+            }
+          }
+        } else if (dataType !== 'text') {
+          throw new Error(`my.request dataType ${String(dataType)} is not emulated`);
+        }
+        if (res.status >= 200 && res.status < 300) {
+          const ok = { status: res.status, headers: res.headers, data };
+          opts.success?.(ok);
+          opts.complete?.(ok);
+        } else {
+          const err = { error: 19, errorMessage: 'http status error', status: res.status, headers: res.headers, data };
+          opts.fail?.(err);
+          opts.complete?.(err);
+        }
+      })
+      .catch((e) => {
+        const err = { error: 12, errorMessage: `network error: ${e}` };
+        opts.fail?.(err);
+        opts.complete?.(err);
+      });
+    return { abort: () => controller.abort() };
+  };
+
+  /** Douyin tt.request: `header`, `statusCode`; success for every HTTP status, fail only on network errors. */
+  private ttRequest = (opts: Obj) => {
+    const method = String(opts.method ?? 'GET').toUpperCase();
+    const header: Record<string, string> = { ...(opts.header ?? {}) };
+    const contentType = Object.entries(header).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? 'application/json';
+    let url = this.rewrite(opts.url);
+    let body: string | undefined;
+    if (opts.data !== undefined && opts.data !== null) {
+      if (method === 'GET') url = withQuery(url, opts.data);
+      else if (typeof opts.data === 'string') body = opts.data;
+      else body = contentType.includes('json') ? JSON.stringify(opts.data) : toQuery(opts.data);
+    }
+    const rec: RecordedRequest = {
+      method,
+      path: url.slice(this.api!.base.length),
+      headers: header,
+      headerOption: opts.header ? 'header' : opts.headers ? 'headers' : 'none',
+      body: body === undefined ? undefined : safeJson(body),
+      dataType: opts.dataType,
+    };
+    const controller = new AbortController();
+    this.forward(rec, url, { method, headers: header, body, signal: controller.signal })
+      .then((res) => {
+        let data: unknown = res.text;
+        if ((opts.dataType ?? 'json') === 'json') {
+          try {
+            data = JSON.parse(res.text);
+          } catch {
+            /* Douyin hands over the text when it is not JSON */
+          }
+        }
+        const ok = { statusCode: res.status, header: res.headers, data, errMsg: 'request:ok' };
+        opts.success?.(ok);
+        opts.complete?.(ok);
+      })
+      .catch((e) => {
+        const err = { errMsg: `request:fail ${e}`, errNo: 21100 };
+        opts.fail?.(err);
+        opts.complete?.(err);
+      });
+    return { abort: () => controller.abort(), onHeadersReceived() {}, offHeadersReceived() {} };
+  };
+
+  // -- the platform global --------------------------------------------------------------------------------------
+
+  private buildPlatformGlobal(user: string): Obj {
+    const g: Obj = {};
+    const okStub = (name: string) => (opts: Obj = {}) => {
+      if (name === 'showToast') this.toasts.push(String(opts.title ?? ''));
+      const res = this.platform === 'alipay' ? { success: true } : { errMsg: `${name}:ok` };
+      opts.success?.(res);
+      opts.complete?.(res);
+    };
+    for (const name of [
+      'showToast', 'hideToast', 'showLoading', 'hideLoading', 'navigateTo', 'redirectTo', 'switchTab', 'navigateBack', 'reLaunch',
+      'setNavigationBarTitle', 'setNavigationBar', 'stopPullDownRefresh', 'vibrateShort', 'showModal', 'confirm', 'alert',
+    ]) {
+      g[name] = okStub(name);
+    }
+    const systemInfo = {
+      platform: 'android', system: 'Android 14', model: 'smoke', brand: 'smoke', pixelRatio: 2, windowWidth: 375, windowHeight: 812,
+      screenWidth: 375, screenHeight: 812, statusBarHeight: 24, language: 'zh_CN', version: this.platform === 'alipay' ? '10.5.0' : '30.0.0',
+      SDKVersion: this.platform === 'alipay' ? '2.9.0' : '3.0.0', app: this.platform === 'alipay' ? 'alipay' : 'Douyin', appName: this.platform === 'tt' ? 'Douyin' : undefined,
+    };
+    g.getSystemInfoSync = () => ({ ...systemInfo });
+    g.getSystemInfo = (opts: Obj = {}) => {
+      opts.success?.({ ...systemInfo });
+      opts.complete?.({ ...systemInfo });
+    };
+    g.getWindowInfo = () => ({ ...systemInfo });
+    g.getMenuButtonBoundingClientRect = () => ({ width: 87, height: 32, top: 48, right: 365, bottom: 80, left: 278 });
+    g.canIUse = () => true;
+    g.nextTick = (fn: () => void) => setTimeout(fn, 0);
+    for (const name of ['onAppShow', 'onAppHide', 'offAppShow', 'offAppHide', 'onError', 'offError', 'onUnhandledRejection', 'onNetworkStatusChange', 'onMemoryWarning', 'reportAnalytics']) {
+      g[name] = () => undefined;
+    }
+    g.createSelectorQuery = () => {
+      const q: Obj = { in: () => q, select: () => q, selectAll: () => q, selectViewport: () => q, boundingClientRect: () => q, scrollOffset: () => q, fields: () => q, exec: (cb?: AnyFn) => cb?.([]) };
+      return q;
+    };
+
+    if (this.platform === 'alipay') {
+      g.request = this.alipayRequest;
+      g.httpRequest = this.alipayRequest;
+      g.getAuthCode = (opts: Obj = {}) => {
+        this.authScopes.push(opts.scopes);
+        simulatorCode(this.api!.base, 'alipay', user).then(
+          (authCode) => {
+            const res = { authCode, authSuccessScopes: [].concat(opts.scopes ?? 'auth_base'), authErrorScopes: {} };
+            opts.success?.(res);
+            opts.complete?.(res);
+          },
+          (e) => {
+            const err = { error: 11, errorMessage: String(e) };
+            opts.fail?.(err);
+            opts.complete?.(err);
+          },
+        );
+      };
+      // Alipay storage takes an options object: getStorageSync({ key }) → { data } (null when absent).
+      const needKey = (name: string, o: unknown): Obj => {
+        if (!o || typeof o !== 'object' || typeof (o as Obj).key !== 'string') {
+          const msg = `my.${name} called with ${JSON.stringify(o)}: Alipay takes { key }`;
+          this.errors.push(msg);
+          throw new Error(msg);
+        }
+        return o as Obj;
+      };
+      g.getStorageSync = (o: unknown) => {
+        const { key } = needKey('getStorageSync', o);
+        this.storageCalls.push(`get ${key}`);
+        return { data: this.storage.has(key) ? this.storage.get(key) : null };
+      };
+      g.setStorageSync = (o: unknown) => {
+        const { key, data } = needKey('setStorageSync', o);
+        this.storageCalls.push(`set ${key}`);
+        this.storage.set(key, data);
+        return { success: true };
+      };
+      g.removeStorageSync = (o: unknown) => {
+        const { key } = needKey('removeStorageSync', o);
+        this.storageCalls.push(`remove ${key}`);
+        this.storage.delete(key);
+        return { success: true };
+      };
+    } else {
+      g.request = this.ttRequest;
+      g.login = (opts: Obj = {}) => {
+        simulatorCode(this.api!.base, 'tt', user).then(
+          (code) => {
+            const res = { code, anonymousCode: '', isLogin: true, errMsg: 'login:ok' };
+            opts.success?.(res);
+            opts.complete?.(res);
+          },
+          (e) => {
+            const err = { errMsg: `login:fail ${e}` };
+            opts.fail?.(err);
+            opts.complete?.(err);
+          },
+        );
+      };
+      // Douyin storage is keyed like WeChat's: getStorageSync(key) → value ('' when absent).
+      const needKey = (name: string, key: unknown): string => {
+        if (typeof key !== 'string') {
+          const msg = `tt.${name} called with ${JSON.stringify(key)}: Douyin takes the key`;
+          this.errors.push(msg);
+          throw new Error(msg);
+        }
+        return key;
+      };
+      g.getStorageSync = (key: unknown) => {
+        const k = needKey('getStorageSync', key);
+        this.storageCalls.push(`get ${k}`);
+        return this.storage.has(k) ? this.storage.get(k) : '';
+      };
+      g.setStorageSync = (key: unknown, data: unknown) => {
+        const k = needKey('setStorageSync', key);
+        this.storageCalls.push(`set ${k}`);
+        this.storage.set(k, data);
+      };
+      g.removeStorageSync = (key: unknown) => {
+        const k = needKey('removeStorageSync', key);
+        this.storageCalls.push(`remove ${k}`);
+        this.storage.delete(k);
+      };
+    }
+    return g;
+  }
+
+  // -- lifecycle ------------------------------------------------------------------------------------------------
+
+  private clearDistModules(): void {
+    const prefix = this.root + path.sep;
+    for (const key of Object.keys(nodeRequire.cache)) if (key.startsWith(prefix)) delete nodeRequire.cache[key];
+  }
+
+  async setUp(user: string): Promise<void> {
+    this.assertBuilt();
+    this.user = user;
+    this.api = await startApi();
+    this.globalsBefore = new Set(Reflect.ownKeys(globalThis).map(String));
+    this.clearDistModules();
+
+    // Node 20 has no navigator; Taro's Alipay runtime reads it and redefines navigator.userAgent.
+    if (!('navigator' in globalThis)) {
+      Object.defineProperty(globalThis, 'navigator', {
+        configurable: true,
+        writable: true,
+        value: { userAgent: `Mozilla/5.0 (Linux; Android 14) ${this.platform === 'alipay' ? 'AlipayClient/10.5.0' : 'aweme/30.0.0'}`, language: 'zh-CN', platform: 'Linux' },
+      });
+    }
+    this.installGlobals();
+
+    this.savedConsole = { error: console.error, warn: console.warn };
+    console.error = (...args: unknown[]) => {
+      this.errors.push(args.map(String).join(' '));
+      this.savedConsole!.error(...args);
+    };
+  }
+
+  /** A fresh platform global and mini-program globals (the webpack chunk registry lives on `my`/`tt`). */
+  private installGlobals(): void {
+    const g = globalThis as any;
+    g[this.platform === 'alipay' ? 'my' : 'tt'] = this.buildPlatformGlobal(this.user);
+    g.App = (config: Obj) => {
+      this.appConfig = config;
+    };
+    g.Page = (config: Obj) => {
+      this.pageConfigs.set(this.currentRoute, config);
+    };
+    g.Component = (config: Obj) => {
+      this.componentConfigs.push(config);
+    };
+    g.getApp = () => this.appConfig;
+    g.getCurrentPages = () => (this.page ? [this.page] : []);
+    g.requirePlugin = () => ({});
+  }
+
+  /** The app killed and started again: fresh modules and globals, the same storage and API. */
+  relaunch(): void {
+    this.page?.onUnload?.call(this.page);
+    this.clearDistModules();
+    this.appConfig = null;
+    this.page = null;
+    this.pageConfigs.clear();
+    this.setDataLog.length = 0;
+    this.installGlobals();
+  }
+
+  async tearDown(): Promise<void> {
+    if (this.savedConsole) {
+      console.error = this.savedConsole.error;
+      console.warn = this.savedConsole.warn;
+    }
+    try {
+      this.page?.onUnload?.call(this.page);
+    } catch {
+      /* best effort */
+    }
+    // Give Taro's unmount and any last timers a moment before the globals they use disappear.
+    await new Promise((r) => setTimeout(r, 50));
+    const before = this.globalsBefore;
+    if (before) {
+      for (const key of Reflect.ownKeys(globalThis)) if (typeof key === 'string' && !before.has(key)) delete (globalThis as any)[key];
+    }
+    this.clearDistModules();
+    await this.api?.stop();
+  }
+
+  get base(): string {
+    return this.api!.base;
+  }
+
+  loadApp(): Obj {
+    this.currentRoute = 'app';
+    nodeRequire(path.join(this.root, 'app.js'));
+    if (!this.appConfig) throw new Error(`${this.platform}/app.js loaded but never called App()`);
+    const launch = { path: 'pages/index/index', query: {}, scene: 1001, referrerInfo: {} };
+    this.appConfig.onLaunch?.call(this.appConfig, launch);
+    this.appConfig.onShow?.call(this.appConfig, launch);
+    return this.appConfig;
+  }
+
+  /** Loads a page file, then plays the runtime: a page instance with the config's members, onLoad → onShow → onReady. */
+  openPage(route: string, query: Obj = {}): Obj {
+    this.currentRoute = route;
+    nodeRequire(path.join(this.root, `${route}.js`));
+    const config = this.pageConfigs.get(route);
+    if (!config) throw new Error(`${this.platform}/${route}.js loaded but never called Page()`);
+    const host = this;
+    const page: Obj = {};
+    for (const [k, v] of Object.entries(config)) if (k !== 'data') page[k] = v;
+    Object.assign(page, {
+      route,
+      __route__: route,
+      $viewId: '1',
+      data: JSON.parse(JSON.stringify(config.data ?? {})),
+      setData(this: Obj, data: Obj, cb?: () => void) {
+        host.setDataLog.push(JSON.stringify(data));
+        for (const [key, value] of Object.entries(data)) setPath(this.data, key, JSON.parse(JSON.stringify(value ?? null)));
+        if (cb) setTimeout(cb, 0);
+      },
+    });
+    this.page = page;
+    page.onLoad?.call(page, query);
+    page.onShow?.call(page);
+    page.onReady?.call(page);
+    return page;
+  }
+
+  /** A tap on a rendered node, delivered the way the templates bind it: onTap="eh" / bindtap="eh" with id and data-sid. */
+  tap(node: TaroNode): void {
+    const id = node.uid || node.sid;
+    if (!id) throw new Error(`node has no sid/uid: ${JSON.stringify(node).slice(0, 200)}`);
+    const target = { id, dataset: { sid: node.sid }, offsetLeft: 0, offsetTop: 0 };
+    const event = { type: 'tap', timeStamp: Date.now(), target, currentTarget: { ...target, dataset: { ...target.dataset } }, detail: { x: 10, y: 10 }, touches: [], changedTouches: [] };
+    if (typeof this.page?.eh !== 'function') throw new Error('the page config has no Taro event handler (eh)');
+    this.page.eh.call(this.page, event);
+  }
+
+  find(className: string): TaroNode | null {
+    return findByClass(this.page?.data?.root, className);
+  }
+
+  storedToken(): string {
+    const raw = this.storage.get(SESSION_KEY);
+    const parsed = typeof raw === 'string' ? safeJson(raw) : raw;
+    const token = (parsed as { state?: { token?: string } } | undefined)?.state?.token;
+    if (!token) throw new Error(`no session token in storage (${SESSION_KEY} = ${JSON.stringify(raw)})\n${this.diagnose()}`);
+    return token;
+  }
+
+  async apiGet<T = Obj>(p: string, token: string): Promise<T> {
+    const res = await fetch(`${this.api!.base}${p}`, { headers: { authorization: `Bearer ${token}` } });
+    if (!res.ok) throw new Error(`GET ${p} answered ${res.status}: ${await res.text()}`);
+    return (await res.json()) as T;
+  }
+}
+
+function safeJson(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return s;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The same scenario on each platform
+
+const PLATFORMS: Array<{ platform: Platform; label: string }> = [
+  { platform: 'alipay', label: 'Alipay' },
+  { platform: 'tt', label: 'Douyin' },
+];
+
+for (const { platform, label } of PLATFORMS) {
+  describe(`${label} output (dist/${platform}) at the logic layer`, () => {
+    const host = new MiniHost(platform);
+    const user = `smoke-${platform}-shopper`;
+
+    beforeAll(async () => {
+      await host.setUp(user);
+    }, 90_000);
+
+    afterAll(async () => {
+      await host.tearDown();
+    });
+
+    it('launches and logs in silently through the platform, with the right platform', async () => {
+      host.loadApp();
+      const login = await waitFor(
+        () => host.requests.find((r) => r.method === 'POST' && r.path === '/api/v1/auth/login' && r.status !== undefined),
+        'POST /api/v1/auth/login',
+        host.diagnose,
+      );
+      expect(login.status, host.diagnose()).toBe(200);
+      expect(login.body).toMatchObject({ platform });
+      expect(typeof (login.body as Obj).code).toBe('string');
+      // The compiled request went through Taro's adaptation to this platform's option names.
+      expect(login.headerOption).toBe(platform === 'alipay' ? 'headers' : 'header');
+      if (platform === 'alipay') expect(host.authScopes).toEqual(['auth_base']);
+
+      await waitFor(() => host.storage.has(SESSION_KEY), 'the session stored', host.diagnose);
+      const token = host.storedToken();
+      const me = await host.apiGet<{ platforms: string[]; pointsBalance: number }>('/api/v1/me', token);
+      expect(me.platforms).toContain(platform);
+      expect(me.pointsBalance).toBe(0);
+    });
+
+    it('renders the check-in page from the API', async () => {
+      const page = host.openPage(CHECK_IN_ROUTE);
+      const button = await waitFor(() => host.find('js-checkin-button'), 'the check-in button in setData', host.diagnose);
+      await waitFor(() => /已连续签到 0 天/.test(textOf(host.find('js-checkin-streak'))), 'the streak text "已连续签到 0 天"', host.diagnose);
+      expect(textOf(button)).toContain('立即签到');
+      expect(host.find('calendar-grid'), 'the calendar rendered').toBeTruthy();
+      expect(host.setDataLog.some((s) => s.includes('js-checkin-button'))).toBe(true);
+      expect(page.data.root, 'setData filled the page root').toBeTruthy();
+
+      const statusCalls = host.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/api/v1/check-in/status'));
+      expect(statusCalls.length).toBeGreaterThanOrEqual(1);
+      expect(statusCalls.every((r) => r.status === 200)).toBe(true);
+      const auth = Object.entries(statusCalls[0].headers).find(([k]) => k.toLowerCase() === 'authorization')?.[1];
+      expect(auth).toBe(`Bearer ${host.storedToken()}`);
+      // One silent login for the whole launch: the page waited on the app's login instead of starting its own.
+      expect(host.requests.filter((r) => r.path === '/api/v1/auth/login')).toHaveLength(1);
+    });
+
+    it('checks in with a tap through Taro’s event handler, and the API records it once', async () => {
+      const button = host.find('js-checkin-button');
+      expect(button, 'the check-in button').toBeTruthy();
+      host.tap(button!);
+
+      await waitFor(() => host.find('js-checked-in-today'), 'the checked-in state', host.diagnose);
+      await waitFor(() => /已连续签到 1 天/.test(textOf(host.find('js-checkin-streak'))), 'the streak text "已连续签到 1 天"', host.diagnose);
+      await waitFor(() => host.toasts.length > 0, 'the success toast', host.diagnose);
+      expect(host.toasts[0]).toMatch(/^签到成功 \+\d+$/);
+
+      const checkIns = host.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/check-in');
+      expect(checkIns).toHaveLength(1);
+      expect(checkIns[0].status).toBe(200);
+      const idemKey = Object.entries(checkIns[0].headers).find(([k]) => k.toLowerCase() === 'idempotency-key')?.[1];
+      expect(idemKey, 'the check-in carries an idempotency key').toBeTruthy();
+
+      // What the page shows is what the API recorded.
+      const token = host.storedToken();
+      const status = await host.apiGet<{ checkedInToday: boolean; streak: number; checkedInDates: string[]; businessDate: string }>('/api/v1/check-in/status', token);
+      expect(status).toMatchObject({ checkedInToday: true, streak: 1 });
+      expect(status.checkedInDates).toEqual([status.businessDate]);
+      const me = await host.apiGet<{ pointsBalance: number }>('/api/v1/me', token);
+      expect(me.pointsBalance).toBeGreaterThan(0);
+      expect(host.toasts[0]).toBe(`签到成功 +${me.pointsBalance}`);
+    });
+
+    it('relaunched with a revoked stored token, logs in again once and still shows today’s check-in', async () => {
+      // Alipay's my.request answers the 401 through fail (error 19); Douyin's through success with statusCode 401.
+      const stored = safeJson(String(host.storage.get(SESSION_KEY))) as { state: { token: string } };
+      stored.state.token = 'revoked-token';
+      host.storage.set(SESSION_KEY, JSON.stringify(stored));
+      const before = host.requests.length;
+
+      host.relaunch();
+      host.loadApp();
+      host.openPage(CHECK_IN_ROUTE);
+      await waitFor(() => host.find('js-checked-in-today'), 'the checked-in state after relaunch', host.diagnose);
+      expect(textOf(host.find('js-checkin-streak'))).toContain('已连续签到 1 天');
+
+      const after = host.requests.slice(before);
+      const rejected = after.filter((r) => r.status === 401);
+      expect(rejected.length, host.diagnose()).toBeGreaterThanOrEqual(1);
+      expect(after.filter((r) => r.path === '/api/v1/auth/login'), 'one re-login').toHaveLength(1);
+      expect(host.storedToken()).not.toBe('revoked-token');
+      const status = await host.apiGet<{ checkedInDates: string[] }>('/api/v1/check-in/status', host.storedToken());
+      expect(status.checkedInDates).toHaveLength(1);
+    });
+
+    it('logged nothing to console.error', () => {
+      expect(host.errors).toEqual([]);
+    });
+  });
+}
