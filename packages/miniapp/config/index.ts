@@ -1,0 +1,80 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+/** Targets this app builds for; anything else is refused rather than half-built. */
+const TARGETS = ['weapp', 'alipay', 'tt', 'h5'] as const
+type Target = (typeof TARGETS)[number]
+
+interface PlatformMatrix {
+  targets: Record<Target, { outputDir: string; appId: string | null; appIdEnv: string | null }>
+  env: Record<string, string>
+}
+
+const REPO_ROOT = path.resolve(__dirname, '../../..')
+const matrix: PlatformMatrix = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'config/platforms.json'), 'utf8'))
+const SHARED_SRC = path.join(REPO_ROOT, 'packages/shared/src')
+/** @siyu/shared imports its siblings as './x.js' (NodeNext style): let webpack find the .ts source. */
+const SHARED_EXTENSION_ALIAS = { '.js': ['.ts', '.tsx', '.js'] }
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const target = process.env.TARO_ENV as Target
+  if (!TARGETS.includes(target)) throw new Error(`@siyu/miniapp builds for ${TARGETS.join(', ')}, not "${target}"`)
+  const platform = matrix.targets[target]
+
+  // Taro writes process.env.TARO_APP_ID into the emitted project file; take it from the matrix unless the caller set one.
+  const appId = (platform.appIdEnv && process.env[platform.appIdEnv]) || platform.appId
+  if (appId && !process.env.TARO_APP_ID) process.env.TARO_APP_ID = appId
+
+  // Build-time constants the code reads as process.env.TARO_APP_*: the environment wins over config/platforms.json.
+  const env: Record<string, string> = {}
+  for (const [name, fallback] of Object.entries(matrix.env)) {
+    if (name.startsWith('TARO_APP_')) env[name] = JSON.stringify(process.env[name] ?? fallback)
+  }
+
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'siyu-miniapp',
+    date: '2026-11-22',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: path.relative(path.resolve(__dirname, '..'), path.join(REPO_ROOT, platform.outputDir)),
+    plugins: [],
+    env,
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      // @siyu/shared is TypeScript source in the workspace: compile it like our own.
+      compile: { include: [SHARED_SRC] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        chain.resolve.set('extensionAlias', SHARED_EXTENSION_ALIAS)
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      compile: { include: [SHARED_SRC] },
+      output: { filename: 'js/[name].[hash:8].js', chunkFilename: 'js/[name].[chunkhash:8].js' },
+      miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[hash].css', chunkFilename: 'css/[name].[chunkhash].css' },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        chain.resolve.set('extensionAlias', SHARED_EXTENSION_ALIAS)
+      },
+    },
+  }
+
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
+  return merge({}, baseConfig, prodConfig)
+})

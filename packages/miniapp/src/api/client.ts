@@ -1,0 +1,158 @@
+import Taro from '@tarojs/taro'
+// Types only: the shared package's zod schemas must never reach the bundle.
+import type {
+  CheckInResult,
+  CheckInStatus,
+  ErrorBody,
+  ErrorCode,
+  MemberLoginRequest,
+  MemberLoginResponse,
+  MemberProfile,
+  PointsLedgerPage,
+} from '@siyu/shared'
+import { API_BASE } from '../env'
+import { randomId } from '../lib/random'
+
+/** Error codes the API answers with, plus the two the client itself can produce. */
+export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'BAD_RESPONSE'
+
+/** A failed call: the API's `{ error: { code, message, details? }, requestId }`, or a network failure. */
+export class ApiError extends Error {
+  readonly isApiError = true
+  constructor(
+    readonly status: number,
+    readonly code: ClientErrorCode,
+    message: string,
+    readonly details?: unknown,
+    readonly requestId?: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+/** Works across realms and ES5-compiled subclasses of Error, where instanceof is unreliable. */
+export function isApiError(e: unknown): e is ApiError {
+  return typeof e === 'object' && e !== null && (e as { isApiError?: unknown }).isApiError === true
+}
+
+/**
+ * How the client gets a session token. The session store installs this (see stores/session-store.ts);
+ * keeping it injected avoids a cycle between the client and the store.
+ */
+export interface AuthHandlers {
+  /** The current token, logging in first if there is none. */
+  getToken(): Promise<string>
+  /** The server refused `rejected`: log in again (once, however many calls ask) and give the new token. */
+  renewToken(rejected: string): Promise<string>
+}
+
+let auth: AuthHandlers | null = null
+
+export function setAuthHandlers(handlers: AuthHandlers): void {
+  auth = handlers
+}
+
+/** A fresh idempotency key for one user action. Keep it and pass it again if that same action is retried. */
+export function newIdempotencyKey(): string {
+  return randomId(16)
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+
+interface RequestOptions {
+  method: Method
+  path: string
+  query?: Record<string, string | number | undefined | null>
+  body?: unknown
+  /** Send the member's token (and recover from an expired one). Default true. */
+  authenticated?: boolean
+  /** Required on mutating calls: the same key for retries of the same user action. */
+  idempotencyKey?: string
+}
+
+interface RawResponse {
+  statusCode: number
+  data: unknown
+}
+
+function buildUrl(path: string, query?: RequestOptions['query']): string {
+  const parts: string[] = []
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+  }
+  return `${API_BASE}${path}${parts.length ? `?${parts.join('&')}` : ''}`
+}
+
+async function send(opts: RequestOptions, token: string | null): Promise<RawResponse> {
+  const header: Record<string, string> = { Accept: 'application/json' }
+  if (opts.body !== undefined) header['Content-Type'] = 'application/json'
+  if (token) header.Authorization = `Bearer ${token}`
+  if (opts.idempotencyKey) header['Idempotency-Key'] = opts.idempotencyKey
+  try {
+    const res = await Taro.request({
+      url: buildUrl(opts.path, opts.query),
+      method: opts.method,
+      header,
+      data: opts.body,
+      dataType: 'json',
+      timeout: 15_000,
+    })
+    return { statusCode: res.statusCode, data: res.data }
+  } catch (err) {
+    // Alipay's my.request fails (error 19) on any non-2xx status but still carries the response.
+    const e = err as { status?: unknown; statusCode?: unknown; data?: unknown; errMsg?: string; errorMessage?: string }
+    const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 0
+    if (status >= 400 && e.data !== undefined) return { statusCode: status, data: parseMaybeJson(e.data) }
+    throw new ApiError(0, 'NETWORK_ERROR', e?.errMsg ?? e?.errorMessage ?? String(err))
+  }
+}
+
+function parseMaybeJson(data: unknown): unknown {
+  if (typeof data !== 'string') return data
+  try {
+    return JSON.parse(data)
+  } catch {
+    return data
+  }
+}
+
+function errorOf(res: RawResponse): ApiError {
+  const body = parseMaybeJson(res.data) as Partial<ErrorBody> | null
+  const error = body && typeof body === 'object' ? body.error : undefined
+  if (error && typeof error.code === 'string') {
+    return new ApiError(res.statusCode, error.code, error.message ?? error.code, error.details, body?.requestId)
+  }
+  return new ApiError(res.statusCode, 'BAD_RESPONSE', `unexpected ${res.statusCode} response`)
+}
+
+/** One API call: JSON in and out, the member's token, one silent re-login on an expired session. */
+export async function request<T>(opts: RequestOptions): Promise<T> {
+  const authenticated = opts.authenticated !== false
+  if (authenticated && !auth) throw new Error('api client used before the session store installed its auth handlers')
+  let token = authenticated ? await auth!.getToken() : null
+  let res = await send(opts, token)
+  if (authenticated && res.statusCode === 401 && errorOf(res).code === 'UNAUTHENTICATED') {
+    token = await auth!.renewToken(token!)
+    res = await send(opts, token) // the same idempotency key: it is the same user action
+  }
+  if (res.statusCode >= 200 && res.statusCode < 300) return parseMaybeJson(res.data) as T
+  throw errorOf(res)
+}
+
+/** The member endpoints of /api/v1, typed by the shared contracts. */
+export const api = {
+  login: (body: MemberLoginRequest) =>
+    request<MemberLoginResponse>({ method: 'POST', path: '/api/v1/auth/login', body, authenticated: false }),
+
+  me: () => request<MemberProfile>({ method: 'GET', path: '/api/v1/me' }),
+
+  checkInStatus: (month?: string) =>
+    request<CheckInStatus>({ method: 'GET', path: '/api/v1/check-in/status', query: { month } }),
+
+  checkIn: (idempotencyKey: string) =>
+    request<CheckInResult>({ method: 'POST', path: '/api/v1/check-in', body: {}, idempotencyKey }),
+
+  pointsLedger: (params: { limit?: number; cursor?: number | null } = {}) =>
+    request<PointsLedgerPage>({ method: 'GET', path: '/api/v1/points/ledger', query: { limit: params.limit ?? 20, cursor: params.cursor } }),
+}
