@@ -1,6 +1,6 @@
 // CI smoke for `pnpm start`: starts the storefront exactly as the README says (on a throwaway SQLite file),
 // waits for it, logs a shopper in through the simulator, checks in, fetches the H5 page and the API docs,
-// then sends SIGTERM and expects a clean exit.
+// then sends SIGINT (Ctrl-C) and expects the server to stop and close the database.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -45,8 +45,17 @@ if (checkIn.status !== 200 || checkIn.body.pointsBalance < 1) fail(`check-in ans
 const staff = await json(await fetch(`${base}/api/v1/merchant/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'owner', password: 'siyu-owner-demo' }) }));
 if (staff.status !== 200) fail(`seeded owner could not log in (${staff.status})`);
 
-process.kill(-child.pid, 'SIGTERM');
-const code2 = await new Promise((resolve) => child.on('exit', (c, s) => resolve(c ?? s)));
+// Ctrl-C in a terminal signals the whole process group; the server must finish and close the database.
+process.kill(-child.pid, 'SIGINT');
+await new Promise((resolve) => child.on('exit', resolve));
+for (let i = 0; i < 50 && fs.existsSync(`${dir}/smoke.db-wal`); i += 1) await new Promise((r) => setTimeout(r, 100));
+if (fs.existsSync(`${dir}/smoke.db-wal`)) fail('the server did not close the database cleanly (WAL file left behind)');
+try {
+  await fetch(`${base}/api/health`);
+  fail('the server still answers after SIGINT');
+} catch {
+  /* refused: stopped */
+}
 fs.rmSync(dir, { recursive: true, force: true });
-console.log(`start smoke: served H5 and API on ${base}, login + check-in ok (balance ${checkIn.body.pointsBalance}), stopped with ${code2}`);
+console.log(`start smoke: served H5 and API on ${base}, login + check-in ok (balance ${checkIn.body.pointsBalance}), stopped cleanly on SIGINT`);
 console.log('start-smoke: 1 passed, 0 failed');
