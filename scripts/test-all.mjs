@@ -64,7 +64,7 @@ function ensureChromium() {
 
 await step('typecheck', 'pnpm', ['-r', '--workspace-concurrency=1', 'typecheck']);
 await vitest('shared', 'shared');
-await vitest('api on SQLite', 'api');
+await vitest('api on SQLite', 'api', { TEST_DATABASE_URL: '' }); // empty: SQLite even when the caller set a PostgreSQL URL
 if (process.env.TEST_DATABASE_URL) {
   await vitest('api on PostgreSQL', 'api', { TEST_DATABASE_URL: process.env.TEST_DATABASE_URL });
 } else {
