@@ -11,6 +11,10 @@ export interface AlipayConfig {
   alipayPublicKey: string;
   /** Defaults to https://openapi.alipay.com/gateway.do; the simulator's `${base}/alipay/gateway.do` in development and tests. */
   gatewayUrl?: string;
+  /** Payments: our merchant's Alipay user id (2088…), checked as `seller_id` in notifications. Payments are off without it. */
+  sellerId?: string;
+  /** Payments: the default asynchronous notify URL. */
+  notifyUrl?: string;
 }
 
 export const ALIPAY_GATEWAY = 'https://openapi.alipay.com/gateway.do';

@@ -1,7 +1,10 @@
 import { createAlipayAdapter, type AlipayConfig } from './alipay.js';
+import { createAlipayPayAdapter } from './alipay-pay.js';
 import { createTtAdapter, type TtConfig } from './tt.js';
-import type { FetchLike, PlatformAdapters } from './types.js';
+import { createTtPayAdapter } from './tt-pay.js';
+import type { FetchLike, PaymentAdapters, PlatformAdapters } from './types.js';
 import { createWeappAdapter, type WeappConfig } from './weapp.js';
+import { createWechatPayAdapter } from './wechatpay.js';
 
 /** Our credentials on each platform (and, in development and tests, the simulator's base URLs). */
 export interface PlatformsConfig {
@@ -36,3 +39,38 @@ export {
   type PlatformSimulatorOptions,
 } from './simulator/simulator.js';
 export { generateSimulatorKeys, sharedTestKeys, type SimulatorKeys, type KeyPairPem } from './simulator/keys.js';
+
+
+/**
+ * The payment adapters. A platform whose payment settings are missing gets an adapter with `configured: false`
+ * whose calls fail (PLATFORM_UNAVAILABLE; notifications NOT_CONFIGURED). `clock` signs requests and judges
+ * notification timestamps (5 minutes either way).
+ */
+export function createPaymentAdapters(config: PlatformsConfig, fetch: FetchLike = globalThis.fetch, clock: () => Date = () => new Date()): PaymentAdapters {
+  return {
+    weapp: createWechatPayAdapter(config.weapp.appId, config.weapp.pay, fetch, clock),
+    alipay: createAlipayPayAdapter(config.alipay, fetch, clock),
+    tt: createTtPayAdapter(config.tt.appId, config.tt.appSecret, config.tt.pay, fetch, clock),
+  };
+}
+
+export type {
+  AlipayPaymentParams,
+  ClientPayment,
+  CreatePaymentInput,
+  NotificationAcknowledgement,
+  NotificationInput,
+  PaymentAdapter,
+  PaymentAdapters,
+  PaymentNotification,
+  PaymentPlatform,
+  PaymentTradeState,
+  RefundInput,
+  RefundResult,
+  RefundState,
+  TtPaymentParams,
+  WeappPaymentParams,
+} from './types.js';
+export type { WeappPayConfig } from './wechatpay.js';
+export type { TtPayConfig } from './tt-pay.js';
+export { PaymentNotificationError, isPaymentNotificationError, fenToYuan, yuanToFen, type NotificationRejectReason } from './payment-common.js';

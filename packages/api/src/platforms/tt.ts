@@ -1,12 +1,15 @@
 import { AppError } from '../lib/app-error.js';
 import { asRecord, callPlatform, nonEmptyString, parseJsonObject } from './http.js';
 import type { FetchLike, PlatformAdapter } from './types.js';
+import type { TtPayConfig } from './tt-pay.js';
 
 export interface TtConfig {
   appId: string;
   appSecret: string;
   /** Defaults to https://developer.toutiao.com; the simulator's `${base}/tt` in development and tests. */
   baseUrl?: string;
+  /** Douyin general-trade payment settings; payments on tt are off without them. */
+  pay?: TtPayConfig;
 }
 
 /**

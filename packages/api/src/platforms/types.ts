@@ -29,3 +29,142 @@ export type PlatformAdapters = Record<LoginPlatform, PlatformAdapter>;
 
 /** A fetch implementation; injected so tests and the embedded simulator can route requests in-process. */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Payments (PROTOCOLS.md: WeChat Pay v3, Alipay, Douyin general trade)
+// ---------------------------------------------------------------------------------------------------------------
+
+export type PaymentPlatform = LoginPlatform;
+
+export interface CreatePaymentInput {
+  /** Our order number: 6 to 32 characters of [A-Za-z0-9_*-] (WeChat Pay's rule, the strictest of the three). */
+  outTradeNo: string;
+  /** Integer fen, > 0. */
+  amountFen: number;
+  /** Shown to the payer (WeChat `description`, Alipay `subject`, Douyin sku title); ≤ 127 characters. */
+  description: string;
+  /** The payer's openId on this platform (from login). */
+  payerOpenId: string;
+  /** When the platform should stop accepting payment. */
+  expiresAt: Date;
+  /** Where the platform POSTs the notification; defaults to the platform config's `notifyUrl`. No query string. */
+  notifyUrl?: string;
+}
+
+/** `wx.requestPayment(...)` parameters. */
+export interface WeappPaymentParams {
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: 'RSA';
+  paySign: string;
+}
+/** `my.tradePay({ tradeNO })`. */
+export interface AlipayPaymentParams {
+  tradeNO: string;
+}
+/** `tt.requestOrder({ data, byteAuthorization })`. */
+export interface TtPaymentParams {
+  data: string;
+  byteAuthorization: string;
+}
+
+/** What the client needs to open the platform's payment sheet, tagged by platform. */
+export type ClientPayment =
+  | { platform: 'weapp'; params: WeappPaymentParams }
+  | { platform: 'alipay'; params: AlipayPaymentParams }
+  | { platform: 'tt'; params: TtPaymentParams };
+
+/**
+ * Normalised payment state: SUCCESS (paid; Alipay TRADE_SUCCESS and TRADE_FINISHED), PENDING (not paid yet, paying),
+ * CLOSED (closed, revoked, cancelled), REFUND (WeChat: a refund happened), FAILED (payment error).
+ */
+export type PaymentTradeState = 'SUCCESS' | 'PENDING' | 'CLOSED' | 'REFUND' | 'FAILED';
+/** Normalised refund outcome in a refund notification. */
+export type RefundState = 'SUCCESS' | 'CLOSED' | 'ABNORMAL';
+
+/** A verified, decrypted, decoded notification. Amounts are integer fen, decoded exactly. */
+export interface PaymentNotification {
+  platform: PaymentPlatform;
+  kind: 'payment' | 'refund';
+  outTradeNo: string;
+  /** The platform's id of the payment (WeChat transaction_id, Alipay trade_no, Douyin order_id). */
+  transactionId: string;
+  /** The order's total as the platform knows it (fen). */
+  amountFen: number;
+  /** The app id the notification names; null where the platform omits it (WeChat refund notifications). */
+  appId: string | null;
+  /** WeChat mchid / Alipay seller_id, where present. */
+  mchId?: string;
+  /** Payment: the trade's state. Refund: the trade state where the platform says (else SUCCESS). */
+  tradeState: PaymentTradeState;
+  /** Refund notifications only. */
+  outRefundNo?: string;
+  refundId?: string;
+  /** This refund's amount (WeChat, Douyin). */
+  refundFen?: number;
+  /** Alipay only: the total refunded on the trade so far (its `refund_fee` is cumulative). */
+  refundedTotalFen?: number;
+  refundState?: RefundState;
+  /** When the platform says it happened (ISO 8601), if it says. */
+  occurredAt?: string;
+  /** Dedup key: the same event redelivered has the same id (WeChat `id`, Alipay `notify_id`, Douyin type+order/refund id). */
+  eventId: string;
+  /** The decoded platform payload (WeChat: the decrypted resource). */
+  raw: Record<string, unknown>;
+}
+
+export interface NotificationInput {
+  /** The exact request body text, never a re-serialised object. */
+  rawBody: string;
+  /** Request headers; names are matched case-insensitively. */
+  headers: Record<string, string | undefined>;
+}
+
+export interface RefundInput {
+  outTradeNo: string;
+  /** Our refund number (WeChat out_refund_no, Alipay out_request_no, Douyin out_refund_no); retrying it is idempotent. */
+  outRefundNo: string;
+  refundFen: number;
+  /** The order's paid total (fen). */
+  totalFen: number;
+  reason?: string;
+  /** The platform's payment id; required for Douyin (its refund API takes order_id). */
+  transactionId?: string;
+  /** Defaults to the platform config's `refundNotifyUrl` / `notifyUrl`. */
+  notifyUrl?: string;
+}
+
+export interface RefundResult {
+  /** The platform's refund id (Alipay has none per refund: our outRefundNo is echoed). */
+  refundId: string;
+  status: 'PROCESSING' | 'SUCCESS';
+}
+
+/** What to answer the platform's notification request with. `body` null means no body. */
+export interface NotificationAcknowledgement {
+  status: number;
+  headers: Record<string, string>;
+  body: string | null;
+}
+
+export interface PaymentAdapter {
+  readonly platform: PaymentPlatform;
+  readonly appId: string;
+  /** False when the platform's payment settings are missing: every call then fails (PLATFORM_UNAVAILABLE / NOT_CONFIGURED). */
+  readonly configured: boolean;
+  /**
+   * Creates the payment on the platform (WeChat, Alipay) or signs the order for the client (Douyin).
+   * Throws AppError VALIDATION_FAILED for bad input, CONFLICT when the platform says the order is already paid or
+   * closed, PLATFORM_UNAVAILABLE for anything else the platform refuses or cannot answer.
+   */
+  createPayment(input: CreatePaymentInput): Promise<ClientPayment>;
+  /** Verifies (and decrypts) a notification. Throws PaymentNotificationError when anything is off. */
+  verifyNotification(input: NotificationInput): PaymentNotification;
+  /** The exact answer the platform expects: ok → stop retrying; not ok → retry later. */
+  acknowledgement(ok: boolean, message?: string): NotificationAcknowledgement;
+  /** Requests a refund. Same errors as createPayment. */
+  refund(input: RefundInput): Promise<RefundResult>;
+}
+
+export type PaymentAdapters = Record<PaymentPlatform, PaymentAdapter>;

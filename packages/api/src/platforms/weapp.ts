@@ -1,12 +1,15 @@
 import { AppError } from '../lib/app-error.js';
 import { callPlatform, nonEmptyString, parseJsonObject } from './http.js';
 import type { FetchLike, PlatformAdapter } from './types.js';
+import type { WeappPayConfig } from './wechatpay.js';
 
 export interface WeappConfig {
   appId: string;
   appSecret: string;
   /** Defaults to https://api.weixin.qq.com; the simulator's `${base}/weapp` in development and tests. */
   baseUrl?: string;
+  /** WeChat Pay API v3 merchant settings; payments on weapp are off without them. */
+  pay?: WeappPayConfig;
 }
 
 /** errcodes meaning "this code is no good": invalid or reused (40029), used (40163), missing (41008). */

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import { alipayResponseKey, alipaySignContent, alipayTimestamp, rsa2Sign, rsa2Verify } from '../alipay-sign.js';
+import { fenToYuan, yuanToFen } from '../payment-common.js';
+import { beijingDate, digits, refundsTotal, type PaymentStore, type PlatformPaySide, type RefundAccepted, type SimTrade } from './payments.js';
 import { SIMULATOR_APPS, type SimulatorContext } from './state.js';
 
 /**
@@ -15,8 +17,11 @@ function gatewayAnswer(ctx: SimulatorContext, member: string, payload: Record<st
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
-/** `POST /alipay/gateway.do` (PROTOCOLS.md, Alipay). Login (`alipay.system.oauth.token`) only, for now. */
-export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext): void {
+/**
+ * `POST /alipay/gateway.do` (PROTOCOLS.md, Alipay): login (`alipay.system.oauth.token`) and payments
+ * (`alipay.trade.create`, `alipay.trade.refund`), plus the asynchronous notifications.
+ */
+export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: PaymentStore, onRefund: RefundAccepted): PlatformPaySide {
   app.post('/alipay/gateway.do', async (c) => {
     // The official SDKs put the common parameters in the query string and the rest in the form body; both count.
     const params: Record<string, string> = { ...c.req.query() };
@@ -50,6 +55,7 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext): void {
     if (!rsa2Verify(content, params.sign ?? '', ctx.keys.alipayApp.publicKey)) {
       return gatewayError('40002', 'Invalid Arguments', 'isv.invalid-signature', `验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：${content}`);
     }
+    if (method === 'alipay.trade.create' || method === 'alipay.trade.refund') return tradeMethod(method, params);
     if (method !== 'alipay.system.oauth.token') return gatewayError('40002', 'Invalid Arguments', 'isv.invalid-method', '不存在的方法名');
 
     const businessError = (subCode: string, subMsg: string) =>
@@ -72,4 +78,146 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext): void {
       auth_start: alipayTimestamp(ctx.clock()),
     });
   });
+
+  /** Payment methods: business failures come back in the method's own member with code 40004. */
+  function tradeMethod(method: string, params: Record<string, string>): Response {
+    const member = alipayResponseKey(method);
+    const failure = (subCode: string, subMsg: string, code = '40004', msg = 'Business Failed') => gatewayAnswer(ctx, member, { code, msg, sub_code: subCode, sub_msg: subMsg });
+    let biz: Record<string, unknown>;
+    try {
+      const v: unknown = JSON.parse(params.biz_content ?? '');
+      if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error('not an object');
+      biz = v as Record<string, unknown>;
+    } catch {
+      return failure('isv.invalid-parameter', 'biz_content参数不合法', '40002', 'Invalid Arguments');
+    }
+    const str = (k: string) => (typeof biz[k] === 'string' ? (biz[k] as string) : '');
+
+    if (method === 'alipay.trade.create') {
+      const outTradeNo = str('out_trade_no');
+      const amountFen = yuanToFen(str('total_amount'));
+      const buyer = str('buyer_open_id') || str('buyer_id');
+      if (!/^[A-Za-z0-9_-]{1,64}$/.test(outTradeNo)) return failure('isv.invalid-parameter', 'out_trade_no参数不合法', '40002', 'Invalid Arguments');
+      if (amountFen === null || amountFen <= 0 || !/^\d+\.\d{2}$/.test(str('total_amount'))) return failure('ACQ.TOTAL_FEE_EXCEED', '订单金额不合法');
+      if (!str('subject')) return failure('isv.missing-parameter', '缺少subject参数', '40001', 'Missing Required Arguments');
+      if (!buyer) return failure('ACQ.BUYER_NOT_EXIST', '买家不存在');
+      if (params.notify_url !== undefined && !/^https?:\/\/[^?#\s]+$/.test(params.notify_url)) return failure('isv.invalid-notify-url', 'notify_url不合法', '40002', 'Invalid Arguments');
+      const existing = store.get('alipay', outTradeNo);
+      if (existing) {
+        if (existing.status === 'SUCCESS' || existing.status === 'REFUND') return failure('ACQ.TRADE_HAS_SUCCESS', '交易已被支付');
+        if (existing.status === 'CLOSED') return failure('ACQ.TRADE_HAS_CLOSE', '交易已经关闭');
+        if (existing.amountFen !== amountFen || existing.payerOpenId !== buyer) return failure('ACQ.CONTEXT_INCONSISTENT', '交易信息被篡改');
+        return gatewayAnswer(ctx, member, { code: '10000', msg: 'Success', out_trade_no: outTradeNo, trade_no: existing.transactionId });
+      }
+      const now = ctx.clock();
+      const trade: SimTrade = {
+        platform: 'alipay',
+        outTradeNo,
+        transactionId: `${beijingDate(now)}22001${digits(15)}`,
+        amountFen,
+        description: str('subject'),
+        payerOpenId: buyer,
+        notifyUrl: params.notify_url ?? '',
+        status: 'NOTPAY',
+        createdAt: now,
+        refunds: [],
+      };
+      store.put(trade);
+      return gatewayAnswer(ctx, member, { code: '10000', msg: 'Success', out_trade_no: outTradeNo, trade_no: trade.transactionId });
+    }
+
+    // alipay.trade.refund: synchronous; a repeated out_request_no refunds once (fund_change "N").
+    const trade = str('out_trade_no') ? store.get('alipay', str('out_trade_no')) : str('trade_no') ? store.byTransactionId('alipay', str('trade_no')) : undefined;
+    if (!trade) return failure('ACQ.TRADE_NOT_EXIST', '交易不存在');
+    const refundFen = yuanToFen(str('refund_amount'));
+    if (refundFen === null || refundFen <= 0) return failure('isv.invalid-parameter', 'refund_amount参数不合法', '40002', 'Invalid Arguments');
+    if (trade.status !== 'SUCCESS' && trade.status !== 'REFUND') return failure('ACQ.TRADE_STATUS_ERROR', '交易状态不合法');
+    const outRequestNo = str('out_request_no') || trade.outTradeNo;
+    const existing = trade.refunds.find((r) => r.outRefundNo === outRequestNo);
+    const respond = (fundChange: 'Y' | 'N') =>
+      gatewayAnswer(ctx, member, {
+        code: '10000',
+        msg: 'Success',
+        trade_no: trade.transactionId,
+        out_trade_no: trade.outTradeNo,
+        buyer_logon_id: '159****5620',
+        fund_change: fundChange,
+        refund_fee: fenToYuan(refundsTotal(trade)),
+        gmt_refund_pay: alipayTimestamp(ctx.clock()),
+        buyer_open_id: trade.payerOpenId,
+      });
+    if (existing) return existing.refundFen === refundFen ? respond('N') : failure('ACQ.REFUND_AMT_RESTRICTION', '退款金额与原请求不一致');
+    if (refundsTotal(trade) + refundFen > trade.amountFen) return failure('ACQ.REFUND_AMT_NOT_EQUAL_TOTAL', '退款金额超限');
+    const refund = { outRefundNo: outRequestNo, refundId: outRequestNo, refundFen, status: 'SUCCESS' as const, notifyUrl: null, createdAt: ctx.clock(), successAt: ctx.clock() };
+    trade.refunds.push(refund);
+    trade.status = 'REFUND';
+    onRefund(trade, refund);
+    return respond('Y');
+  }
+
+  /** A trade_status_sync notification: form fields signed RSA2 over the sorted params without sign and sign_type. */
+  function notification(trade: SimTrade, fields: Record<string, string>) {
+    const notifyId = `2026${randomBytes(12).toString('hex')}`;
+    const now = ctx.clock();
+    const buyer: Record<string, string> = /^2088\d{12}$/.test(trade.payerOpenId) ? { buyer_id: trade.payerOpenId } : { buyer_open_id: trade.payerOpenId };
+    const params: Record<string, string> = {
+      notify_time: alipayTimestamp(now),
+      notify_type: 'trade_status_sync',
+      notify_id: notifyId,
+      charset: 'utf-8',
+      version: '1.0',
+      sign_type: 'RSA2',
+      app_id: SIMULATOR_APPS.alipay.appId,
+      auth_app_id: SIMULATOR_APPS.alipay.appId,
+      trade_no: trade.transactionId,
+      out_trade_no: trade.outTradeNo,
+      ...buyer,
+      seller_id: SIMULATOR_APPS.alipay.sellerId,
+      total_amount: fenToYuan(trade.amountFen),
+      receipt_amount: fenToYuan(trade.amountFen),
+      buyer_pay_amount: fenToYuan(trade.amountFen),
+      invoice_amount: fenToYuan(trade.amountFen),
+      point_amount: '0.00',
+      subject: trade.description,
+      gmt_create: alipayTimestamp(trade.createdAt),
+      gmt_payment: alipayTimestamp(trade.paidAt ?? now),
+      fund_bill_list: JSON.stringify([{ amount: fenToYuan(trade.amountFen), fundChannel: 'ALIPAYACCOUNT' }]),
+      ...fields,
+    };
+    params.sign = rsa2Sign(alipaySignContent(params, ['sign', 'sign_type']), ctx.keys.alipayPlatform.privateKey);
+    const body = new URLSearchParams(params).toString();
+    // Alipay resends the same notify_id with the same signed content.
+    return { notifyId, sign: () => ({ headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, body }) };
+  }
+
+  return {
+    pay(trade, options) {
+      if (trade.status === 'NOTPAY') {
+        trade.status = 'SUCCESS';
+        trade.paidAt = ctx.clock();
+      }
+      if (!trade.paymentEventId) {
+        const n = notification(trade, { trade_status: 'TRADE_SUCCESS' });
+        trade.paymentEventId = n.notifyId;
+        return { eventId: n.notifyId, deliveries: store.emit({ eventId: n.notifyId, platform: 'alipay', kind: 'payment', url: trade.notifyUrl, sign: n.sign }, options) };
+      }
+      return { eventId: trade.paymentEventId, deliveries: store.redeliver(trade.paymentEventId, options) ?? Promise.resolve([]) };
+    },
+    completeRefund(trade, refund, options) {
+      refund.status = 'SUCCESS';
+      if (!refund.eventId) {
+        // refund_fee is the total refunded so far; a full refund closes the trade.
+        const refunded = trade.refunds.slice(0, trade.refunds.indexOf(refund) + 1).reduce((sum, r) => sum + r.refundFen, 0);
+        const n = notification(trade, {
+          trade_status: refunded >= trade.amountFen ? 'TRADE_CLOSED' : 'TRADE_SUCCESS',
+          refund_fee: fenToYuan(refunded),
+          out_biz_no: refund.outRefundNo,
+          gmt_refund: alipayTimestamp(refund.successAt ?? ctx.clock()),
+        });
+        refund.eventId = n.notifyId;
+        return { eventId: n.notifyId, deliveries: store.emit({ eventId: n.notifyId, platform: 'alipay', kind: 'refund', url: trade.notifyUrl, sign: n.sign }, options) };
+      }
+      return { eventId: refund.eventId, deliveries: store.redeliver(refund.eventId, options) ?? Promise.resolve([]) };
+    },
+  };
 }

@@ -10,6 +10,14 @@ export interface SimulatorKeys {
   alipayApp: KeyPairPem;
   /** "Alipay's" key pair (the simulator signs responses, we verify). */
   alipayPlatform: KeyPairPem;
+  /** Our WeChat Pay merchant API key pair (we sign requests and paySign, the simulator checks them). */
+  wechatMerchant: KeyPairPem;
+  /** "WeChat Pay's" platform key pair (the simulator signs responses and notifications, we verify). */
+  wechatPlatform: KeyPairPem;
+  /** Our Douyin application key pair (we sign byteAuthorization, the simulator checks it). */
+  ttApp: KeyPairPem;
+  /** "Douyin's" platform key pair (the simulator signs callbacks, we verify). */
+  ttPlatform: KeyPairPem;
 }
 
 function rsaPair(): KeyPairPem {
@@ -22,7 +30,7 @@ function rsaPair(): KeyPairPem {
 }
 
 export function generateSimulatorKeys(): SimulatorKeys {
-  return { alipayApp: rsaPair(), alipayPlatform: rsaPair() };
+  return { alipayApp: rsaPair(), alipayPlatform: rsaPair(), wechatMerchant: rsaPair(), wechatPlatform: rsaPair(), ttApp: rsaPair(), ttPlatform: rsaPair() };
 }
 
 let shared: SimulatorKeys | undefined;

@@ -3,11 +3,17 @@ import { z } from 'zod';
 import { LOGIN_PLATFORMS, type LoginPlatform } from '@siyu/shared/platforms';
 import type { PlatformsConfig } from '../index.js';
 import type { FetchLike } from '../types.js';
+import { fenToYuan } from '../payment-common.js';
 import { registerAlipayRoutes } from './alipay.js';
 import { sharedTestKeys, type SimulatorKeys } from './keys.js';
+import { createPaymentStore, type DeliverFn, type DeliveryOptions, type DeliveryRecord, type PlatformPaySide, type SimRefund, type SimTrade } from './payments.js';
 import { createSimulatorContext, SIMULATOR_APPS, type AlipayIdentityMode } from './state.js';
+import { registerTtPayRoutes } from './tt-pay.js';
 import { registerTtRoutes } from './tt.js';
 import { registerWeappRoutes } from './weapp.js';
+import { registerWechatPayRoutes } from './wechatpay.js';
+
+export type { DeliverFn, DeliveryOptions, DeliveryRecord, SimRefund, SimTrade };
 
 export { SIMULATOR_APPS };
 
@@ -20,6 +26,39 @@ export interface PlatformSimulatorOptions {
   identitySecret?: string;
   /** Whether Alipay identifies members by `open_id` (new apps, default) or `user_id` (2088…, older apps). */
   alipayIdentity?: AlipayIdentityMode;
+  /** How notifications are POSTed to our notify URLs; defaults to global fetch. */
+  deliver?: DeliverFn;
+  /** Whether an accepted refund completes (and its notification is sent) on its own; default true. */
+  autoCompleteRefunds?: boolean;
+  /** How long after acceptance an automatic refund completes; default 10 ms (after the refund call has answered). */
+  refundDelayMs?: number;
+}
+
+export interface PlatformsConfigOptions {
+  /** Notify URLs become `${notifyUrlBase}/weapp`, `/alipay`, `/tt`; default http://127.0.0.1:3000/payments/notify. */
+  notifyUrlBase?: string;
+}
+
+const PayRequest = z.object({
+  platform: z.enum(LOGIN_PLATFORMS),
+  outTradeNo: z.string().min(1).max(64),
+  duplicates: z.number().int().min(1).max(100).optional(),
+  delayMs: z.number().int().min(0).max(600_000).optional(),
+});
+const RedeliverRequest = z.object({
+  eventId: z.string().min(1),
+  duplicates: z.number().int().min(1).max(100).optional(),
+  delayMs: z.number().int().min(0).max(600_000).optional(),
+});
+const CompleteRefundRequest = z.object({
+  platform: z.enum(LOGIN_PLATFORMS),
+  outRefundNo: z.string().min(1).max(64),
+  duplicates: z.number().int().min(1).max(100).optional(),
+  delayMs: z.number().int().min(0).max(600_000).optional(),
+});
+
+function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 const LoginCodeRequest = z.object({
@@ -61,9 +100,112 @@ export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) 
     return c.json(ctx.issueCode(parsed.data.platform, parsed.data.user));
   });
 
+  const store = createPaymentStore(clock, options.deliver ?? ((url, init) => globalThis.fetch(url, init)));
+  const autoComplete = options.autoCompleteRefunds ?? true;
+  const onRefund = (trade: SimTrade, refund: SimRefund) => {
+    if (!autoComplete) return;
+    store.schedule(async () => {
+      await paySides[trade.platform].completeRefund(trade, refund).deliveries;
+    }, options.refundDelayMs ?? 10);
+  };
+
   registerWeappRoutes(app, ctx);
-  registerAlipayRoutes(app, ctx);
   registerTtRoutes(app, ctx);
+  const paySides: Record<LoginPlatform, PlatformPaySide> = {
+    weapp: registerWechatPayRoutes(app, ctx, store, onRefund),
+    alipay: registerAlipayRoutes(app, ctx, store, onRefund),
+    tt: registerTtPayRoutes(app, ctx, store, onRefund),
+  };
+
+  type PayResult = { ok: true; eventId: string; deliveries: Promise<DeliveryRecord[]> } | { ok: false; status: 404 | 409; message: string };
+  function pay(platform: LoginPlatform, outTradeNo: string, opts: DeliveryOptions = {}): PayResult {
+    const trade = store.get(platform, outTradeNo);
+    if (!trade) return { ok: false, status: 404, message: `no ${platform} trade ${outTradeNo}: create the payment first` };
+    if (trade.status === 'CLOSED') return { ok: false, status: 409, message: `${platform} trade ${outTradeNo} is closed` };
+    return { ok: true, ...paySides[platform].pay(trade, opts) };
+  }
+  function completeRefund(platform: LoginPlatform, outRefundNo: string, opts: DeliveryOptions = {}): PayResult {
+    for (const trade of store.trades.values()) {
+      if (trade.platform !== platform) continue;
+      const refund = trade.refunds.find((r) => r.outRefundNo === outRefundNo);
+      if (refund) return { ok: true, ...paySides[platform].completeRefund(trade, refund, opts) };
+    }
+    return { ok: false, status: 404, message: `no ${platform} refund ${outRefundNo}` };
+  }
+  const invalid = (c: { json: (b: unknown, s: 400) => Response }, error: z.ZodError) => {
+    const issue = error.issues[0];
+    return c.json({ error: { code: 'VALIDATION_FAILED', message: `${issue?.path.map(String).join('.') || 'body'}: ${issue?.message ?? 'invalid'}` } }, 400);
+  };
+
+  /**
+   * Marks a trade paid and delivers the platform's notification to its notify URL (`duplicates` copies at once).
+   * A trade already paid gets the same notification again (a late retry). With `delayMs` it answers 202 at once.
+   */
+  app.post('/pay', async (c) => {
+    const parsed = PayRequest.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) return invalid(c, parsed.error);
+    const { platform, outTradeNo, ...opts } = parsed.data;
+    const result = pay(platform, outTradeNo, opts);
+    if (!result.ok) return c.json({ error: { code: result.status === 404 ? 'NOT_FOUND' : 'CONFLICT', message: result.message } }, result.status);
+    const deliveries = await result.deliveries;
+    return c.json({ eventId: result.eventId, deliveries }, opts.delayMs ? 202 : 200);
+  });
+
+  /** Sends a past notification again by its event id (WeChat `id`, Alipay `notify_id`, Douyin `payment:…`). */
+  app.post('/redeliver', async (c) => {
+    const parsed = RedeliverRequest.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) return invalid(c, parsed.error);
+    const { eventId, ...opts } = parsed.data;
+    const deliveries = store.redeliver(eventId, opts);
+    if (!deliveries) return c.json({ error: { code: 'NOT_FOUND', message: `no notification ${eventId}` } }, 404);
+    return c.json({ eventId, deliveries: await deliveries }, opts.delayMs ? 202 : 200);
+  });
+
+  /** Completes a refund now (with `autoCompleteRefunds: false`) or resends its notification. */
+  app.post('/refunds/complete', async (c) => {
+    const parsed = CompleteRefundRequest.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) return invalid(c, parsed.error);
+    const { platform, outRefundNo, ...opts } = parsed.data;
+    const result = completeRefund(platform, outRefundNo, opts);
+    if (!result.ok) return c.json({ error: { code: 'NOT_FOUND', message: result.message } }, 404);
+    return c.json({ eventId: result.eventId, deliveries: await result.deliveries }, opts.delayMs ? 202 : 200);
+  });
+
+  app.get('/trades/:platform/:outTradeNo', (c) => {
+    const platform = c.req.param('platform');
+    const trade = (LOGIN_PLATFORMS as readonly string[]).includes(platform) ? store.get(platform as LoginPlatform, c.req.param('outTradeNo')) : undefined;
+    return trade ? c.json(trade) : c.json({ error: { code: 'NOT_FOUND', message: 'no such trade' } }, 404);
+  });
+
+  /** The H5 build's payment screen: amount in yuan and a 确认支付 button that POSTs /pay, then goes to `returnUrl`. */
+  app.get('/pay-page', (c) => {
+    const platform = c.req.query('platform') ?? '';
+    const outTradeNo = c.req.query('outTradeNo') ?? '';
+    const returnUrl = c.req.query('returnUrl') ?? '';
+    const safeReturn = /^(https?:\/\/|\/(?!\/))/.test(returnUrl) ? returnUrl : '';
+    const trade = (LOGIN_PLATFORMS as readonly string[]).includes(platform) ? store.get(platform as LoginPlatform, outTradeNo) : undefined;
+    const names: Record<LoginPlatform, string> = { weapp: '微信支付', alipay: '支付宝', tt: '抖音支付' };
+    const page = (title: string, inner: string, status: 200 | 404 = 200) =>
+      c.html(
+        `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title>` +
+          `<style>body{font-family:system-ui,sans-serif;max-width:420px;margin:40px auto;padding:0 16px;text-align:center}` +
+          `.amount{font-size:40px;margin:24px 0}button{font-size:18px;padding:12px 48px;border:0;border-radius:8px;background:#07c160;color:#fff}</style></head><body>${inner}</body></html>`,
+        status,
+      );
+    if (!trade) return page('模拟支付', '<h1>模拟支付</h1><p id="error">订单不存在，请先创建支付</p>', 404);
+    const paid = trade.status !== 'NOTPAY';
+    return page(
+      '模拟支付',
+      `<h1>模拟支付</h1><p>${escapeHtml(names[trade.platform])} · 订单号 <span id="out-trade-no">${escapeHtml(trade.outTradeNo)}</span></p>` +
+        `<p>${escapeHtml(trade.description)}</p><div class="amount" id="amount">¥${fenToYuan(trade.amountFen)}</div>` +
+        (paid ? '<p id="status">已支付</p>' : '<p id="status">待支付</p>') +
+        `<button id="confirm" type="button"${paid ? ' disabled' : ''}>确认支付</button>` +
+        `<script>const returnUrl=${JSON.stringify(safeReturn).replace(/</g, '\\u003c')};` +
+        `document.getElementById('confirm').addEventListener('click',async(e)=>{e.target.disabled=true;document.getElementById('status').textContent='支付中…';` +
+        `const r=await fetch('pay',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({platform:${JSON.stringify(trade.platform)},outTradeNo:${JSON.stringify(trade.outTradeNo).replace(/</g, '\\u003c')}})});` +
+        `document.getElementById('status').textContent=r.ok?'支付成功':'支付失败';if(r.ok&&returnUrl)location.href=returnUrl;else if(!r.ok)e.target.disabled=false;});</script>`,
+    );
+  });
 
   return {
     app,
@@ -86,19 +228,79 @@ export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) 
     markHighRisk(user: string): void {
       ctx.highRiskUsers.add(user);
     },
-    /** Adapter settings that point the production adapters at this simulator mounted at `baseUrl`. */
-    platformsConfig(baseUrl: string): PlatformsConfig {
+    /** Adapter settings (login and payments) that point the production adapters at this simulator mounted at `baseUrl`. */
+    platformsConfig(baseUrl: string, configOptions: PlatformsConfigOptions = {}): PlatformsConfig {
       const base = baseUrl.replace(/\/+$/, '');
+      const notify = (configOptions.notifyUrlBase ?? 'http://127.0.0.1:3000/payments/notify').replace(/\/+$/, '');
       return {
-        weapp: { appId: SIMULATOR_APPS.weapp.appId, appSecret: SIMULATOR_APPS.weapp.appSecret, baseUrl: `${base}/weapp` },
+        weapp: {
+          appId: SIMULATOR_APPS.weapp.appId,
+          appSecret: SIMULATOR_APPS.weapp.appSecret,
+          baseUrl: `${base}/weapp`,
+          pay: {
+            mchId: SIMULATOR_APPS.weapp.mchId,
+            merchantPrivateKey: keys.wechatMerchant.privateKey,
+            merchantSerialNo: SIMULATOR_APPS.weapp.merchantSerialNo,
+            apiV3Key: SIMULATOR_APPS.weapp.apiV3Key,
+            platformPublicKeys: { [SIMULATOR_APPS.weapp.platformSerialNo]: keys.wechatPlatform.publicKey },
+            baseUrl: `${base}/wechatpay`,
+            notifyUrl: `${notify}/weapp`,
+          },
+        },
         alipay: {
           appId: SIMULATOR_APPS.alipay.appId,
           appPrivateKey: keys.alipayApp.privateKey,
           alipayPublicKey: keys.alipayPlatform.publicKey,
           gatewayUrl: `${base}/alipay/gateway.do`,
+          sellerId: SIMULATOR_APPS.alipay.sellerId,
+          notifyUrl: `${notify}/alipay`,
         },
-        tt: { appId: SIMULATOR_APPS.tt.appId, appSecret: SIMULATOR_APPS.tt.appSecret, baseUrl: `${base}/tt` },
+        tt: {
+          appId: SIMULATOR_APPS.tt.appId,
+          appSecret: SIMULATOR_APPS.tt.appSecret,
+          baseUrl: `${base}/tt`,
+          pay: {
+            appPrivateKey: keys.ttApp.privateKey,
+            keyVersion: SIMULATOR_APPS.tt.keyVersion,
+            platformPublicKey: keys.ttPlatform.publicKey,
+            openApiBaseUrl: `${base}/douyin-open`,
+            notifyUrl: `${notify}/tt`,
+          },
+        },
       };
+    },
+    /** Same as `POST /pay`, in-process: marks the trade paid and delivers its notification (again, if already paid). */
+    pay(platform: LoginPlatform, outTradeNo: string, opts?: DeliveryOptions): Promise<{ eventId: string; deliveries: DeliveryRecord[] }> {
+      const result = pay(platform, outTradeNo, opts);
+      if (!result.ok) return Promise.reject(new Error(result.message));
+      return result.deliveries.then((deliveries) => ({ eventId: result.eventId, deliveries }));
+    },
+    /** Same as `POST /redeliver`: the same notification again (a late retry); null for an unknown event id. */
+    redeliver(eventId: string, opts?: DeliveryOptions): Promise<DeliveryRecord[]> | null {
+      return store.redeliver(eventId, opts);
+    },
+    /** Same as `POST /refunds/complete`. */
+    completeRefund(platform: LoginPlatform, outRefundNo: string, opts?: DeliveryOptions): Promise<{ eventId: string; deliveries: DeliveryRecord[] }> {
+      const result = completeRefund(platform, outRefundNo, opts);
+      if (!result.ok) return Promise.reject(new Error(result.message));
+      return result.deliveries.then((deliveries) => ({ eventId: result.eventId, deliveries }));
+    },
+    /** Stand-in for `tt.requestOrder({ data, byteAuthorization })`: checks the signature and opens the order; returns Douyin's order id. */
+    async requestTtOrder(params: { data: string; byteAuthorization: string }): Promise<{ orderId: string }> {
+      const res = await app.request('/tt/requestOrder', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) });
+      const body = (await res.json()) as { err_no: number; err_tips: string; data?: { orderId: string } };
+      if (body.err_no !== 0 || !body.data) throw new Error(`tt.requestOrder failed: ${body.err_no} ${body.err_tips}`);
+      return { orderId: body.data.orderId };
+    },
+    /** A trade as the simulated platform sees it. */
+    trade(platform: LoginPlatform, outTradeNo: string): SimTrade | undefined {
+      return store.get(platform, outTradeNo);
+    },
+    /** Every notification delivery so far, with the answer it got. */
+    deliveries: store.deliveries as readonly DeliveryRecord[],
+    /** Resolves when every scheduled or in-flight delivery (delayed pays, automatic refunds) has been answered. */
+    settled(): Promise<void> {
+      return store.settled();
     },
   };
 }

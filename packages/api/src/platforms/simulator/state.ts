@@ -4,9 +4,17 @@ import type { SimulatorKeys } from './keys.js';
 
 /** The simulator's app credentials; `platformsConfig()` hands them to the production adapters. Test values only. */
 export const SIMULATOR_APPS = {
-  weapp: { appId: 'wx5e1a0c0000000001', appSecret: 'sim-weapp-secret-0000000000000001' },
-  alipay: { appId: '2021000000000001' },
-  tt: { appId: 'tt5e1a0c0000000001', appSecret: 'sim-tt-secret-00000000000000000001' },
+  weapp: {
+    appId: 'wx5e1a0c0000000001',
+    appSecret: 'sim-weapp-secret-0000000000000001',
+    mchId: '1900000001',
+    /** 32 bytes, as WeChat Pay APIv3 keys are. */
+    apiV3Key: 'sim0apiv3key00000000000000000001',
+    merchantSerialNo: '5E1A0C0000000000000000000000000000000001',
+    platformSerialNo: '7C3B0A0000000000000000000000000000000001',
+  },
+  alipay: { appId: '2021000000000001', sellerId: '2088000000000001' },
+  tt: { appId: 'tt5e1a0c0000000001', appSecret: 'sim-tt-secret-00000000000000000001', keyVersion: '1' },
 } as const;
 
 /** Login codes live about 5 minutes on every platform. */
