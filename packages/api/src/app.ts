@@ -16,8 +16,12 @@ import { idempotency } from './lib/idempotency.js';
 import { silentLogger, type Logger } from './lib/logger.js';
 import { createRateLimiter } from './lib/rate-limit.js';
 import { createAuthService, memberAuthRoutes, staffAuthRoutes } from './modules/auth/index.js';
+import { addressRoutes, createAddressesService } from './modules/addresses/index.js';
+import { cartRoutes, createCartService } from './modules/cart/index.js';
+import { catalogRoutes, createCatalogService, merchantCatalogRoutes } from './modules/catalog/index.js';
 import { checkInRoutes, createCheckInService, merchantCheckInRoutes } from './modules/check-in/index.js';
 import { createMembersService } from './modules/members/index.js';
+import { createOrdersService, merchantOrderRoutes, orderRoutes } from './modules/orders/index.js';
 import { createPointsService, pointsRoutes } from './modules/points/index.js';
 import { createStaffService } from './modules/staff/index.js';
 import type { PlatformAdapters } from './platforms/types.js';
@@ -54,6 +58,10 @@ export function createApp({ db, clock, platforms, config, logger = silentLogger,
     },
   });
   const checkIn = createCheckInService({ db, clock, timeZone: config.timeZone, points });
+  const catalog = createCatalogService({ db, clock });
+  const addresses = createAddressesService({ db, clock });
+  const cart = createCartService({ db, clock, catalog });
+  const orders = createOrdersService({ db, clock, catalog, addresses, cart });
 
   const resolve = auth.resolveSession;
   const member = requireMember(resolve);
@@ -83,6 +91,12 @@ export function createApp({ db, clock, platforms, config, logger = silentLogger,
   app.route('/api/v1', pointsRoutes({ db, points, member }));
   app.route('/api/v1/merchant', staffAuthRoutes({ auth, trustProxy: config.trustProxy }));
   app.route('/api/v1/merchant', merchantCheckInRoutes({ checkIn, anyStaff, editor }));
+  app.route('/api/v1', catalogRoutes({ catalog }));
+  app.route('/api/v1/merchant', merchantCatalogRoutes({ catalog, anyStaff, editor }));
+  app.route('/api/v1', addressRoutes({ addresses, member, idempotent }));
+  app.route('/api/v1', cartRoutes({ cart, member, idempotent }));
+  app.route('/api/v1', orderRoutes({ orders, member, idempotent }));
+  app.route('/api/v1/merchant', merchantOrderRoutes({ orders, anyStaff, editor }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'memberToken', { type: 'http', scheme: 'bearer', description: 'member session token from POST /api/v1/auth/login' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'staffToken', { type: 'http', scheme: 'bearer', description: 'staff session token from POST /api/v1/merchant/auth/login' });
@@ -101,7 +115,7 @@ export function createApp({ db, clock, platforms, config, logger = silentLogger,
     app.get('*', serveStatic({ root, rewriteRequestPath: () => '/index.html' }));
   }
 
-  return Object.assign(app, { services: { auth, members, staff, points, checkIn } });
+  return Object.assign(app, { services: { auth, members, staff, points, checkIn, catalog, addresses, cart, orders } });
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrator.js';
 import { readEnv } from './env.js';
 import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
+import { startOrderExpiryJob } from './modules/orders/index.js';
 import { SIMULATOR_BASE, createPlatformAdapters, createPlatformSimulator, simulatorFetch, type PlatformsConfig } from './platforms/index.js';
 
 const env = readEnv();
@@ -33,6 +34,8 @@ const app = createApp({
   simulator: simulator?.app,
 });
 
+const expiryJob = startOrderExpiryJob({ orders: app.services.orders, clock: systemClock, logger });
+
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
   logger.info({ url: `http://${env.HOST}:${info.port}`, docs: `http://${env.HOST}:${info.port}/api/docs`, simulator: Boolean(simulator) }, 'listening');
 });
@@ -48,6 +51,7 @@ async function shutdown(signal: string) {
   }, env.SHUTDOWN_GRACE_MS);
   force.unref();
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  await expiryJob.stop();
   await handle.close();
   logger.info('stopped');
   process.exit(0);

@@ -55,3 +55,37 @@ export async function createStaffAndLogin(ctx: TestContext, role: StaffRole = 'o
   const { token } = (await res.json()) as { token: string };
   return { token, headers: (extra = {}) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json', ...extra }) };
 }
+
+export type StaffSession = Awaited<ReturnType<typeof createStaffAndLogin>>;
+
+/** Sends a JSON request and returns status and parsed body. */
+export async function call(ctx: TestContext, method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await ctx.app.request(path, { method, headers, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+export interface TestProduct {
+  id: number;
+  skus: { id: number; code: string; priceFen: number; stock: number }[];
+}
+
+/** A product through the merchant API, on shelf unless told otherwise. */
+export async function createProduct(
+  ctx: TestContext,
+  staff: StaffSession,
+  opts: { title?: string; categoryId?: number | null; skus?: { priceFen: number; stock: number; specs?: Record<string, string> }[]; shelve?: boolean } = {},
+): Promise<TestProduct> {
+  const skus = (opts.skus ?? [{ priceFen: 1990, stock: 10 }]).map((s) => ({ code: uniqueName('SKU'), specs: s.specs ?? {}, priceFen: s.priceFen, stock: s.stock }));
+  const created = await call(ctx, 'POST', '/api/v1/merchant/products', staff.headers(), {
+    title: opts.title ?? uniqueName('商品'),
+    categoryId: opts.categoryId ?? null,
+    skus,
+  });
+  if (created.status !== 201) throw new Error(`create product failed: ${created.status} ${JSON.stringify(created.body)}`);
+  if (opts.shelve ?? true) {
+    const shelved = await call(ctx, 'POST', `/api/v1/merchant/products/${created.body.id}/shelve`, staff.headers());
+    if (shelved.status !== 200) throw new Error(`shelve failed: ${shelved.status}`);
+  }
+  return { id: created.body.id, skus: created.body.skus };
+}

@@ -85,6 +85,146 @@ export interface IdempotencyKeysTable {
   completed_at: Instant | null;
 }
 
+export interface CategoriesTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  name: string;
+  sort_order: number;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ProductsTable {
+  id: Generated<number>;
+  category_id: number | null;
+  title: string;
+  subtitle: string;
+  description: string;
+  /** JSON array of URLs. */
+  image_urls: string;
+  status: 'draft' | 'on_shelf' | 'off_shelf';
+  sort_order: number;
+  sales_count: Generated<number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface SkusTable {
+  id: Generated<number>;
+  product_id: number;
+  code: string;
+  /** JSON object of spec name -> value. */
+  specs: string;
+  price_fen: number;
+  stock: number;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface StockMovementsTable {
+  id: Generated<number>;
+  sku_id: number;
+  delta: number;
+  stock_after: number;
+  kind: 'initial' | 'adjustment' | 'order_reserve' | 'order_release';
+  reason: string;
+  staff_id: number | null;
+  order_id: number | null;
+  created_at: Instant;
+}
+
+export interface AddressesTable {
+  id: Generated<number>;
+  member_id: number;
+  name: string;
+  phone: string;
+  province: string;
+  city: string;
+  district: string;
+  detail: string;
+  /** 0 or 1; a partial unique index allows one 1 per member. */
+  is_default: number;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface CartLinesTable {
+  id: Generated<number>;
+  member_id: number;
+  sku_id: number;
+  quantity: number;
+  selected: number;
+  price_when_added_fen: number;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export type OrderStatusValue = 'awaiting_payment' | 'paid' | 'shipped' | 'completed' | 'cancelled' | 'refunded';
+
+export interface OrdersTable {
+  id: Generated<number>;
+  order_no: string;
+  member_id: number;
+  status: OrderStatusValue;
+  items_fen: number;
+  shipping_fen: number;
+  payable_fen: number;
+  /** JSON array of breakdown lines. */
+  breakdown: string;
+  /** JSON snapshot of the shipping address. */
+  address: string;
+  remark: string | null;
+  expires_at: Instant;
+  paid_at: Instant | null;
+  paid_amount_fen: number | null;
+  payment_platform: string | null;
+  payment_transaction_id: string | null;
+  shipped_at: Instant | null;
+  carrier: string | null;
+  tracking_no: string | null;
+  completed_at: Instant | null;
+  cancelled_at: Instant | null;
+  refunded_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface OrderLinesTable {
+  id: Generated<number>;
+  order_id: number;
+  sku_id: number;
+  product_id: number;
+  title: string;
+  specs: string;
+  sku_code: string;
+  image_url: string | null;
+  unit_price_fen: number;
+  quantity: number;
+  line_total_fen: number;
+}
+
+export interface OrderEventsTable {
+  id: Generated<number>;
+  order_id: number;
+  from_status: OrderStatusValue | null;
+  to_status: OrderStatusValue;
+  actor_type: 'member' | 'staff' | 'system' | 'platform';
+  actor_id: number | null;
+  note: string | null;
+  created_at: Instant;
+}
+
+export interface PaymentExceptionsTable {
+  id: Generated<number>;
+  order_id: number;
+  kind: 'payment_received_after_close' | 'duplicate_payment';
+  platform: string;
+  transaction_id: string;
+  amount_fen: number;
+  state: 'refund_pending' | 'refunded';
+  created_at: Instant;
+}
+
 export interface Database {
   members: MembersTable;
   member_identities: MemberIdentitiesTable;
@@ -94,6 +234,16 @@ export interface Database {
   check_ins: CheckInsTable;
   points_ledger: PointsLedgerTable;
   idempotency_keys: IdempotencyKeysTable;
+  categories: CategoriesTable;
+  products: ProductsTable;
+  skus: SkusTable;
+  stock_movements: StockMovementsTable;
+  addresses: AddressesTable;
+  cart_lines: CartLinesTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  order_events: OrderEventsTable;
+  payment_exceptions: PaymentExceptionsTable;
 }
 
 export type Member = Selectable<MembersTable>;

@@ -26,3 +26,6 @@ export const CursorQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   cursor: z.coerce.number().int().positive().optional().meta({ description: 'id of the last entry of the previous page' }),
 });
+
+/** `/things/:id` path parameter. */
+export const IdParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });

@@ -1,0 +1,2 @@
+export { createAddressesService, type AddressesService } from './addresses.service.js';
+export { addressRoutes } from './addresses.routes.js';

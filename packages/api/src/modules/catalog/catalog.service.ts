@@ -1,0 +1,271 @@
+import type {
+  CategoryTree,
+  MerchantProductQuery,
+  NewCategory,
+  NewProduct,
+  NewSku,
+  ProductDetail,
+  ProductPage,
+  ProductStatus,
+  ProductSummary,
+  Sku,
+  StockAdjustment,
+  StockMovementList,
+  UpdateCategory,
+  UpdateProduct,
+  UpdateSku,
+} from '@siyu/shared';
+import type { DB } from '../../db/connection.js';
+import { isUniqueViolation } from '../../db/dialect.js';
+import type { SkusTable, StockMovementsTable } from '../../db/schema.js';
+import { AppError } from '../../lib/app-error.js';
+import type { Clock } from '../../lib/clock.js';
+import { inTransaction, type Executor } from '../../lib/transaction.js';
+import * as repo from './catalog.repository.js';
+
+type ProductRow = NonNullable<Awaited<ReturnType<typeof repo.findProduct>>>;
+type SkuRow = Pick<SkusTable, 'code' | 'specs' | 'price_fen' | 'stock'> & { id: number };
+
+const parseJson = <T>(text: string, fallback: T): T => {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+};
+
+function toSku(row: SkuRow): Sku {
+  return { id: Number(row.id), code: row.code, specs: parseJson(row.specs, {}), priceFen: Number(row.price_fen), stock: Number(row.stock) };
+}
+
+function toSummary(p: ProductRow, skus: Sku[]): ProductSummary {
+  const prices = skus.map((s) => s.priceFen);
+  const images = parseJson<string[]>(p.image_urls, []);
+  return {
+    id: Number(p.id),
+    title: p.title,
+    subtitle: p.subtitle,
+    categoryId: p.category_id === null ? null : Number(p.category_id),
+    coverUrl: images[0] ?? null,
+    minPriceFen: prices.length ? Math.min(...prices) : 0,
+    maxPriceFen: prices.length ? Math.max(...prices) : 0,
+    salesCount: Number(p.sales_count),
+    inStock: skus.some((s) => s.stock > 0),
+    status: p.status,
+    sortOrder: p.sort_order,
+  };
+}
+
+function toDetail(p: ProductRow, skus: Sku[]): ProductDetail {
+  return { ...toSummary(p, skus), imageUrls: parseJson(p.image_urls, []), description: p.description, skus, createdAt: p.created_at, updatedAt: p.updated_at };
+}
+
+const duplicateSkuCode = (code?: string) => new AppError('CONFLICT', `SKU code ${code ?? ''} is already used`.replace('  ', ' '), { field: 'code' });
+
+export type CatalogService = ReturnType<typeof createCatalogService>;
+
+export function createCatalogService({ db, clock }: { db: DB; clock: Clock }) {
+  const now = () => clock.now().toISOString();
+
+  async function requireCategory(executor: Executor, id: number) {
+    const c = await repo.findCategory(executor, id);
+    if (!c) throw new AppError('NOT_FOUND', `category ${id} not found`, { field: 'categoryId' });
+    return c;
+  }
+
+  async function detail(executor: Executor, id: number, visibleToMembers: boolean): Promise<ProductDetail> {
+    const p = await repo.findProduct(executor, id);
+    if (!p || (visibleToMembers && p.status !== 'on_shelf')) throw new AppError('NOT_FOUND', `product ${id} not found`);
+    const skus = (await repo.listSkusOfProducts(executor, [Number(p.id)])).map(toSku);
+    return toDetail(p, skus);
+  }
+
+  async function page(query: { page: number; pageSize: number; categoryId?: number; keyword?: string; status?: ProductStatus }, memberView: boolean): Promise<ProductPage> {
+    let categoryIds: number[] | undefined;
+    if (query.categoryId !== undefined) {
+      // A top-level category lists its subcategories' products too.
+      const all = await repo.listCategories(db);
+      categoryIds = [query.categoryId, ...all.filter((c) => Number(c.parent_id) === query.categoryId).map((c) => Number(c.id))];
+    }
+    const statuses: ProductStatus[] | undefined = memberView ? ['on_shelf'] : query.status ? [query.status] : undefined;
+    const { rows, total } = await repo.pageProducts(db, { statuses, categoryIds, keyword: query.keyword }, query.pageSize, (query.page - 1) * query.pageSize);
+    const skus = (await repo.listSkusOfProducts(db, rows.map((r) => Number(r.id)))).map((s) => ({ productId: Number(s.product_id), sku: toSku(s) }));
+    return {
+      items: rows.map((p) => toSummary(p, skus.filter((s) => s.productId === Number(p.id)).map((s) => s.sku))),
+      page: query.page,
+      pageSize: query.pageSize,
+      total,
+    };
+  }
+
+  async function insertSkuWithStock(trx: Executor, productId: number, sku: NewSku, staffId: number, at: string) {
+    let skuId: number;
+    try {
+      skuId = await repo.insertSku(trx, { productId, code: sku.code, specs: JSON.stringify(sku.specs), priceFen: sku.priceFen, stock: sku.stock, at });
+    } catch (err) {
+      if (isUniqueViolation(err)) throw duplicateSkuCode(sku.code);
+      throw err;
+    }
+    if (sku.stock > 0) {
+      await repo.insertStockMovement(trx, { sku_id: skuId, delta: sku.stock, stock_after: sku.stock, kind: 'initial', reason: 'initial stock', staff_id: staffId, order_id: null, created_at: at });
+    }
+    return skuId;
+  }
+
+  return {
+    async categoryTree(): Promise<CategoryTree> {
+      const rows = (await repo.listCategories(db)).map((c) => ({ id: Number(c.id), name: c.name, parentId: c.parent_id === null ? null : Number(c.parent_id), sortOrder: c.sort_order }));
+      return rows.filter((c) => c.parentId === null).map((c) => ({ ...c, children: rows.filter((k) => k.parentId === c.id) }));
+    },
+
+    /** Two levels only: a parent must itself be top-level. */
+    async createCategory(input: NewCategory) {
+      if (input.parentId !== null) {
+        const parent = await requireCategory(db, input.parentId);
+        if (parent.parent_id !== null) throw new AppError('VALIDATION_FAILED', 'categories have two levels: the parent must be a top-level category', { issues: [{ field: 'parentId', message: 'must be a top-level category' }] });
+      }
+      const id = await repo.insertCategory(db, { ...input, at: now() });
+      return { id, name: input.name, parentId: input.parentId, sortOrder: input.sortOrder };
+    },
+
+    async updateCategory(id: number, input: UpdateCategory) {
+      const ok = await repo.updateCategory(db, id, { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.sortOrder !== undefined ? { sort_order: input.sortOrder } : {}), updated_at: now() });
+      if (!ok) throw new AppError('NOT_FOUND', `category ${id} not found`);
+      const c = (await repo.findCategory(db, id))!;
+      return { id, name: c.name, parentId: c.parent_id === null ? null : Number(c.parent_id), sortOrder: c.sort_order };
+    },
+
+    /** A new product starts as a draft; its initial stock is recorded as a movement. */
+    async createProduct(input: NewProduct, staffId: number): Promise<ProductDetail> {
+      const codes = input.skus.map((s) => s.code);
+      const dup = codes.find((c, i) => codes.indexOf(c) !== i);
+      if (dup) throw new AppError('VALIDATION_FAILED', `SKU code ${dup} appears twice`, { issues: [{ field: `skus.${codes.lastIndexOf(dup)}.code`, message: 'duplicate SKU code' }] });
+      return inTransaction(db, async (trx) => {
+        if (input.categoryId !== null) await requireCategory(trx, input.categoryId);
+        const at = now();
+        const productId = await repo.insertProduct(trx, {
+          category_id: input.categoryId,
+          title: input.title,
+          subtitle: input.subtitle,
+          description: input.description,
+          image_urls: JSON.stringify(input.imageUrls),
+          status: 'draft',
+          sort_order: input.sortOrder,
+          created_at: at,
+          updated_at: at,
+        });
+        for (const sku of input.skus) await insertSkuWithStock(trx, productId, sku, staffId, at);
+        return detail(trx, productId, false);
+      });
+    },
+
+    async updateProduct(id: number, input: UpdateProduct): Promise<ProductDetail> {
+      return inTransaction(db, async (trx) => {
+        if (input.categoryId != null) await requireCategory(trx, input.categoryId);
+        const set = {
+          ...(input.title !== undefined ? { title: input.title } : {}),
+          ...(input.subtitle !== undefined ? { subtitle: input.subtitle } : {}),
+          ...(input.categoryId !== undefined ? { category_id: input.categoryId } : {}),
+          ...(input.imageUrls !== undefined ? { image_urls: JSON.stringify(input.imageUrls) } : {}),
+          ...(input.description !== undefined ? { description: input.description } : {}),
+          ...(input.sortOrder !== undefined ? { sort_order: input.sortOrder } : {}),
+          updated_at: now(),
+        };
+        if (!(await repo.updateProduct(trx, id, set))) throw new AppError('NOT_FOUND', `product ${id} not found`);
+        return detail(trx, id, false);
+      });
+    },
+
+    async addSku(productId: number, input: NewSku, staffId: number): Promise<ProductDetail> {
+      return inTransaction(db, async (trx) => {
+        if (!(await repo.findProduct(trx, productId))) throw new AppError('NOT_FOUND', `product ${productId} not found`);
+        await insertSkuWithStock(trx, productId, input, staffId, now());
+        return detail(trx, productId, false);
+      });
+    },
+
+    /** Price, code and specs; stock moves only through adjustStock, so every change has a reason. */
+    async updateSku(skuId: number, input: UpdateSku): Promise<Sku> {
+      try {
+        const ok = await repo.updateSku(db, skuId, {
+          ...(input.code !== undefined ? { code: input.code } : {}),
+          ...(input.specs !== undefined ? { specs: JSON.stringify(input.specs) } : {}),
+          ...(input.priceFen !== undefined ? { price_fen: input.priceFen } : {}),
+          updated_at: now(),
+        });
+        if (!ok) throw new AppError('NOT_FOUND', `SKU ${skuId} not found`);
+      } catch (err) {
+        if (isUniqueViolation(err)) throw duplicateSkuCode(input.code);
+        throw err;
+      }
+      return toSku((await repo.findSku(db, skuId))!);
+    },
+
+    async setShelf(id: number, onShelf: boolean): Promise<ProductDetail> {
+      return inTransaction(db, async (trx) => {
+        const moved = onShelf
+          ? await repo.transitionProduct(trx, id, ['draft', 'off_shelf'], 'on_shelf', now())
+          : await repo.transitionProduct(trx, id, ['on_shelf'], 'off_shelf', now());
+        if (!moved) {
+          const p = await repo.findProduct(trx, id);
+          if (!p) throw new AppError('NOT_FOUND', `product ${id} not found`);
+          throw new AppError('INVALID_STATE', `product is ${p.status}; cannot ${onShelf ? 'shelve' : 'unshelve'} it`, { status: p.status });
+        }
+        return detail(trx, id, false);
+      });
+    },
+
+    /** One conditional update; an adjustment that would take stock below zero is refused and records nothing. */
+    async adjustStock(skuId: number, input: StockAdjustment, staffId: number): Promise<Sku> {
+      return inTransaction(db, async (trx) => {
+        const at = now();
+        const after = await repo.moveStock(trx, skuId, input.delta, at);
+        if (after === undefined) {
+          const sku = await repo.findSku(trx, skuId);
+          if (!sku) throw new AppError('NOT_FOUND', `SKU ${skuId} not found`);
+          throw new AppError('OUT_OF_STOCK', `stock is ${sku.stock}; cannot move it by ${input.delta}`, { stock: Number(sku.stock) });
+        }
+        await repo.insertStockMovement(trx, { sku_id: skuId, delta: input.delta, stock_after: after, kind: 'adjustment', reason: input.reason, staff_id: staffId, order_id: null, created_at: at });
+        return toSku((await repo.findSku(trx, skuId))!);
+      });
+    },
+
+    async stockMovements(skuId: number): Promise<StockMovementList> {
+      const sku = await repo.findSku(db, skuId);
+      if (!sku) throw new AppError('NOT_FOUND', `SKU ${skuId} not found`);
+      const rows = await repo.listStockMovements(db, skuId, 100);
+      return {
+        sku: toSku(sku),
+        movements: rows.map((m) => ({
+          id: Number(m.id),
+          skuId: Number(m.sku_id),
+          delta: Number(m.delta),
+          stockAfter: Number(m.stock_after),
+          kind: m.kind,
+          reason: m.reason,
+          staffId: m.staff_id === null ? null : Number(m.staff_id),
+          orderId: m.order_id === null ? null : Number(m.order_id),
+          createdAt: m.created_at,
+        })),
+      };
+    },
+
+    merchantProduct: (id: number) => detail(db, id, false),
+    memberProduct: (id: number) => detail(db, id, true),
+    merchantPage: (query: MerchantProductQuery) => page(query, false),
+    memberPage: (query: Omit<MerchantProductQuery, 'status'>) => page(query, true),
+
+    // For cart and orders (same transaction as the caller).
+    skusForPurchase: (executor: Executor, skuIds: number[]) => repo.listSkusWithProduct(executor, skuIds),
+
+    /** Reserves or releases stock for an order, recording the movement. False when stock would go below zero. */
+    async moveStockForOrder(trx: Executor, input: { skuId: number; delta: number; orderId: number; kind: Extract<StockMovementsTable['kind'], 'order_reserve' | 'order_release'>; at: string }): Promise<boolean> {
+      const after = await repo.moveStock(trx, input.skuId, input.delta, input.at);
+      if (after === undefined) return false;
+      await repo.insertStockMovement(trx, { sku_id: input.skuId, delta: input.delta, stock_after: after, kind: input.kind, reason: input.kind === 'order_reserve' ? 'order placed' : 'order closed', staff_id: null, order_id: input.orderId, created_at: input.at });
+      return true;
+    },
+
+    addSales: (trx: Executor, productId: number, quantity: number) => repo.addSales(trx, productId, quantity),
+  };
+}

@@ -1,0 +1,14 @@
+export {
+  createOrdersService,
+  DEFAULT_ORDER_SETTINGS,
+  type OrdersService,
+  type MarkOrderPaidInput,
+  type MarkOrderPaidOutcome,
+  type OrderPaidEvent,
+  type OrderPaidListener,
+  type OrderRefundedEvent,
+  type OrderRefundedListener,
+  type Actor,
+} from './orders.service.js';
+export { orderRoutes, merchantOrderRoutes } from './orders.routes.js';
+export { startOrderExpiryJob } from './order-expiry.job.js';

@@ -1,0 +1,113 @@
+import type { Updateable } from 'kysely';
+import type { OrderEventsTable, OrderLinesTable, OrdersTable, OrderStatusValue, PaymentExceptionsTable } from '../../db/schema.js';
+import type { Executor } from '../../lib/transaction.js';
+
+const SETTINGS_KEY = 'orders.settings';
+
+export async function findSettingsJson(db: Executor): Promise<string | undefined> {
+  return (await db.selectFrom('merchant_settings').select('value').where('key', '=', SETTINGS_KEY).executeTakeFirst())?.value;
+}
+
+export function upsertSettingsJson(db: Executor, value: string, staffId: number, at: string) {
+  return db
+    .insertInto('merchant_settings')
+    .values({ key: SETTINGS_KEY, value, updated_at: at, updated_by: staffId })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at, updated_by: staffId }))
+    .execute();
+}
+
+export async function insertOrder(db: Executor, row: Omit<OrdersTable, 'id'>): Promise<number> {
+  const r = await db.insertInto('orders').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+export function insertLines(db: Executor, rows: Omit<OrderLinesTable, 'id'>[]) {
+  return db.insertInto('order_lines').values(rows).execute();
+}
+
+export function insertEvent(db: Executor, row: Omit<OrderEventsTable, 'id'>) {
+  return db.insertInto('order_events').values(row).execute();
+}
+
+export function findOrder(db: Executor, id: number) {
+  return db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findOrderByNo(db: Executor, orderNo: string) {
+  return db.selectFrom('orders').selectAll().where('order_no', '=', orderNo).executeTakeFirst();
+}
+
+export function listLines(db: Executor, orderIds: number[]) {
+  if (orderIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('order_lines').selectAll().where('order_id', 'in', orderIds).orderBy('id').execute();
+}
+
+export function listEvents(db: Executor, orderId: number) {
+  return db.selectFrom('order_events').selectAll().where('order_id', '=', orderId).orderBy('id').execute();
+}
+
+/**
+ * The one way an order changes state: a conditional update that only matches when the order is in
+ * one of `from`. Returns whether this call moved it (false: someone else did, or the state is wrong).
+ */
+export async function transition(db: Executor, id: number, from: OrderStatusValue[], to: OrderStatusValue, set: Updateable<OrdersTable>, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('orders')
+    .set({ ...set, status: to, updated_at: at })
+    .where('id', '=', id)
+    .where('status', 'in', from)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export interface OrderFilter {
+  memberId?: number;
+  status?: OrderStatusValue;
+  orderNo?: string;
+}
+
+function filtered(db: Executor, f: OrderFilter) {
+  let q = db.selectFrom('orders');
+  if (f.memberId !== undefined) q = q.where('member_id', '=', f.memberId);
+  if (f.status) q = q.where('status', '=', f.status);
+  if (f.orderNo) q = q.where('order_no', '=', f.orderNo);
+  return q;
+}
+
+export async function pageOrders(db: Executor, f: OrderFilter, limit: number, offset: number) {
+  const [rows, count] = await Promise.all([
+    filtered(db, f).selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+    filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function expiredOrderIds(db: Executor, nowIso: string, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('orders')
+    .select('id')
+    .where('status', '=', 'awaiting_payment')
+    .where('expires_at', '<=', nowIso)
+    .orderBy('expires_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => Number(r.id));
+}
+
+/** Records a payment that cannot be applied; the same platform transaction is recorded once. */
+export async function recordPaymentException(db: Executor, row: Omit<PaymentExceptionsTable, 'id'>): Promise<boolean> {
+  const r = await db
+    .insertInto('payment_exceptions')
+    .values(row)
+    .onConflict((oc) => oc.columns(['platform', 'transaction_id']).doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export function listPaymentExceptions(db: Executor, orderId: number) {
+  return db.selectFrom('payment_exceptions').selectAll().where('order_id', '=', orderId).orderBy('id').execute();
+}
+
+export function listPendingPaymentRefunds(db: Executor, limit: number) {
+  return db.selectFrom('payment_exceptions').selectAll().where('state', '=', 'refund_pending').orderBy('id').limit(limit).execute();
+}

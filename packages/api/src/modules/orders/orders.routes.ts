@@ -1,0 +1,90 @@
+import { createRoute } from '@hono/zod-openapi';
+import { CheckoutPreview, CheckoutPreviewRequest, CreateOrderRequest, IdParam, MemberOrderQuery, MerchantOrderQuery, Order, OrderPage, OrderSettings, ShipOrderRequest } from '@siyu/shared';
+import type { MiddlewareHandler } from 'hono';
+import { createRouter, type AppEnv } from '../../lib/http.js';
+import { IdempotencyHeader, jsonBody, jsonContent, memberErrors, staffErrors } from '../../lib/openapi.js';
+import type { OrdersService } from './orders.service.js';
+
+export function orderRoutes(deps: { orders: OrdersService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
+  const router = createRouter();
+  const tags = ['orders'];
+  const security = [{ memberToken: [] }];
+  const read = { security, middleware: deps.member };
+  const write = { security, middleware: [deps.member, deps.idempotent] };
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/checkout/preview',
+      tags,
+      summary: 'Price a checkout on the server: items, shipping, payable, as a breakdown of named lines',
+      ...read,
+      request: { body: jsonBody(CheckoutPreviewRequest) },
+      responses: { 200: jsonContent(CheckoutPreview, 'the computed amounts'), ...memberErrors },
+    }),
+    async (c) => c.json(await deps.orders.preview(c.get('memberId'), c.req.valid('json')), 200),
+  );
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/orders',
+      tags,
+      summary: 'Place an order from the preview’s inputs (recomputed; reserves stock; honours Idempotency-Key)',
+      ...write,
+      request: { headers: IdempotencyHeader, body: jsonBody(CreateOrderRequest) },
+      responses: { 201: jsonContent(Order, 'the order, awaiting payment until expiresAt'), ...memberErrors },
+    }),
+    async (c) => c.json(await deps.orders.create(c.get('memberId'), c.req.valid('json')), 201),
+  );
+  router.openapi(
+    createRoute({ method: 'get', path: '/orders', tags, summary: 'My orders, newest first, by status', ...read, request: { query: MemberOrderQuery }, responses: { 200: jsonContent(OrderPage, 'a page'), ...memberErrors } }),
+    async (c) => c.json(await deps.orders.memberOrders(c.get('memberId'), c.req.valid('query')), 200),
+  );
+  router.openapi(
+    createRoute({ method: 'get', path: '/orders/{id}', tags, summary: 'One of my orders with its history', ...read, request: { params: IdParam }, responses: { 200: jsonContent(Order, 'the order'), ...memberErrors } }),
+    async (c) => c.json(await deps.orders.memberOrder(c.get('memberId'), c.req.valid('param').id), 200),
+  );
+  router.openapi(
+    createRoute({ method: 'post', path: '/orders/{id}/cancel', tags, summary: 'Cancel an unpaid order (its stock goes back)', ...write, request: { headers: IdempotencyHeader, params: IdParam }, responses: { 200: jsonContent(Order, 'the cancelled order'), ...memberErrors } }),
+    async (c) => c.json(await deps.orders.cancel(c.get('memberId'), c.req.valid('param').id), 200),
+  );
+  router.openapi(
+    createRoute({ method: 'post', path: '/orders/{id}/confirm-receipt', tags, summary: 'Confirm a shipped order arrived', ...write, request: { headers: IdempotencyHeader, params: IdParam }, responses: { 200: jsonContent(Order, 'the completed order'), ...memberErrors } }),
+    async (c) => c.json(await deps.orders.complete({ type: 'member', id: c.get('memberId') }, c.req.valid('param').id), 200),
+  );
+  return router;
+}
+
+export function merchantOrderRoutes(deps: { orders: OrdersService; anyStaff: MiddlewareHandler<AppEnv>; editor: MiddlewareHandler<AppEnv> }) {
+  const router = createRouter();
+  const tags = ['merchant: orders'];
+  const security = [{ staffToken: [] }];
+  const read = { security, middleware: deps.anyStaff };
+  const write = { security, middleware: deps.editor };
+
+  router.openapi(
+    createRoute({ method: 'get', path: '/orders', tags, summary: 'Orders by status, number or member', ...read, request: { query: MerchantOrderQuery }, responses: { 200: jsonContent(OrderPage, 'a page'), ...staffErrors } }),
+    async (c) => c.json(await deps.orders.merchantOrders(c.req.valid('query')), 200),
+  );
+  router.openapi(
+    createRoute({ method: 'get', path: '/orders/{id}', tags, summary: 'One order with its history', ...read, request: { params: IdParam }, responses: { 200: jsonContent(Order, 'the order'), ...staffErrors } }),
+    async (c) => c.json(await deps.orders.merchantOrder(c.req.valid('param').id), 200),
+  );
+  router.openapi(
+    createRoute({ method: 'post', path: '/orders/{id}/ship', tags, summary: 'Ship a paid order', ...write, request: { params: IdParam, body: jsonBody(ShipOrderRequest) }, responses: { 200: jsonContent(Order, 'the shipped order'), ...staffErrors } }),
+    async (c) => c.json(await deps.orders.ship(c.get('staff').id, c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  router.openapi(
+    createRoute({ method: 'post', path: '/orders/{id}/complete', tags, summary: 'Complete a shipped order', ...write, request: { params: IdParam }, responses: { 200: jsonContent(Order, 'the completed order'), ...staffErrors } }),
+    async (c) => c.json(await deps.orders.complete({ type: 'staff', id: c.get('staff').id }, c.req.valid('param').id), 200),
+  );
+  router.openapi(
+    createRoute({ method: 'get', path: '/order-settings', tags, summary: 'Shipping rule and payment window', ...read, responses: { 200: jsonContent(OrderSettings, 'current settings'), ...staffErrors } }),
+    async (c) => c.json(await deps.orders.settings(), 200),
+  );
+  router.openapi(
+    createRoute({ method: 'put', path: '/order-settings', tags, summary: 'Replace the shipping rule and payment window', ...write, request: { body: jsonBody(OrderSettings) }, responses: { 200: jsonContent(OrderSettings, 'saved; applies to new orders'), ...staffErrors } }),
+    async (c) => c.json(await deps.orders.updateSettings(c.req.valid('json'), c.get('staff').id), 200),
+  );
+  return router;
+}

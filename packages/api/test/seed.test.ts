@@ -1,0 +1,26 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedDemoData } from '../src/db/seed.js';
+import { createTestContext, type TestContext } from './context.js';
+import { call } from './factories.js';
+
+let ctx: TestContext;
+beforeEach(async () => {
+  ctx = await createTestContext();
+});
+afterEach(async () => {
+  await ctx.close();
+});
+
+describe('demo seed', () => {
+  it('publishes a browsable catalog once', async () => {
+    expect(await seedDemoData(ctx.db, ctx.clock, 'Asia/Shanghai')).toEqual({ seeded: true });
+    expect(await seedDemoData(ctx.db, ctx.clock, 'Asia/Shanghai')).toEqual({ seeded: false });
+    const tree = (await call(ctx, 'GET', '/api/v1/categories', {})).body;
+    expect(tree.map((c: any) => c.name)).toEqual(['茶叶', '零食', '茶具']);
+    const tea = await call(ctx, 'GET', `/api/v1/products?categoryId=${tree[0].id}`, {});
+    expect(tea.body.total).toBe(4);
+    const detail = await call(ctx, 'GET', `/api/v1/products/${tea.body.items[0].id}`, {});
+    expect(detail.body.skus.length).toBeGreaterThan(0);
+    expect(detail.body.skus.every((s: any) => Number.isSafeInteger(s.priceFen))).toBe(true);
+  });
+});

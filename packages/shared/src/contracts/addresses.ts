@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { Id, IsoInstant } from './common.js';
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+/** A mainland China mobile number: 11 digits starting 1[3-9]. */
+export const ChineseMobile = z.string().trim().regex(/^1[3-9]\d{9}$/, 'must be an 11-digit mainland mobile number');
+
+const addressFields = {
+  name: Text(20),
+  phone: ChineseMobile,
+  province: Text(20),
+  city: Text(20),
+  district: Text(20),
+  detail: Text(120),
+};
+
+export const NewAddress = z
+  .object({ ...addressFields, isDefault: z.boolean().default(false) })
+  .strict()
+  .meta({ id: 'NewAddress' });
+
+export const UpdateAddress = z
+  .object({
+    name: addressFields.name.optional(),
+    phone: addressFields.phone.optional(),
+    province: addressFields.province.optional(),
+    city: addressFields.city.optional(),
+    district: addressFields.district.optional(),
+    detail: addressFields.detail.optional(),
+    isDefault: z.boolean().optional(),
+  })
+  .strict()
+  .meta({ id: 'UpdateAddress' });
+
+export const Address = z
+  .object({
+    id: Id,
+    name: z.string(),
+    phone: z.string(),
+    province: z.string(),
+    city: z.string(),
+    district: z.string(),
+    detail: z.string(),
+    isDefault: z.boolean(),
+    createdAt: IsoInstant,
+  })
+  .meta({ id: 'Address' });
+export const AddressList = z.object({ items: z.array(Address) }).meta({ id: 'AddressList' });
+
+export const MAX_ADDRESSES_PER_MEMBER = 20;
+
+export type NewAddress = z.output<typeof NewAddress>;
+export type UpdateAddress = z.output<typeof UpdateAddress>;
+export type Address = z.output<typeof Address>;

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import { Id, IsoInstant } from './common.js';
+
+/** An amount of money: a safe non-negative integer number of fen (at most 10,000,000 yuan). */
+export const FenAmount = z.number().int().min(0).max(1_000_000_000).meta({ description: 'integer fen (1 yuan = 100 fen)' });
+export const StockQuantity = z.number().int().min(0).max(10_000_000);
+
+/** Offset pagination for lists that shoppers and staff page through by number. */
+export const PageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
+
+export const PRODUCT_STATUSES = ['draft', 'on_shelf', 'off_shelf'] as const;
+export const ProductStatus = z.enum(PRODUCT_STATUSES);
+
+/** Display order: a larger sortOrder comes first (categories and products alike). */
+const SortOrder = z.number().int().min(-1_000_000).max(1_000_000).meta({ description: 'larger comes first' });
+const Name = (max: number) => z.string().trim().min(1).max(max);
+export const ImageUrl = z.url({ protocol: /^https?$/ }).max(500);
+
+/** Spec values of one SKU: {"颜色": "红", "尺码": "M"}; at most 5 dimensions. */
+export const SkuSpecs = z
+  .record(Name(20), Name(30))
+  .refine((s) => Object.keys(s).length <= 5, 'at most 5 spec dimensions')
+  .meta({ example: { 颜色: '红', 尺码: 'M' } });
+
+export const SkuCode = z.string().trim().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'must be 1-40 letters, digits, _ . -');
+
+export const NewSku = z
+  .object({ code: SkuCode, specs: SkuSpecs.default({}), priceFen: FenAmount, stock: StockQuantity.default(0) })
+  .strict()
+  .meta({ id: 'NewSku' });
+
+export const UpdateSku = z
+  .object({ code: SkuCode.optional(), specs: SkuSpecs.optional(), priceFen: FenAmount.optional() })
+  .strict()
+  .meta({ id: 'UpdateSku' });
+
+const productFields = {
+  title: Name(60),
+  subtitle: z.string().trim().max(120).default(''),
+  categoryId: Id.nullable().default(null),
+  imageUrls: z.array(ImageUrl).max(9).default([]),
+  description: z.string().max(20_000).default('').meta({ description: 'rich description: text or HTML' }),
+  sortOrder: SortOrder.default(0),
+};
+
+export const NewProduct = z
+  .object({ ...productFields, skus: z.array(NewSku).min(1).max(100) })
+  .strict()
+  .meta({ id: 'NewProduct' });
+
+export const UpdateProduct = z
+  .object({
+    title: productFields.title.optional(),
+    subtitle: z.string().trim().max(120).optional(),
+    categoryId: Id.nullable().optional(),
+    imageUrls: z.array(ImageUrl).max(9).optional(),
+    description: z.string().max(20_000).optional(),
+    sortOrder: SortOrder.optional(),
+  })
+  .strict()
+  .meta({ id: 'UpdateProduct' });
+
+export const StockAdjustment = z
+  .object({
+    delta: z.number().int().min(-10_000_000).max(10_000_000).refine((d) => d !== 0, 'must not be 0'),
+    reason: Name(200),
+  })
+  .strict()
+  .meta({ id: 'StockAdjustment' });
+
+export const NewCategory = z
+  .object({ name: Name(30), parentId: Id.nullable().default(null), sortOrder: SortOrder.default(0) })
+  .strict()
+  .meta({ id: 'NewCategory' });
+export const UpdateCategory = z
+  .object({ name: Name(30).optional(), sortOrder: SortOrder.optional() })
+  .strict()
+  .meta({ id: 'UpdateCategory' });
+
+export const Category = z
+  .object({ id: Id, name: z.string(), parentId: Id.nullable(), sortOrder: z.number().int() })
+  .meta({ id: 'Category' });
+export const CategoryTree = z
+  .array(Category.extend({ children: z.array(Category) }))
+  .meta({ id: 'CategoryTree' });
+
+export const Sku = z
+  .object({ id: Id, code: z.string(), specs: z.record(z.string(), z.string()), priceFen: FenAmount, stock: StockQuantity })
+  .meta({ id: 'Sku' });
+
+export const ProductSummary = z
+  .object({
+    id: Id,
+    title: z.string(),
+    subtitle: z.string(),
+    categoryId: Id.nullable(),
+    coverUrl: z.string().nullable(),
+    minPriceFen: FenAmount,
+    maxPriceFen: FenAmount,
+    salesCount: z.number().int(),
+    inStock: z.boolean(),
+    status: ProductStatus,
+    sortOrder: z.number().int(),
+  })
+  .meta({ id: 'ProductSummary' });
+
+export const ProductDetail = ProductSummary.extend({
+  imageUrls: z.array(z.string()),
+  description: z.string(),
+  skus: z.array(Sku),
+  createdAt: IsoInstant,
+  updatedAt: IsoInstant,
+}).meta({ id: 'ProductDetail' });
+
+export const ProductPage = pageOf(ProductSummary).meta({ id: 'ProductPage' });
+
+export const MemberProductQuery = PageQuery.extend({
+  categoryId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  keyword: z.string().trim().min(1).max(50).optional(),
+});
+export const MerchantProductQuery = MemberProductQuery.extend({ status: ProductStatus.optional() });
+
+export const StockMovement = z
+  .object({
+    id: Id,
+    skuId: Id,
+    delta: z.number().int(),
+    stockAfter: StockQuantity,
+    kind: z.enum(['initial', 'adjustment', 'order_reserve', 'order_release']),
+    reason: z.string(),
+    staffId: Id.nullable(),
+    orderId: Id.nullable(),
+    createdAt: IsoInstant,
+  })
+  .meta({ id: 'StockMovement' });
+export const StockMovementList = z.object({ sku: Sku, movements: z.array(StockMovement) }).meta({ id: 'StockMovementList' });
+
+export type NewProduct = z.output<typeof NewProduct>;
+export type UpdateProduct = z.output<typeof UpdateProduct>;
+export type NewSku = z.output<typeof NewSku>;
+export type UpdateSku = z.output<typeof UpdateSku>;
+export type StockAdjustment = z.output<typeof StockAdjustment>;
+export type NewCategory = z.output<typeof NewCategory>;
+export type UpdateCategory = z.output<typeof UpdateCategory>;
+export type Category = z.output<typeof Category>;
+export type CategoryTree = z.output<typeof CategoryTree>;
+export type Sku = z.output<typeof Sku>;
+export type ProductSummary = z.output<typeof ProductSummary>;
+export type ProductDetail = z.output<typeof ProductDetail>;
+export type ProductPage = z.output<typeof ProductPage>;
+export type ProductStatus = z.output<typeof ProductStatus>;
+export type MerchantProductQuery = z.output<typeof MerchantProductQuery>;
+export type StockMovement = z.output<typeof StockMovement>;
+export type StockMovementList = z.output<typeof StockMovementList>;
