@@ -22,14 +22,17 @@ import { catalogRoutes, createCatalogService, merchantCatalogRoutes } from './mo
 import { checkInRoutes, createCheckInService, merchantCheckInRoutes } from './modules/check-in/index.js';
 import { createMembersService } from './modules/members/index.js';
 import { createOrdersService, merchantOrderRoutes, orderRoutes } from './modules/orders/index.js';
+import { createPaymentsService, createRefundsService, merchantRefundRoutes, paymentNotifyRoutes, paymentRoutes, refundRoutes } from './modules/payments/index.js';
 import { createPointsService, pointsRoutes } from './modules/points/index.js';
 import { createStaffService } from './modules/staff/index.js';
-import type { PlatformAdapters } from './platforms/types.js';
+import type { PaymentAdapters, PlatformAdapters } from './platforms/types.js';
 
 export interface AppDeps {
   db: DB;
   clock: Clock;
   platforms: PlatformAdapters;
+  /** WeChat Pay, Alipay and Douyin payments (createPaymentAdapters, from the same PlatformsConfig as `platforms`). */
+  payments: PaymentAdapters;
   config: AppConfig;
   logger?: Logger;
   /** The platform simulator's routes, mounted at /__sim (development and tests only). */
@@ -37,7 +40,7 @@ export interface AppDeps {
 }
 
 /** Builds the whole service from its dependencies; no module-level state, so tests can build many. */
-export function createApp({ db, clock, platforms, config, logger = silentLogger, simulator }: AppDeps) {
+export function createApp({ db, clock, platforms, payments: paymentAdapters, config, logger = silentLogger, simulator }: AppDeps) {
   const points = createPointsService();
   const members = createMembersService({ db, clock });
   const staff = createStaffService({ db, clock });
@@ -62,6 +65,9 @@ export function createApp({ db, clock, platforms, config, logger = silentLogger,
   const addresses = createAddressesService({ db, clock });
   const cart = createCartService({ db, clock, catalog });
   const orders = createOrdersService({ db, clock, catalog, addresses, cart });
+  const refunds = createRefundsService({ db, clock, orders, payments: paymentAdapters, logger });
+  orders.useRefundsReader(refunds.listForOrder);
+  const payments = createPaymentsService({ db, clock, orders, members, refunds, payments: paymentAdapters, logger });
 
   const resolve = auth.resolveSession;
   const member = requireMember(resolve);
@@ -97,6 +103,11 @@ export function createApp({ db, clock, platforms, config, logger = silentLogger,
   app.route('/api/v1', cartRoutes({ cart, member, idempotent }));
   app.route('/api/v1', orderRoutes({ orders, member, idempotent }));
   app.route('/api/v1/merchant', merchantOrderRoutes({ orders, anyStaff, editor }));
+  app.route('/api/v1', paymentRoutes({ payments, member, idempotent }));
+  app.route('/api/v1', refundRoutes({ refunds, member, idempotent }));
+  app.route('/api/v1/merchant', merchantRefundRoutes({ refunds, anyStaff, editor }));
+  // The platforms' notifications: outside /api (no auth, no JSON requirement; the raw body is what they signed).
+  app.route('/payments/notify', paymentNotifyRoutes({ payments, bodyLimitBytes: config.bodyLimitBytes }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'memberToken', { type: 'http', scheme: 'bearer', description: 'member session token from POST /api/v1/auth/login' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'staffToken', { type: 'http', scheme: 'bearer', description: 'staff session token from POST /api/v1/merchant/auth/login' });
@@ -115,7 +126,7 @@ export function createApp({ db, clock, platforms, config, logger = silentLogger,
     app.get('*', serveStatic({ root, rewriteRequestPath: () => '/index.html' }));
   }
 
-  return Object.assign(app, { services: { auth, members, staff, points, checkIn, catalog, addresses, cart, orders } });
+  return Object.assign(app, { services: { auth, members, staff, points, checkIn, catalog, addresses, cart, orders, payments, refunds } });
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -7,7 +7,7 @@ import { readEnv } from './env.js';
 import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
 import { startOrderExpiryJob } from './modules/orders/index.js';
-import { SIMULATOR_BASE, createPlatformAdapters, createPlatformSimulator, simulatorFetch, type PlatformsConfig } from './platforms/index.js';
+import { SIMULATOR_BASE, createPaymentAdapters, createPlatformAdapters, createPlatformSimulator, simulatorFetch, type PlatformsConfig } from './platforms/index.js';
 
 const env = readEnv();
 const logger = createLogger(env.LOG_LEVEL);
@@ -15,20 +15,34 @@ const handle = openDatabase(env.DATABASE_URL);
 const applied = await migrateToLatest(handle.db);
 logger.info({ engine: handle.engine, applied }, 'database ready');
 
-const simulator = env.PLATFORM_SIMULATOR ? createPlatformSimulator({ clock: () => systemClock.now() }) : undefined;
+// With the simulator on, its notifications are handed to this app in-process (only the notify URL's path is
+// used), so they reach this server whatever port it ends up on.
+let app: ReturnType<typeof createApp> | undefined;
+const simulator = env.PLATFORM_SIMULATOR
+  ? createPlatformSimulator({
+      clock: () => systemClock.now(),
+      deliver: (url, init) => {
+        if (!app) throw new Error('notification before the app was built');
+        const target = new URL(url);
+        return app.request(`${target.pathname}${target.search}`, init);
+      },
+    })
+  : undefined;
 const platformsConfig: PlatformsConfig = simulator
-  ? simulator.platformsConfig(SIMULATOR_BASE)
+  ? simulator.platformsConfig(SIMULATOR_BASE, { notifyUrlBase: `http://${env.HOST}:${env.PORT}/payments/notify` })
   : {
       weapp: { appId: env.WEAPP_APP_ID!, appSecret: env.WEAPP_APP_SECRET! },
       alipay: { appId: env.ALIPAY_APP_ID!, appPrivateKey: env.ALIPAY_APP_PRIVATE_KEY!, alipayPublicKey: env.ALIPAY_PUBLIC_KEY! },
       tt: { appId: env.TT_APP_ID!, appSecret: env.TT_APP_SECRET! },
     };
 
-const app = createApp({
+const platformFetch = simulator ? simulatorFetch(simulator.app) : fetch;
+app = createApp({
   db: handle.db,
   clock: systemClock,
   // With the simulator on, the production adapters reach it in-process (whatever port we end up on).
-  platforms: createPlatformAdapters(platformsConfig, simulator ? simulatorFetch(simulator.app) : fetch, () => systemClock.now()),
+  platforms: createPlatformAdapters(platformsConfig, platformFetch, () => systemClock.now()),
+  payments: createPaymentAdapters(platformsConfig, platformFetch, () => systemClock.now()),
   config: { ...defaultAppConfig, timeZone: env.MERCHANT_TIME_ZONE, trustProxy: env.TRUST_PROXY, staticDir: env.H5_DIST_DIR },
   logger,
   simulator: simulator?.app,

@@ -10,7 +10,7 @@ import { openDatabase, openSqliteFile, type DB } from '../src/db/connection.js';
 import { migrateToLatest } from '../src/db/migrator.js';
 import type { Database } from '../src/db/schema.js';
 import { ManualClock } from '../src/lib/clock.js';
-import { SIMULATOR_BASE, createPlatformAdapters, createPlatformSimulator, simulatorFetch } from '../src/platforms/index.js';
+import { SIMULATOR_BASE, createPaymentAdapters, createPlatformAdapters, createPlatformSimulator, simulatorFetch, type PaymentAdapters, type PlatformSimulatorOptions } from '../src/platforms/index.js';
 
 /** Which engine this run tests: PostgreSQL when TEST_DATABASE_URL is set, SQLite otherwise. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
@@ -69,18 +69,45 @@ export interface TestContext {
   db: DB;
   clock: ManualClock;
   simulator: ReturnType<typeof createPlatformSimulator>;
+  /** The payment adapters the app uses (the same record: a test may swap one platform's adapter for a failing one). */
+  payments: PaymentAdapters;
   close(): Promise<void>;
 }
 
 /** 2026-11-22 10:00 Beijing time. */
 export const DEFAULT_NOW = '2026-11-22T02:00:00.000Z';
 
-export async function createTestContext(overrides: Partial<AppConfig> = {}, now: string = DEFAULT_NOW): Promise<TestContext> {
+/** Where the simulator addresses notifications; they are delivered to the app in-process by path. */
+export const NOTIFY_URL_BASE = 'http://api.test/payments/notify';
+
+export async function createTestContext(
+  overrides: Partial<AppConfig> = {},
+  now: string = DEFAULT_NOW,
+  simulatorOptions: Pick<PlatformSimulatorOptions, 'autoCompleteRefunds' | 'refundDelayMs'> = {},
+): Promise<TestContext> {
   const { db, close } = await freshDatabase();
   const clock = new ManualClock(now);
-  const simulator = createPlatformSimulator({ clock: () => clock.now() });
-  const platforms = createPlatformAdapters(simulator.platformsConfig(SIMULATOR_BASE), simulatorFetch(simulator.app), () => clock.now());
+  let app: App | undefined;
+  const simulator = createPlatformSimulator({
+    clock: () => clock.now(),
+    ...simulatorOptions,
+    // Notifications go to this app in-process, by the notify URL's path.
+    deliver: (url, init) => app!.request(new URL(url).pathname, init),
+  });
+  const platformsConfig = simulator.platformsConfig(SIMULATOR_BASE, { notifyUrlBase: NOTIFY_URL_BASE });
+  const platforms = createPlatformAdapters(platformsConfig, simulatorFetch(simulator.app), () => clock.now());
+  const payments = createPaymentAdapters(platformsConfig, simulatorFetch(simulator.app), () => clock.now());
   const config: AppConfig = { ...defaultAppConfig, trustProxy: true, ...overrides };
-  const app = createApp({ db, clock, platforms, config, simulator: simulator.app });
-  return { app, db, clock, simulator, close };
+  app = createApp({ db, clock, platforms, payments, config, simulator: simulator.app });
+  return {
+    app,
+    db,
+    clock,
+    simulator,
+    payments,
+    close: async () => {
+      await simulator.settled();
+      await close();
+    },
+  };
 }

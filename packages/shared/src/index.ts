@@ -10,3 +10,5 @@ export * from './contracts/catalog.js';
 export * from './contracts/addresses.js';
 export * from './contracts/cart.js';
 export * from './contracts/orders.js';
+export * from './contracts/payments.js';
+export * from './contracts/refunds.js';

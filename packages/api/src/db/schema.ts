@@ -187,6 +187,10 @@ export interface OrdersTable {
   refunded_at: Instant | null;
   created_at: Instant;
   updated_at: Instant;
+  /** Open and succeeded refunds; CHECK <= payable_fen. */
+  refund_reserved_fen: Generated<number>;
+  /** Succeeded refunds; CHECK <= refund_reserved_fen. */
+  refunded_fen: Generated<number>;
 }
 
 export interface OrderLinesTable {
@@ -201,6 +205,12 @@ export interface OrderLinesTable {
   unit_price_fen: number;
   quantity: number;
   line_total_fen: number;
+  /** Units under an open or succeeded refund; CHECK <= quantity. */
+  refund_reserved_qty: Generated<number>;
+  /** Units refunded; CHECK <= refund_reserved_qty. */
+  refunded_qty: Generated<number>;
+  /** Units whose stock went back (refunded before shipping, or a whole-order refund); CHECK <= quantity. */
+  stock_returned_qty: Generated<number>;
 }
 
 export interface OrderEventsTable {
@@ -225,6 +235,76 @@ export interface PaymentExceptionsTable {
   created_at: Instant;
 }
 
+export type PaymentPlatformValue = 'weapp' | 'alipay' | 'tt';
+
+export interface PaymentsTable {
+  id: Generated<number>;
+  order_id: number;
+  platform: PaymentPlatformValue;
+  out_trade_no: string;
+  transaction_id: string | null;
+  amount_fen: number;
+  status: 'created' | 'paid' | 'closed';
+  paid_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** One row per platform notification event applied; the unique (platform, event_id) makes a replay a no-op. */
+export interface PaymentNotificationsTable {
+  id: Generated<number>;
+  platform: PaymentPlatformValue;
+  event_id: string;
+  kind: 'payment' | 'refund';
+  out_trade_no: string;
+  transaction_id: string;
+  out_refund_no: string | null;
+  amount_fen: number;
+  outcome: string;
+  received_at: Instant;
+}
+
+export type RefundStatusValue = 'requested' | 'rejected' | 'processing' | 'succeeded' | 'failed';
+
+export interface RefundsTable {
+  id: Generated<number>;
+  refund_no: string;
+  order_id: number;
+  member_id: number;
+  platform: PaymentPlatformValue;
+  status: RefundStatusValue;
+  amount_fen: number;
+  includes_shipping: number;
+  reason: string;
+  reject_reason: string | null;
+  platform_refund_id: string | null;
+  last_error: string | null;
+  decided_by: number | null;
+  decided_at: Instant | null;
+  completed_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface RefundLinesTable {
+  id: Generated<number>;
+  refund_id: number;
+  order_line_id: number;
+  quantity: number;
+  amount_fen: number;
+}
+
+export interface RefundEventsTable {
+  id: Generated<number>;
+  refund_id: number;
+  from_status: RefundStatusValue | null;
+  to_status: RefundStatusValue;
+  actor_type: 'member' | 'staff' | 'system' | 'platform';
+  actor_id: number | null;
+  note: string | null;
+  created_at: Instant;
+}
+
 export interface Database {
   members: MembersTable;
   member_identities: MemberIdentitiesTable;
@@ -244,6 +324,11 @@ export interface Database {
   order_lines: OrderLinesTable;
   order_events: OrderEventsTable;
   payment_exceptions: PaymentExceptionsTable;
+  payments: PaymentsTable;
+  payment_notifications: PaymentNotificationsTable;
+  refunds: RefundsTable;
+  refund_lines: RefundLinesTable;
+  refund_events: RefundEventsTable;
 }
 
 export type Member = Selectable<MembersTable>;

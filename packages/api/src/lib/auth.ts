@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import type { StaffRole } from '@siyu/shared';
+import type { LoginPlatform, StaffRole } from '@siyu/shared';
 import { AppError } from './app-error.js';
 import type { AppEnv } from './http.js';
 
@@ -7,6 +7,8 @@ export interface ResolvedSession {
   subjectType: 'member' | 'staff';
   subjectId: number;
   role?: StaffRole;
+  /** Members: the platform the session was opened from (payments go through it). */
+  platform?: LoginPlatform | null;
 }
 
 /** Looks a bearer token up; null when unknown or expired. Provided by the auth module. */
@@ -31,6 +33,7 @@ export function requireMember(resolver: SessionResolver): MiddlewareHandler<AppE
     const session = await resolve(resolver, c.req.header('authorization'));
     if (session.subjectType !== 'member') throw new AppError('FORBIDDEN', 'this endpoint is for members; staff tokens are not accepted');
     c.set('memberId', session.subjectId);
+    c.set('memberPlatform', session.platform ?? null);
     await next();
   };
 }

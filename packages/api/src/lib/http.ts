@@ -3,7 +3,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
-import type { StaffRole } from '@siyu/shared';
+import type { LoginPlatform, StaffRole } from '@siyu/shared';
 import { AppError, isAppError } from './app-error.js';
 import type { Logger } from './logger.js';
 
@@ -11,6 +11,8 @@ export interface AppEnv {
   Variables: {
     requestId: string;
     memberId: number;
+    /** The platform the member's session was opened from (set by requireMember). */
+    memberPlatform: LoginPlatform | null;
     staff: { id: number; role: StaffRole };
   };
 }

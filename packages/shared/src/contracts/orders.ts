@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CartQuantity } from './cart.js';
 import { FenAmount, PageQuery, pageOf } from './catalog.js';
 import { Id, IsoInstant } from './common.js';
+import { Refund } from './refunds.js';
 
 export const ORDER_STATUSES = ['awaiting_payment', 'paid', 'shipped', 'completed', 'cancelled', 'refunded'] as const;
 export const OrderStatus = z.enum(ORDER_STATUSES);
@@ -121,11 +122,13 @@ export const Order = z
     completedAt: IsoInstant.nullable(),
     cancelledAt: IsoInstant.nullable(),
     createdAt: IsoInstant,
+    refundedFen: FenAmount.meta({ description: 'sum of succeeded refunds; the order is refunded when this equals payableFen' }),
     events: z.array(OrderEvent),
+    refunds: z.array(Refund).meta({ description: 'newest first' }),
   })
   .meta({ id: 'Order' });
 
-export const OrderSummary = Order.omit({ events: true, breakdown: true, address: true }).meta({ id: 'OrderSummary' });
+export const OrderSummary = Order.omit({ events: true, breakdown: true, address: true, refunds: true }).meta({ id: 'OrderSummary' });
 export const OrderPage = pageOf(OrderSummary).meta({ id: 'OrderPage' });
 
 export const MemberOrderQuery = PageQuery.extend({ status: OrderStatus.optional() });

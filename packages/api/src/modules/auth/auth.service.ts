@@ -1,4 +1,4 @@
-import type { LoginPlatform, MemberLoginResponse, StaffLoginResponse } from '@siyu/shared';
+import { LOGIN_PLATFORMS, type LoginPlatform, type MemberLoginResponse, type StaffLoginResponse } from '@siyu/shared';
 import type { DB } from '../../db/connection.js';
 import { AppError } from '../../lib/app-error.js';
 import type { ResolvedSession } from '../../lib/auth.js';
@@ -70,7 +70,8 @@ export function createAuthService(deps: AuthDeps) {
         if (!row.role) return null;
         return { subjectType: 'staff', subjectId: Number(row.subject_id), role: row.role };
       }
-      return { subjectType: 'member', subjectId: Number(row.subject_id) };
+      const platform = (LOGIN_PLATFORMS as readonly string[]).includes(row.platform ?? '') ? (row.platform as LoginPlatform) : null;
+      return { subjectType: 'member', subjectId: Number(row.subject_id), platform };
     },
 
     purgeExpiredSessions: () => repo.deleteExpiredSessions(db, clock.now().toISOString()),

@@ -10,7 +10,7 @@ export function findLiveSession(db: Executor, tokenHash: string, now: string) {
   return db
     .selectFrom('sessions')
     .leftJoin('staff', (join) => join.onRef('staff.id', '=', 'sessions.subject_id').on('sessions.subject_type', '=', 'staff').on('staff.disabled_at', 'is', null))
-    .select(['sessions.subject_type', 'sessions.subject_id', 'staff.role'])
+    .select(['sessions.subject_type', 'sessions.subject_id', 'sessions.platform', 'staff.role'])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)
     .executeTakeFirst();

@@ -259,10 +259,10 @@ export function createCatalogService({ db, clock }: { db: DB; clock: Clock }) {
     skusForPurchase: (executor: Executor, skuIds: number[]) => repo.listSkusWithProduct(executor, skuIds),
 
     /** Reserves or releases stock for an order, recording the movement. False when stock would go below zero. */
-    async moveStockForOrder(trx: Executor, input: { skuId: number; delta: number; orderId: number; kind: Extract<StockMovementsTable['kind'], 'order_reserve' | 'order_release'>; at: string }): Promise<boolean> {
+    async moveStockForOrder(trx: Executor, input: { skuId: number; delta: number; orderId: number; kind: Extract<StockMovementsTable['kind'], 'order_reserve' | 'order_release'>; at: string; reason?: string }): Promise<boolean> {
       const after = await repo.moveStock(trx, input.skuId, input.delta, input.at);
       if (after === undefined) return false;
-      await repo.insertStockMovement(trx, { sku_id: input.skuId, delta: input.delta, stock_after: after, kind: input.kind, reason: input.kind === 'order_reserve' ? 'order placed' : 'order closed', staff_id: null, order_id: input.orderId, created_at: input.at });
+      await repo.insertStockMovement(trx, { sku_id: input.skuId, delta: input.delta, stock_after: after, kind: input.kind, reason: input.reason ?? (input.kind === 'order_reserve' ? 'order placed' : 'order closed'), staff_id: null, order_id: input.orderId, created_at: input.at });
       return true;
     },
 

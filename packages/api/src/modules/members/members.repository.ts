@@ -65,3 +65,16 @@ export async function listMemberPlatforms(db: Executor, memberId: number): Promi
   const rows = await db.selectFrom('member_identities').select('platform').distinct().where('member_id', '=', memberId).orderBy('platform').execute();
   return rows.map((r) => r.platform);
 }
+
+/** The identity the member last logged in with on this platform and app. */
+export function findOpenId(db: Executor, memberId: number, platform: string, appId: string) {
+  return db
+    .selectFrom('member_identities')
+    .select('open_id')
+    .where('member_id', '=', memberId)
+    .where('platform', '=', platform)
+    .where('app_id', '=', appId)
+    .orderBy('last_login_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}

@@ -41,6 +41,11 @@ export function createMembersService({ db, clock }: { db: DB; clock: Clock }) {
       }
     },
 
+    /** The member's openId in our app on `platform` (the payer in a payment request); null when they never logged in there. */
+    async openIdFor(memberId: number, platform: LoginPlatform, appId: string): Promise<string | null> {
+      return (await repo.findOpenId(db, memberId, platform, appId))?.open_id ?? null;
+    },
+
     async profile(memberId: number): Promise<MemberProfile> {
       const [member, platforms] = await Promise.all([repo.findMember(db, memberId), repo.listMemberPlatforms(db, memberId)]);
       if (!member) throw new AppError('NOT_FOUND', 'member not found');

@@ -9,6 +9,9 @@ export {
   type OrderRefundedEvent,
   type OrderRefundedListener,
   type Actor,
+  type OrderPaymentFacts,
+  type RefundReservation,
+  type RefundsReader,
 } from './orders.service.js';
 export { orderRoutes, merchantOrderRoutes } from './orders.routes.js';
 export { startOrderExpiryJob } from './order-expiry.job.js';

@@ -1,4 +1,4 @@
-import type { Updateable } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { OrderEventsTable, OrderLinesTable, OrdersTable, OrderStatusValue, PaymentExceptionsTable } from '../../db/schema.js';
 import type { Executor } from '../../lib/transaction.js';
 
@@ -16,12 +16,12 @@ export function upsertSettingsJson(db: Executor, value: string, staffId: number,
     .execute();
 }
 
-export async function insertOrder(db: Executor, row: Omit<OrdersTable, 'id'>): Promise<number> {
+export async function insertOrder(db: Executor, row: Omit<OrdersTable, 'id' | 'refund_reserved_fen' | 'refunded_fen'>): Promise<number> {
   const r = await db.insertInto('orders').values(row).returning('id').executeTakeFirstOrThrow();
   return Number(r.id);
 }
 
-export function insertLines(db: Executor, rows: Omit<OrderLinesTable, 'id'>[]) {
+export function insertLines(db: Executor, rows: Omit<OrderLinesTable, 'id' | 'refund_reserved_qty' | 'refunded_qty' | 'stock_returned_qty'>[]) {
   return db.insertInto('order_lines').values(rows).execute();
 }
 
@@ -110,4 +110,87 @@ export function listPaymentExceptions(db: Executor, orderId: number) {
 
 export function listPendingPaymentRefunds(db: Executor, limit: number) {
   return db.selectFrom('payment_exceptions').selectAll().where('state', '=', 'refund_pending').orderBy('id').limit(limit).execute();
+}
+
+// ---- refunds: amounts and quantities held by conditional updates (CHECKs in migration 005 back them up) ----
+
+/** Locks the order row (PostgreSQL) while checking it can be refunded; false when it is not paid, shipped or completed. */
+export async function lockRefundableOrder(db: Executor, id: number, at: string): Promise<boolean> {
+  const r = await db.updateTable('orders').set({ updated_at: at }).where('id', '=', id).where('status', 'in', ['paid', 'shipped', 'completed']).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function reserveRefundAmount(db: Executor, id: number, amountFen: number, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('orders')
+    .set({ refund_reserved_fen: sql`refund_reserved_fen + ${amountFen}`, updated_at: at })
+    .where('id', '=', id)
+    .where(sql`refund_reserved_fen + ${amountFen}`, '<=', sql.ref('payable_fen'))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function reserveRefundQuantity(db: Executor, orderId: number, lineId: number, quantity: number): Promise<boolean> {
+  const r = await db
+    .updateTable('order_lines')
+    .set({ refund_reserved_qty: sql`refund_reserved_qty + ${quantity}` })
+    .where('id', '=', lineId)
+    .where('order_id', '=', orderId)
+    .where(sql`refund_reserved_qty + ${quantity}`, '<=', sql.ref('quantity'))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function releaseRefundAmount(db: Executor, id: number, amountFen: number, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('orders')
+    .set({ refund_reserved_fen: sql`refund_reserved_fen - ${amountFen}`, updated_at: at })
+    .where('id', '=', id)
+    .where(sql`refund_reserved_fen - ${amountFen}`, '>=', sql.ref('refunded_fen'))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+export async function releaseRefundQuantity(db: Executor, orderId: number, lineId: number, quantity: number): Promise<boolean> {
+  const r = await db
+    .updateTable('order_lines')
+    .set({ refund_reserved_qty: sql`refund_reserved_qty - ${quantity}` })
+    .where('id', '=', lineId)
+    .where('order_id', '=', orderId)
+    .where(sql`refund_reserved_qty - ${quantity}`, '>=', sql.ref('refunded_qty'))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Moves a reserved amount to refunded; returns the order's refunded and payable totals after, or undefined. */
+export async function addRefunded(db: Executor, id: number, amountFen: number, at: string) {
+  return db
+    .updateTable('orders')
+    .set({ refunded_fen: sql`refunded_fen + ${amountFen}`, updated_at: at })
+    .where('id', '=', id)
+    .where(sql`refunded_fen + ${amountFen}`, '<=', sql.ref('refund_reserved_fen'))
+    .returning(['refunded_fen', 'payable_fen', 'status'])
+    .executeTakeFirst();
+}
+
+export async function addRefundedQuantity(db: Executor, orderId: number, lineId: number, quantity: number): Promise<boolean> {
+  const r = await db
+    .updateTable('order_lines')
+    .set({ refunded_qty: sql`refunded_qty + ${quantity}` })
+    .where('id', '=', lineId)
+    .where('order_id', '=', orderId)
+    .where(sql`refunded_qty + ${quantity}`, '<=', sql.ref('refund_reserved_qty'))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
+
+/** Counts units whose stock goes back, at most the line's quantity in total: false when they already went back. */
+export async function markStockReturned(db: Executor, lineId: number, quantity: number): Promise<boolean> {
+  const r = await db
+    .updateTable('order_lines')
+    .set({ stock_returned_qty: sql`stock_returned_qty + ${quantity}` })
+    .where('id', '=', lineId)
+    .where(sql`stock_returned_qty + ${quantity}`, '<=', sql.ref('quantity'))
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }

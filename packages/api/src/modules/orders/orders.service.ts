@@ -14,12 +14,14 @@ import {
   type OrderStatus,
   type OrderSummary,
   type PreviewLine,
+  type Refund,
   type ShippingAddressSnapshot,
 } from '@siyu/shared';
 import type { DB } from '../../db/connection.js';
 import type { OrdersTable } from '../../db/schema.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
+import { validationError } from '../../lib/http.js';
 import { inTransaction, type Executor, type Tx } from '../../lib/transaction.js';
 import type { AddressesService } from '../addresses/index.js';
 import type { CartService } from '../cart/index.js';
@@ -61,15 +63,31 @@ export interface OrderPaidEvent {
   lines: { skuId: number; productId: number; quantity: number; lineTotalFen: number }[];
 }
 
+/** One succeeded refund (partial or whole); `fullyRefunded` when it made the order `refunded`. */
 export interface OrderRefundedEvent {
   orderId: number;
   orderNo: string;
   memberId: number;
+  /** This refund's amount. */
   amountFen: number;
+  /** Our refund number; null for a whole-order refund applied without a refund request. */
+  refundNo: string | null;
+  fullyRefunded: boolean;
   refundedAt: string;
-  /** The order had not shipped: its stock went back. */
+  /** The order had not shipped: the refunded lines' stock went back. */
   stockReturned: boolean;
+  lines: { orderLineId: number; skuId: number; productId: number; quantity: number }[];
 }
+
+/** What a refund request reserves on the order: computed here from the paid lines, never taken from the client. */
+export interface RefundReservation {
+  amountFen: number;
+  includesShipping: boolean;
+  lines: { orderLineId: number; quantity: number; amountFen: number }[];
+}
+
+/** Reads an order's refunds (newest first) for the order views; provided by the refunds module. */
+export type RefundsReader = (executor: Executor, orderId: number) => Promise<Refund[]>;
 
 /** Listeners run inside the transaction that moved the order; throwing rolls the whole transition back. */
 export type OrderPaidListener = (trx: Tx, event: OrderPaidEvent) => Promise<void>;
@@ -124,10 +142,11 @@ function toSummary(o: OrderRow, lines: LineRow[]): OrderSummary {
     completedAt: o.completed_at,
     cancelledAt: o.cancelled_at,
     createdAt: o.created_at,
+    refundedFen: Number(o.refunded_fen),
   };
 }
 
-function toOrder(o: OrderRow, lines: LineRow[], events: EventRow[]): Order {
+function toOrder(o: OrderRow, lines: LineRow[], events: EventRow[], refunds: Refund[]): Order {
   return {
     ...toSummary(o, lines),
     breakdown: parseJson<BreakdownLine[]>(o.breakdown, []),
@@ -140,8 +159,26 @@ function toOrder(o: OrderRow, lines: LineRow[], events: EventRow[]): Order {
       note: e.note,
       createdAt: e.created_at,
     })),
+    refunds,
   };
 }
+
+function paymentFactsOf(o: OrderRow) {
+  return {
+    id: Number(o.id),
+    orderNo: o.order_no,
+    memberId: Number(o.member_id),
+    status: o.status,
+    payableFen: Number(o.payable_fen),
+    expiresAt: o.expires_at,
+    paidFen: o.paid_amount_fen === null ? null : Number(o.paid_amount_fen),
+    paymentPlatform: o.payment_platform,
+    transactionId: o.payment_transaction_id,
+    refundedFen: Number(o.refunded_fen),
+  };
+}
+
+export type OrderPaymentFacts = ReturnType<typeof paymentFactsOf>;
 
 export type OrdersService = ReturnType<typeof createOrdersService>;
 
@@ -149,6 +186,7 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
   const { db, clock, catalog, addresses, cart } = deps;
   const paidListeners: OrderPaidListener[] = [];
   const refundedListeners: OrderRefundedListener[] = [];
+  let readRefunds: RefundsReader = async () => [];
 
   async function settings(executor: Executor = db): Promise<OrderSettings> {
     const json = await repo.findSettingsJson(executor);
@@ -195,8 +233,8 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
 
   async function loadOrder(executor: Executor, id: number): Promise<Order> {
     const o = (await repo.findOrder(executor, id))!;
-    const [lines, events] = await Promise.all([repo.listLines(executor, [id]), repo.listEvents(executor, id)]);
-    return toOrder(o, lines, events);
+    const [lines, events, refunds] = await Promise.all([repo.listLines(executor, [id]), repo.listEvents(executor, id), readRefunds(executor, id)]);
+    return toOrder(o, lines, events, refunds);
   }
 
   async function ownOrder(executor: Executor, memberId: number, id: number): Promise<OrderRow> {
@@ -218,10 +256,22 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
     await repo.insertEvent(trx, { order_id: Number(o.id), from_status: o.status, to_status: to, actor_type: actor.type, actor_id: actor.id, note, created_at: at });
   }
 
-  async function releaseStock(trx: Tx, orderId: number, at: string) {
-    for (const l of await repo.listLines(trx, [orderId])) {
-      await catalog.moveStockForOrder(trx, { skuId: Number(l.sku_id), delta: l.quantity, orderId, kind: 'order_release', at });
-    }
+  /** Returns `quantity` units of a line to stock, counting them on the line so no unit goes back twice. */
+  async function returnLineStock(trx: Tx, orderId: number, line: LineRow, quantity: number, at: string, reason?: string): Promise<boolean> {
+    if (quantity <= 0 || !(await repo.markStockReturned(trx, Number(line.id), quantity))) return false;
+    await catalog.moveStockForOrder(trx, { skuId: Number(line.sku_id), delta: quantity, orderId, kind: 'order_release', at, ...(reason ? { reason } : {}) });
+    return true;
+  }
+
+  /** Every unit of the order not yet returned goes back to stock. */
+  async function releaseStock(trx: Tx, orderId: number, at: string, reason?: string) {
+    // In SKU order, like reservations, so concurrent releases and reservations cannot deadlock.
+    const lines = (await repo.listLines(trx, [orderId])).sort((a, b) => Number(a.sku_id) - Number(b.sku_id));
+    for (const l of lines) await returnLineStock(trx, orderId, l, l.quantity - Number(l.stock_returned_qty), at, reason);
+  }
+
+  async function emitRefunded(trx: Tx, event: OrderRefundedEvent) {
+    for (const listener of refundedListeners) await listener(trx, event);
   }
 
   /** Closes an unpaid order and returns its stock, exactly once: the guarded transition decides who does it. */
@@ -435,8 +485,8 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
     },
 
     /**
-     * For the refunds module: a paid, shipped or completed order becomes refunded (whole order).
-     * Stock goes back when the order had not shipped. Returns whether this call moved it.
+     * A paid, shipped or completed order becomes refunded as a whole, without a refund request (the refunds module
+     * uses applyRefund). Stock not yet returned goes back when the order had not shipped. Returns whether this call moved it.
      */
     async markOrderRefunded(trx: Tx, input: { orderId: number; actor: Actor; note?: string }): Promise<{ transitioned: boolean }> {
       const o = await repo.findOrder(trx, input.orderId);
@@ -445,16 +495,130 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
       if (!(await repo.transition(trx, input.orderId, ['paid', 'shipped', 'completed'], 'refunded', { refunded_at: at }, at))) return { transitioned: false };
       await repo.insertEvent(trx, { order_id: input.orderId, from_status: o.status, to_status: 'refunded', actor_type: input.actor.type, actor_id: input.actor.id, note: input.note ?? null, created_at: at });
       const stockReturned = o.status === 'paid';
-      if (stockReturned) await releaseStock(trx, input.orderId, at);
-      const event: OrderRefundedEvent = { orderId: input.orderId, orderNo: o.order_no, memberId: Number(o.member_id), amountFen: Number(o.paid_amount_fen ?? o.payable_fen), refundedAt: at, stockReturned };
-      for (const listener of refundedListeners) await listener(trx, event);
+      if (stockReturned) await releaseStock(trx, input.orderId, at, 'order refunded');
+      const lines = await repo.listLines(trx, [input.orderId]);
+      await emitRefunded(trx, {
+        orderId: input.orderId,
+        orderNo: o.order_no,
+        memberId: Number(o.member_id),
+        amountFen: Number(o.paid_amount_fen ?? o.payable_fen),
+        refundNo: null,
+        fullyRefunded: true,
+        refundedAt: at,
+        stockReturned,
+        lines: lines.map((l) => ({ orderLineId: Number(l.id), skuId: Number(l.sku_id), productId: Number(l.product_id), quantity: l.quantity })),
+      });
       return { transitioned: true };
+    },
+
+    /**
+     * For the refunds module, inside its transaction: reserves what a refund request takes from the order. `lines`
+     * omitted means everything not yet refunded or under an open refund. Amounts come from the paid unit prices;
+     * the shipping fee goes with the refund that leaves nothing of the order unrefunded. The reservation is a
+     * conditional update per row (INVARIANTS: refunded never exceeds paid), so racing requests cannot overshoot.
+     */
+    async reserveRefund(trx: Tx, input: { orderId: number; lines?: { orderLineId: number; quantity: number }[] }): Promise<RefundReservation> {
+      const at = clock.now().toISOString();
+      const conflict = (message: string, details?: unknown) => new AppError('CONFLICT', message, details);
+      // The first statement locks the order row, so the lines read next cannot change under us (PostgreSQL).
+      if (!(await repo.lockRefundableOrder(trx, input.orderId, at))) {
+        const status = (await repo.findOrder(trx, input.orderId))?.status;
+        throw conflict(`order is ${status}; only a paid, shipped or completed order can be refunded`, { status });
+      }
+      const o = (await repo.findOrder(trx, input.orderId))!;
+      const lines = await repo.listLines(trx, [input.orderId]);
+      const left = (l: LineRow) => l.quantity - Number(l.refund_reserved_qty);
+      let wanted: { line: LineRow; quantity: number }[];
+      if (input.lines) {
+        const byId = new Map(lines.map((l) => [Number(l.id), l]));
+        const issues: { field: string; message: string }[] = [];
+        wanted = [];
+        input.lines.forEach((w, i) => {
+          const line = byId.get(w.orderLineId);
+          if (!line) issues.push({ field: `lines.${i}.orderLineId`, message: `order line ${w.orderLineId} is not part of this order` });
+          else if (w.quantity > line.quantity) issues.push({ field: `lines.${i}.quantity`, message: `the line has ${line.quantity} unit(s)` });
+          else wanted.push({ line, quantity: w.quantity });
+        });
+        if (issues.length > 0) throw validationError(issues);
+        const taken = wanted.find((w) => w.quantity > left(w.line));
+        if (taken) {
+          throw conflict(`only ${left(taken.line)} unit(s) of ${taken.line.title} are left to refund; the rest is refunded or under an open refund`, { orderLineId: Number(taken.line.id), left: left(taken.line) });
+        }
+      } else {
+        wanted = lines.filter((l) => left(l) > 0).map((line) => ({ line, quantity: left(line) }));
+        if (wanted.length === 0) throw conflict('nothing is left to refund: every line is refunded or under an open refund');
+      }
+      const requested = new Map(wanted.map((w) => [Number(w.line.id), w.quantity]));
+      const coversAll = lines.every((l) => left(l) === (requested.get(Number(l.id)) ?? 0));
+      const refundLines = wanted.map((w) => ({ orderLineId: Number(w.line.id), quantity: w.quantity, amountFen: Number(w.line.unit_price_fen) * w.quantity }));
+      // The refund that leaves nothing takes exactly what is left of the payable, shipping included.
+      const amountFen = coversAll ? Number(o.payable_fen) - Number(o.refund_reserved_fen) : refundLines.reduce((sum, l) => sum + l.amountFen, 0);
+      if (amountFen <= 0) throw conflict('nothing is left to refund on this order');
+      if (!(await repo.reserveRefundAmount(trx, input.orderId, amountFen, at))) throw conflict('the refund would exceed what is left of the amount paid');
+      for (const l of [...refundLines].sort((a, b) => a.orderLineId - b.orderLineId)) {
+        if (!(await repo.reserveRefundQuantity(trx, input.orderId, l.orderLineId, l.quantity))) throw conflict('those lines are already refunded or under an open refund', { orderLineId: l.orderLineId });
+      }
+      return { amountFen, includesShipping: coversAll && Number(o.shipping_fen) > 0, lines: refundLines };
+    },
+
+    /** A rejected or failed refund gives its reservation back, so the member can ask again. */
+    async releaseRefund(trx: Tx, input: { orderId: number; amountFen: number; lines: { orderLineId: number; quantity: number }[] }): Promise<void> {
+      const at = clock.now().toISOString();
+      if (!(await repo.releaseRefundAmount(trx, input.orderId, input.amountFen, at))) throw new AppError('INTERNAL', `refund reservation of order ${input.orderId} is inconsistent`);
+      for (const l of input.lines) {
+        if (!(await repo.releaseRefundQuantity(trx, input.orderId, l.orderLineId, l.quantity))) throw new AppError('INTERNAL', `refund reservation of order line ${l.orderLineId} is inconsistent`);
+      }
+    },
+
+    /**
+     * For the refunds module, inside the transaction that marks a refund succeeded: the reserved amount becomes
+     * refunded, stock goes back for the refunded lines when the order has not shipped, the order becomes `refunded`
+     * when nothing is left, and onOrderRefunded listeners run, all in the caller's transaction.
+     */
+    async applyRefund(trx: Tx, input: { orderId: number; refundNo: string; amountFen: number; lines: { orderLineId: number; quantity: number }[]; actor: Actor; note?: string }): Promise<{ fullyRefunded: boolean; stockReturned: boolean }> {
+      const at = clock.now().toISOString();
+      const after = await repo.addRefunded(trx, input.orderId, input.amountFen, at);
+      if (!after) throw new AppError('INTERNAL', `refund ${input.refundNo} exceeds the amount reserved on order ${input.orderId}`);
+      for (const l of input.lines) {
+        if (!(await repo.addRefundedQuantity(trx, input.orderId, l.orderLineId, l.quantity))) throw new AppError('INTERNAL', `refund ${input.refundNo} exceeds the quantity reserved on line ${l.orderLineId}`);
+      }
+      const o = (await repo.findOrder(trx, input.orderId))!;
+      const lines = await repo.listLines(trx, [input.orderId]);
+      const byId = new Map(lines.map((l) => [Number(l.id), l]));
+      const stockReturned = o.status === 'paid';
+      if (stockReturned) {
+        for (const l of [...input.lines].sort((a, b) => Number(byId.get(a.orderLineId)!.sku_id) - Number(byId.get(b.orderLineId)!.sku_id))) {
+          await returnLineStock(trx, input.orderId, byId.get(l.orderLineId)!, l.quantity, at, `refund ${input.refundNo}`);
+        }
+      }
+      const fullyRefunded = Number(after.refunded_fen) === Number(after.payable_fen);
+      if (fullyRefunded && (await repo.transition(trx, input.orderId, ['paid', 'shipped', 'completed'], 'refunded', { refunded_at: at }, at))) {
+        await repo.insertEvent(trx, { order_id: input.orderId, from_status: o.status, to_status: 'refunded', actor_type: input.actor.type, actor_id: input.actor.id, note: input.note ?? `refund ${input.refundNo}`, created_at: at });
+      }
+      await emitRefunded(trx, {
+        orderId: input.orderId,
+        orderNo: o.order_no,
+        memberId: Number(o.member_id),
+        amountFen: input.amountFen,
+        refundNo: input.refundNo,
+        fullyRefunded,
+        refundedAt: at,
+        stockReturned,
+        lines: input.lines.map((l) => ({ orderLineId: l.orderLineId, skuId: Number(byId.get(l.orderLineId)!.sku_id), productId: Number(byId.get(l.orderLineId)!.product_id), quantity: l.quantity })),
+      });
+      return { fullyRefunded, stockReturned };
+    },
+
+    /** For payments and refunds: the order's payment facts (who, how much, which platform trade). */
+    paymentFacts: async (executor: Executor, id: number) => {
+      const o = await repo.findOrder(executor, id);
+      return o ? paymentFactsOf(o) : null;
     },
 
     /** Payments look an order up by its trade number to check amount and ownership before applying. */
     findByOrderNo: async (executor: Executor, orderNo: string) => {
       const o = await repo.findOrderByNo(executor, orderNo);
-      return o ? { id: Number(o.id), orderNo: o.order_no, memberId: Number(o.member_id), status: o.status, payableFen: Number(o.payable_fen), expiresAt: o.expires_at } : null;
+      return o ? paymentFactsOf(o) : null;
     },
 
     paymentExceptions: (executor: Executor, orderId: number) => repo.listPaymentExceptions(executor, orderId),
@@ -467,6 +631,10 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
     },
     onOrderRefunded(listener: OrderRefundedListener): void {
       refundedListeners.push(listener);
+    },
+    /** The refunds module shows each order's refunds in the order views. */
+    useRefundsReader(reader: RefundsReader): void {
+      readRefunds = reader;
     },
   };
 }

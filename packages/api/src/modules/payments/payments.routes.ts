@@ -1,0 +1,49 @@
+import { createRoute } from '@hono/zod-openapi';
+import { ErrorResponse, IdParam, LOGIN_PLATFORMS, PayOrderRequest, PayOrderResponse } from '@siyu/shared';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createRouter, type AppEnv } from '../../lib/http.js';
+import { IdempotencyHeader, jsonBody, jsonContent, memberErrors } from '../../lib/openapi.js';
+import type { PaymentPlatform } from '../../platforms/types.js';
+import type { PaymentsService } from './payments.service.js';
+
+export function paymentRoutes(deps: { payments: PaymentsService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
+  const router = createRouter();
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/orders/{id}/pay',
+      tags: ['payments'],
+      summary: 'Open the platform payment for one of my unpaid orders (the platform of my session); poll the order for the result',
+      security: [{ memberToken: [] }],
+      middleware: [deps.member, deps.idempotent],
+      request: { headers: IdempotencyHeader, params: IdParam, body: jsonBody(PayOrderRequest) },
+      responses: {
+        200: jsonContent(PayOrderResponse, 'what wx.requestPayment / my.tradePay / tt.requestOrder need'),
+        ...memberErrors,
+        409: jsonContent(ErrorResponse, 'CONFLICT: the order is paid, cancelled or expired'),
+        502: jsonContent(ErrorResponse, 'PLATFORM_UNAVAILABLE: the payment platform refused or could not be reached'),
+      },
+    }),
+    async (c) => c.json(await deps.payments.pay(c.get('memberId'), c.get('memberPlatform'), c.req.valid('param').id), 200),
+  );
+  return router;
+}
+
+/**
+ * `POST /payments/notify/{weapp,alipay,tt}`: the platforms' notifications. No auth and no JSON requirement:
+ * the raw body text is what the platform signed (JSON for WeChat and Douyin, a form for Alipay).
+ */
+export function paymentNotifyRoutes(deps: { payments: PaymentsService; bodyLimitBytes: number }) {
+  const router = new Hono<AppEnv>();
+  router.use('*', bodyLimit({ maxSize: deps.bodyLimitBytes }));
+  router.post('/:platform', async (c) => {
+    const platform = c.req.param('platform');
+    if (!(LOGIN_PLATFORMS as readonly string[]).includes(platform)) return c.notFound();
+    const rawBody = await c.req.text();
+    const headers = Object.fromEntries(c.req.raw.headers.entries());
+    const ack = await deps.payments.handleNotification(platform as PaymentPlatform, { rawBody, headers });
+    return new Response(ack.body, { status: ack.status, headers: ack.headers });
+  });
+  return router;
+}

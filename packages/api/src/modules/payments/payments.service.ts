@@ -1,0 +1,150 @@
+import type { LoginPlatform, PayOrderResponse } from '@siyu/shared';
+import type { DB } from '../../db/connection.js';
+import { AppError } from '../../lib/app-error.js';
+import type { Clock } from '../../lib/clock.js';
+import type { Logger } from '../../lib/logger.js';
+import { inTransaction } from '../../lib/transaction.js';
+import { isPaymentNotificationError } from '../../platforms/payment-common.js';
+import type { NotificationAcknowledgement, NotificationInput, PaymentAdapters, PaymentNotification, PaymentPlatform } from '../../platforms/types.js';
+import type { MembersService } from '../members/index.js';
+import type { OrdersService } from '../orders/index.js';
+import * as repo from './payments.repository.js';
+import type { RefundsService } from './refunds.service.js';
+
+/** Thrown inside a notification's transaction to roll it back and refuse the notification. */
+class NotificationRefused extends Error {}
+
+function paymentDescription(lines: { title: string; quantity: number }[]): string {
+  const first = lines[0]?.title ?? '订单';
+  const units = lines.reduce((sum, l) => sum + l.quantity, 0);
+  const text = lines.length > 1 || units > 1 ? `${first} 等${units}件` : first;
+  return [...text].slice(0, 127).join('');
+}
+
+function instantOr(value: string | undefined, fallback: Date): Date {
+  const d = value ? new Date(value) : null;
+  return d && !Number.isNaN(d.getTime()) ? d : fallback;
+}
+
+export type PaymentsService = ReturnType<typeof createPaymentsService>;
+
+/**
+ * Paying an order through the platform of the member's session, and applying the platforms' notifications:
+ * verified by the adapter, matched against the order, applied once in one transaction (INVARIANTS 8-10).
+ */
+export function createPaymentsService(deps: { db: DB; clock: Clock; orders: OrdersService; members: MembersService; refunds: RefundsService; payments: PaymentAdapters; logger: Logger }) {
+  const { db, clock, orders, members, refunds, payments, logger } = deps;
+
+  /** A verified payment notification. Returns the outcome to log; throws NotificationRefused to refuse it. */
+  async function applyPayment(n: PaymentNotification): Promise<string> {
+    const adapter = payments[n.platform];
+    const order = await orders.findByOrderNo(db, n.outTradeNo);
+    if (!order) throw new NotificationRefused(`unknown out_trade_no ${n.outTradeNo}`);
+    if (n.appId !== adapter.appId) throw new NotificationRefused(`app id ${String(n.appId)} is not ours`);
+    if (n.amountFen !== order.payableFen) throw new NotificationRefused(`amount ${n.amountFen} is not the order's ${order.payableFen}`);
+    const trade = await repo.findPayment(db, n.platform, n.outTradeNo);
+    if (trade && Number(trade.amount_fen) !== n.amountFen) throw new NotificationRefused(`amount ${n.amountFen} is not the trade's ${trade.amount_fen}`);
+    if (n.tradeState !== 'SUCCESS') return `trade ${n.tradeState.toLowerCase()}: nothing to apply`;
+
+    return inTransaction(db, async (trx) => {
+      const at = clock.now().toISOString();
+      const claimed = await repo.claimNotification(trx, {
+        platform: n.platform,
+        event_id: n.eventId,
+        kind: 'payment',
+        out_trade_no: n.outTradeNo,
+        transaction_id: n.transactionId,
+        out_refund_no: null,
+        amount_fen: n.amountFen,
+        outcome: 'applying',
+        received_at: at,
+      });
+      if (!claimed) return 'duplicate event';
+      const paidAt = instantOr(n.occurredAt, clock.now());
+      const result = await orders.markOrderPaid(trx, { orderNo: n.outTradeNo, amountFen: n.amountFen, platform: n.platform, transactionId: n.transactionId, paidAt });
+      if (result.outcome === 'order_not_found' || result.outcome === 'amount_mismatch') throw new NotificationRefused(result.outcome);
+      await repo.markPaymentPaid(trx, { orderId: order.id, platform: n.platform, outTradeNo: n.outTradeNo, transactionId: n.transactionId, amountFen: n.amountFen, paidAt: paidAt.toISOString(), at });
+      await repo.setNotificationOutcome(trx, n.platform, n.eventId, result.outcome);
+      return result.outcome;
+    });
+  }
+
+  async function applyRefund(n: PaymentNotification): Promise<string> {
+    return inTransaction(db, async (trx) => {
+      const claimed = await repo.claimNotification(trx, {
+        platform: n.platform,
+        event_id: n.eventId,
+        kind: 'refund',
+        out_trade_no: n.outTradeNo,
+        transaction_id: n.transactionId,
+        out_refund_no: n.outRefundNo ?? null,
+        amount_fen: n.refundFen ?? n.refundedTotalFen ?? 0,
+        outcome: 'applying',
+        received_at: clock.now().toISOString(),
+      });
+      if (!claimed) return 'duplicate event';
+      const result = await refunds.applyNotification(trx, n);
+      if (!result.ok) throw new NotificationRefused(result.reason);
+      await repo.setNotificationOutcome(trx, n.platform, n.eventId, result.outcome);
+      return result.outcome;
+    });
+  }
+
+  return {
+    /**
+     * Opens (or reuses) the platform trade for an unpaid, unexpired order of the member, on the platform of their
+     * session, and returns what the client hands to the platform's payment sheet. The order number is the trade number.
+     */
+    async pay(memberId: number, platform: LoginPlatform | null, orderId: number): Promise<PayOrderResponse> {
+      const order = await orders.memberOrder(memberId, orderId);
+      if (order.status !== 'awaiting_payment') throw new AppError('CONFLICT', `order is ${order.status}; only an order awaiting payment can be paid`, { status: order.status });
+      const expiresAt = new Date(order.expiresAt);
+      if (expiresAt.getTime() <= clock.now().getTime()) throw new AppError('CONFLICT', 'the payment window of this order has closed', { status: 'expired' });
+      if (!platform) throw new AppError('UNAUTHENTICATED', 'this session was not opened from a mini-program platform; log in again to pay');
+      const adapter = payments[platform];
+      const payerOpenId = await members.openIdFor(memberId, platform, adapter.appId);
+      if (!payerOpenId) throw new AppError('UNAUTHENTICATED', `no ${platform} identity for this member; log in again to pay`);
+      const payment = await adapter.createPayment({
+        outTradeNo: order.orderNo,
+        amountFen: order.payableFen,
+        description: paymentDescription(order.lines),
+        payerOpenId,
+        expiresAt,
+      });
+      await repo.upsertCreatedPayment(db, { orderId: order.id, platform, outTradeNo: order.orderNo, amountFen: order.payableFen, at: clock.now().toISOString() });
+      return { orderId: order.id, orderNo: order.orderNo, payableFen: order.payableFen, payment };
+    },
+
+    /**
+     * One notification request, answered with the platform's acknowledgement. Tampered or mismatching ones are
+     * refused (logged, nothing written); applied and duplicate ones are acknowledged ok. An unexpected failure is
+     * refused too, so the platform retries.
+     */
+    async handleNotification(platform: PaymentPlatform, input: NotificationInput): Promise<NotificationAcknowledgement> {
+      const adapter = payments[platform];
+      let n: PaymentNotification;
+      try {
+        n = adapter.verifyNotification(input);
+      } catch (err) {
+        if (!isPaymentNotificationError(err)) throw err;
+        logger.warn({ platform, reason: err.reason, message: err.message }, 'payment notification rejected');
+        return adapter.acknowledgement(false, err.message);
+      }
+      try {
+        const outcome = n.kind === 'payment' ? await applyPayment(n) : await applyRefund(n);
+        logger.info({ platform, kind: n.kind, eventId: n.eventId, outTradeNo: n.outTradeNo, outRefundNo: n.outRefundNo, outcome }, 'payment notification applied');
+        return adapter.acknowledgement(true);
+      } catch (err) {
+        if (err instanceof NotificationRefused) {
+          logger.warn({ platform, kind: n.kind, eventId: n.eventId, outTradeNo: n.outTradeNo, reason: err.message }, 'payment notification refused');
+          return adapter.acknowledgement(false, err.message);
+        }
+        logger.error({ err, platform, eventId: n.eventId, outTradeNo: n.outTradeNo }, 'payment notification failed; the platform will retry');
+        return adapter.acknowledgement(false, 'temporarily unable to process');
+      }
+    },
+
+    paymentsOf: (orderId: number) => repo.listPayments(db, orderId),
+    notificationsOf: (outTradeNo: string) => repo.listNotifications(db, outTradeNo),
+  };
+}

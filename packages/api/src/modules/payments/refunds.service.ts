@@ -1,0 +1,247 @@
+import { randomInt } from 'node:crypto';
+import type { CreateRefundRequest, MerchantRefundPage, MerchantRefundQuery, Refund } from '@siyu/shared';
+import type { DB } from '../../db/connection.js';
+import type { PaymentPlatformValue, RefundStatusValue } from '../../db/schema.js';
+import { AppError, isAppError } from '../../lib/app-error.js';
+import type { Clock } from '../../lib/clock.js';
+import type { Logger } from '../../lib/logger.js';
+import { inTransaction, type Executor, type Tx } from '../../lib/transaction.js';
+import type { PaymentAdapters, PaymentNotification } from '../../platforms/types.js';
+import type { Actor, OrdersService } from '../orders/index.js';
+import * as repo from './refunds.repository.js';
+
+type RefundRow = NonNullable<Awaited<ReturnType<typeof repo.findRefund>>>;
+type LineRow = Awaited<ReturnType<typeof repo.listLines>>[number];
+
+/** `R` + UTC time to the second + 8 random digits: 23 characters, valid as out_refund_no / out_request_no everywhere. */
+function newRefundNo(now: Date): string {
+  return `R${now.toISOString().replace(/\D/g, '').slice(0, 14)}${String(randomInt(0, 100_000_000)).padStart(8, '0')}`;
+}
+
+function toRefund(r: RefundRow, lines: LineRow[]): Refund {
+  return {
+    id: Number(r.id),
+    refundNo: r.refund_no,
+    orderId: Number(r.order_id),
+    status: r.status,
+    amountFen: Number(r.amount_fen),
+    reason: r.reason,
+    lines: lines.filter((l) => Number(l.refund_id) === Number(r.id)).map((l) => ({ orderLineId: Number(l.order_line_id), quantity: l.quantity, amountFen: Number(l.amount_fen) })),
+    rejectReason: r.reject_reason,
+    createdAt: r.created_at,
+    decidedAt: r.decided_at,
+    completedAt: r.completed_at,
+  };
+}
+
+/** The outcome of a refund notification: ok (acknowledge) or a reason to refuse it (the platform retries). */
+export type RefundNotificationOutcome = { ok: true; outcome: string } | { ok: false; reason: string };
+
+export type RefundsService = ReturnType<typeof createRefundsService>;
+
+/**
+ * Refunds: the member asks (whole order or chosen lines), staff approve or reject, the platform confirms.
+ * requested → rejected | processing → succeeded | failed; every move a guarded update with a refund_events row.
+ * Amounts are reserved on the order when requested (orders.reserveRefund), so refunds never exceed what was paid.
+ */
+export function createRefundsService(deps: { db: DB; clock: Clock; orders: OrdersService; payments: PaymentAdapters; logger: Logger }) {
+  const { db, clock, orders, payments, logger } = deps;
+
+  async function load(executor: Executor, id: number): Promise<Refund> {
+    const r = (await repo.findRefund(executor, id))!;
+    return toRefund(r, await repo.listLines(executor, [id]));
+  }
+
+  async function listForOrder(executor: Executor, orderId: number): Promise<Refund[]> {
+    const rows = await repo.listForOrder(executor, orderId);
+    const lines = await repo.listLines(executor, rows.map((r) => Number(r.id)));
+    return rows.map((r) => toRefund(r, lines));
+  }
+
+  async function ownOrder(executor: Executor, memberId: number, orderId: number) {
+    const facts = await orders.paymentFacts(executor, orderId);
+    if (!facts || facts.memberId !== memberId) throw new AppError('NOT_FOUND', `order ${orderId} not found`);
+    return facts;
+  }
+
+  /** A guarded move with its history row; false when the refund was not in `from` (someone else moved it). */
+  async function move(trx: Tx, r: RefundRow, from: RefundStatusValue[], to: RefundStatusValue, actor: Actor, set: Parameters<typeof repo.transition>[4], note: string | null = null): Promise<boolean> {
+    const at = clock.now().toISOString();
+    if (!(await repo.transition(trx, Number(r.id), from, to, set, at))) return false;
+    const current = from.length === 1 ? from[0]! : r.status;
+    await repo.insertEvent(trx, { refund_id: Number(r.id), from_status: current, to_status: to, actor_type: actor.type, actor_id: actor.id, note, created_at: at });
+    return true;
+  }
+
+  async function currentStatus(executor: Executor, id: number): Promise<RefundStatusValue | undefined> {
+    return (await repo.findRefund(executor, id))?.status;
+  }
+
+  /**
+   * processing → succeeded once: the order's refunded amount, stock and status follow in the same transaction
+   * (orders.applyRefund, which runs the onOrderRefunded listeners). False when it had already succeeded.
+   */
+  async function complete(trx: Tx, r: RefundRow, actor: Actor, platformRefundId: string | null, note: string): Promise<boolean> {
+    const at = clock.now().toISOString();
+    const set = { completed_at: at, ...(platformRefundId ? { platform_refund_id: platformRefundId } : {}), last_error: null };
+    if (!(await move(trx, r, ['processing'], 'succeeded', actor, set, note))) return false;
+    const lines = await repo.listLines(trx, [Number(r.id)]);
+    await orders.applyRefund(trx, {
+      orderId: Number(r.order_id),
+      refundNo: r.refund_no,
+      amountFen: Number(r.amount_fen),
+      lines: lines.map((l) => ({ orderLineId: Number(l.order_line_id), quantity: l.quantity })),
+      actor,
+      note: `refund ${r.refund_no}`,
+    });
+    return true;
+  }
+
+  async function releaseReservation(trx: Tx, r: RefundRow) {
+    const lines = await repo.listLines(trx, [Number(r.id)]);
+    await orders.releaseRefund(trx, { orderId: Number(r.order_id), amountFen: Number(r.amount_fen), lines: lines.map((l) => ({ orderLineId: Number(l.order_line_id), quantity: l.quantity })) });
+  }
+
+  return {
+    listForOrder,
+
+    /** The member asks for a refund of the whole order (no lines) or of chosen lines; amounts are computed here. */
+    async request(memberId: number, orderId: number, req: CreateRefundRequest): Promise<Refund> {
+      return inTransaction(db, async (trx) => {
+        const facts = await ownOrder(trx, memberId, orderId);
+        const platform = facts.paymentPlatform as PaymentPlatformValue | null;
+        if (!platform) throw new AppError('CONFLICT', `order is ${facts.status}; only a paid, shipped or completed order can be refunded`, { status: facts.status });
+        const reservation = await orders.reserveRefund(trx, { orderId, ...(req.lines ? { lines: req.lines } : {}) });
+        const now = clock.now();
+        const at = now.toISOString();
+        const id = await repo.insertRefund(trx, {
+          refund_no: newRefundNo(now),
+          order_id: orderId,
+          member_id: memberId,
+          platform,
+          status: 'requested',
+          amount_fen: reservation.amountFen,
+          includes_shipping: reservation.includesShipping ? 1 : 0,
+          reason: req.reason,
+          reject_reason: null,
+          platform_refund_id: null,
+          last_error: null,
+          decided_by: null,
+          decided_at: null,
+          completed_at: null,
+          created_at: at,
+          updated_at: at,
+        });
+        await repo.insertLines(trx, reservation.lines.map((l) => ({ refund_id: id, order_line_id: l.orderLineId, quantity: l.quantity, amount_fen: l.amountFen })));
+        await repo.insertEvent(trx, { refund_id: id, from_status: null, to_status: 'requested', actor_type: 'member', actor_id: memberId, note: req.reason, created_at: at });
+        return load(trx, id);
+      });
+    },
+
+    async memberRefunds(memberId: number, orderId: number): Promise<{ items: Refund[] }> {
+      await ownOrder(db, memberId, orderId);
+      return { items: await listForOrder(db, orderId) };
+    },
+
+    async merchantRefunds(query: MerchantRefundQuery): Promise<MerchantRefundPage> {
+      const { rows, total } = await repo.pageRefunds(db, { status: query.status }, query.pageSize, (query.page - 1) * query.pageSize);
+      const lines = await repo.listLines(db, rows.map((r) => Number(r.id)));
+      return { items: rows.map((r) => ({ ...toRefund(r, lines), orderNo: r.order_no })), page: query.page, pageSize: query.pageSize, total };
+    },
+
+    async reject(staffId: number, id: number, reason: string): Promise<Refund> {
+      return inTransaction(db, async (trx) => {
+        const r = await repo.findRefund(trx, id);
+        if (!r) throw new AppError('NOT_FOUND', `refund ${id} not found`);
+        const at = clock.now().toISOString();
+        if (!(await move(trx, r, ['requested'], 'rejected', { type: 'staff', id: staffId }, { reject_reason: reason, decided_at: at, decided_by: staffId }, reason))) {
+          const status = await currentStatus(trx, id);
+          throw new AppError('CONFLICT', `refund is ${status}; only a requested refund can be rejected`, { status });
+        }
+        await releaseReservation(trx, r);
+        return load(trx, id);
+      });
+    },
+
+    /**
+     * requested → processing (recorded with who and when), then the platform's refund with outRefundNo = refundNo.
+     * A refund left in processing by a platform failure is approved again the same way: the platform treats the
+     * repeated refund number as the same refund. It completes on the platform's notification (Alipay, which
+     * refunds synchronously, completes here).
+     */
+    async approve(staffId: number, id: number): Promise<Refund> {
+      const actor: Actor = { type: 'staff', id: staffId };
+      const r = await inTransaction(db, async (trx) => {
+        const row = await repo.findRefund(trx, id);
+        if (!row) throw new AppError('NOT_FOUND', `refund ${id} not found`);
+        const at = clock.now().toISOString();
+        if (row.status === 'requested' && (await move(trx, row, ['requested'], 'processing', actor, { decided_at: at, decided_by: staffId }))) return row;
+        const status = await currentStatus(trx, id);
+        if (status !== 'processing') throw new AppError('CONFLICT', `refund is ${status}; only a requested refund can be approved`, { status });
+        await repo.insertEvent(trx, { refund_id: id, from_status: 'processing', to_status: 'processing', actor_type: 'staff', actor_id: staffId, note: 'platform refund requested again', created_at: at });
+        return row;
+      });
+
+      const facts = (await orders.paymentFacts(db, Number(r.order_id)))!;
+      let result;
+      try {
+        result = await payments[r.platform].refund({
+          outTradeNo: facts.orderNo,
+          outRefundNo: r.refund_no,
+          refundFen: Number(r.amount_fen),
+          totalFen: facts.paidFen ?? facts.payableFen,
+          reason: r.reason,
+          ...(facts.transactionId ? { transactionId: facts.transactionId } : {}),
+        });
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        logger.warn({ err, refundNo: r.refund_no, platform: r.platform }, 'platform refused or could not take a refund; it stays processing for a retry');
+        await repo.update(db, id, { last_error: message.slice(0, 500), updated_at: clock.now().toISOString() });
+        throw new AppError('PLATFORM_UNAVAILABLE', 'the payment platform did not take the refund; approve it again to retry', {
+          refundId: id,
+          status: 'processing',
+          platformError: isAppError(err) ? { code: err.code, message: err.message, details: err.details } : undefined,
+        });
+      }
+      await repo.update(db, id, { platform_refund_id: result.refundId, last_error: null, updated_at: clock.now().toISOString() });
+      if (result.status === 'SUCCESS') {
+        await inTransaction(db, async (trx) => {
+          const fresh = (await repo.findRefund(trx, id))!;
+          await complete(trx, fresh, { type: 'platform', id: null }, result.refundId, `${r.platform} refunded synchronously`);
+        });
+      }
+      return load(db, id);
+    },
+
+    /**
+     * A verified refund notification, inside the notification's transaction. SUCCESS completes the refund once;
+     * CLOSED / ABNORMAL fail it and give the reservation back. Anything that does not match our refund is refused.
+     */
+    async applyNotification(trx: Tx, n: PaymentNotification): Promise<RefundNotificationOutcome> {
+      const r = n.outRefundNo ? await repo.findRefundByNo(trx, n.outRefundNo) : undefined;
+      if (!r) return { ok: false, reason: `unknown out_refund_no ${String(n.outRefundNo)}` };
+      const facts = (await orders.paymentFacts(trx, Number(r.order_id)))!;
+      if (facts.orderNo !== n.outTradeNo || r.platform !== n.platform) return { ok: false, reason: `refund ${r.refund_no} belongs to another trade` };
+      if (n.refundFen !== undefined && n.refundFen !== Number(r.amount_fen)) return { ok: false, reason: `refund amount ${n.refundFen} is not ${r.amount_fen}` };
+      const paid = facts.paidFen ?? facts.payableFen;
+      if (n.platform !== 'tt' && n.amountFen !== paid) return { ok: false, reason: `trade total ${n.amountFen} is not the paid ${paid}` };
+      if (n.refundedTotalFen !== undefined && n.refundedTotalFen > paid) return { ok: false, reason: `refunded total ${n.refundedTotalFen} exceeds the paid ${paid}` };
+
+      const actor: Actor = { type: 'platform', id: null };
+      if (n.refundState === 'SUCCESS') {
+        if (await complete(trx, r, actor, n.refundId ?? null, `${n.platform} refund notification`)) return { ok: true, outcome: 'refund_succeeded' };
+        const status = await currentStatus(trx, Number(r.id));
+        return status === 'succeeded' ? { ok: true, outcome: 'refund_already_succeeded' } : { ok: false, reason: `refund ${r.refund_no} is ${status}, not processing` };
+      }
+      const at = clock.now().toISOString();
+      if (await move(trx, r, ['processing'], 'failed', actor, { completed_at: at, last_error: `platform refund ${n.refundState}` }, `${n.platform} refund ${n.refundState}`)) {
+        await releaseReservation(trx, r);
+        return { ok: true, outcome: 'refund_failed' };
+      }
+      return { ok: true, outcome: 'refund_not_processing' };
+    },
+
+    /** For tests and the console: a refund's history. */
+    events: (id: number) => repo.listEvents(db, id),
+  };
+}

@@ -1,0 +1,80 @@
+/** Helpers for the payments and refunds suites: a shop with stock, a member with an address, orders paid end to end. */
+import type { LoginPlatform, Order, PayOrderResponse } from '@siyu/shared';
+import { expect } from 'vitest';
+import type { TestContext } from './context.js';
+import { call, createProduct, createStaffAndLogin, loginMember, type StaffSession, type TestMember, type TestProduct } from './factories.js';
+
+export interface Shopper extends TestMember {
+  platform: LoginPlatform;
+  addressId: number;
+}
+
+export async function newShopper(ctx: TestContext, platform: LoginPlatform = 'weapp'): Promise<Shopper> {
+  const m = await loginMember(ctx, { platform });
+  const res = await call(ctx, 'POST', '/api/v1/addresses', m.headers(), { name: '林晓', phone: '13812345678', province: '浙江省', city: '杭州市', district: '西湖区', detail: '龙井路 1 号' });
+  expect(res.status).toBe(201);
+  return { ...m, platform, addressId: res.body.id };
+}
+
+export interface Shop {
+  owner: StaffSession;
+  /** Two SKUs: 30.00 and 20.00 yuan, stock 10 each. */
+  product: TestProduct;
+}
+
+export async function newShop(ctx: TestContext): Promise<Shop> {
+  const owner = await createStaffAndLogin(ctx, 'owner');
+  const product = await createProduct(ctx, owner, { skus: [{ priceFen: 3000, stock: 10 }, { priceFen: 2000, stock: 10 }] });
+  return { owner, product };
+}
+
+/** 2 × 30.00 + 1 × 20.00 + 10.00 shipping (below the 99.00 free-shipping threshold) = 90.00 unless told otherwise. */
+export async function placeOrder(ctx: TestContext, shop: Shop, m: Shopper, items?: { skuId: number; quantity: number }[]): Promise<Order> {
+  const res = await call(ctx, 'POST', '/api/v1/orders', m.headers(), {
+    items: items ?? [
+      { skuId: shop.product.skus[0]!.id, quantity: 2 },
+      { skuId: shop.product.skus[1]!.id, quantity: 1 },
+    ],
+    addressId: m.addressId,
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as Order;
+}
+
+export async function startPayment(ctx: TestContext, m: Shopper, orderId: number): Promise<PayOrderResponse> {
+  const res = await call(ctx, 'POST', `/api/v1/orders/${orderId}/pay`, m.headers(), {});
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  const body = res.body as PayOrderResponse;
+  // Douyin opens the trade from the client (tt.requestOrder); the simulator stands in for it.
+  if (body.payment.platform === 'tt') await ctx.simulator.requestTtOrder(body.payment.params);
+  return body;
+}
+
+/** The ok acknowledgement each platform expects. */
+export function expectOkAck(platform: LoginPlatform, delivery: { status: number; body: string }) {
+  if (platform === 'weapp') expect(delivery).toMatchObject({ status: 204, body: '' });
+  if (platform === 'alipay') expect(delivery).toMatchObject({ status: 200, body: 'success' });
+  if (platform === 'tt') expect({ status: delivery.status, body: JSON.parse(delivery.body) }).toEqual({ status: 200, body: { err_no: 0, err_tips: 'success' } });
+}
+
+/** Creates the platform payment and has the simulator pay it, delivering the real notification in-process. */
+export async function payOrder(ctx: TestContext, m: Shopper, order: Order): Promise<{ eventId: string }> {
+  await startPayment(ctx, m, order.id);
+  const { eventId, deliveries } = await ctx.simulator.pay(m.platform, order.orderNo);
+  expect(deliveries).toHaveLength(1);
+  expectOkAck(m.platform, deliveries[0]!);
+  return { eventId };
+}
+
+export async function paidOrder(ctx: TestContext, shop: Shop, m: Shopper, items?: { skuId: number; quantity: number }[]): Promise<Order> {
+  const order = await placeOrder(ctx, shop, m, items);
+  await payOrder(ctx, m, order);
+  const res = await call(ctx, 'GET', `/api/v1/orders/${order.id}`, m.headers());
+  expect(res.body.status).toBe('paid');
+  return res.body as Order;
+}
+
+export const stockOf = async (ctx: TestContext, skuId: number) => Number((await ctx.db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow()).stock);
+export const orderRow = (ctx: TestContext, id: number) => ctx.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+export const paidEvents = async (ctx: TestContext, orderId: number) =>
+  (await ctx.db.selectFrom('order_events').select('id').where('order_id', '=', orderId).where('to_status', '=', 'paid').execute()).length;

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { FenAmount } from './catalog.js';
+import { Id } from './common.js';
+
+/** `POST /orders/{id}/pay` takes nothing: the amount, the platform and the payer all come from the server. */
+export const PayOrderRequest = z.object({}).strict().meta({ id: 'PayOrderRequest' });
+
+/** `wx.requestPayment(...)` parameters. */
+export const WeappPaymentParams = z
+  .object({
+    timeStamp: z.string().meta({ description: 'seconds since the epoch, as a string' }),
+    nonceStr: z.string(),
+    package: z.string().meta({ example: 'prepay_id=wx201410272009395522657a690389285100' }),
+    signType: z.literal('RSA'),
+    paySign: z.string(),
+  })
+  .meta({ id: 'WeappPaymentParams' });
+
+/** `my.tradePay({ tradeNO })`. */
+export const AlipayPaymentParams = z.object({ tradeNO: z.string() }).meta({ id: 'AlipayPaymentParams' });
+
+/** `tt.requestOrder({ data, byteAuthorization })`. */
+export const TtPaymentParams = z.object({ data: z.string(), byteAuthorization: z.string() }).meta({ id: 'TtPaymentParams' });
+
+/** What the client needs to open the platform's payment sheet, tagged by platform. */
+export const ClientPayment = z
+  .discriminatedUnion('platform', [
+    z.object({ platform: z.literal('weapp'), params: WeappPaymentParams }),
+    z.object({ platform: z.literal('alipay'), params: AlipayPaymentParams }),
+    z.object({ platform: z.literal('tt'), params: TtPaymentParams }),
+  ])
+  .meta({ id: 'ClientPayment' });
+
+export const PayOrderResponse = z
+  .object({
+    orderId: Id,
+    orderNo: z.string().meta({ description: 'also the platform trade number (out_trade_no)' }),
+    payableFen: FenAmount,
+    payment: ClientPayment,
+  })
+  .meta({ id: 'PayOrderResponse' });
+
+export type PayOrderRequest = z.output<typeof PayOrderRequest>;
+export type WeappPaymentParams = z.output<typeof WeappPaymentParams>;
+export type AlipayPaymentParams = z.output<typeof AlipayPaymentParams>;
+export type TtPaymentParams = z.output<typeof TtPaymentParams>;
+export type ClientPayment = z.output<typeof ClientPayment>;
+export type PayOrderResponse = z.output<typeof PayOrderResponse>;
