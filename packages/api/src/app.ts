@@ -11,7 +11,7 @@ import type { AppConfig } from './config.js';
 import type { DB } from './db/connection.js';
 import { ALL_STAFF_ROLES, STAFF_EDITORS, requireMember, requireStaff } from './lib/auth.js';
 import type { Clock } from './lib/clock.js';
-import { errorHandler, notFoundHandler, requireJsonBody, validationHook, type AppEnv } from './lib/http.js';
+import { METHOD_OVERRIDE_HEADER, errorHandler, notFoundHandler, requireJsonBody, restrictedMethodOverride, validationHook, type AppEnv } from './lib/http.js';
 import { idempotency } from './lib/idempotency.js';
 import { silentLogger, type Logger } from './lib/logger.js';
 import { createRateLimiter } from './lib/rate-limit.js';
@@ -76,6 +76,8 @@ export function createApp({ db, clock, platforms, payments: paymentAdapters, con
   const idempotent = idempotency(db, clock);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  // First, so that an overridden request is logged once, as the method it is routed as.
+  app.use('/api/*', restrictedMethodOverride(app as unknown as Hono));
   app.use(requestId());
   app.use(async (c, next) => {
     const started = performance.now();
@@ -87,7 +89,7 @@ export function createApp({ db, clock, platforms, payments: paymentAdapters, con
   });
   app.onError(errorHandler(logger));
   app.notFound(notFoundHandler);
-  app.use('/api/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'], exposeHeaders: ['Retry-After', 'X-Request-Id'] }));
+  app.use('/api/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', METHOD_OVERRIDE_HEADER], exposeHeaders: ['Retry-After', 'X-Request-Id'] }));
   app.use('/api/*', bodyLimit({ maxSize: config.bodyLimitBytes }));
   app.use('/api/*', requireJsonBody);
 

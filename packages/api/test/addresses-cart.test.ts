@@ -157,3 +157,31 @@ describe('cart', () => {
     expect(rows[0]!.quantity).toBe(20);
   });
 });
+
+describe('method override for mini-program clients (no PATCH in wx.request / tt.request)', () => {
+  it('routes a POST carrying X-HTTP-Method-Override as PATCH or DELETE, idempotency included', async () => {
+    const created = (await call(ctx, 'POST', '/api/v1/addresses', member.headers(), ADDRESS)).body;
+    const key = { 'Idempotency-Key': 'override-edit-1' };
+    const edited = await call(ctx, 'POST', `/api/v1/addresses/${created.id}`, { ...member.headers(), ...key, 'X-HTTP-Method-Override': 'PATCH' }, { detail: '改过的地址' });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ id: created.id, detail: '改过的地址' });
+    const replay = await call(ctx, 'POST', `/api/v1/addresses/${created.id}`, { ...member.headers(), ...key, 'X-HTTP-Method-Override': 'PATCH' }, { detail: '改过的地址' });
+    expect(replay).toEqual(edited);
+    expect((await addressRows())[0]!.detail).toBe('改过的地址');
+
+    const other = await loginMember(ctx, { user: 'someone-else' });
+    expect((await call(ctx, 'POST', `/api/v1/addresses/${created.id}`, { ...other.headers(), 'X-HTTP-Method-Override': 'DELETE' })).status).toBe(404);
+    expect((await call(ctx, 'POST', `/api/v1/addresses/${created.id}`, { ...member.headers(), 'X-HTTP-Method-Override': 'DELETE' })).status).toBe(204);
+    expect(await addressRows()).toHaveLength(0);
+  });
+
+  it('refuses an override on anything but a POST, or naming anything but PUT, PATCH or DELETE, with 400 naming the header', async () => {
+    const created = (await call(ctx, 'POST', '/api/v1/addresses', member.headers(), ADDRESS)).body;
+    for (const [method, wanted] of [['POST', 'GET'], ['POST', 'patch'], ['POST', 'CONNECT'], ['PUT', 'DELETE']] as const) {
+      const res = await call(ctx, method, `/api/v1/addresses/${created.id}`, { ...member.headers(), 'X-HTTP-Method-Override': wanted }, { detail: 'x' });
+      expect(res.status, `${method} with ${wanted}`).toBe(400);
+      expect(res.body.error.details.issues.map((i: { field: string }) => i.field)).toEqual(['header.X-HTTP-Method-Override']);
+    }
+    expect((await addressRows())[0]!.detail).toBe(ADDRESS.detail);
+  });
+});

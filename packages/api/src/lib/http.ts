@@ -1,3 +1,4 @@
+import { methodOverride } from 'hono/method-override';
 import { OpenAPIHono, type Hook } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
@@ -58,6 +59,25 @@ export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   await next();
 };
+
+/**
+ * Mini-program request APIs cannot send PATCH (WeChat's wx.request, Douyin's tt.request) and older Alipay base
+ * libraries send only GET and POST, so the client sends PUT, PATCH and DELETE as a POST carrying
+ * `X-HTTP-Method-Override`. Only those three are accepted, and only on a POST; the request is then routed as that
+ * method (Hono's method-override middleware), with every other header and the body unchanged.
+ */
+export const METHOD_OVERRIDE_HEADER = 'X-HTTP-Method-Override';
+export function restrictedMethodOverride(app: Parameters<typeof methodOverride>[0]['app']): MiddlewareHandler<AppEnv> {
+  const override = methodOverride({ app, header: METHOD_OVERRIDE_HEADER });
+  return async (c, next) => {
+    const wanted = c.req.header(METHOD_OVERRIDE_HEADER);
+    if (wanted === undefined) return next();
+    if (c.req.method !== 'POST' || !['PUT', 'PATCH', 'DELETE'].includes(wanted)) {
+      throw validationError([{ field: `header.${METHOD_OVERRIDE_HEADER}`, message: 'only a POST may carry it, naming PUT, PATCH or DELETE' }]);
+    }
+    return override(c, next);
+  };
+}
 
 export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
   return (err, c) => {
