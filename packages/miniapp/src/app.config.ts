@@ -1,7 +1,20 @@
 import { t } from './i18n/zh-CN'
 
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/check-in/index', 'pages/member/index'],
+  pages: [
+    'pages/index/index',
+    'pages/category/index',
+    'pages/cart/index',
+    'pages/member/index',
+    'pages/check-in/index',
+    'pages/search/index',
+    'pages/product/index',
+  ],
+  // Checkout, orders and addresses load on first use: the main package stays small (see lib/routes.ts).
+  subPackages: [
+    { root: 'package-order', pages: ['pages/checkout/index', 'pages/list/index', 'pages/detail/index', 'pages/refund/index'] },
+    { root: 'package-address', pages: ['pages/list/index', 'pages/edit/index'] },
+  ],
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f5f5f7',
@@ -16,6 +29,8 @@ export default defineAppConfig({
     borderStyle: 'white',
     list: [
       { pagePath: 'pages/index/index', text: t.tabBar.home, iconPath: 'assets/tab-home.png', selectedIconPath: 'assets/tab-home-active.png' },
+      { pagePath: 'pages/category/index', text: t.tabBar.category, iconPath: 'assets/tab-category.png', selectedIconPath: 'assets/tab-category-active.png' },
+      { pagePath: 'pages/cart/index', text: t.tabBar.cart, iconPath: 'assets/tab-cart.png', selectedIconPath: 'assets/tab-cart-active.png' },
       { pagePath: 'pages/member/index', text: t.tabBar.member, iconPath: 'assets/tab-member.png', selectedIconPath: 'assets/tab-member-active.png' },
     ],
   },

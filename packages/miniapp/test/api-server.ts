@@ -26,12 +26,32 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The real API server process (node --import tsx src/server.ts) on a fresh SQLite file, with the simulator on and the H5 build served. */
-export async function startApi(): Promise<RunningApi> {
+/** The demo merchant owner that `startApi({ seed: true })` creates (packages/api/src/db/seed.ts). */
+export const SEED_OWNER = { username: 'owner', password: 'siyu-owner-demo' };
+
+/** Runs the API's own seed (staff, check-in rules, the demo tea-and-snacks catalog) into a database file. */
+function seedDatabase(apiDir: string, dbFile: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/db/seed-cli.ts'], {
+      cwd: apiDir,
+      env: { ...process.env, DATABASE_URL: `sqlite:${dbFile}`, LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seeding the test database exited with ${code}`))));
+  });
+}
+
+/**
+ * The real API server process (node --import tsx src/server.ts) on a fresh SQLite file, with the simulator on and the H5 build served.
+ * `seed: true` first runs the API's demo seed (merchant staff incl. SEED_OWNER, categories, products with SKUs).
+ */
+export async function startApi(options: { seed?: boolean } = {}): Promise<RunningApi> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-miniapp-test-'));
   const dbFile = path.join(dir, 'test.db');
   const api = path.join(REPO_ROOT, 'packages/api');
+  if (options.seed) await seedDatabase(api, dbFile);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: api,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${dbFile}`, LOG_LEVEL: 'warn', H5_DIST_DIR: path.join(DIST, 'h5'), NODE_ENV: 'development' },
@@ -68,4 +88,44 @@ export async function simulatorCode(base: string, platform: 'weapp' | 'alipay' |
   const res = await fetch(`${base}/__sim/login-codes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform, user }) });
   if (!res.ok) throw new Error(`simulator answered ${res.status}`);
   return ((await res.json()) as { code: string }).code;
+}
+
+/** A merchant staff token (the seeded owner by default), for the merchant endpoints a test plays the merchant with. */
+export async function staffToken(base: string, who: { username: string; password: string } = SEED_OWNER): Promise<string> {
+  const res = await fetch(`${base}/api/v1/merchant/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(who) });
+  if (!res.ok) throw new Error(`staff login answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+/** A JSON call to the API with a bearer token; throws with the body on a non-2xx answer. */
+export async function apiCall<T = any>(base: string, method: string, p: string, token: string | null, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${base}${p}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${p} answered ${res.status}: ${text}`);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+/**
+ * A product with two spec dimensions (颜色 × 尺码), one combination out of stock, on shelf, through the merchant API.
+ * Returns its id and SKUs.
+ */
+export async function createSpecProduct(base: string, token: string, title: string, categoryId: number | null = null) {
+  const skus = [
+    { code: `${title.length}R-M-${Date.now() % 100000}`, specs: { 颜色: '红', 尺码: 'M' }, priceFen: 5900, stock: 20 },
+    { code: `${title.length}R-L-${Date.now() % 100000}`, specs: { 颜色: '红', 尺码: 'L' }, priceFen: 6900, stock: 5 },
+    { code: `${title.length}B-M-${Date.now() % 100000}`, specs: { 颜色: '蓝', 尺码: 'M' }, priceFen: 5900, stock: 8 },
+    { code: `${title.length}B-L-${Date.now() % 100000}`, specs: { 颜色: '蓝', 尺码: 'L' }, priceFen: 6900, stock: 0 },
+  ];
+  const created = await apiCall<{ id: number; skus: Array<{ id: number; specs: Record<string, string>; priceFen: number; stock: number }> }>(
+    base,
+    'POST',
+    '/api/v1/merchant/products',
+    token,
+    { title, subtitle: '测试商品', categoryId, description: '<p>纯棉面料。</p><p>机洗不褪色。</p>', skus },
+  );
+  await apiCall(base, 'POST', `/api/v1/merchant/products/${created.id}/shelve`, token);
+  return created;
 }

@@ -416,7 +416,7 @@ class MiniHost {
   async setUp(user: string): Promise<void> {
     this.assertBuilt();
     this.user = user;
-    this.api = await startApi();
+    this.api = await startApi({ seed: true }); // the demo catalog, for the home page's product list
     this.globalsBefore = new Set(Reflect.ownKeys(globalThis).map(String));
     this.clearDistModules();
 
@@ -648,6 +648,26 @@ for (const { platform, label } of PLATFORMS) {
       const me = await host.apiGet<{ pointsBalance: number }>('/api/v1/me', token);
       expect(me.pointsBalance).toBeGreaterThan(0);
       expect(host.toasts[0]).toBe(`签到成功 +${me.pointsBalance}`);
+    });
+
+    it('renders the home page with the categories and the product list from the API', async () => {
+      host.openPage('pages/index/index');
+      const expected = await host.apiGet<{ items: Array<{ title: string }>; total: number }>('/api/v1/products?page=1&pageSize=20', host.storedToken());
+      expect(expected.total).toBeGreaterThan(0);
+      const cards = () => {
+        const found: TaroNode[] = [];
+        walk(host.page?.data?.root, (n) => {
+          if (typeof n.cl === 'string' && n.cl.split(/\s+/).includes('js-product-card')) found.push(n);
+        });
+        return found;
+      };
+      await waitFor(() => cards().length === Math.min(20, expected.total), 'the product cards in setData', host.diagnose);
+      expect(cards().map((c) => textOf(findByClass(c, 'js-product-title')))).toEqual(expected.items.map((p) => p.title));
+      expect(textOf(findByClass(cards()[0], 'js-product-price'))).toMatch(/^¥\d+\.\d{2}/);
+      await waitFor(() => host.find('js-home-category'), 'the category shortcuts', host.diagnose);
+      expect(host.find('js-home-checkin-entry'), 'the check-in entry stays on the home page').toBeTruthy();
+      const productCalls = host.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/api/v1/products'));
+      expect(productCalls.every((r) => r.status === 200)).toBe(true);
     });
 
     it('relaunched with a revoked stored token, logs in again once and still shows today’s check-in', async () => {

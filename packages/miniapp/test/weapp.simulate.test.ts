@@ -2,13 +2,15 @@
 /**
  * The compiled WeChat output, loaded with miniprogram-simulate and WeChat's own template compiler (wcc):
  * app.js launches (silent wx.login through the API's simulator), the check-in page renders from the API,
- * a tap on the button checks in, and the page shows the streak the API recorded.
+ * a tap on the button checks in, and the page shows the streak the API recorded. Then the storefront: the home
+ * page lists the seeded catalog, and a product page renders its SKUs from the API, greys out the combination
+ * that is out of stock, and adds the chosen SKU to the member's cart on the server.
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, simulatorCode, startApi, type RunningApi } from './api-server.js';
+import { DIST, apiCall, createSpecProduct, simulatorCode, staffToken, startApi, type RunningApi } from './api-server.js';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.join(DIST, 'weapp');
@@ -83,7 +85,7 @@ function installPageShim(routes: Map<unknown, string>) {
         attached(this: any) {
           this.route = this.__route__ = routes.get('current');
           g.__currentPages = [this];
-          config.onLoad?.call(this, {});
+          config.onLoad?.call(this, pageQuery);
           config.onShow?.call(this);
         },
         ready(this: any) {
@@ -121,10 +123,29 @@ function tap(el: Element) {
 
 let simulate: any;
 const routes = new Map<unknown, string>();
+/** The query the next page is opened with (what wx.navigateTo's url carries after '?'). */
+let pageQuery: Record<string, string> = {};
+
+/** Loads a compiled page into the simulator and attaches it to the document, as if navigated to with `query`. */
+function openPage(route: string, query: Record<string, string> = {}) {
+  routes.set('current', route);
+  pageQuery = query;
+  const id = simulate.load(path.join(ROOT, route), 'page', { rootPath: ROOT });
+  const page = simulate.render(id);
+  const host = document.createElement('div');
+  document.body.appendChild(host);
+  page.attach(host);
+  return { page, host };
+}
+
+/** Every element with the class (miniprogram-simulate prefixes page classes with "page--"). */
+function allDom(root: Element, className: string): Element[] {
+  return [...root.querySelectorAll(`[class~="${className}"], [class~="page--${className}"]`)];
+}
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(ROOT, 'app.js'))) throw new Error('build the WeChat output first: node scripts/build-miniapp.mjs weapp');
-  api = await startApi();
+  api = await startApi({ seed: true });
   simulate = require('miniprogram-simulate');
   const g = globalThis as any;
   installWx(g.wx);
@@ -164,5 +185,48 @@ describe('WeChat output in miniprogram-simulate', () => {
     expect(lastAuthorization).toMatch(/^Bearer /);
     const status = await (await fetch(`${api.base}/api/v1/check-in/status`, { headers: { authorization: lastAuthorization! } })).json();
     expect(status).toMatchObject({ checkedInToday: true, streak: 1 });
+  }, 60_000);
+
+  it('fills the home page with the catalog from the API', async () => {
+    const { page, host } = openPage('pages/index/index');
+    const expected = await apiCall<{ items: Array<{ title: string }>; total: number }>(api.base, 'GET', '/api/v1/products?page=1&pageSize=20', null);
+    expect(expected.total).toBeGreaterThan(0);
+    await waitFor(() => allDom(host, 'js-product-card').length === Math.min(20, expected.total), 'the product cards');
+    const titles = allDom(host, 'js-product-title').map((el) => el.textContent?.trim());
+    expect(titles).toEqual(expected.items.map((p) => p.title));
+    expect(allDom(host, 'js-product-price')[0]?.textContent).toMatch(/^¥\d+\.\d{2}/);
+    // The categories and the check-in entry are there too.
+    await waitFor(() => allDom(host, 'js-home-category').length > 0, 'the category shortcuts');
+    expect(findDom(host, 'js-home-checkin-entry')).toBeTruthy();
+    page.detach();
+  }, 60_000);
+
+  it('renders a product from the API, disables the SKU out of stock, and adds the chosen SKU to the cart', async () => {
+    const owner = await staffToken(api.base);
+    const product = await createSpecProduct(api.base, owner, '模拟器测试T恤');
+    const { page, host } = openPage('pages/product/index', { id: String(product.id) });
+
+    await waitFor(() => findDom(host, 'js-detail-title')?.textContent?.includes('模拟器测试T恤'), 'the product title');
+    expect(findDom(host, 'js-detail-price')?.textContent).toBe('¥59.00-¥69.00');
+    expect(findDom(host, 'js-detail-description')?.textContent).toContain('机洗不褪色');
+    const value = (text: string) => allDom(host, 'js-sku-value').find((el) => el.textContent?.trim() === text)!;
+    expect(allDom(host, 'js-sku-value').map((el) => el.textContent?.trim())).toEqual(['红', '蓝', 'M', 'L']);
+    expect(allDom(host, 'js-sku-disabled')).toHaveLength(0);
+
+    // Blue: blue/L has no stock, so L greys out; blue + M names a SKU with its own price and stock.
+    tap(value('蓝'));
+    await waitFor(() => value('L').className.includes('js-sku-disabled'), 'L disabled for blue');
+    tap(value('M'));
+    await waitFor(() => findDom(host, 'js-sku-stock')?.textContent?.includes('8'), 'the stock of blue/M');
+    expect(findDom(host, 'js-detail-price')?.textContent).toBe('¥59.00');
+
+    const cartBefore = requests.filter((r) => r === 'POST /api/v1/cart/lines').length;
+    tap(findDom(host, 'js-add-to-cart')!);
+    await waitFor(() => requests.filter((r) => r === 'POST /api/v1/cart/lines').length > cartBefore, 'POST /cart/lines');
+    const blueM = product.skus.find((s) => s.specs['颜色'] === '蓝' && s.specs['尺码'] === 'M')!;
+    await expect
+      .poll(async () => (await apiCall<{ lines: Array<{ skuId: number; quantity: number }> }>(api.base, 'GET', '/api/v1/cart', lastAuthorization!.slice(7))).lines, { timeout: 10_000 })
+      .toEqual([expect.objectContaining({ skuId: blueM.id, quantity: 1 })]);
+    page.detach();
   }, 60_000);
 });

@@ -20,11 +20,32 @@ declare namespace NodeJS {
   }
 }
 
-/** Alipay's global, used for the one API Taro does not wrap the way we want (getAuthCode). */
+/** Alipay's global, for the APIs Taro does not wrap the way we want (getAuthCode, tradePay). Used only in src/platform/. */
 declare const my: {
   getAuthCode(options: {
     scopes: 'auth_base' | 'auth_user' | Array<'auth_base' | 'auth_user'>
     success?: (res: { authCode: string }) => void
     fail?: (err: { error?: number; errorMessage?: string }) => void
+  }): void
+  /** resultCode: 9000 success, 8000 processing, 4000 failed, 6001 cancelled, 6002 network error, 6004 unknown. */
+  tradePay(options: {
+    tradeNO: string
+    success?: (res: { resultCode: string | number }) => void
+    fail?: (res: { resultCode?: string | number; error?: number; errorMessage?: string }) => void
+  }): void
+}
+
+/** Douyin's global, for the general trade system's payment APIs (requestOrder, getOrderPayment). Used only in src/platform/. */
+declare const tt: {
+  requestOrder(options: {
+    data: string
+    byteAuthorization: string
+    success?: (res: { orderId: string; itemOrderList?: unknown[]; logId?: string }) => void
+    fail?: (err: { errNo?: number; errMsg?: string; errLogId?: string }) => void
+  }): void
+  getOrderPayment(options: {
+    orderId: string
+    success?: (res: { errNo?: number; errMsg?: string }) => void
+    fail?: (err: { errNo?: number; errMsg?: string; errLogId?: string }) => void
   }): void
 }

@@ -1,14 +1,27 @@
 import Taro from '@tarojs/taro'
 // Types only: the shared package's zod schemas must never reach the bundle.
 import type {
+  Address,
+  Cart,
+  CategoryTree,
   CheckInResult,
   CheckInStatus,
+  CheckoutPreview,
   ErrorBody,
   ErrorCode,
   MemberLoginRequest,
   MemberLoginResponse,
   MemberProfile,
+  Order,
+  OrderPage,
+  OrderStatus,
+  PayOrderResponse,
   PointsLedgerPage,
+  ProductDetail,
+  ProductPage,
+  CreateRefundRequest,
+  Refund,
+  RefundList,
 } from '@siyu/shared'
 import { API_BASE } from '../env'
 import { randomId } from '../lib/random'
@@ -89,10 +102,14 @@ async function send(opts: RequestOptions, token: string | null): Promise<RawResp
   if (opts.body !== undefined) header['Content-Type'] = 'application/json'
   if (token) header.Authorization = `Bearer ${token}`
   if (opts.idempotencyKey) header['Idempotency-Key'] = opts.idempotencyKey
+  // wx.request and tt.request have no PATCH, and older Alipay base libraries send only GET and POST: every platform
+  // sends PUT, PATCH and DELETE as a POST naming the method, which the API routes as that method.
+  const method = opts.method === 'GET' || opts.method === 'POST' ? opts.method : 'POST'
+  if (method !== opts.method) header['X-HTTP-Method-Override'] = opts.method
   try {
     const res = await Taro.request({
       url: buildUrl(opts.path, opts.query),
-      method: opts.method,
+      method,
       header,
       data: opts.body,
       dataType: 'json',
@@ -140,6 +157,33 @@ export async function request<T>(opts: RequestOptions): Promise<T> {
   throw errorOf(res)
 }
 
+/** What a checkout buys: the selected cart lines, or these SKUs now ("buy now"). Never prices. */
+export type CheckoutSource = { fromCart: true } | { items: Array<{ skuId: number; quantity: number }> }
+
+/** An address as the shopper types it (POST /addresses; PATCH takes any part). */
+export interface AddressInput {
+  name: string
+  phone: string
+  province: string
+  city: string
+  district: string
+  detail: string
+  isDefault?: boolean
+}
+
+/** The field-level problems of a 400 VALIDATION_FAILED, keyed by field ("phone", "body.phone" → "phone"). */
+export function fieldErrorsOf(e: unknown): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (!isApiError(e) || e.code !== 'VALIDATION_FAILED') return out
+  const issues = (e.details as { issues?: Array<{ field?: unknown; message?: unknown }> } | undefined)?.issues
+  for (const issue of Array.isArray(issues) ? issues : []) {
+    if (typeof issue.field !== 'string') continue
+    const field = issue.field.replace(/^body\./, '')
+    if (!(field in out)) out[field] = typeof issue.message === 'string' ? issue.message : ''
+  }
+  return out
+}
+
 /** The member endpoints of /api/v1, typed by the shared contracts. */
 export const api = {
   login: (body: MemberLoginRequest) =>
@@ -155,4 +199,64 @@ export const api = {
 
   pointsLedger: (params: { limit?: number; cursor?: number | null } = {}) =>
     request<PointsLedgerPage>({ method: 'GET', path: '/api/v1/points/ledger', query: { limit: params.limit ?? 20, cursor: params.cursor } }),
+
+  // -- catalog (public) -------------------------------------------------------------------------------------------
+  categories: () => request<CategoryTree>({ method: 'GET', path: '/api/v1/categories', authenticated: false }),
+
+  products: (query: { categoryId?: number; keyword?: string; page?: number; pageSize?: number } = {}) =>
+    request<ProductPage>({ method: 'GET', path: '/api/v1/products', query, authenticated: false }),
+
+  product: (id: number) => request<ProductDetail>({ method: 'GET', path: `/api/v1/products/${id}`, authenticated: false }),
+
+  // -- cart ---------------------------------------------------------------------------------------------------------
+  cart: () => request<Cart>({ method: 'GET', path: '/api/v1/cart' }),
+
+  addCartLine: (body: { skuId: number; quantity: number }, idempotencyKey: string) =>
+    request<Cart>({ method: 'POST', path: '/api/v1/cart/lines', body, idempotencyKey }),
+
+  updateCartLine: (id: number, body: { quantity?: number; selected?: boolean }, idempotencyKey: string) =>
+    request<Cart>({ method: 'PATCH', path: `/api/v1/cart/lines/${id}`, body, idempotencyKey }),
+
+  removeCartLine: (id: number, idempotencyKey: string) => request<Cart>({ method: 'DELETE', path: `/api/v1/cart/lines/${id}`, idempotencyKey }),
+
+  selectAllCartLines: (selected: boolean, idempotencyKey: string) =>
+    request<Cart>({ method: 'PUT', path: '/api/v1/cart/selection', body: { selected }, idempotencyKey }),
+
+  // -- addresses ------------------------------------------------------------------------------------------------
+  addresses: () => request<{ items: Address[] }>({ method: 'GET', path: '/api/v1/addresses' }),
+
+  address: (id: number) => request<Address>({ method: 'GET', path: `/api/v1/addresses/${id}` }),
+
+  createAddress: (body: AddressInput, idempotencyKey: string) => request<Address>({ method: 'POST', path: '/api/v1/addresses', body, idempotencyKey }),
+
+  updateAddress: (id: number, body: Partial<AddressInput>, idempotencyKey: string) =>
+    request<Address>({ method: 'PATCH', path: `/api/v1/addresses/${id}`, body, idempotencyKey }),
+
+  deleteAddress: (id: number, idempotencyKey: string) => request<null>({ method: 'DELETE', path: `/api/v1/addresses/${id}`, idempotencyKey }),
+
+  // -- checkout and orders ----------------------------------------------------------------------------------------
+  checkoutPreview: (body: CheckoutSource & { addressId?: number }) =>
+    request<CheckoutPreview>({ method: 'POST', path: '/api/v1/checkout/preview', body }),
+
+  createOrder: (body: CheckoutSource & { addressId: number; remark?: string }, idempotencyKey: string) =>
+    request<Order>({ method: 'POST', path: '/api/v1/orders', body, idempotencyKey }),
+
+  orders: (query: { status?: OrderStatus; page?: number; pageSize?: number } = {}) =>
+    request<OrderPage>({ method: 'GET', path: '/api/v1/orders', query }),
+
+  order: (id: number) => request<Order>({ method: 'GET', path: `/api/v1/orders/${id}` }),
+
+  cancelOrder: (id: number, idempotencyKey: string) => request<Order>({ method: 'POST', path: `/api/v1/orders/${id}/cancel`, idempotencyKey }),
+
+  confirmReceipt: (id: number, idempotencyKey: string) =>
+    request<Order>({ method: 'POST', path: `/api/v1/orders/${id}/confirm-receipt`, idempotencyKey }),
+
+  // -- payments and refunds --------------------------------------------------------------------------------------
+  payOrder: (id: number, idempotencyKey: string) =>
+    request<PayOrderResponse>({ method: 'POST', path: `/api/v1/orders/${id}/pay`, body: {}, idempotencyKey }),
+
+  refunds: (orderId: number) => request<RefundList>({ method: 'GET', path: `/api/v1/orders/${orderId}/refunds` }),
+
+  requestRefund: (orderId: number, body: CreateRefundRequest, idempotencyKey: string) =>
+    request<Refund>({ method: 'POST', path: `/api/v1/orders/${orderId}/refunds`, body, idempotencyKey }),
 }

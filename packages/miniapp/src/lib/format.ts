@@ -1,3 +1,6 @@
+import { formatYuan } from '@siyu/shared/money'
+import { t } from '../i18n/zh-CN'
+
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n))
 
 /** "2026-11-22 08:05" in the device's time zone (what the shopper reads as "when"). */
@@ -24,4 +27,32 @@ export function shiftMonth(month: string, delta: number): string {
 export function weekdayOf(date: string): number {
   const [y, m, d] = date.split('-').map(Number)
   return new Date(Date.UTC(y!, m! - 1, d!)).getUTCDay()
+}
+
+/** "color: red / size: M" (in the shopper's words, see t.common.specPair) from a SKU's spec values (empty when the SKU has none). */
+export function specsText(specs: Record<string, string>): string {
+  return Object.entries(specs)
+    .map(([k, v]) => t.common.specPair(k, v))
+    .join(' / ')
+}
+
+/** "¥12.00" or "¥12.00-¥30.00" for a product's SKU price range. */
+export function priceRangeText(minFen: number, maxFen: number): string {
+  return minFen === maxFen ? formatYuan(minFen) : `${formatYuan(minFen)}-${formatYuan(maxFen)}`
+}
+
+/** Plain text of a product description that may be HTML: paragraphs and line breaks kept, tags dropped. */
+export function descriptionText(html: string): string {
+  return html
+    .replace(/<\s*br\s*\/?>/gi, '\n')
+    .replace(/<\/\s*(p|div|li|h[1-6])\s*>/gi, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
 }

@@ -2,4 +2,5 @@ import { t } from '../../i18n/zh-CN'
 
 export default definePageConfig({
   navigationBarTitleText: t.app.name,
+  enablePullDownRefresh: true,
 })

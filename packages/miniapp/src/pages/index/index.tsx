@@ -1,16 +1,25 @@
 import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useMemo } from 'react'
 import { LoadError } from '../../components/load-error'
+import { ProductGrid } from '../../components/product-grid'
+import { SearchBar } from '../../components/search-bar'
 import { t } from '../../i18n/zh-CN'
+import { ROUTES } from '../../lib/routes'
+import { useProductList } from '../../lib/use-product-list'
+import { useCatalog } from '../../stores/catalog-store'
 import { useCheckIn } from '../../stores/check-in-store'
 import { useSession } from '../../stores/session-store'
 import './index.css'
 
-/** The storefront's front door: who you are, your points, today's check-in, and room for what comes next. */
+/** The storefront's front door: who you are, your points, today's check-in, the categories and the products. */
 export default function HomePage() {
   const member = useSession((s) => s.member)
   const sessionStatus = useSession((s) => s.status)
   const checkIn = useCheckIn((s) => s.status)
+  const categories = useCatalog((s) => s.categories)
+  const query = useMemo(() => ({}), [])
+  const products = useProductList(query)
 
   const refresh = () => {
     useSession
@@ -18,15 +27,30 @@ export default function HomePage() {
       .refreshMember()
       .catch(() => undefined)
     void useCheckIn.getState().load()
+    void useCatalog.getState().loadCategories()
   }
   useDidShow(refresh)
+  usePullDownRefresh(() => {
+    products.reload()
+    void useCatalog
+      .getState()
+      .loadCategories(true)
+      .finally(() => void Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => products.loadMore())
 
   const openCheckIn = () => {
-    void Taro.navigateTo({ url: '/pages/check-in/index' })
+    void Taro.navigateTo({ url: ROUTES.checkIn })
+  }
+  const openCategory = (id: number) => {
+    useCatalog.getState().requestCategory(id)
+    void Taro.switchTab({ url: ROUTES.category })
   }
 
   return (
     <View className='page home'>
+      <SearchBar onTap={() => void Taro.navigateTo({ url: ROUTES.search })} />
+
       <View className='home-hero'>
         <Text className='home-greeting'>{member ? t.home.greeting(member.nickname) : t.home.greetingAnonymous}</Text>
         <View className='home-points'>
@@ -53,19 +77,21 @@ export default function HomePage() {
         </View>
       </View>
 
-      <View className='card'>
-        <Text className='card-title'>{t.home.couponsTitle}</Text>
-        <View className='empty-box'>
-          <Text>{t.home.couponsEmpty}</Text>
+      {categories && categories.length > 0 ? (
+        <View className='card home-categories js-home-categories'>
+          {categories.map((c) => (
+            <View key={c.id} className='home-category js-home-category' onClick={() => openCategory(c.id)}>
+              <View className='home-category-icon'>
+                <Text>{c.name.slice(0, 1)}</Text>
+              </View>
+              <Text className='home-category-name'>{c.name}</Text>
+            </View>
+          ))}
         </View>
-      </View>
+      ) : null}
 
-      <View className='card'>
-        <Text className='card-title'>{t.home.recommendTitle}</Text>
-        <View className='empty-box'>
-          <Text>{t.home.recommendEmpty}</Text>
-        </View>
-      </View>
+      <Text className='section-title'>{t.home.recommendTitle}</Text>
+      <ProductGrid list={products} emptyText={t.home.recommendEmpty} />
     </View>
   )
 }

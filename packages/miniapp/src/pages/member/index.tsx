@@ -1,9 +1,10 @@
 import type { PointsEntry } from '@siyu/shared'
 import { Button, Text, View } from '@tarojs/components'
-import { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { LoadError } from '../../components/load-error'
 import { t } from '../../i18n/zh-CN'
 import { formatDateTime } from '../../lib/format'
+import { ROUTES } from '../../lib/routes'
 import { usePoints } from '../../stores/points-store'
 import { useSession } from '../../stores/session-store'
 import './index.css'
@@ -35,6 +36,27 @@ export default function MemberPage() {
             {member ? <Text className='member-points-value js-points-balance'>{member.pointsBalance}</Text> : <Text className='member-points-value'>--</Text>}
           </View>
         </View>
+      </View>
+
+      <View className='card member-orders'>
+        <View className='row member-orders-head js-orders-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.orders() })}>
+          <Text className='card-title'>{t.member.ordersTitle}</Text>
+          <Text className='muted'>{`${t.member.ordersAll} ›`}</Text>
+        </View>
+        <View className='member-order-tabs'>
+          {t.orders.tabs
+            .filter((tab) => tab.key !== 'all')
+            .map((tab) => (
+              <View key={tab.key} className={`member-order-tab js-orders-tab-${tab.key}`} onClick={() => void Taro.navigateTo({ url: ROUTES.orders(tab.key) })}>
+                <Text>{tab.label}</Text>
+              </View>
+            ))}
+        </View>
+      </View>
+
+      <View className='card row js-addresses-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.addresses() })}>
+        <Text>{t.member.addressesEntry}</Text>
+        <Text className='muted'>›</Text>
       </View>
 
       <View className='card'>

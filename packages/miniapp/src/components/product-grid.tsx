@@ -1,0 +1,58 @@
+import type { ProductSummary } from '@siyu/shared'
+import { Button, Image, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { t } from '../i18n/zh-CN'
+import { priceRangeText } from '../lib/format'
+import { ROUTES } from '../lib/routes'
+import type { ProductListState } from '../lib/use-product-list'
+import { LoadError } from './load-error'
+import './product-grid.css'
+
+/** One product: cover, title, price range; a tap opens its detail. */
+export function ProductCard({ product }: { product: ProductSummary }) {
+  return (
+    <View className='product-card js-product-card' onClick={() => void Taro.navigateTo({ url: ROUTES.product(product.id) })}>
+      {product.coverUrl ? (
+        <Image className='product-cover' src={product.coverUrl} mode='aspectFill' lazyLoad />
+      ) : (
+        <View className='product-cover product-cover-empty'>
+          <Text>{product.title.slice(0, 1)}</Text>
+        </View>
+      )}
+      <View className='product-info'>
+        <Text className='product-title js-product-title'>{product.title}</Text>
+        {product.subtitle ? <Text className='product-subtitle'>{product.subtitle}</Text> : null}
+        <View className='product-meta'>
+          <Text className='price js-product-price'>{priceRangeText(product.minPriceFen, product.maxPriceFen)}</Text>
+          {product.inStock ? <Text className='muted'>{t.catalog.sales(product.salesCount)}</Text> : <Text className='tag-muted'>{t.catalog.soldOut}</Text>}
+        </View>
+      </View>
+    </View>
+  )
+}
+
+/** A two-column grid of a paged product list with its loading, empty, error and "more" states. */
+export function ProductGrid({ list, emptyText }: { list: ProductListState; emptyText: string }) {
+  if (!list.loaded) {
+    return list.error ? <LoadError onRetry={list.reload} /> : <View className='state-line'>{t.common.loading}</View>
+  }
+  if (list.items.length === 0) return <View className='empty-box js-products-empty'>{emptyText}</View>
+  return (
+    <View>
+      <View className='product-grid js-product-list'>
+        {list.items.map((p) => (
+          <ProductCard key={p.id} product={p} />
+        ))}
+      </View>
+      {list.hasMore ? (
+        <View className='list-more'>
+          <Button className='plain-button js-products-more' onClick={list.loadMore}>
+            <Text>{list.loading ? t.common.loading : t.common.loadMore}</Text>
+          </Button>
+        </View>
+      ) : (
+        <View className='state-line'>{t.common.noMore}</View>
+      )}
+    </View>
+  )
+}

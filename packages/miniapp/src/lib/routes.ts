@@ -1,0 +1,29 @@
+/**
+ * Every page path in one place (app.config.ts lists the same pages). Order, checkout and address pages live in
+ * sub-packages, loaded on first use, to keep the main package small.
+ */
+export const ROUTES = {
+  home: '/pages/index/index',
+  category: '/pages/category/index',
+  cart: '/pages/cart/index',
+  member: '/pages/member/index',
+  checkIn: '/pages/check-in/index',
+  search: '/pages/search/index',
+  product: (id: number) => `/pages/product/index?id=${id}`,
+  checkout: '/package-order/pages/checkout/index',
+  orders: (tab?: string) => `/package-order/pages/list/index${tab ? `?tab=${tab}` : ''}`,
+  order: (id: number, extra = '') => `/package-order/pages/detail/index?id=${id}${extra}`,
+  refund: (orderId: number) => `/package-order/pages/refund/index?id=${orderId}`,
+  addresses: (select = false) => `/package-address/pages/list/index${select ? '?select=1' : ''}`,
+  /** `chooseAndBack`: after saving, pick the address for checkout and go back this many pages (0: just go back). */
+  addressEdit: (id?: number, chooseAndBack = 0) => {
+    const q = [id ? `id=${id}` : '', chooseAndBack ? `choose=${chooseAndBack}` : ''].filter(Boolean).join('&')
+    return `/package-address/pages/edit/index${q ? `?${q}` : ''}`
+  },
+} as const
+
+/** A positive integer from a page query value, or null. */
+export function idParam(value: string | undefined): number | null {
+  const n = Number(value)
+  return Number.isSafeInteger(n) && n > 0 ? n : null
+}

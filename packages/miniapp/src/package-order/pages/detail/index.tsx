@@ -1,0 +1,261 @@
+import { formatYuan } from '@siyu/shared/money'
+import { Button, Image, Text, View } from '@tarojs/components'
+import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import { api, isApiError, newIdempotencyKey } from '../../../api/client'
+import type { Order, Refund } from '@siyu/shared'
+import { LoadError } from '../../../components/load-error'
+import { t } from '../../../i18n/zh-CN'
+import { formatDateTime, specsText } from '../../../lib/format'
+import { payOrder, waitForPayment } from '../../../lib/payment'
+import { canRequestRefund } from '../../../lib/refunds'
+import { ROUTES, idParam } from '../../../lib/routes'
+import './index.css'
+
+/** How often an order with an open refund is looked at again while the page is on screen. */
+const OPEN_REFUND_POLL_MS = 4_000
+const OPEN_REFUND_STATUSES: ReadonlyArray<Refund['status']> = ['requested', 'processing']
+
+type Load = { state: 'loading' } | { state: 'error' } | { state: 'missing' } | { state: 'ready'; order: Order }
+
+/**
+ * One order: status, lines, breakdown, address, timeline and refunds, with what can be done next (pay, cancel,
+ * confirm receipt, request a refund). `autopay=1` starts the payment on arrival (after checkout); `paid=1` is the
+ * return from the H5 payment page: wait for the server to say what happened.
+ */
+export default function OrderDetailPage() {
+  const params = useRouter().params
+  const id = idParam(params.id)
+  const [load, setLoad] = useState<Load>({ state: 'loading' })
+  const [paying, setPaying] = useState(false)
+  const [confirming, setConfirming] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [visible, setVisible] = useState(true)
+  const autopayDone = useRef(false)
+
+  const loaded = useRef(false)
+
+  const show = (order: Order) => {
+    loaded.current = true
+    setLoad({ state: 'ready', order })
+  }
+
+  const refresh = async (): Promise<Order | null> => {
+    if (id === null) {
+      setLoad({ state: 'missing' })
+      return null
+    }
+    try {
+      const order = await api.order(id)
+      show(order)
+      return order
+    } catch (e) {
+      setLoad((l) => (l.state === 'ready' ? l : { state: isApiError(e) && e.code === 'NOT_FOUND' ? 'missing' : 'error' }))
+      return null
+    }
+  }
+
+  const pay = async (order: Order) => {
+    if (paying) return
+    setPaying(true)
+    setConfirming(false)
+    try {
+      const result = await payOrder(order)
+      if (result.kind === 'redirected') return
+      show(result.order)
+      if (result.kind === 'settled') {
+        void Taro.showToast({ title: result.order.status === 'paid' ? t.payment.success : t.payment.closed, icon: result.order.status === 'paid' ? 'success' : 'none' })
+      } else if (result.sheet === 'submitted') {
+        setConfirming(true)
+      } else {
+        void Taro.showToast({ title: result.sheet === 'cancelled' ? t.payment.cancelled : t.payment.failed, icon: 'none' })
+      }
+    } catch (e) {
+      void Taro.showToast({ title: isApiError(e) && e.status === 409 ? t.payment.closed : t.payment.failed, icon: 'none' })
+      void refresh()
+    } finally {
+      setPaying(false)
+    }
+  }
+
+  // Arrival: load; then either wait for a payment made on the H5 payment page, or start the one checkout asked for.
+  useEffect(() => {
+    void (async () => {
+      const order = await refresh()
+      if (!order || order.status !== 'awaiting_payment') return
+      if (params.paid === '1' && id !== null) {
+        setConfirming(true)
+        const latest = await waitForPayment(id).catch(() => null)
+        if (latest) show(latest)
+        setConfirming(latest?.status === 'awaiting_payment')
+      } else if (params.autopay === '1' && !autopayDone.current) {
+        autopayDone.current = true
+        await pay(order)
+      }
+    })()
+  }, [id])
+
+  useDidShow(() => {
+    setVisible(true)
+    if (loaded.current) void refresh()
+  })
+  useDidHide(() => setVisible(false))
+  usePullDownRefresh(() => {
+    void refresh().finally(() => void Taro.stopPullDownRefresh())
+  })
+
+  const refunds = load.state === 'ready' ? load.order.refunds : []
+  const hasOpenRefund = refunds.some((r) => OPEN_REFUND_STATUSES.includes(r.status))
+  useEffect(() => {
+    if (!hasOpenRefund || !visible) return
+    const timer = setInterval(() => void refresh(), OPEN_REFUND_POLL_MS)
+    return () => clearInterval(timer)
+  }, [hasOpenRefund, visible])
+
+  if (load.state !== 'ready') {
+    return (
+      <View className='page'>
+        {load.state === 'missing' ? <View className='empty-box'>{t.orders.empty}</View> : null}
+        {load.state === 'error' ? <LoadError onRetry={() => void refresh()} /> : null}
+        {load.state === 'loading' ? <View className='state-line'>{t.common.loading}</View> : null}
+      </View>
+    )
+  }
+
+  const { order } = load
+  const act = async (confirmText: string, call: (key: string) => Promise<Order>, done: string) => {
+    if (busy) return
+    const { confirm } = await Taro.showModal({ title: '', content: confirmText, confirmText: t.common.confirm, cancelText: t.common.cancel })
+    if (!confirm) return
+    setBusy(true)
+    try {
+      show(await call(newIdempotencyKey()))
+      void Taro.showToast({ title: done, icon: 'success' })
+    } catch {
+      void Taro.showToast({ title: t.common.failedToast, icon: 'none' })
+      void refresh()
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const refundedFen = order.refundedFen
+  const canRefund = canRequestRefund(order)
+  const events = [...order.events].reverse()
+  const hasActions = order.status === 'awaiting_payment' || order.status === 'shipped' || canRefund
+
+  return (
+    <View className='page order-detail'>
+      <View className='card order-head'>
+        <Text className={`order-head-status js-order-status is-${order.status}`} data-status={order.status}>
+          {t.orders.status[order.status]}
+        </Text>
+        {order.status === 'awaiting_payment' ? <Text className='muted'>{t.orders.payBefore(formatDateTime(order.expiresAt))}</Text> : null}
+        {confirming ? <Text className='order-confirming js-payment-confirming'>{t.payment.confirmingHint}</Text> : null}
+        {paying ? <Text className='muted js-paying'>{t.payment.paying}</Text> : null}
+        {refundedFen > 0 ? <Text className='muted js-order-refunded'>{t.orders.refundedAmount(formatYuan(refundedFen))}</Text> : null}
+        {order.carrier && order.trackingNo ? <Text className='muted'>{t.orders.shipping(order.carrier, order.trackingNo)}</Text> : null}
+      </View>
+
+      <View className='card'>
+        <Text className='card-title'>{t.orders.addressTitle}</Text>
+        <Text className='order-address-who'>{`${order.address.name} ${order.address.phone}`}</Text>
+        <Text className='muted order-address-text'>{`${order.address.province}${order.address.city}${order.address.district} ${order.address.detail}`}</Text>
+      </View>
+
+      <View className='card'>
+        <Text className='card-title'>{t.orders.linesTitle}</Text>
+        {order.lines.map((line) => (
+          <View key={line.id} className='line-item js-order-line' onClick={() => void Taro.navigateTo({ url: ROUTES.product(line.productId) })}>
+            <View className='line-thumb'>{line.imageUrl ? <Image className='line-thumb-image' src={line.imageUrl} mode='aspectFill' /> : <Text>{line.title.slice(0, 1)}</Text>}</View>
+            <View className='line-body'>
+              <Text className='line-title'>{line.title}</Text>
+              {specsText(line.specs) ? <Text className='muted'>{specsText(line.specs)}</Text> : null}
+              <View className='row'>
+                <Text className='price'>{formatYuan(line.unitPriceFen)}</Text>
+                <Text className='muted'>{t.checkout.quantity(line.quantity)}</Text>
+              </View>
+            </View>
+          </View>
+        ))}
+      </View>
+
+      <View className='card'>
+        <Text className='card-title'>{t.orders.amountsTitle}</Text>
+        {order.breakdown.map((b) => (
+          <View key={`${b.kind}-${b.label}`} className='amount-line js-breakdown-line'>
+            <Text>{b.label}</Text>
+            <Text>{formatYuan(b.amountFen)}</Text>
+          </View>
+        ))}
+        <View className='amount-line order-payable'>
+          <Text>{t.orders.payable}</Text>
+          <Text className='price js-order-payable'>{formatYuan(order.payableFen)}</Text>
+        </View>
+      </View>
+
+      {refunds.length > 0 ? (
+        <View className='card'>
+          <Text className='card-title'>{t.orders.refundsTitle}</Text>
+          {refunds.map((r) => (
+            <View key={r.id} className='refund-item js-refund-item' data-status={r.status}>
+              <View className='row'>
+                <Text className='muted'>{t.refund.refundNo(r.refundNo)}</Text>
+                <Text className={`refund-status js-refund-status is-${r.status}`}>{t.refund.status[r.status]}</Text>
+              </View>
+              <View className='row'>
+                <Text>{r.reason}</Text>
+                <Text className='price'>{formatYuan(r.amountFen)}</Text>
+              </View>
+              {r.rejectReason ? <Text className='muted'>{t.refund.rejectReason(r.rejectReason)}</Text> : null}
+              <Text className='muted'>{formatDateTime(r.createdAt)}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+
+      <View className='card'>
+        <Text className='card-title'>{t.orders.timelineTitle}</Text>
+        {events.map((ev, i) => (
+          <View key={`${ev.createdAt}-${i}`} className={`timeline-item js-timeline-item${i === 0 ? ' is-latest' : ''}`}>
+            <View className='timeline-dot' />
+            <View className='timeline-body'>
+              <Text>{t.orders.event(ev.toStatus)}</Text>
+              <Text className='muted'>{formatDateTime(ev.createdAt)}</Text>
+            </View>
+          </View>
+        ))}
+        <Text className='muted order-meta'>{t.orders.orderNo(order.orderNo)}</Text>
+        <Text className='muted order-meta'>{t.orders.createdAt(formatDateTime(order.createdAt))}</Text>
+        {order.paidAt ? <Text className='muted order-meta'>{t.orders.paidAt(formatDateTime(order.paidAt))}</Text> : null}
+        {order.remark ? <Text className='muted order-meta'>{t.orders.remark(order.remark)}</Text> : null}
+      </View>
+      {hasActions ? <View className='bottom-bar-spacer' /> : null}
+
+      {hasActions ? (
+        <View className='bottom-bar'>
+          {order.status === 'awaiting_payment' ? (
+            <Button className='small-button js-order-cancel' onClick={() => void act(t.orders.cancelConfirm, (key) => api.cancelOrder(order.id, key), t.orders.cancelled)}>
+              <Text>{t.orders.cancel}</Text>
+            </Button>
+          ) : null}
+          {order.status === 'awaiting_payment' ? (
+            <Button className={`small-button is-primary js-order-pay${paying ? ' is-disabled' : ''}`} onClick={() => void pay(order)}>
+              <Text>{t.orders.payAgain}</Text>
+            </Button>
+          ) : null}
+          {canRefund ? (
+            <Button className='small-button js-order-refund' onClick={() => void Taro.navigateTo({ url: ROUTES.refund(order.id) })}>
+              <Text>{t.orders.requestRefund}</Text>
+            </Button>
+          ) : null}
+          {order.status === 'shipped' ? (
+            <Button className='small-button is-primary js-order-confirm-receipt' onClick={() => void act(t.orders.confirmReceiptConfirm, (key) => api.confirmReceipt(order.id, key), t.orders.received)}>
+              <Text>{t.orders.confirmReceipt}</Text>
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  )
+}

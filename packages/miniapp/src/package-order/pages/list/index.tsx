@@ -1,0 +1,113 @@
+import type { OrderStatus, OrderSummary } from '@siyu/shared'
+import { formatYuan } from '@siyu/shared/money'
+import { Button, Text, View } from '@tarojs/components'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { useRef, useState } from 'react'
+import { api } from '../../../api/client'
+import { LoadError } from '../../../components/load-error'
+import { t } from '../../../i18n/zh-CN'
+import { ROUTES } from '../../../lib/routes'
+import './index.css'
+
+type TabKey = (typeof t.orders.tabs)[number]['key']
+const PAGE_SIZE = 10
+
+function tabOf(value: string | undefined): TabKey {
+  return t.orders.tabs.find((tab) => tab.key === value)?.key ?? 'all'
+}
+
+/** My orders by state (the tabs of t.orders.tabs: all, awaiting payment, to ship, to receive, completed, refunded), newest first. */
+export default function OrderListPage() {
+  const [tab, setTab] = useState<TabKey>(tabOf(useRouter().params.tab))
+  const [items, setItems] = useState<OrderSummary[]>([])
+  const [total, setTotal] = useState(0)
+  const [page, setPage] = useState(0)
+  const [loaded, setLoaded] = useState(false)
+  const [loading, setLoading] = useState(false)
+  const [error, setError] = useState(false)
+  const generation = useRef(0)
+
+  const fetchPage = async (forTab: TabKey, next: number) => {
+    const mine = next === 1 ? ++generation.current : generation.current
+    setLoading(true)
+    setError(false)
+    try {
+      const status: OrderStatus | undefined = forTab === 'all' ? undefined : forTab
+      const res = await api.orders({ status, page: next, pageSize: PAGE_SIZE })
+      if (mine !== generation.current) return
+      setItems((prev) => (next === 1 ? res.items : [...prev, ...res.items.filter((o) => !prev.some((p) => p.id === o.id))]))
+      setTotal(res.total)
+      setPage(next)
+      setLoaded(true)
+    } catch {
+      if (mine === generation.current) setError(true)
+    } finally {
+      if (mine === generation.current) setLoading(false)
+    }
+  }
+
+  const choose = (next: TabKey) => {
+    setTab(next)
+    setLoaded(false)
+    setItems([])
+    void fetchPage(next, 1)
+  }
+  useDidShow(() => void fetchPage(tab, 1))
+  usePullDownRefresh(() => {
+    void fetchPage(tab, 1).finally(() => void Taro.stopPullDownRefresh())
+  })
+  const hasMore = loaded && items.length < total
+  useReachBottom(() => {
+    if (hasMore && !loading) void fetchPage(tab, page + 1)
+  })
+
+  return (
+    <View className='page orders'>
+      <View className='tabs'>
+        {t.orders.tabs.map((x) => (
+          <View key={x.key} className={`tab js-orders-tab js-orders-tab-${x.key}${x.key === tab ? ' is-active' : ''}`} onClick={() => choose(x.key)}>
+            <Text>{x.label}</Text>
+          </View>
+        ))}
+      </View>
+
+      {!loaded ? error ? <LoadError onRetry={() => void fetchPage(tab, 1)} /> : <View className='state-line'>{t.common.loading}</View> : null}
+      {loaded && items.length === 0 ? <View className='empty-box js-orders-empty'>{t.orders.empty}</View> : null}
+      {items.map((order) => (
+        <View key={order.id} className='card order-card js-order-card' data-order-id={order.id} onClick={() => void Taro.navigateTo({ url: ROUTES.order(order.id) })}>
+          <View className='row'>
+            <Text className='muted'>{t.orders.orderNo(order.orderNo)}</Text>
+            <Text className={`order-status js-order-status is-${order.status}`}>{t.orders.status[order.status]}</Text>
+          </View>
+          {order.lines.slice(0, 3).map((line) => (
+            <View key={line.id} className='order-card-line'>
+              <Text className='line-title'>{line.title}</Text>
+              <Text className='muted'>{t.checkout.quantity(line.quantity)}</Text>
+            </View>
+          ))}
+          <View className='row order-card-foot'>
+            <Text className='muted'>{t.orders.itemsCount(order.lines.reduce((n, l) => n + l.quantity, 0))}</Text>
+            <View className='order-card-amount'>
+              <Text>{t.orders.payable}</Text>
+              <Text className='price'>{formatYuan(order.payableFen)}</Text>
+            </View>
+          </View>
+          {order.status === 'awaiting_payment' ? (
+            <View className='order-card-actions'>
+              <Button
+                className='small-button is-primary js-order-pay'
+                onClick={(e) => {
+                  e.stopPropagation()
+                  void Taro.navigateTo({ url: ROUTES.order(order.id, '&autopay=1') })
+                }}
+              >
+                <Text>{t.orders.pay}</Text>
+              </Button>
+            </View>
+          ) : null}
+        </View>
+      ))}
+      {loaded && items.length > 0 ? <View className='state-line'>{hasMore ? (loading ? t.common.loading : t.common.loadMore) : t.common.noMore}</View> : null}
+    </View>
+  )
+}
