@@ -22,7 +22,16 @@ import { catalogRoutes, createCatalogService, merchantCatalogRoutes } from './mo
 import { checkInRoutes, createCheckInService, merchantCheckInRoutes } from './modules/check-in/index.js';
 import { createMembersService } from './modules/members/index.js';
 import { createOrdersService, merchantOrderRoutes, orderRoutes } from './modules/orders/index.js';
-import { createPaymentsService, createRefundsService, merchantRefundRoutes, paymentNotifyRoutes, paymentRoutes, refundRoutes } from './modules/payments/index.js';
+import {
+  createPaymentExceptionsService,
+  createPaymentsService,
+  createRefundsService,
+  merchantPaymentExceptionRoutes,
+  merchantRefundRoutes,
+  paymentNotifyRoutes,
+  paymentRoutes,
+  refundRoutes,
+} from './modules/payments/index.js';
 import { createPointsService, pointsRoutes } from './modules/points/index.js';
 import { createStaffService } from './modules/staff/index.js';
 import type { PaymentAdapters, PlatformAdapters } from './platforms/types.js';
@@ -67,7 +76,8 @@ export function createApp({ db, clock, platforms, payments: paymentAdapters, con
   const orders = createOrdersService({ db, clock, catalog, addresses, cart });
   const refunds = createRefundsService({ db, clock, orders, payments: paymentAdapters, logger });
   orders.useRefundsReader(refunds.listForOrder);
-  const payments = createPaymentsService({ db, clock, orders, members, refunds, payments: paymentAdapters, logger });
+  const paymentExceptions = createPaymentExceptionsService({ db, clock, payments: paymentAdapters, logger, settings: config.paymentExceptionRefunds });
+  const payments = createPaymentsService({ db, clock, orders, members, refunds, exceptions: paymentExceptions, payments: paymentAdapters, logger });
 
   const resolve = auth.resolveSession;
   const member = requireMember(resolve);
@@ -108,6 +118,7 @@ export function createApp({ db, clock, platforms, payments: paymentAdapters, con
   app.route('/api/v1', paymentRoutes({ payments, member, idempotent }));
   app.route('/api/v1', refundRoutes({ refunds, member, idempotent }));
   app.route('/api/v1/merchant', merchantRefundRoutes({ refunds, anyStaff, editor }));
+  app.route('/api/v1/merchant', merchantPaymentExceptionRoutes({ exceptions: paymentExceptions, anyStaff, editor }));
   // The platforms' notifications: outside /api (no auth, no JSON requirement; the raw body is what they signed).
   app.route('/payments/notify', paymentNotifyRoutes({ payments, bodyLimitBytes: config.bodyLimitBytes }));
 
@@ -128,7 +139,7 @@ export function createApp({ db, clock, platforms, payments: paymentAdapters, con
     app.get('*', serveStatic({ root, rewriteRequestPath: () => '/index.html' }));
   }
 
-  return Object.assign(app, { services: { auth, members, staff, points, checkIn, catalog, addresses, cart, orders, payments, refunds } });
+  return Object.assign(app, { services: { auth, members, staff, points, checkIn, catalog, addresses, cart, orders, payments, refunds, paymentExceptions } });
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -16,8 +16,20 @@ export interface AppConfig {
   };
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
+  /** Refunding payments that arrived for closed orders (payment_exceptions). */
+  paymentExceptionRefunds: PaymentExceptionRefundSettings;
   /** Folder of the H5 build to serve at /, if any. */
   staticDir?: string;
+}
+
+export interface PaymentExceptionRefundSettings {
+  /** Failed platform calls before the exception becomes refund_failed (for a human). */
+  maxFailures: number;
+  /** Wait after the first failure; doubles with each further failure, up to `backoffMaxMs`. */
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** How long a claim lasts: a worker that died mid-call is replaced after this (same refund number). */
+  leaseMs: number;
 }
 
 export const defaultAppConfig: AppConfig = {
@@ -32,4 +44,5 @@ export const defaultAppConfig: AppConfig = {
     staffLoginPerUsername: { points: 5, duration: 60 },
   },
   bodyLimitBytes: 64 * 1024,
+  paymentExceptionRefunds: { maxFailures: 6, backoffBaseMs: 60_000, backoffMaxMs: 3 * 3600_000, leaseMs: 5 * 60_000 },
 };

@@ -12,3 +12,4 @@ export * from './contracts/cart.js';
 export * from './contracts/orders.js';
 export * from './contracts/payments.js';
 export * from './contracts/refunds.js';
+export * from './contracts/payment-exceptions.js';

@@ -231,7 +231,34 @@ export interface PaymentExceptionsTable {
   platform: string;
   transaction_id: string;
   amount_fen: number;
-  state: 'refund_pending' | 'refunded';
+  state: PaymentExceptionStateValue;
+  created_at: Instant;
+  /** Our refund number for it on the platform; set (deterministically, from the order number and id) when first claimed. */
+  refund_no: string | null;
+  /** Claims so far (each one platform call); only grows, so its value after a claim is that claim's token. */
+  attempts: Generated<number>;
+  /** Platform failures since the last staff retry; backs off on it, gives up (refund_failed) at the limit. */
+  failures: Generated<number>;
+  /** While refund_pending after a failure: not before this instant. */
+  next_attempt_at: Instant | null;
+  /** While refunding: the claim's lease; after it another worker may claim again (same refund number). */
+  claimed_until: Instant | null;
+  last_error: string | null;
+  platform_refund_id: string | null;
+  refunded_at: Instant | null;
+  updated_at: Instant;
+}
+
+export type PaymentExceptionStateValue = 'refund_pending' | 'refunding' | 'refund_processing' | 'refunded' | 'refund_failed';
+
+export interface PaymentExceptionEventsTable {
+  id: Generated<number>;
+  exception_id: number;
+  from_state: PaymentExceptionStateValue | null;
+  to_state: PaymentExceptionStateValue;
+  actor_type: 'staff' | 'system' | 'platform';
+  actor_id: number | null;
+  note: string | null;
   created_at: Instant;
 }
 
@@ -324,6 +351,7 @@ export interface Database {
   order_lines: OrderLinesTable;
   order_events: OrderEventsTable;
   payment_exceptions: PaymentExceptionsTable;
+  payment_exception_events: PaymentExceptionEventsTable;
   payments: PaymentsTable;
   payment_notifications: PaymentNotificationsTable;
   refunds: RefundsTable;

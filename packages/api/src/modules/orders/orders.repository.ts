@@ -1,4 +1,4 @@
-import { sql, type Updateable } from 'kysely';
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { OrderEventsTable, OrderLinesTable, OrdersTable, OrderStatusValue, PaymentExceptionsTable } from '../../db/schema.js';
 import type { Executor } from '../../lib/transaction.js';
 
@@ -95,7 +95,7 @@ export async function expiredOrderIds(db: Executor, nowIso: string, limit: numbe
 }
 
 /** Records a payment that cannot be applied; the same platform transaction is recorded once. */
-export async function recordPaymentException(db: Executor, row: Omit<PaymentExceptionsTable, 'id'>): Promise<boolean> {
+export async function recordPaymentException(db: Executor, row: Insertable<PaymentExceptionsTable>): Promise<boolean> {
   const r = await db
     .insertInto('payment_exceptions')
     .values(row)

@@ -480,7 +480,7 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
         return { transitioned: false, outcome: 'already_paid', orderId };
       }
       const kind = current.status === 'cancelled' ? 'payment_received_after_close' : 'duplicate_payment';
-      await repo.recordPaymentException(trx, { order_id: orderId, kind, platform: input.platform, transaction_id: input.transactionId, amount_fen: input.amountFen, state: 'refund_pending', created_at: at });
+      await repo.recordPaymentException(trx, { order_id: orderId, kind, platform: input.platform, transaction_id: input.transactionId, amount_fen: input.amountFen, state: 'refund_pending', created_at: at, updated_at: at });
       return { transitioned: false, outcome: kind, orderId };
     },
 

@@ -9,6 +9,7 @@ import type { NotificationAcknowledgement, NotificationInput, PaymentAdapters, P
 import type { MembersService } from '../members/index.js';
 import type { OrdersService } from '../orders/index.js';
 import * as repo from './payments.repository.js';
+import type { PaymentExceptionsService } from './payment-exceptions.service.js';
 import type { RefundsService } from './refunds.service.js';
 
 /** Thrown inside a notification's transaction to roll it back and refuse the notification. */
@@ -32,8 +33,17 @@ export type PaymentsService = ReturnType<typeof createPaymentsService>;
  * Paying an order through the platform of the member's session, and applying the platforms' notifications:
  * verified by the adapter, matched against the order, applied once in one transaction (INVARIANTS 8-10).
  */
-export function createPaymentsService(deps: { db: DB; clock: Clock; orders: OrdersService; members: MembersService; refunds: RefundsService; payments: PaymentAdapters; logger: Logger }) {
-  const { db, clock, orders, members, refunds, payments, logger } = deps;
+export function createPaymentsService(deps: {
+  db: DB;
+  clock: Clock;
+  orders: OrdersService;
+  members: MembersService;
+  refunds: RefundsService;
+  exceptions: PaymentExceptionsService;
+  payments: PaymentAdapters;
+  logger: Logger;
+}) {
+  const { db, clock, orders, members, refunds, exceptions, payments, logger } = deps;
 
   /** A verified payment notification. Returns the outcome to log; throws NotificationRefused to refuse it. */
   async function applyPayment(n: PaymentNotification): Promise<string> {
@@ -83,7 +93,8 @@ export function createPaymentsService(deps: { db: DB; clock: Clock; orders: Orde
         received_at: clock.now().toISOString(),
       });
       if (!claimed) return 'duplicate event';
-      const result = await refunds.applyNotification(trx, n);
+      // Our refund number says whose refund it is: a payment exception's (`E…`) or a refund request's (`R…`).
+      const result = (await exceptions.applyNotification(trx, n)) ?? (await refunds.applyNotification(trx, n));
       if (!result.ok) throw new NotificationRefused(result.reason);
       await repo.setNotificationOutcome(trx, n.platform, n.eventId, result.outcome);
       return result.outcome;
