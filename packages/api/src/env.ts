@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isValidTimeZone } from '@siyu/shared/business-day';
 import { z } from 'zod';
+import type { PlatformsConfig } from './platforms/index.js';
 
 /** The repository root; relative paths in the environment are taken from here. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -31,6 +32,19 @@ const EnvSchema = z
     ALIPAY_PUBLIC_KEY: z.string().optional(),
     TT_APP_ID: z.string().optional(),
     TT_APP_SECRET: z.string().optional(),
+    /** The https origin the platforms reach us at; payment notify URLs are `${PUBLIC_BASE_URL}/payments/notify/<platform>`. */
+    PUBLIC_BASE_URL: z.url({ protocol: /^https$/, error: 'must be an https URL such as https://shop.example.com' }).optional(),
+    // Payments, per platform: all of a platform's settings or none (that platform's payments then answer 503).
+    WEAPP_PAY_MCH_ID: z.string().optional(),
+    WEAPP_PAY_MERCHANT_PRIVATE_KEY: z.string().optional(),
+    WEAPP_PAY_MERCHANT_SERIAL_NO: z.string().optional(),
+    WEAPP_PAY_API_V3_KEY: z.string().optional(),
+    /** JSON: {"<platform certificate serial or PUB_KEY_ID_…>": "<PEM>"}. */
+    WEAPP_PAY_PLATFORM_PUBLIC_KEYS: z.string().optional(),
+    ALIPAY_SELLER_ID: z.string().optional(),
+    TT_PAY_APP_PRIVATE_KEY: z.string().optional(),
+    TT_PAY_KEY_VERSION: z.string().optional(),
+    TT_PAY_PLATFORM_PUBLIC_KEY: z.string().optional(),
   })
   .transform((env) => ({ ...env, PLATFORM_SIMULATOR: env.PLATFORM_SIMULATOR ?? env.NODE_ENV !== 'production' }))
   .superRefine((env, ctx) => {
@@ -41,8 +55,91 @@ const EnvSchema = z
       for (const key of ['WEAPP_APP_ID', 'WEAPP_APP_SECRET', 'ALIPAY_APP_ID', 'ALIPAY_APP_PRIVATE_KEY', 'ALIPAY_PUBLIC_KEY', 'TT_APP_ID', 'TT_APP_SECRET'] as const) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when the platform simulator is off' });
       }
+      let anyPayments = false;
+      for (const group of Object.values(PAYMENT_SETTINGS)) {
+        const set = group.filter((key) => env[key]);
+        if (set.length === 0) continue;
+        anyPayments = true;
+        for (const key of group) {
+          if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `required with ${set[0]}: set all of ${group.join(', ')} or none` });
+        }
+      }
+      if (anyPayments && !env.PUBLIC_BASE_URL) ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'required when payments are configured' });
+      if (env.WEAPP_PAY_API_V3_KEY && Buffer.byteLength(env.WEAPP_PAY_API_V3_KEY) !== 32) {
+        ctx.addIssue({ code: 'custom', path: ['WEAPP_PAY_API_V3_KEY'], message: 'must be the 32-character APIv3 key' });
+      }
+      if (env.WEAPP_PAY_PLATFORM_PUBLIC_KEYS && !platformKeys(env.WEAPP_PAY_PLATFORM_PUBLIC_KEYS)) {
+        ctx.addIssue({ code: 'custom', path: ['WEAPP_PAY_PLATFORM_PUBLIC_KEYS'], message: 'must be a JSON object of serial → PEM public key' });
+      }
     }
   });
+
+/** The settings that turn on each platform's payments, all together. */
+const PAYMENT_SETTINGS = {
+  weapp: ['WEAPP_PAY_MCH_ID', 'WEAPP_PAY_MERCHANT_PRIVATE_KEY', 'WEAPP_PAY_MERCHANT_SERIAL_NO', 'WEAPP_PAY_API_V3_KEY', 'WEAPP_PAY_PLATFORM_PUBLIC_KEYS'],
+  alipay: ['ALIPAY_SELLER_ID'],
+  tt: ['TT_PAY_APP_PRIVATE_KEY', 'TT_PAY_PLATFORM_PUBLIC_KEY'],
+} as const;
+
+/** PEM values often arrive on one line with literal \n (env files, secret stores). */
+function pem(value: string): string {
+  return value.includes('\\n') ? value.replaceAll('\\n', '\n') : value;
+}
+
+function platformKeys(json: string): Record<string, string> | null {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null;
+    const entries = Object.entries(parsed as Record<string, unknown>);
+    if (entries.length === 0 || entries.some(([, v]) => typeof v !== 'string' || !v.includes('PUBLIC KEY'))) return null;
+    return Object.fromEntries(entries.map(([k, v]) => [k, pem(v as string)]));
+  } catch {
+    return null;
+  }
+}
+
+/** The real platforms' settings (the simulator off): login always, payments where configured. */
+export function productionPlatformsConfig(env: Env): PlatformsConfig {
+  const notify = (platform: string) => (env.PUBLIC_BASE_URL ? `${env.PUBLIC_BASE_URL.replace(/\/+$/, '')}/payments/notify/${platform}` : undefined);
+  return {
+    weapp: {
+      appId: env.WEAPP_APP_ID!,
+      appSecret: env.WEAPP_APP_SECRET!,
+      ...(env.WEAPP_PAY_MCH_ID
+        ? {
+            pay: {
+              mchId: env.WEAPP_PAY_MCH_ID,
+              merchantPrivateKey: pem(env.WEAPP_PAY_MERCHANT_PRIVATE_KEY!),
+              merchantSerialNo: env.WEAPP_PAY_MERCHANT_SERIAL_NO!,
+              apiV3Key: env.WEAPP_PAY_API_V3_KEY!,
+              platformPublicKeys: platformKeys(env.WEAPP_PAY_PLATFORM_PUBLIC_KEYS!)!,
+              notifyUrl: notify('weapp')!,
+            },
+          }
+        : {}),
+    },
+    alipay: {
+      appId: env.ALIPAY_APP_ID!,
+      appPrivateKey: pem(env.ALIPAY_APP_PRIVATE_KEY!),
+      alipayPublicKey: pem(env.ALIPAY_PUBLIC_KEY!),
+      ...(env.ALIPAY_SELLER_ID ? { sellerId: env.ALIPAY_SELLER_ID, notifyUrl: notify('alipay')! } : {}),
+    },
+    tt: {
+      appId: env.TT_APP_ID!,
+      appSecret: env.TT_APP_SECRET!,
+      ...(env.TT_PAY_APP_PRIVATE_KEY
+        ? {
+            pay: {
+              appPrivateKey: pem(env.TT_PAY_APP_PRIVATE_KEY),
+              keyVersion: env.TT_PAY_KEY_VERSION ?? '1',
+              platformPublicKey: pem(env.TT_PAY_PLATFORM_PUBLIC_KEY!),
+              notifyUrl: notify('tt')!,
+            },
+          }
+        : {}),
+    },
+  };
+}
 
 export type Env = z.output<typeof EnvSchema>;
 

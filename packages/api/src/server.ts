@@ -3,10 +3,11 @@ import { createApp } from './app.js';
 import { defaultAppConfig } from './config.js';
 import { openDatabase } from './db/connection.js';
 import { migrateToLatest } from './db/migrator.js';
-import { readEnv } from './env.js';
+import { productionPlatformsConfig, readEnv } from './env.js';
 import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
 import { startOrderExpiryJob } from './modules/orders/index.js';
+import { startPaymentExceptionRefundJob } from './modules/payments/index.js';
 import { SIMULATOR_BASE, createPaymentAdapters, createPlatformAdapters, createPlatformSimulator, simulatorFetch, type PlatformsConfig } from './platforms/index.js';
 
 const env = readEnv();
@@ -30,11 +31,7 @@ const simulator = env.PLATFORM_SIMULATOR
   : undefined;
 const platformsConfig: PlatformsConfig = simulator
   ? simulator.platformsConfig(SIMULATOR_BASE, { notifyUrlBase: `http://${env.HOST}:${env.PORT}/payments/notify` })
-  : {
-      weapp: { appId: env.WEAPP_APP_ID!, appSecret: env.WEAPP_APP_SECRET! },
-      alipay: { appId: env.ALIPAY_APP_ID!, appPrivateKey: env.ALIPAY_APP_PRIVATE_KEY!, alipayPublicKey: env.ALIPAY_PUBLIC_KEY! },
-      tt: { appId: env.TT_APP_ID!, appSecret: env.TT_APP_SECRET! },
-    };
+  : productionPlatformsConfig(env);
 
 const platformFetch = simulator ? simulatorFetch(simulator.app) : fetch;
 app = createApp({
@@ -49,6 +46,8 @@ app = createApp({
 });
 
 const expiryJob = startOrderExpiryJob({ orders: app.services.orders, clock: systemClock, logger });
+// Payments that arrived for closed orders go back to the payer (payment_exceptions; decision 008).
+const exceptionRefundJob = startPaymentExceptionRefundJob({ exceptions: app.services.paymentExceptions, logger });
 
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
   logger.info({ url: `http://${env.HOST}:${info.port}`, docs: `http://${env.HOST}:${info.port}/api/docs`, simulator: Boolean(simulator) }, 'listening');
@@ -65,7 +64,7 @@ async function shutdown(signal: string) {
   }, env.SHUTDOWN_GRACE_MS);
   force.unref();
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  await expiryJob.stop();
+  await Promise.all([expiryJob.stop(), exceptionRefundJob.stop()]);
   await handle.close();
   logger.info('stopped');
   process.exit(0);

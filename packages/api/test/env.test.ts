@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { productionPlatformsConfig, readEnv } from '../src/env.js';
+import { createPaymentAdapters, sharedTestKeys } from '../src/platforms/index.js';
+
+const keys = sharedTestKeys();
+const oneLine = (pem: string) => pem.trim().replaceAll('\n', '\\n');
+
+const LOGIN = {
+  NODE_ENV: 'production',
+  WEAPP_APP_ID: 'wx0123456789abcdef',
+  WEAPP_APP_SECRET: 'secret',
+  ALIPAY_APP_ID: '2021000000000000',
+  ALIPAY_APP_PRIVATE_KEY: oneLine(keys.alipayApp.privateKey),
+  ALIPAY_PUBLIC_KEY: oneLine(keys.alipayPlatform.publicKey),
+  TT_APP_ID: 'tt0123456789abcdef',
+  TT_APP_SECRET: 'secret',
+};
+const PAYMENTS = {
+  PUBLIC_BASE_URL: 'https://shop.example.com/',
+  WEAPP_PAY_MCH_ID: '1900000001',
+  WEAPP_PAY_MERCHANT_PRIVATE_KEY: oneLine(keys.wechatMerchant.privateKey),
+  WEAPP_PAY_MERCHANT_SERIAL_NO: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1',
+  WEAPP_PAY_API_V3_KEY: 'a'.repeat(32),
+  WEAPP_PAY_PLATFORM_PUBLIC_KEYS: JSON.stringify({ PUB_KEY_ID_0119000000012024: oneLine(keys.wechatPlatform.publicKey) }),
+  ALIPAY_SELLER_ID: '2088000000000001',
+  TT_PAY_APP_PRIVATE_KEY: oneLine(keys.ttApp.privateKey),
+  TT_PAY_PLATFORM_PUBLIC_KEY: oneLine(keys.ttPlatform.publicKey),
+};
+
+function problems(env: Record<string, string>): string {
+  try {
+    readEnv(env);
+    return '';
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
+describe('production payment settings', () => {
+  it('turns each platform’s payments on from its settings, with notify URLs under PUBLIC_BASE_URL and PEMs unfolded', () => {
+    const config = productionPlatformsConfig(readEnv({ ...LOGIN, ...PAYMENTS }));
+    expect(config.weapp.pay).toMatchObject({ mchId: '1900000001', notifyUrl: 'https://shop.example.com/payments/notify/weapp' });
+    expect(config.weapp.pay!.merchantPrivateKey).toBe(keys.wechatMerchant.privateKey.trim());
+    expect(Object.values(config.weapp.pay!.platformPublicKeys)[0]).toBe(keys.wechatPlatform.publicKey.trim());
+    expect(config.alipay).toMatchObject({ sellerId: '2088000000000001', notifyUrl: 'https://shop.example.com/payments/notify/alipay' });
+    expect(config.tt.pay).toMatchObject({ keyVersion: '1', notifyUrl: 'https://shop.example.com/payments/notify/tt' });
+    const adapters = createPaymentAdapters(config);
+    expect([adapters.weapp.configured, adapters.alipay.configured, adapters.tt.configured]).toEqual([true, true, true]);
+  });
+
+  it('leaves payments off where nothing is set: login works, paying answers that it is not configured', () => {
+    const adapters = createPaymentAdapters(productionPlatformsConfig(readEnv(LOGIN)));
+    expect([adapters.weapp.configured, adapters.alipay.configured, adapters.tt.configured]).toEqual([false, false, false]);
+  });
+
+  it('refuses half a platform’s settings, a missing or plain-http PUBLIC_BASE_URL, a short APIv3 key and bad key JSON, naming each', () => {
+    const half = problems({ ...LOGIN, WEAPP_PAY_MCH_ID: '1900000001', TT_PAY_APP_PRIVATE_KEY: 'x' });
+    for (const key of ['WEAPP_PAY_MERCHANT_PRIVATE_KEY', 'WEAPP_PAY_MERCHANT_SERIAL_NO', 'WEAPP_PAY_API_V3_KEY', 'WEAPP_PAY_PLATFORM_PUBLIC_KEYS', 'TT_PAY_PLATFORM_PUBLIC_KEY', 'PUBLIC_BASE_URL']) {
+      expect(half).toContain(`${key}:`);
+    }
+    expect(problems({ ...LOGIN, ...PAYMENTS, PUBLIC_BASE_URL: 'http://shop.example.com' })).toContain('PUBLIC_BASE_URL: must be an https URL');
+    expect(problems({ ...LOGIN, ...PAYMENTS, WEAPP_PAY_API_V3_KEY: 'short' })).toContain('WEAPP_PAY_API_V3_KEY: must be the 32-character APIv3 key');
+    expect(problems({ ...LOGIN, ...PAYMENTS, WEAPP_PAY_PLATFORM_PUBLIC_KEYS: '["nope"]' })).toContain('WEAPP_PAY_PLATFORM_PUBLIC_KEYS: must be a JSON object');
+    expect(problems({ ...LOGIN, ...PAYMENTS })).toBe('');
+  });
+});
