@@ -129,3 +129,39 @@ export async function createSpecProduct(base: string, token: string, title: stri
   await apiCall(base, 'POST', `/api/v1/merchant/products/${created.id}/shelve`, token);
   return created;
 }
+
+/**
+ * An order awaiting payment for a logged-in member, through the API as the checkout would make it: a shipping
+ * address, then POST /orders for one SKU of `skuId` ("buy now").
+ */
+export async function createMemberOrder(base: string, memberToken: string, skuId: number, quantity = 1) {
+  const idem = () => `test-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const call = async <T = any>(method: string, p: string, body: unknown): Promise<T> => {
+    const res = await fetch(`${base}${p}`, {
+      method,
+      headers: { accept: 'application/json', 'content-type': 'application/json', authorization: `Bearer ${memberToken}`, 'Idempotency-Key': idem() },
+      body: JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${method} ${p} answered ${res.status}: ${text}`);
+    return JSON.parse(text) as T;
+  };
+  const address = await call<{ id: number }>('POST', '/api/v1/addresses', { name: '测试买家', phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 1 号' });
+  return call<{ id: number; orderNo: string; status: string; payableFen: number }>('POST', '/api/v1/orders', { items: [{ skuId, quantity }], addressId: address.id });
+}
+
+/** The simulator's record of a platform trade (GET /__sim/trades/{platform}/{outTradeNo}), or null when it has none. */
+export async function simulatorTrade(base: string, platform: 'weapp' | 'alipay' | 'tt', outTradeNo: string): Promise<Record<string, any> | null> {
+  const res = await fetch(`${base}/__sim/trades/${platform}/${encodeURIComponent(outTradeNo)}`);
+  if (res.status === 404) return null;
+  if (!res.ok) throw new Error(`simulator trade lookup answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as Record<string, any>;
+}
+
+/** Plays the shopper paying in the platform's sheet: POST /__sim/pay marks the trade paid and sends the signed notification. */
+export async function simulatorPay(base: string, platform: 'weapp' | 'alipay' | 'tt', outTradeNo: string): Promise<void> {
+  const res = await fetch(`${base}/__sim/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform, outTradeNo }) });
+  if (!res.ok) throw new Error(`POST /__sim/pay answered ${res.status}: ${await res.text()}`);
+  const { deliveries } = (await res.json()) as { deliveries?: Array<{ status?: number }> };
+  if (deliveries?.some((d) => typeof d.status === 'number' && (d.status < 200 || d.status >= 300))) throw new Error(`the API refused the notification: ${JSON.stringify(deliveries)}`);
+}

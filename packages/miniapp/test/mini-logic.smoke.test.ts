@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, simulatorCode, startApi, type RunningApi } from './api-server.js';
+import { DIST, createMemberOrder, createSpecProduct, simulatorCode, simulatorPay, simulatorTrade, staffToken, startApi, type RunningApi } from './api-server.js';
 
 const nodeRequire = createRequire(import.meta.url);
 const BUILT_API_BASE = 'http://127.0.0.1:3000'; // config/platforms.json default baked into the build
@@ -136,6 +136,19 @@ class MiniHost {
   readonly componentConfigs: Obj[] = [];
   appConfig: Obj | null = null;
   page: Obj | null = null;
+  /**
+   * What the shopper does in the payment sheet (Alipay my.tradePay, Douyin tt.getOrderPayment): the result code /
+   * outcome to answer with, after whatever the test plays (e.g. POST /__sim/pay). Null: no sheet expected.
+   */
+  paymentSheet: ((call: { api: string; params: Obj; outTradeNo: string }) => Promise<{ resultCode?: string; ok?: boolean; errMsg?: string }>) | null = null;
+  /** Every payment API call the compiled code made, with its parameters (callbacks left out). */
+  readonly paymentCalls: Array<{ api: string; params: Obj }> = [];
+  /** Assertions that failed inside a payment mock (they would otherwise only look like a failed payment). */
+  readonly sheetErrors: string[] = [];
+  /** Douyin order ids from tt.requestOrder → the out_order_no they were created for. */
+  private readonly ttOrders = new Map<string, string>();
+  /** The order the test is paying (its orderNo is our out_trade_no): Alipay's tradeNO names Alipay's trade, not ours. */
+  payingOrderNo: string | null = null;
 
   private api: RunningApi | null = null;
   /** The global names before setUp; null until then, so a failed setUp removes nothing. */
@@ -336,6 +349,32 @@ class MiniHost {
           },
         );
       };
+      // my.tradePay({ tradeNO }): the cashier for a trade the server created (alipay.trade.create). The result code
+      // comes back through success for every outcome the shopper causes (9000 paid, 6001 closed, …).
+      g.tradePay = (opts: Obj = {}) => {
+        const { success, fail, complete, ...params } = opts;
+        this.paymentCalls.push({ api: 'tradePay', params });
+        void (async () => {
+          try {
+            if (typeof params.tradeNO !== 'string' || !params.tradeNO) throw new Error(`my.tradePay without a tradeNO: ${JSON.stringify(params)}`);
+            // Alipay's trade number is not ours: it must be the one the simulator issued for the order being paid.
+            const outTradeNo = this.payingOrderNo;
+            if (!outTradeNo) throw new Error('my.tradePay while no order is being paid');
+            const trade = await simulatorTrade(this.api!.base, 'alipay', outTradeNo);
+            if (trade?.transactionId !== params.tradeNO) throw new Error(`my.tradePay got tradeNO ${params.tradeNO}, the simulator's trade for ${outTradeNo} is ${JSON.stringify(trade)}`);
+            if (!this.paymentSheet) throw new Error('no payment sheet set by this test');
+            const r = await this.paymentSheet({ api: 'tradePay', params, outTradeNo });
+            const res = { resultCode: r.resultCode ?? '4000', memo: '', result: '' };
+            success?.(res);
+            complete?.(res);
+          } catch (e) {
+            this.sheetErrors.push(String((e as Error)?.stack ?? e));
+            const err = { error: 3, errorMessage: String(e) };
+            fail?.(err);
+            complete?.(err);
+          }
+        })();
+      };
       // Alipay storage takes an options object: getStorageSync({ key }) → { data } (null when absent).
       const needKey = (name: string, o: unknown): Obj => {
         if (!o || typeof o !== 'object' || typeof (o as Obj).key !== 'string') {
@@ -377,6 +416,58 @@ class MiniHost {
             opts.complete?.(err);
           },
         );
+      };
+      // tt.requestOrder({ data, byteAuthorization }): the client hands the server-signed order to Douyin, which checks
+      // the signature and opens the order (the simulator's /tt/requestOrder plays that part) and answers its orderId.
+      g.requestOrder = (opts: Obj = {}) => {
+        const { success, fail, complete, ...params } = opts;
+        this.paymentCalls.push({ api: 'requestOrder', params });
+        void (async () => {
+          try {
+            const res = await fetch(`${this.api!.base}/__sim/tt/requestOrder`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ data: params.data, byteAuthorization: params.byteAuthorization }),
+            });
+            const body = (await res.json()) as { err_no: number; err_tips?: string; data?: { orderId: string; outOrderNo: string } };
+            if (body.err_no !== 0 || !body.data) {
+              this.sheetErrors.push(`tt.requestOrder refused by the simulator: ${JSON.stringify(body)}`);
+              const err = { errNo: body.err_no, errMsg: `requestOrder:fail ${body.err_tips ?? ''}` };
+              fail?.(err);
+              complete?.(err);
+              return;
+            }
+            this.ttOrders.set(body.data.orderId, body.data.outOrderNo);
+            const ok = { orderId: body.data.orderId, itemOrderList: [], logId: 'smoke', errMsg: 'requestOrder:ok' };
+            success?.(ok);
+            complete?.(ok);
+          } catch (e) {
+            this.sheetErrors.push(String((e as Error)?.stack ?? e));
+            const err = { errNo: 21100, errMsg: `requestOrder:fail ${e}` };
+            fail?.(err);
+            complete?.(err);
+          }
+        })();
+      };
+      // tt.getOrderPayment({ orderId }): Douyin's cashier for that order.
+      g.getOrderPayment = (opts: Obj = {}) => {
+        const { success, fail, complete, ...params } = opts;
+        this.paymentCalls.push({ api: 'getOrderPayment', params });
+        void (async () => {
+          let r: { ok?: boolean; errMsg?: string };
+          try {
+            const outTradeNo = this.ttOrders.get(String(params.orderId));
+            if (!outTradeNo) throw new Error(`tt.getOrderPayment for orderId ${params.orderId}, which tt.requestOrder never returned`);
+            if (!this.paymentSheet) throw new Error('no payment sheet set by this test');
+            r = await this.paymentSheet({ api: 'getOrderPayment', params, outTradeNo });
+          } catch (e) {
+            this.sheetErrors.push(String((e as Error)?.stack ?? e));
+            r = { ok: false, errMsg: `getOrderPayment:fail ${e}` };
+          }
+          const res = r.ok ? { errMsg: 'getOrderPayment:ok' } : { errNo: 1, errMsg: r.errMsg ?? 'getOrderPayment:fail' };
+          (r.ok ? success : fail)?.(res);
+          complete?.(res);
+        })();
       };
       // Douyin storage is keyed like WeChat's: getStorageSync(key) → value ('' when absent).
       const needKey = (name: string, key: unknown): string => {
@@ -691,6 +782,102 @@ for (const { platform, label } of PLATFORMS) {
       const status = await host.apiGet<{ checkedInDates: string[] }>('/api/v1/check-in/status', host.storedToken());
       expect(status.checkedInDates).toHaveLength(1);
     });
+
+    // -- payment: the order detail page's pay button, through this platform's payment API ----------------------
+
+    const DETAIL_ROUTE = 'package-order/pages/detail/index';
+    let skuId = 0;
+
+    /** A fresh order awaiting payment for the logged-in shopper, made through the API. */
+    async function newOrder() {
+      if (!skuId) {
+        const product = await createSpecProduct(host.base, await staffToken(host.base), `${label}支付测试`);
+        skuId = product.skus.find((s) => s.stock > 0)!.id;
+      }
+      const order = await createMemberOrder(host.base, host.storedToken(), skuId);
+      expect(order.status).toBe('awaiting_payment');
+      return order;
+    }
+
+    /** Opens the order's detail page and taps its pay button once the order shows awaiting payment. */
+    async function openAndTapPay(order: { id: number; orderNo: string }) {
+      host.paymentCalls.length = 0;
+      host.sheetErrors.length = 0;
+      host.toasts.length = 0;
+      host.payingOrderNo = order.orderNo;
+      host.openPage(DETAIL_ROUTE, { id: String(order.id) });
+      await waitFor(() => textOf(host.find('js-order-status')) === '待付款', 'the order awaiting payment (待付款)', host.diagnose);
+      const button = host.find('js-order-pay');
+      expect(button, 'the pay button').toBeTruthy();
+      host.tap(button!);
+    }
+
+    function closePage() {
+      host.page?.onUnload?.call(host.page);
+      host.page = null;
+      host.paymentSheet = null;
+      host.payingOrderNo = null;
+    }
+
+    it(`pays an order from its detail page through ${platform === 'alipay' ? 'my.tradePay' : 'tt.requestOrder + tt.getOrderPayment'}, and the page shows 待发货`, async () => {
+      const order = await newOrder();
+      host.paymentSheet = async ({ api, params, outTradeNo }) => {
+        expect(outTradeNo).toBe(order.orderNo);
+        const trade = await simulatorTrade(host.base, platform, outTradeNo);
+        expect(trade, 'the simulator has the trade').toMatchObject({ status: 'NOTPAY', amountFen: order.payableFen });
+        if (platform === 'tt') {
+          expect(api).toBe('getOrderPayment');
+          expect(params.orderId).toBe(trade!.transactionId);
+        } else {
+          expect(api).toBe('tradePay');
+          expect(params).toEqual({ tradeNO: trade!.transactionId });
+        }
+        // The shopper pays: the simulator marks the trade paid and sends the platform's signed notification to the API.
+        await simulatorPay(host.base, platform, outTradeNo);
+        return platform === 'alipay' ? { resultCode: '9000' } : { ok: true };
+      };
+      const before = host.requests.length;
+      await openAndTapPay(order);
+      await waitFor(() => textOf(host.find('js-order-status')) === '待发货' || host.sheetErrors.length > 0, 'the paid status 待发货', host.diagnose);
+      expect(host.sheetErrors).toEqual([]);
+      expect(host.requests.slice(before).filter((r) => r.method === 'POST' && r.path === `/api/v1/orders/${order.id}/pay`).map((r) => r.status)).toEqual([200]);
+      if (platform === 'tt') {
+        expect(host.paymentCalls.map((c) => c.api)).toEqual(['requestOrder', 'getOrderPayment']);
+        const requestOrder = host.paymentCalls[0].params;
+        expect(Object.keys(requestOrder).sort()).toEqual(['byteAuthorization', 'data']);
+        expect(JSON.parse(String(requestOrder.data))).toMatchObject({ outOrderNo: order.orderNo, totalAmount: order.payableFen });
+        expect(requestOrder.byteAuthorization).toMatch(/^SHA256-RSA2048 appid="[^"]+",nonce_str="[^"]+",timestamp="\d+",key_version="[^"]+",signature="[^"]+"$/);
+      } else {
+        expect(host.paymentCalls.map((c) => c.api)).toEqual(['tradePay']);
+      }
+      expect(host.find('js-order-pay'), 'no pay button on a paid order').toBeNull();
+      expect(host.toasts).toContain('支付成功');
+      const server = await host.apiGet<{ status: string; paidAt: string | null }>(`/api/v1/orders/${order.id}`, host.storedToken());
+      expect(server.status).toBe('paid');
+      expect(server.paidAt).toBeTruthy();
+      expect((await simulatorTrade(host.base, platform, order.orderNo))?.status).toBe('SUCCESS');
+      closePage();
+    });
+
+    if (platform === 'alipay') {
+      it('keeps the order awaiting payment when the shopper closes the Alipay cashier (resultCode 6001)', async () => {
+        const order = await newOrder();
+        host.paymentSheet = async () => ({ resultCode: '6001' });
+        await openAndTapPay(order);
+        await waitFor(() => host.toasts.includes('已取消支付'), 'the cancelled toast 已取消支付', host.diagnose);
+        expect(host.sheetErrors).toEqual([]);
+        expect(host.paymentCalls.map((c) => c.api)).toEqual(['tradePay']);
+        await waitFor(() => !host.find('js-paying'), 'the paying hint gone', host.diagnose);
+        // Still the order, awaiting payment, with the pay button to try again; no error state, no confirming hint.
+        expect(textOf(host.find('js-order-status'))).toBe('待付款');
+        expect(host.find('js-order-pay')).toBeTruthy();
+        expect(host.find('js-payment-confirming')).toBeNull();
+        const server = await host.apiGet<{ status: string }>(`/api/v1/orders/${order.id}`, host.storedToken());
+        expect(server.status).toBe('awaiting_payment');
+        expect((await simulatorTrade(host.base, 'alipay', order.orderNo))?.status).not.toBe('SUCCESS');
+        closePage();
+      });
+    }
 
     it('logged nothing to console.error', () => {
       expect(host.errors).toEqual([]);

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, apiCall, createSpecProduct, simulatorCode, staffToken, startApi, type RunningApi } from './api-server.js';
+import { DIST, apiCall, createMemberOrder, createSpecProduct, simulatorCode, simulatorPay, simulatorTrade, staffToken, startApi, type RunningApi } from './api-server.js';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.join(DIST, 'weapp');
@@ -20,6 +20,12 @@ let api: RunningApi;
 const storage = new Map<string, unknown>();
 const requests: string[] = [];
 let lastAuthorization: string | undefined;
+const toasts: string[] = [];
+/** What the shopper does in the payment sheet opened by wx.requestPayment; set by each payment test. */
+let paymentSheet: ((params: Record<string, unknown>) => Promise<{ ok: true } | { ok: false; errMsg: string }>) | null = null;
+const paymentCalls: Array<Record<string, unknown>> = [];
+/** Assertions that failed inside the payment sheet mock (they would otherwise only look like a failed payment). */
+const sheetErrors: string[] = [];
 
 type Wx = Record<string, any>;
 
@@ -62,8 +68,30 @@ function installWx(wx: Wx) {
   wx.getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '');
   wx.setStorageSync = (key: string, value: unknown) => void storage.set(key, value);
   wx.removeStorageSync = (key: string) => void storage.delete(key);
+  // wx.requestPayment: the JSAPI parameters go to WeChat's sheet; success means the shopper paid (the server still decides).
+  wx.requestPayment = (opts: any = {}) => {
+    const { success, fail, complete, ...params } = opts;
+    paymentCalls.push(params);
+    const sheet = paymentSheet;
+    const p = (sheet ? sheet(params) : Promise.reject(new Error('no payment sheet set by this test'))).catch((e) => {
+      sheetErrors.push(String(e?.stack ?? e));
+      return { ok: false as const, errMsg: `requestPayment:fail ${e}` };
+    });
+    const settled = p.then((r) => {
+      const res = { errMsg: r.ok ? 'requestPayment:ok' : r.errMsg };
+      (r.ok ? success : fail)?.(res);
+      complete?.(res);
+      return r.ok ? res : Promise.reject(res);
+    });
+    if (success || fail || complete) {
+      settled.catch(() => undefined);
+      return undefined;
+    }
+    return settled;
+  };
   for (const name of ['showToast', 'showLoading', 'hideLoading', 'navigateTo', 'switchTab', 'setNavigationBarTitle', 'stopPullDownRefresh']) {
     wx[name] = (opts: any = {}) => {
+      if (name === 'showToast') toasts.push(String(opts.title ?? ''));
       opts.success?.({ errMsg: `${name}:ok` });
       opts.complete?.();
       return Promise.resolve({ errMsg: `${name}:ok` });
@@ -125,12 +153,18 @@ let simulate: any;
 const routes = new Map<unknown, string>();
 /** The query the next page is opened with (what wx.navigateTo's url carries after '?'). */
 let pageQuery: Record<string, string> = {};
+const loadedPages = new Map<string, string>();
 
 /** Loads a compiled page into the simulator and attaches it to the document, as if navigated to with `query`. */
 function openPage(route: string, query: Record<string, string> = {}) {
   routes.set('current', route);
   pageQuery = query;
-  const id = simulate.load(path.join(ROOT, route), 'page', { rootPath: ROOT });
+  // A page's script runs once per process (require cache): a second visit renders the component already registered.
+  let id = loadedPages.get(route);
+  if (id === undefined) {
+    id = simulate.load(path.join(ROOT, route), 'page', { rootPath: ROOT });
+    loadedPages.set(route, id);
+  }
   const page = simulate.render(id);
   const host = document.createElement('div');
   document.body.appendChild(host);
@@ -227,6 +261,89 @@ describe('WeChat output in miniprogram-simulate', () => {
     await expect
       .poll(async () => (await apiCall<{ lines: Array<{ skuId: number; quantity: number }> }>(api.base, 'GET', '/api/v1/cart', lastAuthorization!.slice(7))).lines, { timeout: 10_000 })
       .toEqual([expect.objectContaining({ skuId: blueM.id, quantity: 1 })]);
+    page.detach();
+  }, 60_000);
+  const DETAIL_ROUTE = 'package-order/pages/detail/index';
+
+  /** A fresh order awaiting payment for the logged-in shopper, made through the API. */
+  async function newOrder() {
+    const owner = await staffToken(api.base);
+    const product = await createSpecProduct(api.base, owner, `支付测试T恤${Date.now() % 1000}`);
+    const sku = product.skus.find((s) => s.stock > 0)!;
+    const order = await createMemberOrder(api.base, lastAuthorization!.slice(7), sku.id);
+    expect(order.status).toBe('awaiting_payment');
+    return order;
+  }
+
+  /** The element with exactly this class (findDom's substring fallback would take js-order-payable for js-order-pay). */
+  const one = (host: Element, className: string): Element | null => allDom(host, className)[0] ?? null;
+  const statusText = (host: Element) => one(host, 'js-order-status')?.textContent?.trim() ?? '';
+
+  it('pays an order from its detail page: wx.requestPayment gets the signed JSAPI params, and the page shows 待发货', async () => {
+    const order = await newOrder();
+    paymentCalls.length = 0;
+    sheetErrors.length = 0;
+    paymentSheet = async (params) => {
+      // The shape WeChat's sheet takes (JSAPI/mini-program payment, API v3): all strings, RSA signType.
+      expect(Object.keys(params).sort()).toEqual(['nonceStr', 'package', 'paySign', 'signType', 'timeStamp']);
+      expect(params.signType).toBe('RSA');
+      expect(params.timeStamp).toMatch(/^\d{10}$/);
+      expect(Math.abs(Number(params.timeStamp) - Date.now() / 1000)).toBeLessThan(300);
+      expect(params.nonceStr).toMatch(/^[0-9A-Za-z]{8,32}$/);
+      expect(params.package).toMatch(/^prepay_id=wx\w+$/);
+      // SHA256withRSA with a 2048-bit merchant key: 256 bytes, base64. The simulator's merchant public key lives in
+      // the API process (generated there), so the signature itself cannot be checked from here; instead check that
+      // the prepay_id is the one the simulator issued for this order's trade (the API's signed JSAPI call was accepted).
+      expect(Buffer.from(String(params.paySign), 'base64')).toHaveLength(256);
+      const trade = await simulatorTrade(api.base, 'weapp', order.orderNo);
+      expect(trade, 'the simulator has a WeChat trade for the order').toBeTruthy();
+      expect(params.package).toBe(`prepay_id=${trade!.prepayId}`);
+      expect(trade).toMatchObject({ status: 'NOTPAY', amountFen: order.payableFen });
+      // The shopper pays: the simulator marks the trade paid and sends the signed notification to the API.
+      await simulatorPay(api.base, 'weapp', order.orderNo);
+      return { ok: true };
+    };
+
+    const { page, host } = openPage(DETAIL_ROUTE, { id: String(order.id) });
+    await waitFor(() => statusText(host) === '待付款', 'the order awaiting payment');
+    const before = requests.length;
+    tap(one(host, 'js-order-pay')!);
+    await waitFor(() => statusText(host) === '待发货' || sheetErrors.length > 0, 'the paid status 待发货');
+    expect(sheetErrors).toEqual([]);
+    expect(paymentCalls).toHaveLength(1);
+    expect(requests.slice(before)).toContain(`POST /api/v1/orders/${order.id}/pay`);
+    expect(one(host, 'js-order-pay')).toBeNull();
+    expect(toasts).toContain('支付成功');
+    const server = await apiCall<{ status: string; paidAt: string | null }>(api.base, 'GET', `/api/v1/orders/${order.id}`, lastAuthorization!.slice(7));
+    expect(server.status).toBe('paid');
+    expect(server.paidAt).toBeTruthy();
+    paymentSheet = null;
+    page.detach();
+  }, 60_000);
+
+  it('keeps the order awaiting payment when the shopper closes the WeChat sheet (requestPayment:fail cancel)', async () => {
+    const order = await newOrder();
+    paymentCalls.length = 0;
+    sheetErrors.length = 0;
+    toasts.length = 0;
+    paymentSheet = async () => ({ ok: false, errMsg: 'requestPayment:fail cancel' });
+
+    const { page, host } = openPage(DETAIL_ROUTE, { id: String(order.id) });
+    await waitFor(() => statusText(host) === '待付款', 'the order awaiting payment');
+    tap(one(host, 'js-order-pay')!);
+    await waitFor(() => toasts.includes('已取消支付'), 'the cancelled toast');
+    expect(paymentCalls).toHaveLength(1);
+    expect(sheetErrors).toEqual([]);
+    // The page still shows the order, awaiting payment, with the pay button to try again; no error state.
+    await waitFor(() => !one(host, 'js-paying'), 'the paying hint gone');
+    expect(statusText(host)).toBe('待付款');
+    expect(one(host, 'js-order-pay')).toBeTruthy();
+    expect(one(host, 'js-payment-confirming')).toBeNull();
+    const server = await apiCall<{ status: string }>(api.base, 'GET', `/api/v1/orders/${order.id}`, lastAuthorization!.slice(7));
+    expect(server.status).toBe('awaiting_payment');
+    const trade = await simulatorTrade(api.base, 'weapp', order.orderNo);
+    expect(trade?.status).toBe('NOTPAY');
+    paymentSheet = null;
     page.detach();
   }, 60_000);
 });
