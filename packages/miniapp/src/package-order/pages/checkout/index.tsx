@@ -1,12 +1,12 @@
 import type { Address, CheckoutPreview } from '@siyu/shared'
 import { formatYuan } from '@siyu/shared/money'
-import { Button, Image, Input, Text, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useRef, useState } from 'react'
 import { api, isApiError, newIdempotencyKey } from '../../../api/client'
 import { LoadError } from '../../../components/load-error'
+import { BreakdownLines, LineItem } from '../../../components/order-parts'
 import { t } from '../../../i18n/zh-CN'
-import { specsText } from '../../../lib/format'
 import { ROUTES } from '../../../lib/routes'
 import { useCart } from '../../../stores/cart-store'
 import { useCheckout } from '../../../stores/checkout-store'
@@ -101,28 +101,17 @@ export default function CheckoutPage() {
 
       <View className='card'>
         {preview.lines.map((line) => (
-          <View key={line.skuId} className='line-item js-checkout-line'>
-            <View className='line-thumb'>{line.imageUrl ? <Image className='line-thumb-image' src={line.imageUrl} mode='aspectFill' /> : <Text>{line.title.slice(0, 1)}</Text>}</View>
-            <View className='line-body'>
-              <Text className='line-title'>{line.title}</Text>
-              {specsText(line.specs) ? <Text className='muted'>{specsText(line.specs)}</Text> : null}
-              {line.problem ? <Text className='tag js-checkout-problem'>{t.checkout.lineProblems[line.problem]}</Text> : null}
-              <View className='row'>
-                <Text className='price'>{formatYuan(line.unitPriceFen)}</Text>
-                <Text className='muted'>{t.checkout.quantity(line.quantity)}</Text>
-              </View>
-            </View>
-          </View>
+          <LineItem
+            key={line.skuId}
+            line={line}
+            className='js-checkout-line'
+            note={line.problem ? <Text className='tag js-checkout-problem'>{t.checkout.lineProblems[line.problem]}</Text> : null}
+          />
         ))}
       </View>
 
       <View className='card'>
-        {preview.breakdown.map((b) => (
-          <View key={`${b.kind}-${b.label}`} className={`amount-line js-breakdown-line js-breakdown-${b.kind}`}>
-            <Text>{b.label}</Text>
-            <Text className='js-breakdown-amount'>{formatYuan(b.amountFen)}</Text>
-          </View>
-        ))}
+        <BreakdownLines breakdown={preview.breakdown} />
         <View className='field'>
           <Text className='field-label'>{t.checkout.remark}</Text>
           <Input className='field-input js-checkout-remark' value={remark} maxlength={200} placeholder={t.checkout.remarkPlaceholder} onInput={(e) => setRemark(e.detail.value)} />

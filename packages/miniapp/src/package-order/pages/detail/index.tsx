@@ -1,12 +1,13 @@
 import { formatYuan } from '@siyu/shared/money'
-import { Button, Image, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { api, isApiError, newIdempotencyKey } from '../../../api/client'
 import type { Order, Refund } from '@siyu/shared'
 import { LoadError } from '../../../components/load-error'
+import { BreakdownLines, LineItem } from '../../../components/order-parts'
 import { t } from '../../../i18n/zh-CN'
-import { formatDateTime, specsText } from '../../../lib/format'
+import { formatDateTime } from '../../../lib/format'
 import { payOrder, waitForPayment } from '../../../lib/payment'
 import { canRequestRefund } from '../../../lib/refunds'
 import { ROUTES, idParam } from '../../../lib/routes'
@@ -166,28 +167,13 @@ export default function OrderDetailPage() {
       <View className='card'>
         <Text className='card-title'>{t.orders.linesTitle}</Text>
         {order.lines.map((line) => (
-          <View key={line.id} className='line-item js-order-line' onClick={() => void Taro.navigateTo({ url: ROUTES.product(line.productId) })}>
-            <View className='line-thumb'>{line.imageUrl ? <Image className='line-thumb-image' src={line.imageUrl} mode='aspectFill' /> : <Text>{line.title.slice(0, 1)}</Text>}</View>
-            <View className='line-body'>
-              <Text className='line-title'>{line.title}</Text>
-              {specsText(line.specs) ? <Text className='muted'>{specsText(line.specs)}</Text> : null}
-              <View className='row'>
-                <Text className='price'>{formatYuan(line.unitPriceFen)}</Text>
-                <Text className='muted'>{t.checkout.quantity(line.quantity)}</Text>
-              </View>
-            </View>
-          </View>
+          <LineItem key={line.id} line={line} className='js-order-line' onClick={() => void Taro.navigateTo({ url: ROUTES.product(line.productId) })} />
         ))}
       </View>
 
       <View className='card'>
         <Text className='card-title'>{t.orders.amountsTitle}</Text>
-        {order.breakdown.map((b) => (
-          <View key={`${b.kind}-${b.label}`} className='amount-line js-breakdown-line'>
-            <Text>{b.label}</Text>
-            <Text>{formatYuan(b.amountFen)}</Text>
-          </View>
-        ))}
+        <BreakdownLines breakdown={order.breakdown} />
         <View className='amount-line order-payable'>
           <Text>{t.orders.payable}</Text>
           <Text className='price js-order-payable'>{formatYuan(order.payableFen)}</Text>
