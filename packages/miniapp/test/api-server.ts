@@ -158,6 +158,20 @@ export async function simulatorTrade(base: string, platform: 'weapp' | 'alipay' 
   return (await res.json()) as Record<string, any>;
 }
 
+/** The simulator's public keys (GET /__sim/keys, development only): PEM (spki) public keys and the ids they go with; never a private key. */
+export interface SimulatorPublicKeys {
+  weapp: { appId: string; mchId: string; merchantSerialNo: string; merchantPublicKey: string; platformSerialNo: string; platformPublicKey: string };
+  alipay: { appId: string; appPublicKey: string; platformPublicKey: string };
+  tt: { appId: string; keyVersion: string; appPublicKey: string; platformPublicKey: string };
+}
+
+/** The public keys of the API process's simulator, to verify what the server signed for the client (e.g. WeChat paySign). */
+export async function simulatorKeys(base: string): Promise<SimulatorPublicKeys> {
+  const res = await fetch(`${base}/__sim/keys`);
+  if (!res.ok) throw new Error(`GET /__sim/keys answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as SimulatorPublicKeys;
+}
+
 /** Plays the shopper paying in the platform's sheet: POST /__sim/pay marks the trade paid and sends the signed notification. */
 export async function simulatorPay(base: string, platform: 'weapp' | 'alipay' | 'tt', outTradeNo: string): Promise<void> {
   const res = await fetch(`${base}/__sim/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform, outTradeNo }) });

@@ -153,6 +153,16 @@ describe('H5 shopper journey in headless Chromium', () => {
     await expect.poll(() => visibleText(page, '.js-order-status'), { timeout: 30_000 }).toBe('已退款');
     await expect.poll(() => visibleText(page, '.js-refund-status'), { timeout: 15_000 }).toBe('已退款');
     await page.screenshot({ path: path.join(os.tmpdir(), 'siyu-h5-journey-refunded.png') });
+
+    // My orders: under 退款 with its status; switching to 待发货 shows none, and back to 全部 shows it again.
+    await page.goto(`${api.base}/#/package-order/pages/list/index?tab=refunded`);
+    const orderCard = page.locator('.js-order-card', { hasText: PRODUCT_TITLE }).first();
+    await orderCard.waitFor({ timeout: 15_000 });
+    expect(await orderCard.locator('.js-order-status').first().textContent()).toBe('已退款');
+    await page.locator('.js-orders-tab-paid').first().click();
+    await page.locator('.js-orders-empty').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-orders-tab-all').first().click();
+    await page.locator('.js-order-card', { hasText: PRODUCT_TITLE }).first().waitFor({ timeout: 15_000 });
     expect(errors).toEqual([]);
   }, 180_000);
 });

@@ -6,11 +6,12 @@
  * page lists the seeded catalog, and a product page renders its SKUs from the API, greys out the combination
  * that is out of stock, and adds the chosen SKU to the member's cart on the server.
  */
+import { createVerify } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, apiCall, createMemberOrder, createSpecProduct, simulatorCode, simulatorPay, simulatorTrade, staffToken, startApi, type RunningApi } from './api-server.js';
+import { DIST, apiCall, createMemberOrder, createSpecProduct, simulatorCode, simulatorKeys, simulatorPay, simulatorTrade, staffToken, startApi, type RunningApi } from './api-server.js';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.join(DIST, 'weapp');
@@ -291,10 +292,20 @@ describe('WeChat output in miniprogram-simulate', () => {
       expect(Math.abs(Number(params.timeStamp) - Date.now() / 1000)).toBeLessThan(300);
       expect(params.nonceStr).toMatch(/^[0-9A-Za-z]{8,32}$/);
       expect(params.package).toMatch(/^prepay_id=wx\w+$/);
-      // SHA256withRSA with a 2048-bit merchant key: 256 bytes, base64. The simulator's merchant public key lives in
-      // the API process (generated there), so the signature itself cannot be checked from here; instead check that
-      // the prepay_id is the one the simulator issued for this order's trade (the API's signed JSAPI call was accepted).
+      // paySign = base64 SHA256withRSA(merchant private key, `APPID\nTIMESTAMP\nNONCESTR\nPACKAGE\n`) (PROTOCOLS.md):
+      // 256 bytes with a 2048-bit key, checked here with the merchant public key the API's simulator serves at
+      // /__sim/keys, for the app id the API signs for (the simulator's WeChat app, which the test API runs as).
       expect(Buffer.from(String(params.paySign), 'base64')).toHaveLength(256);
+      const keys = await simulatorKeys(api.base);
+      expect(keys.weapp.appId).toMatch(/^wx[0-9a-f]{16}$/);
+      const paySignValid = (appId: string, p: Record<string, unknown>) =>
+        createVerify('RSA-SHA256').update(`${appId}\n${p.timeStamp}\n${p.nonceStr}\n${p.package}\n`).verify(keys.weapp.merchantPublicKey, String(p.paySign), 'base64');
+      expect(paySignValid(keys.weapp.appId, params), 'paySign verifies with the merchant public key').toBe(true);
+      // It covers every signed field: another app id, time stamp or nonce does not verify.
+      expect(paySignValid('wx0000000000000000', params)).toBe(false);
+      expect(paySignValid(keys.weapp.appId, { ...params, timeStamp: String(Number(params.timeStamp) + 1) })).toBe(false);
+      expect(paySignValid(keys.weapp.appId, { ...params, nonceStr: `${String(params.nonceStr)}x` })).toBe(false);
+      // And the prepay_id is the one the simulator issued for this order's trade (the API's signed JSAPI call was accepted).
       const trade = await simulatorTrade(api.base, 'weapp', order.orderNo);
       expect(trade, 'the simulator has a WeChat trade for the order').toBeTruthy();
       expect(params.package).toBe(`prepay_id=${trade!.prepayId}`);

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createPublicKey, createSign, createVerify, generateKeyPairSync } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { AlipaySdk } from 'alipay-sdk';
@@ -15,6 +15,7 @@ import {
   type FetchLike,
   type PlatformSimulatorOptions,
 } from './index.js';
+import { SIMULATOR_APPS, type SimulatorPublicKeys } from './simulator/simulator.js';
 
 const BASE = 'http://sim.test';
 const START = '2026-11-22T02:00:00.000Z'; // 10:00 in Beijing
@@ -384,6 +385,43 @@ describe('the simulator as an HTTP app', () => {
       const { code } = (await res.json()) as { code: string };
       expect((await adapters[platform].exchangeLoginCode(code)).openId).toBe(sim.openIdOf(platform, 'bob'));
     }
+  });
+
+  it('serves its public keys at GET /keys, and never a private key', async () => {
+    const sim = createPlatformSimulator();
+    const res = await sim.app.request('/keys');
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toMatch(/PRIVATE KEY/);
+    for (const pair of Object.values(sim.keys)) expect(text).not.toContain(JSON.stringify(pair.privateKey).slice(1, -1));
+    const served = JSON.parse(text) as SimulatorPublicKeys;
+    expect(served).toEqual({
+      weapp: {
+        appId: SIMULATOR_APPS.weapp.appId,
+        mchId: SIMULATOR_APPS.weapp.mchId,
+        merchantSerialNo: SIMULATOR_APPS.weapp.merchantSerialNo,
+        merchantPublicKey: sim.keys.wechatMerchant.publicKey,
+        platformSerialNo: SIMULATOR_APPS.weapp.platformSerialNo,
+        platformPublicKey: sim.keys.wechatPlatform.publicKey,
+      },
+      alipay: { appId: SIMULATOR_APPS.alipay.appId, appPublicKey: sim.keys.alipayApp.publicKey, platformPublicKey: sim.keys.alipayPlatform.publicKey },
+      tt: { appId: SIMULATOR_APPS.tt.appId, keyVersion: SIMULATOR_APPS.tt.keyVersion, appPublicKey: sim.keys.ttApp.publicKey, platformPublicKey: sim.keys.ttPlatform.publicKey },
+    });
+    // Each is a usable public key that checks what the matching private key signed.
+    const pems = [served.weapp.merchantPublicKey, served.weapp.platformPublicKey, served.alipay.appPublicKey, served.alipay.platformPublicKey, served.tt.appPublicKey, served.tt.platformPublicKey];
+    const privates = [sim.keys.wechatMerchant, sim.keys.wechatPlatform, sim.keys.alipayApp, sim.keys.alipayPlatform, sim.keys.ttApp, sim.keys.ttPlatform].map((p) => p.privateKey);
+    pems.forEach((pem, i) => {
+      expect(pem).toMatch(/^-----BEGIN PUBLIC KEY-----\n/);
+      const key = createPublicKey(pem);
+      expect(key.type).toBe('public');
+      const signature = createSign('RSA-SHA256').update('probe\n').sign(privates[i]!);
+      expect(createVerify('RSA-SHA256').update('probe\n').verify(key, signature)).toBe(true);
+    });
+
+    // Mounted as in development.
+    const main = new Hono();
+    main.route('/__sim', sim.app);
+    expect(await (await main.request('/__sim/keys')).json()).toEqual(served);
   });
 
   it('simulatorFetch routes SIMULATOR_BASE in-process and refuses anything else', async () => {

@@ -39,6 +39,13 @@ export interface PlatformsConfigOptions {
   notifyUrlBase?: string;
 }
 
+/** What `GET /keys` answers: public keys (PEM, spki) and the public ids that go with them; no secret. */
+export interface SimulatorPublicKeys {
+  weapp: { appId: string; mchId: string; merchantSerialNo: string; merchantPublicKey: string; platformSerialNo: string; platformPublicKey: string };
+  alipay: { appId: string; appPublicKey: string; platformPublicKey: string };
+  tt: { appId: string; keyVersion: string; appPublicKey: string; platformPublicKey: string };
+}
+
 const PayRequest = z.object({
   platform: z.enum(LOGIN_PLATFORMS),
   outTradeNo: z.string().min(1).max(64),
@@ -170,6 +177,26 @@ export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) 
     if (!result.ok) return c.json({ error: { code: 'NOT_FOUND', message: result.message } }, 404);
     return c.json({ eventId: result.eventId, deliveries: await result.deliveries }, opts.delayMs ? 202 : 200);
   });
+
+  /**
+   * The simulator's PUBLIC keys, so that an out-of-process test (the mini-program's) can verify what our server
+   * signed (WeChat paySign, Douyin byteAuthorization) and what the simulator signed. Never a private key. The
+   * simulator is development and tests only: env.ts refuses PLATFORM_SIMULATOR in production.
+   */
+  app.get('/keys', (c) =>
+    c.json({
+      weapp: {
+        appId: SIMULATOR_APPS.weapp.appId,
+        mchId: SIMULATOR_APPS.weapp.mchId,
+        merchantSerialNo: SIMULATOR_APPS.weapp.merchantSerialNo,
+        merchantPublicKey: keys.wechatMerchant.publicKey,
+        platformSerialNo: SIMULATOR_APPS.weapp.platformSerialNo,
+        platformPublicKey: keys.wechatPlatform.publicKey,
+      },
+      alipay: { appId: SIMULATOR_APPS.alipay.appId, appPublicKey: keys.alipayApp.publicKey, platformPublicKey: keys.alipayPlatform.publicKey },
+      tt: { appId: SIMULATOR_APPS.tt.appId, keyVersion: SIMULATOR_APPS.tt.keyVersion, appPublicKey: keys.ttApp.publicKey, platformPublicKey: keys.ttPlatform.publicKey },
+    } satisfies SimulatorPublicKeys),
+  );
 
   app.get('/trades/:platform/:outTradeNo', (c) => {
     const platform = c.req.param('platform');
