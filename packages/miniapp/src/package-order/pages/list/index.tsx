@@ -7,6 +7,7 @@ import { api } from '../../../api/client'
 import { LoadError } from '../../../components/load-error'
 import { t } from '../../../i18n/zh-CN'
 import { ROUTES } from '../../../lib/routes'
+import { usePagedList } from '../../../lib/use-paged-list'
 import './index.css'
 
 type TabKey = (typeof t.orders.tabs)[number]['key']
@@ -19,47 +20,30 @@ function tabOf(value: string | undefined): TabKey {
 /** My orders by state (the tabs of t.orders.tabs: all, awaiting payment, to ship, to receive, completed, refunded), newest first. */
 export default function OrderListPage() {
   const [tab, setTab] = useState<TabKey>(tabOf(useRouter().params.tab))
-  const [items, setItems] = useState<OrderSummary[]>([])
-  const [total, setTotal] = useState(0)
-  const [page, setPage] = useState(0)
-  const [loaded, setLoaded] = useState(false)
-  const [loading, setLoading] = useState(false)
-  const [error, setError] = useState(false)
-  const generation = useRef(0)
+  const { items, loaded, loading, error, hasMore, loadMore, reload, refresh } = usePagedList<OrderSummary>(
+    tab,
+    (page, pageSize) => {
+      const status: OrderStatus | undefined = tab === 'all' ? undefined : tab
+      return api.orders({ status, page, pageSize })
+    },
+    PAGE_SIZE,
+  )
 
-  const fetchPage = async (forTab: TabKey, next: number) => {
-    const mine = next === 1 ? ++generation.current : generation.current
-    setLoading(true)
-    setError(false)
-    try {
-      const status: OrderStatus | undefined = forTab === 'all' ? undefined : forTab
-      const res = await api.orders({ status, page: next, pageSize: PAGE_SIZE })
-      if (mine !== generation.current) return
-      setItems((prev) => (next === 1 ? res.items : [...prev, ...res.items.filter((o) => !prev.some((p) => p.id === o.id))]))
-      setTotal(res.total)
-      setPage(next)
-      setLoaded(true)
-    } catch {
-      if (mine === generation.current) setError(true)
-    } finally {
-      if (mine === generation.current) setLoading(false)
-    }
-  }
-
+  // A new tab empties the list and loads its page 1 (usePagedList, keyed by the tab); the same tab again reloads it.
   const choose = (next: TabKey) => {
-    setTab(next)
-    setLoaded(false)
-    setItems([])
-    void fetchPage(next, 1)
+    if (next === tab) reload()
+    else setTab(next)
   }
-  useDidShow(() => void fetchPage(tab, 1))
+  // The first show is the hook's own first load; showing the page again refreshes it in place.
+  const shownBefore = useRef(false)
+  useDidShow(() => {
+    if (shownBefore.current) void refresh()
+    shownBefore.current = true
+  })
   usePullDownRefresh(() => {
-    void fetchPage(tab, 1).finally(() => void Taro.stopPullDownRefresh())
+    void refresh().finally(() => void Taro.stopPullDownRefresh())
   })
-  const hasMore = loaded && items.length < total
-  useReachBottom(() => {
-    if (hasMore && !loading) void fetchPage(tab, page + 1)
-  })
+  useReachBottom(() => loadMore())
 
   return (
     <View className='page orders'>
@@ -71,7 +55,7 @@ export default function OrderListPage() {
         ))}
       </View>
 
-      {!loaded ? error ? <LoadError onRetry={() => void fetchPage(tab, 1)} /> : <View className='state-line'>{t.common.loading}</View> : null}
+      {!loaded ? error ? <LoadError onRetry={() => void refresh()} /> : <View className='state-line'>{t.common.loading}</View> : null}
       {loaded && items.length === 0 ? <View className='empty-box js-orders-empty'>{t.orders.empty}</View> : null}
       {items.map((order) => (
         <View key={order.id} className='card order-card js-order-card' data-order-id={order.id} onClick={() => void Taro.navigateTo({ url: ROUTES.order(order.id) })}>
