@@ -2,8 +2,6 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
 import type { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +9,7 @@ import type { AppConfig } from './config.js';
 import type { DB } from './db/connection.js';
 import { ALL_STAFF_ROLES, STAFF_EDITORS, requireMember, requireStaff } from './lib/auth.js';
 import type { Clock } from './lib/clock.js';
-import { METHOD_OVERRIDE_HEADER, errorHandler, notFoundHandler, requireJsonBody, restrictedMethodOverride, validationHook, type AppEnv } from './lib/http.js';
+import { METHOD_OVERRIDE_HEADER, apiBodyLimit, apiCors, errorHandler, notFoundHandler, requireJsonBody, restrictedMethodOverride, validationHook, type AppEnv } from './lib/http.js';
 import { idempotency } from './lib/idempotency.js';
 import { silentLogger, type Logger } from './lib/logger.js';
 import { createRateLimiter } from './lib/rate-limit.js';
@@ -90,6 +88,7 @@ export function createApp({ db, clock, platforms, payments: paymentAdapters, con
   app.use('/api/*', restrictedMethodOverride(app as unknown as Hono));
   app.use(requestId());
   app.use(async (c, next) => {
+    if (!logger.isLevelEnabled('info')) return next();
     const started = performance.now();
     await next();
     logger.info(
@@ -99,8 +98,8 @@ export function createApp({ db, clock, platforms, payments: paymentAdapters, con
   });
   app.onError(errorHandler(logger));
   app.notFound(notFoundHandler);
-  app.use('/api/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', METHOD_OVERRIDE_HEADER], exposeHeaders: ['Retry-After', 'X-Request-Id'] }));
-  app.use('/api/*', bodyLimit({ maxSize: config.bodyLimitBytes }));
+  app.use('/api/*', apiCors({ allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', METHOD_OVERRIDE_HEADER], exposeHeaders: ['Retry-After', 'X-Request-Id'] }));
+  app.use('/api/*', apiBodyLimit(config.bodyLimitBytes));
   app.use('/api/*', requireJsonBody);
 
   app.get('/api/health', (c) => c.json({ ok: true }));

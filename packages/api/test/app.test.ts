@@ -24,6 +24,19 @@ describe('the service shell', () => {
     expect(await page.text()).toContain('/api/openapi.json');
   });
 
+  it('sends CORS headers on every /api response, and answers preflights', async () => {
+    for (const res of [await ctx.app.request('/api/health'), await ctx.app.request('/api/v1/nope'), await ctx.app.request('/api/v1/products?page=0')]) {
+      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(res.headers.get('access-control-expose-headers')).toBe('Retry-After,X-Request-Id');
+      expect(res.headers.get('x-request-id')).toBeTruthy();
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    }
+    const pre = await ctx.app.request('/api/v1/cart', { method: 'OPTIONS', headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'POST' } });
+    expect(pre.status).toBe(204);
+    expect(pre.headers.get('access-control-allow-origin')).toBe('*');
+    expect(pre.headers.get('access-control-allow-headers')).toBe('Authorization,Content-Type,Idempotency-Key,X-HTTP-Method-Override');
+  });
+
   it('answers unknown routes with a JSON 404 and a request id', async () => {
     const res = await ctx.app.request('/api/v1/nope');
     expect(res.status).toBe(404);

@@ -102,6 +102,8 @@ describe('products', () => {
     expect((await call(ctx, 'GET', '/api/v1/products?keyword=%25_', {})).body.total).toBe(1);
     expect((await call(ctx, 'GET', '/api/v1/products?keyword=_', {})).body.total).toBe(1);
     expect((await call(ctx, 'GET', '/api/v1/products?page=2&pageSize=2', {})).body.items).toHaveLength(1);
+    // Past the last page: no items, the total still counted.
+    expect((await call(ctx, 'GET', '/api/v1/products?page=5&pageSize=2', {})).body).toMatchObject({ items: [], total: 3, page: 5 });
   });
 
   it.each([

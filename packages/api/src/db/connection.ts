@@ -51,12 +51,53 @@ export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Da
   throw new Error(`DATABASE_URL must start with sqlite: or postgres://, got ${JSON.stringify(url.split(':')[0])}`);
 }
 
+/**
+ * Opens a SQLite file for Kysely's SqliteDialect: our pragmas, and prepared statements reused by SQL text
+ * (withStatementCache; decision 009).
+ */
 export function openSqliteFile(file: string): SQLite.Database {
-  const sqlite = new SQLite(file);
+  const sqlite = withStatementCache(new SQLite(file));
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   // Money and points are written here: a committed write survives power loss.
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
   return sqlite;
+}
+
+/** How many distinct statements one SQLite connection keeps prepared (least recently used dropped first). */
+export const SQLITE_STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The same connection, but `prepare()` returns an already-prepared statement for SQL text it has seen
+ * (decision 009). Kysely's SqliteDialect prepares every query anew, and preparing costs about as much as running
+ * our small queries. Safe because Kysely runs one query at a time on the one connection and uses each statement
+ * only through all()/run(), which bind their parameters per call and reset the statement when done. A statement
+ * that is still being iterated (Kysely's stream()) is busy: then a fresh, uncached one is prepared. The cache
+ * belongs to this connection (statements cannot move between connections) and dies with it.
+ */
+export function withStatementCache(sqlite: SQLite.Database, size = SQLITE_STATEMENT_CACHE_SIZE): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite) as (source: string) => SQLite.Statement;
+  const cachedPrepare = (source: string): SQLite.Statement => {
+    const hit = cache.get(source);
+    if (hit) {
+      if (hit.busy) return prepare(source);
+      // Most recently used last: re-insert.
+      cache.delete(source);
+      cache.set(source, hit);
+      return hit;
+    }
+    const stmt = prepare(source);
+    cache.set(source, stmt);
+    if (cache.size > size) cache.delete(cache.keys().next().value!);
+    return stmt;
+  };
+  return new Proxy(sqlite, {
+    get(target, prop) {
+      if (prop === 'prepare') return cachedPrepare;
+      const value = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }

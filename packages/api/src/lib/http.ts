@@ -2,6 +2,8 @@ import { methodOverride } from 'hono/method-override';
 import { OpenAPIHono, type Hook } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import type { LoginPlatform, StaffRole } from '@siyu/shared';
@@ -53,12 +55,54 @@ export function createRouter(): OpenAPIHono<AppEnv> {
 
 /** A request that carries a body must say it is JSON; otherwise the body would be silently ignored. */
 export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const hasBody = c.req.raw.body !== null && c.req.header('content-length') !== '0';
+  // GET and HEAD requests have no body (the Fetch API forbids one); asking for c.req.raw.body would make
+  // @hono/node-server build a full Request for nothing.
+  const hasBody = !hasNoBody(c) && c.req.raw.body !== null && c.req.header('content-length') !== '0';
   if (hasBody && !/^application\/(.+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
     throw validationError([{ field: 'header.Content-Type', message: 'a request body must be application/json' }]);
   }
   await next();
 };
+
+/** GET and HEAD: never a body (a Request cannot carry one). */
+function hasNoBody(c: Context): boolean {
+  const method = c.req.method;
+  return method === 'GET' || method === 'HEAD';
+}
+
+/**
+ * Hono's bodyLimit, skipped for GET and HEAD: it asks for c.req.raw.body, which under @hono/node-server
+ * materialises a full Request (with an AbortController and a stream) on every request, only to find no body.
+ */
+export function apiBodyLimit(maxSize: number): MiddlewareHandler<AppEnv> {
+  const limit = bodyLimit({ maxSize });
+  return (c, next) => (hasNoBody(c) ? next() : limit(c, next));
+}
+
+/**
+ * CORS for /api: any origin. Hono's cors() sets its headers through `c.res` before the handler runs, which makes
+ * Hono rebuild every response afterwards (copying the body into a new stream) to merge them in. Here the headers
+ * are prepared with c.header() instead, so c.json() builds the response with them in one go; the preflight
+ * (OPTIONS) is still Hono's cors(). A handler that returns a Response it built itself (none under /api today)
+ * gets them added afterwards, the way cors() would have, together with the request id that requestId() prepared.
+ */
+export function apiCors(options: { allowHeaders: string[]; exposeHeaders: string[] }): MiddlewareHandler<AppEnv> {
+  const preflight = cors({ origin: '*', allowHeaders: options.allowHeaders, exposeHeaders: options.exposeHeaders });
+  const expose = options.exposeHeaders.join(',');
+  return async (c, next) => {
+    if (c.req.method === 'OPTIONS') return preflight(c, next);
+    c.header('Access-Control-Allow-Origin', '*');
+    c.header('Access-Control-Expose-Headers', expose);
+    await next();
+    const headers = c.res.headers;
+    if (headers.get('access-control-allow-origin') !== '*' || headers.get('access-control-expose-headers') !== expose) {
+      const requestId = c.get('requestId');
+      if (requestId !== undefined) c.header('X-Request-Id', requestId);
+      c.header('Access-Control-Allow-Origin', '*');
+      c.header('Access-Control-Expose-Headers', expose);
+    }
+  };
+}
 
 /**
  * Mini-program request APIs cannot send PATCH (WeChat's wx.request, Douyin's tt.request) and older Alipay base

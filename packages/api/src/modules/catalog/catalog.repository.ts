@@ -67,7 +67,23 @@ export function findSku(db: Executor, id: number) {
 
 export function listSkusOfProducts(db: Executor, productIds: number[]) {
   if (productIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('skus').selectAll().where('product_id', 'in', productIds).orderBy('id').execute();
+  return db.selectFrom('skus').select(['id', 'product_id', 'code', 'specs', 'price_fen', 'stock']).where('product_id', 'in', productIds).orderBy('id').execute();
+}
+
+/** Per product: its SKUs' lowest and highest price and whether any is in stock (products without SKUs are absent). */
+export function skuSummaries(db: Executor, productIds: number[]) {
+  if (productIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('skus')
+    .select((eb) => [
+      'product_id',
+      eb.fn.min('price_fen').as('min_price_fen'),
+      eb.fn.max('price_fen').as('max_price_fen'),
+      sql<number>`max(case when stock > 0 then 1 else 0 end)`.as('in_stock'),
+    ])
+    .where('product_id', 'in', productIds)
+    .groupBy('product_id')
+    .execute();
 }
 
 /** SKUs with their product's status, title and cover, for cart, checkout and orders. */
@@ -139,10 +155,21 @@ function filtered(db: Executor, f: ProductFilter) {
   return q;
 }
 
+/**
+ * One page of products (the columns a listing shows, no description) and the total matching, counted in the same
+ * query by a window function; only a page past the end (no rows to carry it) needs a separate count.
+ */
 export async function pageProducts(db: Executor, f: ProductFilter, limit: number, offset: number) {
-  const [rows, count] = await Promise.all([
-    filtered(db, f).selectAll().orderBy('sort_order', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
-    filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const rows = await filtered(db, f)
+    .select(['id', 'title', 'subtitle', 'category_id', 'image_urls', 'sales_count', 'status', 'sort_order'])
+    .select(sql<number>`count(*) over ()`.as('total'))
+    .orderBy('sort_order', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  if (rows.length > 0) return { rows, total: Number(rows[0]!.total) };
+  if (offset === 0) return { rows, total: 0 };
+  const count = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: Number(count.n) };
 }

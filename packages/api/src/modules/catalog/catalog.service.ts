@@ -38,8 +38,22 @@ function toSku(row: SkuRow): Sku {
   return { id: Number(row.id), code: row.code, specs: parseJson(row.specs, {}), priceFen: Number(row.price_fen), stock: Number(row.stock) };
 }
 
-function toSummary(p: ProductRow, skus: Sku[]): ProductSummary {
+type SummaryRow = Pick<ProductRow, 'id' | 'title' | 'subtitle' | 'category_id' | 'image_urls' | 'sales_count' | 'status' | 'sort_order'>;
+/** Price range and stock across a product's SKUs: 0, 0 and false when it has none. */
+interface SkuSummary {
+  minPriceFen: number;
+  maxPriceFen: number;
+  inStock: boolean;
+}
+const NO_SKUS: SkuSummary = { minPriceFen: 0, maxPriceFen: 0, inStock: false };
+
+function summarizeSkus(skus: Sku[]): SkuSummary {
+  if (skus.length === 0) return NO_SKUS;
   const prices = skus.map((s) => s.priceFen);
+  return { minPriceFen: Math.min(...prices), maxPriceFen: Math.max(...prices), inStock: skus.some((s) => s.stock > 0) };
+}
+
+function toSummary(p: SummaryRow, skus: SkuSummary): ProductSummary {
   const images = parseJson<string[]>(p.image_urls, []);
   return {
     id: Number(p.id),
@@ -47,17 +61,17 @@ function toSummary(p: ProductRow, skus: Sku[]): ProductSummary {
     subtitle: p.subtitle,
     categoryId: p.category_id === null ? null : Number(p.category_id),
     coverUrl: images[0] ?? null,
-    minPriceFen: prices.length ? Math.min(...prices) : 0,
-    maxPriceFen: prices.length ? Math.max(...prices) : 0,
+    minPriceFen: skus.minPriceFen,
+    maxPriceFen: skus.maxPriceFen,
     salesCount: Number(p.sales_count),
-    inStock: skus.some((s) => s.stock > 0),
+    inStock: skus.inStock,
     status: p.status,
     sortOrder: p.sort_order,
   };
 }
 
 function toDetail(p: ProductRow, skus: Sku[]): ProductDetail {
-  return { ...toSummary(p, skus), imageUrls: parseJson(p.image_urls, []), description: p.description, skus, createdAt: p.created_at, updatedAt: p.updated_at };
+  return { ...toSummary(p, summarizeSkus(skus)), imageUrls: parseJson(p.image_urls, []), description: p.description, skus, createdAt: p.created_at, updatedAt: p.updated_at };
 }
 
 const duplicateSkuCode = (code?: string) => new AppError('CONFLICT', `SKU code ${code ?? ''} is already used`.replace('  ', ' '), { field: 'code' });
@@ -89,9 +103,12 @@ export function createCatalogService({ db, clock }: { db: DB; clock: Clock }) {
     }
     const statuses: ProductStatus[] | undefined = memberView ? ['on_shelf'] : query.status ? [query.status] : undefined;
     const { rows, total } = await repo.pageProducts(db, { statuses, categoryIds, keyword: query.keyword }, query.pageSize, (query.page - 1) * query.pageSize);
-    const skus = (await repo.listSkusOfProducts(db, rows.map((r) => Number(r.id)))).map((s) => ({ productId: Number(s.product_id), sku: toSku(s) }));
+    const summaries = new Map<number, SkuSummary>();
+    for (const s of await repo.skuSummaries(db, rows.map((r) => Number(r.id)))) {
+      summaries.set(Number(s.product_id), { minPriceFen: Number(s.min_price_fen), maxPriceFen: Number(s.max_price_fen), inStock: Number(s.in_stock) > 0 });
+    }
     return {
-      items: rows.map((p) => toSummary(p, skus.filter((s) => s.productId === Number(p.id)).map((s) => s.sku))),
+      items: rows.map((p) => toSummary(p, summaries.get(Number(p.id)) ?? NO_SKUS)),
       page: query.page,
       pageSize: query.pageSize,
       total,
