@@ -7,7 +7,7 @@ import { productionPlatformsConfig, readEnv } from './env.js';
 import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
 import { startOrderExpiryJob } from './modules/orders/index.js';
-import { startPaymentExceptionRefundJob } from './modules/payments/index.js';
+import { startPaymentExceptionRefundJob, startPaymentQueryJob } from './modules/payments/index.js';
 import { SIMULATOR_BASE, createPaymentAdapters, createPlatformAdapters, createPlatformSimulator, simulatorFetch, type PlatformsConfig } from './platforms/index.js';
 
 const env = readEnv();
@@ -48,6 +48,8 @@ app = createApp({
 const expiryJob = startOrderExpiryJob({ orders: app.services.orders, clock: systemClock, logger });
 // Payments that arrived for closed orders go back to the payer (payment_exceptions; decision 008).
 const exceptionRefundJob = startPaymentExceptionRefundJob({ exceptions: app.services.paymentExceptions, logger });
+// Orders still awaiting payment a minute after their trade opened: ask the platform (late or lost notifications).
+const paymentQueryJob = startPaymentQueryJob({ payments: app.services.payments, logger });
 
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
   logger.info({ url: `http://${env.HOST}:${info.port}`, docs: `http://${env.HOST}:${info.port}/api/docs`, simulator: Boolean(simulator) }, 'listening');
@@ -64,7 +66,7 @@ async function shutdown(signal: string) {
   }, env.SHUTDOWN_GRACE_MS);
   force.unref();
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  await Promise.all([expiryJob.stop(), exceptionRefundJob.stop()]);
+  await Promise.all([expiryJob.stop(), exceptionRefundJob.stop(), paymentQueryJob.stop()]);
   await handle.close();
   logger.info('stopped');
   process.exit(0);

@@ -4,7 +4,7 @@ import { callAlipayGateway, type AlipayConfig, type AlipayGatewayError } from '.
 import { alipaySignContent, alipayTimestamp, rsa2Verify } from './alipay-sign.js';
 import { nonEmptyString } from './http.js';
 import { PaymentNotificationError, checkNotifyUrl, fenToYuan, validatePaymentInput, validateRefundInput, yuanToFen } from './payment-common.js';
-import type { FetchLike, PaymentAdapter, PaymentNotification, PaymentTradeState } from './types.js';
+import type { FetchLike, PaymentAdapter, PaymentNotification, PaymentQueryResult, PaymentTradeState } from './types.js';
 
 const TRADE_STATES: Record<string, PaymentTradeState> = {
   WAIT_BUYER_PAY: 'PENDING',
@@ -143,6 +143,31 @@ export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, c
       // Alipay refunds synchronously: fund_change "Y" means money moved by this call. "N" (e.g. a repeated request
       // number) proves nothing by itself: PROCESSING, settled by the refund notification.
       return { refundId: input.outRefundNo, status: result.data.fund_change === 'Y' ? 'SUCCESS' : 'PROCESSING' };
+    },
+
+    async queryPayment(input) {
+      need();
+      const bizContent: Record<string, string> = { out_trade_no: input.outTradeNo };
+      if (input.transactionId) bizContent.trade_no = input.transactionId;
+      // Signed like trade.create; callAlipayGateway verifies the sign over the raw alipay_trade_query_response text.
+      const result = await callAlipayGateway(config, fetch, clock(), 'alipay.trade.query', { biz_content: JSON.stringify(bizContent) });
+      if (!result.ok) {
+        if (result.error.sub_code === 'ACQ.TRADE_NOT_EXIST') throw new AppError('NOT_FOUND', `Alipay knows no trade ${input.outTradeNo}`, result.error);
+        fail('query the payment', result.error);
+      }
+      const d = result.data;
+      const tradeState = TRADE_STATES[String(d.trade_status)];
+      const total = yuanToFen(typeof d.total_amount === 'string' ? d.total_amount : '');
+      if (!tradeState || total === null || nonEmptyString(d.out_trade_no) !== input.outTradeNo) {
+        throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay answered a query without trade_status, a yuan total_amount or our out_trade_no', { trade_status: d.trade_status });
+      }
+      const tradeNo = nonEmptyString(d.trade_no);
+      if (tradeState === 'SUCCESS' && !tradeNo) throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay answered a paid trade without trade_no');
+      // The answer does not name the app: it is the signed answer to a request signed as our app_id.
+      const answer: PaymentQueryResult = { tradeState, transactionId: tradeNo, amountFen: total, appId: config.appId, raw: d };
+      const paidAt = beijingToIso(typeof d.send_pay_date === 'string' ? d.send_pay_date : undefined);
+      if (paidAt) answer.paidAt = paidAt;
+      return answer;
     },
   };
 }

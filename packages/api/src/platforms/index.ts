@@ -64,6 +64,8 @@ export type {
   PaymentAdapters,
   PaymentNotification,
   PaymentPlatform,
+  PaymentQueryInput,
+  PaymentQueryResult,
   PaymentTradeState,
   RefundInput,
   RefundResult,

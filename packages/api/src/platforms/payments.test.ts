@@ -600,3 +600,86 @@ describe('simulator payment routes', () => {
     expect((await sim.app.request('/pay', { method: 'POST', body: 'x' })).status).toBe(400);
   });
 });
+
+describe('active payment query (queryPayment)', () => {
+  it('WeChat Pay: signed GET /v3/pay/transactions/out-trade-no/{no}?mchid=…, signed answer, normalised', async () => {
+    const { adapters, sim, clock, accepted, simFetch } = setup();
+    expect((await rejection(adapters.weapp.queryPayment({ outTradeNo: 'SYQ00001' }))).code).toBe('NOT_FOUND');
+    await adapters.weapp.createPayment(order('SYQ00001', 8888, 'oPayer', clock));
+    expect(await adapters.weapp.queryPayment({ outTradeNo: 'SYQ00001' })).toMatchObject({ tradeState: 'PENDING', transactionId: null, amountFen: 8888, appId: W.appId });
+
+    const { deliveries } = await sim.pay('weapp', 'SYQ00001', { lost: true });
+    expect(deliveries).toEqual([]);
+    expect(accepted).toHaveLength(0);
+    const paid = await adapters.weapp.queryPayment({ outTradeNo: 'SYQ00001' });
+    expect(paid).toMatchObject({ tradeState: 'SUCCESS', transactionId: sim.trade('weapp', 'SYQ00001')!.transactionId, amountFen: 8888, appId: W.appId, paidAt: '2026-11-22T10:00:00+08:00' });
+
+    // The simulator checks our signature as WeChat Pay does: unsigned or mis-signed queries get 401 SIGN_ERROR.
+    const unsigned = await simFetch(`${BASE}/wechatpay/v3/pay/transactions/out-trade-no/SYQ00001?mchid=${W.mchId}`, { method: 'GET' });
+    expect(unsigned.status).toBe(401);
+    const wrongKey = setup({ edit: (c) => ({ ...c, weapp: { ...c.weapp, pay: { ...c.weapp.pay!, merchantPrivateKey: stranger.privateKey } } }) });
+    const err = await rejection(wrongKey.adapters.weapp.queryPayment({ outTradeNo: 'SYQ00001' }));
+    expect(err.code).toBe('PLATFORM_UNAVAILABLE');
+    expect(err.details).toMatchObject({ status: 401, code: 'SIGN_ERROR' });
+  });
+
+  it('WeChat Pay: an answer that does not verify with the platform key is refused', async () => {
+    const { adapters, clock } = setup();
+    await adapters.weapp.createPayment(order('SYQ00002', 100, 'oPayer', clock));
+    const other = setup({ edit: (c) => ({ ...c, weapp: { ...c.weapp, pay: { ...c.weapp.pay!, platformPublicKeys: { [W.platformSerialNo]: stranger.publicKey } } } }) });
+    await other.adapters.weapp.createPayment(order('SYQ00002', 100, 'oPayer', clock)).catch(() => undefined);
+    const err = await rejection(other.adapters.weapp.queryPayment({ outTradeNo: 'SYQ00002' }));
+    expect(err.code).toBe('PLATFORM_UNAVAILABLE');
+    expect(err.message).toMatch(/signature/);
+  });
+
+  it('Alipay: alipay.trade.query, response sign verified over the raw member, yuan decoded exactly', async () => {
+    const { adapters, sim, clock } = setup();
+    const buyer = sim.openIdOf('alipay', 'alice');
+    expect((await rejection(adapters.alipay.queryPayment({ outTradeNo: 'SYQA0001' }))).code).toBe('NOT_FOUND');
+    const payment = await adapters.alipay.createPayment(order('SYQA0001', 1999, buyer, clock));
+    if (payment.platform !== 'alipay') throw new Error('unreachable');
+    expect(await adapters.alipay.queryPayment({ outTradeNo: 'SYQA0001' })).toMatchObject({ tradeState: 'PENDING', amountFen: 1999, appId: SIMULATOR_APPS.alipay.appId });
+    await sim.pay('alipay', 'SYQA0001', { lost: true });
+    const paid = await adapters.alipay.queryPayment({ outTradeNo: 'SYQA0001', transactionId: payment.params.tradeNO });
+    expect(paid).toMatchObject({ tradeState: 'SUCCESS', transactionId: payment.params.tradeNO, amountFen: 1999, appId: SIMULATOR_APPS.alipay.appId, paidAt: '2026-11-22T10:00:00+08:00' });
+
+    const forged = setup({ edit: (c) => ({ ...c, alipay: { ...c.alipay, alipayPublicKey: stranger.publicKey } }) });
+    await forged.adapters.alipay.createPayment(order('SYQA0002', 100, buyer, clock)).catch(() => undefined);
+    expect((await rejection(forged.adapters.alipay.queryPayment({ outTradeNo: 'SYQA0002' }))).code).toBe('PLATFORM_UNAVAILABLE');
+    const wrongKey = setup({ edit: (c) => ({ ...c, alipay: { ...c.alipay, appPrivateKey: stranger.privateKey } }) });
+    const err = await rejection(wrongKey.adapters.alipay.queryPayment({ outTradeNo: 'SYQA0001' }));
+    expect(err.code).toBe('PLATFORM_UNAVAILABLE');
+    expect(err.details).toMatchObject({ sub_code: 'isv.invalid-signature' });
+  });
+
+  it('Douyin: query_order with the client token, by order_id or out_order_no', async () => {
+    const { adapters, sim, clock } = setup();
+    const payment = await adapters.tt.createPayment(order('SYQT0001', 2500, '_000x', clock));
+    if (payment.platform !== 'tt') throw new Error('unreachable');
+    // Until tt.requestOrder opens it, Douyin knows no such order.
+    expect((await rejection(adapters.tt.queryPayment({ outTradeNo: 'SYQT0001' }))).code).toBe('NOT_FOUND');
+    const { orderId } = await sim.requestTtOrder(payment.params);
+    expect(await adapters.tt.queryPayment({ outTradeNo: 'SYQT0001' })).toMatchObject({ tradeState: 'PENDING', transactionId: orderId, amountFen: 2500, appId: SIMULATOR_APPS.tt.appId });
+    await sim.pay('tt', 'SYQT0001', { lost: true });
+    for (const q of [{ outTradeNo: 'SYQT0001' }, { outTradeNo: 'SYQT0001', transactionId: orderId }]) {
+      expect(await adapters.tt.queryPayment(q)).toMatchObject({ tradeState: 'SUCCESS', transactionId: orderId, amountFen: 2500, appId: SIMULATOR_APPS.tt.appId, paidAt: '2026-11-22T10:00:00+08:00' });
+    }
+    // An answer about another order (order_id pointing elsewhere) is refused.
+    expect((await rejection(adapters.tt.queryPayment({ outTradeNo: 'SYQT9999', transactionId: orderId }))).code).toBe('PLATFORM_UNAVAILABLE');
+    const noToken = await sim.app.request('/douyin-open/api/apps/trade/v2/order/query_order', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ order_id: orderId }) });
+    expect(await noToken.json()).toMatchObject({ err_no: 28001008 });
+  });
+
+  it('a lost notification is still sent by a later redelivery (the late retry)', async () => {
+    const { adapters, sim, clock, accepted } = setup();
+    await adapters.weapp.createPayment(order('SYQ00003', 300, 'oPayer', clock));
+    const { eventId } = await sim.pay('weapp', 'SYQ00003', { lost: true });
+    expect(accepted).toHaveLength(0);
+    const res = await sim.app.request('/pay', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform: 'weapp', outTradeNo: 'SYQ00003', lost: true }) });
+    expect(((await res.json()) as { deliveries: unknown[] }).deliveries).toEqual([]);
+    const late = await sim.redeliver(eventId);
+    expect(late!.map((d) => d.status)).toEqual([204]);
+    expect(accepted).toEqual([expect.objectContaining({ outTradeNo: 'SYQ00003', tradeState: 'SUCCESS', eventId })]);
+  });
+});

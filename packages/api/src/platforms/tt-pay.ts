@@ -14,7 +14,7 @@ import {
   validatePaymentInput,
   validateRefundInput,
 } from './payment-common.js';
-import type { FetchLike, PaymentAdapter, PaymentNotification } from './types.js';
+import type { FetchLike, PaymentAdapter, PaymentNotification, PaymentQueryResult, PaymentTradeState } from './types.js';
 
 export interface TtPayConfig {
   /** Our application private key (PEM): signs `byteAuthorization`. Its public key is uploaded to Douyin. */
@@ -33,6 +33,23 @@ export interface TtPayConfig {
 }
 
 export const DOUYIN_OPEN_BASE = 'https://open.douyin.com';
+
+/** Error code the order query answers for an order Douyin does not know (the simulator's choice; see docs/). */
+export const DOUYIN_ORDER_NOT_FOUND = 28001005;
+
+/** The general trade system's order_status: INIT, PROCESS, SUCCESS, FAIL, TIMEOUT. */
+const ORDER_STATES: Record<string, PaymentTradeState> = {
+  INIT: 'PENDING',
+  PROCESS: 'PENDING',
+  SUCCESS: 'SUCCESS',
+  FAIL: 'FAILED',
+  TIMEOUT: 'CLOSED',
+};
+
+/** Beijing "yyyy-MM-dd HH:mm:ss" → ISO 8601 with +08:00, or undefined. */
+function beijingToIso(v: unknown): string | undefined {
+  return typeof v === 'string' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(v) ? `${v.replace(' ', 'T')}+08:00` : undefined;
+}
 
 /** `SHA256-RSA2048 appid="…",nonce_str="…",timestamp="…",key_version="…",signature="…"` over `METHOD\nURI\nTIMESTAMP\nNONCE\nBODY\n`. */
 export function ttByteAuthorization(appId: string, cfg: Pick<TtPayConfig, 'appPrivateKey' | 'keyVersion'>, method: string, uri: string, body: string, now: Date): string {
@@ -196,6 +213,35 @@ export function createTtPayAdapter(appId: string, appSecret: string, pay: TtPayC
       if (body.err_no === 0 && refundId) return { refundId, status: 'PROCESSING' };
       if (body.err_no === 28001008) token = undefined; // access token expired: fetch a new one next time
       throw new AppError('PLATFORM_UNAVAILABLE', 'Douyin refused the refund', { err_no: body.err_no, err_msg: body.err_msg });
+    },
+
+    async queryPayment(input) {
+      need();
+      // 查询订单信息: POST /api/apps/trade/v2/order/query_order with the client token, like create_refund. order_id is
+      // preferred when known; out_order_no otherwise. Douyin does not sign these answers (nor create_refund's).
+      const { text } = await callPlatform(fetch, 'Douyin', `${base}/api/apps/trade/v2/order/query_order`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'access-token': await clientToken() },
+        body: JSON.stringify(input.transactionId ? { order_id: input.transactionId } : { out_order_no: input.outTradeNo }),
+      });
+      const body = parseJsonObject('Douyin', text);
+      if (body.err_no !== 0) {
+        if (body.err_no === 28001008) token = undefined;
+        if (body.err_no === DOUYIN_ORDER_NOT_FOUND) throw new AppError('NOT_FOUND', `Douyin knows no order ${input.outTradeNo}`, { err_no: body.err_no, err_msg: body.err_msg });
+        throw new AppError('PLATFORM_UNAVAILABLE', 'Douyin refused the order query', { err_no: body.err_no, err_msg: body.err_msg });
+      }
+      const d = asRecord(body.data);
+      const tradeState = ORDER_STATES[String(d?.order_status)];
+      const total = intOrNull(d?.total_fee);
+      const orderId = nonEmptyString(d?.order_id);
+      if (!d || !tradeState || total === null || !orderId || nonEmptyString(d.out_order_no) !== input.outTradeNo) {
+        throw new AppError('PLATFORM_UNAVAILABLE', 'Douyin answered the order query without order_status, total_fee, order_id or our out_order_no', { order_status: d?.order_status });
+      }
+      // The client token is our app's, so the answer is about our app unless it names another.
+      const answer: PaymentQueryResult = { tradeState, transactionId: orderId, amountFen: total, appId: nonEmptyString(d.app_id) ?? appId, raw: d };
+      const paidAt = beijingToIso(d.pay_time);
+      if (paidAt) answer.paidAt = paidAt;
+      return answer;
     },
   };
 }

@@ -148,6 +148,32 @@ export interface NotificationAcknowledgement {
   body: string | null;
 }
 
+/** Active payment query (主动查单): which trade to ask about. */
+export interface PaymentQueryInput {
+  /** Our order number (out_trade_no / out_order_no). */
+  outTradeNo: string;
+  /** The platform's payment id when known (Alipay trade_no, Douyin order_id); preferred by Douyin. */
+  transactionId?: string;
+}
+
+/** The platform's answer about one trade, normalised. Amounts are integer fen, decoded exactly. */
+export interface PaymentQueryResult {
+  tradeState: PaymentTradeState;
+  /** The platform's payment id; null while the platform has none (WeChat NOTPAY). */
+  transactionId: string | null;
+  /** The trade's total as the platform knows it (fen). */
+  amountFen: number;
+  /**
+   * The app id the answer is about. WeChat names it in the signed answer; Alipay and Douyin answer a request
+   * authenticated as our app (signed request / client token) without naming it, so it is our app id there.
+   */
+  appId: string | null;
+  /** When the trade was paid (ISO 8601), if the platform says. */
+  paidAt?: string;
+  /** The decoded platform answer. */
+  raw: Record<string, unknown>;
+}
+
 export interface PaymentAdapter {
   readonly platform: PaymentPlatform;
   readonly appId: string;
@@ -165,6 +191,12 @@ export interface PaymentAdapter {
   acknowledgement(ok: boolean, message?: string): NotificationAcknowledgement;
   /** Requests a refund. Same errors as createPayment. */
   refund(input: RefundInput): Promise<RefundResult>;
+  /**
+   * Asks the platform for the trade's state (主动查单), verifying the answer as the adapter's other calls do.
+   * Throws AppError NOT_FOUND when the platform knows no such trade, PLATFORM_UNAVAILABLE for anything else it
+   * refuses or cannot answer (unverifiable answers included).
+   */
+  queryPayment(input: PaymentQueryInput): Promise<PaymentQueryResult>;
 }
 
 export type PaymentAdapters = Record<PaymentPlatform, PaymentAdapter>;

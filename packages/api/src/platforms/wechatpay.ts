@@ -19,7 +19,7 @@ import {
   validatePaymentInput,
   validateRefundInput,
 } from './payment-common.js';
-import type { FetchLike, NotificationAcknowledgement, PaymentAdapter, PaymentNotification, PaymentTradeState, RefundState } from './types.js';
+import type { FetchLike, NotificationAcknowledgement, PaymentAdapter, PaymentNotification, PaymentQueryResult, PaymentTradeState, RefundState } from './types.js';
 
 export interface WeappPayConfig {
   /** Merchant id (mchid). */
@@ -327,6 +327,31 @@ export function createWechatPayAdapter(appId: string, pay: WeappPayConfig | unde
       if (status === 'SUCCESS') return { refundId, status: 'SUCCESS' };
       if (status === 'PROCESSING') return { refundId, status: 'PROCESSING' };
       throw new AppError('PLATFORM_UNAVAILABLE', `WeChat Pay refund status ${String(status)}`, { status });
+    },
+
+    async queryPayment(input) {
+      const cfg = need();
+      if (!/^[A-Za-z0-9_*-]{6,32}$/.test(input.outTradeNo)) throw new AppError('VALIDATION_FAILED', 'outTradeNo: not a WeChat Pay out_trade_no', { field: 'outTradeNo' });
+      // GET /v3/pay/transactions/out-trade-no/{out_trade_no}?mchid=…: signed like every call; the answer's signature is verified by call().
+      const result = await call('GET', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(input.outTradeNo)}?mchid=${encodeURIComponent(cfg.mchId)}`, undefined);
+      if (!result.ok) {
+        if (result.error.code === 'ORDER_NOT_EXIST' || result.error.code === 'ORDERNOTEXIST') {
+          throw new AppError('NOT_FOUND', `WeChat Pay knows no trade ${input.outTradeNo}`, { status: result.error.status, code: result.error.code });
+        }
+        fail('query the payment', result.error);
+      }
+      const d = result.data;
+      const tradeState = TRADE_STATES[String(d.trade_state)];
+      const total = intOrNull(asRecord(d.amount)?.total);
+      if (!tradeState || total === null || nonEmptyString(d.out_trade_no) !== input.outTradeNo) {
+        throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat Pay answered a query without trade_state, amount.total or our out_trade_no', { trade_state: d.trade_state });
+      }
+      if (nonEmptyString(d.mchid) !== cfg.mchId) throw new AppError('PLATFORM_UNAVAILABLE', `WeChat Pay answered a query for merchant ${String(d.mchid)}`);
+      const transactionId = nonEmptyString(d.transaction_id);
+      if (tradeState === 'SUCCESS' && !transactionId) throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat Pay answered a paid trade without transaction_id');
+      const answer: PaymentQueryResult = { tradeState, transactionId, amountFen: total, appId: nonEmptyString(d.appid), raw: d };
+      if (typeof d.success_time === 'string' && d.success_time) answer.paidAt = d.success_time;
+      return answer;
     },
   };
 }

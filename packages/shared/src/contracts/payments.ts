@@ -5,6 +5,12 @@ import { Id } from './common.js';
 /** `POST /orders/{id}/pay` takes nothing: the amount, the platform and the payer all come from the server. */
 export const PayOrderRequest = z.object({}).strict().meta({ id: 'PayOrderRequest' });
 
+/**
+ * `POST /orders/{id}/payment-status` (主动查单) takes nothing (an empty object, or no body): the server asks the
+ * platform about the order's trade and answers the order (an `Order`), paid if the platform says so.
+ */
+export const PaymentStatusRequest = z.object({}).strict().meta({ id: 'PaymentStatusRequest' });
+
 /** `wx.requestPayment(...)` parameters. */
 export const WeappPaymentParams = z
   .object({
@@ -41,6 +47,7 @@ export const PayOrderResponse = z
   .meta({ id: 'PayOrderResponse' });
 
 export type PayOrderRequest = z.output<typeof PayOrderRequest>;
+export type PaymentStatusRequest = z.output<typeof PaymentStatusRequest>;
 export type WeappPaymentParams = z.output<typeof WeappPaymentParams>;
 export type AlipayPaymentParams = z.output<typeof AlipayPaymentParams>;
 export type TtPaymentParams = z.output<typeof TtPaymentParams>;

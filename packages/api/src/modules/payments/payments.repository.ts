@@ -48,3 +48,21 @@ export function setNotificationOutcome(db: Executor, platform: PaymentPlatformVa
 export function listNotifications(db: Executor, outTradeNo: string) {
   return db.selectFrom('payment_notifications').selectAll().where('out_trade_no', '=', outTradeNo).orderBy('id').execute();
 }
+
+/**
+ * Unpaid trades worth asking the platform about (主动查单): the order still awaits payment, the trade was opened
+ * at or before `createdBefore`. Walks payments by id from `afterId`, `limit` at a time.
+ */
+export function listUnsettledPayments(db: Executor, input: { createdBefore: string; afterId: number; limit: number }) {
+  return db
+    .selectFrom('payments')
+    .innerJoin('orders', 'orders.id', 'payments.order_id')
+    .select(['payments.id as id', 'payments.order_id as orderId'])
+    .where('orders.status', '=', 'awaiting_payment')
+    .where('payments.status', '=', 'created')
+    .where('payments.created_at', '<=', input.createdBefore)
+    .where('payments.id', '>', input.afterId)
+    .orderBy('payments.id')
+    .limit(input.limit)
+    .execute();
+}

@@ -1,5 +1,5 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ErrorResponse, IdParam, LOGIN_PLATFORMS, PayOrderRequest, PayOrderResponse } from '@siyu/shared';
+import { ErrorResponse, IdParam, LOGIN_PLATFORMS, Order, PaymentStatusRequest, PayOrderRequest, PayOrderResponse } from '@siyu/shared';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createRouter, type AppEnv } from '../../lib/http.js';
@@ -26,6 +26,25 @@ export function paymentRoutes(deps: { payments: PaymentsService; member: Middlew
       },
     }),
     async (c) => c.json(await deps.payments.pay(c.get('memberId'), c.get('memberPlatform'), c.req.valid('param').id), 200),
+  );
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/orders/{id}/payment-status',
+      tags: ['payments'],
+      summary: 'Ask the payment platform about one of my orders (主动查单) and get the order back, paid if the platform says so',
+      description:
+        'For when the platform sheet reported success but the order still awaits payment (the notification is late). A paid trade is applied exactly as its notification would be, once.',
+      security: [{ memberToken: [] }],
+      middleware: [deps.member],
+      request: { params: IdParam, body: { required: false, content: { 'application/json': { schema: PaymentStatusRequest } } } },
+      responses: {
+        200: jsonContent(Order, 'the order after asking the platform'),
+        ...memberErrors,
+        502: jsonContent(ErrorResponse, 'PLATFORM_UNAVAILABLE: the payment platform could not be asked; try again later'),
+      },
+    }),
+    async (c) => c.json(await deps.payments.refreshPaymentStatus(c.get('memberId'), c.req.valid('param').id), 200),
   );
   return router;
 }

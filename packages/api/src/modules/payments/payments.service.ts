@@ -1,9 +1,10 @@
-import type { LoginPlatform, PayOrderResponse } from '@siyu/shared';
+import type { LoginPlatform, Order, PayOrderResponse } from '@siyu/shared';
 import type { DB } from '../../db/connection.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import { inTransaction } from '../../lib/transaction.js';
+import { isAppError } from '../../lib/app-error.js';
 import { isPaymentNotificationError } from '../../platforms/payment-common.js';
 import type { NotificationAcknowledgement, NotificationInput, PaymentAdapters, PaymentNotification, PaymentPlatform } from '../../platforms/types.js';
 import type { MembersService } from '../members/index.js';
@@ -28,6 +29,19 @@ function instantOr(value: string | undefined, fallback: Date): Date {
 }
 
 export type PaymentsService = ReturnType<typeof createPaymentsService>;
+
+/** What asking the platforms about an order's trades came to. */
+export type ReconcileOutcome =
+  /** Not awaiting payment, or no trade opened: nothing asked. */
+  | 'not_applicable'
+  /** The platforms say unpaid (pending, closed, failed, or no such trade). */
+  | 'unpaid'
+  /** A paid trade was applied (or had been already: `already_paid`, `duplicate event`, …). */
+  | 'applied'
+  /** The platform's answer did not match the order (amount, app id): refused, nothing written. */
+  | 'refused'
+  /** The platform could not be asked; try again later. */
+  | 'unavailable';
 
 /**
  * Paying an order through the platform of the member's session, and applying the platforms' notifications:
@@ -101,7 +115,111 @@ export function createPaymentsService(deps: {
     });
   }
 
+  /**
+   * 主动查单: asks the platform about each unpaid trade of an order still awaiting payment. A SUCCESS answer is
+   * applied through applyPayment, exactly as a notification is, under the synthetic event id
+   * `query:<platform>:<transactionId>`: the claim makes concurrent queries apply once, and markOrderPaid's guarded
+   * transition makes a query and the platform's own (late) notification move the order once between them
+   * (the second sees `already_paid` for the same transaction). Mismatching answers are refused and write nothing.
+   */
+  async function reconcileOrder(orderId: number): Promise<{ outcome: ReconcileOutcome; detail?: string }> {
+    const facts = await orders.paymentFacts(db, orderId);
+    if (!facts || facts.status !== 'awaiting_payment') return { outcome: 'not_applicable' };
+    const trades = (await repo.listPayments(db, orderId)).filter((t) => t.status === 'created');
+    if (trades.length === 0) return { outcome: 'not_applicable' };
+    let outcome: ReconcileOutcome = 'unpaid';
+    let detail: string | undefined;
+    for (const trade of trades) {
+      const adapter = payments[trade.platform];
+      if (!adapter.configured) continue;
+      let answer;
+      try {
+        answer = await adapter.queryPayment({ outTradeNo: trade.out_trade_no, ...(trade.transaction_id ? { transactionId: trade.transaction_id } : {}) });
+      } catch (err) {
+        if (isAppError(err) && err.code === 'NOT_FOUND') continue;
+        logger.warn({ err, platform: trade.platform, outTradeNo: trade.out_trade_no }, 'payment query failed');
+        outcome = 'unavailable';
+        continue;
+      }
+      if (answer.tradeState !== 'SUCCESS') continue;
+      if (!answer.transactionId) {
+        outcome = 'refused';
+        detail = 'paid trade without a transaction id';
+        continue;
+      }
+      const n: PaymentNotification = {
+        platform: trade.platform,
+        kind: 'payment',
+        outTradeNo: trade.out_trade_no,
+        transactionId: answer.transactionId,
+        amountFen: answer.amountFen,
+        appId: answer.appId,
+        tradeState: 'SUCCESS',
+        eventId: `query:${trade.platform}:${answer.transactionId}`,
+        raw: answer.raw,
+        ...(answer.paidAt ? { occurredAt: answer.paidAt } : {}),
+      };
+      try {
+        const applied = await applyPayment(n);
+        logger.info({ platform: n.platform, eventId: n.eventId, outTradeNo: n.outTradeNo, outcome: applied }, 'payment query applied');
+        return { outcome: 'applied', detail: applied };
+      } catch (err) {
+        if (!(err instanceof NotificationRefused)) throw err;
+        logger.warn({ platform: n.platform, outTradeNo: n.outTradeNo, reason: err.message }, 'payment query answer refused');
+        outcome = 'refused';
+        detail = err.message;
+      }
+    }
+    return detail === undefined ? { outcome } : { outcome, detail };
+  }
+
+  /** The sweep's position: payments are walked by id, a batch per run, wrapping around at the end. */
+  let sweepAfterId = 0;
+
   return {
+    /** 主动查单 for one order (see reconcileOrder). */
+    reconcile: reconcileOrder,
+
+    /**
+     * `POST /orders/{id}/payment-status`: the member's own order (404 otherwise), reconciled with the platform when
+     * it still awaits payment, then returned. A platform that cannot be asked answers 502.
+     */
+    async refreshPaymentStatus(memberId: number, orderId: number): Promise<Order> {
+      await orders.memberOrder(memberId, orderId);
+      const result = await reconcileOrder(orderId);
+      if (result.outcome === 'unavailable') throw new AppError('PLATFORM_UNAVAILABLE', 'the payment platform could not be asked about this order; try again later');
+      return orders.memberOrder(memberId, orderId);
+    },
+
+    /**
+     * One sweep run: reconciles up to `batch` awaiting-payment orders whose trade was opened at least `minAgeMs`
+     * ago (notification presumed late or lost). Failures are counted, never thrown.
+     */
+    async reconcileStuckPayments(options: { batch?: number; minAgeMs?: number } = {}): Promise<Record<ReconcileOutcome | 'failed', number>> {
+      const batch = options.batch ?? 50;
+      const createdBefore = new Date(clock.now().getTime() - (options.minAgeMs ?? 60_000)).toISOString();
+      let rows = await repo.listUnsettledPayments(db, { createdBefore, afterId: sweepAfterId, limit: batch });
+      if (rows.length === 0 && sweepAfterId > 0) {
+        sweepAfterId = 0;
+        rows = await repo.listUnsettledPayments(db, { createdBefore, afterId: 0, limit: batch });
+      }
+      sweepAfterId = rows.length < batch ? 0 : Number(rows[rows.length - 1]!.id);
+      const tally: Record<ReconcileOutcome | 'failed', number> = { not_applicable: 0, unpaid: 0, applied: 0, refused: 0, unavailable: 0, failed: 0 };
+      const seen = new Set<number>();
+      for (const row of rows) {
+        const orderId = Number(row.orderId);
+        if (seen.has(orderId)) continue;
+        seen.add(orderId);
+        try {
+          tally[(await reconcileOrder(orderId)).outcome] += 1;
+        } catch (err) {
+          logger.error({ err, orderId }, 'reconciling a payment failed');
+          tally.failed += 1;
+        }
+      }
+      return tally;
+    },
+
     /**
      * Opens (or reuses) the platform trade for an unpaid, unexpired order of the member, on the platform of their
      * session, and returns what the client hands to the platform's payment sheet. The order number is the trade number.

@@ -55,7 +55,7 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
     if (!rsa2Verify(content, params.sign ?? '', ctx.keys.alipayApp.publicKey)) {
       return gatewayError('40002', 'Invalid Arguments', 'isv.invalid-signature', `验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：${content}`);
     }
-    if (method === 'alipay.trade.create' || method === 'alipay.trade.refund') return tradeMethod(method, params);
+    if (method === 'alipay.trade.create' || method === 'alipay.trade.refund' || method === 'alipay.trade.query') return tradeMethod(method, params);
     if (method !== 'alipay.system.oauth.token') return gatewayError('40002', 'Invalid Arguments', 'isv.invalid-method', '不存在的方法名');
 
     const businessError = (subCode: string, subMsg: string) =>
@@ -124,6 +124,28 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
       };
       store.put(trade);
       return gatewayAnswer(ctx, member, { code: '10000', msg: 'Success', out_trade_no: outTradeNo, trade_no: trade.transactionId });
+    }
+
+    if (method === 'alipay.trade.query') {
+      const trade = str('out_trade_no') ? store.get('alipay', str('out_trade_no')) : str('trade_no') ? store.byTransactionId('alipay', str('trade_no')) : undefined;
+      if (!trade || (str('trade_no') && trade.transactionId !== str('trade_no'))) return failure('ACQ.TRADE_NOT_EXIST', '交易不存在');
+      const paid = trade.status === 'SUCCESS' || trade.status === 'REFUND';
+      const fullyRefunded = trade.status === 'REFUND' && refundsTotal(trade) >= trade.amountFen;
+      const tradeStatus = trade.status === 'NOTPAY' ? 'WAIT_BUYER_PAY' : trade.status === 'CLOSED' || fullyRefunded ? 'TRADE_CLOSED' : 'TRADE_SUCCESS';
+      const buyer = /^2088\d{12}$/.test(trade.payerOpenId) ? { buyer_user_id: trade.payerOpenId } : { buyer_open_id: trade.payerOpenId };
+      return gatewayAnswer(ctx, member, {
+        code: '10000',
+        msg: 'Success',
+        trade_no: trade.transactionId,
+        out_trade_no: trade.outTradeNo,
+        buyer_logon_id: '159****5620',
+        trade_status: tradeStatus,
+        total_amount: fenToYuan(trade.amountFen),
+        ...buyer,
+        ...(paid
+          ? { buyer_pay_amount: fenToYuan(trade.amountFen), receipt_amount: fenToYuan(trade.amountFen), point_amount: '0.00', invoice_amount: fenToYuan(trade.amountFen), send_pay_date: alipayTimestamp(trade.paidAt ?? ctx.clock()) }
+          : { buyer_pay_amount: '0.00', receipt_amount: '0.00', point_amount: '0.00', invoice_amount: '0.00' }),
+      });
     }
 
     // alipay.trade.refund: synchronous; a repeated out_request_no refunds once (fund_change "N").

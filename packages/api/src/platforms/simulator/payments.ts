@@ -66,6 +66,11 @@ export interface DeliveryOptions {
   duplicates?: number;
   /** Wait this long before sending (the call returns at once); default 0 sends now and awaits the answers. */
   delayMs?: number;
+  /**
+   * A lost notification: the event is built and kept (a later `redeliver(eventId)`, or paying again, sends it, as a
+   * late platform retry) but nothing is delivered now. For testing active payment queries (主动查单).
+   */
+  lost?: boolean;
 }
 
 export function refundsTotal(trade: SimTrade): number {
@@ -103,6 +108,7 @@ export function createPaymentStore(clock: () => Date, deliverFn: DeliverFn) {
 
   /** Sends `duplicates` copies concurrently; resolves with their records (immediately with [] when delayed). */
   function send(event: SimEvent, options: DeliveryOptions = {}): Promise<DeliveryRecord[]> {
+    if (options.lost) return Promise.resolve([]);
     const copies = Math.max(1, Math.min(100, Math.floor(options.duplicates ?? 1)));
     const run = () => Promise.all(Array.from({ length: copies }, () => deliverOnce(event)));
     if (options.delayMs && options.delayMs > 0) {

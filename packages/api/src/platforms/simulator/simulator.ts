@@ -51,6 +51,8 @@ const PayRequest = z.object({
   outTradeNo: z.string().min(1).max(64),
   duplicates: z.number().int().min(1).max(100).optional(),
   delayMs: z.number().int().min(0).max(600_000).optional(),
+  /** Pay without delivering the notification (it is lost; `/redeliver` sends it later). */
+  lost: z.boolean().optional(),
 });
 const RedeliverRequest = z.object({
   eventId: z.string().min(1),
@@ -147,6 +149,7 @@ export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) 
   /**
    * Marks a trade paid and delivers the platform's notification to its notify URL (`duplicates` copies at once).
    * A trade already paid gets the same notification again (a late retry). With `delayMs` it answers 202 at once.
+   * With `lost: true` the trade is paid but the notification is not delivered (only `/redeliver` sends it).
    */
   app.post('/pay', async (c) => {
     const parsed = PayRequest.safeParse(await c.req.json().catch(() => undefined));

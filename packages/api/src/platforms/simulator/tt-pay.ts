@@ -110,6 +110,41 @@ export function registerTtPayRoutes(app: Hono, ctx: SimulatorContext, store: Pay
     return c.json({ err_no: 0, err_msg: '', log_id: logId(), data: { refund_id: refund.refundId, refund_audit_deadline: 0 } });
   });
 
+  /**
+   * 查询订单信息: `POST /douyin-open/api/apps/trade/v2/order/query_order` with the client token (like create_refund),
+   * by order_id (preferred) or out_order_no. Answers are not signed, as Douyin's are not.
+   */
+  app.post('/douyin-open/api/apps/trade/v2/order/query_order', async (c) => {
+    const fail = (errNo: number, errMsg: string) => c.json({ err_no: errNo, err_msg: errMsg, log_id: logId(), data: null });
+    const expiry = tokens.get(c.req.header('access-token') ?? '');
+    if (expiry === undefined || expiry <= ctx.clock().getTime()) return fail(28001008, 'access_token无效或已过期');
+    const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;
+    if (!body || (typeof body.order_id !== 'string' && typeof body.out_order_no !== 'string')) return fail(10000, 'order_id 与 out_order_no 二选一');
+    const trade = typeof body.order_id === 'string' ? store.byTransactionId('tt', body.order_id) : store.get('tt', body.out_order_no as string);
+    if (!trade) return fail(28001005, '订单不存在');
+    const paid = trade.status === 'SUCCESS' || trade.status === 'REFUND';
+    const beijing = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 19).replace('T', ' ');
+    return c.json({
+      err_no: 0,
+      err_msg: '',
+      log_id: logId(),
+      data: {
+        order_id: trade.transactionId,
+        out_order_no: trade.outTradeNo,
+        refund_amount: refundsTotal(trade),
+        settle_amount: 0,
+        total_fee: trade.amountFen,
+        order_status: paid ? 'SUCCESS' : trade.status === 'CLOSED' ? 'TIMEOUT' : 'PROCESS',
+        pay_time: paid ? beijing(trade.paidAt ?? ctx.clock()) : '',
+        pay_channel: paid ? 1 : 0,
+        channel_pay_id: '',
+        seller_uid: '70000000000000000001',
+        item_id: '',
+        cp_extra: '',
+      },
+    });
+  });
+
   /** `{ version: "3.0", type, msg: "<JSON>" }`, headers Byte-Timestamp / Byte-Nonce-Str / Byte-Signature re-signed per delivery. */
   function callback(type: 'payment' | 'refund', msg: Record<string, unknown>) {
     const body = JSON.stringify({ version: '3.0', msg: JSON.stringify(msg), type });

@@ -123,6 +123,34 @@ export function registerWechatPayRoutes(app: Hono, ctx: SimulatorContext, store:
     return answer(ctx, 200, { prepay_id: trade.prepayId });
   });
 
+  /** 查询订单 by out_trade_no: `GET /v3/pay/transactions/out-trade-no/{out_trade_no}?mchid=…`, signed request, signed answer. */
+  app.get('/wechatpay/v3/pay/transactions/out-trade-no/:outTradeNo', async (c) => {
+    const body = await authenticate(c);
+    if (body instanceof Response) return body;
+    if (c.req.query('mchid') !== APP.mchId) return error(400, 'PARAM_ERROR', '输入源“/query/mchid”映射到值字段失败');
+    const trade = store.get('weapp', c.req.param('outTradeNo'));
+    if (!trade) return error(404, 'ORDER_NOT_EXIST', '订单不存在');
+    const paid = trade.status === 'SUCCESS' || trade.status === 'REFUND';
+    const states: Record<SimTrade['status'], [string, string]> = {
+      NOTPAY: ['NOTPAY', '订单未支付'],
+      SUCCESS: ['SUCCESS', '支付成功'],
+      REFUND: ['REFUND', '转入退款'],
+      CLOSED: ['CLOSED', '订单已关闭'],
+    };
+    const [tradeState, tradeStateDesc] = states[trade.status];
+    return answer(ctx, 200, {
+      appid: APP.appId,
+      mchid: APP.mchId,
+      out_trade_no: trade.outTradeNo,
+      ...(paid ? { transaction_id: trade.transactionId, trade_type: 'JSAPI', bank_type: 'OTHERS', success_time: beijingRfc3339(trade.paidAt ?? ctx.clock()) } : {}),
+      trade_state: tradeState,
+      trade_state_desc: tradeStateDesc,
+      attach: '',
+      payer: { openid: trade.payerOpenId },
+      amount: paid ? { total: trade.amountFen, payer_total: trade.amountFen, currency: 'CNY', payer_currency: 'CNY' } : { total: trade.amountFen, currency: 'CNY', payer_currency: 'CNY' },
+    });
+  });
+
   app.post('/wechatpay/v3/refund/domestic/refunds', async (c) => {
     const body = await authenticate(c);
     if (body instanceof Response) return body;
