@@ -173,8 +173,9 @@ export async function simulatorKeys(base: string): Promise<SimulatorPublicKeys> 
 }
 
 /** Plays the shopper paying in the platform's sheet: POST /__sim/pay marks the trade paid and sends the signed notification. */
-export async function simulatorPay(base: string, platform: 'weapp' | 'alipay' | 'tt', outTradeNo: string): Promise<void> {
-  const res = await fetch(`${base}/__sim/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform, outTradeNo }) });
+/** Plays the shopper paying; `lost: true` marks the trade paid but keeps its notification back (a lost notification). */
+export async function simulatorPay(base: string, platform: 'weapp' | 'alipay' | 'tt', outTradeNo: string, options: { lost?: boolean } = {}): Promise<void> {
+  const res = await fetch(`${base}/__sim/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform, outTradeNo, ...options }) });
   if (!res.ok) throw new Error(`POST /__sim/pay answered ${res.status}: ${await res.text()}`);
   const { deliveries } = (await res.json()) as { deliveries?: Array<{ status?: number }> };
   if (deliveries?.some((d) => typeof d.status === 'number' && (d.status < 200 || d.status >= 300))) throw new Error(`the API refused the notification: ${JSON.stringify(deliveries)}`);

@@ -332,6 +332,28 @@ describe('WeChat output in miniprogram-simulate', () => {
     page.detach();
   }, 60_000);
 
+  it('shows 待发货 even when WeChat\'s notification is lost: the page asks the server to query the trade', async () => {
+    const order = await newOrder();
+    paymentCalls.length = 0;
+    sheetErrors.length = 0;
+    paymentSheet = async () => {
+      // The shopper pays, but the notification never reaches the API.
+      await simulatorPay(api.base, 'weapp', order.orderNo, { lost: true });
+      return { ok: true };
+    };
+    const { page, host } = openPage(DETAIL_ROUTE, { id: String(order.id) });
+    await waitFor(() => statusText(host) === '待付款', 'the order awaiting payment');
+    const before = requests.length;
+    tap(one(host, 'js-order-pay')!);
+    await waitFor(() => statusText(host) === '待发货' || sheetErrors.length > 0, 'the paid status 待发货', 20_000);
+    expect(sheetErrors).toEqual([]);
+    expect(requests.slice(before)).toContain(`POST /api/v1/orders/${order.id}/payment-status`);
+    const server = await apiCall<{ status: string }>(api.base, 'GET', `/api/v1/orders/${order.id}`, lastAuthorization!.slice(7));
+    expect(server.status).toBe('paid');
+    paymentSheet = null;
+    page.detach();
+  }, 60_000);
+
   it('keeps the order awaiting payment when the shopper closes the WeChat sheet (requestPayment:fail cancel)', async () => {
     const order = await newOrder();
     paymentCalls.length = 0;

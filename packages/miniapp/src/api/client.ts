@@ -254,6 +254,8 @@ export const api = {
   // -- payments and refunds --------------------------------------------------------------------------------------
   payOrder: (id: number, idempotencyKey: string) =>
     request<PayOrderResponse>({ method: 'POST', path: `/api/v1/orders/${id}/pay`, body: {}, idempotencyKey }),
+  /** Asks the server to query the platform for the order's payment (when the notification is late); returns the order. */
+  refreshPaymentStatus: (id: number) => request<Order>({ method: 'POST', path: `/api/v1/orders/${id}/payment-status`, body: {} }),
 
   refunds: (orderId: number) => request<RefundList>({ method: 'GET', path: `/api/v1/orders/${orderId}/refunds` }),
 

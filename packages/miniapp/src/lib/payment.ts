@@ -19,11 +19,26 @@ const CANCELLED_WAIT_MS = 1_500
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-/** Polls GET /orders/{id} until the order is no longer awaiting payment, or the time is up; the last state either way. */
-export async function waitForPayment(orderId: number, maxWaitMs: number = SUBMITTED_WAIT_MS): Promise<Order> {
-  const deadline = Date.now() + maxWaitMs
+/** After the sheet said success and the order is still unpaid this long, ask the server to query the platform. */
+const ASK_PLATFORM_AFTER_MS = 3_000
+
+/**
+ * Polls GET /orders/{id} until the order is no longer awaiting payment, or the time is up; the last state either way.
+ * With `askPlatform` (the sheet said the shopper paid), one poll midway asks the server to query the platform
+ * instead (POST /orders/{id}/payment-status), so a late or lost notification does not keep the shopper waiting.
+ */
+export async function waitForPayment(orderId: number, maxWaitMs: number = SUBMITTED_WAIT_MS, askPlatform = false): Promise<Order> {
+  const started = Date.now()
+  const deadline = started + maxWaitMs
+  let asked = !askPlatform
   for (;;) {
-    const order = await api.order(orderId)
+    let order: Order
+    if (!asked && Date.now() - started >= ASK_PLATFORM_AFTER_MS) {
+      asked = true
+      order = await api.refreshPaymentStatus(orderId).catch(() => api.order(orderId))
+    } else {
+      order = await api.order(orderId)
+    }
     if (order.status !== 'awaiting_payment' || Date.now() + POLL_INTERVAL_MS > deadline) return order
     await sleep(POLL_INTERVAL_MS)
   }
@@ -38,6 +53,6 @@ export async function payOrder(order: Pick<Order, 'id'>): Promise<PayFlowResult>
   const created = await api.payOrder(order.id, newIdempotencyKey())
   const sheet = await startPlatformPayment(created, { returnRoute: ROUTES.order(order.id, '&paid=1') })
   if (sheet === 'redirected') return { kind: 'redirected' }
-  const latest = await waitForPayment(order.id, sheet === 'submitted' ? SUBMITTED_WAIT_MS : CANCELLED_WAIT_MS)
+  const latest = await waitForPayment(order.id, sheet === 'submitted' ? SUBMITTED_WAIT_MS : CANCELLED_WAIT_MS, sheet === 'submitted')
   return latest.status === 'awaiting_payment' ? { kind: 'pending', order: latest, sheet } : { kind: 'settled', order: latest }
 }
