@@ -25,13 +25,18 @@ export async function callPlatform(fetch: FetchLike, platform: string, url: stri
 
 /** The body as a JSON object; anything else (HTML error page, empty body, array) is PLATFORM_UNAVAILABLE. */
 export function parseJsonObject(platform: string, text: string): Record<string, unknown> {
-  try {
-    const v: unknown = JSON.parse(text);
-    if (v !== null && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, unknown>;
-  } catch {
-    /* fall through */
-  }
+  const v = jsonObjectOrUndefined(text);
+  if (v) return v;
   throw new AppError('PLATFORM_UNAVAILABLE', `${platform} answered something that is not a JSON object`);
+}
+
+/** The text parsed as a JSON object; undefined for malformed JSON or any other JSON value. */
+export function jsonObjectOrUndefined(text: string): Record<string, unknown> | undefined {
+  try {
+    return asRecord(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
 }
 
 export function asRecord(v: unknown): Record<string, unknown> | undefined {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import { alipayResponseKey, alipaySignContent, alipayTimestamp, rsa2Sign, rsa2Verify } from '../alipay-sign.js';
+import { jsonObjectOrUndefined } from '../http.js';
 import { fenToYuan, yuanToFen } from '../payment-common.js';
 import { beijingDate, digits, refundsTotal, type PaymentStore, type PlatformPaySide, type RefundAccepted, type SimTrade } from './payments.js';
 import { SIMULATOR_APPS, type SimulatorContext } from './state.js';
@@ -83,14 +84,8 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
   function tradeMethod(method: string, params: Record<string, string>): Response {
     const member = alipayResponseKey(method);
     const failure = (subCode: string, subMsg: string, code = '40004', msg = 'Business Failed') => gatewayAnswer(ctx, member, { code, msg, sub_code: subCode, sub_msg: subMsg });
-    let biz: Record<string, unknown>;
-    try {
-      const v: unknown = JSON.parse(params.biz_content ?? '');
-      if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error('not an object');
-      biz = v as Record<string, unknown>;
-    } catch {
-      return failure('isv.invalid-parameter', 'biz_content参数不合法', '40002', 'Invalid Arguments');
-    }
+    const biz = jsonObjectOrUndefined(params.biz_content ?? '');
+    if (!biz) return failure('isv.invalid-parameter', 'biz_content参数不合法', '40002', 'Invalid Arguments');
     const str = (k: string) => (typeof biz[k] === 'string' ? (biz[k] as string) : '');
 
     if (method === 'alipay.trade.create') {
@@ -214,10 +209,6 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
 
   return {
     pay(trade, options) {
-      if (trade.status === 'NOTPAY') {
-        trade.status = 'SUCCESS';
-        trade.paidAt = ctx.clock();
-      }
       if (!trade.paymentEventId) {
         const n = notification(trade, { trade_status: 'TRADE_SUCCESS' });
         trade.paymentEventId = n.notifyId;

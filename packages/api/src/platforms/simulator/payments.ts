@@ -159,7 +159,7 @@ export type PaymentStore = ReturnType<typeof createPaymentStore>;
 
 /** What each platform module gives the simulator: how to mark a trade paid and complete a refund, with its notification. */
 export interface PlatformPaySide {
-  /** Marks the trade paid (if not yet) and sends its payment notification; a paid trade resends the same event. */
+  /** Sends the payment notification of a trade the simulator has just marked paid; called again, resends the same event. */
   pay(trade: SimTrade, options?: DeliveryOptions): { eventId: string; deliveries: Promise<DeliveryRecord[]> };
   /** Completes a refund (if not yet) and sends its refund notification; a completed one resends the same event. */
   completeRefund(trade: SimTrade, refund: SimRefund, options?: DeliveryOptions): { eventId: string; deliveries: Promise<DeliveryRecord[]> };

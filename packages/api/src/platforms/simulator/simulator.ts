@@ -131,6 +131,10 @@ export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) 
     const trade = store.get(platform, outTradeNo);
     if (!trade) return { ok: false, status: 404, message: `no ${platform} trade ${outTradeNo}: create the payment first` };
     if (trade.status === 'CLOSED') return { ok: false, status: 409, message: `${platform} trade ${outTradeNo} is closed` };
+    if (trade.status === 'NOTPAY') {
+      trade.status = 'SUCCESS';
+      trade.paidAt = ctx.clock();
+    }
     return { ok: true, ...paySides[platform].pay(trade, opts) };
   }
   function completeRefund(platform: LoginPlatform, outRefundNo: string, opts: DeliveryOptions = {}): PayResult {

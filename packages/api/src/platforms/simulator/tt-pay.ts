@@ -167,10 +167,6 @@ export function registerTtPayRoutes(app: Hono, ctx: SimulatorContext, store: Pay
 
   return {
     pay(trade, options) {
-      if (trade.status === 'NOTPAY') {
-        trade.status = 'SUCCESS';
-        trade.paidAt = ctx.clock();
-      }
       if (!trade.paymentEventId) {
         const eventId = `payment:${trade.transactionId}:SUCCESS`;
         const sign = callback('payment', {

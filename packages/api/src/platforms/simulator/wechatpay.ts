@@ -1,5 +1,6 @@
 import { createCipheriv, randomBytes, randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
+import { asRecord, jsonObjectOrUndefined } from '../http.js';
 import { rsaSha256Sign, rsaSha256Verify, beijingRfc3339, nonceStr } from '../payment-common.js';
 import { beijingDate, digits, refundsTotal, type PaymentStore, type PlatformPaySide, type RefundAccepted, type SimRefund, type SimTrade } from './payments.js';
 import { SIMULATOR_APPS, type SimulatorContext } from './state.js';
@@ -71,21 +72,13 @@ export function registerWechatPayRoutes(app: Hono, ctx: SimulatorContext, store:
     return body;
   }
 
-  function parseJson(text: string): Record<string, unknown> | null {
-    try {
-      const v: unknown = JSON.parse(text);
-      return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
-    } catch {
-      return null;
-    }
-  }
-  const rec = (v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const rec = (v: unknown) => asRecord(v) ?? {};
   const validUrl = (v: unknown) => typeof v === 'string' && /^https?:\/\/[^?#\s]+$/.test(v);
 
   app.post('/wechatpay/v3/pay/transactions/jsapi', async (c) => {
     const body = await authenticate(c);
     if (body instanceof Response) return body;
-    const req = parseJson(body);
+    const req = jsonObjectOrUndefined(body);
     if (!req) return error(400, 'PARAM_ERROR', '输入源“/body”映射到值字段失败');
     const amount = rec(req.amount);
     const payer = rec(req.payer);
@@ -154,7 +147,7 @@ export function registerWechatPayRoutes(app: Hono, ctx: SimulatorContext, store:
   app.post('/wechatpay/v3/refund/domestic/refunds', async (c) => {
     const body = await authenticate(c);
     if (body instanceof Response) return body;
-    const req = parseJson(body);
+    const req = jsonObjectOrUndefined(body);
     if (!req) return error(400, 'PARAM_ERROR', '输入源“/body”映射到值字段失败');
     const amount = rec(req.amount);
     const trade =
@@ -211,10 +204,6 @@ export function registerWechatPayRoutes(app: Hono, ctx: SimulatorContext, store:
 
   return {
     pay(trade, options) {
-      if (trade.status === 'NOTPAY') {
-        trade.status = 'SUCCESS';
-        trade.paidAt = ctx.clock();
-      }
       if (!trade.paymentEventId) {
         const e = envelope('TRANSACTION.SUCCESS', '支付成功', 'transaction', {
           mchid: APP.mchId,
