@@ -52,7 +52,11 @@ await new Promise((resolve, reject) => {
 });
 
 const apiPort = await freePort();
-const api = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: API, env: { ...env, PORT: String(apiPort) }, stdio: ['ignore', 'ignore', 'inherit'] });
+const api = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  cwd: API,
+  env: { ...env, PORT: String(apiPort) },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 const barePort = await freePort();
 const bareSource = `import { Hono } from 'hono'; import { serve } from '@hono/node-server';
 const app = new Hono(); app.get('/json', (c) => c.json({ hello: 'world' }));
@@ -101,7 +105,9 @@ try {
     p99: median(samples[i].map((x) => x.p99)),
   }));
   const base = rows[0].rps;
-  console.log(`\n${connections} connections, ${rounds} rounds of ${duration} s per endpoint, medians; loopback, node ${process.version}, ${os.cpus().length} cores`);
+  console.log(
+    `\n${connections} connections, ${rounds} rounds of ${duration} s per endpoint, medians; loopback, node ${process.version}, ${os.cpus().length} cores`,
+  );
   console.log('endpoint             req/s    vs bare   p50 ms  p90 ms  p99 ms');
   for (const r of rows) {
     console.log(

@@ -53,7 +53,12 @@ if (selected.includes('weapp')) syncWeChatProjectFile();
 
 console.log('\nbuild times:');
 for (const { target, seconds } of timings) console.log(`  ${target.padEnd(7)} ${seconds.toFixed(1).padStart(6)} s`);
-console.log(`  ${'total'.padEnd(7)} ${timings.reduce((s, t) => s + t.seconds, 0).toFixed(1).padStart(6)} s`);
+console.log(
+  `  ${'total'.padEnd(7)} ${timings
+    .reduce((s, t) => s + t.seconds, 0)
+    .toFixed(1)
+    .padStart(6)} s`,
+);
 
 // ---------------------------------------------------------------------------------------------------------
 
@@ -64,7 +69,11 @@ function fail(message) {
 
 function tail(text, lines) {
   // Taro's progress bar redraws with escape codes; keep only the readable lines.
-  const clean = text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').split(/\r?\n/).filter((l) => l.trim() && !/^● Webpack|^ {1,2}\S.*\(\d+%\)/.test(l));
+  const clean = text
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the terminal escape codes being removed.
+    .replace(/\x1b\[[0-9;]*[A-Za-z]/g, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() && !/^● Webpack|^ {1,2}\S.*\(\d+%\)/.test(l));
   return clean.slice(-lines).join('\n');
 }
 
@@ -130,7 +139,8 @@ function checkOutput(target) {
     mustExist(`app${ext.style}`);
     if (spec.emittedProjectFile) {
       const project = readJson(path.join(out, spec.emittedProjectFile), problems);
-      if (project && project.miniprogramRoot && project.miniprogramRoot !== './') problems.push(`${spec.emittedProjectFile} points miniprogramRoot at ${project.miniprogramRoot}`);
+      if (project?.miniprogramRoot && project.miniprogramRoot !== './')
+        problems.push(`${spec.emittedProjectFile} points miniprogramRoot at ${project.miniprogramRoot}`);
     }
     if (app) {
       const pages = Array.isArray(app.pages) ? [...app.pages] : [];
@@ -148,7 +158,10 @@ function checkOutput(target) {
   for (const file of files.filter((f) => f.endsWith('.js'))) {
     const text = fs.readFileSync(file, 'utf8');
     const hit = FORBIDDEN_IN_BUNDLE.find((s) => text.includes(s));
-    if (hit) problems.push(`${path.relative(ROOT, file)} contains "${hit}": zod (or another runtime schema library) reached the bundle; import @siyu/shared with \`import type\``);
+    if (hit)
+      problems.push(
+        `${path.relative(ROOT, file)} contains "${hit}": zod (or another runtime schema library) reached the bundle; import @siyu/shared with \`import type\``,
+      );
   }
   return problems;
 }

@@ -38,7 +38,7 @@ function listFiles(dir) {
 function subPackageRoots(outDir) {
   try {
     const app = JSON.parse(fs.readFileSync(path.join(outDir, 'app.json'), 'utf8'));
-    return (app.subPackages ?? app.subpackages ?? []).map((s) => s.root.replace(/\/$/, '') + '/');
+    return (app.subPackages ?? app.subpackages ?? []).map((s) => `${s.root.replace(/\/$/, '')}/`);
   } catch {
     return [];
   }
@@ -92,7 +92,10 @@ if (asJson) {
       console.log(`${r.target.padEnd(7)} not built (${MATRIX.targets[r.target].outputDir})`);
       continue;
     }
-    const limitText = r.mainPackageLimitBytes == null ? 'no package limit' : `limit ${kb(r.mainPackageLimitBytes)} (${((r.mainPackageBytes / r.mainPackageLimitBytes) * 100).toFixed(1)}% used)`;
+    const limitText =
+      r.mainPackageLimitBytes == null
+        ? 'no package limit'
+        : `limit ${kb(r.mainPackageLimitBytes)} (${((r.mainPackageBytes / r.mainPackageLimitBytes) * 100).toFixed(1)}% used)`;
     const goalText = r.mainPackageGoalBytes == null ? '' : `, goal ${kb(r.mainPackageGoalBytes)}${r.overGoal ? ' — OVER GOAL' : ''}`;
     console.log(`${r.target.padEnd(7)} total ${kb(r.totalBytes).padStart(10)} in ${r.files} files`);
     console.log(`${''.padEnd(7)} main  ${kb(r.mainPackageBytes).padStart(10)}  ${limitText}${goalText}${r.overLimit ? '  ✗ OVER LIMIT' : ''}`);

@@ -19,7 +19,9 @@ const child = spawn('pnpm', ['start'], {
 
 function fail(message) {
   console.error(`✗ start smoke: ${message}`);
-  try { process.kill(-child.pid, 'SIGKILL'); } catch {}
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {}
   process.exit(1);
 }
 const deadline = Date.now() + 180_000;
@@ -37,12 +39,36 @@ const page = await fetch(`${base}/`);
 const html = await page.text();
 if (page.status !== 200 || !html.includes('<div id="app"')) fail(`GET / did not serve the H5 build (${page.status})`);
 if ((await fetch(`${base}/api/docs`)).status !== 200) fail('GET /api/docs failed');
-const { code } = await (await fetch(`${base}/__sim/login-codes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform: 'weapp', user: 'smoke' }) })).json();
-const login = await json(await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform: 'weapp', code }) }));
+const { code } = await (
+  await fetch(`${base}/__sim/login-codes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ platform: 'weapp', user: 'smoke' }),
+  })
+).json();
+const login = await json(
+  await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ platform: 'weapp', code }),
+  }),
+);
 if (login.status !== 200) fail(`login answered ${login.status}`);
-const checkIn = await json(await fetch(`${base}/api/v1/check-in`, { method: 'POST', headers: { authorization: `Bearer ${login.body.token}`, 'content-type': 'application/json' }, body: '{}' }));
+const checkIn = await json(
+  await fetch(`${base}/api/v1/check-in`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${login.body.token}`, 'content-type': 'application/json' },
+    body: '{}',
+  }),
+);
 if (checkIn.status !== 200 || checkIn.body.pointsBalance < 1) fail(`check-in answered ${checkIn.status} ${JSON.stringify(checkIn.body)}`);
-const staff = await json(await fetch(`${base}/api/v1/merchant/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'owner', password: 'siyu-owner-demo' }) }));
+const staff = await json(
+  await fetch(`${base}/api/v1/merchant/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'owner', password: 'siyu-owner-demo' }),
+  }),
+);
 if (staff.status !== 200) fail(`seeded owner could not log in (${staff.status})`);
 
 // Ctrl-C in a terminal signals the whole process group; the server must finish and close the database.

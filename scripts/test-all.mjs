@@ -1,5 +1,5 @@
 // `pnpm test`: the whole suite, in the order a failure is cheapest to find.
-//  1. type-check every package
+//  1. lint and format check (Biome), then type-check every package, tests included
 //  2. shared and API tests on SQLite; the API tests again on PostgreSQL when TEST_DATABASE_URL is set
 //  3. build the mini-program for weapp, alipay, tt and h5, check each output and its size
 //  4. the outputs' tests: WeChat build in miniprogram-simulate, Alipay/Douyin logic smoke, H5 in headless Chromium
@@ -18,10 +18,14 @@ const failures = [];
 async function vitest(label, pkg, env = {}) {
   const report = path.join(reportDir, `${label.replace(/\W+/g, '-')}.json`);
   console.log(`\n━━ ${label}`);
-  const code = await run(path.join(ROOT, 'packages', pkg, 'node_modules/.bin/vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${report}`], {
-    cwd: path.join(ROOT, 'packages', pkg),
-    env,
-  });
+  const code = await run(
+    path.join(ROOT, 'packages', pkg, 'node_modules/.bin/vitest'),
+    ['run', '--reporter=default', '--reporter=json', `--outputFile=${report}`],
+    {
+      cwd: path.join(ROOT, 'packages', pkg),
+      env,
+    },
+  );
   let counted = false;
   if (fs.existsSync(report)) {
     const r = JSON.parse(fs.readFileSync(report, 'utf8'));
@@ -62,6 +66,7 @@ function ensureChromium() {
   return fs.existsSync('/usr/bin/chromium');
 }
 
+await step('lint and format (biome check)', path.join(ROOT, 'node_modules/.bin/biome'), ['check', '.']);
 await step('typecheck', 'pnpm', ['-r', '--workspace-concurrency=1', 'typecheck']);
 await vitest('shared', 'shared');
 await vitest('api on SQLite', 'api', { TEST_DATABASE_URL: '' }); // empty: SQLite even when the caller set a PostgreSQL URL
@@ -76,7 +81,7 @@ if (!built) built = await step('build mini-program: weapp, alipay, tt, h5', 'nod
 if (built) {
   await step('output sizes', 'node', ['scripts/size-report.mjs']);
   if (!ensureChromium()) {
-    console.error('\n✗ /usr/bin/chromium is missing: install Debian\'s chromium (apt-get install chromium) to run the H5 browser tests.');
+    console.error("\n✗ /usr/bin/chromium is missing: install Debian's chromium (apt-get install chromium) to run the H5 browser tests.");
     failures.push('chromium missing');
     totals.failed += 1;
   }

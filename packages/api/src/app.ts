@@ -9,7 +9,17 @@ import type { AppConfig } from './config.js';
 import type { DB } from './db/connection.js';
 import { ALL_STAFF_ROLES, STAFF_EDITORS, requireMember, requireStaff } from './lib/auth.js';
 import type { Clock } from './lib/clock.js';
-import { METHOD_OVERRIDE_HEADER, apiBodyLimit, apiCors, errorHandler, notFoundHandler, requireJsonBody, restrictedMethodOverride, validationHook, type AppEnv } from './lib/http.js';
+import {
+  METHOD_OVERRIDE_HEADER,
+  apiBodyLimit,
+  apiCors,
+  errorHandler,
+  notFoundHandler,
+  requireJsonBody,
+  restrictedMethodOverride,
+  validationHook,
+  type AppEnv,
+} from './lib/http.js';
 import { idempotency } from './lib/idempotency.js';
 import { silentLogger, type Logger } from './lib/logger.js';
 import { createRateLimiter } from './lib/rate-limit.js';
@@ -43,6 +53,7 @@ export interface AppDeps {
   config: AppConfig;
   logger?: Logger;
   /** The platform simulator's routes, mounted at /__sim (development and tests only). */
+  // biome-ignore lint/suspicious/noExplicitAny: the simulator's routes have their own Env; only their paths are mounted here.
   simulator?: Hono<any>;
 }
 
@@ -74,7 +85,13 @@ export function createApp({ db, clock, platforms, payments: paymentAdapters, con
   const orders = createOrdersService({ db, clock, catalog, addresses, cart });
   const refunds = createRefundsService({ db, clock, orders, payments: paymentAdapters, logger });
   orders.useRefundsReader(refunds.listForOrder);
-  const paymentExceptions = createPaymentExceptionsService({ db, clock, payments: paymentAdapters, logger, settings: config.paymentExceptionRefunds });
+  const paymentExceptions = createPaymentExceptionsService({
+    db,
+    clock,
+    payments: paymentAdapters,
+    logger,
+    settings: config.paymentExceptionRefunds,
+  });
   const payments = createPaymentsService({ db, clock, orders, members, refunds, exceptions: paymentExceptions, payments: paymentAdapters, logger });
 
   const resolve = auth.resolveSession;
@@ -92,13 +109,25 @@ export function createApp({ db, clock, platforms, payments: paymentAdapters, con
     const started = performance.now();
     await next();
     logger.info(
-      { requestId: c.get('requestId'), method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round((performance.now() - started) * 10) / 10 },
+      {
+        requestId: c.get('requestId'),
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      },
       'request',
     );
   });
   app.onError(errorHandler(logger));
   app.notFound(notFoundHandler);
-  app.use('/api/*', apiCors({ allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', METHOD_OVERRIDE_HEADER], exposeHeaders: ['Retry-After', 'X-Request-Id'] }));
+  app.use(
+    '/api/*',
+    apiCors({
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', METHOD_OVERRIDE_HEADER],
+      exposeHeaders: ['Retry-After', 'X-Request-Id'],
+    }),
+  );
   app.use('/api/*', apiBodyLimit(config.bodyLimitBytes));
   app.use('/api/*', requireJsonBody);
 
@@ -121,11 +150,23 @@ export function createApp({ db, clock, platforms, payments: paymentAdapters, con
   // The platforms' notifications: outside /api (no auth, no JSON requirement; the raw body is what they signed).
   app.route('/payments/notify', paymentNotifyRoutes({ payments, bodyLimitBytes: config.bodyLimitBytes }));
 
-  app.openAPIRegistry.registerComponent('securitySchemes', 'memberToken', { type: 'http', scheme: 'bearer', description: 'member session token from POST /api/v1/auth/login' });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'staffToken', { type: 'http', scheme: 'bearer', description: 'staff session token from POST /api/v1/merchant/auth/login' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'memberToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'member session token from POST /api/v1/auth/login',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'staffToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'staff session token from POST /api/v1/merchant/auth/login',
+  });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
-    info: { title: 'Siyu storefront API', version: '0.1.0', description: 'Members (mini-program) and merchant endpoints. Money in integer fen; times in UTC.' },
+    info: {
+      title: 'Siyu storefront API',
+      version: '0.1.0',
+      description: 'Members (mini-program) and merchant endpoints. Money in integer fen; times in UTC.',
+    },
   });
   app.get('/api/docs', Scalar({ url: '/api/openapi.json', pageTitle: 'Siyu API reference' }));
 
@@ -138,7 +179,9 @@ export function createApp({ db, clock, platforms, payments: paymentAdapters, con
     app.get('*', serveStatic({ root, rewriteRequestPath: () => '/index.html' }));
   }
 
-  return Object.assign(app, { services: { auth, members, staff, points, checkIn, catalog, addresses, cart, orders, payments, refunds, paymentExceptions } });
+  return Object.assign(app, {
+    services: { auth, members, staff, points, checkIn, catalog, addresses, cart, orders, payments, refunds, paymentExceptions },
+  });
 }
 
 export type App = ReturnType<typeof createApp>;

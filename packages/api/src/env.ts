@@ -52,7 +52,15 @@ const EnvSchema = z
       ctx.addIssue({ code: 'custom', path: ['PLATFORM_SIMULATOR'], message: 'the platform simulator must not run in production' });
     }
     if (!env.PLATFORM_SIMULATOR) {
-      for (const key of ['WEAPP_APP_ID', 'WEAPP_APP_SECRET', 'ALIPAY_APP_ID', 'ALIPAY_APP_PRIVATE_KEY', 'ALIPAY_PUBLIC_KEY', 'TT_APP_ID', 'TT_APP_SECRET'] as const) {
+      for (const key of [
+        'WEAPP_APP_ID',
+        'WEAPP_APP_SECRET',
+        'ALIPAY_APP_ID',
+        'ALIPAY_APP_PRIVATE_KEY',
+        'ALIPAY_PUBLIC_KEY',
+        'TT_APP_ID',
+        'TT_APP_SECRET',
+      ] as const) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when the platform simulator is off' });
       }
       let anyPayments = false;
@@ -64,7 +72,8 @@ const EnvSchema = z
           if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: `required with ${set[0]}: set all of ${group.join(', ')} or none` });
         }
       }
-      if (anyPayments && !env.PUBLIC_BASE_URL) ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'required when payments are configured' });
+      if (anyPayments && !env.PUBLIC_BASE_URL)
+        ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'required when payments are configured' });
       if (env.WEAPP_PAY_API_V3_KEY && Buffer.byteLength(env.WEAPP_PAY_API_V3_KEY) !== 32) {
         ctx.addIssue({ code: 'custom', path: ['WEAPP_PAY_API_V3_KEY'], message: 'must be the 32-character APIv3 key' });
       }
@@ -76,7 +85,13 @@ const EnvSchema = z
 
 /** The settings that turn on each platform's payments, all together. */
 const PAYMENT_SETTINGS = {
-  weapp: ['WEAPP_PAY_MCH_ID', 'WEAPP_PAY_MERCHANT_PRIVATE_KEY', 'WEAPP_PAY_MERCHANT_SERIAL_NO', 'WEAPP_PAY_API_V3_KEY', 'WEAPP_PAY_PLATFORM_PUBLIC_KEYS'],
+  weapp: [
+    'WEAPP_PAY_MCH_ID',
+    'WEAPP_PAY_MERCHANT_PRIVATE_KEY',
+    'WEAPP_PAY_MERCHANT_SERIAL_NO',
+    'WEAPP_PAY_API_V3_KEY',
+    'WEAPP_PAY_PLATFORM_PUBLIC_KEYS',
+  ],
   alipay: ['ALIPAY_SELLER_ID'],
   tt: ['TT_PAY_APP_PRIVATE_KEY', 'TT_PAY_PLATFORM_PUBLIC_KEY'],
 } as const;
@@ -153,9 +168,10 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const env = parsed.data;
   return {
     ...env,
-    DATABASE_URL: env.DATABASE_URL.startsWith('sqlite:') && !env.DATABASE_URL.startsWith('sqlite::memory:')
-      ? `sqlite:${path.resolve(REPO_ROOT, env.DATABASE_URL.slice('sqlite:'.length))}`
-      : env.DATABASE_URL,
+    DATABASE_URL:
+      env.DATABASE_URL.startsWith('sqlite:') && !env.DATABASE_URL.startsWith('sqlite::memory:')
+        ? `sqlite:${path.resolve(REPO_ROOT, env.DATABASE_URL.slice('sqlite:'.length))}`
+        : env.DATABASE_URL,
     H5_DIST_DIR: path.resolve(REPO_ROOT, env.H5_DIST_DIR),
   };
 }

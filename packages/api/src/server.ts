@@ -8,7 +8,14 @@ import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
 import { startOrderExpiryJob } from './modules/orders/index.js';
 import { startPaymentExceptionRefundJob, startPaymentQueryJob } from './modules/payments/index.js';
-import { SIMULATOR_BASE, createPaymentAdapters, createPlatformAdapters, createPlatformSimulator, simulatorFetch, type PlatformsConfig } from './platforms/index.js';
+import {
+  SIMULATOR_BASE,
+  createPaymentAdapters,
+  createPlatformAdapters,
+  createPlatformSimulator,
+  simulatorFetch,
+  type PlatformsConfig,
+} from './platforms/index.js';
 
 const env = readEnv();
 const logger = createLogger(env.LOG_LEVEL);
@@ -52,7 +59,10 @@ const exceptionRefundJob = startPaymentExceptionRefundJob({ exceptions: app.serv
 const paymentQueryJob = startPaymentQueryJob({ payments: app.services.payments, logger });
 
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
-  logger.info({ url: `http://${env.HOST}:${info.port}`, docs: `http://${env.HOST}:${info.port}/api/docs`, simulator: Boolean(simulator) }, 'listening');
+  logger.info(
+    { url: `http://${env.HOST}:${info.port}`, docs: `http://${env.HOST}:${info.port}/api/docs`, simulator: Boolean(simulator) },
+    'listening',
+  );
 });
 
 let stopping = false;

@@ -27,7 +27,11 @@ describe('addresses', () => {
     const third = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), { ...ADDRESS, name: '陈杰', isDefault: true });
     expect(third.body.isDefault).toBe(true);
     let list = (await call(ctx, 'GET', '/api/v1/addresses', member.headers())).body.items;
-    expect(list.map((a: any) => [a.name, a.isDefault])).toEqual([['陈杰', true], ['王芳', false], ['林晓', false]]);
+    expect(list.map((a: any) => [a.name, a.isDefault])).toEqual([
+      ['陈杰', true],
+      ['王芳', false],
+      ['林晓', false],
+    ]);
 
     const edited = await call(ctx, 'PATCH', `/api/v1/addresses/${second.body.id}`, member.headers(), { detail: '新地址', isDefault: true });
     expect(edited.body).toMatchObject({ detail: '新地址', isDefault: true });
@@ -64,7 +68,11 @@ describe('addresses', () => {
   });
 
   it('keeps at most one default and at most 20 addresses under concurrent requests', async () => {
-    const results = await Promise.all(Array.from({ length: 25 }, (_, i) => call(ctx, 'POST', '/api/v1/addresses', member.headers(), { ...ADDRESS, name: `收件人${i}`, isDefault: true })));
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        call(ctx, 'POST', '/api/v1/addresses', member.headers(), { ...ADDRESS, name: `收件人${i}`, isDefault: true }),
+      ),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(20);
     expect(results.filter((r) => r.status !== 201).every((r) => r.body.error.code === 'LIMIT_REACHED')).toBe(true);
     const rows = await addressRows();
@@ -82,8 +90,13 @@ describe('addresses', () => {
 
 describe('cart', () => {
   it('adds, merges, changes, selects and removes lines', async () => {
-    const p = await createProduct(ctx, owner, { skus: [{ priceFen: 1000, stock: 50 }, { priceFen: 2500, stock: 50 }] });
-    const [a, b] = p.skus as [{ id: number }, { id: number }];
+    const p = await createProduct(ctx, owner, {
+      skus: [
+        { priceFen: 1000, stock: 50 },
+        { priceFen: 2500, stock: 50 },
+      ],
+    });
+    const [a, b] = p.skus as unknown as [{ id: number }, { id: number }];
     let cart = (await call(ctx, 'POST', '/api/v1/cart/lines', member.headers(), { skuId: a.id, quantity: 2 })).body;
     cart = (await call(ctx, 'POST', '/api/v1/cart/lines', member.headers(), { skuId: a.id, quantity: 3 })).body;
     expect(cart.lines).toHaveLength(1);
@@ -108,7 +121,13 @@ describe('cart', () => {
     const p2 = await createProduct(ctx, owner, { skus: [{ priceFen: 500, stock: 10 }] });
     const p3 = await createProduct(ctx, owner, { skus: [{ priceFen: 800, stock: 10 }] });
     const p4 = await createProduct(ctx, owner, { skus: [{ priceFen: 900, stock: 10 }] });
-    for (const [p, q] of [[p1, 2], [p2, 1], [p3, 1], [p4, 1]] as const) await call(ctx, 'POST', '/api/v1/cart/lines', member.headers(), { skuId: p.skus[0]!.id, quantity: q });
+    for (const [p, q] of [
+      [p1, 2],
+      [p2, 1],
+      [p3, 1],
+      [p4, 1],
+    ] as const)
+      await call(ctx, 'POST', '/api/v1/cart/lines', member.headers(), { skuId: p.skus[0]!.id, quantity: q });
     await call(ctx, 'POST', `/api/v1/merchant/skus/${p1.skus[0]!.id}/stock-adjustments`, owner.headers(), { delta: -2, reason: '损耗' });
     await call(ctx, 'POST', `/api/v1/merchant/products/${p2.id}/unshelve`, owner.headers());
     await call(ctx, 'PATCH', `/api/v1/merchant/skus/${p3.skus[0]!.id}`, owner.headers(), { priceFen: 850 });
@@ -151,7 +170,9 @@ describe('cart', () => {
 
   it('merges concurrent adds of the same SKU into one line with the summed quantity', async () => {
     const p = await createProduct(ctx, owner, { skus: [{ priceFen: 100, stock: 100 }] });
-    await Promise.all(Array.from({ length: 10 }, () => call(ctx, 'POST', '/api/v1/cart/lines', member.headers(), { skuId: p.skus[0]!.id, quantity: 2 })));
+    await Promise.all(
+      Array.from({ length: 10 }, () => call(ctx, 'POST', '/api/v1/cart/lines', member.headers(), { skuId: p.skus[0]!.id, quantity: 2 })),
+    );
     const rows = await ctx.db.selectFrom('cart_lines').selectAll().execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]!.quantity).toBe(20);
@@ -162,23 +183,48 @@ describe('method override for mini-program clients (no PATCH in wx.request / tt.
   it('routes a POST carrying X-HTTP-Method-Override as PATCH or DELETE, idempotency included', async () => {
     const created = (await call(ctx, 'POST', '/api/v1/addresses', member.headers(), ADDRESS)).body;
     const key = { 'Idempotency-Key': 'override-edit-1' };
-    const edited = await call(ctx, 'POST', `/api/v1/addresses/${created.id}`, { ...member.headers(), ...key, 'X-HTTP-Method-Override': 'PATCH' }, { detail: '改过的地址' });
+    const edited = await call(
+      ctx,
+      'POST',
+      `/api/v1/addresses/${created.id}`,
+      { ...member.headers(), ...key, 'X-HTTP-Method-Override': 'PATCH' },
+      { detail: '改过的地址' },
+    );
     expect(edited.status).toBe(200);
     expect(edited.body).toMatchObject({ id: created.id, detail: '改过的地址' });
-    const replay = await call(ctx, 'POST', `/api/v1/addresses/${created.id}`, { ...member.headers(), ...key, 'X-HTTP-Method-Override': 'PATCH' }, { detail: '改过的地址' });
+    const replay = await call(
+      ctx,
+      'POST',
+      `/api/v1/addresses/${created.id}`,
+      { ...member.headers(), ...key, 'X-HTTP-Method-Override': 'PATCH' },
+      { detail: '改过的地址' },
+    );
     expect(replay).toEqual(edited);
     expect((await addressRows())[0]!.detail).toBe('改过的地址');
 
     const other = await loginMember(ctx, { user: 'someone-else' });
     expect((await call(ctx, 'POST', `/api/v1/addresses/${created.id}`, { ...other.headers(), 'X-HTTP-Method-Override': 'DELETE' })).status).toBe(404);
-    expect((await call(ctx, 'POST', `/api/v1/addresses/${created.id}`, { ...member.headers(), 'X-HTTP-Method-Override': 'DELETE' })).status).toBe(204);
+    expect((await call(ctx, 'POST', `/api/v1/addresses/${created.id}`, { ...member.headers(), 'X-HTTP-Method-Override': 'DELETE' })).status).toBe(
+      204,
+    );
     expect(await addressRows()).toHaveLength(0);
   });
 
   it('refuses an override on anything but a POST, or naming anything but PUT, PATCH or DELETE, with 400 naming the header', async () => {
     const created = (await call(ctx, 'POST', '/api/v1/addresses', member.headers(), ADDRESS)).body;
-    for (const [method, wanted] of [['POST', 'GET'], ['POST', 'patch'], ['POST', 'CONNECT'], ['PUT', 'DELETE']] as const) {
-      const res = await call(ctx, method, `/api/v1/addresses/${created.id}`, { ...member.headers(), 'X-HTTP-Method-Override': wanted }, { detail: 'x' });
+    for (const [method, wanted] of [
+      ['POST', 'GET'],
+      ['POST', 'patch'],
+      ['POST', 'CONNECT'],
+      ['PUT', 'DELETE'],
+    ] as const) {
+      const res = await call(
+        ctx,
+        method,
+        `/api/v1/addresses/${created.id}`,
+        { ...member.headers(), 'X-HTTP-Method-Override': wanted },
+        { detail: 'x' },
+      );
       expect(res.status, `${method} with ${wanted}`).toBe(400);
       expect(res.body.error.details.issues.map((i: { field: string }) => i.field)).toEqual(['header.X-HTTP-Method-Override']);
     }

@@ -16,7 +16,15 @@ describe('the service shell', () => {
     expect(res.status).toBe(200);
     const doc = await res.json();
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/me', '/api/v1/check-in', '/api/v1/check-in/status', '/api/v1/points/ledger', '/api/v1/merchant/auth/login', '/api/v1/merchant/check-in/rules']),
+      expect.arrayContaining([
+        '/api/v1/auth/login',
+        '/api/v1/me',
+        '/api/v1/check-in',
+        '/api/v1/check-in/status',
+        '/api/v1/points/ledger',
+        '/api/v1/merchant/auth/login',
+        '/api/v1/merchant/check-in/rules',
+      ]),
     );
     expect(doc.paths['/api/v1/auth/login'].post.requestBody.content['application/json'].schema).toBeTruthy();
     const page = await ctx.app.request('/api/docs');
@@ -25,13 +33,20 @@ describe('the service shell', () => {
   });
 
   it('sends CORS headers on every /api response, and answers preflights', async () => {
-    for (const res of [await ctx.app.request('/api/health'), await ctx.app.request('/api/v1/nope'), await ctx.app.request('/api/v1/products?page=0')]) {
+    for (const res of [
+      await ctx.app.request('/api/health'),
+      await ctx.app.request('/api/v1/nope'),
+      await ctx.app.request('/api/v1/products?page=0'),
+    ]) {
       expect(res.headers.get('access-control-allow-origin')).toBe('*');
       expect(res.headers.get('access-control-expose-headers')).toBe('Retry-After,X-Request-Id');
       expect(res.headers.get('x-request-id')).toBeTruthy();
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     }
-    const pre = await ctx.app.request('/api/v1/cart', { method: 'OPTIONS', headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'POST' } });
+    const pre = await ctx.app.request('/api/v1/cart', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://shop.example', 'Access-Control-Request-Method': 'POST' },
+    });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe('*');
     expect(pre.headers.get('access-control-allow-headers')).toBe('Authorization,Content-Type,Idempotency-Key,X-HTTP-Method-Override');
@@ -47,7 +62,11 @@ describe('the service shell', () => {
 
   it('refuses an oversized body with 413 and writes nothing', async () => {
     const m = await loginMember(ctx);
-    const res = await ctx.app.request('/api/v1/check-in', { method: 'POST', headers: m.headers(), body: JSON.stringify({ pad: 'x'.repeat(100_000) }) });
+    const res = await ctx.app.request('/api/v1/check-in', {
+      method: 'POST',
+      headers: m.headers(),
+      body: JSON.stringify({ pad: 'x'.repeat(100_000) }),
+    });
     expect(res.status).toBe(413);
     expect(await ctx.db.selectFrom('check_ins').selectAll().execute()).toHaveLength(0);
   });

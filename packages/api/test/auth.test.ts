@@ -19,7 +19,15 @@ async function login(body: unknown, address = freshAddress()) {
   });
 }
 
-const countMembers = async () => Number((await ctx.db.selectFrom('members').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const countMembers = async () =>
+  Number(
+    (
+      await ctx.db
+        .selectFrom('members')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe.each(LOGIN_PLATFORMS)('member login on %s', (platform) => {
   it('exchanges a good code for our own session and the member', async () => {
@@ -107,10 +115,13 @@ describe('member login', () => {
 
   it('rate-limits per address with 429 and Retry-After', async () => {
     await ctx.close();
-    ctx = await createTestContext({ rateLimits: { ...(await import('../src/config.js')).defaultAppConfig.rateLimits, loginPerAddress: { points: 3, duration: 60 } } });
+    ctx = await createTestContext({
+      rateLimits: { ...(await import('../src/config.js')).defaultAppConfig.rateLimits, loginPerAddress: { points: 3, duration: 60 } },
+    });
     const address = freshAddress();
     const statuses = [];
-    for (let i = 0; i < 5; i += 1) statuses.push((await login({ platform: 'weapp', code: ctx.simulator.issueCode('weapp', uniqueName()).code }, address)).status);
+    for (let i = 0; i < 5; i += 1)
+      statuses.push((await login({ platform: 'weapp', code: ctx.simulator.issueCode('weapp', uniqueName()).code }, address)).status);
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
     const limited = await login({ platform: 'weapp', code: 'x' }, address);
     expect(limited.status).toBe(429);
@@ -122,7 +133,9 @@ describe('member login', () => {
 
   it('rate-limits per platform identity across addresses', async () => {
     await ctx.close();
-    ctx = await createTestContext({ rateLimits: { ...(await import('../src/config.js')).defaultAppConfig.rateLimits, loginPerIdentity: { points: 2, duration: 60 } } });
+    ctx = await createTestContext({
+      rateLimits: { ...(await import('../src/config.js')).defaultAppConfig.rateLimits, loginPerIdentity: { points: 2, duration: 60 } },
+    });
     const user = uniqueName();
     const statuses = [];
     for (let i = 0; i < 3; i += 1) statuses.push((await login({ platform: 'alipay', code: ctx.simulator.issueCode('alipay', user).code })).status);

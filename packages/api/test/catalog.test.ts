@@ -27,7 +27,15 @@ describe('categories', () => {
     expect(third.status).toBe(400);
     expect(third.body.error.details.issues[0].field).toBe('parentId');
     const tree = await call(ctx, 'GET', '/api/v1/categories', {});
-    expect(tree.body).toEqual([{ id: tea.body.id, name: '茶叶', parentId: null, sortOrder: 2, children: [{ id: green.body.id, name: '绿茶', parentId: tea.body.id, sortOrder: 0 }] }]);
+    expect(tree.body).toEqual([
+      {
+        id: tea.body.id,
+        name: '茶叶',
+        parentId: null,
+        sortOrder: 2,
+        children: [{ id: green.body.id, name: '绿茶', parentId: tea.body.id, sortOrder: 0 }],
+      },
+    ]);
     const renamed = await call(ctx, 'PATCH', `${M}/categories/${green.body.id}`, owner.headers(), { name: '名优绿茶' });
     expect(renamed.body.name).toBe('名优绿茶');
   });
@@ -45,7 +53,14 @@ describe('products', () => {
       ],
     });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ status: 'draft', minPriceFen: 16800, maxPriceFen: 29800, inStock: true, coverUrl: 'https://img.example.com/lj.jpg', salesCount: 0 });
+    expect(created.body).toMatchObject({
+      status: 'draft',
+      minPriceFen: 16800,
+      maxPriceFen: 29800,
+      inStock: true,
+      coverUrl: 'https://img.example.com/lj.jpg',
+      salesCount: 0,
+    });
     const id = created.body.id;
     expect((await call(ctx, 'GET', `/api/v1/products/${id}`, {})).status).toBe(404);
     expect((await call(ctx, 'GET', '/api/v1/products', {})).body.total).toBe(0);
@@ -72,7 +87,12 @@ describe('products', () => {
     expect(edited.body).toMatchObject({ title: '新标题', sortOrder: 9 });
     const sku = await call(ctx, 'PATCH', `${M}/skus/${p.skus[0]!.id}`, owner.headers(), { priceFen: 2500 });
     expect(sku.body.priceFen).toBe(2500);
-    const added = await call(ctx, 'POST', `${M}/products/${p.id}/skus`, owner.headers(), { code: 'EXTRA-1', specs: { 口味: '辣' }, priceFen: 100, stock: 3 });
+    const added = await call(ctx, 'POST', `${M}/products/${p.id}/skus`, owner.headers(), {
+      code: 'EXTRA-1',
+      specs: { 口味: '辣' },
+      priceFen: 100,
+      stock: 3,
+    });
     expect(added.status).toBe(201);
     expect(added.body.skus).toHaveLength(2);
     const dup = await call(ctx, 'POST', `${M}/products/${p.id}/skus`, owner.headers(), { code: 'EXTRA-1', priceFen: 100 });
@@ -95,7 +115,9 @@ describe('products', () => {
     expect((await call(ctx, 'GET', `${M}/products?keyword=坚果`, owner.headers())).body.total).toBe(2);
 
     expect((await call(ctx, 'GET', `/api/v1/products?categoryId=${snacks.id}`, {})).body.total).toBe(2);
-    expect((await call(ctx, 'GET', `/api/v1/products?categoryId=${nuts.id}`, {})).body.items.map((p: any) => p.title)).toEqual(['每日坚果 100%_混合']);
+    expect((await call(ctx, 'GET', `/api/v1/products?categoryId=${nuts.id}`, {})).body.items.map((p: any) => p.title)).toEqual([
+      '每日坚果 100%_混合',
+    ]);
     expect((await call(ctx, 'GET', '/api/v1/products?keyword=坚果', {})).body.total).toBe(1);
     expect((await call(ctx, 'GET', '/api/v1/products?keyword=green', {})).body.total).toBe(1);
     // LIKE wildcards in a keyword are literal.
@@ -116,7 +138,16 @@ describe('products', () => {
     [{ title: 't', skus: [{ code: 'A', priceFen: '100' }] }, 'skus.0.priceFen'],
     [{ title: 't', skus: [{ code: 'A B', priceFen: 1 }] }, 'skus.0.code'],
     [{ title: 't', skus: [{ code: 'A', priceFen: 1, stock: -3 }] }, 'skus.0.stock'],
-    [{ title: 't', skus: [{ code: 'A', priceFen: 1 }, { code: 'A', priceFen: 2 }] }, 'skus.1.code'],
+    [
+      {
+        title: 't',
+        skus: [
+          { code: 'A', priceFen: 1 },
+          { code: 'A', priceFen: 2 },
+        ],
+      },
+      'skus.1.code',
+    ],
     [{ title: 't', skus: [{ code: 'A', priceFen: 1, specs: { 颜色: 'x'.repeat(31) } }] }, 'skus.0.specs.颜色'],
     [{ title: 't', imageUrls: ['javascript:alert(1)'], skus: [{ code: 'A', priceFen: 1 }] }, 'imageUrls.0'],
     [{ title: 't', description: 'x'.repeat(20_001), skus: [{ code: 'A', priceFen: 1 }] }, 'description'],
@@ -173,14 +204,22 @@ describe('stock adjustments', () => {
     const tooMuch = await call(ctx, 'POST', `${M}/skus/${skuId}/stock-adjustments`, owner.headers(), { delta: -11, reason: '盘亏' });
     expect(tooMuch.status).toBe(409);
     expect(tooMuch.body.error.code).toBe('OUT_OF_STOCK');
-    for (const [body, field] of [[{ delta: 0, reason: 'x' }, 'delta'], [{ delta: 1.5, reason: 'x' }, 'delta'], [{ delta: 1 }, 'reason'], [{ delta: 1, reason: 'x'.repeat(201) }, 'reason']] as const) {
+    for (const [body, field] of [
+      [{ delta: 0, reason: 'x' }, 'delta'],
+      [{ delta: 1.5, reason: 'x' }, 'delta'],
+      [{ delta: 1 }, 'reason'],
+      [{ delta: 1, reason: 'x'.repeat(201) }, 'reason'],
+    ] as const) {
       const bad = await call(ctx, 'POST', `${M}/skus/${skuId}/stock-adjustments`, owner.headers(), body);
       expect(bad.status).toBe(400);
       expect(bad.body.error.details.issues[0].field).toBe(field);
     }
     const moves = (await call(ctx, 'GET', `${M}/skus/${skuId}/stock-movements`, owner.headers())).body;
     expect(moves.sku.stock).toBe(10);
-    expect(moves.movements.map((m: any) => [m.delta, m.stockAfter, m.kind, m.reason])).toEqual([[7, 10, 'adjustment', '到货'], [3, 3, 'initial', 'initial stock']]);
+    expect(moves.movements.map((m: any) => [m.delta, m.stockAfter, m.kind, m.reason])).toEqual([
+      [7, 10, 'adjustment', '到货'],
+      [3, 3, 'initial', 'initial stock'],
+    ]);
     expect((await call(ctx, 'POST', `${M}/skus/999999/stock-adjustments`, owner.headers(), { delta: 1, reason: 'x' })).status).toBe(404);
   });
 
@@ -204,7 +243,9 @@ describe('stock adjustments', () => {
 
   it('keeps the movement record append-only', async () => {
     const p = await createProduct(ctx, owner);
-    await expect(ctx.db.updateTable('stock_movements').set({ delta: 1000 }).where('sku_id', '=', p.skus[0]!.id).execute()).rejects.toThrow(/append-only/);
+    await expect(ctx.db.updateTable('stock_movements').set({ delta: 1000 }).where('sku_id', '=', p.skus[0]!.id).execute()).rejects.toThrow(
+      /append-only/,
+    );
     await expect(ctx.db.deleteFrom('stock_movements').execute()).rejects.toThrow(/append-only/);
   });
 });

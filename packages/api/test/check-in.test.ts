@@ -31,7 +31,15 @@ async function ledgerInvariant(memberId: number) {
 describe('daily check-in', () => {
   it('credits day 1, refuses a second check-in the same day, and reports status', async () => {
     const before = await status();
-    expect(before).toMatchObject({ businessDate: '2026-11-22', checkedInToday: false, streak: 0, todayReward: 5, tomorrowReward: 5, month: '2026-11', checkedInDates: [] });
+    expect(before).toMatchObject({
+      businessDate: '2026-11-22',
+      checkedInToday: false,
+      streak: 0,
+      todayReward: 5,
+      tomorrowReward: 5,
+      month: '2026-11',
+      checkedInDates: [],
+    });
 
     const res = await checkIn();
     expect(res.status).toBe(200);
@@ -59,7 +67,17 @@ describe('daily check-in', () => {
       rewards.push([body.streak, body.reward]);
       ctx.clock.advance(DAY);
     }
-    expect(rewards).toEqual([[1, 5], [2, 5], [3, 10], [4, 10], [5, 15], [6, 15], [7, 30], [8, 5], [9, 5]]);
+    expect(rewards).toEqual([
+      [1, 5],
+      [2, 5],
+      [3, 10],
+      [4, 10],
+      [5, 15],
+      [6, 15],
+      [7, 30],
+      [8, 5],
+      [9, 5],
+    ]);
     expect(await ledgerInvariant(member.id)).toBe(5 + 5 + 10 + 10 + 15 + 15 + 30 + 5 + 5);
   });
 
@@ -142,7 +160,9 @@ describe('daily check-in', () => {
   });
 
   it('requires a member session', async () => {
-    expect((await ctx.app.request('/api/v1/check-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
+    expect((await ctx.app.request('/api/v1/check-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(
+      401,
+    );
     expect((await ctx.app.request('/api/v1/check-in/status')).status).toBe(401);
   });
 });

@@ -10,7 +10,15 @@ import { openDatabase, openSqliteFile, type DB } from '../src/db/connection.js';
 import { migrateToLatest } from '../src/db/migrator.js';
 import type { Database } from '../src/db/schema.js';
 import { ManualClock } from '../src/lib/clock.js';
-import { SIMULATOR_BASE, createPaymentAdapters, createPlatformAdapters, createPlatformSimulator, simulatorFetch, type PaymentAdapters, type PlatformSimulatorOptions } from '../src/platforms/index.js';
+import {
+  SIMULATOR_BASE,
+  createPaymentAdapters,
+  createPlatformAdapters,
+  createPlatformSimulator,
+  simulatorFetch,
+  type PaymentAdapters,
+  type PlatformSimulatorOptions,
+} from '../src/platforms/index.js';
 
 /** Which engine this run tests: PostgreSQL when TEST_DATABASE_URL is set, SQLite otherwise. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;

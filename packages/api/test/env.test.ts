@@ -55,12 +55,21 @@ describe('production payment settings', () => {
 
   it('refuses half a platform’s settings, a missing or plain-http PUBLIC_BASE_URL, a short APIv3 key and bad key JSON, naming each', () => {
     const half = problems({ ...LOGIN, WEAPP_PAY_MCH_ID: '1900000001', TT_PAY_APP_PRIVATE_KEY: 'x' });
-    for (const key of ['WEAPP_PAY_MERCHANT_PRIVATE_KEY', 'WEAPP_PAY_MERCHANT_SERIAL_NO', 'WEAPP_PAY_API_V3_KEY', 'WEAPP_PAY_PLATFORM_PUBLIC_KEYS', 'TT_PAY_PLATFORM_PUBLIC_KEY', 'PUBLIC_BASE_URL']) {
+    for (const key of [
+      'WEAPP_PAY_MERCHANT_PRIVATE_KEY',
+      'WEAPP_PAY_MERCHANT_SERIAL_NO',
+      'WEAPP_PAY_API_V3_KEY',
+      'WEAPP_PAY_PLATFORM_PUBLIC_KEYS',
+      'TT_PAY_PLATFORM_PUBLIC_KEY',
+      'PUBLIC_BASE_URL',
+    ]) {
       expect(half).toContain(`${key}:`);
     }
     expect(problems({ ...LOGIN, ...PAYMENTS, PUBLIC_BASE_URL: 'http://shop.example.com' })).toContain('PUBLIC_BASE_URL: must be an https URL');
     expect(problems({ ...LOGIN, ...PAYMENTS, WEAPP_PAY_API_V3_KEY: 'short' })).toContain('WEAPP_PAY_API_V3_KEY: must be the 32-character APIv3 key');
-    expect(problems({ ...LOGIN, ...PAYMENTS, WEAPP_PAY_PLATFORM_PUBLIC_KEYS: '["nope"]' })).toContain('WEAPP_PAY_PLATFORM_PUBLIC_KEYS: must be a JSON object');
+    expect(problems({ ...LOGIN, ...PAYMENTS, WEAPP_PAY_PLATFORM_PUBLIC_KEYS: '["nope"]' })).toContain(
+      'WEAPP_PAY_PLATFORM_PUBLIC_KEYS: must be a JSON object',
+    );
     expect(problems({ ...LOGIN, ...PAYMENTS })).toBe('');
   });
 });

@@ -42,7 +42,10 @@ export async function loginMember(ctx: TestContext, opts: { platform?: LoginPlat
   };
 }
 
-export async function createStaffAndLogin(ctx: TestContext, role: StaffRole = 'owner'): Promise<{ token: string; headers: (extra?: Record<string, string>) => Record<string, string> }> {
+export async function createStaffAndLogin(
+  ctx: TestContext,
+  role: StaffRole = 'owner',
+): Promise<{ token: string; headers: (extra?: Record<string, string>) => Record<string, string> }> {
   const username = uniqueName(role);
   const password = `pw-${randomBytes(6).toString('hex')}`;
   await ctx.app.services.staff.create({ username, displayName: username, role, password });
@@ -59,8 +62,18 @@ export async function createStaffAndLogin(ctx: TestContext, role: StaffRole = 'o
 export type StaffSession = Awaited<ReturnType<typeof createStaffAndLogin>>;
 
 /** Sends a JSON request and returns status and parsed body. */
-export async function call(ctx: TestContext, method: string, path: string, headers: Record<string, string>, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await ctx.app.request(path, { method, headers, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
+export async function call(
+  ctx: TestContext,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: unknown,
+): Promise<{ status: number; body: any }> {
+  const res = await ctx.app.request(path, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
@@ -74,9 +87,19 @@ export interface TestProduct {
 export async function createProduct(
   ctx: TestContext,
   staff: StaffSession,
-  opts: { title?: string; categoryId?: number | null; skus?: { priceFen: number; stock: number; specs?: Record<string, string> }[]; shelve?: boolean } = {},
+  opts: {
+    title?: string;
+    categoryId?: number | null;
+    skus?: { priceFen: number; stock: number; specs?: Record<string, string> }[];
+    shelve?: boolean;
+  } = {},
 ): Promise<TestProduct> {
-  const skus = (opts.skus ?? [{ priceFen: 1990, stock: 10 }]).map((s) => ({ code: uniqueName('SKU'), specs: s.specs ?? {}, priceFen: s.priceFen, stock: s.stock }));
+  const skus = (opts.skus ?? [{ priceFen: 1990, stock: 10 }]).map((s) => ({
+    code: uniqueName('SKU'),
+    specs: s.specs ?? {},
+    priceFen: s.priceFen,
+    stock: s.stock,
+  }));
   const created = await call(ctx, 'POST', '/api/v1/merchant/products', staff.headers(), {
     title: opts.title ?? uniqueName('商品'),
     categoryId: opts.categoryId ?? null,

@@ -21,19 +21,38 @@ afterEach(async () => {
 
 const M = '/api/v1/merchant';
 async function newAddress(m: TestMember): Promise<number> {
-  const res = await call(ctx, 'POST', '/api/v1/addresses', m.headers(), { name: '林晓', phone: '13812345678', province: '浙江省', city: '杭州市', district: '西湖区', detail: '龙井路 1 号' });
+  const res = await call(ctx, 'POST', '/api/v1/addresses', m.headers(), {
+    name: '林晓',
+    phone: '13812345678',
+    province: '浙江省',
+    city: '杭州市',
+    district: '西湖区',
+    detail: '龙井路 1 号',
+  });
   return res.body.id;
 }
-const stockOf = async (skuId: number) => Number((await ctx.db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow()).stock);
+const stockOf = async (skuId: number) =>
+  Number((await ctx.db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow()).stock);
 const orderCount = async () => (await ctx.db.selectFrom('orders').select('id').execute()).length;
-const placeOrder = (m: TestMember, body: unknown, headers: Record<string, string> = {}) => call(ctx, 'POST', '/api/v1/orders', m.headers(headers), body);
+const placeOrder = (m: TestMember, body: unknown, headers: Record<string, string> = {}) =>
+  call(ctx, 'POST', '/api/v1/orders', m.headers(headers), body);
 const pay = (orderNo: string, amountFen: number, transactionId = `tx-${orderNo}`, platform = 'weapp') =>
-  inTransaction(ctx.db, (trx) => ctx.app.services.orders.markOrderPaid(trx, { orderNo, amountFen, platform, transactionId, paidAt: ctx.clock.now() }));
+  inTransaction(ctx.db, (trx) =>
+    ctx.app.services.orders.markOrderPaid(trx, { orderNo, amountFen, platform, transactionId, paidAt: ctx.clock.now() }),
+  );
 
 describe('checkout preview', () => {
   it('computes items, shipping (flat, free above the threshold) and payable as named lines', async () => {
-    const p = await createProduct(ctx, owner, { skus: [{ priceFen: 2990, stock: 10 }, { priceFen: 4500, stock: 10 }] });
-    const cheap = await call(ctx, 'POST', '/api/v1/checkout/preview', member.headers(), { items: [{ skuId: p.skus[0]!.id, quantity: 2 }], addressId });
+    const p = await createProduct(ctx, owner, {
+      skus: [
+        { priceFen: 2990, stock: 10 },
+        { priceFen: 4500, stock: 10 },
+      ],
+    });
+    const cheap = await call(ctx, 'POST', '/api/v1/checkout/preview', member.headers(), {
+      items: [{ skuId: p.skus[0]!.id, quantity: 2 }],
+      addressId,
+    });
     expect(cheap.status).toBe(200);
     expect(cheap.body).toMatchObject({
       itemsFen: 5980,
@@ -46,22 +65,43 @@ describe('checkout preview', () => {
       ],
       address: expect.objectContaining({ name: '林晓' }),
     });
-    const free = await call(ctx, 'POST', '/api/v1/checkout/preview', member.headers(), { items: [{ skuId: p.skus[0]!.id, quantity: 1 }, { skuId: p.skus[1]!.id, quantity: 2 }] });
+    const free = await call(ctx, 'POST', '/api/v1/checkout/preview', member.headers(), {
+      items: [
+        { skuId: p.skus[0]!.id, quantity: 1 },
+        { skuId: p.skus[1]!.id, quantity: 2 },
+      ],
+    });
     expect(free.body).toMatchObject({ itemsFen: 11990, shippingFen: 0, payableFen: 11990, address: null, canSubmit: false });
 
-    const put = await call(ctx, 'PUT', `${M}/order-settings`, owner.headers(), { shippingFlatFeeFen: 800, freeShippingThresholdFen: null, paymentWindowMinutes: 15 });
+    const put = await call(ctx, 'PUT', `${M}/order-settings`, owner.headers(), {
+      shippingFlatFeeFen: 800,
+      freeShippingThresholdFen: null,
+      paymentWindowMinutes: 15,
+    });
     expect(put.status).toBe(200);
-    expect((await call(ctx, 'GET', `${M}/order-settings`, owner.headers())).body).toEqual({ shippingFlatFeeFen: 800, freeShippingThresholdFen: null, paymentWindowMinutes: 15 });
+    expect((await call(ctx, 'GET', `${M}/order-settings`, owner.headers())).body).toEqual({
+      shippingFlatFeeFen: 800,
+      freeShippingThresholdFen: null,
+      paymentWindowMinutes: 15,
+    });
     const after = await call(ctx, 'POST', '/api/v1/checkout/preview', member.headers(), { items: [{ skuId: p.skus[1]!.id, quantity: 5 }] });
     expect(after.body).toMatchObject({ itemsFen: 22500, shippingFen: 800, payableFen: 23300 });
   });
 
   it('previews the selected cart lines and flags problems', async () => {
-    const p = await createProduct(ctx, owner, { skus: [{ priceFen: 1000, stock: 1 }, { priceFen: 500, stock: 10 }] });
+    const p = await createProduct(ctx, owner, {
+      skus: [
+        { priceFen: 1000, stock: 1 },
+        { priceFen: 500, stock: 10 },
+      ],
+    });
     await call(ctx, 'POST', '/api/v1/cart/lines', member.headers(), { skuId: p.skus[0]!.id, quantity: 3 });
     await call(ctx, 'POST', '/api/v1/cart/lines', member.headers(), { skuId: p.skus[1]!.id, quantity: 1 });
     const res = await call(ctx, 'POST', '/api/v1/checkout/preview', member.headers(), { fromCart: true, addressId });
-    expect(res.body.lines.map((l: any) => [l.skuId, l.problem])).toEqual([[p.skus[1]!.id, null], [p.skus[0]!.id, 'insufficient_stock']]);
+    expect(res.body.lines.map((l: any) => [l.skuId, l.problem])).toEqual([
+      [p.skus[1]!.id, null],
+      [p.skus[0]!.id, 'insufficient_stock'],
+    ]);
     expect(res.body).toMatchObject({ itemsFen: 500, canSubmit: false });
   });
 
@@ -70,7 +110,15 @@ describe('checkout preview', () => {
     [{ items: [{ skuId: 1, quantity: 1 }], payableFen: 1 }, 'body'],
     [{ items: [{ skuId: 1, quantity: 0 }] }, 'items.0.quantity'],
     [{ items: [{ skuId: 1, quantity: 100 }] }, 'items.0.quantity'],
-    [{ items: [{ skuId: 1, quantity: 1 }, { skuId: 1, quantity: 2 }] }, 'items.1.skuId'],
+    [
+      {
+        items: [
+          { skuId: 1, quantity: 1 },
+          { skuId: 1, quantity: 2 },
+        ],
+      },
+      'items.1.skuId',
+    ],
     [{ items: [] }, 'items'],
     [{}, 'items'],
     [{ items: [{ skuId: 1, quantity: 1 }], fromCart: true }, 'fromCart'],
@@ -157,7 +205,13 @@ describe('placing orders', () => {
 
   it('takes all lines or none', async () => {
     const scarce = await createProduct(ctx, owner, { skus: [{ priceFen: 100, stock: 1 }] });
-    const res = await placeOrder(member, { items: [{ skuId: p.skus[0]!.id, quantity: 3 }, { skuId: scarce.skus[0]!.id, quantity: 2 }], addressId });
+    const res = await placeOrder(member, {
+      items: [
+        { skuId: p.skus[0]!.id, quantity: 3 },
+        { skuId: scarce.skus[0]!.id, quantity: 2 },
+      ],
+      addressId,
+    });
     expect(res.status).toBe(409);
     expect(await stockOf(p.skus[0]!.id)).toBe(10);
     expect(await stockOf(scarce.skus[0]!.id)).toBe(1);
@@ -178,7 +232,9 @@ describe('placing orders', () => {
   it('never oversells: 30 members race for stock 10 (INVARIANTS 1)', async () => {
     const members = await Promise.all(Array.from({ length: 30 }, () => loginMember(ctx)));
     const addressIds = await Promise.all(members.map(newAddress));
-    const results = await Promise.all(members.map((m, i) => placeOrder(m, { items: [{ skuId: p.skus[0]!.id, quantity: 1 }], addressId: addressIds[i] })));
+    const results = await Promise.all(
+      members.map((m, i) => placeOrder(m, { items: [{ skuId: p.skus[0]!.id, quantity: 1 }], addressId: addressIds[i] })),
+    );
     const ok = results.filter((r) => r.status === 201);
     expect(ok).toHaveLength(10);
     expect(results.filter((r) => r.status !== 201).every((r) => r.status === 409 && r.body.error.code === 'OUT_OF_STOCK')).toBe(true);
@@ -192,7 +248,9 @@ describe('placing orders', () => {
   it('never oversells when one buyer takes several at once', async () => {
     const members = await Promise.all(Array.from({ length: 12 }, () => loginMember(ctx)));
     const addressIds = await Promise.all(members.map(newAddress));
-    const results = await Promise.all(members.map((m, i) => placeOrder(m, { items: [{ skuId: p.skus[0]!.id, quantity: 3 }], addressId: addressIds[i] })));
+    const results = await Promise.all(
+      members.map((m, i) => placeOrder(m, { items: [{ skuId: p.skus[0]!.id, quantity: 3 }], addressId: addressIds[i] })),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(3);
     expect(await stockOf(p.skus[0]!.id)).toBe(1);
   });
@@ -211,7 +269,10 @@ describe('order lifecycle', () => {
     const res = await call(ctx, 'POST', `/api/v1/orders/${order.id}/cancel`, member.headers());
     expect(res.status).toBe(200);
     expect(res.body.status).toBe('cancelled');
-    expect(res.body.events.map((e: any) => [e.fromStatus, e.toStatus, e.actorType])).toEqual([[null, 'awaiting_payment', 'member'], ['awaiting_payment', 'cancelled', 'member']]);
+    expect(res.body.events.map((e: any) => [e.fromStatus, e.toStatus, e.actorType])).toEqual([
+      [null, 'awaiting_payment', 'member'],
+      ['awaiting_payment', 'cancelled', 'member'],
+    ]);
     expect(await stockOf(p.skus[0]!.id)).toBe(5);
     const again = await call(ctx, 'POST', `/api/v1/orders/${order.id}/cancel`, member.headers());
     expect(again.status).toBe(409);
@@ -235,25 +296,42 @@ describe('order lifecycle', () => {
   });
 
   it('walks paid → shipped → completed with guarded transitions and a history', async () => {
-    expect((await call(ctx, 'POST', `${M}/orders/${order.id}/ship`, owner.headers(), { carrier: '顺丰', trackingNo: 'SF1234567890' })).status).toBe(409);
+    expect((await call(ctx, 'POST', `${M}/orders/${order.id}/ship`, owner.headers(), { carrier: '顺丰', trackingNo: 'SF1234567890' })).status).toBe(
+      409,
+    );
     expect(await pay(order.orderNo, order.payableFen)).toEqual({ transitioned: true, outcome: 'paid', orderId: order.id });
     expect((await call(ctx, 'POST', `/api/v1/orders/${order.id}/cancel`, member.headers())).status).toBe(409);
     expect((await call(ctx, 'POST', `${M}/orders/${order.id}/complete`, owner.headers())).status).toBe(409);
 
     const viewer = await createStaffAndLogin(ctx, 'viewer');
-    expect((await call(ctx, 'POST', `${M}/orders/${order.id}/ship`, viewer.headers(), { carrier: '顺丰', trackingNo: 'SF1234567890' })).status).toBe(403);
-    expect((await call(ctx, 'POST', `${M}/orders/${order.id}/ship`, member.headers(), { carrier: '顺丰', trackingNo: 'SF1234567890' })).status).toBe(403);
-    for (const [body, field] of [[{ carrier: '', trackingNo: 'SF1234567890' }, 'carrier'], [{ carrier: '顺丰', trackingNo: 'no spaces!' }, 'trackingNo'], [{ carrier: '顺丰' }, 'trackingNo']] as const) {
+    expect((await call(ctx, 'POST', `${M}/orders/${order.id}/ship`, viewer.headers(), { carrier: '顺丰', trackingNo: 'SF1234567890' })).status).toBe(
+      403,
+    );
+    expect((await call(ctx, 'POST', `${M}/orders/${order.id}/ship`, member.headers(), { carrier: '顺丰', trackingNo: 'SF1234567890' })).status).toBe(
+      403,
+    );
+    for (const [body, field] of [
+      [{ carrier: '', trackingNo: 'SF1234567890' }, 'carrier'],
+      [{ carrier: '顺丰', trackingNo: 'no spaces!' }, 'trackingNo'],
+      [{ carrier: '顺丰' }, 'trackingNo'],
+    ] as const) {
       const bad = await call(ctx, 'POST', `${M}/orders/${order.id}/ship`, owner.headers(), body);
       expect(bad.status).toBe(400);
       expect(bad.body.error.details.issues[0].field).toBe(field);
     }
     const shipped = await call(ctx, 'POST', `${M}/orders/${order.id}/ship`, owner.headers(), { carrier: '顺丰', trackingNo: 'SF1234567890' });
     expect(shipped.body).toMatchObject({ status: 'shipped', carrier: '顺丰', trackingNo: 'SF1234567890' });
-    expect((await call(ctx, 'POST', `${M}/orders/${order.id}/ship`, owner.headers(), { carrier: '顺丰', trackingNo: 'SF1234567890' })).status).toBe(409);
+    expect((await call(ctx, 'POST', `${M}/orders/${order.id}/ship`, owner.headers(), { carrier: '顺丰', trackingNo: 'SF1234567890' })).status).toBe(
+      409,
+    );
     const done = await call(ctx, 'POST', `/api/v1/orders/${order.id}/confirm-receipt`, member.headers());
     expect(done.body.status).toBe('completed');
-    expect(done.body.events.map((e: any) => `${e.toStatus}:${e.actorType}`)).toEqual(['awaiting_payment:member', 'paid:platform', 'shipped:staff', 'completed:member']);
+    expect(done.body.events.map((e: any) => `${e.toStatus}:${e.actorType}`)).toEqual([
+      'awaiting_payment:member',
+      'paid:platform',
+      'shipped:staff',
+      'completed:member',
+    ]);
     expect((await call(ctx, 'POST', `${M}/orders/${order.id}/complete`, owner.headers())).status).toBe(409);
     const viewerRead = await call(ctx, 'GET', `${M}/orders/${order.id}`, viewer.headers());
     expect(viewerRead.body.status).toBe('completed');
@@ -266,7 +344,10 @@ describe('order lifecycle', () => {
     await pay(second.orderNo, second.payableFen);
     expect((await call(ctx, 'GET', '/api/v1/orders', member.headers())).body.items.map((o: any) => o.id)).toEqual([second.id, order.id]);
     expect((await call(ctx, 'GET', '/api/v1/orders?status=paid', member.headers())).body.items.map((o: any) => o.id)).toEqual([second.id]);
-    expect((await call(ctx, 'GET', '/api/v1/orders?status=awaiting_payment&pageSize=1', member.headers())).body).toMatchObject({ total: 1, pageSize: 1 });
+    expect((await call(ctx, 'GET', '/api/v1/orders?status=awaiting_payment&pageSize=1', member.headers())).body).toMatchObject({
+      total: 1,
+      pageSize: 1,
+    });
     expect((await call(ctx, 'GET', '/api/v1/orders?status=lost', member.headers())).status).toBe(400);
     expect((await call(ctx, 'GET', `${M}/orders?orderNo=${order.orderNo}`, owner.headers())).body.items.map((o: any) => o.id)).toEqual([order.id]);
     expect((await call(ctx, 'GET', `${M}/orders?memberId=${member.id}&status=paid`, owner.headers())).body.total).toBe(1);
@@ -281,7 +362,11 @@ describe('payment window and markOrderPaid', () => {
   });
 
   it('closes expired unpaid orders once, even when the job runs twice at the same time', async () => {
-    await call(ctx, 'PUT', `${M}/order-settings`, owner.headers(), { shippingFlatFeeFen: 0, freeShippingThresholdFen: null, paymentWindowMinutes: 10 });
+    await call(ctx, 'PUT', `${M}/order-settings`, owner.headers(), {
+      shippingFlatFeeFen: 0,
+      freeShippingThresholdFen: null,
+      paymentWindowMinutes: 10,
+    });
     const a = (await placeOrder(member, { items: [{ skuId: p.skus[0]!.id, quantity: 2 }], addressId })).body;
     ctx.clock.advance(5 * 60_000);
     const b = (await placeOrder(member, { items: [{ skuId: p.skus[0]!.id, quantity: 1 }], addressId })).body;
@@ -289,10 +374,16 @@ describe('payment window and markOrderPaid', () => {
     ctx.clock.advance(5 * 60_000 - 1);
     expect(await ctx.app.services.orders.closeExpiredOrders(ctx.clock.now())).toEqual({ closed: 0 });
     ctx.clock.advance(1);
-    const runs = await Promise.all([ctx.app.services.orders.closeExpiredOrders(ctx.clock.now()), ctx.app.services.orders.closeExpiredOrders(ctx.clock.now())]);
+    const runs = await Promise.all([
+      ctx.app.services.orders.closeExpiredOrders(ctx.clock.now()),
+      ctx.app.services.orders.closeExpiredOrders(ctx.clock.now()),
+    ]);
     expect(runs[0]!.closed + runs[1]!.closed).toBe(1);
     expect(await stockOf(p.skus[0]!.id)).toBe(4);
-    expect((await call(ctx, 'GET', `/api/v1/orders/${a.id}`, member.headers())).body.events.at(-1)).toMatchObject({ toStatus: 'cancelled', actorType: 'system' });
+    expect((await call(ctx, 'GET', `/api/v1/orders/${a.id}`, member.headers())).body.events.at(-1)).toMatchObject({
+      toStatus: 'cancelled',
+      actorType: 'system',
+    });
     expect((await call(ctx, 'GET', `/api/v1/orders/${b.id}`, member.headers())).body.status).toBe('awaiting_payment');
     ctx.clock.advance(10 * 60_000);
     expect((await ctx.app.services.orders.closeExpiredOrders(ctx.clock.now())).closed).toBe(1);
@@ -306,7 +397,11 @@ describe('payment window and markOrderPaid', () => {
     const order = (await placeOrder(member, { items: [{ skuId: p.skus[0]!.id, quantity: 1 }], addressId })).body;
     ctx.clock.advance(31 * 60_000);
     const job = startOrderExpiryJob({ orders: ctx.app.services.orders, clock: ctx.clock, logger: silentLogger, intervalMs: 20 });
-    for (let i = 0; i < 50 && (await ctx.db.selectFrom('orders').select('status').where('id', '=', order.id).executeTakeFirstOrThrow()).status !== 'cancelled'; i += 1) {
+    for (
+      let i = 0;
+      i < 50 && (await ctx.db.selectFrom('orders').select('status').where('id', '=', order.id).executeTakeFirstOrThrow()).status !== 'cancelled';
+      i += 1
+    ) {
       await new Promise((r) => setTimeout(r, 20));
     }
     await job.stop();
@@ -349,17 +444,26 @@ describe('payment window and markOrderPaid', () => {
     const late = await Promise.all(Array.from({ length: 5 }, () => pay(order.orderNo, order.payableFen, 'late-tx')));
     expect(late.every((r) => !r.transitioned && r.outcome === 'payment_received_after_close')).toBe(true);
     const exceptions = await ctx.app.services.orders.paymentExceptions(ctx.db, order.id);
-    expect(exceptions).toEqual([expect.objectContaining({ kind: 'payment_received_after_close', transaction_id: 'late-tx', state: 'refund_pending' })]);
+    expect(exceptions).toEqual([
+      expect.objectContaining({ kind: 'payment_received_after_close', transaction_id: 'late-tx', state: 'refund_pending' }),
+    ]);
     expect((await call(ctx, 'GET', `/api/v1/orders/${order.id}`, member.headers())).body.status).toBe('cancelled');
     expect(await stockOf(p.skus[0]!.id)).toBe(5);
   });
 
   it('lets the first of payment and expiry win, never both', async () => {
-    await call(ctx, 'PUT', `${M}/order-settings`, owner.headers(), { shippingFlatFeeFen: 0, freeShippingThresholdFen: null, paymentWindowMinutes: 5 });
+    await call(ctx, 'PUT', `${M}/order-settings`, owner.headers(), {
+      shippingFlatFeeFen: 0,
+      freeShippingThresholdFen: null,
+      paymentWindowMinutes: 5,
+    });
     const orders = [];
     for (let i = 0; i < 5; i += 1) orders.push((await placeOrder(member, { items: [{ skuId: p.skus[0]!.id, quantity: 1 }], addressId })).body);
     ctx.clock.advance(5 * 60_000);
-    const [, ...payments] = await Promise.all([ctx.app.services.orders.closeExpiredOrders(ctx.clock.now()), ...orders.map((o) => pay(o.orderNo, o.payableFen))]);
+    const [, ...payments] = await Promise.all([
+      ctx.app.services.orders.closeExpiredOrders(ctx.clock.now()),
+      ...orders.map((o) => pay(o.orderNo, o.payableFen)),
+    ]);
     const paidCount = payments.filter((r) => r.transitioned).length;
     const rows = await ctx.db.selectFrom('orders').select('status').execute();
     expect(rows.filter((r) => r.status === 'paid')).toHaveLength(paidCount);
@@ -375,7 +479,11 @@ describe('payment window and markOrderPaid', () => {
     ctx.app.services.orders.onOrderRefunded(async (_trx, e) => {
       refunded.push(e);
     });
-    const results = await Promise.all(Array.from({ length: 4 }, () => inTransaction(ctx.db, (trx) => ctx.app.services.orders.markOrderRefunded(trx, { orderId: order.id, actor: { type: 'staff', id: null } }))));
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        inTransaction(ctx.db, (trx) => ctx.app.services.orders.markOrderRefunded(trx, { orderId: order.id, actor: { type: 'staff', id: null } })),
+      ),
+    );
     expect(results.filter((r) => r.transitioned)).toHaveLength(1);
     expect(refunded).toEqual([expect.objectContaining({ orderId: order.id, stockReturned: true, amountFen: order.payableFen })]);
     expect(await stockOf(p.skus[0]!.id)).toBe(5);
@@ -393,7 +501,15 @@ describe('payment window and markOrderPaid', () => {
       expect(res.body.error.details.issues[0].field).toBe(field);
     }
     const viewer = await createStaffAndLogin(ctx, 'viewer');
-    expect((await call(ctx, 'PUT', `${M}/order-settings`, viewer.headers(), { shippingFlatFeeFen: 0, freeShippingThresholdFen: null, paymentWindowMinutes: 30 })).status).toBe(403);
+    expect(
+      (
+        await call(ctx, 'PUT', `${M}/order-settings`, viewer.headers(), {
+          shippingFlatFeeFen: 0,
+          freeShippingThresholdFen: null,
+          paymentWindowMinutes: 30,
+        })
+      ).status,
+    ).toBe(403);
     expect(await ctx.db.selectFrom('merchant_settings').selectAll().execute()).toHaveLength(0);
   });
 });

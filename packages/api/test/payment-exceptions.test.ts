@@ -96,17 +96,37 @@ describe('the background job', () => {
     await job.stop();
     await ctx.simulator.settled();
 
-    expect(probe.calls).toEqual([expect.objectContaining({ outTradeNo: order.orderNo, outRefundNo: refundNo, refundFen: 9000, totalFen: 9000, transactionId: ctx.simulator.trade(platform, order.orderNo)!.transactionId })]);
-    expect(ctx.simulator.trade(platform, order.orderNo)!.refunds).toEqual([expect.objectContaining({ outRefundNo: refundNo, refundFen: 9000, status: 'SUCCESS' })]);
+    expect(probe.calls).toEqual([
+      expect.objectContaining({
+        outTradeNo: order.orderNo,
+        outRefundNo: refundNo,
+        refundFen: 9000,
+        totalFen: 9000,
+        transactionId: ctx.simulator.trade(platform, order.orderNo)!.transactionId,
+      }),
+    ]);
+    expect(ctx.simulator.trade(platform, order.orderNo)!.refunds).toEqual([
+      expect.objectContaining({ outRefundNo: refundNo, refundFen: 9000, status: 'SUCCESS' }),
+    ]);
     const done = await exception(id);
-    expect(done).toMatchObject({ state: 'refunded', refundNo, attempts: 1, failures: 0, lastError: null, refundedAt: expect.any(String), platformRefundId: expect.any(String) });
+    expect(done).toMatchObject({
+      state: 'refunded',
+      refundNo,
+      attempts: 1,
+      failures: 0,
+      lastError: null,
+      refundedAt: expect.any(String),
+      platformRefundId: expect.any(String),
+    });
 
     // The platform's refund notification was recognised, not refused as an unknown refund number.
     const refundDeliveries = ctx.simulator.deliveries.filter((d) => d.kind === 'refund');
     expect(refundDeliveries).toHaveLength(1);
     for (const d of refundDeliveries) expectOkAck(platform, d);
     // Alipay refunds synchronously: its notification finds the exception already refunded.
-    expect(await refundNotifications(order.orderNo)).toEqual([expect.objectContaining({ out_refund_no: refundNo, outcome: platform === 'alipay' ? 'exception_already_refunded' : 'exception_refunded' })]);
+    expect(await refundNotifications(order.orderNo)).toEqual([
+      expect.objectContaining({ out_refund_no: refundNo, outcome: platform === 'alipay' ? 'exception_already_refunded' : 'exception_refunded' }),
+    ]);
 
     // Replays of the notification, concurrently: acknowledged, and nothing changes.
     const events = await service().events(id);
@@ -132,7 +152,12 @@ describe('the background job', () => {
     expect([await stockOf(ctx, shop.product.skus[0]!.id), await stockOf(ctx, shop.product.skus[1]!.id)]).toEqual([10, 10]);
     const listed = await call(ctx, 'GET', `${M}/payment-exceptions?state=refunded`, shop.owner.headers());
     expect(listed.status).toBe(200);
-    expect(listed.body).toMatchObject({ total: 1, page: 1, pageSize: 20, items: [{ id, orderId: order.id, orderNo: order.orderNo, platform, state: 'refunded', amountFen: 9000, refundNo }] });
+    expect(listed.body).toMatchObject({
+      total: 1,
+      page: 1,
+      pageSize: 20,
+      items: [{ id, orderId: order.id, orderNo: order.orderNo, platform, state: 'refunded', amountFen: 9000, refundNo }],
+    });
   });
 
   it('stops cleanly and does nothing when the queue is empty', async () => {
@@ -185,7 +210,13 @@ describe('working through the queue', () => {
     const at = ctx.clock.now().toISOString();
     await ctx.db
       .updateTable('payment_exceptions')
-      .set({ state: 'refunding', attempts: 1, refund_no: refundNo, claimed_until: new Date(ctx.clock.now().getTime() + SETTINGS.leaseMs).toISOString(), updated_at: at })
+      .set({
+        state: 'refunding',
+        attempts: 1,
+        refund_no: refundNo,
+        claimed_until: new Date(ctx.clock.now().getTime() + SETTINGS.leaseMs).toISOString(),
+        updated_at: at,
+      })
       .where('id', '=', id)
       .execute();
     await ctx.payments.weapp.refund({ outTradeNo: order.orderNo, outRefundNo: refundNo, refundFen: 9000, totalFen: 9000 });
@@ -206,7 +237,14 @@ describe('working through the queue', () => {
     const t0 = ctx.clock.now().getTime();
 
     expect(await service().processQueue()).toMatchObject({ retrying: 1 });
-    expect(await exception(id)).toMatchObject({ state: 'refund_pending', attempts: 1, failures: 1, lastError: 'WeChat Pay could not be reached', nextAttemptAt: new Date(t0 + 60_000).toISOString(), refundNo });
+    expect(await exception(id)).toMatchObject({
+      state: 'refund_pending',
+      attempts: 1,
+      failures: 1,
+      lastError: 'WeChat Pay could not be reached',
+      nextAttemptAt: new Date(t0 + 60_000).toISOString(),
+      refundNo,
+    });
     expect(await service().processQueue()).toMatchObject({ retrying: 0 }); // not due yet
     ctx.clock.advance(59_999);
     await service().processQueue();
@@ -214,7 +252,12 @@ describe('working through the queue', () => {
 
     ctx.clock.advance(1);
     expect(await service().processQueue()).toMatchObject({ retrying: 1 });
-    expect(await exception(id)).toMatchObject({ state: 'refund_pending', attempts: 2, failures: 2, nextAttemptAt: new Date(t0 + 60_000 + 120_000).toISOString() }); // doubled
+    expect(await exception(id)).toMatchObject({
+      state: 'refund_pending',
+      attempts: 2,
+      failures: 2,
+      nextAttemptAt: new Date(t0 + 60_000 + 120_000).toISOString(),
+    }); // doubled
 
     probe.state.failWith = null;
     ctx.clock.advance(120_000);
@@ -237,20 +280,35 @@ describe('working through the queue', () => {
     await service().processQueue();
     ctx.clock.advance(120_000);
     expect(await service().processQueue()).toMatchObject({ failed: 1 });
-    expect(await exception(id)).toMatchObject({ state: 'refund_failed', attempts: 3, failures: 3, nextAttemptAt: null, lastError: 'Douyin refused the refund' });
+    expect(await exception(id)).toMatchObject({
+      state: 'refund_failed',
+      attempts: 3,
+      failures: 3,
+      nextAttemptAt: null,
+      lastError: 'Douyin refused the refund',
+    });
     ctx.clock.advance(6 * 3600_000); // well past any backoff (staff sessions last 12 hours)
     await service().processQueue();
     expect(probe.calls).toHaveLength(3); // the queue leaves it alone now
 
     const listed = await call(ctx, 'GET', `${M}/payment-exceptions?state=refund_failed`, shop.owner.headers());
     expect(listed.body).toMatchObject({ total: 1, items: [{ id, state: 'refund_failed', failures: 3 }] });
-    expect((await call(ctx, 'GET', `${M}/payment-exceptions?state=refund_pending`, shop.owner.headers())).body).toMatchObject({ total: 0, items: [] });
+    expect((await call(ctx, 'GET', `${M}/payment-exceptions?state=refund_pending`, shop.owner.headers())).body).toMatchObject({
+      total: 0,
+      items: [],
+    });
 
     // Still failing: the retry answers with the exception back in the queue, backing off again.
     const operator = await createStaffAndLogin(ctx, 'operator');
     const again = await call(ctx, 'POST', `${M}/payment-exceptions/${id}/retry`, operator.headers());
     expect(again.status).toBe(200);
-    expect(again.body as PaymentException).toMatchObject({ id, state: 'refund_pending', attempts: 4, failures: 1, lastError: 'Douyin refused the refund' });
+    expect(again.body as PaymentException).toMatchObject({
+      id,
+      state: 'refund_pending',
+      attempts: 4,
+      failures: 1,
+      lastError: 'Douyin refused the refund',
+    });
     expect((await call(ctx, 'POST', `${M}/payment-exceptions/${id}/retry`, operator.headers())).status).toBe(409);
     ctx.clock.advance(60_000);
     await service().processQueue();
@@ -313,7 +371,11 @@ describe('the merchant endpoints', () => {
     const page1 = await call(ctx, 'GET', `${M}/payment-exceptions?pageSize=1`, shop.owner.headers());
     expect(page1.body).toMatchObject({ total: 2, page: 1, pageSize: 1, items: [{ id: b.id }] });
     const page2 = await call(ctx, 'GET', `${M}/payment-exceptions?pageSize=1&page=2`, shop.owner.headers());
-    expect(page2.body).toMatchObject({ total: 2, page: 2, items: [{ id: a.id, orderNo: a.order.orderNo, state: 'refund_pending', refundNo: null, attempts: 0 }] });
+    expect(page2.body).toMatchObject({
+      total: 2,
+      page: 2,
+      items: [{ id: a.id, orderNo: a.order.orderNo, state: 'refund_pending', refundNo: null, attempts: 0 }],
+    });
   });
 
   it('refuse bad query and path input with 400 naming the field, changing nothing (INVARIANTS 16)', async () => {
@@ -333,12 +395,18 @@ describe('the merchant endpoints', () => {
       const res = await call(ctx, 'GET', `${M}/payment-exceptions?${q}`, shop.owner.headers());
       expect(res.status, q).toBe(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
-      expect(res.body.error.details.issues.map((i: any) => i.field), q).toContain(field);
+      expect(
+        res.body.error.details.issues.map((i: any) => i.field),
+        q,
+      ).toContain(field);
     }
     for (const p of ['abc', '0', '-1', '1.5', '99999999999999999999']) {
       const res = await call(ctx, 'POST', `${M}/payment-exceptions/${p}/retry`, shop.owner.headers());
       expect(res.status, p).toBe(400);
-      expect(res.body.error.details.issues.map((i: any) => i.field), p).toContain('path.id');
+      expect(
+        res.body.error.details.issues.map((i: any) => i.field),
+        p,
+      ).toContain('path.id');
     }
     expect(await exception(id)).toEqual(before);
     expect(await service().events(id)).toEqual([]);

@@ -25,7 +25,8 @@ afterEach(async () => {
 const PLATFORMS: LoginPlatform[] = ['weapp', 'alipay', 'tt'];
 
 const status = (m: Shopper, orderId: number, body: unknown = {}) => call(ctx, 'POST', `/api/v1/orders/${orderId}/payment-status`, m.headers(), body);
-const count = async (table: 'payment_notifications' | 'payment_exceptions' | 'order_events' | 'payments') => (await ctx.db.selectFrom(table).select('id').execute()).length;
+const count = async (table: 'payment_notifications' | 'payment_exceptions' | 'order_events' | 'payments') =>
+  (await ctx.db.selectFrom(table).select('id').execute()).length;
 
 async function snapshot(orderId: number) {
   const o = await orderRow(ctx, orderId);
@@ -36,7 +37,11 @@ async function snapshot(orderId: number) {
     transactionId: o.payment_transaction_id,
     exceptions: await count('payment_exceptions'),
     events: await count('order_events'),
-    payments: await ctx.db.selectFrom('payments').select(['status', 'transaction_id', 'paid_at', 'updated_at']).where('order_id', '=', orderId).execute(),
+    payments: await ctx.db
+      .selectFrom('payments')
+      .select(['status', 'transaction_id', 'paid_at', 'updated_at'])
+      .where('order_id', '=', orderId)
+      .execute(),
   };
 }
 
@@ -59,51 +64,63 @@ function countPaid() {
 }
 
 describe('POST /orders/{id}/payment-status', () => {
-  it.each(PLATFORMS)('%s: a paid trade whose notification was lost → paid once; the late notification is acknowledged and changes nothing', async (platform) => {
-    const paid = countPaid();
-    const { m, order, eventId, transactionId } = await paidWithLostNotification(platform);
+  it.each(PLATFORMS)(
+    '%s: a paid trade whose notification was lost → paid once; the late notification is acknowledged and changes nothing',
+    async (platform) => {
+      const paid = countPaid();
+      const { m, order, eventId, transactionId } = await paidWithLostNotification(platform);
 
-    const res = await status(m, order.id);
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: order.id, status: 'paid', paymentPlatform: platform });
-    expect(res.body.events.map((e: any) => [e.fromStatus, e.toStatus, e.actorType])).toEqual([
-      [null, 'awaiting_payment', 'member'],
-      ['awaiting_payment', 'paid', 'platform'],
-    ]);
-    expect(paid).toEqual([order.id]);
-    expect(await paidEvents(ctx, order.id)).toBe(1);
-    expect(await orderRow(ctx, order.id)).toMatchObject({ payment_platform: platform, payment_transaction_id: transactionId, paid_amount_fen: 9000 });
-    expect(await ctx.app.services.payments.paymentsOf(order.id)).toEqual([expect.objectContaining({ platform, status: 'paid', transaction_id: transactionId, amount_fen: 9000 })]);
-    expect(await ctx.app.services.payments.notificationsOf(order.orderNo)).toEqual([
-      expect.objectContaining({ event_id: `query:${platform}:${transactionId}`, kind: 'payment', outcome: 'paid', transaction_id: transactionId }),
-    ]);
+      const res = await status(m, order.id);
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({ id: order.id, status: 'paid', paymentPlatform: platform });
+      expect(res.body.events.map((e: any) => [e.fromStatus, e.toStatus, e.actorType])).toEqual([
+        [null, 'awaiting_payment', 'member'],
+        ['awaiting_payment', 'paid', 'platform'],
+      ]);
+      expect(paid).toEqual([order.id]);
+      expect(await paidEvents(ctx, order.id)).toBe(1);
+      expect(await orderRow(ctx, order.id)).toMatchObject({
+        payment_platform: platform,
+        payment_transaction_id: transactionId,
+        paid_amount_fen: 9000,
+      });
+      expect(await ctx.app.services.payments.paymentsOf(order.id)).toEqual([
+        expect.objectContaining({ platform, status: 'paid', transaction_id: transactionId, amount_fen: 9000 }),
+      ]);
+      expect(await ctx.app.services.payments.notificationsOf(order.orderNo)).toEqual([
+        expect.objectContaining({ event_id: `query:${platform}:${transactionId}`, kind: 'payment', outcome: 'paid', transaction_id: transactionId }),
+      ]);
 
-    // Asking again (no body and no content type this time) is harmless.
-    const { 'content-type': _json, ...bare } = m.headers();
-    const again = await call(ctx, 'POST', `/api/v1/orders/${order.id}/payment-status`, bare);
-    expect(again.status).toBe(200);
-    expect(again.body.status).toBe('paid');
+      // Asking again (no body and no content type this time) is harmless.
+      const { 'content-type': _json, ...bare } = m.headers();
+      const again = await call(ctx, 'POST', `/api/v1/orders/${order.id}/payment-status`, bare);
+      expect(again.status).toBe(200);
+      expect(again.body.status).toBe('paid');
 
-    // The platform's notification finally arrives (and is retried): acknowledged ok, nothing moves again.
-    const before = await snapshot(order.id);
-    ctx.clock.advance(60_000);
-    const late = await ctx.simulator.redeliver(eventId, { duplicates: 3 });
-    expect(late).toHaveLength(3);
-    for (const d of late!) expectOkAck(platform, d);
-    expect(await snapshot(order.id)).toEqual(before);
-    expect(paid).toEqual([order.id]);
-    expect(await paidEvents(ctx, order.id)).toBe(1);
-    const notes = await ctx.app.services.payments.notificationsOf(order.orderNo);
-    expect(notes.map((n) => [n.event_id, n.outcome])).toEqual([
-      [`query:${platform}:${transactionId}`, 'paid'],
-      [eventId, 'already_paid'],
-    ]);
-  });
+      // The platform's notification finally arrives (and is retried): acknowledged ok, nothing moves again.
+      const before = await snapshot(order.id);
+      ctx.clock.advance(60_000);
+      const late = await ctx.simulator.redeliver(eventId, { duplicates: 3 });
+      expect(late).toHaveLength(3);
+      for (const d of late!) expectOkAck(platform, d);
+      expect(await snapshot(order.id)).toEqual(before);
+      expect(paid).toEqual([order.id]);
+      expect(await paidEvents(ctx, order.id)).toBe(1);
+      const notes = await ctx.app.services.payments.notificationsOf(order.orderNo);
+      expect(notes.map((n) => [n.event_id, n.outcome])).toEqual([
+        [`query:${platform}:${transactionId}`, 'paid'],
+        [eventId, 'already_paid'],
+      ]);
+    },
+  );
 
   it.each(PLATFORMS)('%s: 10 concurrent queries and 5 concurrent notification replays move the order once (INVARIANTS 8)', async (platform) => {
     const paid = countPaid();
     const { m, order, eventId } = await paidWithLostNotification(platform);
-    const [answers, acks] = await Promise.all([Promise.all(Array.from({ length: 10 }, () => status(m, order.id))), ctx.simulator.redeliver(eventId, { duplicates: 5 })!]);
+    const [answers, acks] = await Promise.all([
+      Promise.all(Array.from({ length: 10 }, () => status(m, order.id))),
+      ctx.simulator.redeliver(eventId, { duplicates: 5 })!,
+    ]);
     for (const a of answers) expect(a.status).toBe(200);
     expect(acks).toHaveLength(5);
     for (const d of acks) expectOkAck(platform, d);
@@ -144,7 +161,13 @@ describe('POST /orders/{id}/payment-status', () => {
     const order = await placeOrder(ctx, shop, m);
     const real = ctx.payments.weapp;
     let asked = 0;
-    ctx.payments.weapp = { ...real, queryPayment: async (input) => ((asked += 1), real.queryPayment(input)) };
+    ctx.payments.weapp = {
+      ...real,
+      queryPayment: async (input) => {
+        asked += 1;
+        return real.queryPayment(input);
+      },
+    };
     expect((await status(m, order.id)).body.status).toBe('awaiting_payment');
     expect(asked).toBe(0);
     await call(ctx, 'POST', `/api/v1/orders/${order.id}/cancel`, m.headers());
@@ -158,7 +181,13 @@ describe('POST /orders/{id}/payment-status', () => {
     const other = await newShopper(ctx, 'weapp');
     const real = ctx.payments.weapp;
     let asked = 0;
-    ctx.payments.weapp = { ...real, queryPayment: async (input) => ((asked += 1), real.queryPayment(input)) };
+    ctx.payments.weapp = {
+      ...real,
+      queryPayment: async (input) => {
+        asked += 1;
+        return real.queryPayment(input);
+      },
+    };
     const theirs = await status(other, order.id);
     expect(theirs.status).toBe(404);
     expect(theirs.body.error.code).toBe('NOT_FOUND');

@@ -15,7 +15,7 @@ import type { OrderPaidEvent } from '../src/modules/orders/index.js';
 import { SIMULATOR_APPS } from '../src/platforms/index.js';
 import { createTestContext, type TestContext } from './context.js';
 import { call } from './factories.js';
-import { expectOkAck, newShop, newShopper, orderRow, paidEvents, paidOrder, placeOrder, startPayment, stockOf, type Shop, type Shopper } from './shop.js';
+import { expectOkAck, newShop, newShopper, orderRow, paidEvents, paidOrder, placeOrder, startPayment, stockOf, type Shop } from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
@@ -29,10 +29,16 @@ afterEach(async () => {
 
 const PLATFORMS: LoginPlatform[] = ['weapp', 'alipay', 'tt'];
 const W = SIMULATOR_APPS.weapp;
-const stranger = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+const stranger = generateKeyPairSync('rsa', {
+  modulusLength: 2048,
+  publicKeyEncoding: { type: 'spki', format: 'pem' },
+  privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+});
 
-const notify = (platform: LoginPlatform, headers: Record<string, string>, body: string) => ctx.app.request(`/payments/notify/${platform}`, { method: 'POST', headers, body });
-const count = async (table: 'payment_notifications' | 'payment_exceptions' | 'order_events' | 'payments') => (await ctx.db.selectFrom(table).select('id').execute()).length;
+const notify = (platform: LoginPlatform, headers: Record<string, string>, body: string) =>
+  ctx.app.request(`/payments/notify/${platform}`, { method: 'POST', headers, body });
+const count = async (table: 'payment_notifications' | 'payment_exceptions' | 'order_events' | 'payments') =>
+  (await ctx.db.selectFrom(table).select('id').execute()).length;
 
 /** Everything a notification could have written, to prove a refused one wrote nothing. */
 async function snapshot(orderId: number) {
@@ -89,14 +95,28 @@ function wechatNotification(o: WechatOptions): { headers: Record<string, string>
     resource_type: 'encrypt-resource',
     event_type: 'TRANSACTION.SUCCESS',
     summary: '支付成功',
-    resource: { original_type: 'transaction', algorithm: 'AEAD_AES_256_GCM', ciphertext: sealed.toString('base64'), associated_data: associatedData, nonce },
+    resource: {
+      original_type: 'transaction',
+      algorithm: 'AEAD_AES_256_GCM',
+      ciphertext: sealed.toString('base64'),
+      associated_data: associatedData,
+      nonce,
+    },
   });
   // Signature: SHA256withRSA over TIMESTAMP\nNONCE\nBODY\n with the platform key named by Wechatpay-Serial.
   const timestamp = String(o.timestamp ?? Math.floor(ctx.clock.now().getTime() / 1000));
   const headerNonce = randomBytes(16).toString('hex');
-  const signature = createSign('RSA-SHA256').update(`${timestamp}\n${headerNonce}\n${body}\n`, 'utf8').sign(o.signingKey ?? ctx.simulator.keys.wechatPlatform.privateKey, 'base64');
+  const signature = createSign('RSA-SHA256')
+    .update(`${timestamp}\n${headerNonce}\n${body}\n`, 'utf8')
+    .sign(o.signingKey ?? ctx.simulator.keys.wechatPlatform.privateKey, 'base64');
   return {
-    headers: { 'content-type': 'application/json', 'Wechatpay-Timestamp': timestamp, 'Wechatpay-Nonce': headerNonce, 'Wechatpay-Signature': signature, 'Wechatpay-Serial': o.serial ?? W.platformSerialNo },
+    headers: {
+      'content-type': 'application/json',
+      'Wechatpay-Timestamp': timestamp,
+      'Wechatpay-Nonce': headerNonce,
+      'Wechatpay-Signature': signature,
+      'Wechatpay-Serial': o.serial ?? W.platformSerialNo,
+    },
     body,
   };
 }
@@ -108,7 +128,12 @@ const sdkUtilUrl = pathToFileURL(join(dirname(createRequire(import.meta.url).res
 const { sign: alipaySdkSign } = (await import(sdkUtilUrl)) as { sign: SdkSign };
 
 function alipayNotification(fields: Record<string, string>, o: { signingKey?: string; appId?: string } = {}): string {
-  const sdk = new AlipaySdk({ appId: o.appId ?? SIMULATOR_APPS.alipay.appId, privateKey: o.signingKey ?? ctx.simulator.keys.alipayPlatform.privateKey, keyType: 'PKCS8', alipayPublicKey: stranger.publicKey });
+  const sdk = new AlipaySdk({
+    appId: o.appId ?? SIMULATOR_APPS.alipay.appId,
+    privateKey: o.signingKey ?? ctx.simulator.keys.alipayPlatform.privateKey,
+    keyType: 'PKCS8',
+    alipayPublicKey: stranger.publicKey,
+  });
   const signed = alipaySdkSign('alipay.trade.notify', fields, sdk.config);
   return new URLSearchParams(Object.entries(signed).map(([k, v]): [string, string] => [k, String(v)])).toString();
 }
@@ -130,15 +155,29 @@ const alipayFields = (outTradeNo: string, totalYuan: string, over: Record<string
 
 // ---- Douyin callbacks, built from the documentation -------------------------------------------------------------
 
-function ttCallback(o: { outTradeNo: string; total: number; appId?: string; signingKey?: string; timestamp?: number }): { headers: Record<string, string>; body: string } {
+function ttCallback(o: { outTradeNo: string; total: number; appId?: string; signingKey?: string; timestamp?: number }): {
+  headers: Record<string, string>;
+  body: string;
+} {
   const body = JSON.stringify({
     version: '3.0',
     type: 'payment',
-    msg: JSON.stringify({ app_id: o.appId ?? SIMULATOR_APPS.tt.appId, out_order_no: o.outTradeNo, order_id: `ot${Date.now()}${randomBytes(3).toString('hex')}`, status: 'SUCCESS', total_amount: o.total, discount_amount: 0, pay_channel: 1, event_time: ctx.clock.now().getTime() }),
+    msg: JSON.stringify({
+      app_id: o.appId ?? SIMULATOR_APPS.tt.appId,
+      out_order_no: o.outTradeNo,
+      order_id: `ot${Date.now()}${randomBytes(3).toString('hex')}`,
+      status: 'SUCCESS',
+      total_amount: o.total,
+      discount_amount: 0,
+      pay_channel: 1,
+      event_time: ctx.clock.now().getTime(),
+    }),
   });
   const timestamp = String(o.timestamp ?? Math.floor(ctx.clock.now().getTime() / 1000));
   const nonce = randomBytes(16).toString('hex');
-  const signature = createSign('RSA-SHA256').update(`${timestamp}\n${nonce}\n${body}\n`, 'utf8').sign(o.signingKey ?? ctx.simulator.keys.ttPlatform.privateKey, 'base64');
+  const signature = createSign('RSA-SHA256')
+    .update(`${timestamp}\n${nonce}\n${body}\n`, 'utf8')
+    .sign(o.signingKey ?? ctx.simulator.keys.ttPlatform.privateKey, 'base64');
   return { headers: { 'content-type': 'application/json', 'Byte-Timestamp': timestamp, 'Byte-Nonce-Str': nonce, 'Byte-Signature': signature }, body };
 }
 
@@ -153,7 +192,12 @@ describe('paying an order end to end', () => {
     const res = await call(ctx, 'POST', `/api/v1/orders/${order.id}/pay`, m.headers(), {});
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ orderId: order.id, orderNo: order.orderNo, payableFen: 9000, payment: { platform } });
-    if (platform === 'weapp') expect(res.body.payment.params).toMatchObject({ signType: 'RSA', package: expect.stringMatching(/^prepay_id=/), timeStamp: expect.stringMatching(/^\d+$/) });
+    if (platform === 'weapp')
+      expect(res.body.payment.params).toMatchObject({
+        signType: 'RSA',
+        package: expect.stringMatching(/^prepay_id=/),
+        timeStamp: expect.stringMatching(/^\d+$/),
+      });
     if (platform === 'alipay') expect(res.body.payment.params.tradeNO).toMatch(/^\d{28}$/);
     if (platform === 'tt') {
       expect(JSON.parse(res.body.payment.params.data)).toMatchObject({ outOrderNo: order.orderNo, totalAmount: 9000 });
@@ -174,34 +218,43 @@ describe('paying an order end to end', () => {
     ]);
     expect(paid).toEqual([expect.objectContaining({ orderId: order.id, amountFen: 9000, platform })]);
     expect(await ctx.app.services.payments.paymentsOf(order.id)).toEqual([
-      expect.objectContaining({ platform, out_trade_no: order.orderNo, status: 'paid', amount_fen: 9000, transaction_id: ctx.simulator.trade(platform, order.orderNo)!.transactionId }),
+      expect.objectContaining({
+        platform,
+        out_trade_no: order.orderNo,
+        status: 'paid',
+        amount_fen: 9000,
+        transaction_id: ctx.simulator.trade(platform, order.orderNo)!.transactionId,
+      }),
     ]);
   });
 
-  it.each(PLATFORMS)('%s: 15 concurrent replays of one notification pay once, reward once, and are all acknowledged ok (INVARIANTS 8)', async (platform) => {
-    const m = await newShopper(ctx, platform);
-    const order = await placeOrder(ctx, shop, m);
-    let rewarded = 0;
-    ctx.app.services.orders.onOrderPaid(async () => void (rewarded += 1));
-    await startPayment(ctx, m, order.id);
+  it.each(PLATFORMS)(
+    '%s: 15 concurrent replays of one notification pay once, reward once, and are all acknowledged ok (INVARIANTS 8)',
+    async (platform) => {
+      const m = await newShopper(ctx, platform);
+      const order = await placeOrder(ctx, shop, m);
+      let rewarded = 0;
+      ctx.app.services.orders.onOrderPaid(async () => void (rewarded += 1));
+      await startPayment(ctx, m, order.id);
 
-    const { eventId, deliveries } = await ctx.simulator.pay(platform, order.orderNo, { duplicates: 15 });
-    expect(deliveries).toHaveLength(15);
-    for (const d of deliveries) expectOkAck(platform, d);
-    expect((await orderRow(ctx, order.id)).status).toBe('paid');
-    expect(await paidEvents(ctx, order.id)).toBe(1);
-    expect(rewarded).toBe(1);
-    const applied = await ctx.app.services.payments.notificationsOf(order.orderNo);
-    expect(applied).toEqual([expect.objectContaining({ event_id: eventId, kind: 'payment', outcome: 'paid' })]);
+      const { eventId, deliveries } = await ctx.simulator.pay(platform, order.orderNo, { duplicates: 15 });
+      expect(deliveries).toHaveLength(15);
+      for (const d of deliveries) expectOkAck(platform, d);
+      expect((await orderRow(ctx, order.id)).status).toBe('paid');
+      expect(await paidEvents(ctx, order.id)).toBe(1);
+      expect(rewarded).toBe(1);
+      const applied = await ctx.app.services.payments.notificationsOf(order.orderNo);
+      expect(applied).toEqual([expect.objectContaining({ event_id: eventId, kind: 'payment', outcome: 'paid' })]);
 
-    // A late redelivery (the platform retrying after a lost acknowledgement): ok, and nothing changes (INVARIANTS 10).
-    const before = await snapshot(order.id);
-    ctx.clock.advance(60_000);
-    const late = await ctx.simulator.redeliver(eventId, { duplicates: 3 });
-    for (const d of late!) expectOkAck(platform, d);
-    expect(await snapshot(order.id)).toEqual(before);
-    expect(rewarded).toBe(1);
-  });
+      // A late redelivery (the platform retrying after a lost acknowledgement): ok, and nothing changes (INVARIANTS 10).
+      const before = await snapshot(order.id);
+      ctx.clock.advance(60_000);
+      const late = await ctx.simulator.redeliver(eventId, { duplicates: 3 });
+      for (const d of late!) expectOkAck(platform, d);
+      expect(await snapshot(order.id)).toEqual(before);
+      expect(rewarded).toBe(1);
+    },
+  );
 
   it('keeps a payment for a cancelled order and queues it for refund, acknowledging ok', async () => {
     const m = await newShopper(ctx, 'weapp');
@@ -216,10 +269,18 @@ describe('paying an order end to end', () => {
     expect(await stockOf(ctx, shop.product.skus[0]!.id)).toBe(10);
     const transactionId = ctx.simulator.trade('weapp', order.orderNo)!.transactionId;
     expect(await ctx.app.services.orders.paymentExceptions(ctx.db, order.id)).toEqual([
-      expect.objectContaining({ kind: 'payment_received_after_close', platform: 'weapp', transaction_id: transactionId, amount_fen: 9000, state: 'refund_pending' }),
+      expect.objectContaining({
+        kind: 'payment_received_after_close',
+        platform: 'weapp',
+        transaction_id: transactionId,
+        amount_fen: 9000,
+        state: 'refund_pending',
+      }),
     ]);
     expect(await ctx.app.services.orders.pendingPaymentRefunds(ctx.db)).toEqual([expect.objectContaining({ order_id: order.id })]);
-    expect(await ctx.app.services.payments.paymentsOf(order.id)).toEqual([expect.objectContaining({ status: 'paid', transaction_id: transactionId })]);
+    expect(await ctx.app.services.payments.paymentsOf(order.id)).toEqual([
+      expect.objectContaining({ status: 'paid', transaction_id: transactionId }),
+    ]);
   });
 });
 
@@ -327,7 +388,11 @@ describe('refunds in the development setting', () => {
     const r = await call(ctx, 'POST', `/api/v1/orders/${order.id}/refunds`, m.headers(), { reason: '退' });
     expect((await call(ctx, 'POST', `/api/v1/merchant/refunds/${r.body.id}/approve`, shop.owner.headers(), {})).body.status).toBe('processing');
     await ctx.simulator.settled();
-    expect((await call(ctx, 'GET', `/api/v1/orders/${order.id}`, m.headers())).body).toMatchObject({ status: 'refunded', refundedFen: 9000, refunds: [{ status: 'succeeded' }] });
+    expect((await call(ctx, 'GET', `/api/v1/orders/${order.id}`, m.headers())).body).toMatchObject({
+      status: 'refunded',
+      refundedFen: 9000,
+      refunds: [{ status: 'succeeded' }],
+    });
   });
 });
 
@@ -354,7 +419,10 @@ describe('POST /orders/{id}/pay', () => {
 
     const cancelled = await placeOrder(ctx, shop, m);
     await call(ctx, 'POST', `/api/v1/orders/${cancelled.id}/cancel`, m.headers());
-    expect((await call(ctx, 'POST', `/api/v1/orders/${cancelled.id}/pay`, m.headers(), {})).body.error).toMatchObject({ code: 'CONFLICT', details: { status: 'cancelled' } });
+    expect((await call(ctx, 'POST', `/api/v1/orders/${cancelled.id}/pay`, m.headers(), {})).body.error).toMatchObject({
+      code: 'CONFLICT',
+      details: { status: 'cancelled' },
+    });
 
     ctx.clock.advance(31 * 60_000);
     const expired = await call(ctx, 'POST', `/api/v1/orders/${order.id}/pay`, m.headers(), {});
@@ -384,7 +452,11 @@ describe('POST /orders/{id}/pay', () => {
     const m = await newShopper(ctx, 'weapp');
     const order = await placeOrder(ctx, shop, m);
     const real = ctx.payments.weapp;
-    ctx.payments.weapp = { ...real, createPayment: async () => Promise.reject(new (await import('../src/lib/app-error.js')).AppError('PLATFORM_UNAVAILABLE', 'WeChat Pay could not be reached')) };
+    ctx.payments.weapp = {
+      ...real,
+      createPayment: async () =>
+        Promise.reject(new (await import('../src/lib/app-error.js')).AppError('PLATFORM_UNAVAILABLE', 'WeChat Pay could not be reached')),
+    };
     const res = await call(ctx, 'POST', `/api/v1/orders/${order.id}/pay`, m.headers(), {});
     ctx.payments.weapp = real;
     expect(res.status).toBe(502);

@@ -48,9 +48,25 @@ async function startServer(env: Record<string, string>): Promise<{ child: ChildP
 const exited = (child: ChildProcess) => new Promise<number | string | null>((r) => child.once('exit', (code, signal) => r(code ?? signal)));
 
 async function loginAndCheckIn(base: string, user: string) {
-  const { code } = (await (await fetch(`${base}/__sim/login-codes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform: 'tt', user }) })).json()) as { code: string };
-  const login = (await (await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform: 'tt', code }) })).json()) as { token: string };
-  const res = await fetch(`${base}/api/v1/check-in`, { method: 'POST', headers: { authorization: `Bearer ${login.token}`, 'content-type': 'application/json' }, body: '{}' });
+  const { code } = (await (
+    await fetch(`${base}/__sim/login-codes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ platform: 'tt', user }),
+    })
+  ).json()) as { code: string };
+  const login = (await (
+    await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ platform: 'tt', code }),
+    })
+  ).json()) as { token: string };
+  const res = await fetch(`${base}/api/v1/check-in`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${login.token}`, 'content-type': 'application/json' },
+    body: '{}',
+  });
   return { token: login.token, status: res.status };
 }
 
@@ -76,7 +92,10 @@ describe.skipIf(Boolean(TEST_DATABASE_URL))('the server process on SQLite', () =
 
   it('refuses to start with bad settings, naming them', async () => {
     async function stderrOf(env: Record<string, string>) {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let stderr = '';
       child.stderr!.on('data', (d) => (stderr += d));
       expect(await exited(child)).not.toBe(0);

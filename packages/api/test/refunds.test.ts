@@ -27,7 +27,8 @@ afterEach(async () => {
 const M = '/api/v1/merchant';
 const sku = (i: number) => shop.product.skus[i]!.id;
 const lineOf = (order: Order, i: number) => order.lines.find((l) => l.skuId === sku(i))!.id;
-const askRefund = (who: Shopper, orderId: number, body: unknown, headers: Record<string, string> = {}) => call(ctx, 'POST', `/api/v1/orders/${orderId}/refunds`, who.headers(headers), body);
+const askRefund = (who: Shopper, orderId: number, body: unknown, headers: Record<string, string> = {}) =>
+  call(ctx, 'POST', `/api/v1/orders/${orderId}/refunds`, who.headers(headers), body);
 const approve = (staff: StaffSession, id: number) => call(ctx, 'POST', `${M}/refunds/${id}/approve`, staff.headers(), {});
 const reject = (staff: StaffSession, id: number, reason: string) => call(ctx, 'POST', `${M}/refunds/${id}/reject`, staff.headers(), { reason });
 const getOrder = async (who: Shopper, id: number) => (await call(ctx, 'GET', `/api/v1/orders/${id}`, who.headers())).body as Order;
@@ -80,15 +81,23 @@ describe('asking for a refund', () => {
     const approved = await approve(owner, refund.id);
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'processing', decidedAt: expect.any(String), completedAt: null });
-    expect(ctx.simulator.trade('weapp', order.orderNo)!.refunds).toEqual([expect.objectContaining({ outRefundNo: refund.refundNo, refundFen: 9000 })]);
+    expect(ctx.simulator.trade('weapp', order.orderNo)!.refunds).toEqual([
+      expect.objectContaining({ outRefundNo: refund.refundNo, refundFen: 9000 }),
+    ]);
     expect((await getOrder(m, order.id)).status).toBe('paid');
 
     const eventId = await platformCompletes('weapp', refund.refundNo);
     const after = await getOrder(m, order.id);
-    expect(after).toMatchObject({ status: 'refunded', refundedFen: 9000, refunds: [{ id: refund.id, status: 'succeeded', completedAt: expect.any(String) }] });
+    expect(after).toMatchObject({
+      status: 'refunded',
+      refundedFen: 9000,
+      refunds: [{ id: refund.id, status: 'succeeded', completedAt: expect.any(String) }],
+    });
     expect(after.events.at(-1)).toMatchObject({ fromStatus: 'paid', toStatus: 'refunded', actorType: 'platform' });
     expect([await stockOf(ctx, sku(0)), await stockOf(ctx, sku(1))]).toEqual([10, 10]);
-    expect(seen).toEqual([expect.objectContaining({ orderId: order.id, amountFen: 9000, refundNo: refund.refundNo, fullyRefunded: true, stockReturned: true })]);
+    expect(seen).toEqual([
+      expect.objectContaining({ orderId: order.id, amountFen: 9000, refundNo: refund.refundNo, fullyRefunded: true, stockReturned: true }),
+    ]);
     const history = await ctx.app.services.refunds.events(refund.id);
     expect(history.map((e) => [e.from_status, e.to_status, e.actor_type])).toEqual([
       [null, 'requested', 'member'],
@@ -121,7 +130,12 @@ describe('asking for a refund', () => {
     expect((await call(ctx, 'PATCH', `${M}/skus/${sku(1)}`, shop.owner.headers(), { priceFen: 1 })).status).toBe(200);
     const rest = await askRefund(m, order.id, { reason: '都退了' });
     expect(rest.body).toMatchObject({ amountFen: 6000 }); // 1 × 30.00 + 1 × 20.00 + 10.00 shipping
-    expect(rest.body.lines).toEqual(expect.arrayContaining([{ orderLineId: lineOf(order, 0), quantity: 1, amountFen: 3000 }, { orderLineId: lineOf(order, 1), quantity: 1, amountFen: 2000 }]));
+    expect(rest.body.lines).toEqual(
+      expect.arrayContaining([
+        { orderLineId: lineOf(order, 0), quantity: 1, amountFen: 3000 },
+        { orderLineId: lineOf(order, 1), quantity: 1, amountFen: 2000 },
+      ]),
+    );
     await approve(shop.owner, rest.body.id);
     await platformCompletes('weapp', rest.body.refundNo);
     const after = await getOrder(m, order.id);
@@ -132,7 +146,9 @@ describe('asking for a refund', () => {
 
   it('keeps stock out when the order has shipped', async () => {
     const order = await paidOrder(ctx, shop, m);
-    expect((await call(ctx, 'POST', `${M}/orders/${order.id}/ship`, shop.owner.headers(), { carrier: '顺丰', trackingNo: 'SF1234567890' })).status).toBe(200);
+    expect(
+      (await call(ctx, 'POST', `${M}/orders/${order.id}/ship`, shop.owner.headers(), { carrier: '顺丰', trackingNo: 'SF1234567890' })).status,
+    ).toBe(200);
     const r = await askRefund(m, order.id, { reason: '破损', lines: [{ orderLineId: lineOf(order, 1), quantity: 1 }] });
     await approve(shop.owner, r.body.id);
     await platformCompletes('weapp', r.body.refundNo);
@@ -204,7 +220,16 @@ describe('asking for a refund', () => {
       [{ reason: '退', lines: [{ orderLineId: l0, quantity: 3 }] }, 'lines.0.quantity'],
       [{ reason: '退', lines: [{ orderLineId: otherOrder.lines[0]!.id, quantity: 1 }] }, 'lines.0.orderLineId'],
       [{ reason: '退', lines: [{ orderLineId: 'x', quantity: 1 }] }, 'lines.0.orderLineId'],
-      [{ reason: '退', lines: [{ orderLineId: l0, quantity: 1 }, { orderLineId: l0, quantity: 1 }] }, 'lines.1.orderLineId'],
+      [
+        {
+          reason: '退',
+          lines: [
+            { orderLineId: l0, quantity: 1 },
+            { orderLineId: l0, quantity: 1 },
+          ],
+        },
+        'lines.1.orderLineId',
+      ],
       [{ reason: '退', lines: [{ orderLineId: l0, quantity: 1, amountFen: 1 }] }, 'lines.0'],
       [{ reason: '退', amountFen: 1 }, 'body'],
     ];
@@ -212,13 +237,20 @@ describe('asking for a refund', () => {
       const res = await askRefund(m, order.id, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
       expect(res.body.error.code).toBe('VALIDATION_FAILED');
-      expect(res.body.error.details.issues.map((i: any) => i.field), JSON.stringify(body)).toContain(field);
+      expect(
+        res.body.error.details.issues.map((i: any) => i.field),
+        JSON.stringify(body),
+      ).toContain(field);
     }
     const malformed = await askRefund(m, order.id, '{"reason": ');
     expect(malformed.status).toBe(400);
     expect(await refundCount()).toBe(0);
     expect(await orderRow(ctx, order.id)).toMatchObject({ refund_reserved_fen: 0 });
-    expect((await ctx.db.selectFrom('order_lines').select('refund_reserved_qty').where('order_id', '=', order.id).execute()).every((l) => Number(l.refund_reserved_qty) === 0)).toBe(true);
+    expect(
+      (await ctx.db.selectFrom('order_lines').select('refund_reserved_qty').where('order_id', '=', order.id).execute()).every(
+        (l) => Number(l.refund_reserved_qty) === 0,
+      ),
+    ).toBe(true);
   });
 
   it('honours Idempotency-Key (INVARIANTS 11)', async () => {
@@ -231,7 +263,11 @@ describe('asking for a refund', () => {
     expect(replay.body).toEqual(first.body);
     expect(await refundCount()).toBe(1);
     expect((await askRefund(m, order.id, { ...body, reason: '另一个' }, { 'idempotency-key': 'refund-1' })).status).toBe(422);
-    const concurrent = await Promise.all(Array.from({ length: 5 }, () => askRefund(m, order.id, { reason: '并发', lines: [{ orderLineId: lineOf(order, 1), quantity: 1 }] }, { 'idempotency-key': 'refund-2' })));
+    const concurrent = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        askRefund(m, order.id, { reason: '并发', lines: [{ orderLineId: lineOf(order, 1), quantity: 1 }] }, { 'idempotency-key': 'refund-2' }),
+      ),
+    );
     expect(concurrent.filter((r) => r.status === 201).length).toBeGreaterThanOrEqual(1);
     expect(concurrent.every((r) => r.status === 201 || r.status === 409)).toBe(true);
     expect(await refundCount()).toBe(2);
@@ -242,7 +278,9 @@ describe('never refunding more than was paid', () => {
   it('racing requests for the same units: exactly what is left is granted', async () => {
     const order = await paidOrder(ctx, shop, m);
     const l0 = lineOf(order, 0); // 2 units
-    const results = await Promise.all(Array.from({ length: 12 }, () => askRefund(m, order.id, { reason: '抢', lines: [{ orderLineId: l0, quantity: 1 }] })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, () => askRefund(m, order.id, { reason: '抢', lines: [{ orderLineId: l0, quantity: 1 }] })),
+    );
     expect(results.filter((r) => r.status === 201)).toHaveLength(2);
     expect(results.filter((r) => r.status === 409)).toHaveLength(10);
     const wholes = await Promise.all(Array.from({ length: 8 }, () => askRefund(m, order.id, { reason: '全退' })));
@@ -250,7 +288,12 @@ describe('never refunding more than was paid', () => {
     expect(wholes.find((r) => r.status === 201)!.body.amountFen).toBe(3000); // the 20.00 line and shipping
     const o = await orderRow(ctx, order.id);
     expect(Number(o.refund_reserved_fen)).toBe(9000);
-    expect(await ctx.db.selectFrom('refunds').select(({ fn }) => fn.sum<number>('amount_fen').as('total')).executeTakeFirstOrThrow()).toEqual({ total: 9000 });
+    expect(
+      await ctx.db
+        .selectFrom('refunds')
+        .select(({ fn }) => fn.sum<number>('amount_fen').as('total'))
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ total: 9000 });
   });
 
   it('racing mixed partial and whole requests never reserve more than the payable', async () => {
@@ -261,7 +304,13 @@ describe('never refunding more than was paid', () => {
       { reason: 'c', lines: [{ orderLineId: lineOf(order, 1), quantity: 1 }] },
       { reason: 'd', lines: [{ orderLineId: lineOf(order, 0), quantity: 1 }] },
       { reason: 'e' },
-      { reason: 'f', lines: [{ orderLineId: lineOf(order, 0), quantity: 1 }, { orderLineId: lineOf(order, 1), quantity: 1 }] },
+      {
+        reason: 'f',
+        lines: [
+          { orderLineId: lineOf(order, 0), quantity: 1 },
+          { orderLineId: lineOf(order, 1), quantity: 1 },
+        ],
+      },
     ];
     const results = await Promise.all([...bodies, ...bodies].map((b) => askRefund(m, order.id, b)));
     expect(results.every((r) => r.status === 201 || r.status === 409)).toBe(true);
@@ -302,7 +351,9 @@ describe('never refunding more than was paid', () => {
     const order = await paidOrder(ctx, shop, m);
     await expect(ctx.db.updateTable('orders').set({ refund_reserved_fen: 9001 }).where('id', '=', order.id).execute()).rejects.toThrow(/check/i);
     await expect(ctx.db.updateTable('orders').set({ refunded_fen: 1 }).where('id', '=', order.id).execute()).rejects.toThrow(/check/i);
-    await expect(ctx.db.updateTable('order_lines').set({ refund_reserved_qty: 3 }).where('id', '=', lineOf(order, 0)).execute()).rejects.toThrow(/check/i);
+    await expect(ctx.db.updateTable('order_lines').set({ refund_reserved_qty: 3 }).where('id', '=', lineOf(order, 0)).execute()).rejects.toThrow(
+      /check/i,
+    );
   });
 });
 
@@ -311,7 +362,10 @@ describe('the platform side of refunds', () => {
     const order = await paidOrder(ctx, shop, m);
     const r = await askRefund(m, order.id, { reason: '退' });
     const real = ctx.payments.weapp;
-    ctx.payments.weapp = { ...real, refund: () => Promise.reject(new AppError('PLATFORM_UNAVAILABLE', 'WeChat Pay could not be reached', { reason: 'timeout' })) };
+    ctx.payments.weapp = {
+      ...real,
+      refund: () => Promise.reject(new AppError('PLATFORM_UNAVAILABLE', 'WeChat Pay could not be reached', { reason: 'timeout' })),
+    };
     const failed = await approve(shop.owner, r.body.id);
     ctx.payments.weapp = real;
     expect(failed.status).toBe(502);

@@ -11,7 +11,14 @@ export interface Shopper extends TestMember {
 
 export async function newShopper(ctx: TestContext, platform: LoginPlatform = 'weapp'): Promise<Shopper> {
   const m = await loginMember(ctx, { platform });
-  const res = await call(ctx, 'POST', '/api/v1/addresses', m.headers(), { name: '林晓', phone: '13812345678', province: '浙江省', city: '杭州市', district: '西湖区', detail: '龙井路 1 号' });
+  const res = await call(ctx, 'POST', '/api/v1/addresses', m.headers(), {
+    name: '林晓',
+    phone: '13812345678',
+    province: '浙江省',
+    city: '杭州市',
+    district: '西湖区',
+    detail: '龙井路 1 号',
+  });
   expect(res.status).toBe(201);
   return { ...m, platform, addressId: res.body.id };
 }
@@ -24,7 +31,12 @@ export interface Shop {
 
 export async function newShop(ctx: TestContext): Promise<Shop> {
   const owner = await createStaffAndLogin(ctx, 'owner');
-  const product = await createProduct(ctx, owner, { skus: [{ priceFen: 3000, stock: 10 }, { priceFen: 2000, stock: 10 }] });
+  const product = await createProduct(ctx, owner, {
+    skus: [
+      { priceFen: 3000, stock: 10 },
+      { priceFen: 2000, stock: 10 },
+    ],
+  });
   return { owner, product };
 }
 
@@ -54,7 +66,8 @@ export async function startPayment(ctx: TestContext, m: Shopper, orderId: number
 export function expectOkAck(platform: LoginPlatform, delivery: { status: number; body: string }) {
   if (platform === 'weapp') expect(delivery).toMatchObject({ status: 204, body: '' });
   if (platform === 'alipay') expect(delivery).toMatchObject({ status: 200, body: 'success' });
-  if (platform === 'tt') expect({ status: delivery.status, body: JSON.parse(delivery.body) }).toEqual({ status: 200, body: { err_no: 0, err_tips: 'success' } });
+  if (platform === 'tt')
+    expect({ status: delivery.status, body: JSON.parse(delivery.body) }).toEqual({ status: 200, body: { err_no: 0, err_tips: 'success' } });
 }
 
 /** Creates the platform payment and has the simulator pay it, delivering the real notification in-process. */
@@ -74,7 +87,8 @@ export async function paidOrder(ctx: TestContext, shop: Shop, m: Shopper, items?
   return res.body as Order;
 }
 
-export const stockOf = async (ctx: TestContext, skuId: number) => Number((await ctx.db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow()).stock);
+export const stockOf = async (ctx: TestContext, skuId: number) =>
+  Number((await ctx.db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow()).stock);
 export const orderRow = (ctx: TestContext, id: number) => ctx.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 export const paidEvents = async (ctx: TestContext, orderId: number) =>
   (await ctx.db.selectFrom('order_events').select('id').where('order_id', '=', orderId).where('to_status', '=', 'paid').execute()).length;

@@ -1,7 +1,7 @@
-import type { UserConfigExport } from '@tarojs/cli'
+import type { UserConfigExport } from '@tarojs/cli';
 
 /** The API the H5 dev server forwards to, so the page can keep calling its own origin as it does in production. */
-const apiTarget = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000'
+const apiTarget = process.env.TARO_APP_API_BASE || 'http://127.0.0.1:3000';
 
 export default {
   logger: { quiet: false, stats: true },
@@ -13,4 +13,4 @@ export default {
       proxy: [{ context: ['/api', '/__sim'], target: apiTarget, changeOrigin: true }],
     },
   },
-} satisfies UserConfigExport<'webpack5'>
+} satisfies UserConfigExport<'webpack5'>;

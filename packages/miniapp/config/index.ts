@@ -1,37 +1,37 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { defineConfig, type UserConfigExport } from '@tarojs/cli'
-import devConfig from './dev'
-import prodConfig from './prod'
+import fs from 'node:fs';
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
 
 /** Targets this app builds for; anything else is refused rather than half-built. */
-const TARGETS = ['weapp', 'alipay', 'tt', 'h5'] as const
-type Target = (typeof TARGETS)[number]
+const TARGETS = ['weapp', 'alipay', 'tt', 'h5'] as const;
+type Target = (typeof TARGETS)[number];
 
 interface PlatformMatrix {
-  targets: Record<Target, { outputDir: string; appId: string | null; appIdEnv: string | null }>
-  env: Record<string, string>
+  targets: Record<Target, { outputDir: string; appId: string | null; appIdEnv: string | null }>;
+  env: Record<string, string>;
 }
 
-const REPO_ROOT = path.resolve(__dirname, '../../..')
-const matrix: PlatformMatrix = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'config/platforms.json'), 'utf8'))
-const SHARED_SRC = path.join(REPO_ROOT, 'packages/shared/src')
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+const matrix: PlatformMatrix = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'config/platforms.json'), 'utf8'));
+const SHARED_SRC = path.join(REPO_ROOT, 'packages/shared/src');
 /** @siyu/shared imports its siblings as './x.js' (NodeNext style): let webpack find the .ts source. */
-const SHARED_EXTENSION_ALIAS = { '.js': ['.ts', '.tsx', '.js'] }
+const SHARED_EXTENSION_ALIAS = { '.js': ['.ts', '.tsx', '.js'] };
 
 export default defineConfig<'webpack5'>(async (merge) => {
-  const target = process.env.TARO_ENV as Target
-  if (!TARGETS.includes(target)) throw new Error(`@siyu/miniapp builds for ${TARGETS.join(', ')}, not "${target}"`)
-  const platform = matrix.targets[target]
+  const target = process.env.TARO_ENV as Target;
+  if (!TARGETS.includes(target)) throw new Error(`@siyu/miniapp builds for ${TARGETS.join(', ')}, not "${target}"`);
+  const platform = matrix.targets[target];
 
   // Taro writes process.env.TARO_APP_ID into the emitted project file; take it from the matrix unless the caller set one.
-  const appId = (platform.appIdEnv && process.env[platform.appIdEnv]) || platform.appId
-  if (appId && !process.env.TARO_APP_ID) process.env.TARO_APP_ID = appId
+  const appId = (platform.appIdEnv && process.env[platform.appIdEnv]) || platform.appId;
+  if (appId && !process.env.TARO_APP_ID) process.env.TARO_APP_ID = appId;
 
   // Build-time constants the code reads as process.env.TARO_APP_*: the environment wins over config/platforms.json.
-  const env: Record<string, string> = {}
+  const env: Record<string, string> = {};
   for (const [name, fallback] of Object.entries(matrix.env)) {
-    if (name.startsWith('TARO_APP_')) env[name] = JSON.stringify(process.env[name] ?? fallback)
+    if (name.startsWith('TARO_APP_')) env[name] = JSON.stringify(process.env[name] ?? fallback);
   }
 
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -56,7 +56,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       webpackChain(chain) {
-        chain.resolve.set('extensionAlias', SHARED_EXTENSION_ALIAS)
+        chain.resolve.set('extensionAlias', SHARED_EXTENSION_ALIAS);
       },
     },
     h5: {
@@ -70,7 +70,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       webpackChain(chain) {
-        chain.resolve.set('extensionAlias', SHARED_EXTENSION_ALIAS)
+        chain.resolve.set('extensionAlias', SHARED_EXTENSION_ALIAS);
         // Taro splits only the initial chunks, so every lazily loaded page carried its own copy of the component
         // library and our shared code (about 270 KB a page). Share what two or more chunks use, pages included.
         chain.optimization.splitChunks({
@@ -81,11 +81,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
             vendors: { name: 'vendors', test: /[\\/]node_modules[\\/]/, minChunks: 1, priority: 10, reuseExistingChunk: true },
             common: { name: 'common', minChunks: 2, priority: 1, reuseExistingChunk: true },
           },
-        })
+        });
       },
     },
-  }
+  };
 
-  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
-  return merge({}, baseConfig, prodConfig)
-})
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig);
+  return merge({}, baseConfig, prodConfig);
+});

@@ -1,4 +1,4 @@
-import { t } from './i18n/zh-CN'
+import { t } from './i18n/zh-CN';
 
 export default defineAppConfig({
   pages: [
@@ -29,9 +29,14 @@ export default defineAppConfig({
     borderStyle: 'white',
     list: [
       { pagePath: 'pages/index/index', text: t.tabBar.home, iconPath: 'assets/tab-home.png', selectedIconPath: 'assets/tab-home-active.png' },
-      { pagePath: 'pages/category/index', text: t.tabBar.category, iconPath: 'assets/tab-category.png', selectedIconPath: 'assets/tab-category-active.png' },
+      {
+        pagePath: 'pages/category/index',
+        text: t.tabBar.category,
+        iconPath: 'assets/tab-category.png',
+        selectedIconPath: 'assets/tab-category-active.png',
+      },
       { pagePath: 'pages/cart/index', text: t.tabBar.cart, iconPath: 'assets/tab-cart.png', selectedIconPath: 'assets/tab-cart-active.png' },
       { pagePath: 'pages/member/index', text: t.tabBar.member, iconPath: 'assets/tab-member.png', selectedIconPath: 'assets/tab-member-active.png' },
     ],
   },
-})
+});

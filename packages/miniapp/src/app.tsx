@@ -1,7 +1,7 @@
-import { useLaunch } from '@tarojs/taro'
-import type { PropsWithChildren } from 'react'
-import { useSession } from './stores/session-store'
-import './app.css'
+import { useLaunch } from '@tarojs/taro';
+import type { PropsWithChildren } from 'react';
+import { useSession } from './stores/session-store';
+import './app.css';
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
@@ -10,9 +10,9 @@ function App({ children }: PropsWithChildren) {
     useSession
       .getState()
       .ensureSession()
-      .catch(() => undefined)
-  })
-  return children
+      .catch(() => undefined);
+  });
+  return children;
 }
 
-export default App
+export default App;

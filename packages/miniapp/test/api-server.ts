@@ -54,7 +54,15 @@ export async function startApi(options: { seed?: boolean } = {}): Promise<Runnin
   if (options.seed) await seedDatabase(api, dbFile);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: api,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${dbFile}`, LOG_LEVEL: 'warn', H5_DIST_DIR: path.join(DIST, 'h5'), NODE_ENV: 'development' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: `sqlite:${dbFile}`,
+      LOG_LEVEL: 'warn',
+      H5_DIST_DIR: path.join(DIST, 'h5'),
+      NODE_ENV: 'development',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -85,14 +93,22 @@ export async function startApi(options: { seed?: boolean } = {}): Promise<Runnin
 
 /** A one-time login code from the API's platform simulator, as wx.login / my.getAuthCode / tt.login would give. */
 export async function simulatorCode(base: string, platform: 'weapp' | 'alipay' | 'tt', user: string): Promise<string> {
-  const res = await fetch(`${base}/__sim/login-codes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform, user }) });
+  const res = await fetch(`${base}/__sim/login-codes`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ platform, user }),
+  });
   if (!res.ok) throw new Error(`simulator answered ${res.status}`);
   return ((await res.json()) as { code: string }).code;
 }
 
 /** A merchant staff token (the seeded owner by default), for the merchant endpoints a test plays the merchant with. */
 export async function staffToken(base: string, who: { username: string; password: string } = SEED_OWNER): Promise<string> {
-  const res = await fetch(`${base}/api/v1/merchant/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(who) });
+  const res = await fetch(`${base}/api/v1/merchant/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(who),
+  });
   if (!res.ok) throw new Error(`staff login answered ${res.status}: ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }
@@ -146,8 +162,18 @@ export async function createMemberOrder(base: string, memberToken: string, skuId
     if (!res.ok) throw new Error(`${method} ${p} answered ${res.status}: ${text}`);
     return JSON.parse(text) as T;
   };
-  const address = await call<{ id: number }>('POST', '/api/v1/addresses', { name: '测试买家', phone: '13800138000', province: '浙江省', city: '杭州市', district: '西湖区', detail: '文三路 1 号' });
-  return call<{ id: number; orderNo: string; status: string; payableFen: number }>('POST', '/api/v1/orders', { items: [{ skuId, quantity }], addressId: address.id });
+  const address = await call<{ id: number }>('POST', '/api/v1/addresses', {
+    name: '测试买家',
+    phone: '13800138000',
+    province: '浙江省',
+    city: '杭州市',
+    district: '西湖区',
+    detail: '文三路 1 号',
+  });
+  return call<{ id: number; orderNo: string; status: string; payableFen: number }>('POST', '/api/v1/orders', {
+    items: [{ skuId, quantity }],
+    addressId: address.id,
+  });
 }
 
 /** The simulator's record of a platform trade (GET /__sim/trades/{platform}/{outTradeNo}), or null when it has none. */
@@ -174,9 +200,19 @@ export async function simulatorKeys(base: string): Promise<SimulatorPublicKeys> 
 
 /** Plays the shopper paying in the platform's sheet: POST /__sim/pay marks the trade paid and sends the signed notification. */
 /** Plays the shopper paying; `lost: true` marks the trade paid but keeps its notification back (a lost notification). */
-export async function simulatorPay(base: string, platform: 'weapp' | 'alipay' | 'tt', outTradeNo: string, options: { lost?: boolean } = {}): Promise<void> {
-  const res = await fetch(`${base}/__sim/pay`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform, outTradeNo, ...options }) });
+export async function simulatorPay(
+  base: string,
+  platform: 'weapp' | 'alipay' | 'tt',
+  outTradeNo: string,
+  options: { lost?: boolean } = {},
+): Promise<void> {
+  const res = await fetch(`${base}/__sim/pay`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ platform, outTradeNo, ...options }),
+  });
   if (!res.ok) throw new Error(`POST /__sim/pay answered ${res.status}: ${await res.text()}`);
   const { deliveries } = (await res.json()) as { deliveries?: Array<{ status?: number }> };
-  if (deliveries?.some((d) => typeof d.status === 'number' && (d.status < 200 || d.status >= 300))) throw new Error(`the API refused the notification: ${JSON.stringify(deliveries)}`);
+  if (deliveries?.some((d) => typeof d.status === 'number' && (d.status < 200 || d.status >= 300)))
+    throw new Error(`the API refused the notification: ${JSON.stringify(deliveries)}`);
 }

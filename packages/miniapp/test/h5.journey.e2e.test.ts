@@ -12,7 +12,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIST, apiCall, createSpecProduct, staffToken, startApi, type RunningApi } from './api-server.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const PRODUCT_TITLE = '旅程测试卫衣';
 
 let api: RunningApi;
@@ -28,7 +37,12 @@ beforeAll(async () => {
   owner = await staffToken(api.base);
   product = await createSpecProduct(api.base, owner, PRODUCT_TITLE);
   profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-chromium-'));
-  context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, args: FLAGS, headless: true, viewport: { width: 390, height: 844 } });
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    args: FLAGS,
+    headless: true,
+    viewport: { width: 390, height: 844 },
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -52,7 +66,12 @@ async function typeInto(page: Page, selector: string, value: string) {
   await input.fill(value);
 }
 
-const visibleText = (page: Page, selector: string) => page.locator(selector).first().textContent().then((t) => (t ?? '').trim());
+const visibleText = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .textContent()
+    .then((t) => (t ?? '').trim());
 
 describe('H5 shopper journey in headless Chromium', () => {
   it('browses, buys a chosen SKU with a new address, pays on the simulator page, then gets a refund approved by the merchant', async () => {
@@ -81,9 +100,11 @@ describe('H5 shopper journey in headless Chromium', () => {
     await page.locator('.js-add-to-cart').first().click();
 
     const token = await memberToken(page);
-    const redM = product.skus.find((s) => s.specs['颜色'] === '红' && s.specs['尺码'] === 'M')!;
+    const redM = product.skus.find((s) => s.specs.颜色 === '红' && s.specs.尺码 === 'M')!;
     await expect
-      .poll(async () => (await apiCall<{ lines: Array<{ skuId: number; quantity: number }> }>(api.base, 'GET', '/api/v1/cart', token)).lines, { timeout: 10_000 })
+      .poll(async () => (await apiCall<{ lines: Array<{ skuId: number; quantity: number }> }>(api.base, 'GET', '/api/v1/cart', token)).lines, {
+        timeout: 10_000,
+      })
       .toEqual([expect.objectContaining({ skuId: redM.id, quantity: 1 })]);
 
     // Cart: the line, selected; check out.
@@ -95,7 +116,9 @@ describe('H5 shopper journey in headless Chromium', () => {
     await cartLine.locator('.js-qty-plus').first().click();
     await expect.poll(() => visibleText(page, '.js-cart-total')).toBe('¥118.00');
     await expect
-      .poll(async () => (await apiCall<{ lines: Array<{ skuId: number; quantity: number }> }>(api.base, 'GET', '/api/v1/cart', token)).lines[0]?.quantity)
+      .poll(
+        async () => (await apiCall<{ lines: Array<{ skuId: number; quantity: number }> }>(api.base, 'GET', '/api/v1/cart', token)).lines[0]?.quantity,
+      )
       .toBe(2);
     await cartLine.locator('.js-qty-minus').first().click();
     await expect.poll(() => visibleText(page, '.js-cart-total')).toBe('¥59.00');
@@ -133,7 +156,12 @@ describe('H5 shopper journey in headless Chromium', () => {
     await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: 30_000 });
     await expect.poll(() => visibleText(page, '.js-order-status'), { timeout: 30_000 }).toBe('待发货');
     const orderId = Number(/id=(\d+)/.exec(page.url())![1]);
-    const paid = await apiCall<{ status: string; payableFen: number; address: { name: string } }>(api.base, 'GET', `/api/v1/orders/${orderId}`, token);
+    const paid = await apiCall<{ status: string; payableFen: number; address: { name: string } }>(
+      api.base,
+      'GET',
+      `/api/v1/orders/${orderId}`,
+      token,
+    );
     expect(paid).toMatchObject({ status: 'paid', address: { name: '林小雨' } });
 
     // Ask for a refund of the whole order, with a reason.
@@ -144,7 +172,12 @@ describe('H5 shopper journey in headless Chromium', () => {
     await expect.poll(() => visibleText(page, '.js-refund-status'), { timeout: 15_000 }).toBe('退款审核中');
 
     // The merchant approves it; the platform (simulator) confirms the refund; the page shows 已退款.
-    const requested = await apiCall<{ items: Array<{ id: number; orderId: number; amountFen: number }> }>(api.base, 'GET', '/api/v1/merchant/refunds?status=requested', owner);
+    const requested = await apiCall<{ items: Array<{ id: number; orderId: number; amountFen: number }> }>(
+      api.base,
+      'GET',
+      '/api/v1/merchant/refunds?status=requested',
+      owner,
+    );
     const refund = requested.items.find((r) => r.orderId === orderId);
     expect(refund, JSON.stringify(requested)).toBeTruthy();
     expect(refund!.amountFen).toBe(paid.payableFen);

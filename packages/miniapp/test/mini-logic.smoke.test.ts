@@ -16,7 +16,17 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, createMemberOrder, createSpecProduct, simulatorCode, simulatorPay, simulatorTrade, staffToken, startApi, type RunningApi } from './api-server.js';
+import {
+  DIST,
+  createMemberOrder,
+  createSpecProduct,
+  simulatorCode,
+  simulatorPay,
+  simulatorTrade,
+  staffToken,
+  startApi,
+  type RunningApi,
+} from './api-server.js';
 
 const nodeRequire = createRequire(import.meta.url);
 const BUILT_API_BASE = 'http://127.0.0.1:3000'; // config/platforms.json default baked into the build
@@ -69,15 +79,15 @@ function setPath(target: Obj, key: string, value: unknown): void {
   for (const seg of key.split('.')) {
     const re = /([^[\]]+)|\[(\d+)\]/g;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(seg))) parts.push(m[2] !== undefined ? Number(m[2]) : m[1]);
+    while ((m = re.exec(seg))) parts.push(m[2] !== undefined ? Number(m[2]) : m[1]!);
   }
   let obj: Obj = target;
   for (let i = 0; i < parts.length - 1; i++) {
-    const p = parts[i];
+    const p = parts[i]!;
     if (obj[p] === null || typeof obj[p] !== 'object') obj[p] = typeof parts[i + 1] === 'number' ? [] : {};
     obj = obj[p];
   }
-  obj[parts[parts.length - 1]] = value;
+  obj[parts[parts.length - 1]!] = value;
 }
 
 function walk(node: unknown, visit: (n: TaroNode) => void): void {
@@ -140,7 +150,8 @@ class MiniHost {
    * What the shopper does in the payment sheet (Alipay my.tradePay, Douyin tt.getOrderPayment): the result code /
    * outcome to answer with, after whatever the test plays (e.g. POST /__sim/pay). Null: no sheet expected.
    */
-  paymentSheet: ((call: { api: string; params: Obj; outTradeNo: string }) => Promise<{ resultCode?: string; ok?: boolean; errMsg?: string }>) | null = null;
+  paymentSheet: ((call: { api: string; params: Obj; outTradeNo: string }) => Promise<{ resultCode?: string; ok?: boolean; errMsg?: string }>) | null =
+    null;
   /** Every payment API call the compiled code made, with its parameters (callbacks left out). */
   readonly paymentCalls: Array<{ api: string; params: Obj }> = [];
   /** Assertions that failed inside a payment mock (they would otherwise only look like a failed payment). */
@@ -179,7 +190,11 @@ class MiniHost {
 
   // -- request routing ------------------------------------------------------------------------------------------
 
-  private async forward(rec: RecordedRequest, url: string, init: RequestInit): Promise<{ status: number; headers: Record<string, string>; text: string }> {
+  private async forward(
+    rec: RecordedRequest,
+    url: string,
+    init: RequestInit,
+  ): Promise<{ status: number; headers: Record<string, string>; text: string }> {
     this.requests.push(rec);
     const res = await fetch(url, init);
     const text = await res.text();
@@ -297,22 +312,50 @@ class MiniHost {
 
   private buildPlatformGlobal(user: string): Obj {
     const g: Obj = {};
-    const okStub = (name: string) => (opts: Obj = {}) => {
-      if (name === 'showToast') this.toasts.push(String(opts.title ?? ''));
-      const res = this.platform === 'alipay' ? { success: true } : { errMsg: `${name}:ok` };
-      opts.success?.(res);
-      opts.complete?.(res);
-    };
+    const okStub =
+      (name: string) =>
+      (opts: Obj = {}) => {
+        if (name === 'showToast') this.toasts.push(String(opts.title ?? ''));
+        const res = this.platform === 'alipay' ? { success: true } : { errMsg: `${name}:ok` };
+        opts.success?.(res);
+        opts.complete?.(res);
+      };
     for (const name of [
-      'showToast', 'hideToast', 'showLoading', 'hideLoading', 'navigateTo', 'redirectTo', 'switchTab', 'navigateBack', 'reLaunch',
-      'setNavigationBarTitle', 'setNavigationBar', 'stopPullDownRefresh', 'vibrateShort', 'showModal', 'confirm', 'alert',
+      'showToast',
+      'hideToast',
+      'showLoading',
+      'hideLoading',
+      'navigateTo',
+      'redirectTo',
+      'switchTab',
+      'navigateBack',
+      'reLaunch',
+      'setNavigationBarTitle',
+      'setNavigationBar',
+      'stopPullDownRefresh',
+      'vibrateShort',
+      'showModal',
+      'confirm',
+      'alert',
     ]) {
       g[name] = okStub(name);
     }
     const systemInfo = {
-      platform: 'android', system: 'Android 14', model: 'smoke', brand: 'smoke', pixelRatio: 2, windowWidth: 375, windowHeight: 812,
-      screenWidth: 375, screenHeight: 812, statusBarHeight: 24, language: 'zh_CN', version: this.platform === 'alipay' ? '10.5.0' : '30.0.0',
-      SDKVersion: this.platform === 'alipay' ? '2.9.0' : '3.0.0', app: this.platform === 'alipay' ? 'alipay' : 'Douyin', appName: this.platform === 'tt' ? 'Douyin' : undefined,
+      platform: 'android',
+      system: 'Android 14',
+      model: 'smoke',
+      brand: 'smoke',
+      pixelRatio: 2,
+      windowWidth: 375,
+      windowHeight: 812,
+      screenWidth: 375,
+      screenHeight: 812,
+      statusBarHeight: 24,
+      language: 'zh_CN',
+      version: this.platform === 'alipay' ? '10.5.0' : '30.0.0',
+      SDKVersion: this.platform === 'alipay' ? '2.9.0' : '3.0.0',
+      app: this.platform === 'alipay' ? 'alipay' : 'Douyin',
+      appName: this.platform === 'tt' ? 'Douyin' : undefined,
     };
     g.getSystemInfoSync = () => ({ ...systemInfo });
     g.getSystemInfo = (opts: Obj = {}) => {
@@ -323,11 +366,31 @@ class MiniHost {
     g.getMenuButtonBoundingClientRect = () => ({ width: 87, height: 32, top: 48, right: 365, bottom: 80, left: 278 });
     g.canIUse = () => true;
     g.nextTick = (fn: () => void) => setTimeout(fn, 0);
-    for (const name of ['onAppShow', 'onAppHide', 'offAppShow', 'offAppHide', 'onError', 'offError', 'onUnhandledRejection', 'onNetworkStatusChange', 'onMemoryWarning', 'reportAnalytics']) {
+    for (const name of [
+      'onAppShow',
+      'onAppHide',
+      'offAppShow',
+      'offAppHide',
+      'onError',
+      'offError',
+      'onUnhandledRejection',
+      'onNetworkStatusChange',
+      'onMemoryWarning',
+      'reportAnalytics',
+    ]) {
       g[name] = () => undefined;
     }
     g.createSelectorQuery = () => {
-      const q: Obj = { in: () => q, select: () => q, selectAll: () => q, selectViewport: () => q, boundingClientRect: () => q, scrollOffset: () => q, fields: () => q, exec: (cb?: AnyFn) => cb?.([]) };
+      const q: Obj = {
+        in: () => q,
+        select: () => q,
+        selectAll: () => q,
+        selectViewport: () => q,
+        boundingClientRect: () => q,
+        scrollOffset: () => q,
+        fields: () => q,
+        exec: (cb?: AnyFn) => cb?.([]),
+      };
       return q;
     };
 
@@ -361,7 +424,8 @@ class MiniHost {
             const outTradeNo = this.payingOrderNo;
             if (!outTradeNo) throw new Error('my.tradePay while no order is being paid');
             const trade = await simulatorTrade(this.api!.base, 'alipay', outTradeNo);
-            if (trade?.transactionId !== params.tradeNO) throw new Error(`my.tradePay got tradeNO ${params.tradeNO}, the simulator's trade for ${outTradeNo} is ${JSON.stringify(trade)}`);
+            if (trade?.transactionId !== params.tradeNO)
+              throw new Error(`my.tradePay got tradeNO ${params.tradeNO}, the simulator's trade for ${outTradeNo} is ${JSON.stringify(trade)}`);
             if (!this.paymentSheet) throw new Error('no payment sheet set by this test');
             const r = await this.paymentSheet({ api: 'tradePay', params, outTradeNo });
             const res = { resultCode: r.resultCode ?? '4000', memo: '', result: '' };
@@ -516,7 +580,11 @@ class MiniHost {
       Object.defineProperty(globalThis, 'navigator', {
         configurable: true,
         writable: true,
-        value: { userAgent: `Mozilla/5.0 (Linux; Android 14) ${this.platform === 'alipay' ? 'AlipayClient/10.5.0' : 'aweme/30.0.0'}`, language: 'zh-CN', platform: 'Linux' },
+        value: {
+          userAgent: `Mozilla/5.0 (Linux; Android 14) ${this.platform === 'alipay' ? 'AlipayClient/10.5.0' : 'aweme/30.0.0'}`,
+          language: 'zh-CN',
+          platform: 'Linux',
+        },
       });
     }
     this.installGlobals();
@@ -623,7 +691,15 @@ class MiniHost {
     const id = node.uid || node.sid;
     if (!id) throw new Error(`node has no sid/uid: ${JSON.stringify(node).slice(0, 200)}`);
     const target = { id, dataset: { sid: node.sid }, offsetLeft: 0, offsetTop: 0 };
-    const event = { type: 'tap', timeStamp: Date.now(), target, currentTarget: { ...target, dataset: { ...target.dataset } }, detail: { x: 10, y: 10 }, touches: [], changedTouches: [] };
+    const event = {
+      type: 'tap',
+      timeStamp: Date.now(),
+      target,
+      currentTarget: { ...target, dataset: { ...target.dataset } },
+      detail: { x: 10, y: 10 },
+      touches: [],
+      changedTouches: [],
+    };
     if (typeof this.page?.eh !== 'function') throw new Error('the page config has no Taro event handler (eh)');
     this.page.eh.call(this.page, event);
   }
@@ -709,7 +785,7 @@ for (const { platform, label } of PLATFORMS) {
       const statusCalls = host.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/api/v1/check-in/status'));
       expect(statusCalls.length).toBeGreaterThanOrEqual(1);
       expect(statusCalls.every((r) => r.status === 200)).toBe(true);
-      const auth = Object.entries(statusCalls[0].headers).find(([k]) => k.toLowerCase() === 'authorization')?.[1];
+      const auth = Object.entries(statusCalls[0]!.headers).find(([k]) => k.toLowerCase() === 'authorization')?.[1];
       expect(auth).toBe(`Bearer ${host.storedToken()}`);
       // One silent login for the whole launch: the page waited on the app's login instead of starting its own.
       expect(host.requests.filter((r) => r.path === '/api/v1/auth/login')).toHaveLength(1);
@@ -727,13 +803,16 @@ for (const { platform, label } of PLATFORMS) {
 
       const checkIns = host.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/check-in');
       expect(checkIns).toHaveLength(1);
-      expect(checkIns[0].status).toBe(200);
-      const idemKey = Object.entries(checkIns[0].headers).find(([k]) => k.toLowerCase() === 'idempotency-key')?.[1];
+      expect(checkIns[0]!.status).toBe(200);
+      const idemKey = Object.entries(checkIns[0]!.headers).find(([k]) => k.toLowerCase() === 'idempotency-key')?.[1];
       expect(idemKey, 'the check-in carries an idempotency key').toBeTruthy();
 
       // What the page shows is what the API recorded.
       const token = host.storedToken();
-      const status = await host.apiGet<{ checkedInToday: boolean; streak: number; checkedInDates: string[]; businessDate: string }>('/api/v1/check-in/status', token);
+      const status = await host.apiGet<{ checkedInToday: boolean; streak: number; checkedInDates: string[]; businessDate: string }>(
+        '/api/v1/check-in/status',
+        token,
+      );
       expect(status).toMatchObject({ checkedInToday: true, streak: 1 });
       expect(status.checkedInDates).toEqual([status.businessDate]);
       const me = await host.apiGet<{ pointsBalance: number }>('/api/v1/me', token);
@@ -743,7 +822,10 @@ for (const { platform, label } of PLATFORMS) {
 
     it('renders the home page with the categories and the product list from the API', async () => {
       host.openPage('pages/index/index');
-      const expected = await host.apiGet<{ items: Array<{ title: string }>; total: number }>('/api/v1/products?page=1&pageSize=20', host.storedToken());
+      const expected = await host.apiGet<{ items: Array<{ title: string }>; total: number }>(
+        '/api/v1/products?page=1&pageSize=20',
+        host.storedToken(),
+      );
       expect(expected.total).toBeGreaterThan(0);
       const cards = () => {
         const found: TaroNode[] = [];
@@ -777,7 +859,10 @@ for (const { platform, label } of PLATFORMS) {
       const after = host.requests.slice(before);
       const rejected = after.filter((r) => r.status === 401);
       expect(rejected.length, host.diagnose()).toBeGreaterThanOrEqual(1);
-      expect(after.filter((r) => r.path === '/api/v1/auth/login'), 'one re-login').toHaveLength(1);
+      expect(
+        after.filter((r) => r.path === '/api/v1/auth/login'),
+        'one re-login',
+      ).toHaveLength(1);
       expect(host.storedToken()).not.toBe('revoked-token');
       const status = await host.apiGet<{ checkedInDates: string[] }>('/api/v1/check-in/status', host.storedToken());
       expect(status.checkedInDates).toHaveLength(1);
@@ -840,13 +925,20 @@ for (const { platform, label } of PLATFORMS) {
       await openAndTapPay(order);
       await waitFor(() => textOf(host.find('js-order-status')) === '待发货' || host.sheetErrors.length > 0, 'the paid status 待发货', host.diagnose);
       expect(host.sheetErrors).toEqual([]);
-      expect(host.requests.slice(before).filter((r) => r.method === 'POST' && r.path === `/api/v1/orders/${order.id}/pay`).map((r) => r.status)).toEqual([200]);
+      expect(
+        host.requests
+          .slice(before)
+          .filter((r) => r.method === 'POST' && r.path === `/api/v1/orders/${order.id}/pay`)
+          .map((r) => r.status),
+      ).toEqual([200]);
       if (platform === 'tt') {
         expect(host.paymentCalls.map((c) => c.api)).toEqual(['requestOrder', 'getOrderPayment']);
-        const requestOrder = host.paymentCalls[0].params;
+        const requestOrder = host.paymentCalls[0]!.params;
         expect(Object.keys(requestOrder).sort()).toEqual(['byteAuthorization', 'data']);
         expect(JSON.parse(String(requestOrder.data))).toMatchObject({ outOrderNo: order.orderNo, totalAmount: order.payableFen });
-        expect(requestOrder.byteAuthorization).toMatch(/^SHA256-RSA2048 appid="[^"]+",nonce_str="[^"]+",timestamp="\d+",key_version="[^"]+",signature="[^"]+"$/);
+        expect(requestOrder.byteAuthorization).toMatch(
+          /^SHA256-RSA2048 appid="[^"]+",nonce_str="[^"]+",timestamp="\d+",key_version="[^"]+",signature="[^"]+"$/,
+        );
       } else {
         expect(host.paymentCalls.map((c) => c.api)).toEqual(['tradePay']);
       }

@@ -11,7 +11,19 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, apiCall, createMemberOrder, createSpecProduct, simulatorCode, simulatorKeys, simulatorPay, simulatorTrade, staffToken, startApi, type RunningApi } from './api-server.js';
+import {
+  DIST,
+  apiCall,
+  createMemberOrder,
+  createSpecProduct,
+  simulatorCode,
+  simulatorKeys,
+  simulatorPay,
+  simulatorTrade,
+  staffToken,
+  startApi,
+  type RunningApi,
+} from './api-server.js';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.join(DIST, 'weapp');
@@ -33,7 +45,10 @@ type Wx = Record<string, any>;
 function installWx(wx: Wx) {
   wx.login = (opts: any = {}) => {
     const p = simulatorCode(api.base, 'weapp', 'simulate-shopper').then((code) => ({ code, errMsg: 'login:ok' }));
-    p.then((r) => opts.success?.(r), (e) => opts.fail?.({ errMsg: String(e) })).finally(() => opts.complete?.());
+    p.then(
+      (r) => opts.success?.(r),
+      (e) => opts.fail?.({ errMsg: String(e) }),
+    ).finally(() => opts.complete?.());
     return p;
   };
   wx.request = (opts: any) => {
@@ -98,7 +113,15 @@ function installWx(wx: Wx) {
       return Promise.resolve({ errMsg: `${name}:ok` });
     };
   }
-  wx.getSystemInfoSync = () => ({ platform: 'devtools', windowWidth: 375, windowHeight: 812, pixelRatio: 2, SDKVersion: '3.0.0', language: 'zh_CN', version: '8.0.0' });
+  wx.getSystemInfoSync = () => ({
+    platform: 'devtools',
+    windowWidth: 375,
+    windowHeight: 812,
+    pixelRatio: 2,
+    SDKVersion: '3.0.0',
+    language: 'zh_CN',
+    version: '8.0.0',
+  });
 }
 
 /** Taro pages call Page(); miniprogram-simulate knows Component(): map page hooks onto lifetimes. */
@@ -147,7 +170,14 @@ function tap(el: Element) {
   const exparser = require(require.resolve('miniprogram-exparser', { paths: [path.dirname(require.resolve('j-component'))] }));
   const wxEl = (el as any).__wxElement;
   if (!wxEl) throw new Error('element has no exparser node');
-  exparser.Event.dispatchEvent(wxEl, exparser.Event.create('tap', {}, { originalEvent: new CustomEvent('tap'), bubbles: true, capturePhase: true, composed: true, extraFields: { touches: {}, changedTouches: {} } }));
+  exparser.Event.dispatchEvent(
+    wxEl,
+    exparser.Event.create(
+      'tap',
+      {},
+      { originalEvent: new CustomEvent('tap'), bubbles: true, capturePhase: true, composed: true, extraFields: { touches: {}, changedTouches: {} } },
+    ),
+  );
 }
 
 let simulate: any;
@@ -163,8 +193,9 @@ function openPage(route: string, query: Record<string, string> = {}) {
   // A page's script runs once per process (require cache): a second visit renders the component already registered.
   let id = loadedPages.get(route);
   if (id === undefined) {
-    id = simulate.load(path.join(ROOT, route), 'page', { rootPath: ROOT });
-    loadedPages.set(route, id);
+    const loaded = simulate.load(path.join(ROOT, route), 'page', { rootPath: ROOT }) as string;
+    loadedPages.set(route, loaded);
+    id = loaded;
   }
   const page = simulate.render(id);
   const host = document.createElement('div');
@@ -258,9 +289,13 @@ describe('WeChat output in miniprogram-simulate', () => {
     const cartBefore = requests.filter((r) => r === 'POST /api/v1/cart/lines').length;
     tap(findDom(host, 'js-add-to-cart')!);
     await waitFor(() => requests.filter((r) => r === 'POST /api/v1/cart/lines').length > cartBefore, 'POST /cart/lines');
-    const blueM = product.skus.find((s) => s.specs['颜色'] === '蓝' && s.specs['尺码'] === 'M')!;
+    const blueM = product.skus.find((s) => s.specs.颜色 === '蓝' && s.specs.尺码 === 'M')!;
     await expect
-      .poll(async () => (await apiCall<{ lines: Array<{ skuId: number; quantity: number }> }>(api.base, 'GET', '/api/v1/cart', lastAuthorization!.slice(7))).lines, { timeout: 10_000 })
+      .poll(
+        async () =>
+          (await apiCall<{ lines: Array<{ skuId: number; quantity: number }> }>(api.base, 'GET', '/api/v1/cart', lastAuthorization!.slice(7))).lines,
+        { timeout: 10_000 },
+      )
       .toEqual([expect.objectContaining({ skuId: blueM.id, quantity: 1 })]);
     page.detach();
   }, 60_000);
@@ -299,7 +334,9 @@ describe('WeChat output in miniprogram-simulate', () => {
       const keys = await simulatorKeys(api.base);
       expect(keys.weapp.appId).toMatch(/^wx[0-9a-f]{16}$/);
       const paySignValid = (appId: string, p: Record<string, unknown>) =>
-        createVerify('RSA-SHA256').update(`${appId}\n${p.timeStamp}\n${p.nonceStr}\n${p.package}\n`).verify(keys.weapp.merchantPublicKey, String(p.paySign), 'base64');
+        createVerify('RSA-SHA256')
+          .update(`${appId}\n${p.timeStamp}\n${p.nonceStr}\n${p.package}\n`)
+          .verify(keys.weapp.merchantPublicKey, String(p.paySign), 'base64');
       expect(paySignValid(keys.weapp.appId, params), 'paySign verifies with the merchant public key').toBe(true);
       // It covers every signed field: another app id, time stamp or nonce does not verify.
       expect(paySignValid('wx0000000000000000', params)).toBe(false);
@@ -325,14 +362,19 @@ describe('WeChat output in miniprogram-simulate', () => {
     expect(requests.slice(before)).toContain(`POST /api/v1/orders/${order.id}/pay`);
     expect(one(host, 'js-order-pay')).toBeNull();
     expect(toasts).toContain('支付成功');
-    const server = await apiCall<{ status: string; paidAt: string | null }>(api.base, 'GET', `/api/v1/orders/${order.id}`, lastAuthorization!.slice(7));
+    const server = await apiCall<{ status: string; paidAt: string | null }>(
+      api.base,
+      'GET',
+      `/api/v1/orders/${order.id}`,
+      lastAuthorization!.slice(7),
+    );
     expect(server.status).toBe('paid');
     expect(server.paidAt).toBeTruthy();
     paymentSheet = null;
     page.detach();
   }, 60_000);
 
-  it('shows 待发货 even when WeChat\'s notification is lost: the page asks the server to query the trade', async () => {
+  it("shows 待发货 even when WeChat's notification is lost: the page asks the server to query the trade", async () => {
     const order = await newOrder();
     paymentCalls.length = 0;
     sheetErrors.length = 0;

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, businessDateOf, fenToYuanString, formatYuan, monthRange, sumFen, yuanStringToFen, ERROR_STATUS, statusOf, isBusinessDate } from '../src/index.js';
+import {
+  addDays,
+  businessDateOf,
+  fenToYuanString,
+  formatYuan,
+  monthRange,
+  sumFen,
+  yuanStringToFen,
+  ERROR_STATUS,
+  statusOf,
+  isBusinessDate,
+} from '../src/index.js';
 
 describe('business day', () => {
   it('is the calendar date in Asia/Shanghai by default', () => {

@@ -15,7 +15,7 @@ export interface DatabaseHandle {
 
 /** bigint (int8) and numeric come back from pg as strings; our values fit in a double, so parse them. */
 const pgTypes = {
-  getTypeParser(oid: number, format?: any) {
+  getTypeParser(oid: number, format?: Parameters<typeof pg.types.getTypeParser>[1]) {
     if (oid === 20 || oid === 1700) return (v: string) => Number(v);
     return pg.types.getTypeParser(oid, format);
   },

@@ -34,39 +34,87 @@ const DEMO_CATEGORIES: { name: string; children: string[] }[] = [
 ];
 
 const DEMO_PRODUCTS: DemoProduct[] = [
-  { title: '明前西湖龙井', subtitle: '2026 新茶 · 狮峰产区', category: '绿茶', description: '<p>明前采摘，一芽一叶，豆香清雅。</p>', skus: [
-    { code: 'LJ-100', specs: { 规格: '100g 罐装' }, priceFen: 16800, stock: 40 },
-    { code: 'LJ-250', specs: { 规格: '250g 礼盒' }, priceFen: 39800, stock: 15 },
-  ] },
-  { title: '洞庭碧螺春', subtitle: '花果香 · 卷曲如螺', category: '绿茶', description: '<p>太湖东山，茶果间作。</p>', skus: [
-    { code: 'BLC-125', specs: { 规格: '125g' }, priceFen: 12800, stock: 30 },
-  ] },
-  { title: '正山小种红茶', subtitle: '桐木关 · 松烟香', category: '红茶', description: '<p>传统烟熏工艺，汤色红艳。</p>', skus: [
-    { code: 'ZSXZ-150', specs: { 规格: '150g' }, priceFen: 8800, stock: 50 },
-    { code: 'ZSXZ-300', specs: { 规格: '300g' }, priceFen: 15800, stock: 20 },
-  ] },
-  { title: '安溪铁观音', subtitle: '清香型 · 兰花香', category: '乌龙茶', description: '<p>七泡有余香。</p>', skus: [
-    { code: 'TGY-QX', specs: { 香型: '清香', 规格: '250g' }, priceFen: 9800, stock: 35 },
-    { code: 'TGY-NX', specs: { 香型: '浓香', 规格: '250g' }, priceFen: 10800, stock: 25 },
-  ] },
-  { title: '每日坚果混合装', subtitle: '6 种坚果果干 · 独立小包', category: '坚果炒货', description: '<p>每包 25g，一日一包。</p>', skus: [
-    { code: 'NUT-7', specs: { 规格: '7 包装' }, priceFen: 3990, stock: 120 },
-    { code: 'NUT-30', specs: { 规格: '30 包装' }, priceFen: 14900, stock: 60 },
-  ] },
-  { title: '手剥山核桃', subtitle: '临安特产 · 椒盐味', category: '坚果炒货', description: '<p>薄壳易剥。</p>', skus: [
-    { code: 'HT-250', specs: { 口味: '椒盐', 规格: '250g' }, priceFen: 5900, stock: 0 },
-  ] },
-  { title: '风干牛肉干', subtitle: '内蒙古草原牛 · 手撕', category: '肉干肉脯', description: '<p>七成干，越嚼越香。</p>', skus: [
-    { code: 'NRG-YW', specs: { 口味: '原味', 规格: '200g' }, priceFen: 6800, stock: 80 },
-    { code: 'NRG-ML', specs: { 口味: '麻辣', 规格: '200g' }, priceFen: 6800, stock: 80 },
-  ] },
-  { title: '桂花糕', subtitle: '苏式点心 · 软糯清甜', category: '糕点', description: '<p>当日现做，冷链发货。</p>', skus: [
-    { code: 'GHG-12', specs: { 规格: '12 枚礼盒' }, priceFen: 4500, stock: 45 },
-  ] },
-  { title: '汝窑天青盖碗', subtitle: '开片 · 150ml', category: '茶具', description: '<p>手工拉坯，釉色温润。</p>', skus: [
-    { code: 'RY-GW', specs: { 颜色: '天青' }, priceFen: 26800, stock: 12 },
-    { code: 'RY-GW-YB', specs: { 颜色: '月白' }, priceFen: 26800, stock: 8 },
-  ] },
+  {
+    title: '明前西湖龙井',
+    subtitle: '2026 新茶 · 狮峰产区',
+    category: '绿茶',
+    description: '<p>明前采摘，一芽一叶，豆香清雅。</p>',
+    skus: [
+      { code: 'LJ-100', specs: { 规格: '100g 罐装' }, priceFen: 16800, stock: 40 },
+      { code: 'LJ-250', specs: { 规格: '250g 礼盒' }, priceFen: 39800, stock: 15 },
+    ],
+  },
+  {
+    title: '洞庭碧螺春',
+    subtitle: '花果香 · 卷曲如螺',
+    category: '绿茶',
+    description: '<p>太湖东山，茶果间作。</p>',
+    skus: [{ code: 'BLC-125', specs: { 规格: '125g' }, priceFen: 12800, stock: 30 }],
+  },
+  {
+    title: '正山小种红茶',
+    subtitle: '桐木关 · 松烟香',
+    category: '红茶',
+    description: '<p>传统烟熏工艺，汤色红艳。</p>',
+    skus: [
+      { code: 'ZSXZ-150', specs: { 规格: '150g' }, priceFen: 8800, stock: 50 },
+      { code: 'ZSXZ-300', specs: { 规格: '300g' }, priceFen: 15800, stock: 20 },
+    ],
+  },
+  {
+    title: '安溪铁观音',
+    subtitle: '清香型 · 兰花香',
+    category: '乌龙茶',
+    description: '<p>七泡有余香。</p>',
+    skus: [
+      { code: 'TGY-QX', specs: { 香型: '清香', 规格: '250g' }, priceFen: 9800, stock: 35 },
+      { code: 'TGY-NX', specs: { 香型: '浓香', 规格: '250g' }, priceFen: 10800, stock: 25 },
+    ],
+  },
+  {
+    title: '每日坚果混合装',
+    subtitle: '6 种坚果果干 · 独立小包',
+    category: '坚果炒货',
+    description: '<p>每包 25g，一日一包。</p>',
+    skus: [
+      { code: 'NUT-7', specs: { 规格: '7 包装' }, priceFen: 3990, stock: 120 },
+      { code: 'NUT-30', specs: { 规格: '30 包装' }, priceFen: 14900, stock: 60 },
+    ],
+  },
+  {
+    title: '手剥山核桃',
+    subtitle: '临安特产 · 椒盐味',
+    category: '坚果炒货',
+    description: '<p>薄壳易剥。</p>',
+    skus: [{ code: 'HT-250', specs: { 口味: '椒盐', 规格: '250g' }, priceFen: 5900, stock: 0 }],
+  },
+  {
+    title: '风干牛肉干',
+    subtitle: '内蒙古草原牛 · 手撕',
+    category: '肉干肉脯',
+    description: '<p>七成干，越嚼越香。</p>',
+    skus: [
+      { code: 'NRG-YW', specs: { 口味: '原味', 规格: '200g' }, priceFen: 6800, stock: 80 },
+      { code: 'NRG-ML', specs: { 口味: '麻辣', 规格: '200g' }, priceFen: 6800, stock: 80 },
+    ],
+  },
+  {
+    title: '桂花糕',
+    subtitle: '苏式点心 · 软糯清甜',
+    category: '糕点',
+    description: '<p>当日现做，冷链发货。</p>',
+    skus: [{ code: 'GHG-12', specs: { 规格: '12 枚礼盒' }, priceFen: 4500, stock: 45 }],
+  },
+  {
+    title: '汝窑天青盖碗',
+    subtitle: '开片 · 150ml',
+    category: '茶具',
+    description: '<p>手工拉坯，釉色温润。</p>',
+    skus: [
+      { code: 'RY-GW', specs: { 颜色: '天青' }, priceFen: 26800, stock: 12 },
+      { code: 'RY-GW-YB', specs: { 颜色: '月白' }, priceFen: 26800, stock: 8 },
+    ],
+  },
 ];
 
 async function seedCatalog(db: DB, clock: Clock, ownerId: number): Promise<void> {
@@ -81,7 +129,15 @@ async function seedCatalog(db: DB, clock: Clock, ownerId: number): Promise<void>
   }
   for (const [i, p] of DEMO_PRODUCTS.entries()) {
     const created = await catalog.createProduct(
-      { title: p.title, subtitle: p.subtitle, categoryId: categoryIds.get(p.category) ?? null, imageUrls: [], description: p.description, sortOrder: DEMO_PRODUCTS.length - i, skus: p.skus },
+      {
+        title: p.title,
+        subtitle: p.subtitle,
+        categoryId: categoryIds.get(p.category) ?? null,
+        imageUrls: [],
+        description: p.description,
+        sortOrder: DEMO_PRODUCTS.length - i,
+        skus: p.skus,
+      },
       ownerId,
     );
     await catalog.setShelf(created.id, true);

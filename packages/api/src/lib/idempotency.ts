@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { DB } from '../db/connection.js';
 import { AppError } from './app-error.js';
 import type { Clock } from './clock.js';
@@ -39,7 +40,7 @@ export function idempotency(db: DB, clock: Clock): MiddlewareHandler<AppEnv> {
       if (!existing) throw new AppError('IDEMPOTENCY_KEY_IN_FLIGHT', 'request with this Idempotency-Key is being retried; try again');
       if (existing.fingerprint !== fingerprint) throw new AppError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different request');
       if (existing.state === 'in_flight') throw new AppError('IDEMPOTENCY_KEY_IN_FLIGHT', 'a request with this Idempotency-Key is still in progress');
-      return c.body(existing.response_body ?? '', (existing.status_code ?? 200) as any, {
+      return c.body(existing.response_body ?? '', (existing.status_code ?? 200) as ContentfulStatusCode, {
         'content-type': 'application/json; charset=utf-8',
         'idempotent-replayed': 'true',
       });

@@ -26,7 +26,12 @@ export function createRateLimiter(name: string, rule: RateLimitRule): RateLimite
       } catch (err) {
         if (err instanceof RateLimiterRes) {
           const retryAfter = Math.max(1, Math.ceil(err.msBeforeNext / 1000));
-          throw new AppError('RATE_LIMITED', `too many ${name} attempts; retry after ${retryAfter} s`, { retryAfter }, { 'Retry-After': String(retryAfter) });
+          throw new AppError(
+            'RATE_LIMITED',
+            `too many ${name} attempts; retry after ${retryAfter} s`,
+            { retryAfter },
+            { 'Retry-After': String(retryAfter) },
+          );
         }
         throw err;
       }

@@ -39,8 +39,10 @@ export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, c
     if (!configured) throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay payments are not configured (seller id missing)');
   };
   function fail(action: string, error: AlipayGatewayError): never {
-    if (error.sub_code && CONFLICT_SUB_CODES.has(error.sub_code)) throw new AppError('CONFLICT', `Alipay refused to ${action}: ${error.sub_msg ?? error.sub_code}`, error);
-    if (error.sub_code === 'isv.invalid-signature') throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay rejected our request signature (check ALIPAY_APP_PRIVATE_KEY)', error);
+    if (error.sub_code && CONFLICT_SUB_CODES.has(error.sub_code))
+      throw new AppError('CONFLICT', `Alipay refused to ${action}: ${error.sub_msg ?? error.sub_code}`, error);
+    if (error.sub_code === 'isv.invalid-signature')
+      throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay rejected our request signature (check ALIPAY_APP_PRIVATE_KEY)', error);
     throw new AppError('PLATFORM_UNAVAILABLE', `Alipay refused to ${action}`, error);
   }
 
@@ -64,7 +66,10 @@ export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, c
         ...buyer,
         time_expire: alipayTimestamp(input.expiresAt),
       };
-      const result = await callAlipayGateway(config, fetch, clock(), 'alipay.trade.create', { notify_url: notifyUrl, biz_content: JSON.stringify(bizContent) });
+      const result = await callAlipayGateway(config, fetch, clock(), 'alipay.trade.create', {
+        notify_url: notifyUrl,
+        biz_content: JSON.stringify(bizContent),
+      });
       if (!result.ok) fail('create the payment', result.error);
       const tradeNO = nonEmptyString(result.data.trade_no);
       if (!tradeNO) throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay answered without trade_no');
@@ -152,14 +157,17 @@ export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, c
       // Signed like trade.create; callAlipayGateway verifies the sign over the raw alipay_trade_query_response text.
       const result = await callAlipayGateway(config, fetch, clock(), 'alipay.trade.query', { biz_content: JSON.stringify(bizContent) });
       if (!result.ok) {
-        if (result.error.sub_code === 'ACQ.TRADE_NOT_EXIST') throw new AppError('NOT_FOUND', `Alipay knows no trade ${input.outTradeNo}`, result.error);
+        if (result.error.sub_code === 'ACQ.TRADE_NOT_EXIST')
+          throw new AppError('NOT_FOUND', `Alipay knows no trade ${input.outTradeNo}`, result.error);
         fail('query the payment', result.error);
       }
       const d = result.data;
       const tradeState = TRADE_STATES[String(d.trade_status)];
       const total = yuanToFen(typeof d.total_amount === 'string' ? d.total_amount : '');
       if (!tradeState || total === null || nonEmptyString(d.out_trade_no) !== input.outTradeNo) {
-        throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay answered a query without trade_status, a yuan total_amount or our out_trade_no', { trade_status: d.trade_status });
+        throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay answered a query without trade_status, a yuan total_amount or our out_trade_no', {
+          trade_status: d.trade_status,
+        });
       }
       const tradeNo = nonEmptyString(d.trade_no);
       if (tradeState === 'SUCCESS' && !tradeNo) throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay answered a paid trade without trade_no');

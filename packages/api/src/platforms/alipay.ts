@@ -20,7 +20,12 @@ export interface AlipayConfig {
 export const ALIPAY_GATEWAY = 'https://openapi.alipay.com/gateway.do';
 
 /** The common parameters plus `extra`, signed (PROTOCOLS.md, Alipay: "Signing a request"). */
-export function signedAlipayParams(config: Pick<AlipayConfig, 'appId' | 'appPrivateKey'>, method: string, extra: Record<string, string>, now: Date): Record<string, string> {
+export function signedAlipayParams(
+  config: Pick<AlipayConfig, 'appId' | 'appPrivateKey'>,
+  method: string,
+  extra: Record<string, string>,
+  now: Date,
+): Record<string, string> {
   const params: Record<string, string> = {
     app_id: config.appId,
     method,
@@ -109,9 +114,16 @@ export function createAlipayAdapter(config: AlipayConfig, fetch: FetchLike, cloc
         return { platform: 'alipay', openId, unionId: null, sessionKey: null };
       }
       const details = result.error;
-      if (isCodeRejection(details.sub_code)) throw new AppError('PLATFORM_CODE_INVALID', 'Alipay refused the auth code (invalid, already used or expired); call my.getAuthCode again', details);
-      if (details.sub_code === 'isv.invalid-signature') throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay rejected our request signature (check ALIPAY_APP_PRIVATE_KEY)', details);
-      if (details.sub_code === 'isv.invalid-app-id') throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay rejected our app id (check ALIPAY_APP_ID)', details);
+      if (isCodeRejection(details.sub_code))
+        throw new AppError(
+          'PLATFORM_CODE_INVALID',
+          'Alipay refused the auth code (invalid, already used or expired); call my.getAuthCode again',
+          details,
+        );
+      if (details.sub_code === 'isv.invalid-signature')
+        throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay rejected our request signature (check ALIPAY_APP_PRIVATE_KEY)', details);
+      if (details.sub_code === 'isv.invalid-app-id')
+        throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay rejected our app id (check ALIPAY_APP_ID)', details);
       throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay login failed', details);
     },
   };

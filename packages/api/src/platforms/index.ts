@@ -17,7 +17,11 @@ export interface PlatformsConfig {
  * The production adapters. `fetch` is injected so the simulator can answer in-process; `clock` only stamps Alipay
  * requests (its `timestamp` parameter).
  */
-export function createPlatformAdapters(config: PlatformsConfig, fetch: FetchLike = globalThis.fetch, clock: () => Date = () => new Date()): PlatformAdapters {
+export function createPlatformAdapters(
+  config: PlatformsConfig,
+  fetch: FetchLike = globalThis.fetch,
+  clock: () => Date = () => new Date(),
+): PlatformAdapters {
   return {
     weapp: createWeappAdapter(config.weapp, fetch),
     alipay: createAlipayAdapter(config.alipay, fetch, clock),
@@ -40,13 +44,16 @@ export {
 } from './simulator/simulator.js';
 export { generateSimulatorKeys, sharedTestKeys, type SimulatorKeys, type KeyPairPem } from './simulator/keys.js';
 
-
 /**
  * The payment adapters. A platform whose payment settings are missing gets an adapter with `configured: false`
  * whose calls fail (PLATFORM_UNAVAILABLE; notifications NOT_CONFIGURED). `clock` signs requests and judges
  * notification timestamps (5 minutes either way).
  */
-export function createPaymentAdapters(config: PlatformsConfig, fetch: FetchLike = globalThis.fetch, clock: () => Date = () => new Date()): PaymentAdapters {
+export function createPaymentAdapters(
+  config: PlatformsConfig,
+  fetch: FetchLike = globalThis.fetch,
+  clock: () => Date = () => new Date(),
+): PaymentAdapters {
   return {
     weapp: createWechatPayAdapter(config.weapp.appId, config.weapp.pay, fetch, clock),
     alipay: createAlipayPayAdapter(config.alipay, fetch, clock),

@@ -106,7 +106,8 @@ export function validatePaymentInput(input: CreatePaymentInput): void {
   const fail = (field: string, message: string) => {
     throw new AppError('VALIDATION_FAILED', `${field}: ${message}`, { field });
   };
-  if (!/^[A-Za-z0-9_*-]{6,32}$/.test(input.outTradeNo)) fail('outTradeNo', 'must be 6 to 32 characters of A-Z a-z 0-9 _ * - (WeChat Pay\'s rule, the strictest)');
+  if (!/^[A-Za-z0-9_*-]{6,32}$/.test(input.outTradeNo))
+    fail('outTradeNo', "must be 6 to 32 characters of A-Z a-z 0-9 _ * - (WeChat Pay's rule, the strictest)");
   if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) fail('amountFen', 'must be a positive integer (fen)');
   if (input.description.length === 0 || [...input.description].length > 127) fail('description', 'must be 1 to 127 characters');
   if (!input.payerOpenId) fail('payerOpenId', 'is required');
@@ -133,6 +134,7 @@ export function checkNotifyUrl(url: string | undefined, platform: string): strin
   } catch {
     throw new AppError('PLATFORM_UNAVAILABLE', `${platform} notify URL is not a URL`);
   }
-  if (!/^https?:$/.test(parsed.protocol) || parsed.search !== '') throw new AppError('PLATFORM_UNAVAILABLE', `${platform} notify URL must be http(s) without a query string`);
+  if (!/^https?:$/.test(parsed.protocol) || parsed.search !== '')
+    throw new AppError('PLATFORM_UNAVAILABLE', `${platform} notify URL must be http(s) without a query string`);
   return url;
 }

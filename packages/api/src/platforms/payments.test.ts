@@ -36,7 +36,11 @@ const sdkUtilUrl = pathToFileURL(join(dirname(createRequire(import.meta.url).res
 const { sign: alipaySdkSign } = (await import(sdkUtilUrl)) as { sign: SdkSign };
 
 function rsaPair() {
-  return generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  return generateKeyPairSync('rsa', {
+    modulusLength: 2048,
+    publicKeyEncoding: { type: 'spki', format: 'pem' },
+    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+  });
 }
 const stranger = rsaPair();
 
@@ -67,7 +71,7 @@ function setup(options: { autoCompleteRefunds?: boolean; edit?: (c: PlatformsCon
     const adapter = adapters[c.req.param('platform') as PaymentPlatform];
     const rawBody = await c.req.text();
     const headers = Object.fromEntries(c.req.raw.headers.entries());
-    let ack;
+    let ack: ReturnType<typeof adapter.acknowledgement>;
     try {
       accepted.push(adapter.verifyNotification({ rawBody, headers }));
       ack = adapter.acknowledgement(true);
@@ -78,7 +82,11 @@ function setup(options: { autoCompleteRefunds?: boolean; edit?: (c: PlatformsCon
     }
     return new Response(ack.body, { status: ack.status, headers: ack.headers });
   });
-  const sim = createPlatformSimulator({ clock, deliver: (url, init) => api.request(url, init), autoCompleteRefunds: options.autoCompleteRefunds ?? false });
+  const sim = createPlatformSimulator({
+    clock,
+    deliver: (url, init) => api.request(url, init),
+    autoCompleteRefunds: options.autoCompleteRefunds ?? false,
+  });
   const simFetch: FetchLike = async (input, init) => sim.app.request(input, init);
   const base = sim.platformsConfig(BASE, { notifyUrlBase: NOTIFY_BASE });
   const config = options.edit ? options.edit(base) : base;
@@ -114,13 +122,16 @@ const order = (outTradeNo: string, amountFen: number, payerOpenId: string, clock
   expiresAt: new Date(clock().getTime() + 30 * 60_000),
 });
 
-const sha256Verify = (content: string, signature: string, publicKey: string) => createVerify('RSA-SHA256').update(content, 'utf8').verify(publicKey, signature, 'base64');
+const sha256Verify = (content: string, signature: string, publicKey: string) =>
+  createVerify('RSA-SHA256').update(content, 'utf8').verify(publicKey, signature, 'base64');
 const sha256Sign = (content: string, privateKey: string) => createSign('RSA-SHA256').update(content, 'utf8').sign(privateKey, 'base64');
 
 describe('money helpers', () => {
   it('converts fen to yuan and back exactly, with integer arithmetic', () => {
     expect([1, 5, 10, 100, 8888, 1999, 123456789].map(fenToYuan)).toEqual(['0.01', '0.05', '0.10', '1.00', '88.88', '19.99', '1234567.89']);
-    expect(['0.01', '0.1', '0.07', '88.88', '19.99', '1', '1234567.89', '0.29', '1.15'].map(yuanToFen)).toEqual([1, 10, 7, 8888, 1999, 100, 123456789, 29, 115]);
+    expect(['0.01', '0.1', '0.07', '88.88', '19.99', '1', '1234567.89', '0.29', '1.15'].map(yuanToFen)).toEqual([
+      1, 10, 7, 8888, 1999, 100, 123456789, 29, 115,
+    ]);
     for (const bad of ['', '-1.00', '1.001', '1e2', ' 1.00', '01.00', '1.', '.5', 'NaN', '0x10']) expect(yuanToFen(bad)).toBeNull();
     for (let fen = 0; fen < 2000; fen += 1) expect(yuanToFen(fenToYuan(fen))).toBe(fen);
   });
@@ -153,7 +164,7 @@ function wechatNotification(
 
 function wechatHeaders(body: string, opts: { platformKey?: string; serial?: string; timestamp?: number; now: Date }) {
   const timestamp = String(opts.timestamp ?? Math.floor(opts.now.getTime() / 1000));
-  const nonce = 'N0nce' + randomUUID().replaceAll('-', '');
+  const nonce = `N0nce${randomUUID().replaceAll('-', '')}`;
   return {
     'Wechatpay-Timestamp': timestamp,
     'Wechatpay-Nonce': nonce,
@@ -193,18 +204,29 @@ describe('WeChat Pay v3', () => {
     expect(p.package).toMatch(/^prepay_id=wx\d{8}[0-9a-f]+$/);
     expect(sha256Verify(`${W.appId}\n${p.timeStamp}\n${p.nonceStr}\n${p.package}\n`, p.paySign, sim.keys.wechatMerchant.publicKey)).toBe(true);
     expect(sha256Verify(`${W.appId}\n${p.timeStamp}\n${p.nonceStr}\n${p.package}x\n`, p.paySign, sim.keys.wechatMerchant.publicKey)).toBe(false);
-    expect(sim.trade('weapp', 'SY20261122000001')).toMatchObject({ amountFen: 8888, payerOpenId: 'oPayer', status: 'NOTPAY', notifyUrl: `${NOTIFY_BASE}/weapp` });
+    expect(sim.trade('weapp', 'SY20261122000001')).toMatchObject({
+      amountFen: 8888,
+      payerOpenId: 'oPayer',
+      status: 'NOTPAY',
+      notifyUrl: `${NOTIFY_BASE}/weapp`,
+    });
     // Asking again for an unpaid order gives the same prepay_id.
     const again = await adapters.weapp.createPayment(order('SY20261122000001', 8888, 'oPayer', clock));
     expect(again.platform === 'weapp' && again.params.package).toBe(p.package);
   });
 
   it('a request signed with the wrong merchant key gets WeChat Pay 401 SIGN_ERROR', async () => {
-    const { adapters, clock, simFetch } = setup({ edit: (c) => ({ ...c, weapp: { ...c.weapp, pay: { ...c.weapp.pay!, merchantPrivateKey: stranger.privateKey } } }) });
+    const { adapters, clock, simFetch } = setup({
+      edit: (c) => ({ ...c, weapp: { ...c.weapp, pay: { ...c.weapp.pay!, merchantPrivateKey: stranger.privateKey } } }),
+    });
     const err = await rejection(adapters.weapp.createPayment(order('SY000001', 100, 'oPayer', clock)));
     expect(err.code).toBe('PLATFORM_UNAVAILABLE');
     expect(err.details).toMatchObject({ status: 401, code: 'SIGN_ERROR' });
-    const res = await simFetch(`${BASE}/wechatpay/v3/pay/transactions/jsapi`, { method: 'POST', body: '{}', headers: { authorization: 'WECHATPAY2-SHA256-RSA2048 mchid="x"' } });
+    const res = await simFetch(`${BASE}/wechatpay/v3/pay/transactions/jsapi`, {
+      method: 'POST',
+      body: '{}',
+      headers: { authorization: 'WECHATPAY2-SHA256-RSA2048 mchid="x"' },
+    });
     expect(res.status).toBe(401);
     expect(await res.json()).toMatchObject({ code: 'SIGN_ERROR' });
   });
@@ -242,7 +264,13 @@ describe('WeChat Pay v3', () => {
     const lower = Object.fromEntries(Object.entries(n.headers).map(([k, v]) => [k.toLowerCase(), v]));
     expect(adapters.weapp.verifyNotification({ rawBody: n.body, headers: lower }).eventId).toBe('EV-1');
     // Other trade states normalise.
-    for (const [state, expected] of [['NOTPAY', 'PENDING'], ['CLOSED', 'CLOSED'], ['REVOKED', 'CLOSED'], ['PAYERROR', 'FAILED'], ['REFUND', 'REFUND']] as const) {
+    for (const [state, expected] of [
+      ['NOTPAY', 'PENDING'],
+      ['CLOSED', 'CLOSED'],
+      ['REVOKED', 'CLOSED'],
+      ['PAYERROR', 'FAILED'],
+      ['REFUND', 'REFUND'],
+    ] as const) {
       const m = wechatNotification(transaction({ trade_state: state }), { platformKey: sim.keys.wechatPlatform.privateKey, now: clock() });
       expect(adapters.weapp.verifyNotification({ rawBody: m.body, headers: m.headers }).tradeState).toBe(expected);
     }
@@ -313,7 +341,14 @@ describe('WeChat Pay v3', () => {
     expect(rejected).toHaveLength(0);
     expect(accepted).toHaveLength(15);
     expect(new Set(accepted.map((n) => n.eventId))).toEqual(new Set([eventId]));
-    expect(accepted[0]).toMatchObject({ kind: 'payment', outTradeNo: 'SY000003', amountFen: 1999, tradeState: 'SUCCESS', appId: W.appId, mchId: W.mchId });
+    expect(accepted[0]).toMatchObject({
+      kind: 'payment',
+      outTradeNo: 'SY000003',
+      amountFen: 1999,
+      tradeState: 'SUCCESS',
+      appId: W.appId,
+      mchId: W.mchId,
+    });
     expect(sim.trade('weapp', 'SY000003')?.status).toBe('SUCCESS');
     // Hours later WeChat retries the same event, re-signed at the time of sending.
     advance(6 * 3600_000);
@@ -338,7 +373,15 @@ describe('WeChat Pay v3', () => {
     expect(over.details).toMatchObject({ code: 'INVALID_REQUEST' });
     const { deliveries } = await sim.completeRefund('weapp', 'RF4-1', { duplicates: 3 });
     expect(deliveries.map((d) => d.status)).toEqual([204, 204, 204]);
-    expect(accepted.at(-1)).toMatchObject({ kind: 'refund', outTradeNo: 'SY000004', outRefundNo: 'RF4-1', refundId: refund.refundId, refundFen: 2000, amountFen: 5000, refundState: 'SUCCESS' });
+    expect(accepted.at(-1)).toMatchObject({
+      kind: 'refund',
+      outTradeNo: 'SY000004',
+      outRefundNo: 'RF4-1',
+      refundId: refund.refundId,
+      refundFen: 2000,
+      amountFen: 5000,
+      refundState: 'SUCCESS',
+    });
   });
 
   it('refunds complete on their own when the simulator is left to it', async () => {
@@ -384,7 +427,12 @@ const alipayFields = (over: Record<string, string> = {}): Record<string, string>
 describe('Alipay', () => {
   it('creates the trade with alipay.trade.create: yuan from fen exactly, tradeNO back', async () => {
     const { adapters, sim, clock } = setup();
-    for (const [no, fen] of [['SYA00001', 8888], ['SYA00002', 5], ['SYA00003', 100], ['SYA00004', 123456789]] as const) {
+    for (const [no, fen] of [
+      ['SYA00001', 8888],
+      ['SYA00002', 5],
+      ['SYA00003', 100],
+      ['SYA00004', 123456789],
+    ] as const) {
       const payment = await adapters.alipay.createPayment(order(no, fen, sim.openIdOf('alipay', 'alice'), clock));
       expect(payment.platform).toBe('alipay');
       if (payment.platform !== 'alipay') throw new Error('unreachable');
@@ -403,7 +451,13 @@ describe('Alipay', () => {
   it('verifies a notification signed by the official alipay-sdk, decoding the amount exactly', () => {
     const { adapters, sim } = setup();
     const sign = alipaySigner(sim.keys.alipayPlatform.privateKey);
-    for (const [yuan, fen] of [['88.88', 8888], ['0.07', 7], ['0.1', 10], ['1234567.89', 123456789], ['19.99', 1999]] as const) {
+    for (const [yuan, fen] of [
+      ['88.88', 8888],
+      ['0.07', 7],
+      ['0.1', 10],
+      ['1234567.89', 123456789],
+      ['19.99', 1999],
+    ] as const) {
       const n = adapters.alipay.verifyNotification({ rawBody: sign(alipayFields({ total_amount: yuan })), headers: {} });
       expect(n).toMatchObject({
         platform: 'alipay',
@@ -418,8 +472,12 @@ describe('Alipay', () => {
         occurredAt: '2026-11-22T10:00:05+08:00',
       });
     }
-    expect(adapters.alipay.verifyNotification({ rawBody: sign(alipayFields({ trade_status: 'TRADE_CLOSED' })), headers: {} }).tradeState).toBe('CLOSED');
-    expect(adapters.alipay.verifyNotification({ rawBody: sign(alipayFields({ trade_status: 'WAIT_BUYER_PAY' })), headers: {} }).tradeState).toBe('PENDING');
+    expect(adapters.alipay.verifyNotification({ rawBody: sign(alipayFields({ trade_status: 'TRADE_CLOSED' })), headers: {} }).tradeState).toBe(
+      'CLOSED',
+    );
+    expect(adapters.alipay.verifyNotification({ rawBody: sign(alipayFields({ trade_status: 'WAIT_BUYER_PAY' })), headers: {} }).tradeState).toBe(
+      'PENDING',
+    );
   });
 
   it('rejects tampered, forged and foreign notifications', () => {
@@ -436,7 +494,9 @@ describe('Alipay', () => {
     expect(notificationRejection(verify(unsigned.toString())).reason).toBe('MALFORMED');
     // A second copy of a parameter after the signed one.
     expect(notificationRejection(verify(`${good}&total_amount=0.01`)).reason).toBe('MALFORMED');
-    expect(notificationRejection(verify(alipaySigner(sim.keys.alipayPlatform.privateKey, '2021000000000999')(alipayFields()))).reason).toBe('WRONG_APP_ID');
+    expect(notificationRejection(verify(alipaySigner(sim.keys.alipayPlatform.privateKey, '2021000000000999')(alipayFields()))).reason).toBe(
+      'WRONG_APP_ID',
+    );
     expect(notificationRejection(verify(sign(alipayFields({ seller_id: '2088000000000999' })))).reason).toBe('WRONG_MERCHANT');
     // Genuinely signed but not a yuan amount: never guessed at.
     expect(notificationRejection(verify(sign(alipayFields({ total_amount: '88.888' })))).reason).toBe('MALFORMED');
@@ -451,7 +511,12 @@ describe('Alipay', () => {
     expect(rejected).toHaveLength(0);
     expect(accepted.map((n) => n.eventId)).toEqual(Array.from({ length: 15 }, () => eventId));
     expect(accepted[0]).toMatchObject({ outTradeNo: 'SYA00006', amountFen: 4321, tradeState: 'SUCCESS' });
-    const sdk = new AlipaySdk({ appId: config.alipay.appId, privateKey: config.alipay.appPrivateKey, keyType: 'PKCS8', alipayPublicKey: sim.keys.alipayPlatform.publicKey });
+    const sdk = new AlipaySdk({
+      appId: config.alipay.appId,
+      privateKey: config.alipay.appPrivateKey,
+      keyType: 'PKCS8',
+      alipayPublicKey: sim.keys.alipayPlatform.publicKey,
+    });
     const params = accepted[0]!.raw as Record<string, string>;
     expect(sdk.checkNotifySignV2({ ...params })).toBe(true);
     expect(sdk.checkNotifySignV2({ ...params, total_amount: '0.01' })).toBe(false);
@@ -461,10 +526,17 @@ describe('Alipay', () => {
     const { adapters, sim, clock, accepted } = setup({ autoCompleteRefunds: true });
     await adapters.alipay.createPayment(order('SYA00007', 1000, '0buyer', clock));
     await sim.pay('alipay', 'SYA00007');
-    expect(await adapters.alipay.refund({ outTradeNo: 'SYA00007', outRefundNo: 'RFA7-1', refundFen: 300, totalFen: 1000, reason: '尺码不合适' })).toEqual({ refundId: 'RFA7-1', status: 'SUCCESS' });
-    expect(await adapters.alipay.refund({ outTradeNo: 'SYA00007', outRefundNo: 'RFA7-2', refundFen: 700, totalFen: 1000 })).toEqual({ refundId: 'RFA7-2', status: 'SUCCESS' });
+    expect(
+      await adapters.alipay.refund({ outTradeNo: 'SYA00007', outRefundNo: 'RFA7-1', refundFen: 300, totalFen: 1000, reason: '尺码不合适' }),
+    ).toEqual({ refundId: 'RFA7-1', status: 'SUCCESS' });
+    expect(await adapters.alipay.refund({ outTradeNo: 'SYA00007', outRefundNo: 'RFA7-2', refundFen: 700, totalFen: 1000 })).toEqual({
+      refundId: 'RFA7-2',
+      status: 'SUCCESS',
+    });
     // Repeating a request number moves no money: PROCESSING, settled by the notification.
-    expect((await adapters.alipay.refund({ outTradeNo: 'SYA00007', outRefundNo: 'RFA7-2', refundFen: 700, totalFen: 1000 })).status).toBe('PROCESSING');
+    expect((await adapters.alipay.refund({ outTradeNo: 'SYA00007', outRefundNo: 'RFA7-2', refundFen: 700, totalFen: 1000 })).status).toBe(
+      'PROCESSING',
+    );
     const over = await rejection(adapters.alipay.refund({ outTradeNo: 'SYA00007', outRefundNo: 'RFA7-3', refundFen: 1, totalFen: 1000 }));
     expect(over.details).toMatchObject({ sub_code: 'ACQ.REFUND_AMT_NOT_EQUAL_TOTAL' });
     await sim.settled();
@@ -494,7 +566,10 @@ function ttCallback(type: 'payment' | 'refund', msg: Record<string, unknown>, op
   const body = JSON.stringify({ version: '3.0', msg: JSON.stringify(msg), type });
   const timestamp = String(opts.timestamp ?? Math.floor(opts.now.getTime() / 1000));
   const nonce = randomUUID();
-  return { body, headers: { 'Byte-Timestamp': timestamp, 'Byte-Nonce-Str': nonce, 'Byte-Signature': sha256Sign(`${timestamp}\n${nonce}\n${body}\n`, opts.key) } };
+  return {
+    body,
+    headers: { 'Byte-Timestamp': timestamp, 'Byte-Nonce-Str': nonce, 'Byte-Signature': sha256Sign(`${timestamp}\n${nonce}\n${body}\n`, opts.key) },
+  };
 }
 
 const ttPaid = (over: Record<string, unknown> = {}) => ({
@@ -519,9 +594,13 @@ describe('Douyin general trade', () => {
     if (payment.platform !== 'tt') throw new Error('expected a Douyin payment');
     const auth = parseAuth(payment.params.byteAuthorization);
     expect(auth).toMatchObject({ appid: SIMULATOR_APPS.tt.appId, key_version: '1', timestamp: String(Math.floor(clock().getTime() / 1000)) });
-    expect(sha256Verify(`POST\n/requestOrder\n${auth.timestamp}\n${auth.nonce_str}\n${payment.params.data}\n`, auth.signature!, sim.keys.ttApp.publicKey)).toBe(true);
+    expect(
+      sha256Verify(`POST\n/requestOrder\n${auth.timestamp}\n${auth.nonce_str}\n${payment.params.data}\n`, auth.signature!, sim.keys.ttApp.publicKey),
+    ).toBe(true);
     expect(JSON.parse(payment.params.data)).toMatchObject({ outOrderNo: 'SYT00001', totalAmount: 8888, payNotifyUrl: `${NOTIFY_BASE}/tt` });
-    await expect(sim.requestTtOrder({ data: payment.params.data.replace('8888', '1'), byteAuthorization: payment.params.byteAuthorization })).rejects.toThrow(/signature/);
+    await expect(
+      sim.requestTtOrder({ data: payment.params.data.replace('8888', '1'), byteAuthorization: payment.params.byteAuthorization }),
+    ).rejects.toThrow(/signature/);
     const { orderId } = await sim.requestTtOrder(payment.params);
     expect(sim.trade('tt', 'SYT00001')).toMatchObject({ transactionId: orderId, amountFen: 8888 });
   });
@@ -530,7 +609,8 @@ describe('Douyin general trade', () => {
     const { adapters, sim, clock } = setup();
     const key = sim.keys.ttPlatform.privateKey;
     const now = clock();
-    const verify = (c: { body: string; headers: Record<string, string> }) => () => adapters.tt.verifyNotification({ rawBody: c.body, headers: c.headers });
+    const verify = (c: { body: string; headers: Record<string, string> }) => () =>
+      adapters.tt.verifyNotification({ rawBody: c.body, headers: c.headers });
     expect(verify(ttCallback('payment', ttPaid(), { key, now }))()).toMatchObject({
       platform: 'tt',
       kind: 'payment',
@@ -543,7 +623,9 @@ describe('Douyin general trade', () => {
     const good = ttCallback('payment', ttPaid(), { key, now });
     expect(notificationRejection(verify({ ...good, body: good.body.replace('8888', '1') })).reason).toBe('BAD_SIGNATURE');
     expect(notificationRejection(verify(ttCallback('payment', ttPaid(), { key: stranger.privateKey, now }))).reason).toBe('BAD_SIGNATURE');
-    expect(notificationRejection(verify(ttCallback('payment', ttPaid(), { key, now, timestamp: Math.floor(now.getTime() / 1000) - 301 }))).reason).toBe('STALE_TIMESTAMP');
+    expect(
+      notificationRejection(verify(ttCallback('payment', ttPaid(), { key, now, timestamp: Math.floor(now.getTime() / 1000) - 301 }))).reason,
+    ).toBe('STALE_TIMESTAMP');
     expect(notificationRejection(verify(ttCallback('payment', ttPaid({ app_id: 'tt0000000000000bad' }), { key, now }))).reason).toBe('WRONG_APP_ID');
     expect(notificationRejection(verify(ttCallback('payment', ttPaid({ total_amount: '88.88' }), { key, now }))).reason).toBe('MALFORMED');
   });
@@ -554,20 +636,41 @@ describe('Douyin general trade', () => {
     if (payment.platform !== 'tt') throw new Error('expected a Douyin payment');
     const { orderId } = await sim.requestTtOrder(payment.params);
     const { deliveries } = await sim.pay('tt', 'SYT00002', { duplicates: 5 });
-    expect(deliveries.map((d) => [d.status, JSON.parse(d.body) as unknown])).toEqual(Array.from({ length: 5 }, () => [200, { err_no: 0, err_tips: 'success' }]));
+    expect(deliveries.map((d) => [d.status, JSON.parse(d.body) as unknown])).toEqual(
+      Array.from({ length: 5 }, () => [200, { err_no: 0, err_tips: 'success' }]),
+    );
     expect(rejected).toHaveLength(0);
     expect(new Set(accepted.map((n) => n.eventId)).size).toBe(1);
     expect(accepted[0]).toMatchObject({ outTradeNo: 'SYT00002', transactionId: orderId, amountFen: 2500 });
-    const refund = await adapters.tt.refund({ outTradeNo: 'SYT00002', outRefundNo: 'RFT2', refundFen: 1000, totalFen: 2500, transactionId: orderId, reason: '不想要了' });
+    const refund = await adapters.tt.refund({
+      outTradeNo: 'SYT00002',
+      outRefundNo: 'RFT2',
+      refundFen: 1000,
+      totalFen: 2500,
+      transactionId: orderId,
+      reason: '不想要了',
+    });
     expect(refund.status).toBe('PROCESSING');
     await sim.completeRefund('tt', 'RFT2');
-    expect(accepted.at(-1)).toMatchObject({ kind: 'refund', outRefundNo: 'RFT2', refundId: refund.refundId, refundFen: 1000, refundState: 'SUCCESS' });
-    expect((await rejection(adapters.tt.refund({ outTradeNo: 'SYT00002', outRefundNo: 'RFT3', refundFen: 1000, totalFen: 2500 }))).code).toBe('VALIDATION_FAILED');
+    expect(accepted.at(-1)).toMatchObject({
+      kind: 'refund',
+      outRefundNo: 'RFT2',
+      refundId: refund.refundId,
+      refundFen: 1000,
+      refundState: 'SUCCESS',
+    });
+    expect((await rejection(adapters.tt.refund({ outTradeNo: 'SYT00002', outRefundNo: 'RFT3', refundFen: 1000, totalFen: 2500 }))).code).toBe(
+      'VALIDATION_FAILED',
+    );
   });
 
   it('acknowledges with {"err_no":0,"err_tips":"success"}', () => {
     const { adapters } = setup();
-    expect(adapters.tt.acknowledgement(true)).toEqual({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"err_no":0,"err_tips":"success"}' });
+    expect(adapters.tt.acknowledgement(true)).toEqual({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: '{"err_no":0,"err_tips":"success"}',
+    });
     expect(adapters.tt.acknowledgement(false).status).toBeGreaterThanOrEqual(400);
   });
 });
@@ -587,16 +690,32 @@ describe('simulator payment routes', () => {
     expect(evil).not.toContain('javascript:alert');
     expect((await sim.app.request('/pay-page?platform=weapp&outTradeNo=nope')).status).toBe(404);
 
-    const res = await sim.app.request('/pay', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform: 'weapp', outTradeNo: 'SYP00001', duplicates: 3 }) });
+    const res = await sim.app.request('/pay', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ platform: 'weapp', outTradeNo: 'SYP00001', duplicates: 3 }),
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { eventId: string; deliveries: Array<{ status: number }> };
     expect(body.deliveries.map((d) => d.status)).toEqual([204, 204, 204]);
     expect(accepted).toHaveLength(3);
-    const delayed = await sim.app.request('/redeliver', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ eventId: body.eventId, delayMs: 5 }) });
+    const delayed = await sim.app.request('/redeliver', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ eventId: body.eventId, delayMs: 5 }),
+    });
     expect(delayed.status).toBe(202);
     await sim.settled();
     expect(accepted).toHaveLength(4);
-    expect((await sim.app.request('/pay', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform: 'weapp', outTradeNo: 'nope' }) })).status).toBe(404);
+    expect(
+      (
+        await sim.app.request('/pay', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ platform: 'weapp', outTradeNo: 'nope' }),
+        })
+      ).status,
+    ).toBe(404);
     expect((await sim.app.request('/pay', { method: 'POST', body: 'x' })).status).toBe(400);
   });
 });
@@ -606,13 +725,24 @@ describe('active payment query (queryPayment)', () => {
     const { adapters, sim, clock, accepted, simFetch } = setup();
     expect((await rejection(adapters.weapp.queryPayment({ outTradeNo: 'SYQ00001' }))).code).toBe('NOT_FOUND');
     await adapters.weapp.createPayment(order('SYQ00001', 8888, 'oPayer', clock));
-    expect(await adapters.weapp.queryPayment({ outTradeNo: 'SYQ00001' })).toMatchObject({ tradeState: 'PENDING', transactionId: null, amountFen: 8888, appId: W.appId });
+    expect(await adapters.weapp.queryPayment({ outTradeNo: 'SYQ00001' })).toMatchObject({
+      tradeState: 'PENDING',
+      transactionId: null,
+      amountFen: 8888,
+      appId: W.appId,
+    });
 
     const { deliveries } = await sim.pay('weapp', 'SYQ00001', { lost: true });
     expect(deliveries).toEqual([]);
     expect(accepted).toHaveLength(0);
     const paid = await adapters.weapp.queryPayment({ outTradeNo: 'SYQ00001' });
-    expect(paid).toMatchObject({ tradeState: 'SUCCESS', transactionId: sim.trade('weapp', 'SYQ00001')!.transactionId, amountFen: 8888, appId: W.appId, paidAt: '2026-11-22T10:00:00+08:00' });
+    expect(paid).toMatchObject({
+      tradeState: 'SUCCESS',
+      transactionId: sim.trade('weapp', 'SYQ00001')!.transactionId,
+      amountFen: 8888,
+      appId: W.appId,
+      paidAt: '2026-11-22T10:00:00+08:00',
+    });
 
     // The simulator checks our signature as WeChat Pay does: unsigned or mis-signed queries get 401 SIGN_ERROR.
     const unsigned = await simFetch(`${BASE}/wechatpay/v3/pay/transactions/out-trade-no/SYQ00001?mchid=${W.mchId}`, { method: 'GET' });
@@ -626,7 +756,9 @@ describe('active payment query (queryPayment)', () => {
   it('WeChat Pay: an answer that does not verify with the platform key is refused', async () => {
     const { adapters, clock } = setup();
     await adapters.weapp.createPayment(order('SYQ00002', 100, 'oPayer', clock));
-    const other = setup({ edit: (c) => ({ ...c, weapp: { ...c.weapp, pay: { ...c.weapp.pay!, platformPublicKeys: { [W.platformSerialNo]: stranger.publicKey } } } }) });
+    const other = setup({
+      edit: (c) => ({ ...c, weapp: { ...c.weapp, pay: { ...c.weapp.pay!, platformPublicKeys: { [W.platformSerialNo]: stranger.publicKey } } } }),
+    });
     await other.adapters.weapp.createPayment(order('SYQ00002', 100, 'oPayer', clock)).catch(() => undefined);
     const err = await rejection(other.adapters.weapp.queryPayment({ outTradeNo: 'SYQ00002' }));
     expect(err.code).toBe('PLATFORM_UNAVAILABLE');
@@ -639,10 +771,20 @@ describe('active payment query (queryPayment)', () => {
     expect((await rejection(adapters.alipay.queryPayment({ outTradeNo: 'SYQA0001' }))).code).toBe('NOT_FOUND');
     const payment = await adapters.alipay.createPayment(order('SYQA0001', 1999, buyer, clock));
     if (payment.platform !== 'alipay') throw new Error('unreachable');
-    expect(await adapters.alipay.queryPayment({ outTradeNo: 'SYQA0001' })).toMatchObject({ tradeState: 'PENDING', amountFen: 1999, appId: SIMULATOR_APPS.alipay.appId });
+    expect(await adapters.alipay.queryPayment({ outTradeNo: 'SYQA0001' })).toMatchObject({
+      tradeState: 'PENDING',
+      amountFen: 1999,
+      appId: SIMULATOR_APPS.alipay.appId,
+    });
     await sim.pay('alipay', 'SYQA0001', { lost: true });
     const paid = await adapters.alipay.queryPayment({ outTradeNo: 'SYQA0001', transactionId: payment.params.tradeNO });
-    expect(paid).toMatchObject({ tradeState: 'SUCCESS', transactionId: payment.params.tradeNO, amountFen: 1999, appId: SIMULATOR_APPS.alipay.appId, paidAt: '2026-11-22T10:00:00+08:00' });
+    expect(paid).toMatchObject({
+      tradeState: 'SUCCESS',
+      transactionId: payment.params.tradeNO,
+      amountFen: 1999,
+      appId: SIMULATOR_APPS.alipay.appId,
+      paidAt: '2026-11-22T10:00:00+08:00',
+    });
 
     const forged = setup({ edit: (c) => ({ ...c, alipay: { ...c.alipay, alipayPublicKey: stranger.publicKey } }) });
     await forged.adapters.alipay.createPayment(order('SYQA0002', 100, buyer, clock)).catch(() => undefined);
@@ -660,14 +802,29 @@ describe('active payment query (queryPayment)', () => {
     // Until tt.requestOrder opens it, Douyin knows no such order.
     expect((await rejection(adapters.tt.queryPayment({ outTradeNo: 'SYQT0001' }))).code).toBe('NOT_FOUND');
     const { orderId } = await sim.requestTtOrder(payment.params);
-    expect(await adapters.tt.queryPayment({ outTradeNo: 'SYQT0001' })).toMatchObject({ tradeState: 'PENDING', transactionId: orderId, amountFen: 2500, appId: SIMULATOR_APPS.tt.appId });
+    expect(await adapters.tt.queryPayment({ outTradeNo: 'SYQT0001' })).toMatchObject({
+      tradeState: 'PENDING',
+      transactionId: orderId,
+      amountFen: 2500,
+      appId: SIMULATOR_APPS.tt.appId,
+    });
     await sim.pay('tt', 'SYQT0001', { lost: true });
     for (const q of [{ outTradeNo: 'SYQT0001' }, { outTradeNo: 'SYQT0001', transactionId: orderId }]) {
-      expect(await adapters.tt.queryPayment(q)).toMatchObject({ tradeState: 'SUCCESS', transactionId: orderId, amountFen: 2500, appId: SIMULATOR_APPS.tt.appId, paidAt: '2026-11-22T10:00:00+08:00' });
+      expect(await adapters.tt.queryPayment(q)).toMatchObject({
+        tradeState: 'SUCCESS',
+        transactionId: orderId,
+        amountFen: 2500,
+        appId: SIMULATOR_APPS.tt.appId,
+        paidAt: '2026-11-22T10:00:00+08:00',
+      });
     }
     // An answer about another order (order_id pointing elsewhere) is refused.
     expect((await rejection(adapters.tt.queryPayment({ outTradeNo: 'SYQT9999', transactionId: orderId }))).code).toBe('PLATFORM_UNAVAILABLE');
-    const noToken = await sim.app.request('/douyin-open/api/apps/trade/v2/order/query_order', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ order_id: orderId }) });
+    const noToken = await sim.app.request('/douyin-open/api/apps/trade/v2/order/query_order', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ order_id: orderId }),
+    });
     expect(await noToken.json()).toMatchObject({ err_no: 28001008 });
   });
 
@@ -676,7 +833,11 @@ describe('active payment query (queryPayment)', () => {
     await adapters.weapp.createPayment(order('SYQ00003', 300, 'oPayer', clock));
     const { eventId } = await sim.pay('weapp', 'SYQ00003', { lost: true });
     expect(accepted).toHaveLength(0);
-    const res = await sim.app.request('/pay', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform: 'weapp', outTradeNo: 'SYQ00003', lost: true }) });
+    const res = await sim.app.request('/pay', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ platform: 'weapp', outTradeNo: 'SYQ00003', lost: true }),
+    });
     expect(((await res.json()) as { deliveries: unknown[] }).deliveries).toEqual([]);
     const late = await sim.redeliver(eventId);
     expect(late!.map((d) => d.status)).toEqual([204]);

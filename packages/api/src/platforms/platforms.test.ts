@@ -149,7 +149,11 @@ describe('weapp specifics', () => {
     await adapters.weapp.exchangeLoginCode(sim.issueCode('weapp', 'alice').code);
     const url = new URL(seen[0]!);
     expect(url.pathname).toBe('/weapp/sns/jscode2session');
-    expect(Object.fromEntries(url.searchParams)).toMatchObject({ appid: config.weapp.appId, secret: config.weapp.appSecret, grant_type: 'authorization_code' });
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      appid: config.weapp.appId,
+      secret: config.weapp.appSecret,
+      grant_type: 'authorization_code',
+    });
     expect(url.searchParams.get('js_code')).toMatch(/^weapp/);
   });
 
@@ -250,14 +254,22 @@ describe('alipay specifics', () => {
   });
 
   it('rejects a response whose member was altered by one character (signature no longer matches)', async () => {
-    const { sim, adapters } = setup({}, rewriteBody((text) => text.replace(/"open_id":"0(.)/, (_m, ch: string) => `"open_id":"0${ch === 'A' ? 'B' : 'A'}`)));
+    const { sim, adapters } = setup(
+      {},
+      rewriteBody((text) => text.replace(/"open_id":"0(.)/, (_m, ch: string) => `"open_id":"0${ch === 'A' ? 'B' : 'A'}`)),
+    );
     const err = await rejection(adapters.alipay.exchangeLoginCode(sim.issueCode('alipay', 'alice').code));
     expect(err.code).toBe('PLATFORM_UNAVAILABLE');
   });
 
   it('rejects a response without a signature or signed by another key', async () => {
-    const unsigned = setup({}, rewriteBody((text) => text.replace(/,"sign":"[^"]*"/, '')));
-    expect((await rejection(unsigned.adapters.alipay.exchangeLoginCode(unsigned.sim.issueCode('alipay', 'a').code))).code).toBe('PLATFORM_UNAVAILABLE');
+    const unsigned = setup(
+      {},
+      rewriteBody((text) => text.replace(/,"sign":"[^"]*"/, '')),
+    );
+    expect((await rejection(unsigned.adapters.alipay.exchangeLoginCode(unsigned.sim.issueCode('alipay', 'a').code))).code).toBe(
+      'PLATFORM_UNAVAILABLE',
+    );
 
     const { sim, config, fetch } = setup();
     const impostor = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
@@ -284,14 +296,31 @@ describe('alipay specifics', () => {
 
   it('signs exactly like the official alipay-sdk (same signing string, same RSA2 signature)', () => {
     const { sim, config } = setup();
-    const sdk = new AlipaySdk({ appId: config.alipay.appId, privateKey: config.alipay.appPrivateKey, keyType: 'PKCS8', alipayPublicKey: config.alipay.alipayPublicKey });
-    const sdkParams = Object.fromEntries(new URLSearchParams(sdk.sdkExecute('alipay.system.oauth.token', { grantType: 'authorization_code', code: 'abc 123+/=中文' })));
+    const sdk = new AlipaySdk({
+      appId: config.alipay.appId,
+      privateKey: config.alipay.appPrivateKey,
+      keyType: 'PKCS8',
+      alipayPublicKey: config.alipay.alipayPublicKey,
+    });
+    const sdkParams = Object.fromEntries(
+      new URLSearchParams(sdk.sdkExecute('alipay.system.oauth.token', { grantType: 'authorization_code', code: 'abc 123+/=中文' })),
+    );
     const { sign: sdkSign, ...unsigned } = sdkParams;
-    expect(unsigned).toMatchObject({ app_id: config.alipay.appId, method: 'alipay.system.oauth.token', grant_type: 'authorization_code', code: 'abc 123+/=中文', sign_type: 'RSA2' });
+    expect(unsigned).toMatchObject({
+      app_id: config.alipay.appId,
+      method: 'alipay.system.oauth.token',
+      grant_type: 'authorization_code',
+      code: 'abc 123+/=中文',
+      sign_type: 'RSA2',
+    });
     // RSA PKCS#1 v1.5 signatures are deterministic: equal signatures mean equal signing strings and algorithm.
     expect(rsa2Sign(alipaySignContent(unsigned), config.alipay.appPrivateKey)).toBe(sdkSign);
     // Our builder, at the SDK's timestamp, signs the same string plus the optional `format=JSON` the SDK leaves out.
-    const { sign: _ours, format, ...ours } = signedAlipayParams(config.alipay, 'alipay.system.oauth.token', { grant_type: 'authorization_code', code: 'abc 123+/=中文' }, new Date(0));
+    const {
+      sign: _ours,
+      format,
+      ...ours
+    } = signedAlipayParams(config.alipay, 'alipay.system.oauth.token', { grant_type: 'authorization_code', code: 'abc 123+/=中文' }, new Date(0));
     expect(format).toBe('JSON');
     expect(alipaySignContent({ ...ours, timestamp: unsigned.timestamp })).toBe(alipaySignContent(unsigned));
     // The simulator's gateway accepts the SDK-signed request.
@@ -312,7 +341,11 @@ describe('alipay specifics', () => {
         alipayPublicKey: config.alipay.alipayPublicKey,
         gateway: `http://127.0.0.1:${port}/alipay/gateway.do`,
       });
-      const result = await sdk.exec('alipay.system.oauth.token', { grantType: 'authorization_code', code: sim.issueCode('alipay', 'alice').code }, { validateSign: true });
+      const result = await sdk.exec(
+        'alipay.system.oauth.token',
+        { grantType: 'authorization_code', code: sim.issueCode('alipay', 'alice').code },
+        { validateSign: true },
+      );
       expect(result).toMatchObject({ openId: sim.openIdOf('alipay', 'alice'), expiresIn: 1296000 });
       // A bad code comes back as the documented error_response. (alipay-sdk v4 cannot verify a signed error_response:
       // its getSignStr only looks for `<method>_response`; our adapter verifies either member.)
@@ -366,7 +399,13 @@ describe('the simulator as an HTTP app', () => {
     expect(issued.expiresIn).toBe(300);
     expect((await adapters.tt.exchangeLoginCode(issued.code)).openId).toBe(sim.openIdOf('tt', 'alice'));
 
-    for (const bad of ['{"platform":"h5","user":"a"}', '{"platform":"weapp","user":""}', JSON.stringify({ platform: 'weapp', user: 'x'.repeat(65) }), '{"platform":"weapp"}', 'nope']) {
+    for (const bad of [
+      '{"platform":"h5","user":"a"}',
+      '{"platform":"weapp","user":""}',
+      JSON.stringify({ platform: 'weapp', user: 'x'.repeat(65) }),
+      '{"platform":"weapp"}',
+      'nope',
+    ]) {
       const res = await post(bad);
       expect(res.status, bad).toBe(400);
       const body = (await res.json()) as { error: { code: string; message: string } };
@@ -381,7 +420,11 @@ describe('the simulator as an HTTP app', () => {
     main.route('/__sim', sim.app);
     const adapters = createPlatformAdapters(sim.platformsConfig('http://localhost/__sim/'), async (input, init) => main.request(input, init));
     for (const platform of PLATFORMS) {
-      const res = await main.request('/__sim/login-codes', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ platform, user: 'bob' }) });
+      const res = await main.request('/__sim/login-codes', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ platform, user: 'bob' }),
+      });
       const { code } = (await res.json()) as { code: string };
       expect((await adapters[platform].exchangeLoginCode(code)).openId).toBe(sim.openIdOf(platform, 'bob'));
     }
@@ -404,12 +447,35 @@ describe('the simulator as an HTTP app', () => {
         platformSerialNo: SIMULATOR_APPS.weapp.platformSerialNo,
         platformPublicKey: sim.keys.wechatPlatform.publicKey,
       },
-      alipay: { appId: SIMULATOR_APPS.alipay.appId, appPublicKey: sim.keys.alipayApp.publicKey, platformPublicKey: sim.keys.alipayPlatform.publicKey },
-      tt: { appId: SIMULATOR_APPS.tt.appId, keyVersion: SIMULATOR_APPS.tt.keyVersion, appPublicKey: sim.keys.ttApp.publicKey, platformPublicKey: sim.keys.ttPlatform.publicKey },
+      alipay: {
+        appId: SIMULATOR_APPS.alipay.appId,
+        appPublicKey: sim.keys.alipayApp.publicKey,
+        platformPublicKey: sim.keys.alipayPlatform.publicKey,
+      },
+      tt: {
+        appId: SIMULATOR_APPS.tt.appId,
+        keyVersion: SIMULATOR_APPS.tt.keyVersion,
+        appPublicKey: sim.keys.ttApp.publicKey,
+        platformPublicKey: sim.keys.ttPlatform.publicKey,
+      },
     });
     // Each is a usable public key that checks what the matching private key signed.
-    const pems = [served.weapp.merchantPublicKey, served.weapp.platformPublicKey, served.alipay.appPublicKey, served.alipay.platformPublicKey, served.tt.appPublicKey, served.tt.platformPublicKey];
-    const privates = [sim.keys.wechatMerchant, sim.keys.wechatPlatform, sim.keys.alipayApp, sim.keys.alipayPlatform, sim.keys.ttApp, sim.keys.ttPlatform].map((p) => p.privateKey);
+    const pems = [
+      served.weapp.merchantPublicKey,
+      served.weapp.platformPublicKey,
+      served.alipay.appPublicKey,
+      served.alipay.platformPublicKey,
+      served.tt.appPublicKey,
+      served.tt.platformPublicKey,
+    ];
+    const privates = [
+      sim.keys.wechatMerchant,
+      sim.keys.wechatPlatform,
+      sim.keys.alipayApp,
+      sim.keys.alipayPlatform,
+      sim.keys.ttApp,
+      sim.keys.ttPlatform,
+    ].map((p) => p.privateKey);
     pems.forEach((pem, i) => {
       expect(pem).toMatch(/^-----BEGIN PUBLIC KEY-----\n/);
       const key = createPublicKey(pem);
@@ -428,8 +494,16 @@ describe('the simulator as an HTTP app', () => {
     const sim = createPlatformSimulator();
     const fetch = simulatorFetch(sim.app);
     const adapters = createPlatformAdapters(sim.platformsConfig(SIMULATOR_BASE), fetch);
-    await expect(adapters.alipay.exchangeLoginCode(sim.issueCode('alipay', 'carol').code)).resolves.toMatchObject({ openId: sim.openIdOf('alipay', 'carol') });
-    const viaRequest = await fetch(new Request(`${SIMULATOR_BASE}/login-codes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"platform":"weapp","user":"x"}' }));
+    await expect(adapters.alipay.exchangeLoginCode(sim.issueCode('alipay', 'carol').code)).resolves.toMatchObject({
+      openId: sim.openIdOf('alipay', 'carol'),
+    });
+    const viaRequest = await fetch(
+      new Request(`${SIMULATOR_BASE}/login-codes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"platform":"weapp","user":"x"}',
+      }),
+    );
     expect(viaRequest.status).toBe(200);
     const elsewhere = createPlatformAdapters(sim.platformsConfig('https://example.com'), fetch);
     expect((await rejection(elsewhere.weapp.exchangeLoginCode('x'))).code).toBe('PLATFORM_UNAVAILABLE');

@@ -52,20 +52,36 @@ function beijingToIso(v: unknown): string | undefined {
 }
 
 /** `SHA256-RSA2048 appid="…",nonce_str="…",timestamp="…",key_version="…",signature="…"` over `METHOD\nURI\nTIMESTAMP\nNONCE\nBODY\n`. */
-export function ttByteAuthorization(appId: string, cfg: Pick<TtPayConfig, 'appPrivateKey' | 'keyVersion'>, method: string, uri: string, body: string, now: Date): string {
+export function ttByteAuthorization(
+  appId: string,
+  cfg: Pick<TtPayConfig, 'appPrivateKey' | 'keyVersion'>,
+  method: string,
+  uri: string,
+  body: string,
+  now: Date,
+): string {
   const timestamp = unixSeconds(now);
   const nonce = nonceStr();
   const signature = rsaSha256Sign(`${method}\n${uri}\n${timestamp}\n${nonce}\n${body}\n`, cfg.appPrivateKey);
   return `SHA256-RSA2048 appid="${appId}",nonce_str="${nonce}",timestamp="${timestamp}",key_version="${cfg.keyVersion ?? '1'}",signature="${signature}"`;
 }
 
-export function createTtPayAdapter(appId: string, appSecret: string, pay: TtPayConfig | undefined, fetch: FetchLike, clock: () => Date): PaymentAdapter {
+export function createTtPayAdapter(
+  appId: string,
+  appSecret: string,
+  pay: TtPayConfig | undefined,
+  fetch: FetchLike,
+  clock: () => Date,
+): PaymentAdapter {
   const base = (pay?.openApiBaseUrl ?? DOUYIN_OPEN_BASE).replace(/\/+$/, '');
   const need = (): TtPayConfig => {
     if (!pay) throw new AppError('PLATFORM_UNAVAILABLE', 'Douyin payments are not configured');
     return pay;
   };
-  const entrySchema = (cfg: TtPayConfig, outTradeNo: string) => ({ path: cfg.orderEntryPath ?? 'pages/order/detail/index', params: JSON.stringify({ outTradeNo }) });
+  const entrySchema = (cfg: TtPayConfig, outTradeNo: string) => ({
+    path: cfg.orderEntryPath ?? 'pages/order/detail/index',
+    params: JSON.stringify({ outTradeNo }),
+  });
 
   let token: { value: string; expiresAt: number } | undefined;
   /** The client token (`client_credential`), cached until 5 minutes before it expires. */
@@ -80,7 +96,11 @@ export function createTtPayAdapter(appId: string, appSecret: string, pay: TtPayC
     const data = asRecord(parseJsonObject('Douyin', text).data);
     const value = nonEmptyString(data?.access_token);
     const expiresIn = typeof data?.expires_in === 'number' ? data.expires_in : 0;
-    if (!value || data?.error_code !== 0) throw new AppError('PLATFORM_UNAVAILABLE', 'Douyin refused a client token (check TT_APP_ID / TT_APP_SECRET)', { error_code: data?.error_code, description: data?.description });
+    if (!value || data?.error_code !== 0)
+      throw new AppError('PLATFORM_UNAVAILABLE', 'Douyin refused a client token (check TT_APP_ID / TT_APP_SECRET)', {
+        error_code: data?.error_code,
+        description: data?.description,
+      });
     token = { value, expiresAt: now + Math.max(0, expiresIn - 300) * 1000 };
     return value;
   }
@@ -96,7 +116,9 @@ export function createTtPayAdapter(appId: string, appSecret: string, pay: TtPayC
       const notifyUrl = checkNotifyUrl(input.notifyUrl ?? cfg.notifyUrl, 'Douyin');
       const payExpireSeconds = Math.max(300, Math.min(172800, Math.floor((input.expiresAt.getTime() - clock().getTime()) / 1000)));
       const data = JSON.stringify({
-        skuList: [{ skuId: input.outTradeNo, price: input.amountFen, quantity: 1, title: input.description, imageList: [], type: 401, tagGroupId: '' }],
+        skuList: [
+          { skuId: input.outTradeNo, price: input.amountFen, quantity: 1, title: input.description, imageList: [], type: 401, tagGroupId: '' },
+        ],
         outOrderNo: input.outTradeNo,
         totalAmount: input.amountFen,
         payExpireSeconds,
@@ -116,8 +138,10 @@ export function createTtPayAdapter(appId: string, appSecret: string, pay: TtPayC
       const signature = headerValue(headers, 'Byte-Signature');
       if (!timestamp || !nonce || !signature) return reject('MALFORMED', 'missing Byte-Timestamp, Byte-Nonce-Str or Byte-Signature');
       if (!/^\d{1,12}$/.test(timestamp)) return reject('MALFORMED', 'Byte-Timestamp is not a number of seconds');
-      if (Math.abs(Math.floor(clock().getTime() / 1000) - Number(timestamp)) > NOTIFICATION_MAX_SKEW_SECONDS) return reject('STALE_TIMESTAMP', 'Byte-Timestamp is more than 5 minutes off');
-      if (!rsaSha256Verify(`${timestamp}\n${nonce}\n${rawBody}\n`, signature, pay.platformPublicKey)) return reject('BAD_SIGNATURE', 'Byte-Signature does not verify');
+      if (Math.abs(Math.floor(clock().getTime() / 1000) - Number(timestamp)) > NOTIFICATION_MAX_SKEW_SECONDS)
+        return reject('STALE_TIMESTAMP', 'Byte-Timestamp is more than 5 minutes off');
+      if (!rsaSha256Verify(`${timestamp}\n${nonce}\n${rawBody}\n`, signature, pay.platformPublicKey))
+        return reject('BAD_SIGNATURE', 'Byte-Signature does not verify');
 
       let envelope: Record<string, unknown> | undefined;
       let msg: Record<string, unknown> | undefined;
@@ -158,7 +182,8 @@ export function createTtPayAdapter(appId: string, appSecret: string, pay: TtPayC
         const outRefundNo = nonEmptyString(msg.out_refund_no);
         const refundId = nonEmptyString(msg.refund_id);
         const status = msg.status;
-        if (refundFen === null || !outRefundNo || !refundId || (status !== 'SUCCESS' && status !== 'FAIL')) return reject('MALFORMED', 'refund msg lacks refund_total_amount, out_refund_no, refund_id or status');
+        if (refundFen === null || !outRefundNo || !refundId || (status !== 'SUCCESS' && status !== 'FAIL'))
+          return reject('MALFORMED', 'refund msg lacks refund_total_amount, out_refund_no, refund_id or status');
         const n: PaymentNotification = {
           platform: 'tt',
           kind: 'refund',
@@ -191,7 +216,8 @@ export function createTtPayAdapter(appId: string, appSecret: string, pay: TtPayC
     async refund(input) {
       validateRefundInput(input);
       const cfg = need();
-      if (!input.transactionId) throw new AppError('VALIDATION_FAILED', 'transactionId: Douyin refunds need the Douyin order_id', { field: 'transactionId' });
+      if (!input.transactionId)
+        throw new AppError('VALIDATION_FAILED', 'transactionId: Douyin refunds need the Douyin order_id', { field: 'transactionId' });
       const notifyUrl = checkNotifyUrl(input.notifyUrl ?? cfg.refundNotifyUrl ?? cfg.notifyUrl, 'Douyin');
       const { text } = await callPlatform(fetch, 'Douyin', `${base}/api/trade_basic/v1/developer/create_refund/`, {
         method: 'POST',
@@ -227,7 +253,8 @@ export function createTtPayAdapter(appId: string, appSecret: string, pay: TtPayC
       const body = parseJsonObject('Douyin', text);
       if (body.err_no !== 0) {
         if (body.err_no === 28001008) token = undefined;
-        if (body.err_no === DOUYIN_ORDER_NOT_FOUND) throw new AppError('NOT_FOUND', `Douyin knows no order ${input.outTradeNo}`, { err_no: body.err_no, err_msg: body.err_msg });
+        if (body.err_no === DOUYIN_ORDER_NOT_FOUND)
+          throw new AppError('NOT_FOUND', `Douyin knows no order ${input.outTradeNo}`, { err_no: body.err_no, err_msg: body.err_msg });
         throw new AppError('PLATFORM_UNAVAILABLE', 'Douyin refused the order query', { err_no: body.err_no, err_msg: body.err_msg });
       }
       const d = asRecord(body.data);
@@ -235,7 +262,9 @@ export function createTtPayAdapter(appId: string, appSecret: string, pay: TtPayC
       const total = intOrNull(d?.total_fee);
       const orderId = nonEmptyString(d?.order_id);
       if (!d || !tradeState || total === null || !orderId || nonEmptyString(d.out_order_no) !== input.outTradeNo) {
-        throw new AppError('PLATFORM_UNAVAILABLE', 'Douyin answered the order query without order_status, total_fee, order_id or our out_order_no', { order_status: d?.order_status });
+        throw new AppError('PLATFORM_UNAVAILABLE', 'Douyin answered the order query without order_status, total_fee, order_id or our out_order_no', {
+          order_status: d?.order_status,
+        });
       }
       // The client token is our app's, so the answer is about our app unless it names another.
       const answer: PaymentQueryResult = { tradeState, transactionId: orderId, amountFen: total, appId: nonEmptyString(d.app_id) ?? appId, raw: d };

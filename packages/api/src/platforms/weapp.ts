@@ -34,10 +34,13 @@ export function createWeappAdapter(config: WeappConfig, fetch: FetchLike): Platf
       }
       const details = { errcode, errmsg: typeof body.errmsg === 'string' ? body.errmsg : undefined };
       if (errcode === 0) throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat answered without an openid', details);
-      if (INVALID_CODE_ERRCODES.has(errcode)) throw new AppError('PLATFORM_CODE_INVALID', 'WeChat refused the login code (invalid, already used or expired); call wx.login again', details);
+      if (INVALID_CODE_ERRCODES.has(errcode))
+        throw new AppError('PLATFORM_CODE_INVALID', 'WeChat refused the login code (invalid, already used or expired); call wx.login again', details);
       if (errcode === 40226) throw new AppError('PLATFORM_CODE_INVALID', 'WeChat flagged this user as high-risk and refused the login', details);
-      if (errcode === 45011) throw new AppError('RATE_LIMITED', 'WeChat says this user is logging in too often; retry in a minute', details, { 'Retry-After': '60' });
-      if (CREDENTIAL_ERRCODES.has(errcode)) throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat rejected our app credentials (check WEAPP_APP_ID / WEAPP_APP_SECRET)', details);
+      if (errcode === 45011)
+        throw new AppError('RATE_LIMITED', 'WeChat says this user is logging in too often; retry in a minute', details, { 'Retry-After': '60' });
+      if (CREDENTIAL_ERRCODES.has(errcode))
+        throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat rejected our app credentials (check WEAPP_APP_ID / WEAPP_APP_SECRET)', details);
       if (errcode === -1) throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat is busy; retry shortly', details);
       throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat login failed', details);
     },

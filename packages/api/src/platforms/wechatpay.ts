@@ -19,7 +19,15 @@ import {
   validatePaymentInput,
   validateRefundInput,
 } from './payment-common.js';
-import type { FetchLike, NotificationAcknowledgement, PaymentAdapter, PaymentNotification, PaymentQueryResult, PaymentTradeState, RefundState } from './types.js';
+import type {
+  FetchLike,
+  NotificationAcknowledgement,
+  PaymentAdapter,
+  PaymentNotification,
+  PaymentQueryResult,
+  PaymentTradeState,
+  RefundState,
+} from './types.js';
 
 export interface WeappPayConfig {
   /** Merchant id (mchid). */
@@ -135,7 +143,11 @@ export function createWechatPayAdapter(appId: string, pay: WeappPayConfig | unde
   };
 
   /** One signed API call; a 2xx answer must carry a valid platform signature. */
-  async function call(method: 'POST' | 'GET', pathAndQuery: string, payload: unknown): Promise<{ ok: true; data: Record<string, unknown> } | { ok: false; error: WechatpayError }> {
+  async function call(
+    method: 'POST' | 'GET',
+    pathAndQuery: string,
+    payload: unknown,
+  ): Promise<{ ok: true; data: Record<string, unknown> } | { ok: false; error: WechatpayError }> {
     const cfg = need();
     const body = payload === undefined ? '' : JSON.stringify(payload);
     const res = await fetchRaw(method, pathAndQuery, body, cfg);
@@ -152,7 +164,10 @@ export function createWechatPayAdapter(appId: string, pay: WeappPayConfig | unde
       if (!parsed) throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat Pay answered something that is not a JSON object');
       return { ok: true, data: parsed };
     }
-    return { ok: false, error: { status: res.status, code: nonEmptyString(parsed?.code) ?? undefined, message: nonEmptyString(parsed?.message) ?? undefined } };
+    return {
+      ok: false,
+      error: { status: res.status, code: nonEmptyString(parsed?.code) ?? undefined, message: nonEmptyString(parsed?.message) ?? undefined },
+    };
   }
 
   async function fetchRaw(method: string, pathAndQuery: string, body: string, cfg: WeappPayConfig) {
@@ -177,7 +192,8 @@ export function createWechatPayAdapter(appId: string, pay: WeappPayConfig | unde
     if (error.code === 'ORDERPAID' || error.code === 'ORDER_CLOSED' || error.code === 'OUT_TRADE_NO_USED') {
       throw new AppError('CONFLICT', `WeChat Pay refused to ${action}: ${error.message ?? error.code}`, details);
     }
-    if (error.code === 'SIGN_ERROR') throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat Pay rejected our request signature (check the merchant key and serial)', details);
+    if (error.code === 'SIGN_ERROR')
+      throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat Pay rejected our request signature (check the merchant key and serial)', details);
     throw new AppError('PLATFORM_UNAVAILABLE', `WeChat Pay refused to ${action}`, details);
   }
 
@@ -208,7 +224,13 @@ export function createWechatPayAdapter(appId: string, pay: WeappPayConfig | unde
       const pkg = `prepay_id=${prepayId}`;
       return {
         platform: 'weapp',
-        params: { timeStamp, nonceStr: nonce, package: pkg, signType: 'RSA', paySign: wechatpayPaySign(appId, timeStamp, nonce, pkg, cfg.merchantPrivateKey) },
+        params: {
+          timeStamp,
+          nonceStr: nonce,
+          package: pkg,
+          signType: 'RSA',
+          paySign: wechatpayPaySign(appId, timeStamp, nonce, pkg, cfg.merchantPrivateKey),
+        },
       };
     },
 
@@ -252,7 +274,8 @@ export function createWechatPayAdapter(appId: string, pay: WeappPayConfig | unde
       const transactionId = nonEmptyString(d.transaction_id);
       const total = intOrNull(amount?.total);
       const mchId = nonEmptyString(d.mchid);
-      if (!outTradeNo || !transactionId || total === null) reject('MALFORMED', 'resource lacks out_trade_no, transaction_id or an integer amount.total');
+      if (!outTradeNo || !transactionId || total === null)
+        reject('MALFORMED', 'resource lacks out_trade_no, transaction_id or an integer amount.total');
       if (mchId !== cfg.mchId) reject('WRONG_MERCHANT', `mchid ${String(mchId)} is not ours`);
 
       if (eventType!.startsWith('TRANSACTION.')) {
@@ -280,7 +303,8 @@ export function createWechatPayAdapter(appId: string, pay: WeappPayConfig | unde
         const refundId = nonEmptyString(d.refund_id);
         const refund = intOrNull(amount?.refund);
         const refundState = REFUND_STATES[String(d.refund_status)];
-        if (!outRefundNo || !refundId || refund === null || !refundState) reject('MALFORMED', 'refund resource lacks out_refund_no, refund_id, amount.refund or refund_status');
+        if (!outRefundNo || !refundId || refund === null || !refundState)
+          reject('MALFORMED', 'refund resource lacks out_refund_no, refund_id, amount.refund or refund_status');
         const n: PaymentNotification = {
           platform: 'weapp',
           kind: 'refund',
@@ -331,9 +355,14 @@ export function createWechatPayAdapter(appId: string, pay: WeappPayConfig | unde
 
     async queryPayment(input) {
       const cfg = need();
-      if (!/^[A-Za-z0-9_*-]{6,32}$/.test(input.outTradeNo)) throw new AppError('VALIDATION_FAILED', 'outTradeNo: not a WeChat Pay out_trade_no', { field: 'outTradeNo' });
+      if (!/^[A-Za-z0-9_*-]{6,32}$/.test(input.outTradeNo))
+        throw new AppError('VALIDATION_FAILED', 'outTradeNo: not a WeChat Pay out_trade_no', { field: 'outTradeNo' });
       // GET /v3/pay/transactions/out-trade-no/{out_trade_no}?mchid=…: signed like every call; the answer's signature is verified by call().
-      const result = await call('GET', `/v3/pay/transactions/out-trade-no/${encodeURIComponent(input.outTradeNo)}?mchid=${encodeURIComponent(cfg.mchId)}`, undefined);
+      const result = await call(
+        'GET',
+        `/v3/pay/transactions/out-trade-no/${encodeURIComponent(input.outTradeNo)}?mchid=${encodeURIComponent(cfg.mchId)}`,
+        undefined,
+      );
       if (!result.ok) {
         if (result.error.code === 'ORDER_NOT_EXIST' || result.error.code === 'ORDERNOTEXIST') {
           throw new AppError('NOT_FOUND', `WeChat Pay knows no trade ${input.outTradeNo}`, { status: result.error.status, code: result.error.code });
@@ -344,11 +373,15 @@ export function createWechatPayAdapter(appId: string, pay: WeappPayConfig | unde
       const tradeState = TRADE_STATES[String(d.trade_state)];
       const total = intOrNull(asRecord(d.amount)?.total);
       if (!tradeState || total === null || nonEmptyString(d.out_trade_no) !== input.outTradeNo) {
-        throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat Pay answered a query without trade_state, amount.total or our out_trade_no', { trade_state: d.trade_state });
+        throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat Pay answered a query without trade_state, amount.total or our out_trade_no', {
+          trade_state: d.trade_state,
+        });
       }
-      if (nonEmptyString(d.mchid) !== cfg.mchId) throw new AppError('PLATFORM_UNAVAILABLE', `WeChat Pay answered a query for merchant ${String(d.mchid)}`);
+      if (nonEmptyString(d.mchid) !== cfg.mchId)
+        throw new AppError('PLATFORM_UNAVAILABLE', `WeChat Pay answered a query for merchant ${String(d.mchid)}`);
       const transactionId = nonEmptyString(d.transaction_id);
-      if (tradeState === 'SUCCESS' && !transactionId) throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat Pay answered a paid trade without transaction_id');
+      if (tradeState === 'SUCCESS' && !transactionId)
+        throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat Pay answered a paid trade without transaction_id');
       const answer: PaymentQueryResult = { tradeState, transactionId, amountFen: total, appId: nonEmptyString(d.appid), raw: d };
       if (typeof d.success_time === 'string' && d.success_time) answer.paidAt = d.success_time;
       return answer;

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro'
+import Taro from '@tarojs/taro';
 // Types only: the shared package's zod schemas must never reach the bundle.
 import type {
   Address,
@@ -22,16 +22,16 @@ import type {
   CreateRefundRequest,
   Refund,
   RefundList,
-} from '@siyu/shared'
-import { API_BASE } from '../env'
-import { randomId } from '../lib/random'
+} from '@siyu/shared';
+import { API_BASE } from '../env';
+import { randomId } from '../lib/random';
 
 /** Error codes the API answers with, plus the two the client itself can produce. */
-export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'BAD_RESPONSE'
+export type ClientErrorCode = ErrorCode | 'NETWORK_ERROR' | 'BAD_RESPONSE';
 
 /** A failed call: the API's `{ error: { code, message, details? }, requestId }`, or a network failure. */
 export class ApiError extends Error {
-  readonly isApiError = true
+  readonly isApiError = true;
   constructor(
     readonly status: number,
     readonly code: ClientErrorCode,
@@ -39,14 +39,14 @@ export class ApiError extends Error {
     readonly details?: unknown,
     readonly requestId?: string,
   ) {
-    super(message)
-    this.name = 'ApiError'
+    super(message);
+    this.name = 'ApiError';
   }
 }
 
 /** Works across realms and ES5-compiled subclasses of Error, where instanceof is unreliable. */
 export function isApiError(e: unknown): e is ApiError {
-  return typeof e === 'object' && e !== null && (e as { isApiError?: unknown }).isApiError === true
+  return typeof e === 'object' && e !== null && (e as { isApiError?: unknown }).isApiError === true;
 }
 
 /**
@@ -55,57 +55,57 @@ export function isApiError(e: unknown): e is ApiError {
  */
 export interface AuthHandlers {
   /** The current token, logging in first if there is none. */
-  getToken(): Promise<string>
+  getToken(): Promise<string>;
   /** The server refused `rejected`: log in again (once, however many calls ask) and give the new token. */
-  renewToken(rejected: string): Promise<string>
+  renewToken(rejected: string): Promise<string>;
 }
 
-let auth: AuthHandlers | null = null
+let auth: AuthHandlers | null = null;
 
 export function setAuthHandlers(handlers: AuthHandlers): void {
-  auth = handlers
+  auth = handlers;
 }
 
 /** A fresh idempotency key for one user action. Keep it and pass it again if that same action is retried. */
 export function newIdempotencyKey(): string {
-  return randomId(16)
+  return randomId(16);
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface RequestOptions {
-  method: Method
-  path: string
-  query?: Record<string, string | number | undefined | null>
-  body?: unknown
+  method: Method;
+  path: string;
+  query?: Record<string, string | number | undefined | null>;
+  body?: unknown;
   /** Send the member's token (and recover from an expired one). Default true. */
-  authenticated?: boolean
+  authenticated?: boolean;
   /** Required on mutating calls: the same key for retries of the same user action. */
-  idempotencyKey?: string
+  idempotencyKey?: string;
 }
 
 interface RawResponse {
-  statusCode: number
-  data: unknown
+  statusCode: number;
+  data: unknown;
 }
 
 function buildUrl(path: string, query?: RequestOptions['query']): string {
-  const parts: string[] = []
+  const parts: string[] = [];
   for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined && value !== null && value !== '') parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
+    if (value !== undefined && value !== null && value !== '') parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
   }
-  return `${API_BASE}${path}${parts.length ? `?${parts.join('&')}` : ''}`
+  return `${API_BASE}${path}${parts.length ? `?${parts.join('&')}` : ''}`;
 }
 
 async function send(opts: RequestOptions, token: string | null): Promise<RawResponse> {
-  const header: Record<string, string> = { Accept: 'application/json' }
-  if (opts.body !== undefined) header['Content-Type'] = 'application/json'
-  if (token) header.Authorization = `Bearer ${token}`
-  if (opts.idempotencyKey) header['Idempotency-Key'] = opts.idempotencyKey
+  const header: Record<string, string> = { Accept: 'application/json' };
+  if (opts.body !== undefined) header['Content-Type'] = 'application/json';
+  if (token) header.Authorization = `Bearer ${token}`;
+  if (opts.idempotencyKey) header['Idempotency-Key'] = opts.idempotencyKey;
   // wx.request and tt.request have no PATCH, and older Alipay base libraries send only GET and POST: every platform
   // sends PUT, PATCH and DELETE as a POST naming the method, which the API routes as that method.
-  const method = opts.method === 'GET' || opts.method === 'POST' ? opts.method : 'POST'
-  if (method !== opts.method) header['X-HTTP-Method-Override'] = opts.method
+  const method = opts.method === 'GET' || opts.method === 'POST' ? opts.method : 'POST';
+  if (method !== opts.method) header['X-HTTP-Method-Override'] = opts.method;
   try {
     const res = await Taro.request({
       url: buildUrl(opts.path, opts.query),
@@ -114,88 +114,85 @@ async function send(opts: RequestOptions, token: string | null): Promise<RawResp
       data: opts.body,
       dataType: 'json',
       timeout: 15_000,
-    })
-    return { statusCode: res.statusCode, data: res.data }
+    });
+    return { statusCode: res.statusCode, data: res.data };
   } catch (err) {
     // Alipay's my.request fails (error 19) on any non-2xx status but still carries the response.
-    const e = err as { status?: unknown; statusCode?: unknown; data?: unknown; errMsg?: string; errorMessage?: string }
-    const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 0
-    if (status >= 400 && e.data !== undefined) return { statusCode: status, data: parseMaybeJson(e.data) }
-    throw new ApiError(0, 'NETWORK_ERROR', e?.errMsg ?? e?.errorMessage ?? String(err))
+    const e = err as { status?: unknown; statusCode?: unknown; data?: unknown; errMsg?: string; errorMessage?: string };
+    const status = typeof e?.status === 'number' ? e.status : typeof e?.statusCode === 'number' ? e.statusCode : 0;
+    if (status >= 400 && e.data !== undefined) return { statusCode: status, data: parseMaybeJson(e.data) };
+    throw new ApiError(0, 'NETWORK_ERROR', e?.errMsg ?? e?.errorMessage ?? String(err));
   }
 }
 
 function parseMaybeJson(data: unknown): unknown {
-  if (typeof data !== 'string') return data
+  if (typeof data !== 'string') return data;
   try {
-    return JSON.parse(data)
+    return JSON.parse(data);
   } catch {
-    return data
+    return data;
   }
 }
 
 function errorOf(res: RawResponse): ApiError {
-  const body = parseMaybeJson(res.data) as Partial<ErrorBody> | null
-  const error = body && typeof body === 'object' ? body.error : undefined
+  const body = parseMaybeJson(res.data) as Partial<ErrorBody> | null;
+  const error = body && typeof body === 'object' ? body.error : undefined;
   if (error && typeof error.code === 'string') {
-    return new ApiError(res.statusCode, error.code, error.message ?? error.code, error.details, body?.requestId)
+    return new ApiError(res.statusCode, error.code, error.message ?? error.code, error.details, body?.requestId);
   }
-  return new ApiError(res.statusCode, 'BAD_RESPONSE', `unexpected ${res.statusCode} response`)
+  return new ApiError(res.statusCode, 'BAD_RESPONSE', `unexpected ${res.statusCode} response`);
 }
 
 /** One API call: JSON in and out, the member's token, one silent re-login on an expired session. */
 export async function request<T>(opts: RequestOptions): Promise<T> {
-  const authenticated = opts.authenticated !== false
-  if (authenticated && !auth) throw new Error('api client used before the session store installed its auth handlers')
-  let token = authenticated ? await auth!.getToken() : null
-  let res = await send(opts, token)
+  const authenticated = opts.authenticated !== false;
+  if (authenticated && !auth) throw new Error('api client used before the session store installed its auth handlers');
+  let token = authenticated ? await auth!.getToken() : null;
+  let res = await send(opts, token);
   if (authenticated && res.statusCode === 401 && errorOf(res).code === 'UNAUTHENTICATED') {
-    token = await auth!.renewToken(token!)
-    res = await send(opts, token) // the same idempotency key: it is the same user action
+    token = await auth!.renewToken(token!);
+    res = await send(opts, token); // the same idempotency key: it is the same user action
   }
-  if (res.statusCode >= 200 && res.statusCode < 300) return parseMaybeJson(res.data) as T
-  throw errorOf(res)
+  if (res.statusCode >= 200 && res.statusCode < 300) return parseMaybeJson(res.data) as T;
+  throw errorOf(res);
 }
 
 /** What a checkout buys: the selected cart lines, or these SKUs now ("buy now"). Never prices. */
-export type CheckoutSource = { fromCart: true } | { items: Array<{ skuId: number; quantity: number }> }
+export type CheckoutSource = { fromCart: true } | { items: Array<{ skuId: number; quantity: number }> };
 
 /** An address as the shopper types it (POST /addresses; PATCH takes any part). */
 export interface AddressInput {
-  name: string
-  phone: string
-  province: string
-  city: string
-  district: string
-  detail: string
-  isDefault?: boolean
+  name: string;
+  phone: string;
+  province: string;
+  city: string;
+  district: string;
+  detail: string;
+  isDefault?: boolean;
 }
 
 /** The field-level problems of a 400 VALIDATION_FAILED, keyed by field ("phone", "body.phone" → "phone"). */
 export function fieldErrorsOf(e: unknown): Record<string, string> {
-  const out: Record<string, string> = {}
-  if (!isApiError(e) || e.code !== 'VALIDATION_FAILED') return out
-  const issues = (e.details as { issues?: Array<{ field?: unknown; message?: unknown }> } | undefined)?.issues
+  const out: Record<string, string> = {};
+  if (!isApiError(e) || e.code !== 'VALIDATION_FAILED') return out;
+  const issues = (e.details as { issues?: Array<{ field?: unknown; message?: unknown }> } | undefined)?.issues;
   for (const issue of Array.isArray(issues) ? issues : []) {
-    if (typeof issue.field !== 'string') continue
-    const field = issue.field.replace(/^body\./, '')
-    if (!(field in out)) out[field] = typeof issue.message === 'string' ? issue.message : ''
+    if (typeof issue.field !== 'string') continue;
+    const field = issue.field.replace(/^body\./, '');
+    if (!(field in out)) out[field] = typeof issue.message === 'string' ? issue.message : '';
   }
-  return out
+  return out;
 }
 
 /** The member endpoints of /api/v1, typed by the shared contracts. */
 export const api = {
-  login: (body: MemberLoginRequest) =>
-    request<MemberLoginResponse>({ method: 'POST', path: '/api/v1/auth/login', body, authenticated: false }),
+  login: (body: MemberLoginRequest) => request<MemberLoginResponse>({ method: 'POST', path: '/api/v1/auth/login', body, authenticated: false }),
 
   me: () => request<MemberProfile>({ method: 'GET', path: '/api/v1/me' }),
 
-  checkInStatus: (month?: string) =>
-    request<CheckInStatus>({ method: 'GET', path: '/api/v1/check-in/status', query: { month } }),
+  checkInStatus: (month?: string) => request<CheckInStatus>({ method: 'GET', path: '/api/v1/check-in/status', query: { month } }),
 
-  checkIn: (idempotencyKey: string) =>
-    request<CheckInResult>({ method: 'POST', path: '/api/v1/check-in', body: {}, idempotencyKey }),
+  checkIn: (idempotencyKey: string) => request<CheckInResult>({ method: 'POST', path: '/api/v1/check-in', body: {}, idempotencyKey }),
 
   pointsLedger: (params: { limit?: number; cursor?: number | null } = {}) =>
     request<PointsLedgerPage>({ method: 'GET', path: '/api/v1/points/ledger', query: { limit: params.limit ?? 20, cursor: params.cursor } }),
@@ -227,7 +224,8 @@ export const api = {
 
   address: (id: number) => request<Address>({ method: 'GET', path: `/api/v1/addresses/${id}` }),
 
-  createAddress: (body: AddressInput, idempotencyKey: string) => request<Address>({ method: 'POST', path: '/api/v1/addresses', body, idempotencyKey }),
+  createAddress: (body: AddressInput, idempotencyKey: string) =>
+    request<Address>({ method: 'POST', path: '/api/v1/addresses', body, idempotencyKey }),
 
   updateAddress: (id: number, body: Partial<AddressInput>, idempotencyKey: string) =>
     request<Address>({ method: 'PATCH', path: `/api/v1/addresses/${id}`, body, idempotencyKey }),
@@ -261,4 +259,4 @@ export const api = {
 
   requestRefund: (orderId: number, body: CreateRefundRequest, idempotencyKey: string) =>
     request<Refund>({ method: 'POST', path: `/api/v1/orders/${orderId}/refunds`, body, idempotencyKey }),
-}
+};

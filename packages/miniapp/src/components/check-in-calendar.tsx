@@ -1,29 +1,29 @@
-import { monthRange } from '@siyu/shared/business-day'
-import { Text, View } from '@tarojs/components'
-import { t } from '../i18n/zh-CN'
-import { parseMonth, weekdayOf } from '../lib/format'
-import './check-in-calendar.css'
+import { monthRange } from '@siyu/shared/business-day';
+import { Text, View } from '@tarojs/components';
+import { t } from '../i18n/zh-CN';
+import { parseMonth, weekdayOf } from '../lib/format';
+import './check-in-calendar.css';
 
 interface Props {
   /** "YYYY-MM" */
-  month: string
+  month: string;
   /** Today in the merchant's time zone, "YYYY-MM-DD". */
-  today: string
-  checkedInDates: readonly string[]
-  canGoNext: boolean
-  onPrev(): void
-  onNext(): void
+  today: string;
+  checkedInDates: readonly string[];
+  canGoNext: boolean;
+  onPrev(): void;
+  onNext(): void;
 }
 
 /** A month grid, Sunday first, with checked-in days marked and today ringed. */
 export function CheckInCalendar({ month, today, checkedInDates, canGoNext, onPrev, onNext }: Props) {
-  const { first, last } = monthRange(month)
-  const { year, month: monthNumber } = parseMonth(month)
-  const days = Number(last.slice(8, 10))
-  const checked = new Set(checkedInDates)
-  const cells: Array<{ date: string; day: number } | null> = []
-  for (let i = 0; i < weekdayOf(first); i++) cells.push(null)
-  for (let day = 1; day <= days; day++) cells.push({ date: `${month}-${day < 10 ? '0' : ''}${day}`, day })
+  const { first, last } = monthRange(month);
+  const { year, month: monthNumber } = parseMonth(month);
+  const days = Number(last.slice(8, 10));
+  const checked = new Set(checkedInDates);
+  const cells: Array<{ date: string; day: number } | null> = [];
+  for (let i = 0; i < weekdayOf(first); i++) cells.push(null);
+  for (let day = 1; day <= days; day++) cells.push({ date: `${month}-${day < 10 ? '0' : ''}${day}`, day });
 
   return (
     <View className='calendar'>
@@ -57,10 +57,14 @@ export function CheckInCalendar({ month, today, checkedInDates, canGoNext, onPre
               <Text className='calendar-day-number'>{cell.day}</Text>
             </View>
           ) : (
-            <View key={`blank-${i}`} className='calendar-cell' />
+            <View
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list whose items have no identity but their position
+              key={`blank-${i}`}
+              className='calendar-cell'
+            />
           ),
         )}
       </View>
     </View>
-  )
+  );
 }

@@ -1,5 +1,5 @@
-import { Button, Text, View } from '@tarojs/components'
-import { t } from '../i18n/zh-CN'
+import { Button, Text, View } from '@tarojs/components';
+import { t } from '../i18n/zh-CN';
 
 /** A failed load with a retry button; the technical reason stays out of the shopper's sight. */
 export function LoadError({ onRetry }: { onRetry: () => void }) {
@@ -12,5 +12,5 @@ export function LoadError({ onRetry }: { onRetry: () => void }) {
         </Button>
       </View>
     </View>
-  )
+  );
 }

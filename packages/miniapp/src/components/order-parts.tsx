@@ -1,25 +1,27 @@
-import type { BreakdownLine } from '@siyu/shared'
-import { formatYuan } from '@siyu/shared/money'
-import { Image, Text, View } from '@tarojs/components'
-import type { ReactNode } from 'react'
-import { t } from '../i18n/zh-CN'
-import { specsText } from '../lib/format'
+import type { BreakdownLine } from '@siyu/shared';
+import { formatYuan } from '@siyu/shared/money';
+import { Image, Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+import { t } from '../i18n/zh-CN';
+import { specsText } from '../lib/format';
 
 interface LineItemProps {
-  line: { title: string; specs: Record<string, string>; imageUrl: string | null; unitPriceFen: number; quantity: number }
+  line: { title: string; specs: Record<string, string>; imageUrl: string | null; unitPriceFen: number; quantity: number };
   /** Test and style hooks for this use, e.g. 'js-checkout-line'. */
-  className: string
+  className: string;
   /** Shown under the specs (e.g. a problem tag at checkout). */
-  note?: ReactNode
-  onClick?: () => void
+  note?: ReactNode;
+  onClick?: () => void;
 }
 
 /** One bought line: picture, title, specs, unit price and quantity (checkout and order detail). */
 export function LineItem({ line, className, note, onClick }: LineItemProps) {
-  const specs = specsText(line.specs)
+  const specs = specsText(line.specs);
   return (
     <View className={`line-item ${className}`} onClick={onClick}>
-      <View className='line-thumb'>{line.imageUrl ? <Image className='line-thumb-image' src={line.imageUrl} mode='aspectFill' /> : <Text>{line.title.slice(0, 1)}</Text>}</View>
+      <View className='line-thumb'>
+        {line.imageUrl ? <Image className='line-thumb-image' src={line.imageUrl} mode='aspectFill' /> : <Text>{line.title.slice(0, 1)}</Text>}
+      </View>
       <View className='line-body'>
         <Text className='line-title'>{line.title}</Text>
         {specs ? <Text className='muted'>{specs}</Text> : null}
@@ -30,7 +32,7 @@ export function LineItem({ line, className, note, onClick }: LineItemProps) {
         </View>
       </View>
     </View>
-  )
+  );
 }
 
 /** The server's amount breakdown, one named line each (items, shipping, later discounts). */
@@ -44,5 +46,5 @@ export function BreakdownLines({ breakdown }: { breakdown: BreakdownLine[] }) {
         </View>
       ))}
     </>
-  )
+  );
 }

@@ -1,12 +1,12 @@
-import type { ProductSummary } from '@siyu/shared'
-import { Button, Image, Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
-import { t } from '../i18n/zh-CN'
-import { priceRangeText } from '../lib/format'
-import { ROUTES } from '../lib/routes'
-import type { ProductListState } from '../lib/use-product-list'
-import { LoadError } from './load-error'
-import './product-grid.css'
+import type { ProductSummary } from '@siyu/shared';
+import { Button, Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { t } from '../i18n/zh-CN';
+import { priceRangeText } from '../lib/format';
+import { ROUTES } from '../lib/routes';
+import type { ProductListState } from '../lib/use-product-list';
+import { LoadError } from './load-error';
+import './product-grid.css';
 
 /** One product: cover, title, price range; a tap opens its detail. */
 export function ProductCard({ product }: { product: ProductSummary }) {
@@ -24,19 +24,23 @@ export function ProductCard({ product }: { product: ProductSummary }) {
         {product.subtitle ? <Text className='product-subtitle'>{product.subtitle}</Text> : null}
         <View className='product-meta'>
           <Text className='price js-product-price'>{priceRangeText(product.minPriceFen, product.maxPriceFen)}</Text>
-          {product.inStock ? <Text className='muted'>{t.catalog.sales(product.salesCount)}</Text> : <Text className='tag-muted'>{t.catalog.soldOut}</Text>}
+          {product.inStock ? (
+            <Text className='muted'>{t.catalog.sales(product.salesCount)}</Text>
+          ) : (
+            <Text className='tag-muted'>{t.catalog.soldOut}</Text>
+          )}
         </View>
       </View>
     </View>
-  )
+  );
 }
 
 /** A two-column grid of a paged product list with its loading, empty, error and "more" states. */
 export function ProductGrid({ list, emptyText }: { list: ProductListState; emptyText: string }) {
   if (!list.loaded) {
-    return list.error ? <LoadError onRetry={list.reload} /> : <View className='state-line'>{t.common.loading}</View>
+    return list.error ? <LoadError onRetry={list.reload} /> : <View className='state-line'>{t.common.loading}</View>;
   }
-  if (list.items.length === 0) return <View className='empty-box js-products-empty'>{emptyText}</View>
+  if (list.items.length === 0) return <View className='empty-box js-products-empty'>{emptyText}</View>;
   return (
     <View>
       <View className='product-grid js-product-list'>
@@ -54,5 +58,5 @@ export function ProductGrid({ list, emptyText }: { list: ProductListState; empty
         <View className='state-line'>{t.common.noMore}</View>
       )}
     </View>
-  )
+  );
 }

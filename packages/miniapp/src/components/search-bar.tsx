@@ -1,5 +1,5 @@
-import { Text, View } from '@tarojs/components'
-import { t } from '../i18n/zh-CN'
+import { Text, View } from '@tarojs/components';
+import { t } from '../i18n/zh-CN';
 
 /** A search field look-alike that opens the search page. */
 export function SearchBar({ onTap }: { onTap(): void }) {
@@ -8,5 +8,5 @@ export function SearchBar({ onTap }: { onTap(): void }) {
       <Text className='search-bar-icon'>⌕</Text>
       <Text className='search-bar-placeholder'>{t.catalog.searchPlaceholder}</Text>
     </View>
-  )
+  );
 }

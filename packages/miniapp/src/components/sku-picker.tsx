@@ -1,13 +1,13 @@
-import type { Sku } from '@siyu/shared'
-import { Text, View } from '@tarojs/components'
-import { isValueAvailable, type SpecDimension, type SpecSelection } from '../lib/sku-selection'
-import './sku-picker.css'
+import type { Sku } from '@siyu/shared';
+import { Text, View } from '@tarojs/components';
+import { isValueAvailable, type SpecDimension, type SpecSelection } from '../lib/sku-selection';
+import './sku-picker.css';
 
 interface Props {
-  skus: readonly Sku[]
-  dims: readonly SpecDimension[]
-  selection: SpecSelection
-  onChange(selection: SpecSelection): void
+  skus: readonly Sku[];
+  dims: readonly SpecDimension[];
+  selection: SpecSelection;
+  onChange(selection: SpecSelection): void;
 }
 
 /** Spec values per dimension; a value that cannot lead to a SKU in stock is greyed out and cannot be chosen. */
@@ -19,9 +19,9 @@ export function SkuPicker({ skus, dims, selection, onChange }: Props) {
           <Text className='sku-dim-name'>{dim.name}</Text>
           <View className='sku-values'>
             {dim.values.map((value) => {
-              const chosen = selection[dim.name] === value
-              const available = isValueAvailable(skus, selection, dim.name, value)
-              const toggle = () => onChange({ ...selection, [dim.name]: chosen ? undefined : value })
+              const chosen = selection[dim.name] === value;
+              const available = isValueAvailable(skus, selection, dim.name, value);
+              const toggle = () => onChange({ ...selection, [dim.name]: chosen ? undefined : value });
               return (
                 <View
                   key={value}
@@ -31,11 +31,11 @@ export function SkuPicker({ skus, dims, selection, onChange }: Props) {
                 >
                   <Text>{value}</Text>
                 </View>
-              )
+              );
             })}
           </View>
         </View>
       ))}
     </View>
-  )
+  );
 }

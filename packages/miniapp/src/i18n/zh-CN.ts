@@ -2,7 +2,7 @@
  * Every shopper-facing string of the storefront, in Simplified Chinese. Nothing else in src/ holds Chinese text:
  * add a key here and read it through `t`. Functions take the numbers they show.
  */
-import type { CartLine, OrderStatus, PointsEntry, RefundStatus } from '@siyu/shared'
+import type { CartLine, OrderStatus, PointsEntry, RefundStatus } from '@siyu/shared';
 
 export const zhCN = {
   app: {
@@ -200,8 +200,8 @@ export const zhCN = {
         completed: '已确认收货，订单完成',
         cancelled: '订单已取消',
         refunded: '订单已全额退款',
-      }
-      return labels[to]
+      };
+      return labels[to];
     },
   },
   refund: {
@@ -289,7 +289,7 @@ export const zhCN = {
     } satisfies Record<PointsEntry['reason'], string>,
     reasonUnknown: '积分变动',
   },
-} as const
+} as const;
 
-export const t = zhCN
-export type Messages = typeof zhCN
+export const t = zhCN;
+export type Messages = typeof zhCN;

@@ -1,7 +1,7 @@
-import type { Order } from '@siyu/shared'
-import { api, newIdempotencyKey } from '../api/client'
-import { startPlatformPayment } from '../platform/pay'
-import { ROUTES } from './routes'
+import type { Order } from '@siyu/shared';
+import { api, newIdempotencyKey } from '../api/client';
+import { startPlatformPayment } from '../platform/pay';
+import { ROUTES } from './routes';
 
 export type PayFlowResult =
   /** The server says the order left awaiting_payment (paid, or closed meanwhile): show `order`. */
@@ -9,18 +9,18 @@ export type PayFlowResult =
   /** Still awaiting payment after the wait: the sheet was closed, or the notification is late (t.payment.confirming). */
   | { kind: 'pending'; order: Order; sheet: 'submitted' | 'cancelled' | 'failed' }
   /** H5: the browser is on its way to the payment page. */
-  | { kind: 'redirected' }
+  | { kind: 'redirected' };
 
-const POLL_INTERVAL_MS = 1_000
+const POLL_INTERVAL_MS = 1_000;
 /** How long to wait for the notification after the sheet said success (the contract: about 10 s). */
-const SUBMITTED_WAIT_MS = 10_000
+const SUBMITTED_WAIT_MS = 10_000;
 /** After a cancel or failure one short look is enough: a real payment would still be noticed. */
-const CANCELLED_WAIT_MS = 1_500
+const CANCELLED_WAIT_MS = 1_500;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** After the sheet said success and the order is still unpaid this long, ask the server to query the platform. */
-const ASK_PLATFORM_AFTER_MS = 3_000
+const ASK_PLATFORM_AFTER_MS = 3_000;
 
 /**
  * Polls GET /orders/{id} until the order is no longer awaiting payment, or the time is up; the last state either way.
@@ -28,19 +28,19 @@ const ASK_PLATFORM_AFTER_MS = 3_000
  * instead (POST /orders/{id}/payment-status), so a late or lost notification does not keep the shopper waiting.
  */
 export async function waitForPayment(orderId: number, maxWaitMs: number = SUBMITTED_WAIT_MS, askPlatform = false): Promise<Order> {
-  const started = Date.now()
-  const deadline = started + maxWaitMs
-  let asked = !askPlatform
+  const started = Date.now();
+  const deadline = started + maxWaitMs;
+  let asked = !askPlatform;
   for (;;) {
-    let order: Order
+    let order: Order;
     if (!asked && Date.now() - started >= ASK_PLATFORM_AFTER_MS) {
-      asked = true
-      order = await api.refreshPaymentStatus(orderId).catch(() => api.order(orderId))
+      asked = true;
+      order = await api.refreshPaymentStatus(orderId).catch(() => api.order(orderId));
     } else {
-      order = await api.order(orderId)
+      order = await api.order(orderId);
     }
-    if (order.status !== 'awaiting_payment' || Date.now() + POLL_INTERVAL_MS > deadline) return order
-    await sleep(POLL_INTERVAL_MS)
+    if (order.status !== 'awaiting_payment' || Date.now() + POLL_INTERVAL_MS > deadline) return order;
+    await sleep(POLL_INTERVAL_MS);
   }
 }
 
@@ -50,9 +50,9 @@ export async function waitForPayment(orderId: number, maxWaitMs: number = SUBMIT
  * (409: paid, cancelled or expired meanwhile).
  */
 export async function payOrder(order: Pick<Order, 'id'>): Promise<PayFlowResult> {
-  const created = await api.payOrder(order.id, newIdempotencyKey())
-  const sheet = await startPlatformPayment(created, { returnRoute: ROUTES.order(order.id, '&paid=1') })
-  if (sheet === 'redirected') return { kind: 'redirected' }
-  const latest = await waitForPayment(order.id, sheet === 'submitted' ? SUBMITTED_WAIT_MS : CANCELLED_WAIT_MS, sheet === 'submitted')
-  return latest.status === 'awaiting_payment' ? { kind: 'pending', order: latest, sheet } : { kind: 'settled', order: latest }
+  const created = await api.payOrder(order.id, newIdempotencyKey());
+  const sheet = await startPlatformPayment(created, { returnRoute: ROUTES.order(order.id, '&paid=1') });
+  if (sheet === 'redirected') return { kind: 'redirected' };
+  const latest = await waitForPayment(order.id, sheet === 'submitted' ? SUBMITTED_WAIT_MS : CANCELLED_WAIT_MS, sheet === 'submitted');
+  return latest.status === 'awaiting_payment' ? { kind: 'pending', order: latest, sheet } : { kind: 'settled', order: latest };
 }

@@ -17,13 +17,13 @@ export const ROUTES = {
   addresses: (select = false) => `/package-address/pages/list/index${select ? '?select=1' : ''}`,
   /** `chooseAndBack`: after saving, pick the address for checkout and go back this many pages (0: just go back). */
   addressEdit: (id?: number, chooseAndBack = 0) => {
-    const q = [id ? `id=${id}` : '', chooseAndBack ? `choose=${chooseAndBack}` : ''].filter(Boolean).join('&')
-    return `/package-address/pages/edit/index${q ? `?${q}` : ''}`
+    const q = [id ? `id=${id}` : '', chooseAndBack ? `choose=${chooseAndBack}` : ''].filter(Boolean).join('&');
+    return `/package-address/pages/edit/index${q ? `?${q}` : ''}`;
   },
-} as const
+} as const;
 
 /** A positive integer from a page query value, or null. */
 export function idParam(value: string | undefined): number | null {
-  const n = Number(value)
-  return Number.isSafeInteger(n) && n > 0 ? n : null
+  const n = Number(value);
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
 }

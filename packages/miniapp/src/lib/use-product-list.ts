@@ -1,22 +1,22 @@
-import type { ProductSummary } from '@siyu/shared'
-import { api } from '../api/client'
-import { usePagedList, type PagedListState } from './use-paged-list'
+import type { ProductSummary } from '@siyu/shared';
+import { api } from '../api/client';
+import { usePagedList, type PagedListState } from './use-paged-list';
 
-const PAGE_SIZE = 20
+const PAGE_SIZE = 20;
 
 export interface ProductListQuery {
-  categoryId?: number
-  keyword?: string
+  categoryId?: number;
+  keyword?: string;
 }
 
-export type ProductListState = PagedListState<ProductSummary>
+export type ProductListState = PagedListState<ProductSummary>;
 
 /** A paged list of on-shelf products for a query; a new query starts again from page 1 and drops late answers. */
 export function useProductList(query: ProductListQuery | null): ProductListState {
-  const key = query ? `${query.categoryId ?? ''}|${query.keyword ?? ''}` : null
+  const key = query ? `${query.categoryId ?? ''}|${query.keyword ?? ''}` : null;
   return usePagedList<ProductSummary>(
     key,
     (page, pageSize) => api.products({ categoryId: query?.categoryId, keyword: query?.keyword, page, pageSize }),
     PAGE_SIZE,
-  )
+  );
 }

@@ -1,8 +1,8 @@
-import Taro from '@tarojs/taro'
-import { API_BASE, H5_STAND_IN_PLATFORM } from '../env'
-import { randomId } from '../lib/random'
-import type { GetLoginCode } from './login'
-import { STORAGE_KEYS, storage } from './storage'
+import Taro from '@tarojs/taro';
+import { API_BASE, H5_STAND_IN_PLATFORM } from '../env';
+import { randomId } from '../lib/random';
+import type { GetLoginCode } from './login';
+import { STORAGE_KEYS, storage } from './storage';
 
 /**
  * H5 preview: there is no super-app to ask, so the API's platform simulator (development and tests only)
@@ -10,10 +10,10 @@ import { STORAGE_KEYS, storage } from './storage'
  * once and kept in storage, so a reload is the same member.
  */
 export const getLoginCode: GetLoginCode = async () => {
-  let user = storage.get(STORAGE_KEYS.h5SimulatedUser)
+  let user = storage.get(STORAGE_KEYS.h5SimulatedUser);
   if (!user) {
-    user = `h5-${randomId(12)}`
-    storage.set(STORAGE_KEYS.h5SimulatedUser, user)
+    user = `h5-${randomId(12)}`;
+    storage.set(STORAGE_KEYS.h5SimulatedUser, user);
   }
   const res = await Taro.request<{ code?: string; expiresIn?: number }>({
     url: `${API_BASE}/__sim/login-codes`,
@@ -22,10 +22,10 @@ export const getLoginCode: GetLoginCode = async () => {
     data: { platform: H5_STAND_IN_PLATFORM, user },
     dataType: 'json',
     timeout: 15_000,
-  })
-  const code = res.data?.code
+  });
+  const code = res.data?.code;
   if (res.statusCode < 200 || res.statusCode >= 300 || typeof code !== 'string') {
-    throw new Error(`the platform simulator answered ${res.statusCode} (is the API running with PLATFORM_SIMULATOR on?)`)
+    throw new Error(`the platform simulator answered ${res.statusCode} (is the API running with PLATFORM_SIMULATOR on?)`);
   }
-  return { platform: H5_STAND_IN_PLATFORM, code }
-}
+  return { platform: H5_STAND_IN_PLATFORM, code };
+};

@@ -1,4 +1,5 @@
-import type { LoginPlatform } from '@siyu/shared'
+import type { LoginPlatform } from '@siyu/shared';
+import { TARGET } from '../env';
 
 /**
  * Getting a one-time login code from the super-app the storefront runs in.
@@ -7,11 +8,11 @@ import type { LoginPlatform } from '@siyu/shared'
  */
 export interface LoginCode {
   /** The platform the code belongs to, as POST /api/v1/auth/login expects it. */
-  platform: LoginPlatform
+  platform: LoginPlatform;
   /** One-time code (wx.login / my.getAuthCode / tt.login, or the simulator's on H5). */
-  code: string
+  code: string;
 }
 
-export type GetLoginCode = () => Promise<LoginCode>
+export type GetLoginCode = () => Promise<LoginCode>;
 
-export const getLoginCode: GetLoginCode = () => Promise.reject(new Error(`login is not available on target "${process.env.TARO_ENV}"`))
+export const getLoginCode: GetLoginCode = () => Promise.reject(new Error(`login is not available on target "${TARGET}"`));

@@ -1,4 +1,4 @@
-import { WrongPaymentPlatformError, type PlatformPayOutcome, type StartPlatformPayment } from './pay'
+import { WrongPaymentPlatformError, type PlatformPayOutcome, type StartPlatformPayment } from './pay';
 
 /**
  * Alipay: my.tradePay({ tradeNO }) with the trade the server created (alipay.trade.create). resultCode 9000 success,
@@ -8,19 +8,19 @@ import { WrongPaymentPlatformError, type PlatformPayOutcome, type StartPlatformP
 export const startPlatformPayment: StartPlatformPayment = ({ payment }) =>
   new Promise<PlatformPayOutcome>((resolve, reject) => {
     if (payment.platform !== 'alipay') {
-      reject(new WrongPaymentPlatformError('alipay', payment.platform))
-      return
+      reject(new WrongPaymentPlatformError('alipay', payment.platform));
+      return;
     }
     my.tradePay({
       tradeNO: payment.params.tradeNO,
       success: (res) => resolve(outcomeOf(res.resultCode)),
       fail: (res) => resolve(outcomeOf(res?.resultCode)),
-    })
-  })
+    });
+  });
 
 function outcomeOf(resultCode: string | number | undefined): PlatformPayOutcome {
-  const code = String(resultCode ?? '')
-  if (code === '9000') return 'submitted'
-  if (code === '6001') return 'cancelled'
-  return 'failed'
+  const code = String(resultCode ?? '');
+  if (code === '9000') return 'submitted';
+  if (code === '6001') return 'cancelled';
+  return 'failed';
 }

@@ -1,5 +1,5 @@
-import { API_BASE } from '../env'
-import type { StartPlatformPayment } from './pay'
+import { API_BASE } from '../env';
+import type { StartPlatformPayment } from './pay';
 
 /**
  * H5 preview: there is no payment sheet. The API's simulator serves a payment page (development and tests only);
@@ -7,11 +7,11 @@ import type { StartPlatformPayment } from './pay'
  * order detail, which asks the server what happened.
  */
 export const startPlatformPayment: StartPlatformPayment = async ({ payment, orderNo }, { returnRoute }) => {
-  const here = window.location
+  const here = window.location;
   // The H5 router uses hashes: /#/package-order/pages/detail/index?id=…
-  const returnUrl = `${here.origin}${here.pathname}#${returnRoute}`
-  const apiOrigin = API_BASE || here.origin
-  const query = `platform=${encodeURIComponent(payment.platform)}&outTradeNo=${encodeURIComponent(orderNo)}&returnUrl=${encodeURIComponent(returnUrl)}`
-  here.assign(`${apiOrigin}/__sim/pay-page?${query}`)
-  return 'redirected'
-}
+  const returnUrl = `${here.origin}${here.pathname}#${returnRoute}`;
+  const apiOrigin = API_BASE || here.origin;
+  const query = `platform=${encodeURIComponent(payment.platform)}&outTradeNo=${encodeURIComponent(orderNo)}&returnUrl=${encodeURIComponent(returnUrl)}`;
+  here.assign(`${apiOrigin}/__sim/pay-page?${query}`);
+  return 'redirected';
+};

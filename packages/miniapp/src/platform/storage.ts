@@ -1,5 +1,5 @@
-import Taro from '@tarojs/taro'
-import type { StateStorage } from 'zustand/middleware'
+import Taro from '@tarojs/taro';
+import type { StateStorage } from 'zustand/middleware';
 
 /**
  * Key-value storage through Taro's synchronous storage API, which every target implements
@@ -9,36 +9,36 @@ import type { StateStorage } from 'zustand/middleware'
 export const storage = {
   get(key: string): string | null {
     try {
-      const value: unknown = Taro.getStorageSync(key)
-      return typeof value === 'string' && value !== '' ? value : null
+      const value: unknown = Taro.getStorageSync(key);
+      return typeof value === 'string' && value !== '' ? value : null;
     } catch {
-      return null
+      return null;
     }
   },
   set(key: string, value: string): void {
     try {
-      Taro.setStorageSync(key, value)
+      Taro.setStorageSync(key, value);
     } catch {
       /* see above */
     }
   },
   remove(key: string): void {
     try {
-      Taro.removeStorageSync(key)
+      Taro.removeStorageSync(key);
     } catch {
       /* see above */
     }
   },
-}
+};
 
 /** The same storage for zustand's persist middleware. */
 export const zustandStorage: StateStorage = {
   getItem: (key) => storage.get(key),
   setItem: (key, value) => storage.set(key, value),
   removeItem: (key) => storage.remove(key),
-}
+};
 
 export const STORAGE_KEYS = {
   session: 'siyu.session',
   h5SimulatedUser: 'siyu.h5.simulatedUser',
-} as const
+} as const;

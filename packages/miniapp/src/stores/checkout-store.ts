@@ -1,16 +1,16 @@
-import { create } from 'zustand'
-import type { CheckoutSource } from '../api/client'
+import { create } from 'zustand';
+import type { CheckoutSource } from '../api/client';
 
 interface CheckoutState {
   /** What the checkout page buys: the selected cart lines, or the SKU of a "buy now". */
-  source: CheckoutSource | null
+  source: CheckoutSource | null;
   /** The address the shopper picked on the address list (null: the default). */
-  addressId: number | null
-  start(source: CheckoutSource): void
-  chooseAddress(id: number | null): void
+  addressId: number | null;
+  start(source: CheckoutSource): void;
+  chooseAddress(id: number | null): void;
   /** An address was deleted: forget it if it was the chosen one. */
-  forgetAddress(id: number): void
-  finish(): void
+  forgetAddress(id: number): void;
+  finish(): void;
 }
 
 /** Hand-over between the product/cart pages, the address pages and the checkout page. */
@@ -20,7 +20,7 @@ export const useCheckout = create<CheckoutState>()((set, get) => ({
   start: (source) => set({ source, addressId: null }),
   chooseAddress: (addressId) => set({ addressId }),
   forgetAddress: (id) => {
-    if (get().addressId === id) set({ addressId: null })
+    if (get().addressId === id) set({ addressId: null });
   },
   finish: () => set({ source: null, addressId: null }),
-}))
+}));

@@ -3,7 +3,10 @@ import { Id, IsoInstant } from './common.js';
 
 const Text = (max: number) => z.string().trim().min(1).max(max);
 /** A mainland China mobile number: 11 digits starting 1[3-9]. */
-export const ChineseMobile = z.string().trim().regex(/^1[3-9]\d{9}$/, 'must be an 11-digit mainland mobile number');
+export const ChineseMobile = z
+  .string()
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, 'must be an 11-digit mainland mobile number');
 
 const addressFields = {
   name: Text(20),

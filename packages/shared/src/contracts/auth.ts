@@ -43,13 +43,9 @@ export const StaffLoginRequest = z
   .strict()
   .meta({ id: 'StaffLoginRequest' });
 
-export const StaffProfile = z
-  .object({ id: Id, username: z.string(), displayName: z.string(), role: StaffRole })
-  .meta({ id: 'StaffProfile' });
+export const StaffProfile = z.object({ id: Id, username: z.string(), displayName: z.string(), role: StaffRole }).meta({ id: 'StaffProfile' });
 
-export const StaffLoginResponse = z
-  .object({ token: z.string(), expiresAt: IsoInstant, staff: StaffProfile })
-  .meta({ id: 'StaffLoginResponse' });
+export const StaffLoginResponse = z.object({ token: z.string(), expiresAt: IsoInstant, staff: StaffProfile }).meta({ id: 'StaffLoginResponse' });
 
 export type LoginPlatformName = z.output<typeof LoginPlatformSchema>;
 export type MemberLoginRequest = z.input<typeof MemberLoginRequest>;

@@ -5,7 +5,10 @@ import { Id, IsoInstant } from './common.js';
 export const CartQuantity = z.number().int().min(1).max(99);
 export const MAX_CART_LINES = 100;
 
-export const AddCartLine = z.object({ skuId: Id, quantity: CartQuantity.default(1) }).strict().meta({ id: 'AddCartLine' });
+export const AddCartLine = z
+  .object({ skuId: Id, quantity: CartQuantity.default(1) })
+  .strict()
+  .meta({ id: 'AddCartLine' });
 export const UpdateCartLine = z
   .object({ quantity: CartQuantity.optional(), selected: z.boolean().optional() })
   .strict()

@@ -27,7 +27,10 @@ export const SkuSpecs = z
   .refine((s) => Object.keys(s).length <= 5, 'at most 5 spec dimensions')
   .meta({ example: { 颜色: '红', 尺码: 'M' } });
 
-export const SkuCode = z.string().trim().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'must be 1-40 letters, digits, _ . -');
+export const SkuCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'must be 1-40 letters, digits, _ . -');
 
 export const NewSku = z
   .object({ code: SkuCode, specs: SkuSpecs.default({}), priceFen: FenAmount, stock: StockQuantity.default(0) })
@@ -67,7 +70,12 @@ export const UpdateProduct = z
 
 export const StockAdjustment = z
   .object({
-    delta: z.number().int().min(-10_000_000).max(10_000_000).refine((d) => d !== 0, 'must not be 0'),
+    delta: z
+      .number()
+      .int()
+      .min(-10_000_000)
+      .max(10_000_000)
+      .refine((d) => d !== 0, 'must not be 0'),
     reason: Name(200),
   })
   .strict()
@@ -82,12 +90,8 @@ export const UpdateCategory = z
   .strict()
   .meta({ id: 'UpdateCategory' });
 
-export const Category = z
-  .object({ id: Id, name: z.string(), parentId: Id.nullable(), sortOrder: z.number().int() })
-  .meta({ id: 'Category' });
-export const CategoryTree = z
-  .array(Category.extend({ children: z.array(Category) }))
-  .meta({ id: 'CategoryTree' });
+export const Category = z.object({ id: Id, name: z.string(), parentId: Id.nullable(), sortOrder: z.number().int() }).meta({ id: 'Category' });
+export const CategoryTree = z.array(Category.extend({ children: z.array(Category) })).meta({ id: 'CategoryTree' });
 
 export const Sku = z
   .object({ id: Id, code: z.string(), specs: z.record(z.string(), z.string()), priceFen: FenAmount, stock: StockQuantity })

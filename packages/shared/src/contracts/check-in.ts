@@ -10,9 +10,7 @@ export const CheckInRules = z
       .min(1)
       .max(31)
       .meta({ description: 'points for streak day 1, 2, 3, …', example: [5, 5, 10, 10, 15, 15, 30] }),
-    afterCycle: z
-      .enum(CHECK_IN_AFTER_CYCLE)
-      .meta({ description: 'past the last day: restart at day 1, or hold the last reward' }),
+    afterCycle: z.enum(CHECK_IN_AFTER_CYCLE).meta({ description: 'past the last day: restart at day 1, or hold the last reward' }),
   })
   .strict()
   .meta({ id: 'CheckInRules' });

@@ -20,7 +20,8 @@ function oneSource(v: { items?: unknown[] | undefined; fromCart?: true | undefin
   if (!v.items && !v.fromCart) ctx.addIssue({ code: 'custom', path: ['items'], message: 'send items, or fromCart: true' });
   const seen = new Set<number>();
   (v.items as { skuId: number }[] | undefined)?.forEach((item, i) => {
-    if (seen.has(item.skuId)) ctx.addIssue({ code: 'custom', path: ['items', i, 'skuId'], message: 'the same SKU appears twice; send one line with the total quantity' });
+    if (seen.has(item.skuId))
+      ctx.addIssue({ code: 'custom', path: ['items', i, 'skuId'], message: 'the same SKU appears twice; send one line with the total quantity' });
     seen.add(item.skuId);
   });
 }
@@ -138,7 +139,13 @@ export const MerchantOrderQuery = MemberOrderQuery.extend({
 });
 
 export const ShipOrderRequest = z
-  .object({ carrier: z.string().trim().min(1).max(30), trackingNo: z.string().trim().regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4-40 letters, digits or -') })
+  .object({
+    carrier: z.string().trim().min(1).max(30),
+    trackingNo: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4-40 letters, digits or -'),
+  })
   .strict()
   .meta({ id: 'ShipOrderRequest' });
 
@@ -146,7 +153,11 @@ export const OrderSettings = z
   .object({
     shippingFlatFeeFen: FenAmount.max(100_000),
     freeShippingThresholdFen: FenAmount.nullable().meta({ description: 'items total at or above this ships free; null: never free' }),
-    paymentWindowMinutes: z.number().int().min(5).max(24 * 60),
+    paymentWindowMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60),
   })
   .strict()
   .meta({ id: 'OrderSettings' });

@@ -51,7 +51,12 @@ export const CreateRefundRequest = z
   .superRefine((v, ctx) => {
     const seen = new Set<number>();
     v.lines?.forEach((l, i) => {
-      if (seen.has(l.orderLineId)) ctx.addIssue({ code: 'custom', path: ['lines', i, 'orderLineId'], message: 'the same order line appears twice; send one entry with the total quantity' });
+      if (seen.has(l.orderLineId))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['lines', i, 'orderLineId'],
+          message: 'the same order line appears twice; send one entry with the total quantity',
+        });
       seen.add(l.orderLineId);
     });
   })

@@ -19,7 +19,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Column CHECKs that name other columns of the row: both engines accept and enforce them.
   await db.schema
     .alterTable('orders')
-    .addColumn('refund_reserved_fen', 'bigint', (c) => c.notNull().defaultTo(0).check(sql`refund_reserved_fen >= 0 and refund_reserved_fen <= payable_fen`))
+    .addColumn('refund_reserved_fen', 'bigint', (c) =>
+      c.notNull().defaultTo(0).check(sql`refund_reserved_fen >= 0 and refund_reserved_fen <= payable_fen`),
+    )
     .execute();
   await db.schema
     .alterTable('orders')
@@ -27,7 +29,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema
     .alterTable('order_lines')
-    .addColumn('refund_reserved_qty', 'integer', (c) => c.notNull().defaultTo(0).check(sql`refund_reserved_qty >= 0 and refund_reserved_qty <= quantity`))
+    .addColumn('refund_reserved_qty', 'integer', (c) =>
+      c.notNull().defaultTo(0).check(sql`refund_reserved_qty >= 0 and refund_reserved_qty <= quantity`),
+    )
     .execute();
   await db.schema
     .alterTable('order_lines')
@@ -35,7 +39,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema
     .alterTable('order_lines')
-    .addColumn('stock_returned_qty', 'integer', (c) => c.notNull().defaultTo(0).check(sql`stock_returned_qty >= 0 and stock_returned_qty <= quantity`))
+    .addColumn('stock_returned_qty', 'integer', (c) =>
+      c.notNull().defaultTo(0).check(sql`stock_returned_qty >= 0 and stock_returned_qty <= quantity`),
+    )
     .execute();
 
   await db.schema
@@ -120,7 +126,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['refund_events', 'refund_lines', 'refunds', 'payment_notifications', 'payments']) await db.schema.dropTable(t).ifExists().execute();
+  for (const t of ['refund_events', 'refund_lines', 'refunds', 'payment_notifications', 'payments'])
+    await db.schema.dropTable(t).ifExists().execute();
   for (const c of ['stock_returned_qty', 'refunded_qty', 'refund_reserved_qty']) await db.schema.alterTable('order_lines').dropColumn(c).execute();
   for (const c of ['refunded_fen', 'refund_reserved_fen']) await db.schema.alterTable('orders').dropColumn(c).execute();
 }

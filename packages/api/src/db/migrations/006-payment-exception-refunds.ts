@@ -29,17 +29,30 @@ export async function up(db: Kysely<any>): Promise<void> {
       where conrelid = 'payment_exceptions'::regclass and contype = 'c' and pg_get_constraintdef(oid) like '%refund_pending%'`.execute(db);
     for (const c of checks.rows) await sql`alter table payment_exceptions drop constraint ${sql.id(c.conname)}`.execute(db);
     await sql`alter table payment_exceptions add constraint payment_exceptions_state check (state in ${STATES})`.execute(db);
-    await db.schema.alterTable('payment_exceptions').addColumn('refund_no', 'text', (c) => c.unique()).execute();
-    await db.schema.alterTable('payment_exceptions').addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0).check(sql`attempts >= 0`)).execute();
-    await db.schema.alterTable('payment_exceptions').addColumn('failures', 'integer', (c) => c.notNull().defaultTo(0).check(sql`failures >= 0`)).execute();
+    await db.schema
+      .alterTable('payment_exceptions')
+      .addColumn('refund_no', 'text', (c) => c.unique())
+      .execute();
+    await db.schema
+      .alterTable('payment_exceptions')
+      .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0).check(sql`attempts >= 0`))
+      .execute();
+    await db.schema
+      .alterTable('payment_exceptions')
+      .addColumn('failures', 'integer', (c) => c.notNull().defaultTo(0).check(sql`failures >= 0`))
+      .execute();
     for (const col of ['next_attempt_at', 'claimed_until', 'last_error', 'platform_refund_id', 'refunded_at', 'updated_at']) {
       await db.schema.alterTable('payment_exceptions').addColumn(col, 'text').execute();
     }
     await sql`update payment_exceptions set updated_at = created_at`.execute(db);
     await sql`update payment_exceptions set refunded_at = created_at where state = 'refunded'`.execute(db);
     await sql`alter table payment_exceptions alter column updated_at set not null`.execute(db);
-    await sql`alter table payment_exceptions add constraint payment_exceptions_claimed check (state <> 'refunding' or claimed_until is not null)`.execute(db);
-    await sql`alter table payment_exceptions add constraint payment_exceptions_refunded check (state <> 'refunded' or refunded_at is not null)`.execute(db);
+    await sql`alter table payment_exceptions add constraint payment_exceptions_claimed check (state <> 'refunding' or claimed_until is not null)`.execute(
+      db,
+    );
+    await sql`alter table payment_exceptions add constraint payment_exceptions_refunded check (state <> 'refunded' or refunded_at is not null)`.execute(
+      db,
+    );
   } else {
     await db.schema
       .createTable('payment_exceptions_new')

@@ -11,7 +11,11 @@ export function findAddress(db: Executor, memberId: number, id: number) {
 }
 
 export async function countAddresses(db: Executor, memberId: number): Promise<number> {
-  const r = await db.selectFrom('addresses').select((eb) => eb.fn.countAll<number>().as('n')).where('member_id', '=', memberId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('addresses')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('member_id', '=', memberId)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -20,7 +24,12 @@ export async function insertAddress(db: Executor, row: Omit<AddressesTable, 'id'
   return Number(r.id);
 }
 
-export async function updateAddress(db: Executor, memberId: number, id: number, set: Partial<Omit<AddressesTable, 'id' | 'member_id'>>): Promise<boolean> {
+export async function updateAddress(
+  db: Executor,
+  memberId: number,
+  id: number,
+  set: Partial<Omit<AddressesTable, 'id' | 'member_id'>>,
+): Promise<boolean> {
   const r = await db.updateTable('addresses').set(set).where('member_id', '=', memberId).where('id', '=', id).executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }

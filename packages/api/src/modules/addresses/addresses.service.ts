@@ -10,7 +10,17 @@ import * as repo from './addresses.repository.js';
 type Row = Pick<AddressesTable, 'name' | 'phone' | 'province' | 'city' | 'district' | 'detail' | 'is_default' | 'created_at'> & { id: number };
 
 function toAddress(r: Row): Address {
-  return { id: Number(r.id), name: r.name, phone: r.phone, province: r.province, city: r.city, district: r.district, detail: r.detail, isDefault: r.is_default === 1, createdAt: r.created_at };
+  return {
+    id: Number(r.id),
+    name: r.name,
+    phone: r.phone,
+    province: r.province,
+    city: r.city,
+    district: r.district,
+    detail: r.detail,
+    isDefault: r.is_default === 1,
+    createdAt: r.created_at,
+  };
 }
 
 const notFound = (id: number) => new AppError('NOT_FOUND', `address ${id} not found`);
@@ -65,7 +75,11 @@ export function createAddressesService({ db, clock }: { db: DB; clock: Clock }) 
         const { isDefault, ...fields } = input;
         if (isDefault === true && existing.is_default !== 1) await repo.clearDefault(trx, memberId, at);
         const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
-        await repo.updateAddress(trx, memberId, id, { ...set, ...(isDefault !== undefined ? { is_default: isDefault ? 1 : 0 } : {}), updated_at: at });
+        await repo.updateAddress(trx, memberId, id, {
+          ...set,
+          ...(isDefault !== undefined ? { is_default: isDefault ? 1 : 0 } : {}),
+          updated_at: at,
+        });
         return toAddress((await repo.findAddress(trx, memberId, id))!);
       });
     },

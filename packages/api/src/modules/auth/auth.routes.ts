@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute, type z } from '@hono/zod-openapi';
 import { ErrorResponse, MemberLoginRequest, MemberLoginResponse, MemberProfile, StaffLoginRequest, StaffLoginResponse } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { clientAddress, createRouter, type AppEnv } from '../../lib/http.js';

@@ -35,7 +35,14 @@ export function createAuthService(deps: AuthDeps) {
     const token = newSessionToken();
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + ttlSeconds * 1000).toISOString();
-    await repo.insertSession(db, { token_hash: hashToken(token), subject_type: subjectType, subject_id: subjectId, platform, created_at: now.toISOString(), expires_at: expiresAt });
+    await repo.insertSession(db, {
+      token_hash: hashToken(token),
+      subject_type: subjectType,
+      subject_id: subjectId,
+      platform,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+    });
     return { token, expiresAt };
   }
 

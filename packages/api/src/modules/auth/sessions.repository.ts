@@ -9,7 +9,9 @@ export function insertSession(db: Executor, row: SessionsTable) {
 export function findLiveSession(db: Executor, tokenHash: string, now: string) {
   return db
     .selectFrom('sessions')
-    .leftJoin('staff', (join) => join.onRef('staff.id', '=', 'sessions.subject_id').on('sessions.subject_type', '=', 'staff').on('staff.disabled_at', 'is', null))
+    .leftJoin('staff', (join) =>
+      join.onRef('staff.id', '=', 'sessions.subject_id').on('sessions.subject_type', '=', 'staff').on('staff.disabled_at', 'is', null),
+    )
     .select(['sessions.subject_type', 'sessions.subject_id', 'sessions.platform', 'staff.role'])
     .where('sessions.token_hash', '=', tokenHash)
     .where('sessions.expires_at', '>', now)

@@ -6,7 +6,11 @@ export function listLines(db: Executor, memberId: number) {
 }
 
 export async function countLines(db: Executor, memberId: number): Promise<number> {
-  const r = await db.selectFrom('cart_lines').select((eb) => eb.fn.countAll<number>().as('n')).where('member_id', '=', memberId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('cart_lines')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('member_id', '=', memberId)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
@@ -17,7 +21,15 @@ export async function countLines(db: Executor, memberId: number): Promise<number
 export function upsertLine(db: Executor, row: { memberId: number; skuId: number; quantity: number; priceFen: number; at: string }) {
   return db
     .insertInto('cart_lines')
-    .values({ member_id: row.memberId, sku_id: row.skuId, quantity: row.quantity, selected: 1, price_when_added_fen: row.priceFen, created_at: row.at, updated_at: row.at })
+    .values({
+      member_id: row.memberId,
+      sku_id: row.skuId,
+      quantity: row.quantity,
+      selected: 1,
+      price_when_added_fen: row.priceFen,
+      created_at: row.at,
+      updated_at: row.at,
+    })
     .onConflict((oc) =>
       oc.columns(['member_id', 'sku_id']).doUpdateSet({
         quantity: sql`cart_lines.quantity + excluded.quantity`,
@@ -29,7 +41,12 @@ export function upsertLine(db: Executor, row: { memberId: number; skuId: number;
     .execute();
 }
 
-export async function updateLine(db: Executor, memberId: number, id: number, set: { quantity?: number; selected?: number; updated_at: string }): Promise<boolean> {
+export async function updateLine(
+  db: Executor,
+  memberId: number,
+  id: number,
+  set: { quantity?: number; selected?: number; updated_at: string },
+): Promise<boolean> {
   const r = await db.updateTable('cart_lines').set(set).where('member_id', '=', memberId).where('id', '=', id).executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }

@@ -23,7 +23,14 @@ export function createCartService({ db, clock, catalog }: { db: DB; clock: Clock
   /** Lines with current product state; stale lines are flagged, never dropped. */
   async function read(executor: Executor, memberId: number): Promise<Cart> {
     const rows = await repo.listLines(executor, memberId);
-    const skus = new Map((await catalog.skusForPurchase(executor, rows.map((r) => Number(r.sku_id)))).map((s) => [Number(s.sku_id), s]));
+    const skus = new Map(
+      (
+        await catalog.skusForPurchase(
+          executor,
+          rows.map((r) => Number(r.sku_id)),
+        )
+      ).map((s) => [Number(s.sku_id), s]),
+    );
     const lines: CartLine[] = [];
     for (const r of rows) {
       const s = skus.get(Number(r.sku_id));
@@ -62,10 +69,17 @@ export function createCartService({ db, clock, catalog }: { db: DB; clock: Clock
     async add(memberId: number, input: AddCartLine): Promise<Cart> {
       return inTransaction(db, async (trx) => {
         const [sku] = await catalog.skusForPurchase(trx, [input.skuId]);
-        if (!sku || sku.status !== 'on_shelf') throw new AppError('NOT_FOUND', `SKU ${input.skuId} is not for sale`, { field: 'skuId' });
-        if ((await repo.countLines(trx, memberId)) >= MAX_CART_LINES) throw new AppError('LIMIT_REACHED', `a cart holds at most ${MAX_CART_LINES} lines`);
+        if (sku?.status !== 'on_shelf') throw new AppError('NOT_FOUND', `SKU ${input.skuId} is not for sale`, { field: 'skuId' });
+        if ((await repo.countLines(trx, memberId)) >= MAX_CART_LINES)
+          throw new AppError('LIMIT_REACHED', `a cart holds at most ${MAX_CART_LINES} lines`);
         try {
-          await repo.upsertLine(trx, { memberId, skuId: input.skuId, quantity: input.quantity, priceFen: Number(sku.price_fen), at: clock.now().toISOString() });
+          await repo.upsertLine(trx, {
+            memberId,
+            skuId: input.skuId,
+            quantity: input.quantity,
+            priceFen: Number(sku.price_fen),
+            at: clock.now().toISOString(),
+          });
         } catch (err) {
           if (isCheckViolation(err)) throw new AppError('LIMIT_REACHED', 'at most 99 of one item per cart line', { field: 'quantity' });
           throw err;
@@ -96,7 +110,9 @@ export function createCartService({ db, clock, catalog }: { db: DB; clock: Clock
 
     /** For checkout: the selected lines as {skuId, quantity}. */
     async selectedItems(executor: Executor, memberId: number): Promise<{ skuId: number; quantity: number }[]> {
-      return (await repo.listLines(executor, memberId)).filter((r) => r.selected === 1).map((r) => ({ skuId: Number(r.sku_id), quantity: r.quantity }));
+      return (await repo.listLines(executor, memberId))
+        .filter((r) => r.selected === 1)
+        .map((r) => ({ skuId: Number(r.sku_id), quantity: r.quantity }));
     },
 
     /** After an order is placed from the cart: its lines leave the cart in the same transaction. */

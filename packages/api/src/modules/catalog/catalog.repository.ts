@@ -24,10 +24,7 @@ export async function updateCategory(db: Executor, id: number, set: { name?: str
   return Number(r.numUpdatedRows) > 0;
 }
 
-export async function insertProduct(
-  db: Executor,
-  row: Omit<ProductsTable, 'id' | 'sales_count'>,
-): Promise<number> {
+export async function insertProduct(db: Executor, row: Omit<ProductsTable, 'id' | 'sales_count'>): Promise<number> {
   const r = await db.insertInto('products').values(row).returning('id').executeTakeFirstOrThrow();
   return Number(r.id);
 }
@@ -38,7 +35,13 @@ export async function updateProduct(db: Executor, id: number, set: Partial<Omit<
 }
 
 /** A guarded status change: only from one of `from`. False when the product is not in such a state. */
-export async function transitionProduct(db: Executor, id: number, from: ProductsTable['status'][], to: ProductsTable['status'], at: string): Promise<boolean> {
+export async function transitionProduct(
+  db: Executor,
+  id: number,
+  from: ProductsTable['status'][],
+  to: ProductsTable['status'],
+  at: string,
+): Promise<boolean> {
   const r = await db.updateTable('products').set({ status: to, updated_at: at }).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
@@ -47,16 +50,31 @@ export function findProduct(db: Executor, id: number) {
   return db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertSku(db: Executor, row: { productId: number; code: string; specs: string; priceFen: number; stock: number; at: string }): Promise<number> {
+export async function insertSku(
+  db: Executor,
+  row: { productId: number; code: string; specs: string; priceFen: number; stock: number; at: string },
+): Promise<number> {
   const r = await db
     .insertInto('skus')
-    .values({ product_id: row.productId, code: row.code, specs: row.specs, price_fen: row.priceFen, stock: row.stock, created_at: row.at, updated_at: row.at })
+    .values({
+      product_id: row.productId,
+      code: row.code,
+      specs: row.specs,
+      price_fen: row.priceFen,
+      stock: row.stock,
+      created_at: row.at,
+      updated_at: row.at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(r.id);
 }
 
-export async function updateSku(db: Executor, id: number, set: { code?: string; specs?: string; price_fen?: number; updated_at: string }): Promise<boolean> {
+export async function updateSku(
+  db: Executor,
+  id: number,
+  set: { code?: string; specs?: string; price_fen?: number; updated_at: string },
+): Promise<boolean> {
   const r = await db.updateTable('skus').set(set).where('id', '=', id).executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
@@ -67,7 +85,12 @@ export function findSku(db: Executor, id: number) {
 
 export function listSkusOfProducts(db: Executor, productIds: number[]) {
   if (productIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('skus').select(['id', 'product_id', 'code', 'specs', 'price_fen', 'stock']).where('product_id', 'in', productIds).orderBy('id').execute();
+  return db
+    .selectFrom('skus')
+    .select(['id', 'product_id', 'code', 'specs', 'price_fen', 'stock'])
+    .where('product_id', 'in', productIds)
+    .orderBy('id')
+    .execute();
 }
 
 /** Per product: its SKUs' lowest and highest price and whether any is in stock (products without SKUs are absent). */
@@ -131,7 +154,11 @@ export function listStockMovements(db: Executor, skuId: number, limit: number) {
 }
 
 export function addSales(db: Executor, productId: number, quantity: number) {
-  return db.updateTable('products').set({ sales_count: sql`sales_count + ${quantity}` }).where('id', '=', productId).execute();
+  return db
+    .updateTable('products')
+    .set({ sales_count: sql`sales_count + ${quantity}` })
+    .where('id', '=', productId)
+    .execute();
 }
 
 export interface ProductFilter {
@@ -170,6 +197,8 @@ export async function pageProducts(db: Executor, f: ProductFilter, limit: number
     .execute();
   if (rows.length > 0) return { rows, total: Number(rows[0]!.total) };
   if (offset === 0) return { rows, total: 0 };
-  const count = await filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const count = await filtered(db, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return { rows, total: Number(count.n) };
 }

@@ -71,7 +71,14 @@ function toSummary(p: SummaryRow, skus: SkuSummary): ProductSummary {
 }
 
 function toDetail(p: ProductRow, skus: Sku[]): ProductDetail {
-  return { ...toSummary(p, summarizeSkus(skus)), imageUrls: parseJson(p.image_urls, []), description: p.description, skus, createdAt: p.created_at, updatedAt: p.updated_at };
+  return {
+    ...toSummary(p, summarizeSkus(skus)),
+    imageUrls: parseJson(p.image_urls, []),
+    description: p.description,
+    skus,
+    createdAt: p.created_at,
+    updatedAt: p.updated_at,
+  };
 }
 
 const duplicateSkuCode = (code?: string) => new AppError('CONFLICT', `SKU code ${code ?? ''} is already used`.replace('  ', ' '), { field: 'code' });
@@ -94,7 +101,10 @@ export function createCatalogService({ db, clock }: { db: DB; clock: Clock }) {
     return toDetail(p, skus);
   }
 
-  async function page(query: { page: number; pageSize: number; categoryId?: number; keyword?: string; status?: ProductStatus }, memberView: boolean): Promise<ProductPage> {
+  async function page(
+    query: { page: number; pageSize: number; categoryId?: number; keyword?: string; status?: ProductStatus },
+    memberView: boolean,
+  ): Promise<ProductPage> {
     let categoryIds: number[] | undefined;
     if (query.categoryId !== undefined) {
       // A top-level category lists its subcategories' products too.
@@ -102,10 +112,22 @@ export function createCatalogService({ db, clock }: { db: DB; clock: Clock }) {
       categoryIds = [query.categoryId, ...all.filter((c) => Number(c.parent_id) === query.categoryId).map((c) => Number(c.id))];
     }
     const statuses: ProductStatus[] | undefined = memberView ? ['on_shelf'] : query.status ? [query.status] : undefined;
-    const { rows, total } = await repo.pageProducts(db, { statuses, categoryIds, keyword: query.keyword }, query.pageSize, (query.page - 1) * query.pageSize);
+    const { rows, total } = await repo.pageProducts(
+      db,
+      { statuses, categoryIds, keyword: query.keyword },
+      query.pageSize,
+      (query.page - 1) * query.pageSize,
+    );
     const summaries = new Map<number, SkuSummary>();
-    for (const s of await repo.skuSummaries(db, rows.map((r) => Number(r.id)))) {
-      summaries.set(Number(s.product_id), { minPriceFen: Number(s.min_price_fen), maxPriceFen: Number(s.max_price_fen), inStock: Number(s.in_stock) > 0 });
+    for (const s of await repo.skuSummaries(
+      db,
+      rows.map((r) => Number(r.id)),
+    )) {
+      summaries.set(Number(s.product_id), {
+        minPriceFen: Number(s.min_price_fen),
+        maxPriceFen: Number(s.max_price_fen),
+        inStock: Number(s.in_stock) > 0,
+      });
     }
     return {
       items: rows.map((p) => toSummary(p, summaries.get(Number(p.id)) ?? NO_SKUS)),
@@ -118,20 +140,41 @@ export function createCatalogService({ db, clock }: { db: DB; clock: Clock }) {
   async function insertSkuWithStock(trx: Executor, productId: number, sku: NewSku, staffId: number, at: string) {
     let skuId: number;
     try {
-      skuId = await repo.insertSku(trx, { productId, code: sku.code, specs: JSON.stringify(sku.specs), priceFen: sku.priceFen, stock: sku.stock, at });
+      skuId = await repo.insertSku(trx, {
+        productId,
+        code: sku.code,
+        specs: JSON.stringify(sku.specs),
+        priceFen: sku.priceFen,
+        stock: sku.stock,
+        at,
+      });
     } catch (err) {
       if (isUniqueViolation(err)) throw duplicateSkuCode(sku.code);
       throw err;
     }
     if (sku.stock > 0) {
-      await repo.insertStockMovement(trx, { sku_id: skuId, delta: sku.stock, stock_after: sku.stock, kind: 'initial', reason: 'initial stock', staff_id: staffId, order_id: null, created_at: at });
+      await repo.insertStockMovement(trx, {
+        sku_id: skuId,
+        delta: sku.stock,
+        stock_after: sku.stock,
+        kind: 'initial',
+        reason: 'initial stock',
+        staff_id: staffId,
+        order_id: null,
+        created_at: at,
+      });
     }
     return skuId;
   }
 
   return {
     async categoryTree(): Promise<CategoryTree> {
-      const rows = (await repo.listCategories(db)).map((c) => ({ id: Number(c.id), name: c.name, parentId: c.parent_id === null ? null : Number(c.parent_id), sortOrder: c.sort_order }));
+      const rows = (await repo.listCategories(db)).map((c) => ({
+        id: Number(c.id),
+        name: c.name,
+        parentId: c.parent_id === null ? null : Number(c.parent_id),
+        sortOrder: c.sort_order,
+      }));
       return rows.filter((c) => c.parentId === null).map((c) => ({ ...c, children: rows.filter((k) => k.parentId === c.id) }));
     },
 
@@ -139,14 +182,21 @@ export function createCatalogService({ db, clock }: { db: DB; clock: Clock }) {
     async createCategory(input: NewCategory) {
       if (input.parentId !== null) {
         const parent = await requireCategory(db, input.parentId);
-        if (parent.parent_id !== null) throw new AppError('VALIDATION_FAILED', 'categories have two levels: the parent must be a top-level category', { issues: [{ field: 'parentId', message: 'must be a top-level category' }] });
+        if (parent.parent_id !== null)
+          throw new AppError('VALIDATION_FAILED', 'categories have two levels: the parent must be a top-level category', {
+            issues: [{ field: 'parentId', message: 'must be a top-level category' }],
+          });
       }
       const id = await repo.insertCategory(db, { ...input, at: now() });
       return { id, name: input.name, parentId: input.parentId, sortOrder: input.sortOrder };
     },
 
     async updateCategory(id: number, input: UpdateCategory) {
-      const ok = await repo.updateCategory(db, id, { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.sortOrder !== undefined ? { sort_order: input.sortOrder } : {}), updated_at: now() });
+      const ok = await repo.updateCategory(db, id, {
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.sortOrder !== undefined ? { sort_order: input.sortOrder } : {}),
+        updated_at: now(),
+      });
       if (!ok) throw new AppError('NOT_FOUND', `category ${id} not found`);
       const c = (await repo.findCategory(db, id))!;
       return { id, name: c.name, parentId: c.parent_id === null ? null : Number(c.parent_id), sortOrder: c.sort_order };
@@ -156,7 +206,10 @@ export function createCatalogService({ db, clock }: { db: DB; clock: Clock }) {
     async createProduct(input: NewProduct, staffId: number): Promise<ProductDetail> {
       const codes = input.skus.map((s) => s.code);
       const dup = codes.find((c, i) => codes.indexOf(c) !== i);
-      if (dup) throw new AppError('VALIDATION_FAILED', `SKU code ${dup} appears twice`, { issues: [{ field: `skus.${codes.lastIndexOf(dup)}.code`, message: 'duplicate SKU code' }] });
+      if (dup)
+        throw new AppError('VALIDATION_FAILED', `SKU code ${dup} appears twice`, {
+          issues: [{ field: `skus.${codes.lastIndexOf(dup)}.code`, message: 'duplicate SKU code' }],
+        });
       return inTransaction(db, async (trx) => {
         if (input.categoryId !== null) await requireCategory(trx, input.categoryId);
         const at = now();
@@ -242,7 +295,16 @@ export function createCatalogService({ db, clock }: { db: DB; clock: Clock }) {
           if (!sku) throw new AppError('NOT_FOUND', `SKU ${skuId} not found`);
           throw new AppError('OUT_OF_STOCK', `stock is ${sku.stock}; cannot move it by ${input.delta}`, { stock: Number(sku.stock) });
         }
-        await repo.insertStockMovement(trx, { sku_id: skuId, delta: input.delta, stock_after: after, kind: 'adjustment', reason: input.reason, staff_id: staffId, order_id: null, created_at: at });
+        await repo.insertStockMovement(trx, {
+          sku_id: skuId,
+          delta: input.delta,
+          stock_after: after,
+          kind: 'adjustment',
+          reason: input.reason,
+          staff_id: staffId,
+          order_id: null,
+          created_at: at,
+        });
         return toSku((await repo.findSku(trx, skuId))!);
       });
     },
@@ -276,10 +338,29 @@ export function createCatalogService({ db, clock }: { db: DB; clock: Clock }) {
     skusForPurchase: (executor: Executor, skuIds: number[]) => repo.listSkusWithProduct(executor, skuIds),
 
     /** Reserves or releases stock for an order, recording the movement. False when stock would go below zero. */
-    async moveStockForOrder(trx: Executor, input: { skuId: number; delta: number; orderId: number; kind: Extract<StockMovementsTable['kind'], 'order_reserve' | 'order_release'>; at: string; reason?: string }): Promise<boolean> {
+    async moveStockForOrder(
+      trx: Executor,
+      input: {
+        skuId: number;
+        delta: number;
+        orderId: number;
+        kind: Extract<StockMovementsTable['kind'], 'order_reserve' | 'order_release'>;
+        at: string;
+        reason?: string;
+      },
+    ): Promise<boolean> {
       const after = await repo.moveStock(trx, input.skuId, input.delta, input.at);
       if (after === undefined) return false;
-      await repo.insertStockMovement(trx, { sku_id: input.skuId, delta: input.delta, stock_after: after, kind: input.kind, reason: input.reason ?? (input.kind === 'order_reserve' ? 'order placed' : 'order closed'), staff_id: null, order_id: input.orderId, created_at: input.at });
+      await repo.insertStockMovement(trx, {
+        sku_id: input.skuId,
+        delta: input.delta,
+        stock_after: after,
+        kind: input.kind,
+        reason: input.reason ?? (input.kind === 'order_reserve' ? 'order placed' : 'order closed'),
+        staff_id: null,
+        order_id: input.orderId,
+        created_at: input.at,
+      });
       return true;
     },
 

@@ -1,4 +1,13 @@
-import { CheckInRules as CheckInRulesSchema, addDays, businessDateOf, monthOf, monthRange, type CheckInResult, type CheckInRules, type CheckInStatus } from '@siyu/shared';
+import {
+  CheckInRules as CheckInRulesSchema,
+  addDays,
+  businessDateOf,
+  monthOf,
+  monthRange,
+  type CheckInResult,
+  type CheckInRules,
+  type CheckInStatus,
+} from '@siyu/shared';
 import type { DB } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { AppError } from '../../lib/app-error.js';

@@ -20,8 +20,18 @@ export function createMembersService({ db, clock }: { db: DB; clock: Clock }) {
         return { memberId: Number(existing.member_id), isNew: false };
       }
       const sibling = identity.unionId ? await repo.findMemberByUnionId(trx, identity.platform, identity.unionId) : undefined;
-      const memberId = sibling ? Number(sibling.member_id) : await repo.insertMember(trx, zhCN.defaultNickname(identity.openId.slice(-4).toUpperCase()), at);
-      await repo.insertIdentity(trx, { memberId, platform: identity.platform, appId, openId: identity.openId, unionId: identity.unionId, sessionKey: identity.sessionKey, at });
+      const memberId = sibling
+        ? Number(sibling.member_id)
+        : await repo.insertMember(trx, zhCN.defaultNickname(identity.openId.slice(-4).toUpperCase()), at);
+      await repo.insertIdentity(trx, {
+        memberId,
+        platform: identity.platform,
+        appId,
+        openId: identity.openId,
+        unionId: identity.unionId,
+        sessionKey: identity.sessionKey,
+        at,
+      });
       return { memberId, isNew: !sibling };
     });
   }

@@ -50,7 +50,14 @@ export function listEvents(db: Executor, orderId: number) {
  * The one way an order changes state: a conditional update that only matches when the order is in
  * one of `from`. Returns whether this call moved it (false: someone else did, or the state is wrong).
  */
-export async function transition(db: Executor, id: number, from: OrderStatusValue[], to: OrderStatusValue, set: Updateable<OrdersTable>, at: string): Promise<boolean> {
+export async function transition(
+  db: Executor,
+  id: number,
+  from: OrderStatusValue[],
+  to: OrderStatusValue,
+  set: Updateable<OrdersTable>,
+  at: string,
+): Promise<boolean> {
   const r = await db
     .updateTable('orders')
     .set({ ...set, status: to, updated_at: at })
@@ -77,7 +84,9 @@ function filtered(db: Executor, f: OrderFilter) {
 export async function pageOrders(db: Executor, f: OrderFilter, limit: number, offset: number) {
   const [rows, count] = await Promise.all([
     filtered(db, f).selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute(),
-    filtered(db, f).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    filtered(db, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
@@ -116,7 +125,12 @@ export function listPendingPaymentRefunds(db: Executor, limit: number) {
 
 /** Locks the order row (PostgreSQL) while checking it can be refunded; false when it is not paid, shipped or completed. */
 export async function lockRefundableOrder(db: Executor, id: number, at: string): Promise<boolean> {
-  const r = await db.updateTable('orders').set({ updated_at: at }).where('id', '=', id).where('status', 'in', ['paid', 'shipped', 'completed']).executeTakeFirst();
+  const r = await db
+    .updateTable('orders')
+    .set({ updated_at: at })
+    .where('id', '=', id)
+    .where('status', 'in', ['paid', 'shipped', 'completed'])
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
 

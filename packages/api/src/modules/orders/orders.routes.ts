@@ -1,5 +1,16 @@
 import { createRoute } from '@hono/zod-openapi';
-import { CheckoutPreview, CheckoutPreviewRequest, CreateOrderRequest, IdParam, MemberOrderQuery, MerchantOrderQuery, Order, OrderPage, OrderSettings, ShipOrderRequest } from '@siyu/shared';
+import {
+  CheckoutPreview,
+  CheckoutPreviewRequest,
+  CreateOrderRequest,
+  IdParam,
+  MemberOrderQuery,
+  MerchantOrderQuery,
+  Order,
+  OrderPage,
+  OrderSettings,
+  ShipOrderRequest,
+} from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, type AppEnv } from '../../lib/http.js';
 import { IdempotencyHeader, jsonBody, jsonContent, memberErrors, staffErrors } from '../../lib/openapi.js';
@@ -37,19 +48,51 @@ export function orderRoutes(deps: { orders: OrdersService; member: MiddlewareHan
     async (c) => c.json(await deps.orders.create(c.get('memberId'), c.req.valid('json')), 201),
   );
   router.openapi(
-    createRoute({ method: 'get', path: '/orders', tags, summary: 'My orders, newest first, by status', ...read, request: { query: MemberOrderQuery }, responses: { 200: jsonContent(OrderPage, 'a page'), ...memberErrors } }),
+    createRoute({
+      method: 'get',
+      path: '/orders',
+      tags,
+      summary: 'My orders, newest first, by status',
+      ...read,
+      request: { query: MemberOrderQuery },
+      responses: { 200: jsonContent(OrderPage, 'a page'), ...memberErrors },
+    }),
     async (c) => c.json(await deps.orders.memberOrders(c.get('memberId'), c.req.valid('query')), 200),
   );
   router.openapi(
-    createRoute({ method: 'get', path: '/orders/{id}', tags, summary: 'One of my orders with its history', ...read, request: { params: IdParam }, responses: { 200: jsonContent(Order, 'the order'), ...memberErrors } }),
+    createRoute({
+      method: 'get',
+      path: '/orders/{id}',
+      tags,
+      summary: 'One of my orders with its history',
+      ...read,
+      request: { params: IdParam },
+      responses: { 200: jsonContent(Order, 'the order'), ...memberErrors },
+    }),
     async (c) => c.json(await deps.orders.memberOrder(c.get('memberId'), c.req.valid('param').id), 200),
   );
   router.openapi(
-    createRoute({ method: 'post', path: '/orders/{id}/cancel', tags, summary: 'Cancel an unpaid order (its stock goes back)', ...write, request: { headers: IdempotencyHeader, params: IdParam }, responses: { 200: jsonContent(Order, 'the cancelled order'), ...memberErrors } }),
+    createRoute({
+      method: 'post',
+      path: '/orders/{id}/cancel',
+      tags,
+      summary: 'Cancel an unpaid order (its stock goes back)',
+      ...write,
+      request: { headers: IdempotencyHeader, params: IdParam },
+      responses: { 200: jsonContent(Order, 'the cancelled order'), ...memberErrors },
+    }),
     async (c) => c.json(await deps.orders.cancel(c.get('memberId'), c.req.valid('param').id), 200),
   );
   router.openapi(
-    createRoute({ method: 'post', path: '/orders/{id}/confirm-receipt', tags, summary: 'Confirm a shipped order arrived', ...write, request: { headers: IdempotencyHeader, params: IdParam }, responses: { 200: jsonContent(Order, 'the completed order'), ...memberErrors } }),
+    createRoute({
+      method: 'post',
+      path: '/orders/{id}/confirm-receipt',
+      tags,
+      summary: 'Confirm a shipped order arrived',
+      ...write,
+      request: { headers: IdempotencyHeader, params: IdParam },
+      responses: { 200: jsonContent(Order, 'the completed order'), ...memberErrors },
+    }),
     async (c) => c.json(await deps.orders.complete({ type: 'member', id: c.get('memberId') }, c.req.valid('param').id), 200),
   );
   return router;
@@ -63,27 +106,74 @@ export function merchantOrderRoutes(deps: { orders: OrdersService; anyStaff: Mid
   const write = { security, middleware: deps.editor };
 
   router.openapi(
-    createRoute({ method: 'get', path: '/orders', tags, summary: 'Orders by status, number or member', ...read, request: { query: MerchantOrderQuery }, responses: { 200: jsonContent(OrderPage, 'a page'), ...staffErrors } }),
+    createRoute({
+      method: 'get',
+      path: '/orders',
+      tags,
+      summary: 'Orders by status, number or member',
+      ...read,
+      request: { query: MerchantOrderQuery },
+      responses: { 200: jsonContent(OrderPage, 'a page'), ...staffErrors },
+    }),
     async (c) => c.json(await deps.orders.merchantOrders(c.req.valid('query')), 200),
   );
   router.openapi(
-    createRoute({ method: 'get', path: '/orders/{id}', tags, summary: 'One order with its history', ...read, request: { params: IdParam }, responses: { 200: jsonContent(Order, 'the order'), ...staffErrors } }),
+    createRoute({
+      method: 'get',
+      path: '/orders/{id}',
+      tags,
+      summary: 'One order with its history',
+      ...read,
+      request: { params: IdParam },
+      responses: { 200: jsonContent(Order, 'the order'), ...staffErrors },
+    }),
     async (c) => c.json(await deps.orders.merchantOrder(c.req.valid('param').id), 200),
   );
   router.openapi(
-    createRoute({ method: 'post', path: '/orders/{id}/ship', tags, summary: 'Ship a paid order', ...write, request: { params: IdParam, body: jsonBody(ShipOrderRequest) }, responses: { 200: jsonContent(Order, 'the shipped order'), ...staffErrors } }),
+    createRoute({
+      method: 'post',
+      path: '/orders/{id}/ship',
+      tags,
+      summary: 'Ship a paid order',
+      ...write,
+      request: { params: IdParam, body: jsonBody(ShipOrderRequest) },
+      responses: { 200: jsonContent(Order, 'the shipped order'), ...staffErrors },
+    }),
     async (c) => c.json(await deps.orders.ship(c.get('staff').id, c.req.valid('param').id, c.req.valid('json')), 200),
   );
   router.openapi(
-    createRoute({ method: 'post', path: '/orders/{id}/complete', tags, summary: 'Complete a shipped order', ...write, request: { params: IdParam }, responses: { 200: jsonContent(Order, 'the completed order'), ...staffErrors } }),
+    createRoute({
+      method: 'post',
+      path: '/orders/{id}/complete',
+      tags,
+      summary: 'Complete a shipped order',
+      ...write,
+      request: { params: IdParam },
+      responses: { 200: jsonContent(Order, 'the completed order'), ...staffErrors },
+    }),
     async (c) => c.json(await deps.orders.complete({ type: 'staff', id: c.get('staff').id }, c.req.valid('param').id), 200),
   );
   router.openapi(
-    createRoute({ method: 'get', path: '/order-settings', tags, summary: 'Shipping rule and payment window', ...read, responses: { 200: jsonContent(OrderSettings, 'current settings'), ...staffErrors } }),
+    createRoute({
+      method: 'get',
+      path: '/order-settings',
+      tags,
+      summary: 'Shipping rule and payment window',
+      ...read,
+      responses: { 200: jsonContent(OrderSettings, 'current settings'), ...staffErrors },
+    }),
     async (c) => c.json(await deps.orders.settings(), 200),
   );
   router.openapi(
-    createRoute({ method: 'put', path: '/order-settings', tags, summary: 'Replace the shipping rule and payment window', ...write, request: { body: jsonBody(OrderSettings) }, responses: { 200: jsonContent(OrderSettings, 'saved; applies to new orders'), ...staffErrors } }),
+    createRoute({
+      method: 'put',
+      path: '/order-settings',
+      tags,
+      summary: 'Replace the shipping rule and payment window',
+      ...write,
+      request: { body: jsonBody(OrderSettings) },
+      responses: { 200: jsonContent(OrderSettings, 'saved; applies to new orders'), ...staffErrors },
+    }),
     async (c) => c.json(await deps.orders.updateSettings(c.req.valid('json'), c.get('staff').id), 200),
   );
   return router;

@@ -198,8 +198,18 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
   /** Prices, stock and availability read from the catalog now; nothing from the client but SKU ids and quantities. */
   async function priceLines(executor: Executor, memberId: number, req: { items?: { skuId: number; quantity: number }[]; fromCart?: true }) {
     const items = req.items ?? (await cart.selectedItems(executor, memberId));
-    if (items.length === 0) throw new AppError('VALIDATION_FAILED', 'no selected lines in the cart', { issues: [{ field: 'fromCart', message: 'the cart has no selected lines' }] });
-    const skus = new Map((await catalog.skusForPurchase(executor, items.map((i) => i.skuId))).map((s) => [Number(s.sku_id), s]));
+    if (items.length === 0)
+      throw new AppError('VALIDATION_FAILED', 'no selected lines in the cart', {
+        issues: [{ field: 'fromCart', message: 'the cart has no selected lines' }],
+      });
+    const skus = new Map(
+      (
+        await catalog.skusForPurchase(
+          executor,
+          items.map((i) => i.skuId),
+        )
+      ).map((s) => [Number(s.sku_id), s]),
+    );
     return items.map((item, i): PreviewLine & { skuCode: string } => {
       const s = skus.get(item.skuId);
       if (!s) throw new AppError('NOT_FOUND', `SKU ${item.skuId} not found`, { field: req.items ? `items.${i}.skuId` : 'fromCart' });
@@ -227,7 +237,10 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
       { kind: 'items', label: '商品金额', amountFen: itemsFen },
       { kind: 'shipping', label: free ? '运费（满额包邮）' : '运费', amountFen: shippingFen },
     ];
-    const payableFen = Math.max(0, breakdown.reduce((sum, l) => sum + l.amountFen, 0));
+    const payableFen = Math.max(
+      0,
+      breakdown.reduce((sum, l) => sum + l.amountFen, 0),
+    );
     return { breakdown, shippingFen, payableFen };
   }
 
@@ -247,19 +260,42 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
    * Moves an order along one edge of the state machine, recording who and when. The conditional update
    * decides; a caller that lost a race, or asked from the wrong state, gets INVALID_STATE.
    */
-  async function move(trx: Tx, o: OrderRow, from: OrderStatus[], to: OrderStatus, actor: Actor, set: Updateable<OrdersTable>, note: string | null = null): Promise<void> {
+  async function move(
+    trx: Tx,
+    o: OrderRow,
+    from: OrderStatus[],
+    to: OrderStatus,
+    actor: Actor,
+    set: Updateable<OrdersTable>,
+    note: string | null = null,
+  ): Promise<void> {
     const at = clock.now().toISOString();
     if (!(await repo.transition(trx, Number(o.id), from, to, set, at))) {
       const current = (await repo.findOrder(trx, Number(o.id)))?.status ?? o.status;
       throw new AppError('INVALID_STATE', `order is ${current}; cannot move it to ${to}`, { status: current });
     }
-    await repo.insertEvent(trx, { order_id: Number(o.id), from_status: o.status, to_status: to, actor_type: actor.type, actor_id: actor.id, note, created_at: at });
+    await repo.insertEvent(trx, {
+      order_id: Number(o.id),
+      from_status: o.status,
+      to_status: to,
+      actor_type: actor.type,
+      actor_id: actor.id,
+      note,
+      created_at: at,
+    });
   }
 
   /** Returns `quantity` units of a line to stock, counting them on the line so no unit goes back twice. */
   async function returnLineStock(trx: Tx, orderId: number, line: LineRow, quantity: number, at: string, reason?: string): Promise<boolean> {
     if (quantity <= 0 || !(await repo.markStockReturned(trx, Number(line.id), quantity))) return false;
-    await catalog.moveStockForOrder(trx, { skuId: Number(line.sku_id), delta: quantity, orderId, kind: 'order_release', at, ...(reason ? { reason } : {}) });
+    await catalog.moveStockForOrder(trx, {
+      skuId: Number(line.sku_id),
+      delta: quantity,
+      orderId,
+      kind: 'order_release',
+      at,
+      ...(reason ? { reason } : {}),
+    });
     return true;
   }
 
@@ -280,7 +316,15 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
     const o = await repo.findOrder(trx, orderId);
     if (!o) return false;
     if (!(await repo.transition(trx, orderId, ['awaiting_payment'], 'cancelled', { cancelled_at: at }, at))) return false;
-    await repo.insertEvent(trx, { order_id: orderId, from_status: 'awaiting_payment', to_status: 'cancelled', actor_type: actor.type, actor_id: actor.id, note, created_at: at });
+    await repo.insertEvent(trx, {
+      order_id: orderId,
+      from_status: 'awaiting_payment',
+      to_status: 'cancelled',
+      actor_type: actor.type,
+      actor_id: actor.id,
+      note,
+      created_at: at,
+    });
     await releaseStock(trx, orderId, at);
     return true;
   }
@@ -363,8 +407,21 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
             line_total_fen: l.lineTotalFen,
           })),
         );
-        await repo.insertEvent(trx, { order_id: orderId, from_status: null, to_status: 'awaiting_payment', actor_type: 'member', actor_id: memberId, note: null, created_at: at });
-        if (req.fromCart) await cart.removeSkus(trx, memberId, lines.map((l) => l.skuId));
+        await repo.insertEvent(trx, {
+          order_id: orderId,
+          from_status: null,
+          to_status: 'awaiting_payment',
+          actor_type: 'member',
+          actor_id: memberId,
+          note: null,
+          created_at: at,
+        });
+        if (req.fromCart)
+          await cart.removeSkus(
+            trx,
+            memberId,
+            lines.map((l) => l.skuId),
+          );
         return loadOrder(trx, orderId);
       });
     },
@@ -384,9 +441,27 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
     },
 
     async merchantOrders(query: MerchantOrderQuery): Promise<OrderPage> {
-      const { rows, total } = await repo.pageOrders(db, { memberId: query.memberId, status: query.status, orderNo: query.orderNo }, query.pageSize, (query.page - 1) * query.pageSize);
-      const lines = await repo.listLines(db, rows.map((r) => Number(r.id)));
-      return { items: rows.map((o) => toSummary(o, lines.filter((l) => Number(l.order_id) === Number(o.id)))), page: query.page, pageSize: query.pageSize, total };
+      const { rows, total } = await repo.pageOrders(
+        db,
+        { memberId: query.memberId, status: query.status, orderNo: query.orderNo },
+        query.pageSize,
+        (query.page - 1) * query.pageSize,
+      );
+      const lines = await repo.listLines(
+        db,
+        rows.map((r) => Number(r.id)),
+      );
+      return {
+        items: rows.map((o) =>
+          toSummary(
+            o,
+            lines.filter((l) => Number(l.order_id) === Number(o.id)),
+          ),
+        ),
+        page: query.page,
+        pageSize: query.pageSize,
+        total,
+      };
     },
 
     /** The member cancels an unpaid order; its stock goes back. */
@@ -405,7 +480,15 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
       return inTransaction(db, async (trx) => {
         const o = await repo.findOrder(trx, id);
         if (!o) throw new AppError('NOT_FOUND', `order ${id} not found`);
-        await move(trx, o, ['paid'], 'shipped', { type: 'staff', id: staffId }, { shipped_at: clock.now().toISOString(), carrier: input.carrier, tracking_no: input.trackingNo }, `${input.carrier} ${input.trackingNo}`);
+        await move(
+          trx,
+          o,
+          ['paid'],
+          'shipped',
+          { type: 'staff', id: staffId },
+          { shipped_at: clock.now().toISOString(), carrier: input.carrier, tracking_no: input.trackingNo },
+          `${input.carrier} ${input.trackingNo}`,
+        );
         return loadOrder(trx, id);
       });
     },
@@ -443,7 +526,10 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
      * A payment for an order already closed, or a second payment for a paid order, is recorded and queued
      * for refund instead of being lost.
      */
-    async markOrderPaid(trx: Tx, input: MarkOrderPaidInput): Promise<{ transitioned: boolean; outcome: MarkOrderPaidOutcome; orderId: number | null }> {
+    async markOrderPaid(
+      trx: Tx,
+      input: MarkOrderPaidInput,
+    ): Promise<{ transitioned: boolean; outcome: MarkOrderPaidOutcome; orderId: number | null }> {
       const o = await repo.findOrderByNo(trx, input.orderNo);
       if (!o) return { transitioned: false, outcome: 'order_not_found', orderId: null };
       const orderId = Number(o.id);
@@ -459,7 +545,15 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
         at,
       );
       if (moved) {
-        await repo.insertEvent(trx, { order_id: orderId, from_status: 'awaiting_payment', to_status: 'paid', actor_type: 'platform', actor_id: null, note: `${input.platform} ${input.transactionId}`, created_at: at });
+        await repo.insertEvent(trx, {
+          order_id: orderId,
+          from_status: 'awaiting_payment',
+          to_status: 'paid',
+          actor_type: 'platform',
+          actor_id: null,
+          note: `${input.platform} ${input.transactionId}`,
+          created_at: at,
+        });
         const lines = await repo.listLines(trx, [orderId]);
         for (const l of lines) await catalog.addSales(trx, Number(l.product_id), l.quantity);
         const event: OrderPaidEvent = {
@@ -470,7 +564,12 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
           platform: input.platform,
           transactionId: input.transactionId,
           paidAt,
-          lines: lines.map((l) => ({ skuId: Number(l.sku_id), productId: Number(l.product_id), quantity: l.quantity, lineTotalFen: Number(l.line_total_fen) })),
+          lines: lines.map((l) => ({
+            skuId: Number(l.sku_id),
+            productId: Number(l.product_id),
+            quantity: l.quantity,
+            lineTotalFen: Number(l.line_total_fen),
+          })),
         };
         for (const listener of paidListeners) await listener(trx, event);
         return { transitioned: true, outcome: 'paid', orderId };
@@ -480,7 +579,16 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
         return { transitioned: false, outcome: 'already_paid', orderId };
       }
       const kind = current.status === 'cancelled' ? 'payment_received_after_close' : 'duplicate_payment';
-      await repo.recordPaymentException(trx, { order_id: orderId, kind, platform: input.platform, transaction_id: input.transactionId, amount_fen: input.amountFen, state: 'refund_pending', created_at: at, updated_at: at });
+      await repo.recordPaymentException(trx, {
+        order_id: orderId,
+        kind,
+        platform: input.platform,
+        transaction_id: input.transactionId,
+        amount_fen: input.amountFen,
+        state: 'refund_pending',
+        created_at: at,
+        updated_at: at,
+      });
       return { transitioned: false, outcome: kind, orderId };
     },
 
@@ -492,8 +600,17 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
       const o = await repo.findOrder(trx, input.orderId);
       if (!o) throw new AppError('NOT_FOUND', `order ${input.orderId} not found`);
       const at = clock.now().toISOString();
-      if (!(await repo.transition(trx, input.orderId, ['paid', 'shipped', 'completed'], 'refunded', { refunded_at: at }, at))) return { transitioned: false };
-      await repo.insertEvent(trx, { order_id: input.orderId, from_status: o.status, to_status: 'refunded', actor_type: input.actor.type, actor_id: input.actor.id, note: input.note ?? null, created_at: at });
+      if (!(await repo.transition(trx, input.orderId, ['paid', 'shipped', 'completed'], 'refunded', { refunded_at: at }, at)))
+        return { transitioned: false };
+      await repo.insertEvent(trx, {
+        order_id: input.orderId,
+        from_status: o.status,
+        to_status: 'refunded',
+        actor_type: input.actor.type,
+        actor_id: input.actor.id,
+        note: input.note ?? null,
+        created_at: at,
+      });
       const stockReturned = o.status === 'paid';
       if (stockReturned) await releaseStock(trx, input.orderId, at, 'order refunded');
       const lines = await repo.listLines(trx, [input.orderId]);
@@ -542,7 +659,10 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
         if (issues.length > 0) throw validationError(issues);
         const taken = wanted.find((w) => w.quantity > left(w.line));
         if (taken) {
-          throw conflict(`only ${left(taken.line)} unit(s) of ${taken.line.title} are left to refund; the rest is refunded or under an open refund`, { orderLineId: Number(taken.line.id), left: left(taken.line) });
+          throw conflict(`only ${left(taken.line)} unit(s) of ${taken.line.title} are left to refund; the rest is refunded or under an open refund`, {
+            orderLineId: Number(taken.line.id),
+            left: left(taken.line),
+          });
         }
       } else {
         wanted = lines.filter((l) => left(l) > 0).map((line) => ({ line, quantity: left(line) }));
@@ -550,13 +670,19 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
       }
       const requested = new Map(wanted.map((w) => [Number(w.line.id), w.quantity]));
       const coversAll = lines.every((l) => left(l) === (requested.get(Number(l.id)) ?? 0));
-      const refundLines = wanted.map((w) => ({ orderLineId: Number(w.line.id), quantity: w.quantity, amountFen: Number(w.line.unit_price_fen) * w.quantity }));
+      const refundLines = wanted.map((w) => ({
+        orderLineId: Number(w.line.id),
+        quantity: w.quantity,
+        amountFen: Number(w.line.unit_price_fen) * w.quantity,
+      }));
       // The refund that leaves nothing takes exactly what is left of the payable, shipping included.
       const amountFen = coversAll ? Number(o.payable_fen) - Number(o.refund_reserved_fen) : refundLines.reduce((sum, l) => sum + l.amountFen, 0);
       if (amountFen <= 0) throw conflict('nothing is left to refund on this order');
-      if (!(await repo.reserveRefundAmount(trx, input.orderId, amountFen, at))) throw conflict('the refund would exceed what is left of the amount paid');
+      if (!(await repo.reserveRefundAmount(trx, input.orderId, amountFen, at)))
+        throw conflict('the refund would exceed what is left of the amount paid');
       for (const l of [...refundLines].sort((a, b) => a.orderLineId - b.orderLineId)) {
-        if (!(await repo.reserveRefundQuantity(trx, input.orderId, l.orderLineId, l.quantity))) throw conflict('those lines are already refunded or under an open refund', { orderLineId: l.orderLineId });
+        if (!(await repo.reserveRefundQuantity(trx, input.orderId, l.orderLineId, l.quantity)))
+          throw conflict('those lines are already refunded or under an open refund', { orderLineId: l.orderLineId });
       }
       return { amountFen, includesShipping: coversAll && Number(o.shipping_fen) > 0, lines: refundLines };
     },
@@ -564,9 +690,11 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
     /** A rejected or failed refund gives its reservation back, so the member can ask again. */
     async releaseRefund(trx: Tx, input: { orderId: number; amountFen: number; lines: { orderLineId: number; quantity: number }[] }): Promise<void> {
       const at = clock.now().toISOString();
-      if (!(await repo.releaseRefundAmount(trx, input.orderId, input.amountFen, at))) throw new AppError('INTERNAL', `refund reservation of order ${input.orderId} is inconsistent`);
+      if (!(await repo.releaseRefundAmount(trx, input.orderId, input.amountFen, at)))
+        throw new AppError('INTERNAL', `refund reservation of order ${input.orderId} is inconsistent`);
       for (const l of input.lines) {
-        if (!(await repo.releaseRefundQuantity(trx, input.orderId, l.orderLineId, l.quantity))) throw new AppError('INTERNAL', `refund reservation of order line ${l.orderLineId} is inconsistent`);
+        if (!(await repo.releaseRefundQuantity(trx, input.orderId, l.orderLineId, l.quantity)))
+          throw new AppError('INTERNAL', `refund reservation of order line ${l.orderLineId} is inconsistent`);
       }
     },
 
@@ -575,12 +703,23 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
      * refunded, stock goes back for the refunded lines when the order has not shipped, the order becomes `refunded`
      * when nothing is left, and onOrderRefunded listeners run, all in the caller's transaction.
      */
-    async applyRefund(trx: Tx, input: { orderId: number; refundNo: string; amountFen: number; lines: { orderLineId: number; quantity: number }[]; actor: Actor; note?: string }): Promise<{ fullyRefunded: boolean; stockReturned: boolean }> {
+    async applyRefund(
+      trx: Tx,
+      input: {
+        orderId: number;
+        refundNo: string;
+        amountFen: number;
+        lines: { orderLineId: number; quantity: number }[];
+        actor: Actor;
+        note?: string;
+      },
+    ): Promise<{ fullyRefunded: boolean; stockReturned: boolean }> {
       const at = clock.now().toISOString();
       const after = await repo.addRefunded(trx, input.orderId, input.amountFen, at);
       if (!after) throw new AppError('INTERNAL', `refund ${input.refundNo} exceeds the amount reserved on order ${input.orderId}`);
       for (const l of input.lines) {
-        if (!(await repo.addRefundedQuantity(trx, input.orderId, l.orderLineId, l.quantity))) throw new AppError('INTERNAL', `refund ${input.refundNo} exceeds the quantity reserved on line ${l.orderLineId}`);
+        if (!(await repo.addRefundedQuantity(trx, input.orderId, l.orderLineId, l.quantity)))
+          throw new AppError('INTERNAL', `refund ${input.refundNo} exceeds the quantity reserved on line ${l.orderLineId}`);
       }
       const o = (await repo.findOrder(trx, input.orderId))!;
       const lines = await repo.listLines(trx, [input.orderId]);
@@ -593,7 +732,15 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
       }
       const fullyRefunded = Number(after.refunded_fen) === Number(after.payable_fen);
       if (fullyRefunded && (await repo.transition(trx, input.orderId, ['paid', 'shipped', 'completed'], 'refunded', { refunded_at: at }, at))) {
-        await repo.insertEvent(trx, { order_id: input.orderId, from_status: o.status, to_status: 'refunded', actor_type: input.actor.type, actor_id: input.actor.id, note: input.note ?? `refund ${input.refundNo}`, created_at: at });
+        await repo.insertEvent(trx, {
+          order_id: input.orderId,
+          from_status: o.status,
+          to_status: 'refunded',
+          actor_type: input.actor.type,
+          actor_id: input.actor.id,
+          note: input.note ?? `refund ${input.refundNo}`,
+          created_at: at,
+        });
       }
       await emitRefunded(trx, {
         orderId: input.orderId,
@@ -604,7 +751,12 @@ export function createOrdersService(deps: { db: DB; clock: Clock; catalog: Catal
         fullyRefunded,
         refundedAt: at,
         stockReturned,
-        lines: input.lines.map((l) => ({ orderLineId: l.orderLineId, skuId: Number(byId.get(l.orderLineId)!.sku_id), productId: Number(byId.get(l.orderLineId)!.product_id), quantity: l.quantity })),
+        lines: input.lines.map((l) => ({
+          orderLineId: l.orderLineId,
+          skuId: Number(byId.get(l.orderLineId)!.sku_id),
+          productId: Number(byId.get(l.orderLineId)!.product_id),
+          quantity: l.quantity,
+        })),
       });
       return { fullyRefunded, stockReturned };
     },

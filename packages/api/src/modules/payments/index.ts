@@ -1,6 +1,11 @@
 export { createPaymentsService, type PaymentsService, type ReconcileOutcome } from './payments.service.js';
 export { createRefundsService, type RefundsService } from './refunds.service.js';
-export { createPaymentExceptionsService, exceptionRefundNo, type PaymentExceptionsService, type ExceptionRefundOutcome } from './payment-exceptions.service.js';
+export {
+  createPaymentExceptionsService,
+  exceptionRefundNo,
+  type PaymentExceptionsService,
+  type ExceptionRefundOutcome,
+} from './payment-exceptions.service.js';
 export { paymentRoutes, paymentNotifyRoutes } from './payments.routes.js';
 export { refundRoutes, merchantRefundRoutes } from './refunds.routes.js';
 export { merchantPaymentExceptionRoutes } from './payment-exceptions.routes.js';

@@ -4,7 +4,11 @@ import type { Executor } from '../../lib/transaction.js';
 
 /** Exception rows with their order's number (the platform trade number). */
 function withOrderNo(db: Executor) {
-  return db.selectFrom('payment_exceptions').innerJoin('orders', 'orders.id', 'payment_exceptions.order_id').selectAll('payment_exceptions').select('orders.order_no');
+  return db
+    .selectFrom('payment_exceptions')
+    .innerJoin('orders', 'orders.id', 'payment_exceptions.order_id')
+    .selectAll('payment_exceptions')
+    .select('orders.order_no');
 }
 
 export function findException(db: Executor, id: number) {
@@ -43,7 +47,14 @@ export async function claim(
 ): Promise<boolean> {
   let q = db
     .updateTable('payment_exceptions')
-    .set({ state: 'refunding', attempts: sql`attempts + 1`, refund_no: set.refundNo, claimed_until: set.claimedUntil, next_attempt_at: null, updated_at: set.at })
+    .set({
+      state: 'refunding',
+      attempts: sql`attempts + 1`,
+      refund_no: set.refundNo,
+      claimed_until: set.claimedUntil,
+      next_attempt_at: null,
+      updated_at: set.at,
+    })
     .where('id', '=', row.id)
     .where('state', '=', row.state)
     .where('attempts', '=', row.attempts);

@@ -5,7 +5,11 @@ import { createRouter, type AppEnv } from '../../lib/http.js';
 import { jsonContent, staffErrors } from '../../lib/openapi.js';
 import type { PaymentExceptionsService } from './payment-exceptions.service.js';
 
-export function merchantPaymentExceptionRoutes(deps: { exceptions: PaymentExceptionsService; anyStaff: MiddlewareHandler<AppEnv>; editor: MiddlewareHandler<AppEnv> }) {
+export function merchantPaymentExceptionRoutes(deps: {
+  exceptions: PaymentExceptionsService;
+  anyStaff: MiddlewareHandler<AppEnv>;
+  editor: MiddlewareHandler<AppEnv>;
+}) {
   const router = createRouter();
   const tags = ['merchant: payment exceptions'];
   const security = [{ staffToken: [] }];
@@ -32,7 +36,10 @@ export function merchantPaymentExceptionRoutes(deps: { exceptions: PaymentExcept
       middleware: deps.editor,
       request: { params: IdParam },
       responses: {
-        200: jsonContent(PaymentException, 'after the attempt: refund_processing or refunded, or refund_pending with lastError when the platform failed again'),
+        200: jsonContent(
+          PaymentException,
+          'after the attempt: refund_processing or refunded, or refund_pending with lastError when the platform failed again',
+        ),
         ...staffErrors,
         409: jsonContent(ErrorResponse, 'CONFLICT: it is not refund_failed'),
       },

@@ -58,13 +58,36 @@ export type PaymentExceptionsService = ReturnType<typeof createPaymentExceptions
  * platform with the row's fixed refund number, and records the answer with another guarded update that names its
  * claim (state refunding and attempts = its own). Failures back off exponentially and give up to refund_failed.
  */
-export function createPaymentExceptionsService(deps: { db: DB; clock: Clock; payments: PaymentAdapters; logger: Logger; settings: PaymentExceptionRefundSettings }) {
+export function createPaymentExceptionsService(deps: {
+  db: DB;
+  clock: Clock;
+  payments: PaymentAdapters;
+  logger: Logger;
+  settings: PaymentExceptionRefundSettings;
+}) {
   const { db, clock, payments, logger, settings } = deps;
 
-  async function move(trx: Tx, row: { id: number; state: PaymentExceptionStateValue }, from: PaymentExceptionStateValue[], to: PaymentExceptionStateValue, actor: Actor, set: Parameters<typeof repo.transition>[4], note: string | null, attempts?: number): Promise<boolean> {
+  async function move(
+    trx: Tx,
+    row: { id: number; state: PaymentExceptionStateValue },
+    from: PaymentExceptionStateValue[],
+    to: PaymentExceptionStateValue,
+    actor: Actor,
+    set: Parameters<typeof repo.transition>[4],
+    note: string | null,
+    attempts?: number,
+  ): Promise<boolean> {
     const at = clock.now().toISOString();
     if (!(await repo.transition(trx, row.id, from, to, set, at, attempts))) return false;
-    await repo.insertEvent(trx, { exception_id: row.id, from_state: from.length === 1 ? from[0]! : row.state, to_state: to, actor_type: actor.type, actor_id: actor.id, note, created_at: at });
+    await repo.insertEvent(trx, {
+      exception_id: row.id,
+      from_state: from.length === 1 ? from[0]! : row.state,
+      to_state: to,
+      actor_type: actor.type,
+      actor_id: actor.id,
+      note,
+      created_at: at,
+    });
     return true;
   }
 
@@ -81,9 +104,27 @@ export function createPaymentExceptionsService(deps: { db: DB; clock: Clock; pay
     const refundNo = row.refund_no ?? exceptionRefundNo({ id: Number(row.id), order_no: row.order_no });
     const token = Number(row.attempts) + 1;
     const claimed = await inTransaction(db, async (trx) => {
-      if (!(await repo.claim(trx, { id, state: row.state, attempts: Number(row.attempts) }, { refundNo, claimedUntil: new Date(now.getTime() + settings.leaseMs).toISOString(), at }))) return false;
-      const note = row.state === 'refunding' ? `attempt ${token}: the previous claim's lease ran out; refund ${refundNo} again` : `attempt ${token}: refund ${refundNo}`;
-      await repo.insertEvent(trx, { exception_id: id, from_state: row.state, to_state: 'refunding', actor_type: 'system', actor_id: null, note, created_at: at });
+      if (
+        !(await repo.claim(
+          trx,
+          { id, state: row.state, attempts: Number(row.attempts) },
+          { refundNo, claimedUntil: new Date(now.getTime() + settings.leaseMs).toISOString(), at },
+        ))
+      )
+        return false;
+      const note =
+        row.state === 'refunding'
+          ? `attempt ${token}: the previous claim's lease ran out; refund ${refundNo} again`
+          : `attempt ${token}: refund ${refundNo}`;
+      await repo.insertEvent(trx, {
+        exception_id: id,
+        from_state: row.state,
+        to_state: 'refunding',
+        actor_type: 'system',
+        actor_id: null,
+        note,
+        created_at: at,
+      });
       return true;
     });
     if (!claimed) return null;
@@ -95,16 +136,35 @@ export function createPaymentExceptionsService(deps: { db: DB; clock: Clock; pay
     try {
       const adapter = payments[row.platform as PaymentPlatform];
       if (!adapter) throw new AppError('INTERNAL', `no payment adapter for platform ${row.platform}`);
-      result = await adapter.refund({ outTradeNo: row.order_no, outRefundNo: refundNo, refundFen: amountFen, totalFen: amountFen, reason: REASONS[row.kind], transactionId: row.transaction_id });
+      result = await adapter.refund({
+        outTradeNo: row.order_no,
+        outRefundNo: refundNo,
+        refundFen: amountFen,
+        totalFen: amountFen,
+        reason: REASONS[row.kind],
+        transactionId: row.transaction_id,
+      });
     } catch (err) {
       const message = (err instanceof Error ? err.message : String(err)).slice(0, 500);
       const failures = Number(row.failures) + 1;
       const giveUp = failures >= settings.maxFailures;
       const nextAttemptAt = giveUp ? null : new Date(clock.now().getTime() + backoffMs(failures)).toISOString();
       const recorded = await inTransaction(db, (trx) =>
-        move(trx, mine, ['refunding'], giveUp ? 'refund_failed' : 'refund_pending', system, { claimed_until: null, failures, next_attempt_at: nextAttemptAt, last_error: message }, giveUp ? `gave up after ${failures} failures: ${message}` : `failed (${failures}): ${message}`, token),
+        move(
+          trx,
+          mine,
+          ['refunding'],
+          giveUp ? 'refund_failed' : 'refund_pending',
+          system,
+          { claimed_until: null, failures, next_attempt_at: nextAttemptAt, last_error: message },
+          giveUp ? `gave up after ${failures} failures: ${message}` : `failed (${failures}): ${message}`,
+          token,
+        ),
       );
-      logger.warn({ err, exceptionId: id, refundNo, platform: row.platform, failures, giveUp, nextAttemptAt }, 'refund of a payment exception failed');
+      logger.warn(
+        { err, exceptionId: id, refundNo, platform: row.platform, failures, giveUp, nextAttemptAt },
+        'refund of a payment exception failed',
+      );
       if (!recorded) return 'superseded';
       return giveUp ? 'failed' : 'retrying';
     }
@@ -116,7 +176,13 @@ export function createPaymentExceptionsService(deps: { db: DB; clock: Clock; pay
         ['refunding'],
         done ? 'refunded' : 'refund_processing',
         done ? { type: 'platform', id: null } : system,
-        { claimed_until: null, failures: 0, platform_refund_id: result.refundId, last_error: null, ...(done ? { refunded_at: clock.now().toISOString() } : {}) },
+        {
+          claimed_until: null,
+          failures: 0,
+          platform_refund_id: result.refundId,
+          last_error: null,
+          ...(done ? { refunded_at: clock.now().toISOString() } : {}),
+        },
         done ? `${row.platform} refunded synchronously` : `${row.platform} took refund ${refundNo}`,
         token,
       ),
@@ -167,21 +233,52 @@ export function createPaymentExceptionsService(deps: { db: DB; clock: Clock; pay
       if (r.order_no !== n.outTradeNo || r.platform !== n.platform) return { ok: false, reason: `refund ${r.refund_no} belongs to another trade` };
       if (n.refundFen !== undefined && n.refundFen !== amountFen) return { ok: false, reason: `refund amount ${n.refundFen} is not ${amountFen}` };
       if (n.platform !== 'tt' && n.amountFen !== amountFen) return { ok: false, reason: `trade total ${n.amountFen} is not the paid ${amountFen}` };
-      if (n.refundedTotalFen !== undefined && n.refundedTotalFen > amountFen) return { ok: false, reason: `refunded total ${n.refundedTotalFen} exceeds the paid ${amountFen}` };
+      if (n.refundedTotalFen !== undefined && n.refundedTotalFen > amountFen)
+        return { ok: false, reason: `refunded total ${n.refundedTotalFen} exceeds the paid ${amountFen}` };
 
       const row = { id: Number(r.id), state: r.state };
       const platform: Actor = { type: 'platform', id: null };
       const at = clock.now().toISOString();
       if (n.refundState === 'SUCCESS') {
-        const set = { claimed_until: null, next_attempt_at: null, last_error: null, refunded_at: at, ...(n.refundId ? { platform_refund_id: n.refundId } : {}) };
+        const set = {
+          claimed_until: null,
+          next_attempt_at: null,
+          last_error: null,
+          refunded_at: at,
+          ...(n.refundId ? { platform_refund_id: n.refundId } : {}),
+        };
         // From any state but refunded, in one guarded statement: a worker recording its own answer concurrently either
         // commits first (and this still applies) or finds the row refunded and records nothing.
-        if (await move(trx, row, ['refund_pending', 'refunding', 'refund_processing', 'refund_failed'], 'refunded', platform, set, `${n.platform} refund notification`)) return { ok: true, outcome: 'exception_refunded' };
+        if (
+          await move(
+            trx,
+            row,
+            ['refund_pending', 'refunding', 'refund_processing', 'refund_failed'],
+            'refunded',
+            platform,
+            set,
+            `${n.platform} refund notification`,
+          )
+        )
+          return { ok: true, outcome: 'exception_refunded' };
         return { ok: true, outcome: 'exception_already_refunded' };
       }
       const note = `${n.platform} refund ${String(n.refundState)}`;
-      if (await move(trx, row, ['refunding', 'refund_processing'], 'refund_failed', platform, { claimed_until: null, next_attempt_at: null, last_error: note }, note)) {
-        logger.warn({ exceptionId: row.id, refundNo: r.refund_no, refundState: n.refundState }, 'the platform did not complete the refund of a payment exception; left for staff');
+      if (
+        await move(
+          trx,
+          row,
+          ['refunding', 'refund_processing'],
+          'refund_failed',
+          platform,
+          { claimed_until: null, next_attempt_at: null, last_error: note },
+          note,
+        )
+      ) {
+        logger.warn(
+          { exceptionId: row.id, refundNo: r.refund_no, refundState: n.refundState },
+          'the platform did not complete the refund of a payment exception; left for staff',
+        );
         return { ok: true, outcome: 'exception_refund_failed' };
       }
       return { ok: true, outcome: 'exception_not_processing' };
@@ -199,7 +296,17 @@ export function createPaymentExceptionsService(deps: { db: DB; clock: Clock; pay
       await inTransaction(db, async (trx) => {
         const r = await repo.findException(trx, id);
         if (!r) throw new AppError('NOT_FOUND', `payment exception ${id} not found`);
-        if (!(await move(trx, { id, state: r.state }, ['refund_failed'], 'refund_pending', { type: 'staff', id: staffId }, { failures: 0, next_attempt_at: null }, 'retried by staff'))) {
+        if (
+          !(await move(
+            trx,
+            { id, state: r.state },
+            ['refund_failed'],
+            'refund_pending',
+            { type: 'staff', id: staffId },
+            { failures: 0, next_attempt_at: null },
+            'retried by staff',
+          ))
+        ) {
           const state = (await repo.findException(trx, id))?.state;
           throw new AppError('CONFLICT', `payment exception is ${state}; only a refund_failed one can be retried`, { state });
         }

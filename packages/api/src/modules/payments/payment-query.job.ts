@@ -13,7 +13,8 @@ export function startPaymentQueryJob(deps: { payments: PaymentsService; logger: 
     deps.payments
       .reconcileStuckPayments({ batch: deps.batch ?? 50, minAgeMs: deps.minAgeMs ?? 60_000 })
       .then((tally) => {
-        if (tally.applied > 0 || tally.refused > 0 || tally.unavailable > 0 || tally.failed > 0) deps.logger.info(tally, 'queried platforms about unpaid orders');
+        if (tally.applied > 0 || tally.refused > 0 || tally.unavailable > 0 || tally.failed > 0)
+          deps.logger.info(tally, 'queried platforms about unpaid orders');
       })
       .catch((err) => deps.logger.error({ err }, 'querying platforms about unpaid orders failed')),
   );

@@ -2,10 +2,23 @@ import type { PaymentNotificationsTable, PaymentPlatformValue } from '../../db/s
 import type { Executor } from '../../lib/transaction.js';
 
 /** The platform trade for an order, opened (or reused) by POST /orders/{id}/pay; a paid trade stays paid. */
-export function upsertCreatedPayment(db: Executor, row: { orderId: number; platform: PaymentPlatformValue; outTradeNo: string; amountFen: number; at: string }) {
+export function upsertCreatedPayment(
+  db: Executor,
+  row: { orderId: number; platform: PaymentPlatformValue; outTradeNo: string; amountFen: number; at: string },
+) {
   return db
     .insertInto('payments')
-    .values({ order_id: row.orderId, platform: row.platform, out_trade_no: row.outTradeNo, transaction_id: null, amount_fen: row.amountFen, status: 'created', paid_at: null, created_at: row.at, updated_at: row.at })
+    .values({
+      order_id: row.orderId,
+      platform: row.platform,
+      out_trade_no: row.outTradeNo,
+      transaction_id: null,
+      amount_fen: row.amountFen,
+      status: 'created',
+      paid_at: null,
+      created_at: row.at,
+      updated_at: row.at,
+    })
     .onConflict((oc) => oc.columns(['platform', 'out_trade_no']).doUpdateSet({ updated_at: row.at }))
     .execute();
 }
@@ -15,7 +28,10 @@ export function findPayment(db: Executor, platform: PaymentPlatformValue, outTra
 }
 
 /** Records the platform's word that the trade was paid (inserting the row if the trade was opened elsewhere). */
-export function markPaymentPaid(db: Executor, row: { orderId: number; platform: PaymentPlatformValue; outTradeNo: string; transactionId: string; amountFen: number; paidAt: string; at: string }) {
+export function markPaymentPaid(
+  db: Executor,
+  row: { orderId: number; platform: PaymentPlatformValue; outTradeNo: string; transactionId: string; amountFen: number; paidAt: string; at: string },
+) {
   const paid = { status: 'paid' as const, transaction_id: row.transactionId, paid_at: row.paidAt, updated_at: row.at };
   return db
     .insertInto('payments')

@@ -67,7 +67,8 @@ export function createPaymentsService(deps: {
     if (n.appId !== adapter.appId) throw new NotificationRefused(`app id ${String(n.appId)} is not ours`);
     if (n.amountFen !== order.payableFen) throw new NotificationRefused(`amount ${n.amountFen} is not the order's ${order.payableFen}`);
     const trade = await repo.findPayment(db, n.platform, n.outTradeNo);
-    if (trade && Number(trade.amount_fen) !== n.amountFen) throw new NotificationRefused(`amount ${n.amountFen} is not the trade's ${trade.amount_fen}`);
+    if (trade && Number(trade.amount_fen) !== n.amountFen)
+      throw new NotificationRefused(`amount ${n.amountFen} is not the trade's ${trade.amount_fen}`);
     if (n.tradeState !== 'SUCCESS') return `trade ${n.tradeState.toLowerCase()}: nothing to apply`;
 
     return inTransaction(db, async (trx) => {
@@ -85,9 +86,23 @@ export function createPaymentsService(deps: {
       });
       if (!claimed) return 'duplicate event';
       const paidAt = instantOr(n.occurredAt, clock.now());
-      const result = await orders.markOrderPaid(trx, { orderNo: n.outTradeNo, amountFen: n.amountFen, platform: n.platform, transactionId: n.transactionId, paidAt });
+      const result = await orders.markOrderPaid(trx, {
+        orderNo: n.outTradeNo,
+        amountFen: n.amountFen,
+        platform: n.platform,
+        transactionId: n.transactionId,
+        paidAt,
+      });
       if (result.outcome === 'order_not_found' || result.outcome === 'amount_mismatch') throw new NotificationRefused(result.outcome);
-      await repo.markPaymentPaid(trx, { orderId: order.id, platform: n.platform, outTradeNo: n.outTradeNo, transactionId: n.transactionId, amountFen: n.amountFen, paidAt: paidAt.toISOString(), at });
+      await repo.markPaymentPaid(trx, {
+        orderId: order.id,
+        platform: n.platform,
+        outTradeNo: n.outTradeNo,
+        transactionId: n.transactionId,
+        amountFen: n.amountFen,
+        paidAt: paidAt.toISOString(),
+        at,
+      });
       await repo.setNotificationOutcome(trx, n.platform, n.eventId, result.outcome);
       return result.outcome;
     });
@@ -124,7 +139,7 @@ export function createPaymentsService(deps: {
    */
   async function reconcileOrder(orderId: number): Promise<{ outcome: ReconcileOutcome; detail?: string }> {
     const facts = await orders.paymentFacts(db, orderId);
-    if (!facts || facts.status !== 'awaiting_payment') return { outcome: 'not_applicable' };
+    if (facts?.status !== 'awaiting_payment') return { outcome: 'not_applicable' };
     const trades = (await repo.listPayments(db, orderId)).filter((t) => t.status === 'created');
     if (trades.length === 0) return { outcome: 'not_applicable' };
     let outcome: ReconcileOutcome = 'unpaid';
@@ -132,9 +147,12 @@ export function createPaymentsService(deps: {
     for (const trade of trades) {
       const adapter = payments[trade.platform];
       if (!adapter.configured) continue;
-      let answer;
+      let answer: Awaited<ReturnType<typeof adapter.queryPayment>>;
       try {
-        answer = await adapter.queryPayment({ outTradeNo: trade.out_trade_no, ...(trade.transaction_id ? { transactionId: trade.transaction_id } : {}) });
+        answer = await adapter.queryPayment({
+          outTradeNo: trade.out_trade_no,
+          ...(trade.transaction_id ? { transactionId: trade.transaction_id } : {}),
+        });
       } catch (err) {
         if (isAppError(err) && err.code === 'NOT_FOUND') continue;
         logger.warn({ err, platform: trade.platform, outTradeNo: trade.out_trade_no }, 'payment query failed');
@@ -187,7 +205,8 @@ export function createPaymentsService(deps: {
     async refreshPaymentStatus(memberId: number, orderId: number): Promise<Order> {
       await orders.memberOrder(memberId, orderId);
       const result = await reconcileOrder(orderId);
-      if (result.outcome === 'unavailable') throw new AppError('PLATFORM_UNAVAILABLE', 'the payment platform could not be asked about this order; try again later');
+      if (result.outcome === 'unavailable')
+        throw new AppError('PLATFORM_UNAVAILABLE', 'the payment platform could not be asked about this order; try again later');
       return orders.memberOrder(memberId, orderId);
     },
 
@@ -226,9 +245,11 @@ export function createPaymentsService(deps: {
      */
     async pay(memberId: number, platform: LoginPlatform | null, orderId: number): Promise<PayOrderResponse> {
       const order = await orders.memberOrder(memberId, orderId);
-      if (order.status !== 'awaiting_payment') throw new AppError('CONFLICT', `order is ${order.status}; only an order awaiting payment can be paid`, { status: order.status });
+      if (order.status !== 'awaiting_payment')
+        throw new AppError('CONFLICT', `order is ${order.status}; only an order awaiting payment can be paid`, { status: order.status });
       const expiresAt = new Date(order.expiresAt);
-      if (expiresAt.getTime() <= clock.now().getTime()) throw new AppError('CONFLICT', 'the payment window of this order has closed', { status: 'expired' });
+      if (expiresAt.getTime() <= clock.now().getTime())
+        throw new AppError('CONFLICT', 'the payment window of this order has closed', { status: 'expired' });
       if (!platform) throw new AppError('UNAUTHENTICATED', 'this session was not opened from a mini-program platform; log in again to pay');
       const adapter = payments[platform];
       const payerOpenId = await members.openIdFor(memberId, platform, adapter.appId);
@@ -240,7 +261,13 @@ export function createPaymentsService(deps: {
         payerOpenId,
         expiresAt,
       });
-      await repo.upsertCreatedPayment(db, { orderId: order.id, platform, outTradeNo: order.orderNo, amountFen: order.payableFen, at: clock.now().toISOString() });
+      await repo.upsertCreatedPayment(db, {
+        orderId: order.id,
+        platform,
+        outTradeNo: order.orderNo,
+        amountFen: order.payableFen,
+        at: clock.now().toISOString(),
+      });
       return { orderId: order.id, orderNo: order.orderNo, payableFen: order.payableFen, payment };
     },
 
@@ -261,7 +288,10 @@ export function createPaymentsService(deps: {
       }
       try {
         const outcome = n.kind === 'payment' ? await applyPayment(n) : await applyRefund(n);
-        logger.info({ platform, kind: n.kind, eventId: n.eventId, outTradeNo: n.outTradeNo, outRefundNo: n.outRefundNo, outcome }, 'payment notification applied');
+        logger.info(
+          { platform, kind: n.kind, eventId: n.eventId, outTradeNo: n.outTradeNo, outRefundNo: n.outRefundNo, outcome },
+          'payment notification applied',
+        );
         return adapter.acknowledgement(true);
       } catch (err) {
         if (err instanceof NotificationRefused) {

@@ -47,7 +47,14 @@ export async function pageRefunds(db: Executor, filter: { status?: RefundStatusV
 }
 
 /** The one way a refund changes state: a conditional update from `from`. Returns whether this call moved it. */
-export async function transition(db: Executor, id: number, from: RefundStatusValue[], to: RefundStatusValue, set: Updateable<RefundsTable>, at: string): Promise<boolean> {
+export async function transition(
+  db: Executor,
+  id: number,
+  from: RefundStatusValue[],
+  to: RefundStatusValue,
+  set: Updateable<RefundsTable>,
+  at: string,
+): Promise<boolean> {
   const r = await db
     .updateTable('refunds')
     .set({ ...set, status: to, updated_at: at })

@@ -1,5 +1,15 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ApproveRefundRequest, CreateRefundRequest, ErrorResponse, IdParam, MerchantRefundPage, MerchantRefundQuery, Refund, RefundList, RejectRefundRequest } from '@siyu/shared';
+import {
+  ApproveRefundRequest,
+  CreateRefundRequest,
+  ErrorResponse,
+  IdParam,
+  MerchantRefundPage,
+  MerchantRefundQuery,
+  Refund,
+  RefundList,
+  RejectRefundRequest,
+} from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, type AppEnv } from '../../lib/http.js';
 import { IdempotencyHeader, jsonBody, jsonContent, memberErrors, staffErrors } from '../../lib/openapi.js';
@@ -23,7 +33,16 @@ export function refundRoutes(deps: { refunds: RefundsService; member: Middleware
     async (c) => c.json(await deps.refunds.request(c.get('memberId'), c.req.valid('param').id, c.req.valid('json')), 201),
   );
   router.openapi(
-    createRoute({ method: 'get', path: '/orders/{id}/refunds', tags, summary: 'Refunds of one of my orders, newest first', security, middleware: deps.member, request: { params: IdParam }, responses: { 200: jsonContent(RefundList, 'the refunds'), ...memberErrors } }),
+    createRoute({
+      method: 'get',
+      path: '/orders/{id}/refunds',
+      tags,
+      summary: 'Refunds of one of my orders, newest first',
+      security,
+      middleware: deps.member,
+      request: { params: IdParam },
+      responses: { 200: jsonContent(RefundList, 'the refunds'), ...memberErrors },
+    }),
     async (c) => c.json(await deps.refunds.memberRefunds(c.get('memberId'), c.req.valid('param').id), 200),
   );
   return router;
@@ -34,7 +53,16 @@ export function merchantRefundRoutes(deps: { refunds: RefundsService; anyStaff: 
   const tags = ['merchant: refunds'];
   const security = [{ staffToken: [] }];
   router.openapi(
-    createRoute({ method: 'get', path: '/refunds', tags, summary: 'Refunds by status, newest first', security, middleware: deps.anyStaff, request: { query: MerchantRefundQuery }, responses: { 200: jsonContent(MerchantRefundPage, 'a page'), ...staffErrors } }),
+    createRoute({
+      method: 'get',
+      path: '/refunds',
+      tags,
+      summary: 'Refunds by status, newest first',
+      security,
+      middleware: deps.anyStaff,
+      request: { query: MerchantRefundQuery },
+      responses: { 200: jsonContent(MerchantRefundPage, 'a page'), ...staffErrors },
+    }),
     async (c) => c.json(await deps.refunds.merchantRefunds(c.req.valid('query')), 200),
   );
   router.openapi(
@@ -55,7 +83,16 @@ export function merchantRefundRoutes(deps: { refunds: RefundsService; anyStaff: 
     async (c) => c.json(await deps.refunds.approve(c.get('staff').id, c.req.valid('param').id), 200),
   );
   router.openapi(
-    createRoute({ method: 'post', path: '/refunds/{id}/reject', tags, summary: 'Reject a requested refund, with the reason the member will see', security, middleware: deps.editor, request: { params: IdParam, body: jsonBody(RejectRefundRequest) }, responses: { 200: jsonContent(Refund, 'rejected'), ...staffErrors } }),
+    createRoute({
+      method: 'post',
+      path: '/refunds/{id}/reject',
+      tags,
+      summary: 'Reject a requested refund, with the reason the member will see',
+      security,
+      middleware: deps.editor,
+      request: { params: IdParam, body: jsonBody(RejectRefundRequest) },
+      responses: { 200: jsonContent(Refund, 'rejected'), ...staffErrors },
+    }),
     async (c) => c.json(await deps.refunds.reject(c.get('staff').id, c.req.valid('param').id, c.req.valid('json').reason), 200),
   );
   return router;

@@ -26,7 +26,9 @@ function toRefund(r: RefundRow, lines: LineRow[]): Refund {
     status: r.status,
     amountFen: Number(r.amount_fen),
     reason: r.reason,
-    lines: lines.filter((l) => Number(l.refund_id) === Number(r.id)).map((l) => ({ orderLineId: Number(l.order_line_id), quantity: l.quantity, amountFen: Number(l.amount_fen) })),
+    lines: lines
+      .filter((l) => Number(l.refund_id) === Number(r.id))
+      .map((l) => ({ orderLineId: Number(l.order_line_id), quantity: l.quantity, amountFen: Number(l.amount_fen) })),
     rejectReason: r.reject_reason,
     createdAt: r.created_at,
     decidedAt: r.decided_at,
@@ -54,7 +56,10 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
 
   async function listForOrder(executor: Executor, orderId: number): Promise<Refund[]> {
     const rows = await repo.listForOrder(executor, orderId);
-    const lines = await repo.listLines(executor, rows.map((r) => Number(r.id)));
+    const lines = await repo.listLines(
+      executor,
+      rows.map((r) => Number(r.id)),
+    );
     return rows.map((r) => toRefund(r, lines));
   }
 
@@ -65,11 +70,27 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
   }
 
   /** A guarded move with its history row; false when the refund was not in `from` (someone else moved it). */
-  async function move(trx: Tx, r: RefundRow, from: RefundStatusValue[], to: RefundStatusValue, actor: Actor, set: Parameters<typeof repo.transition>[4], note: string | null = null): Promise<boolean> {
+  async function move(
+    trx: Tx,
+    r: RefundRow,
+    from: RefundStatusValue[],
+    to: RefundStatusValue,
+    actor: Actor,
+    set: Parameters<typeof repo.transition>[4],
+    note: string | null = null,
+  ): Promise<boolean> {
     const at = clock.now().toISOString();
     if (!(await repo.transition(trx, Number(r.id), from, to, set, at))) return false;
     const current = from.length === 1 ? from[0]! : r.status;
-    await repo.insertEvent(trx, { refund_id: Number(r.id), from_status: current, to_status: to, actor_type: actor.type, actor_id: actor.id, note, created_at: at });
+    await repo.insertEvent(trx, {
+      refund_id: Number(r.id),
+      from_status: current,
+      to_status: to,
+      actor_type: actor.type,
+      actor_id: actor.id,
+      note,
+      created_at: at,
+    });
     return true;
   }
 
@@ -99,7 +120,11 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
 
   async function releaseReservation(trx: Tx, r: RefundRow) {
     const lines = await repo.listLines(trx, [Number(r.id)]);
-    await orders.releaseRefund(trx, { orderId: Number(r.order_id), amountFen: Number(r.amount_fen), lines: lines.map((l) => ({ orderLineId: Number(l.order_line_id), quantity: l.quantity })) });
+    await orders.releaseRefund(trx, {
+      orderId: Number(r.order_id),
+      amountFen: Number(r.amount_fen),
+      lines: lines.map((l) => ({ orderLineId: Number(l.order_line_id), quantity: l.quantity })),
+    });
   }
 
   return {
@@ -110,7 +135,10 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
       return inTransaction(db, async (trx) => {
         const facts = await ownOrder(trx, memberId, orderId);
         const platform = facts.paymentPlatform as PaymentPlatformValue | null;
-        if (!platform) throw new AppError('CONFLICT', `order is ${facts.status}; only a paid, shipped or completed order can be refunded`, { status: facts.status });
+        if (!platform)
+          throw new AppError('CONFLICT', `order is ${facts.status}; only a paid, shipped or completed order can be refunded`, {
+            status: facts.status,
+          });
         const reservation = await orders.reserveRefund(trx, { orderId, ...(req.lines ? { lines: req.lines } : {}) });
         const now = clock.now();
         const at = now.toISOString();
@@ -132,8 +160,19 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
           created_at: at,
           updated_at: at,
         });
-        await repo.insertLines(trx, reservation.lines.map((l) => ({ refund_id: id, order_line_id: l.orderLineId, quantity: l.quantity, amount_fen: l.amountFen })));
-        await repo.insertEvent(trx, { refund_id: id, from_status: null, to_status: 'requested', actor_type: 'member', actor_id: memberId, note: req.reason, created_at: at });
+        await repo.insertLines(
+          trx,
+          reservation.lines.map((l) => ({ refund_id: id, order_line_id: l.orderLineId, quantity: l.quantity, amount_fen: l.amountFen })),
+        );
+        await repo.insertEvent(trx, {
+          refund_id: id,
+          from_status: null,
+          to_status: 'requested',
+          actor_type: 'member',
+          actor_id: memberId,
+          note: req.reason,
+          created_at: at,
+        });
         return load(trx, id);
       });
     },
@@ -145,7 +184,10 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
 
     async merchantRefunds(query: MerchantRefundQuery): Promise<MerchantRefundPage> {
       const { rows, total } = await repo.pageRefunds(db, { status: query.status }, query.pageSize, (query.page - 1) * query.pageSize);
-      const lines = await repo.listLines(db, rows.map((r) => Number(r.id)));
+      const lines = await repo.listLines(
+        db,
+        rows.map((r) => Number(r.id)),
+      );
       return { items: rows.map((r) => ({ ...toRefund(r, lines), orderNo: r.order_no })), page: query.page, pageSize: query.pageSize, total };
     },
 
@@ -154,7 +196,17 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
         const r = await repo.findRefund(trx, id);
         if (!r) throw new AppError('NOT_FOUND', `refund ${id} not found`);
         const at = clock.now().toISOString();
-        if (!(await move(trx, r, ['requested'], 'rejected', { type: 'staff', id: staffId }, { reject_reason: reason, decided_at: at, decided_by: staffId }, reason))) {
+        if (
+          !(await move(
+            trx,
+            r,
+            ['requested'],
+            'rejected',
+            { type: 'staff', id: staffId },
+            { reject_reason: reason, decided_at: at, decided_by: staffId },
+            reason,
+          ))
+        ) {
           const status = await currentStatus(trx, id);
           throw new AppError('CONFLICT', `refund is ${status}; only a requested refund can be rejected`, { status });
         }
@@ -175,15 +227,24 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
         const row = await repo.findRefund(trx, id);
         if (!row) throw new AppError('NOT_FOUND', `refund ${id} not found`);
         const at = clock.now().toISOString();
-        if (row.status === 'requested' && (await move(trx, row, ['requested'], 'processing', actor, { decided_at: at, decided_by: staffId }))) return row;
+        if (row.status === 'requested' && (await move(trx, row, ['requested'], 'processing', actor, { decided_at: at, decided_by: staffId })))
+          return row;
         const status = await currentStatus(trx, id);
         if (status !== 'processing') throw new AppError('CONFLICT', `refund is ${status}; only a requested refund can be approved`, { status });
-        await repo.insertEvent(trx, { refund_id: id, from_status: 'processing', to_status: 'processing', actor_type: 'staff', actor_id: staffId, note: 'platform refund requested again', created_at: at });
+        await repo.insertEvent(trx, {
+          refund_id: id,
+          from_status: 'processing',
+          to_status: 'processing',
+          actor_type: 'staff',
+          actor_id: staffId,
+          note: 'platform refund requested again',
+          created_at: at,
+        });
         return row;
       });
 
       const facts = (await orders.paymentFacts(db, Number(r.order_id)))!;
-      let result;
+      let result: Awaited<ReturnType<(typeof payments)[typeof r.platform]['refund']>>;
       try {
         result = await payments[r.platform].refund({
           outTradeNo: facts.orderNo,
@@ -195,7 +256,10 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
         });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
-        logger.warn({ err, refundNo: r.refund_no, platform: r.platform }, 'platform refused or could not take a refund; it stays processing for a retry');
+        logger.warn(
+          { err, refundNo: r.refund_no, platform: r.platform },
+          'platform refused or could not take a refund; it stays processing for a retry',
+        );
         await repo.update(db, id, { last_error: message.slice(0, 500), updated_at: clock.now().toISOString() });
         throw new AppError('PLATFORM_UNAVAILABLE', 'the payment platform did not take the refund; approve it again to retry', {
           refundId: id,
@@ -222,19 +286,33 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
       if (!r) return { ok: false, reason: `unknown out_refund_no ${String(n.outRefundNo)}` };
       const facts = (await orders.paymentFacts(trx, Number(r.order_id)))!;
       if (facts.orderNo !== n.outTradeNo || r.platform !== n.platform) return { ok: false, reason: `refund ${r.refund_no} belongs to another trade` };
-      if (n.refundFen !== undefined && n.refundFen !== Number(r.amount_fen)) return { ok: false, reason: `refund amount ${n.refundFen} is not ${r.amount_fen}` };
+      if (n.refundFen !== undefined && n.refundFen !== Number(r.amount_fen))
+        return { ok: false, reason: `refund amount ${n.refundFen} is not ${r.amount_fen}` };
       const paid = facts.paidFen ?? facts.payableFen;
       if (n.platform !== 'tt' && n.amountFen !== paid) return { ok: false, reason: `trade total ${n.amountFen} is not the paid ${paid}` };
-      if (n.refundedTotalFen !== undefined && n.refundedTotalFen > paid) return { ok: false, reason: `refunded total ${n.refundedTotalFen} exceeds the paid ${paid}` };
+      if (n.refundedTotalFen !== undefined && n.refundedTotalFen > paid)
+        return { ok: false, reason: `refunded total ${n.refundedTotalFen} exceeds the paid ${paid}` };
 
       const actor: Actor = { type: 'platform', id: null };
       if (n.refundState === 'SUCCESS') {
         if (await complete(trx, r, actor, n.refundId ?? null, `${n.platform} refund notification`)) return { ok: true, outcome: 'refund_succeeded' };
         const status = await currentStatus(trx, Number(r.id));
-        return status === 'succeeded' ? { ok: true, outcome: 'refund_already_succeeded' } : { ok: false, reason: `refund ${r.refund_no} is ${status}, not processing` };
+        return status === 'succeeded'
+          ? { ok: true, outcome: 'refund_already_succeeded' }
+          : { ok: false, reason: `refund ${r.refund_no} is ${status}, not processing` };
       }
       const at = clock.now().toISOString();
-      if (await move(trx, r, ['processing'], 'failed', actor, { completed_at: at, last_error: `platform refund ${n.refundState}` }, `${n.platform} refund ${n.refundState}`)) {
+      if (
+        await move(
+          trx,
+          r,
+          ['processing'],
+          'failed',
+          actor,
+          { completed_at: at, last_error: `platform refund ${n.refundState}` },
+          `${n.platform} refund ${n.refundState}`,
+        )
+      ) {
         await releaseReservation(trx, r);
         return { ok: true, outcome: 'refund_failed' };
       }

@@ -9,7 +9,10 @@ export function findStaff(db: Executor, id: number) {
   return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertStaff(db: Executor, row: { username: string; displayName: string; role: StaffTable['role']; passwordHash: string; at: string }) {
+export async function insertStaff(
+  db: Executor,
+  row: { username: string; displayName: string; role: StaffTable['role']; passwordHash: string; at: string },
+) {
   const r = await db
     .insertInto('staff')
     .values({ username: row.username, display_name: row.displayName, role: row.role, password_hash: row.passwordHash, created_at: row.at })

@@ -48,13 +48,20 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
     }
     if (params.app_id !== SIMULATOR_APPS.alipay.appId) return gatewayError('40002', 'Invalid Arguments', 'isv.invalid-app-id', '无效的AppID参数');
     if (params.sign_type !== 'RSA2') return gatewayError('40002', 'Invalid Arguments', 'isv.invalid-signature-type', '无效的签名类型参数');
-    if (params.charset && params.charset.toLowerCase() !== 'utf-8') return gatewayError('40002', 'Invalid Arguments', 'isv.invalid-charset', '字符集错误');
-    if (params.format && params.format.toUpperCase() !== 'JSON') return gatewayError('40002', 'Invalid Arguments', 'isv.invalid-format', '无效的数据格式参数');
+    if (params.charset && params.charset.toLowerCase() !== 'utf-8')
+      return gatewayError('40002', 'Invalid Arguments', 'isv.invalid-charset', '字符集错误');
+    if (params.format && params.format.toUpperCase() !== 'JSON')
+      return gatewayError('40002', 'Invalid Arguments', 'isv.invalid-format', '无效的数据格式参数');
     if (!TIMESTAMP.test(params.timestamp ?? '')) return gatewayError('40002', 'Invalid Arguments', 'isv.invalid-timestamp', '非法的时间戳参数');
     if (params.version !== '1.0') return gatewayError('40002', 'Invalid Arguments', 'isv.invalid-version', '无效的版本号参数');
     const content = alipaySignContent(params);
     if (!rsa2Verify(content, params.sign ?? '', ctx.keys.alipayApp.publicKey)) {
-      return gatewayError('40002', 'Invalid Arguments', 'isv.invalid-signature', `验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：${content}`);
+      return gatewayError(
+        '40002',
+        'Invalid Arguments',
+        'isv.invalid-signature',
+        `验签出错，建议检查签名字符串或签名私钥与应用公钥是否匹配，网关生成的验签字符串为：${content}`,
+      );
     }
     if (method === 'alipay.trade.create' || method === 'alipay.trade.refund' || method === 'alipay.trade.query') return tradeMethod(method, params);
     if (method !== 'alipay.system.oauth.token') return gatewayError('40002', 'Invalid Arguments', 'isv.invalid-method', '不存在的方法名');
@@ -64,7 +71,12 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
     if (params.grant_type !== 'authorization_code') return businessError('isv.grant-type-invalid', 'grant_type参数不正确');
     if (!params.code) return businessError('isv.code-invalid', '授权码code无效');
     if (ctx.takeOutage('alipay')) {
-      return gatewayAnswer(ctx, 'error_response', { code: '20000', msg: 'Service Currently Unavailable', sub_code: 'isp.unknow-error', sub_msg: '系统繁忙' });
+      return gatewayAnswer(ctx, 'error_response', {
+        code: '20000',
+        msg: 'Service Currently Unavailable',
+        sub_code: 'isp.unknow-error',
+        sub_msg: '系统繁忙',
+      });
     }
     const issued = ctx.redeemCode('alipay', params.code);
     if (!issued) return businessError('isv.code-invalid', '授权码code无效');
@@ -83,7 +95,8 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
   /** Payment methods: business failures come back in the method's own member with code 40004. */
   function tradeMethod(method: string, params: Record<string, string>): Response {
     const member = alipayResponseKey(method);
-    const failure = (subCode: string, subMsg: string, code = '40004', msg = 'Business Failed') => gatewayAnswer(ctx, member, { code, msg, sub_code: subCode, sub_msg: subMsg });
+    const failure = (subCode: string, subMsg: string, code = '40004', msg = 'Business Failed') =>
+      gatewayAnswer(ctx, member, { code, msg, sub_code: subCode, sub_msg: subMsg });
     const biz = jsonObjectOrUndefined(params.biz_content ?? '');
     if (!biz) return failure('isv.invalid-parameter', 'biz_content参数不合法', '40002', 'Invalid Arguments');
     const str = (k: string) => (typeof biz[k] === 'string' ? (biz[k] as string) : '');
@@ -96,7 +109,8 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
       if (amountFen === null || amountFen <= 0 || !/^\d+\.\d{2}$/.test(str('total_amount'))) return failure('ACQ.TOTAL_FEE_EXCEED', '订单金额不合法');
       if (!str('subject')) return failure('isv.missing-parameter', '缺少subject参数', '40001', 'Missing Required Arguments');
       if (!buyer) return failure('ACQ.BUYER_NOT_EXIST', '买家不存在');
-      if (params.notify_url !== undefined && !/^https?:\/\/[^?#\s]+$/.test(params.notify_url)) return failure('isv.invalid-notify-url', 'notify_url不合法', '40002', 'Invalid Arguments');
+      if (params.notify_url !== undefined && !/^https?:\/\/[^?#\s]+$/.test(params.notify_url))
+        return failure('isv.invalid-notify-url', 'notify_url不合法', '40002', 'Invalid Arguments');
       const existing = store.get('alipay', outTradeNo);
       if (existing) {
         if (existing.status === 'SUCCESS' || existing.status === 'REFUND') return failure('ACQ.TRADE_HAS_SUCCESS', '交易已被支付');
@@ -122,11 +136,16 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
     }
 
     if (method === 'alipay.trade.query') {
-      const trade = str('out_trade_no') ? store.get('alipay', str('out_trade_no')) : str('trade_no') ? store.byTransactionId('alipay', str('trade_no')) : undefined;
+      const trade = str('out_trade_no')
+        ? store.get('alipay', str('out_trade_no'))
+        : str('trade_no')
+          ? store.byTransactionId('alipay', str('trade_no'))
+          : undefined;
       if (!trade || (str('trade_no') && trade.transactionId !== str('trade_no'))) return failure('ACQ.TRADE_NOT_EXIST', '交易不存在');
       const paid = trade.status === 'SUCCESS' || trade.status === 'REFUND';
       const fullyRefunded = trade.status === 'REFUND' && refundsTotal(trade) >= trade.amountFen;
-      const tradeStatus = trade.status === 'NOTPAY' ? 'WAIT_BUYER_PAY' : trade.status === 'CLOSED' || fullyRefunded ? 'TRADE_CLOSED' : 'TRADE_SUCCESS';
+      const tradeStatus =
+        trade.status === 'NOTPAY' ? 'WAIT_BUYER_PAY' : trade.status === 'CLOSED' || fullyRefunded ? 'TRADE_CLOSED' : 'TRADE_SUCCESS';
       const buyer = /^2088\d{12}$/.test(trade.payerOpenId) ? { buyer_user_id: trade.payerOpenId } : { buyer_open_id: trade.payerOpenId };
       return gatewayAnswer(ctx, member, {
         code: '10000',
@@ -138,13 +157,23 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
         total_amount: fenToYuan(trade.amountFen),
         ...buyer,
         ...(paid
-          ? { buyer_pay_amount: fenToYuan(trade.amountFen), receipt_amount: fenToYuan(trade.amountFen), point_amount: '0.00', invoice_amount: fenToYuan(trade.amountFen), send_pay_date: alipayTimestamp(trade.paidAt ?? ctx.clock()) }
+          ? {
+              buyer_pay_amount: fenToYuan(trade.amountFen),
+              receipt_amount: fenToYuan(trade.amountFen),
+              point_amount: '0.00',
+              invoice_amount: fenToYuan(trade.amountFen),
+              send_pay_date: alipayTimestamp(trade.paidAt ?? ctx.clock()),
+            }
           : { buyer_pay_amount: '0.00', receipt_amount: '0.00', point_amount: '0.00', invoice_amount: '0.00' }),
       });
     }
 
     // alipay.trade.refund: synchronous; a repeated out_request_no refunds once (fund_change "N").
-    const trade = str('out_trade_no') ? store.get('alipay', str('out_trade_no')) : str('trade_no') ? store.byTransactionId('alipay', str('trade_no')) : undefined;
+    const trade = str('out_trade_no')
+      ? store.get('alipay', str('out_trade_no'))
+      : str('trade_no')
+        ? store.byTransactionId('alipay', str('trade_no'))
+        : undefined;
     if (!trade) return failure('ACQ.TRADE_NOT_EXIST', '交易不存在');
     const refundFen = yuanToFen(str('refund_amount'));
     if (refundFen === null || refundFen <= 0) return failure('isv.invalid-parameter', 'refund_amount参数不合法', '40002', 'Invalid Arguments');
@@ -165,7 +194,15 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
       });
     if (existing) return existing.refundFen === refundFen ? respond('N') : failure('ACQ.REFUND_AMT_RESTRICTION', '退款金额与原请求不一致');
     if (refundsTotal(trade) + refundFen > trade.amountFen) return failure('ACQ.REFUND_AMT_NOT_EQUAL_TOTAL', '退款金额超限');
-    const refund = { outRefundNo: outRequestNo, refundId: outRequestNo, refundFen, status: 'SUCCESS' as const, notifyUrl: null, createdAt: ctx.clock(), successAt: ctx.clock() };
+    const refund = {
+      outRefundNo: outRequestNo,
+      refundId: outRequestNo,
+      refundFen,
+      status: 'SUCCESS' as const,
+      notifyUrl: null,
+      createdAt: ctx.clock(),
+      successAt: ctx.clock(),
+    };
     trade.refunds.push(refund);
     trade.status = 'REFUND';
     onRefund(trade, refund);
@@ -176,7 +213,9 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
   function notification(trade: SimTrade, fields: Record<string, string>) {
     const notifyId = `2026${randomBytes(12).toString('hex')}`;
     const now = ctx.clock();
-    const buyer: Record<string, string> = /^2088\d{12}$/.test(trade.payerOpenId) ? { buyer_id: trade.payerOpenId } : { buyer_open_id: trade.payerOpenId };
+    const buyer: Record<string, string> = /^2088\d{12}$/.test(trade.payerOpenId)
+      ? { buyer_id: trade.payerOpenId }
+      : { buyer_open_id: trade.payerOpenId };
     const params: Record<string, string> = {
       notify_time: alipayTimestamp(now),
       notify_type: 'trade_status_sync',
@@ -212,7 +251,10 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
       if (!trade.paymentEventId) {
         const n = notification(trade, { trade_status: 'TRADE_SUCCESS' });
         trade.paymentEventId = n.notifyId;
-        return { eventId: n.notifyId, deliveries: store.emit({ eventId: n.notifyId, platform: 'alipay', kind: 'payment', url: trade.notifyUrl, sign: n.sign }, options) };
+        return {
+          eventId: n.notifyId,
+          deliveries: store.emit({ eventId: n.notifyId, platform: 'alipay', kind: 'payment', url: trade.notifyUrl, sign: n.sign }, options),
+        };
       }
       return { eventId: trade.paymentEventId, deliveries: store.redeliver(trade.paymentEventId, options) ?? Promise.resolve([]) };
     },
@@ -228,7 +270,10 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
           gmt_refund: alipayTimestamp(refund.successAt ?? ctx.clock()),
         });
         refund.eventId = n.notifyId;
-        return { eventId: n.notifyId, deliveries: store.emit({ eventId: n.notifyId, platform: 'alipay', kind: 'refund', url: trade.notifyUrl, sign: n.sign }, options) };
+        return {
+          eventId: n.notifyId,
+          deliveries: store.emit({ eventId: n.notifyId, platform: 'alipay', kind: 'refund', url: trade.notifyUrl, sign: n.sign }, options),
+        };
       }
       return { eventId: refund.eventId, deliveries: store.redeliver(refund.eventId, options) ?? Promise.resolve([]) };
     },

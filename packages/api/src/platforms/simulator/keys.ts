@@ -30,7 +30,14 @@ function rsaPair(): KeyPairPem {
 }
 
 export function generateSimulatorKeys(): SimulatorKeys {
-  return { alipayApp: rsaPair(), alipayPlatform: rsaPair(), wechatMerchant: rsaPair(), wechatPlatform: rsaPair(), ttApp: rsaPair(), ttPlatform: rsaPair() };
+  return {
+    alipayApp: rsaPair(),
+    alipayPlatform: rsaPair(),
+    wechatMerchant: rsaPair(),
+    wechatPlatform: rsaPair(),
+    ttApp: rsaPair(),
+    ttPlatform: rsaPair(),
+  };
 }
 
 let shared: SimulatorKeys | undefined;

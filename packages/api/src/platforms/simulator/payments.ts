@@ -95,7 +95,15 @@ export function createPaymentStore(clock: () => Date, deliverFn: DeliverFn) {
     } catch (err) {
       text = err instanceof Error ? err.message : String(err);
     }
-    const record: DeliveryRecord = { eventId: event.eventId, platform: event.platform, kind: event.kind, url: event.url, status, body: text, at: clock() };
+    const record: DeliveryRecord = {
+      eventId: event.eventId,
+      platform: event.platform,
+      kind: event.kind,
+      url: event.url,
+      status,
+      body: text,
+      at: clock(),
+    };
     deliveries.push(record);
     return record;
   }

@@ -6,7 +6,15 @@ import type { FetchLike } from '../types.js';
 import { fenToYuan } from '../payment-common.js';
 import { registerAlipayRoutes } from './alipay.js';
 import { sharedTestKeys, type SimulatorKeys } from './keys.js';
-import { createPaymentStore, type DeliverFn, type DeliveryOptions, type DeliveryRecord, type PlatformPaySide, type SimRefund, type SimTrade } from './payments.js';
+import {
+  createPaymentStore,
+  type DeliverFn,
+  type DeliveryOptions,
+  type DeliveryRecord,
+  type PlatformPaySide,
+  type SimRefund,
+  type SimTrade,
+} from './payments.js';
 import { createSimulatorContext, SIMULATOR_APPS, type AlipayIdentityMode } from './state.js';
 import { registerTtPayRoutes } from './tt-pay.js';
 import { registerTtRoutes } from './tt.js';
@@ -147,7 +155,10 @@ export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) 
   }
   const invalid = (c: { json: (b: unknown, s: 400) => Response }, error: z.ZodError) => {
     const issue = error.issues[0];
-    return c.json({ error: { code: 'VALIDATION_FAILED', message: `${issue?.path.map(String).join('.') || 'body'}: ${issue?.message ?? 'invalid'}` } }, 400);
+    return c.json(
+      { error: { code: 'VALIDATION_FAILED', message: `${issue?.path.map(String).join('.') || 'body'}: ${issue?.message ?? 'invalid'}` } },
+      400,
+    );
   };
 
   /**
@@ -201,13 +212,20 @@ export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) 
         platformPublicKey: keys.wechatPlatform.publicKey,
       },
       alipay: { appId: SIMULATOR_APPS.alipay.appId, appPublicKey: keys.alipayApp.publicKey, platformPublicKey: keys.alipayPlatform.publicKey },
-      tt: { appId: SIMULATOR_APPS.tt.appId, keyVersion: SIMULATOR_APPS.tt.keyVersion, appPublicKey: keys.ttApp.publicKey, platformPublicKey: keys.ttPlatform.publicKey },
+      tt: {
+        appId: SIMULATOR_APPS.tt.appId,
+        keyVersion: SIMULATOR_APPS.tt.keyVersion,
+        appPublicKey: keys.ttApp.publicKey,
+        platformPublicKey: keys.ttPlatform.publicKey,
+      },
     } satisfies SimulatorPublicKeys),
   );
 
   app.get('/trades/:platform/:outTradeNo', (c) => {
     const platform = c.req.param('platform');
-    const trade = (LOGIN_PLATFORMS as readonly string[]).includes(platform) ? store.get(platform as LoginPlatform, c.req.param('outTradeNo')) : undefined;
+    const trade = (LOGIN_PLATFORMS as readonly string[]).includes(platform)
+      ? store.get(platform as LoginPlatform, c.req.param('outTradeNo'))
+      : undefined;
     return trade ? c.json(trade) : c.json({ error: { code: 'NOT_FOUND', message: 'no such trade' } }, 404);
   });
 
@@ -321,7 +339,11 @@ export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) 
     },
     /** Stand-in for `tt.requestOrder({ data, byteAuthorization })`: checks the signature and opens the order; returns Douyin's order id. */
     async requestTtOrder(params: { data: string; byteAuthorization: string }): Promise<{ orderId: string }> {
-      const res = await app.request('/tt/requestOrder', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(params) });
+      const res = await app.request('/tt/requestOrder', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(params),
+      });
       const body = (await res.json()) as { err_no: number; err_tips: string; data?: { orderId: string } };
       if (body.err_no !== 0 || !body.data) throw new Error(`tt.requestOrder failed: ${body.err_no} ${body.err_tips}`);
       return { orderId: body.data.orderId };

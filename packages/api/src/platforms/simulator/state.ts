@@ -47,7 +47,12 @@ export interface SimulatorContext {
   countWeappExchange(user: string): number;
 }
 
-export function createSimulatorContext(options: { clock: () => Date; keys: SimulatorKeys; identitySecret: string; alipayIdentity: AlipayIdentityMode }): SimulatorContext {
+export function createSimulatorContext(options: {
+  clock: () => Date;
+  keys: SimulatorKeys;
+  identitySecret: string;
+  alipayIdentity: AlipayIdentityMode;
+}): SimulatorContext {
   const { clock, identitySecret } = options;
   const codes = new Map<string, IssuedCode>();
   const outages = new Map<LoginPlatform, number>();

@@ -33,7 +33,8 @@ export function registerTtPayRoutes(app: Hono, ctx: SimulatorContext, store: Pay
     const fail = (errNo: number, errTips: string) => c.json({ err_no: errNo, err_tips: errTips, log_id: logId() }, 400);
     if (!body || typeof body.data !== 'string') return fail(10000, 'data is required');
     const auth = parseByteAuthorization(body.byteAuthorization);
-    if (!auth?.appid || !auth.nonce_str || !auth.timestamp || !auth.signature || !auth.key_version) return fail(10001, 'byteAuthorization is malformed');
+    if (!auth?.appid || !auth.nonce_str || !auth.timestamp || !auth.signature || !auth.key_version)
+      return fail(10001, 'byteAuthorization is malformed');
     if (auth.appid !== APP.appId) return fail(10002, 'appid mismatch');
     if (auth.key_version !== APP.keyVersion) return fail(10003, 'unknown key_version');
     const message = `POST\n/requestOrder\n${auth.timestamp}\n${auth.nonce_str}\n${body.data}\n`;
@@ -48,7 +49,8 @@ export function registerTtPayRoutes(app: Hono, ctx: SimulatorContext, store: Pay
     const skuTotal = skus.reduce((sum, s) => sum + (typeof s.price === 'number' && typeof s.quantity === 'number' ? s.price * s.quantity : NaN), 0);
     const outOrderNo = typeof data.outOrderNo === 'string' ? data.outOrderNo : '';
     const total = data.totalAmount;
-    if (!outOrderNo || typeof total !== 'number' || !Number.isSafeInteger(total) || total <= 0 || skuTotal !== total) return fail(10000, 'totalAmount must equal the sum of skuList price × quantity');
+    if (!outOrderNo || typeof total !== 'number' || !Number.isSafeInteger(total) || total <= 0 || skuTotal !== total)
+      return fail(10000, 'totalAmount must equal the sum of skuList price × quantity');
     if (typeof data.payNotifyUrl !== 'string' || !/^https?:\/\/[^?#\s]+$/.test(data.payNotifyUrl)) return fail(10000, 'payNotifyUrl is invalid');
     const existing = store.get('tt', outOrderNo);
     if (existing) {
@@ -208,7 +210,10 @@ export function registerTtPayRoutes(app: Hono, ctx: SimulatorContext, store: Pay
           event_time: (refund.successAt ?? ctx.clock()).getTime(),
         });
         refund.eventId = eventId;
-        return { eventId, deliveries: store.emit({ eventId, platform: 'tt', kind: 'refund', url: refund.notifyUrl ?? trade.notifyUrl, sign }, options) };
+        return {
+          eventId,
+          deliveries: store.emit({ eventId, platform: 'tt', kind: 'refund', url: refund.notifyUrl ?? trade.notifyUrl, sign }, options),
+        };
       }
       return { eventId: refund.eventId, deliveries: store.redeliver(refund.eventId, options) ?? Promise.resolve([]) };
     },

@@ -2,7 +2,16 @@ import { createCipheriv, randomBytes, randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { asRecord, jsonObjectOrUndefined } from '../http.js';
 import { rsaSha256Sign, rsaSha256Verify, beijingRfc3339, nonceStr } from '../payment-common.js';
-import { beijingDate, digits, refundsTotal, type PaymentStore, type PlatformPaySide, type RefundAccepted, type SimRefund, type SimTrade } from './payments.js';
+import {
+  beijingDate,
+  digits,
+  refundsTotal,
+  type PaymentStore,
+  type PlatformPaySide,
+  type RefundAccepted,
+  type SimRefund,
+  type SimTrade,
+} from './payments.js';
 import { SIMULATOR_APPS, type SimulatorContext } from './state.js';
 
 const APP = SIMULATOR_APPS.weapp;
@@ -53,12 +62,15 @@ const OUT_TRADE_NO = /^[A-Za-z0-9_*-]{6,32}$/;
 /** WeChat Pay API v3: `POST /wechatpay/v3/pay/transactions/jsapi`, `POST /wechatpay/v3/refund/domestic/refunds`, notifications. */
 export function registerWechatPayRoutes(app: Hono, ctx: SimulatorContext, store: PaymentStore, onRefund: RefundAccepted): PlatformPaySide {
   /** Checks our request signature: 401 SIGN_ERROR as WeChat Pay answers. Returns the body text or an error Response. */
-  async function authenticate(c: { req: { header(name: string): string | undefined; text(): Promise<string>; path: string; url: string; method: string } }): Promise<string | Response> {
+  async function authenticate(c: {
+    req: { header(name: string): string | undefined; text(): Promise<string>; path: string; url: string; method: string };
+  }): Promise<string | Response> {
     const body = await c.req.text();
     const auth = parseAuthorization(c.req.header('authorization'));
     if (!auth) return error(401, 'SIGN_ERROR', 'Http头Authorization值格式错误，请参考《微信支付商户REST API签名规则》');
     const { mchid, nonce_str: nonce, signature, timestamp, serial_no: serial } = auth;
-    if (!mchid || !nonce || !signature || !timestamp || !serial) return error(401, 'SIGN_ERROR', 'Http头Authorization值格式错误，请参考《微信支付商户REST API签名规则》');
+    if (!mchid || !nonce || !signature || !timestamp || !serial)
+      return error(401, 'SIGN_ERROR', 'Http头Authorization值格式错误，请参考《微信支付商户REST API签名规则》');
     if (mchid !== APP.mchId) return error(401, 'SIGN_ERROR', '商户号不存在或签名错误');
     if (serial !== APP.merchantSerialNo) return error(401, 'SIGN_ERROR', '商户证书序列号有误。请使用签名私钥匹配的证书序列号');
     if (!/^\d+$/.test(timestamp) || Math.abs(Math.floor(ctx.clock().getTime() / 1000) - Number(timestamp)) > 300) {
@@ -83,10 +95,12 @@ export function registerWechatPayRoutes(app: Hono, ctx: SimulatorContext, store:
     const amount = rec(req.amount);
     const payer = rec(req.payer);
     if (req.appid !== APP.appId || req.mchid !== APP.mchId) return error(400, 'APPID_MCHID_NOT_MATCH', 'appid和mch_id不匹配');
-    if (typeof req.description !== 'string' || req.description.length === 0 || [...req.description].length > 127) return error(400, 'PARAM_ERROR', '字段description长度不正确');
+    if (typeof req.description !== 'string' || req.description.length === 0 || [...req.description].length > 127)
+      return error(400, 'PARAM_ERROR', '字段description长度不正确');
     if (typeof req.out_trade_no !== 'string' || !OUT_TRADE_NO.test(req.out_trade_no)) return error(400, 'PARAM_ERROR', '字段out_trade_no格式不正确');
     if (!validUrl(req.notify_url)) return error(400, 'PARAM_ERROR', 'notify_url格式不正确');
-    if (typeof amount.total !== 'number' || !Number.isSafeInteger(amount.total) || amount.total <= 0) return error(400, 'PARAM_ERROR', '字段amount.total不正确');
+    if (typeof amount.total !== 'number' || !Number.isSafeInteger(amount.total) || amount.total <= 0)
+      return error(400, 'PARAM_ERROR', '字段amount.total不正确');
     if (amount.currency !== undefined && amount.currency !== 'CNY') return error(400, 'PARAM_ERROR', '字段amount.currency不正确');
     if (typeof payer.openid !== 'string' || !payer.openid) return error(400, 'PARAM_ERROR', '字段payer.openid不正确');
 
@@ -135,12 +149,16 @@ export function registerWechatPayRoutes(app: Hono, ctx: SimulatorContext, store:
       appid: APP.appId,
       mchid: APP.mchId,
       out_trade_no: trade.outTradeNo,
-      ...(paid ? { transaction_id: trade.transactionId, trade_type: 'JSAPI', bank_type: 'OTHERS', success_time: beijingRfc3339(trade.paidAt ?? ctx.clock()) } : {}),
+      ...(paid
+        ? { transaction_id: trade.transactionId, trade_type: 'JSAPI', bank_type: 'OTHERS', success_time: beijingRfc3339(trade.paidAt ?? ctx.clock()) }
+        : {}),
       trade_state: tradeState,
       trade_state_desc: tradeStateDesc,
       attach: '',
       payer: { openid: trade.payerOpenId },
-      amount: paid ? { total: trade.amountFen, payer_total: trade.amountFen, currency: 'CNY', payer_currency: 'CNY' } : { total: trade.amountFen, currency: 'CNY', payer_currency: 'CNY' },
+      amount: paid
+        ? { total: trade.amountFen, payer_total: trade.amountFen, currency: 'CNY', payer_currency: 'CNY' }
+        : { total: trade.amountFen, currency: 'CNY', payer_currency: 'CNY' },
     });
   });
 
@@ -151,10 +169,16 @@ export function registerWechatPayRoutes(app: Hono, ctx: SimulatorContext, store:
     if (!req) return error(400, 'PARAM_ERROR', '输入源“/body”映射到值字段失败');
     const amount = rec(req.amount);
     const trade =
-      typeof req.out_trade_no === 'string' ? store.get('weapp', req.out_trade_no) : typeof req.transaction_id === 'string' ? store.byTransactionId('weapp', req.transaction_id) : undefined;
-    if (typeof req.out_refund_no !== 'string' || !/^[A-Za-z0-9_*|@-]{1,64}$/.test(req.out_refund_no)) return error(400, 'PARAM_ERROR', '字段out_refund_no格式不正确');
+      typeof req.out_trade_no === 'string'
+        ? store.get('weapp', req.out_trade_no)
+        : typeof req.transaction_id === 'string'
+          ? store.byTransactionId('weapp', req.transaction_id)
+          : undefined;
+    if (typeof req.out_refund_no !== 'string' || !/^[A-Za-z0-9_*|@-]{1,64}$/.test(req.out_refund_no))
+      return error(400, 'PARAM_ERROR', '字段out_refund_no格式不正确');
     const refundFen = amount.refund;
-    if (typeof refundFen !== 'number' || !Number.isSafeInteger(refundFen) || refundFen <= 0) return error(400, 'PARAM_ERROR', '字段amount.refund不正确');
+    if (typeof refundFen !== 'number' || !Number.isSafeInteger(refundFen) || refundFen <= 0)
+      return error(400, 'PARAM_ERROR', '字段amount.refund不正确');
     if (req.notify_url !== undefined && !validUrl(req.notify_url)) return error(400, 'PARAM_ERROR', 'notify_url格式不正确');
     if (!trade) return error(404, 'RESOURCE_NOT_EXISTS', '订单不存在');
     if (trade.status !== 'SUCCESS' && trade.status !== 'REFUND') return error(400, 'INVALID_REQUEST', '订单未支付，不能发起退款');
@@ -184,7 +208,16 @@ export function registerWechatPayRoutes(app: Hono, ctx: SimulatorContext, store:
       create_time: beijingRfc3339(refund.createdAt),
       status: refund.status,
       funds_account: 'AVAILABLE',
-      amount: { total: trade.amountFen, refund: refund.refundFen, payer_total: trade.amountFen, payer_refund: refund.refundFen, settlement_refund: refund.refundFen, settlement_total: trade.amountFen, discount_refund: 0, currency: 'CNY' },
+      amount: {
+        total: trade.amountFen,
+        refund: refund.refundFen,
+        payer_total: trade.amountFen,
+        payer_refund: refund.refundFen,
+        settlement_refund: refund.refundFen,
+        settlement_total: trade.amountFen,
+        discount_refund: 0,
+        currency: 'CNY',
+      },
     });
   });
 
@@ -220,7 +253,10 @@ export function registerWechatPayRoutes(app: Hono, ctx: SimulatorContext, store:
           amount: { total: trade.amountFen, payer_total: trade.amountFen, currency: 'CNY', payer_currency: 'CNY' },
         });
         trade.paymentEventId = e.id;
-        return { eventId: e.id, deliveries: store.emit({ eventId: e.id, platform: 'weapp', kind: 'payment', url: trade.notifyUrl, sign: e.sign }, options) };
+        return {
+          eventId: e.id,
+          deliveries: store.emit({ eventId: e.id, platform: 'weapp', kind: 'payment', url: trade.notifyUrl, sign: e.sign }, options),
+        };
       }
       return { eventId: trade.paymentEventId, deliveries: store.redeliver(trade.paymentEventId, options) ?? Promise.resolve([]) };
     },
@@ -243,7 +279,13 @@ export function registerWechatPayRoutes(app: Hono, ctx: SimulatorContext, store:
           amount: { total: trade.amountFen, refund: refund.refundFen, payer_total: trade.amountFen, payer_refund: refund.refundFen },
         });
         refund.eventId = e.id;
-        return { eventId: e.id, deliveries: store.emit({ eventId: e.id, platform: 'weapp', kind: 'refund', url: refund.notifyUrl ?? trade.notifyUrl, sign: e.sign }, options) };
+        return {
+          eventId: e.id,
+          deliveries: store.emit(
+            { eventId: e.id, platform: 'weapp', kind: 'refund', url: refund.notifyUrl ?? trade.notifyUrl, sign: e.sign },
+            options,
+          ),
+        };
       }
       return { eventId: refund.eventId, deliveries: store.redeliver(refund.eventId, options) ?? Promise.resolve([]) };
     },

@@ -1,33 +1,37 @@
-import type { CartLine } from '@siyu/shared'
-import { formatYuan } from '@siyu/shared/money'
-import { Button, Image, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { LoadError } from '../../components/load-error'
-import { QuantityStepper } from '../../components/quantity-stepper'
-import { t } from '../../i18n/zh-CN'
-import { specsText } from '../../lib/format'
-import { ROUTES } from '../../lib/routes'
-import { useCart } from '../../stores/cart-store'
-import { useCheckout } from '../../stores/checkout-store'
-import './index.css'
+import type { CartLine } from '@siyu/shared';
+import { formatYuan } from '@siyu/shared/money';
+import { Button, Image, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { LoadError } from '../../components/load-error';
+import { QuantityStepper } from '../../components/quantity-stepper';
+import { t } from '../../i18n/zh-CN';
+import { specsText } from '../../lib/format';
+import { ROUTES } from '../../lib/routes';
+import { useCart } from '../../stores/cart-store';
+import { useCheckout } from '../../stores/checkout-store';
+import './index.css';
 
-const MAX_QUANTITY = 99
+const MAX_QUANTITY = 99;
 
 /** Blocking problems: the line stays in the cart, flagged, but cannot be bought as it is. */
-const isBlocked = (line: CartLine) => line.problems.some((p) => p === 'off_shelf' || p === 'out_of_stock')
+const isBlocked = (line: CartLine) => line.problems.some((p) => p === 'off_shelf' || p === 'out_of_stock');
 
-const fail = () => void Taro.showToast({ title: t.common.failedToast, icon: 'none' })
+const fail = () => void Taro.showToast({ title: t.common.failedToast, icon: 'none' });
 
 /** The server's cart: quantities, selection, removal; stale lines shown with what the API says is wrong with them. */
 export default function CartPage() {
-  const { cart, loading, error, busy } = useCart()
+  const { cart, loading, error, busy } = useCart();
 
   useDidShow(() => {
-    void useCart.getState().load()
-  })
+    void useCart.getState().load();
+  });
 
   if (!cart) {
-    return <View className='page'>{error && !loading ? <LoadError onRetry={() => void useCart.getState().load()} /> : <View className='state-line'>{t.common.loading}</View>}</View>
+    return (
+      <View className='page'>
+        {error && !loading ? <LoadError onRetry={() => void useCart.getState().load()} /> : <View className='state-line'>{t.common.loading}</View>}
+      </View>
+    );
   }
 
   if (cart.lines.length === 0) {
@@ -42,32 +46,32 @@ export default function CartPage() {
           </View>
         </View>
       </View>
-    )
+    );
   }
 
-  const { selectAll, setSelected, setQuantity, remove } = useCart.getState()
-  const selectable = cart.lines.filter((l) => !isBlocked(l))
-  const allSelected = selectable.length > 0 && selectable.every((l) => l.selected)
-  const selectedBuyable = cart.lines.filter((l) => l.selected && !isBlocked(l))
+  const { selectAll, setSelected, setQuantity, remove } = useCart.getState();
+  const selectable = cart.lines.filter((l) => !isBlocked(l));
+  const allSelected = selectable.length > 0 && selectable.every((l) => l.selected);
+  const selectedBuyable = cart.lines.filter((l) => l.selected && !isBlocked(l));
 
   const confirmRemove = async (line: CartLine) => {
-    const { confirm } = await Taro.showModal({ title: '', content: t.cart.removeConfirm, confirmText: t.common.delete, cancelText: t.common.cancel })
-    if (confirm) remove(line.id).catch(fail)
-  }
+    const { confirm } = await Taro.showModal({ title: '', content: t.cart.removeConfirm, confirmText: t.common.delete, cancelText: t.common.cancel });
+    if (confirm) remove(line.id).catch(fail);
+  };
 
   const checkout = () => {
     if (selectedBuyable.length === 0) {
-      void Taro.showToast({ title: t.cart.nothingSelected, icon: 'none' })
-      return
+      void Taro.showToast({ title: t.cart.nothingSelected, icon: 'none' });
+      return;
     }
-    useCheckout.getState().start({ fromCart: true })
-    void Taro.navigateTo({ url: ROUTES.checkout })
-  }
+    useCheckout.getState().start({ fromCart: true });
+    void Taro.navigateTo({ url: ROUTES.checkout });
+  };
 
   return (
     <View className='page cart'>
       {cart.lines.map((line) => {
-        const blocked = isBlocked(line)
+        const blocked = isBlocked(line);
         return (
           <View key={line.id} className={`card cart-line js-cart-line${line.problems.length ? ' is-stale js-cart-line-stale' : ''}`}>
             <View
@@ -90,7 +94,9 @@ export default function CartPage() {
                     </Text>
                   ))}
                   {line.problems.includes('insufficient_stock') ? <Text className='muted'>{t.cart.stockLeft(line.stock)}</Text> : null}
-                  {line.problems.includes('price_changed') ? <Text className='muted'>{t.cart.priceWas(formatYuan(line.priceWhenAddedFen))}</Text> : null}
+                  {line.problems.includes('price_changed') ? (
+                    <Text className='muted'>{t.cart.priceWas(formatYuan(line.priceWhenAddedFen))}</Text>
+                  ) : null}
                 </View>
               ) : null}
               <View className='row cart-line-foot'>
@@ -107,7 +113,7 @@ export default function CartPage() {
               </View>
             </View>
           </View>
-        )
+        );
       })}
       <View className='bottom-bar cart-bar'>
         <View className='cart-select-all js-cart-select-all' onClick={busy !== null ? undefined : () => selectAll(!allSelected).catch(fail)}>
@@ -125,5 +131,5 @@ export default function CartPage() {
         </Button>
       </View>
     </View>
-  )
+  );
 }

@@ -1,44 +1,44 @@
-import { monthOf } from '@siyu/shared/business-day'
-import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { CheckInCalendar } from '../../components/check-in-calendar'
-import { LoadError } from '../../components/load-error'
-import { t } from '../../i18n/zh-CN'
-import { shiftMonth } from '../../lib/format'
-import { useCheckIn } from '../../stores/check-in-store'
-import './index.css'
+import { monthOf } from '@siyu/shared/business-day';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { CheckInCalendar } from '../../components/check-in-calendar';
+import { LoadError } from '../../components/load-error';
+import { t } from '../../i18n/zh-CN';
+import { shiftMonth } from '../../lib/format';
+import { useCheckIn } from '../../stores/check-in-store';
+import './index.css';
 
 export default function CheckInPage() {
-  const status = useCheckIn((s) => s.status)
-  const loading = useCheckIn((s) => s.loading)
-  const error = useCheckIn((s) => s.error)
-  const checkingIn = useCheckIn((s) => s.checkingIn)
-  const lastResult = useCheckIn((s) => s.lastResult)
+  const status = useCheckIn((s) => s.status);
+  const loading = useCheckIn((s) => s.loading);
+  const error = useCheckIn((s) => s.error);
+  const checkingIn = useCheckIn((s) => s.checkingIn);
+  const lastResult = useCheckIn((s) => s.lastResult);
 
   // Always the current month on arrival; the calendar's arrows load others.
   useDidShow(() => {
-    void useCheckIn.getState().load()
-  })
+    void useCheckIn.getState().load();
+  });
 
   const onCheckIn = async () => {
-    const outcome = await useCheckIn.getState().checkIn()
-    if (outcome.kind === 'checked-in') void Taro.showToast({ title: t.checkIn.successToast(outcome.result.reward), icon: 'none' })
-    else if (outcome.kind === 'already') void Taro.showToast({ title: t.checkIn.alreadyToast, icon: 'none' })
-    else void Taro.showToast({ title: t.checkIn.failed, icon: 'none' })
-  }
+    const outcome = await useCheckIn.getState().checkIn();
+    if (outcome.kind === 'checked-in') void Taro.showToast({ title: t.checkIn.successToast(outcome.result.reward), icon: 'none' });
+    else if (outcome.kind === 'already') void Taro.showToast({ title: t.checkIn.alreadyToast, icon: 'none' });
+    else void Taro.showToast({ title: t.checkIn.failed, icon: 'none' });
+  };
 
   if (!status) {
     return (
       <View className='page checkin'>
         {error && !loading ? <LoadError onRetry={() => void useCheckIn.getState().load()} /> : <View className='state-line'>{t.common.loading}</View>}
       </View>
-    )
+    );
   }
 
-  const currentMonth = monthOf(status.businessDate)
-  const { rewards, afterCycle } = status.rules
-  const lastReward = rewards[rewards.length - 1] ?? 0
-  const showResult = lastResult && lastResult.businessDate === status.businessDate
+  const currentMonth = monthOf(status.businessDate);
+  const { rewards, afterCycle } = status.rules;
+  const lastReward = rewards[rewards.length - 1] ?? 0;
+  const showResult = lastResult && lastResult.businessDate === status.businessDate;
 
   return (
     <View className='page checkin'>
@@ -79,7 +79,11 @@ export default function CheckInPage() {
         <Text className='card-title'>{t.checkIn.rulesTitle}</Text>
         <View className='rules-grid'>
           {rewards.map((points, i) => (
-            <View key={i} className={`rules-cell${status.streak > 0 && cycleDay(status, rewards.length) === i + 1 ? ' is-current' : ''}`}>
+            <View
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list whose items have no identity but their position
+              key={i}
+              className={`rules-cell${status.streak > 0 && cycleDay(status, rewards.length) === i + 1 ? ' is-current' : ''}`}
+            >
               <Text className='rules-day'>{t.checkIn.ruleDay(i + 1)}</Text>
               <Text className='rules-points'>{t.checkIn.ruleReward(points)}</Text>
             </View>
@@ -91,11 +95,11 @@ export default function CheckInPage() {
         <Text className='muted rules-note'>{t.checkIn.missedResets}</Text>
       </View>
     </View>
-  )
+  );
 }
 
 /** Which day of the reward cycle the current streak stands on (1-based), for highlighting. */
 function cycleDay(status: { streak: number; rules: { afterCycle: string } }, cycleLength: number): number {
-  if (status.streak <= cycleLength) return status.streak
-  return status.rules.afterCycle === 'restart' ? ((status.streak - 1) % cycleLength) + 1 : cycleLength
+  if (status.streak <= cycleLength) return status.streak;
+  return status.rules.afterCycle === 'restart' ? ((status.streak - 1) % cycleLength) + 1 : cycleLength;
 }

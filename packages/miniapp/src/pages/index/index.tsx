@@ -1,51 +1,51 @@
-import { Text, View } from '@tarojs/components'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { useMemo } from 'react'
-import { LoadError } from '../../components/load-error'
-import { ProductGrid } from '../../components/product-grid'
-import { SearchBar } from '../../components/search-bar'
-import { t } from '../../i18n/zh-CN'
-import { ROUTES } from '../../lib/routes'
-import { useProductList } from '../../lib/use-product-list'
-import { useCatalog } from '../../stores/catalog-store'
-import { useCheckIn } from '../../stores/check-in-store'
-import { useSession } from '../../stores/session-store'
-import './index.css'
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useMemo } from 'react';
+import { LoadError } from '../../components/load-error';
+import { ProductGrid } from '../../components/product-grid';
+import { SearchBar } from '../../components/search-bar';
+import { t } from '../../i18n/zh-CN';
+import { ROUTES } from '../../lib/routes';
+import { useProductList } from '../../lib/use-product-list';
+import { useCatalog } from '../../stores/catalog-store';
+import { useCheckIn } from '../../stores/check-in-store';
+import { useSession } from '../../stores/session-store';
+import './index.css';
 
 /** The storefront's front door: who you are, your points, today's check-in, the categories and the products. */
 export default function HomePage() {
-  const member = useSession((s) => s.member)
-  const sessionStatus = useSession((s) => s.status)
-  const checkIn = useCheckIn((s) => s.status)
-  const categories = useCatalog((s) => s.categories)
-  const query = useMemo(() => ({}), [])
-  const products = useProductList(query)
+  const member = useSession((s) => s.member);
+  const sessionStatus = useSession((s) => s.status);
+  const checkIn = useCheckIn((s) => s.status);
+  const categories = useCatalog((s) => s.categories);
+  const query = useMemo(() => ({}), []);
+  const products = useProductList(query);
 
   const refresh = () => {
     useSession
       .getState()
       .refreshMember()
-      .catch(() => undefined)
-    void useCheckIn.getState().load()
-    void useCatalog.getState().loadCategories()
-  }
-  useDidShow(refresh)
+      .catch(() => undefined);
+    void useCheckIn.getState().load();
+    void useCatalog.getState().loadCategories();
+  };
+  useDidShow(refresh);
   usePullDownRefresh(() => {
-    products.reload()
+    products.reload();
     void useCatalog
       .getState()
       .loadCategories(true)
-      .finally(() => void Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => products.loadMore())
+      .finally(() => void Taro.stopPullDownRefresh());
+  });
+  useReachBottom(() => products.loadMore());
 
   const openCheckIn = () => {
-    void Taro.navigateTo({ url: ROUTES.checkIn })
-  }
+    void Taro.navigateTo({ url: ROUTES.checkIn });
+  };
   const openCategory = (id: number) => {
-    useCatalog.getState().requestCategory(id)
-    void Taro.switchTab({ url: ROUTES.category })
-  }
+    useCatalog.getState().requestCategory(id);
+    void Taro.switchTab({ url: ROUTES.category });
+  };
 
   return (
     <View className='page home'>
@@ -93,5 +93,5 @@ export default function HomePage() {
       <Text className='section-title'>{t.home.recommendTitle}</Text>
       <ProductGrid list={products} emptyText={t.home.recommendEmpty} />
     </View>
-  )
+  );
 }

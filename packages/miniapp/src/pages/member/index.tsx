@@ -1,27 +1,27 @@
-import type { PointsEntry } from '@siyu/shared'
-import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow } from '@tarojs/taro'
-import { LoadError } from '../../components/load-error'
-import { t } from '../../i18n/zh-CN'
-import { formatDateTime } from '../../lib/format'
-import { ROUTES } from '../../lib/routes'
-import { usePoints } from '../../stores/points-store'
-import { useSession } from '../../stores/session-store'
-import './index.css'
+import type { PointsEntry } from '@siyu/shared';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { LoadError } from '../../components/load-error';
+import { t } from '../../i18n/zh-CN';
+import { formatDateTime } from '../../lib/format';
+import { ROUTES } from '../../lib/routes';
+import { usePoints } from '../../stores/points-store';
+import { useSession } from '../../stores/session-store';
+import './index.css';
 
 function reasonText(entry: PointsEntry): string {
-  return t.member.reasons[entry.reason] ?? t.member.reasonUnknown
+  return t.member.reasons[entry.reason] ?? t.member.reasonUnknown;
 }
 
 export default function MemberPage() {
-  const member = useSession((s) => s.member)
-  const { entries, nextCursor, loaded, loading, loadingMore, error } = usePoints()
+  const member = useSession((s) => s.member);
+  const { entries, nextCursor, loaded, loading, loadingMore, error } = usePoints();
 
   useDidShow(() => {
-    void usePoints.getState().refresh()
-  })
+    void usePoints.getState().refresh();
+  });
 
-  const nickname = member?.nickname || t.member.nicknameFallback
+  const nickname = member?.nickname || t.member.nicknameFallback;
 
   return (
     <View className='page member'>
@@ -33,7 +33,11 @@ export default function MemberPage() {
           <Text className='member-nickname'>{nickname}</Text>
           <View className='member-points'>
             <Text className='muted'>{t.member.pointsLabel}</Text>
-            {member ? <Text className='member-points-value js-points-balance'>{member.pointsBalance}</Text> : <Text className='member-points-value'>--</Text>}
+            {member ? (
+              <Text className='member-points-value js-points-balance'>{member.pointsBalance}</Text>
+            ) : (
+              <Text className='member-points-value'>--</Text>
+            )}
           </View>
         </View>
       </View>
@@ -47,7 +51,11 @@ export default function MemberPage() {
           {t.orders.tabs
             .filter((tab) => tab.key !== 'all')
             .map((tab) => (
-              <View key={tab.key} className={`member-order-tab js-orders-tab-${tab.key}`} onClick={() => void Taro.navigateTo({ url: ROUTES.orders(tab.key) })}>
+              <View
+                key={tab.key}
+                className={`member-order-tab js-orders-tab-${tab.key}`}
+                onClick={() => void Taro.navigateTo({ url: ROUTES.orders(tab.key) })}
+              >
                 <Text>{tab.label}</Text>
               </View>
             ))}
@@ -77,7 +85,11 @@ export default function MemberPage() {
         {loaded && entries.length > 0 ? (
           nextCursor !== null ? (
             <View className='ledger-more'>
-              <Button className='plain-button js-ledger-more' disabled={loadingMore || undefined} onClick={() => void usePoints.getState().loadMore()}>
+              <Button
+                className='plain-button js-ledger-more'
+                disabled={loadingMore || undefined}
+                onClick={() => void usePoints.getState().loadMore()}
+              >
                 {loadingMore ? t.member.loadingMore : t.member.loadMore}
               </Button>
             </View>
@@ -87,5 +99,5 @@ export default function MemberPage() {
         ) : null}
       </View>
     </View>
-  )
+  );
 }

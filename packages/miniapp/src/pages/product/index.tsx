@@ -1,57 +1,57 @@
-import type { ProductDetail } from '@siyu/shared'
-import { formatYuan } from '@siyu/shared/money'
-import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useMemo, useState } from 'react'
-import { isApiError } from '../../api/client'
-import { LoadError } from '../../components/load-error'
-import { QuantityStepper } from '../../components/quantity-stepper'
-import { SkuPicker } from '../../components/sku-picker'
-import { t } from '../../i18n/zh-CN'
-import { descriptionText, priceRangeText, specsText } from '../../lib/format'
-import { ROUTES, idParam } from '../../lib/routes'
-import { initialSelection, missingDimension, selectedSku, specDimensions, type SpecSelection } from '../../lib/sku-selection'
-import { api } from '../../api/client'
-import { useCart } from '../../stores/cart-store'
-import { useCheckout } from '../../stores/checkout-store'
-import './index.css'
+import type { ProductDetail } from '@siyu/shared';
+import { formatYuan } from '@siyu/shared/money';
+import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useMemo, useState } from 'react';
+import { isApiError } from '../../api/client';
+import { LoadError } from '../../components/load-error';
+import { QuantityStepper } from '../../components/quantity-stepper';
+import { SkuPicker } from '../../components/sku-picker';
+import { t } from '../../i18n/zh-CN';
+import { descriptionText, priceRangeText, specsText } from '../../lib/format';
+import { ROUTES, idParam } from '../../lib/routes';
+import { initialSelection, missingDimension, selectedSku, specDimensions, type SpecSelection } from '../../lib/sku-selection';
+import { api } from '../../api/client';
+import { useCart } from '../../stores/cart-store';
+import { useCheckout } from '../../stores/checkout-store';
+import './index.css';
 
-const MAX_QUANTITY = 99
+const MAX_QUANTITY = 99;
 
-type Load = { state: 'loading' } | { state: 'error' } | { state: 'missing' } | { state: 'ready'; product: ProductDetail }
+type Load = { state: 'loading' } | { state: 'error' } | { state: 'missing' } | { state: 'ready'; product: ProductDetail };
 
 /** One product: images, price range, description, and the SKU picker for adding to the cart or buying now. */
 export default function ProductPage() {
-  const id = idParam(useRouter().params.id)
-  const [load, setLoad] = useState<Load>({ state: 'loading' })
-  const [selection, setSelection] = useState<SpecSelection>({})
-  const [quantity, setQuantity] = useState(1)
-  const [adding, setAdding] = useState(false)
+  const id = idParam(useRouter().params.id);
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [selection, setSelection] = useState<SpecSelection>({});
+  const [quantity, setQuantity] = useState(1);
+  const [adding, setAdding] = useState(false);
 
   const fetchProduct = () => {
     if (id === null) {
-      setLoad({ state: 'missing' })
-      return
+      setLoad({ state: 'missing' });
+      return;
     }
-    setLoad({ state: 'loading' })
+    setLoad({ state: 'loading' });
     api.product(id).then(
       (product) => {
-        setLoad({ state: 'ready', product })
-        setSelection(initialSelection(product.skus))
-        void Taro.setNavigationBarTitle({ title: product.title })
+        setLoad({ state: 'ready', product });
+        setSelection(initialSelection(product.skus));
+        void Taro.setNavigationBarTitle({ title: product.title });
       },
       (e) => setLoad({ state: isApiError(e) && e.code === 'NOT_FOUND' ? 'missing' : 'error' }),
-    )
-  }
-  useEffect(fetchProduct, [id])
+    );
+  };
+  useEffect(fetchProduct, [id]);
 
-  const product = load.state === 'ready' ? load.product : null
-  const dims = useMemo(() => (product ? specDimensions(product.skus) : []), [product])
-  const sku = product ? selectedSku(product.skus, dims, selection) : null
-  const maxQuantity = Math.max(1, Math.min(MAX_QUANTITY, sku?.stock ?? MAX_QUANTITY))
+  const product = load.state === 'ready' ? load.product : null;
+  const dims = useMemo(() => (product ? specDimensions(product.skus) : []), [product]);
+  const sku = product ? selectedSku(product.skus, dims, selection) : null;
+  const maxQuantity = Math.max(1, Math.min(MAX_QUANTITY, sku?.stock ?? MAX_QUANTITY));
   useEffect(() => {
-    if (quantity > maxQuantity) setQuantity(maxQuantity)
-  }, [quantity, maxQuantity])
+    if (quantity > maxQuantity) setQuantity(maxQuantity);
+  }, [quantity, maxQuantity]);
 
   if (!product) {
     return (
@@ -60,45 +60,45 @@ export default function ProductPage() {
         {load.state === 'error' ? <LoadError onRetry={fetchProduct} /> : null}
         {load.state === 'loading' ? <View className='state-line'>{t.common.loading}</View> : null}
       </View>
-    )
+    );
   }
 
   /** The SKU to buy, or a toast saying what is missing. */
   const chosenSku = () => {
     if (!sku) {
-      const missing = missingDimension(dims, selection)
-      void Taro.showToast({ title: missing ? t.product.chooseSpec(missing) : t.product.chooseSku, icon: 'none' })
-      return null
+      const missing = missingDimension(dims, selection);
+      void Taro.showToast({ title: missing ? t.product.chooseSpec(missing) : t.product.chooseSku, icon: 'none' });
+      return null;
     }
     if (sku.stock <= 0) {
-      void Taro.showToast({ title: t.product.outOfStock, icon: 'none' })
-      return null
+      void Taro.showToast({ title: t.product.outOfStock, icon: 'none' });
+      return null;
     }
-    return sku
-  }
+    return sku;
+  };
 
   const addToCart = async () => {
-    const target = chosenSku()
-    if (!target || adding) return
-    setAdding(true)
+    const target = chosenSku();
+    if (!target || adding) return;
+    setAdding(true);
     try {
-      await useCart.getState().add(target.id, quantity)
-      void Taro.showToast({ title: t.product.addedToCart, icon: 'success' })
+      await useCart.getState().add(target.id, quantity);
+      void Taro.showToast({ title: t.product.addedToCart, icon: 'success' });
     } catch {
-      void Taro.showToast({ title: t.common.failedToast, icon: 'none' })
+      void Taro.showToast({ title: t.common.failedToast, icon: 'none' });
     } finally {
-      setAdding(false)
+      setAdding(false);
     }
-  }
+  };
 
   const buyNow = () => {
-    const target = chosenSku()
-    if (!target) return
-    useCheckout.getState().start({ items: [{ skuId: target.id, quantity }] })
-    void Taro.navigateTo({ url: ROUTES.checkout })
-  }
+    const target = chosenSku();
+    if (!target) return;
+    useCheckout.getState().start({ items: [{ skuId: target.id, quantity }] });
+    void Taro.navigateTo({ url: ROUTES.checkout });
+  };
 
-  const description = descriptionText(product.description)
+  const description = descriptionText(product.description);
 
   return (
     <View className='product-page'>
@@ -119,7 +119,9 @@ export default function ProductPage() {
 
       <View className='page product-body'>
         <View className='card'>
-          <Text className='price-large js-detail-price'>{sku ? formatYuan(sku.priceFen) : priceRangeText(product.minPriceFen, product.maxPriceFen)}</Text>
+          <Text className='price-large js-detail-price'>
+            {sku ? formatYuan(sku.priceFen) : priceRangeText(product.minPriceFen, product.maxPriceFen)}
+          </Text>
           <Text className='product-detail-title js-detail-title'>{product.title}</Text>
           {product.subtitle ? <Text className='muted product-detail-subtitle'>{product.subtitle}</Text> : null}
         </View>
@@ -131,7 +133,11 @@ export default function ProductPage() {
             <Text className='muted js-sku-summary'>
               {sku ? (specsText(sku.specs) ? t.product.selected(specsText(sku.specs)) : '') : t.product.chooseSku}
             </Text>
-            {sku ? <Text className={`muted js-sku-stock${sku.stock > 0 ? '' : ' is-sold-out'}`}>{sku.stock > 0 ? t.product.stock(sku.stock) : t.product.outOfStock}</Text> : null}
+            {sku ? (
+              <Text className={`muted js-sku-stock${sku.stock > 0 ? '' : ' is-sold-out'}`}>
+                {sku.stock > 0 ? t.product.stock(sku.stock) : t.product.outOfStock}
+              </Text>
+            ) : null}
           </View>
           <View className='row product-quantity'>
             <Text>{t.product.quantity}</Text>
@@ -160,5 +166,5 @@ export default function ProductPage() {
         </Button>
       </View>
     </View>
-  )
+  );
 }

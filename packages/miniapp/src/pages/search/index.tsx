@@ -1,20 +1,20 @@
-import { Button, Input, Text, View } from '@tarojs/components'
-import { useReachBottom } from '@tarojs/taro'
-import { useMemo, useState } from 'react'
-import { ProductGrid } from '../../components/product-grid'
-import { t } from '../../i18n/zh-CN'
-import { useProductList } from '../../lib/use-product-list'
-import './index.css'
+import { Button, Input, Text, View } from '@tarojs/components';
+import { useReachBottom } from '@tarojs/taro';
+import { useMemo, useState } from 'react';
+import { ProductGrid } from '../../components/product-grid';
+import { t } from '../../i18n/zh-CN';
+import { useProductList } from '../../lib/use-product-list';
+import './index.css';
 
 /** Keyword search over on-shelf products. */
 export default function SearchPage() {
-  const [input, setInput] = useState('')
-  const [keyword, setKeyword] = useState('')
-  const query = useMemo(() => (keyword ? { keyword } : null), [keyword])
-  const results = useProductList(query)
-  useReachBottom(() => results.loadMore())
+  const [input, setInput] = useState('');
+  const [keyword, setKeyword] = useState('');
+  const query = useMemo(() => (keyword ? { keyword } : null), [keyword]);
+  const results = useProductList(query);
+  useReachBottom(() => results.loadMore());
 
-  const submit = (value: string = input) => setKeyword(value.trim().slice(0, 50))
+  const submit = (value: string = input) => setKeyword(value.trim().slice(0, 50));
 
   return (
     <View className='page search'>
@@ -42,5 +42,5 @@ export default function SearchPage() {
         <View className='state-line'>{t.catalog.searchHint}</View>
       )}
     </View>
-  )
+  );
 }

@@ -1,5 +1,5 @@
-import { t } from '../../../i18n/zh-CN'
+import { t } from '../../../i18n/zh-CN';
 
 export default definePageConfig({
   navigationBarTitleText: t.address.editTitle,
-})
+});

@@ -1,56 +1,64 @@
-import type { Address } from '@siyu/shared'
-import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidShow, useRouter } from '@tarojs/taro'
-import { useState } from 'react'
-import { api, newIdempotencyKey } from '../../../api/client'
-import { LoadError } from '../../../components/load-error'
-import { t } from '../../../i18n/zh-CN'
-import { ROUTES } from '../../../lib/routes'
-import { useCheckout } from '../../../stores/checkout-store'
-import './index.css'
+import type { Address } from '@siyu/shared';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { api, newIdempotencyKey } from '../../../api/client';
+import { LoadError } from '../../../components/load-error';
+import { t } from '../../../i18n/zh-CN';
+import { ROUTES } from '../../../lib/routes';
+import { useCheckout } from '../../../stores/checkout-store';
+import './index.css';
 
-const fail = () => void Taro.showToast({ title: t.common.failedToast, icon: 'none' })
+const fail = () => void Taro.showToast({ title: t.common.failedToast, icon: 'none' });
 
 /** My addresses, default first. Opened from checkout (`select=1`), a tap picks the address and goes back. */
 export default function AddressListPage() {
-  const selecting = useRouter().params.select === '1'
-  const [items, setItems] = useState<Address[] | null>(null)
-  const [error, setError] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const selecting = useRouter().params.select === '1';
+  const [items, setItems] = useState<Address[] | null>(null);
+  const [error, setError] = useState(false);
+  const [busy, setBusy] = useState(false);
 
   const load = () => {
-    setError(false)
-    api.addresses().then((res) => setItems(res.items), () => setError(true))
-  }
-  useDidShow(load)
+    setError(false);
+    api.addresses().then(
+      (res) => setItems(res.items),
+      () => setError(true),
+    );
+  };
+  useDidShow(load);
 
   const run = async (action: () => Promise<unknown>) => {
-    if (busy) return
-    setBusy(true)
+    if (busy) return;
+    setBusy(true);
     try {
-      await action()
-      load()
+      await action();
+      load();
     } catch {
-      fail()
+      fail();
     } finally {
-      setBusy(false)
+      setBusy(false);
     }
-  }
+  };
 
   const pick = (address: Address) => {
-    if (!selecting) return
-    useCheckout.getState().chooseAddress(address.id)
-    void Taro.navigateBack()
-  }
+    if (!selecting) return;
+    useCheckout.getState().chooseAddress(address.id);
+    void Taro.navigateBack();
+  };
 
   const remove = async (address: Address) => {
-    const { confirm } = await Taro.showModal({ title: '', content: t.address.deleteConfirm, confirmText: t.common.delete, cancelText: t.common.cancel })
-    if (!confirm) return
+    const { confirm } = await Taro.showModal({
+      title: '',
+      content: t.address.deleteConfirm,
+      confirmText: t.common.delete,
+      cancelText: t.common.cancel,
+    });
+    if (!confirm) return;
     await run(async () => {
-      await api.deleteAddress(address.id, newIdempotencyKey())
-      useCheckout.getState().forgetAddress(address.id)
-    })
-  }
+      await api.deleteAddress(address.id, newIdempotencyKey());
+      useCheckout.getState().forgetAddress(address.id);
+    });
+  };
 
   return (
     <View className='page address-list'>
@@ -68,7 +76,10 @@ export default function AddressListPage() {
           </View>
           <View className='address-actions'>
             {a.isDefault ? null : (
-              <View className='address-action js-address-set-default' onClick={() => void run(() => api.updateAddress(a.id, { isDefault: true }, newIdempotencyKey()))}>
+              <View
+                className='address-action js-address-set-default'
+                onClick={() => void run(() => api.updateAddress(a.id, { isDefault: true }, newIdempotencyKey()))}
+              >
                 <Text>{t.address.setDefault}</Text>
               </View>
             )}
@@ -83,10 +94,13 @@ export default function AddressListPage() {
       ))}
       <View className='bottom-bar-spacer' />
       <View className='bottom-bar'>
-        <Button className='primary-button address-add js-address-add' onClick={() => void Taro.navigateTo({ url: ROUTES.addressEdit(undefined, selecting ? 2 : 0) })}>
+        <Button
+          className='primary-button address-add js-address-add'
+          onClick={() => void Taro.navigateTo({ url: ROUTES.addressEdit(undefined, selecting ? 2 : 0) })}
+        >
           <Text>{t.address.add}</Text>
         </Button>
       </View>
     </View>
-  )
+  );
 }

@@ -1,23 +1,23 @@
-import { formatYuan } from '@siyu/shared/money'
-import { Button, Text, View } from '@tarojs/components'
-import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
-import { api, isApiError, newIdempotencyKey } from '../../../api/client'
-import type { Order, Refund } from '@siyu/shared'
-import { LoadError } from '../../../components/load-error'
-import { BreakdownLines, LineItem } from '../../../components/order-parts'
-import { t } from '../../../i18n/zh-CN'
-import { formatDateTime } from '../../../lib/format'
-import { payOrder, waitForPayment } from '../../../lib/payment'
-import { canRequestRefund } from '../../../lib/refunds'
-import { ROUTES, idParam } from '../../../lib/routes'
-import './index.css'
+import { formatYuan } from '@siyu/shared/money';
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import { api, isApiError, newIdempotencyKey } from '../../../api/client';
+import type { Order, Refund } from '@siyu/shared';
+import { LoadError } from '../../../components/load-error';
+import { BreakdownLines, LineItem } from '../../../components/order-parts';
+import { t } from '../../../i18n/zh-CN';
+import { formatDateTime } from '../../../lib/format';
+import { payOrder, waitForPayment } from '../../../lib/payment';
+import { canRequestRefund } from '../../../lib/refunds';
+import { ROUTES, idParam } from '../../../lib/routes';
+import './index.css';
 
 /** How often an order with an open refund is looked at again while the page is on screen. */
-const OPEN_REFUND_POLL_MS = 4_000
-const OPEN_REFUND_STATUSES: ReadonlyArray<Refund['status']> = ['requested', 'processing']
+const OPEN_REFUND_POLL_MS = 4_000;
+const OPEN_REFUND_STATUSES: ReadonlyArray<Refund['status']> = ['requested', 'processing'];
 
-type Load = { state: 'loading' } | { state: 'error' } | { state: 'missing' } | { state: 'ready'; order: Order }
+type Load = { state: 'loading' } | { state: 'error' } | { state: 'missing' } | { state: 'ready'; order: Order };
 
 /**
  * One order: status, lines, breakdown, address, timeline and refunds, with what can be done next (pay, cancel,
@@ -25,93 +25,98 @@ type Load = { state: 'loading' } | { state: 'error' } | { state: 'missing' } | {
  * return from the H5 payment page: wait for the server to say what happened.
  */
 export default function OrderDetailPage() {
-  const params = useRouter().params
-  const id = idParam(params.id)
-  const [load, setLoad] = useState<Load>({ state: 'loading' })
-  const [paying, setPaying] = useState(false)
-  const [confirming, setConfirming] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [visible, setVisible] = useState(true)
-  const autopayDone = useRef(false)
+  const params = useRouter().params;
+  const id = idParam(params.id);
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [paying, setPaying] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [visible, setVisible] = useState(true);
+  const autopayDone = useRef(false);
 
-  const loaded = useRef(false)
+  const loaded = useRef(false);
 
   const show = (order: Order) => {
-    loaded.current = true
-    setLoad({ state: 'ready', order })
-  }
+    loaded.current = true;
+    setLoad({ state: 'ready', order });
+  };
 
   const refresh = async (): Promise<Order | null> => {
     if (id === null) {
-      setLoad({ state: 'missing' })
-      return null
+      setLoad({ state: 'missing' });
+      return null;
     }
     try {
-      const order = await api.order(id)
-      show(order)
-      return order
+      const order = await api.order(id);
+      show(order);
+      return order;
     } catch (e) {
-      setLoad((l) => (l.state === 'ready' ? l : { state: isApiError(e) && e.code === 'NOT_FOUND' ? 'missing' : 'error' }))
-      return null
+      setLoad((l) => (l.state === 'ready' ? l : { state: isApiError(e) && e.code === 'NOT_FOUND' ? 'missing' : 'error' }));
+      return null;
     }
-  }
+  };
 
   const pay = async (order: Order) => {
-    if (paying) return
-    setPaying(true)
-    setConfirming(false)
+    if (paying) return;
+    setPaying(true);
+    setConfirming(false);
     try {
-      const result = await payOrder(order)
-      if (result.kind === 'redirected') return
-      show(result.order)
+      const result = await payOrder(order);
+      if (result.kind === 'redirected') return;
+      show(result.order);
       if (result.kind === 'settled') {
-        void Taro.showToast({ title: result.order.status === 'paid' ? t.payment.success : t.payment.closed, icon: result.order.status === 'paid' ? 'success' : 'none' })
+        void Taro.showToast({
+          title: result.order.status === 'paid' ? t.payment.success : t.payment.closed,
+          icon: result.order.status === 'paid' ? 'success' : 'none',
+        });
       } else if (result.sheet === 'submitted') {
-        setConfirming(true)
+        setConfirming(true);
       } else {
-        void Taro.showToast({ title: result.sheet === 'cancelled' ? t.payment.cancelled : t.payment.failed, icon: 'none' })
+        void Taro.showToast({ title: result.sheet === 'cancelled' ? t.payment.cancelled : t.payment.failed, icon: 'none' });
       }
     } catch (e) {
-      void Taro.showToast({ title: isApiError(e) && e.status === 409 ? t.payment.closed : t.payment.failed, icon: 'none' })
-      void refresh()
+      void Taro.showToast({ title: isApiError(e) && e.status === 409 ? t.payment.closed : t.payment.failed, icon: 'none' });
+      void refresh();
     } finally {
-      setPaying(false)
+      setPaying(false);
     }
-  }
+  };
 
   // Arrival: load; then either wait for a payment made on the H5 payment page, or start the one checkout asked for.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the page's id changes; the loaders are recreated each render and read the latest state themselves.
   useEffect(() => {
     void (async () => {
-      const order = await refresh()
-      if (!order || order.status !== 'awaiting_payment') return
+      const order = await refresh();
+      if (order?.status !== 'awaiting_payment') return;
       if (params.paid === '1' && id !== null) {
-        setConfirming(true)
-        const latest = await waitForPayment(id).catch(() => null)
-        if (latest) show(latest)
-        setConfirming(latest?.status === 'awaiting_payment')
+        setConfirming(true);
+        const latest = await waitForPayment(id).catch(() => null);
+        if (latest) show(latest);
+        setConfirming(latest?.status === 'awaiting_payment');
       } else if (params.autopay === '1' && !autopayDone.current) {
-        autopayDone.current = true
-        await pay(order)
+        autopayDone.current = true;
+        await pay(order);
       }
-    })()
-  }, [id])
+    })();
+  }, [id]);
 
   useDidShow(() => {
-    setVisible(true)
-    if (loaded.current) void refresh()
-  })
-  useDidHide(() => setVisible(false))
+    setVisible(true);
+    if (loaded.current) void refresh();
+  });
+  useDidHide(() => setVisible(false));
   usePullDownRefresh(() => {
-    void refresh().finally(() => void Taro.stopPullDownRefresh())
-  })
+    void refresh().finally(() => void Taro.stopPullDownRefresh());
+  });
 
-  const refunds = load.state === 'ready' ? load.order.refunds : []
-  const hasOpenRefund = refunds.some((r) => OPEN_REFUND_STATUSES.includes(r.status))
+  const refunds = load.state === 'ready' ? load.order.refunds : [];
+  const hasOpenRefund = refunds.some((r) => OPEN_REFUND_STATUSES.includes(r.status));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: polls while a refund is open and the page visible; refresh is recreated each render.
   useEffect(() => {
-    if (!hasOpenRefund || !visible) return
-    const timer = setInterval(() => void refresh(), OPEN_REFUND_POLL_MS)
-    return () => clearInterval(timer)
-  }, [hasOpenRefund, visible])
+    if (!hasOpenRefund || !visible) return;
+    const timer = setInterval(() => void refresh(), OPEN_REFUND_POLL_MS);
+    return () => clearInterval(timer);
+  }, [hasOpenRefund, visible]);
 
   if (load.state !== 'ready') {
     return (
@@ -120,30 +125,30 @@ export default function OrderDetailPage() {
         {load.state === 'error' ? <LoadError onRetry={() => void refresh()} /> : null}
         {load.state === 'loading' ? <View className='state-line'>{t.common.loading}</View> : null}
       </View>
-    )
+    );
   }
 
-  const { order } = load
+  const { order } = load;
   const act = async (confirmText: string, call: (key: string) => Promise<Order>, done: string) => {
-    if (busy) return
-    const { confirm } = await Taro.showModal({ title: '', content: confirmText, confirmText: t.common.confirm, cancelText: t.common.cancel })
-    if (!confirm) return
-    setBusy(true)
+    if (busy) return;
+    const { confirm } = await Taro.showModal({ title: '', content: confirmText, confirmText: t.common.confirm, cancelText: t.common.cancel });
+    if (!confirm) return;
+    setBusy(true);
     try {
-      show(await call(newIdempotencyKey()))
-      void Taro.showToast({ title: done, icon: 'success' })
+      show(await call(newIdempotencyKey()));
+      void Taro.showToast({ title: done, icon: 'success' });
     } catch {
-      void Taro.showToast({ title: t.common.failedToast, icon: 'none' })
-      void refresh()
+      void Taro.showToast({ title: t.common.failedToast, icon: 'none' });
+      void refresh();
     } finally {
-      setBusy(false)
+      setBusy(false);
     }
-  }
+  };
 
-  const refundedFen = order.refundedFen
-  const canRefund = canRequestRefund(order)
-  const events = [...order.events].reverse()
-  const hasActions = order.status === 'awaiting_payment' || order.status === 'shipped' || canRefund
+  const refundedFen = order.refundedFen;
+  const canRefund = canRequestRefund(order);
+  const events = [...order.events].reverse();
+  const hasActions = order.status === 'awaiting_payment' || order.status === 'shipped' || canRefund;
 
   return (
     <View className='page order-detail'>
@@ -167,7 +172,12 @@ export default function OrderDetailPage() {
       <View className='card'>
         <Text className='card-title'>{t.orders.linesTitle}</Text>
         {order.lines.map((line) => (
-          <LineItem key={line.id} line={line} className='js-order-line' onClick={() => void Taro.navigateTo({ url: ROUTES.product(line.productId) })} />
+          <LineItem
+            key={line.id}
+            line={line}
+            className='js-order-line'
+            onClick={() => void Taro.navigateTo({ url: ROUTES.product(line.productId) })}
+          />
         ))}
       </View>
 
@@ -203,7 +213,11 @@ export default function OrderDetailPage() {
       <View className='card'>
         <Text className='card-title'>{t.orders.timelineTitle}</Text>
         {events.map((ev, i) => (
-          <View key={`${ev.createdAt}-${i}`} className={`timeline-item js-timeline-item${i === 0 ? ' is-latest' : ''}`}>
+          <View
+            // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list whose items have no identity but their position
+            key={`${ev.createdAt}-${i}`}
+            className={`timeline-item js-timeline-item${i === 0 ? ' is-latest' : ''}`}
+          >
             <View className='timeline-dot' />
             <View className='timeline-body'>
               <Text>{t.orders.event(ev.toStatus)}</Text>
@@ -221,7 +235,10 @@ export default function OrderDetailPage() {
       {hasActions ? (
         <View className='bottom-bar'>
           {order.status === 'awaiting_payment' ? (
-            <Button className='small-button js-order-cancel' onClick={() => void act(t.orders.cancelConfirm, (key) => api.cancelOrder(order.id, key), t.orders.cancelled)}>
+            <Button
+              className='small-button js-order-cancel'
+              onClick={() => void act(t.orders.cancelConfirm, (key) => api.cancelOrder(order.id, key), t.orders.cancelled)}
+            >
               <Text>{t.orders.cancel}</Text>
             </Button>
           ) : null}
@@ -236,12 +253,15 @@ export default function OrderDetailPage() {
             </Button>
           ) : null}
           {order.status === 'shipped' ? (
-            <Button className='small-button is-primary js-order-confirm-receipt' onClick={() => void act(t.orders.confirmReceiptConfirm, (key) => api.confirmReceipt(order.id, key), t.orders.received)}>
+            <Button
+              className='small-button is-primary js-order-confirm-receipt'
+              onClick={() => void act(t.orders.confirmReceiptConfirm, (key) => api.confirmReceipt(order.id, key), t.orders.received)}
+            >
               <Text>{t.orders.confirmReceipt}</Text>
             </Button>
           ) : null}
         </View>
       ) : null}
     </View>
-  )
+  );
 }

@@ -1,6 +1,6 @@
-import { t } from '../../../i18n/zh-CN'
+import { t } from '../../../i18n/zh-CN';
 
 export default definePageConfig({
   navigationBarTitleText: t.orders.listTitle,
   enablePullDownRefresh: true,
-})
+});

@@ -1,80 +1,92 @@
-import { formatYuan } from '@siyu/shared/money'
-import { Button, Input, Text, View } from '@tarojs/components'
-import Taro, { useRouter } from '@tarojs/taro'
-import { useEffect, useRef, useState } from 'react'
-import { api, isApiError, newIdempotencyKey } from '../../../api/client'
-import type { Order } from '@siyu/shared'
-import { LoadError } from '../../../components/load-error'
-import { QuantityStepper } from '../../../components/quantity-stepper'
-import { t } from '../../../i18n/zh-CN'
-import { specsText } from '../../../lib/format'
-import { refundableLines } from '../../../lib/refunds'
-import { idParam } from '../../../lib/routes'
-import './index.css'
+import { formatYuan } from '@siyu/shared/money';
+import { Button, Input, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import { api, isApiError, newIdempotencyKey } from '../../../api/client';
+import type { Order } from '@siyu/shared';
+import { LoadError } from '../../../components/load-error';
+import { QuantityStepper } from '../../../components/quantity-stepper';
+import { t } from '../../../i18n/zh-CN';
+import { specsText } from '../../../lib/format';
+import { refundableLines } from '../../../lib/refunds';
+import { idParam } from '../../../lib/routes';
+import './index.css';
 
-type Load = { state: 'loading' } | { state: 'error' } | { state: 'ready'; order: Order }
+type Load = { state: 'loading' } | { state: 'error' } | { state: 'ready'; order: Order };
 
 /** Ask for a refund of the whole order, or of chosen lines and quantities, with a reason. The server decides the amount. */
 export default function RefundPage() {
-  const id = idParam(useRouter().params.id)
-  const [load, setLoad] = useState<Load>({ state: 'loading' })
-  const [whole, setWhole] = useState(true)
-  const [chosen, setChosen] = useState<Record<number, number>>({})
-  const [reason, setReason] = useState('')
-  const [submitting, setSubmitting] = useState(false)
-  const pendingKey = useRef<string | null>(null)
+  const id = idParam(useRouter().params.id);
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [whole, setWhole] = useState(true);
+  const [chosen, setChosen] = useState<Record<number, number>>({});
+  const [reason, setReason] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const pendingKey = useRef<string | null>(null);
 
   const fetchOrder = async () => {
-    if (id === null) return setLoad({ state: 'error' })
-    setLoad({ state: 'loading' })
+    if (id === null) return setLoad({ state: 'error' });
+    setLoad({ state: 'loading' });
     try {
-      setLoad({ state: 'ready', order: await api.order(id) })
+      setLoad({ state: 'ready', order: await api.order(id) });
     } catch {
-      setLoad({ state: 'error' })
+      setLoad({ state: 'error' });
     }
-  }
-  useEffect(() => void fetchOrder(), [id])
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the page's id changes; the loaders are recreated each render and read the latest state themselves.
+  useEffect(() => void fetchOrder(), [id]);
 
-  if (load.state !== 'ready') return <View className='page'>{load.state === 'error' ? <LoadError onRetry={() => void fetchOrder()} /> : <View className='state-line'>{t.common.loading}</View>}</View>
+  if (load.state !== 'ready')
+    return (
+      <View className='page'>
+        {load.state === 'error' ? <LoadError onRetry={() => void fetchOrder()} /> : <View className='state-line'>{t.common.loading}</View>}
+      </View>
+    );
 
-  const { order } = load
-  const refundable = refundableLines(order)
+  const { order } = load;
+  const refundable = refundableLines(order);
 
   const toggleLine = (lineId: number, left: number) => {
-    pendingKey.current = null
+    pendingKey.current = null;
     setChosen((c) => {
-      const next = { ...c }
-      if (next[lineId]) delete next[lineId]
-      else next[lineId] = left
-      return next
-    })
-  }
+      const next = { ...c };
+      if (next[lineId]) delete next[lineId];
+      else next[lineId] = left;
+      return next;
+    });
+  };
 
   const submit = async () => {
-    if (submitting) return
-    const text = reason.trim()
-    if (!text) return void Taro.showToast({ title: t.refund.reasonRequired, icon: 'none' })
-    const lines = Object.entries(chosen).map(([orderLineId, quantity]) => ({ orderLineId: Number(orderLineId), quantity }))
-    if (!whole && lines.length === 0) return void Taro.showToast({ title: t.refund.linesRequired, icon: 'none' })
-    setSubmitting(true)
-    const key = (pendingKey.current ??= newIdempotencyKey())
+    if (submitting) return;
+    const text = reason.trim();
+    if (!text) return void Taro.showToast({ title: t.refund.reasonRequired, icon: 'none' });
+    const lines = Object.entries(chosen).map(([orderLineId, quantity]) => ({ orderLineId: Number(orderLineId), quantity }));
+    if (!whole && lines.length === 0) return void Taro.showToast({ title: t.refund.linesRequired, icon: 'none' });
+    setSubmitting(true);
+    const key = (pendingKey.current ??= newIdempotencyKey());
     try {
-      await api.requestRefund(order.id, whole ? { reason: text } : { reason: text, lines }, key)
-      pendingKey.current = null
-      void Taro.showToast({ title: t.refund.submitted, icon: 'success' })
-      void Taro.navigateBack()
+      await api.requestRefund(order.id, whole ? { reason: text } : { reason: text, lines }, key);
+      pendingKey.current = null;
+      void Taro.showToast({ title: t.refund.submitted, icon: 'success' });
+      void Taro.navigateBack();
     } catch (e) {
-      if (isApiError(e) && e.status >= 400 && e.status < 500 && e.code !== 'IDEMPOTENCY_KEY_IN_FLIGHT') pendingKey.current = null
-      void Taro.showToast({ title: isApiError(e) && e.status === 409 ? t.refund.notAllowed : t.common.failedToast, icon: 'none' })
+      if (isApiError(e) && e.status >= 400 && e.status < 500 && e.code !== 'IDEMPOTENCY_KEY_IN_FLIGHT') pendingKey.current = null;
+      void Taro.showToast({ title: isApiError(e) && e.status === 409 ? t.refund.notAllowed : t.common.failedToast, icon: 'none' });
     } finally {
-      setSubmitting(false)
+      setSubmitting(false);
     }
-  }
+  };
 
   return (
     <View className='page refund'>
       <View className='card'>
-        <View className={`refund-mode js-refund-whole${whole ? ' is-active' : ''}`} onClick={() => { pendingKey.current = null; setWhole(true) }}>
+        <View
+          className={`refund-mode js-refund-whole${whole ? ' is-active' : ''}`}
+          onClick={() => {
+            pendingKey.current = null;
+            setWhole(true);
+          }}
+        >
           <View className={`checkbox${whole ? ' is-checked' : ''}`}>
             <Text>{whole ? '✓' : ''}</Text>
           </View>
@@ -83,7 +95,13 @@ export default function RefundPage() {
             <Text className='muted'>{t.refund.wholeOrderHint}</Text>
           </View>
         </View>
-        <View className={`refund-mode js-refund-lines${whole ? '' : ' is-active'}`} onClick={() => { pendingKey.current = null; setWhole(false) }}>
+        <View
+          className={`refund-mode js-refund-lines${whole ? '' : ' is-active'}`}
+          onClick={() => {
+            pendingKey.current = null;
+            setWhole(false);
+          }}
+        >
           <View className={`checkbox${whole ? '' : ' is-checked'}`}>
             <Text>{whole ? '' : '✓'}</Text>
           </View>
@@ -106,7 +124,14 @@ export default function RefundPage() {
                   {chosen[line.id] ? (
                     <View className='row refund-qty'>
                       <Text>{t.refund.quantity}</Text>
-                      <QuantityStepper value={chosen[line.id]!} max={left} onChange={(q) => { pendingKey.current = null; setChosen((c) => ({ ...c, [line.id]: q })) }} />
+                      <QuantityStepper
+                        value={chosen[line.id]!}
+                        max={left}
+                        onChange={(q) => {
+                          pendingKey.current = null;
+                          setChosen((c) => ({ ...c, [line.id]: q }));
+                        }}
+                      />
                     </View>
                   ) : null}
                 </View>
@@ -118,17 +143,33 @@ export default function RefundPage() {
         <Text className='card-title'>{t.refund.reason}</Text>
         <View className='refund-reasons'>
           {t.refund.reasons.map((r) => (
-            <View key={r} className={`refund-reason js-refund-reason${reason === r ? ' is-active' : ''}`} onClick={() => { pendingKey.current = null; setReason(r) }}>
+            <View
+              key={r}
+              className={`refund-reason js-refund-reason${reason === r ? ' is-active' : ''}`}
+              onClick={() => {
+                pendingKey.current = null;
+                setReason(r);
+              }}
+            >
               <Text>{r}</Text>
             </View>
           ))}
         </View>
-        <Input className='refund-reason-input js-refund-reason-input' value={reason} maxlength={200} placeholder={t.refund.reasonPlaceholder} onInput={(e) => { pendingKey.current = null; setReason(e.detail.value) }} />
+        <Input
+          className='refund-reason-input js-refund-reason-input'
+          value={reason}
+          maxlength={200}
+          placeholder={t.refund.reasonPlaceholder}
+          onInput={(e) => {
+            pendingKey.current = null;
+            setReason(e.detail.value);
+          }}
+        />
       </View>
 
       <Button className={`primary-button refund-submit js-refund-submit${submitting ? ' is-disabled' : ''}`} onClick={() => void submit()}>
         <Text>{submitting ? t.refund.submitting : t.refund.submit}</Text>
       </Button>
     </View>
-  )
+  );
 }

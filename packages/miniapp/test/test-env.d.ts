@@ -1,0 +1,7 @@
+// Tests read response bodies loosely: each assertion states what it expects of them.
+declare global {
+  interface Response {
+    json(): Promise<any>;
+  }
+}
+export {};
