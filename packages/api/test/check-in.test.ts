@@ -142,7 +142,7 @@ describe('daily check-in', () => {
     expect(await ctx.db.selectFrom('check_ins').selectAll().execute()).toHaveLength(0);
   });
 
-  it('gives one reward to many concurrent check-ins by one member (INVARIANTS 5)', async () => {
+  it('gives one reward to many concurrent check-ins by one member (invariant 5)', async () => {
     const responses = await Promise.all(Array.from({ length: 40 }, () => checkIn()));
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);

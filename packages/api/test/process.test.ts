@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASE_URL } from './context.js';
 
-// The real server process on a real port (node --import tsx, so a signal reaches the server itself): SIGKILL after committed writes loses none of them (INVARIANTS 17),
+// The real server process on a real port (node --import tsx, so a signal reaches the server itself): SIGKILL after committed writes loses none of them (invariant 17),
 // SIGTERM stops cleanly, and bad settings stop it before it listens.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-process-'));
 const children: ChildProcess[] = [];

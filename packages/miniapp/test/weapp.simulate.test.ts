@@ -327,7 +327,7 @@ describe('WeChat output in miniprogram-simulate', () => {
       expect(Math.abs(Number(params.timeStamp) - Date.now() / 1000)).toBeLessThan(300);
       expect(params.nonceStr).toMatch(/^[0-9A-Za-z]{8,32}$/);
       expect(params.package).toMatch(/^prepay_id=wx\w+$/);
-      // paySign = base64 SHA256withRSA(merchant private key, `APPID\nTIMESTAMP\nNONCESTR\nPACKAGE\n`) (PROTOCOLS.md):
+      // paySign = base64 SHA256withRSA(merchant private key, `APPID\nTIMESTAMP\nNONCESTR\nPACKAGE\n`) (docs/platform-protocols.md):
       // 256 bytes with a 2048-bit key, checked here with the merchant public key the API's simulator serves at
       // /__sim/keys, for the app id the API signs for (the simulator's WeChat app, which the test API runs as).
       expect(Buffer.from(String(params.paySign), 'base64')).toHaveLength(256);

@@ -1,4 +1,4 @@
-/** Alipay mini-program payments (PROTOCOLS.md, Alipay: "Payment", "Asynchronous notification"). */
+/** Alipay mini-program payments (docs/platform-protocols.md, Alipay: "Payment", "Asynchronous notification"). */
 import { AppError } from '../lib/app-error.js';
 import { callAlipayGateway, type AlipayConfig, type AlipayGatewayError } from './alipay.js';
 import { alipaySignContent, alipayTimestamp, rsa2Verify } from './alipay-sign.js';

@@ -1,5 +1,5 @@
 /**
- * Alipay OpenAPI 2.0 signing (PROTOCOLS.md, Alipay): shared by the login adapter, the payment side and the simulator.
+ * Alipay OpenAPI 2.0 signing (docs/platform-protocols.md, Alipay): shared by the login adapter, the payment side and the simulator.
  * Pure functions, no I/O.
  */
 import { createSign, createVerify } from 'node:crypto';

@@ -19,7 +19,7 @@ export interface AlipayConfig {
 
 export const ALIPAY_GATEWAY = 'https://openapi.alipay.com/gateway.do';
 
-/** The common parameters plus `extra`, signed (PROTOCOLS.md, Alipay: "Signing a request"). */
+/** The common parameters plus `extra`, signed (docs/platform-protocols.md, Alipay: "Signing a request"). */
 export function signedAlipayParams(
   config: Pick<AlipayConfig, 'appId' | 'appPrivateKey'>,
   method: string,
@@ -99,7 +99,7 @@ function isCodeRejection(subCode: string | undefined): boolean {
   return subCode !== undefined && /^isv\.(code-(invalid|expired|used)|invalid-code|auth-code-invalid)$/.test(subCode);
 }
 
-/** Alipay mini-program login: `alipay.system.oauth.token` (PROTOCOLS.md, Alipay). */
+/** Alipay mini-program login: `alipay.system.oauth.token` (docs/platform-protocols.md, Alipay). */
 export function createAlipayAdapter(config: AlipayConfig, fetch: FetchLike, clock: () => Date = () => new Date()): PlatformAdapter {
   const method = 'alipay.system.oauth.token';
   return {

@@ -1,4 +1,4 @@
-/** Douyin general trade (通用交易系统) payments (PROTOCOLS.md, Douyin: "Payment"). */
+/** Douyin general trade (通用交易系统) payments (docs/platform-protocols.md, Douyin: "Payment"). */
 import { AppError } from '../lib/app-error.js';
 import { asRecord, callPlatform, nonEmptyString, parseJsonObject } from './http.js';
 import {

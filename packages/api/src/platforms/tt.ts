@@ -23,7 +23,7 @@ const UNAVAILABLE_ERR_NOS = new Map<number, string>([
   [40017, 'Douyin rejected our app secret (check TT_APP_SECRET)'],
 ]);
 
-/** Douyin mini-program login: `jscode2session` v2 (PROTOCOLS.md, Douyin). */
+/** Douyin mini-program login: `jscode2session` v2 (docs/platform-protocols.md, Douyin). */
 export function createTtAdapter(config: TtConfig, fetch: FetchLike): PlatformAdapter {
   const base = (config.baseUrl ?? 'https://developer.toutiao.com').replace(/\/+$/, '');
   return {

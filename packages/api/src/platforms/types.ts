@@ -31,7 +31,7 @@ export type PlatformAdapters = Record<LoginPlatform, PlatformAdapter>;
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 // ---------------------------------------------------------------------------------------------------------------
-// Payments (PROTOCOLS.md: WeChat Pay v3, Alipay, Douyin general trade)
+// Payments (docs/platform-protocols.md: WeChat Pay v3, Alipay, Douyin general trade)
 // ---------------------------------------------------------------------------------------------------------------
 
 export type PaymentPlatform = LoginPlatform;

@@ -17,7 +17,7 @@ const INVALID_CODE_ERRCODES = new Set([40029, 40163, 41008]);
 /** errcodes meaning our own app id / secret is wrong: a server misconfiguration, not the member's fault. */
 const CREDENTIAL_ERRCODES = new Set([40013, 40125, 41002, 41004]);
 
-/** WeChat mini-program login: `jscode2session` (PROTOCOLS.md, WeChat). */
+/** WeChat mini-program login: `jscode2session` (docs/platform-protocols.md, WeChat). */
 export function createWeappAdapter(config: WeappConfig, fetch: FetchLike): PlatformAdapter {
   const base = (config.baseUrl ?? 'https://api.weixin.qq.com').replace(/\/+$/, '');
   return {

@@ -1,5 +1,5 @@
 /**
- * WeChat Pay API v3 for mini-programs (PROTOCOLS.md, WeChat: "WeChat Pay API v3"): JSAPI payments, refunds,
+ * WeChat Pay API v3 for mini-programs (docs/platform-protocols.md, WeChat: "WeChat Pay API v3"): JSAPI payments, refunds,
  * notification verification and AES-256-GCM decryption.
  */
 import { createDecipheriv, createHash } from 'node:crypto';

@@ -75,7 +75,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('streak', 'integer', (c) => c.notNull().check(sql`streak >= 1`))
     .addColumn('reward', 'integer', (c) => c.notNull().check(sql`reward >= 0`))
     .addColumn('created_at', 'text', (c) => c.notNull())
-    // INVARIANTS 5: one check-in per member per business day, enforced here and nowhere else.
+    // invariant 5: one check-in per member per business day, enforced here and nowhere else.
     .addUniqueConstraint('check_ins_member_day', ['member_id', 'business_date'])
     .execute();
 
@@ -88,12 +88,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('source_key', 'text', (c) => c.notNull())
     .addColumn('note', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
-    // INVARIANTS 4: one credit per source event.
+    // invariant 4: one credit per source event.
     .addUniqueConstraint('points_ledger_member_source', ['member_id', 'source_key'])
     .execute();
   await db.schema.createIndex('points_ledger_member_id').on('points_ledger').columns(['member_id', 'id']).execute();
 
-  // INVARIANTS 3: the ledger is append-only; a correction is a reversing entry.
+  // invariant 3: the ledger is append-only; a correction is a reversing entry.
   if (pg) {
     await sql`create function points_ledger_append_only() returns trigger language plpgsql as $$
       begin raise exception 'points_ledger is append-only'; end; $$`.execute(db);

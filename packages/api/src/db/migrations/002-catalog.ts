@@ -44,7 +44,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('code', 'text', (c) => c.notNull().unique())
     .addColumn('specs', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('price_fen', 'bigint', (c) => c.notNull().check(sql`price_fen >= 0`))
-    // INVARIANTS 1: the database refuses negative stock even if a query forgets its guard.
+    // invariant 1: the database refuses negative stock even if a query forgets its guard.
     .addColumn('stock', 'bigint', (c) => c.notNull().check(sql`stock >= 0`))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())

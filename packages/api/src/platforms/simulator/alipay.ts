@@ -19,7 +19,7 @@ function gatewayAnswer(ctx: SimulatorContext, member: string, payload: Record<st
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
 /**
- * `POST /alipay/gateway.do` (PROTOCOLS.md, Alipay): login (`alipay.system.oauth.token`) and payments
+ * `POST /alipay/gateway.do` (docs/platform-protocols.md, Alipay): login (`alipay.system.oauth.token`) and payments
  * (`alipay.trade.create`, `alipay.trade.refund`), plus the asynchronous notifications.
  */
 export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: PaymentStore, onRefund: RefundAccepted): PlatformPaySide {

@@ -85,7 +85,7 @@ const LoginCodeRequest = z.object({
 
 /**
  * A local stand-in for WeChat, Alipay and Douyin's login services, speaking their real request and response
- * shapes, signatures and error codes (PROTOCOLS.md), so the production adapters run unchanged against it.
+ * shapes, signatures and error codes (docs/platform-protocols.md), so the production adapters run unchanged against it.
  * Routes are relative to `app`'s root: mount it anywhere (`mainApp.route('/__sim', sim.app)`) or call it
  * in-process (`sim.app.request(url, init)`). Development and tests only; holds state in memory.
  */

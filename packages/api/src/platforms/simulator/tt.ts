@@ -11,7 +11,7 @@ function ttAnswer(errNo: number, errTips: string, data: Record<string, string> |
   return Response.json({ err_no: errNo, err_tips: errTips, log_id: logId(), data });
 }
 
-/** `POST /tt/api/apps/v2/jscode2session` (PROTOCOLS.md, Douyin). */
+/** `POST /tt/api/apps/v2/jscode2session` (docs/platform-protocols.md, Douyin). */
 export function registerTtRoutes(app: Hono, ctx: SimulatorContext): void {
   app.post('/tt/api/apps/v2/jscode2session', async (c) => {
     if (!/application\/json/i.test(c.req.header('content-type') ?? '')) return ttAnswer(40014, 'bad params');

@@ -19,7 +19,7 @@ function wechatError(errcode: number, errmsg: string): Response {
   return wechatJson({ errcode, errmsg: `${errmsg}, rid: ${wechatRid()}` });
 }
 
-/** `GET /weapp/sns/jscode2session` (PROTOCOLS.md, WeChat). */
+/** `GET /weapp/sns/jscode2session` (docs/platform-protocols.md, WeChat). */
 export function registerWeappRoutes(app: Hono, ctx: SimulatorContext): void {
   app.get('/weapp/sns/jscode2session', (c) => {
     const q = c.req.query();
