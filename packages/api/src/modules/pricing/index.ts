@@ -1,0 +1,18 @@
+export {
+  ADJUSTMENT_KINDS,
+  allocateProportionally,
+  breakdownOf,
+  priceOrder,
+  type Adjustment,
+  type AdjustmentAmount,
+  type AdjustmentKind,
+  type AdjustmentSource,
+  type AdjustmentStatus,
+  type PricedAdjustment,
+  type PricedLine,
+  type PricingInput,
+  type PricingLine,
+  type PricingResult,
+  type ShippingRule,
+  type ShippingRuleApplied,
+} from './pricing.js';
