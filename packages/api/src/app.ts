@@ -26,21 +26,24 @@ import { createRateLimiter } from './lib/rate-limit.js';
 import { createAuthService, memberAuthRoutes, staffAuthRoutes } from './modules/auth/index.js';
 import { addressRoutes, createAddressesService } from './modules/addresses/index.js';
 import { cartRoutes, createCartService } from './modules/cart/index.js';
-import { catalogRoutes, createCatalogService, merchantCatalogRoutes } from './modules/catalog/index.js';
+import { catalogRoutes, createCatalogService, createOrderStockParticipant, merchantCatalogRoutes } from './modules/catalog/index.js';
 import { checkInRoutes, createCheckInService, merchantCheckInRoutes } from './modules/check-in/index.js';
 import { createMembersService } from './modules/members/index.js';
-import { createOrdersService, merchantOrderRoutes, orderRoutes } from './modules/orders/index.js';
+import { createOrdersService, merchantOrderRoutes, type OrderParticipant, orderRoutes } from './modules/orders/index.js';
 import {
   createPaymentExceptionsService,
+  createPaymentsOrderParticipant,
   createPaymentsService,
   createRefundsService,
   merchantPaymentExceptionRoutes,
   merchantRefundRoutes,
   paymentNotifyRoutes,
   paymentRoutes,
+  refundsForOrder,
   refundRoutes,
 } from './modules/payments/index.js';
 import { createPointsService, pointsRoutes } from './modules/points/index.js';
+import { createSettingsService } from './modules/settings/index.js';
 import { createStaffService } from './modules/staff/index.js';
 import type { PaymentAdapters, PlatformAdapters } from './platforms/types.js';
 
@@ -52,13 +55,27 @@ export interface AppDeps {
   payments: PaymentAdapters;
   config: AppConfig;
   logger?: Logger;
+  /**
+   * Modules taking part in the order lifecycle beyond the built-in ones (stock, payments), in the order their steps
+   * run after them: an extension, or a test's probe, plugged in exactly as a built-in one is.
+   */
+  orderParticipants?: readonly OrderParticipant[];
   /** The platform simulator's routes, mounted at /__sim (development and tests only). */
   // biome-ignore lint/suspicious/noExplicitAny: the simulator's routes have their own Env; only their paths are mounted here.
   simulator?: Hono<any>;
 }
 
 /** Builds the whole service from its dependencies; no module-level state, so tests can build many. */
-export function createApp({ db, clock, platforms, payments: paymentAdapters, config, logger = silentLogger, simulator }: AppDeps) {
+export function createApp({
+  db,
+  clock,
+  platforms,
+  payments: paymentAdapters,
+  config,
+  logger = silentLogger,
+  simulator,
+  orderParticipants = [],
+}: AppDeps) {
   const points = createPointsService();
   const members = createMembersService({ db, clock });
   const staff = createStaffService({ db, clock });
@@ -78,13 +95,25 @@ export function createApp({ db, clock, platforms, payments: paymentAdapters, con
       staffLoginPerUsername: createRateLimiter('staff-login-username', r.staffLoginPerUsername),
     },
   });
-  const checkIn = createCheckInService({ db, clock, timeZone: config.timeZone, points });
+  const settings = createSettingsService({ db, clock, logger });
+  const checkIn = createCheckInService({ db, clock, timeZone: config.timeZone, points, settings });
   const catalog = createCatalogService({ db, clock });
   const addresses = createAddressesService({ db, clock });
   const cart = createCartService({ db, clock, catalog });
-  const orders = createOrdersService({ db, clock, catalog, addresses, cart });
+  // The order lifecycle's participants, in the order their steps run: stock first, so a checkout short of stock is
+  // refused before anything else is reserved.
+  const orders = createOrdersService({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    catalog,
+    addresses,
+    cart,
+    settings,
+    refundsOf: refundsForOrder,
+    participants: [createOrderStockParticipant(catalog), createPaymentsOrderParticipant(), ...orderParticipants],
+  });
   const refunds = createRefundsService({ db, clock, orders, payments: paymentAdapters, logger });
-  orders.useRefundsReader(refunds.listForOrder);
   const paymentExceptions = createPaymentExceptionsService({
     db,
     clock,
@@ -98,7 +127,7 @@ export function createApp({ db, clock, platforms, payments: paymentAdapters, con
   const member = requireMember(resolve);
   const anyStaff = requireStaff(resolve, ALL_STAFF_ROLES);
   const editor = requireStaff(resolve, STAFF_EDITORS);
-  const idempotent = idempotency(db, clock);
+  const idempotent = idempotency(db, clock, config.idempotency);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   // First, so that an overridden request is logged once, as the method it is routed as.
@@ -180,7 +209,8 @@ export function createApp({ db, clock, platforms, payments: paymentAdapters, con
   }
 
   return Object.assign(app, {
-    services: { auth, members, staff, points, checkIn, catalog, addresses, cart, orders, payments, refunds, paymentExceptions },
+    services: { auth, members, staff, points, settings, checkIn, catalog, addresses, cart, orders, payments, refunds, paymentExceptions },
+    config,
   });
 }
 

@@ -1,3 +1,4 @@
+import { DEFAULT_IDEMPOTENCY_SETTINGS, type IdempotencySettings } from './lib/idempotency.js';
 import type { RateLimitRule } from './lib/rate-limit.js';
 
 /** Runtime settings createApp needs; server.ts builds them from env.ts, tests build them with `testConfig()`. */
@@ -16,6 +17,8 @@ export interface AppConfig {
   };
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
+  /** How long Idempotency-Key responses are kept, and when a key left in flight by a crash is released. */
+  idempotency: IdempotencySettings;
   /** Refunding payments that arrived for closed orders (payment_exceptions). */
   paymentExceptionRefunds: PaymentExceptionRefundSettings;
   /** Folder of the H5 build to serve at /, if any. */
@@ -44,5 +47,6 @@ export const defaultAppConfig: AppConfig = {
     staffLoginPerUsername: { points: 5, duration: 60 },
   },
   bodyLimitBytes: 64 * 1024,
+  idempotency: DEFAULT_IDEMPOTENCY_SETTINGS,
   paymentExceptionRefunds: { maxFailures: 6, backoffBaseMs: 60_000, backoffMaxMs: 3 * 3600_000, leaseMs: 5 * 60_000 },
 };

@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrator.js';
 import { productionPlatformsConfig, readEnv } from './env.js';
 import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
+import { startMaintenanceJob } from './jobs/maintenance.job.js';
 import { startOrderExpiryJob } from './modules/orders/index.js';
 import { startPaymentExceptionRefundJob, startPaymentQueryJob } from './modules/payments/index.js';
 import {
@@ -58,6 +59,15 @@ const exceptionRefundJob = startPaymentExceptionRefundJob({ exceptions: app.serv
 // Orders still awaiting payment a minute after their trade opened: ask the platform (late or lost notifications).
 const paymentQueryJob = startPaymentQueryJob({ payments: app.services.payments, logger });
 
+// Expired sessions and idempotency keys purged, abandoned in-flight keys released.
+const maintenanceJob = startMaintenanceJob({
+  db: handle.db,
+  clock: systemClock,
+  auth: app.services.auth,
+  idempotency: app.config.idempotency,
+  logger,
+});
+
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (info) => {
   logger.info(
     { url: `http://${env.HOST}:${info.port}`, docs: `http://${env.HOST}:${info.port}/api/docs`, simulator: Boolean(simulator) },
@@ -76,7 +86,7 @@ async function shutdown(signal: string) {
   }, env.SHUTDOWN_GRACE_MS);
   force.unref();
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  await Promise.all([expiryJob.stop(), exceptionRefundJob.stop(), paymentQueryJob.stop()]);
+  await Promise.all([expiryJob.stop(), exceptionRefundJob.stop(), paymentQueryJob.stop(), maintenanceJob.stop()]);
   await handle.close();
   logger.info('stopped');
   process.exit(0);

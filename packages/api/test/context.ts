@@ -9,6 +9,7 @@ import { defaultAppConfig, type AppConfig } from '../src/config.js';
 import { openDatabase, openSqliteFile, type DB } from '../src/db/connection.js';
 import { migrateToLatest } from '../src/db/migrator.js';
 import type { Database } from '../src/db/schema.js';
+import { createLifecycleProbe, type LifecycleProbe } from './lifecycle-probe.js';
 import { ManualClock } from '../src/lib/clock.js';
 import {
   SIMULATOR_BASE,
@@ -39,26 +40,43 @@ function migratedSqliteTemplate(): Promise<string> {
   return sqliteTemplate;
 }
 
+/** An empty database of the engine under test (nothing migrated), for migration tests. */
+export async function emptyDatabase(): Promise<{ db: DB; close: () => Promise<void> }> {
+  if (TEST_DATABASE_URL) return postgresSchema(false);
+  const file = path.join(tmpRoot, `${randomBytes(6).toString('hex')}.db`);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqliteFile(file) }) });
+  return {
+    db,
+    close: async () => {
+      await db.destroy();
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    },
+  };
+}
+
+async function postgresSchema(migrate: boolean): Promise<{ db: DB; close: () => Promise<void> }> {
+  const url = TEST_DATABASE_URL!;
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const handle = openDatabase(url, { searchPath: schema, poolSize: 20 });
+  if (migrate) await migrateToLatest(handle.db);
+  return {
+    db: handle.db,
+    close: async () => {
+      await handle.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    },
+  };
+}
+
 async function freshDatabase(): Promise<{ db: DB; close: () => Promise<void> }> {
-  if (TEST_DATABASE_URL) {
-    const schema = `t_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    const handle = openDatabase(TEST_DATABASE_URL, { searchPath: schema, poolSize: 20 });
-    await migrateToLatest(handle.db);
-    return {
-      db: handle.db,
-      close: async () => {
-        await handle.close();
-        const c = new pg.Client({ connectionString: TEST_DATABASE_URL });
-        await c.connect();
-        await c.query(`drop schema ${schema} cascade`);
-        await c.end();
-      },
-    };
-  }
+  if (TEST_DATABASE_URL) return postgresSchema(true);
   const template = await migratedSqliteTemplate();
   const file = path.join(tmpRoot, `${randomBytes(6).toString('hex')}.db`);
   fs.copyFileSync(template, file);
@@ -79,6 +97,8 @@ export interface TestContext {
   simulator: ReturnType<typeof createPlatformSimulator>;
   /** The payment adapters the app uses (the same record: a test may swap one platform's adapter for a failing one). */
   payments: PaymentAdapters;
+  /** A participant in the order lifecycle plugged into this app like any module: records steps, fails on demand, offers discounts. */
+  probe: LifecycleProbe;
   close(): Promise<void>;
 }
 
@@ -106,13 +126,15 @@ export async function createTestContext(
   const platforms = createPlatformAdapters(platformsConfig, simulatorFetch(simulator.app), () => clock.now());
   const payments = createPaymentAdapters(platformsConfig, simulatorFetch(simulator.app), () => clock.now());
   const config: AppConfig = { ...defaultAppConfig, trustProxy: true, ...overrides };
-  app = createApp({ db, clock, platforms, payments, config, simulator: simulator.app });
+  const probe = createLifecycleProbe();
+  app = createApp({ db, clock, platforms, payments, config, simulator: simulator.app, orderParticipants: [probe.participant] });
   return {
     app,
     db,
     clock,
     simulator,
     payments,
+    probe,
     close: async () => {
       await simulator.settled();
       await close();

@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runMaintenance } from '../src/jobs/maintenance.job.js';
+import { DEFAULT_IDEMPOTENCY_SETTINGS } from '../src/lib/idempotency.js';
 import { createTestContext, type TestContext } from './context.js';
 import { loginMember, type TestMember } from './factories.js';
 
@@ -16,7 +19,7 @@ const checkIn = (key: string | undefined, body = '{}', m: TestMember = member) =
   ctx.app.request('/api/v1/check-in', { method: 'POST', headers: m.headers(key ? { 'idempotency-key': key } : {}), body });
 const ledgerRows = () => ctx.db.selectFrom('points_ledger').selectAll().where('member_id', '=', member.id).execute();
 
-describe('Idempotency-Key on member mutations (INVARIANTS 11)', () => {
+describe('Idempotency-Key on member mutations (invariant 11)', () => {
   it('replays the stored status and body for the same key and body; the work happens once', async () => {
     const first = await checkIn('tap-1');
     expect(first.status).toBe(200);
@@ -68,5 +71,60 @@ describe('Idempotency-Key on member mutations (INVARIANTS 11)', () => {
     expect(res.status).toBe(400);
     expect((await res.json()).error.details.issues[0].field).toBe('header.Idempotency-Key');
     expect(await ledgerRows()).toHaveLength(0);
+  });
+});
+
+describe('keys expire, and a key left in flight by a crash is released', () => {
+  const keyRows = () => ctx.db.selectFrom('idempotency_keys').selectAll().where('member_id', '=', member.id).execute();
+  const { ttlMs, inFlightLeaseMs } = DEFAULT_IDEMPOTENCY_SETTINGS;
+
+  it('replays within the TTL; after it the key is forgotten and a request under it is new work', async () => {
+    const first = await checkIn('day-1');
+    expect(first.status).toBe(200);
+    ctx.clock.advance(ttlMs - 60_000);
+    expect((await checkIn('day-1')).headers.get('idempotent-replayed')).toBe('true');
+    ctx.clock.advance(2 * 60_000);
+    // A new business day, and the old key means nothing any more: a new check-in.
+    const again = await checkIn('day-1');
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBeNull();
+    expect(await ledgerRows()).toHaveLength(2);
+  });
+
+  it('a key in flight answers 409 until its lease runs out, then the retry does the work once', async () => {
+    // What a crash mid-request leaves behind: the key claimed for this very request, no response stored.
+    const fingerprint = createHash('sha256').update('POST /api/v1/check-in\n{}').digest('hex');
+    await ctx.db
+      .insertInto('idempotency_keys')
+      .values({ member_id: member.id, key: 'crashed', fingerprint, state: 'in_flight', created_at: ctx.clock.now().toISOString() })
+      .execute();
+    const early = await checkIn('crashed');
+    expect(early.status).toBe(409);
+    expect((await early.json()).error.code).toBe('IDEMPOTENCY_KEY_IN_FLIGHT');
+    ctx.clock.advance(inFlightLeaseMs + 1000);
+    const retries = await Promise.all([checkIn('crashed'), checkIn('crashed'), checkIn('crashed')]);
+    expect(retries.filter((r) => r.status === 200 && r.headers.get('idempotent-replayed') === null)).toHaveLength(1);
+    expect(await ledgerRows()).toHaveLength(1);
+  });
+
+  it('the maintenance job purges expired keys, abandoned keys and expired sessions', async () => {
+    await checkIn('old');
+    await ctx.db
+      .insertInto('idempotency_keys')
+      .values({ member_id: member.id, key: 'abandoned', fingerprint: 'x', state: 'in_flight', created_at: ctx.clock.now().toISOString() })
+      .execute();
+    ctx.clock.advance(inFlightLeaseMs + 1000);
+    await checkIn('fresh');
+    const deps = { db: ctx.db, clock: ctx.clock, auth: ctx.app.services.auth, idempotency: DEFAULT_IDEMPOTENCY_SETTINGS };
+    expect(await runMaintenance(deps)).toEqual({ sessions: 0, idempotencyKeys: 1 });
+    expect((await keyRows()).map((r) => r.key).sort()).toEqual(['fresh', 'old']);
+    ctx.clock.advance(ttlMs + 1000);
+    // 24 h later: both keys expired; the member's 30-day session is still good, a staff session (12 h) would not be.
+    const staffSession = await ctx.db.selectFrom('sessions').select('token_hash').where('subject_type', '=', 'staff').execute();
+    expect(staffSession).toEqual([]);
+    expect(await runMaintenance(deps)).toEqual({ sessions: 0, idempotencyKeys: 2 });
+    ctx.clock.advance(31 * 24 * 3600_000);
+    expect(await runMaintenance(deps)).toEqual({ sessions: 1, idempotencyKeys: 0 });
+    expect((await checkIn(undefined)).status).toBe(401);
   });
 });

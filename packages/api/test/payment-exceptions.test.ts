@@ -54,7 +54,7 @@ async function paidAfterClose(platform: LoginPlatform, how: 'cancel' | 'expire' 
   }
   const { deliveries } = await ctx.simulator.pay(platform, order.orderNo);
   expectOkAck(platform, deliveries[0]!);
-  const [row] = await ctx.app.services.orders.paymentExceptions(ctx.db, order.id);
+  const [row] = await ctx.app.services.paymentExceptions.forOrder(order.id);
   expect(row).toMatchObject({ kind: 'payment_received_after_close', state: 'refund_pending', platform, amount_fen: 9000 });
   const id = Number(row!.id);
   return { m, order, id, refundNo: exceptionRefundNo({ id, order_no: order.orderNo }) };
@@ -322,7 +322,7 @@ describe('working through the queue', () => {
     expect(revived.body).toMatchObject({ id, state: 'refund_processing', attempts: 7, failures: 0, lastError: null, refundNo });
     const conflict = await call(ctx, 'POST', `${M}/payment-exceptions/${id}/retry`, shop.owner.headers());
     expect(conflict.status).toBe(409);
-    expect(conflict.body.error).toMatchObject({ code: 'CONFLICT', details: { state: 'refund_processing' } });
+    expect(conflict.body.error).toMatchObject({ code: 'INVALID_STATE', details: { state: 'refund_processing' } });
 
     const { deliveries } = await ctx.simulator.completeRefund('tt', refundNo);
     expectOkAck('tt', deliveries[0]!);
@@ -350,7 +350,7 @@ describe('working through the queue', () => {
 describe('the merchant endpoints', () => {
   beforeEach(() => setup(false));
 
-  it('keep member tokens out and viewers to reading (INVARIANTS 13)', async () => {
+  it('keep member tokens out and viewers to reading (invariant 13)', async () => {
     const { m, id } = await paidAfterClose('weapp');
     await ctx.db.updateTable('payment_exceptions').set({ state: 'refund_failed', failures: 3 }).where('id', '=', id).execute();
     expect((await call(ctx, 'GET', `${M}/payment-exceptions`, m.headers())).status).toBe(403);
@@ -378,7 +378,7 @@ describe('the merchant endpoints', () => {
     });
   });
 
-  it('refuse bad query and path input with 400 naming the field, changing nothing (INVARIANTS 16)', async () => {
+  it('refuse bad query and path input with 400 naming the field, changing nothing (invariant 16)', async () => {
     const { id } = await paidAfterClose('weapp');
     const before = await exception(id);
     const queries: [string, string][] = [

@@ -57,17 +57,13 @@ async function paidWithLostNotification(platform: LoginPlatform) {
   return { m, order, eventId, transactionId: ctx.simulator.trade(platform, order.orderNo)!.transactionId };
 }
 
-function countPaid() {
-  const paid: number[] = [];
-  ctx.app.services.orders.onOrderPaid(async (_trx, e) => void paid.push(e.orderId));
-  return paid;
-}
+/** The order ids the lifecycle's paid step ran for (seen by the probe plugged into the app). */
+const paidOrderIds = () => ctx.probe.seen.paid.map((e) => e.orderId);
 
 describe('POST /orders/{id}/payment-status', () => {
   it.each(PLATFORMS)(
     '%s: a paid trade whose notification was lost → paid once; the late notification is acknowledged and changes nothing',
     async (platform) => {
-      const paid = countPaid();
       const { m, order, eventId, transactionId } = await paidWithLostNotification(platform);
 
       const res = await status(m, order.id);
@@ -77,7 +73,7 @@ describe('POST /orders/{id}/payment-status', () => {
         [null, 'awaiting_payment', 'member'],
         ['awaiting_payment', 'paid', 'platform'],
       ]);
-      expect(paid).toEqual([order.id]);
+      expect(paidOrderIds()).toEqual([order.id]);
       expect(await paidEvents(ctx, order.id)).toBe(1);
       expect(await orderRow(ctx, order.id)).toMatchObject({
         payment_platform: platform,
@@ -104,7 +100,7 @@ describe('POST /orders/{id}/payment-status', () => {
       expect(late).toHaveLength(3);
       for (const d of late!) expectOkAck(platform, d);
       expect(await snapshot(order.id)).toEqual(before);
-      expect(paid).toEqual([order.id]);
+      expect(paidOrderIds()).toEqual([order.id]);
       expect(await paidEvents(ctx, order.id)).toBe(1);
       const notes = await ctx.app.services.payments.notificationsOf(order.orderNo);
       expect(notes.map((n) => [n.event_id, n.outcome])).toEqual([
@@ -114,8 +110,7 @@ describe('POST /orders/{id}/payment-status', () => {
     },
   );
 
-  it.each(PLATFORMS)('%s: 10 concurrent queries and 5 concurrent notification replays move the order once (INVARIANTS 8)', async (platform) => {
-    const paid = countPaid();
+  it.each(PLATFORMS)('%s: 10 concurrent queries and 5 concurrent notification replays move the order once (invariant 8)', async (platform) => {
     const { m, order, eventId } = await paidWithLostNotification(platform);
     const [answers, acks] = await Promise.all([
       Promise.all(Array.from({ length: 10 }, () => status(m, order.id))),
@@ -126,7 +121,7 @@ describe('POST /orders/{id}/payment-status', () => {
     for (const d of acks) expectOkAck(platform, d);
     expect((await orderRow(ctx, order.id)).status).toBe('paid');
     expect(await paidEvents(ctx, order.id)).toBe(1);
-    expect(paid).toEqual([order.id]);
+    expect(paidOrderIds()).toEqual([order.id]);
     expect(await count('payment_exceptions')).toBe(0);
     const outcomes = (await ctx.app.services.payments.notificationsOf(order.orderNo)).map((n) => n.outcome).sort();
     expect(outcomes.filter((o) => o === 'paid')).toHaveLength(1);
@@ -176,7 +171,7 @@ describe('POST /orders/{id}/payment-status', () => {
     ctx.payments.weapp = real;
   });
 
-  it('is only for the caller’s own orders: another member’s order or an unknown id is 404 and asks no platform (INVARIANTS 12)', async () => {
+  it('is only for the caller’s own orders: another member’s order or an unknown id is 404 and asks no platform (invariant 12)', async () => {
     const { m, order } = await paidWithLostNotification('weapp');
     const other = await newShopper(ctx, 'weapp');
     const real = ctx.payments.weapp;
@@ -204,8 +199,7 @@ describe('POST /orders/{id}/payment-status', () => {
     expect((await status(m, order.id)).body.status).toBe('paid');
   });
 
-  it.each(PLATFORMS)('%s: a query answer with the wrong amount or app id is refused and writes nothing (INVARIANTS 9)', async (platform) => {
-    const paid = countPaid();
+  it.each(PLATFORMS)('%s: a query answer with the wrong amount or app id is refused and writes nothing (invariant 9)', async (platform) => {
     const { m, order } = await paidWithLostNotification(platform);
     const real = ctx.payments[platform];
     const before = await snapshot(order.id);
@@ -224,9 +218,9 @@ describe('POST /orders/{id}/payment-status', () => {
       expect(await count('payment_notifications'), what).toBe(0);
     }
     ctx.payments[platform] = real;
-    expect(paid).toEqual([]);
+    expect(paidOrderIds()).toEqual([]);
     expect((await status(m, order.id)).body.status).toBe('paid');
-    expect(paid).toEqual([order.id]);
+    expect(paidOrderIds()).toEqual([order.id]);
   });
 
   it('answers 502 PLATFORM_UNAVAILABLE when the platform cannot be asked, and changes nothing', async () => {
@@ -245,7 +239,6 @@ describe('POST /orders/{id}/payment-status', () => {
 
 describe('the payment query sweep', () => {
   it('pays a stuck order once, only after its trade is a minute old; a later notification changes nothing', async () => {
-    const paid = countPaid();
     const stuck = await paidWithLostNotification('weapp');
     const unpaidShopper = await newShopper(ctx, 'alipay');
     const unpaid = await placeOrder(ctx, shop, unpaidShopper);
@@ -261,32 +254,36 @@ describe('the payment query sweep', () => {
     await job.stop();
     expect((await orderRow(ctx, stuck.order.id)).status).toBe('paid');
     expect((await orderRow(ctx, unpaid.id)).status).toBe('awaiting_payment');
-    expect(paid).toEqual([stuck.order.id]);
+    expect(paidOrderIds()).toEqual([stuck.order.id]);
 
     // Runs again: the paid order is no longer a candidate; the unpaid one is asked again and stays unpaid.
     expect(await ctx.app.services.payments.reconcileStuckPayments()).toMatchObject({ applied: 0, unpaid: 1 });
     const late = await ctx.simulator.redeliver(stuck.eventId);
     expectOkAck('weapp', late![0]!);
     expect(await paidEvents(ctx, stuck.order.id)).toBe(1);
-    expect(paid).toEqual([stuck.order.id]);
+    expect(paidOrderIds()).toEqual([stuck.order.id]);
   });
 
   it('works in bounded batches and gets round to every stuck order', async () => {
-    const paid = countPaid();
     const stuck = [];
     for (const platform of PLATFORMS) stuck.push(await paidWithLostNotification(platform));
     ctx.clock.advance(61_000);
+    const sweepPosition = async () =>
+      (await ctx.db.selectFrom('job_state').select('value').where('name', '=', 'payments.query-sweep.after-id').executeTakeFirst())?.value;
     const first = await ctx.app.services.payments.reconcileStuckPayments({ batch: 2 });
     expect(first.applied).toBe(2);
+    // The position is kept in the database (another process, or this one after a restart, carries on from it).
+    const trades = await ctx.db.selectFrom('payments').select('id').orderBy('id').execute();
+    expect(await sweepPosition()).toBe(String(trades[1]!.id));
     const second = await ctx.app.services.payments.reconcileStuckPayments({ batch: 2 });
     expect(second.applied).toBe(1);
+    expect(await sweepPosition()).toBe('0');
     for (const s of stuck) expect((await orderRow(ctx, s.order.id)).status).toBe('paid');
-    expect(paid.sort()).toEqual(stuck.map((s) => s.order.id).sort());
+    expect(paidOrderIds().sort()).toEqual(stuck.map((s) => s.order.id).sort());
     expect(await ctx.app.services.payments.reconcileStuckPayments({ batch: 2 })).toMatchObject({ applied: 0, unpaid: 0 });
   });
 
   it('a sweep racing the endpoint and the late notification still moves the order once', async () => {
-    const paid = countPaid();
     const { m, order, eventId } = await paidWithLostNotification('tt');
     ctx.clock.advance(61_000);
     await Promise.all([
@@ -296,6 +293,6 @@ describe('the payment query sweep', () => {
       ctx.simulator.redeliver(eventId, { duplicates: 5 })!,
     ]);
     expect(await paidEvents(ctx, order.id)).toBe(1);
-    expect(paid).toEqual([order.id]);
+    expect(paidOrderIds()).toEqual([order.id]);
   });
 });

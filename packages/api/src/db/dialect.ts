@@ -11,10 +11,34 @@ export function isUniqueViolation(err: unknown): boolean {
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
-/** A CHECK constraint violation, on either engine (e.g. a balance that would go negative). */
+/** A CHECK constraint violation, on either engine (e.g. a balance that would go negative); see addRowCheck for SQLite's triggers. */
 export function isCheckViolation(err: unknown): boolean {
   const e = err as { code?: string } | null;
-  return e?.code === '23514' || e?.code === 'SQLITE_CONSTRAINT_CHECK';
+  return e?.code === '23514' || e?.code === 'SQLITE_CONSTRAINT_CHECK' || e?.code === 'SQLITE_CONSTRAINT_TRIGGER';
+}
+
+/**
+ * Adds a CHECK over columns of an existing table, on both engines. `condition` names the row's columns as `$column`.
+ * PostgreSQL: `ALTER TABLE … ADD CONSTRAINT … CHECK`, which also validates the rows already there. SQLite cannot add a
+ * constraint to an existing table, so there it is a pair of BEFORE INSERT / BEFORE UPDATE triggers that abort the
+ * statement like a CHECK would (a NULL condition passes, as in a CHECK); rows already there are checked once here.
+ * Migrations only: `condition` is trusted SQL.
+ */
+export async function addRowCheck(db: Kysely<any>, table: string, name: string, condition: string): Promise<void> {
+  if (isPostgres(db)) {
+    await sql.raw(`alter table ${table} add constraint ${name} check (${condition.replace(/\$(\w+)/g, '$1')})`).execute(db);
+    return;
+  }
+  const onNew = condition.replace(/\$(\w+)/g, 'NEW.$1');
+  const bad = await sql.raw<{ n: number }>(`select count(*) as n from ${table} where not (${condition.replace(/\$(\w+)/g, '$1')})`).execute(db);
+  if (Number(bad.rows[0]?.n ?? 0) > 0) throw new Error(`check ${name} fails for rows already in ${table}`);
+  for (const event of ['insert', 'update']) {
+    await sql
+      .raw(
+        `create trigger ${name}_${event} before ${event} on ${table} when not (${onNew}) begin select raise(abort, 'CHECK constraint failed: ${name}'); end`,
+      )
+      .execute(db);
+  }
 }
 
 /**

@@ -6,6 +6,8 @@ import * as m003 from './migrations/003-addresses-cart.js';
 import * as m004 from './migrations/004-orders.js';
 import * as m005 from './migrations/005-payments-refunds.js';
 import * as m006 from './migrations/006-payment-exception-refunds.js';
+import * as m007 from './migrations/007-order-pricing.js';
+import * as m008 from './migrations/008-module-boundaries-and-maintenance.js';
 
 /** Migrations are listed here explicitly, so they work the same under tsx, vitest and any bundler. */
 const migrations: Record<string, Migration> = {
@@ -15,16 +17,29 @@ const migrations: Record<string, Migration> = {
   '004-orders': m004,
   '005-payments-refunds': m005,
   '006-payment-exception-refunds': m006,
+  '007-order-pricing': m007,
+  '008-module-boundaries-and-maintenance': m008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+async function migratorFor(db: Kysely<any>): Promise<Migrator> {
   // PostgreSQL: name the schema we run in. Without it Kysely finds its bookkeeping tables in any schema on the
   // server (another app's, a left-over test schema) and never creates them in ours.
   const migrationTableSchema = isPostgres(db) ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
-  const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  return new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+}
+
+function applied(result: Awaited<ReturnType<Migrator['migrateToLatest']>>): string[] {
+  if (result.error) throw result.error instanceof Error ? result.error : new Error(String(result.error));
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  return applied(await (await migratorFor(db)).migrateToLatest());
+}
+
+/** Up (or down) to the named migration: for tests that bring a database of an earlier version up to date. */
+export async function migrateTo(db: Kysely<any>, name: keyof typeof migrations): Promise<string[]> {
+  return applied(await (await migratorFor(db)).migrateTo(name));
 }

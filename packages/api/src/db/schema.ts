@@ -166,11 +166,15 @@ export interface OrdersTable {
   order_no: string;
   member_id: number;
   status: OrderStatusValue;
+  /** The super-app the order was placed from (null for orders placed before it was recorded). */
+  platform: 'weapp' | 'alipay' | 'tt' | null;
   items_fen: number;
+  /** The shipping fee before shipping discounts. */
   shipping_fen: number;
+  /** Every discount (order_adjustments), goods and shipping; CHECK payable_fen = items_fen + shipping_fen - discount_fen. */
+  discount_fen: Generated<number>;
   payable_fen: number;
-  /** JSON array of breakdown lines. */
-  breakdown: string;
+  shipping_rule: 'flat' | 'free_threshold' | 'none';
   /** JSON snapshot of the shipping address. */
   address: string;
   remark: string | null;
@@ -202,15 +206,46 @@ export interface OrderLinesTable {
   specs: string;
   sku_code: string;
   image_url: string | null;
+  /** 1-50, unique per order. */
+  line_no: number;
   unit_price_fen: number;
   quantity: number;
   line_total_fen: number;
+  /** This line's share of the goods discounts; CHECK paid_fen + discount_fen = line_total_fen. */
+  discount_fen: number;
+  /** What the line really cost: refunds give back from this. */
+  paid_fen: number;
+  /** Fen under an open or succeeded refund; CHECK <= paid_fen. */
+  refund_reserved_fen: Generated<number>;
+  /** Fen refunded; CHECK <= refund_reserved_fen. */
+  refunded_fen: Generated<number>;
   /** Units under an open or succeeded refund; CHECK <= quantity. */
   refund_reserved_qty: Generated<number>;
   /** Units refunded; CHECK <= refund_reserved_qty. */
   refunded_qty: Generated<number>;
   /** Units whose stock went back (refunded before shipping, or a whole-order refund); CHECK <= quantity. */
   stock_returned_qty: Generated<number>;
+}
+
+export interface OrderAdjustmentsTable {
+  id: Generated<number>;
+  order_id: number;
+  /** 1, 2, … in the order the pricing module applied them. */
+  seq: number;
+  kind: 'member_price' | 'coupon' | 'points' | 'shipping';
+  code: string;
+  label: string;
+  source_type: string | null;
+  source_id: number | null;
+  applies_to: 'items' | 'shipping';
+  amount_fen: number;
+}
+
+export interface OrderAdjustmentLinesTable {
+  id: Generated<number>;
+  adjustment_id: number;
+  order_line_id: number;
+  amount_fen: number;
 }
 
 export interface OrderEventsTable {
@@ -227,6 +262,8 @@ export interface OrderEventsTable {
 export interface PaymentExceptionsTable {
   id: Generated<number>;
   order_id: number;
+  /** The order's number: the platform trade the payment belongs to. */
+  order_no: string;
   kind: 'payment_received_after_close' | 'duplicate_payment';
   platform: string;
   transaction_id: string;
@@ -332,6 +369,13 @@ export interface RefundEventsTable {
   created_at: Instant;
 }
 
+/** Small values periodic jobs keep between runs (a sweep's position). */
+export interface JobStateTable {
+  name: string;
+  value: string;
+  updated_at: Instant;
+}
+
 export interface Database {
   members: MembersTable;
   member_identities: MemberIdentitiesTable;
@@ -350,6 +394,8 @@ export interface Database {
   orders: OrdersTable;
   order_lines: OrderLinesTable;
   order_events: OrderEventsTable;
+  order_adjustments: OrderAdjustmentsTable;
+  order_adjustment_lines: OrderAdjustmentLinesTable;
   payment_exceptions: PaymentExceptionsTable;
   payment_exception_events: PaymentExceptionEventsTable;
   payments: PaymentsTable;
@@ -357,6 +403,7 @@ export interface Database {
   refunds: RefundsTable;
   refund_lines: RefundLinesTable;
   refund_events: RefundEventsTable;
+  job_state: JobStateTable;
 }
 
 export type Member = Selectable<MembersTable>;

@@ -1,6 +1,8 @@
 import { createCheckInService, DEFAULT_CHECK_IN_RULES } from '../modules/check-in/index.js';
 import { createPointsService } from '../modules/points/index.js';
 import { createStaffService } from '../modules/staff/index.js';
+import { createSettingsService } from '../modules/settings/index.js';
+import { silentLogger } from '../lib/logger.js';
 import { createCatalogService } from '../modules/catalog/index.js';
 import { createMembersService } from '../modules/members/index.js';
 import { ManualClock, type Clock } from '../lib/clock.js';
@@ -167,7 +169,8 @@ export async function seedDemoData(db: DB, clock: Clock, timeZone: string): Prom
     if (s.role === 'owner') ownerId = id;
   }
   const points = createPointsService();
-  const checkInAt = (c: Clock) => createCheckInService({ db, clock: c, timeZone, points });
+  const checkInAt = (c: Clock) =>
+    createCheckInService({ db, clock: c, timeZone, points, settings: createSettingsService({ db, clock: c, logger: silentLogger }) });
   await checkInAt(clock).updateRules(DEFAULT_CHECK_IN_RULES, ownerId);
   await seedCatalog(db, clock, ownerId);
 

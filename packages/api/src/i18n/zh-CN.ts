@@ -1,4 +1,34 @@
 /** Shopper- and merchant-facing text the API itself produces. Everything else it says is for developers, in English. */
 export const zhCN = {
   defaultNickname: (suffix: string) => `会员${suffix}`,
+  /** Order breakdown lines (discount lines bring their own label from the module that offers them). */
+  breakdown: {
+    items: '商品金额',
+    shipping: { flat: '运费', free_threshold: '运费（满额包邮）', none: '运费' },
+  },
+  /** The payment description shown on the platform's payment sheet: the first item, then the unit count. */
+  paymentDescription: (firstTitle: string, units: number, many: boolean) => (many ? `${firstTitle} 等${units}件` : firstTitle),
+  defaultOrderTitle: '订单',
+  orderStatus: { awaiting_payment: '待付款', paid: '待发货', shipped: '已发货', completed: '已完成', cancelled: '已取消', refunded: '已退款' },
+  platform: { weapp: '微信', alipay: '支付宝', tt: '抖音' },
+  /** Column headers of the merchant's order export, in order. */
+  orderExportColumns: [
+    '订单号',
+    '下单时间',
+    '状态',
+    '下单平台',
+    '会员ID',
+    '商品',
+    '件数',
+    '商品金额',
+    '运费',
+    '优惠',
+    '实付金额',
+    '已退款',
+    '支付平台',
+    '支付时间',
+    '物流公司',
+    '运单号',
+    '备注',
+  ],
 } as const;

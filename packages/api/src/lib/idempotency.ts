@@ -8,13 +8,43 @@ import { validationError, type AppEnv } from './http.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,128}$/;
 
+export interface IdempotencySettings {
+  /** A completed key replays its response for this long, then it is forgotten (and purged). */
+  ttlMs: number;
+  /** A key still in flight after this long was left by a crash mid-request: it is released and may be used again. */
+  inFlightLeaseMs: number;
+}
+
+export const DEFAULT_IDEMPOTENCY_SETTINGS: IdempotencySettings = { ttlMs: 24 * 3600_000, inFlightLeaseMs: 2 * 60_000 };
+
+/** Keys of `memberId` (or every member's, for the purge) that no longer hold: completed past the TTL, or in flight past the lease. */
+function staleKeys(db: DB, now: Date, settings: IdempotencySettings) {
+  const expiredBefore = new Date(now.getTime() - settings.ttlMs).toISOString();
+  const abandonedBefore = new Date(now.getTime() - settings.inFlightLeaseMs).toISOString();
+  return db
+    .deleteFrom('idempotency_keys')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('state', '=', 'done'), eb('created_at', '<', expiredBefore)]),
+        eb.and([eb('state', '=', 'in_flight'), eb('created_at', '<', abandonedBefore)]),
+      ]),
+    );
+}
+
+/** For the maintenance job: forgets expired keys and releases abandoned ones. Returns how many went. */
+export async function purgeIdempotencyKeys(db: DB, now: Date, settings: IdempotencySettings): Promise<number> {
+  const r = await staleKeys(db, now, settings).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 /**
- * INVARIANTS 11 for member mutations. Same key and same request: the stored status and body come back
- * and the work happens once. Same key, other request: 422. Key still in flight: 409. A request that was
+ * Idempotent member mutations (docs/invariants.md, "Idempotency"). Same key and same request: the stored status and
+ * body come back and the work happens once. Same key, other request: 422. Key still in flight: 409. A request that was
  * rejected as invalid, unauthenticated, rate-limited or failed with a server error stores nothing, so it can be retried.
- * Runs after `requireMember`: keys are scoped per member.
+ * A key is remembered for `ttlMs`; one left in flight by a crash is released after `inFlightLeaseMs` (here, at once
+ * when it is used again, and by the maintenance job). Runs after `requireMember`: keys are scoped per member.
  */
-export function idempotency(db: DB, clock: Clock): MiddlewareHandler<AppEnv> {
+export function idempotency(db: DB, clock: Clock, settings: IdempotencySettings = DEFAULT_IDEMPOTENCY_SETTINGS): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
     if (key === undefined) return next();
@@ -24,9 +54,13 @@ export function idempotency(db: DB, clock: Clock): MiddlewareHandler<AppEnv> {
     const body = await c.req.text(); // Hono caches the body, so the route's validator can still read it
     const fingerprint = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${body}`).digest('hex');
 
+    const now = clock.now();
+    // A stale row under this key (expired, or abandoned in flight) no longer holds: a conditional delete, so of two
+    // requests racing for it at most one takes it over.
+    await staleKeys(db, now, settings).where('member_id', '=', memberId).where('key', '=', key).execute();
     const inserted = await db
       .insertInto('idempotency_keys')
-      .values({ member_id: memberId, key, fingerprint, state: 'in_flight', created_at: clock.now().toISOString() })
+      .values({ member_id: memberId, key, fingerprint, state: 'in_flight', created_at: now.toISOString() })
       .onConflict((oc) => oc.columns(['member_id', 'key']).doNothing())
       .executeTakeFirst();
 

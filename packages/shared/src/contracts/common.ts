@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isBusinessDate } from '../business-day.js';
 import { ERROR_CODES } from '../errors.js';
 
 /** A database id as it travels in JSON: a positive integer. */
@@ -8,6 +9,7 @@ export const IsoInstant = z.string().meta({ description: 'UTC instant, ISO 8601'
 export const BusinessDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
+  .refine(isBusinessDate, 'must be a real calendar date')
   .meta({ description: "Calendar date in the merchant's time zone", example: '2026-11-22' });
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
 

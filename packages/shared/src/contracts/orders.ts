@@ -1,8 +1,15 @@
 import { z } from 'zod';
 import { CartQuantity } from './cart.js';
 import { FenAmount, PageQuery, pageOf } from './catalog.js';
-import { Id, IsoInstant } from './common.js';
+import { LOGIN_PLATFORMS } from '../platforms.js';
+import { BusinessDateSchema, Id, IsoInstant } from './common.js';
 import { Refund } from './refunds.js';
+
+/**
+ * Stated maxima of one order, enforced on input and by the database: lines per order, units per line (the cart's
+ * quantity limit), and the goods total (the largest amount the contracts accept, ¥10,000,000.00).
+ */
+export const ORDER_LIMITS = { maxLines: 50, maxQuantityPerLine: 99, maxItemsFen: 1_000_000_000 } as const;
 
 export const ORDER_STATUSES = ['awaiting_payment', 'paid', 'shipped', 'completed', 'cancelled', 'refunded'] as const;
 export const OrderStatus = z.enum(ORDER_STATUSES);
@@ -10,7 +17,7 @@ export const OrderStatus = z.enum(ORDER_STATUSES);
 export const CheckoutItem = z.object({ skuId: Id, quantity: CartQuantity }).strict();
 
 const checkoutFields = {
-  items: z.array(CheckoutItem).min(1).max(50).optional().meta({ description: 'buy these now; or send fromCart' }),
+  items: z.array(CheckoutItem).min(1).max(ORDER_LIMITS.maxLines).optional().meta({ description: 'buy these now; or send fromCart' }),
   fromCart: z.literal(true).optional().meta({ description: 'buy the selected cart lines' }),
   remark: z.string().trim().max(200).optional(),
 };
@@ -40,8 +47,17 @@ export const CreateOrderRequest = z
   .meta({ id: 'CreateOrderRequest' });
 
 export const BREAKDOWN_KINDS = ['items', 'shipping', 'discount'] as const;
+export const AdjustmentSource = z
+  .object({ type: z.string().meta({ example: 'coupon' }), id: Id.nullable() })
+  .meta({ id: 'AdjustmentSource', description: 'what a discount comes from: a coupon, a tier, the points balance, …' });
 export const BreakdownLine = z
-  .object({ kind: z.enum(BREAKDOWN_KINDS), label: z.string(), amountFen: z.number().int().meta({ description: 'negative for discounts' }) })
+  .object({
+    kind: z.enum(BREAKDOWN_KINDS),
+    code: z.string().meta({ description: 'items, shipping_flat, shipping_free_threshold, shipping_none, or a discount’s own code' }),
+    label: z.string().meta({ description: 'for shoppers, in Simplified Chinese' }),
+    amountFen: z.number().int().meta({ description: 'negative for discounts' }),
+    source: AdjustmentSource.nullable(),
+  })
   .meta({ id: 'BreakdownLine' });
 
 export const ShippingAddressSnapshot = z
@@ -58,6 +74,8 @@ export const PreviewLine = z
     unitPriceFen: FenAmount,
     quantity: CartQuantity,
     lineTotalFen: FenAmount,
+    discountFen: FenAmount.meta({ description: 'this line’s share of the discounts' }),
+    paidFen: FenAmount.nullable().meta({ description: 'what this line costs after discounts; null when it cannot be bought (see problem)' }),
     problem: z.enum(['unavailable', 'insufficient_stock']).nullable(),
   })
   .meta({ id: 'PreviewLine' });
@@ -68,7 +86,8 @@ export const CheckoutPreview = z
     breakdown: z.array(BreakdownLine),
     itemsFen: FenAmount,
     shippingFen: FenAmount,
-    payableFen: FenAmount,
+    discountFen: FenAmount.meta({ description: 'all discounts, on goods and on shipping' }),
+    payableFen: FenAmount.meta({ description: 'itemsFen + shippingFen - discountFen' }),
     address: ShippingAddressSnapshot.nullable(),
     canSubmit: z.boolean(),
   })
@@ -86,6 +105,8 @@ export const OrderLine = z
     unitPriceFen: FenAmount,
     quantity: CartQuantity,
     lineTotalFen: FenAmount,
+    discountFen: FenAmount.meta({ description: 'this line’s share of the order’s discounts' }),
+    paidFen: FenAmount.meta({ description: 'what this line really cost; refunds give back from this' }),
   })
   .meta({ id: 'OrderLine' });
 
@@ -107,16 +128,18 @@ export const Order = z
     orderNo: z.string().meta({ description: 'also the platform trade number (out_trade_no)' }),
     memberId: Id,
     status: OrderStatus,
+    platform: z.enum(LOGIN_PLATFORMS).nullable().meta({ description: 'the super-app the order was placed from' }),
     lines: z.array(OrderLine),
-    breakdown: z.array(BreakdownLine),
+    breakdown: z.array(BreakdownLine).meta({ description: 'read from what was decided at creation, never recomputed' }),
     itemsFen: FenAmount,
     shippingFen: FenAmount,
-    payableFen: FenAmount,
+    discountFen: FenAmount,
+    payableFen: FenAmount.meta({ description: 'itemsFen + shippingFen - discountFen; 0 means settled at creation without a payment' }),
     address: ShippingAddressSnapshot,
     remark: z.string().nullable(),
     expiresAt: IsoInstant.meta({ description: 'an unpaid order is closed at this instant' }),
     paidAt: IsoInstant.nullable(),
-    paymentPlatform: z.string().nullable(),
+    paymentPlatform: z.string().nullable().meta({ description: 'null for an order paid in full by discounts' }),
     shippedAt: IsoInstant.nullable(),
     carrier: z.string().nullable(),
     trackingNo: z.string().nullable(),
@@ -133,10 +156,15 @@ export const OrderSummary = Order.omit({ events: true, breakdown: true, address:
 export const OrderPage = pageOf(OrderSummary).meta({ id: 'OrderPage' });
 
 export const MemberOrderQuery = PageQuery.extend({ status: OrderStatus.optional() });
-export const MerchantOrderQuery = MemberOrderQuery.extend({
+export const MerchantOrderFilter = z.object({
+  status: OrderStatus.optional(),
   orderNo: z.string().trim().min(1).max(32).optional(),
   memberId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  platform: z.enum(LOGIN_PLATFORMS).optional().meta({ description: 'the super-app the order was placed from' }),
+  from: BusinessDateSchema.optional().meta({ description: 'placed on or after this day (merchant’s time zone)' }),
+  to: BusinessDateSchema.optional().meta({ description: 'placed on or before this day (merchant’s time zone)' }),
 });
+export const MerchantOrderQuery = PageQuery.extend(MerchantOrderFilter.shape);
 
 export const ShipOrderRequest = z
   .object({
@@ -176,4 +204,6 @@ export type OrderEvent = z.output<typeof OrderEvent>;
 export type OrderStatus = z.output<typeof OrderStatus>;
 export type OrderActorType = (typeof ACTOR_TYPES)[number];
 export type MerchantOrderQuery = z.output<typeof MerchantOrderQuery>;
+export type MerchantOrderFilter = z.output<typeof MerchantOrderFilter>;
+export type AdjustmentSource = z.output<typeof AdjustmentSource>;
 export type OrderSettings = z.output<typeof OrderSettings>;

@@ -18,6 +18,7 @@ export function findLiveSession(db: Executor, tokenHash: string, now: string) {
     .executeTakeFirst();
 }
 
-export function deleteExpiredSessions(db: Executor, now: string) {
-  return db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+export async function deleteExpiredSessions(db: Executor, now: string): Promise<number> {
+  const r = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(r.numDeletedRows);
 }

@@ -125,13 +125,14 @@ export function listSkusWithProduct(db: Executor, skuIds: number[]) {
       'products.title',
       'products.status',
       'products.image_urls',
+      'products.category_id',
     ])
     .where('skus.id', 'in', skuIds)
     .execute();
 }
 
 /**
- * Moves stock by `delta` only if the result stays >= 0 (INVARIANTS 1): one conditional statement,
+ * Moves stock by `delta` only if the result stays >= 0 (invariant 1): one conditional statement,
  * never read-then-write. Returns the new stock, or undefined when refused (or no such SKU).
  */
 export async function moveStock(db: Executor, skuId: number, delta: number, at: string): Promise<number | undefined> {

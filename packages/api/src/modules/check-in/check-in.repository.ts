@@ -1,7 +1,5 @@
 import type { Executor } from '../../lib/transaction.js';
 
-const RULES_KEY = 'check_in.rules';
-
 export function findCheckIn(db: Executor, memberId: number, businessDate: string) {
   return db
     .selectFrom('check_ins')
@@ -28,17 +26,4 @@ export async function listCheckInDates(db: Executor, memberId: number, first: st
     .orderBy('business_date')
     .execute();
   return rows.map((r) => r.business_date);
-}
-
-export async function findRulesJson(db: Executor): Promise<string | undefined> {
-  const row = await db.selectFrom('merchant_settings').select('value').where('key', '=', RULES_KEY).executeTakeFirst();
-  return row?.value;
-}
-
-export function upsertRulesJson(db: Executor, value: string, staffId: number | null, at: string) {
-  return db
-    .insertInto('merchant_settings')
-    .values({ key: RULES_KEY, value, updated_at: at, updated_by: staffId })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at, updated_by: staffId }))
-    .execute();
 }

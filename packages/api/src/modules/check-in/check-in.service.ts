@@ -14,6 +14,7 @@ import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import { inTransaction, type Executor } from '../../lib/transaction.js';
 import type { PointsService } from '../points/index.js';
+import { defineSetting, type SettingsService } from '../settings/index.js';
 import * as repo from './check-in.repository.js';
 import { DEFAULT_CHECK_IN_RULES, rewardForStreakDay } from './check-in.rules.js';
 
@@ -22,17 +23,15 @@ export interface CheckInDeps {
   clock: Clock;
   timeZone: string;
   points: PointsService;
+  settings: SettingsService;
 }
 
 export type CheckInService = ReturnType<typeof createCheckInService>;
 
-export function createCheckInService({ db, clock, timeZone, points }: CheckInDeps) {
-  async function rules(executor: Executor = db): Promise<CheckInRules> {
-    const json = await repo.findRulesJson(executor);
-    if (!json) return DEFAULT_CHECK_IN_RULES;
-    const parsed = CheckInRulesSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : DEFAULT_CHECK_IN_RULES;
-  }
+export const CHECK_IN_RULES = defineSetting('check_in.rules', CheckInRulesSchema, DEFAULT_CHECK_IN_RULES);
+
+export function createCheckInService({ db, clock, timeZone, points, settings }: CheckInDeps) {
+  const rules = (executor: Executor = db): Promise<CheckInRules> => settings.get(CHECK_IN_RULES, executor);
 
   /** Consecutive days ending yesterday (0 when yesterday was missed). */
   async function streakBefore(executor: Executor, memberId: number, today: string): Promise<number> {
@@ -43,10 +42,7 @@ export function createCheckInService({ db, clock, timeZone, points }: CheckInDep
   return {
     rules: () => rules(),
 
-    async updateRules(next: CheckInRules, staffId: number): Promise<CheckInRules> {
-      await repo.upsertRulesJson(db, JSON.stringify(next), staffId, clock.now().toISOString());
-      return next;
-    },
+    updateRules: (next: CheckInRules, staffId: number): Promise<CheckInRules> => settings.set(CHECK_IN_RULES, next, staffId),
 
     async status(memberId: number, month?: string): Promise<CheckInStatus> {
       const today = businessDateOf(clock.now(), timeZone);
@@ -74,8 +70,8 @@ export function createCheckInService({ db, clock, timeZone, points }: CheckInDep
     },
 
     /**
-     * One check-in per member per business day (the unique constraint decides, INVARIANTS 5),
-     * crediting the day's reward to the ledger in the same transaction (source key per day, INVARIANTS 4).
+     * One check-in per member per business day (the unique constraint decides, invariant 5),
+     * crediting the day's reward to the ledger in the same transaction (source key per day, invariant 4).
      */
     async checkIn(memberId: number): Promise<CheckInResult> {
       const now = clock.now();

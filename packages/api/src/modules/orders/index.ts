@@ -1,17 +1,28 @@
 export {
   createOrdersService,
   DEFAULT_ORDER_SETTINGS,
+  ORDER_SETTINGS,
   type OrdersService,
   type MarkOrderPaidInput,
   type MarkOrderPaidOutcome,
-  type OrderPaidEvent,
-  type OrderPaidListener,
-  type OrderRefundedEvent,
-  type OrderRefundedListener,
-  type Actor,
-  type OrderPaymentFacts,
-  type RefundReservation,
   type RefundsReader,
 } from './orders.service.js';
+export type {
+  Actor,
+  CheckoutContext,
+  CheckoutLine,
+  OrderAdjustmentFacts,
+  OrderClosedEvent,
+  OrderCompletedEvent,
+  OrderCreatedEvent,
+  OrderFacts,
+  OrderLineFacts,
+  OrderPaidEvent,
+  OrderParticipant,
+  OrderRefundedEvent,
+  StockReturn,
+} from './order-lifecycle.js';
+export type { RefundLineAmount, RefundReservation } from './order-refunds.js';
+export type { OrderPaymentFacts } from './order-views.js';
 export { orderRoutes, merchantOrderRoutes } from './orders.routes.js';
 export { startOrderExpiryJob } from './order-expiry.job.js';

@@ -1,28 +1,43 @@
-import { sql, type Insertable, type Updateable } from 'kysely';
-import type { OrderEventsTable, OrderLinesTable, OrdersTable, OrderStatusValue, PaymentExceptionsTable } from '../../db/schema.js';
+import { type Insertable, sql, type Updateable } from 'kysely';
+import type {
+  OrderAdjustmentLinesTable,
+  OrderAdjustmentsTable,
+  OrderEventsTable,
+  OrderLinesTable,
+  OrdersTable,
+  OrderStatusValue,
+} from '../../db/schema.js';
 import type { Executor } from '../../lib/transaction.js';
 
-const SETTINGS_KEY = 'orders.settings';
-
-export async function findSettingsJson(db: Executor): Promise<string | undefined> {
-  return (await db.selectFrom('merchant_settings').select('value').where('key', '=', SETTINGS_KEY).executeTakeFirst())?.value;
-}
-
-export function upsertSettingsJson(db: Executor, value: string, staffId: number, at: string) {
-  return db
-    .insertInto('merchant_settings')
-    .values({ key: SETTINGS_KEY, value, updated_at: at, updated_by: staffId })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at, updated_by: staffId }))
-    .execute();
-}
-
-export async function insertOrder(db: Executor, row: Omit<OrdersTable, 'id' | 'refund_reserved_fen' | 'refunded_fen'>): Promise<number> {
+export async function insertOrder(db: Executor, row: Insertable<OrdersTable>): Promise<number> {
   const r = await db.insertInto('orders').values(row).returning('id').executeTakeFirstOrThrow();
   return Number(r.id);
 }
 
-export function insertLines(db: Executor, rows: Omit<OrderLinesTable, 'id' | 'refund_reserved_qty' | 'refunded_qty' | 'stock_returned_qty'>[]) {
-  return db.insertInto('order_lines').values(rows).execute();
+export async function insertLines(db: Executor, rows: Insertable<OrderLinesTable>[]): Promise<number[]> {
+  const inserted = await db.insertInto('order_lines').values(rows).returning(['id', 'line_no']).execute();
+  // Returned in line order whatever order the engine gives them back in.
+  return inserted.sort((a, b) => a.line_no - b.line_no).map((r) => Number(r.id));
+}
+
+export async function insertAdjustment(db: Executor, row: Insertable<OrderAdjustmentsTable>): Promise<number> {
+  const r = await db.insertInto('order_adjustments').values(row).returning('id').executeTakeFirstOrThrow();
+  return Number(r.id);
+}
+
+export function insertAdjustmentLines(db: Executor, rows: Insertable<OrderAdjustmentLinesTable>[]) {
+  if (rows.length === 0) return Promise.resolve();
+  return db.insertInto('order_adjustment_lines').values(rows).execute();
+}
+
+export function listAdjustments(db: Executor, orderIds: number[]) {
+  if (orderIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('order_adjustments').selectAll().where('order_id', 'in', orderIds).orderBy('order_id').orderBy('seq').execute();
+}
+
+export function listAdjustmentLines(db: Executor, adjustmentIds: number[]) {
+  if (adjustmentIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('order_adjustment_lines').selectAll().where('adjustment_id', 'in', adjustmentIds).orderBy('id').execute();
 }
 
 export function insertEvent(db: Executor, row: Omit<OrderEventsTable, 'id'>) {
@@ -39,7 +54,7 @@ export function findOrderByNo(db: Executor, orderNo: string) {
 
 export function listLines(db: Executor, orderIds: number[]) {
   if (orderIds.length === 0) return Promise.resolve([]);
-  return db.selectFrom('order_lines').selectAll().where('order_id', 'in', orderIds).orderBy('id').execute();
+  return db.selectFrom('order_lines').selectAll().where('order_id', 'in', orderIds).orderBy('order_id').orderBy('line_no').execute();
 }
 
 export function listEvents(db: Executor, orderId: number) {
@@ -71,6 +86,11 @@ export interface OrderFilter {
   memberId?: number;
   status?: OrderStatusValue;
   orderNo?: string;
+  platform?: 'weapp' | 'alipay' | 'tt';
+  /** Placed at or after this instant (ISO UTC). */
+  createdFrom?: string;
+  /** Placed before this instant (ISO UTC). */
+  createdBefore?: string;
 }
 
 function filtered(db: Executor, f: OrderFilter) {
@@ -78,6 +98,9 @@ function filtered(db: Executor, f: OrderFilter) {
   if (f.memberId !== undefined) q = q.where('member_id', '=', f.memberId);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.orderNo) q = q.where('order_no', '=', f.orderNo);
+  if (f.platform) q = q.where('platform', '=', f.platform);
+  if (f.createdFrom) q = q.where('created_at', '>=', f.createdFrom);
+  if (f.createdBefore) q = q.where('created_at', '<', f.createdBefore);
   return q;
 }
 
@@ -91,6 +114,13 @@ export async function pageOrders(db: Executor, f: OrderFilter, limit: number, of
   return { rows, total: Number(count.n) };
 }
 
+/** Orders matching `f`, newest first, `limit` at a time below `beforeId` (keyset paging, for exports of any size). */
+export function ordersBefore(db: Executor, f: OrderFilter, beforeId: number | null, limit: number) {
+  let q = filtered(db, f).selectAll();
+  if (beforeId !== null) q = q.where('id', '<', beforeId);
+  return q.orderBy('id', 'desc').limit(limit).execute();
+}
+
 export async function expiredOrderIds(db: Executor, nowIso: string, limit: number): Promise<number[]> {
   const rows = await db
     .selectFrom('orders')
@@ -101,24 +131,6 @@ export async function expiredOrderIds(db: Executor, nowIso: string, limit: numbe
     .limit(limit)
     .execute();
   return rows.map((r) => Number(r.id));
-}
-
-/** Records a payment that cannot be applied; the same platform transaction is recorded once. */
-export async function recordPaymentException(db: Executor, row: Insertable<PaymentExceptionsTable>): Promise<boolean> {
-  const r = await db
-    .insertInto('payment_exceptions')
-    .values(row)
-    .onConflict((oc) => oc.columns(['platform', 'transaction_id']).doNothing())
-    .executeTakeFirst();
-  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
-}
-
-export function listPaymentExceptions(db: Executor, orderId: number) {
-  return db.selectFrom('payment_exceptions').selectAll().where('order_id', '=', orderId).orderBy('id').execute();
-}
-
-export function listPendingPaymentRefunds(db: Executor, limit: number) {
-  return db.selectFrom('payment_exceptions').selectAll().where('state', '=', 'refund_pending').orderBy('id').limit(limit).execute();
 }
 
 // ---- refunds: amounts and quantities held by conditional updates (CHECKs in migration 005 back them up) ----
@@ -144,13 +156,15 @@ export async function reserveRefundAmount(db: Executor, id: number, amountFen: n
   return Number(r.numUpdatedRows) > 0;
 }
 
-export async function reserveRefundQuantity(db: Executor, orderId: number, lineId: number, quantity: number): Promise<boolean> {
+/** Reserves units of a line and their share of its paid amount; false when either would pass what the line has. */
+export async function reserveRefundLine(db: Executor, orderId: number, lineId: number, quantity: number, amountFen: number): Promise<boolean> {
   const r = await db
     .updateTable('order_lines')
-    .set({ refund_reserved_qty: sql`refund_reserved_qty + ${quantity}` })
+    .set({ refund_reserved_qty: sql`refund_reserved_qty + ${quantity}`, refund_reserved_fen: sql`refund_reserved_fen + ${amountFen}` })
     .where('id', '=', lineId)
     .where('order_id', '=', orderId)
     .where(sql`refund_reserved_qty + ${quantity}`, '<=', sql.ref('quantity'))
+    .where(sql`refund_reserved_fen + ${amountFen}`, '<=', sql.ref('paid_fen'))
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
@@ -165,13 +179,14 @@ export async function releaseRefundAmount(db: Executor, id: number, amountFen: n
   return Number(r.numUpdatedRows) > 0;
 }
 
-export async function releaseRefundQuantity(db: Executor, orderId: number, lineId: number, quantity: number): Promise<boolean> {
+export async function releaseRefundLine(db: Executor, orderId: number, lineId: number, quantity: number, amountFen: number): Promise<boolean> {
   const r = await db
     .updateTable('order_lines')
-    .set({ refund_reserved_qty: sql`refund_reserved_qty - ${quantity}` })
+    .set({ refund_reserved_qty: sql`refund_reserved_qty - ${quantity}`, refund_reserved_fen: sql`refund_reserved_fen - ${amountFen}` })
     .where('id', '=', lineId)
     .where('order_id', '=', orderId)
     .where(sql`refund_reserved_qty - ${quantity}`, '>=', sql.ref('refunded_qty'))
+    .where(sql`refund_reserved_fen - ${amountFen}`, '>=', sql.ref('refunded_fen'))
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
@@ -187,13 +202,14 @@ export async function addRefunded(db: Executor, id: number, amountFen: number, a
     .executeTakeFirst();
 }
 
-export async function addRefundedQuantity(db: Executor, orderId: number, lineId: number, quantity: number): Promise<boolean> {
+export async function addRefundedLine(db: Executor, orderId: number, lineId: number, quantity: number, amountFen: number): Promise<boolean> {
   const r = await db
     .updateTable('order_lines')
-    .set({ refunded_qty: sql`refunded_qty + ${quantity}` })
+    .set({ refunded_qty: sql`refunded_qty + ${quantity}`, refunded_fen: sql`refunded_fen + ${amountFen}` })
     .where('id', '=', lineId)
     .where('order_id', '=', orderId)
     .where(sql`refunded_qty + ${quantity}`, '<=', sql.ref('refund_reserved_qty'))
+    .where(sql`refunded_fen + ${amountFen}`, '<=', sql.ref('refund_reserved_fen'))
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }

@@ -1,10 +1,11 @@
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import {
   CheckoutPreview,
   CheckoutPreviewRequest,
   CreateOrderRequest,
   IdParam,
   MemberOrderQuery,
+  MerchantOrderFilter,
   MerchantOrderQuery,
   Order,
   OrderPage,
@@ -33,7 +34,7 @@ export function orderRoutes(deps: { orders: OrdersService; member: MiddlewareHan
       request: { body: jsonBody(CheckoutPreviewRequest) },
       responses: { 200: jsonContent(CheckoutPreview, 'the computed amounts'), ...memberErrors },
     }),
-    async (c) => c.json(await deps.orders.preview(c.get('memberId'), c.req.valid('json')), 200),
+    async (c) => c.json(await deps.orders.preview(c.get('memberId'), c.get('memberPlatform'), c.req.valid('json')), 200),
   );
   router.openapi(
     createRoute({
@@ -45,7 +46,7 @@ export function orderRoutes(deps: { orders: OrdersService; member: MiddlewareHan
       request: { headers: IdempotencyHeader, body: jsonBody(CreateOrderRequest) },
       responses: { 201: jsonContent(Order, 'the order, awaiting payment until expiresAt'), ...memberErrors },
     }),
-    async (c) => c.json(await deps.orders.create(c.get('memberId'), c.req.valid('json')), 201),
+    async (c) => c.json(await deps.orders.create(c.get('memberId'), c.get('memberPlatform'), c.req.valid('json')), 201),
   );
   router.openapi(
     createRoute({
@@ -116,6 +117,33 @@ export function merchantOrderRoutes(deps: { orders: OrdersService; anyStaff: Mid
       responses: { 200: jsonContent(OrderPage, 'a page'), ...staffErrors },
     }),
     async (c) => c.json(await deps.orders.merchantOrders(c.req.valid('query')), 200),
+  );
+  // Before /orders/{id}, so that "export.csv" is not taken for an id.
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/orders/export.csv',
+      tags,
+      summary: 'The filtered orders as CSV (UTF-8 with BOM, Chinese headers, yuan, merchant time), streamed',
+      ...read,
+      request: { query: MerchantOrderFilter },
+      responses: { 200: { description: 'CSV text', content: { 'text/csv': { schema: z.string() } } }, ...staffErrors },
+    }),
+    (c) => {
+      const { fileName, chunks } = deps.orders.exportCsv(c.req.valid('query'));
+      const encoder = new TextEncoder();
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const next = await chunks.next();
+          if (next.done) controller.close();
+          else controller.enqueue(encoder.encode(next.value));
+        },
+        async cancel() {
+          await chunks.return(undefined);
+        },
+      });
+      return c.body(body, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${fileName}"` });
+    },
   );
   router.openapi(
     createRoute({

@@ -1,5 +1,6 @@
 export { createPaymentsService, type PaymentsService, type ReconcileOutcome } from './payments.service.js';
-export { createRefundsService, type RefundsService } from './refunds.service.js';
+export { createRefundsService, refundsForOrder, type RefundsService } from './refunds.service.js';
+export { createPaymentsOrderParticipant } from './payments.participant.js';
 export {
   createPaymentExceptionsService,
   exceptionRefundNo,

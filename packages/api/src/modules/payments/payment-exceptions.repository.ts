@@ -1,22 +1,29 @@
-import { sql, type Updateable } from 'kysely';
+import { type Insertable, sql, type Updateable } from 'kysely';
 import type { PaymentExceptionEventsTable, PaymentExceptionStateValue, PaymentExceptionsTable } from '../../db/schema.js';
 import type { Executor } from '../../lib/transaction.js';
 
-/** Exception rows with their order's number (the platform trade number). */
-function withOrderNo(db: Executor) {
-  return db
-    .selectFrom('payment_exceptions')
-    .innerJoin('orders', 'orders.id', 'payment_exceptions.order_id')
-    .selectAll('payment_exceptions')
-    .select('orders.order_no');
+const rows = (db: Executor) => db.selectFrom('payment_exceptions').selectAll();
+
+/** Records a payment that cannot be applied; the same platform transaction is recorded once. */
+export async function recordException(db: Executor, row: Insertable<PaymentExceptionsTable>): Promise<boolean> {
+  const r = await db
+    .insertInto('payment_exceptions')
+    .values(row)
+    .onConflict((oc) => oc.columns(['platform', 'transaction_id']).doNothing())
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export function listForOrder(db: Executor, orderId: number) {
+  return rows(db).where('order_id', '=', orderId).orderBy('id').execute();
 }
 
 export function findException(db: Executor, id: number) {
-  return withOrderNo(db).where('payment_exceptions.id', '=', id).executeTakeFirst();
+  return rows(db).where('id', '=', id).executeTakeFirst();
 }
 
 export function findByRefundNo(db: Executor, refundNo: string) {
-  return withOrderNo(db).where('payment_exceptions.refund_no', '=', refundNo).executeTakeFirst();
+  return rows(db).where('refund_no', '=', refundNo).executeTakeFirst();
 }
 
 /** Ids a worker may claim now: pending and due, or claimed by a worker whose lease ran out. Oldest first. */
@@ -94,15 +101,11 @@ export function listEvents(db: Executor, exceptionId: number) {
 }
 
 export async function pageExceptions(db: Executor, filter: { state?: PaymentExceptionStateValue }, limit: number, offset: number) {
-  let q = withOrderNo(db);
-  let c = db.selectFrom('payment_exceptions');
-  if (filter.state) {
-    q = q.where('payment_exceptions.state', '=', filter.state);
-    c = c.where('state', '=', filter.state);
-  }
-  const [rows, count] = await Promise.all([
-    q.orderBy('payment_exceptions.id', 'desc').limit(limit).offset(offset).execute(),
-    c.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  let q = db.selectFrom('payment_exceptions');
+  if (filter.state) q = q.where('state', '=', filter.state);
+  const [page, count] = await Promise.all([
+    q.selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows: page, total: Number(count.n) };
 }

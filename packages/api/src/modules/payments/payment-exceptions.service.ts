@@ -201,6 +201,9 @@ export function createPaymentExceptionsService(deps: {
   return {
     attempt,
 
+    /** An order's payment exceptions (raw rows), oldest first. */
+    forOrder: (orderId: number) => repo.listForOrder(db, orderId),
+
     /**
      * Refunds every exception that is due (pending and past its next attempt, or claimed by a worker whose lease ran
      * out). Safe to run in several workers and processes at once: each attempt is won by one claim.
@@ -308,7 +311,7 @@ export function createPaymentExceptionsService(deps: {
           ))
         ) {
           const state = (await repo.findException(trx, id))?.state;
-          throw new AppError('CONFLICT', `payment exception is ${state}; only a refund_failed one can be retried`, { state });
+          throw new AppError('INVALID_STATE', `payment exception is ${state}; only a refund_failed one can be retried`, { state });
         }
       });
       await attempt(id);

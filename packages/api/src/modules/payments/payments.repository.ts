@@ -66,19 +66,27 @@ export function listNotifications(db: Executor, outTradeNo: string) {
 }
 
 /**
- * Unpaid trades worth asking the platform about (主动查单): the order still awaits payment, the trade was opened
- * at or before `createdBefore`. Walks payments by id from `afterId`, `limit` at a time.
+ * Trades still open (created, never paid or closed) that were opened at or before `createdBefore`: worth asking the
+ * platform about (主动查单) while their order awaits payment. Walks payments by id from `afterId`, `limit` at a time.
  */
 export function listUnsettledPayments(db: Executor, input: { createdBefore: string; afterId: number; limit: number }) {
   return db
     .selectFrom('payments')
-    .innerJoin('orders', 'orders.id', 'payments.order_id')
-    .select(['payments.id as id', 'payments.order_id as orderId'])
-    .where('orders.status', '=', 'awaiting_payment')
-    .where('payments.status', '=', 'created')
-    .where('payments.created_at', '<=', input.createdBefore)
-    .where('payments.id', '>', input.afterId)
-    .orderBy('payments.id')
+    .select(['id', 'order_id as orderId'])
+    .where('status', '=', 'created')
+    .where('created_at', '<=', input.createdBefore)
+    .where('id', '>', input.afterId)
+    .orderBy('id')
     .limit(input.limit)
+    .execute();
+}
+
+/** A trade whose order was closed or paid another way is no longer worth asking about. */
+export function closeOpenPayments(db: Executor, orderId: number, at: string) {
+  return db
+    .updateTable('payments')
+    .set({ status: 'closed', updated_at: at })
+    .where('order_id', '=', orderId)
+    .where('status', '=', 'created')
     .execute();
 }

@@ -3,12 +3,14 @@ import type { DB } from '../../db/connection.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
+import { jobState } from '../../lib/job-state.js';
 import { inTransaction } from '../../lib/transaction.js';
 import { isAppError } from '../../lib/app-error.js';
 import { isPaymentNotificationError } from '../../platforms/payment-common.js';
 import type { NotificationAcknowledgement, NotificationInput, PaymentAdapters, PaymentNotification, PaymentPlatform } from '../../platforms/types.js';
 import type { MembersService } from '../members/index.js';
 import type { OrdersService } from '../orders/index.js';
+import * as exceptionsRepo from './payment-exceptions.repository.js';
 import * as repo from './payments.repository.js';
 import type { PaymentExceptionsService } from './payment-exceptions.service.js';
 import type { RefundsService } from './refunds.service.js';
@@ -45,7 +47,7 @@ export type ReconcileOutcome =
 
 /**
  * Paying an order through the platform of the member's session, and applying the platforms' notifications:
- * verified by the adapter, matched against the order, applied once in one transaction (INVARIANTS 8-10).
+ * verified by the adapter, matched against the order, applied once in one transaction (invariants 8-10).
  */
 export function createPaymentsService(deps: {
   db: DB;
@@ -94,6 +96,20 @@ export function createPaymentsService(deps: {
         paidAt,
       });
       if (result.outcome === 'order_not_found' || result.outcome === 'amount_mismatch') throw new NotificationRefused(result.outcome);
+      if (result.outcome === 'payment_received_after_close' || result.outcome === 'duplicate_payment') {
+        // The money arrived but cannot pay the order: kept, and queued to go back to the payer (decision 008).
+        await exceptionsRepo.recordException(trx, {
+          order_id: order.id,
+          order_no: order.orderNo,
+          kind: result.outcome,
+          platform: n.platform,
+          transaction_id: n.transactionId,
+          amount_fen: n.amountFen,
+          state: 'refund_pending',
+          created_at: at,
+          updated_at: at,
+        });
+      }
       await repo.markPaymentPaid(trx, {
         orderId: order.id,
         platform: n.platform,
@@ -191,8 +207,8 @@ export function createPaymentsService(deps: {
     return detail === undefined ? { outcome } : { outcome, detail };
   }
 
-  /** The sweep's position: payments are walked by id, a batch per run, wrapping around at the end. */
-  let sweepAfterId = 0;
+  /** The sweep's position: payments are walked by id, a batch per run, wrapping around at the end; kept in the database. */
+  const sweepPosition = jobState(db, 'payments.query-sweep.after-id');
 
   return {
     /** 主动查单 for one order (see reconcileOrder). */
@@ -217,12 +233,10 @@ export function createPaymentsService(deps: {
     async reconcileStuckPayments(options: { batch?: number; minAgeMs?: number } = {}): Promise<Record<ReconcileOutcome | 'failed', number>> {
       const batch = options.batch ?? 50;
       const createdBefore = new Date(clock.now().getTime() - (options.minAgeMs ?? 60_000)).toISOString();
-      let rows = await repo.listUnsettledPayments(db, { createdBefore, afterId: sweepAfterId, limit: batch });
-      if (rows.length === 0 && sweepAfterId > 0) {
-        sweepAfterId = 0;
-        rows = await repo.listUnsettledPayments(db, { createdBefore, afterId: 0, limit: batch });
-      }
-      sweepAfterId = rows.length < batch ? 0 : Number(rows[rows.length - 1]!.id);
+      const afterId = Number((await sweepPosition.get()) ?? 0);
+      let rows = await repo.listUnsettledPayments(db, { createdBefore, afterId, limit: batch });
+      if (rows.length === 0 && afterId > 0) rows = await repo.listUnsettledPayments(db, { createdBefore, afterId: 0, limit: batch });
+      await sweepPosition.set(String(rows.length < batch ? 0 : Number(rows[rows.length - 1]!.id)), clock.now());
       const tally: Record<ReconcileOutcome | 'failed', number> = { not_applicable: 0, unpaid: 0, applied: 0, refused: 0, unavailable: 0, failed: 0 };
       const seen = new Set<number>();
       for (const row of rows) {
@@ -246,10 +260,10 @@ export function createPaymentsService(deps: {
     async pay(memberId: number, platform: LoginPlatform | null, orderId: number): Promise<PayOrderResponse> {
       const order = await orders.memberOrder(memberId, orderId);
       if (order.status !== 'awaiting_payment')
-        throw new AppError('CONFLICT', `order is ${order.status}; only an order awaiting payment can be paid`, { status: order.status });
+        throw new AppError('INVALID_STATE', `order is ${order.status}; only an order awaiting payment can be paid`, { status: order.status });
       const expiresAt = new Date(order.expiresAt);
       if (expiresAt.getTime() <= clock.now().getTime())
-        throw new AppError('CONFLICT', 'the payment window of this order has closed', { status: 'expired' });
+        throw new AppError('INVALID_STATE', 'the payment window of this order has closed', { status: 'expired' });
       if (!platform) throw new AppError('UNAUTHENTICATED', 'this session was not opened from a mini-program platform; log in again to pay');
       const adapter = payments[platform];
       const payerOpenId = await members.openIdFor(memberId, platform, adapter.appId);

@@ -41,6 +41,16 @@ export type RefundNotificationOutcome = { ok: true; outcome: string } | { ok: fa
 
 export type RefundsService = ReturnType<typeof createRefundsService>;
 
+/** An order's refunds, newest first: what the orders module shows in its order views (wired in createApp). */
+export async function refundsForOrder(executor: Executor, orderId: number): Promise<Refund[]> {
+  const rows = await repo.listForOrder(executor, orderId);
+  const lines = await repo.listLines(
+    executor,
+    rows.map((r) => Number(r.id)),
+  );
+  return rows.map((r) => toRefund(r, lines));
+}
+
 /**
  * Refunds: the member asks (whole order or chosen lines), staff approve or reject, the platform confirms.
  * requested → rejected | processing → succeeded | failed; every move a guarded update with a refund_events row.
@@ -52,15 +62,6 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
   async function load(executor: Executor, id: number): Promise<Refund> {
     const r = (await repo.findRefund(executor, id))!;
     return toRefund(r, await repo.listLines(executor, [id]));
-  }
-
-  async function listForOrder(executor: Executor, orderId: number): Promise<Refund[]> {
-    const rows = await repo.listForOrder(executor, orderId);
-    const lines = await repo.listLines(
-      executor,
-      rows.map((r) => Number(r.id)),
-    );
-    return rows.map((r) => toRefund(r, lines));
   }
 
   async function ownOrder(executor: Executor, memberId: number, orderId: number) {
@@ -100,7 +101,7 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
 
   /**
    * processing → succeeded once: the order's refunded amount, stock and status follow in the same transaction
-   * (orders.applyRefund, which runs the onOrderRefunded listeners). False when it had already succeeded.
+   * (orders.applyRefund, which runs the lifecycle's refunded step). False when it had already succeeded.
    */
   async function complete(trx: Tx, r: RefundRow, actor: Actor, platformRefundId: string | null, note: string): Promise<boolean> {
     const at = clock.now().toISOString();
@@ -111,7 +112,8 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
       orderId: Number(r.order_id),
       refundNo: r.refund_no,
       amountFen: Number(r.amount_fen),
-      lines: lines.map((l) => ({ orderLineId: Number(l.order_line_id), quantity: l.quantity })),
+      lines: lines.map((l) => ({ orderLineId: Number(l.order_line_id), quantity: l.quantity, amountFen: Number(l.amount_fen) })),
+      includesShipping: r.includes_shipping === 1,
       actor,
       note: `refund ${r.refund_no}`,
     });
@@ -123,22 +125,24 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
     await orders.releaseRefund(trx, {
       orderId: Number(r.order_id),
       amountFen: Number(r.amount_fen),
-      lines: lines.map((l) => ({ orderLineId: Number(l.order_line_id), quantity: l.quantity })),
+      lines: lines.map((l) => ({ orderLineId: Number(l.order_line_id), quantity: l.quantity, amountFen: Number(l.amount_fen) })),
     });
   }
 
   return {
-    listForOrder,
-
     /** The member asks for a refund of the whole order (no lines) or of chosen lines; amounts are computed here. */
     async request(memberId: number, orderId: number, req: CreateRefundRequest): Promise<Refund> {
       return inTransaction(db, async (trx) => {
         const facts = await ownOrder(trx, memberId, orderId);
         const platform = facts.paymentPlatform as PaymentPlatformValue | null;
-        if (!platform)
-          throw new AppError('CONFLICT', `order is ${facts.status}; only a paid, shipped or completed order can be refunded`, {
-            status: facts.status,
-          });
+        if (!platform) {
+          // Awaiting payment or closed; or paid in full by discounts, with no payment to give back.
+          const why =
+            facts.status === 'awaiting_payment' || facts.status === 'cancelled'
+              ? 'only a paid, shipped or completed order can be refunded'
+              : 'it was paid in full by discounts: there is no payment to refund';
+          throw new AppError('INVALID_STATE', `order is ${facts.status}; ${why}`, { status: facts.status });
+        }
         const reservation = await orders.reserveRefund(trx, { orderId, ...(req.lines ? { lines: req.lines } : {}) });
         const now = clock.now();
         const at = now.toISOString();
@@ -179,16 +183,27 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
 
     async memberRefunds(memberId: number, orderId: number): Promise<{ items: Refund[] }> {
       await ownOrder(db, memberId, orderId);
-      return { items: await listForOrder(db, orderId) };
+      return { items: await refundsForOrder(db, orderId) };
     },
 
     async merchantRefunds(query: MerchantRefundQuery): Promise<MerchantRefundPage> {
       const { rows, total } = await repo.pageRefunds(db, { status: query.status }, query.pageSize, (query.page - 1) * query.pageSize);
-      const lines = await repo.listLines(
-        db,
-        rows.map((r) => Number(r.id)),
-      );
-      return { items: rows.map((r) => ({ ...toRefund(r, lines), orderNo: r.order_no })), page: query.page, pageSize: query.pageSize, total };
+      const [lines, orderNos] = await Promise.all([
+        repo.listLines(
+          db,
+          rows.map((r) => Number(r.id)),
+        ),
+        orders.orderNumbers(
+          db,
+          rows.map((r) => Number(r.order_id)),
+        ),
+      ]);
+      return {
+        items: rows.map((r) => ({ ...toRefund(r, lines), orderNo: orderNos.get(Number(r.order_id)) ?? '' })),
+        page: query.page,
+        pageSize: query.pageSize,
+        total,
+      };
     },
 
     async reject(staffId: number, id: number, reason: string): Promise<Refund> {
@@ -208,7 +223,7 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
           ))
         ) {
           const status = await currentStatus(trx, id);
-          throw new AppError('CONFLICT', `refund is ${status}; only a requested refund can be rejected`, { status });
+          throw new AppError('INVALID_STATE', `refund is ${status}; only a requested refund can be rejected`, { status });
         }
         await releaseReservation(trx, r);
         return load(trx, id);
@@ -230,7 +245,7 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
         if (row.status === 'requested' && (await move(trx, row, ['requested'], 'processing', actor, { decided_at: at, decided_by: staffId })))
           return row;
         const status = await currentStatus(trx, id);
-        if (status !== 'processing') throw new AppError('CONFLICT', `refund is ${status}; only a requested refund can be approved`, { status });
+        if (status !== 'processing') throw new AppError('INVALID_STATE', `refund is ${status}; only a requested refund can be approved`, { status });
         await repo.insertEvent(trx, {
           refund_id: id,
           from_status: 'processing',

@@ -79,7 +79,8 @@ export default function CheckoutPage() {
       pendingKey.current = null;
       if ('fromCart' in source) void useCart.getState().load();
       useCheckout.getState().finish();
-      void Taro.redirectTo({ url: ROUTES.order(order.id, '&autopay=1') });
+      // An order the discounts paid in full is settled at once: straight to its page, no payment sheet.
+      void Taro.redirectTo({ url: ROUTES.order(order.id, order.status === 'awaiting_payment' ? '&autopay=1' : '') });
     } catch (e) {
       // A definite refusal: the next tap is a new attempt. Otherwise keep the key: the order may exist.
       if (isApiError(e) && e.status >= 400 && e.status < 500 && e.code !== 'IDEMPOTENCY_KEY_IN_FLIGHT') pendingKey.current = null;

@@ -1,0 +1,271 @@
+import {
+  type CheckoutPreview,
+  type CheckoutPreviewRequest,
+  type CreateOrderRequest,
+  type LoginPlatform,
+  ORDER_LIMITS,
+  type Order,
+  type OrderSettings,
+  type PreviewLine,
+} from '@siyu/shared';
+import { randomInt } from 'node:crypto';
+import type { DB } from '../../db/connection.js';
+import { AppError } from '../../lib/app-error.js';
+import type { Clock } from '../../lib/clock.js';
+import { validationError } from '../../lib/http.js';
+import { type Executor, inTransaction, type Tx } from '../../lib/transaction.js';
+import type { AddressesService } from '../addresses/index.js';
+import type { CartService } from '../cart/index.js';
+import type { CatalogService } from '../catalog/index.js';
+import { type PricingResult, priceOrder } from '../pricing/index.js';
+import type { CheckoutContext, CheckoutLine, OrderFacts, OrderLifecycle } from './order-lifecycle.js';
+import * as repo from './orders.repository.js';
+
+/** A line as read from the catalog now: nothing from the client but the SKU id and quantity. */
+type Draft = PreviewLine & { skuCode: string; categoryId: number | null };
+
+/** 26 characters of digits: UTC time to the second and 12 random digits; safe as out_trade_no on every platform. */
+function newOrderNo(now: Date): string {
+  const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14);
+  return `${stamp}${String(randomInt(0, 1_000_000)).padStart(6, '0')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
+}
+
+function parseJson<T>(text: string, fallback: T): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * Pricing a checkout and placing the order. Both the preview and creation read the lines from the catalog, ask the
+ * lifecycle's participants for adjustments and call the one pricing function, so they always agree; creation then
+ * stores exactly what was decided (lines with their paid amounts, adjustments as rows) and runs the `created` step.
+ */
+export function createCheckout(deps: {
+  db: DB;
+  clock: Clock;
+  catalog: CatalogService;
+  addresses: AddressesService;
+  cart: CartService;
+  lifecycle: OrderLifecycle;
+  orderSettings: (executor: Executor) => Promise<OrderSettings>;
+  facts: (executor: Executor, orderId: number) => Promise<OrderFacts>;
+  load: (executor: Executor, orderId: number) => Promise<Order>;
+  /** Settles an order with nothing to pay through the paid transition, without a platform payment. */
+  settleWithoutPayment: (trx: Tx, orderId: number) => Promise<void>;
+}) {
+  const { db, clock, catalog, addresses, cart, lifecycle } = deps;
+
+  async function readLines(executor: Executor, memberId: number, req: CheckoutPreviewRequest | CreateOrderRequest): Promise<Draft[]> {
+    const source = req.items ? 'items' : 'fromCart';
+    const items = req.items ?? (await cart.selectedItems(executor, memberId));
+    if (items.length === 0) throw validationError([{ field: 'fromCart', message: 'the cart has no selected lines' }]);
+    if (items.length > ORDER_LIMITS.maxLines) {
+      throw validationError([{ field: source, message: `an order has at most ${ORDER_LIMITS.maxLines} lines; ${items.length} are selected` }]);
+    }
+    const skus = new Map(
+      (
+        await catalog.skusForPurchase(
+          executor,
+          items.map((i) => i.skuId),
+        )
+      ).map((s) => [Number(s.sku_id), s]),
+    );
+    return items.map((item, i): Draft => {
+      const s = skus.get(item.skuId);
+      if (!s) throw new AppError('NOT_FOUND', `SKU ${item.skuId} not found`, { field: req.items ? `items.${i}.skuId` : 'fromCart' });
+      const unitPriceFen = Number(s.price_fen);
+      const lineTotalFen = unitPriceFen * item.quantity;
+      return {
+        skuId: item.skuId,
+        productId: Number(s.product_id),
+        categoryId: s.category_id === null ? null : Number(s.category_id),
+        title: s.title,
+        specs: parseJson(s.specs, {}),
+        imageUrl: parseJson<string[]>(s.image_urls, [])[0] ?? null,
+        unitPriceFen,
+        quantity: item.quantity,
+        lineTotalFen,
+        discountFen: 0,
+        paidFen: lineTotalFen,
+        problem: s.status !== 'on_shelf' ? 'unavailable' : Number(s.stock) < item.quantity ? 'insufficient_stock' : null,
+        skuCode: s.code,
+      };
+    });
+  }
+
+  /** Prices `drafts` (each at its index as key): the participants' adjustments, then the one pricing function. */
+  async function price(
+    executor: Executor,
+    input: {
+      memberId: number;
+      platform: LoginPlatform | null;
+      request: CheckoutPreviewRequest | CreateOrderRequest;
+      purpose: CheckoutContext['purpose'];
+    },
+    drafts: { draft: Draft; key: number }[],
+    rules: OrderSettings,
+  ): Promise<PricingResult> {
+    const itemsFen = drafts.reduce((sum, d) => sum + d.draft.lineTotalFen, 0);
+    if (itemsFen > ORDER_LIMITS.maxItemsFen) {
+      throw validationError([
+        {
+          field: input.request.items ? 'items' : 'fromCart',
+          message: `an order's goods may cost at most ¥${ORDER_LIMITS.maxItemsFen / 100}; these cost ¥${itemsFen / 100}`,
+        },
+      ]);
+    }
+    const lines: CheckoutLine[] = drafts.map(({ draft, key }) => ({
+      key,
+      skuId: draft.skuId,
+      productId: draft.productId,
+      categoryId: draft.categoryId,
+      unitPriceFen: draft.unitPriceFen,
+      quantity: draft.quantity,
+      lineTotalFen: draft.lineTotalFen,
+    }));
+    const adjustments = await lifecycle.adjustments(executor, { ...input, lines, at: clock.now() });
+    return priceOrder({
+      lines: lines.map((l) => ({ key: l.key, unitPriceFen: l.unitPriceFen, quantity: l.quantity })),
+      shipping: { flatFeeFen: rules.shippingFlatFeeFen, freeThresholdFen: rules.freeShippingThresholdFen },
+      adjustments,
+    });
+  }
+
+  return {
+    async preview(memberId: number, platform: LoginPlatform | null, req: CheckoutPreviewRequest): Promise<CheckoutPreview> {
+      const [drafts, rules, address] = await Promise.all([
+        readLines(db, memberId, req),
+        deps.orderSettings(db),
+        req.addressId === undefined ? Promise.resolve(null) : addresses.snapshot(db, memberId, req.addressId),
+      ]);
+      // Lines that cannot be bought now are shown with their problem and left out of the amounts.
+      const buyable = drafts.map((draft, key) => ({ draft, key })).filter(({ draft }) => draft.problem === null);
+      const result = await price(db, { memberId, platform, request: req, purpose: 'preview' }, buyable, rules);
+      const priced = new Map(result.lines.map((l) => [l.key, l]));
+      const lines = drafts.map(({ skuCode: _code, categoryId: _category, ...line }, key): PreviewLine => {
+        const p = priced.get(key);
+        return { ...line, discountFen: p?.discountFen ?? 0, paidFen: p ? p.paidFen : null };
+      });
+      return {
+        lines,
+        breakdown: result.breakdown,
+        itemsFen: result.itemsFen,
+        shippingFen: result.shippingFen,
+        discountFen: result.discountFen,
+        payableFen: result.payableFen,
+        address,
+        canSubmit: address !== null && lines.every((l) => l.problem === null),
+      };
+    },
+
+    /**
+     * Recomputes everything, stores what was decided, and runs the `created` step (stock is reserved there, all
+     * lines or none). An order with nothing to pay is settled at once, through the same paid transition.
+     */
+    async create(memberId: number, platform: LoginPlatform | null, req: CreateOrderRequest): Promise<Order> {
+      return inTransaction(db, async (trx) => {
+        const now = clock.now();
+        const at = now.toISOString();
+        const address = await addresses.snapshot(trx, memberId, req.addressId);
+        const rules = await deps.orderSettings(trx);
+        const drafts = await readLines(trx, memberId, req);
+        const unavailable = drafts.find((d) => d.problem === 'unavailable');
+        if (unavailable) throw new AppError('PRODUCT_UNAVAILABLE', `${unavailable.title} is no longer for sale`, { skuId: unavailable.skuId });
+        // Short stock is left to the stock step, which reserves with conditional updates and refuses as a whole.
+        const result = await price(
+          trx,
+          { memberId, platform, request: req, purpose: 'create' },
+          drafts.map((draft, key) => ({ draft, key })),
+          rules,
+        );
+        const orderId = await repo.insertOrder(trx, {
+          order_no: newOrderNo(now),
+          member_id: memberId,
+          platform,
+          status: 'awaiting_payment',
+          items_fen: result.itemsFen,
+          shipping_fen: result.shippingFen,
+          discount_fen: result.discountFen,
+          payable_fen: result.payableFen,
+          shipping_rule: result.shippingRule,
+          address: JSON.stringify(address),
+          remark: req.remark ?? null,
+          expires_at: new Date(now.getTime() + rules.paymentWindowMinutes * 60_000).toISOString(),
+          paid_at: null,
+          paid_amount_fen: null,
+          payment_platform: null,
+          payment_transaction_id: null,
+          shipped_at: null,
+          carrier: null,
+          tracking_no: null,
+          completed_at: null,
+          cancelled_at: null,
+          refunded_at: null,
+          created_at: at,
+          updated_at: at,
+        });
+        const priced = new Map(result.lines.map((l) => [l.key, l]));
+        const lineIds = await repo.insertLines(
+          trx,
+          drafts.map((d, key) => ({
+            order_id: orderId,
+            line_no: key + 1,
+            sku_id: d.skuId,
+            product_id: d.productId,
+            title: d.title,
+            specs: JSON.stringify(d.specs),
+            sku_code: d.skuCode,
+            image_url: d.imageUrl,
+            unit_price_fen: d.unitPriceFen,
+            quantity: d.quantity,
+            line_total_fen: d.lineTotalFen,
+            discount_fen: priced.get(key)!.discountFen,
+            paid_fen: priced.get(key)!.paidFen,
+          })),
+        );
+        let seq = 0;
+        for (const a of result.adjustments) {
+          if (a.status !== 'applied') continue;
+          seq += 1;
+          const adjustmentId = await repo.insertAdjustment(trx, {
+            order_id: orderId,
+            seq,
+            kind: a.kind,
+            code: a.code,
+            label: a.label,
+            source_type: a.source?.type ?? null,
+            source_id: a.source?.id ?? null,
+            applies_to: a.appliesTo,
+            amount_fen: a.amountFen,
+          });
+          await repo.insertAdjustmentLines(
+            trx,
+            a.allocations.map((al) => ({ adjustment_id: adjustmentId, order_line_id: lineIds[al.key]!, amount_fen: al.amountFen })),
+          );
+        }
+        await repo.insertEvent(trx, {
+          order_id: orderId,
+          from_status: null,
+          to_status: 'awaiting_payment',
+          actor_type: 'member',
+          actor_id: memberId,
+          note: null,
+          created_at: at,
+        });
+        await lifecycle.created(trx, { ...(await deps.facts(trx, orderId)), request: req, at });
+        if (req.fromCart) {
+          await cart.removeSkus(
+            trx,
+            memberId,
+            drafts.map((d) => d.skuId),
+          );
+        }
+        if (result.payableFen === 0) await deps.settleWithoutPayment(trx, orderId);
+        return deps.load(trx, orderId);
+      });
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { createSettingsService, defineSetting, type SettingDefinition, type SettingsService } from './settings.service.js';
