@@ -77,7 +77,7 @@ export function createApp({
   orderParticipants = [],
 }: AppDeps) {
   const points = createPointsService();
-  const members = createMembersService({ db, clock });
+  const members = createMembersService({ db, clock, points });
   const staff = createStaffService({ db, clock });
   const r = config.rateLimits;
   const auth = createAuthService({

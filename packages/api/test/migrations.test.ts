@@ -1,6 +1,6 @@
 /**
  * Upgrading a shop that already has orders: migration 007 (order pricing) and 008 (module boundaries) must carry every
- * existing order, refund and payment exception over, with the new CHECKs holding. Runs on SQLite and PostgreSQL.
+ * existing order, refund, payment exception and points balance over, with the new CHECKs holding. Runs on SQLite and PostgreSQL.
  */
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -24,7 +24,7 @@ it('brings orders, refunds and payment exceptions of version 006 over to priced 
   const legacy = db as any;
   const member = await legacy
     .insertInto('members')
-    .values({ nickname: '老会员', avatar_url: null, created_at: at, updated_at: at })
+    .values({ nickname: '老会员', avatar_url: null, points_balance: 30, created_at: at, updated_at: at })
     .returning('id')
     .executeTakeFirstOrThrow();
   const order = (status: string, no: string, itemsFen: number, shippingFen: number, breakdown: unknown[]) =>
@@ -135,6 +135,9 @@ it('brings orders, refunds and payment exceptions of version 006 over to priced 
     [1, 0, 3000, 0, 0],
   ]);
   expect(await db.selectFrom('payment_exceptions').select('order_no').execute()).toEqual([{ order_no: 'N2' }]);
+  expect(
+    (await db.selectFrom('points_accounts').select(['member_id', 'balance']).execute()).map((a) => [Number(a.member_id), Number(a.balance)]),
+  ).toEqual([[Number(member.id), 30]]);
   expect((await db.selectFrom('payments').select('status').execute()).map((p) => p.status)).toEqual(['closed']);
   // The new CHECKs hold for what came over and guard what comes next.
   await expect(db.updateTable('order_lines').set({ paid_fen: 1 }).where('id', '=', a.id).execute()).rejects.toThrow(/check/i);

@@ -10,8 +10,6 @@ export interface MembersTable {
   id: Generated<number>;
   nickname: string;
   avatar_url: string | null;
-  /** Cached sum of points_ledger.delta for the member, updated in the same transaction as every entry. */
-  points_balance: Generated<number>;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -369,6 +367,13 @@ export interface RefundEventsTable {
   created_at: Instant;
 }
 
+/** The points module's cached balance: the sum of the member's ledger, moved in the same transaction as every entry; CHECK >= 0. */
+export interface PointsAccountsTable {
+  member_id: number;
+  balance: number;
+  updated_at: Instant;
+}
+
 /** Small values periodic jobs keep between runs (a sweep's position). */
 export interface JobStateTable {
   name: string;
@@ -404,6 +409,7 @@ export interface Database {
   refund_lines: RefundLinesTable;
   refund_events: RefundEventsTable;
   job_state: JobStateTable;
+  points_accounts: PointsAccountsTable;
 }
 
 export type Member = Selectable<MembersTable>;

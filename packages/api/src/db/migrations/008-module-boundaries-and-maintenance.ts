@@ -4,6 +4,8 @@ import { isPostgres } from '../dialect.js';
 /**
  * - `payment_exceptions.order_no`: the trade number the exception is about, kept on the row when it is recorded, so the
  *   payments module no longer joins the orders module's table to refund it.
+ * - `points_accounts`: the cached points balance moves from `members.points_balance` to a table of the points module,
+ *   with the same non-negative CHECK (decision 004), so the points module writes only its own tables.
  * - `job_state`: small named values that periodic jobs keep between runs and across restarts (the payment-query
  *   sweep's position).
  * - Open trades of orders no longer awaiting payment are closed (the payments module now closes them as orders close
@@ -23,6 +25,17 @@ export async function up(db: Kysely<any>): Promise<void> {
   );
 
   await db.schema
+    .createTable('points_accounts')
+    .addColumn('member_id', isPostgres(db) ? 'bigint' : 'integer', (c) => c.primaryKey().references('members.id').onDelete('cascade'))
+    .addColumn('balance', 'bigint', (c) => c.notNull().check(sql`balance >= 0`))
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await sql`insert into points_accounts (member_id, balance, updated_at) select id, points_balance, updated_at from members where points_balance <> 0`.execute(
+    db,
+  );
+  await db.schema.alterTable('members').dropColumn('points_balance').execute();
+
+  await db.schema
     .createTable('job_state')
     .addColumn('name', 'text', (c) => c.primaryKey())
     .addColumn('value', 'text', (c) => c.notNull())
@@ -38,5 +51,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('idempotency_keys_created').ifExists().execute();
   await db.schema.dropIndex('sessions_expires').ifExists().execute();
   await db.schema.dropTable('job_state').ifExists().execute();
+  throw new Error('008 cannot be undone past job_state: members.points_balance is gone; restore a backup instead');
   await db.schema.alterTable('payment_exceptions').dropColumn('order_no').execute();
 }

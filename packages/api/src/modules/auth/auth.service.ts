@@ -74,8 +74,9 @@ export function createAuthService(deps: AuthDeps) {
       const row = await repo.findLiveSession(db, hashToken(token), clock.now().toISOString());
       if (!row) return null;
       if (row.subject_type === 'staff') {
-        if (!row.role) return null;
-        return { subjectType: 'staff', subjectId: Number(row.subject_id), role: row.role };
+        // The staff member's role now: a changed role applies at once, a disabled account has none.
+        const role = await deps.staff.role(Number(row.subject_id));
+        return role ? { subjectType: 'staff', subjectId: Number(row.subject_id), role } : null;
       }
       const platform = (LOGIN_PLATFORMS as readonly string[]).includes(row.platform ?? '') ? (row.platform as LoginPlatform) : null;
       return { subjectType: 'member', subjectId: Number(row.subject_id), platform };

@@ -5,16 +5,13 @@ export function insertSession(db: Executor, row: SessionsTable) {
   return db.insertInto('sessions').values(row).execute();
 }
 
-/** A live session and, for staff, their current role (disabled staff have none). */
+/** A live (unexpired) session. */
 export function findLiveSession(db: Executor, tokenHash: string, now: string) {
   return db
     .selectFrom('sessions')
-    .leftJoin('staff', (join) =>
-      join.onRef('staff.id', '=', 'sessions.subject_id').on('sessions.subject_type', '=', 'staff').on('staff.disabled_at', 'is', null),
-    )
-    .select(['sessions.subject_type', 'sessions.subject_id', 'sessions.platform', 'staff.role'])
-    .where('sessions.token_hash', '=', tokenHash)
-    .where('sessions.expires_at', '>', now)
+    .select(['subject_type', 'subject_id', 'platform'])
+    .where('token_hash', '=', tokenHash)
+    .where('expires_at', '>', now)
     .executeTakeFirst();
 }
 

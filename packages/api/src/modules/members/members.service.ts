@@ -6,11 +6,12 @@ import type { Clock } from '../../lib/clock.js';
 import { inTransaction } from '../../lib/transaction.js';
 import type { PlatformIdentity } from '../../platforms/types.js';
 import { zhCN } from '../../i18n/zh-CN.js';
+import type { PointsService } from '../points/index.js';
 import * as repo from './members.repository.js';
 
 export type MembersService = ReturnType<typeof createMembersService>;
 
-export function createMembersService({ db, clock }: { db: DB; clock: Clock }) {
+export function createMembersService({ db, clock, points }: { db: DB; clock: Clock; points: PointsService }) {
   async function upsertFromIdentity(identity: PlatformIdentity, appId: string): Promise<{ memberId: number; isNew: boolean }> {
     const at = clock.now().toISOString();
     return inTransaction(db, async (trx) => {
@@ -57,13 +58,17 @@ export function createMembersService({ db, clock }: { db: DB; clock: Clock }) {
     },
 
     async profile(memberId: number): Promise<MemberProfile> {
-      const [member, platforms] = await Promise.all([repo.findMember(db, memberId), repo.listMemberPlatforms(db, memberId)]);
+      const [member, platforms, pointsBalance] = await Promise.all([
+        repo.findMember(db, memberId),
+        repo.listMemberPlatforms(db, memberId),
+        points.balance(db, memberId),
+      ]);
       if (!member) throw new AppError('NOT_FOUND', 'member not found');
       return {
         id: Number(member.id),
         nickname: member.nickname,
         avatarUrl: member.avatar_url,
-        pointsBalance: Number(member.points_balance),
+        pointsBalance,
         platforms: platforms as LoginPlatform[],
         createdAt: member.created_at,
       };

@@ -26,20 +26,24 @@ export function insertLedgerEntry(db: Executor, entry: NewLedgerEntry) {
     .executeTakeFirstOrThrow();
 }
 
-/** Moves the cached balance by `delta`; the CHECK (points_balance >= 0) refuses an overdraft. Returns the new balance. */
+/**
+ * Moves the cached balance by `delta` in one statement (an account is opened by its first entry); the CHECK
+ * (balance >= 0) refuses an overdraft, also for a first entry below zero. Returns the new balance.
+ */
 export async function applyToBalance(db: Executor, memberId: number, delta: number, updatedAt: string): Promise<number> {
   const row = await db
-    .updateTable('members')
-    .set({ points_balance: sql`points_balance + ${delta}`, updated_at: updatedAt })
-    .where('id', '=', memberId)
-    .returning('points_balance')
+    .insertInto('points_accounts')
+    .values({ member_id: memberId, balance: delta, updated_at: updatedAt })
+    .onConflict((oc) => oc.column('member_id').doUpdateSet({ balance: sql`points_accounts.balance + ${delta}`, updated_at: updatedAt }))
+    .returning('balance')
     .executeTakeFirstOrThrow();
-  return Number(row.points_balance);
+  return Number(row.balance);
 }
 
-export async function findBalance(db: Executor, memberId: number): Promise<number | undefined> {
-  const row = await db.selectFrom('members').select('points_balance').where('id', '=', memberId).executeTakeFirst();
-  return row ? Number(row.points_balance) : undefined;
+/** The cached balance; 0 for a member without entries. */
+export async function findBalance(db: Executor, memberId: number): Promise<number> {
+  const row = await db.selectFrom('points_accounts').select('balance').where('member_id', '=', memberId).executeTakeFirst();
+  return row ? Number(row.balance) : 0;
 }
 
 export function listLedger(db: Executor, memberId: number, limit: number, beforeId?: number) {

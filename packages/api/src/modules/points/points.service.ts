@@ -39,11 +39,7 @@ export function createPointsService() {
       });
     },
 
-    async balance(db: Executor, memberId: number): Promise<number> {
-      const balance = await repo.findBalance(db, memberId);
-      if (balance === undefined) throw new AppError('NOT_FOUND', 'member not found');
-      return balance;
-    },
+    balance: (db: Executor, memberId: number): Promise<number> => repo.findBalance(db, memberId),
 
     /** The member's own ledger, newest first, paged by entry id. */
     async ledgerPage(db: Executor, memberId: number, limit: number, cursor?: number): Promise<PointsLedgerPage> {
