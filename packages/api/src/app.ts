@@ -27,6 +27,7 @@ import { createAuthService, memberAuthRoutes, staffAuthRoutes } from './modules/
 import { addressRoutes, createAddressesService } from './modules/addresses/index.js';
 import { cartRoutes, createCartService } from './modules/cart/index.js';
 import { catalogRoutes, createCatalogService, createOrderStockParticipant, merchantCatalogRoutes } from './modules/catalog/index.js';
+import { couponRoutes, createCouponIssueJobs, createCouponsService, merchantCouponRoutes } from './modules/coupons/index.js';
 import { checkInRoutes, createCheckInService, merchantCheckInRoutes } from './modules/check-in/index.js';
 import { createMembersService } from './modules/members/index.js';
 import { createOrdersService, merchantOrderRoutes, type OrderParticipant, orderRoutes } from './modules/orders/index.js';
@@ -77,9 +78,28 @@ export function createApp({
   orderParticipants = [],
 }: AppDeps) {
   const points = createPointsService();
-  const members = createMembersService({ db, clock, points });
-  const staff = createStaffService({ db, clock });
   const r = config.rateLimits;
+  const settings = createSettingsService({ db, clock, logger });
+  const catalog = createCatalogService({ db, clock });
+  // Until tiers exist every member is at level 0.
+  const tierLevel = async () => 0;
+  const coupons = createCouponsService({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    settings,
+    catalog,
+    tierLevel,
+    logger,
+    limits: {
+      claimPerMember: createRateLimiter('coupon-claim-member', r.couponClaimPerMember),
+      claimPerAddress: createRateLimiter('coupon-claim-address', r.couponClaimPerAddress),
+      codePerMember: createRateLimiter('coupon-code-member', r.couponCodePerMember),
+      codePerAddress: createRateLimiter('coupon-code-address', r.couponCodePerAddress),
+    },
+  });
+  const members = createMembersService({ db, clock, timeZone: config.timeZone, points, participants: [coupons.memberParticipant] });
+  const staff = createStaffService({ db, clock });
   const auth = createAuthService({
     db,
     clock,
@@ -95,9 +115,7 @@ export function createApp({
       staffLoginPerUsername: createRateLimiter('staff-login-username', r.staffLoginPerUsername),
     },
   });
-  const settings = createSettingsService({ db, clock, logger });
   const checkIn = createCheckInService({ db, clock, timeZone: config.timeZone, points, settings });
-  const catalog = createCatalogService({ db, clock });
   const addresses = createAddressesService({ db, clock });
   const cart = createCartService({ db, clock, catalog });
   // The order lifecycle's participants, in the order their steps run: stock first, so a checkout short of stock is
@@ -111,8 +129,9 @@ export function createApp({
     cart,
     settings,
     refundsOf: refundsForOrder,
-    participants: [createOrderStockParticipant(catalog), createPaymentsOrderParticipant(), ...orderParticipants],
+    participants: [createOrderStockParticipant(catalog), createPaymentsOrderParticipant(), coupons.participant, ...orderParticipants],
   });
+  const couponIssueJobs = createCouponIssueJobs({ db, clock, coupons, members, orders, tierLevel, logger });
   const refunds = createRefundsService({ db, clock, orders, payments: paymentAdapters, logger });
   const paymentExceptions = createPaymentExceptionsService({
     db,
@@ -172,6 +191,8 @@ export function createApp({
   app.route('/api/v1', cartRoutes({ cart, member, idempotent }));
   app.route('/api/v1', orderRoutes({ orders, member, idempotent }));
   app.route('/api/v1/merchant', merchantOrderRoutes({ orders, anyStaff, editor }));
+  app.route('/api/v1', couponRoutes({ coupons, member, idempotent, trustProxy: config.trustProxy }));
+  app.route('/api/v1/merchant', merchantCouponRoutes({ coupons, issueJobs: couponIssueJobs, anyStaff, editor }));
   app.route('/api/v1', paymentRoutes({ payments, member, idempotent }));
   app.route('/api/v1', refundRoutes({ refunds, member, idempotent }));
   app.route('/api/v1/merchant', merchantRefundRoutes({ refunds, anyStaff, editor }));
@@ -209,7 +230,23 @@ export function createApp({
   }
 
   return Object.assign(app, {
-    services: { auth, members, staff, points, settings, checkIn, catalog, addresses, cart, orders, payments, refunds, paymentExceptions },
+    services: {
+      auth,
+      members,
+      staff,
+      points,
+      settings,
+      checkIn,
+      catalog,
+      coupons,
+      couponIssueJobs,
+      addresses,
+      cart,
+      orders,
+      payments,
+      refunds,
+      paymentExceptions,
+    },
     config,
   });
 }

@@ -14,6 +14,10 @@ export interface AppConfig {
     loginPerIdentity: RateLimitRule;
     staffLoginPerAddress: RateLimitRule;
     staffLoginPerUsername: RateLimitRule;
+    couponClaimPerMember: RateLimitRule;
+    couponClaimPerAddress: RateLimitRule;
+    couponCodePerMember: RateLimitRule;
+    couponCodePerAddress: RateLimitRule;
   };
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
@@ -45,6 +49,11 @@ export const defaultAppConfig: AppConfig = {
     loginPerIdentity: { points: 10, duration: 60 },
     staffLoginPerAddress: { points: 20, duration: 60 },
     staffLoginPerUsername: { points: 5, duration: 60 },
+    couponClaimPerMember: { points: 30, duration: 60 },
+    couponClaimPerAddress: { points: 120, duration: 60 },
+    // Codes are guessed one at a time: a few tries a minute is plenty for a person.
+    couponCodePerMember: { points: 10, duration: 60 },
+    couponCodePerAddress: { points: 30, duration: 60 },
   },
   bodyLimitBytes: 64 * 1024,
   idempotency: DEFAULT_IDEMPOTENCY_SETTINGS,

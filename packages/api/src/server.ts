@@ -7,6 +7,7 @@ import { productionPlatformsConfig, readEnv } from './env.js';
 import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
 import { startMaintenanceJob } from './jobs/maintenance.job.js';
+import { startCouponIssueJob } from './modules/coupons/index.js';
 import { startOrderExpiryJob } from './modules/orders/index.js';
 import { startPaymentExceptionRefundJob, startPaymentQueryJob } from './modules/payments/index.js';
 import {
@@ -60,6 +61,8 @@ const exceptionRefundJob = startPaymentExceptionRefundJob({ exceptions: app.serv
 const paymentQueryJob = startPaymentQueryJob({ payments: app.services.payments, logger });
 
 // Expired sessions and idempotency keys purged, abandoned in-flight keys released.
+// Targeted coupon issues queued, or left by a worker that died.
+const couponIssueJob = startCouponIssueJob({ jobs: app.services.couponIssueJobs, logger });
 const maintenanceJob = startMaintenanceJob({
   db: handle.db,
   clock: systemClock,
@@ -86,7 +89,7 @@ async function shutdown(signal: string) {
   }, env.SHUTDOWN_GRACE_MS);
   force.unref();
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  await Promise.all([expiryJob.stop(), exceptionRefundJob.stop(), paymentQueryJob.stop(), maintenanceJob.stop()]);
+  await Promise.all([expiryJob.stop(), exceptionRefundJob.stop(), paymentQueryJob.stop(), maintenanceJob.stop(), couponIssueJob.stop()]);
   await handle.close();
   logger.info('stopped');
   process.exit(0);

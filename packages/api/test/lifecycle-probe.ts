@@ -43,7 +43,7 @@ export function createLifecycleProbe() {
     name: 'test-probe',
     async adjustments(_executor: Executor, checkout: CheckoutContext) {
       seen.checkouts.push(checkout);
-      return offer ? offer(checkout) : [];
+      return { adjustments: offer ? offer(checkout) : [] };
     },
     created: step('created', seen.created),
     closedUnpaid: step('closedUnpaid', seen.closedUnpaid),

@@ -9,6 +9,7 @@ export * from './contracts/points.js';
 export * from './contracts/catalog.js';
 export * from './contracts/addresses.js';
 export * from './contracts/cart.js';
+export * from './contracts/coupons.js';
 export * from './contracts/orders.js';
 export * from './contracts/payments.js';
 export * from './contracts/refunds.js';

@@ -8,6 +8,7 @@ import * as m005 from './migrations/005-payments-refunds.js';
 import * as m006 from './migrations/006-payment-exception-refunds.js';
 import * as m007 from './migrations/007-order-pricing.js';
 import * as m008 from './migrations/008-module-boundaries-and-maintenance.js';
+import * as m009 from './migrations/009-coupons.js';
 
 /** Migrations are listed here explicitly, so they work the same under tsx, vitest and any bundler. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '006-payment-exception-refunds': m006,
   '007-order-pricing': m007,
   '008-module-boundaries-and-maintenance': m008,
+  '009-coupons': m009,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -381,6 +381,108 @@ export interface JobStateTable {
   updated_at: Instant;
 }
 
+export type CouponKindValue = 'threshold_off' | 'no_threshold_off' | 'percent_off' | 'free_shipping';
+
+export interface CouponTemplatesTable {
+  id: Generated<number>;
+  name: string;
+  description: string;
+  kind: CouponKindValue;
+  amount_fen: number | null;
+  percent_off_bp: number | null;
+  cap_fen: number | null;
+  threshold_fen: number;
+  /** JSON CouponScope. */
+  scope: string;
+  min_tier_level: number;
+  /** JSON CouponStacking. */
+  stacking: string;
+  validity_type: 'fixed' | 'relative';
+  valid_from: Instant | null;
+  valid_until: Instant | null;
+  valid_days: number | null;
+  starts_next_day: number;
+  total_stock: number | null;
+  per_member_limit: number;
+  public: number;
+  status: 'draft' | 'active' | 'paused' | 'ended';
+  claimed_count: Generated<number>;
+  used_count: Generated<number>;
+  created_by: number | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface CouponsTable {
+  id: Generated<number>;
+  template_id: number;
+  member_id: number;
+  claim_seq: number;
+  per_member_limit: number;
+  name: string;
+  description: string;
+  kind: CouponKindValue;
+  amount_fen: number | null;
+  percent_off_bp: number | null;
+  cap_fen: number | null;
+  threshold_fen: number;
+  scope: string;
+  min_tier_level: number;
+  stacking: string;
+  valid_from: Instant;
+  valid_until: Instant;
+  status: 'available' | 'locked' | 'used';
+  order_id: number | null;
+  used_at: Instant | null;
+  /** Used: what it took off the order, and what the order paid (for the template's figures). */
+  discount_fen: number | null;
+  order_paid_fen: number | null;
+  source: 'claim' | 'new_member' | 'targeted' | 'code' | 'gift';
+  source_ref: string | null;
+  claimed_at: Instant;
+  updated_at: Instant;
+}
+
+export interface CouponCodeBatchesTable {
+  id: Generated<number>;
+  template_id: number;
+  count: number;
+  note: string;
+  created_by: number | null;
+  created_at: Instant;
+}
+
+export interface CouponCodesTable {
+  id: Generated<number>;
+  batch_id: number;
+  code: string;
+  redeemed_by: number | null;
+  redeemed_at: Instant | null;
+}
+
+export interface CouponIssueJobsTable {
+  id: Generated<number>;
+  template_id: number;
+  /** JSON CouponAudience. */
+  audience: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  error: string | null;
+  /** While running: the worker's lease; after it another worker may take the job over (results make it safe). */
+  claimed_until: Instant | null;
+  created_by: number | null;
+  created_at: Instant;
+  finished_at: Instant | null;
+}
+
+export interface CouponIssueResultsTable {
+  id: Generated<number>;
+  job_id: number;
+  member_id: number;
+  outcome: 'issued' | 'skipped';
+  reason: string | null;
+  coupon_id: number | null;
+}
+
 export interface Database {
   members: MembersTable;
   member_identities: MemberIdentitiesTable;
@@ -410,6 +512,12 @@ export interface Database {
   refund_events: RefundEventsTable;
   job_state: JobStateTable;
   points_accounts: PointsAccountsTable;
+  coupon_templates: CouponTemplatesTable;
+  coupons: CouponsTable;
+  coupon_code_batches: CouponCodeBatchesTable;
+  coupon_codes: CouponCodesTable;
+  coupon_issue_jobs: CouponIssueJobsTable;
+  coupon_issue_results: CouponIssueResultsTable;
 }
 
 export type Member = Selectable<MembersTable>;

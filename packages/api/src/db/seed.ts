@@ -174,7 +174,7 @@ export async function seedDemoData(db: DB, clock: Clock, timeZone: string): Prom
   await checkInAt(clock).updateRules(DEFAULT_CHECK_IN_RULES, ownerId);
   await seedCatalog(db, clock, ownerId);
 
-  const members = createMembersService({ db, clock, points });
+  const members = createMembersService({ db, clock, timeZone, points });
   const today = businessDateOf(clock.now(), timeZone);
   for (const m of DEMO_MEMBERS) {
     const { memberId } = await members.findOrCreateByIdentity(

@@ -1,3 +1,5 @@
+import { fenToYuanString } from '@siyu/shared/money';
+
 /** Shopper- and merchant-facing text the API itself produces. Everything else it says is for developers, in English. */
 export const zhCN = {
   defaultNickname: (suffix: string) => `会员${suffix}`,
@@ -31,4 +33,15 @@ export const zhCN = {
     '运单号',
     '备注',
   ],
+  /** Why a coupon cannot be used on a checkout (shown beside it). */
+  coupons: {
+    notYetValid: (fromLocal: string) => `${fromLocal.slice(0, 16)} 起可用`,
+    expired: '已过期',
+    tierTooLow: (level: number) => `需达到 ${level} 级会员`,
+    outsideScope: '所选商品不在使用范围内',
+    notWithTierPrice: '不与会员价同享',
+    belowThreshold: (thresholdFen: number) => `满 ¥${fenToYuanString(thresholdFen)} 可用`,
+    notWithCoupon: (name: string) => `不与「${name}」同享`,
+    inUse: '已被未支付的订单占用',
+  },
 } as const;

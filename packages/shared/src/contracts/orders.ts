@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CartQuantity } from './cart.js';
+import { CheckoutCoupons } from './coupons.js';
 import { FenAmount, PageQuery, pageOf } from './catalog.js';
 import { LOGIN_PLATFORMS } from '../platforms.js';
 import { BusinessDateSchema, Id, IsoInstant } from './common.js';
@@ -20,11 +21,20 @@ const checkoutFields = {
   items: z.array(CheckoutItem).min(1).max(ORDER_LIMITS.maxLines).optional().meta({ description: 'buy these now; or send fromCart' }),
   fromCart: z.literal(true).optional().meta({ description: 'buy the selected cart lines' }),
   remark: z.string().trim().max(200).optional(),
+  couponIds: z
+    .array(Id)
+    .max(4)
+    .optional()
+    .meta({ description: 'the coupons to use; omit to let the server choose the best allowed combination, [] for none' }),
 };
 
 function oneSource(v: { items?: unknown[] | undefined; fromCart?: true | undefined }, ctx: z.RefinementCtx) {
   if (v.items && v.fromCart) ctx.addIssue({ code: 'custom', path: ['fromCart'], message: 'send either items or fromCart, not both' });
   if (!v.items && !v.fromCart) ctx.addIssue({ code: 'custom', path: ['items'], message: 'send items, or fromCart: true' });
+  const coupons = (v as { couponIds?: number[] }).couponIds ?? [];
+  coupons.forEach((id, i) => {
+    if (coupons.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['couponIds', i], message: 'the same coupon appears twice' });
+  });
   const seen = new Set<number>();
   (v.items as { skuId: number }[] | undefined)?.forEach((item, i) => {
     if (seen.has(item.skuId))
@@ -89,6 +99,7 @@ export const CheckoutPreview = z
     discountFen: FenAmount.meta({ description: 'all discounts, on goods and on shipping' }),
     payableFen: FenAmount.meta({ description: 'itemsFen + shippingFen - discountFen' }),
     address: ShippingAddressSnapshot.nullable(),
+    coupons: CheckoutCoupons,
     canSubmit: z.boolean(),
   })
   .meta({ id: 'CheckoutPreview' });

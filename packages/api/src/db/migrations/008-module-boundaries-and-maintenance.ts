@@ -51,6 +51,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('idempotency_keys_created').ifExists().execute();
   await db.schema.dropIndex('sessions_expires').ifExists().execute();
   await db.schema.dropTable('job_state').ifExists().execute();
-  throw new Error('008 cannot be undone past job_state: members.points_balance is gone; restore a backup instead');
   await db.schema.alterTable('payment_exceptions').dropColumn('order_no').execute();
+  // members.points_balance is gone: the balances stay in points_accounts.
+  throw new Error('008 cannot be undone past the points balances: restore a backup instead');
 }

@@ -334,6 +334,11 @@ export function createCatalogService({ db, clock }: { db: DB; clock: Clock }) {
     merchantPage: (query: MerchantProductQuery) => page(query, false),
     memberPage: (query: Omit<MerchantProductQuery, 'status'>) => page(query, true),
 
+    /** Each category's parent (null for a top-level one), for rules scoped by category. */
+    async categoryParents(executor: Executor = db): Promise<Map<number, number | null>> {
+      return new Map((await repo.listCategories(executor)).map((c) => [Number(c.id), c.parent_id === null ? null : Number(c.parent_id)]));
+    },
+
     // For cart and orders (same transaction as the caller).
     skusForPurchase: (executor: Executor, skuIds: number[]) => repo.listSkusWithProduct(executor, skuIds),
 

@@ -1,1 +1,1 @@
-export { createMembersService, type MembersService } from './members.service.js';
+export { createMembersService, type MemberParticipant, type MembersService } from './members.service.js';

@@ -78,3 +78,27 @@ export function findOpenId(db: Executor, memberId: number, platform: string, app
     .orderBy('id', 'desc')
     .executeTakeFirst();
 }
+
+export function existingIds(db: Executor, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('members').select('id').where('id', 'in', ids).execute();
+}
+
+export function audience(db: Executor, f: { joinedFrom?: string; joinedBefore?: string; platform?: string }, afterId: number, limit: number) {
+  let q = db.selectFrom('members').select('members.id').where('members.id', '>', afterId);
+  if (f.joinedFrom) q = q.where('members.created_at', '>=', f.joinedFrom);
+  if (f.joinedBefore) q = q.where('members.created_at', '<', f.joinedBefore);
+  if (f.platform) {
+    const platform = f.platform;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('member_identities')
+          .select('member_identities.id')
+          .whereRef('member_identities.member_id', '=', 'members.id')
+          .where('member_identities.platform', '=', platform),
+      ),
+    );
+  }
+  return q.orderBy('members.id').limit(limit).execute();
+}

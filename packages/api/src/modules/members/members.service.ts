@@ -1,9 +1,9 @@
-import type { LoginPlatform, MemberProfile } from '@siyu/shared';
+import { addDays, type LoginPlatform, type MemberProfile, startOfBusinessDay } from '@siyu/shared';
 import type { DB } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
-import { inTransaction } from '../../lib/transaction.js';
+import { type Executor, inTransaction, type Tx } from '../../lib/transaction.js';
 import type { PlatformIdentity } from '../../platforms/types.js';
 import { zhCN } from '../../i18n/zh-CN.js';
 import type { PointsService } from '../points/index.js';
@@ -11,7 +11,28 @@ import * as repo from './members.repository.js';
 
 export type MembersService = ReturnType<typeof createMembersService>;
 
-export function createMembersService({ db, clock, points }: { db: DB; clock: Clock; points: PointsService }) {
+/**
+ * A module that acts when a member is created (a new-member coupon pack), inside the transaction that creates the
+ * member: if it throws, the member is not created and the login fails, to be retried. Wired in createApp.
+ */
+export interface MemberParticipant {
+  readonly name: string;
+  created(trx: Tx, member: { memberId: number; platform: LoginPlatform; at: string }): Promise<void>;
+}
+
+export function createMembersService({
+  db,
+  clock,
+  timeZone,
+  points,
+  participants = [],
+}: {
+  db: DB;
+  clock: Clock;
+  timeZone: string;
+  points: PointsService;
+  participants?: readonly MemberParticipant[];
+}) {
   async function upsertFromIdentity(identity: PlatformIdentity, appId: string): Promise<{ memberId: number; isNew: boolean }> {
     const at = clock.now().toISOString();
     return inTransaction(db, async (trx) => {
@@ -33,11 +54,40 @@ export function createMembersService({ db, clock, points }: { db: DB; clock: Clo
         sessionKey: identity.sessionKey,
         at,
       });
+      if (!sibling) for (const p of participants) await p.created(trx, { memberId, platform: identity.platform as LoginPlatform, at });
       return { memberId, isNew: !sibling };
     });
   }
 
   return {
+    /** Which of these ids are members. */
+    async existingIds(executor: Executor, ids: number[]): Promise<Set<number>> {
+      return new Set((await repo.existingIds(executor, ids)).map((r) => Number(r.id)));
+    },
+
+    /**
+     * Members in id order after `afterId`, `limit` at a time, who joined within the business days given (merchant's
+     * time zone) and have logged in from `platform` (for targeted coupons and other campaigns).
+     */
+    async audience(
+      executor: Executor,
+      filter: { joinedFrom?: string | undefined; joinedTo?: string | undefined; platform?: LoginPlatform | undefined },
+      afterId: number,
+      limit: number,
+    ): Promise<number[]> {
+      const rows = await repo.audience(
+        executor,
+        {
+          ...(filter.joinedFrom ? { joinedFrom: startOfBusinessDay(filter.joinedFrom, timeZone).toISOString() } : {}),
+          ...(filter.joinedTo ? { joinedBefore: startOfBusinessDay(addDays(filter.joinedTo, 1), timeZone).toISOString() } : {}),
+          ...(filter.platform ? { platform: filter.platform } : {}),
+        },
+        afterId,
+        limit,
+      );
+      return rows.map((r) => Number(r.id));
+    },
+
     /**
      * The member behind a platform identity, created on first login. Two first logins racing for
      * the same identity meet at the unique (platform, app_id, open_id): the loser retries and finds the winner's member.

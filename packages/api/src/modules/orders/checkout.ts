@@ -1,4 +1,5 @@
 import {
+  type CheckoutCoupons,
   type CheckoutPreview,
   type CheckoutPreviewRequest,
   type CreateOrderRequest,
@@ -20,6 +21,9 @@ import type { CatalogService } from '../catalog/index.js';
 import { type PricingResult, priceOrder } from '../pricing/index.js';
 import type { CheckoutContext, CheckoutLine, OrderFacts, OrderLifecycle } from './order-lifecycle.js';
 import * as repo from './orders.repository.js';
+
+/** The coupons section of a checkout nobody offered coupons to. */
+const NO_COUPONS: CheckoutCoupons = { selectedIds: [], auto: true, savingFen: 0, usable: [], unusable: [] };
 
 /** A line as read from the catalog now: nothing from the client but the SKU id and quantity. */
 type Draft = PreviewLine & { skuCode: string; categoryId: number | null };
@@ -107,7 +111,7 @@ export function createCheckout(deps: {
     },
     drafts: { draft: Draft; key: number }[],
     rules: OrderSettings,
-  ): Promise<PricingResult> {
+  ): Promise<PricingResult & { coupons: CheckoutCoupons }> {
     const itemsFen = drafts.reduce((sum, d) => sum + d.draft.lineTotalFen, 0);
     if (itemsFen > ORDER_LIMITS.maxItemsFen) {
       throw validationError([
@@ -126,12 +130,14 @@ export function createCheckout(deps: {
       quantity: draft.quantity,
       lineTotalFen: draft.lineTotalFen,
     }));
-    const adjustments = await lifecycle.adjustments(executor, { ...input, lines, at: clock.now() });
-    return priceOrder({
+    const shipping = { flatFeeFen: rules.shippingFlatFeeFen, freeThresholdFen: rules.freeShippingThresholdFen };
+    const offers = await lifecycle.offers(executor, { ...input, lines, shipping, at: clock.now() });
+    const result = priceOrder({
       lines: lines.map((l) => ({ key: l.key, unitPriceFen: l.unitPriceFen, quantity: l.quantity })),
-      shipping: { flatFeeFen: rules.shippingFlatFeeFen, freeThresholdFen: rules.freeShippingThresholdFen },
-      adjustments,
+      shipping,
+      adjustments: offers.adjustments,
     });
+    return { ...result, coupons: offers.coupons ?? NO_COUPONS };
   }
 
   return {
@@ -157,6 +163,7 @@ export function createCheckout(deps: {
         discountFen: result.discountFen,
         payableFen: result.payableFen,
         address,
+        coupons: result.coupons,
         canSubmit: address !== null && lines.every((l) => l.problem === null),
       };
     },

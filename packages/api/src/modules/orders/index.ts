@@ -11,6 +11,7 @@ export type {
   Actor,
   CheckoutContext,
   CheckoutLine,
+  CheckoutOffer,
   OrderAdjustmentFacts,
   OrderClosedEvent,
   OrderCompletedEvent,

@@ -1,10 +1,10 @@
-import type { CheckoutPreviewRequest, CreateOrderRequest, LoginPlatform, OrderActorType, OrderStatus } from '@siyu/shared';
+import type { CheckoutCoupons, CheckoutPreviewRequest, CreateOrderRequest, LoginPlatform, OrderActorType, OrderStatus } from '@siyu/shared';
 import type { Updateable } from 'kysely';
 import type { OrdersTable } from '../../db/schema.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Executor, Tx } from '../../lib/transaction.js';
-import type { Adjustment, AdjustmentKind, AdjustmentSource } from '../pricing/index.js';
+import type { Adjustment, AdjustmentKind, AdjustmentSource, ShippingRule } from '../pricing/index.js';
 import * as repo from './orders.repository.js';
 
 /**
@@ -45,8 +45,19 @@ export interface CheckoutContext {
   /** Lines that can be bought (lines with a problem are left out of pricing). */
   lines: CheckoutLine[];
   request: CheckoutPreviewRequest | CreateOrderRequest;
+  /** The merchant's shipping rule, for participants that price combinations (the best coupons). */
+  shipping: ShippingRule;
   purpose: 'preview' | 'create';
   at: Date;
+}
+
+/**
+ * What a participant offers a checkout: adjustments for the pricing function, and what the preview shows about them
+ * (the coupons section: usable and unusable coupons with their reasons).
+ */
+export interface CheckoutOffer {
+  adjustments: Adjustment[];
+  coupons?: CheckoutCoupons;
 }
 
 export interface OrderLineFacts {
@@ -140,7 +151,8 @@ export interface OrderRefundedEvent extends OrderFacts {
 export interface OrderParticipant {
   /** For errors and logs. */
   readonly name: string;
-  adjustments?(executor: Executor, checkout: CheckoutContext): Promise<Adjustment[]>;
+  /** `earlier`: what the participants before it offered (so coupons can be chosen after the member price). */
+  adjustments?(executor: Executor, checkout: CheckoutContext, earlier: readonly Adjustment[]): Promise<CheckoutOffer>;
   created?(trx: Tx, event: OrderCreatedEvent): Promise<void>;
   closedUnpaid?(trx: Tx, event: OrderClosedEvent): Promise<void>;
   paid?(trx: Tx, event: OrderPaidEvent): Promise<void>;
@@ -176,11 +188,17 @@ export function createOrderLifecycle({ clock, participants }: { clock: Clock; pa
   }
 
   return {
-    /** Every participant's offers for a checkout, in participant order. */
-    async adjustments(executor: Executor, checkout: CheckoutContext): Promise<Adjustment[]> {
-      const offered: Adjustment[] = [];
-      for (const p of participants) if (p.adjustments) offered.push(...(await p.adjustments(executor, checkout)));
-      return offered;
+    /** Every participant's offers for a checkout, in participant order, each seeing what those before it offered. */
+    async offers(executor: Executor, checkout: CheckoutContext): Promise<{ adjustments: Adjustment[]; coupons: CheckoutCoupons | null }> {
+      const adjustments: Adjustment[] = [];
+      let coupons: CheckoutCoupons | null = null;
+      for (const p of participants) {
+        if (!p.adjustments) continue;
+        const offer = await p.adjustments(executor, checkout, [...adjustments]);
+        adjustments.push(...offer.adjustments);
+        if (offer.coupons) coupons = offer.coupons;
+      }
+      return { adjustments, coupons };
     },
 
     /**

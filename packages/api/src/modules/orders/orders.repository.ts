@@ -121,6 +121,12 @@ export function ordersBefore(db: Executor, f: OrderFilter, beforeId: number | nu
   return q.orderBy('id', 'desc').limit(limit).execute();
 }
 
+/** Of these members, those with at least one order that was paid. */
+export function membersWithPaidOrders(db: Executor, memberIds: number[]) {
+  if (memberIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('orders').select('member_id').distinct().where('member_id', 'in', memberIds).where('paid_at', 'is not', null).execute();
+}
+
 export async function expiredOrderIds(db: Executor, nowIso: string, limit: number): Promise<number[]> {
   const rows = await db
     .selectFrom('orders')

@@ -359,6 +359,11 @@ export function createOrdersService(deps: {
       return o ? paymentFactsOf(o) : null;
     },
 
+    /** Of these members, those with at least one paid order (refunded ones included). */
+    async memberIdsWithPaidOrders(executor: Executor, memberIds: number[]): Promise<Set<number>> {
+      return new Set((await repo.membersWithPaidOrders(executor, memberIds)).map((r) => Number(r.member_id)));
+    },
+
     /** The order numbers of some orders (for lists kept by other modules), by id. */
     async orderNumbers(executor: Executor, ids: number[]): Promise<Map<number, string>> {
       const unique = [...new Set(ids)];

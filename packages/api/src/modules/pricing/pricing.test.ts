@@ -149,6 +149,32 @@ describe('priceOrder', () => {
     expect(shipOnly.lines[0]).toMatchObject({ discountFen: 0, paidFen: 1500 });
   });
 
+  it('leaves out a later kind that an applied adjustment excludes', () => {
+    const points: Adjustment = {
+      kind: 'points',
+      code: 'points',
+      label: '积分抵扣',
+      source: null,
+      amount: { type: 'up_to_share', maxFen: 1000, shareBasisPoints: 10_000 },
+    };
+    const r = priceOrder({
+      lines: [{ key: 0, unitPriceFen: 5000, quantity: 1 }],
+      shipping: { flatFeeFen: 0, freeThresholdFen: null },
+      adjustments: [points, coupon({ type: 'fixed', amountFen: 500 }, { excludes: ['points'] })],
+    });
+    expect(r.adjustments.map((a) => [a.code, a.status, a.amountFen])).toEqual([
+      ['coupon', 'applied', 500],
+      ['points', 'excluded', 0],
+    ]);
+    // A coupon that does not apply excludes nothing.
+    const below = priceOrder({
+      lines: [{ key: 0, unitPriceFen: 5000, quantity: 1 }],
+      shipping: { flatFeeFen: 0, freeThresholdFen: null },
+      adjustments: [points, coupon({ type: 'fixed', amountFen: 500 }, { excludes: ['points'], minSpendFen: 9000 })],
+    });
+    expect(below.adjustments.map((a) => a.status)).toEqual(['below_threshold', 'applied']);
+  });
+
   it('rounds points down to whole points', () => {
     const r = priceOrder({
       lines: [{ key: 0, unitPriceFen: 1999, quantity: 1 }],

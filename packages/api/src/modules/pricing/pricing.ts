@@ -50,6 +50,8 @@ export interface Adjustment {
   eligibleLineKeys?: readonly number[];
   /** Applies only when the eligible lines still cost at least this much at its turn (shipping: the goods do). */
   minSpendFen?: number;
+  /** Once this applies, adjustments of these later kinds do not (a coupon that does not combine with points). */
+  excludes?: readonly AdjustmentKind[];
   amount: AdjustmentAmount;
 }
 
@@ -72,7 +74,7 @@ export interface PricingInput {
   adjustments: readonly Adjustment[];
 }
 
-export type AdjustmentStatus = 'applied' | 'below_threshold' | 'nothing_to_discount';
+export type AdjustmentStatus = 'applied' | 'below_threshold' | 'nothing_to_discount' | 'excluded';
 
 export interface PricedAdjustment {
   /** The adjustment's position in the input. */
@@ -201,15 +203,21 @@ export function priceOrder(input: PricingInput): PricingResult {
     return shipping;
   };
 
+  const excluded = new Set<AdjustmentKind>();
   for (const { a, index } of ordered) {
     if (!ADJUSTMENT_KINDS.includes(a.kind)) throw new RangeError(`unknown adjustment kind ${String(a.kind)}`);
     const base = { index, kind: a.kind, code: a.code, label: a.label, source: a.source };
+    if (excluded.has(a.kind)) {
+      priced.push({ ...base, appliesTo: a.kind === 'shipping' ? 'shipping' : 'items', status: 'excluded', amountFen: 0, allocations: [] });
+      continue;
+    }
     if (a.kind === 'shipping') {
       const s = shipping ?? decideShipping();
       const goods = goodsLeft();
       const take =
         a.minSpendFen !== undefined && goods < requireFen(a.minSpendFen, 'minSpendFen') ? -1 : Math.min(wanted(a.amount, s.remaining), s.remaining);
       s.remaining -= Math.max(0, take);
+      if (take > 0) for (const k of a.excludes ?? []) excluded.add(k);
       priced.push({
         ...base,
         appliesTo: 'shipping',
@@ -244,6 +252,7 @@ export function priceOrder(input: PricingInput): PricingResult {
       l.remaining -= share;
       allocations.push({ key: l.key, amountFen: share });
     });
+    for (const k of a.excludes ?? []) excluded.add(k);
     priced.push({ ...base, appliesTo: 'items', status: 'applied', amountFen: take, allocations });
   }
 
