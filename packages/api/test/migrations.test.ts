@@ -121,7 +121,7 @@ it('brings orders, refunds and payment exceptions of version 006 over to priced 
     .values({ order_id: closed.id, platform: 'weapp', out_trade_no: 'N2', amount_fen: 4000, status: 'created', created_at: at, updated_at: at })
     .execute();
 
-  expect(await migrateToLatest(db)).toEqual(['007-order-pricing', '008-module-boundaries-and-maintenance']);
+  expect((await migrateToLatest(db)).slice(0, 2)).toEqual(['007-order-pricing', '008-module-boundaries-and-maintenance']);
 
   const orders = await db.selectFrom('orders').select(['id', 'shipping_rule', 'discount_fen', 'payable_fen']).orderBy('id').execute();
   expect(orders.map((o) => [o.shipping_rule, Number(o.discount_fen), Number(o.payable_fen)])).toEqual([

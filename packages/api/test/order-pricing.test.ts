@@ -26,11 +26,12 @@ afterEach(async () => {
 const M = '/api/v1/merchant';
 const sku = (i: number) => shop.product.skus[i]!.id;
 const lineOf = (order: Order, i: number) => order.lines.find((l) => l.skuId === sku(i))!;
+/** A discount of the coupon kind offered by the test's own participant (not the coupons module: it has no coupon row). */
 const coupon = (amount: Adjustment['amount'], id = 42, extra: Partial<Adjustment> = {}): Adjustment => ({
   kind: 'coupon',
   code: 'coupon',
   label: '满80减15',
-  source: { type: 'coupon', id },
+  source: { type: 'promotion', id },
   amount,
   ...extra,
 });
@@ -54,7 +55,7 @@ describe('a discount offered through the order lifecycle', () => {
     expect(preview.body).toMatchObject({ itemsFen: 8000, shippingFen: 1000, discountFen: 1500, payableFen: 7500 });
     expect(preview.body.breakdown).toEqual([
       { kind: 'items', code: 'items', label: '商品金额', amountFen: 8000, source: null },
-      { kind: 'discount', code: 'coupon', label: '满80减15', amountFen: -1500, source: { type: 'coupon', id: 42 } },
+      { kind: 'discount', code: 'coupon', label: '满80减15', amountFen: -1500, source: { type: 'promotion', id: 42 } },
       { kind: 'shipping', code: 'shipping_flat', label: '运费', amountFen: 1000, source: null },
     ]);
     expect(preview.body.lines.map((l: any) => [l.skuId, l.discountFen, l.paidFen])).toEqual([
@@ -76,7 +77,7 @@ describe('a discount offered through the order lifecycle', () => {
         seq: 1,
         kind: 'coupon',
         code: 'coupon',
-        source_type: 'coupon',
+        source_type: 'promotion',
         source_id: 42,
         applies_to: 'items',
         amount_fen: 1500,
@@ -96,7 +97,7 @@ describe('a discount offered through the order lifecycle', () => {
       expect.objectContaining({
         orderId: order.id,
         payableFen: 7500,
-        adjustments: [expect.objectContaining({ code: 'coupon', source: { type: 'coupon', id: 42 }, amountFen: 1500, lines: expect.any(Array) })],
+        adjustments: [expect.objectContaining({ code: 'coupon', source: { type: 'promotion', id: 42 }, amountFen: 1500, lines: expect.any(Array) })],
       }),
     ]);
 
@@ -178,7 +179,7 @@ describe('an order with nothing to pay', () => {
   it('is settled at creation through the paid step, without a platform payment, and never offered to a pay sheet', async () => {
     ctx.probe.offerAdjustments(() => [
       coupon({ type: 'all' }, 1),
-      { kind: 'shipping', code: 'free_shipping', label: '包邮', source: { type: 'coupon', id: 2 }, amount: { type: 'all' } },
+      { kind: 'shipping', code: 'free_shipping', label: '包邮', source: { type: 'promotion', id: 2 }, amount: { type: 'all' } },
     ]);
     const order = await placeOrder(ctx, shop, m);
     expect(order).toMatchObject({ status: 'paid', payableFen: 0, discountFen: 9000, paymentPlatform: null, paidAt: expect.any(String) });
