@@ -65,3 +65,48 @@ export function monthRange(month: string): { first: BusinessDate; last: Business
   const last = new Date(Date.UTC(Number(m[1]), Number(m[2]), 0)).toISOString().slice(0, 10);
   return { first, last };
 }
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The zone's offset from UTC at an instant, in milliseconds (Asia/Shanghai: +8 h). */
+function zoneOffsetMs(instant: Date, timeZone: string): number {
+  let f = offsetFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    offsetFormatters.set(timeZone, f);
+  }
+  const parts = Object.fromEntries(f.formatToParts(instant).map((p) => [p.type, p.value]));
+  const wall = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return wall - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/**
+ * The instant a business day begins in a time zone: "2026-11-22" in Asia/Shanghai -> 2026-11-21T16:00:00.000Z.
+ * A day is [startOfBusinessDay(d), startOfBusinessDay(addDays(d, 1))), whatever the zone's daylight-saving rules.
+ */
+export function startOfBusinessDay(date: BusinessDate, timeZone: string = DEFAULT_TIME_ZONE): Date {
+  const m = DATE_PATTERN.exec(date);
+  if (!m) throw new RangeError(`not a date: ${date}`);
+  const midnightUtc = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  let guess = midnightUtc - zoneOffsetMs(new Date(midnightUtc), timeZone);
+  // Once more at the guess: the offset may differ there (a daylight-saving change near midnight).
+  const again = midnightUtc - zoneOffsetMs(new Date(guess), timeZone);
+  if (again !== guess && businessDateOf(new Date(again), timeZone) === date) guess = again;
+  return new Date(guess);
+}
