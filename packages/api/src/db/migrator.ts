@@ -6,6 +6,7 @@ import * as m003 from './migrations/003-addresses-cart.js';
 import * as m004 from './migrations/004-orders.js';
 import * as m005 from './migrations/005-payments-refunds.js';
 import * as m006 from './migrations/006-payment-exception-refunds.js';
+import * as m007 from './migrations/007-console.js';
 
 /** Migrations are listed here explicitly, so they work the same under tsx, vitest and any bundler. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '004-orders': m004,
   '005-payments-refunds': m005,
   '006-payment-exception-refunds': m006,
+  '007-console': m007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -70,6 +70,16 @@ export function createAuthService(deps: AuthDeps) {
       return { ...session, staff };
     },
 
+    /** Ends one session (logout); unknown tokens are ignored. */
+    async logout(token: string): Promise<void> {
+      await repo.deleteSession(db, hashToken(token));
+    },
+
+    /** Ends every session of a staff member (password reset, account disabled). */
+    async revokeStaffSessions(staffId: number): Promise<void> {
+      await repo.deleteSubjectSessions(db, 'staff', staffId);
+    },
+
     async resolveSession(token: string): Promise<ResolvedSession | null> {
       const row = await repo.findLiveSession(db, hashToken(token), clock.now().toISOString());
       if (!row) return null;

@@ -21,3 +21,12 @@ export function findLiveSession(db: Executor, tokenHash: string, now: string) {
 export function deleteExpiredSessions(db: Executor, now: string) {
   return db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
 }
+
+export function deleteSession(db: Executor, tokenHash: string) {
+  return db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Every session of one subject (a staff member whose password was reset or who was disabled). */
+export function deleteSubjectSessions(db: Executor, subjectType: 'member' | 'staff', subjectId: number) {
+  return db.deleteFrom('sessions').where('subject_type', '=', subjectType).where('subject_id', '=', subjectId).execute();
+}

@@ -42,3 +42,25 @@ export function upsertRulesJson(db: Executor, value: string, staffId: number | n
     .onConflict((oc) => oc.column('key').doUpdateSet({ value, updated_at: at, updated_by: staffId }))
     .execute();
 }
+
+export function listCheckIns(db: Executor, memberId: number, first: string, last: string) {
+  return db
+    .selectFrom('check_ins')
+    .select(['business_date', 'streak', 'reward', 'created_at'])
+    .where('member_id', '=', memberId)
+    .where('business_date', '>=', first)
+    .where('business_date', '<=', last)
+    .orderBy('business_date')
+    .execute();
+}
+
+/** Check-ins per business day between two dates (inclusive). */
+export function countCheckInsByDay(db: Executor, first: string, last: string) {
+  return db
+    .selectFrom('check_ins')
+    .select((eb) => ['business_date', eb.fn.countAll<number>().as('n')])
+    .where('business_date', '>=', first)
+    .where('business_date', '<=', last)
+    .groupBy('business_date')
+    .execute();
+}

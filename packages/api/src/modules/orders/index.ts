@@ -15,3 +15,4 @@ export {
 } from './orders.service.js';
 export { orderRoutes, merchantOrderRoutes } from './orders.routes.js';
 export { startOrderExpiryJob } from './order-expiry.job.js';
+export { createOrdersStatsService, type OrdersStatsService } from './orders-stats.service.js';

@@ -9,6 +9,7 @@ export interface NewLedgerEntry {
   sourceKey: string;
   note?: string | null;
   createdAt: string;
+  staffId?: number | null;
 }
 
 export function insertLedgerEntry(db: Executor, entry: NewLedgerEntry) {
@@ -21,6 +22,7 @@ export function insertLedgerEntry(db: Executor, entry: NewLedgerEntry) {
       source_key: entry.sourceKey,
       note: entry.note ?? null,
       created_at: entry.createdAt,
+      staff_id: entry.staffId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -45,7 +47,7 @@ export async function findBalance(db: Executor, memberId: number): Promise<numbe
 export function listLedger(db: Executor, memberId: number, limit: number, beforeId?: number) {
   let q = db
     .selectFrom('points_ledger')
-    .select(['id', 'delta', 'reason', 'source_key', 'note', 'created_at'])
+    .select(['id', 'delta', 'reason', 'source_key', 'note', 'created_at', 'staff_id'])
     .where('member_id', '=', memberId)
     .orderBy('id', 'desc')
     .limit(limit);
