@@ -28,6 +28,8 @@ interface Props {
   disabled?: boolean;
   /** Existing SKUs change stock only through an adjustment with a reason. */
   onAdjustStock?: (row: SkuRow) => void;
+  /** Existing SKUs: their stock movements. */
+  onShowHistory?: (row: SkuRow) => void;
 }
 
 function ValueAdder({ onAdd, disabled, index }: { onAdd: (v: string) => void; disabled?: boolean; index: number }) {
@@ -69,7 +71,7 @@ const messageFor = (problem: string | undefined): string | undefined => {
  * The SKU matrix: the merchant names dimensions (颜色, 尺码) and their values; the editor builds every combination,
  * one row each with its code, price (yuan, held in fen) and stock.
  */
-export function SkuMatrixEditor({ value, onChange, showErrors, serverErrors, disabled, onAdjustStock }: Props) {
+export function SkuMatrixEditor({ value, onChange, showErrors, serverErrors, disabled, onAdjustStock, onShowHistory }: Props) {
   const { dimensions, rows } = value;
   const inUse = valuesInUse(rows);
   const problems = validateRows(rows);
@@ -244,15 +246,20 @@ export function SkuMatrixEditor({ value, onChange, showErrors, serverErrors, dis
             {
               title: zh.sku.stock,
               key: 'stock',
-              width: 170,
+              width: 230,
               render: (_, row, i) => {
                 if (row.id !== undefined) {
                   return (
                     <Space>
                       <span data-testid='sku-stock-existing'>{row.stock}</span>
                       {onAdjustStock && !disabled && (
-                        <Button size='small' type='link' onClick={() => onAdjustStock(row)}>
+                        <Button size='small' type='link' style={{ padding: 0 }} onClick={() => onAdjustStock(row)}>
                           {zh.products.stockAdjust}
+                        </Button>
+                      )}
+                      {onShowHistory && (
+                        <Button size='small' type='link' style={{ padding: 0 }} onClick={() => onShowHistory(row)}>
+                          {zh.products.stockHistory}
                         </Button>
                       )}
                     </Space>

@@ -199,6 +199,7 @@ export const zh = {
     payments: '支付记录',
     tradeNo: '商户单号',
     transactionId: '平台交易号',
+    paymentStatusTitle: '支付状态',
     paymentStatus: { created: '待支付', paid: '已支付', closed: '已关闭' } as Record<string, string>,
     events: '订单日志',
     refunds: '退款记录',

@@ -39,3 +39,10 @@ export function applyFieldErrors(form: FormInstance, error: unknown, map: (field
   if (fields.length) form.setFields(fields);
   return unmatched;
 }
+
+/** Field errors beside their fields; anything else (or an error without fields) as a message at the top. */
+export function reportError(form: FormInstance | null, error: unknown, message: { error: (text: string) => unknown }): void {
+  const rest = form ? applyFieldErrors(form, error) : [];
+  const hasFields = error instanceof ApiError && error.issues.length > 0;
+  if (!form || !hasFields || rest.length) message.error(error instanceof ApiError ? error.message : zh.common.loadFailed);
+}
