@@ -284,23 +284,31 @@ describe('merchant console in headless Chromium', () => {
 
   it('is usable at 1280 × 800: no page scrolls sideways', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
-    for (const p of [
-      '/admin/',
-      `/admin/products/${productId}`,
-      '/admin/products',
-      `/admin/orders/${shippedOrder.id}`,
-      '/admin/orders',
-      '/admin/refunds',
-      '/admin/members',
-      '/admin/settings',
-    ]) {
+    const pages: [string, string][] = [
+      ['dashboard', '/admin/'],
+      ['products', '/admin/products'],
+      ['product-edit', `/admin/products/${productId}`],
+      ['categories', '/admin/categories'],
+      ['orders', '/admin/orders'],
+      ['order-detail', `/admin/orders/${shippedOrder.id}`],
+      ['refunds', '/admin/refunds'],
+      ['members', '/admin/members'],
+      ['member-detail', `/admin/members/${member.id}`],
+      ['settings', '/admin/settings'],
+    ];
+    for (const [name, p] of pages) {
       await page.goto(`${api.base}${p}`);
       await page.locator('.page-header h2').waitFor();
+      await page
+        .locator('.ant-skeleton')
+        .first()
+        .waitFor({ state: 'detached' })
+        .catch(() => {});
       await page.waitForTimeout(300);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, p).toBeLessThanOrEqual(0);
+      await shot(`1280-${name}.png`);
     }
-    await shot('orders-1280.png');
     await page.setViewportSize({ width: 1440, height: 900 });
   });
 

@@ -4,7 +4,7 @@ import { isUniqueViolation, lockForTransaction } from '../../db/dialect.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../../lib/password.js';
-import { inTransaction } from '../../lib/transaction.js';
+import { inTransaction, type Executor } from '../../lib/transaction.js';
 import * as repo from './staff.repository.js';
 
 export type StaffService = ReturnType<typeof createStaffService>;
@@ -26,7 +26,7 @@ export function createStaffService({ db, clock }: { db: DB; clock: Clock }) {
   /** Ends a staff member's sessions (the auth module's; wired by the app, which builds auth after staff). */
   let revokeSessions: (staffId: number) => Promise<void> = async () => {};
 
-  async function requireRow(executor: DB | Parameters<typeof repo.findStaff>[0], id: number) {
+  async function requireRow(executor: Executor, id: number) {
     const row = await repo.findStaff(executor, id);
     if (!row) throw new AppError('NOT_FOUND', `staff member ${id} not found`);
     return row;
