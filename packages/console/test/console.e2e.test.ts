@@ -307,6 +307,11 @@ describe('merchant console in headless Chromium', () => {
       await page.waitForTimeout(300);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, p).toBeLessThanOrEqual(0);
+      // No column squeezed to one character per line: table headers stay one or two lines high.
+      const squeezed = await page.$$eval('.ant-table-thead th', (ths) =>
+        ths.filter((th) => th.getBoundingClientRect().height > 80).map((th) => th.textContent),
+      );
+      expect(squeezed, p).toEqual([]);
       await shot(`1280-${name}.png`);
     }
     await page.setViewportSize({ width: 1440, height: 900 });

@@ -139,7 +139,7 @@ function Ledger({ memberId }: { memberId: number }) {
             width: 90,
             render: (_, e) => <Typography.Text type={e.delta > 0 ? 'success' : 'danger'}>{e.delta > 0 ? `+${e.delta}` : e.delta}</Typography.Text>,
           },
-          { title: zh.members.note, key: 'note', render: (_, e) => e.note ?? zh.common.none },
+          { title: zh.members.note, key: 'note', minWidth: 160, render: (_, e) => e.note ?? zh.common.none },
           { title: zh.members.byStaff, key: 'staff', width: 90, render: (_, e) => e.staffId ?? zh.common.none },
         ]}
       />

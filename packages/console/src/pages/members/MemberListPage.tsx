@@ -73,6 +73,7 @@ export default function MemberListPage() {
               {
                 title: zh.members.nickname,
                 key: 'nickname',
+                minWidth: 160,
                 render: (_, m) => (
                   <Space>
                     <Avatar src={m.avatarUrl ?? undefined}>{m.nickname.slice(0, 1)}</Avatar>

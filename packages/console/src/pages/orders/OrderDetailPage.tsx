@@ -137,6 +137,7 @@ export default function OrderDetailPage() {
                   {
                     title: zh.orders.items,
                     key: 'title',
+                    minWidth: 240,
                     render: (_, l) => (
                       <Space>
                         {l.imageUrl && <Image src={l.imageUrl} width={44} height={44} style={{ objectFit: 'cover', borderRadius: 4 }} />}
@@ -203,7 +204,7 @@ export default function OrderDetailPage() {
                   dataSource={payments.data?.items}
                   columns={[
                     { title: zh.orders.platform, key: 'platform', width: 90, render: (_, p) => zh.platforms[p.platform] },
-                    { title: zh.orders.tradeNo, dataIndex: 'outTradeNo' },
+                    { title: zh.orders.tradeNo, dataIndex: 'outTradeNo', minWidth: 200 },
                     { title: zh.orders.transactionId, key: 'tx', render: (_, p) => p.transactionId ?? zh.common.none },
                     { title: zh.orders.amount, key: 'amount', width: 110, render: (_, p) => <span className='money'>{yuan(p.amountFen)}</span> },
                     { title: zh.orders.paymentStatusTitle, key: 'status', width: 90, render: (_, p) => zh.orders.paymentStatus[p.status] },
@@ -224,6 +225,7 @@ export default function OrderDetailPage() {
                     { title: zh.refunds.amount, key: 'amount', width: 110, render: (_, r) => <span className='money'>{yuan(r.amountFen)}</span> },
                     {
                       title: zh.refunds.reason,
+                      minWidth: 160,
                       key: 'reason',
                       render: (_, r) => (r.rejectReason ? `${r.reason}（${zh.refunds.rejected}：${r.rejectReason}）` : r.reason),
                     },

@@ -47,7 +47,7 @@ export function OrdersTable({ filters, onPage }: { filters: OrderFilters; onPage
         rowKey='id'
         dataSource={q.data?.items}
         loading={q.isFetching && !q.isPending}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 960 }}
         pagination={{
           current: filters.page,
           pageSize: filters.pageSize,
@@ -60,7 +60,7 @@ export function OrdersTable({ filters, onPage }: { filters: OrderFilters; onPage
           {
             title: zh.orders.orderNo,
             key: 'orderNo',
-            width: 210,
+            width: 200,
             render: (_, o) => (
               <Link to={`/orders/${o.id}`} className='nowrap' data-testid='order-link'>
                 {o.orderNo}
@@ -70,6 +70,7 @@ export function OrdersTable({ filters, onPage }: { filters: OrderFilters; onPage
           {
             title: zh.orders.items,
             key: 'items',
+            minWidth: 180,
             render: (_, o) => (
               <span>
                 {o.lines[0]?.title ?? ''}
@@ -87,7 +88,7 @@ export function OrdersTable({ filters, onPage }: { filters: OrderFilters; onPage
           {
             title: zh.orders.platform,
             key: 'platform',
-            width: 90,
+            width: 100,
             render: (_, o) => {
               const p = o.platform ?? o.paymentPlatform;
               return p ? zh.platforms[p] : zh.common.none;

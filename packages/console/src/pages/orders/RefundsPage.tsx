@@ -43,7 +43,7 @@ function RefundQueue() {
         <Table<MerchantRefund>
           rowKey='id'
           dataSource={q.data?.items}
-          scroll={{ x: 1000 }}
+          scroll={{ x: 1250 }}
           pagination={{
             current: page.page,
             pageSize: page.pageSize,
@@ -55,7 +55,7 @@ function RefundQueue() {
             { title: zh.refunds.refundNo, dataIndex: 'refundNo', width: 200 },
             { title: zh.refunds.orderNo, key: 'order', width: 200, render: (_, r) => <Link to={`/orders/${r.orderId}`}>{r.orderNo}</Link> },
             { title: zh.refunds.amount, key: 'amount', width: 110, render: (_, r) => <span className='money'>{yuan(r.amountFen)}</span> },
-            { title: zh.refunds.reason, dataIndex: 'reason' },
+            { title: zh.refunds.reason, dataIndex: 'reason', width: 240 },
             {
               title: zh.refunds.status,
               key: 'status',
@@ -99,7 +99,7 @@ function PaymentExceptions() {
       <Table<PaymentException>
         rowKey='id'
         dataSource={q.data?.items}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1350 }}
         pagination={{
           current: page.page,
           pageSize: page.pageSize,
@@ -124,6 +124,7 @@ function PaymentExceptions() {
           {
             title: zh.refunds.lastError,
             key: 'err',
+            width: 260,
             ellipsis: true,
             render: (_, e) => (e.lastError ? <Tooltip title={e.lastError}>{e.lastError}</Tooltip> : zh.common.none),
           },

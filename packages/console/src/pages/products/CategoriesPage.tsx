@@ -72,7 +72,7 @@ export default function CategoriesPage() {
             pagination={false}
             expandable={{ defaultExpandAllRows: true }}
             columns={[
-              { title: zh.categories.name, dataIndex: 'name' },
+              { title: zh.categories.name, dataIndex: 'name', minWidth: 200 },
               { title: zh.categories.sortOrder, dataIndex: 'sortOrder', width: 120 },
               {
                 title: zh.common.actions,

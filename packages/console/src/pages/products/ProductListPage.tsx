@@ -128,6 +128,7 @@ export default function ProductListPage() {
               {
                 title: zh.products.productTitle,
                 key: 'title',
+                minWidth: 240,
                 render: (_, p) => (
                   <Space>
                     {p.coverUrl ? <Image src={p.coverUrl} width={48} height={48} style={{ objectFit: 'cover', borderRadius: 4 }} /> : null}

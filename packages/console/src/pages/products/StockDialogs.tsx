@@ -90,6 +90,7 @@ export function StockHistoryDrawer({ skuId, onClose }: { skuId: number | null; o
             { title: zh.orders.createdAt, key: 'at', width: 170, render: (_, r) => dateTime(r.createdAt, timeZone) },
             {
               title: zh.products.reason,
+              minWidth: 160,
               key: 'kind',
               render: (_, r) => (
                 <>

@@ -184,7 +184,7 @@ function StaffAccounts() {
           pagination={false}
           columns={[
             { title: zh.settings.username, key: 'u', render: (_, s) => `${s.username}${s.id === staffId ? zh.settings.self : ''}` },
-            { title: zh.settings.displayName, dataIndex: 'displayName' },
+            { title: zh.settings.displayName, dataIndex: 'displayName', minWidth: 120 },
             {
               title: zh.settings.role,
               key: 'role',
