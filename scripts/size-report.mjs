@@ -1,12 +1,14 @@
 // Prints the size of each built mini-program output: total, main package against the platform's limit
-// (config/platforms.json), and the largest file. Exits non-zero when a main package is over its limit, or when
-// a target asked for by name has not been built.
+// (config/platforms.json), and the largest file; and the merchant console's production bundle (packages/console/dist):
+// total, gzip, what the first page loads, and each chunk. Exits non-zero when a main package is over its limit, or
+// when a target asked for by name has not been built.
 //
-//   node scripts/size-report.mjs [weapp|alipay|tt|h5 …] [--json]
+//   node scripts/size-report.mjs [weapp|alipay|tt|h5|console …] [--json]
 //
 // Without names it reports every target that has been built (and fails if none has).
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { ROOT } from './lib.mjs';
 
 const MATRIX = JSON.parse(fs.readFileSync(path.join(ROOT, 'config/platforms.json'), 'utf8'));
@@ -14,7 +16,10 @@ const ALL_TARGETS = Object.keys(MATRIX.targets);
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
-const named = args.filter((a) => !a.startsWith('--'));
+const allNamed = args.filter((a) => !a.startsWith('--'));
+const wantConsole = allNamed.length === 0 || allNamed.includes('console');
+const named = allNamed.filter((a) => a !== 'console');
+const onlyConsole = allNamed.length > 0 && named.length === 0;
 for (const t of named) {
   if (!ALL_TARGETS.includes(t)) {
     console.error(`size-report: unknown target "${t}"; known: ${ALL_TARGETS.join(', ')}`);
@@ -46,7 +51,7 @@ function subPackageRoots(outDir) {
 
 const reports = [];
 let failed = false;
-for (const target of named.length ? named : ALL_TARGETS) {
+for (const target of onlyConsole ? [] : named.length ? named : ALL_TARGETS) {
   const spec = MATRIX.targets[target];
   const outDir = path.join(ROOT, spec.outputDir);
   if (!fs.existsSync(outDir)) {
@@ -80,13 +85,15 @@ for (const target of named.length ? named : ALL_TARGETS) {
   });
 }
 
+const consoleReport = wantConsole ? consoleSizes() : null;
+if (allNamed.includes('console') && !consoleReport?.built) failed = true;
 const built = reports.filter((r) => r.built);
-if (!built.length) failed = true;
+if (!built.length && !consoleReport?.built) failed = true;
 
 if (asJson) {
-  console.log(JSON.stringify({ ok: !failed, reports }, null, 2));
+  console.log(JSON.stringify({ ok: !failed, reports, console: consoleReport }, null, 2));
 } else {
-  console.log('mini-program output sizes (config/platforms.json limits)\n');
+  if (!onlyConsole) console.log('mini-program output sizes (config/platforms.json limits)\n');
   for (const r of reports) {
     if (!r.built) {
       console.log(`${r.target.padEnd(7)} not built (${MATRIX.targets[r.target].outputDir})`);
@@ -101,7 +108,41 @@ if (asJson) {
     console.log(`${''.padEnd(7)} main  ${kb(r.mainPackageBytes).padStart(10)}  ${limitText}${goalText}${r.overLimit ? '  ✗ OVER LIMIT' : ''}`);
     console.log(`${''.padEnd(7)} largest ${r.largestFile.path} (${kb(r.largestFile.bytes)})`);
   }
-  if (!built.length) console.error('\n✗ size-report: nothing is built; run node scripts/build-miniapp.mjs first');
+  if (consoleReport) printConsole(consoleReport);
+  if (!built.length && !consoleReport?.built) console.error('\n✗ size-report: nothing is built; run node scripts/build-miniapp.mjs first');
   else if (failed) console.error('\n✗ size-report: a main package is over its limit, or a named target is not built');
 }
 process.exit(failed ? 1 : 0);
+
+/** The console's bundle: every file, gzip sizes, and what index.html makes the browser load first. */
+function consoleSizes() {
+  const dist = path.join(ROOT, 'packages/console/dist');
+  if (!fs.existsSync(path.join(dist, 'index.html'))) return { built: false };
+  const files = listFiles(dist).map((f) => {
+    const rel = path.relative(dist, f.file).split(path.sep).join('/');
+    return { rel, bytes: f.bytes, gzipBytes: zlib.gzipSync(fs.readFileSync(f.file), { level: 9 }).length };
+  });
+  const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+  const entry = [...html.matchAll(/(?:src|href)="\/admin\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+  const sum = (list, key) => list.reduce((s, f) => s + f[key], 0);
+  const first = files.filter((f) => entry.includes(f.rel) || f.rel === 'index.html');
+  return {
+    built: true,
+    files: files.length,
+    totalBytes: sum(files, 'bytes'),
+    totalGzipBytes: sum(files, 'gzipBytes'),
+    firstLoad: { files: first.map((f) => f.rel), bytes: sum(first, 'bytes'), gzipBytes: sum(first, 'gzipBytes') },
+    chunks: files.filter((f) => /\.(js|css)$/.test(f.rel)).sort((a, b) => b.bytes - a.bytes),
+  };
+}
+
+function printConsole(r) {
+  console.log('\nmerchant console (packages/console/dist, served at /admin)\n');
+  if (!r.built) {
+    console.log('console not built (node scripts/build-console.mjs)');
+    return;
+  }
+  console.log(`console total ${kb(r.totalBytes).padStart(10)} (${kb(r.totalGzipBytes)} gzip) in ${r.files} files`);
+  console.log(`        first page (index.html and what it loads before any route) ${kb(r.firstLoad.bytes)} (${kb(r.firstLoad.gzipBytes)} gzip)`);
+  for (const c of r.chunks) console.log(`        ${c.rel.padEnd(44)} ${kb(c.bytes).padStart(10)}  ${kb(c.gzipBytes).padStart(9)} gzip`);
+}

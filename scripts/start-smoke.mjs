@@ -39,6 +39,8 @@ const page = await fetch(`${base}/`);
 const html = await page.text();
 if (page.status !== 200 || !html.includes('<div id="app"')) fail(`GET / did not serve the H5 build (${page.status})`);
 if ((await fetch(`${base}/api/docs`)).status !== 200) fail('GET /api/docs failed');
+const admin = await fetch(`${base}/admin/orders`);
+if (admin.status !== 200 || !(await admin.text()).includes('<div id="root">')) fail(`GET /admin/orders did not serve the console (${admin.status})`);
 const { code } = await (
   await fetch(`${base}/__sim/login-codes`, {
     method: 'POST',
@@ -70,6 +72,18 @@ const staff = await json(
   }),
 );
 if (staff.status !== 200) fail(`seeded owner could not log in (${staff.status})`);
+// The console's login: a cookie session; /merchant/me answers on the cookie alone.
+const consoleLogin = await fetch(`${base}/api/v1/merchant/auth/console-login`, {
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ username: 'viewer', password: 'siyu-viewer-demo' }),
+});
+const cookie = consoleLogin.headers
+  .getSetCookie()
+  .map((c) => c.split(';')[0])
+  .join('; ');
+const me = await fetch(`${base}/api/v1/merchant/me`, { headers: { cookie } });
+if (consoleLogin.status !== 200 || me.status !== 200) fail(`console login answered ${consoleLogin.status}, /merchant/me ${me.status}`);
 
 // Ctrl-C in a terminal signals the whole process group; the server must finish and close the database.
 process.kill(-child.pid, 'SIGINT');
@@ -83,5 +97,7 @@ try {
   /* refused: stopped */
 }
 fs.rmSync(dir, { recursive: true, force: true });
-console.log(`start smoke: served H5 and API on ${base}, login + check-in ok (balance ${checkIn.body.pointsBalance}), stopped cleanly on SIGINT`);
+console.log(
+  `start smoke: served H5, the console and the API on ${base}, login + check-in + console login ok (balance ${checkIn.body.pointsBalance}), stopped cleanly on SIGINT`,
+);
 console.log('start-smoke: 1 passed, 0 failed');

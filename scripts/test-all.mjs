@@ -1,8 +1,11 @@
 // `pnpm test`: the whole suite, in the order a failure is cheapest to find.
 //  1. lint and format check (Biome), then type-check every package, tests included
 //  2. shared and API tests on SQLite; the API tests again on PostgreSQL when TEST_DATABASE_URL is set
-//  3. build the mini-program for weapp, alipay, tt and h5, check each output and its size
-//  4. the outputs' tests: WeChat build in miniprogram-simulate, Alipay/Douyin logic smoke, H5 in headless Chromium
+//  3. the merchant console's component tests (jsdom)
+//  4. build the mini-program for weapp, alipay, tt and h5 and, at the same time, the merchant console; check each
+//     output and its size
+//  5. the outputs' tests: WeChat build in miniprogram-simulate, Alipay/Douyin logic smoke, H5 in headless Chromium;
+//     the console in headless Chromium against a real API
 // It ends with one line `total: N passed, N failed`. Flags: --skip-build reuses existing outputs.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,12 +18,12 @@ const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-tests-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
 
-async function vitest(label, pkg, env = {}) {
+async function vitest(label, pkg, env = {}, extraArgs = []) {
   const report = path.join(reportDir, `${label.replace(/\W+/g, '-')}.json`);
   console.log(`\n━━ ${label}`);
   const code = await run(
     path.join(ROOT, 'packages', pkg, 'node_modules/.bin/vitest'),
-    ['run', '--reporter=default', '--reporter=json', `--outputFile=${report}`],
+    ['run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile=${report}`],
     {
       cwd: path.join(ROOT, 'packages', pkg),
       env,
@@ -42,7 +45,10 @@ async function vitest(label, pkg, env = {}) {
 
 async function step(label, cmd, argv, opts) {
   console.log(`\n━━ ${label}`);
-  const code = await run(cmd, argv, opts);
+  return record(label, await run(cmd, argv, opts));
+}
+
+function record(label, code) {
   if (code !== 0) {
     failures.push(label);
     totals.failed += 1;
@@ -52,16 +58,21 @@ async function step(label, cmd, argv, opts) {
   return code === 0;
 }
 
+/** Debian's Chromium and the CJK fonts its pages need (the console and H5 are Chinese: no fonts, only boxes). */
+const CJK_FONT = '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
 function ensureChromium() {
-  if (fs.existsSync('/usr/bin/chromium')) return true;
+  const missing = [!fs.existsSync('/usr/bin/chromium') && 'chromium', !fs.existsSync(CJK_FONT) && 'fonts-noto-cjk'].filter(Boolean);
+  if (!missing.length) return true;
   const isRoot = process.getuid?.() === 0;
   if (isRoot && fs.existsSync('/usr/bin/apt-get')) {
-    console.log('Installing Debian chromium for the H5 browser tests…');
+    console.log(`Installing Debian ${missing.join(' and ')} for the browser tests…`);
     try {
-      execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium', { stdio: 'inherit' });
+      execSync(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')}`, { stdio: 'inherit' });
     } catch {
       /* reported below */
     }
+  } else if (missing.includes('fonts-noto-cjk')) {
+    console.warn('fonts-noto-cjk is missing (apt-get install fonts-noto-cjk): screenshots will show boxes for Chinese text.');
   }
   return fs.existsSync('/usr/bin/chromium');
 }
@@ -76,17 +87,25 @@ if (process.env.TEST_DATABASE_URL) {
   console.log('\n━━ api on PostgreSQL: skipped (set TEST_DATABASE_URL=postgres://… to run the same suite on PostgreSQL)');
 }
 
+await vitest('console components', 'console', {}, ['--project', 'unit']);
+
 let built = args.has('--skip-build');
-if (!built) built = await step('build mini-program: weapp, alipay, tt, h5', 'node', ['scripts/build-miniapp.mjs']);
-if (built) {
-  await step('output sizes', 'node', ['scripts/size-report.mjs']);
-  if (!ensureChromium()) {
-    console.error("\n✗ /usr/bin/chromium is missing: install Debian's chromium (apt-get install chromium) to run the H5 browser tests.");
-    failures.push('chromium missing');
-    totals.failed += 1;
-  }
-  await vitest('mini-program outputs', 'miniapp');
+let consoleBuilt = built;
+if (!built) {
+  // The console builds (quietly) while Taro builds the four targets: the machine's CI time is spent once.
+  console.log('\n━━ build mini-program: weapp, alipay, tt, h5; and the merchant console alongside');
+  const consoleBuild = run('node', ['scripts/build-console.mjs', '--quiet']);
+  built = await step('build mini-program: weapp, alipay, tt, h5', 'node', ['scripts/build-miniapp.mjs']);
+  consoleBuilt = record('build merchant console', await consoleBuild);
 }
+if (built || consoleBuilt) await step('output sizes', 'node', ['scripts/size-report.mjs']);
+if (!ensureChromium()) {
+  console.error("\n✗ /usr/bin/chromium is missing: install Debian's chromium (apt-get install chromium) to run the browser tests.");
+  failures.push('chromium missing');
+  totals.failed += 1;
+}
+if (built) await vitest('mini-program outputs', 'miniapp');
+if (consoleBuilt) await vitest('console in headless Chromium', 'console', {}, ['--project', 'e2e']);
 
 fs.rmSync(reportDir, { recursive: true, force: true });
 console.log(`\n${failures.length ? `✗ failed: ${failures.join(', ')}` : '✓ all green'}`);

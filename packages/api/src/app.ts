@@ -1,13 +1,13 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Scalar } from '@scalar/hono-api-reference';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppConfig } from './config.js';
 import type { DB } from './db/connection.js';
-import { ALL_STAFF_ROLES, STAFF_EDITORS, requireMember, requireStaff } from './lib/auth.js';
+import { ALL_STAFF_ROLES, STAFF_EDITORS, STAFF_OWNERS, requireMember, requireStaff } from './lib/auth.js';
 import type { Clock } from './lib/clock.js';
 import {
   METHOD_OVERRIDE_HEADER,
@@ -23,19 +23,24 @@ import {
 import { idempotency } from './lib/idempotency.js';
 import { silentLogger, type Logger } from './lib/logger.js';
 import { createRateLimiter } from './lib/rate-limit.js';
-import { createAuthService, memberAuthRoutes, staffAuthRoutes } from './modules/auth/index.js';
+import { createLocalFileStorage, type FileStorage } from './lib/storage.js';
+import { createAnalyticsService, merchantAnalyticsRoutes } from './modules/analytics/index.js';
+import { createAuthService, createSessionStore, memberAuthRoutes, staffAuthRoutes } from './modules/auth/index.js';
 import { addressRoutes, createAddressesService } from './modules/addresses/index.js';
 import { cartRoutes, createCartService } from './modules/cart/index.js';
 import { catalogRoutes, createCatalogService, createOrderStockParticipant, merchantCatalogRoutes } from './modules/catalog/index.js';
 import { couponRoutes, createCouponIssueJobs, createCouponsService, merchantCouponRoutes } from './modules/coupons/index.js';
 import { checkInRoutes, createCheckInService, merchantCheckInRoutes } from './modules/check-in/index.js';
-import { createMembersService } from './modules/members/index.js';
-import { createOrdersService, merchantOrderRoutes, type OrderParticipant, orderRoutes } from './modules/orders/index.js';
+import { UPLOAD_PATH, createMediaService, merchantMediaRoutes, uploadsServeRoutes } from './modules/media/index.js';
+import { createMembersService, merchantMemberRoutes } from './modules/members/index.js';
+import { createOrdersService, createOrdersStatsService, merchantOrderRoutes, type OrderParticipant, orderRoutes } from './modules/orders/index.js';
 import {
   createPaymentExceptionsService,
   createPaymentsOrderParticipant,
   createPaymentsService,
+  createPaymentsStatsService,
   createRefundsService,
+  merchantOrderPaymentRoutes,
   merchantPaymentExceptionRoutes,
   merchantRefundRoutes,
   paymentNotifyRoutes,
@@ -43,9 +48,9 @@ import {
   refundsForOrder,
   refundRoutes,
 } from './modules/payments/index.js';
-import { createPointsService, pointsRoutes } from './modules/points/index.js';
+import { createPointsService, merchantPointsRoutes, pointsRoutes } from './modules/points/index.js';
 import { createSettingsService } from './modules/settings/index.js';
-import { createStaffService } from './modules/staff/index.js';
+import { createStaffService, merchantStaffRoutes } from './modules/staff/index.js';
 import type { PaymentAdapters, PlatformAdapters } from './platforms/types.js';
 
 export interface AppDeps {
@@ -64,6 +69,8 @@ export interface AppDeps {
   /** The platform simulator's routes, mounted at /__sim (development and tests only). */
   // biome-ignore lint/suspicious/noExplicitAny: the simulator's routes have their own Env; only their paths are mounted here.
   simulator?: Hono<any>;
+  /** Where uploaded images go; default: files under config.uploadsDir, served at /uploads. */
+  storage?: FileStorage;
 }
 
 /** Builds the whole service from its dependencies; no module-level state, so tests can build many. */
@@ -76,6 +83,7 @@ export function createApp({
   logger = silentLogger,
   simulator,
   orderParticipants = [],
+  storage,
 }: AppDeps) {
   const points = createPointsService();
   const r = config.rateLimits;
@@ -99,7 +107,8 @@ export function createApp({
     },
   });
   const members = createMembersService({ db, clock, timeZone: config.timeZone, points, participants: [coupons.memberParticipant] });
-  const staff = createStaffService({ db, clock });
+  const sessions = createSessionStore({ db });
+  const staff = createStaffService({ db, clock, revokeSessions: (staffId) => sessions.revokeSubject('staff', staffId) });
   const auth = createAuthService({
     db,
     clock,
@@ -141,11 +150,16 @@ export function createApp({
     settings: config.paymentExceptionRefunds,
   });
   const payments = createPaymentsService({ db, clock, orders, members, refunds, exceptions: paymentExceptions, payments: paymentAdapters, logger });
+  const ordersStats = createOrdersStatsService({ db });
+  const paymentsStats = createPaymentsStatsService({ db });
+  const analytics = createAnalyticsService({ clock, timeZone: config.timeZone, ordersStats, paymentsStats, members, checkIn });
+  const media = createMediaService({ storage: storage ?? createLocalFileStorage(config.uploadsDir), clock, maxBytes: config.uploadMaxBytes });
 
   const resolve = auth.resolveSession;
   const member = requireMember(resolve);
   const anyStaff = requireStaff(resolve, ALL_STAFF_ROLES);
   const editor = requireStaff(resolve, STAFF_EDITORS);
+  const owner = requireStaff(resolve, STAFF_OWNERS);
   const idempotent = idempotency(db, clock, config.idempotency);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -172,18 +186,42 @@ export function createApp({
   app.use(
     '/api/*',
     apiCors({
+      // Not X-CSRF-Token: the console is served from our own origin, and no other site's page may send it.
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', METHOD_OVERRIDE_HEADER],
       exposeHeaders: ['Retry-After', 'X-Request-Id'],
     }),
   );
-  app.use('/api/*', apiBodyLimit(config.bodyLimitBytes));
-  app.use('/api/*', requireJsonBody);
+  // Image uploads are multipart and larger: their own limit (a little over the image limit, for the form's framing).
+  const uploadPath = `/api/v1/merchant${UPLOAD_PATH}`;
+  const jsonLimit = apiBodyLimit(config.bodyLimitBytes);
+  const uploadLimit = apiBodyLimit(config.uploadMaxBytes + 64 * 1024);
+  app.use('/api/*', (c, next) => (c.req.path === uploadPath ? uploadLimit(c, next) : jsonLimit(c, next)));
+  app.use('/api/*', (c, next) => (c.req.path === uploadPath ? next() : requireJsonBody(c, next)));
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/v1', memberAuthRoutes({ auth, members, member, trustProxy: config.trustProxy }));
   app.route('/api/v1', checkInRoutes({ checkIn, member, idempotent }));
   app.route('/api/v1', pointsRoutes({ db, points, member }));
-  app.route('/api/v1/merchant', staffAuthRoutes({ auth, trustProxy: config.trustProxy }));
+  app.route(
+    '/api/v1/merchant',
+    staffAuthRoutes({
+      auth,
+      staff,
+      anyStaff,
+      clock,
+      timeZone: config.timeZone,
+      sessionTtlSeconds: config.staffSessionTtlSeconds,
+      trustProxy: config.trustProxy,
+    }),
+  );
+  app.route('/api/v1/merchant', merchantStaffRoutes({ staff, owner }));
+  app.route('/api/v1/merchant', merchantAnalyticsRoutes({ analytics, anyStaff }));
+  app.route('/api/v1/merchant', merchantMemberRoutes({ members, anyStaff }));
+  app.route('/api/v1/merchant', merchantPointsRoutes({ db, clock, points, anyStaff, editor }));
+  app.route(
+    '/api/v1/merchant',
+    merchantMediaRoutes({ media, editor, trustProxy: config.trustProxy, ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}) }),
+  );
   app.route('/api/v1/merchant', merchantCheckInRoutes({ checkIn, anyStaff, editor }));
   app.route('/api/v1', catalogRoutes({ catalog }));
   app.route('/api/v1/merchant', merchantCatalogRoutes({ catalog, anyStaff, editor }));
@@ -191,6 +229,7 @@ export function createApp({
   app.route('/api/v1', cartRoutes({ cart, member, idempotent }));
   app.route('/api/v1', orderRoutes({ orders, member, idempotent }));
   app.route('/api/v1/merchant', merchantOrderRoutes({ orders, anyStaff, editor }));
+  app.route('/api/v1/merchant', merchantOrderPaymentRoutes({ stats: paymentsStats, anyStaff }));
   app.route('/api/v1', couponRoutes({ coupons, member, idempotent, trustProxy: config.trustProxy }));
   app.route('/api/v1/merchant', merchantCouponRoutes({ coupons, issueJobs: couponIssueJobs, anyStaff, editor }));
   app.route('/api/v1', paymentRoutes({ payments, member, idempotent }));
@@ -208,7 +247,8 @@ export function createApp({
   app.openAPIRegistry.registerComponent('securitySchemes', 'staffToken', {
     type: 'http',
     scheme: 'bearer',
-    description: 'staff session token from POST /api/v1/merchant/auth/login',
+    description:
+      'staff session token from POST /api/v1/merchant/auth/login; or the console cookie from /auth/console-login, with X-CSRF-Token on mutating requests',
   });
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
@@ -221,6 +261,8 @@ export function createApp({
   app.get('/api/docs', Scalar({ url: '/api/openapi.json', pageTitle: 'Siyu API reference' }));
 
   if (simulator) app.route('/__sim', simulator);
+  app.route('/uploads', uploadsServeRoutes({ media }));
+  mountConsole(app as unknown as Hono<AppEnv>, config.consoleDir);
 
   if (config.staticDir && fs.existsSync(path.join(config.staticDir, 'index.html'))) {
     const root = path.relative(process.cwd(), config.staticDir) || '.';
@@ -246,9 +288,43 @@ export function createApp({
       payments,
       refunds,
       paymentExceptions,
+      analytics,
+      media,
     },
     config,
   });
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/**
+ * The merchant console at /admin: its built files, and its shell (index.html) for any other path under /admin so
+ * the console's client-side routes survive a reload. Hashed assets are cached for good; the shell never is.
+ * Without a build, /admin says how to make one.
+ */
+function mountConsole(app: Hono<AppEnv>, dir: string | undefined) {
+  const built = dir !== undefined && fs.existsSync(path.join(dir, 'index.html'));
+  if (!built) {
+    app.get('/admin/*', (c) => c.text('The merchant console is not built: run `pnpm --filter @siyu/console build` (pnpm start builds it).', 503));
+    app.get('/admin', (c) => c.redirect('/admin/'));
+    return;
+  }
+  const root = path.relative(process.cwd(), dir) || '.';
+  const noStore = (_: string, c: Context) => {
+    c.header('Cache-Control', 'no-cache');
+  };
+  app.get('/admin', (c) => c.redirect('/admin/'));
+  app.get(
+    '/admin/assets/*',
+    serveStatic({
+      root,
+      rewriteRequestPath: (p) => p.replace(/^\/admin/, ''),
+      onFound: (_, c) => {
+        c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      },
+    }),
+  );
+  app.get('/admin/assets/*', (c) => c.text('not found', 404));
+  app.get('/admin/*', serveStatic({ root, rewriteRequestPath: (p) => p.replace(/^\/admin/, ''), onFound: noStore }));
+  app.get('/admin/*', serveStatic({ root, rewriteRequestPath: () => '/index.html', onFound: noStore }));
+}

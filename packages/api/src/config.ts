@@ -27,6 +27,14 @@ export interface AppConfig {
   paymentExceptionRefunds: PaymentExceptionRefundSettings;
   /** Folder of the H5 build to serve at /, if any. */
   staticDir?: string;
+  /** Folder of the merchant console's build to serve at /admin, if any. */
+  consoleDir?: string;
+  /** Where uploaded images are kept on the embedded default (served back at /uploads/…). */
+  uploadsDir: string;
+  /** Largest image upload accepted, in bytes (the upload route's own body limit; /api/* keeps bodyLimitBytes). */
+  uploadMaxBytes: number;
+  /** The origin clients reach us at (https://shop.example.com); stored upload URLs start with it. Unset: the request's origin. */
+  publicBaseUrl?: string;
 }
 
 export interface PaymentExceptionRefundSettings {
@@ -57,5 +65,7 @@ export const defaultAppConfig: AppConfig = {
   },
   bodyLimitBytes: 64 * 1024,
   idempotency: DEFAULT_IDEMPOTENCY_SETTINGS,
+  uploadsDir: 'data/uploads',
+  uploadMaxBytes: 5 * 1024 * 1024,
   paymentExceptionRefunds: { maxFailures: 6, backoffBaseMs: 60_000, backoffMaxMs: 3 * 3600_000, leaseMs: 5 * 60_000 },
 };

@@ -24,6 +24,15 @@ const EnvSchema = z
     /** Plays WeChat, Alipay and Douyin locally at /__sim. Never in production. */
     PLATFORM_SIMULATOR: flag.optional(),
     H5_DIST_DIR: z.string().default('packages/miniapp/dist/h5'),
+    CONSOLE_DIST_DIR: z.string().default('packages/console/dist'),
+    /** Uploaded images on the embedded default (an object store can replace it behind lib/storage.ts). */
+    UPLOADS_DIR: z.string().default('data/uploads'),
+    UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(50 * 1024 * 1024)
+      .default(5 * 1024 * 1024),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
     WEAPP_APP_ID: z.string().optional(),
     WEAPP_APP_SECRET: z.string().optional(),
@@ -173,5 +182,7 @@ export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
         ? `sqlite:${path.resolve(REPO_ROOT, env.DATABASE_URL.slice('sqlite:'.length))}`
         : env.DATABASE_URL,
     H5_DIST_DIR: path.resolve(REPO_ROOT, env.H5_DIST_DIR),
+    CONSOLE_DIST_DIR: path.resolve(REPO_ROOT, env.CONSOLE_DIST_DIR),
+    UPLOADS_DIR: path.resolve(REPO_ROOT, env.UPLOADS_DIR),
   };
 }

@@ -49,7 +49,16 @@ app = createApp({
   // With the simulator on, the production adapters reach it in-process (whatever port we end up on).
   platforms: createPlatformAdapters(platformsConfig, platformFetch, () => systemClock.now()),
   payments: createPaymentAdapters(platformsConfig, platformFetch, () => systemClock.now()),
-  config: { ...defaultAppConfig, timeZone: env.MERCHANT_TIME_ZONE, trustProxy: env.TRUST_PROXY, staticDir: env.H5_DIST_DIR },
+  config: {
+    ...defaultAppConfig,
+    timeZone: env.MERCHANT_TIME_ZONE,
+    trustProxy: env.TRUST_PROXY,
+    staticDir: env.H5_DIST_DIR,
+    consoleDir: env.CONSOLE_DIST_DIR,
+    uploadsDir: env.UPLOADS_DIR,
+    uploadMaxBytes: env.UPLOAD_MAX_BYTES,
+    ...(env.PUBLIC_BASE_URL ? { publicBaseUrl: env.PUBLIC_BASE_URL } : {}),
+  },
   logger,
   simulator: simulator?.app,
 });

@@ -125,7 +125,7 @@ export async function createTestContext(
   const platformsConfig = simulator.platformsConfig(SIMULATOR_BASE, { notifyUrlBase: NOTIFY_URL_BASE });
   const platforms = createPlatformAdapters(platformsConfig, simulatorFetch(simulator.app), () => clock.now());
   const payments = createPaymentAdapters(platformsConfig, simulatorFetch(simulator.app), () => clock.now());
-  const config: AppConfig = { ...defaultAppConfig, trustProxy: true, ...overrides };
+  const config: AppConfig = { ...defaultAppConfig, trustProxy: true, uploadsDir: path.join(tmpRoot, 'uploads'), ...overrides };
   const probe = createLifecycleProbe();
   app = createApp({ db, clock, platforms, payments, config, simulator: simulator.app, orderParticipants: [probe.participant] });
   return {

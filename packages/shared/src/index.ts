@@ -14,3 +14,7 @@ export * from './contracts/orders.js';
 export * from './contracts/payments.js';
 export * from './contracts/refunds.js';
 export * from './contracts/payment-exceptions.js';
+export * from './contracts/staff.js';
+export * from './contracts/members.js';
+export * from './contracts/dashboard.js';
+export * from './contracts/uploads.js';

@@ -10,6 +10,7 @@ import {
   ERROR_STATUS,
   statusOf,
   isBusinessDate,
+  startOfBusinessDay,
 } from '../src/index.js';
 
 describe('business day', () => {
@@ -29,6 +30,16 @@ describe('business day', () => {
     expect(addDays('2026-01-01', -1)).toBe('2025-12-31');
     expect(monthRange('2026-02')).toEqual({ first: '2026-02-01', last: '2026-02-28' });
     expect(isBusinessDate('2026-02-30')).toBe(false);
+  });
+  it('knows the instant a business day starts, in any zone', () => {
+    expect(startOfBusinessDay('2026-11-22').toISOString()).toBe('2026-11-21T16:00:00.000Z');
+    expect(startOfBusinessDay('2026-01-01', 'UTC').toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    expect(startOfBusinessDay('2026-07-01', 'America/New_York').toISOString()).toBe('2026-07-01T04:00:00.000Z');
+    expect(startOfBusinessDay('2026-12-01', 'America/New_York').toISOString()).toBe('2026-12-01T05:00:00.000Z');
+    // The day daylight saving starts (02:00 jumps to 03:00) still begins at midnight.
+    expect(startOfBusinessDay('2026-03-08', 'America/New_York').toISOString()).toBe('2026-03-08T05:00:00.000Z');
+    expect(startOfBusinessDay('2026-03-09', 'America/New_York').toISOString()).toBe('2026-03-09T04:00:00.000Z');
+    expect(startOfBusinessDay('2026-04-01', 'Asia/Kathmandu').toISOString()).toBe('2026-03-31T18:15:00.000Z');
   });
 });
 

@@ -17,6 +17,12 @@ export function isCheckViolation(err: unknown): boolean {
   return e?.code === '23514' || e?.code === 'SQLITE_CONSTRAINT_CHECK' || e?.code === 'SQLITE_CONSTRAINT_TRIGGER';
 }
 
+/** A foreign-key violation, on either engine (a row naming a member that does not exist). */
+export function isForeignKeyViolation(err: unknown): boolean {
+  const e = err as { code?: string } | null;
+  return e?.code === '23503' || e?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}
+
 /**
  * Adds a CHECK over columns of an existing table, on both engines. `condition` names the row's columns as `$column`.
  * PostgreSQL: `ALTER TABLE … ADD CONSTRAINT … CHECK`, which also validates the rows already there. SQLite cannot add a

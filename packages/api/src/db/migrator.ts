@@ -9,6 +9,7 @@ import * as m006 from './migrations/006-payment-exception-refunds.js';
 import * as m007 from './migrations/007-order-pricing.js';
 import * as m008 from './migrations/008-module-boundaries-and-maintenance.js';
 import * as m009 from './migrations/009-coupons.js';
+import * as m010 from './migrations/010-console.js';
 
 /** Migrations are listed here explicitly, so they work the same under tsx, vitest and any bundler. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '007-order-pricing': m007,
   '008-module-boundaries-and-maintenance': m008,
   '009-coupons': m009,
+  '010-console': m010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

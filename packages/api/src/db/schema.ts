@@ -70,6 +70,8 @@ export interface PointsLedgerTable {
   source_key: string;
   note: string | null;
   created_at: Instant;
+  /** The staff member who posted a manual adjustment; null for automatic entries. */
+  staff_id: number | null;
 }
 
 export interface IdempotencyKeysTable {

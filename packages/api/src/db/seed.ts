@@ -162,7 +162,7 @@ export async function seedDemoData(db: DB, clock: Clock, timeZone: string): Prom
     return { seeded: true };
   }
 
-  const staff = createStaffService({ db, clock });
+  const staff = createStaffService({ db, clock, revokeSessions: async () => {} }); // a fresh database has no sessions
   let ownerId = 0;
   for (const s of DEMO_STAFF) {
     const id = await staff.create({ ...s });

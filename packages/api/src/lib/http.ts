@@ -166,3 +166,19 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
     return 'unknown'; // in-process requests (app.request) have no socket
   }
 }
+
+/**
+ * The origin clients reach us at, for absolute URLs we hand out (uploaded images): the configured public base URL,
+ * else the request's own origin (behind a trusted proxy, as the proxy says it was reached).
+ */
+export function publicOrigin(c: Context, options: { publicBaseUrl?: string; trustProxy: boolean }): string {
+  if (options.publicBaseUrl) return options.publicBaseUrl.replace(/\/+$/, '');
+  const url = new URL(c.req.url);
+  if (options.trustProxy) {
+    const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
+    const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
+    if (proto === 'http' || proto === 'https') url.protocol = `${proto}:`;
+    if (host) url.host = host;
+  }
+  return url.origin;
+}

@@ -8,3 +8,11 @@ export function newSessionToken(): string {
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
+
+/**
+ * The CSRF token that goes with a console session: derived from the session token, so it needs no storage, changes
+ * with every session, and cannot be computed by anyone who does not hold the (httpOnly) session cookie.
+ */
+export function csrfTokenFor(sessionToken: string): string {
+  return createHash('sha256').update(`csrf:${sessionToken}`).digest('base64url');
+}

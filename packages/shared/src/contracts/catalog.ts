@@ -110,6 +110,8 @@ export const ProductSummary = z
     inStock: z.boolean(),
     status: ProductStatus,
     sortOrder: z.number().int(),
+    totalStock: StockQuantity.optional().meta({ description: 'merchant views only: the sum of the SKUs’ stock' }),
+    lowestStock: StockQuantity.optional().meta({ description: 'merchant views only: the lowest stock of any SKU' }),
   })
   .meta({ id: 'ProductSummary' });
 
@@ -127,7 +129,29 @@ export const MemberProductQuery = PageQuery.extend({
   categoryId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   keyword: z.string().trim().min(1).max(50).optional(),
 });
-export const MerchantProductQuery = MemberProductQuery.extend({ status: ProductStatus.optional() });
+export const MerchantProductQuery = MemberProductQuery.extend({
+  status: ProductStatus.optional(),
+  lowStock: z.coerce.number().int().min(0).max(10_000_000).optional().meta({ description: 'products with a SKU whose stock is at or below this' }),
+});
+
+/** Shelve or unshelve many products at once; each is moved only from a state that allows it. */
+export const BulkShelfRequest = z
+  .object({ productIds: z.array(Id).min(1).max(100), onShelf: z.boolean() })
+  .strict()
+  .superRefine((v, ctx) => {
+    const seen = new Set<number>();
+    v.productIds.forEach((id, i) => {
+      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['productIds', i], message: 'the same product appears twice' });
+      seen.add(id);
+    });
+  })
+  .meta({ id: 'BulkShelfRequest' });
+export const BulkShelfResult = z
+  .object({
+    moved: z.array(Id),
+    skipped: z.array(z.object({ id: Id, reason: z.enum(['not_found', 'invalid_state']), status: ProductStatus.nullable() })),
+  })
+  .meta({ id: 'BulkShelfResult' });
 
 export const StockMovement = z
   .object({
@@ -159,5 +183,7 @@ export type ProductDetail = z.output<typeof ProductDetail>;
 export type ProductPage = z.output<typeof ProductPage>;
 export type ProductStatus = z.output<typeof ProductStatus>;
 export type MerchantProductQuery = z.output<typeof MerchantProductQuery>;
+export type BulkShelfRequest = z.output<typeof BulkShelfRequest>;
+export type BulkShelfResult = z.output<typeof BulkShelfResult>;
 export type StockMovement = z.output<typeof StockMovement>;
 export type StockMovementList = z.output<typeof StockMovementList>;

@@ -53,3 +53,20 @@ export type AlipayPaymentParams = z.output<typeof AlipayPaymentParams>;
 export type TtPaymentParams = z.output<typeof TtPaymentParams>;
 export type ClientPayment = z.output<typeof ClientPayment>;
 export type PayOrderResponse = z.output<typeof PayOrderResponse>;
+
+/** One platform trade opened for an order, as the merchant sees it. */
+export const OrderPayment = z
+  .object({
+    id: Id,
+    platform: z.enum(['weapp', 'alipay', 'tt']),
+    outTradeNo: z.string(),
+    transactionId: z.string().nullable().meta({ description: 'the platform’s id of the payment, once paid' }),
+    amountFen: FenAmount,
+    status: z.enum(['created', 'paid', 'closed']),
+    paidAt: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'OrderPayment' });
+export const OrderPayments = z.object({ items: z.array(OrderPayment) }).meta({ id: 'OrderPayments' });
+export type OrderPayment = z.output<typeof OrderPayment>;
+export type OrderPayments = z.output<typeof OrderPayments>;

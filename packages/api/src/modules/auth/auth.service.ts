@@ -28,6 +28,15 @@ export interface AuthDeps {
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
+/** The sessions table's own operations that other modules need (ending a staff member's sessions), wired in createApp. */
+export function createSessionStore({ db }: { db: DB }) {
+  return {
+    async revokeSubject(subjectType: 'member' | 'staff', subjectId: number): Promise<void> {
+      await repo.deleteSubjectSessions(db, subjectType, subjectId);
+    },
+  };
+}
+
 export function createAuthService(deps: AuthDeps) {
   const { db, clock } = deps;
 
@@ -70,6 +79,12 @@ export function createAuthService(deps: AuthDeps) {
       return { ...session, staff };
     },
 
+    /** Ends one session (logout); unknown tokens are ignored. */
+    async logout(token: string): Promise<void> {
+      await repo.deleteSession(db, hashToken(token));
+    },
+
+    /** Ends every session of a staff member (password reset, account disabled). */
     async resolveSession(token: string): Promise<ResolvedSession | null> {
       const row = await repo.findLiveSession(db, hashToken(token), clock.now().toISOString());
       if (!row) return null;

@@ -1,2 +1,2 @@
-export { createAuthService, type AuthService } from './auth.service.js';
+export { createAuthService, createSessionStore, type AuthService } from './auth.service.js';
 export { memberAuthRoutes, staffAuthRoutes } from './auth.routes.js';

@@ -19,3 +19,12 @@ export async function deleteExpiredSessions(db: Executor, now: string): Promise<
   const r = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
   return Number(r.numDeletedRows);
 }
+
+export function deleteSession(db: Executor, tokenHash: string) {
+  return db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+}
+
+/** Every session of one subject (a staff member whose password was reset or who was disabled). */
+export function deleteSubjectSessions(db: Executor, subjectType: 'member' | 'staff', subjectId: number) {
+  return db.deleteFrom('sessions').where('subject_type', '=', subjectType).where('subject_id', '=', subjectId).execute();
+}

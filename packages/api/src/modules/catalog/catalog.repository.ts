@@ -103,6 +103,8 @@ export function skuSummaries(db: Executor, productIds: number[]) {
       eb.fn.min('price_fen').as('min_price_fen'),
       eb.fn.max('price_fen').as('max_price_fen'),
       sql<number>`max(case when stock > 0 then 1 else 0 end)`.as('in_stock'),
+      eb.fn.sum<number>('stock').as('total_stock'),
+      eb.fn.min<number>('stock').as('lowest_stock'),
     ])
     .where('product_id', 'in', productIds)
     .groupBy('product_id')
@@ -166,6 +168,8 @@ export interface ProductFilter {
   statuses?: ProductsTable['status'][];
   categoryIds?: number[];
   keyword?: string;
+  /** Only products with a SKU whose stock is at or below this. */
+  lowStock?: number;
 }
 
 function escapeLike(s: string): string {
@@ -179,6 +183,12 @@ function filtered(db: Executor, f: ProductFilter) {
   if (f.keyword) {
     const pattern = `%${escapeLike(f.keyword.toLowerCase())}%`;
     q = q.where((eb) => eb.or([sql<boolean>`lower(title) like ${pattern} escape '\\'`, sql<boolean>`lower(subtitle) like ${pattern} escape '\\'`]));
+  }
+  if (f.lowStock !== undefined) {
+    const threshold = f.lowStock;
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('skus').select('skus.id').whereRef('skus.product_id', '=', 'products.id').where('skus.stock', '<=', threshold)),
+    );
   }
   return q;
 }

@@ -1,5 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import {
+  BulkShelfRequest,
+  BulkShelfResult,
   Category,
   CategoryTree,
   IdParam,
@@ -180,6 +182,21 @@ export function merchantCatalogRoutes(deps: { catalog: CatalogService; anyStaff:
       async (c) => c.json(await deps.catalog.setShelf(c.req.valid('param').id, onShelf), 200),
     );
   }
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/products/shelf',
+      tags,
+      summary: 'Shelve (onShelf: true) or unshelve many products at once; those in a state that does not allow it are skipped',
+      ...write,
+      request: { body: jsonBody(BulkShelfRequest) },
+      responses: { 200: jsonContent(BulkShelfResult, 'which moved and which were skipped'), ...staffErrors },
+    }),
+    async (c) => {
+      const { productIds, onShelf } = c.req.valid('json');
+      return c.json(await deps.catalog.setShelfMany(productIds, onShelf), 200);
+    },
+  );
   router.openapi(
     createRoute({
       method: 'patch',

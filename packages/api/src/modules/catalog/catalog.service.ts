@@ -1,4 +1,5 @@
 import type {
+  BulkShelfResult,
   CategoryTree,
   MerchantProductQuery,
   NewCategory,
@@ -44,6 +45,8 @@ interface SkuSummary {
   minPriceFen: number;
   maxPriceFen: number;
   inStock: boolean;
+  totalStock?: number;
+  lowestStock?: number;
 }
 const NO_SKUS: SkuSummary = { minPriceFen: 0, maxPriceFen: 0, inStock: false };
 
@@ -67,6 +70,7 @@ function toSummary(p: SummaryRow, skus: SkuSummary): ProductSummary {
     inStock: skus.inStock,
     status: p.status,
     sortOrder: p.sort_order,
+    ...(skus.totalStock === undefined ? {} : { totalStock: skus.totalStock, lowestStock: skus.lowestStock }),
   };
 }
 
@@ -102,7 +106,7 @@ export function createCatalogService({ db, clock }: { db: DB; clock: Clock }) {
   }
 
   async function page(
-    query: { page: number; pageSize: number; categoryId?: number; keyword?: string; status?: ProductStatus },
+    query: { page: number; pageSize: number; categoryId?: number; keyword?: string; status?: ProductStatus; lowStock?: number },
     memberView: boolean,
   ): Promise<ProductPage> {
     let categoryIds: number[] | undefined;
@@ -114,7 +118,7 @@ export function createCatalogService({ db, clock }: { db: DB; clock: Clock }) {
     const statuses: ProductStatus[] | undefined = memberView ? ['on_shelf'] : query.status ? [query.status] : undefined;
     const { rows, total } = await repo.pageProducts(
       db,
-      { statuses, categoryIds, keyword: query.keyword },
+      { statuses, categoryIds, keyword: query.keyword, lowStock: memberView ? undefined : query.lowStock },
       query.pageSize,
       (query.page - 1) * query.pageSize,
     );
@@ -127,10 +131,12 @@ export function createCatalogService({ db, clock }: { db: DB; clock: Clock }) {
         minPriceFen: Number(s.min_price_fen),
         maxPriceFen: Number(s.max_price_fen),
         inStock: Number(s.in_stock) > 0,
+        // Stock figures are for the merchant's list only.
+        ...(memberView ? {} : { totalStock: Number(s.total_stock), lowestStock: Number(s.lowest_stock) }),
       });
     }
     return {
-      items: rows.map((p) => toSummary(p, summaries.get(Number(p.id)) ?? NO_SKUS)),
+      items: rows.map((p) => toSummary(p, summaries.get(Number(p.id)) ?? (memberView ? NO_SKUS : { ...NO_SKUS, totalStock: 0, lowestStock: 0 }))),
       page: query.page,
       pageSize: query.pageSize,
       total,
@@ -282,6 +288,30 @@ export function createCatalogService({ db, clock }: { db: DB; clock: Clock }) {
           throw new AppError('INVALID_STATE', `product is ${p.status}; cannot ${onShelf ? 'shelve' : 'unshelve'} it`, { status: p.status });
         }
         return detail(trx, id, false);
+      });
+    },
+
+    /**
+     * Shelves or unshelves many products: each moves only from a state that allows it (like setShelf), all in one
+     * transaction; the others are reported as skipped with their status.
+     */
+    async setShelfMany(ids: number[], onShelf: boolean): Promise<BulkShelfResult> {
+      return inTransaction(db, async (trx) => {
+        const at = now();
+        const moved: number[] = [];
+        const skipped: BulkShelfResult['skipped'] = [];
+        for (const id of ids) {
+          const ok = onShelf
+            ? await repo.transitionProduct(trx, id, ['draft', 'off_shelf'], 'on_shelf', at)
+            : await repo.transitionProduct(trx, id, ['on_shelf'], 'off_shelf', at);
+          if (ok) {
+            moved.push(id);
+            continue;
+          }
+          const p = await repo.findProduct(trx, id);
+          skipped.push(p ? { id, reason: 'invalid_state', status: p.status } : { id, reason: 'not_found', status: null });
+        }
+        return { moved, skipped };
       });
     },
 

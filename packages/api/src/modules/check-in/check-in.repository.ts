@@ -27,3 +27,25 @@ export async function listCheckInDates(db: Executor, memberId: number, first: st
     .execute();
   return rows.map((r) => r.business_date);
 }
+
+export function listCheckIns(db: Executor, memberId: number, first: string, last: string) {
+  return db
+    .selectFrom('check_ins')
+    .select(['business_date', 'streak', 'reward', 'created_at'])
+    .where('member_id', '=', memberId)
+    .where('business_date', '>=', first)
+    .where('business_date', '<=', last)
+    .orderBy('business_date')
+    .execute();
+}
+
+/** Check-ins per business day between two dates (inclusive). */
+export function countCheckInsByDay(db: Executor, first: string, last: string) {
+  return db
+    .selectFrom('check_ins')
+    .select((eb) => ['business_date', eb.fn.countAll<number>().as('n')])
+    .where('business_date', '>=', first)
+    .where('business_date', '<=', last)
+    .groupBy('business_date')
+    .execute();
+}

@@ -1,5 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { CheckInResult, CheckInRules, CheckInStatus, CheckInStatusQuery, ErrorResponse } from '@siyu/shared';
+import {
+  CheckInResult,
+  CheckInRules,
+  CheckInStatus,
+  CheckInStatusQuery,
+  ErrorResponse,
+  IdParam,
+  MemberCheckIns,
+  MemberCheckInsQuery,
+} from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, type AppEnv } from '../../lib/http.js';
 import type { CheckInService } from './check-in.service.js';
@@ -80,6 +89,20 @@ export function merchantCheckInRoutes(deps: { checkIn: CheckInService; anyStaff:
       responses: { 200: json(CheckInRules, 'saved rules, effective from the next check-in'), ...staffErrors },
     }),
     async (c) => c.json(await deps.checkIn.updateRules(c.req.valid('json'), c.get('staff').id), 200),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/members/{id}/check-ins',
+      tags: ['merchant: members'],
+      summary: 'A member’s check-ins in a month (default the current business month)',
+      security: [{ staffToken: [] }],
+      middleware: [deps.anyStaff] as const,
+      request: { params: IdParam, query: MemberCheckInsQuery },
+      responses: { 200: json(MemberCheckIns, 'the month’s check-ins'), ...staffErrors },
+    }),
+    async (c) => c.json(await deps.checkIn.memberCheckIns(c.req.valid('param').id, c.req.valid('query').month), 200),
   );
   return router;
 }

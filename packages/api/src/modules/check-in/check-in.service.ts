@@ -7,6 +7,7 @@ import {
   type CheckInResult,
   type CheckInRules,
   type CheckInStatus,
+  type MemberCheckIns,
 } from '@siyu/shared';
 import type { DB } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/dialect.js';
@@ -43,6 +44,23 @@ export function createCheckInService({ db, clock, timeZone, points, settings }: 
     rules: () => rules(),
 
     updateRules: (next: CheckInRules, staffId: number): Promise<CheckInRules> => settings.set(CHECK_IN_RULES, next, staffId),
+
+    /** One member's check-ins in a month (default the current business month), for the merchant. */
+    async memberCheckIns(memberId: number, month?: string): Promise<MemberCheckIns> {
+      const viewMonth = month ?? monthOf(businessDateOf(clock.now(), timeZone));
+      const { first, last } = monthRange(viewMonth);
+      const rows = await repo.listCheckIns(db, memberId, first, last);
+      return {
+        month: viewMonth,
+        items: rows.map((r) => ({ businessDate: r.business_date, streak: Number(r.streak), reward: Number(r.reward), createdAt: r.created_at })),
+      };
+    },
+
+    /** Check-ins per business day, first to last inclusive (the dashboard). */
+    async countsByDay(first: string, last: string): Promise<Map<string, number>> {
+      const rows = await repo.countCheckInsByDay(db, first, last);
+      return new Map(rows.map((r) => [r.business_date, Number(r.n)]));
+    },
 
     async status(memberId: number, month?: string): Promise<CheckInStatus> {
       const today = businessDateOf(clock.now(), timeZone);

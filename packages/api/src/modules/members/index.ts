@@ -1,1 +1,2 @@
 export { createMembersService, type MemberParticipant, type MembersService } from './members.service.js';
+export { merchantMemberRoutes } from './members.routes.js';

@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { daysTable, type DayBounds } from '../../lib/day-bounds.js';
 import type { Executor } from '../../lib/transaction.js';
 
 export function findIdentity(db: Executor, platform: string, appId: string, openId: string) {
@@ -79,11 +81,82 @@ export function findOpenId(db: Executor, memberId: number, platform: string, app
     .executeTakeFirst();
 }
 
+function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function filteredMembers(db: Executor, f: { keyword?: string; platform?: string }) {
+  let q = db.selectFrom('members');
+  if (f.keyword) {
+    const pattern = `%${escapeLike(f.keyword.toLowerCase())}%`;
+    q = q.where(sql<boolean>`lower(nickname) like ${pattern} escape '\\'`);
+  }
+  if (f.platform) {
+    const platform = f.platform;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('member_identities')
+          .select('member_identities.id')
+          .whereRef('member_identities.member_id', '=', 'members.id')
+          .where('member_identities.platform', '=', platform),
+      ),
+    );
+  }
+  return q;
+}
+
+/** A page of members, newest first, and the number matching. */
+export async function pageMembers(db: Executor, f: { keyword?: string; platform?: string }, limit: number, offset: number) {
+  const [rows, count] = await Promise.all([
+    filteredMembers(db, f).select(['id', 'nickname', 'avatar_url', 'created_at']).orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+    filteredMembers(db, f)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
+export async function platformsOfMembers(db: Executor, memberIds: number[]) {
+  if (memberIds.length === 0) return [];
+  return db.selectFrom('member_identities').select(['member_id', 'platform']).distinct().where('member_id', 'in', memberIds).execute();
+}
+
+export function listIdentities(db: Executor, memberId: number) {
+  return db
+    .selectFrom('member_identities')
+    .select(['platform', 'app_id', 'open_id', 'union_id', 'created_at', 'last_login_at'])
+    .where('member_id', '=', memberId)
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * Members who joined within each business day, by the platform of their first identity. `days` are
+ * [startAt, endAt) instants (ISO text, compared as text on both engines).
+ */
+export function newMembersByDay(db: Executor, days: DayBounds[]) {
+  const first = days[0]!.startAt;
+  const last = days[days.length - 1]!.endAt;
+  return sql<{ day: string; platform: string; n: number }>`
+    with ${daysTable(days)}
+    select days.day as day, i.platform as platform, count(*) as n
+    from members m
+    join days on m.created_at >= days.start_at and m.created_at < days.end_at
+    join member_identities i on i.member_id = m.id
+      and i.id = (select min(i2.id) from member_identities i2 where i2.member_id = m.id)
+    where m.created_at >= ${first} and m.created_at < ${last}
+    group by days.day, i.platform`
+    .execute(db)
+    .then((r) => r.rows);
+}
+
 export function existingIds(db: Executor, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('members').select('id').where('id', 'in', ids).execute();
 }
 
+/** Member ids in id order after `afterId`: joined within the instants given, and (if named) logged in from `platform`. */
 export function audience(db: Executor, f: { joinedFrom?: string; joinedBefore?: string; platform?: string }, afterId: number, limit: number) {
   let q = db.selectFrom('members').select('members.id').where('members.id', '>', afterId);
   if (f.joinedFrom) q = q.where('members.created_at', '>=', f.joinedFrom);

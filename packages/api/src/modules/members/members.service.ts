@@ -1,8 +1,17 @@
-import { addDays, type LoginPlatform, type MemberProfile, startOfBusinessDay } from '@siyu/shared';
+import {
+  addDays,
+  type LoginPlatform,
+  type MemberProfile,
+  type MerchantMemberDetail,
+  type MerchantMemberPage,
+  type MerchantMemberQuery,
+  startOfBusinessDay,
+} from '@siyu/shared';
 import type { DB } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
+import type { DayBounds } from '../../lib/day-bounds.js';
 import { type Executor, inTransaction, type Tx } from '../../lib/transaction.js';
 import type { PlatformIdentity } from '../../platforms/types.js';
 import { zhCN } from '../../i18n/zh-CN.js';
@@ -105,6 +114,69 @@ export function createMembersService({
     /** The member's openId in our app on `platform` (the payer in a payment request); null when they never logged in there. */
     async openIdFor(memberId: number, platform: LoginPlatform, appId: string): Promise<string | null> {
       return (await repo.findOpenId(db, memberId, platform, appId))?.open_id ?? null;
+    },
+
+    /** Members for the merchant: newest first, by nickname and platform. */
+    async merchantPage(query: MerchantMemberQuery): Promise<MerchantMemberPage> {
+      const { rows, total } = await repo.pageMembers(db, query, query.pageSize, (query.page - 1) * query.pageSize);
+      const balances = await points.balances(
+        db,
+        rows.map((r) => Number(r.id)),
+      );
+      const platforms = new Map<number, LoginPlatform[]>();
+      for (const p of await repo.platformsOfMembers(
+        db,
+        rows.map((r) => Number(r.id)),
+      )) {
+        const list = platforms.get(Number(p.member_id)) ?? [];
+        list.push(p.platform as LoginPlatform);
+        platforms.set(Number(p.member_id), list);
+      }
+      return {
+        items: rows.map((r) => ({
+          id: Number(r.id),
+          nickname: r.nickname,
+          avatarUrl: r.avatar_url,
+          pointsBalance: balances.get(Number(r.id)) ?? 0,
+          platforms: (platforms.get(Number(r.id)) ?? []).sort(),
+          createdAt: r.created_at,
+        })),
+        page: query.page,
+        pageSize: query.pageSize,
+        total,
+      };
+    },
+
+    /** One member for the merchant, with their platform identities (never the platform's session key). */
+    async merchantDetail(memberId: number): Promise<MerchantMemberDetail> {
+      const [member, identities, pointsBalance] = await Promise.all([
+        repo.findMember(db, memberId),
+        repo.listIdentities(db, memberId),
+        points.balance(db, memberId),
+      ]);
+      if (!member) throw new AppError('NOT_FOUND', `member ${memberId} not found`);
+      return {
+        id: Number(member.id),
+        nickname: member.nickname,
+        avatarUrl: member.avatar_url,
+        pointsBalance,
+        platforms: [...new Set(identities.map((i) => i.platform as LoginPlatform))].sort(),
+        createdAt: member.created_at,
+        identities: identities.map((i) => ({
+          platform: i.platform as LoginPlatform,
+          appId: i.app_id,
+          openIdTail: i.open_id.slice(-6),
+          hasUnionId: i.union_id !== null,
+          createdAt: i.created_at,
+          lastLoginAt: i.last_login_at,
+        })),
+      };
+    },
+
+    /** New members per business day and platform of first login (the dashboard). */
+    async newMembersByDay(days: DayBounds[]) {
+      if (days.length === 0) return [];
+      return (await repo.newMembersByDay(db, days)).map((r) => ({ date: r.day, platform: r.platform, members: Number(r.n) }));
     },
 
     async profile(memberId: number): Promise<MemberProfile> {

@@ -27,3 +27,4 @@ export type { RefundLineAmount, RefundReservation } from './order-refunds.js';
 export type { OrderPaymentFacts } from './order-views.js';
 export { orderRoutes, merchantOrderRoutes } from './orders.routes.js';
 export { startOrderExpiryJob } from './order-expiry.job.js';
+export { createOrdersStatsService, type OrdersStatsService } from './orders-stats.service.js';

@@ -12,3 +12,5 @@ export { refundRoutes, merchantRefundRoutes } from './refunds.routes.js';
 export { merchantPaymentExceptionRoutes } from './payment-exceptions.routes.js';
 export { startPaymentExceptionRefundJob } from './payment-exception-refund.job.js';
 export { startPaymentQueryJob } from './payment-query.job.js';
+export { createPaymentsStatsService, type PaymentsStatsService } from './payments-stats.service.js';
+export { merchantOrderPaymentRoutes } from './payments-merchant.routes.js';

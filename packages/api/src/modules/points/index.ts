@@ -1,2 +1,2 @@
 export { createPointsService, type PointsService, type CreditInput } from './points.service.js';
-export { pointsRoutes } from './points.routes.js';
+export { pointsRoutes, merchantPointsRoutes } from './points.routes.js';

@@ -9,6 +9,7 @@ export interface NewLedgerEntry {
   sourceKey: string;
   note?: string | null;
   createdAt: string;
+  staffId?: number | null;
 }
 
 export function insertLedgerEntry(db: Executor, entry: NewLedgerEntry) {
@@ -21,23 +22,41 @@ export function insertLedgerEntry(db: Executor, entry: NewLedgerEntry) {
       source_key: entry.sourceKey,
       note: entry.note ?? null,
       created_at: entry.createdAt,
+      staff_id: entry.staffId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
 }
 
 /**
- * Moves the cached balance by `delta` in one statement (an account is opened by its first entry); the CHECK
- * (balance >= 0) refuses an overdraft, also for a first entry below zero. Returns the new balance.
+ * Moves the cached balance by `delta` in one statement. A credit opens the account if need be; a debit is a conditional
+ * update that only matches while the balance covers it (the CHECK balance >= 0 stands behind it). Returns the new
+ * balance, or undefined when a debit is refused.
  */
-export async function applyToBalance(db: Executor, memberId: number, delta: number, updatedAt: string): Promise<number> {
+export async function applyToBalance(db: Executor, memberId: number, delta: number, updatedAt: string): Promise<number | undefined> {
+  if (delta > 0) {
+    const row = await db
+      .insertInto('points_accounts')
+      .values({ member_id: memberId, balance: delta, updated_at: updatedAt })
+      .onConflict((oc) => oc.column('member_id').doUpdateSet({ balance: sql`points_accounts.balance + ${delta}`, updated_at: updatedAt }))
+      .returning('balance')
+      .executeTakeFirstOrThrow();
+    return Number(row.balance);
+  }
   const row = await db
-    .insertInto('points_accounts')
-    .values({ member_id: memberId, balance: delta, updated_at: updatedAt })
-    .onConflict((oc) => oc.column('member_id').doUpdateSet({ balance: sql`points_accounts.balance + ${delta}`, updated_at: updatedAt }))
+    .updateTable('points_accounts')
+    .set({ balance: sql`balance + ${delta}`, updated_at: updatedAt })
+    .where('member_id', '=', memberId)
+    .where('balance', '>=', -delta)
     .returning('balance')
-    .executeTakeFirstOrThrow();
-  return Number(row.balance);
+    .executeTakeFirst();
+  return row ? Number(row.balance) : undefined;
+}
+
+/** The cached balances of several members (members without entries are missing: 0). */
+export function findBalances(db: Executor, memberIds: number[]) {
+  if (memberIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('points_accounts').select(['member_id', 'balance']).where('member_id', 'in', memberIds).execute();
 }
 
 /** The cached balance; 0 for a member without entries. */
@@ -49,7 +68,7 @@ export async function findBalance(db: Executor, memberId: number): Promise<numbe
 export function listLedger(db: Executor, memberId: number, limit: number, beforeId?: number) {
   let q = db
     .selectFrom('points_ledger')
-    .select(['id', 'delta', 'reason', 'source_key', 'note', 'created_at'])
+    .select(['id', 'delta', 'reason', 'source_key', 'note', 'created_at', 'staff_id'])
     .where('member_id', '=', memberId)
     .orderBy('id', 'desc')
     .limit(limit);

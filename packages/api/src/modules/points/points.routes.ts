@@ -1,8 +1,19 @@
 import { createRoute } from '@hono/zod-openapi';
-import { ErrorResponse, PointsLedgerPage, PointsLedgerQuery } from '@siyu/shared';
+import {
+  ErrorResponse,
+  IdParam,
+  MerchantPointsLedgerPage,
+  MerchantPointsLedgerQuery,
+  PointsAdjustmentRequest,
+  PointsAdjustmentResult,
+  PointsLedgerPage,
+  PointsLedgerQuery,
+} from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import type { DB } from '../../db/connection.js';
+import type { Clock } from '../../lib/clock.js';
 import { createRouter, type AppEnv } from '../../lib/http.js';
+import { jsonBody, jsonContent, staffErrors } from '../../lib/openapi.js';
 import type { PointsService } from './points.service.js';
 
 export function pointsRoutes(deps: { db: DB; points: PointsService; member: MiddlewareHandler<AppEnv> }) {
@@ -25,6 +36,50 @@ export function pointsRoutes(deps: { db: DB; points: PointsService; member: Midd
       const { limit, cursor } = c.req.valid('query');
       return c.json(await deps.points.ledgerPage(deps.db, c.get('memberId'), limit, cursor), 200);
     },
+  );
+  return router;
+}
+
+export function merchantPointsRoutes(deps: {
+  db: DB;
+  clock: Clock;
+  points: PointsService;
+  anyStaff: MiddlewareHandler<AppEnv>;
+  editor: MiddlewareHandler<AppEnv>;
+}) {
+  const router = createRouter();
+  const tags = ['merchant: members'];
+  const security = [{ staffToken: [] }];
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/members/{id}/points-ledger',
+      tags,
+      summary: 'A member’s points balance and ledger, newest first, with who posted each manual adjustment',
+      security,
+      middleware: deps.anyStaff,
+      request: { params: IdParam, query: MerchantPointsLedgerQuery },
+      responses: { 200: jsonContent(MerchantPointsLedgerPage, 'a page of entries'), ...staffErrors },
+    }),
+    async (c) => {
+      const { limit, cursor } = c.req.valid('query');
+      const memberId = c.req.valid('param').id;
+      await deps.points.balance(deps.db, memberId);
+      return c.json(await deps.points.merchantLedgerPage(deps.db, memberId, limit, cursor), 200);
+    },
+  );
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/members/{id}/points-adjustments',
+      tags,
+      summary: 'Grant (delta > 0) or deduct (delta < 0) points with a reason (owner, operator); never below zero (409 INSUFFICIENT_POINTS)',
+      security,
+      middleware: deps.editor,
+      request: { params: IdParam, body: jsonBody(PointsAdjustmentRequest) },
+      responses: { 201: jsonContent(PointsAdjustmentResult, 'posted'), ...staffErrors },
+    }),
+    async (c) => c.json(await deps.points.adjust(deps.db, c.req.valid('param').id, c.get('staff').id, c.req.valid('json'), deps.clock.now()), 201),
   );
   return router;
 }

@@ -20,3 +20,28 @@ export async function insertStaff(
     .executeTakeFirstOrThrow();
   return Number(r.id);
 }
+
+export function listStaff(db: Executor) {
+  return db.selectFrom('staff').select(['id', 'username', 'display_name', 'role', 'created_at', 'disabled_at']).orderBy('id').execute();
+}
+
+/** Enabled owners other than `exceptId`. */
+export async function countOtherActiveOwners(db: Executor, exceptId: number): Promise<number> {
+  const row = await db
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'owner')
+    .where('disabled_at', 'is', null)
+    .where('id', '<>', exceptId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function updateStaff(
+  db: Executor,
+  id: number,
+  set: { display_name?: string; role?: StaffTable['role']; disabled_at?: string | null; password_hash?: string },
+): Promise<boolean> {
+  const r = await db.updateTable('staff').set(set).where('id', '=', id).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}

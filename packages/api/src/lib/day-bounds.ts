@@ -1,0 +1,32 @@
+import { addDays, startOfBusinessDay } from '@siyu/shared';
+import { sql } from 'kysely';
+
+/** A business day as the instants that bound it: [startAt, endAt), ISO UTC text (how instants are stored). */
+export interface DayBounds {
+  date: string;
+  startAt: string;
+  endAt: string;
+}
+
+/** The business days first..last (inclusive) in a time zone, each with its bounding instants. */
+export function dayBounds(first: string, last: string, timeZone: string): DayBounds[] {
+  const days: DayBounds[] = [];
+  for (let date = first; date <= last; date = addDays(date, 1)) {
+    days.push({
+      date,
+      startAt: startOfBusinessDay(date, timeZone).toISOString(),
+      endAt: startOfBusinessDay(addDays(date, 1), timeZone).toISOString(),
+    });
+  }
+  return days;
+}
+
+/**
+ * `days(day, start_at, end_at) as (values …)`, for a `with` clause: the days as a table that SQLite and PostgreSQL
+ * alike can join instants against (text comparison of ISO instants), so grouping by business day in any zone stays in SQL.
+ */
+export function daysTable(days: DayBounds[]) {
+  return sql`days(day, start_at, end_at) as (values ${sql.join(
+    days.map((d) => sql`(cast(${d.date} as text), cast(${d.startAt} as text), cast(${d.endAt} as text))`),
+  )})`;
+}

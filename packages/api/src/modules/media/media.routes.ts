@@ -1,0 +1,77 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { UploadedImage } from '@siyu/shared';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { AppError } from '../../lib/app-error.js';
+import { createRouter, publicOrigin, validationError, type AppEnv } from '../../lib/http.js';
+import { jsonContent, staffErrors } from '../../lib/openapi.js';
+import type { MediaService } from './media.service.js';
+
+/** The upload endpoint's path under /api/v1/merchant (the app gives it its own body limit). */
+export const UPLOAD_PATH = '/uploads';
+
+/** The upload's body must be a readable multipart form (checked before the route's own validation parses it). */
+const multipartBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')) {
+    throw validationError([{ field: 'header.Content-Type', message: 'must be multipart/form-data with a file field' }]);
+  }
+  try {
+    await c.req.parseBody();
+  } catch {
+    throw validationError([{ field: 'file', message: 'required: the image file' }]);
+  }
+  await next();
+};
+
+export function merchantMediaRoutes(deps: { media: MediaService; editor: MiddlewareHandler<AppEnv>; publicBaseUrl?: string; trustProxy: boolean }) {
+  const router = createRouter();
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: UPLOAD_PATH,
+      tags: ['merchant: catalog'],
+      summary: 'Upload a product image (multipart/form-data, field `file`; JPEG, PNG or WebP); answers its absolute URL',
+      security: [{ staffToken: [] }],
+      middleware: [deps.editor, multipartBody] as const,
+      request: {
+        body: {
+          required: true,
+          content: { 'multipart/form-data': { schema: z.object({ file: z.any().meta({ type: 'string', format: 'binary' }) }) } },
+        },
+      },
+      responses: {
+        201: jsonContent(UploadedImage, 'stored'),
+        ...staffErrors,
+        413: jsonContent(z.object({}), 'PAYLOAD_TOO_LARGE'),
+        415: jsonContent(z.object({}), 'UNSUPPORTED_MEDIA_TYPE: not a JPEG, PNG or WebP image'),
+      },
+    }),
+    async (c) => {
+      const file: unknown = (c.req.valid('form') as { file?: unknown } | undefined)?.file;
+      if (!(file instanceof File)) throw validationError([{ field: 'file', message: 'required: the image file' }]);
+      if (file.size > deps.media.maxBytes) {
+        throw new AppError('PAYLOAD_TOO_LARGE', `images may be at most ${deps.media.maxBytes} bytes`, {
+          issues: [{ field: 'file', message: `at most ${deps.media.maxBytes} bytes` }],
+        });
+      }
+      const origin = publicOrigin(c, deps);
+      return c.json(await deps.media.uploadImage(new Uint8Array(await file.arrayBuffer()), origin), 201);
+    },
+  );
+  return router;
+}
+
+/** GET /uploads/<key>: what the local storage holds, cached for long (keys are never reused). */
+export function uploadsServeRoutes(deps: { media: MediaService }) {
+  const app = new Hono<AppEnv>();
+  app.get('/*', async (c) => {
+    const key = c.req.path.replace(/^\/uploads\//, '');
+    const file = await deps.media.read(key);
+    if (!file) return c.json({ error: { code: 'NOT_FOUND', message: 'no such file' }, requestId: c.get('requestId') ?? '' }, 404);
+    return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+      'Content-Type': file.contentType,
+      'Cache-Control': 'public, max-age=31536000, immutable',
+      'X-Content-Type-Options': 'nosniff',
+    });
+  });
+  return app;
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import type { UploadedImage } from '@siyu/shared';
+import { AppError } from '../../lib/app-error.js';
+import type { Clock } from '../../lib/clock.js';
+import type { FileStorage } from '../../lib/storage.js';
+
+export type MediaService = ReturnType<typeof createMediaService>;
+
+/** The image type by its first bytes (never by the name or the declared type, which the client chooses). */
+export function sniffImageType(bytes: Uint8Array): { contentType: UploadedImage['contentType']; ext: string } | null {
+  const b = bytes;
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return { contentType: 'image/jpeg', ext: 'jpg' };
+  if (b.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((v, i) => b[i] === v)) return { contentType: 'image/png', ext: 'png' };
+  const ascii = (from: number, to: number) => String.fromCharCode(...b.subarray(from, to));
+  if (b.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return { contentType: 'image/webp', ext: 'webp' };
+  return null;
+}
+
+export function createMediaService(deps: { storage: FileStorage; clock: Clock; maxBytes: number }) {
+  return {
+    maxBytes: deps.maxBytes,
+
+    /** Stores a product image (JPEG, PNG or WebP, at most maxBytes) under a fresh key; answers its absolute URL. */
+    async uploadImage(bytes: Uint8Array, origin: string): Promise<UploadedImage> {
+      if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', 'the file is empty', { issues: [{ field: 'file', message: 'empty file' }] });
+      if (bytes.length > deps.maxBytes) {
+        throw new AppError('PAYLOAD_TOO_LARGE', `images may be at most ${deps.maxBytes} bytes`, {
+          maxBytes: deps.maxBytes,
+          issues: [{ field: 'file', message: `at most ${deps.maxBytes} bytes` }],
+        });
+      }
+      const type = sniffImageType(bytes);
+      if (!type) {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'only JPEG, PNG and WebP images are accepted', {
+          issues: [{ field: 'file', message: 'must be a JPEG, PNG or WebP image' }],
+        });
+      }
+      const month = deps.clock.now().toISOString().slice(0, 7);
+      const key = `products/${month}/${randomBytes(12).toString('base64url')}.${type.ext}`;
+      await deps.storage.put(key, bytes, type.contentType);
+      return { url: deps.storage.publicUrl(key, origin), key, contentType: type.contentType, bytes: bytes.length };
+    },
+
+    read: (key: string) => deps.storage.get(key),
+  };
+}

@@ -1,0 +1,31 @@
+import type { OrderPayments } from '@siyu/shared';
+import type { DB } from '../../db/connection.js';
+import * as repo from './payments-stats.repository.js';
+
+export type PaymentsStatsService = ReturnType<typeof createPaymentsStatsService>;
+
+/** Read-only views over payments and refunds for the merchant: the dashboard's refund figures, an order's trades. */
+export function createPaymentsStatsService({ db }: { db: DB }) {
+  return {
+    async refundsByDay(days: { date: string; startAt: string; endAt: string }[]) {
+      if (days.length === 0) return [];
+      return (await repo.succeededRefundsByDay(db, days)).map((r) => ({ date: r.day, refunds: Number(r.n), fen: Number(r.fen) }));
+    },
+
+    async orderPayments(orderId: number): Promise<OrderPayments> {
+      const rows = await repo.listOrderPayments(db, orderId);
+      return {
+        items: rows.map((r) => ({
+          id: Number(r.id),
+          platform: r.platform,
+          outTradeNo: r.out_trade_no,
+          transactionId: r.transaction_id,
+          amountFen: Number(r.amount_fen),
+          status: r.status,
+          paidAt: r.paid_at,
+          createdAt: r.created_at,
+        })),
+      };
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { App as AntApp, ConfigProvider } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import { lazy, Suspense } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { ApiError } from './api/client';
+import { SessionProvider } from './auth/session';
+import { PageState } from './components/PageState';
+import { env } from './env';
+import { AppLayout } from './layout/AppLayout';
+import { LoginPage } from './pages/LoginPage';
+
+// Each page is its own chunk, loaded when first visited.
+const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const ProductListPage = lazy(() => import('./pages/products/ProductListPage'));
+const ProductEditPage = lazy(() => import('./pages/products/ProductEditPage'));
+const CategoriesPage = lazy(() => import('./pages/products/CategoriesPage'));
+const OrderListPage = lazy(() => import('./pages/orders/OrderListPage'));
+const OrderDetailPage = lazy(() => import('./pages/orders/OrderDetailPage'));
+const RefundsPage = lazy(() => import('./pages/orders/RefundsPage'));
+const MemberListPage = lazy(() => import('./pages/members/MemberListPage'));
+const MemberDetailPage = lazy(() => import('./pages/members/MemberDetailPage'));
+const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      refetchOnWindowFocus: false,
+      // Ask again only when the server or the network failed, not when it said no.
+      retry: (count, error) => count < 2 && (!(error instanceof ApiError) || error.status === 0 || error.status >= 500),
+    },
+  },
+});
+
+const page = (node: React.ReactNode) => <Suspense fallback={<PageState loading />}>{node}</Suspense>;
+
+const router = createBrowserRouter(
+  [
+    { path: '/login', element: <LoginPage /> },
+    {
+      path: '/',
+      element: <AppLayout />,
+      children: [
+        { index: true, element: page(<DashboardPage />) },
+        { path: 'products', element: page(<ProductListPage />) },
+        { path: 'products/new', element: page(<ProductEditPage />) },
+        { path: 'products/:id', element: page(<ProductEditPage />) },
+        { path: 'categories', element: page(<CategoriesPage />) },
+        { path: 'orders', element: page(<OrderListPage />) },
+        { path: 'orders/:id', element: page(<OrderDetailPage />) },
+        { path: 'refunds', element: page(<RefundsPage />) },
+        { path: 'members', element: page(<MemberListPage />) },
+        { path: 'members/:id', element: page(<MemberDetailPage />) },
+        { path: 'settings', element: page(<SettingsPage />) },
+        { path: '*', element: <Navigate to='/' replace /> },
+      ],
+    },
+  ],
+  { basename: env.basename },
+);
+
+export function App() {
+  return (
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <SessionProvider>
+            <RouterProvider router={router} />
+          </SessionProvider>
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

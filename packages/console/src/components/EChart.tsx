@@ -1,0 +1,35 @@
+import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { type CSSProperties, useEffect, useRef } from 'react';
+
+// Only what the console draws: a smaller bundle than all of ECharts.
+echarts.use([LineChart, BarChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+
+export type ChartOption = echarts.EChartsCoreOption;
+
+/** An ECharts chart that follows its option and its container's size. */
+export function EChart({ option, style, testId }: { option: ChartOption; style?: CSSProperties; testId?: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+
+  useEffect(() => {
+    if (!ref.current) return;
+    const instance = echarts.init(ref.current);
+    chart.current = instance;
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(ref.current);
+    return () => {
+      observer.disconnect();
+      instance.dispose();
+      chart.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    chart.current?.setOption(option, true);
+  }, [option]);
+
+  return <div ref={ref} data-testid={testId} style={{ width: '100%', height: 320, ...style }} />;
+}

@@ -1,0 +1,124 @@
+import {
+  AppstoreOutlined,
+  DashboardOutlined,
+  LogoutOutlined,
+  RollbackOutlined,
+  SettingOutlined,
+  ShoppingOutlined,
+  TagsOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { Alert, Button, Layout, Menu, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { useSession } from '../auth/session';
+import { zh } from '../i18n/zh-CN';
+import { LoginForm } from '../pages/LoginPage';
+
+const MENU = [
+  { key: '/', icon: <DashboardOutlined />, label: zh.nav.dashboard },
+  { key: '/products', icon: <AppstoreOutlined />, label: zh.nav.productList },
+  { key: '/categories', icon: <TagsOutlined />, label: zh.nav.categories },
+  { key: '/orders', icon: <ShoppingOutlined />, label: zh.nav.orders },
+  { key: '/refunds', icon: <RollbackOutlined />, label: zh.nav.refunds },
+  { key: '/members', icon: <TeamOutlined />, label: zh.nav.members },
+  { key: '/settings', icon: <SettingOutlined />, label: zh.nav.settings },
+];
+
+function selectedKey(pathname: string): string {
+  const match = MENU.filter((m) => m.key !== '/' && pathname.startsWith(m.key)).sort((a, b) => b.key.length - a.key.length)[0];
+  return match?.key ?? '/';
+}
+
+/**
+ * The signed-in shell: menu, who is logged in, and the page. Not logged in: the login page, remembering where the
+ * merchant was going. A session that expires while a page is open: the login form over the page, which stays
+ * mounted underneath (what was typed is kept) and is where the merchant is when logged in again.
+ */
+export function AppLayout() {
+  const { status, me, expired, logout } = useSession();
+  const location = useLocation();
+  const navigate = useNavigate();
+  if (status === 'loading') {
+    return (
+      <div className='login-shell'>
+        <Spin size='large' />
+      </div>
+    );
+  }
+  if (status === 'anonymous') {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/login${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} replace />;
+  }
+  const role = me!.staff.role;
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider width={208} theme='light' breakpoint='lg' collapsedWidth={64} style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div
+          style={{
+            height: 56,
+            display: 'flex',
+            alignItems: 'center',
+            padding: '0 20px',
+            fontWeight: 600,
+            fontSize: 16,
+            whiteSpace: 'nowrap',
+            overflow: 'hidden',
+          }}
+        >
+          {zh.appName}
+        </div>
+        <Menu
+          mode='inline'
+          selectedKeys={[selectedKey(location.pathname)]}
+          items={MENU}
+          onClick={({ key }) => navigate(key)}
+          style={{ borderInlineEnd: 0 }}
+        />
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            justifyContent: 'flex-end',
+            alignItems: 'center',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          <Space size='middle'>
+            {role === 'viewer' && (
+              <Tooltip title={zh.common.readOnly}>
+                <Tag color='orange'>{zh.common.readOnlyBadge}</Tag>
+              </Tooltip>
+            )}
+            <Typography.Text className='nowrap' data-testid='current-staff'>
+              {me!.staff.displayName}
+              <Tag style={{ marginLeft: 8 }}>{zh.roles[role]}</Tag>
+            </Typography.Text>
+            <Button
+              icon={<LogoutOutlined />}
+              onClick={async () => {
+                await logout();
+                navigate('/login', { replace: true });
+              }}
+            >
+              {zh.nav.logout}
+            </Button>
+          </Space>
+        </Layout.Header>
+        <Layout.Content style={{ padding: 24, minWidth: 0 }}>
+          {role === 'viewer' && (
+            <Alert type='info' showIcon message={zh.common.readOnly} style={{ marginBottom: 16 }} data-testid='read-only-banner' />
+          )}
+          <Outlet />
+        </Layout.Content>
+      </Layout>
+      {expired && (
+        <div className='login-overlay' data-testid='session-expired'>
+          <LoginForm expired />
+        </div>
+      )}
+    </Layout>
+  );
+}

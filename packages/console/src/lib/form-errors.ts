@@ -1,0 +1,48 @@
+import type { FormInstance } from 'antd';
+import { ApiError, type FieldIssue } from '../api/client';
+import { zh } from '../i18n/zh-CN';
+
+/** "skus.0.priceFen" -> ['skus', 0, 'priceFen'] (antd's name path). */
+export function namePath(field: string): (string | number)[] {
+  return field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+/** The API's field message in Chinese where we know its shape; otherwise a plain "not accepted". */
+export function fieldMessage(issue: FieldIssue): string {
+  const m = issue.message.toLowerCase();
+  if (m.includes('already taken') || m.includes('is already used') || m.includes('already posted')) return zh.fieldErrors.taken;
+  if (m.includes('required') || m.includes('expected') || m.includes('too small') || m.includes('>=1 characters')) return zh.fieldErrors.required;
+  if (m.includes('duplicate')) return zh.sku.codeDuplicate;
+  if (m.includes('at most') && m.includes('deducted'))
+    return issue.message.replace(/at most (\d+) can be deducted/, (_, n) => zh.members.balanceAfterTooLow(Number(n)));
+  if (m.includes('enabled owner')) return zh.settings.lastOwner;
+  if (m.includes('jpeg') || m.includes('image')) return zh.products.uploadWrongType;
+  return `${zh.errors.VALIDATION_FAILED}（${issue.message}）`;
+}
+
+/**
+ * Puts the API's field errors beside the form's fields. `map` renames an API field to the form's (or drops it with
+ * null). Returns the issues that matched no field, for a message at the top.
+ */
+export function applyFieldErrors(form: FormInstance, error: unknown, map: (field: string) => string | null = (f) => f): FieldIssue[] {
+  if (!(error instanceof ApiError)) return [];
+  const unmatched: FieldIssue[] = [];
+  const fields: { name: (string | number)[]; errors: string[] }[] = [];
+  for (const issue of error.issues) {
+    const field = map(issue.field);
+    if (field === null) {
+      unmatched.push(issue);
+      continue;
+    }
+    fields.push({ name: namePath(field), errors: [fieldMessage(issue)] });
+  }
+  if (fields.length) form.setFields(fields);
+  return unmatched;
+}
+
+/** Field errors beside their fields; anything else (or an error without fields) as a message at the top. */
+export function reportError(form: FormInstance | null, error: unknown, message: { error: (text: string) => unknown }): void {
+  const rest = form ? applyFieldErrors(form, error) : [];
+  const hasFields = error instanceof ApiError && error.issues.length > 0;
+  if (!form || !hasFields || rest.length) message.error(error instanceof ApiError ? error.message : zh.common.loadFailed);
+}

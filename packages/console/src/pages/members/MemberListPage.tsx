@@ -1,0 +1,98 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Avatar, Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { api } from '../../api/client';
+import type { MerchantMemberPage, MerchantMemberSummary } from '../../api/types';
+import { usePermissions } from '../../auth/session';
+import { PageState } from '../../components/PageState';
+import { zh } from '../../i18n/zh-CN';
+import { dateTime } from '../../lib/format';
+
+export default function MemberListPage() {
+  const { timeZone } = usePermissions();
+  const [params, setParams] = useSearchParams();
+  const filters = {
+    page: Number(params.get('page') ?? 1),
+    pageSize: Number(params.get('pageSize') ?? 20),
+    keyword: params.get('keyword') ?? undefined,
+    platform: params.get('platform') ?? undefined,
+  };
+  const setFilters = (next: Record<string, string | number | undefined>) => {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...filters, ...next })) if (v !== undefined && v !== '') p.set(k, String(v));
+    setParams(p);
+  };
+  const q = useQuery({
+    queryKey: ['members', filters],
+    queryFn: () => api.get<MerchantMemberPage>('/members', filters),
+    placeholderData: keepPreviousData,
+  });
+  return (
+    <div>
+      <div className='page-header'>
+        <h2>{zh.members.title}</h2>
+      </div>
+      <Card className='filters'>
+        <Form
+          layout='inline'
+          initialValues={filters}
+          onFinish={(v) => setFilters({ keyword: v.keyword?.trim() || undefined, platform: v.platform, page: 1 })}
+          onReset={() => setParams(new URLSearchParams())}
+        >
+          <Form.Item name='keyword' label={zh.members.keyword}>
+            <Input allowClear style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name='platform' label={zh.members.platform}>
+            <Select allowClear style={{ width: 120 }} options={Object.entries(zh.platforms).map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+          <Form.Item>
+            <Space>
+              <Button type='primary' htmlType='submit'>
+                {zh.common.search}
+              </Button>
+              <Button htmlType='reset'>{zh.common.reset}</Button>
+            </Space>
+          </Form.Item>
+        </Form>
+      </Card>
+      <Card>
+        <PageState loading={q.isPending} error={q.error} onRetry={() => q.refetch()}>
+          <Table<MerchantMemberSummary>
+            rowKey='id'
+            dataSource={q.data?.items}
+            pagination={{
+              current: filters.page,
+              pageSize: filters.pageSize,
+              total: q.data?.total,
+              showTotal: zh.common.total,
+              showSizeChanger: true,
+              onChange: (page, pageSize) => setFilters({ page, pageSize }),
+            }}
+            columns={[
+              { title: 'ID', dataIndex: 'id', width: 80 },
+              {
+                title: zh.members.nickname,
+                key: 'nickname',
+                minWidth: 160,
+                render: (_, m) => (
+                  <Space>
+                    <Avatar src={m.avatarUrl ?? undefined}>{m.nickname.slice(0, 1)}</Avatar>
+                    <Link to={`/members/${m.id}`}>{m.nickname}</Link>
+                  </Space>
+                ),
+              },
+              {
+                title: zh.members.platform,
+                key: 'platforms',
+                width: 200,
+                render: (_, m) => m.platforms.map((p) => <Tag key={p}>{zh.platforms[p]}</Tag>),
+              },
+              { title: zh.members.points, dataIndex: 'pointsBalance', width: 100 },
+              { title: zh.members.joinedAt, key: 'at', width: 180, render: (_, m) => dateTime(m.createdAt, timeZone) },
+            ]}
+          />
+        </PageState>
+      </Card>
+    </div>
+  );
+}

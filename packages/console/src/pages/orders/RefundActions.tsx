@@ -1,0 +1,74 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Form, Input, Modal, Popconfirm, Space } from 'antd';
+import { useState } from 'react';
+import { api } from '../../api/client';
+import type { Refund } from '../../api/types';
+import { Guard } from '../../components/Guard';
+import { zh } from '../../i18n/zh-CN';
+import { reportError } from '../../lib/form-errors';
+
+/** Approve (after a confirmation) or reject (with the reason the member sees) a requested refund. */
+export function RefundActions({ refund }: { refund: Pick<Refund, 'id' | 'status' | 'orderId'> }) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [rejecting, setRejecting] = useState(false);
+  const [form] = Form.useForm<{ reason: string }>();
+  const done = () => {
+    void queryClient.invalidateQueries({ queryKey: ['refunds'] });
+    void queryClient.invalidateQueries({ queryKey: ['order', refund.orderId] });
+    void queryClient.invalidateQueries({ queryKey: ['orders'] });
+  };
+  const approve = useMutation({
+    mutationFn: () => api.post(`/refunds/${refund.id}/approve`, {}),
+    onSuccess: () => {
+      message.success(zh.refunds.approved);
+      done();
+    },
+    onError: (err) => reportError(null, err, message),
+  });
+  const reject = useMutation({
+    mutationFn: (reason: string) => api.post(`/refunds/${refund.id}/reject`, { reason }),
+    onSuccess: () => {
+      message.success(zh.refunds.rejected);
+      setRejecting(false);
+      done();
+    },
+    onError: (err) => reportError(form, err, message),
+  });
+  // A refund left processing by a platform failure can be approved again (same refund number).
+  if (refund.status !== 'requested' && refund.status !== 'processing') return null;
+  return (
+    <Guard>
+      <Space>
+        <Popconfirm title={zh.refunds.approveConfirm} onConfirm={() => approve.mutate()} okText={zh.common.confirm} cancelText={zh.common.cancel}>
+          <Button size='small' type='primary' loading={approve.isPending} data-testid={`refund-approve-${refund.id}`}>
+            {zh.refunds.approve}
+          </Button>
+        </Popconfirm>
+        {refund.status === 'requested' && (
+          <Button size='small' danger onClick={() => setRejecting(true)} data-testid={`refund-reject-${refund.id}`}>
+            {zh.refunds.reject}
+          </Button>
+        )}
+        <Modal
+          open={rejecting}
+          title={zh.refunds.reject}
+          onCancel={() => setRejecting(false)}
+          onOk={() => form.submit()}
+          confirmLoading={reject.isPending}
+          destroyOnHidden
+        >
+          <Form form={form} layout='vertical' onFinish={(v) => reject.mutate(v.reason)}>
+            <Form.Item
+              name='reason'
+              label={zh.refunds.rejectReason}
+              rules={[{ required: true, whitespace: true, message: zh.common.required(zh.refunds.rejectReason) }, { max: 200 }]}
+            >
+              <Input.TextArea maxLength={200} showCount rows={3} />
+            </Form.Item>
+          </Form>
+        </Modal>
+      </Space>
+    </Guard>
+  );
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+export const UPLOAD_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+
+/** `POST /merchant/uploads` (multipart/form-data, field `file`): the stored image and its absolute URL. */
+export const UploadedImage = z
+  .object({
+    url: z.string().meta({ description: 'absolute URL the mini-program can load' }),
+    key: z.string(),
+    contentType: z.enum(UPLOAD_IMAGE_TYPES),
+    bytes: z.number().int().min(1),
+  })
+  .meta({ id: 'UploadedImage' });
+
+export type UploadedImage = z.output<typeof UploadedImage>;
