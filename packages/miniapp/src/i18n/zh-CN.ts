@@ -242,7 +242,7 @@ export const zhCN = {
   coupons: {
     centreTitle: '领券中心',
     centreHeroTitle: '好券天天领',
-    centreHeroHint: '先领券再下单，结算时自动为你用上',
+    centreHeroHint: '先领券再下单，结算自动抵扣',
     mineTitle: '我的优惠券',
     detailTitle: '优惠券详情',
     yuanSign: '¥',
