@@ -82,8 +82,10 @@ export default function MyCouponsPage() {
       await api.redeemCouponCode(text, key);
       pendingRedeem.current = null;
       setCode('');
-      void Taro.showToast({ title: t.coupons.redeemSuccess, icon: 'none' });
-      choose('usable');
+      void Taro.showToast({ title: t.coupons.redeemSuccess, icon: 'success' });
+      // The new coupon is usable: show that tab, refreshed in place when it is the one on screen.
+      if (tab === 'usable') void list.refresh();
+      else setTab('usable');
     } catch (e) {
       if (!outcomeUnknown(e)) pendingRedeem.current = null;
       setRedeemError(redeemErrorText(e));
