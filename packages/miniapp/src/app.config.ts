@@ -10,10 +10,11 @@ export default defineAppConfig({
     'pages/search/index',
     'pages/product/index',
   ],
-  // Checkout, orders and addresses load on first use: the main package stays small (see lib/routes.ts).
+  // Checkout, orders, addresses and coupons load on first use: the main package stays small (see lib/routes.ts).
   subPackages: [
     { root: 'package-order', pages: ['pages/checkout/index', 'pages/list/index', 'pages/detail/index', 'pages/refund/index'] },
     { root: 'package-address', pages: ['pages/list/index', 'pages/edit/index'] },
+    { root: 'package-coupon', pages: ['pages/centre/index', 'pages/mine/index', 'pages/detail/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

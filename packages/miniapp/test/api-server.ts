@@ -7,6 +7,15 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DIST = path.join(REPO_ROOT, 'packages/miniapp/dist');
+/** Where tests leave what a person should look at (screenshots); kept between runs, ignored by git. */
+export const TEST_OUTPUT = path.join(REPO_ROOT, 'packages/miniapp/test-output');
+
+/** A folder under TEST_OUTPUT, created if needed. */
+export function testOutputDir(name: string): string {
+  const dir = path.join(TEST_OUTPUT, name);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
 
 export interface RunningApi {
   base: string;
@@ -215,4 +224,68 @@ export async function simulatorPay(
   const { deliveries } = (await res.json()) as { deliveries?: Array<{ status?: number }> };
   if (deliveries?.some((d) => typeof d.status === 'number' && (d.status < 200 || d.status >= 300)))
     throw new Error(`the API refused the notification: ${JSON.stringify(deliveries)}`);
+}
+
+/** A member token for a simulated shopper of a platform, through the real login (POST /auth/login with a simulator code). */
+export async function memberLogin(base: string, platform: 'weapp' | 'alipay' | 'tt', user: string): Promise<string> {
+  const code = await simulatorCode(base, platform, user);
+  return (await apiCall<{ token: string }>(base, 'POST', '/api/v1/auth/login', null, { platform, code })).token;
+}
+
+/** A member call that mutates: the bearer token and a fresh Idempotency-Key. */
+export async function memberWrite<T = any>(base: string, token: string, method: string, p: string, body: unknown = {}): Promise<T> {
+  const res = await fetch(`${base}${p}`, {
+    method,
+    headers: {
+      accept: 'application/json',
+      'content-type': 'application/json',
+      authorization: `Bearer ${token}`,
+      'Idempotency-Key': `test-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+    },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${p} answered ${res.status}: ${text}`);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+/** A shipping address for a member (the checkout needs one), through the member API. */
+export function createAddress(base: string, memberToken: string, name = '测试买家') {
+  return memberWrite<{ id: number }>(base, memberToken, 'POST', '/api/v1/addresses', {
+    name,
+    phone: '13800138000',
+    province: '浙江省',
+    city: '杭州市',
+    district: '西湖区',
+    detail: '文三路 1 号',
+  });
+}
+
+/**
+ * An active coupon template, as the merchant makes one (POST /merchant/coupon-templates, then activate): valid for 7
+ * days from the claim unless `validity` says otherwise. Returns the template.
+ */
+export async function createCouponTemplate(base: string, staff: string, body: Record<string, unknown>): Promise<{ id: number; name: string }> {
+  const created = await apiCall<{ id: number; name: string }>(base, 'POST', '/api/v1/merchant/coupon-templates', staff, {
+    validity: { type: 'relative', days: 7 },
+    ...body,
+  });
+  await apiCall(base, 'POST', `/api/v1/merchant/coupon-templates/${created.id}/activate`, staff);
+  return created;
+}
+
+/** Redemption codes of a template, as the merchant downloads them (a code batch, then its CSV): "XXXX-XXXX-XXXX-XXXX". */
+export async function createCouponCodes(base: string, staff: string, templateId: number, count: number): Promise<string[]> {
+  const batch = await apiCall<{ id: number }>(base, 'POST', `/api/v1/merchant/coupon-templates/${templateId}/code-batches`, staff, {
+    count,
+    note: 'test',
+  });
+  const res = await fetch(`${base}/api/v1/merchant/coupon-code-batches/${batch.id}/codes.csv`, { headers: { authorization: `Bearer ${staff}` } });
+  if (!res.ok) throw new Error(`codes.csv answered ${res.status}: ${await res.text()}`);
+  const lines = (await res.text())
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split('\n')
+    .slice(1);
+  return lines.map((line) => line.split(',')[0]!);
 }

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DIST,
+  createCouponTemplate,
   createMemberOrder,
   createSpecProduct,
   simulatorCode,
@@ -970,6 +971,64 @@ for (const { platform, label } of PLATFORMS) {
         closePage();
       });
     }
+
+    // -- coupons: the claim centre, my coupons and a coupon's page, from the API --------------------------------------
+
+    /** The first rendered node with this class whose text includes `text`. */
+    const nodeWith = (className: string, text: string): TaroNode | null => {
+      let found: TaroNode | null = null;
+      walk(host.page?.data?.root, (n) => {
+        if (!found && typeof n.cl === 'string' && n.cl.split(/\s+/).includes(className) && textOf(n).includes(text)) found = n;
+      });
+      return found;
+    };
+
+    it('renders the claim centre from the API and claims a coupon with a tap; my coupons and the coupon page show it', async () => {
+      const owner = await staffToken(host.base);
+      const title = `${label}领券测试`;
+      const product = await createSpecProduct(host.base, owner, title);
+      // Scoped to its own product, so that the other tests' orders are priced without it.
+      const template = await createCouponTemplate(host.base, owner, {
+        name: `${label}满50减10`,
+        kind: 'threshold_off',
+        amountFen: 1000,
+        thresholdFen: 5000,
+        scope: { type: 'products', ids: [product.id], excludeProductIds: [] },
+      });
+
+      host.toasts.length = 0;
+      host.openPage('package-coupon/pages/centre/index');
+      const card = await waitFor(() => nodeWith('js-claimable-coupon', template.name), 'the coupon in the claim centre', host.diagnose);
+      expect(textOf(findByClass(card, 'js-coupon-value'))).toBe('10');
+      expect(textOf(findByClass(card, 'js-coupon-condition'))).toBe('满50元可用');
+      expect(textOf(findByClass(card, 'js-coupon-claim'))).toBe('领取');
+      host.tap(findByClass(card, 'js-coupon-claim')!);
+      await waitFor(() => findByClass(nodeWith('js-claimable-coupon', template.name), 'js-coupon-claimed'), 'the card saying 已领取', host.diagnose);
+      expect(host.toasts).toContain('领取成功');
+      const claims = host.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/coupons/claim');
+      expect(claims.map((r) => r.status)).toEqual([201]);
+      expect(
+        Object.entries(claims[0]!.headers).some(([k, v]) => k.toLowerCase() === 'idempotency-key' && v),
+        'the claim carries an idempotency key',
+      ).toBe(true);
+      closePage();
+
+      host.openPage('package-coupon/pages/mine/index');
+      const mine = await waitFor(() => nodeWith('js-my-coupon', template.name), 'the coupon in my coupons', host.diagnose);
+      expect(findByClass(mine, 'js-coupon-use'), 'usable: 去使用').toBeTruthy();
+      const usable = await host.apiGet<{ items: Array<{ id: number; templateId: number; status: string }> }>(
+        '/api/v1/coupons?status=usable',
+        host.storedToken(),
+      );
+      expect(usable.items).toEqual([expect.objectContaining({ templateId: template.id, status: 'available' })]);
+      closePage();
+
+      host.openPage('package-coupon/pages/detail/index', { id: String(usable.items[0]!.id) });
+      await waitFor(() => /满50减10/.test(textOf(host.find('js-coupon-rule'))), 'the rule on the coupon page', host.diagnose);
+      await waitFor(() => textOf(host.find('js-coupon-scope')).includes(title), 'the product named in the scope', host.diagnose);
+      expect(textOf(host.find('js-coupon-validity'))).toMatch(/\d{4}\.\d{2}\.\d{2} \d{2}:\d{2} - /);
+      closePage();
+    });
 
     it('logged nothing to console.error', () => {
       expect(host.errors).toEqual([]);

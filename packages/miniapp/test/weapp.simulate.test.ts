@@ -4,16 +4,21 @@
  * app.js launches (silent wx.login through the API's simulator), the check-in page renders from the API,
  * a tap on the button checks in, and the page shows the streak the API recorded. Then the storefront: the home
  * page lists the seeded catalog, and a product page renders its SKUs from the API, greys out the combination
- * that is out of stock, and adds the chosen SKU to the member's cart on the server.
+ * that is out of stock, and adds the chosen SKU to the member's cart on the server. Payments through
+ * wx.requestPayment; and coupons: claimed in the claim centre, listed in my coupons, chosen at checkout and paid
+ * with (the sheet's trade is of the discounted amount).
  */
 import { createVerify } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { formatYuan } from '@siyu/shared/money';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DIST,
   apiCall,
+  createAddress,
+  createCouponTemplate,
   createMemberOrder,
   createSpecProduct,
   simulatorCode,
@@ -34,6 +39,8 @@ const storage = new Map<string, unknown>();
 const requests: string[] = [];
 let lastAuthorization: string | undefined;
 const toasts: string[] = [];
+/** Where the pages asked to go (wx.navigateTo / redirectTo / switchTab urls). */
+const navigations: string[] = [];
 /** What the shopper does in the payment sheet opened by wx.requestPayment; set by each payment test. */
 let paymentSheet: ((params: Record<string, unknown>) => Promise<{ ok: true } | { ok: false; errMsg: string }>) | null = null;
 const paymentCalls: Array<Record<string, unknown>> = [];
@@ -105,9 +112,19 @@ function installWx(wx: Wx) {
     }
     return settled;
   };
-  for (const name of ['showToast', 'showLoading', 'hideLoading', 'navigateTo', 'switchTab', 'setNavigationBarTitle', 'stopPullDownRefresh']) {
+  for (const name of [
+    'showToast',
+    'showLoading',
+    'hideLoading',
+    'navigateTo',
+    'redirectTo',
+    'switchTab',
+    'setNavigationBarTitle',
+    'stopPullDownRefresh',
+  ]) {
     wx[name] = (opts: any = {}) => {
       if (name === 'showToast') toasts.push(String(opts.title ?? ''));
+      if (name === 'navigateTo' || name === 'redirectTo' || name === 'switchTab') navigations.push(String(opts.url ?? ''));
       opts.success?.({ errMsg: `${name}:ok` });
       opts.complete?.();
       return Promise.resolve({ errMsg: `${name}:ok` });
@@ -421,4 +438,111 @@ describe('WeChat output in miniprogram-simulate', () => {
     paymentSheet = null;
     page.detach();
   }, 60_000);
+  it('claims a coupon in the claim centre, finds it in my coupons, and pays an order that uses it: the sheet gets the discounted amount', async () => {
+    const owner = await staffToken(api.base);
+    const member = lastAuthorization!.slice(7);
+    const product = await createSpecProduct(api.base, owner, `领券模拟器T恤${Date.now() % 1000}`);
+    const template = await createCouponTemplate(api.base, owner, {
+      name: 'T恤满50减10',
+      kind: 'threshold_off',
+      amountFen: 1000,
+      thresholdFen: 5000,
+      scope: { type: 'products', ids: [product.id], excludeProductIds: [] },
+    });
+    await createAddress(api.base, member);
+    const cardOf = (host: Element, className: string, name: string) => allDom(host, className).find((el) => el.textContent?.includes(name));
+
+    // The claim centre lists it with 领取; a tap claims it and the card says 已领取.
+    const centre = openPage('package-coupon/pages/centre/index');
+    const claimable = await waitFor(() => cardOf(centre.host, 'js-claimable-coupon', template.name), 'the coupon in the claim centre');
+    expect(allDom(claimable, 'js-coupon-value')[0]?.textContent).toBe('10');
+    expect(allDom(claimable, 'js-coupon-condition')[0]?.textContent).toBe('满50元可用');
+    toasts.length = 0;
+    tap(allDom(claimable, 'js-coupon-claim')[0]!);
+    await waitFor(() => allDom(cardOf(centre.host, 'js-claimable-coupon', template.name)!, 'js-coupon-claimed').length === 1, '已领取 on the card');
+    expect(toasts).toContain('领取成功');
+    expect(requests.filter((r) => r === 'POST /api/v1/coupons/claim')).toHaveLength(1);
+    centre.page.detach();
+
+    // My coupons shows it, usable, with 去使用.
+    const mine = openPage('package-coupon/pages/mine/index');
+    const myCard = await waitFor(() => cardOf(mine.host, 'js-my-coupon', template.name), 'the coupon in my coupons');
+    expect(allDom(myCard, 'js-coupon-use')).toHaveLength(1);
+    const [coupon] = (
+      await apiCall<{ items: Array<{ id: number; templateId: number }> }>(api.base, 'GET', '/api/v1/coupons?status=usable', member)
+    ).items.filter((c) => c.templateId === template.id);
+    expect(coupon).toBeTruthy();
+    mine.page.detach();
+
+    // Buy now: the product page hands the SKU to the checkout.
+    const productPage = openPage('pages/product/index', { id: String(product.id) });
+    await waitFor(() => findDom(productPage.host, 'js-detail-title')?.textContent?.includes('领券模拟器T恤'), 'the product');
+    const value = (text: string) => allDom(productPage.host, 'js-sku-value').find((el) => el.textContent?.trim() === text)!;
+    tap(value('红'));
+    await waitFor(() => value('红').className.includes('js-sku-chosen'), 'red chosen');
+    tap(value('M'));
+    await waitFor(() => findDom(productPage.host, 'js-detail-price')?.textContent === '¥59.00', 'the price of red/M');
+    tap(one(productPage.host, 'js-buy-now')!);
+    await waitFor(() => navigations.includes('/package-order/pages/checkout/index'), 'navigateTo checkout');
+    productPage.page.detach();
+
+    // The checkout chose the coupon (the server's best) and shows the saving and the lower payable the server priced.
+    const checkout = openPage('package-order/pages/checkout/index');
+    await waitFor(() => one(checkout.host, 'js-checkout-coupon-names')?.textContent === template.name, 'the chosen coupon at checkout');
+    expect(one(checkout.host, 'js-checkout-coupon-saving')?.textContent).toBe('-¥10.00');
+    const redM = product.skus.find((x) => x.specs.颜色 === '红' && x.specs.尺码 === 'M')!;
+    const addressId = (await apiCall<{ items: Array<{ id: number }> }>(api.base, 'GET', '/api/v1/addresses', member)).items[0]!.id;
+    const withCoupon = await apiCall<{ payableFen: number }>(api.base, 'POST', '/api/v1/checkout/preview', member, {
+      items: [{ skuId: redM.id, quantity: 1 }],
+      addressId,
+      couponIds: [coupon!.id],
+    });
+    const without = await apiCall<{ payableFen: number }>(api.base, 'POST', '/api/v1/checkout/preview', member, {
+      items: [{ skuId: redM.id, quantity: 1 }],
+      addressId,
+      couponIds: [],
+    });
+    expect(withCoupon.payableFen).toBe(without.payableFen - 1000);
+    expect(one(checkout.host, 'js-checkout-payable')?.textContent).toBe(formatYuan(withCoupon.payableFen));
+    expect(allDom(checkout.host, 'js-breakdown-discount').map((el) => el.textContent)).toEqual([`${template.name}-¥10.00`]);
+
+    const navigated = navigations.length;
+    tap(one(checkout.host, 'js-checkout-submit')!);
+    const next = await waitFor(
+      () => navigations.slice(navigated).find((u) => u.startsWith('/package-order/pages/detail/index')),
+      'redirectTo the order',
+    );
+    const orderId = Number(/id=(\d+)/.exec(next)![1]);
+    expect(next).toContain('autopay=1');
+    checkout.page.detach();
+    const order = await apiCall<{ orderNo: string; payableFen: number; discountFen: number; status: string }>(
+      api.base,
+      'GET',
+      `/api/v1/orders/${orderId}`,
+      member,
+    );
+    expect(order).toMatchObject({ status: 'awaiting_payment', payableFen: withCoupon.payableFen, discountFen: 1000 });
+
+    // The detail page starts the payment: WeChat's sheet opens for the trade of the discounted amount.
+    paymentCalls.length = 0;
+    sheetErrors.length = 0;
+    paymentSheet = async (params) => {
+      const trade = await simulatorTrade(api.base, 'weapp', order.orderNo);
+      expect(params.package).toBe(`prepay_id=${trade!.prepayId}`);
+      expect(trade).toMatchObject({ status: 'NOTPAY', amountFen: withCoupon.payableFen });
+      await simulatorPay(api.base, 'weapp', order.orderNo);
+      return { ok: true };
+    };
+    const detail = openPage(DETAIL_ROUTE, { id: String(orderId), autopay: '1' });
+    await waitFor(() => statusText(detail.host) === '待发货' || sheetErrors.length > 0, 'the paid status 待发货');
+    expect(sheetErrors).toEqual([]);
+    expect(paymentCalls).toHaveLength(1);
+    expect(one(detail.host, 'js-order-payable')?.textContent).toBe(formatYuan(withCoupon.payableFen));
+    paymentSheet = null;
+    detail.page.detach();
+
+    // The coupon is used by that order.
+    const used = await apiCall<{ items: Array<{ id: number; orderId: number | null }> }>(api.base, 'GET', '/api/v1/coupons?status=used', member);
+    expect(used.items).toEqual([expect.objectContaining({ id: coupon!.id, orderId })]);
+  }, 90_000);
 });

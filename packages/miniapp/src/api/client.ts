@@ -7,6 +7,9 @@ import type {
   CheckInResult,
   CheckInStatus,
   CheckoutPreview,
+  ClaimCentre,
+  Coupon,
+  CouponPage,
   ErrorBody,
   ErrorCode,
   MemberLoginRequest,
@@ -233,10 +236,11 @@ export const api = {
   deleteAddress: (id: number, idempotencyKey: string) => request<null>({ method: 'DELETE', path: `/api/v1/addresses/${id}`, idempotencyKey }),
 
   // -- checkout and orders ----------------------------------------------------------------------------------------
-  checkoutPreview: (body: CheckoutSource & { addressId?: number }) =>
+  /** `couponIds`: omit to let the server choose the best allowed combination, [] for none, or exactly these. */
+  checkoutPreview: (body: CheckoutSource & { addressId?: number; couponIds?: number[] }) =>
     request<CheckoutPreview>({ method: 'POST', path: '/api/v1/checkout/preview', body }),
 
-  createOrder: (body: CheckoutSource & { addressId: number; remark?: string }, idempotencyKey: string) =>
+  createOrder: (body: CheckoutSource & { addressId: number; remark?: string; couponIds?: number[] }, idempotencyKey: string) =>
     request<Order>({ method: 'POST', path: '/api/v1/orders', body, idempotencyKey }),
 
   orders: (query: { status?: OrderStatus; page?: number; pageSize?: number } = {}) =>
@@ -248,6 +252,25 @@ export const api = {
 
   confirmReceipt: (id: number, idempotencyKey: string) =>
     request<Order>({ method: 'POST', path: `/api/v1/orders/${id}/confirm-receipt`, idempotencyKey }),
+
+  // -- coupons ----------------------------------------------------------------------------------------------------
+  couponCentre: () => request<ClaimCentre>({ method: 'GET', path: '/api/v1/coupon-centre' }),
+
+  /** Claimable coupons that apply to one product (the coupon row of the product page). */
+  productCoupons: (productId: number) => request<ClaimCentre>({ method: 'GET', path: `/api/v1/products/${productId}/coupons` }),
+
+  claimCoupon: (templateId: number, idempotencyKey: string) =>
+    request<Coupon>({ method: 'POST', path: '/api/v1/coupons/claim', body: { templateId }, idempotencyKey }),
+
+  /** The server ignores dashes and case in the code. */
+  redeemCouponCode: (code: string, idempotencyKey: string) =>
+    request<Coupon>({ method: 'POST', path: '/api/v1/coupons/redeem', body: { code }, idempotencyKey }),
+
+  /** usable: available or held by an unpaid order, soonest to expire first. */
+  coupons: (query: { status: 'usable' | 'used' | 'expired'; page?: number; pageSize?: number }) =>
+    request<CouponPage>({ method: 'GET', path: '/api/v1/coupons', query }),
+
+  coupon: (id: number) => request<Coupon>({ method: 'GET', path: `/api/v1/coupons/${id}` }),
 
   // -- payments and refunds --------------------------------------------------------------------------------------
   payOrder: (id: number, idempotencyKey: string) =>

@@ -7,8 +7,8 @@ export function LoadError({ onRetry }: { onRetry: () => void }) {
     <View className='state-line'>
       <Text>{t.common.loadFailed}</Text>
       <View style={{ marginTop: '16px' }}>
-        <Button className='plain-button' onClick={onRetry}>
-          {t.common.retry}
+        <Button className='plain-button load-error-retry js-load-retry' onClick={onRetry}>
+          <Text>{t.common.retry}</Text>
         </Button>
       </View>
     </View>

@@ -35,14 +35,20 @@ export function LineItem({ line, className, note, onClick }: LineItemProps) {
   );
 }
 
-/** The server's amount breakdown, one named line each (items, shipping, later discounts). */
+/**
+ * The server's amount breakdown, one named line each: items, shipping, and discounts (negative, with their labels,
+ * e.g. a coupon's name), in the server's order.
+ */
 export function BreakdownLines({ breakdown }: { breakdown: BreakdownLine[] }) {
   return (
     <>
       {breakdown.map((b) => (
-        <View key={`${b.kind}-${b.label}`} className={`amount-line js-breakdown-line js-breakdown-${b.kind}`}>
-          <Text>{b.label}</Text>
-          <Text className='js-breakdown-amount'>{formatYuan(b.amountFen)}</Text>
+        <View
+          key={`${b.kind}-${b.code}-${b.source?.type ?? ''}-${b.source?.id ?? ''}`}
+          className={`amount-line js-breakdown-line js-breakdown-${b.kind}${b.amountFen < 0 ? ' is-negative' : ''}`}
+        >
+          <Text className='amount-line-label'>{b.label}</Text>
+          <Text className='amount-line-value js-breakdown-amount'>{formatYuan(b.amountFen)}</Text>
         </View>
       ))}
     </>

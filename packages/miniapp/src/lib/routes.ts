@@ -1,6 +1,6 @@
 /**
- * Every page path in one place (app.config.ts lists the same pages). Order, checkout and address pages live in
- * sub-packages, loaded on first use, to keep the main package small.
+ * Every page path in one place (app.config.ts lists the same pages). Order, checkout, address and coupon pages live
+ * in sub-packages, loaded on first use, to keep the main package small.
  */
 export const ROUTES = {
   home: '/pages/index/index',
@@ -14,6 +14,9 @@ export const ROUTES = {
   orders: (tab?: string) => `/package-order/pages/list/index${tab ? `?tab=${tab}` : ''}`,
   order: (id: number, extra = '') => `/package-order/pages/detail/index?id=${id}${extra}`,
   refund: (orderId: number) => `/package-order/pages/refund/index?id=${orderId}`,
+  couponCentre: '/package-coupon/pages/centre/index',
+  myCoupons: (tab?: string) => `/package-coupon/pages/mine/index${tab ? `?tab=${tab}` : ''}`,
+  coupon: (id: number) => `/package-coupon/pages/detail/index?id=${id}`,
   addresses: (select = false) => `/package-address/pages/list/index${select ? '?select=1' : ''}`,
   /** `chooseAndBack`: after saving, pick the address for checkout and go back this many pages (0: just go back). */
   addressEdit: (id?: number, chooseAndBack = 0) => {

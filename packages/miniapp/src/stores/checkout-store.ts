@@ -6,10 +6,13 @@ interface CheckoutState {
   source: CheckoutSource | null;
   /** The address the shopper picked on the address list (null: the default). */
   addressId: number | null;
+  /** The coupons the shopper chose (null: let the server choose the best allowed combination; []: none). */
+  couponIds: number[] | null;
   start(source: CheckoutSource): void;
   chooseAddress(id: number | null): void;
   /** An address was deleted: forget it if it was the chosen one. */
   forgetAddress(id: number): void;
+  chooseCoupons(ids: number[] | null): void;
   finish(): void;
 }
 
@@ -17,10 +20,12 @@ interface CheckoutState {
 export const useCheckout = create<CheckoutState>()((set, get) => ({
   source: null,
   addressId: null,
-  start: (source) => set({ source, addressId: null }),
+  couponIds: null,
+  start: (source) => set({ source, addressId: null, couponIds: null }),
   chooseAddress: (addressId) => set({ addressId }),
   forgetAddress: (id) => {
     if (get().addressId === id) set({ addressId: null });
   },
-  finish: () => set({ source: null, addressId: null }),
+  chooseCoupons: (couponIds) => set({ couponIds }),
+  finish: () => set({ source: null, addressId: null, couponIds: null }),
 }));

@@ -12,7 +12,7 @@ import { useCheckIn } from '../../stores/check-in-store';
 import { useSession } from '../../stores/session-store';
 import './index.css';
 
-/** The storefront's front door: who you are, your points, today's check-in, the categories and the products. */
+/** The storefront's front door: who you are, your points, today's check-in, the claim centre, the categories and the products. */
 export default function HomePage() {
   const member = useSession((s) => s.member);
   const sessionStatus = useSession((s) => s.status);
@@ -74,6 +74,16 @@ export default function HomePage() {
         </View>
         <View className={`home-checkin-action${checkIn?.checkedInToday ? ' is-done' : ''}`}>
           <Text>{checkIn?.checkedInToday ? t.checkIn.streak(checkIn.streak) : t.home.checkInCardAction}</Text>
+        </View>
+      </View>
+
+      <View className='card home-coupons js-home-coupon-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.couponCentre })}>
+        <View className='home-coupons-text'>
+          <Text className='card-title'>{t.home.couponCardTitle}</Text>
+          <Text className='muted'>{t.home.couponCardHint}</Text>
+        </View>
+        <View className='home-coupons-action'>
+          <Text>{t.home.couponCardAction}</Text>
         </View>
       </View>
 

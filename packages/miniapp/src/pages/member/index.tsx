@@ -1,6 +1,8 @@
 import type { PointsEntry } from '@siyu/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { api } from '../../api/client';
 import { LoadError } from '../../components/load-error';
 import { t } from '../../i18n/zh-CN';
 import { formatDateTime } from '../../lib/format';
@@ -17,8 +19,15 @@ export default function MemberPage() {
   const member = useSession((s) => s.member);
   const { entries, nextCursor, loaded, loading, loadingMore, error } = usePoints();
 
+  /** How many coupons the member can use (the usable tab's total); null until known. */
+  const [usableCoupons, setUsableCoupons] = useState<number | null>(null);
+
   useDidShow(() => {
     void usePoints.getState().refresh();
+    api.coupons({ status: 'usable', page: 1, pageSize: 1 }).then(
+      (page) => setUsableCoupons(page.total),
+      () => undefined,
+    );
   });
 
   const nickname = member?.nickname || t.member.nicknameFallback;
@@ -59,6 +68,17 @@ export default function MemberPage() {
                 <Text>{tab.label}</Text>
               </View>
             ))}
+        </View>
+      </View>
+
+      <View className='card member-assets'>
+        <View className='member-asset js-coupons-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.myCoupons() })}>
+          <Text className='member-asset-value js-coupons-count'>{usableCoupons === null ? '--' : String(usableCoupons)}</Text>
+          <Text className='member-asset-label'>{t.member.couponsEntry}</Text>
+        </View>
+        <View className='member-asset js-coupon-centre-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.couponCentre })}>
+          <Text className='member-asset-value is-text'>{t.member.couponCentreEntry}</Text>
+          <Text className='member-asset-label'>{t.member.couponCentreHint}</Text>
         </View>
       </View>
 

@@ -5,6 +5,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import { isApiError } from '../../api/client';
 import { LoadError } from '../../components/load-error';
+import { ProductCoupons } from '../../components/product-coupons';
 import { QuantityStepper } from '../../components/quantity-stepper';
 import { SkuPicker } from '../../components/sku-picker';
 import { t } from '../../i18n/zh-CN';
@@ -20,7 +21,7 @@ const MAX_QUANTITY = 99;
 
 type Load = { state: 'loading' } | { state: 'error' } | { state: 'missing' } | { state: 'ready'; product: ProductDetail };
 
-/** One product: images, price range, description, and the SKU picker for adding to the cart or buying now. */
+/** One product: images, price range, the coupons to claim for it, description, and the SKU picker for adding to the cart or buying now. */
 export default function ProductPage() {
   const id = idParam(useRouter().params.id);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
@@ -125,6 +126,8 @@ export default function ProductPage() {
           <Text className='product-detail-title js-detail-title'>{product.title}</Text>
           {product.subtitle ? <Text className='muted product-detail-subtitle'>{product.subtitle}</Text> : null}
         </View>
+
+        <ProductCoupons productId={product.id} />
 
         <View className='card'>
           <Text className='card-title'>{t.product.specsTitle}</Text>

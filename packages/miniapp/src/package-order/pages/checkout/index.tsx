@@ -10,23 +10,54 @@ import { t } from '../../../i18n/zh-CN';
 import { ROUTES } from '../../../lib/routes';
 import { useCart } from '../../../stores/cart-store';
 import { useCheckout } from '../../../stores/checkout-store';
+import { CouponChooser } from '../../components/coupon-chooser';
 import './index.css';
 
 type Load = { state: 'loading' } | { state: 'error' } | { state: 'ready'; address: Address | null; preview: CheckoutPreview };
 
+/** The coupon a 409 COUPON_UNUSABLE names (details.couponId, or the index in details.field "couponIds.N"), and why. */
+function refusalOf(e: unknown, asked: readonly number[]): { couponId: number; detail: string } | null {
+  if (!isApiError(e) || e.code !== 'COUPON_UNUSABLE') return null;
+  const d = (e.details ?? {}) as { couponId?: unknown; field?: unknown; reason?: unknown; detail?: unknown };
+  const index = typeof d.field === 'string' ? Number(/^couponIds\.(\d+)$/.exec(d.field)?.[1]) : Number.NaN;
+  const couponId = typeof d.couponId === 'number' ? d.couponId : asked[index];
+  if (couponId === undefined) return null;
+  const reasons: Record<string, string> = t.coupons.reasons;
+  const detail =
+    typeof d.detail === 'string' && d.detail
+      ? d.detail
+      : typeof d.reason === 'string' && reasons[d.reason]
+        ? reasons[d.reason]!
+        : t.checkout.couponRefused;
+  return { couponId, detail };
+}
+
+/** A choice of coupons the server no longer accepts (used elsewhere, expired, gone). */
+const choiceLost = (e: unknown) => isApiError(e) && (e.code === 'COUPON_UNUSABLE' || (e.code === 'NOT_FOUND' && /^couponIds\./.test(fieldOf(e))));
+const fieldOf = (e: unknown) => String((isApiError(e) && (e.details as { field?: unknown } | undefined)?.field) || '');
+
 /**
- * Confirm an order: the address, the lines and the server's breakdown (items, shipping, payable). Submitting sends
- * what to buy and where to, never a price; the new order opens on its detail page, which starts the payment.
+ * Confirm an order: the address, the lines, the coupons and the server's breakdown (items, shipping, discounts,
+ * payable). The server chooses the best coupons unless the shopper picks in the chooser; either way the coupons shown
+ * are the ones sent with the order. Submitting sends what to buy, where to and which coupons, never a price; the new
+ * order opens on its detail page, which starts the payment (none when the discounts paid it all).
  */
 export default function CheckoutPage() {
   const source = useCheckout((s) => s.source);
-  const _chosenAddressId = useCheckout((s) => s.addressId);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [remark, setRemark] = useState('');
   const [submitting, setSubmitting] = useState(false);
+  const [chooserOpen, setChooserOpen] = useState(false);
+  const [choosing, setChoosing] = useState(false);
+  const [refusals, setRefusals] = useState<Record<number, string>>({});
   /** Kept while the outcome of a submit is unknown, so a retry cannot place the order twice. */
   const pendingKey = useRef<string | null>(null);
   const generation = useRef(0);
+
+  const previewFor = (address: Address | null, couponIds: number[] | null) => {
+    if (!source) throw new Error('no checkout source');
+    return api.checkoutPreview({ ...source, ...(address ? { addressId: address.id } : {}), ...(couponIds ? { couponIds } : {}) });
+  };
 
   const refresh = async () => {
     if (!source) return;
@@ -35,7 +66,17 @@ export default function CheckoutPage() {
     try {
       const { items } = await api.addresses();
       const address = items.find((a) => a.id === useCheckout.getState().addressId) ?? items.find((a) => a.isDefault) ?? items[0] ?? null;
-      const preview = await api.checkoutPreview({ ...source, ...(address ? { addressId: address.id } : {}) });
+      const chosen = useCheckout.getState().couponIds;
+      let preview: CheckoutPreview;
+      try {
+        preview = await previewFor(address, chosen);
+      } catch (e) {
+        // The coupons chosen earlier no longer go together or are gone: let the server choose again, and say so.
+        if (chosen === null || !choiceLost(e)) throw e;
+        useCheckout.getState().chooseCoupons(null);
+        preview = await previewFor(address, null);
+        if (mine === generation.current) void Taro.showToast({ title: t.checkout.couponChoiceLost, icon: 'none' });
+      }
       if (mine === generation.current) setLoad({ state: 'ready', address, preview });
     } catch {
       if (mine === generation.current) setLoad({ state: 'error' });
@@ -61,6 +102,34 @@ export default function CheckoutPage() {
     );
 
   const { address, preview } = load;
+  const coupons = preview.coupons;
+
+  /** Prices a new choice of coupons on the server; a refusal is shown beside the coupon it names. */
+  const chooseCoupons = async (ids: number[]) => {
+    if (choosing) return;
+    setChoosing(true);
+    const mine = ++generation.current;
+    try {
+      const next = await previewFor(address, ids);
+      if (mine !== generation.current) return;
+      useCheckout.getState().chooseCoupons(ids);
+      pendingKey.current = null; // another order now: a new submit is a new attempt
+      setRefusals({});
+      setLoad({ state: 'ready', address, preview: next });
+    } catch (e) {
+      if (mine !== generation.current) return;
+      const refusal = refusalOf(e, ids);
+      if (refusal) setRefusals({ [refusal.couponId]: refusal.detail });
+      else void Taro.showToast({ title: isApiError(e) && e.code === 'NETWORK_ERROR' ? t.common.networkError : t.common.failedToast, icon: 'none' });
+    } finally {
+      setChoosing(false);
+    }
+  };
+  const toggleCoupon = (id: number) => {
+    const selected = coupons.selectedIds;
+    void chooseCoupons(selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id]);
+  };
+
   const submit = async () => {
     if (submitting) return;
     if (!address) {
@@ -75,7 +144,11 @@ export default function CheckoutPage() {
     const key = (pendingKey.current ??= newIdempotencyKey());
     try {
       const text = remark.trim();
-      const order = await api.createOrder({ ...source, addressId: address.id, ...(text ? { remark: text } : {}) }, key);
+      // Exactly the coupons shown (chosen by the server or the shopper): the order costs what the page said.
+      const order = await api.createOrder(
+        { ...source, addressId: address.id, couponIds: coupons.selectedIds, ...(text ? { remark: text } : {}) },
+        key,
+      );
       pendingKey.current = null;
       if ('fromCart' in source) void useCart.getState().load();
       useCheckout.getState().finish();
@@ -84,8 +157,14 @@ export default function CheckoutPage() {
     } catch (e) {
       // A definite refusal: the next tap is a new attempt. Otherwise keep the key: the order may exist.
       if (isApiError(e) && e.status >= 400 && e.status < 500 && e.code !== 'IDEMPOTENCY_KEY_IN_FLIGHT') pendingKey.current = null;
+      const lost = choiceLost(e);
+      if (lost) useCheckout.getState().chooseCoupons(null);
       void Taro.showToast({
-        title: isApiError(e) && (e.code === 'OUT_OF_STOCK' || e.code === 'PRODUCT_UNAVAILABLE') ? t.checkout.cannotSubmit : t.common.failedToast,
+        title: lost
+          ? t.checkout.couponChoiceLost
+          : isApiError(e) && (e.code === 'OUT_OF_STOCK' || e.code === 'PRODUCT_UNAVAILABLE')
+            ? t.checkout.cannotSubmit
+            : t.common.failedToast,
         icon: 'none',
       });
       void refresh();
@@ -93,6 +172,9 @@ export default function CheckoutPage() {
       setSubmitting(false);
     }
   };
+
+  const selected = coupons.usable.filter((u) => coupons.selectedIds.includes(u.coupon.id)).map((u) => u.coupon);
+  const hasCoupons = coupons.usable.length + coupons.unusable.length > 0;
 
   return (
     <View className='page checkout'>
@@ -128,6 +210,31 @@ export default function CheckoutPage() {
       </View>
 
       <View className='card'>
+        <View
+          className={`checkout-coupon-row js-checkout-coupon${hasCoupons ? '' : ' is-empty'}`}
+          onClick={hasCoupons ? () => setChooserOpen(true) : undefined}
+        >
+          <Text className='checkout-coupon-label'>{t.checkout.coupon}</Text>
+          <View className='checkout-coupon-value'>
+            {selected.length > 0 ? (
+              <>
+                <Text className='checkout-coupon-names js-checkout-coupon-names'>{selected.map((c) => c.name).join(' + ')}</Text>
+                <Text className='checkout-coupon-saving js-checkout-coupon-saving'>{formatYuan(-coupons.savingFen)}</Text>
+              </>
+            ) : coupons.usable.length > 0 ? (
+              <>
+                <Text className='tag checkout-coupon-count'>{t.checkout.couponUsableCount(coupons.usable.length)}</Text>
+                <Text className='muted js-checkout-coupon-none'>{t.checkout.couponNone}</Text>
+              </>
+            ) : (
+              <Text className='muted js-checkout-coupon-unavailable'>{t.checkout.couponUnavailable}</Text>
+            )}
+          </View>
+          {hasCoupons ? <Text className='muted checkout-coupon-more'>›</Text> : null}
+        </View>
+      </View>
+
+      <View className='card'>
         <BreakdownLines breakdown={preview.breakdown} />
         <View className='field'>
           <Text className='field-label'>{t.checkout.remark}</Text>
@@ -142,16 +249,36 @@ export default function CheckoutPage() {
       </View>
       <View className='bottom-bar-spacer' />
 
-      <View className='bottom-bar'>
-        <Text>{t.checkout.payable}</Text>
-        <Text className='price-large checkout-payable js-checkout-payable'>{formatYuan(preview.payableFen)}</Text>
+      <View className='bottom-bar checkout-bar'>
+        <View className='checkout-total'>
+          <View className='checkout-total-line'>
+            <Text className='checkout-total-label'>{t.checkout.payable}</Text>
+            <Text className='price-large checkout-payable js-checkout-payable'>{formatYuan(preview.payableFen)}</Text>
+          </View>
+          {preview.discountFen > 0 ? (
+            <Text className='checkout-discount js-checkout-discount'>{t.checkout.discounted(formatYuan(preview.discountFen))}</Text>
+          ) : null}
+        </View>
         <Button
-          className={`primary-button js-checkout-submit${submitting || !address || !preview.canSubmit ? ' is-disabled' : ''}`}
+          className={`primary-button checkout-submit js-checkout-submit${submitting || !address || !preview.canSubmit ? ' is-disabled' : ''}`}
           onClick={() => void submit()}
         >
           <Text>{submitting ? t.checkout.submitting : t.checkout.submit}</Text>
         </Button>
       </View>
+
+      <CouponChooser
+        open={chooserOpen}
+        coupons={coupons}
+        busy={choosing}
+        refusals={refusals}
+        onToggle={toggleCoupon}
+        onNone={() => void chooseCoupons([])}
+        onClose={() => {
+          setChooserOpen(false);
+          setRefusals({});
+        }}
+      />
     </View>
   );
 }

@@ -1,0 +1,440 @@
+/**
+ * Coupons in the H5 build in headless Chromium, against the real API (seeded; the merchant's coupons made through the
+ * merchant API): claim coupons in the claim centre (reached from the home page), see them in my coupons with the
+ * expiring-soon one first, redeem a code (a wrong one is refused in words), see the 领券 row on the product page, check
+ * out with the best coupon chosen by the server, try a combination the server refuses in the chooser, pay on the
+ * simulator page and find the coupon under 已使用; then place another order with the code's coupon, see it held, cancel
+ * the order and find it back under 可使用.
+ *
+ * Screenshots at 390×844 (and 320×568, the narrowest phones) go to test-output/h5-coupons/; every one is also checked
+ * for text wrapped one character per line, for text running off the screen, and for tap targets under 44 px.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { formatYuan } from '@siyu/shared/money';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DIST,
+  apiCall,
+  createAddress,
+  createCouponCodes,
+  createCouponTemplate,
+  createSpecProduct,
+  memberLogin,
+  memberWrite,
+  staffToken,
+  startApi,
+  testOutputDir,
+  type RunningApi,
+} from './api-server.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const PRODUCT_TITLE = '领券测试茶具';
+const DAY_MS = 24 * 3600_000;
+
+let api: RunningApi;
+let context: BrowserContext;
+let profileDir: string;
+let owner: string;
+let shots: string;
+let product: Awaited<ReturnType<typeof createSpecProduct>>;
+/** The coupons the merchant offers in this test. */
+const T = {} as Record<'claimOff' | 'codeOff' | 'soldOut' | 'expiring', { id: number; name: string }>;
+let codes: string[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(DIST, 'h5/index.html'))) throw new Error('build the H5 output first: node scripts/build-miniapp.mjs h5');
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
+  shots = testOutputDir('h5-coupons');
+  api = await startApi({ seed: true });
+  owner = await staffToken(api.base);
+  product = await createSpecProduct(api.base, owner, PRODUCT_TITLE);
+  const onlyProduct = { type: 'products', ids: [product.id], excludeProductIds: [] };
+  // 满50减10 on the test product, claimable once: the coupon the first order uses.
+  T.claimOff = await createCouponTemplate(api.base, owner, {
+    name: '茶具满50减10',
+    kind: 'threshold_off',
+    amountFen: 1000,
+    thresholdFen: 5000,
+    scope: onlyProduct,
+    totalStock: 100,
+  });
+  // 无门槛减5 given by redemption codes only (not in the claim centre): the coupon of the cancelled order.
+  T.codeOff = await createCouponTemplate(api.base, owner, {
+    name: '茶具无门槛5元',
+    kind: 'no_threshold_off',
+    amountFen: 500,
+    scope: onlyProduct,
+    public: false,
+    validity: { type: 'relative', days: 30 },
+  });
+  codes = await createCouponCodes(api.base, owner, T.codeOff.id, 2);
+  // One of one, already taken by another shopper: 已抢光.
+  T.soldOut = await createCouponTemplate(api.base, owner, {
+    name: '全店满200减30',
+    kind: 'threshold_off',
+    amountFen: 3000,
+    thresholdFen: 20000,
+    totalStock: 1,
+  });
+  await memberWrite(api.base, await memberLogin(api.base, 'weapp', 'h5-coupons-rival'), 'POST', '/api/v1/coupons/claim', {
+    templateId: T.soldOut.id,
+  });
+  // 9折 from ¥100, ending in two days: 即将过期 in my coupons, unusable on a ¥59 order.
+  const now = Date.now();
+  T.expiring = await createCouponTemplate(api.base, owner, {
+    name: '全店满100享9折',
+    kind: 'percent_off',
+    percentOffBp: 1000,
+    thresholdFen: 10000,
+    validity: { type: 'fixed', from: new Date(now - DAY_MS).toISOString(), until: new Date(now + 2 * DAY_MS).toISOString() },
+  });
+  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-chromium-'));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    args: FLAGS,
+    headless: true,
+    viewport: { width: 390, height: 844 },
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  await api?.stop();
+  if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+});
+
+/** The member token the page stored after its silent login (zustand persist, through Taro's H5 storage: `{ data }`). */
+async function memberToken(page: Page): Promise<string> {
+  const raw = await page.evaluate(() => localStorage.getItem('siyu.session'));
+  const stored = raw ? (JSON.parse(raw) as { data?: string }).data : undefined;
+  const token = stored ? (JSON.parse(stored) as { state?: { token?: string } }).state?.token : undefined;
+  if (!token) throw new Error(`no session in localStorage: ${raw}`);
+  return token;
+}
+
+const textOf = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .textContent()
+    .then((t) => (t ?? '').trim());
+
+/**
+ * Layout problems on screen: text laid out one character per line, and text running off the right edge (unless a
+ * container clips it, as ellipsis does).
+ */
+function layoutProblems(page: Page): Promise<{ oneCharPerLine: string[]; offScreen: string[] }> {
+  return page.evaluate(() => {
+    const oneCharPerLine: string[] = [];
+    const offScreen: string[] = [];
+    const width = window.innerWidth;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? '').replace(/\s+/g, '');
+      if (!text) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+      if (rects.length === 0) continue; // not on screen (another page of the stack, a closed sheet)
+      // One character per line: two or more lines that hold a single character each.
+      const perLine = new Map<number, number>();
+      for (let i = 0; i < (node.textContent ?? '').length; i++) {
+        if (/\s/.test(node.textContent![i]!)) continue;
+        const one = document.createRange();
+        one.setStart(node, i);
+        one.setEnd(node, i + 1);
+        const r = one.getClientRects()[0];
+        if (r) perLine.set(Math.round(r.top), (perLine.get(Math.round(r.top)) ?? 0) + 1);
+      }
+      if ([...perLine.values()].filter((n) => n === 1).length >= 2) oneCharPerLine.push(text);
+      // Off screen on either side, unless a container clips it (as ellipsis does).
+      let left = Math.min(...rects.map((r) => r.left));
+      let right = Math.max(...rects.map((r) => r.right));
+      for (let el = node.parentElement; el; el = el.parentElement) {
+        const style = getComputedStyle(el);
+        if (style.overflowX !== 'visible' || style.textOverflow === 'ellipsis') {
+          const box = el.getBoundingClientRect();
+          left = Math.max(left, box.left);
+          right = Math.min(right, box.right);
+        }
+      }
+      if (right > width + 1 || left < -1) offScreen.push(text);
+    }
+    return { oneCharPerLine, offScreen };
+  });
+}
+
+/** What a shopper taps on the coupon screens: each must be at least 44 × 44 CSS px. */
+const TAP_TARGETS = [
+  '.js-home-coupon-entry',
+  '.js-coupons-entry',
+  '.js-coupon-centre-entry',
+  '.js-centre-mine-entry',
+  '.js-mine-centre-entry',
+  '.js-coupon-claim',
+  '.js-coupon-claimed',
+  '.js-coupon-sold-out',
+  '.js-coupon-use',
+  '.js-coupons-tab',
+  '.js-redeem-input',
+  '.js-redeem-submit',
+  '.js-product-coupons',
+  '.js-sheet-close',
+  '.js-checkout-coupon',
+  '.js-chooser-usable',
+  '.js-coupon-none',
+  '.js-chooser-confirm',
+  '.js-load-retry',
+  '#taro-navigation-bar .taro-navigation-bar-back',
+];
+
+/** Tap targets on screen smaller than 44 px either way. */
+function smallTapTargets(page: Page): Promise<string[]> {
+  return page.evaluate((selectors) => {
+    const small: string[] = [];
+    for (const selector of selectors) {
+      for (const el of document.querySelectorAll(selector)) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue; // not on screen
+        if (r.width < 44 || r.height < 44) small.push(`${selector} ${Math.round(r.width)}×${Math.round(r.height)}`);
+      }
+    }
+    return small;
+  }, TAP_TARGETS);
+}
+
+/**
+ * A screenshot at 390×844 (the one to look at), then the same screen at 320×568; both must lay out cleanly, with tap
+ * targets of at least 44 px.
+ */
+async function shoot(page: Page, name: string) {
+  // Toasts gone (Taro's toast wrapper has no size of its own: its fixed box is inside; hidden by display none).
+  await expect
+    .poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.taro__toast')].some((el) => el.style.display !== 'none')), {
+      timeout: 5_000,
+    })
+    .toBe(false);
+  await page.waitForTimeout(300); // images settle
+  await page.screenshot({ path: path.join(shots, `${name}.png`) });
+  expect(await layoutProblems(page), `${name} at 390 px`).toEqual({ oneCharPerLine: [], offScreen: [] });
+  expect(await smallTapTargets(page), `${name} at 390 px`).toEqual([]);
+  await page.setViewportSize({ width: 320, height: 568 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(shots, `${name}-320.png`) });
+  expect(await layoutProblems(page), `${name} at 320 px`).toEqual({ oneCharPerLine: [], offScreen: [] });
+  expect(await smallTapTargets(page), `${name} at 320 px`).toEqual([]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(300);
+}
+
+const card = (page: Page, selector: string, name: string) => page.locator(selector, { hasText: name }).first();
+
+/** Buys one 红 / M of the test product now: product page → SKU → 立即购买 → checkout. */
+async function buyNow(page: Page) {
+  await page.goto(`${api.base}/#/pages/product/index?id=${product.id}`);
+  await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: 15_000 }).toBe(PRODUCT_TITLE);
+  const skuValue = (text: string) => page.locator('.js-sku-value', { hasText: new RegExp(`^${text}$`) }).first();
+  await skuValue('红').click();
+  await skuValue('M').click();
+  await expect.poll(() => textOf(page, '.js-detail-price')).toBe('¥59.00');
+  await page.locator('.js-buy-now').first().click();
+  await page.locator('.js-checkout-payable').first().waitFor({ timeout: 15_000 });
+}
+
+describe('H5 coupons in headless Chromium', () => {
+  it('claims, redeems, chooses at checkout, pays with a coupon, and gets a coupon back by cancelling an order', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+
+    // -- claim centre, from the home page ------------------------------------------------------------------------
+    await page.goto(`${api.base}/`);
+    await page.locator('.js-home-coupon-entry').first().waitFor({ timeout: 30_000 });
+    const token = await memberToken(page);
+    await createAddress(api.base, token, '林小雨');
+    await page.locator('.js-home-coupon-entry').first().click();
+    await card(page, '.js-claimable-coupon', T.claimOff.name).waitFor({ timeout: 15_000 });
+    // The code-only coupon is not offered; the one another shopper took last is 已抢光.
+    expect(await page.locator('.js-claimable-coupon', { hasText: T.codeOff.name }).count()).toBe(0);
+    expect(await textOf(page, `.js-claimable-coupon:has-text("${T.soldOut.name}") .js-coupon-sold-out`)).toBe('已抢光');
+    expect(await textOf(page, `.js-claimable-coupon:has-text("${T.claimOff.name}") .js-coupon-value`)).toBe('10');
+    expect(await textOf(page, `.js-claimable-coupon:has-text("${T.claimOff.name}") .js-coupon-condition`)).toBe('满50元可用');
+
+    for (const name of [T.claimOff.name, T.expiring.name]) {
+      await card(page, '.js-claimable-coupon', name).locator('.js-coupon-claim').click();
+      await expect.poll(() => textOf(page, `.js-claimable-coupon:has-text("${name}") .js-coupon-claimed`), { timeout: 15_000 }).toBe('已领取');
+    }
+    const mine = await apiCall<{ items: Array<{ templateId: number; status: string }> }>(api.base, 'GET', '/api/v1/coupons?status=usable', token);
+    expect(mine.items.map((c) => c.templateId).sort()).toEqual([T.claimOff.id, T.expiring.id].sort());
+    await shoot(page, 'claim-centre');
+
+    // -- my coupons: the expiring one first with its badge; a code redeemed -----------------------------------------
+    await page.locator('.js-centre-mine-entry').first().click();
+    await page.locator('.js-my-coupon').nth(1).waitFor({ timeout: 15_000 });
+    expect(await page.locator('.js-my-coupon .js-coupon-name').allTextContents()).toEqual([T.expiring.name, T.claimOff.name]);
+    expect(await textOf(page, '.js-my-coupon >> nth=0 >> .js-coupon-badge')).toBe('即将过期');
+    expect(await page.locator('.js-my-coupon >> nth=1 >> .js-coupon-badge').count()).toBe(0);
+
+    const redeem = async (code: string) => {
+      await page.locator('.js-redeem-input input').first().fill(code);
+      await page.locator('.js-redeem-submit').first().click();
+    };
+    await page.locator('.js-redeem-submit').first().click(); // empty: said so, nothing sent
+    await expect.poll(() => textOf(page, '.js-redeem-error')).toBe('请输入兑换码');
+    await redeem('ABCD-EFGH-JKMN-PQRS');
+    await expect.poll(() => textOf(page, '.js-redeem-error'), { timeout: 15_000 }).toBe('兑换码不存在，请核对后重新输入');
+    // Case and dashes do not matter to the server.
+    await redeem(codes[0]!.replace(/-/g, '').toLowerCase());
+    await card(page, '.js-my-coupon', T.codeOff.name).waitFor({ timeout: 15_000 });
+    expect(await page.locator('.js-redeem-error').count()).toBe(0);
+    expect(await page.locator('.js-my-coupon .js-coupon-name').allTextContents()).toEqual([T.expiring.name, T.claimOff.name, T.codeOff.name]);
+    await shoot(page, 'my-coupons');
+    await redeem(codes[0]!);
+    await expect.poll(() => textOf(page, '.js-redeem-error'), { timeout: 15_000 }).toBe('这个兑换码已经被使用过了');
+
+    // The detail page of a coupon: rule, scope, validity in the merchant's time zone, how to use it.
+    await card(page, '.js-my-coupon', T.claimOff.name).click();
+    await page.locator('.js-coupon-detail').first().waitFor({ timeout: 15_000 });
+    expect(await textOf(page, '.js-coupon-rule')).toContain('满50减10');
+    await expect.poll(() => textOf(page, '.js-coupon-scope'), { timeout: 15_000 }).toContain(PRODUCT_TITLE);
+    expect(await textOf(page, '.js-coupon-validity')).toMatch(/\d{4}\.\d{2}\.\d{2} \d{2}:\d{2} - \d{4}\.\d{2}\.\d{2} \d{2}:\d{2}.*Asia\/Shanghai/);
+    await shoot(page, 'coupon-detail');
+
+    // -- the product page's 领券 row: the public coupons that apply to it --------------------------------------------
+    await page.goto(`${api.base}/#/pages/product/index?id=${product.id}`);
+    await page.locator('.js-product-coupons').first().waitFor({ timeout: 15_000 });
+    const tags = await page.locator('.js-product-coupon-tag').allTextContents();
+    expect(tags).toEqual(expect.arrayContaining(['满50减10', '满100享9折']));
+    expect(tags).not.toContain('无门槛减5'); // code-only
+    await page.locator('.js-product-coupons').first().click();
+    await page.locator('.js-product-coupon-sheet .js-claimable-coupon').first().waitFor({ timeout: 5_000 });
+    await shoot(page, 'product-coupon-sheet');
+    await page.locator('.js-product-coupon-sheet .js-sheet-close').first().click();
+
+    // -- checkout: the server's best choice, the chooser, a refused combination -------------------------------------
+    await buyNow(page);
+    await expect.poll(() => textOf(page, '.js-checkout-coupon-names'), { timeout: 15_000 }).toBe(T.claimOff.name);
+    expect(await textOf(page, '.js-checkout-coupon-saving')).toBe('-¥10.00');
+    const discountLine = page.locator('.js-breakdown-discount').first();
+    expect(await discountLine.textContent()).toBe(`${T.claimOff.name}-¥10.00`);
+    // What the server says this order costs with that coupon (59 - 10 + 10 shipping), shown as the payable.
+    const address = (await apiCall<{ items: Array<{ id: number }> }>(api.base, 'GET', '/api/v1/addresses', token)).items[0]!;
+    const redM = product.skus.find((s) => s.specs.颜色 === '红' && s.specs.尺码 === 'M')!;
+    const claimOffCoupon = (
+      await apiCall<{ items: Array<{ id: number; templateId: number }> }>(api.base, 'GET', '/api/v1/coupons', token)
+    ).items.find((c) => c.templateId === T.claimOff.id)!;
+    const server = await memberWrite<{ payableFen: number; discountFen: number }>(api.base, token, 'POST', '/api/v1/checkout/preview', {
+      items: [{ skuId: redM.id, quantity: 1 }],
+      addressId: address.id,
+      couponIds: [claimOffCoupon.id],
+    });
+    expect(server.discountFen).toBe(1000);
+    expect(await textOf(page, '.js-checkout-payable')).toBe(formatYuan(server.payableFen));
+    expect(await textOf(page, '.js-checkout-discount')).toBe('已优惠 ¥10.00');
+
+    await page.locator('.js-checkout-coupon').first().click();
+    const chooser = page.locator('.js-coupon-chooser').first();
+    await chooser.waitFor({ timeout: 5_000 });
+    expect(await chooser.locator('.js-chooser-chosen .js-coupon-name').allTextContents()).toEqual([T.claimOff.name]);
+    expect(await textOf(page, '.js-chooser-summary')).toBe('已选 1 张，共抵扣 ¥10.00');
+    // The 9折 coupon cannot be used on ¥59: greyed, with the server's reason.
+    expect(await chooser.locator('.js-chooser-unusable', { hasText: T.expiring.name }).locator('.js-coupon-unusable-reason').textContent()).toBe(
+      '满 ¥100.00 可用',
+    );
+    // Adding the code's coupon too: the two do not stack; the server's reason shows beside it, the choice stays.
+    await chooser.locator('.js-chooser-usable', { hasText: T.codeOff.name }).click();
+    await expect
+      .poll(() => chooser.locator('.js-chooser-usable', { hasText: T.codeOff.name }).locator('.js-coupon-refusal').textContent(), { timeout: 15_000 })
+      .toBe(`不与「${T.claimOff.name}」同享`);
+    expect(await chooser.locator('.js-chooser-chosen .js-coupon-name').allTextContents()).toEqual([T.claimOff.name]);
+    await shoot(page, 'checkout-coupon-chooser');
+    // None, then the 5-yuan one alone, then back to the best.
+    await chooser.locator('.js-coupon-none').click();
+    await expect.poll(() => textOf(page, '.js-chooser-summary'), { timeout: 15_000 }).toBe('未使用优惠券');
+    await chooser.locator('.js-chooser-usable', { hasText: T.codeOff.name }).click();
+    await expect.poll(() => textOf(page, '.js-chooser-summary'), { timeout: 15_000 }).toBe('已选 1 张，共抵扣 ¥5.00');
+    await chooser.locator('.js-chooser-usable', { hasText: T.codeOff.name }).click();
+    await expect.poll(() => textOf(page, '.js-chooser-summary'), { timeout: 15_000 }).toBe('未使用优惠券');
+    await chooser.locator('.js-chooser-usable', { hasText: T.claimOff.name }).click();
+    await expect.poll(() => textOf(page, '.js-chooser-summary'), { timeout: 15_000 }).toBe('已选 1 张，共抵扣 ¥10.00');
+    await page.locator('.js-chooser-confirm').first().click();
+    await chooser.waitFor({ state: 'detached', timeout: 5_000 });
+    expect(await textOf(page, '.js-checkout-coupon-saving')).toBe('-¥10.00');
+    const payableText = await textOf(page, '.js-checkout-payable');
+    await shoot(page, 'checkout-with-coupon');
+
+    // -- pay on the simulator page: the discounted amount; the coupon is then used --------------------------------
+    await page.locator('.js-checkout-submit').first().click();
+    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: 30_000 });
+    expect(await page.locator('#amount').textContent()).toBe(payableText);
+    await page.locator('#confirm', { hasText: '确认支付' }).click();
+    await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: 30_000 });
+    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: 30_000 }).toBe('待发货');
+    const paidOrderId = Number(/id=(\d+)/.exec(page.url())![1]);
+    expect(await page.locator('.js-breakdown-discount').first().textContent()).toBe(`${T.claimOff.name}-¥10.00`);
+    const paidOrder = await apiCall<{ payableFen: number; discountFen: number; status: string }>(
+      api.base,
+      'GET',
+      `/api/v1/orders/${paidOrderId}`,
+      token,
+    );
+    expect(paidOrder).toMatchObject({ status: 'paid', payableFen: server.payableFen, discountFen: 1000 });
+
+    await page.goto(`${api.base}/#/package-coupon/pages/mine/index?tab=used`);
+    await card(page, '.js-my-coupon', T.claimOff.name).waitFor({ timeout: 15_000 });
+    expect(await textOf(page, `.js-my-coupon:has-text("${T.claimOff.name}") .js-coupon-stamp`)).toBe('已使用');
+    await page.locator('.js-coupons-tab-usable').first().click();
+    await card(page, '.js-my-coupon', T.codeOff.name).waitFor({ timeout: 15_000 });
+    expect(await page.locator('.js-my-coupon', { hasText: T.claimOff.name }).count()).toBe(0);
+
+    // -- another order with the code's coupon: held while unpaid, back under 可使用 once cancelled ----------------------
+    await buyNow(page);
+    await expect.poll(() => textOf(page, '.js-checkout-coupon-names'), { timeout: 15_000 }).toBe(T.codeOff.name);
+    expect(await textOf(page, '.js-checkout-coupon-saving')).toBe('-¥5.00');
+    await page.locator('.js-checkout-submit').first().click();
+    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: 30_000 });
+    const returnUrl = new URL(page.url()).searchParams.get('returnUrl') ?? '';
+    const heldOrderId = Number(/[?&]id=(\d+)/.exec(returnUrl)?.[1]);
+    expect(heldOrderId).toBeGreaterThan(paidOrderId);
+
+    await page.goto(`${api.base}/#/package-coupon/pages/mine/index`);
+    await card(page, '.js-my-coupon', T.codeOff.name).waitFor({ timeout: 30_000 });
+    expect(await textOf(page, `.js-my-coupon:has-text("${T.codeOff.name}") .js-coupon-badge`)).toBe('待支付订单占用中');
+
+    await page.goto(`${api.base}/#/package-order/pages/detail/index?id=${heldOrderId}`);
+    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: 15_000 }).toBe('待付款');
+    await page.locator('.js-order-cancel').first().click();
+    await page.locator('.taro-model__confirm').first().click();
+    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: 15_000 }).toBe('已取消');
+
+    await page.goto(`${api.base}/#/package-coupon/pages/mine/index?tab=usable`);
+    await card(page, '.js-my-coupon', T.codeOff.name).waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.locator(`.js-my-coupon:has-text("${T.codeOff.name}") .js-coupon-badge`).count(), { timeout: 15_000 }).toBe(0);
+    const back = await apiCall<{ items: Array<{ templateId: number; status: string; orderId: number | null }> }>(
+      api.base,
+      'GET',
+      '/api/v1/coupons?status=usable',
+      token,
+    );
+    expect(back.items.find((c) => c.templateId === T.codeOff.id)).toMatchObject({ status: 'available', orderId: null });
+
+    // The member page counts the usable coupons (the 9折 one and the code's).
+    await page.goto(`${api.base}/#/pages/member/index`);
+    await expect.poll(() => textOf(page, '.js-coupons-count'), { timeout: 15_000 }).toBe('2');
+    await shoot(page, 'member');
+    expect(errors).toEqual([]);
+  }, 240_000);
+});
