@@ -85,9 +85,9 @@ export function createApp({
   orderParticipants = [],
   storage,
 }: AppDeps) {
-  const points = createPointsService();
   const r = config.rateLimits;
   const settings = createSettingsService({ db, clock, logger });
+  const points = createPointsService({ db, clock, timeZone: config.timeZone, settings, logger });
   const catalog = createCatalogService({ db, clock });
   // Until tiers exist every member is at level 0.
   const tierLevel = async () => 0;
@@ -138,7 +138,13 @@ export function createApp({
     cart,
     settings,
     refundsOf: refundsForOrder,
-    participants: [createOrderStockParticipant(catalog), createPaymentsOrderParticipant(), coupons.participant, ...orderParticipants],
+    participants: [
+      createOrderStockParticipant(catalog),
+      createPaymentsOrderParticipant(),
+      coupons.participant,
+      points.orderParticipant,
+      ...orderParticipants,
+    ],
   });
   const couponIssueJobs = createCouponIssueJobs({ db, clock, coupons, members, orders, tierLevel, logger });
   const refunds = createRefundsService({ db, clock, orders, payments: paymentAdapters, logger });

@@ -9,6 +9,7 @@ import { createLogger } from './lib/logger.js';
 import { startMaintenanceJob } from './jobs/maintenance.job.js';
 import { startCouponIssueJob } from './modules/coupons/index.js';
 import { startOrderExpiryJob } from './modules/orders/index.js';
+import { startPointsJob } from './modules/points/index.js';
 import { startPaymentExceptionRefundJob, startPaymentQueryJob } from './modules/payments/index.js';
 import {
   SIMULATOR_BASE,
@@ -72,6 +73,8 @@ const paymentQueryJob = startPaymentQueryJob({ payments: app.services.payments, 
 // Expired sessions and idempotency keys purged, abandoned in-flight keys released.
 // Targeted coupon issues queued, or left by a worker that died.
 const couponIssueJob = startCouponIssueJob({ jobs: app.services.couponIssueJobs, logger });
+// Pending order points mature; due points expire.
+const pointsJob = startPointsJob({ points: app.services.points, logger });
 const maintenanceJob = startMaintenanceJob({
   db: handle.db,
   clock: systemClock,
@@ -98,7 +101,14 @@ async function shutdown(signal: string) {
   }, env.SHUTDOWN_GRACE_MS);
   force.unref();
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  await Promise.all([expiryJob.stop(), exceptionRefundJob.stop(), paymentQueryJob.stop(), maintenanceJob.stop(), couponIssueJob.stop()]);
+  await Promise.all([
+    expiryJob.stop(),
+    exceptionRefundJob.stop(),
+    paymentQueryJob.stop(),
+    maintenanceJob.stop(),
+    couponIssueJob.stop(),
+    pointsJob.stop(),
+  ]);
   await handle.close();
   logger.info('stopped');
   process.exit(0);

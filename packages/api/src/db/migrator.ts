@@ -10,6 +10,7 @@ import * as m007 from './migrations/007-order-pricing.js';
 import * as m008 from './migrations/008-module-boundaries-and-maintenance.js';
 import * as m009 from './migrations/009-coupons.js';
 import * as m010 from './migrations/010-console.js';
+import * as m011 from './migrations/011-points.js';
 
 /** Migrations are listed here explicitly, so they work the same under tsx, vitest and any bundler. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '008-module-boundaries-and-maintenance': m008,
   '009-coupons': m009,
   '010-console': m010,
+  '011-points': m011,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -62,11 +62,25 @@ export interface CheckInsTable {
   created_at: Instant;
 }
 
+export type PointsKindValue = 'earn' | 'spend' | 'expire' | 'reverse' | 'adjust';
+export type PointsReasonValue =
+  | 'check_in'
+  | 'adjustment'
+  | 'order'
+  | 'task'
+  | 'checkout'
+  | 'checkout_return'
+  | 'order_refund'
+  | 'expiry'
+  | 'mall_redemption'
+  | 'mall_return';
+
 export interface PointsLedgerTable {
   id: Generated<number>;
   member_id: number;
   delta: number;
-  reason: 'check_in' | 'adjustment';
+  kind: PointsKindValue;
+  reason: PointsReasonValue;
   source_key: string;
   note: string | null;
   created_at: Instant;
@@ -339,6 +353,8 @@ export interface RefundsTable {
   status: RefundStatusValue;
   amount_fen: number;
   includes_shipping: number;
+  /** Kept back for earned points already spent (the merchant's rule); the platform refunds amount_fen − this. */
+  points_deduction_fen: Generated<number>;
   reason: string;
   reject_reason: string | null;
   platform_refund_id: string | null;
@@ -372,7 +388,44 @@ export interface RefundEventsTable {
 /** The points module's cached balance: the sum of the member's ledger, moved in the same transaction as every entry; CHECK >= 0. */
 export interface PointsAccountsTable {
   member_id: number;
+  /** Available points: the lots' remaining; CHECK >= 0. */
   balance: number;
+  /** Points a refund took back after they were spent (allowed to go below zero), repaid by the next earnings. */
+  debt: Generated<number>;
+  updated_at: Instant;
+}
+
+export interface PointsLotsTable {
+  id: Generated<number>;
+  member_id: number;
+  entry_id: number | null;
+  amount: number;
+  remaining: number;
+  /** Expired so far (it only grows: each expiry of this lot has its own source key). */
+  expired: Generated<number>;
+  earned_at: Instant;
+  expires_at: Instant | null;
+}
+
+export interface PointsLotUsesTable {
+  id: Generated<number>;
+  entry_id: number;
+  lot_id: number;
+  amount: number;
+  returned: Generated<number>;
+}
+
+export interface PointsPendingTable {
+  id: Generated<number>;
+  member_id: number;
+  source_key: string;
+  order_id: number | null;
+  amount: number;
+  remaining: number;
+  status: 'pending' | 'matured' | 'cancelled';
+  matures_at: Instant | null;
+  entry_id: number | null;
+  created_at: Instant;
   updated_at: Instant;
 }
 
@@ -514,6 +567,9 @@ export interface Database {
   refund_events: RefundEventsTable;
   job_state: JobStateTable;
   points_accounts: PointsAccountsTable;
+  points_lots: PointsLotsTable;
+  points_lot_uses: PointsLotUsesTable;
+  points_pending: PointsPendingTable;
   coupon_templates: CouponTemplatesTable;
   coupons: CouponsTable;
   coupon_code_batches: CouponCodeBatchesTable;

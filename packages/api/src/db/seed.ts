@@ -168,9 +168,9 @@ export async function seedDemoData(db: DB, clock: Clock, timeZone: string): Prom
     const id = await staff.create({ ...s });
     if (s.role === 'owner') ownerId = id;
   }
-  const points = createPointsService();
-  const checkInAt = (c: Clock) =>
-    createCheckInService({ db, clock: c, timeZone, points, settings: createSettingsService({ db, clock: c, logger: silentLogger }) });
+  const settingsService = createSettingsService({ db, clock, logger: silentLogger });
+  const points = createPointsService({ db, clock, timeZone, settings: settingsService, logger: silentLogger });
+  const checkInAt = (c: Clock) => createCheckInService({ db, clock: c, timeZone, points, settings: settingsService });
   await checkInAt(clock).updateRules(DEFAULT_CHECK_IN_RULES, ownerId);
   await seedCatalog(db, clock, ownerId);
 

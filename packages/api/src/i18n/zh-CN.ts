@@ -44,4 +44,11 @@ export const zhCN = {
     notWithCoupon: (name: string) => `不与「${name}」同享`,
     inUse: '已被未支付的订单占用',
   },
+  points: {
+    checkoutLabel: '积分抵扣',
+    checkoutOff: '本店暂不支持积分抵扣',
+    noneAvailable: '暂无可用积分',
+    notWithCoupon: '所选优惠券不与积分同享',
+    tooLittle: '积分不足以抵扣',
+  },
 } as const;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CartQuantity } from './cart.js';
 import { CheckoutCoupons } from './coupons.js';
+import { CheckoutPoints } from './points.js';
 import { FenAmount, PageQuery, pageOf } from './catalog.js';
 import { LOGIN_PLATFORMS } from '../platforms.js';
 import { BusinessDateSchema, Id, IsoInstant } from './common.js';
@@ -26,6 +27,7 @@ const checkoutFields = {
     .max(4)
     .optional()
     .meta({ description: 'the coupons to use; omit to let the server choose the best allowed combination, [] for none' }),
+  usePoints: z.boolean().optional().meta({ description: 'pay part with points, as much as the rules allow' }),
 };
 
 function oneSource(v: { items?: unknown[] | undefined; fromCart?: true | undefined }, ctx: z.RefinementCtx) {
@@ -100,6 +102,7 @@ export const CheckoutPreview = z
     payableFen: FenAmount.meta({ description: 'itemsFen + shippingFen - discountFen' }),
     address: ShippingAddressSnapshot.nullable(),
     coupons: CheckoutCoupons,
+    points: CheckoutPoints,
     canSubmit: z.boolean(),
   })
   .meta({ id: 'CheckoutPreview' });

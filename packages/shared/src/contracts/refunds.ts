@@ -20,6 +20,8 @@ export const Refund = z
     orderId: Id,
     status: RefundStatus,
     amountFen: FenAmount.meta({ description: 'the lines, plus the shipping fee when this refund covers the whole order' }),
+    pointsDeductionFen: FenAmount.meta({ description: 'kept back for points this order earned that were already spent (the merchant’s rule)' }),
+    payoutFen: FenAmount.meta({ description: 'what goes back to the payer: amountFen − pointsDeductionFen' }),
     reason: z.string(),
     lines: z.array(RefundLine),
     rejectReason: z.string().nullable(),

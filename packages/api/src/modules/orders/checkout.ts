@@ -1,5 +1,6 @@
 import {
   type CheckoutCoupons,
+  type CheckoutPoints,
   type CheckoutPreview,
   type CheckoutPreviewRequest,
   type CreateOrderRequest,
@@ -24,6 +25,17 @@ import * as repo from './orders.repository.js';
 
 /** The coupons section of a checkout nobody offered coupons to. */
 const NO_COUPONS: CheckoutCoupons = { selectedIds: [], auto: true, savingFen: 0, usable: [], unusable: [] };
+/** The points section of a checkout nobody offered points to. */
+const NO_POINTS: CheckoutPoints = {
+  enabled: false,
+  available: 0,
+  maxPoints: 0,
+  maxSavingFen: 0,
+  using: false,
+  pointsUsed: 0,
+  savingFen: 0,
+  unavailableReason: null,
+};
 
 /** A line as read from the catalog now: nothing from the client but the SKU id and quantity. */
 type Draft = PreviewLine & { skuCode: string; categoryId: number | null };
@@ -111,7 +123,7 @@ export function createCheckout(deps: {
     },
     drafts: { draft: Draft; key: number }[],
     rules: OrderSettings,
-  ): Promise<PricingResult & { coupons: CheckoutCoupons }> {
+  ): Promise<PricingResult & { coupons: CheckoutCoupons; points: CheckoutPoints }> {
     const itemsFen = drafts.reduce((sum, d) => sum + d.draft.lineTotalFen, 0);
     if (itemsFen > ORDER_LIMITS.maxItemsFen) {
       throw validationError([
@@ -137,7 +149,7 @@ export function createCheckout(deps: {
       shipping,
       adjustments: offers.adjustments,
     });
-    return { ...result, coupons: offers.coupons ?? NO_COUPONS };
+    return { ...result, coupons: offers.coupons ?? NO_COUPONS, points: offers.points ?? NO_POINTS };
   }
 
   return {
@@ -164,6 +176,7 @@ export function createCheckout(deps: {
         payableFen: result.payableFen,
         address,
         coupons: result.coupons,
+        points: result.points,
         canSubmit: address !== null && lines.every((l) => l.problem === null),
       };
     },

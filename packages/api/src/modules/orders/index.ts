@@ -21,6 +21,7 @@ export type {
   OrderPaidEvent,
   OrderParticipant,
   OrderRefundedEvent,
+  RefundRequestedEvent,
   StockReturn,
 } from './order-lifecycle.js';
 export type { RefundLineAmount, RefundReservation } from './order-refunds.js';

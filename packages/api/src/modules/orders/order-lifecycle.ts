@@ -1,4 +1,12 @@
-import type { CheckoutCoupons, CheckoutPreviewRequest, CreateOrderRequest, LoginPlatform, OrderActorType, OrderStatus } from '@siyu/shared';
+import type {
+  CheckoutCoupons,
+  CheckoutPoints,
+  CheckoutPreviewRequest,
+  CreateOrderRequest,
+  LoginPlatform,
+  OrderActorType,
+  OrderStatus,
+} from '@siyu/shared';
 import type { Updateable } from 'kysely';
 import type { OrdersTable } from '../../db/schema.js';
 import { AppError } from '../../lib/app-error.js';
@@ -58,6 +66,7 @@ export interface CheckoutContext {
 export interface CheckoutOffer {
   adjustments: Adjustment[];
   coupons?: CheckoutCoupons;
+  points?: CheckoutPoints;
 }
 
 export interface OrderLineFacts {
@@ -124,6 +133,8 @@ export interface OrderPaidEvent extends OrderFacts {
   paymentPlatform: string | null;
   transactionId: string | null;
   paidAt: string;
+  /** The member's first paid order. */
+  firstPaidOrder: boolean;
 }
 
 export interface OrderCompletedEvent extends OrderFacts {
@@ -148,6 +159,17 @@ export interface OrderRefundedEvent extends OrderFacts {
   refundedAt: string;
 }
 
+/** A refund is being asked for (before it is recorded): a participant may keep back part of it. */
+export interface RefundRequestedEvent {
+  orderId: number;
+  memberId: number;
+  /** What the refund gives back of the order's value (lines, and shipping with the refund that empties the order). */
+  amountFen: number;
+  payableFen: number;
+  /** This refund leaves nothing of the order. */
+  wholeOrder: boolean;
+}
+
 export interface OrderParticipant {
   /** For errors and logs. */
   readonly name: string;
@@ -158,6 +180,8 @@ export interface OrderParticipant {
   paid?(trx: Tx, event: OrderPaidEvent): Promise<void>;
   completed?(trx: Tx, event: OrderCompletedEvent): Promise<void>;
   refunded?(trx: Tx, event: OrderRefundedEvent): Promise<void>;
+  /** How much of a refund to keep back, in fen (the value of earned points already spent, under that rule); 0 for none. */
+  refundRequested?(trx: Tx, event: RefundRequestedEvent): Promise<number>;
 }
 
 export interface TransitionMove {
@@ -189,16 +213,28 @@ export function createOrderLifecycle({ clock, participants }: { clock: Clock; pa
 
   return {
     /** Every participant's offers for a checkout, in participant order, each seeing what those before it offered. */
-    async offers(executor: Executor, checkout: CheckoutContext): Promise<{ adjustments: Adjustment[]; coupons: CheckoutCoupons | null }> {
+    async offers(
+      executor: Executor,
+      checkout: CheckoutContext,
+    ): Promise<{ adjustments: Adjustment[]; coupons: CheckoutCoupons | null; points: CheckoutPoints | null }> {
       const adjustments: Adjustment[] = [];
       let coupons: CheckoutCoupons | null = null;
+      let points: CheckoutPoints | null = null;
       for (const p of participants) {
         if (!p.adjustments) continue;
         const offer = await p.adjustments(executor, checkout, [...adjustments]);
         adjustments.push(...offer.adjustments);
         if (offer.coupons) coupons = offer.coupons;
+        if (offer.points) points = offer.points;
       }
-      return { adjustments, coupons };
+      return { adjustments, coupons, points };
+    },
+
+    /** What the participants keep back of a refund being asked for, at most the refund. */
+    async refundDeduction(trx: Tx, e: RefundRequestedEvent): Promise<number> {
+      let kept = 0;
+      for (const p of participants) if (p.refundRequested) kept += await p.refundRequested(trx, e);
+      return Math.min(e.amountFen, kept);
     },
 
     /**

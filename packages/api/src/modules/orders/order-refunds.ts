@@ -10,6 +10,8 @@ import * as repo from './orders.repository.js';
 export interface RefundReservation {
   amountFen: number;
   includesShipping: boolean;
+  /** It leaves nothing of the order. */
+  wholeOrder: boolean;
   lines: RefundLineAmount[];
 }
 
@@ -92,7 +94,7 @@ export function createOrderRefunds(deps: {
           throw conflict('those lines are already refunded or under an open refund', { orderLineId: l.orderLineId });
         }
       }
-      return { amountFen, includesShipping: coversAll && amountFen > linesFen, lines: refundLines };
+      return { amountFen, includesShipping: coversAll && amountFen > linesFen, wholeOrder: coversAll, lines: refundLines };
     },
 
     /** A rejected or failed refund gives its reservation back, so the member can ask again. */

@@ -121,6 +121,16 @@ export function ordersBefore(db: Executor, f: OrderFilter, beforeId: number | nu
   return q.orderBy('id', 'desc').limit(limit).execute();
 }
 
+export async function paidOrderCount(db: Executor, memberId: number): Promise<number> {
+  const row = await db
+    .selectFrom('orders')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('member_id', '=', memberId)
+    .where('paid_at', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Of these members, those with at least one order that was paid. */
 export function membersWithPaidOrders(db: Executor, memberIds: number[]) {
   if (memberIds.length === 0) return Promise.resolve([]);

@@ -136,8 +136,10 @@ export function createOrdersService(deps: {
       note: payment.note,
     });
     if (!moved) return false;
+    const orderFacts = await facts(trx, orderId);
     await lifecycle.paid(trx, {
-      ...(await facts(trx, orderId)),
+      ...orderFacts,
+      firstPaidOrder: (await repo.paidOrderCount(trx, orderFacts.memberId)) === 1,
       amountFen: payment.amountFen,
       paymentPlatform: payment.platform,
       transactionId: payment.transactionId,
@@ -344,6 +346,8 @@ export function createOrdersService(deps: {
     },
 
     reserveRefund: refunds.reserveRefund,
+    /** What the lifecycle's participants keep back of a refund being asked for (see OrderParticipant.refundRequested). */
+    refundDeduction: lifecycle.refundDeduction,
     releaseRefund: refunds.releaseRefund,
     applyRefund: refunds.applyRefund,
 

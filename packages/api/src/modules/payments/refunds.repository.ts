@@ -1,8 +1,8 @@
-import type { Updateable } from 'kysely';
+import type { Insertable, Updateable } from 'kysely';
 import type { RefundEventsTable, RefundLinesTable, RefundsTable, RefundStatusValue } from '../../db/schema.js';
 import type { Executor } from '../../lib/transaction.js';
 
-export async function insertRefund(db: Executor, row: Omit<RefundsTable, 'id'>): Promise<number> {
+export async function insertRefund(db: Executor, row: Insertable<RefundsTable>): Promise<number> {
   const r = await db.insertInto('refunds').values(row).returning('id').executeTakeFirstOrThrow();
   return Number(r.id);
 }

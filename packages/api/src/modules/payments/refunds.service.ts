@@ -25,6 +25,8 @@ function toRefund(r: RefundRow, lines: LineRow[]): Refund {
     orderId: Number(r.order_id),
     status: r.status,
     amountFen: Number(r.amount_fen),
+    pointsDeductionFen: Number(r.points_deduction_fen),
+    payoutFen: Number(r.amount_fen) - Number(r.points_deduction_fen),
     reason: r.reason,
     lines: lines
       .filter((l) => Number(l.refund_id) === Number(r.id))
@@ -144,6 +146,14 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
           throw new AppError('INVALID_STATE', `order is ${facts.status}; ${why}`, { status: facts.status });
         }
         const reservation = await orders.reserveRefund(trx, { orderId, ...(req.lines ? { lines: req.lines } : {}) });
+        // Under the merchant's rule, the value of points this order earned that were already spent stays with the shop.
+        const deduction = await orders.refundDeduction(trx, {
+          orderId,
+          memberId,
+          amountFen: reservation.amountFen,
+          payableFen: facts.payableFen,
+          wholeOrder: reservation.wholeOrder,
+        });
         const now = clock.now();
         const at = now.toISOString();
         const id = await repo.insertRefund(trx, {
@@ -153,6 +163,7 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
           platform,
           status: 'requested',
           amount_fen: reservation.amountFen,
+          points_deduction_fen: deduction,
           includes_shipping: reservation.includesShipping ? 1 : 0,
           reason: req.reason,
           reject_reason: null,
@@ -259,12 +270,21 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
       });
 
       const facts = (await orders.paymentFacts(db, Number(r.order_id)))!;
+      const payoutFen = Number(r.amount_fen) - Number(r.points_deduction_fen);
+      if (payoutFen === 0) {
+        // All of it kept back for spent points: no money moves, so no platform is asked.
+        await inTransaction(db, async (trx) => {
+          const fresh = (await repo.findRefund(trx, id))!;
+          await complete(trx, fresh, { type: 'system', id: null }, null, 'nothing to pay back: kept for points already spent');
+        });
+        return load(db, id);
+      }
       let result: Awaited<ReturnType<(typeof payments)[typeof r.platform]['refund']>>;
       try {
         result = await payments[r.platform].refund({
           outTradeNo: facts.orderNo,
           outRefundNo: r.refund_no,
-          refundFen: Number(r.amount_fen),
+          refundFen: payoutFen,
           totalFen: facts.paidFen ?? facts.payableFen,
           reason: r.reason,
           ...(facts.transactionId ? { transactionId: facts.transactionId } : {}),
@@ -301,8 +321,8 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
       if (!r) return { ok: false, reason: `unknown out_refund_no ${String(n.outRefundNo)}` };
       const facts = (await orders.paymentFacts(trx, Number(r.order_id)))!;
       if (facts.orderNo !== n.outTradeNo || r.platform !== n.platform) return { ok: false, reason: `refund ${r.refund_no} belongs to another trade` };
-      if (n.refundFen !== undefined && n.refundFen !== Number(r.amount_fen))
-        return { ok: false, reason: `refund amount ${n.refundFen} is not ${r.amount_fen}` };
+      const payoutFen = Number(r.amount_fen) - Number(r.points_deduction_fen);
+      if (n.refundFen !== undefined && n.refundFen !== payoutFen) return { ok: false, reason: `refund amount ${n.refundFen} is not ${payoutFen}` };
       const paid = facts.paidFen ?? facts.payableFen;
       if (n.platform !== 'tt' && n.amountFen !== paid) return { ok: false, reason: `trade total ${n.amountFen} is not the paid ${paid}` };
       if (n.refundedTotalFen !== undefined && n.refundedTotalFen > paid)

@@ -8,12 +8,20 @@ import {
   PointsAdjustmentResult,
   PointsLedgerPage,
   PointsLedgerQuery,
+  PointsRules,
+  PointsSummary,
+  PointsTask,
 } from '@siyu/shared';
+import { z } from 'zod';
 import type { MiddlewareHandler } from 'hono';
 import type { DB } from '../../db/connection.js';
 import type { Clock } from '../../lib/clock.js';
 import { createRouter, type AppEnv } from '../../lib/http.js';
-import { jsonBody, jsonContent, staffErrors } from '../../lib/openapi.js';
+import { jsonBody, jsonContent, memberErrors, staffErrors } from '../../lib/openapi.js';
+
+const PointsTaskList = z
+  .object({ items: z.array(z.object({ task: PointsTask, points: z.number().int(), done: z.boolean() })) })
+  .meta({ id: 'PointsTaskList' });
 import type { PointsService } from './points.service.js';
 
 export function pointsRoutes(deps: { db: DB; points: PointsService; member: MiddlewareHandler<AppEnv> }) {
@@ -33,9 +41,33 @@ export function pointsRoutes(deps: { db: DB; points: PointsService; member: Midd
       },
     }),
     async (c) => {
-      const { limit, cursor } = c.req.valid('query');
-      return c.json(await deps.points.ledgerPage(deps.db, c.get('memberId'), limit, cursor), 200);
+      const { limit, cursor, kind, reason, direction } = c.req.valid('query');
+      return c.json(await deps.points.ledgerPage(deps.db, c.get('memberId'), limit, cursor, { kind, reason, direction }), 200);
     },
+  );
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/points',
+      tags: ['points'],
+      summary: 'My points: available, pending (orders still inside their refund window), debt, and what expires when',
+      security: [{ memberToken: [] }],
+      middleware: [deps.member] as const,
+      responses: { 200: jsonContent(PointsSummary, 'the summary'), ...memberErrors },
+    }),
+    async (c) => c.json(await deps.points.summary(c.get('memberId')), 200),
+  );
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/points/tasks',
+      tags: ['points'],
+      summary: 'One-off tasks that pay points, and which I have done',
+      security: [{ memberToken: [] }],
+      middleware: [deps.member] as const,
+      responses: { 200: jsonContent(PointsTaskList, 'the tasks'), ...memberErrors },
+    }),
+    async (c) => c.json(await deps.points.tasks(c.get('memberId')), 200),
   );
   return router;
 }
@@ -63,9 +95,7 @@ export function merchantPointsRoutes(deps: {
     }),
     async (c) => {
       const { limit, cursor } = c.req.valid('query');
-      const memberId = c.req.valid('param').id;
-      await deps.points.balance(deps.db, memberId);
-      return c.json(await deps.points.merchantLedgerPage(deps.db, memberId, limit, cursor), 200);
+      return c.json(await deps.points.merchantLedgerPage(deps.db, c.req.valid('param').id, limit, cursor), 200);
     },
   );
   router.openapi(
@@ -80,6 +110,31 @@ export function merchantPointsRoutes(deps: {
       responses: { 201: jsonContent(PointsAdjustmentResult, 'posted'), ...staffErrors },
     }),
     async (c) => c.json(await deps.points.adjust(deps.db, c.req.valid('param').id, c.get('staff').id, c.req.valid('json'), deps.clock.now()), 201),
+  );
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/points/rules',
+      tags: ['merchant: points'],
+      summary: 'Earning, expiry, checkout use, refunds of spent points and task rewards',
+      security,
+      middleware: deps.anyStaff,
+      responses: { 200: jsonContent(PointsRules, 'the rules'), ...staffErrors },
+    }),
+    async (c) => c.json(await deps.points.rules(), 200),
+  );
+  router.openapi(
+    createRoute({
+      method: 'put',
+      path: '/points/rules',
+      tags: ['merchant: points'],
+      summary: 'Replace the points rules (points already earned keep their expiry)',
+      security,
+      middleware: deps.editor,
+      request: { body: jsonBody(PointsRules) },
+      responses: { 200: jsonContent(PointsRules, 'saved'), ...staffErrors },
+    }),
+    async (c) => c.json(await deps.points.updateRules(c.req.valid('json'), c.get('staff').id), 200),
   );
   return router;
 }
