@@ -324,7 +324,7 @@ export function createPointsService(deps: {
       const rules = await rulesOf(trx);
       if (rules.refundOfSpentPoints !== 'deduct_from_refund') return 0;
       const pending = await repo.findPendingForOrder(trx, e.orderId);
-      if (!pending || pending.status !== 'matured') return 0;
+      if (pending?.status !== 'matured') return 0;
       const toTake = shareOf(Number(pending.amount), Number(pending.remaining), e.amountFen, e.payableFen, e.wholeOrder);
       const short = toTake - Math.min(toTake, await repo.findBalance(trx, e.memberId));
       if (short <= 0) return 0;
