@@ -7,7 +7,7 @@ import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import type { LoginPlatform, StaffRole } from '@siyu/shared';
+import type { ErrorCode, LoginPlatform, StaffRole } from '@siyu/shared';
 import { AppError, isAppError } from './app-error.js';
 import type { Logger } from './logger.js';
 
@@ -125,17 +125,47 @@ export function restrictedMethodOverride(app: Parameters<typeof methodOverride>[
   };
 }
 
+/**
+ * The code for an HTTPException's status (thrown by Hono's and zod-openapi's own middleware: body parsing, the
+ * media-type gate, body limits). Any other client error is a plain BAD_REQUEST: a refusal is never a 500.
+ */
+const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+function fromHttpException(err: HTTPException): AppError | null {
+  if (err.status === 400) {
+    // Hono's own body parsing (malformed JSON) lands here.
+    return validationError([{ field: 'body', message: err.message || 'malformed request body' }]);
+  }
+  if (err.status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'request body too large');
+  if (err.status < 400 || err.status >= 500) return null;
+  const code = HTTP_EXCEPTION_CODES[err.status] ?? 'BAD_REQUEST';
+  // Headers that tell the client what to do next survive the envelope.
+  const headers: Record<string, string> = {};
+  for (const name of ['WWW-Authenticate', 'Retry-After', 'Allow']) {
+    const value = err.res?.headers.get(name);
+    if (value) headers[name] = value;
+  }
+  return new AppError(code, err.message || `request refused (HTTP ${err.status})`, undefined, headers);
+}
+
 export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
   return (err, c) => {
     const requestId = c.get('requestId') ?? '';
     let appError: AppError;
+    const mapped = err instanceof HTTPException ? fromHttpException(err) : null;
     if (isAppError(err)) {
       appError = err;
-    } else if (err instanceof HTTPException && err.status === 400) {
-      // Hono's own body parsing (malformed JSON) lands here.
-      appError = validationError([{ field: 'body', message: err.message || 'malformed request body' }]);
-    } else if (err instanceof HTTPException && err.status === 413) {
-      appError = new AppError('PAYLOAD_TOO_LARGE', 'request body too large');
+    } else if (mapped) {
+      appError = mapped;
     } else {
       logger.error({ err, requestId, path: c.req.path }, 'unhandled error');
       appError = new AppError('INTERNAL', 'internal error');
