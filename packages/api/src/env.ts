@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decimalIntegerOr } from '@siyu/shared';
 import { isValidTimeZone } from '@siyu/shared/business-day';
 import { z } from 'zod';
 import type { PlatformsConfig } from './platforms/index.js';
@@ -13,7 +14,7 @@ const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     HOST: z.string().default('127.0.0.1'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PORT: decimalIntegerOr(3000, 0, 65535),
     DATABASE_URL: z
       .string()
       .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://')
@@ -24,7 +25,7 @@ const EnvSchema = z
     /** Plays WeChat, Alipay and Douyin locally at /__sim. Never in production. */
     PLATFORM_SIMULATOR: flag.optional(),
     H5_DIST_DIR: z.string().default('packages/miniapp/dist/h5'),
-    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    SHUTDOWN_GRACE_MS: decimalIntegerOr(10_000, 0, 120_000),
     WEAPP_APP_ID: z.string().optional(),
     WEAPP_APP_SECRET: z.string().optional(),
     ALIPAY_APP_ID: z.string().optional(),

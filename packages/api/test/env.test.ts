@@ -73,3 +73,11 @@ describe('production payment settings', () => {
     expect(problems({ ...LOGIN, ...PAYMENTS })).toBe('');
   });
 });
+
+describe('numbers in the environment', () => {
+  it('takes PORT and SHUTDOWN_GRACE_MS in decimal digits only', () => {
+    expect(readEnv({ PORT: '8080', SHUTDOWN_GRACE_MS: '0' })).toMatchObject({ PORT: 8080, SHUTDOWN_GRACE_MS: 0 });
+    expect(readEnv({}).PORT).toBe(3000);
+    for (const port of ['0x1f90', '8e3', ' 8080', '08080', '+8080', '65536']) expect(problems({ PORT: port })).toContain('PORT:');
+  });
+});

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CartQuantity } from './cart.js';
 import { FenAmount, PageQuery, pageOf } from './catalog.js';
-import { Id, IsoInstant } from './common.js';
+import { Id, IsoInstant, decimalInteger } from './common.js';
 import { Refund } from './refunds.js';
 
 export const ORDER_STATUSES = ['awaiting_payment', 'paid', 'shipped', 'completed', 'cancelled', 'refunded'] as const;
@@ -135,7 +135,7 @@ export const OrderPage = pageOf(OrderSummary).meta({ id: 'OrderPage' });
 export const MemberOrderQuery = PageQuery.extend({ status: OrderStatus.optional() });
 export const MerchantOrderQuery = MemberOrderQuery.extend({
   orderNo: z.string().trim().min(1).max(32).optional(),
-  memberId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  memberId: decimalInteger(1).optional(),
 });
 
 export const ShipOrderRequest = z
