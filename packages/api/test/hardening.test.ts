@@ -10,6 +10,7 @@ import { errorHandler, type AppEnv } from '../src/lib/http.js';
 import { silentLogger } from '../src/lib/logger.js';
 import { createTestContext, type TestContext } from './context.js';
 import { call, createStaffAndLogin, freshAddress, loginMember } from './factories.js';
+import { newShop, newShopper, stockOf } from './shop.js';
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -103,5 +104,106 @@ describe('integers in paths and queries', () => {
     expect((await ctx.app.request('/api/v1/points/ledger?cursor=10&limit=100', { headers: m.headers() })).status).toBe(200);
     const page = await call(ctx, 'GET', '/api/v1/products?page=%32&pageSize=7', {});
     expect(page.body).toMatchObject({ page: 2, pageSize: 7 });
+  });
+});
+
+const count = async (table: 'addresses' | 'categories' | 'orders' | 'products' | 'sessions') =>
+  Number(
+    (
+      await ctx.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe('text the database cannot store', () => {
+  // PostgreSQL refuses U+0000 in text (a 500 before); a lone UTF-16 surrogate has no UTF-8 form at all (pg would
+  // silently store U+FFFD instead). Both are refused as input, on both engines, naming the field.
+  const NUL = 'a\u0000b';
+  const LONE = 'a\ud800b';
+
+  it.each([
+    ['/api/v1/products?keyword=%00', 'query.keyword'],
+    ['/api/v1/products?keyword=a%00b', 'query.keyword'],
+  ])('refuses %s in a public search naming %s', async (path, field) => {
+    expect(await refusedFields(await ctx.app.request(path))).toEqual([field]);
+  });
+
+  it('refuses them in merchant product and order searches', async () => {
+    const staff = await createStaffAndLogin(ctx);
+    expect(await refusedFields(await ctx.app.request('/api/v1/merchant/products?keyword=%00', { headers: staff.headers() }))).toEqual([
+      'query.keyword',
+    ]);
+    expect(await refusedFields(await ctx.app.request('/api/v1/merchant/orders?orderNo=1%002', { headers: staff.headers() }))).toEqual([
+      'query.orderNo',
+    ]);
+  });
+
+  it.each([NUL, LONE])('refuses a staff username %j naming username, and logs nobody in', async (username) => {
+    const res = await ctx.app.request('/api/v1/merchant/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': freshAddress() },
+      body: JSON.stringify({ username, password: 'whatever' }),
+    });
+    expect(await refusedFields(res)).toEqual(['username']);
+    expect(await count('sessions')).toBe(0);
+  });
+
+  it.each([NUL, LONE])('refuses an address name %j naming name, and writes nothing', async (name) => {
+    const m = await loginMember(ctx);
+    const res = await call(ctx, 'POST', '/api/v1/addresses', m.headers(), {
+      name,
+      phone: '13812345678',
+      province: '浙江省',
+      city: '杭州市',
+      district: '西湖区',
+      detail: '龙井路 1 号',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.issues.map((i: { field: string }) => i.field)).toEqual(['name']);
+    expect(await count('addresses')).toBe(0);
+  });
+
+  it.each([NUL, LONE])('refuses an order remark %j naming remark: no order, no stock taken', async (remark) => {
+    const shop = await newShop(ctx);
+    const m = await newShopper(ctx);
+    const skuId = shop.product.skus[0]!.id;
+    const res = await call(ctx, 'POST', '/api/v1/orders', m.headers(), { items: [{ skuId, quantity: 1 }], addressId: m.addressId, remark });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.issues.map((i: { field: string }) => i.field)).toEqual(['remark']);
+    expect(await count('orders')).toBe(0);
+    expect(await stockOf(ctx, skuId)).toBe(10);
+  });
+
+  it.each([NUL, LONE])('refuses a category name %j, and text deep inside a body (a SKU spec key and value)', async (text) => {
+    const staff = await createStaffAndLogin(ctx);
+    const category = await call(ctx, 'POST', '/api/v1/merchant/categories', staff.headers(), { name: text });
+    expect(category.status).toBe(400);
+    expect(category.body.error.details.issues.map((i: { field: string }) => i.field)).toEqual(['name']);
+    expect(await count('categories')).toBe(0);
+    const product = (specs: Record<string, string>) =>
+      call(ctx, 'POST', '/api/v1/merchant/products', staff.headers(), { title: '茶', skus: [{ code: 'TEA-1', specs, priceFen: 100 }] });
+    const value = await product({ 规格: text });
+    expect(value.status).toBe(400);
+    expect(value.body.error.details.issues.map((i: { field: string }) => i.field)).toEqual(['skus.0.specs.规格']);
+    const key = await product({ [text]: '大' });
+    expect(key.status).toBe(400);
+    expect(key.body.error.details.issues.map((i: { field: string }) => i.field)).toEqual(['skus.0.specs']);
+    expect(await count('products')).toBe(0);
+  });
+
+  it('still takes ordinary text: emoji (surrogate pairs), CJK, newlines', async () => {
+    const m = await loginMember(ctx);
+    const res = await call(ctx, 'POST', '/api/v1/addresses', m.headers(), {
+      name: '林晓🍵',
+      phone: '13812345678',
+      province: '浙江省',
+      city: '杭州市',
+      district: '西湖区',
+      detail: '龙井路 1 号\n2 楼',
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.name).toBe('林晓🍵');
   });
 });

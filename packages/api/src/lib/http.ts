@@ -44,10 +44,48 @@ export function validationError(issues: FieldIssue[]): AppError {
 
 const TARGET_PREFIX: Record<string, string | undefined> = { json: undefined, query: 'query', param: 'path', header: 'header', form: undefined };
 
-/** The OpenAPI routers' validation hook: every schema failure becomes a 400 that names the field. */
+/** U+0000 (PostgreSQL text cannot hold it) and a lone UTF-16 surrogate (no UTF-8 form; pg would store U+FFFD). */
+const NUL = String.fromCharCode(0);
+const LONE_SURROGATE = /\p{Cs}/u;
+const unstorable = (text: string) => text.includes(NUL) || LONE_SURROGATE.test(text);
+
+function unstorableMessage(text: string): string {
+  return text.includes(NUL) ? 'must not contain the NUL character (U+0000)' : 'must not contain an unpaired UTF-16 surrogate';
+}
+
+/**
+ * Text the database cannot store, anywhere in a validated value (strings, and the keys of records such as SKU
+ * specs), as issues naming its path the way fieldIssues does. One walk for every route, so no schema can forget it.
+ */
+export function unstorableTextIssues(value: unknown, prefix?: string): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const field = (path: string[]) => [prefix, ...path].filter(Boolean).join('.') || 'body';
+  const walk = (v: unknown, path: string[]) => {
+    if (typeof v === 'string') {
+      if (unstorable(v)) issues.push({ field: field(path), message: unstorableMessage(v) });
+    } else if (Array.isArray(v)) {
+      for (const [i, item] of v.entries()) walk(item, [...path, String(i)]);
+    } else if (v !== null && typeof v === 'object') {
+      for (const [key, item] of Object.entries(v)) {
+        if (unstorable(key)) issues.push({ field: field(path), message: `a key ${unstorableMessage(key)}` });
+        else walk(item, [...path, key]);
+      }
+    }
+  };
+  walk(value, []);
+  return issues;
+}
+
+/**
+ * The OpenAPI routers' validation hook: every schema failure becomes a 400 that names the field, and so does
+ * valid-looking input with text the database cannot store (checked on the parsed value, before any handler runs).
+ */
 // biome-ignore lint/suspicious/noExplicitAny: one hook serves every route, whatever its input and path types.
 export const validationHook: Hook<any, AppEnv, any, any> = (result) => {
-  if (!result.success) throw validationError(fieldIssues(result.error as ZodError, TARGET_PREFIX[result.target]));
+  const prefix = TARGET_PREFIX[result.target];
+  if (!result.success) throw validationError(fieldIssues(result.error as ZodError, prefix));
+  const issues = unstorableTextIssues(result.data, prefix);
+  if (issues.length > 0) throw validationError(issues);
 };
 
 /** Every module's routes are built on this, so validation behaves the same everywhere. */
