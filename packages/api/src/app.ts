@@ -15,7 +15,6 @@ import {
   apiCors,
   errorHandler,
   notFoundHandler,
-  requireJsonBody,
   restrictedMethodOverride,
   validationHook,
   type AppEnv,
@@ -129,7 +128,6 @@ export function createApp({ db, clock, platforms, payments: paymentAdapters, con
     }),
   );
   app.use('/api/*', apiBodyLimit(config.bodyLimitBytes));
-  app.use('/api/*', requireJsonBody);
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/v1', memberAuthRoutes({ auth, members, member, trustProxy: config.trustProxy }));

@@ -3,14 +3,17 @@
  * numbers, no body, too much body, junk notifications), and what every answer carries. Each case here was once a
  * 500, a silent change or a lock-out.
  */
+import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { once } from 'node:events';
+import net, { type AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorHandler, type AppEnv } from '../src/lib/http.js';
 import { silentLogger } from '../src/lib/logger.js';
 import { createTestContext, type TestContext } from './context.js';
 import { call, createStaffAndLogin, freshAddress, loginMember } from './factories.js';
-import { newShop, newShopper, stockOf } from './shop.js';
+import { newShop, newShopper, paidOrder, placeOrder, stockOf } from './shop.js';
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -205,5 +208,212 @@ describe('text the database cannot store', () => {
     });
     expect(res.status).toBe(201);
     expect(res.body.name).toBe('林晓🍵');
+  });
+});
+
+/** The app on a real port (@hono/node-server, as server.ts runs it), for what app.request() cannot show. */
+async function listen(): Promise<{ server: ServerType; port: number; close: () => Promise<void> }> {
+  const server = serve({ fetch: ctx.app.fetch, port: 0, hostname: '127.0.0.1' });
+  await once(server, 'listening');
+  const port = (server.address() as AddressInfo).port;
+  return { server, port, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/**
+ * One HTTP/1.1 request written byte for byte on a socket, the way curl sends `curl -X DELETE url` (no body, no
+ * Content-Length, no Content-Type): fetch and node:http add headers of their own.
+ */
+async function rawRequest(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: Buffer): Promise<RawResponse> {
+  const socket = net.connect(port, '127.0.0.1');
+  await once(socket, 'connect');
+  const lines = [
+    `${method} ${path} HTTP/1.1`,
+    `Host: 127.0.0.1:${port}`,
+    'Connection: close',
+    ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+  ];
+  socket.write(`${lines.join('\r\n')}\r\n\r\n`);
+  if (body) socket.write(body);
+  const chunks: Buffer[] = [];
+  socket.on('data', (d: Buffer) => chunks.push(d));
+  await once(socket, 'end');
+  const text = Buffer.concat(chunks).toString('utf8');
+  const [head, ...rest] = text.split('\r\n\r\n');
+  const [statusLine, ...headerLines] = head!.split('\r\n');
+  return {
+    status: Number(statusLine!.split(' ')[1]),
+    headers: Object.fromEntries(headerLines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()])),
+    body: rest.join('\r\n\r\n'),
+  };
+}
+
+describe('requests without a body', () => {
+  it('cancels an order and deletes an address with no body and no Content-Type, on a real socket (POST and DELETE)', async () => {
+    const shop = await newShop(ctx);
+    const m = await newShopper(ctx);
+    const order = await placeOrder(ctx, shop, m);
+    const { port, close } = await listen();
+    try {
+      const auth = { Authorization: `Bearer ${m.token}` };
+      const cancelled = await rawRequest(port, 'POST', `/api/v1/orders/${order.id}/cancel`, auth);
+      expect(cancelled.status, cancelled.body).toBe(200);
+      expect(JSON.parse(cancelled.body).status).toBe('cancelled');
+      const deleted = await rawRequest(port, 'DELETE', `/api/v1/addresses/${m.addressId}`, auth);
+      expect(deleted.status, deleted.body).toBe(204);
+      expect(await count('addresses')).toBe(0);
+      // The mini-program's form of DELETE: a POST with the override header, still without a body.
+      const other = await call(ctx, 'POST', '/api/v1/addresses', m.headers(), {
+        name: '林晓',
+        phone: '13812345678',
+        province: '浙江省',
+        city: '杭州市',
+        district: '西湖区',
+        detail: '龙井路 2 号',
+      });
+      const overridden = await rawRequest(port, 'POST', `/api/v1/addresses/${other.body.id}`, { ...auth, 'X-HTTP-Method-Override': 'DELETE' });
+      expect(overridden.status, overridden.body).toBe(204);
+    } finally {
+      await close();
+    }
+  });
+
+  it('takes no body where the operation’s body is an empty object (pay, payment status, approve a refund)', async () => {
+    const shop = await newShop(ctx);
+    const m = await newShopper(ctx);
+    const order = await placeOrder(ctx, shop, m);
+    const paid = await paidOrder(ctx, shop, m);
+    const refund = await call(ctx, 'POST', `/api/v1/orders/${paid.id}/refunds`, m.headers(), { reason: '不要了' });
+    expect(refund.status).toBe(201);
+    const { port, close } = await listen();
+    try {
+      const member = { Authorization: `Bearer ${m.token}` };
+      const pay = await rawRequest(port, 'POST', `/api/v1/orders/${order.id}/pay`, member);
+      expect(pay.status, pay.body).toBe(200);
+      expect(JSON.parse(pay.body).payment.platform).toBe('weapp');
+      const status = await rawRequest(port, 'POST', `/api/v1/orders/${order.id}/payment-status`, member);
+      expect(status.status, status.body).toBe(200);
+      const approve = await rawRequest(port, 'POST', `/api/v1/merchant/refunds/${refund.body.id}/approve`, {
+        Authorization: shop.owner.headers().authorization!,
+      });
+      expect(approve.status, approve.body).toBe(200);
+      expect(JSON.parse(approve.body).status).toBe('processing');
+      // An empty body that says it is JSON is no body too; `{}` still works.
+      const again = await rawRequest(port, 'POST', `/api/v1/orders/${order.id}/pay`, {
+        ...member,
+        'Content-Type': 'application/json',
+        'Content-Length': '0',
+      });
+      expect(again.status, again.body).toBe(200);
+      const braces = await rawRequest(
+        port,
+        'POST',
+        `/api/v1/orders/${order.id}/pay`,
+        { ...member, 'Content-Type': 'application/json', 'Content-Length': '2' },
+        Buffer.from('{}'),
+      );
+      expect(braces.status, braces.body).toBe(200);
+    } finally {
+      await close();
+    }
+  });
+
+  it('still asks for a body where the operation needs one, naming body', async () => {
+    const m = await loginMember(ctx);
+    const { port, close } = await listen();
+    try {
+      const res = await rawRequest(port, 'POST', '/api/v1/addresses', { Authorization: `Bearer ${m.token}` });
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.body).error.details.issues).toEqual([{ field: 'body', message: expect.stringContaining('required') }]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('keeps Idempotency-Key working for a request without a body: the replay is the stored answer', async () => {
+    const shop = await newShop(ctx);
+    const m = await newShopper(ctx);
+    const order = await placeOrder(ctx, shop, m);
+    const { port, close } = await listen();
+    try {
+      const headers = { Authorization: `Bearer ${m.token}`, 'Idempotency-Key': 'cancel-1' };
+      const first = await rawRequest(port, 'POST', `/api/v1/orders/${order.id}/cancel`, headers);
+      const second = await rawRequest(port, 'POST', `/api/v1/orders/${order.id}/cancel`, headers);
+      expect([first.status, second.status]).toEqual([200, 200]);
+      expect(second.headers['idempotent-replayed']).toBe('true');
+      expect(second.body).toBe(first.body);
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe('body rules come after authentication', () => {
+  it('answers 401, not 400, to an unauthenticated request with a body that is not JSON or no body at all', async () => {
+    for (const init of [
+      { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' },
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name": ' },
+      { method: 'POST', body: 'no content type' },
+      { method: 'POST' },
+    ]) {
+      const res = await ctx.app.request('/api/v1/addresses', init);
+      expect(res.status, JSON.stringify(init)).toBe(401);
+    }
+    const staffOnly = await ctx.app.request('/api/v1/merchant/categories', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' });
+    expect(staffOnly.status).toBe(401);
+  });
+
+  it('then refuses a body that is not JSON, or has no Content-Type, naming header.Content-Type', async () => {
+    const m = await loginMember(ctx);
+    const { 'content-type': _json, ...bare } = m.headers();
+    for (const headers of [{ ...bare, 'content-type': 'text/plain' }, bare, { ...bare, 'content-type': 'application/x-www-form-urlencoded' }]) {
+      const res = await ctx.app.request('/api/v1/addresses', { method: 'POST', headers, body: 'name=x' });
+      expect(await refusedFields(res)).toEqual(['header.Content-Type']);
+    }
+    expect(await count('addresses')).toBe(0);
+  });
+});
+
+describe('bodies that are not UTF-8', () => {
+  const invalid = Buffer.concat([
+    Buffer.from('{"name":"'),
+    Buffer.from([0xff, 0xfe, 0xfd, 0x28]),
+    Buffer.from('","phone":"13812345678","province":"浙江省","city":"杭州市","district":"西湖区","detail":"龙井路 1 号"}'),
+  ]);
+
+  it('refuses invalid UTF-8 in a JSON body naming body, instead of storing U+FFFD', async () => {
+    const m = await loginMember(ctx);
+    const res = await ctx.app.request('/api/v1/addresses', { method: 'POST', headers: m.headers(), body: invalid });
+    expect(await refusedFields(res)).toEqual(['body']);
+    // With an Idempotency-Key too (that middleware reads the body first), and on a real socket.
+    const keyed = await ctx.app.request('/api/v1/addresses', { method: 'POST', headers: m.headers({ 'idempotency-key': 'utf8-1' }), body: invalid });
+    expect(await refusedFields(keyed)).toEqual(['body']);
+    const { port, close } = await listen();
+    try {
+      const raw = await rawRequest(
+        port,
+        'POST',
+        '/api/v1/addresses',
+        { Authorization: `Bearer ${m.token}`, 'Content-Type': 'application/json', 'Content-Length': String(invalid.length) },
+        invalid,
+      );
+      expect(raw.status).toBe(400);
+      expect(JSON.parse(raw.body).error.details.issues).toEqual([{ field: 'body', message: expect.stringContaining('not valid UTF-8') }]);
+    } finally {
+      await close();
+    }
+    expect(await count('addresses')).toBe(0);
+    // The same address in proper UTF-8 is taken, and the key refused above can be used for it.
+    const ok = await ctx.app.request('/api/v1/addresses', {
+      method: 'POST',
+      headers: m.headers({ 'idempotency-key': 'utf8-1' }),
+      body: invalid.toString('utf8').replace('\ufffd\ufffd\ufffd(', '林晓'),
+    });
+    expect(ok.status).toBe(201);
   });
 });

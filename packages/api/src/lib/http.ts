@@ -88,35 +88,94 @@ export const validationHook: Hook<any, AppEnv, any, any> = (result) => {
   if (issues.length > 0) throw validationError(issues);
 };
 
-/** Every module's routes are built on this, so validation behaves the same everywhere. */
+/**
+ * Every module's routes are built on this, so validation behaves the same everywhere. A route that declares a JSON
+ * body gets the body rules (jsonBodyRules) as its last middleware: after its own (authentication, idempotency), so
+ * an unauthenticated request is a 401 whatever its body, and before the validators.
+ */
 export function createRouter(): OpenAPIHono<AppEnv> {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-}
-
-/** A request that carries a body must say it is JSON; otherwise the body would be silently ignored. */
-export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
-  // GET and HEAD requests have no body (the Fetch API forbids one); asking for c.req.raw.body would make
-  // @hono/node-server build a full Request for nothing.
-  const hasBody = !hasNoBody(c) && c.req.raw.body !== null && c.req.header('content-length') !== '0';
-  if (hasBody && !/^application\/(.+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
-    throw validationError([{ field: 'header.Content-Type', message: 'a request body must be application/json' }]);
-  }
-  await next();
-};
-
-/** GET and HEAD: never a body (a Request cannot carry one). */
-function hasNoBody(c: Context): boolean {
-  const method = c.req.method;
-  return method === 'GET' || method === 'HEAD';
+  const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const openapi = router.openapi;
+  router.openapi = ((route: Parameters<typeof openapi>[0], ...rest: unknown[]) => {
+    const body = route.request?.body;
+    if (!body?.content?.['application/json']) return (openapi as (...args: unknown[]) => unknown)(route, ...rest);
+    const own = route.middleware === undefined ? [] : Array.isArray(route.middleware) ? route.middleware : [route.middleware];
+    const middleware = [...own, jsonBodyRules(body.required === true)];
+    return (openapi as (...args: unknown[]) => unknown)({ ...route, middleware }, ...rest);
+  }) as typeof openapi;
+  return router;
 }
 
 /**
- * Hono's bodyLimit, skipped for GET and HEAD: it asks for c.req.raw.body, which under @hono/node-server
- * materialises a full Request (with an AbortController and a stream) on every request, only to find no body.
+ * Whether the request carries a body. Off a socket (@hono/node-server, HTTP/1.1), by its framing: Content-Length
+ * > 0 or Transfer-Encoding; `c.req.raw.body !== null` says nothing there (every POST gets a stream, and asking for
+ * it builds a full Request). A Request built in-process (app.request, a notification delivered by the simulator)
+ * has no framing headers: its body says. GET and HEAD never have one.
+ */
+export function declaresBody(c: Context): boolean {
+  const method = c.req.method;
+  if (method === 'GET' || method === 'HEAD') return false;
+  if (c.req.header('transfer-encoding') !== undefined) return true;
+  const length = c.req.header('content-length');
+  if (length !== undefined) return !/^\s*0+\s*$/.test(length);
+  const fromSocket = (c.env as { incoming?: unknown } | undefined)?.incoming !== undefined;
+  return !fromSocket && c.req.raw.body !== null;
+}
+
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+const isJsonContentType = (value: string | undefined) => value !== undefined && JSON_MEDIA_TYPE.test(value.split(';')[0]!.trim());
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The rules for a route that reads a JSON body, run after the route's own middleware:
+ * - a body must say it is JSON (a 400 naming header.Content-Type), or it would be silently ignored;
+ * - it must be UTF-8 (a 400 naming body), or JSON parsing would store U+FFFD in place of the bytes;
+ * - no body (or an empty one) is a 400 naming body where the body is required, and `{}` where it is optional
+ *   (operations whose body is an empty object, e.g. paying an order, so a client may send nothing).
+ * The body is decoded here once; Hono's c.req.json() parses the cached text.
+ */
+function jsonBodyRules(required: boolean): MiddlewareHandler<AppEnv> {
+  const noBody = (c: Context) => {
+    if (required) throw validationError([{ field: 'body', message: 'a JSON body is required' }]);
+    // zod-openapi validates an optional body only when the Content-Type says JSON; then `{}` is what was meant.
+    cacheBodyText(c, '{}');
+  };
+  return async (c, next) => {
+    if (!declaresBody(c)) {
+      noBody(c);
+      return next();
+    }
+    if (!isJsonContentType(c.req.header('content-type'))) {
+      throw validationError([{ field: 'header.Content-Type', message: 'a request body must be application/json' }]);
+    }
+    const bytes = await c.req.arrayBuffer(); // cached by Hono: the validators read it again
+    let text: string;
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      throw validationError([{ field: 'body', message: 'not valid UTF-8' }]);
+    }
+    if (text.length === 0) noBody(c);
+    else cacheBodyText(c, text);
+    return next();
+  };
+}
+
+/**
+ * Hono keeps each body reading as a promise in c.req.bodyCache, and c.req.json() parses the cached text (its type
+ * says string; the value is a promise). Seeding it means the body is decoded once, by the strict decoder above.
+ */
+function cacheBodyText(c: Context, text: string): void {
+  (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text);
+}
+
+/**
+ * Hono's bodyLimit, only for requests that carry a body: it asks for c.req.raw.body, which under
+ * @hono/node-server materialises a full Request (with an AbortController and a stream) on every request.
  */
 export function apiBodyLimit(maxSize: number): MiddlewareHandler<AppEnv> {
   const limit = bodyLimit({ maxSize });
-  return (c, next) => (hasNoBody(c) ? next() : limit(c, next));
+  return (c, next) => (declaresBody(c) ? limit(c, next) : next());
 }
 
 /**

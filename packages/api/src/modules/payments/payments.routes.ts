@@ -3,7 +3,7 @@ import { ErrorResponse, IdParam, LOGIN_PLATFORMS, Order, PaymentStatusRequest, P
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createRouter, type AppEnv } from '../../lib/http.js';
-import { IdempotencyHeader, jsonBody, jsonContent, memberErrors } from '../../lib/openapi.js';
+import { IdempotencyHeader, jsonContent, memberErrors, optionalJsonBody } from '../../lib/openapi.js';
 import type { PaymentPlatform } from '../../platforms/types.js';
 import type { PaymentsService } from './payments.service.js';
 
@@ -17,7 +17,7 @@ export function paymentRoutes(deps: { payments: PaymentsService; member: Middlew
       summary: 'Open the platform payment for one of my unpaid orders (the platform of my session); poll the order for the result',
       security: [{ memberToken: [] }],
       middleware: [deps.member, deps.idempotent],
-      request: { headers: IdempotencyHeader, params: IdParam, body: jsonBody(PayOrderRequest) },
+      request: { headers: IdempotencyHeader, params: IdParam, body: optionalJsonBody(PayOrderRequest) },
       responses: {
         200: jsonContent(PayOrderResponse, 'what wx.requestPayment / my.tradePay / tt.requestOrder need'),
         ...memberErrors,
@@ -37,7 +37,7 @@ export function paymentRoutes(deps: { payments: PaymentsService; member: Middlew
         'For when the platform sheet reported success but the order still awaits payment (the notification is late). A paid trade is applied exactly as its notification would be, once.',
       security: [{ memberToken: [] }],
       middleware: [deps.member],
-      request: { params: IdParam, body: { required: false, content: { 'application/json': { schema: PaymentStatusRequest } } } },
+      request: { params: IdParam, body: optionalJsonBody(PaymentStatusRequest) },
       responses: {
         200: jsonContent(Order, 'the order after asking the platform'),
         ...memberErrors,
