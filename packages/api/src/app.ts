@@ -11,10 +11,10 @@ import { ALL_STAFF_ROLES, STAFF_EDITORS, requireMember, requireStaff } from './l
 import type { Clock } from './lib/clock.js';
 import {
   METHOD_OVERRIDE_HEADER,
-  apiBodyLimit,
   apiCors,
   errorHandler,
   notFoundHandler,
+  requestBodyLimit,
   restrictedMethodOverride,
   validationHook,
   type AppEnv,
@@ -127,7 +127,7 @@ export function createApp({ db, clock, platforms, payments: paymentAdapters, con
       exposeHeaders: ['Retry-After', 'X-Request-Id'],
     }),
   );
-  app.use('/api/*', apiBodyLimit(config.bodyLimitBytes));
+  app.use('/api/*', requestBodyLimit(config.bodyLimitBytes));
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/v1', memberAuthRoutes({ auth, members, member, trustProxy: config.trustProxy }));

@@ -7,6 +7,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { once } from 'node:events';
+import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorHandler, type AppEnv } from '../src/lib/http.js';
@@ -415,5 +416,83 @@ describe('bodies that are not UTF-8', () => {
       body: invalid.toString('utf8').replace('\ufffd\ufffd\ufffd(', '林晓'),
     });
     expect(ok.status).toBe(201);
+  });
+});
+
+/** A request through node:http (keep-alive agent), reading the whole answer; a socket error is returned, not thrown. */
+function httpRequest(
+  agent: http.Agent,
+  port: number,
+  method: string,
+  path: string,
+  options: { body?: Buffer; chunked?: boolean; headers?: Record<string, string> } = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string; socketReused: boolean } | { error: string }> {
+  return new Promise((resolve) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.body && !options.chunked) headers['content-length'] = String(options.body.length);
+    const req = http.request({ agent, host: '127.0.0.1', port, method, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (d: Buffer) => chunks.push(d));
+      res.on('end', () =>
+        resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), socketReused: req.reusedSocket }),
+      );
+      res.on('error', (e) => resolve({ error: String(e) }));
+    });
+    req.on('error', (e) => resolve({ error: String(e) }));
+    if (options.body && options.chunked) {
+      // Sent in pieces: Transfer-Encoding: chunked, no Content-Length.
+      for (let i = 0; i < options.body.length; i += 64 * 1024) req.write(options.body.subarray(i, i + 64 * 1024));
+      req.end();
+    } else {
+      req.end(options.body);
+    }
+  });
+}
+
+describe('bodies over the limit, on a real socket', () => {
+  const MB = Buffer.alloc(1024 * 1024, 'x');
+
+  it.each([
+    ['/api/v1/check-in', { 'content-type': 'application/json' }],
+    ['/payments/notify/weapp', { 'content-type': 'application/json' }],
+    ['/payments/notify/alipay', { 'content-type': 'application/x-www-form-urlencoded' }],
+  ])('answers 1 MB posted to %s with a complete 413 JSON answer, and the connection stays usable', async (path, headers) => {
+    const { port, close } = await listen();
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      for (const chunked of [false, true, false]) {
+        const res = await httpRequest(agent, port, 'POST', path, { body: MB, chunked, headers });
+        expect(res, `chunked: ${chunked}`).not.toHaveProperty('error');
+        if ('error' in res) return;
+        expect(res.status).toBe(413);
+        expect(res.headers['content-type']).toMatch(/^application\/json/);
+        expect(JSON.parse(res.body).error.code).toBe('PAYLOAD_TOO_LARGE');
+        // The next request on the same keep-alive connection (or a fresh one, if the server closed it) is answered.
+        const next = await httpRequest(agent, port, 'GET', '/api/health');
+        expect(next, `after chunked: ${chunked}`).toMatchObject({ status: 200 });
+        if (res.headers.connection === 'close') expect((next as { socketReused: boolean }).socketReused).toBe(false);
+      }
+    } finally {
+      agent.destroy();
+      await close();
+    }
+  });
+
+  it('answers a chunked body that goes on past what is worth draining (16 MiB) with a complete 413 and Connection: close', async () => {
+    const { port, close } = await listen();
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const res = await httpRequest(agent, port, 'POST', '/api/v1/check-in', {
+        body: Buffer.alloc(16 * 1024 * 1024, 'x'),
+        chunked: true,
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(res).toMatchObject({ status: 413, headers: { connection: 'close' } });
+      expect(JSON.parse((res as { body: string }).body).error.code).toBe('PAYLOAD_TOO_LARGE');
+      expect(await httpRequest(agent, port, 'GET', '/api/health')).toMatchObject({ status: 200, socketReused: false });
+    } finally {
+      agent.destroy();
+      await close();
+    }
   });
 });

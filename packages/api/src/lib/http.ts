@@ -2,7 +2,6 @@ import { methodOverride } from 'hono/method-override';
 import { OpenAPIHono, type Hook } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -169,13 +168,75 @@ function cacheBodyText(c: Context, text: string): void {
   (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text);
 }
 
+/** How much of an oversized chunked body is read and thrown away so that the connection can stay open. */
+const DRAIN_MAX_BYTES = 8 * 1024 * 1024;
+const DRAIN_MAX_MS = 2_000;
+
+function tooLarge(headers?: Record<string, string>): AppError {
+  return new AppError('PAYLOAD_TOO_LARGE', 'request body too large', undefined, headers);
+}
+
 /**
- * Hono's bodyLimit, only for requests that carry a body: it asks for c.req.raw.body, which under
- * @hono/node-server materialises a full Request (with an AbortController and a stream) on every request.
+ * Refuses bodies over `maxSize` bytes with 413, and leaves the connection in a state the client can read the
+ * answer from (Hono's bodyLimit did not: the client was often cut off mid-upload, ECONNRESET / socket hang up).
+ * - No body (declaresBody): nothing is touched, so @hono/node-server builds no full Request for it.
+ * - Content-Length over the limit: refused before a byte is read; @hono/node-server then reads and discards the
+ *   rest, so the keep-alive connection stays usable.
+ * - Chunked: read up to the limit and passed on as the body; past it, the rest is read and discarded (up to
+ *   8 MiB, 2 s) before answering, so the connection stays usable; a body that goes on longer is answered with
+ *   `Connection: close`.
  */
-export function apiBodyLimit(maxSize: number): MiddlewareHandler<AppEnv> {
-  const limit = bodyLimit({ maxSize });
-  return (c, next) => (declaresBody(c) ? limit(c, next) : next());
+export function requestBodyLimit(maxSize: number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!declaresBody(c)) return next();
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      if (Number(length) > maxSize) throw tooLarge();
+      return next();
+    }
+    const body = c.req.raw.body;
+    if (!body) return next();
+    const reader = body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxSize) {
+        if (await drain(reader)) throw tooLarge();
+        void reader.cancel().catch(() => {});
+        throw tooLarge({ Connection: 'close' });
+      }
+      chunks.push(value);
+    }
+    const buffer = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+      buffer.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    c.req.raw = new Request(c.req.raw, { body: buffer });
+    return next();
+  };
+}
+
+/** Reads a body to its end, discarding it; false when it goes past DRAIN_MAX_BYTES or DRAIN_MAX_MS. */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<boolean> {
+  const deadline = Date.now() + DRAIN_MAX_MS;
+  let drained = 0;
+  while (drained <= DRAIN_MAX_BYTES) {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now()));
+    });
+    const read = await Promise.race([reader.read(), timedOut]);
+    clearTimeout(timer);
+    if (read === 'timeout') return false;
+    if (read.done) return true;
+    drained += read.value.byteLength;
+  }
+  return false;
 }
 
 /**

@@ -1,8 +1,7 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ErrorResponse, IdParam, LOGIN_PLATFORMS, Order, PaymentStatusRequest, PayOrderRequest, PayOrderResponse } from '@siyu/shared';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { createRouter, type AppEnv } from '../../lib/http.js';
+import { createRouter, requestBodyLimit, type AppEnv } from '../../lib/http.js';
 import { IdempotencyHeader, jsonContent, memberErrors, optionalJsonBody } from '../../lib/openapi.js';
 import type { PaymentPlatform } from '../../platforms/types.js';
 import type { PaymentsService } from './payments.service.js';
@@ -55,7 +54,7 @@ export function paymentRoutes(deps: { payments: PaymentsService; member: Middlew
  */
 export function paymentNotifyRoutes(deps: { payments: PaymentsService; bodyLimitBytes: number }) {
   const router = new Hono<AppEnv>();
-  router.use('*', bodyLimit({ maxSize: deps.bodyLimitBytes }));
+  router.use('*', requestBodyLimit(deps.bodyLimitBytes));
   router.post('/:platform', async (c) => {
     const platform = c.req.param('platform');
     if (!(LOGIN_PLATFORMS as readonly string[]).includes(platform)) return c.notFound();
