@@ -12,6 +12,7 @@ import type { Clock } from './lib/clock.js';
 import {
   METHOD_OVERRIDE_HEADER,
   apiCors,
+  apiSecureHeaders,
   errorHandler,
   notFoundHandler,
   requestBodyLimit,
@@ -127,6 +128,8 @@ export function createApp({ db, clock, platforms, payments: paymentAdapters, con
       exposeHeaders: ['Retry-After', 'X-Request-Id'],
     }),
   );
+  app.use('/api/*', apiSecureHeaders());
+  app.use('/payments/*', apiSecureHeaders());
   app.use('/api/*', requestBodyLimit(config.bodyLimitBytes));
 
   app.get('/api/health', (c) => c.json({ ok: true }));

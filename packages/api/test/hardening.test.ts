@@ -8,7 +8,10 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { once } from 'node:events';
 import http from 'node:http';
+import fs from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorHandler, type AppEnv } from '../src/lib/http.js';
 import { silentLogger } from '../src/lib/logger.js';
@@ -493,6 +496,93 @@ describe('bodies over the limit, on a real socket', () => {
     } finally {
       agent.destroy();
       await close();
+    }
+  });
+});
+
+describe('response headers', () => {
+  it('sends X-Content-Type-Options: nosniff (and the other secure headers) on API and notification answers', async () => {
+    const m = await loginMember(ctx);
+    for (const res of [
+      await ctx.app.request('/api/health'),
+      await ctx.app.request('/api/v1/products'),
+      await ctx.app.request('/api/v1/products/0x1'),
+      await ctx.app.request('/api/v1/nope'),
+      await ctx.app.request('/api/v1/me', { headers: m.headers() }),
+      await ctx.app.request('/payments/notify/weapp', { method: 'POST', body: '{}' }),
+    ]) {
+      expect(res.headers.get('x-content-type-options'), res.url).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      // Left to whoever terminates TLS: it would cover every subdomain of the host.
+      expect(res.headers.get('strict-transport-security')).toBeNull();
+    }
+  });
+
+  it('marks every answer of an authenticated route Cache-Control: no-store, errors included; public reads stay cacheable', async () => {
+    const m = await loginMember(ctx);
+    const staff = await createStaffAndLogin(ctx);
+    const shop = await newShop(ctx);
+    const shopper = await newShopper(ctx);
+    const order = await placeOrder(ctx, shop, shopper);
+    const cancel = () =>
+      ctx.app.request(`/api/v1/orders/${order.id}/cancel`, { method: 'POST', headers: shopper.headers({ 'idempotency-key': 'c-1' }) });
+    for (const [what, res] of [
+      ['member read', await ctx.app.request('/api/v1/me', { headers: m.headers() })],
+      ['member 401', await ctx.app.request('/api/v1/me')],
+      ['member 404', await ctx.app.request('/api/v1/orders/999999', { headers: m.headers() })],
+      ['member 400', await ctx.app.request('/api/v1/orders/0x1', { headers: m.headers() })],
+      ['staff read', await ctx.app.request('/api/v1/merchant/orders', { headers: staff.headers() })],
+      ['staff 403 (member token)', await ctx.app.request('/api/v1/merchant/orders', { headers: m.headers() })],
+      ['staff 401', await ctx.app.request('/api/v1/merchant/orders')],
+      ['first of an idempotent pair', await cancel()],
+      ['its replay', await cancel()],
+      [
+        'member login',
+        await ctx.app.request('/api/v1/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': freshAddress() },
+          body: JSON.stringify({ platform: 'weapp', code: ctx.simulator.issueCode('weapp', 'someone').code }),
+        }),
+      ],
+      [
+        'staff login refused',
+        await ctx.app.request('/api/v1/merchant/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': freshAddress() },
+          body: JSON.stringify({ username: 'nobody', password: 'wrong' }),
+        }),
+      ],
+    ] as const) {
+      expect(res.headers.get('cache-control'), what).toBe('no-store');
+    }
+    expect((await ctx.app.request('/api/v1/products')).headers.get('cache-control')).toBeNull();
+    expect((await ctx.app.request('/api/health')).headers.get('cache-control')).toBeNull();
+  });
+
+  it('leaves the API reference page and the H5 site working: no policy that would block their scripts', async () => {
+    const docs = await ctx.app.request('/api/docs');
+    expect(docs.status).toBe(200);
+    expect(await docs.text()).toContain('/api/openapi.json');
+    // The page loads its script from a CDN: no CSP, and no COEP (which would need the CDN to send CORP).
+    expect(docs.headers.get('content-security-policy')).toBeNull();
+    expect(docs.headers.get('cross-origin-embedder-policy')).toBeNull();
+
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-h5-'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><script src="/js/app.js"></script>');
+    fs.mkdirSync(path.join(dir, 'js'));
+    fs.writeFileSync(path.join(dir, 'js/app.js'), 'console.log(1)');
+    const site = await createTestContext({ staticDir: dir });
+    try {
+      for (const p of ['/', '/js/app.js', '/pages/order/detail']) {
+        const res = await site.app.request(p);
+        expect(res.status, p).toBe(200);
+        expect(res.headers.get('content-security-policy'), p).toBeNull();
+        expect(res.headers.get('cross-origin-resource-policy'), p).toBeNull();
+      }
+    } finally {
+      await site.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

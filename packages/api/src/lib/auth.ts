@@ -28,8 +28,18 @@ async function resolve(resolver: SessionResolver, header: string | undefined): P
   return session;
 }
 
+/**
+ * What an authenticated route answers is for that one caller: no cache may keep it, errors included. Prepared
+ * before anything can fail, so c.json() (the handler's or the error handler's) builds the response with it.
+ */
+export const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
+  c.header('Cache-Control', 'no-store');
+  await next();
+};
+
 export function requireMember(resolver: SessionResolver): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    c.header('Cache-Control', 'no-store');
     const session = await resolve(resolver, c.req.header('authorization'));
     if (session.subjectType !== 'member') throw new AppError('FORBIDDEN', 'this endpoint is for members; staff tokens are not accepted');
     c.set('memberId', session.subjectId);
@@ -41,6 +51,7 @@ export function requireMember(resolver: SessionResolver): MiddlewareHandler<AppE
 /** Merchant endpoints: staff only (member tokens are refused), and only the listed roles. */
 export function requireStaff(resolver: SessionResolver, roles: readonly StaffRole[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    c.header('Cache-Control', 'no-store');
     const session = await resolve(resolver, c.req.header('authorization'));
     if (session.subjectType !== 'staff' || !session.role) throw new AppError('FORBIDDEN', 'merchant endpoint: member tokens are not accepted');
     if (!roles.includes(session.role)) throw new AppError('FORBIDDEN', `role ${session.role} may not do this; needs one of ${roles.join(', ')}`);

@@ -3,6 +3,7 @@ import { OpenAPIHono, type Hook } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
 import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
@@ -237,6 +238,33 @@ async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<b
     drained += read.value.byteLength;
   }
   return false;
+}
+
+/**
+ * Hono's secure headers for the API's answers (JSON, the reference page at /api/docs) and the notification
+ * acknowledgements. Hono sets them on the finished response's headers, which @hono/node-server sends as they are
+ * (no rebuild of the response; decision 009). Kept: X-Content-Type-Options: nosniff, X-Frame-Options,
+ * Referrer-Policy, Cross-Origin-Resource-Policy and -Opener-Policy (same-origin: the H5 build and the mini-programs
+ * reach the API through CORS requests or natively, which CORP does not affect). Left out on purpose:
+ * - Strict-Transport-Security belongs to whoever terminates TLS: sent by the app it would bind the whole host and,
+ *   with includeSubDomains, every subdomain of the brand's domain to https for half a year.
+ * - No Content-Security-Policy (Hono sets none by default): /api/docs loads Scalar's script from a CDN; a policy
+ *   for JSON alone would protect nothing a browser renders. Cross-Origin-Embedder-Policy stays off likewise.
+ * - Headers for browsers and plug-ins long gone (X-XSS-Protection, X-Download-Options,
+ *   X-Permitted-Cross-Domain-Policies) and for HTML documents only (X-DNS-Prefetch-Control,
+ *   Origin-Agent-Cluster): every header is written on every answer, and these would buy nothing here.
+ * The H5 site at / is not under these paths and gets none of it (it may be embedded, or load from elsewhere).
+ */
+export function apiSecureHeaders(): MiddlewareHandler<AppEnv> {
+  return secureHeaders({
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+    xXssProtection: false,
+    xDownloadOptions: false,
+    xPermittedCrossDomainPolicies: false,
+    xDnsPrefetchControl: false,
+    originAgentCluster: false,
+  });
 }
 
 /**

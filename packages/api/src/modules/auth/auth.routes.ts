@@ -1,6 +1,7 @@
 import { createRoute, type z } from '@hono/zod-openapi';
 import { ErrorResponse, MemberLoginRequest, MemberLoginResponse, MemberProfile, StaffLoginRequest, StaffLoginResponse } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
+import { noStore } from '../../lib/auth.js';
 import { clientAddress, createRouter, type AppEnv } from '../../lib/http.js';
 import type { MembersService } from '../members/index.js';
 import type { AuthService } from './auth.service.js';
@@ -15,6 +16,7 @@ export function memberAuthRoutes(deps: { auth: AuthService; members: MembersServ
       path: '/auth/login',
       tags: ['auth'],
       summary: 'Log a member in with a platform one-time code (wx.login, my.getAuthCode, tt.login)',
+      middleware: [noStore] as const,
       request: { body: { required: true, content: { 'application/json': { schema: MemberLoginRequest } } } },
       responses: {
         200: json(MemberLoginResponse, 'our own session token and the member'),
@@ -52,6 +54,7 @@ export function staffAuthRoutes(deps: { auth: AuthService; trustProxy: boolean }
       path: '/auth/login',
       tags: ['merchant: auth'],
       summary: 'Log merchant staff in with username and password',
+      middleware: [noStore] as const,
       request: { body: { required: true, content: { 'application/json': { schema: StaffLoginRequest } } } },
       responses: {
         200: json(StaffLoginResponse, 'a staff session token'),
