@@ -10,6 +10,7 @@ import { openDatabase, openSqliteFile, type DB } from '../src/db/connection.js';
 import { migrateToLatest } from '../src/db/migrator.js';
 import type { Database } from '../src/db/schema.js';
 import { ManualClock } from '../src/lib/clock.js';
+import type { Logger } from '../src/lib/logger.js';
 import {
   SIMULATOR_BASE,
   createPaymentAdapters,
@@ -92,6 +93,7 @@ export async function createTestContext(
   overrides: Partial<AppConfig> = {},
   now: string = DEFAULT_NOW,
   simulatorOptions: Pick<PlatformSimulatorOptions, 'autoCompleteRefunds' | 'refundDelayMs'> = {},
+  logger?: Logger,
 ): Promise<TestContext> {
   const { db, close } = await freshDatabase();
   const clock = new ManualClock(now);
@@ -106,7 +108,7 @@ export async function createTestContext(
   const platforms = createPlatformAdapters(platformsConfig, simulatorFetch(simulator.app), () => clock.now());
   const payments = createPaymentAdapters(platformsConfig, simulatorFetch(simulator.app), () => clock.now());
   const config: AppConfig = { ...defaultAppConfig, trustProxy: true, ...overrides };
-  app = createApp({ db, clock, platforms, payments, config, simulator: simulator.app });
+  app = createApp({ db, clock, platforms, payments, config, simulator: simulator.app, ...(logger ? { logger } : {}) });
   return {
     app,
     db,

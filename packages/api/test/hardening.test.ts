@@ -12,12 +12,13 @@ import fs from 'node:fs';
 import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorHandler, type AppEnv } from '../src/lib/http.js';
 import { silentLogger } from '../src/lib/logger.js';
 import { createTestContext, type TestContext } from './context.js';
 import { call, createStaffAndLogin, freshAddress, loginMember } from './factories.js';
-import { newShop, newShopper, paidOrder, placeOrder, stockOf } from './shop.js';
+import { orderRow as orderRowOf, newShop, newShopper, paidOrder, placeOrder, stockOf } from './shop.js';
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -511,7 +512,7 @@ describe('response headers', () => {
       await ctx.app.request('/api/v1/me', { headers: m.headers() }),
       await ctx.app.request('/payments/notify/weapp', { method: 'POST', body: '{}' }),
     ]) {
-      expect(res.headers.get('x-content-type-options'), res.url).toBe('nosniff');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
       expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
       // Left to whoever terminates TLS: it would cover every subdomain of the host.
@@ -585,4 +586,64 @@ describe('response headers', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+});
+
+describe('junk posted to the payment notification URLs', () => {
+  const JUNK: [string, Record<string, string>, string][] = [
+    ['not JSON', { 'content-type': 'application/json' }, 'not json at all'],
+    ['an empty object', { 'content-type': 'application/json' }, '{}'],
+    ['a truncated object', { 'content-type': 'application/json' }, '{'],
+    ['a form with random fields', { 'content-type': 'application/x-www-form-urlencoded' }, 'a=1&b=2&sign=&notify_id='],
+    ['nothing', {}, ''],
+    [
+      'headers that look right around a junk body',
+      {
+        'content-type': 'application/json',
+        'wechatpay-timestamp': '1',
+        'wechatpay-nonce': 'n',
+        'wechatpay-signature': 'x',
+        'wechatpay-serial': 'y',
+        'byte-timestamp': '1',
+        'byte-nonce-str': 'n',
+        'byte-signature': 'x',
+      },
+      '[1,2]',
+    ],
+  ];
+
+  it.each(['weapp', 'alipay', 'tt'] as const)(
+    '%s: answers 400 with the platform’s failure acknowledgement, logs a warning, changes nothing',
+    async (platform) => {
+      const lines: { level: number; msg: string }[] = [];
+      const logger = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line)) });
+      const logged = await createTestContext({}, undefined, {}, logger);
+      try {
+        const shop = await newShop(logged);
+        const m = await newShopper(logged, platform);
+        const order = await placeOrder(logged, shop, m);
+        for (const [what, headers, body] of JUNK) {
+          lines.length = 0;
+          const res = await logged.app.request(`/payments/notify/${platform}`, { method: 'POST', headers, body });
+          expect(res.status, what).toBe(400);
+          const text = await res.text();
+          if (platform === 'weapp') expect(JSON.parse(text), what).toEqual({ code: 'FAIL', message: expect.any(String) });
+          if (platform === 'alipay') expect(text, what).toBe('fail');
+          if (platform === 'tt') expect(JSON.parse(text), what).toEqual({ err_no: expect.any(Number), err_tips: expect.any(String) });
+          if (platform === 'tt') expect(JSON.parse(text).err_no, what).not.toBe(0);
+          expect(
+            lines.filter((l) => l.level >= 50),
+            what,
+          ).toEqual([]);
+          expect(
+            lines.some((l) => l.level === 40 && /notification/.test(l.msg)),
+            what,
+          ).toBe(true);
+        }
+        expect((await logged.db.selectFrom('payment_notifications').selectAll().execute()).length).toBe(0);
+        expect((await orderRowOf(logged, order.id)).status).toBe('awaiting_payment');
+      } finally {
+        await logged.close();
+      }
+    },
+  );
 });

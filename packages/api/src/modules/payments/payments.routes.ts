@@ -1,9 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ErrorResponse, IdParam, LOGIN_PLATFORMS, Order, PaymentStatusRequest, PayOrderRequest, PayOrderResponse } from '@siyu/shared';
 import { Hono, type MiddlewareHandler } from 'hono';
+import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
 import { createRouter, requestBodyLimit, type AppEnv } from '../../lib/http.js';
 import { IdempotencyHeader, jsonContent, memberErrors, optionalJsonBody } from '../../lib/openapi.js';
-import type { PaymentPlatform } from '../../platforms/types.js';
+import { notificationFormatProblem, type PaymentPlatform } from '../../platforms/index.js';
 import type { PaymentsService } from './payments.service.js';
 
 export function paymentRoutes(deps: { payments: PaymentsService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
@@ -60,8 +61,15 @@ export function paymentNotifyRoutes(deps: { payments: PaymentsService; bodyLimit
     if (!(LOGIN_PLATFORMS as readonly string[]).includes(platform)) return c.notFound();
     const rawBody = await c.req.text();
     const headers = Object.fromEntries(c.req.raw.headers.entries());
-    const ack = await deps.payments.handleNotification(platform as PaymentPlatform, { rawBody, headers });
-    return new Response(ack.body, { status: ack.status, headers: ack.headers });
+    const input = { rawBody, headers };
+    // Not even the form of the platform's notification (junk, a probe, an empty post) is the sender's mistake: 400,
+    // with the platform's failure acknowledgement. The service refuses it all the same (the adapter checks the form
+    // first), logging a warning and changing nothing; only the status is ours.
+    const malformed = notificationFormatProblem(platform as PaymentPlatform, input) !== null;
+    const ack = await deps.payments.handleNotification(platform as PaymentPlatform, input);
+    // Through c.body(), like every other answer, so the headers middleware adds later reach the wire.
+    const status = (malformed ? 400 : ack.status) as StatusCode;
+    return ack.body === null ? c.body(null, status, ack.headers) : c.body(ack.body, status as ContentfulStatusCode, ack.headers);
   });
   return router;
 }
