@@ -9,9 +9,15 @@ export interface AppConfig {
   /** Take the client address from X-Forwarded-For (only behind a reverse proxy you run). */
   trustProxy: boolean;
   rateLimits: {
+    /** Member logins per client address, and per platform identity (every attempt counts). */
     loginPerAddress: RateLimitRule;
     loginPerIdentity: RateLimitRule;
+    /** Failed staff logins per client address, whatever the username (429 beyond). */
     staffLoginPerAddress: RateLimitRule;
+    /**
+     * Failed staff logins per (username, client address) (429 beyond; a success clears them). The same window
+     * also tallies a username's failures from every address, which only slow its logins down, never refuse them.
+     */
     staffLoginPerUsername: RateLimitRule;
   };
   /** Largest request body accepted, in bytes. */
@@ -40,8 +46,8 @@ export const defaultAppConfig: AppConfig = {
   rateLimits: {
     loginPerAddress: { points: 60, duration: 60 },
     loginPerIdentity: { points: 10, duration: 60 },
-    staffLoginPerAddress: { points: 20, duration: 60 },
-    staffLoginPerUsername: { points: 5, duration: 60 },
+    staffLoginPerAddress: { points: 20, duration: 15 * 60 },
+    staffLoginPerUsername: { points: 5, duration: 15 * 60 },
   },
   bodyLimitBytes: 64 * 1024,
   paymentExceptionRefunds: { maxFailures: 6, backoffBaseMs: 60_000, backoffMaxMs: 3 * 3600_000, leaseMs: 5 * 60_000 },

@@ -647,3 +647,70 @@ describe('junk posted to the payment notification URLs', () => {
     },
   );
 });
+
+describe('staff login throttling', () => {
+  const staffLogin = (username: string, password: string, address: string) =>
+    ctx.app.request('/api/v1/merchant/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+      body: JSON.stringify({ username, password }),
+    });
+  /** How long the injected clock was made to wait by the call (the throttle sleeps through it). */
+  async function timed<T>(fn: () => T | Promise<T>): Promise<{ result: T; waitedMs: number }> {
+    const before = ctx.clock.now().getTime();
+    const result = await fn();
+    return { result, waitedMs: ctx.clock.now().getTime() - before };
+  }
+
+  beforeEach(async () => {
+    await ctx.app.services.staff.create({ username: 'owner1', displayName: '店主', role: 'owner', password: 'the-right-one' });
+  });
+
+  it('lets the owner in from a clean address after wrong passwords from many other addresses, only a little later', async () => {
+    const attackers = Array.from({ length: 8 }, () => freshAddress());
+    const waits: number[] = [];
+    for (const address of attackers) {
+      for (let i = 0; i < 3; i += 1) {
+        const { result, waitedMs } = await timed(() => staffLogin('Owner1', `guess-${i}`, address));
+        expect(result.status).toBe(401);
+        waits.push(waitedMs);
+      }
+    }
+    // Progressively slower, capped at a couple of seconds.
+    expect(waits[0]).toBe(0);
+    expect(waits.at(-1)).toBeGreaterThan(waits[3]!);
+    expect(Math.max(...waits)).toBeLessThanOrEqual(2000);
+    const { result, waitedMs } = await timed(() => staffLogin('owner1', 'the-right-one', freshAddress()));
+    expect(result.status).toBe(200);
+    expect(waitedMs).toBeLessThanOrEqual(2000);
+  });
+
+  it('answers 429 with Retry-After to brute force from one address, even for the right password; other addresses are not refused', async () => {
+    const address = freshAddress();
+    const statuses = [];
+    for (let i = 0; i < 7; i += 1) statuses.push((await staffLogin('owner1', `guess-${i}`, address)).status);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    const limited = await staffLogin('owner1', 'the-right-one', address);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await limited.json()).error.code).toBe('RATE_LIMITED');
+    expect((await staffLogin('owner1', 'the-right-one', freshAddress())).status).toBe(200);
+  });
+
+  it('limits failures per address across usernames too', async () => {
+    const address = freshAddress();
+    const statuses = [];
+    for (let i = 0; i < 21; i += 1) statuses.push((await staffLogin(`nobody-${i}`, 'x', address)).status);
+    expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
+    expect(statuses[20]).toBe(429);
+  });
+
+  it('counts failures only: a success clears that address’s failures for the username, and successes are never limited', async () => {
+    const address = freshAddress();
+    for (let i = 0; i < 4; i += 1) expect((await staffLogin('owner1', 'wrong', address)).status).toBe(401);
+    expect((await staffLogin('owner1', 'the-right-one', address)).status).toBe(200);
+    for (let i = 0; i < 4; i += 1) expect((await staffLogin('owner1', 'wrong', address)).status).toBe(401);
+    const office = freshAddress();
+    for (let i = 0; i < 25; i += 1) expect((await staffLogin('owner1', 'the-right-one', office)).status).toBe(200);
+  });
+});
