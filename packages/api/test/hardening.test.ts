@@ -482,6 +482,22 @@ describe('bodies over the limit, on a real socket', () => {
     }
   });
 
+  it('takes a chunked body under the limit as the body (read, then checked and validated as usual)', async () => {
+    const m = await loginMember(ctx);
+    const { port, close } = await listen();
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const address = { name: '林晓', phone: '13812345678', province: '浙江省', city: '杭州市', district: '西湖区', detail: '龙井路 1 号' };
+      const headers = { 'content-type': 'application/json', authorization: `Bearer ${m.token}` };
+      const res = await httpRequest(agent, port, 'POST', '/api/v1/addresses', { body: Buffer.from(JSON.stringify(address)), chunked: true, headers });
+      expect(res).toMatchObject({ status: 201 });
+      expect(JSON.parse((res as { body: string }).body).name).toBe('林晓');
+    } finally {
+      agent.destroy();
+      await close();
+    }
+  });
+
   it('answers a chunked body that goes on past what is worth draining (16 MiB) with a complete 413 and Connection: close', async () => {
     const { port, close } = await listen();
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
