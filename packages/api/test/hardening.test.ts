@@ -61,6 +61,26 @@ describe('error mapping', () => {
     expect(res.status).toBe(415);
     expect((await res.json()).error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
+
+  it('stores no 415 under an Idempotency-Key: the same request with a proper Content-Type then goes through', async () => {
+    const m = await loginMember(ctx);
+    const body = JSON.stringify({
+      name: '林晓',
+      phone: '13812345678',
+      province: '浙江省',
+      city: '杭州市',
+      district: '西湖区',
+      detail: '龙井路 1 号',
+    });
+    const send = (contentType: string) =>
+      ctx.app.request('/api/v1/addresses', {
+        method: 'POST',
+        headers: m.headers({ 'content-type': contentType, 'idempotency-key': 'addr-415' }),
+        body,
+      });
+    expect((await send('application/json;')).status).toBe(415);
+    expect((await send('application/json')).status).toBe(201);
+  });
 });
 
 /** The fields a 400 VALIDATION_FAILED names. */

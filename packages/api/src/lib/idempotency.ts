@@ -52,7 +52,8 @@ export function idempotency(db: DB, clock: Clock): MiddlewareHandler<AppEnv> {
     await next();
 
     const status = c.res.status;
-    const storable = status < 400 || (status >= 402 && status < 500 && status !== 413 && status !== 429);
+    // Refusals of the request's form (too large, wrong method or media type) and of its rate are not answers to keep.
+    const storable = status < 400 || (status >= 402 && status < 500 && ![405, 413, 415, 429].includes(status));
     const where = db.deleteFrom('idempotency_keys').where('member_id', '=', memberId).where('key', '=', key);
     if (!storable) {
       await where.execute();
