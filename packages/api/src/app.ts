@@ -11,11 +11,11 @@ import { ALL_STAFF_ROLES, STAFF_EDITORS, STAFF_OWNERS, requireMember, requireSta
 import type { Clock } from './lib/clock.js';
 import {
   METHOD_OVERRIDE_HEADER,
-  apiBodyLimit,
   apiCors,
+  apiSecureHeaders,
   errorHandler,
   notFoundHandler,
-  requireJsonBody,
+  requestBodyLimit,
   restrictedMethodOverride,
   validationHook,
   type AppEnv,
@@ -197,12 +197,13 @@ export function createApp({
       exposeHeaders: ['Retry-After', 'X-Request-Id'],
     }),
   );
+  app.use('/api/*', apiSecureHeaders());
+  app.use('/payments/*', apiSecureHeaders());
   // Image uploads are multipart and larger: their own limit (a little over the image limit, for the form's framing).
   const uploadPath = `/api/v1/merchant${UPLOAD_PATH}`;
-  const jsonLimit = apiBodyLimit(config.bodyLimitBytes);
-  const uploadLimit = apiBodyLimit(config.uploadMaxBytes + 64 * 1024);
+  const jsonLimit = requestBodyLimit(config.bodyLimitBytes);
+  const uploadLimit = requestBodyLimit(config.uploadMaxBytes + 64 * 1024);
   app.use('/api/*', (c, next) => (c.req.path === uploadPath ? uploadLimit(c, next) : jsonLimit(c, next)));
-  app.use('/api/*', (c, next) => (c.req.path === uploadPath ? next() : requireJsonBody(c, next)));
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/v1', memberAuthRoutes({ auth, members, member, trustProxy: config.trustProxy }));

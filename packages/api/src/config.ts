@@ -10,9 +10,15 @@ export interface AppConfig {
   /** Take the client address from X-Forwarded-For (only behind a reverse proxy you run). */
   trustProxy: boolean;
   rateLimits: {
+    /** Member logins per client address, and per platform identity (every attempt counts). */
     loginPerAddress: RateLimitRule;
     loginPerIdentity: RateLimitRule;
+    /** Failed staff logins per client address, whatever the username (429 beyond). */
     staffLoginPerAddress: RateLimitRule;
+    /**
+     * Failed staff logins per (username, client address) (429 beyond; a success clears them). The same window
+     * also tallies a username's failures from every address, which only slow its logins down, never refuse them.
+     */
     staffLoginPerUsername: RateLimitRule;
     couponClaimPerMember: RateLimitRule;
     couponClaimPerAddress: RateLimitRule;
@@ -55,8 +61,8 @@ export const defaultAppConfig: AppConfig = {
   rateLimits: {
     loginPerAddress: { points: 60, duration: 60 },
     loginPerIdentity: { points: 10, duration: 60 },
-    staffLoginPerAddress: { points: 20, duration: 60 },
-    staffLoginPerUsername: { points: 5, duration: 60 },
+    staffLoginPerAddress: { points: 20, duration: 15 * 60 },
+    staffLoginPerUsername: { points: 5, duration: 15 * 60 },
     couponClaimPerMember: { points: 30, duration: 60 },
     couponClaimPerAddress: { points: 120, duration: 60 },
     // Codes are guessed one at a time: a few tries a minute is plenty for a person.

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { decimalIntegerOr } from '@siyu/shared';
 import { isValidTimeZone } from '@siyu/shared/business-day';
 import { z } from 'zod';
 import type { PlatformsConfig } from './platforms/index.js';
@@ -13,7 +14,7 @@ const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     HOST: z.string().default('127.0.0.1'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PORT: decimalIntegerOr(3000, 0, 65535),
     DATABASE_URL: z
       .string()
       .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://')
@@ -27,13 +28,8 @@ const EnvSchema = z
     CONSOLE_DIST_DIR: z.string().default('packages/console/dist'),
     /** Uploaded images on the embedded default (an object store can replace it behind lib/storage.ts). */
     UPLOADS_DIR: z.string().default('data/uploads'),
-    UPLOAD_MAX_BYTES: z.coerce
-      .number()
-      .int()
-      .min(1024)
-      .max(50 * 1024 * 1024)
-      .default(5 * 1024 * 1024),
-    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+    UPLOAD_MAX_BYTES: decimalIntegerOr(5 * 1024 * 1024, 1024, 50 * 1024 * 1024),
+    SHUTDOWN_GRACE_MS: decimalIntegerOr(10_000, 0, 120_000),
     WEAPP_APP_ID: z.string().optional(),
     WEAPP_APP_SECRET: z.string().optional(),
     ALIPAY_APP_ID: z.string().optional(),
@@ -55,21 +51,22 @@ const EnvSchema = z
     TT_PAY_KEY_VERSION: z.string().optional(),
     TT_PAY_PLATFORM_PUBLIC_KEY: z.string().optional(),
   })
-  .transform((env) => ({ ...env, PLATFORM_SIMULATOR: env.PLATFORM_SIMULATOR ?? env.NODE_ENV !== 'production' }))
+  // The simulator hands out login codes for anyone and marks trades paid: by default it only runs where nobody else
+  // can reach it (development on loopback). Beyond loopback it takes PLATFORM_SIMULATOR=on, said loudly at start.
+  .transform((env) => ({ ...env, PLATFORM_SIMULATOR: env.PLATFORM_SIMULATOR ?? (env.NODE_ENV !== 'production' && isLoopbackHost(env.HOST)) }))
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.PLATFORM_SIMULATOR) {
       ctx.addIssue({ code: 'custom', path: ['PLATFORM_SIMULATOR'], message: 'the platform simulator must not run in production' });
     }
+    if (!env.PLATFORM_SIMULATOR && env.NODE_ENV !== 'production' && !isLoopbackHost(env.HOST) && !PLATFORM_LOGIN_SETTINGS.every((key) => env[key])) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PLATFORM_SIMULATOR'],
+        message: `off, because HOST=${env.HOST} is reachable beyond this machine (it would give anyone login codes and paid trades); configure the platforms below, or on a trusted network set PLATFORM_SIMULATOR=on`,
+      });
+    }
     if (!env.PLATFORM_SIMULATOR) {
-      for (const key of [
-        'WEAPP_APP_ID',
-        'WEAPP_APP_SECRET',
-        'ALIPAY_APP_ID',
-        'ALIPAY_APP_PRIVATE_KEY',
-        'ALIPAY_PUBLIC_KEY',
-        'TT_APP_ID',
-        'TT_APP_SECRET',
-      ] as const) {
+      for (const key of PLATFORM_LOGIN_SETTINGS) {
         if (!env[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'required when the platform simulator is off' });
       }
       let anyPayments = false;
@@ -91,6 +88,32 @@ const EnvSchema = z
       }
     }
   });
+
+/** The platforms' login settings, all required when the simulator is off. */
+const PLATFORM_LOGIN_SETTINGS = [
+  'WEAPP_APP_ID',
+  'WEAPP_APP_SECRET',
+  'ALIPAY_APP_ID',
+  'ALIPAY_APP_PRIVATE_KEY',
+  'ALIPAY_PUBLIC_KEY',
+  'TT_APP_ID',
+  'TT_APP_SECRET',
+] as const;
+
+/**
+ * Whether a listening address is reachable from this machine only: 127.0.0.0/8, ::1 (also as [::1] or
+ * ::ffff:127.x.x.x) and localhost. Anything else, 0.0.0.0 and :: included, may be reached from elsewhere.
+ */
+export function isLoopbackHost(host: string): boolean {
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1');
+  if (h === 'localhost' || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
+  const v4 = h.startsWith('::ffff:') ? h.slice('::ffff:'.length) : h;
+  const octets = v4.split('.');
+  return octets.length === 4 && octets[0] === '127' && octets.every((o) => /^\d{1,3}$/.test(o) && Number(o) <= 255);
+}
 
 /** The settings that turn on each platform's payments, all together. */
 const PAYMENT_SETTINGS = {

@@ -3,7 +3,7 @@ import { createApp } from './app.js';
 import { defaultAppConfig } from './config.js';
 import { openDatabase } from './db/connection.js';
 import { migrateToLatest } from './db/migrator.js';
-import { productionPlatformsConfig, readEnv } from './env.js';
+import { isLoopbackHost, productionPlatformsConfig, readEnv } from './env.js';
 import { systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
 import { startMaintenanceJob } from './jobs/maintenance.job.js';
@@ -88,7 +88,24 @@ const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.PORT }, (
     { url: `http://${env.HOST}:${info.port}`, docs: `http://${env.HOST}:${info.port}/api/docs`, simulator: Boolean(simulator) },
     'listening',
   );
+  if (simulator && !isLoopbackHost(env.HOST)) warnSimulatorExposed(`${env.HOST}:${info.port}`);
 });
+
+/** The simulator beyond loopback was asked for (PLATFORM_SIMULATOR=on); say so where nobody can miss it. */
+function warnSimulatorExposed(address: string) {
+  logger.warn({ address, simulator: true }, 'the platform simulator is on and reachable beyond this machine');
+  process.stderr.write(
+    [
+      '',
+      `  !!  THE PLATFORM SIMULATOR IS ON, AND THIS SERVER LISTENS ON ${address}`,
+      '  !!  Anyone who can reach that address can get a login code for any member at /__sim/login-codes',
+      '  !!  and mark any trade paid through /__sim. Use this on a trusted network only; to turn it off,',
+      '  !!  unset PLATFORM_SIMULATOR (or set it to off) and configure the platforms (see README).',
+      '',
+      '',
+    ].join('\n'),
+  );
+}
 
 let stopping = false;
 async function shutdown(signal: string) {

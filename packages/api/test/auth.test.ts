@@ -187,7 +187,7 @@ describe('merchant staff login', () => {
     expect(staffOnMemberEndpoint.status).toBe(403);
   });
 
-  it('rate-limits staff login per username', async () => {
+  it('slows down, but never locks out, a username guessed at from many addresses', async () => {
     await ctx.app.services.staff.create({ username: 'target', displayName: 't', role: 'viewer', password: 'pw-123456' });
     const statuses = [];
     for (let i = 0; i < 7; i += 1) {
@@ -198,7 +198,6 @@ describe('merchant staff login', () => {
       });
       statuses.push(res.status);
     }
-    expect(statuses.slice(0, 5).every((s) => s === 401)).toBe(true);
-    expect(statuses.slice(5)).toEqual([429, 429]);
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 401]);
   });
 });

@@ -11,6 +11,7 @@ import { migrateToLatest } from '../src/db/migrator.js';
 import type { Database } from '../src/db/schema.js';
 import { createLifecycleProbe, type LifecycleProbe } from './lifecycle-probe.js';
 import { ManualClock } from '../src/lib/clock.js';
+import type { Logger } from '../src/lib/logger.js';
 import {
   SIMULATOR_BASE,
   createPaymentAdapters,
@@ -112,6 +113,7 @@ export async function createTestContext(
   overrides: Partial<AppConfig> = {},
   now: string = DEFAULT_NOW,
   simulatorOptions: Pick<PlatformSimulatorOptions, 'autoCompleteRefunds' | 'refundDelayMs'> = {},
+  logger?: Logger,
 ): Promise<TestContext> {
   const { db, close } = await freshDatabase();
   const clock = new ManualClock(now);
@@ -127,7 +129,16 @@ export async function createTestContext(
   const payments = createPaymentAdapters(platformsConfig, simulatorFetch(simulator.app), () => clock.now());
   const config: AppConfig = { ...defaultAppConfig, trustProxy: true, uploadsDir: path.join(tmpRoot, 'uploads'), ...overrides };
   const probe = createLifecycleProbe();
-  app = createApp({ db, clock, platforms, payments, config, simulator: simulator.app, orderParticipants: [probe.participant] });
+  app = createApp({
+    db,
+    clock,
+    platforms,
+    payments,
+    config,
+    simulator: simulator.app,
+    orderParticipants: [probe.participant],
+    ...(logger ? { logger } : {}),
+  });
   return {
     app,
     db,

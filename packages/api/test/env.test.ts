@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { productionPlatformsConfig, readEnv } from '../src/env.js';
+import { isLoopbackHost, productionPlatformsConfig, readEnv } from '../src/env.js';
 import { createPaymentAdapters, sharedTestKeys } from '../src/platforms/index.js';
 
 const keys = sharedTestKeys();
@@ -71,5 +71,54 @@ describe('production payment settings', () => {
       'WEAPP_PAY_PLATFORM_PUBLIC_KEYS: must be a JSON object',
     );
     expect(problems({ ...LOGIN, ...PAYMENTS })).toBe('');
+  });
+});
+
+describe('numbers in the environment', () => {
+  it('takes PORT and SHUTDOWN_GRACE_MS in decimal digits only', () => {
+    expect(readEnv({ PORT: '8080', SHUTDOWN_GRACE_MS: '0' })).toMatchObject({ PORT: 8080, SHUTDOWN_GRACE_MS: 0 });
+    expect(readEnv({}).PORT).toBe(3000);
+    for (const port of ['0x1f90', '8e3', ' 8080', '08080', '+8080', '65536']) expect(problems({ PORT: port })).toContain('PORT:');
+  });
+});
+
+describe('the platform simulator and the listening address', () => {
+  const { NODE_ENV: _production, ...DEVELOPMENT_LOGIN } = LOGIN;
+
+  it('is on by default only on loopback: 127.0.0.0/8, ::1, localhost', () => {
+    for (const host of ['127.0.0.1', '127.8.9.10', '::1', '[::1]', 'localhost', 'LOCALHOST', '::ffff:127.0.0.1']) {
+      expect(isLoopbackHost(host), host).toBe(true);
+      expect(readEnv({ HOST: host }).PLATFORM_SIMULATOR, host).toBe(true);
+    }
+    expect(readEnv({}).PLATFORM_SIMULATOR).toBe(true);
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', '10.0.0.5', 'shop.example.com', '128.0.0.1', 'localhost.example.com']) {
+      expect(isLoopbackHost(host), host).toBe(false);
+    }
+  });
+
+  it('beyond loopback is off unless turned on explicitly; without platform settings the start fails saying how to turn it on', () => {
+    const refused = problems({ HOST: '0.0.0.0' });
+    for (const key of [
+      'WEAPP_APP_ID',
+      'WEAPP_APP_SECRET',
+      'ALIPAY_APP_ID',
+      'ALIPAY_APP_PRIVATE_KEY',
+      'ALIPAY_PUBLIC_KEY',
+      'TT_APP_ID',
+      'TT_APP_SECRET',
+    ]) {
+      expect(refused).toContain(`${key}: required`);
+    }
+    expect(refused).toContain('0.0.0.0');
+    expect(refused).toContain('PLATFORM_SIMULATOR=on');
+    expect(readEnv({ HOST: '0.0.0.0', PLATFORM_SIMULATOR: 'on' }).PLATFORM_SIMULATOR).toBe(true);
+    expect(readEnv({ HOST: '192.168.1.20', ...DEVELOPMENT_LOGIN }).PLATFORM_SIMULATOR).toBe(false);
+    // Explicitly off on loopback: the platform settings are needed, as before.
+    expect(problems({ PLATFORM_SIMULATOR: 'off' })).toContain('WEAPP_APP_ID: required');
+    // Production never runs it, whatever the address.
+    expect(problems({ ...LOGIN, HOST: '127.0.0.1', PLATFORM_SIMULATOR: 'on' })).toContain(
+      'PLATFORM_SIMULATOR: the platform simulator must not run in production',
+    );
+    expect(readEnv({ ...LOGIN, HOST: '127.0.0.1' }).PLATFORM_SIMULATOR).toBe(false);
   });
 });

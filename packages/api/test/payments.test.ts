@@ -374,7 +374,10 @@ describe('refused notifications change nothing (invariant 9)', () => {
     expect((await ctx.app.request('/payments/notify/paypal', { method: 'POST', body: '{}' })).status).toBe(404);
     const res = await notify('alipay', { 'content-type': 'application/x-www-form-urlencoded' }, 'not=a&notification');
     expect(await res.text()).toBe('fail');
-    expect((await notify('weapp', { 'content-type': 'application/json' }, '{')).status).toBe(500);
+    // Not a notification at all (no signature headers, not an envelope): the sender's mistake, 400 with WeChat's FAIL.
+    const junk = await notify('weapp', { 'content-type': 'application/json' }, '{');
+    expect(junk.status).toBe(400);
+    expect(await junk.json()).toMatchObject({ code: 'FAIL' });
     expect(await count('payment_notifications')).toBe(0);
   });
 });

@@ -110,3 +110,79 @@ describe.skipIf(Boolean(TEST_DATABASE_URL))('the server process on SQLite', () =
     for (const key of ['WEAPP_APP_ID', 'ALIPAY_APP_PRIVATE_KEY', 'TT_APP_SECRET']) expect(unconfigured).toContain(`${key}: required`);
   }, 30_000);
 });
+
+// Not about the database (always a throwaway SQLite file), so it runs in both suites.
+describe('the platform simulator beyond loopback', () => {
+  function start(env: Record<string, string>) {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'warn',
+        H5_DIST_DIR: path.join(dir, 'no-h5'),
+        DATABASE_URL: `sqlite:${path.join(dir, `sim-${Date.now()}.db`)}`,
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    children.push(child);
+    const out = { stdout: '', stderr: '' };
+    child.stdout!.on('data', (d) => (out.stdout += d));
+    child.stderr!.on('data', (d) => (out.stderr += d));
+    return { child, out };
+  }
+
+  async function waitUp(port: number, child: ChildProcess) {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+      try {
+        if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
+      } catch {
+        /* not up yet */
+      }
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    throw new Error('server did not start');
+  }
+
+  it('refuses to start on 0.0.0.0 without platform settings, naming them and how to turn the simulator on', async () => {
+    const { child, out } = start({ HOST: '0.0.0.0', PORT: String(await freePort()) });
+    expect(await exited(child)).not.toBe(0);
+    for (const key of ['WEAPP_APP_ID', 'ALIPAY_APP_PRIVATE_KEY', 'TT_APP_SECRET']) expect(out.stderr).toContain(`${key}: required`);
+    expect(out.stderr).toContain('PLATFORM_SIMULATOR=on');
+  }, 30_000);
+
+  it('runs it on 0.0.0.0 when turned on, saying so in a warning and a notice on stderr naming the address', async () => {
+    const port = await freePort();
+    const { child, out } = start({ HOST: '0.0.0.0', PORT: String(port), PLATFORM_SIMULATOR: 'on' });
+    await waitUp(port, child);
+    const codes = await fetch(`http://127.0.0.1:${port}/__sim/login-codes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ platform: 'weapp', user: 'anyone' }),
+    });
+    expect(codes.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(out.stderr).toContain('THE PLATFORM SIMULATOR IS ON');
+    expect(out.stderr).toContain(`0.0.0.0:${port}`);
+    expect(out.stderr.split('\n').filter((l) => l.includes('!!')).length).toBeGreaterThanOrEqual(3);
+    const warnings = out.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { level: number; msg: string; address?: string });
+    expect(warnings).toContainEqual(expect.objectContaining({ level: 40, address: `0.0.0.0:${port}`, msg: expect.stringContaining('simulator') }));
+    child.kill('SIGTERM');
+    expect(await exited(child)).toBe(0);
+  }, 60_000);
+
+  it('says nothing of the kind on loopback, where it is on by default', async () => {
+    const port = await freePort();
+    const { child, out } = start({ HOST: '127.0.0.1', PORT: String(port) });
+    await waitUp(port, child);
+    expect((await fetch(`http://127.0.0.1:${port}/__sim/keys`)).status).toBe(200);
+    child.kill('SIGTERM');
+    expect(await exited(child)).toBe(0);
+    expect(out.stderr).not.toContain('SIMULATOR IS ON');
+    expect(out.stdout).not.toContain('reachable beyond this machine');
+  }, 60_000);
+});

@@ -94,8 +94,18 @@ export function clearStaffSessionCookies(c: Context, trustProxy: boolean): void 
   deleteCookie(c, CSRF_COOKIE, { path: '/', sameSite: 'Strict', secure });
 }
 
+/**
+ * What an authenticated route answers is for that one caller: no cache may keep it, errors included. Prepared
+ * before anything can fail, so c.json() (the handler's or the error handler's) builds the response with it.
+ */
+export const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
+  c.header('Cache-Control', 'no-store');
+  await next();
+};
+
 export function requireMember(resolver: SessionResolver): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    c.header('Cache-Control', 'no-store');
     const session = await resolve(resolver, c.req.header('authorization'));
     if (session.subjectType !== 'member') throw new AppError('FORBIDDEN', 'this endpoint is for members; staff tokens are not accepted');
     c.set('memberId', session.subjectId);
@@ -110,6 +120,7 @@ export function requireMember(resolver: SessionResolver): MiddlewareHandler<AppE
  */
 export function requireStaff(resolver: SessionResolver, roles: readonly StaffRole[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    c.header('Cache-Control', 'no-store');
     const found = staffSessionToken(c);
     if (!found) throw new AppError('UNAUTHENTICATED', 'missing bearer token in Authorization header (or the console session cookie)');
     const session = await resolver(found.token);

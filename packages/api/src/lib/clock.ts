@@ -1,9 +1,14 @@
 /** The one clock. Services read time from it, never from `new Date()`, so tests can stand at 23:59:59. */
 export interface Clock {
   now(): Date;
+  /** Waits (a deliberate slow-down, e.g. a throttled login); a test clock moves on instead of waiting. */
+  sleep(ms: number): Promise<void>;
 }
 
-export const systemClock: Clock = { now: () => new Date() };
+export const systemClock: Clock = {
+  now: () => new Date(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
 
 /** A clock tests move by hand. */
 export class ManualClock implements Clock {
@@ -19,5 +24,9 @@ export class ManualClock implements Clock {
   }
   advance(ms: number): void {
     this.current += ms;
+  }
+  /** Returns at once, the clock moved on by `ms`. */
+  async sleep(ms: number): Promise<void> {
+    this.advance(ms);
   }
 }

@@ -2,12 +2,12 @@ import { methodOverride } from 'hono/method-override';
 import { OpenAPIHono, type Hook } from '@hono/zod-openapi';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import type { LoginPlatform, StaffRole } from '@siyu/shared';
+import type { ErrorCode, LoginPlatform, StaffRole } from '@siyu/shared';
 import { AppError, isAppError } from './app-error.js';
 import type { Logger } from './logger.js';
 
@@ -44,41 +44,227 @@ export function validationError(issues: FieldIssue[]): AppError {
 
 const TARGET_PREFIX: Record<string, string | undefined> = { json: undefined, query: 'query', param: 'path', header: 'header', form: undefined };
 
-/** The OpenAPI routers' validation hook: every schema failure becomes a 400 that names the field. */
-// biome-ignore lint/suspicious/noExplicitAny: one hook serves every route, whatever its input and path types.
-export const validationHook: Hook<any, AppEnv, any, any> = (result) => {
-  if (!result.success) throw validationError(fieldIssues(result.error as ZodError, TARGET_PREFIX[result.target]));
-};
+/** U+0000 (PostgreSQL text cannot hold it) and a lone UTF-16 surrogate (no UTF-8 form; pg would store U+FFFD). */
+const NUL = String.fromCharCode(0);
+const LONE_SURROGATE = /\p{Cs}/u;
+const unstorable = (text: string) => text.includes(NUL) || LONE_SURROGATE.test(text);
 
-/** Every module's routes are built on this, so validation behaves the same everywhere. */
-export function createRouter(): OpenAPIHono<AppEnv> {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-}
-
-/** A request that carries a body must say it is JSON; otherwise the body would be silently ignored. */
-export const requireJsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
-  // GET and HEAD requests have no body (the Fetch API forbids one); asking for c.req.raw.body would make
-  // @hono/node-server build a full Request for nothing.
-  const hasBody = !hasNoBody(c) && c.req.raw.body !== null && c.req.header('content-length') !== '0';
-  if (hasBody && !/^application\/(.+\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
-    throw validationError([{ field: 'header.Content-Type', message: 'a request body must be application/json' }]);
-  }
-  await next();
-};
-
-/** GET and HEAD: never a body (a Request cannot carry one). */
-function hasNoBody(c: Context): boolean {
-  const method = c.req.method;
-  return method === 'GET' || method === 'HEAD';
+function unstorableMessage(text: string): string {
+  return text.includes(NUL) ? 'must not contain the NUL character (U+0000)' : 'must not contain an unpaired UTF-16 surrogate';
 }
 
 /**
- * Hono's bodyLimit, skipped for GET and HEAD: it asks for c.req.raw.body, which under @hono/node-server
- * materialises a full Request (with an AbortController and a stream) on every request, only to find no body.
+ * Text the database cannot store, anywhere in a validated value (strings, and the keys of records such as SKU
+ * specs), as issues naming its path the way fieldIssues does. One walk for every route, so no schema can forget it.
  */
-export function apiBodyLimit(maxSize: number): MiddlewareHandler<AppEnv> {
-  const limit = bodyLimit({ maxSize });
-  return (c, next) => (hasNoBody(c) ? next() : limit(c, next));
+export function unstorableTextIssues(value: unknown, prefix?: string): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const field = (path: string[]) => [prefix, ...path].filter(Boolean).join('.') || 'body';
+  const walk = (v: unknown, path: string[]) => {
+    if (typeof v === 'string') {
+      if (unstorable(v)) issues.push({ field: field(path), message: unstorableMessage(v) });
+    } else if (Array.isArray(v)) {
+      for (const [i, item] of v.entries()) walk(item, [...path, String(i)]);
+    } else if (v !== null && typeof v === 'object') {
+      for (const [key, item] of Object.entries(v)) {
+        if (unstorable(key)) issues.push({ field: field(path), message: `a key ${unstorableMessage(key)}` });
+        else walk(item, [...path, key]);
+      }
+    }
+  };
+  walk(value, []);
+  return issues;
+}
+
+/**
+ * The OpenAPI routers' validation hook: every schema failure becomes a 400 that names the field, and so does
+ * valid-looking input with text the database cannot store (checked on the parsed value, before any handler runs).
+ */
+// biome-ignore lint/suspicious/noExplicitAny: one hook serves every route, whatever its input and path types.
+export const validationHook: Hook<any, AppEnv, any, any> = (result) => {
+  const prefix = TARGET_PREFIX[result.target];
+  if (!result.success) throw validationError(fieldIssues(result.error as ZodError, prefix));
+  const issues = unstorableTextIssues(result.data, prefix);
+  if (issues.length > 0) throw validationError(issues);
+};
+
+/**
+ * Every module's routes are built on this, so validation behaves the same everywhere. A route that declares a JSON
+ * body gets the body rules (jsonBodyRules) as its last middleware: after its own (authentication, idempotency), so
+ * an unauthenticated request is a 401 whatever its body, and before the validators.
+ */
+export function createRouter(): OpenAPIHono<AppEnv> {
+  const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const openapi = router.openapi;
+  router.openapi = ((route: Parameters<typeof openapi>[0], ...rest: unknown[]) => {
+    const body = route.request?.body;
+    if (!body?.content?.['application/json']) return (openapi as (...args: unknown[]) => unknown)(route, ...rest);
+    const own = route.middleware === undefined ? [] : Array.isArray(route.middleware) ? route.middleware : [route.middleware];
+    const middleware = [...own, jsonBodyRules(body.required === true)];
+    return (openapi as (...args: unknown[]) => unknown)({ ...route, middleware }, ...rest);
+  }) as typeof openapi;
+  return router;
+}
+
+/**
+ * Whether the request carries a body. Off a socket (@hono/node-server, HTTP/1.1), by its framing: Content-Length
+ * > 0 or Transfer-Encoding; `c.req.raw.body !== null` says nothing there (every POST gets a stream, and asking for
+ * it builds a full Request). A Request built in-process (app.request, a notification delivered by the simulator)
+ * has no framing headers: its body says. GET and HEAD never have one.
+ */
+export function declaresBody(c: Context): boolean {
+  const method = c.req.method;
+  if (method === 'GET' || method === 'HEAD') return false;
+  if (c.req.header('transfer-encoding') !== undefined) return true;
+  const length = c.req.header('content-length');
+  if (length !== undefined) return !/^\s*0+\s*$/.test(length);
+  const fromSocket = (c.env as { incoming?: unknown } | undefined)?.incoming !== undefined;
+  return !fromSocket && c.req.raw.body !== null;
+}
+
+const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
+const isJsonContentType = (value: string | undefined) => value !== undefined && JSON_MEDIA_TYPE.test(value.split(';')[0]!.trim());
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The rules for a route that reads a JSON body, run after the route's own middleware:
+ * - a body must say it is JSON (a 400 naming header.Content-Type), or it would be silently ignored;
+ * - it must be UTF-8 (a 400 naming body), or JSON parsing would store U+FFFD in place of the bytes;
+ * - no body (or an empty one) is a 400 naming body where the body is required, and `{}` where it is optional
+ *   (operations whose body is an empty object, e.g. paying an order, so a client may send nothing).
+ * The body is decoded here once; Hono's c.req.json() parses the cached text.
+ */
+function jsonBodyRules(required: boolean): MiddlewareHandler<AppEnv> {
+  const noBody = (c: Context) => {
+    if (required) throw validationError([{ field: 'body', message: 'a JSON body is required' }]);
+    // zod-openapi validates an optional body only when the Content-Type says JSON; then `{}` is what was meant.
+    cacheBodyText(c, '{}');
+  };
+  return async (c, next) => {
+    if (!declaresBody(c)) {
+      noBody(c);
+      return next();
+    }
+    if (!isJsonContentType(c.req.header('content-type'))) {
+      throw validationError([{ field: 'header.Content-Type', message: 'a request body must be application/json' }]);
+    }
+    const bytes = await c.req.arrayBuffer(); // cached by Hono: the validators read it again
+    let text: string;
+    try {
+      text = utf8.decode(bytes);
+    } catch {
+      throw validationError([{ field: 'body', message: 'not valid UTF-8' }]);
+    }
+    if (text.length === 0) noBody(c);
+    else cacheBodyText(c, text);
+    return next();
+  };
+}
+
+/**
+ * Hono keeps each body reading as a promise in c.req.bodyCache, and c.req.json() parses the cached text (its type
+ * says string; the value is a promise). Seeding it means the body is decoded once, by the strict decoder above.
+ */
+function cacheBodyText(c: Context, text: string): void {
+  (c.req.bodyCache as { text?: Promise<string> }).text = Promise.resolve(text);
+}
+
+/** How much of an oversized chunked body is read and thrown away so that the connection can stay open. */
+const DRAIN_MAX_BYTES = 8 * 1024 * 1024;
+const DRAIN_MAX_MS = 2_000;
+
+function tooLarge(headers?: Record<string, string>): AppError {
+  return new AppError('PAYLOAD_TOO_LARGE', 'request body too large', undefined, headers);
+}
+
+/**
+ * Refuses bodies over `maxSize` bytes with 413, and leaves the connection in a state the client can read the
+ * answer from (Hono's bodyLimit did not: the client was often cut off mid-upload, ECONNRESET / socket hang up).
+ * - No body (declaresBody): nothing is touched, so @hono/node-server builds no full Request for it.
+ * - Content-Length over the limit: refused before a byte is read; @hono/node-server then reads and discards the
+ *   rest, so the keep-alive connection stays usable.
+ * - Chunked: read up to the limit and passed on as the body; past it, the rest is read and discarded (up to
+ *   8 MiB, 2 s) before answering, so the connection stays usable; a body that goes on longer is answered with
+ *   `Connection: close`.
+ */
+export function requestBodyLimit(maxSize: number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!declaresBody(c)) return next();
+    const length = c.req.header('content-length');
+    if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      if (Number(length) > maxSize) throw tooLarge();
+      return next();
+    }
+    const body = c.req.raw.body;
+    if (!body) return next();
+    const reader = body.getReader();
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxSize) {
+        if (await drain(reader)) throw tooLarge();
+        void reader.cancel().catch(() => {});
+        throw tooLarge({ Connection: 'close' });
+      }
+      chunks.push(value);
+    }
+    const buffer = new Uint8Array(size);
+    let offset = 0;
+    for (const chunk of chunks) {
+      buffer.set(chunk, offset);
+      offset += chunk.byteLength;
+    }
+    c.req.raw = new Request(c.req.raw, { body: buffer });
+    return next();
+  };
+}
+
+/** Reads a body to its end, discarding it; false when it goes past DRAIN_MAX_BYTES or DRAIN_MAX_MS. */
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>): Promise<boolean> {
+  const deadline = Date.now() + DRAIN_MAX_MS;
+  let drained = 0;
+  while (drained <= DRAIN_MAX_BYTES) {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now()));
+    });
+    const read = await Promise.race([reader.read(), timedOut]);
+    clearTimeout(timer);
+    if (read === 'timeout') return false;
+    if (read.done) return true;
+    drained += read.value.byteLength;
+  }
+  return false;
+}
+
+/**
+ * Hono's secure headers for the API's answers (JSON, the reference page at /api/docs) and the notification
+ * acknowledgements. Hono sets them on the finished response's headers, which @hono/node-server sends as they are
+ * (no rebuild of the response; decision 009). Kept: X-Content-Type-Options: nosniff, X-Frame-Options,
+ * Referrer-Policy, Cross-Origin-Resource-Policy and -Opener-Policy (same-origin: the H5 build and the mini-programs
+ * reach the API through CORS requests or natively, which CORP does not affect). Left out on purpose:
+ * - Strict-Transport-Security belongs to whoever terminates TLS: sent by the app it would bind the whole host and,
+ *   with includeSubDomains, every subdomain of the brand's domain to https for half a year.
+ * - No Content-Security-Policy (Hono sets none by default): /api/docs loads Scalar's script from a CDN; a policy
+ *   for JSON alone would protect nothing a browser renders. Cross-Origin-Embedder-Policy stays off likewise.
+ * - Headers for browsers and plug-ins long gone (X-XSS-Protection, X-Download-Options,
+ *   X-Permitted-Cross-Domain-Policies) and for HTML documents only (X-DNS-Prefetch-Control,
+ *   Origin-Agent-Cluster): every header is written on every answer, and these would buy nothing here.
+ * The H5 site at / is not under these paths and gets none of it (it may be embedded, or load from elsewhere).
+ */
+export function apiSecureHeaders(): MiddlewareHandler<AppEnv> {
+  return secureHeaders({
+    strictTransportSecurity: false,
+    crossOriginEmbedderPolicy: false,
+    xXssProtection: false,
+    xDownloadOptions: false,
+    xPermittedCrossDomainPolicies: false,
+    xDnsPrefetchControl: false,
+    originAgentCluster: false,
+  });
 }
 
 /**
@@ -125,17 +311,47 @@ export function restrictedMethodOverride(app: Parameters<typeof methodOverride>[
   };
 }
 
+/**
+ * The code for an HTTPException's status (thrown by Hono's and zod-openapi's own middleware: body parsing, the
+ * media-type gate, body limits). Any other client error is a plain BAD_REQUEST: a refusal is never a 500.
+ */
+const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+function fromHttpException(err: HTTPException): AppError | null {
+  if (err.status === 400) {
+    // Hono's own body parsing (malformed JSON) lands here.
+    return validationError([{ field: 'body', message: err.message || 'malformed request body' }]);
+  }
+  if (err.status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'request body too large');
+  if (err.status < 400 || err.status >= 500) return null;
+  const code = HTTP_EXCEPTION_CODES[err.status] ?? 'BAD_REQUEST';
+  // Headers that tell the client what to do next survive the envelope.
+  const headers: Record<string, string> = {};
+  for (const name of ['WWW-Authenticate', 'Retry-After', 'Allow']) {
+    const value = err.res?.headers.get(name);
+    if (value) headers[name] = value;
+  }
+  return new AppError(code, err.message || `request refused (HTTP ${err.status})`, undefined, headers);
+}
+
 export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
   return (err, c) => {
     const requestId = c.get('requestId') ?? '';
     let appError: AppError;
+    const mapped = err instanceof HTTPException ? fromHttpException(err) : null;
     if (isAppError(err)) {
       appError = err;
-    } else if (err instanceof HTTPException && err.status === 400) {
-      // Hono's own body parsing (malformed JSON) lands here.
-      appError = validationError([{ field: 'body', message: err.message || 'malformed request body' }]);
-    } else if (err instanceof HTTPException && err.status === 413) {
-      appError = new AppError('PAYLOAD_TOO_LARGE', 'request body too large');
+    } else if (mapped) {
+      appError = mapped;
     } else {
       logger.error({ err, requestId, path: c.req.path }, 'unhandled error');
       appError = new AppError('INTERNAL', 'internal error');

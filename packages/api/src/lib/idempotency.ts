@@ -4,7 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { DB } from '../db/connection.js';
 import { AppError } from './app-error.js';
 import type { Clock } from './clock.js';
-import { validationError, type AppEnv } from './http.js';
+import { declaresBody, validationError, type AppEnv } from './http.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,128}$/;
 
@@ -51,8 +51,11 @@ export function idempotency(db: DB, clock: Clock, settings: IdempotencySettings 
     if (!KEY_PATTERN.test(key)) throw validationError([{ field: 'header.Idempotency-Key', message: 'must be 1-128 visible ASCII characters' }]);
 
     const memberId = c.get('memberId');
-    const body = await c.req.text(); // Hono caches the body, so the route's validator can still read it
-    const fingerprint = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${body}`).digest('hex');
+    // The bytes as sent (no body is zero bytes), so the body rules after this still see them undecoded; Hono
+    // caches the body, so they and the validators can read it again. For UTF-8 bodies this is the same digest as
+    // hashing the text.
+    const body = declaresBody(c) ? new Uint8Array(await c.req.arrayBuffer()) : new Uint8Array(0);
+    const fingerprint = createHash('sha256').update(`${c.req.method} ${c.req.path}\n`).update(body).digest('hex');
 
     const now = clock.now();
     // A stale row under this key (expired, or abandoned in flight) no longer holds: a conditional delete, so of two
@@ -83,7 +86,8 @@ export function idempotency(db: DB, clock: Clock, settings: IdempotencySettings 
     await next();
 
     const status = c.res.status;
-    const storable = status < 400 || (status >= 402 && status < 500 && status !== 413 && status !== 429);
+    // Refusals of the request's form (too large, wrong method or media type) and of its rate are not answers to keep.
+    const storable = status < 400 || (status >= 402 && status < 500 && ![405, 413, 415, 429].includes(status));
     const where = db.deleteFrom('idempotency_keys').where('member_id', '=', memberId).where('key', '=', key);
     if (!storable) {
       await where.execute();

@@ -4,6 +4,8 @@ import { ErrorResponse } from '@siyu/shared';
 /** Small helpers for route declarations, so every module documents responses the same way. */
 export const jsonContent = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({ required: true, content: { 'application/json': { schema } } });
+/** The body of an operation that takes none worth sending (an empty object): no body at all is `{}` too. */
+export const optionalJsonBody = <T extends z.ZodType>(schema: T) => ({ required: false, content: { 'application/json': { schema } } });
 
 export const memberErrors = {
   400: jsonContent(ErrorResponse, 'invalid request; details name the field'),

@@ -11,6 +11,14 @@ export interface RateLimitRule {
 export interface RateLimiter {
   /** Counts one attempt for `key`; throws RATE_LIMITED (429 with Retry-After) once the window is full. */
   consume(key: string): Promise<void>;
+  /** Gives back one counted attempt (an attempt that turned out not to count, e.g. a successful login). */
+  refund(key: string): Promise<void>;
+  /** Counts one for `key` without ever refusing (a tally read back with count()). */
+  penalize(key: string): Promise<void>;
+  /** Forgets `key`'s window. */
+  reset(key: string): Promise<void>;
+  /** What `key` has counted in its current window. */
+  count(key: string): Promise<number>;
 }
 
 /**
@@ -35,6 +43,18 @@ export function createRateLimiter(name: string, rule: RateLimitRule): RateLimite
         }
         throw err;
       }
+    },
+    async refund(key) {
+      await limiter.reward(key, 1);
+    },
+    async penalize(key) {
+      await limiter.penalty(key, 1);
+    },
+    async reset(key) {
+      await limiter.delete(key);
+    },
+    async count(key) {
+      return (await limiter.get(key))?.consumedPoints ?? 0;
     },
   };
 }

@@ -4,7 +4,7 @@ import { callAlipayGateway, type AlipayConfig, type AlipayGatewayError } from '.
 import { alipaySignContent, alipayTimestamp, rsa2Verify } from './alipay-sign.js';
 import { nonEmptyString } from './http.js';
 import { PaymentNotificationError, checkNotifyUrl, fenToYuan, validatePaymentInput, validateRefundInput, yuanToFen } from './payment-common.js';
-import type { FetchLike, PaymentAdapter, PaymentNotification, PaymentQueryResult, PaymentTradeState } from './types.js';
+import type { FetchLike, NotificationInput, PaymentAdapter, PaymentNotification, PaymentQueryResult, PaymentTradeState } from './types.js';
 
 const TRADE_STATES: Record<string, PaymentTradeState> = {
   WAIT_BUYER_PAY: 'PENDING',
@@ -12,6 +12,22 @@ const TRADE_STATES: Record<string, PaymentTradeState> = {
   TRADE_FINISHED: 'SUCCESS',
   TRADE_CLOSED: 'CLOSED',
 };
+
+/**
+ * What makes a request an Alipay notification at all, before any key is used: form parameters, none repeated (a
+ * second, unsigned value could slip past a verifier that reads the other one), with sign and notify_id. Null when
+ * it is one; otherwise why not (junk, a probe, an empty post: the sender's mistake, answered 400).
+ */
+export function alipayNotificationFormatProblem({ rawBody }: NotificationInput): string | null {
+  const seen = new Set<string>();
+  for (const [k] of new URLSearchParams(rawBody)) {
+    if (seen.has(k)) return `parameter ${k} appears twice`;
+    seen.add(k);
+  }
+  const params = new URLSearchParams(rawBody);
+  if (!params.get('sign') || !params.get('notify_id')) return 'not an Alipay notification (sign or notify_id missing)';
+  return null;
+}
 
 /** Business failures meaning "this order is settled one way or the other already". */
 const CONFLICT_SUB_CODES = new Set(['ACQ.TRADE_HAS_SUCCESS', 'ACQ.TRADE_HAS_CLOSE', 'ACQ.TRADE_HAS_FINISHED', 'ACQ.TRADE_STATUS_ERROR']);
@@ -81,13 +97,9 @@ export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, c
         throw new PaymentNotificationError('alipay', reason, message);
       };
       if (!configured) reject('NOT_CONFIGURED', 'Alipay payments are not configured');
-      const params: Record<string, string> = {};
-      for (const [k, v] of new URLSearchParams(rawBody)) {
-        // A repeated parameter could smuggle a second, unsigned value past a verifier that reads the other one.
-        if (Object.hasOwn(params, k)) reject('MALFORMED', `parameter ${k} appears twice`);
-        params[k] = v;
-      }
-      if (!params.sign || !params.notify_id) reject('MALFORMED', 'not an Alipay notification (sign or notify_id missing)');
+      const problem = alipayNotificationFormatProblem({ rawBody, headers: {} });
+      if (problem) reject('MALFORMED', problem);
+      const params: Record<string, string> = Object.fromEntries(new URLSearchParams(rawBody));
       if (params.sign_type && params.sign_type !== 'RSA2') reject('BAD_SIGNATURE', `sign_type ${params.sign_type} is not RSA2`);
       if (!verifyAlipayNotifyParams(params, config.alipayPublicKey)) reject('BAD_SIGNATURE', 'the RSA2 signature does not verify');
       if (params.app_id !== config.appId) reject('WRONG_APP_ID', `app_id ${String(params.app_id)} is not ours`);

@@ -1,10 +1,10 @@
 import { createAlipayAdapter, type AlipayConfig } from './alipay.js';
-import { createAlipayPayAdapter } from './alipay-pay.js';
+import { alipayNotificationFormatProblem, createAlipayPayAdapter } from './alipay-pay.js';
 import { createTtAdapter, type TtConfig } from './tt.js';
-import { createTtPayAdapter } from './tt-pay.js';
-import type { FetchLike, PaymentAdapters, PlatformAdapters } from './types.js';
+import { createTtPayAdapter, ttNotificationFormatProblem } from './tt-pay.js';
+import type { FetchLike, NotificationInput, PaymentAdapters, PaymentPlatform, PlatformAdapters } from './types.js';
 import { createWeappAdapter, type WeappConfig } from './weapp.js';
-import { createWechatPayAdapter } from './wechatpay.js';
+import { createWechatPayAdapter, wechatpayNotificationFormatProblem } from './wechatpay.js';
 
 /** Our credentials on each platform (and, in development and tests, the simulator's base URLs). */
 export interface PlatformsConfig {
@@ -83,3 +83,12 @@ export type {
 export type { WeappPayConfig } from './wechatpay.js';
 export type { TtPayConfig } from './tt-pay.js';
 export { PaymentNotificationError, isPaymentNotificationError, fenToYuan, yuanToFen, type NotificationRejectReason } from './payment-common.js';
+
+/**
+ * Why a request posted to a platform's notify URL is not that platform's notification at all (headers, envelope),
+ * before any key is used; null when it has the form. Each adapter's verifyNotification refuses the same first.
+ */
+export function notificationFormatProblem(platform: PaymentPlatform, input: NotificationInput): string | null {
+  const check = { weapp: wechatpayNotificationFormatProblem, alipay: alipayNotificationFormatProblem, tt: ttNotificationFormatProblem }[platform];
+  return check(input);
+}

@@ -1,6 +1,6 @@
 /** Douyin general trade (通用交易系统) payments (docs/platform-protocols.md, Douyin: "Payment"). */
 import { AppError } from '../lib/app-error.js';
-import { asRecord, callPlatform, nonEmptyString, parseJsonObject } from './http.js';
+import { asRecord, callPlatform, jsonObjectOrUndefined, nonEmptyString, parseJsonObject } from './http.js';
 import {
   NOTIFICATION_MAX_SKEW_SECONDS,
   PaymentNotificationError,
@@ -14,7 +14,23 @@ import {
   validatePaymentInput,
   validateRefundInput,
 } from './payment-common.js';
-import type { FetchLike, PaymentAdapter, PaymentNotification, PaymentQueryResult, PaymentTradeState } from './types.js';
+import type { FetchLike, NotificationInput, PaymentAdapter, PaymentNotification, PaymentQueryResult, PaymentTradeState } from './types.js';
+
+/**
+ * What makes a request a Douyin callback at all, before any key is used: the three Byte-* headers (a timestamp in
+ * seconds) and a JSON envelope whose msg is a JSON object in a string. Null when it is one; otherwise why not
+ * (junk, a probe, an empty post: the sender's mistake, answered 400).
+ */
+export function ttNotificationFormatProblem({ rawBody, headers }: NotificationInput): string | null {
+  const timestamp = headerValue(headers, 'Byte-Timestamp');
+  if (!timestamp || !headerValue(headers, 'Byte-Nonce-Str') || !headerValue(headers, 'Byte-Signature'))
+    return 'missing Byte-Timestamp, Byte-Nonce-Str or Byte-Signature';
+  if (!/^\d{1,12}$/.test(timestamp)) return 'Byte-Timestamp is not a number of seconds';
+  const envelope = jsonObjectOrUndefined(rawBody);
+  if (!envelope || typeof envelope.msg !== 'string' || !jsonObjectOrUndefined(envelope.msg))
+    return 'not a Douyin callback ({ version, type, msg: "<JSON>" })';
+  return null;
+}
 
 export interface TtPayConfig {
   /** Our application private key (PEM): signs `byteAuthorization`. Its public key is uploaded to Douyin. */
@@ -133,11 +149,11 @@ export function createTtPayAdapter(
         throw new PaymentNotificationError('tt', reason, message);
       };
       if (!pay) return reject('NOT_CONFIGURED', 'Douyin payments are not configured');
-      const timestamp = headerValue(headers, 'Byte-Timestamp');
-      const nonce = headerValue(headers, 'Byte-Nonce-Str');
-      const signature = headerValue(headers, 'Byte-Signature');
-      if (!timestamp || !nonce || !signature) return reject('MALFORMED', 'missing Byte-Timestamp, Byte-Nonce-Str or Byte-Signature');
-      if (!/^\d{1,12}$/.test(timestamp)) return reject('MALFORMED', 'Byte-Timestamp is not a number of seconds');
+      const problem = ttNotificationFormatProblem({ rawBody, headers });
+      if (problem) return reject('MALFORMED', problem);
+      const timestamp = headerValue(headers, 'Byte-Timestamp')!;
+      const nonce = headerValue(headers, 'Byte-Nonce-Str')!;
+      const signature = headerValue(headers, 'Byte-Signature')!;
       if (Math.abs(Math.floor(clock().getTime() / 1000) - Number(timestamp)) > NOTIFICATION_MAX_SKEW_SECONDS)
         return reject('STALE_TIMESTAMP', 'Byte-Timestamp is more than 5 minutes off');
       if (!rsaSha256Verify(`${timestamp}\n${nonce}\n${rawBody}\n`, signature, pay.platformPublicKey))

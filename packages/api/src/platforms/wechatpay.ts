@@ -4,7 +4,7 @@
  */
 import { createDecipheriv, createHash } from 'node:crypto';
 import { AppError } from '../lib/app-error.js';
-import { asRecord, callPlatform, nonEmptyString } from './http.js';
+import { asRecord, callPlatform, jsonObjectOrUndefined, nonEmptyString } from './http.js';
 import {
   NOTIFICATION_MAX_SKEW_SECONDS,
   PaymentNotificationError,
@@ -22,6 +22,7 @@ import {
 import type {
   FetchLike,
   NotificationAcknowledgement,
+  NotificationInput,
   PaymentAdapter,
   PaymentNotification,
   PaymentQueryResult,
@@ -74,6 +75,29 @@ export function wechatpayPaySign(appId: string, timeStamp: string, nonce: string
 }
 
 type Reject = (reason: ConstructorParameters<typeof PaymentNotificationError>[1], message: string) => never;
+
+/**
+ * What makes a request a WeChat Pay notification at all, before any key is used: the four Wechatpay-* headers
+ * (a timestamp in seconds) and a JSON envelope with id, event_type and an encrypted resource. Null when it is one;
+ * otherwise why not (junk, a probe, an empty post: the sender's mistake, answered 400).
+ */
+export function wechatpayNotificationFormatProblem({ rawBody, headers }: NotificationInput): string | null {
+  const timestamp = headerValue(headers, 'Wechatpay-Timestamp');
+  if (
+    !timestamp ||
+    !headerValue(headers, 'Wechatpay-Nonce') ||
+    !headerValue(headers, 'Wechatpay-Signature') ||
+    !headerValue(headers, 'Wechatpay-Serial')
+  )
+    return 'missing Wechatpay-Timestamp, -Nonce, -Signature or -Serial header';
+  if (!/^\d{1,12}$/.test(timestamp)) return 'Wechatpay-Timestamp is not a number of seconds';
+  const envelope = jsonObjectOrUndefined(rawBody);
+  const resource = asRecord(envelope?.resource);
+  if (!envelope || !resource || !nonEmptyString(envelope.id) || !nonEmptyString(envelope.event_type)) return 'not a WeChat Pay notification envelope';
+  if (resource.algorithm !== 'AEAD_AES_256_GCM' || typeof resource.ciphertext !== 'string' || typeof resource.nonce !== 'string')
+    return 'resource is not AEAD_AES_256_GCM';
+  return null;
+}
 
 /**
  * Checks a WeChat Pay signature over `TIMESTAMP\nNONCE\nBODY\n` (notifications and API responses): the
@@ -240,6 +264,8 @@ export function createWechatPayAdapter(appId: string, pay: WeappPayConfig | unde
       };
       if (!pay) reject('NOT_CONFIGURED', 'WeChat Pay is not configured');
       const cfg = pay!;
+      const problem = wechatpayNotificationFormatProblem({ rawBody, headers });
+      if (problem) reject('MALFORMED', problem);
       verifyPlatformSignature(cfg.platformPublicKeys, headers, rawBody, clock(), reject);
 
       let envelope: Record<string, unknown> | undefined;

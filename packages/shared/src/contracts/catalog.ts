@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IsoInstant } from './common.js';
+import { Id, IsoInstant, decimalInteger, decimalIntegerOr } from './common.js';
 
 /** An amount of money: a safe non-negative integer number of fen (at most 10,000,000 yuan). */
 export const FenAmount = z.number().int().min(0).max(1_000_000_000).meta({ description: 'integer fen (1 yuan = 100 fen)' });
@@ -7,8 +7,8 @@ export const StockQuantity = z.number().int().min(0).max(10_000_000);
 
 /** Offset pagination for lists that shoppers and staff page through by number. */
 export const PageQuery = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: decimalIntegerOr(1, 1, 10_000),
+  pageSize: decimalIntegerOr(20, 1, 100),
 });
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
@@ -126,7 +126,7 @@ export const ProductDetail = ProductSummary.extend({
 export const ProductPage = pageOf(ProductSummary).meta({ id: 'ProductPage' });
 
 export const MemberProductQuery = PageQuery.extend({
-  categoryId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  categoryId: decimalInteger(1).optional(),
   keyword: z.string().trim().min(1).max(50).optional(),
 });
 export const MerchantProductQuery = MemberProductQuery.extend({

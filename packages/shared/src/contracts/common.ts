@@ -24,10 +24,31 @@ export const ErrorResponse = z
   })
   .meta({ id: 'ErrorResponse' });
 
+/**
+ * A whole number as it travels in a path or a query string: decimal digits only, within [min, max]. No sign, no
+ * leading zero, no spaces, no hex, binary or exponent: z.coerce.number would read "0x10" as 16, "1e1" as 10 and
+ * " 1" as 1, so one id would have many spellings. Every integer path or query parameter is one of these.
+ * The pattern makes it whole and the range keeps it a safe integer (an .int() would repeat the range's issue);
+ * it is documented as what it means, an integer in a range, rather than as the string it travels as.
+ */
+export function decimalInteger(min: number, max: number = Number.MAX_SAFE_INTEGER) {
+  return z
+    .string()
+    .regex(/^(0|[1-9][0-9]*)$/, 'must be a whole number written in decimal digits (no sign, leading zero, spaces or exponent)')
+    .transform(Number)
+    .pipe(z.number().min(min).max(max))
+    .meta({ type: 'integer', minimum: min, maximum: max });
+}
+
+/** decimalInteger with the value an absent parameter takes (documented too: the integer override above hides it). */
+export function decimalIntegerOr(fallback: number, min: number, max: number = Number.MAX_SAFE_INTEGER) {
+  return decimalInteger(min, max).default(fallback).meta({ default: fallback });
+}
+
 export const CursorQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.coerce.number().int().positive().optional().meta({ description: 'id of the last entry of the previous page' }),
+  limit: decimalIntegerOr(20, 1, 100),
+  cursor: decimalInteger(1).optional().meta({ description: 'id of the last entry of the previous page' }),
 });
 
 /** `/things/:id` path parameter. */
-export const IdParam = z.object({ id: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER) });
+export const IdParam = z.object({ id: decimalInteger(1) });

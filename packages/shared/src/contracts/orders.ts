@@ -4,7 +4,7 @@ import { CheckoutCoupons } from './coupons.js';
 import { CheckoutPoints } from './points.js';
 import { FenAmount, PageQuery, pageOf } from './catalog.js';
 import { LOGIN_PLATFORMS } from '../platforms.js';
-import { BusinessDateSchema, Id, IsoInstant } from './common.js';
+import { BusinessDateSchema, decimalInteger, Id, IsoInstant } from './common.js';
 import { Refund } from './refunds.js';
 
 /**
@@ -173,7 +173,7 @@ export const MemberOrderQuery = PageQuery.extend({ status: OrderStatus.optional(
 export const MerchantOrderFilter = z.object({
   status: OrderStatus.optional(),
   orderNo: z.string().trim().min(1).max(32).optional(),
-  memberId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  memberId: decimalInteger(1).optional(),
   platform: z.enum(LOGIN_PLATFORMS).optional().meta({ description: 'the super-app the order was placed from' }),
   from: BusinessDateSchema.optional().meta({ description: 'placed on or after this day (merchant’s time zone)' }),
   to: BusinessDateSchema.optional().meta({ description: 'placed on or before this day (merchant’s time zone)' }),

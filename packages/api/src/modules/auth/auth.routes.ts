@@ -11,7 +11,7 @@ import {
   businessDateOf,
 } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
-import { clearStaffSessionCookies, setStaffSessionCookies, staffSessionToken, verifyCsrf } from '../../lib/auth.js';
+import { clearStaffSessionCookies, noStore, setStaffSessionCookies, staffSessionToken, verifyCsrf } from '../../lib/auth.js';
 import type { Clock } from '../../lib/clock.js';
 import { clientAddress, createRouter, type AppEnv } from '../../lib/http.js';
 import type { MembersService } from '../members/index.js';
@@ -28,6 +28,7 @@ export function memberAuthRoutes(deps: { auth: AuthService; members: MembersServ
       path: '/auth/login',
       tags: ['auth'],
       summary: 'Log a member in with a platform one-time code (wx.login, my.getAuthCode, tt.login)',
+      middleware: [noStore] as const,
       request: { body: { required: true, content: { 'application/json': { schema: MemberLoginRequest } } } },
       responses: {
         200: json(MemberLoginResponse, 'our own session token and the member'),
@@ -73,6 +74,7 @@ export function staffAuthRoutes(deps: {
       path: '/auth/login',
       tags: ['merchant: auth'],
       summary: 'Log merchant staff in with username and password',
+      middleware: [noStore] as const,
       request: { body: { required: true, content: { 'application/json': { schema: StaffLoginRequest } } } },
       responses: {
         200: json(StaffLoginResponse, 'a staff session token'),

@@ -37,6 +37,17 @@ export function createSessionStore({ db }: { db: DB }) {
   };
 }
 
+/**
+ * The wait before checking a staff password, by the username's recent failures from any address: none for the
+ * first few (typos), then 250 ms doubling to at most 2 s. It slows guessing at one username from many addresses
+ * without ever locking its owner out.
+ */
+export function staffLoginDelayMs(failures: number): number {
+  const FREE = 3;
+  if (failures < FREE) return 0;
+  return Math.min(2_000, 250 * 2 ** (failures - FREE));
+}
+
 export function createAuthService(deps: AuthDeps) {
   const { db, clock } = deps;
 
@@ -70,13 +81,44 @@ export function createAuthService(deps: AuthDeps) {
       return { ...session, isNewMember: isNew, member: await deps.members.profile(memberId) };
     },
 
+    /**
+     * Staff login, throttled on failures only (rate-limiter-flexible's "login endpoint protection"): failures per
+     * client address and per (username, address) pair are refused with 429 beyond their limits, so brute force
+     * from one place stops; failures at one username from everywhere only slow its logins down (up to a couple of
+     * seconds), so knowing a username is not enough to lock its owner out. A correct password from an address that
+     * has not been failing is never refused, and a success clears its pair's failures.
+     */
     async loginStaff(username: string, password: string, address: string): Promise<StaffLoginResponse> {
-      await deps.limits.staffLoginPerAddress.consume(address);
-      await deps.limits.staffLoginPerUsername.consume(username.toLowerCase());
-      const staff = await deps.staff.authenticate(username, password);
-      if (!staff) throw new AppError('INVALID_CREDENTIALS', 'username or password is wrong');
-      const session = await issue('staff', staff.id, null, deps.staffSessionTtlSeconds);
-      return { ...session, staff };
+      const { staffLoginPerAddress: perAddress, staffLoginPerUsername: perUsername } = deps.limits;
+      const name = username.toLowerCase();
+      const pair = `pair:${JSON.stringify([name, address])}`;
+      const everywhere = `username:${name}`;
+      // An attempt holds its place in the address's and the pair's windows while it runs, so a burst cannot run
+      // past the limits; unless it fails, the place is given back.
+      await perAddress.consume(address);
+      let failed = false;
+      let pairHeld = false;
+      try {
+        await perUsername.consume(pair);
+        pairHeld = true;
+        const delay = staffLoginDelayMs(await perUsername.count(everywhere));
+        if (delay > 0) await clock.sleep(delay);
+        const staff = await deps.staff.authenticate(username, password);
+        if (!staff) {
+          failed = true;
+          await perUsername.penalize(everywhere);
+          throw new AppError('INVALID_CREDENTIALS', 'username or password is wrong');
+        }
+        await perUsername.reset(pair);
+        pairHeld = false;
+        const session = await issue('staff', staff.id, null, deps.staffSessionTtlSeconds);
+        return { ...session, staff };
+      } finally {
+        if (!failed) {
+          await perAddress.refund(address);
+          if (pairHeld) await perUsername.refund(pair);
+        }
+      }
     },
 
     /** Ends one session (logout); unknown tokens are ignored. */

@@ -1,10 +1,10 @@
 import { createRoute } from '@hono/zod-openapi';
 import { ErrorResponse, IdParam, LOGIN_PLATFORMS, Order, PaymentStatusRequest, PayOrderRequest, PayOrderResponse } from '@siyu/shared';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { createRouter, type AppEnv } from '../../lib/http.js';
-import { IdempotencyHeader, jsonBody, jsonContent, memberErrors } from '../../lib/openapi.js';
-import type { PaymentPlatform } from '../../platforms/types.js';
+import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
+import { createRouter, requestBodyLimit, type AppEnv } from '../../lib/http.js';
+import { IdempotencyHeader, jsonContent, memberErrors, optionalJsonBody } from '../../lib/openapi.js';
+import { notificationFormatProblem, type PaymentPlatform } from '../../platforms/index.js';
 import type { PaymentsService } from './payments.service.js';
 
 export function paymentRoutes(deps: { payments: PaymentsService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
@@ -17,7 +17,7 @@ export function paymentRoutes(deps: { payments: PaymentsService; member: Middlew
       summary: 'Open the platform payment for one of my unpaid orders (the platform of my session); poll the order for the result',
       security: [{ memberToken: [] }],
       middleware: [deps.member, deps.idempotent],
-      request: { headers: IdempotencyHeader, params: IdParam, body: jsonBody(PayOrderRequest) },
+      request: { headers: IdempotencyHeader, params: IdParam, body: optionalJsonBody(PayOrderRequest) },
       responses: {
         200: jsonContent(PayOrderResponse, 'what wx.requestPayment / my.tradePay / tt.requestOrder need'),
         ...memberErrors,
@@ -37,7 +37,7 @@ export function paymentRoutes(deps: { payments: PaymentsService; member: Middlew
         'For when the platform sheet reported success but the order still awaits payment (the notification is late). A paid trade is applied exactly as its notification would be, once.',
       security: [{ memberToken: [] }],
       middleware: [deps.member],
-      request: { params: IdParam, body: { required: false, content: { 'application/json': { schema: PaymentStatusRequest } } } },
+      request: { params: IdParam, body: optionalJsonBody(PaymentStatusRequest) },
       responses: {
         200: jsonContent(Order, 'the order after asking the platform'),
         ...memberErrors,
@@ -55,14 +55,21 @@ export function paymentRoutes(deps: { payments: PaymentsService; member: Middlew
  */
 export function paymentNotifyRoutes(deps: { payments: PaymentsService; bodyLimitBytes: number }) {
   const router = new Hono<AppEnv>();
-  router.use('*', bodyLimit({ maxSize: deps.bodyLimitBytes }));
+  router.use('*', requestBodyLimit(deps.bodyLimitBytes));
   router.post('/:platform', async (c) => {
     const platform = c.req.param('platform');
     if (!(LOGIN_PLATFORMS as readonly string[]).includes(platform)) return c.notFound();
     const rawBody = await c.req.text();
     const headers = Object.fromEntries(c.req.raw.headers.entries());
-    const ack = await deps.payments.handleNotification(platform as PaymentPlatform, { rawBody, headers });
-    return new Response(ack.body, { status: ack.status, headers: ack.headers });
+    const input = { rawBody, headers };
+    // Not even the form of the platform's notification (junk, a probe, an empty post) is the sender's mistake: 400,
+    // with the platform's failure acknowledgement. The service refuses it all the same (the adapter checks the form
+    // first), logging a warning and changing nothing; only the status is ours.
+    const malformed = notificationFormatProblem(platform as PaymentPlatform, input) !== null;
+    const ack = await deps.payments.handleNotification(platform as PaymentPlatform, input);
+    // Through c.body(), like every other answer, so the headers middleware adds later reach the wire.
+    const status = (malformed ? 400 : ack.status) as StatusCode;
+    return ack.body === null ? c.body(null, status, ack.headers) : c.body(ack.body, status as ContentfulStatusCode, ack.headers);
   });
   return router;
 }

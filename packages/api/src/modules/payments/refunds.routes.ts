@@ -12,7 +12,7 @@ import {
 } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, type AppEnv } from '../../lib/http.js';
-import { IdempotencyHeader, jsonBody, jsonContent, memberErrors, staffErrors } from '../../lib/openapi.js';
+import { IdempotencyHeader, jsonBody, jsonContent, memberErrors, optionalJsonBody, staffErrors } from '../../lib/openapi.js';
 import type { RefundsService } from './refunds.service.js';
 
 export function refundRoutes(deps: { refunds: RefundsService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
@@ -73,7 +73,7 @@ export function merchantRefundRoutes(deps: { refunds: RefundsService; anyStaff: 
       summary: 'Approve a requested refund: the platform refund is requested (again, for one left processing by a platform failure)',
       security,
       middleware: deps.editor,
-      request: { params: IdParam, body: jsonBody(ApproveRefundRequest) },
+      request: { params: IdParam, body: optionalJsonBody(ApproveRefundRequest) },
       responses: {
         200: jsonContent(Refund, 'processing (succeeded where the platform refunds at once)'),
         ...staffErrors,
