@@ -226,19 +226,25 @@ export function createPointsService(deps: {
     const rules = await rulesOf(executor);
     const available = await repo.findBalance(executor, memberId);
     const using = checkout.request.usePoints === true;
-    const none = (reason: string | null): { adjustments: Adjustment[]; points: CheckoutPoints } => ({
-      adjustments: [],
-      points: {
-        enabled: rules.checkout.enabled,
-        available,
-        maxPoints: 0,
-        maxSavingFen: 0,
-        using: false,
-        pointsUsed: 0,
-        savingFen: 0,
-        unavailableReason: reason,
-      },
-    });
+    const none = (reason: string | null): { adjustments: Adjustment[]; points: CheckoutPoints } => {
+      // Placing an order that asked for points that cannot be used now (spent meanwhile): refused, not silently dearer.
+      if (using && checkout.purpose === 'create') {
+        throw new AppError('INSUFFICIENT_POINTS', `points cannot be used on this order now: ${reason ?? 'unavailable'}`, { available, reason });
+      }
+      return {
+        adjustments: [],
+        points: {
+          enabled: rules.checkout.enabled,
+          available,
+          maxPoints: 0,
+          maxSavingFen: 0,
+          using: false,
+          pointsUsed: 0,
+          savingFen: 0,
+          unavailableReason: reason,
+        },
+      };
+    };
     if (!rules.checkout.enabled) return none(zhCN.points.checkoutOff);
     if (available <= 0) return none(zhCN.points.noneAvailable);
     const rate = checkoutRate(rules);
