@@ -20,6 +20,10 @@ const OrderDetailPage = lazy(() => import('./pages/orders/OrderDetailPage'));
 const RefundsPage = lazy(() => import('./pages/orders/RefundsPage'));
 const MemberListPage = lazy(() => import('./pages/members/MemberListPage'));
 const MemberDetailPage = lazy(() => import('./pages/members/MemberDetailPage'));
+const CouponListPage = lazy(() => import('./pages/coupons/CouponListPage'));
+const CouponEditPage = lazy(() => import('./pages/coupons/CouponEditPage'));
+const CouponDetailPage = lazy(() => import('./pages/coupons/CouponDetailPage'));
+const NewMemberPackPage = lazy(() => import('./pages/coupons/NewMemberPackPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 
 const queryClient = new QueryClient({
@@ -52,6 +56,11 @@ const router = createBrowserRouter(
         { path: 'refunds', element: page(<RefundsPage />) },
         { path: 'members', element: page(<MemberListPage />) },
         { path: 'members/:id', element: page(<MemberDetailPage />) },
+        { path: 'coupons', element: page(<CouponListPage />) },
+        { path: 'coupons/new', element: page(<CouponEditPage />) },
+        { path: 'coupons/new-member-pack', element: page(<NewMemberPackPage />) },
+        { path: 'coupons/:id', element: page(<CouponDetailPage />) },
+        { path: 'coupons/:id/edit', element: page(<CouponEditPage />) },
         { path: 'settings', element: page(<SettingsPage />) },
         { path: '*', element: <Navigate to='/' replace /> },
       ],

@@ -125,15 +125,18 @@ export async function memberWithAddress(base: string, user: string): Promise<{ t
   return { token: login.token, id: login.member.id, addressId: address.id };
 }
 
-/** An order placed and paid by a member: POST /orders, POST /orders/{id}/pay, and the simulator paying it (signed notification). */
-export async function paidOrder(base: string, member: { token: string; addressId: number }, skuId: number, quantity = 1) {
+/**
+ * An order placed and paid by a member: POST /orders, POST /orders/{id}/pay, and the simulator paying it (signed
+ * notification). `couponIds`: the coupons the member chose ([] for none; left out, the server picks the best).
+ */
+export async function paidOrder(base: string, member: { token: string; addressId: number }, skuId: number, quantity = 1, couponIds?: number[]) {
   const key = () => `k-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   const order = await apiCall<{ id: number; orderNo: string; payableFen: number }>(
     base,
     'POST',
     '/api/v1/orders',
     member.token,
-    { items: [{ skuId, quantity }], addressId: member.addressId },
+    { items: [{ skuId, quantity }], addressId: member.addressId, ...(couponIds ? { couponIds } : {}) },
     { 'Idempotency-Key': key() },
   );
   await apiCall(base, 'POST', `/api/v1/orders/${order.id}/pay`, member.token, {}, { 'Idempotency-Key': key() });

@@ -2,13 +2,17 @@
  * The merchant console in headless Chromium against the real API (seeded SQLite, the platform simulator on, the built
  * console served at /admin): an owner logs in, publishes a product with a 2 × 2 SKU matrix and an uploaded image and
  * shelves it; a member sees it and buys it through the API and pays through the simulator; the owner ships it and
- * approves a refund of another order from the console; a viewer sees the pages without anything that changes them and
- * is refused by the API; a cookie request without the CSRF token is refused; an expired session comes back to the
- * same page with what was typed. Screenshots go to the folder the test prints.
+ * approves a refund of another order from the console; the owner makes a 满减 and a percent-off coupon, activates
+ * them, issues one to a member found by search, generates redemption codes and downloads them, sets the new-member
+ * pack, and sees a coupon's figures change when a member claims it and pays an order with it; a viewer sees the pages
+ * without anything that changes them (or, on the coupon pages, with it disabled) and is refused by the API; a cookie
+ * request without the CSRF token is refused; an expired session comes back to the same page with what was typed.
+ * Screenshots go to the folder the test prints.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { addDays, businessDateOf } from '@siyu/shared/business-day';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, CONSOLE_DIST, memberWithAddress, paidOrder, REPO_ROOT, type RunningApi, startApi } from './api-server';
@@ -117,6 +121,28 @@ let productId: number;
 let skuIds: number[];
 let shippedOrder: { id: number; orderNo: string };
 let member: Awaited<ReturnType<typeof memberWithAddress>>;
+const coupons = { thresholdOff: 0, percentOff: 0, batch: 0 };
+
+/** Confirms the open Popconfirm (确定). */
+async function confirmPopup() {
+  await page
+    .locator('.ant-popconfirm:visible')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
+}
+
+/** Waits for a page's skeletons to go and its text to settle. */
+async function settled() {
+  await page.locator('.page-header h2').waitFor();
+  await page
+    .locator('.ant-skeleton')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => {});
+}
+
+/** Text of a figure on a coupon's page. */
+const stat = (key: string) => page.getByTestId(`coupon-stat-${key}`).locator('.ant-statistic-content').textContent();
 
 describe('merchant console in headless Chromium', () => {
   it('loads the login page, measures the first load, and logs the owner in with a cookie session', async () => {
@@ -282,6 +308,228 @@ describe('merchant console in headless Chromium', () => {
     await shot('dashboard.png');
   });
 
+  it('creates a 满减 coupon and a percent-off coupon in the editor, checking as the owner types, and activates them from the list', async () => {
+    const owner = await staffToken('owner', 'siyu-owner-demo');
+    const me = await apiCall<{ timeZone: string }>(api.base, 'GET', '/api/v1/merchant/me', owner);
+    expect(me.timeZone).toBe('Asia/Shanghai'); // the seeded shop; the window below is written in its wall clock (+08:00)
+    const today = businessDateOf(new Date(), me.timeZone);
+    const lastDay = addDays(today, 30);
+
+    // 满199减20, valid from today 00:00 to the 30th day's 23:59 (that minute included), 100 of them.
+    await page.getByRole('menuitem', { name: '优惠券' }).click();
+    await page.getByTestId('coupon-create').click();
+    await page.waitForURL(/\/admin\/coupons\/new$/);
+    await page.getByTestId('coupon-name').fill('满199减20 测试券');
+    await page.getByLabel('使用门槛').fill('199');
+    await page.getByLabel('减免金额').fill('300');
+    // Checked as typed, by the API's rule: no more off than the threshold.
+    await page.getByText('减免金额不能超过使用门槛').waitFor();
+    await page.getByLabel('减免金额').fill('20');
+    await page.getByText('减免金额不能超过使用门槛').waitFor({ state: 'detached' });
+    expect(await page.getByTestId('coupon-preview-rule').textContent()).toBe('满199减20');
+    await page.getByTestId('coupon-validity-type').getByText('固定时间').click();
+    const range = page.locator('.ant-picker-range input');
+    await range.nth(0).click();
+    await range.nth(0).fill(`${today} 00:00`);
+    await range.nth(0).press('Enter');
+    await range.nth(1).fill(`${lastDay} 23:59`);
+    await range.nth(1).press('Enter');
+    await page.getByTestId('coupon-stock').fill('100');
+    await page.getByTestId('coupon-save').click();
+    await page.waitForURL(/\/admin\/coupons\/\d+$/, { timeout: 20_000 });
+    coupons.thresholdOff = Number(/coupons\/(\d+)$/.exec(page.url())![1]);
+    expect(await page.getByTestId('coupon-rule').textContent()).toBe('满199减20');
+
+    const thresholdOff = await apiCall(api.base, 'GET', `/api/v1/merchant/coupon-templates/${coupons.thresholdOff}`, owner);
+    expect(thresholdOff).toMatchObject({
+      kind: 'threshold_off',
+      thresholdFen: 19900,
+      amountFen: 2000,
+      percentOffBp: null,
+      capFen: null,
+      totalStock: 100,
+      status: 'draft',
+      validity: {
+        type: 'fixed',
+        from: new Date(`${today}T00:00:00+08:00`).toISOString(),
+        until: new Date(Date.parse(`${lastDay}T23:59:00+08:00`) + 60_000).toISOString(),
+      },
+    });
+
+    // 八五折, at most ¥50 off, unlimited, valid 7 days from the claim: typed as 85 (折) and read back as 8.5 折 / 15 %.
+    await page.goto(`${api.base}/admin/coupons/new`);
+    await page.getByTestId('coupon-name').fill('全场八五折 测试券');
+    await page.getByTestId('coupon-kind').getByText('折扣券').click();
+    await page.getByTestId('coupon-percent').fill('85');
+    expect(await page.getByTestId('coupon-percent-reading').textContent()).toBe('即 8.5 折，减 15%');
+    await page.getByLabel('最高优惠').fill('50');
+    await page.getByTestId('coupon-unlimited').click();
+    expect(await page.getByTestId('coupon-stock').isDisabled()).toBe(true);
+    expect(await page.getByTestId('coupon-preview-rule').textContent()).toBe('8.5折最高减50');
+    await page.getByTestId('coupon-name').click(); // leave the money field: it shows two decimals
+    await shot('coupon-edit.png');
+    await page.getByTestId('coupon-save').click();
+    await page.waitForURL(/\/admin\/coupons\/\d+$/, { timeout: 20_000 });
+    coupons.percentOff = Number(/coupons\/(\d+)$/.exec(page.url())![1]);
+    const percentOff = await apiCall(api.base, 'GET', `/api/v1/merchant/coupon-templates/${coupons.percentOff}`, owner);
+    expect(percentOff).toMatchObject({
+      kind: 'percent_off',
+      percentOffBp: 1500,
+      capFen: 5000,
+      amountFen: null,
+      thresholdFen: 0,
+      totalStock: null,
+      validity: { type: 'relative', days: 7, startsNextDay: false },
+    });
+
+    // Both in the list as drafts; activated there, each after a confirmation.
+    await page.getByRole('menuitem', { name: '优惠券' }).click();
+    for (const id of [coupons.thresholdOff, coupons.percentOff]) {
+      await expect.poll(() => page.getByTestId(`coupon-status-${id}`).textContent()).toBe('草稿');
+      await page.getByTestId(`coupon-activate-${id}`).click();
+      await confirmPopup();
+      await expect.poll(() => page.getByTestId(`coupon-status-${id}`).textContent(), { timeout: 10_000 }).toBe('进行中');
+    }
+    expect(await page.getByTestId(`coupon-rule-${coupons.thresholdOff}`).textContent()).toBe('满199减20');
+    expect(await page.getByTestId(`coupon-rule-${coupons.percentOff}`).textContent()).toBe('8.5折最高减50');
+    expect(await page.getByTestId(`coupon-stock-${coupons.percentOff}`).textContent()).toBe('0 / 不限');
+    // Filtered by status on the server: the two active ones.
+    await page.getByTestId('coupon-status-filter').getByText('进行中').click();
+    await page.waitForURL(/status=active/);
+    await expect.poll(() => page.locator('.js-coupon-name').count()).toBe(2);
+    await page.getByTestId('coupon-status-filter').getByText('全部').click();
+    await expect.poll(() => page.locator('.js-coupon-name').count()).toBe(2);
+    // Every column header on one line.
+    const tall = await page.$$eval('.ant-table-thead th', (ths) =>
+      ths.filter((th) => th.getBoundingClientRect().height > 60).map((th) => th.textContent),
+    );
+    expect(tall).toEqual([]);
+    await shot('coupon-list.png');
+  });
+
+  it('issues the 满减 coupon to a member found by search, and shows the job’s report in Chinese', async () => {
+    const profile = await apiCall<{ nickname: string }>(api.base, 'GET', '/api/v1/me', member.token);
+    await page.goto(`${api.base}/admin/coupons/${coupons.thresholdOff}`);
+    await settled();
+
+    const pick = async () => {
+      await page.getByTestId('issue-members').click();
+      await page.keyboard.type(profile.nickname.slice(-4));
+      await page
+        .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: `${profile.nickname}（ID ${member.id}）` })
+        .first()
+        .click();
+      await page.keyboard.press('Escape');
+    };
+    await pick();
+    await page.getByTestId('issue-start').click();
+    await confirmPopup();
+    const report = page.getByTestId('issue-job-report');
+    await expect.poll(() => report.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
+    expect(await page.getByTestId('issue-job-issued').textContent()).toBe('1');
+    expect(await page.getByTestId('issue-job-status').textContent()).toBe('已完成');
+    const wallet = await apiCall<{ items: { templateId: number; source: string }[] }>(api.base, 'GET', '/api/v1/coupons', member.token);
+    expect(wallet.items.filter((c) => c.templateId === coupons.thresholdOff).map((c) => c.source)).toEqual(['targeted']);
+
+    // Again to the same member: skipped, and why (one per member).
+    await pick();
+    await page.getByTestId('issue-start').click();
+    await confirmPopup();
+    await expect.poll(() => page.getByTestId('issue-job-skipped').textContent(), { timeout: 20_000 }).toBe('1');
+    await expect.poll(() => report.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
+    expect(await page.getByTestId('issue-job-reasons').textContent()).toContain('已达每人限领 1');
+    // The figures follow the job: one claimed.
+    await expect.poll(() => stat('claimed'), { timeout: 10_000 }).toBe('1');
+    await expect.poll(() => page.getByTestId('coupon-stock').textContent()).toBe('1 / 100');
+    await shot('coupon-detail-issue.png');
+  });
+
+  it('generates a batch of redemption codes and downloads it as CSV through the browser', async () => {
+    await page.getByRole('tab', { name: '兑换码' }).click();
+    await page.getByTestId('codes-count').fill('5');
+    await page.getByTestId('codes-note').fill('门店活动');
+    await page.getByTestId('codes-generate').click();
+    const exportButton = page.locator('[data-testid^=codes-export-]').first();
+    await exportButton.waitFor();
+    coupons.batch = Number((await exportButton.getAttribute('data-testid'))!.replace('codes-export-', ''));
+    expect(await page.getByTestId(`codes-redeemed-${coupons.batch}`).textContent()).toBe('0 / 5');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
+    const csv = fs.readFileSync((await download.path())!, 'utf8');
+    const lines = csv
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe('兑换码,状态,兑换时间');
+    expect(lines).toHaveLength(6);
+    const codes = lines.slice(1).map((l) => l.split(','));
+    for (const [code, state] of codes) {
+      expect(code).toMatch(/^[A-HJ-NP-Z2-9]{4}(-[A-HJ-NP-Z2-9]{4}){3}$/);
+      expect(state).toBe('未兑换');
+    }
+    expect(new Set(codes.map((c) => c[0])).size).toBe(5);
+
+    // A member redeems one; the batch counts it.
+    const other = await memberWithAddress(api.base, `console-e2e-codes-${Date.now()}`);
+    await apiCall(api.base, 'POST', '/api/v1/coupons/redeem', other.token, { code: codes[0]![0] });
+    await page.reload();
+    await settled();
+    await page.getByRole('tab', { name: '兑换码' }).click();
+    await expect.poll(() => page.getByTestId(`codes-redeemed-${coupons.batch}`).textContent(), { timeout: 10_000 }).toBe('1 / 5');
+    await shot('coupon-detail-codes.png');
+  });
+
+  it('shows a coupon’s figures change when a member claims it and pays an order with it', async () => {
+    await page.goto(`${api.base}/admin/coupons/${coupons.percentOff}`);
+    await settled();
+    await expect.poll(() => stat('claimed')).toBe('0');
+    expect(await stat('usageRate')).toBe('—');
+
+    // The member (logged in through the simulator) claims it in the claim centre and pays ¥1,234.50 of goods with it.
+    const claimed = await apiCall<{ id: number }>(
+      api.base,
+      'POST',
+      '/api/v1/coupons/claim',
+      member.token,
+      { templateId: coupons.percentOff },
+      { 'Idempotency-Key': `claim-${Date.now()}` },
+    );
+    const order = await paidOrder(api.base, member, skuIds[3]!, 1, [claimed.id]);
+    const paid = await apiCall<{ payableFen: number; discountFen?: number }>(api.base, 'GET', `/api/v1/orders/${order.id}`, member.token);
+    const owner = await staffToken('owner', 'siyu-owner-demo');
+    const figures = await apiCall(api.base, 'GET', `/api/v1/merchant/coupon-templates/${coupons.percentOff}/stats`, owner);
+    // 15 % of ¥1,234.50 is ¥185.17: the cap holds it at ¥50.00.
+    expect(figures).toMatchObject({ claimed: 1, used: 1, expired: 0, discountFen: 5000, salesFen: paid.payableFen });
+
+    await page.getByTestId('coupon-stats-refresh').click();
+    await expect.poll(() => stat('claimed'), { timeout: 10_000 }).toBe('1');
+    await expect.poll(() => page.getByTestId('coupon-stock').textContent()).toBe('1 / 不限');
+    expect(await stat('used')).toBe('1');
+    expect(await stat('usageRate')).toBe('100.0%');
+    expect(await stat('discount')).toBe('¥50.00');
+    expect(await stat('sales')).toBe(yuanText(paid.payableFen));
+    await page.getByTestId('coupon-stats-chart').waitFor();
+    await shot('coupon-detail.png');
+  });
+
+  it('sets the new-member pack, and a member who logs in for the first time gets it', async () => {
+    await page.getByRole('menuitem', { name: '新人礼包' }).click();
+    await settled();
+    await page.getByTestId('pack-templates').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '满199减20 测试券' }).first().click();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('pack-save').click();
+    await page.getByText('新人礼包已保存').waitFor();
+    const owner = await staffToken('owner', 'siyu-owner-demo');
+    expect(await apiCall(api.base, 'GET', '/api/v1/merchant/coupon-settings/new-member-pack', owner)).toEqual({
+      templateIds: [coupons.thresholdOff],
+    });
+    const newcomer = await memberWithAddress(api.base, `console-e2e-newcomer-${Date.now()}`);
+    const wallet = await apiCall<{ items: { templateId: number; source: string }[] }>(api.base, 'GET', '/api/v1/coupons', newcomer.token);
+    expect(wallet.items.map((c) => [c.templateId, c.source])).toEqual([[coupons.thresholdOff, 'new_member']]);
+    await shot('coupon-pack.png');
+  });
+
   it('is usable at 1280 × 800: no page scrolls sideways', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     const pages: [string, string][] = [
@@ -295,6 +543,11 @@ describe('merchant console in headless Chromium', () => {
       ['members', '/admin/members'],
       ['member-detail', `/admin/members/${member.id}`],
       ['settings', '/admin/settings'],
+      ['coupons', '/admin/coupons'],
+      ['coupon-new', '/admin/coupons/new'],
+      ['coupon-edit', `/admin/coupons/${coupons.thresholdOff}/edit`],
+      ['coupon-detail', `/admin/coupons/${coupons.percentOff}`],
+      ['coupon-pack', '/admin/coupons/new-member-pack'],
     ];
     for (const [name, p] of pages) {
       await page.goto(`${api.base}${p}`);
@@ -377,6 +630,39 @@ describe('merchant console in headless Chromium', () => {
     await page.locator('.ant-table').first().waitFor();
     expect(await page.locator('[data-testid^=refund-approve-]').count()).toBe(0);
 
+    // Coupons: every page readable; every control that changes something disabled, saying why.
+    await page.goto(`${api.base}/admin/coupons`);
+    await page.locator('.js-coupon-name').first().waitFor();
+    expect(await page.getByTestId('coupon-create').isDisabled()).toBe(true);
+    const changers = page.locator('[data-testid^=coupon-pause-], [data-testid^=coupon-end-], [data-testid^=coupon-activate-]');
+    expect(await changers.count()).toBeGreaterThan(0);
+    for (const button of await changers.all()) expect(await button.isDisabled()).toBe(true);
+    await page.getByTestId('coupon-create').hover({ force: true });
+    await page.locator('.ant-tooltip:visible', { hasText: '只读账号无法修改' }).waitFor();
+    await page.goto(`${api.base}/admin/coupons/${coupons.thresholdOff}`);
+    await expect.poll(() => page.getByTestId(`coupon-status-${coupons.thresholdOff}`).textContent()).toBe('进行中');
+    // Issued by the job, redeemed by a code, given to the newcomer in the pack: the figures the owner saw.
+    await expect.poll(() => stat('claimed')).toBe('3');
+    for (const id of ['coupon-edit', `coupon-pause-${coupons.thresholdOff}`, `coupon-end-${coupons.thresholdOff}`, 'issue-start']) {
+      expect(await page.getByTestId(id).isDisabled(), id).toBe(true);
+    }
+    expect(await page.getByTestId('issue-job-report').getAttribute('data-status')).toBe('done');
+    await page.getByRole('tab', { name: '兑换码' }).click();
+    expect(await page.getByTestId('codes-generate').isDisabled()).toBe(true);
+    expect(await page.getByTestId(`codes-export-${coupons.batch}`).isDisabled()).toBe(true);
+    await page.goto(`${api.base}/admin/coupons/${coupons.thresholdOff}/edit`);
+    await settled();
+    expect(await page.getByTestId('coupon-save').isDisabled()).toBe(true);
+    expect(await page.getByTestId('coupon-name').isDisabled()).toBe(true);
+    await page.goto(`${api.base}/admin/coupons/new-member-pack`);
+    await settled();
+    expect(await page.getByTestId('pack-save').isDisabled()).toBe(true);
+    await shot('viewer-coupon-pack.png');
+    const pause = await pageFetch('POST', `/api/v1/merchant/coupon-templates/${coupons.thresholdOff}/pause`, {}, true);
+    expect(pause.status).toBe(403);
+    const csv = await page.evaluate(async (p) => (await fetch(p)).status, `/api/v1/merchant/coupon-code-batches/${coupons.batch}/codes.csv`);
+    expect(csv).toBe(403);
+
     // The API itself refuses the viewer's session, CSRF token and all.
     const shelve = await pageFetch('POST', '/api/v1/merchant/products/shelf', { productIds: [productId], onShelf: false }, true);
     expect(shelve.status).toBe(403);
@@ -387,6 +673,19 @@ describe('merchant console in headless Chromium', () => {
   });
 });
 
+/** ¥1,234.56 from fen, as the console shows it (integers only). */
+function yuanText(fen: number): string {
+  const whole = String(Math.floor(fen / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `¥${whole}.${String(fen % 100).padStart(2, '0')}`;
+}
+
+const staffTokens = new Map<string, string>();
+/** A bearer token for a staff member, logged in once per run (staff logins are rate-limited per username). */
 async function staffToken(username: string, password: string): Promise<string> {
-  return (await apiCall<{ token: string }>(api.base, 'POST', '/api/v1/merchant/auth/login', null, { username, password })).token;
+  let token = staffTokens.get(username);
+  if (!token) {
+    token = (await apiCall<{ token: string }>(api.base, 'POST', '/api/v1/merchant/auth/login', null, { username, password })).token;
+    staffTokens.set(username, token);
+  }
+  return token;
 }

@@ -1,6 +1,7 @@
 import {
   AppstoreOutlined,
   DashboardOutlined,
+  GiftOutlined,
   LogoutOutlined,
   RollbackOutlined,
   SettingOutlined,
@@ -8,24 +9,43 @@ import {
   TagsOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { Alert, Button, Layout, Menu, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Layout, Menu, type MenuProps, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session';
 import { zh } from '../i18n/zh-CN';
 import { LoginForm } from '../pages/LoginPage';
 
-const MENU = [
+interface MenuEntry {
+  key: string;
+  icon?: React.ReactNode;
+  label: string;
+  children?: MenuEntry[];
+}
+
+const MENU: MenuEntry[] = [
   { key: '/', icon: <DashboardOutlined />, label: zh.nav.dashboard },
   { key: '/products', icon: <AppstoreOutlined />, label: zh.nav.productList },
   { key: '/categories', icon: <TagsOutlined />, label: zh.nav.categories },
   { key: '/orders', icon: <ShoppingOutlined />, label: zh.nav.orders },
   { key: '/refunds', icon: <RollbackOutlined />, label: zh.nav.refunds },
   { key: '/members', icon: <TeamOutlined />, label: zh.nav.members },
+  {
+    key: 'marketing',
+    icon: <GiftOutlined />,
+    label: zh.nav.marketing,
+    children: [
+      { key: '/coupons', label: zh.nav.coupons },
+      { key: '/coupons/new-member-pack', label: zh.nav.newMemberPack },
+    ],
+  },
   { key: '/settings', icon: <SettingOutlined />, label: zh.nav.settings },
 ];
 
+/** Every page the menu leads to (groups opened). */
+const MENU_PAGES = MENU.flatMap((m) => m.children ?? [m]);
+
 function selectedKey(pathname: string): string {
-  const match = MENU.filter((m) => m.key !== '/' && pathname.startsWith(m.key)).sort((a, b) => b.key.length - a.key.length)[0];
+  const match = MENU_PAGES.filter((m) => m.key !== '/' && pathname.startsWith(m.key)).sort((a, b) => b.key.length - a.key.length)[0];
   return match?.key ?? '/';
 }
 
@@ -70,7 +90,8 @@ export function AppLayout() {
         <Menu
           mode='inline'
           selectedKeys={[selectedKey(location.pathname)]}
-          items={MENU}
+          defaultOpenKeys={['marketing']}
+          items={MENU as MenuProps['items']}
           onClick={({ key }) => navigate(key)}
           style={{ borderInlineEnd: 0 }}
         />

@@ -10,6 +10,15 @@ export function namePath(field: string): (string | number)[] {
 /** The API's field message in Chinese where we know its shape; otherwise a plain "not accepted". */
 export function fieldMessage(issue: FieldIssue): string {
   const m = issue.message.toLowerCase();
+  // Coupon templates (the API's rule checks).
+  if (m.includes('cannot take off more than the threshold')) return zh.coupons.errors.amountOverThreshold;
+  if (m.includes('needs a threshold')) return zh.coupons.errors.thresholdPositive;
+  if (m.includes('needs amountfen')) return zh.coupons.errors.amountPositive;
+  if (m.includes('needs percentoffbp')) return zh.coupons.errors.percentRange;
+  if (m.includes('name at least one of the')) return zh.coupons.errors.pickSome;
+  if (m.includes('must be after validity.from')) return zh.coupons.errors.rangeOrder;
+  const issued = /at least the (\d+) already issued/.exec(issue.message);
+  if (issued) return zh.coupons.errors.stockBelowClaimed(Number(issued[1]));
   if (m.includes('already taken') || m.includes('is already used') || m.includes('already posted')) return zh.fieldErrors.taken;
   if (m.includes('required') || m.includes('expected') || m.includes('too small') || m.includes('>=1 characters')) return zh.fieldErrors.required;
   if (m.includes('duplicate')) return zh.sku.codeDuplicate;

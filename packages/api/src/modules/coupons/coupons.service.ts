@@ -14,6 +14,7 @@ import {
   type CouponTemplateQuery,
   type CouponTemplateStats,
   type CouponValidity,
+  localDateTime,
   type MemberCouponQuery,
   type NewCouponTemplate,
   startOfBusinessDay,
@@ -538,7 +539,12 @@ export function createCouponsService(deps: {
         for (;;) {
           const rows = await repo.codesOfBatch(db, batchId, after, 1000);
           if (rows.length === 0) return;
-          yield rows.map((r) => `${formatCode(r.code)},${r.redeemed_by === null ? '未兑换' : '已兑换'},${r.redeemed_at ?? ''}\n`).join('');
+          yield rows
+            .map(
+              (r) =>
+                `${formatCode(r.code)},${r.redeemed_by === null ? '未兑换' : '已兑换'},${r.redeemed_at ? localDateTime(r.redeemed_at, timeZone) : ''}\n`,
+            )
+            .join('');
           after = Number(rows[rows.length - 1]!.id);
         }
       }
