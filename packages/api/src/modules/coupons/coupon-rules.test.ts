@@ -120,6 +120,24 @@ describe('chooseBest', () => {
     expect(chooseBest(candidates([y, x], flat), flat).chosen.map((z) => z.rule.id)).toEqual([x.id]);
   });
 
+  it('treats claims of the same offer as one choice, so a large wallet is still searched whole', () => {
+    const c = checkout([{ unitPriceFen: 10000, quantity: 1 }], { shipping: { flatFeeFen: 1000, freeThresholdFen: null } });
+    const alone = { withCouponKinds: [], withTierDiscount: true, withPoints: true };
+    const copies = (n: number, make: () => CouponRule) => Array.from({ length: n }, make);
+    // Forty claims each of offers that stack with nothing; one 1 % off that stacks with free shipping.
+    const wallet = [
+      ...copies(40, () => rule('threshold_off', { amountFen: 800, thresholdFen: 5000, stacking: alone })),
+      ...copies(40, () => rule('no_threshold_off', { amountFen: 700, stacking: alone })),
+      ...copies(40, () => rule('percent_off', { percentOffBp: 500, stacking: alone })),
+      rule('percent_off', { percentOffBp: 100, stacking: { withCouponKinds: ['free_shipping'], withTierDiscount: true, withPoints: true } }),
+      ...copies(3, () => rule('free_shipping', { stacking: { withCouponKinds: ['percent_off'], withTierDiscount: true, withPoints: true } })),
+    ];
+    // The small percent coupon saves least on its own; cut by saving, it would be lost, and with it the best pair.
+    const best = chooseBest(candidates(wallet, c), c);
+    expect(best.savingFen).toBe(100 + 1000);
+    expect(best.chosen.map((x) => x.rule.id)).toEqual([wallet[120]!.id, wallet[121]!.id]);
+  });
+
   it('counts the shipping a coupon costs: one that pushes the goods below free shipping saves less', () => {
     const c = checkout([{ unitPriceFen: 10000, quantity: 1 }]);
     // 5.00 off makes the goods 95.00, below the 99.00 free-shipping line: shipping 10.00 comes back, a net loss.

@@ -122,6 +122,22 @@ export interface Candidate {
 }
 
 /**
+ * One candidate per effect: coupons that would price every combination alike (the same kind, amount, threshold, lines
+ * and stacking; several claims of one template, say) are one choice, and the lowest id stands for them, which is the
+ * one the tie-break would pick. The search then grows with the distinct offers, not with the size of the wallet.
+ */
+function distinctEffects(candidates: readonly Candidate[]): Candidate[] {
+  const byEffect = new Map<string, Candidate>();
+  for (const cand of candidates) {
+    const { kind, code, amount, minSpendFen, excludes, eligibleLineKeys } = cand.adjustment;
+    const key = JSON.stringify([kind, code, amount, minSpendFen, excludes, eligibleLineKeys, [...cand.rule.stacking.withCouponKinds].sort()]);
+    const kept = byEffect.get(key);
+    if (kept === undefined || cand.rule.id < kept.rule.id) byEffect.set(key, cand);
+  }
+  return [...byEffect.values()];
+}
+
+/**
  * The best allowed combination: at most one coupon of each kind, every pair stacking, the largest total saving (the
  * payable it takes off, shipping included). Ties go to fewer coupons, then to the lower ids, so the choice is
  * deterministic. Exhaustive while the combinations number at most MAX_COMBINATIONS; beyond that each kind keeps its
@@ -134,7 +150,7 @@ export function chooseBest(
 ): { chosen: Candidate[]; savingFen: number } {
   const kinds = new Map<CouponKind, Candidate[]>();
   // A coupon that saves nothing alone may still help another (it can keep the goods above free shipping): keep all.
-  for (const cand of candidates) {
+  for (const cand of distinctEffects(candidates)) {
     kinds.set(cand.rule.kind, [...(kinds.get(cand.rule.kind) ?? []), cand]);
   }
   const groups = [...kinds.values()].map((g) =>

@@ -27,6 +27,35 @@ describe('allocateProportionally', () => {
     expect(shares[2]).toBeLessThanOrEqual(1);
   });
 
+  it('agrees with exact BigInt arithmetic (the largest-remainder rule) for any total up to the weights', () => {
+    const reference = (total: number, weights: number[]) => {
+      const sum = weights.reduce((s, w) => s + BigInt(w), 0n);
+      const t = BigInt(total);
+      const shares = weights.map((w) => (t * BigInt(w)) / sum);
+      let left = t - shares.reduce((s, x) => s + x, 0n);
+      const order = weights.map((w, i) => ({ i, r: (t * BigInt(w)) % sum })).sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
+      for (const { i } of order) {
+        if (left === 0n) break;
+        shares[i] = shares[i]! + 1n;
+        left -= 1n;
+      }
+      return shares.map(Number);
+    };
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.integer({ min: 0, max: 1_000 }), fc.integer({ min: 0, max: 2 ** 40 })), { minLength: 1, maxLength: 12 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (weights, f) => {
+          const sum = weights.reduce((s, w) => s + w, 0);
+          fc.pre(sum > 0);
+          const total = Math.floor(sum * f);
+          expect(allocateProportionally(total, weights)).toEqual(reference(total, weights));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
   it('refuses nonsense', () => {
     expect(() => allocateProportionally(-1, [1])).toThrow(RangeError);
     expect(() => allocateProportionally(1.5, [1])).toThrow(RangeError);

@@ -130,20 +130,56 @@ function requireFen(value: number, what: string): number {
  */
 export function allocateProportionally(total: number, weights: readonly number[]): number[] {
   requireFen(total, 'total');
-  const sum = weights.reduce((s, w) => s + BigInt(requireFen(w, 'weight')), 0n);
+  let sum = 0;
+  let most = 0;
+  for (const w of weights) {
+    requireFen(w, 'weight');
+    sum += w;
+    if (w > most) most = w;
+  }
   if (total === 0) return weights.map(() => 0);
-  if (sum === 0n) throw new RangeError('cannot allocate an amount over nothing');
+  if (sum === 0) throw new RangeError('cannot allocate an amount over nothing');
+  // Numbers are exact while every product total × weight and the sum stay below 2^53 (always, for real orders);
+  // beyond that, BigInt.
+  if (!Number.isSafeInteger(sum) || !Number.isSafeInteger(total * most)) return allocateExactly(total, weights);
+  const shares = new Array<number>(weights.length);
+  const remainders = new Array<{ i: number; r: number }>(weights.length);
+  let left = total;
+  for (let i = 0; i < weights.length; i += 1) {
+    const product = total * weights[i]!;
+    const r = product % sum;
+    shares[i] = (product - r) / sum;
+    remainders[i] = { i, r };
+    left -= shares[i]!;
+  }
+  return placeRemainders(shares, remainders, left);
+}
+
+function allocateExactly(total: number, weights: readonly number[]): number[] {
+  const sum = weights.reduce((s, w) => s + BigInt(w), 0n);
   const t = BigInt(total);
-  const shares = weights.map((w) => (t * BigInt(w)) / sum);
+  const shares = weights.map((w) => Number((t * BigInt(w)) / sum));
   const remainders = weights.map((w, i) => ({ i, r: (t * BigInt(w)) % sum }));
-  let left = Number(t - shares.reduce((s, x) => s + x, 0n));
+  return placeRemainders(shares, remainders, total - shares.reduce((s, x) => s + x, 0));
+}
+
+/** The fen left over go one each to the largest remainders, ties to the earlier position. */
+function placeRemainders<R extends number | bigint>(shares: number[], remainders: { i: number; r: R }[], left: number): number[] {
+  if (left === 0) return shares;
   remainders.sort((a, b) => (a.r === b.r ? a.i - b.i : a.r > b.r ? -1 : 1));
   for (const { i } of remainders) {
     if (left === 0) break;
-    shares[i] = shares[i]! + 1n;
+    shares[i] = shares[i]! + 1;
     left -= 1;
   }
-  return shares.map(Number);
+  return shares;
+}
+
+/** base × basisPoints / 10000, rounded down, exactly. */
+function share(base: number, basisPoints: number): number {
+  const product = base * basisPoints;
+  if (Number.isSafeInteger(product)) return (product - (product % 10_000)) / 10_000;
+  return Number((BigInt(base) * BigInt(basisPoints)) / 10_000n);
 }
 
 /** What an adjustment would take from `base` (what its target still costs), before the cap at `base`. */
@@ -155,7 +191,7 @@ function wanted(amount: AdjustmentAmount, base: number): number {
       if (!Number.isInteger(amount.basisPoints) || amount.basisPoints < 0 || amount.basisPoints > 10_000) {
         throw new RangeError(`basisPoints must be 0-10000, got ${amount.basisPoints}`);
       }
-      const off = Number((BigInt(base) * BigInt(amount.basisPoints)) / 10_000n);
+      const off = share(base, amount.basisPoints);
       return amount.capFen === undefined ? off : Math.min(off, requireFen(amount.capFen, 'capFen'));
     }
     case 'up_to_share': {
@@ -164,8 +200,7 @@ function wanted(amount: AdjustmentAmount, base: number): number {
       }
       const step = amount.stepFen ?? 1;
       if (!Number.isSafeInteger(step) || step < 1) throw new RangeError(`stepFen must be a positive integer, got ${step}`);
-      const share = Number((BigInt(base) * BigInt(amount.shareBasisPoints)) / 10_000n);
-      const most = Math.min(requireFen(amount.maxFen, 'maxFen'), share, base);
+      const most = Math.min(requireFen(amount.maxFen, 'maxFen'), share(base, amount.shareBasisPoints), base);
       return most - (most % step);
     }
     case 'all':
@@ -206,9 +241,25 @@ export function priceOrder(input: PricingInput): PricingResult {
   const excluded = new Set<AdjustmentKind>();
   for (const { a, index } of ordered) {
     if (!ADJUSTMENT_KINDS.includes(a.kind)) throw new RangeError(`unknown adjustment kind ${String(a.kind)}`);
-    const base = { index, kind: a.kind, code: a.code, label: a.label, source: a.source };
+    // An explicit literal, not a spread of a shared base: V8 builds it far faster, and this runs per combination tried.
+    const entry = (
+      appliesTo: 'items' | 'shipping',
+      status: AdjustmentStatus,
+      amountFen: number,
+      allocations: { key: number; amountFen: number }[],
+    ) => ({
+      index,
+      kind: a.kind,
+      code: a.code,
+      label: a.label,
+      source: a.source,
+      appliesTo,
+      status,
+      amountFen,
+      allocations,
+    });
     if (excluded.has(a.kind)) {
-      priced.push({ ...base, appliesTo: a.kind === 'shipping' ? 'shipping' : 'items', status: 'excluded', amountFen: 0, allocations: [] });
+      priced.push(entry(a.kind === 'shipping' ? 'shipping' : 'items', 'excluded', 0, []));
       continue;
     }
     if (a.kind === 'shipping') {
@@ -218,13 +269,7 @@ export function priceOrder(input: PricingInput): PricingResult {
         a.minSpendFen !== undefined && goods < requireFen(a.minSpendFen, 'minSpendFen') ? -1 : Math.min(wanted(a.amount, s.remaining), s.remaining);
       s.remaining -= Math.max(0, take);
       if (take > 0) for (const k of a.excludes ?? []) excluded.add(k);
-      priced.push({
-        ...base,
-        appliesTo: 'shipping',
-        status: take < 0 ? 'below_threshold' : take === 0 ? 'nothing_to_discount' : 'applied',
-        amountFen: Math.max(0, take),
-        allocations: [],
-      });
+      priced.push(entry('shipping', take < 0 ? 'below_threshold' : take === 0 ? 'nothing_to_discount' : 'applied', Math.max(0, take), []));
       continue;
     }
     // The shipping fee is decided once the coupons have had their turn, before points.
@@ -233,12 +278,12 @@ export function priceOrder(input: PricingInput): PricingResult {
     const eligible = lines.filter((l) => eligibleKeys === null || eligibleKeys.has(l.key));
     const baseFen = eligible.reduce((s, l) => s + l.remaining, 0);
     if (a.minSpendFen !== undefined && baseFen < requireFen(a.minSpendFen, 'minSpendFen')) {
-      priced.push({ ...base, appliesTo: 'items', status: 'below_threshold', amountFen: 0, allocations: [] });
+      priced.push(entry('items', 'below_threshold', 0, []));
       continue;
     }
     const take = Math.min(wanted(a.amount, baseFen), baseFen);
     if (take === 0) {
-      priced.push({ ...base, appliesTo: 'items', status: 'nothing_to_discount', amountFen: 0, allocations: [] });
+      priced.push(entry('items', 'nothing_to_discount', 0, []));
       continue;
     }
     const shares = allocateProportionally(
@@ -253,7 +298,7 @@ export function priceOrder(input: PricingInput): PricingResult {
       allocations.push({ key: l.key, amountFen: share });
     });
     for (const k of a.excludes ?? []) excluded.add(k);
-    priced.push({ ...base, appliesTo: 'items', status: 'applied', amountFen: take, allocations });
+    priced.push(entry('items', 'applied', take, allocations));
   }
 
   const s: { fee: number; rule: ShippingRuleApplied; remaining: number } = shipping ?? decideShipping();
