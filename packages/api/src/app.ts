@@ -21,6 +21,7 @@ import {
   type AppEnv,
 } from './lib/http.js';
 import { idempotency } from './lib/idempotency.js';
+import { type MovableClock, testHookRoutes } from './jobs/test-hooks.routes.js';
 import { silentLogger, type Logger } from './lib/logger.js';
 import { createRateLimiter } from './lib/rate-limit.js';
 import { createLocalFileStorage, type FileStorage } from './lib/storage.js';
@@ -49,6 +50,7 @@ import {
   refundRoutes,
 } from './modules/payments/index.js';
 import { createPointsService, merchantPointsRoutes, pointsRoutes } from './modules/points/index.js';
+import { createPointsMallParticipant, createPointsMallService, merchantPointsMallRoutes, pointsMallRoutes } from './modules/points-mall/index.js';
 import { createSettingsService } from './modules/settings/index.js';
 import { createStaffService, merchantStaffRoutes } from './modules/staff/index.js';
 import type { PaymentAdapters, PlatformAdapters } from './platforms/types.js';
@@ -71,6 +73,11 @@ export interface AppDeps {
   simulator?: Hono<any>;
   /** Where uploaded images go; default: files under config.uploadsDir, served at /uploads. */
   storage?: FileStorage;
+  /**
+   * The test-only hooks at /__test (move `clock`, which must be the app's clock; run the due jobs). Only for tests and
+   * end-to-end runs: the server passes it only with TEST_HOOKS=1, which env.ts refuses in production.
+   */
+  testHooks?: { clock: MovableClock };
 }
 
 /** Builds the whole service from its dependencies; no module-level state, so tests can build many. */
@@ -84,6 +91,7 @@ export function createApp({
   simulator,
   orderParticipants = [],
   storage,
+  testHooks,
 }: AppDeps) {
   const r = config.rateLimits;
   const settings = createSettingsService({ db, clock, logger });
@@ -127,6 +135,7 @@ export function createApp({
   const checkIn = createCheckInService({ db, clock, timeZone: config.timeZone, points, settings });
   const addresses = createAddressesService({ db, clock });
   const cart = createCartService({ db, clock, catalog });
+  const mallCore = { db, clock, timeZone: config.timeZone, points, coupons, logger };
   // The order lifecycle's participants, in the order their steps run: stock first, so a checkout short of stock is
   // refused before anything else is reserved.
   const orders = createOrdersService({
@@ -141,6 +150,9 @@ export function createApp({
     participants: [
       createOrderStockParticipant(catalog),
       createPaymentsOrderParticipant(),
+      // Before points: closing a redemption's order takes the mall item's row before the member's points lock, the
+      // order a redemption takes them in.
+      createPointsMallParticipant(mallCore),
       coupons.participant,
       points.orderParticipant,
       ...orderParticipants,
@@ -156,6 +168,7 @@ export function createApp({
     settings: config.paymentExceptionRefunds,
   });
   const payments = createPaymentsService({ db, clock, orders, members, refunds, exceptions: paymentExceptions, payments: paymentAdapters, logger });
+  const pointsMall = createPointsMallService({ ...mallCore, catalog, addresses, orders, refunds, tierLevel });
   const ordersStats = createOrdersStatsService({ db });
   const paymentsStats = createPaymentsStatsService({ db });
   const analytics = createAnalyticsService({ clock, timeZone: config.timeZone, ordersStats, paymentsStats, members, checkIn });
@@ -239,6 +252,8 @@ export function createApp({
   app.route('/api/v1/merchant', merchantOrderPaymentRoutes({ stats: paymentsStats, anyStaff }));
   app.route('/api/v1', couponRoutes({ coupons, member, idempotent, trustProxy: config.trustProxy }));
   app.route('/api/v1/merchant', merchantCouponRoutes({ coupons, issueJobs: couponIssueJobs, anyStaff, editor }));
+  app.route('/api/v1', pointsMallRoutes({ mall: pointsMall, member, idempotent }));
+  app.route('/api/v1/merchant', merchantPointsMallRoutes({ mall: pointsMall, anyStaff, editor }));
   app.route('/api/v1', paymentRoutes({ payments, member, idempotent }));
   app.route('/api/v1', refundRoutes({ refunds, member, idempotent }));
   app.route('/api/v1/merchant', merchantRefundRoutes({ refunds, anyStaff, editor }));
@@ -268,6 +283,22 @@ export function createApp({
   app.get('/api/docs', Scalar({ url: '/api/openapi.json', pageTitle: 'Siyu API reference' }));
 
   if (simulator) app.route('/__sim', simulator);
+  if (testHooks) {
+    if (testHooks.clock !== (clock as unknown)) throw new Error('the test hooks must move the clock the app runs on');
+    app.route(
+      '/__test',
+      testHookRoutes({
+        clock: testHooks.clock,
+        // The jobs the server runs periodically, all at once, at the given instant.
+        runDueJobs: async (now) => {
+          const pointsMatured = await points.matureDue(now);
+          const pointsExpired = await points.expireDue(now);
+          const { closed } = await orders.closeExpiredOrders(now);
+          return { pointsMatured, pointsExpired, ordersClosed: closed };
+        },
+      }),
+    );
+  }
   app.route('/uploads', uploadsServeRoutes({ media }));
   mountConsole(app as unknown as Hono<AppEnv>, config.consoleDir);
 
@@ -284,6 +315,7 @@ export function createApp({
       members,
       staff,
       points,
+      pointsMall,
       settings,
       checkIn,
       catalog,
