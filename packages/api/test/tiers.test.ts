@@ -166,6 +166,13 @@ describe('growth from orders', () => {
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
     expect(Number((await memberTier(m.id))!.growth)).toBe(400);
     expect(await growthSum(m.id)).toBe(400);
+    // The same key sent twice posts once.
+    const once = { delta: 5, reason: '补发', key: 'fix-42' };
+    expect((await call(ctx, 'POST', `${M}/members/${m.id}/growth-adjustments`, operator.headers(), once)).status).toBe(201);
+    const twice = await call(ctx, 'POST', `${M}/members/${m.id}/growth-adjustments`, operator.headers(), once);
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.details.issues[0].field).toBe('key');
+    expect(await growthSum(m.id)).toBe(405);
     expect((await changes(m.id)).map((c) => [c.from_level, c.to_level])).toEqual([
       [0, 1],
       [1, 2],
@@ -227,6 +234,15 @@ describe('benefits at checkout', () => {
     // 80.00 − 10 % member price = 72 yuan paid for goods, × 1.5.
     const summary = (await call(ctx, 'GET', '/api/v1/points', m.headers())).body;
     expect(summary.pending).toBe(108);
+
+    // 1.15× on 100 yuan is 115 points, counted in integers (100 × 1.15 is 114.999… as a float).
+    const config = ladder();
+    config.tiers[1]!.benefits = { ...noBenefits, pointsMultiplierBp: 11_500 };
+    await configure(config);
+    const second = await placeOrder(ctx, shop, m, [{ skuId: sku(1), quantity: 5 }]);
+    await payOrder(ctx, m, second);
+    const pending = (await call(ctx, 'GET', '/api/v1/points', m.headers())).body.pendingItems;
+    expect(pending).toContainEqual(expect.objectContaining({ orderId: second.id, points: 115 }));
   });
 });
 
