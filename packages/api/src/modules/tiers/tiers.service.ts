@@ -142,7 +142,8 @@ export function createTiersService(deps: {
       growth: total,
       qualifying: await qualifyingGrowth(executor, memberId, rules, now, total),
       reachedAt: row?.reached_at ?? null,
-      heldUntil: row?.held_until ?? null,
+      // Under never-downgrade a hold left from an earlier policy means nothing.
+      heldUntil: rules.downgrade.policy === 'never' ? null : (row?.held_until ?? null),
     };
   }
 
