@@ -286,6 +286,19 @@ describe('downgrades', () => {
     expect((await call(ctx, 'PUT', `${M}/tiers/rules`, owner.headers(), { ...DEFAULT_TIER_RULES })).status).toBe(200);
     expect(await tiers().reviewDue()).toEqual({ reviewed: 1, downgraded: 1 });
   });
+  it('moves members up once after the ladder lowers a threshold, with the reason config', async () => {
+    await configure();
+    await adjust(m.id, 80);
+    expect(await tiers().upgradeAfterLadderChange()).toBe(0);
+    const lower = ladder();
+    lower.tiers[1]!.growthThreshold = 50;
+    ctx.clock.advance(1000);
+    await configure(lower);
+    const runs = await Promise.all([tiers().upgradeAfterLadderChange(), tiers().upgradeAfterLadderChange()]);
+    expect(runs[0]! + runs[1]!).toBe(1);
+    expect(await tiers().upgradeAfterLadderChange()).toBe(0);
+    expect((await changes(m.id)).map((c) => [c.from_level, c.to_level, c.reason])).toEqual([[0, 1, 'config']]);
+  });
 });
 
 describe('activity', () => {

@@ -20,6 +20,7 @@ import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import { validationError } from '../../lib/http.js';
 import type { Logger } from '../../lib/logger.js';
+import { jobState } from '../../lib/job-state.js';
 import { type Executor, inTransaction, type Tx } from '../../lib/transaction.js';
 import type { OrderParticipant } from '../orders/index.js';
 import type { Adjustment } from '../pricing/index.js';
@@ -73,16 +74,19 @@ export function createTiersService(deps: {
   const heldUntilFrom = (rules: TierRules, at: string, level: number) =>
     rules.downgrade.policy === 'never' || level === 0 ? null : addMonths(at, rules.downgrade.holdMonths);
 
-  /** Moves the member up to the tier their growth reaches, if higher than the level held (inside the growth's transaction). */
-  async function upgradeIfReached(trx: Tx, memberId: number, at: string): Promise<void> {
+  /**
+   * Moves the member up to the tier their growth reaches, if higher than the level held (inside the growth's
+   * transaction; or after a ladder change lowered a threshold, with the reason `config`). True when it moved them.
+   */
+  async function upgradeIfReached(trx: Tx, memberId: number, at: string, reason: 'upgrade' | 'config' = 'upgrade'): Promise<boolean> {
     const row = await repo.findMemberTier(trx, memberId);
-    if (!row) return;
+    if (!row) return false;
     const [rules, ladder] = await Promise.all([rulesOf(trx), ladderOf(trx)]);
-    if (ladder.length === 0) return;
+    if (ladder.length === 0) return false;
     const growth = await qualifyingGrowth(trx, memberId, rules, at, Number(row.growth));
     const target = tierForGrowth(ladder, growth);
     const level = Number(row.level);
-    if (target.level <= level) return;
+    if (target.level <= level) return false;
     const moved = await repo.moveLevel(
       trx,
       memberId,
@@ -90,7 +94,8 @@ export function createTiersService(deps: {
       { level: target.level, reachedAt: at, heldUntil: heldUntilFrom(rules, at, target.level) },
       at,
     );
-    if (moved) await repo.insertTierChange(trx, { memberId, from: level, to: target.level, reason: 'upgrade', growth, note: null, at });
+    if (moved) await repo.insertTierChange(trx, { memberId, from: level, to: target.level, reason, growth, note: null, at });
+    return moved;
   }
 
   /**
@@ -492,6 +497,38 @@ export function createTiersService(deps: {
       }
       if (downgraded > 0) logger.info({ reviewed, downgraded }, 'tiers: holds reviewed');
       return { reviewed, downgraded };
+    },
+
+    /**
+     * After the ladder changed (a threshold lowered, a level added), members whose growth now reaches a higher tier move
+     * up (reason `config`) without waiting for their next growth event. Runs once per ladder version (the latest
+     * `updated_at` of its rows, kept in job_state); each move is the same locked, conditional upgrade as on growth.
+     */
+    async upgradeAfterLadderChange(now: Date = clock.now(), batch = 200): Promise<number> {
+      const rows = await repo.listTiers(db);
+      const version = rows.map((r) => r.updated_at).sort().at(-1) ?? '';
+      const seen = jobState(db, 'tiers.ladder-swept');
+      if (rows.length === 0 || (await seen.get()) === version) return 0;
+      const at = now.toISOString();
+      let upgraded = 0;
+      for (const t of rows.map(toTier).filter((x) => x.level > 0)) {
+        let afterId = 0;
+        for (;;) {
+          const candidates = await repo.belowTheirGrowth(db, t.level, t.growthThreshold, afterId, batch);
+          if (candidates.length === 0) break;
+          for (const { member_id } of candidates) {
+            afterId = Number(member_id);
+            const moved = await inTransaction(db, async (trx) => {
+              await lockForTransaction(trx, 'tiers', afterId);
+              return upgradeIfReached(trx, afterId, at, 'config');
+            });
+            if (moved) upgraded += 1;
+          }
+        }
+      }
+      await seen.set(version, now);
+      if (upgraded > 0) logger.info({ upgraded }, 'tiers: members moved up after a ladder change');
+      return upgraded;
     },
 
     /** Today's business date in the merchant's time zone (birthday gifts). */
