@@ -506,7 +506,11 @@ export function createTiersService(deps: {
      */
     async upgradeAfterLadderChange(now: Date = clock.now(), batch = 200): Promise<number> {
       const rows = await repo.listTiers(db);
-      const version = rows.map((r) => r.updated_at).sort().at(-1) ?? '';
+      const version =
+        rows
+          .map((r) => r.updated_at)
+          .sort()
+          .at(-1) ?? '';
       const seen = jobState(db, 'tiers.ladder-swept');
       if (rows.length === 0 || (await seen.get()) === version) return 0;
       const at = now.toISOString();
