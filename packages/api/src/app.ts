@@ -53,6 +53,7 @@ import { createPointsService, merchantPointsRoutes, pointsRoutes } from './modul
 import { createPointsMallParticipant, createPointsMallService, merchantPointsMallRoutes, pointsMallRoutes } from './modules/points-mall/index.js';
 import { createSettingsService } from './modules/settings/index.js';
 import { createStaffService, merchantStaffRoutes } from './modules/staff/index.js';
+import { createTierBirthdayGifts, createTiersService, merchantTierRoutes, tierRoutes } from './modules/tiers/index.js';
 import type { PaymentAdapters, PlatformAdapters } from './platforms/types.js';
 
 export interface AppDeps {
@@ -95,10 +96,25 @@ export function createApp({
 }: AppDeps) {
   const r = config.rateLimits;
   const settings = createSettingsService({ db, clock, logger });
-  const points = createPointsService({ db, clock, timeZone: config.timeZone, settings, logger });
   const catalog = createCatalogService({ db, clock });
-  // Until tiers exist every member is at level 0.
-  const tierLevel = async () => 0;
+  const tiers = createTiersService({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    settings,
+    categoryParents: (executor) => catalog.categoryParents(executor),
+    logger,
+  });
+  const points = createPointsService({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    settings,
+    logger,
+    earningMultiplierBp: tiers.pointsMultiplierBp,
+    taskCompleted: tiers.taskCompleted,
+  });
+  const tierLevel = tiers.levelOf;
   const coupons = createCouponsService({
     db,
     clock,
@@ -132,12 +148,14 @@ export function createApp({
       staffLoginPerUsername: createRateLimiter('staff-login-username', r.staffLoginPerUsername),
     },
   });
-  const checkIn = createCheckInService({ db, clock, timeZone: config.timeZone, points, settings });
+  const checkIn = createCheckInService({ db, clock, timeZone: config.timeZone, points, settings, checkedIn: tiers.checkedIn });
+  const birthdayGifts = createTierBirthdayGifts({ db, clock, tiers, settings, members, points, coupons, logger });
   const addresses = createAddressesService({ db, clock });
   const cart = createCartService({ db, clock, catalog });
   const mallCore = { db, clock, timeZone: config.timeZone, points, coupons, logger };
   // The order lifecycle's participants, in the order their steps run: stock first, so a checkout short of stock is
-  // refused before anything else is reserved.
+  // refused before anything else is reserved. The tier's benefits come before coupons (which are chosen after the member
+  // price); the tier's growth comes after points, so an order earns points at the tier held before its own growth.
   const orders = createOrdersService({
     db,
     clock,
@@ -153,8 +171,10 @@ export function createApp({
       // Before points: closing a redemption's order takes the mall item's row before the member's points lock, the
       // order a redemption takes them in.
       createPointsMallParticipant(mallCore),
+      tiers.benefitsParticipant,
       coupons.participant,
       points.orderParticipant,
+      tiers.growthParticipant,
       ...orderParticipants,
     ],
   });
@@ -222,6 +242,7 @@ export function createApp({
   app.route('/api/v1', memberAuthRoutes({ auth, members, member, trustProxy: config.trustProxy }));
   app.route('/api/v1', checkInRoutes({ checkIn, member, idempotent }));
   app.route('/api/v1', pointsRoutes({ db, points, member }));
+  app.route('/api/v1', tierRoutes({ tiers, members, member, idempotent }));
   app.route(
     '/api/v1/merchant',
     staffAuthRoutes({
@@ -238,6 +259,7 @@ export function createApp({
   app.route('/api/v1/merchant', merchantAnalyticsRoutes({ analytics, anyStaff }));
   app.route('/api/v1/merchant', merchantMemberRoutes({ members, anyStaff }));
   app.route('/api/v1/merchant', merchantPointsRoutes({ db, clock, points, anyStaff, editor }));
+  app.route('/api/v1/merchant', merchantTierRoutes({ tiers, members, anyStaff, editor }));
   app.route(
     '/api/v1/merchant',
     merchantMediaRoutes({ media, editor, trustProxy: config.trustProxy, ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}) }),
@@ -317,6 +339,8 @@ export function createApp({
       points,
       pointsMall,
       settings,
+      tiers,
+      birthdayGifts,
       checkIn,
       catalog,
       coupons,

@@ -10,6 +10,7 @@ import { startMaintenanceJob } from './jobs/maintenance.job.js';
 import { startCouponIssueJob } from './modules/coupons/index.js';
 import { startOrderExpiryJob } from './modules/orders/index.js';
 import { startPointsJob } from './modules/points/index.js';
+import { startTiersJob } from './modules/tiers/index.js';
 import { startPaymentExceptionRefundJob, startPaymentQueryJob } from './modules/payments/index.js';
 import {
   SIMULATOR_BASE,
@@ -81,6 +82,7 @@ const paymentQueryJob = startPaymentQueryJob({ payments: app.services.payments, 
 const couponIssueJob = startCouponIssueJob({ jobs: app.services.couponIssueJobs, logger });
 // Pending order points mature; due points expire.
 const pointsJob = startPointsJob({ points: app.services.points, logger });
+const tiersJob = startTiersJob({ tiers: app.services.tiers, birthdayGifts: app.services.birthdayGifts, logger });
 const maintenanceJob = startMaintenanceJob({
   db: handle.db,
   clock,
@@ -131,6 +133,7 @@ async function shutdown(signal: string) {
     maintenanceJob.stop(),
     couponIssueJob.stop(),
     pointsJob.stop(),
+    tiersJob.stop(),
   ]);
   await handle.close();
   logger.info('stopped');

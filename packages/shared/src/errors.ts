@@ -30,6 +30,12 @@ export const ERROR_STATUS = {
   POINTS_MALL_LIMIT_REACHED: 409,
   POINTS_MALL_DAILY_LIMIT_REACHED: 409,
   LAST_OWNER: 409,
+  /** A manual growth deduction larger than the member's growth. */
+  INSUFFICIENT_GROWTH: 409,
+  /** A tier configuration that drops a level members still hold. */
+  TIER_IN_USE: 409,
+  /** The birthday is set once. */
+  BIRTHDAY_ALREADY_SET: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IDEMPOTENCY_KEY_REUSED: 422,

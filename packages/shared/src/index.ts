@@ -6,6 +6,7 @@ export * from './contracts/common.js';
 export * from './contracts/auth.js';
 export * from './contracts/check-in.js';
 export * from './contracts/points.js';
+export * from './contracts/tiers.js';
 export * from './contracts/catalog.js';
 export * from './contracts/addresses.js';
 export * from './contracts/cart.js';

@@ -12,6 +12,7 @@ import * as m009 from './migrations/009-coupons.js';
 import * as m010 from './migrations/010-console.js';
 import * as m011 from './migrations/011-points.js';
 import * as m012 from './migrations/012-points-mall.js';
+import * as m014 from './migrations/014-tiers.js';
 
 /** Migrations are listed here explicitly, so they work the same under tsx, vitest and any bundler. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '010-console': m010,
   '011-points': m011,
   '012-points-mall': m012,
+  '014-tiers': m014,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

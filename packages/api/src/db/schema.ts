@@ -10,6 +10,8 @@ export interface MembersTable {
   id: Generated<number>;
   nickname: string;
   avatar_url: string | null;
+  /** YYYY-MM-DD; null until the member sets it. */
+  birthday: Generated<string | null>;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -73,7 +75,8 @@ export type PointsReasonValue =
   | 'order_refund'
   | 'expiry'
   | 'mall_redemption'
-  | 'mall_return';
+  | 'mall_return'
+  | 'birthday_gift';
 
 export interface PointsLedgerTable {
   id: Generated<number>;
@@ -569,6 +572,25 @@ export interface PointsMallItemsTable {
   updated_at: Instant;
 }
 
+export interface TiersTable {
+  id: Generated<number>;
+  level: number;
+  name: string;
+  growth_threshold: number;
+  member_price_bp: number;
+  member_price_scope: 'all' | 'products' | 'categories';
+  /** JSON array of ids. */
+  member_price_ids: string;
+  points_multiplier_bp: number;
+  free_shipping: number;
+  birthday_points: number;
+  birthday_coupon_template_id: number | null;
+  /** JSON array of { icon, text }. */
+  display_benefits: string;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
 export interface PointsMallMemberTotalsTable {
   item_id: number;
   member_id: number;
@@ -614,6 +636,49 @@ export interface PointsMallRedemptionsTable {
   updated_at: Instant;
 }
 
+export type GrowthReasonValue = 'order' | 'order_refund' | 'check_in' | 'task' | 'manual' | 'merge';
+
+export interface GrowthLedgerTable {
+  id: Generated<number>;
+  member_id: number;
+  delta: number;
+  reason: GrowthReasonValue;
+  source_key: string;
+  note: string | null;
+  staff_id: number | null;
+  created_at: Instant;
+}
+
+export interface MemberTiersTable {
+  member_id: number;
+  level: number;
+  growth: number;
+  reached_at: Instant | null;
+  held_until: Instant | null;
+  updated_at: Instant;
+}
+
+export interface TierChangesTable {
+  id: Generated<number>;
+  member_id: number;
+  from_level: number;
+  to_level: number;
+  reason: 'upgrade' | 'downgrade' | 'config';
+  growth: number;
+  note: string | null;
+  created_at: Instant;
+}
+
+export interface TierBirthdayGiftsTable {
+  id: Generated<number>;
+  member_id: number;
+  year: number;
+  level: number;
+  points: number;
+  coupon_id: number | null;
+  created_at: Instant;
+}
+
 export interface Database {
   members: MembersTable;
   member_identities: MemberIdentitiesTable;
@@ -656,6 +721,11 @@ export interface Database {
   coupon_codes: CouponCodesTable;
   coupon_issue_jobs: CouponIssueJobsTable;
   coupon_issue_results: CouponIssueResultsTable;
+  tiers: TiersTable;
+  growth_ledger: GrowthLedgerTable;
+  member_tiers: MemberTiersTable;
+  tier_changes: TierChangesTable;
+  tier_birthday_gifts: TierBirthdayGiftsTable;
 }
 
 export type Member = Selectable<MembersTable>;

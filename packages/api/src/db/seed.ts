@@ -6,6 +6,8 @@ import { silentLogger } from '../lib/logger.js';
 import { createCatalogService } from '../modules/catalog/index.js';
 import { createMembersService } from '../modules/members/index.js';
 import { createPointsMallItems } from '../modules/points-mall/index.js';
+import { createTiersService } from '../modules/tiers/index.js';
+import type { TiersConfig } from '@siyu/shared';
 import { ManualClock, type Clock } from '../lib/clock.js';
 import { addDays, businessDateOf } from '@siyu/shared/business-day';
 import type { DB } from './connection.js';
@@ -15,6 +17,74 @@ export const DEMO_STAFF = [
   { username: 'operator', displayName: '运营 王芳', role: 'operator', password: 'siyu-operator-demo' },
   { username: 'viewer', displayName: '财务 陈杰', role: 'viewer', password: 'siyu-viewer-demo' },
 ] as const;
+
+/** 普通 / 银卡 / 金卡 / 钻石: thresholds in growth (1 per yuan paid, by default), benefits that grow with them. */
+export const DEMO_TIERS: TiersConfig = {
+  tiers: [
+    {
+      level: 0,
+      name: '普通会员',
+      growthThreshold: 0,
+      benefits: {
+        memberPrice: { basisPoints: 0, scope: 'all', ids: [] },
+        pointsMultiplierBp: 10_000,
+        freeShipping: false,
+        birthdayGift: { points: 0, couponTemplateId: null },
+        display: [{ icon: 'gift', text: '每日签到领积分' }],
+      },
+    },
+    {
+      level: 1,
+      name: '银卡会员',
+      growthThreshold: 500,
+      benefits: {
+        memberPrice: { basisPoints: 500, scope: 'all', ids: [] },
+        pointsMultiplierBp: 12_000,
+        freeShipping: false,
+        birthdayGift: { points: 100, couponTemplateId: null },
+        display: [
+          { icon: 'discount', text: '全场 95 折' },
+          { icon: 'points', text: '积分 1.2 倍' },
+          { icon: 'cake', text: '生日礼 100 积分' },
+        ],
+      },
+    },
+    {
+      level: 2,
+      name: '金卡会员',
+      growthThreshold: 2000,
+      benefits: {
+        memberPrice: { basisPoints: 1000, scope: 'all', ids: [] },
+        pointsMultiplierBp: 15_000,
+        freeShipping: true,
+        birthdayGift: { points: 300, couponTemplateId: null },
+        display: [
+          { icon: 'discount', text: '全场 9 折' },
+          { icon: 'points', text: '积分 1.5 倍' },
+          { icon: 'truck', text: '订单包邮' },
+          { icon: 'cake', text: '生日礼 300 积分' },
+        ],
+      },
+    },
+    {
+      level: 3,
+      name: '钻石会员',
+      growthThreshold: 8000,
+      benefits: {
+        memberPrice: { basisPoints: 1500, scope: 'all', ids: [] },
+        pointsMultiplierBp: 20_000,
+        freeShipping: true,
+        birthdayGift: { points: 800, couponTemplateId: null },
+        display: [
+          { icon: 'discount', text: '全场 85 折' },
+          { icon: 'points', text: '积分 2 倍' },
+          { icon: 'truck', text: '订单包邮' },
+          { icon: 'cake', text: '生日礼 800 积分' },
+        ],
+      },
+    },
+  ],
+};
 
 const DEMO_MEMBERS = [
   { user: 'demo-xiaomei', platform: 'weapp', nickname: '小美爱喝茶', streakDays: 6 },
@@ -219,7 +289,11 @@ export async function seedDemoData(db: DB, clock: Clock, timeZone: string): Prom
   }
   const settingsService = createSettingsService({ db, clock, logger: silentLogger });
   const points = createPointsService({ db, clock, timeZone, settings: settingsService, logger: silentLogger });
-  const checkInAt = (c: Clock) => createCheckInService({ db, clock: c, timeZone, points, settings: settingsService });
+  const tiersAt = (c: Clock) =>
+    createTiersService({ db, clock: c, timeZone, settings: settingsService, categoryParents: async () => new Map(), logger: silentLogger });
+  await tiersAt(clock).configure(DEMO_TIERS);
+  const checkInAt = (c: Clock) =>
+    createCheckInService({ db, clock: c, timeZone, points, settings: settingsService, checkedIn: tiersAt(c).checkedIn });
   await checkInAt(clock).updateRules(DEFAULT_CHECK_IN_RULES, ownerId);
   await seedCatalog(db, clock, ownerId);
   await seedPointsMall(db, clock, ownerId);

@@ -51,4 +51,9 @@ export const zhCN = {
     notWithCoupon: '所选优惠券不与积分同享',
     tooLittle: '积分不足以抵扣',
   },
+  /** Breakdown lines of a tier's benefits. */
+  tiers: {
+    memberPrice: (tierName: string) => `${tierName}会员价`,
+    freeShipping: (tierName: string) => `${tierName}包邮`,
+  },
 } as const;

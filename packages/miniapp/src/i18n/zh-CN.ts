@@ -448,6 +448,7 @@ export const zhCN = {
       expiry: '积分过期',
       mall_redemption: '积分兑换',
       mall_return: '兑换退回',
+      birthday_gift: '生日礼',
     } satisfies Record<PointsEntry['reason'], string>,
     reasonUnknown: '积分变动',
   },

@@ -15,6 +15,7 @@ export const POINTS_REASONS = [
   'expiry',
   'mall_redemption',
   'mall_return',
+  'birthday_gift',
 ] as const;
 export const PointsKind = z.enum(POINTS_KINDS);
 export const PointsReason = z.enum(POINTS_REASONS);

@@ -13,7 +13,7 @@ import type { DB } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
-import { inTransaction, type Executor } from '../../lib/transaction.js';
+import { inTransaction, type Executor, type Tx } from '../../lib/transaction.js';
 import type { PointsService } from '../points/index.js';
 import { defineSetting, type SettingsService } from '../settings/index.js';
 import * as repo from './check-in.repository.js';
@@ -25,13 +25,15 @@ export interface CheckInDeps {
   timeZone: string;
   points: PointsService;
   settings: SettingsService;
+  /** Runs in the check-in's transaction (tiers add growth). */
+  checkedIn?: (trx: Tx, e: { memberId: number; businessDate: string; at: string }) => Promise<void>;
 }
 
 export type CheckInService = ReturnType<typeof createCheckInService>;
 
 export const CHECK_IN_RULES = defineSetting('check_in.rules', CheckInRulesSchema, DEFAULT_CHECK_IN_RULES);
 
-export function createCheckInService({ db, clock, timeZone, points, settings }: CheckInDeps) {
+export function createCheckInService({ db, clock, timeZone, points, settings, checkedIn }: CheckInDeps) {
   const rules = (executor: Executor = db): Promise<CheckInRules> => settings.get(CHECK_IN_RULES, executor);
 
   /** Consecutive days ending yesterday (0 when yesterday was missed). */
@@ -104,6 +106,7 @@ export function createCheckInService({ db, clock, timeZone, points, settings }: 
             reward > 0
               ? (await points.post(trx, { memberId, delta: reward, reason: 'check_in', sourceKey: `check-in:${today}`, at: now })).balance
               : await points.balance(trx, memberId);
+          if (checkedIn) await checkedIn(trx, { memberId, businessDate: today, at: now.toISOString() });
           return { businessDate: today, streak, reward, pointsBalance: balance, tomorrowReward: rewardForStreakDay(streak + 1, currentRules) };
         });
       } catch (err) {

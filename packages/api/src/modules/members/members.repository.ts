@@ -175,3 +175,30 @@ export function audience(db: Executor, f: { joinedFrom?: string; joinedBefore?: 
   }
   return q.orderBy('members.id').limit(limit).execute();
 }
+
+export async function findBirthday(db: Executor, memberId: number) {
+  return db.selectFrom('members').select(['id', 'birthday']).where('id', '=', memberId).executeTakeFirst();
+}
+
+/** Sets the birthday once: false when it was already set (or there is no such member). */
+export async function setBirthdayOnce(db: Executor, memberId: number, birthday: string, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('members')
+    .set({ birthday, updated_at: at })
+    .where('id', '=', memberId)
+    .where('birthday', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Members born in `month` ("01"-"12"), in id order after `afterId`. */
+export function bornInMonth(db: Executor, month: string, afterId: number, limit: number) {
+  return db
+    .selectFrom('members')
+    .select(['id', 'birthday'])
+    .where('birthday', 'like', `____-${month}-__`)
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}

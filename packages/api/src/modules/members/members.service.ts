@@ -69,6 +69,28 @@ export function createMembersService({
   }
 
   return {
+    /** The member's birthday (YYYY-MM-DD) or null; NOT_FOUND when there is no such member. */
+    async birthdayOf(memberId: number, executor: Executor = db): Promise<string | null> {
+      const row = await repo.findBirthday(executor, memberId);
+      if (!row) throw new AppError('NOT_FOUND', `member ${memberId} not found`);
+      return row.birthday;
+    },
+
+    /** Sets the birthday once (BIRTHDAY_ALREADY_SET after that): a birthday that could be changed would pay its gift twice a year. */
+    async setBirthdayOnce(memberId: number, birthday: string): Promise<{ birthday: string }> {
+      if (await repo.setBirthdayOnce(db, memberId, birthday, clock.now().toISOString())) return { birthday };
+      const row = await repo.findBirthday(db, memberId);
+      if (!row) throw new AppError('NOT_FOUND', `member ${memberId} not found`);
+      throw new AppError('BIRTHDAY_ALREADY_SET', 'the birthday is set once and cannot be changed', {
+        issues: [{ field: 'birthday', message: 'already set' }],
+      });
+    },
+
+    /** Members born in a month ("01"-"12"), in id order after `afterId` (the birthday gifts). */
+    async bornInMonth(executor: Executor, month: string, afterId: number, limit: number): Promise<{ memberId: number; birthday: string }[]> {
+      return (await repo.bornInMonth(executor, month, afterId, limit)).map((r) => ({ memberId: Number(r.id), birthday: r.birthday! }));
+    },
+
     /** Which of these ids are members. */
     async existingIds(executor: Executor, ids: number[]): Promise<Set<number>> {
       return new Set((await repo.existingIds(executor, ids)).map((r) => Number(r.id)));

@@ -28,9 +28,13 @@ export function expiryFor(rules: PointsRules, earnedAt: Date, timeZone: string):
   }
 }
 
-/** Points an order earns: per whole yuan actually paid for goods, at the earning rate, times the tier's multiplier. */
-export function pointsForPaidGoods(paidGoodsFen: number, rules: PointsRules, multiplier = 1): number {
-  return Math.floor(Math.floor(paidGoodsFen / 100) * rules.earning.pointsPerYuan * multiplier);
+/**
+ * Points an order earns: per whole yuan actually paid for goods, at the earning rate, times the tier's multiplier in
+ * basis points (15000 = 1.5×), rounded down in integers (a float 1.15 × 100 would give 114).
+ */
+export function pointsForPaidGoods(paidGoodsFen: number, rules: PointsRules, multiplierBp = 10_000): number {
+  const base = Math.floor(paidGoodsFen / 100) * rules.earning.pointsPerYuan;
+  return Math.floor((base * multiplierBp) / 10_000);
 }
 
 function gcd(a: number, b: number): number {

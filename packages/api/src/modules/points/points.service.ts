@@ -58,11 +58,13 @@ export function createPointsService(deps: {
   timeZone: string;
   settings: SettingsService;
   logger: Logger;
-  /** The member's earning multiplier (tiers); 1 until tiers exist. */
-  earningMultiplier?: (executor: Executor, memberId: number) => Promise<number>;
+  /** The member's multiplier for points earned by orders, in basis points (10000 = 1×; tiers). */
+  earningMultiplierBp?: (executor: Executor, memberId: number) => Promise<number>;
+  /** Runs in the transaction that pays a one-off task's reward (tiers add growth). */
+  taskCompleted?: (trx: Tx, e: { memberId: number; task: PointsTask; at: string }) => Promise<void>;
 }) {
   const { db, clock, timeZone, settings, logger } = deps;
-  const multiplierOf = deps.earningMultiplier ?? (async () => 1);
+  const multiplierBpOf = deps.earningMultiplierBp ?? (async () => 10_000);
   const rulesOf = (executor: Executor = db) => settings.get(POINTS_RULES, executor);
 
   async function insertEntry(
@@ -316,7 +318,7 @@ export function createPointsService(deps: {
       if (e.kind !== 'goods') return;
       const rules = await rulesOf(trx);
       const paidGoodsFen = e.lines.reduce((sum, l) => sum + l.paidFen, 0);
-      const earned = pointsForPaidGoods(paidGoodsFen, rules, await multiplierOf(trx, e.memberId));
+      const earned = pointsForPaidGoods(paidGoodsFen, rules, await multiplierBpOf(trx, e.memberId));
       if (earned > 0)
         await repo.insertPending(trx, { memberId: e.memberId, sourceKey: ORDER_SOURCE(e.orderId), orderId: e.orderId, amount: earned, at: e.paidAt });
       if (e.firstPaidOrder) await completeTaskIn(trx, e.memberId, 'first_order', new Date(e.paidAt));
@@ -383,6 +385,7 @@ export function createPointsService(deps: {
     if (reward <= 0) return 0;
     if (await repo.findEntryBySource(trx, memberId, `task:${task}`)) return 0;
     await credit(trx, { memberId, amount: reward, kind: 'earn', reason: 'task', sourceKey: `task:${task}`, note: task, at: at.toISOString(), rules });
+    if (deps.taskCompleted) await deps.taskCompleted(trx, { memberId, task, at: at.toISOString() });
     return reward;
   }
 
