@@ -24,6 +24,7 @@ const CouponListPage = lazy(() => import('./pages/coupons/CouponListPage'));
 const CouponEditPage = lazy(() => import('./pages/coupons/CouponEditPage'));
 const CouponDetailPage = lazy(() => import('./pages/coupons/CouponDetailPage'));
 const NewMemberPackPage = lazy(() => import('./pages/coupons/NewMemberPackPage'));
+const PointsRulesPage = lazy(() => import('./pages/points/PointsRulesPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 
 const queryClient = new QueryClient({
@@ -61,6 +62,7 @@ const router = createBrowserRouter(
         { path: 'coupons/new-member-pack', element: page(<NewMemberPackPage />) },
         { path: 'coupons/:id', element: page(<CouponDetailPage />) },
         { path: 'coupons/:id/edit', element: page(<CouponEditPage />) },
+        { path: 'points/rules', element: page(<PointsRulesPage />) },
         { path: 'settings', element: page(<SettingsPage />) },
         { path: '*', element: <Navigate to='/' replace /> },
       ],

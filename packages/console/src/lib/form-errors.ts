@@ -20,6 +20,11 @@ export function fieldMessage(issue: FieldIssue): string {
   const issued = /at least the (\d+) already issued/.exec(issue.message);
   if (issued) return zh.coupons.errors.stockBelowClaimed(Number(issued[1]));
   if (m.includes('already taken') || m.includes('is already used') || m.includes('already posted')) return zh.fieldErrors.taken;
+  // Numbers out of range (zod: "Too big: expected number to be <=1000").
+  const big = /too big: expected number to be <=?(-?\d+)/.exec(m);
+  if (big) return zh.fieldErrors.atMost(Number(big[1]));
+  const small = /too small: expected number to be >=?(-?\d+)/.exec(m);
+  if (small) return zh.fieldErrors.atLeast(Number(small[1]));
   if (m.includes('required') || m.includes('expected') || m.includes('too small') || m.includes('>=1 characters')) return zh.fieldErrors.required;
   if (m.includes('duplicate')) return zh.sku.codeDuplicate;
   if (m.includes('at most') && m.includes('deducted'))
