@@ -633,6 +633,12 @@ export const zh = {
     adjustHint: '发放或扣减立即生效；扣减不能超过可用积分。',
     adjustedEntry: (delta: number) => (delta > 0 ? `已发放 ${delta} 积分` : `已扣减 ${-delta} 积分`),
     filteredEmpty: '没有符合条件的积分记录',
+    card: '积分',
+    orderLink: (id: number) => `订单 #${id}`,
+    staffNo: (id: number) => `员工 #${id}`,
+    prevPage: '上一页',
+    nextPage: '下一页',
+    pageNo: (n: number) => `第 ${n} 页`,
   },
   /** The API's error codes, as the merchant reads them. */
   errors: {
