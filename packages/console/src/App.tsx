@@ -25,6 +25,9 @@ const CouponEditPage = lazy(() => import('./pages/coupons/CouponEditPage'));
 const CouponDetailPage = lazy(() => import('./pages/coupons/CouponDetailPage'));
 const NewMemberPackPage = lazy(() => import('./pages/coupons/NewMemberPackPage'));
 const PointsRulesPage = lazy(() => import('./pages/points/PointsRulesPage'));
+const MallItemListPage = lazy(() => import('./pages/mall/MallItemListPage'));
+const MallItemEditPage = lazy(() => import('./pages/mall/MallItemEditPage'));
+const RedemptionsPage = lazy(() => import('./pages/mall/RedemptionsPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 
 const queryClient = new QueryClient({
@@ -63,6 +66,10 @@ const router = createBrowserRouter(
         { path: 'coupons/:id', element: page(<CouponDetailPage />) },
         { path: 'coupons/:id/edit', element: page(<CouponEditPage />) },
         { path: 'points/rules', element: page(<PointsRulesPage />) },
+        { path: 'points/mall', element: page(<MallItemListPage />) },
+        { path: 'points/mall/new', element: page(<MallItemEditPage />) },
+        { path: 'points/mall/:id/edit', element: page(<MallItemEditPage />) },
+        { path: 'points/redemptions', element: page(<RedemptionsPage />) },
         { path: 'settings', element: page(<SettingsPage />) },
         { path: '*', element: <Navigate to='/' replace /> },
       ],

@@ -43,7 +43,11 @@ const MENU: MenuEntry[] = [
     key: 'points',
     icon: <StarOutlined />,
     label: zh.points.navGroup,
-    children: [{ key: '/points/rules', label: zh.points.navRules }],
+    children: [
+      { key: '/points/rules', label: zh.points.navRules },
+      { key: '/points/mall', label: zh.mall.navItems },
+      { key: '/points/redemptions', label: zh.mall.navRedemptions },
+    ],
   },
   { key: '/settings', icon: <SettingOutlined />, label: zh.nav.settings },
 ];
