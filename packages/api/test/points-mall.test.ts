@@ -581,7 +581,10 @@ describe('real concurrency', () => {
     ]);
     expect((closing as { closed: number }[]).reduce((s, c) => s + c.closed, 0)).toBe(3);
     const statuses = (again as { status: number; body: any }[]).map((r) => (r.status === 201 ? 'ok' : r.body.error.code));
-    expect(statuses.every((s) => s === 'ok' || s === 'POINTS_MALL_SOLD_OUT' || s === 'POINTS_MALL_LIMIT_REACHED'), statuses.join()).toBe(true);
+    expect(
+      statuses.every((s) => s === 'ok' || s === 'POINTS_MALL_SOLD_OUT' || s === 'POINTS_MALL_LIMIT_REACHED'),
+      statuses.join(),
+    ).toBe(true);
     const row = await itemRow(it1.id);
     const held = await ctx.db
       .selectFrom('points_mall_redemptions')

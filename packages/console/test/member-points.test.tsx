@@ -1,13 +1,16 @@
 /** A member's points on the member page: ledger filters, the new adjustment on top at once, the form's checks. */
 import { POINTS_KINDS, POINTS_REASONS } from '@siyu/shared';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { entryMatches, LEDGER_KINDS, LEDGER_REASONS, ledgerQuery, orderOfSource } from '../src/pages/members/points-ledger';
 
 const permissions = { role: 'owner' as string, canEdit: true, isOwner: true, timeZone: 'Asia/Shanghai', staffId: 1 };
+// A machine shared with other builds: antd's first render can take more than the default second.
+configure({ asyncUtilTimeout: 8000 });
+
 vi.mock('../src/auth/session', () => ({ usePermissions: () => permissions }));
 
 const SH = 'Asia/Shanghai';

@@ -1,7 +1,7 @@
 /** The points rules: percent share <-> basis points, the examples, the form <-> body, and the page against a fake API. */
 import { PointsRules } from '@siyu/shared';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { App as AntApp } from 'antd';
 import { MemoryRouter } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -17,6 +17,9 @@ import {
 } from '../src/pages/points/points-rules';
 
 const permissions = { role: 'owner' as string, canEdit: true, isOwner: true, timeZone: 'Asia/Shanghai', staffId: 1 };
+// A machine shared with other builds: antd's first render can take more than the default second.
+configure({ asyncUtilTimeout: 8000 });
+
 vi.mock('../src/auth/session', () => ({ usePermissions: () => permissions }));
 
 const RULES: PointsRules = {

@@ -626,6 +626,7 @@ export const zh = {
     direction: '收支',
     directions: { in: '收入', out: '支出' } as Record<string, string>,
     period: '时间',
+    at: '时间',
     allKinds: '全部类型',
     allReasons: '全部原因',
     allDirections: '收入和支出',

@@ -21,7 +21,7 @@ function StatusToggle({ item }: { item: MerchantPointsMallItem }) {
   const queryClient = useQueryClient();
   const next = item.status === 'on' ? 'off' : 'on';
   const m = useMutation({
-    mutationFn: () => api.post<MerchantPointsMallItem>(MALL_PATHS.itemStatus(item.id), { status: next }),
+    mutationFn: () => api.put<MerchantPointsMallItem>(MALL_PATHS.itemStatus(item.id), { status: next }),
     onSuccess: () => {
       message.success(next === 'on' ? t.putOnDone : t.takeOffDone);
       void queryClient.invalidateQueries({ queryKey: ['mall-items'] });

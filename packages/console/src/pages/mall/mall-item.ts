@@ -10,12 +10,12 @@ import { fixedValidityOf, isoToWallClock, wallClockToIso } from '../coupons/coup
 
 const t = zh.mall;
 
-/** The merchant endpoints (decision 016), relative to /api/v1/merchant. */
+/** The merchant endpoints (decision 016), relative to /api/v1/merchant. The status is a PUT; the rest as named. */
 export const MALL_PATHS = {
   items: '/points-mall/items',
   item: (id: number) => `/points-mall/items/${id}`,
   itemStatus: (id: number) => `/points-mall/items/${id}/status`,
-  itemStock: (id: number) => `/points-mall/items/${id}/stock-adjustments`,
+  itemStock: (id: number) => `/points-mall/items/${id}/stock`,
   redemptions: '/points-mall/redemptions',
   fulfil: (id: number) => `/points-mall/redemptions/${id}/fulfil`,
   cancel: (id: number) => `/points-mall/redemptions/${id}/cancel`,

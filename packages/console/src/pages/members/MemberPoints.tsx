@@ -49,21 +49,22 @@ export function PointsFigures({ memberId }: { memberId: number }) {
               valueStyle={{ color: '#cf1322' }}
             />
           )}
-          <div>
-            <div className='ant-statistic-title' style={{ color: 'rgba(0,0,0,0.45)', marginBottom: 4 }}>
-              {t.nextExpiry}
-            </div>
-            <div style={{ fontSize: 16, lineHeight: '32px' }} data-testid='member-points-expiry'>
-              {s.nextExpiries[0] ? (
-                <Space size={8}>
-                  <span>{t.nextExpiryValue(s.nextExpiries[0].points, dateTime(s.nextExpiries[0].at, timeZone).slice(0, 16))}</span>
-                  {s.expiringSoon && <Tag color='orange'>{t.expiringSoon}</Tag>}
-                </Space>
-              ) : (
-                <Typography.Text type='secondary'>{t.noExpiry}</Typography.Text>
-              )}
-            </div>
-          </div>
+          <Statistic
+            title={t.nextExpiry}
+            value={s.nextExpiries[0]?.points ?? 0}
+            valueRender={() => (
+              <span style={{ fontSize: 16 }} data-testid='member-points-expiry'>
+                {s.nextExpiries[0] ? (
+                  <Space size={8}>
+                    <span>{t.nextExpiryValue(s.nextExpiries[0].points, dateTime(s.nextExpiries[0].at, timeZone).slice(0, 16))}</span>
+                    {s.expiringSoon && <Tag color='orange'>{t.expiringSoon}</Tag>}
+                  </Space>
+                ) : (
+                  <Typography.Text type='secondary'>{t.noExpiry}</Typography.Text>
+                )}
+              </span>
+            )}
+          />
         </Space>
       )}
     </PageState>

@@ -182,7 +182,6 @@ export default function PointsRulesPage() {
               >
                 <InputNumber<string>
                   stringMode
-                  precision={2}
                   min='0.01'
                   max='100'
                   addonBefore={t.maxSharePrefix}
