@@ -145,6 +145,7 @@ async function checkLayout(where: string) {
 }
 
 let member: Awaited<ReturnType<typeof memberWithAddress>>;
+const mall = { itemId: 0 };
 
 describe('points in the console', () => {
   it('logs the owner in', async () => {
@@ -257,6 +258,177 @@ describe('points in the console', () => {
     expect(await page.getByTestId('points-adjust').count()).toBe(0);
     await logout();
     await login('owner', 'siyu-owner-demo');
+  });
+
+  it('makes a points-mall item in the editor: a catalog SKU for points, and a virtual benefit for points plus cash', async () => {
+    await page.getByRole('menuitem', { name: '积分商城' }).click();
+    await page.waitForURL(/\/admin\/points\/mall$/);
+    await settled();
+    await page.getByTestId('mall-create').click();
+    await page.waitForURL(/\/admin\/points\/mall\/new$/);
+    await page.getByTestId('mall-form').waitFor();
+    // A SKU: the product found by name, then its spec.
+    await page.getByTestId('mall-product-picker').click();
+    await page.keyboard.type('龙井');
+    // The search settles (typed text is debounced) before an option is picked.
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents()).toEqual(['明前西湖龙井']);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '明前西湖龙井' }).first().click();
+    await expect.poll(() => page.getByTestId('mall-product-picker').textContent()).toContain('明前西湖龙井');
+    await page.getByTestId('mall-sku-picker').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '库存' }).first().click();
+    await page.getByTestId('mall-title').fill('积分兑 明前龙井');
+    await page.getByTestId('mall-points').fill('100');
+    await page.getByTestId('mall-stock').fill('10');
+    await page.getByTestId('mall-limit').fill('2');
+    // A daily limit above the total limit is refused as typed.
+    await page.getByTestId('mall-daily-limit').fill('3');
+    await page.getByTestId('mall-save').click();
+    await page.getByText('每天限兑不能多于每人限兑').waitFor();
+    await page.getByTestId('mall-daily-limit').fill('1');
+    await page.getByTestId('mall-list-now').check();
+    await checkLayout('mall editor');
+    await shot('mall-edit.png');
+    await page.getByTestId('mall-save').click();
+    await page.waitForURL(/\/admin\/points\/mall$/);
+    await settled();
+
+    // A virtual benefit, points plus cash typed in yuan, with a window in the merchant's time zone.
+    await page.getByTestId('mall-create').click();
+    await page.getByTestId('mall-form').waitFor();
+    await page.getByTestId('mall-kind').getByText('虚拟权益').click();
+    await page.getByTestId('mall-title').fill('门店咖啡券');
+    await page.getByTestId('mall-points').fill('300');
+    await page.getByLabel('另需支付（元）').fill('9.90');
+    await page.getByTestId('mall-stock').fill('50');
+    await page.getByTestId('mall-save').click();
+    await page.getByText('虚拟权益需要填写使用说明').waitFor();
+    await page.getByTestId('mall-instructions').fill('到店出示兑换记录，换一杯美式咖啡');
+    const range = page.locator('.ant-picker-range');
+    await range.locator('input').first().click();
+    await range.locator('input').first().fill('2026-12-01 00:00');
+    await page.keyboard.press('Enter');
+    await range.locator('input').nth(1).fill('2026-12-31 23:59');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => range.locator('input').first().inputValue()).toBe('2026-12-01 00:00');
+    await page.getByTestId('mall-title').click();
+    await page.getByTestId('mall-save').click();
+    await page.waitForURL(/\/admin\/points\/mall$/);
+    await settled();
+
+    const items = (await pageFetch<{ items: any[] }>('GET', '/api/v1/merchant/points-mall/items')).body.items;
+    const tea = items.find((i) => i.title === '积分兑 明前龙井');
+    const coffee = items.find((i) => i.title === '门店咖啡券');
+    mall.itemId = tea.id;
+    expect(tea).toMatchObject({ kind: 'sku', pointsPrice: 100, cashFen: 0, totalStock: 10, perMemberLimit: 2, perMemberDailyLimit: 1, status: 'on' });
+    expect(tea.skuId).toEqual(expect.any(Number));
+    expect(coffee).toMatchObject({
+      kind: 'virtual',
+      pointsPrice: 300,
+      cashFen: 990,
+      status: 'off',
+      onSaleFrom: '2026-11-30T16:00:00.000Z',
+      onSaleUntil: '2026-12-31T16:00:00.000Z',
+    });
+    expect(await page.getByTestId(`mall-stock-${tea.id}`).textContent()).toBe('剩余 10 / 共 10');
+    expect(await page.getByTestId(`mall-state-${tea.id}`).textContent()).toBe('兑换中');
+    expect(await page.getByTestId(`mall-state-${coffee.id}`).textContent()).toBe('已下架');
+    expect(await page.locator('tr', { has: page.getByTestId(`mall-item-${coffee.id}`) }).textContent()).toContain('300 积分 + ¥9.90');
+  });
+
+  it('ships one redemption with a tracking number and cancels another, which returns the points and the stock', async () => {
+    const redeem = async (user: string) => {
+      const m = await memberWithAddress(api.base, `${user}-${Date.now()}`);
+      const grant = await pageFetch('POST', `/api/v1/merchant/members/${m.id}/points-adjustments`, { delta: 500, reason: '兑换测试' });
+      expect(grant.status).toBe(201);
+      const r = await apiCall<{ id: number; redemptionNo: string; status: string }>(
+        api.base,
+        'POST',
+        '/api/v1/points-mall/redemptions',
+        m.token,
+        { itemId: mall.itemId, quantity: 1, addressId: m.addressId },
+        { 'Idempotency-Key': `redeem-${user}-${Date.now()}` },
+      );
+      expect(r.status).toBe('awaiting_fulfilment');
+      return { member: m, redemption: r };
+    };
+    const shipped = await redeem('mall-ship');
+    const cancelled = await redeem('mall-cancel');
+    expect((await apiCall<{ available: number }>(api.base, 'GET', '/api/v1/points', cancelled.member.token)).available).toBe(400);
+
+    await page.getByRole('menuitem', { name: '兑换订单' }).click();
+    await page.waitForURL(/\/admin\/points\/redemptions$/);
+    await settled();
+    await page.getByTestId(`redemption-${shipped.redemption.redemptionNo}`).waitFor();
+    await shot('mall-redemptions-before.png');
+
+    await page.getByTestId(`redemption-ship-${shipped.redemption.id}`).click();
+    await choose('redemption-carrier', '顺丰速运');
+    await page.getByTestId('redemption-tracking').fill('SF1234567890');
+    await page.getByTestId('redemption-ship-submit').click();
+    await expect.poll(() => page.getByTestId(`redemption-status-${shipped.redemption.id}`).textContent()).toBe('已完成');
+    expect(await page.locator('tr', { has: page.getByTestId(`redemption-status-${shipped.redemption.id}`) }).textContent()).toContain(
+      '顺丰速运 SF1234567890',
+    );
+
+    await page.getByTestId(`redemption-cancel-${cancelled.redemption.id}`).click();
+    await page.getByTestId('redemption-cancel-submit').click();
+    await page.getByText('请填写取消原因，会员可以看到').waitFor();
+    await page.getByTestId('redemption-cancel-reason').fill('缺货，积分已退回');
+    await page.getByTestId('redemption-cancel-submit').click();
+    await expect.poll(() => page.getByTestId(`redemption-status-${cancelled.redemption.id}`).textContent()).toBe('已取消');
+    expect((await apiCall<{ available: number }>(api.base, 'GET', '/api/v1/points', cancelled.member.token)).available).toBe(500);
+    const mine = await apiCall<{ items: { id: number; status: string; trackingNo: string | null }[] }>(
+      api.base,
+      'GET',
+      '/api/v1/points-mall/redemptions',
+      shipped.member.token,
+    );
+    expect(mine.items[0]).toMatchObject({ status: 'fulfilled', trackingNo: 'SF1234567890' });
+
+    // Filtered to what is left to ship: nothing.
+    await choose('redemption-status-filter', '待发货');
+    await page.getByText('暂无数据').waitFor();
+    await page.locator('.ant-select-clear').first().click({ force: true });
+    await settled();
+    await checkLayout('redemptions');
+    await shot('mall-redemptions.png');
+
+    // The stock: one taken, one back; then five more, and the item off.
+    await page.getByRole('menuitem', { name: '积分商城' }).click();
+    await settled();
+    await expect.poll(() => page.getByTestId(`mall-stock-${mall.itemId}`).textContent()).toBe('剩余 9 / 共 10');
+    await page.getByTestId(`mall-stock-adjust-${mall.itemId}`).click();
+    await page.getByTestId('mall-stock-amount').fill('5');
+    await page.getByTestId('mall-stock-reason').fill('补货');
+    await page.getByTestId('mall-stock-submit').click();
+    await expect.poll(() => page.getByTestId(`mall-stock-${mall.itemId}`).textContent()).toBe('剩余 14 / 共 15');
+    await page.getByTestId(`mall-status-${mall.itemId}`).click();
+    await page
+      .locator('.ant-popconfirm:visible')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
+    await expect.poll(() => page.getByTestId(`mall-state-${mall.itemId}`).textContent()).toBe('已下架');
+    await checkLayout('mall items');
+    await shot('mall-list.png');
+  });
+
+  it('fits 1280 × 800 on every points page', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    for (const [name, p] of [
+      ['points-rules', '/admin/points/rules'],
+      ['member-points', `/admin/members/${member.id}`],
+      ['mall', '/admin/points/mall'],
+      ['mall-new', '/admin/points/mall/new'],
+      ['mall-edit', `/admin/points/mall/${mall.itemId}/edit`],
+      ['redemptions', '/admin/points/redemptions'],
+    ] as const) {
+      await page.goto(`${api.base}${p}`);
+      await settled();
+      await page.waitForTimeout(300);
+      await checkLayout(p);
+      await shot(`1280-${name}.png`);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('has no page errors', () => {

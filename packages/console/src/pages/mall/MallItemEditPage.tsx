@@ -54,7 +54,7 @@ function SkuPicker({ value, onChange, disabled }: { value?: number | null; onCha
         value={productId ?? undefined}
         onChange={(id) => {
           setProductId(id);
-          onChange?.(null);
+          if (value) onChange?.(null);
         }}
         options={(search.data?.items ?? []).map((p) => ({ value: p.id, label: p.title }))}
         placeholder={t.hints.productSearch}
@@ -161,7 +161,16 @@ export default function MallItemEditPage() {
     save.mutate(form.getFieldsValue(true) as ItemForm);
   };
 
-  if (existing && (q.isPending || q.error)) return <PageState loading={q.isPending} error={q.error} onRetry={() => q.refetch()} />;
+  if (existing && (q.isPending || q.error))
+    return (
+      <div>
+        <div className='page-header'>
+          <h2>{t.editTitle}</h2>
+          <Button onClick={() => navigate('/points/mall')}>{zh.common.back}</Button>
+        </div>
+        <PageState loading={q.isPending} error={q.error} onRetry={() => q.refetch()} />
+      </div>
+    );
 
   return (
     <div>
