@@ -670,6 +670,7 @@ export const zh = {
     noLimit: '不限',
     window: '兑换时间',
     windowAlways: '长期有效',
+    windowTo: (until: string) => `至 ${until}`,
     windowFrom: (from: string) => `${from} 起`,
     windowUntil: (until: string) => `即日起至 ${until}`,
     windowRange: (from: string, until: string) => `${from} 至 ${until}`,

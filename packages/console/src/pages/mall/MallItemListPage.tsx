@@ -10,7 +10,7 @@ import { ConfirmButton, Guard } from '../../components/Guard';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
 import { applyFieldErrors, reportError } from '../../lib/form-errors';
-import { limitText, MALL_PATHS, priceText, type SaleState, saleState, windowText } from './mall-item';
+import { limitText, MALL_PATHS, priceText, type SaleState, saleState, windowForm, windowText } from './mall-item';
 
 const t = zh.mall;
 const STATE_COLORS: Record<SaleState, string> = { on: 'green', off: 'default', scheduled: 'blue', ended: 'default', soldOut: 'orange' };
@@ -240,7 +240,19 @@ export default function MallItemListPage() {
                 title: t.window,
                 key: 'window',
                 width: 200,
-                render: (_, it) => <span style={{ fontSize: 13 }}>{windowText(it.onSaleFrom, it.onSaleUntil, timeZone)}</span>,
+                render: (_, it) => {
+                  const w = windowForm(it.onSaleFrom, it.onSaleUntil, timeZone);
+                  // Two lines for a range, so no date breaks in the middle.
+                  if (w?.[0] && w[1])
+                    return (
+                      <span style={{ fontSize: 13 }} className='nowrap'>
+                        {w[0]}
+                        <br />
+                        {t.windowTo(w[1])}
+                      </span>
+                    );
+                  return <span style={{ fontSize: 13 }}>{windowText(it.onSaleFrom, it.onSaleUntil, timeZone)}</span>;
+                },
               },
               {
                 title: t.status,

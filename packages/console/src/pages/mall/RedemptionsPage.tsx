@@ -197,7 +197,7 @@ export default function RedemptionsPage() {
             rowKey='id'
             dataSource={q.data?.items}
             loading={q.isFetching && !q.isPending}
-            scroll={{ x: 1180 }}
+            scroll={{ x: 1080 }}
             locale={{ emptyText: zh.common.empty }}
             pagination={{
               current: filters.page,
@@ -211,10 +211,10 @@ export default function RedemptionsPage() {
               {
                 title: t.redemptionNo,
                 key: 'no',
-                width: 190,
+                width: 250,
                 render: (_, r) => (
                   <Space direction='vertical' size={0}>
-                    <span className='nowrap' data-testid={`redemption-${r.redemptionNo}`}>
+                    <span style={{ wordBreak: 'break-all', fontFamily: 'monospace', fontSize: 13 }} data-testid={`redemption-${r.redemptionNo}`}>
                       {r.redemptionNo}
                     </span>
                     <Typography.Text type='secondary' style={{ fontSize: 12 }} className='nowrap'>
@@ -226,7 +226,7 @@ export default function RedemptionsPage() {
               {
                 title: t.item,
                 key: 'item',
-                minWidth: 180,
+                width: 210,
                 render: (_, r) => (
                   <Space direction='vertical' size={0}>
                     <span>
@@ -241,7 +241,7 @@ export default function RedemptionsPage() {
               {
                 title: t.member,
                 key: 'member',
-                width: 100,
+                width: 80,
                 render: (_, r) => (
                   <Link to={`/members/${r.memberId}`} className='nowrap'>
                     #{r.memberId}
@@ -251,7 +251,7 @@ export default function RedemptionsPage() {
               {
                 title: t.status,
                 key: 'status',
-                width: 100,
+                width: 90,
                 render: (_, r) => (
                   <Tag color={STATUS_COLORS[r.status]} data-testid={`redemption-status-${r.id}`}>
                     {t.redemptionStatuses[r.status]}
@@ -261,13 +261,13 @@ export default function RedemptionsPage() {
               {
                 title: t.shipping,
                 key: 'shipping',
-                minWidth: 220,
+                minWidth: 260,
                 render: (_, r) => <Fulfilment r={r} timeZone={timeZone} />,
               },
               {
                 title: zh.common.actions,
                 key: 'actions',
-                width: 150,
+                width: 130,
                 fixed: 'right',
                 render: (_, r) => (
                   <Space size={0} wrap={false}>
