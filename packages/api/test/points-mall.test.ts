@@ -464,6 +464,8 @@ describe('points plus cash', () => {
       ).toBe(10);
       const refund = await call(ctx, 'POST', `/api/v1/orders/${r.orderId}/refunds`, shopper.headers(), { reason: '不想要了' });
       expect(refund.status).toBe(409);
+      const ship = await call(ctx, 'POST', `${M}/orders/${r.orderId}/ship`, shop.owner.headers(), { carrier: '顺丰', trackingNo: 'SF12345678' });
+      expect(ship.status).toBe(409);
       await expectLedgerConsistent(shopper.id);
     },
   );
