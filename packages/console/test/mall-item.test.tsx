@@ -2,6 +2,7 @@
 import { type MerchantPointsMallItem, NewPointsMallItem, UpdatePointsMallItem } from '@siyu/shared';
 import { describe, expect, it } from 'vitest';
 import { parseYuan } from '../src/components/MoneyInput';
+import { fieldMessage } from '../src/lib/form-errors';
 import {
   EMPTY_ITEM,
   formOfItem,
@@ -117,5 +118,16 @@ describe('points-mall words', () => {
     expect(saleState({ ...ITEM, stockLeft: 0 }, at('2026-12-10T00:00:00Z'))).toBe('soldOut');
     expect(saleState(ITEM, at('2026-12-31T16:00:00Z'))).toBe('ended');
     expect(saleState({ ...ITEM, status: 'off' }, at('2026-12-10T00:00:00Z'))).toBe('off');
+  });
+});
+
+describe('the API’s points-mall field errors in Chinese', () => {
+  it('names what to fix', () => {
+    expect(fieldMessage({ field: 'onSaleUntil', message: 'must be after onSaleFrom' })).toBe('结束时间需晚于开始时间');
+    expect(fieldMessage({ field: 'perMemberDailyLimit', message: 'cannot be more than perMemberLimit' })).toBe('每天限兑不能多于每人限兑');
+    expect(fieldMessage({ field: 'instructions', message: 'a virtual item needs instructions for the member' })).toBe('虚拟权益需要填写使用说明');
+    expect(fieldMessage({ field: 'skuId', message: 'no such SKU' })).toBe('请选择商品规格');
+    expect(fieldMessage({ field: 'delta', message: 'only 3 unit(s) are not redeemed; at most 3 can be taken out' })).toBe('最多可减少 3 件');
+    expect(fieldMessage({ field: 'pointsPrice', message: 'Too big: expected number to be <=100000000' })).toBe('不能大于 100000000');
   });
 });

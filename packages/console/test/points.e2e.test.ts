@@ -412,6 +412,33 @@ describe('points in the console', () => {
     await shot('mall-list.png');
   });
 
+  it('shows a viewer the mall with every change disabled, saying why, and leads from an item to its redemptions', async () => {
+    await logout();
+    await login('viewer', 'siyu-viewer-demo');
+    await page.getByRole('menuitem', { name: '积分商城' }).click();
+    await settled();
+    await page.getByTestId(`mall-state-${mall.itemId}`).waitFor();
+    expect(await page.getByTestId('mall-create').isDisabled()).toBe(true);
+    expect(await page.getByTestId(`mall-stock-adjust-${mall.itemId}`).isDisabled()).toBe(true);
+    expect(await page.getByTestId(`mall-status-${mall.itemId}`).isDisabled()).toBe(true);
+    expect(await page.locator('[data-disabled-reason]', { has: page.getByTestId('mall-create') }).getAttribute('data-disabled-reason')).toBe(
+      '只读账号无法修改',
+    );
+    await checkLayout('viewer mall');
+    await shot('viewer-mall-list.png');
+    await page
+      .locator('tr', { has: page.getByTestId(`mall-state-${mall.itemId}`) })
+      .getByRole('link', { name: '兑换记录' })
+      .click();
+    await page.waitForURL(/\/admin\/points\/redemptions\?itemId=/);
+    await page.getByTestId('redemption-item-filter').waitFor();
+    await expect.poll(() => page.locator('tbody [data-testid^="redemption-status-"]').count()).toBe(2);
+    const refused = await pageFetch('PUT', `/api/v1/merchant/points-mall/items/${mall.itemId}/status`, { status: 'on' });
+    expect(refused.status).toBe(403);
+    await logout();
+    await login('owner', 'siyu-owner-demo');
+  });
+
   it('fits 1280 × 800 on every points page', async () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     for (const [name, p] of [

@@ -782,6 +782,8 @@ export const zh = {
     searchNo: '兑换单号',
     searchMember: '会员 ID',
     trackingInvalid: '运单号为 4-40 位字母、数字或 -',
+    itemRedemptions: '兑换记录',
+    itemFilter: (id: number) => `兑换商品 #${id}`,
   },
   /** The API's error codes, as the merchant reads them. */
   errors: {

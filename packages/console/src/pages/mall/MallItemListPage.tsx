@@ -172,7 +172,7 @@ export default function MallItemListPage() {
             rowKey='id'
             dataSource={q.data?.items}
             loading={q.isFetching && !q.isPending}
-            scroll={{ x: 1120 }}
+            scroll={{ x: 1180 }}
             locale={{ emptyText: zh.common.empty }}
             pagination={{
               current: filters.page,
@@ -270,7 +270,7 @@ export default function MallItemListPage() {
               {
                 title: zh.common.actions,
                 key: 'actions',
-                width: 190,
+                width: 250,
                 fixed: 'right',
                 render: (_, it) => (
                   <Space size={0} wrap={false}>
@@ -285,6 +285,9 @@ export default function MallItemListPage() {
                       </Button>
                     </Guard>
                     <StatusToggle item={it} />
+                    <Link to={`/points/redemptions?itemId=${it.id}`} style={{ paddingInline: 4 }} className='nowrap'>
+                      {t.itemRedemptions}
+                    </Link>
                   </Space>
                 ),
               },

@@ -187,6 +187,11 @@ export default function RedemptionsPage() {
             value={filters.memberId ?? null}
             onChange={(v) => setFilters({ memberId: v ?? undefined })}
           />
+          {filters.itemId !== undefined && (
+            <Tag closable onClose={() => setFilters({ itemId: undefined })} data-testid='redemption-item-filter'>
+              {t.itemFilter(filters.itemId)}
+            </Tag>
+          )}
           <DatePicker.RangePicker
             value={filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null}
             onChange={(r) => setFilters({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
