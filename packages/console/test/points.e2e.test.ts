@@ -426,10 +426,8 @@ describe('points in the console', () => {
     );
     await checkLayout('viewer mall');
     await shot('viewer-mall-list.png');
-    await page
-      .locator('tr', { has: page.getByTestId(`mall-state-${mall.itemId}`) })
-      .getByRole('link', { name: '兑换记录' })
-      .click();
+    expect(await page.getByTestId(`mall-redemptions-${mall.itemId}`).textContent()).toBe('已兑 1');
+    await page.getByTestId(`mall-redemptions-${mall.itemId}`).click();
     await page.waitForURL(/\/admin\/points\/redemptions\?itemId=/);
     await page.getByTestId('redemption-item-filter').waitFor();
     await expect.poll(() => page.locator('tbody [data-testid^="redemption-status-"]').count()).toBe(2);

@@ -172,7 +172,7 @@ export default function MallItemListPage() {
             rowKey='id'
             dataSource={q.data?.items}
             loading={q.isFetching && !q.isPending}
-            scroll={{ x: 1180 }}
+            scroll={{ x: 1080 }}
             locale={{ emptyText: zh.common.empty }}
             pagination={{
               current: filters.page,
@@ -186,7 +186,7 @@ export default function MallItemListPage() {
               {
                 title: t.item,
                 key: 'item',
-                minWidth: 220,
+                minWidth: 200,
                 render: (_, it) => (
                   <Space size={12}>
                     {it.imageUrl ? (
@@ -212,7 +212,7 @@ export default function MallItemListPage() {
               {
                 title: t.price,
                 key: 'price',
-                width: 160,
+                width: 150,
                 render: (_, it) => <span className='nowrap'>{priceText(it.pointsPrice, it.cashFen)}</span>,
               },
               {
@@ -224,22 +224,28 @@ export default function MallItemListPage() {
                     <span className='nowrap' data-testid={`mall-stock-${it.id}`}>
                       {t.stockText(it.stockLeft, it.totalStock)}
                     </span>
-                    <Typography.Text type='secondary' style={{ fontSize: 12 }} className='nowrap'>
+                    <Link
+                      to={`/points/redemptions?itemId=${it.id}`}
+                      style={{ fontSize: 12 }}
+                      className='nowrap'
+                      title={t.itemRedemptions}
+                      data-testid={`mall-redemptions-${it.id}`}
+                    >
                       {t.redeemed(it.redeemedCount)}
-                    </Typography.Text>
+                    </Link>
                   </Space>
                 ),
               },
               {
                 title: t.limits,
                 key: 'limits',
-                width: 150,
-                render: (_, it) => <span className='nowrap'>{limitText(it.perMemberLimit, it.perMemberDailyLimit)}</span>,
+                width: 130,
+                render: (_, it) => limitText(it.perMemberLimit, it.perMemberDailyLimit),
               },
               {
                 title: t.window,
                 key: 'window',
-                width: 200,
+                width: 170,
                 render: (_, it) => {
                   const w = windowForm(it.onSaleFrom, it.onSaleUntil, timeZone);
                   // Two lines for a range, so no date breaks in the middle.
@@ -257,7 +263,7 @@ export default function MallItemListPage() {
               {
                 title: t.status,
                 key: 'status',
-                width: 96,
+                width: 90,
                 render: (_, it) => {
                   const s = saleState(it, now);
                   return (
@@ -270,7 +276,7 @@ export default function MallItemListPage() {
               {
                 title: zh.common.actions,
                 key: 'actions',
-                width: 250,
+                width: 190,
                 fixed: 'right',
                 render: (_, it) => (
                   <Space size={0} wrap={false}>
@@ -285,9 +291,6 @@ export default function MallItemListPage() {
                       </Button>
                     </Guard>
                     <StatusToggle item={it} />
-                    <Link to={`/points/redemptions?itemId=${it.id}`} style={{ paddingInline: 4 }} className='nowrap'>
-                      {t.itemRedemptions}
-                    </Link>
                   </Space>
                 ),
               },
