@@ -220,6 +220,7 @@ describe('points in the console', () => {
     await page.getByText('已发放 120 积分').waitFor();
     await expect.poll(() => page.getByTestId('ledger-delta').first().textContent()).toBe('+120');
     await page.getByTestId('points-ledger').getByText('客诉补偿：物流延误').waitFor();
+    expect(await page.getByTestId('points-ledger').locator('th').first().textContent()).toBe('时间');
     await expect.poll(() => page.getByTestId('member-points').textContent()).toBe(String(before + 120));
     // The member sees it.
     const mine = await apiCall<{ available: number }>(api.base, 'GET', '/api/v1/points', member.token);

@@ -141,7 +141,7 @@ export function PointsLedger({ memberId }: { memberId: number }) {
           locale={{ emptyText: filtered ? t.filteredEmpty : zh.common.empty }}
           columns={[
             {
-              title: zh.orders.createdAt,
+              title: t.at,
               key: 'at',
               width: 170,
               render: (_, e) => <span className='nowrap'>{dateTime(e.createdAt, timeZone)}</span>,
