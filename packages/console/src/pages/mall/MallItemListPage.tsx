@@ -264,6 +264,8 @@ export default function MallItemListPage() {
                 title: t.status,
                 key: 'status',
                 width: 90,
+                // Pinned with the actions: at narrower widths what the item is doing stays beside what can be done.
+                fixed: 'right',
                 render: (_, it) => {
                   const s = saleState(it, now);
                   return (
