@@ -145,6 +145,39 @@ describe('manual points adjustments', () => {
     expect((await call(ctx, 'POST', `${M}/members/999999/points-adjustments`, owner.headers(), { delta: 5, reason: 'x' })).status).toBe(404);
   });
 
+  it('filters the ledger by kind, reason, direction and days in the merchant’s time zone, and shows the member’s points', async () => {
+    const m = await loginMember(ctx);
+    // 2026-11-22 (Asia/Shanghai): a grant and a check-in; the next day a deduction.
+    await call(ctx, 'POST', `${M}/members/${m.id}/points-adjustments`, owner.headers(), { delta: 100, reason: '补偿' });
+    expect((await call(ctx, 'POST', '/api/v1/check-in', m.headers(), {})).status).toBe(200);
+    ctx.clock.advance(24 * 3600_000);
+    owner = await createStaffAndLogin(ctx, 'owner');
+    await call(ctx, 'POST', `${M}/members/${m.id}/points-adjustments`, owner.headers(), { delta: -30, reason: '扣回' });
+    const ledger = (q: string) => call(ctx, 'GET', `${M}/members/${m.id}/points-ledger?${q}`, owner.headers());
+    const deltas = async (q: string) => {
+      const r = await ledger(q);
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return r.body.entries.map((e: { delta: number }) => e.delta);
+    };
+    expect(await deltas('')).toEqual([-30, 5, 100]);
+    expect(await deltas('kind=adjust')).toEqual([-30, 100]);
+    expect(await deltas('reason=check_in')).toEqual([5]);
+    expect(await deltas('direction=out')).toEqual([-30]);
+    expect(await deltas('from=2026-11-23')).toEqual([-30]);
+    expect(await deltas('to=2026-11-22')).toEqual([5, 100]);
+    expect(await deltas('from=2026-11-22&to=2026-11-22&kind=adjust')).toEqual([100]);
+    const bad = await ledger('from=2026-13-01&reason=nope');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.issues.map((i: { field: string }) => i.field).sort()).toEqual(['query.from', 'query.reason']);
+
+    const summary = await call(ctx, 'GET', `${M}/members/${m.id}/points`, owner.headers());
+    expect(summary.status).toBe(200);
+    expect(summary.body).toMatchObject({ available: 75, pending: 0, debt: 0 });
+    const viewer = await createStaffAndLogin(ctx, 'viewer');
+    expect((await call(ctx, 'GET', `${M}/members/${m.id}/points`, viewer.headers())).status).toBe(200);
+    expect((await call(ctx, 'GET', `${M}/members/${m.id}/points`, m.headers())).status).toBe(403);
+  });
+
   it('is for owners and operators; viewers read only', async () => {
     const m = await loginMember(ctx);
     const viewer = await createStaffAndLogin(ctx, 'viewer');

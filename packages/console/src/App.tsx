@@ -24,6 +24,10 @@ const CouponListPage = lazy(() => import('./pages/coupons/CouponListPage'));
 const CouponEditPage = lazy(() => import('./pages/coupons/CouponEditPage'));
 const CouponDetailPage = lazy(() => import('./pages/coupons/CouponDetailPage'));
 const NewMemberPackPage = lazy(() => import('./pages/coupons/NewMemberPackPage'));
+const PointsRulesPage = lazy(() => import('./pages/points/PointsRulesPage'));
+const MallItemListPage = lazy(() => import('./pages/mall/MallItemListPage'));
+const MallItemEditPage = lazy(() => import('./pages/mall/MallItemEditPage'));
+const RedemptionsPage = lazy(() => import('./pages/mall/RedemptionsPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 
 const queryClient = new QueryClient({
@@ -61,6 +65,11 @@ const router = createBrowserRouter(
         { path: 'coupons/new-member-pack', element: page(<NewMemberPackPage />) },
         { path: 'coupons/:id', element: page(<CouponDetailPage />) },
         { path: 'coupons/:id/edit', element: page(<CouponEditPage />) },
+        { path: 'points/rules', element: page(<PointsRulesPage />) },
+        { path: 'points/mall', element: page(<MallItemListPage />) },
+        { path: 'points/mall/new', element: page(<MallItemEditPage />) },
+        { path: 'points/mall/:id/edit', element: page(<MallItemEditPage />) },
+        { path: 'points/redemptions', element: page(<RedemptionsPage />) },
         { path: 'settings', element: page(<SettingsPage />) },
         { path: '*', element: <Navigate to='/' replace /> },
       ],

@@ -11,7 +11,21 @@ export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 export const MAX_IMAGES = 9;
 
 /** Product images: uploaded to the API (which answers an absolute URL), previewed, reordered; the first is the cover. */
-export function ImageUploader({ value = [], onChange, disabled }: { value?: string[]; onChange?: (urls: string[]) => void; disabled?: boolean }) {
+export function ImageUploader({
+  value = [],
+  onChange,
+  disabled,
+  max = MAX_IMAGES,
+  hint = zh.products.imagesHint,
+}: {
+  value?: string[];
+  onChange?: (urls: string[]) => void;
+  disabled?: boolean;
+  /** How many images (the points mall takes one: a new upload replaces it). */
+  max?: number;
+  /** The line under the strip; null for none (the form item says it). */
+  hint?: string | null;
+}) {
   const { message } = App.useApp();
   const [uploading, setUploading] = useState(0);
   const move = (from: number, to: number) => {
@@ -28,7 +42,7 @@ export function ImageUploader({ value = [], onChange, disabled }: { value?: stri
             <div key={url} className='image-tile' data-testid='image-tile'>
               <Image src={url} width={100} height={100} style={{ objectFit: 'cover' }} />
               <Space size={2} style={{ marginTop: 4 }}>
-                {i === 0 ? <Tag color='blue'>{zh.products.cover}</Tag> : null}
+                {i === 0 && max > 1 ? <Tag color='blue'>{zh.products.cover}</Tag> : null}
                 {!disabled && (
                   <>
                     <Tooltip title={zh.common.moveUp}>
@@ -67,10 +81,10 @@ export function ImageUploader({ value = [], onChange, disabled }: { value?: stri
             </div>
           ))}
         </Image.PreviewGroup>
-        {!disabled && value.length < MAX_IMAGES && (
+        {!disabled && (value.length < max || max === 1) && (
           <Upload
             accept={TYPES.join(',')}
-            multiple
+            multiple={max > 1}
             showUploadList={false}
             beforeUpload={(file) => {
               if (!TYPES.includes(file.type)) {
@@ -89,7 +103,7 @@ export function ImageUploader({ value = [], onChange, disabled }: { value?: stri
                 const form = new FormData();
                 form.set('file', file as Blob);
                 const uploaded = await api.upload<UploadedImage>('/uploads', form);
-                onChange?.([...(value ?? []), uploaded.url].slice(0, MAX_IMAGES));
+                onChange?.(max === 1 ? [uploaded.url] : [...(value ?? []), uploaded.url].slice(0, max));
                 onSuccess?.(uploaded);
               } catch (err) {
                 message.error(errorText(err));
@@ -106,9 +120,11 @@ export function ImageUploader({ value = [], onChange, disabled }: { value?: stri
           </Upload>
         )}
       </div>
-      <Typography.Text type='secondary' style={{ fontSize: 12 }}>
-        {zh.products.imagesHint}
-      </Typography.Text>
+      {hint && (
+        <Typography.Text type='secondary' style={{ fontSize: 12 }}>
+          {hint}
+        </Typography.Text>
+      )}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import {
   LogoutOutlined,
   RollbackOutlined,
   SettingOutlined,
+  StarOutlined,
   ShoppingOutlined,
   TagsOutlined,
   TeamOutlined,
@@ -36,6 +37,16 @@ const MENU: MenuEntry[] = [
     children: [
       { key: '/coupons', label: zh.nav.coupons },
       { key: '/coupons/new-member-pack', label: zh.nav.newMemberPack },
+    ],
+  },
+  {
+    key: 'points',
+    icon: <StarOutlined />,
+    label: zh.points.navGroup,
+    children: [
+      { key: '/points/rules', label: zh.points.navRules },
+      { key: '/points/mall', label: zh.mall.navItems },
+      { key: '/points/redemptions', label: zh.mall.navRedemptions },
     ],
   },
   { key: '/settings', icon: <SettingOutlined />, label: zh.nav.settings },
@@ -90,7 +101,7 @@ export function AppLayout() {
         <Menu
           mode='inline'
           selectedKeys={[selectedKey(location.pathname)]}
-          defaultOpenKeys={['marketing']}
+          defaultOpenKeys={['marketing', 'points']}
           items={MENU as MenuProps['items']}
           onClick={({ key }) => navigate(key)}
           style={{ borderInlineEnd: 0 }}

@@ -20,6 +20,19 @@ export function fieldMessage(issue: FieldIssue): string {
   const issued = /at least the (\d+) already issued/.exec(issue.message);
   if (issued) return zh.coupons.errors.stockBelowClaimed(Number(issued[1]));
   if (m.includes('already taken') || m.includes('is already used') || m.includes('already posted')) return zh.fieldErrors.taken;
+  // Points-mall items and stock (the API's cross-field checks).
+  if (m.includes('must be after onsalefrom')) return zh.mall.errors.windowOrder;
+  if (m.includes('cannot be more than permemberlimit')) return zh.mall.errors.dailyOverTotal;
+  if (m.includes('needs instructions')) return zh.mall.errors.instructionsRequired;
+  if (m.includes('needs skuid') || m.includes('no such sku')) return zh.mall.errors.pickSku;
+  if (m.includes('needs coupontemplateid') || m.includes('no such coupon template')) return zh.mall.errors.pickCoupon;
+  const takeOut = /at most (\d+) can be taken out/.exec(m);
+  if (takeOut) return zh.mall.stockTooMuch(Number(takeOut[1]));
+  // Numbers out of range (zod: "Too big: expected number to be <=1000").
+  const big = /too big: expected number to be <=?(-?\d+)/.exec(m);
+  if (big) return zh.fieldErrors.atMost(Number(big[1]));
+  const small = /too small: expected number to be >=?(-?\d+)/.exec(m);
+  if (small) return zh.fieldErrors.atLeast(Number(small[1]));
   if (m.includes('required') || m.includes('expected') || m.includes('too small') || m.includes('>=1 characters')) return zh.fieldErrors.required;
   if (m.includes('duplicate')) return zh.sku.codeDuplicate;
   if (m.includes('at most') && m.includes('deducted'))

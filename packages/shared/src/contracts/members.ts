@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { LOGIN_PLATFORMS } from '../platforms.js';
 import { PageQuery, pageOf } from './catalog.js';
-import { BusinessDateSchema, CursorQuery, Id, IsoInstant, MonthSchema, Points } from './common.js';
-import { PointsEntry } from './points.js';
+import { BusinessDateSchema, Id, IsoInstant, MonthSchema, Points } from './common.js';
+import { PointsEntry, PointsLedgerQuery } from './points.js';
 
 /** Merchant views of members: the list, one member's identities, points and check-ins. */
 export const MerchantMemberQuery = PageQuery.extend({
@@ -38,7 +38,10 @@ export const MerchantMemberDetail = MerchantMemberSummary.extend({ identities: z
 export const MerchantPointsEntry = PointsEntry.extend({ staffId: Id.nullable().meta({ description: 'who posted a manual adjustment' }) }).meta({
   id: 'MerchantPointsEntry',
 });
-export const MerchantPointsLedgerQuery = CursorQuery;
+export const MerchantPointsLedgerQuery = PointsLedgerQuery.extend({
+  from: BusinessDateSchema.optional().meta({ description: 'posted on or after this day (merchant’s time zone)' }),
+  to: BusinessDateSchema.optional().meta({ description: 'posted on or before this day (merchant’s time zone)' }),
+});
 export const MerchantPointsLedgerPage = z
   .object({ balance: Points, entries: z.array(MerchantPointsEntry), nextCursor: Id.nullable() })
   .meta({ id: 'MerchantPointsLedgerPage' });
@@ -77,6 +80,7 @@ export type MerchantMemberPage = z.output<typeof MerchantMemberPage>;
 export type MemberIdentity = z.output<typeof MemberIdentity>;
 export type MerchantMemberDetail = z.output<typeof MerchantMemberDetail>;
 export type MerchantPointsEntry = z.output<typeof MerchantPointsEntry>;
+export type MerchantPointsLedgerQuery = z.output<typeof MerchantPointsLedgerQuery>;
 export type MerchantPointsLedgerPage = z.output<typeof MerchantPointsLedgerPage>;
 export type PointsAdjustmentRequest = z.output<typeof PointsAdjustmentRequest>;
 export type PointsAdjustmentResult = z.output<typeof PointsAdjustmentResult>;

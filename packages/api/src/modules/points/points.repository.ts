@@ -329,6 +329,9 @@ export interface LedgerFilter {
   kind?: PointsKindValue | undefined;
   reason?: PointsLedgerTable['reason'] | undefined;
   direction?: 'in' | 'out' | undefined;
+  /** ISO instants: posted at or after, and before. */
+  createdFrom?: string | undefined;
+  createdBefore?: string | undefined;
 }
 
 export function listLedger(db: Executor, memberId: number, limit: number, beforeId?: number, f: LedgerFilter = {}) {
@@ -343,6 +346,8 @@ export function listLedger(db: Executor, memberId: number, limit: number, before
   if (f.reason) q = q.where('reason', '=', f.reason);
   if (f.direction === 'in') q = q.where('delta', '>', 0);
   if (f.direction === 'out') q = q.where('delta', '<', 0);
+  if (f.createdFrom) q = q.where('created_at', '>=', f.createdFrom);
+  if (f.createdBefore) q = q.where('created_at', '<', f.createdBefore);
   return q.execute();
 }
 

@@ -94,9 +94,22 @@ export function merchantPointsRoutes(deps: {
       responses: { 200: jsonContent(MerchantPointsLedgerPage, 'a page of entries'), ...staffErrors },
     }),
     async (c) => {
-      const { limit, cursor } = c.req.valid('query');
-      return c.json(await deps.points.merchantLedgerPage(deps.db, c.req.valid('param').id, limit, cursor), 200);
+      const { limit, cursor, ...filter } = c.req.valid('query');
+      return c.json(await deps.points.merchantLedgerPage(deps.db, c.req.valid('param').id, limit, cursor, filter), 200);
     },
+  );
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/members/{id}/points',
+      tags,
+      summary: 'A member’s points: available, pending (orders inside their refund window), debt, and what expires when',
+      security,
+      middleware: deps.anyStaff,
+      request: { params: IdParam },
+      responses: { 200: jsonContent(PointsSummary, 'the summary'), ...staffErrors },
+    }),
+    async (c) => c.json(await deps.points.summary(c.req.valid('param').id), 200),
   );
   router.openapi(
     createRoute({

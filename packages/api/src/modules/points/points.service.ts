@@ -1,13 +1,15 @@
-import type {
-  CheckoutPoints,
-  MerchantPointsLedgerPage,
-  PointsAdjustmentRequest,
-  PointsAdjustmentResult,
-  PointsLedgerPage,
-  PointsReason,
-  PointsRules,
-  PointsSummary,
-  PointsTask,
+import {
+  addDays,
+  startOfBusinessDay,
+  type CheckoutPoints,
+  type MerchantPointsLedgerPage,
+  type PointsAdjustmentRequest,
+  type PointsAdjustmentResult,
+  type PointsLedgerPage,
+  type PointsReason,
+  type PointsRules,
+  type PointsSummary,
+  type PointsTask,
 } from '@siyu/shared';
 import { randomUUID } from 'node:crypto';
 import type { DB } from '../../db/connection.js';
@@ -494,12 +496,16 @@ export function createPointsService(deps: {
       memberId: number,
       limit: number,
       cursor?: number,
-      filter: repo.LedgerFilter = {},
+      filter: repo.LedgerFilter & { from?: string | undefined; to?: string | undefined } = {},
     ): Promise<MerchantPointsLedgerPage> {
-      const [rows, balance] = await Promise.all([
-        repo.listLedger(executor, memberId, limit + 1, cursor, filter),
-        repo.findBalance(executor, memberId),
-      ]);
+      // Business days (the merchant's time zone) become instants: from the start of `from` to the end of `to`.
+      const { from, to, ...rest } = filter;
+      const f: repo.LedgerFilter = {
+        ...rest,
+        ...(from ? { createdFrom: startOfBusinessDay(from, timeZone).toISOString() } : {}),
+        ...(to ? { createdBefore: startOfBusinessDay(addDays(to, 1), timeZone).toISOString() } : {}),
+      };
+      const [rows, balance] = await Promise.all([repo.listLedger(executor, memberId, limit + 1, cursor, f), repo.findBalance(executor, memberId)]);
       const page = rows.slice(0, limit);
       return {
         balance,

@@ -1,0 +1,306 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Form, Image, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../../api/client';
+import type { MerchantPointsMallItem, MerchantPointsMallItemPage } from '../../api/types';
+import { usePermissions } from '../../auth/session';
+import { ConfirmButton, Guard } from '../../components/Guard';
+import { PageState } from '../../components/PageState';
+import { zh } from '../../i18n/zh-CN';
+import { applyFieldErrors, reportError } from '../../lib/form-errors';
+import { limitText, MALL_PATHS, priceText, type SaleState, saleState, windowForm, windowText } from './mall-item';
+
+const t = zh.mall;
+const STATE_COLORS: Record<SaleState, string> = { on: 'green', off: 'default', scheduled: 'blue', ended: 'default', soldOut: 'orange' };
+
+/** 上架 / 下架, after the merchant confirms (a viewer sees it disabled, saying why). */
+function StatusToggle({ item }: { item: MerchantPointsMallItem }) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const next = item.status === 'on' ? 'off' : 'on';
+  const m = useMutation({
+    mutationFn: () => api.put<MerchantPointsMallItem>(MALL_PATHS.itemStatus(item.id), { status: next }),
+    onSuccess: () => {
+      message.success(next === 'on' ? t.putOnDone : t.takeOffDone);
+      void queryClient.invalidateQueries({ queryKey: ['mall-items'] });
+      void queryClient.invalidateQueries({ queryKey: ['mall-item', item.id] });
+    },
+    onError: (err) => reportError(null, err, message),
+  });
+  return (
+    <ConfirmButton
+      size='small'
+      type='link'
+      loading={m.isPending}
+      confirm={next === 'on' ? t.putOnConfirm : t.takeOffConfirm}
+      onConfirm={() => m.mutate()}
+      data-testid={`mall-status-${item.id}`}
+    >
+      {next === 'on' ? t.putOn : t.takeOff}
+    </ConfirmButton>
+  );
+}
+
+interface StockForm {
+  direction: 'add' | 'remove';
+  amount: number;
+  reason: string;
+}
+
+/** Adds stock to the mall or takes unredeemed stock out, with a reason. */
+export function StockDialog({ item, onClose }: { item: MerchantPointsMallItem; onClose: () => void }) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<StockForm>();
+  const m = useMutation({
+    mutationFn: (v: StockForm) =>
+      api.post<MerchantPointsMallItem>(MALL_PATHS.itemStock(item.id), {
+        delta: v.direction === 'add' ? v.amount : -v.amount,
+        reason: v.reason.trim(),
+      }),
+    onSuccess: () => {
+      message.success(t.stockAdjusted);
+      void queryClient.invalidateQueries({ queryKey: ['mall-items'] });
+      void queryClient.invalidateQueries({ queryKey: ['mall-item', item.id] });
+      onClose();
+    },
+    onError: (err) => {
+      applyFieldErrors(form, err, (f) => (f === 'delta' ? 'amount' : f));
+      reportError(null, err, message);
+    },
+  });
+  return (
+    <Modal
+      open
+      title={`${t.adjustStock} · ${item.title}`}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={m.isPending}
+      okButtonProps={{ 'data-testid': 'mall-stock-submit' } as Record<string, string>}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type='secondary'>{t.stockNow(item.stockLeft, item.totalStock)}</Typography.Paragraph>
+      <Form form={form} layout='vertical' initialValues={{ direction: 'add' }} onFinish={(v) => m.mutate(v)}>
+        <Form.Item name='direction' label={t.stockDirection}>
+          <Radio.Group
+            options={[
+              { value: 'add', label: t.stockAdd },
+              { value: 'remove', label: t.stockRemove },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item
+          name='amount'
+          label={t.stockAmount}
+          dependencies={['direction']}
+          rules={[
+            { required: true, message: zh.common.required(t.stockAmount) },
+            ({ getFieldValue }) => ({
+              validator: async (_, v) => {
+                if (getFieldValue('direction') === 'remove' && typeof v === 'number' && v > item.stockLeft)
+                  throw new Error(t.stockTooMuch(item.stockLeft));
+              },
+            }),
+          ]}
+        >
+          <InputNumber min={1} max={10_000_000} precision={0} style={{ width: '100%' }} data-testid='mall-stock-amount' />
+        </Form.Item>
+        <Form.Item name='reason' label={t.stockReason} rules={[{ required: true, whitespace: true, message: t.stockReasonRequired }, { max: 100 }]}>
+          <Input maxLength={100} data-testid='mall-stock-reason' />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export default function MallItemListPage() {
+  const { timeZone, canEdit } = usePermissions();
+  const navigate = useNavigate();
+  const [stockOf, setStockOf] = useState<MerchantPointsMallItem | null>(null);
+  const [params, setParams] = useSearchParams();
+  const filters = {
+    page: Number(params.get('page') ?? 1),
+    pageSize: Number(params.get('pageSize') ?? 20),
+    status: params.get('status') ?? undefined,
+    kind: params.get('kind') ?? undefined,
+  };
+  const setFilters = (next: Partial<typeof filters>) => {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries({ ...filters, ...next })) if (v !== undefined && v !== '') p.set(k, String(v));
+    setParams(p);
+  };
+  const q = useQuery({
+    queryKey: ['mall-items', filters],
+    queryFn: () => api.get<MerchantPointsMallItemPage>(MALL_PATHS.items, filters),
+    placeholderData: keepPreviousData,
+  });
+  const now = Date.now();
+
+  return (
+    <div>
+      <div className='page-header'>
+        <h2>{t.itemsTitle}</h2>
+        <Guard viewer='disable'>
+          <Button type='primary' icon={<PlusOutlined />} onClick={() => navigate('/points/mall/new')} data-testid='mall-create'>
+            {t.create}
+          </Button>
+        </Guard>
+      </div>
+      <Card>
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Radio.Group
+            optionType='button'
+            value={filters.status ?? ''}
+            onChange={(e) => setFilters({ status: e.target.value || undefined, page: 1 })}
+            data-testid='mall-status-filter'
+            options={['', 'on', 'off'].map((s) => ({ value: s, label: s ? t.statuses[s] : zh.common.all }))}
+          />
+          <Select
+            allowClear
+            placeholder={t.allKinds}
+            style={{ width: 140 }}
+            value={filters.kind}
+            onChange={(kind) => setFilters({ kind, page: 1 })}
+            options={(['sku', 'coupon', 'virtual'] as const).map((k) => ({ value: k, label: t.kinds[k] }))}
+            data-testid='mall-kind-filter'
+          />
+        </Space>
+        <PageState loading={q.isPending} error={q.error} onRetry={() => q.refetch()}>
+          <Table<MerchantPointsMallItem>
+            rowKey='id'
+            dataSource={q.data?.items}
+            loading={q.isFetching && !q.isPending}
+            scroll={{ x: 1080 }}
+            locale={{ emptyText: zh.common.empty }}
+            pagination={{
+              current: filters.page,
+              pageSize: filters.pageSize,
+              total: q.data?.total,
+              showTotal: zh.common.total,
+              showSizeChanger: true,
+              onChange: (page, pageSize) => setFilters({ page, pageSize }),
+            }}
+            columns={[
+              {
+                title: t.item,
+                key: 'item',
+                minWidth: 200,
+                render: (_, it) => (
+                  <Space size={12}>
+                    {it.imageUrl ? (
+                      <Image src={it.imageUrl} width={48} height={48} style={{ objectFit: 'cover', borderRadius: 4 }} preview={false} />
+                    ) : (
+                      <div style={{ width: 48, height: 48, background: '#f5f5f5', borderRadius: 4 }} />
+                    )}
+                    <Space direction='vertical' size={0}>
+                      {canEdit ? (
+                        <Link to={`/points/mall/${it.id}/edit`} data-testid={`mall-item-${it.id}`}>
+                          {it.title}
+                        </Link>
+                      ) : (
+                        <span data-testid={`mall-item-${it.id}`}>{it.title}</span>
+                      )}
+                      <Typography.Text type='secondary' style={{ fontSize: 12 }}>
+                        {t.kinds[it.kind]}
+                      </Typography.Text>
+                    </Space>
+                  </Space>
+                ),
+              },
+              {
+                title: t.price,
+                key: 'price',
+                width: 150,
+                render: (_, it) => <span className='nowrap'>{priceText(it.pointsPrice, it.cashFen)}</span>,
+              },
+              {
+                title: t.stock,
+                key: 'stock',
+                width: 150,
+                render: (_, it) => (
+                  <Space direction='vertical' size={0}>
+                    <span className='nowrap' data-testid={`mall-stock-${it.id}`}>
+                      {t.stockText(it.stockLeft, it.totalStock)}
+                    </span>
+                    <Link
+                      to={`/points/redemptions?itemId=${it.id}`}
+                      style={{ fontSize: 12 }}
+                      className='nowrap'
+                      title={t.itemRedemptions}
+                      data-testid={`mall-redemptions-${it.id}`}
+                    >
+                      {t.redeemed(it.redeemedCount)}
+                    </Link>
+                  </Space>
+                ),
+              },
+              {
+                title: t.limits,
+                key: 'limits',
+                width: 130,
+                render: (_, it) => limitText(it.perMemberLimit, it.perMemberDailyLimit),
+              },
+              {
+                title: t.window,
+                key: 'window',
+                width: 170,
+                render: (_, it) => {
+                  const w = windowForm(it.onSaleFrom, it.onSaleUntil, timeZone);
+                  // Two lines for a range, so no date breaks in the middle.
+                  if (w?.[0] && w[1])
+                    return (
+                      <span style={{ fontSize: 13 }} className='nowrap'>
+                        {w[0]}
+                        <br />
+                        {t.windowTo(w[1])}
+                      </span>
+                    );
+                  return <span style={{ fontSize: 13 }}>{windowText(it.onSaleFrom, it.onSaleUntil, timeZone)}</span>;
+                },
+              },
+              {
+                title: t.status,
+                key: 'status',
+                width: 90,
+                // Pinned with the actions: at narrower widths what the item is doing stays beside what can be done.
+                fixed: 'right',
+                render: (_, it) => {
+                  const s = saleState(it, now);
+                  return (
+                    <Tag color={STATE_COLORS[s]} data-testid={`mall-state-${it.id}`}>
+                      {t.saleStates[s]}
+                    </Tag>
+                  );
+                },
+              },
+              {
+                title: zh.common.actions,
+                key: 'actions',
+                width: 190,
+                fixed: 'right',
+                render: (_, it) => (
+                  <Space size={0} wrap={false}>
+                    <Guard viewer='disable'>
+                      <Button size='small' type='link' onClick={() => navigate(`/points/mall/${it.id}/edit`)}>
+                        {zh.common.edit}
+                      </Button>
+                    </Guard>
+                    <Guard viewer='disable'>
+                      <Button size='small' type='link' onClick={() => setStockOf(it)} data-testid={`mall-stock-adjust-${it.id}`}>
+                        {t.adjustStock}
+                      </Button>
+                    </Guard>
+                    <StatusToggle item={it} />
+                  </Space>
+                ),
+              },
+            ]}
+          />
+        </PageState>
+      </Card>
+      {stockOf && <StockDialog item={stockOf} onClose={() => setStockOf(null)} />}
+    </div>
+  );
+}
