@@ -2,7 +2,7 @@
  * Every shopper-facing string of the storefront, in Simplified Chinese. Nothing else in src/ holds Chinese text:
  * add a key here and read it through `t`. Functions take the numbers they show.
  */
-import type { CartLine, CouponUnusableReason, OrderStatus, PointsEntry, RefundStatus } from '@siyu/shared';
+import type { CartLine, CouponUnusableReason, OrderStatus, PointsEntry, PointsTask, RefundStatus } from '@siyu/shared';
 
 export const zhCN = {
   app: {
@@ -450,6 +450,51 @@ export const zhCN = {
       mall_return: '兑换退回',
     } satisfies Record<PointsEntry['reason'], string>,
     reasonUnknown: '积分变动',
+  },
+  points: {
+    cardTitle: '我的积分',
+    available: '可用积分',
+    pending: '待入账',
+    pendingHint: '订单完成并过了退款期后到账',
+    expiring: (points: number, date: string) => `${points} 积分将于 ${date} 过期`,
+    nextExpiry: (points: number, date: string) => `${points} 积分 ${date} 到期`,
+    noExpiring: '近期没有将要过期的积分',
+    debt: (points: number) => `待扣回 ${points} 积分，将从之后获得的积分中抵扣`,
+    historyEntry: '积分明细',
+    mallEntry: '积分商城',
+    historyTitle: '积分明细',
+    filters: [
+      { key: 'all', label: '全部' },
+      { key: 'in', label: '获得' },
+      { key: 'out', label: '使用' },
+      { key: 'expire', label: '过期' },
+    ] as const,
+    periods: [
+      { key: '30', label: '近30天' },
+      { key: '90', label: '近3个月' },
+      { key: '365', label: '近一年' },
+      { key: 'all', label: '全部时间' },
+    ] as const,
+    empty: '这段时间没有相关的积分记录',
+    emptyAll: '还没有积分记录，去签到领积分吧',
+    tasksTitle: '积分任务',
+    tasks: {
+      complete_profile: '完善个人资料',
+      bind_phone: '绑定手机号',
+      first_order: '完成首笔订单',
+    } satisfies Record<PointsTask, string>,
+    taskReward: (points: number) => `+${points} 积分`,
+    taskDone: '已完成',
+    taskTodo: '未完成',
+    tasksEmpty: '暂无积分任务',
+    orderNote: (orderId: number) => `订单 ${orderId}`,
+    // Checkout
+    checkoutLabel: '积分抵扣',
+    checkoutCanUse: (points: number, amount: string) => `可用 ${points} 积分，抵 ${amount}`,
+    checkoutUsing: (points: number, amount: string) => `已用 ${points} 积分，抵 ${amount}`,
+    checkoutNone: '暂无可用积分',
+    checkoutBalance: (points: number) => `共 ${points} 积分`,
+    checkoutPointsGone: '积分已变动，请重新确认',
   },
 } as const;
 
