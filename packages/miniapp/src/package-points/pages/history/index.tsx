@@ -1,7 +1,7 @@
 import type { PointsEntry } from '@siyu/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type PointsLedgerParams, type PointsTaskList } from '../../../api/client';
 import { LoadError } from '../../../components/load-error';
 import { t } from '../../../i18n/zh-CN';
@@ -55,9 +55,8 @@ export default function PointsHistoryPage() {
   const latest = useRef({ filter, period, ledger });
   latest.current = { filter, period, ledger };
 
-  /** Page one (`cursor` null) or the next page, for the filter and period in force. */
-  const load = async (cursor: number | null) => {
-    const { filter: f, period: p } = latest.current;
+  /** Page one (`cursor` null) or the next page, for a filter and period. */
+  const load = useCallback(async (cursor: number | null, f: FilterKey, p: PeriodKey) => {
     const mine = cursor === null ? ++generation.current : generation.current;
     setLedger((l) => ({ ...(cursor === null && !l.loaded ? EMPTY : l), loading: true, error: false }));
     try {
@@ -80,12 +79,13 @@ export default function PointsHistoryPage() {
     } catch {
       if (mine === generation.current) setLedger((l) => ({ ...l, loading: false, error: true }));
     }
-  };
+  }, []);
+  const reload = () => load(null, latest.current.filter, latest.current.period);
 
   useEffect(() => {
     setLedger(EMPTY);
-    void load(null);
-  }, [filter, period]);
+    void load(null, filter, period);
+  }, [filter, period, load]);
 
   const loadTasks = () =>
     api.pointsTasks().then(
@@ -96,15 +96,15 @@ export default function PointsHistoryPage() {
   useDidShow(() => {
     void usePoints.getState().refresh();
     void loadTasks();
-    if (shownBefore.current) void load(null);
+    if (shownBefore.current) void reload();
     shownBefore.current = true;
   });
   usePullDownRefresh(() => {
-    void Promise.all([usePoints.getState().refresh(), loadTasks(), load(null)]).finally(() => void Taro.stopPullDownRefresh());
+    void Promise.all([usePoints.getState().refresh(), loadTasks(), reload()]).finally(() => void Taro.stopPullDownRefresh());
   });
   const loadMore = () => {
-    const l = latest.current.ledger;
-    if (!l.loading && l.nextCursor !== null) void load(l.nextCursor);
+    const { ledger: l, filter: f, period: p } = latest.current;
+    if (!l.loading && l.nextCursor !== null) void load(l.nextCursor, f, p);
   };
   useReachBottom(loadMore);
 
@@ -170,7 +170,7 @@ export default function PointsHistoryPage() {
         </View>
 
         {!ledger.loaded && ledger.loading ? <View className='state-line'>{t.common.loading}</View> : null}
-        {!ledger.loaded && ledger.error ? <LoadError onRetry={() => void load(null)} /> : null}
+        {!ledger.loaded && ledger.error ? <LoadError onRetry={() => void reload()} /> : null}
         {ledger.loaded && ledger.entries.length === 0 ? (
           <View className='points-empty js-points-empty'>
             <Text>{filter === 'all' && period === 'all' ? t.points.emptyAll : t.points.empty}</Text>
