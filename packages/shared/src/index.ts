@@ -18,3 +18,5 @@ export * from './contracts/staff.js';
 export * from './contracts/members.js';
 export * from './contracts/dashboard.js';
 export * from './contracts/uploads.js';
+export * from './contracts/points-mall.js';
+export * from './contracts/test-hooks.js';
