@@ -15,7 +15,10 @@ export default defineAppConfig({
     { root: 'package-order', pages: ['pages/checkout/index', 'pages/list/index', 'pages/detail/index', 'pages/refund/index'] },
     { root: 'package-address', pages: ['pages/list/index', 'pages/edit/index'] },
     { root: 'package-coupon', pages: ['pages/centre/index', 'pages/mine/index', 'pages/detail/index'] },
-    { root: 'package-points', pages: ['pages/history/index'] },
+    {
+      root: 'package-points',
+      pages: ['pages/history/index', 'pages/mall/index', 'pages/mall-item/index', 'pages/redemptions/index', 'pages/redemption/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -21,6 +21,12 @@ import type {
   PayOrderResponse,
   PointsKind,
   PointsLedgerPage,
+  PointsMallItem,
+  PointsMallItemKind,
+  PointsMallItemPage,
+  PointsMallRedemption,
+  PointsMallRedemptionPage,
+  PointsMallRedemptionStatus,
   PointsReason,
   PointsSummary,
   PointsTask,
@@ -228,6 +234,22 @@ export const api = {
 
   /** One-off tasks that pay points, and which the member has done. */
   pointsTasks: () => request<PointsTaskList>({ method: 'GET', path: '/api/v1/points/tasks' }),
+
+  // -- points mall ------------------------------------------------------------------------------------------------
+  /** Items as this member sees them: can they redeem each now, and why not. */
+  mallItems: (query: { kind?: PointsMallItemKind; page?: number; pageSize?: number } = {}) =>
+    request<PointsMallItemPage>({ method: 'GET', path: '/api/v1/points-mall/items', query }),
+
+  mallItem: (id: number) => request<PointsMallItem>({ method: 'GET', path: `/api/v1/points-mall/items/${id}` }),
+
+  /** Points only: done at once. Points plus cash: awaiting_payment with `orderId`, paid like an order. */
+  redeemMallItem: (body: { itemId: number; quantity: number; addressId?: number }, idempotencyKey: string) =>
+    request<PointsMallRedemption>({ method: 'POST', path: '/api/v1/points-mall/redemptions', body, idempotencyKey }),
+
+  mallRedemptions: (query: { status?: PointsMallRedemptionStatus; page?: number; pageSize?: number } = {}) =>
+    request<PointsMallRedemptionPage>({ method: 'GET', path: '/api/v1/points-mall/redemptions', query }),
+
+  mallRedemption: (id: number) => request<PointsMallRedemption>({ method: 'GET', path: `/api/v1/points-mall/redemptions/${id}` }),
 
   // -- catalog (public) -------------------------------------------------------------------------------------------
   categories: () => request<CategoryTree>({ method: 'GET', path: '/api/v1/categories', authenticated: false }),

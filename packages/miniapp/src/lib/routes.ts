@@ -19,6 +19,10 @@ export const ROUTES = {
   coupon: (id: number) => `/package-coupon/pages/detail/index?id=${id}`,
   /** `filter`: all | in | out | expire (see t.points.filters). */
   pointsHistory: (filter?: string) => `/package-points/pages/history/index${filter ? `?filter=${filter}` : ''}`,
+  mall: '/package-points/pages/mall/index',
+  mallItem: (id: number) => `/package-points/pages/mall-item/index?id=${id}`,
+  redemptions: (tab?: string) => `/package-points/pages/redemptions/index${tab ? `?tab=${tab}` : ''}`,
+  redemption: (id: number, extra = '') => `/package-points/pages/redemption/index?id=${id}${extra}`,
   addresses: (select = false) => `/package-address/pages/list/index${select ? '?select=1' : ''}`,
   /** `chooseAndBack`: after saving, pick the address for checkout and go back this many pages (0: just go back). */
   addressEdit: (id?: number, chooseAndBack = 0) => {

@@ -54,6 +54,16 @@ export default function MemberPage() {
           </View>
         </View>
         {expiry ? <Text className={`member-points-expiry js-points-expiry${expiry.soon ? ' is-soon' : ''}`}>{expiry.text}</Text> : null}
+        <View
+          className='row member-points-mall js-points-card-mall'
+          onClick={(e) => {
+            e.stopPropagation();
+            void Taro.navigateTo({ url: ROUTES.mall });
+          }}
+        >
+          <Text>{t.points.mallEntry}</Text>
+          <Text className='muted'>{`${t.points.mallHint} ›`}</Text>
+        </View>
       </View>
 
       <View className='card member-orders'>
@@ -84,6 +94,10 @@ export default function MemberPage() {
         <View className='member-asset js-coupon-centre-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.couponCentre })}>
           <Text className='member-asset-value is-text'>{t.member.couponCentreEntry}</Text>
           <Text className='member-asset-label'>{t.member.couponCentreHint}</Text>
+        </View>
+        <View className='member-asset js-mall-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.mall })}>
+          <Text className='member-asset-value is-text'>{t.points.mallEntry}</Text>
+          <Text className='member-asset-label'>{t.points.mallHint}</Text>
         </View>
       </View>
 
