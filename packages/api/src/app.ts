@@ -21,6 +21,7 @@ import {
   type AppEnv,
 } from './lib/http.js';
 import { idempotency } from './lib/idempotency.js';
+import { type MovableClock, testHookRoutes } from './jobs/test-hooks.routes.js';
 import { silentLogger, type Logger } from './lib/logger.js';
 import { createRateLimiter } from './lib/rate-limit.js';
 import { createLocalFileStorage, type FileStorage } from './lib/storage.js';
@@ -71,6 +72,11 @@ export interface AppDeps {
   simulator?: Hono<any>;
   /** Where uploaded images go; default: files under config.uploadsDir, served at /uploads. */
   storage?: FileStorage;
+  /**
+   * The test-only hooks at /__test (move `clock`, which must be the app's clock; run the due jobs). Only for tests and
+   * end-to-end runs: the server passes it only with TEST_HOOKS=1, which env.ts refuses in production.
+   */
+  testHooks?: { clock: MovableClock };
 }
 
 /** Builds the whole service from its dependencies; no module-level state, so tests can build many. */
@@ -84,6 +90,7 @@ export function createApp({
   simulator,
   orderParticipants = [],
   storage,
+  testHooks,
 }: AppDeps) {
   const r = config.rateLimits;
   const settings = createSettingsService({ db, clock, logger });
@@ -268,6 +275,22 @@ export function createApp({
   app.get('/api/docs', Scalar({ url: '/api/openapi.json', pageTitle: 'Siyu API reference' }));
 
   if (simulator) app.route('/__sim', simulator);
+  if (testHooks) {
+    if (testHooks.clock !== (clock as unknown)) throw new Error('the test hooks must move the clock the app runs on');
+    app.route(
+      '/__test',
+      testHookRoutes({
+        clock: testHooks.clock,
+        // The jobs the server runs periodically, all at once, at the given instant.
+        runDueJobs: async (now) => {
+          const pointsMatured = await points.matureDue(now);
+          const pointsExpired = await points.expireDue(now);
+          const { closed } = await orders.closeExpiredOrders(now);
+          return { pointsMatured, pointsExpired, ordersClosed: closed };
+        },
+      }),
+    );
+  }
   app.route('/uploads', uploadsServeRoutes({ media }));
   mountConsole(app as unknown as Hono<AppEnv>, config.consoleDir);
 

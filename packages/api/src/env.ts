@@ -24,6 +24,8 @@ const EnvSchema = z
     TRUST_PROXY: flag.default(false),
     /** Plays WeChat, Alipay and Douyin locally at /__sim. Never in production. */
     PLATFORM_SIMULATOR: flag.optional(),
+    /** Test-only hooks at /__test (move the clock, run due jobs) for end-to-end tests. Refused in production. */
+    TEST_HOOKS: flag.default(false),
     H5_DIST_DIR: z.string().default('packages/miniapp/dist/h5'),
     CONSOLE_DIST_DIR: z.string().default('packages/console/dist'),
     /** Uploaded images on the embedded default (an object store can replace it behind lib/storage.ts). */
@@ -55,6 +57,9 @@ const EnvSchema = z
   // can reach it (development on loopback). Beyond loopback it takes PLATFORM_SIMULATOR=on, said loudly at start.
   .transform((env) => ({ ...env, PLATFORM_SIMULATOR: env.PLATFORM_SIMULATOR ?? (env.NODE_ENV !== 'production' && isLoopbackHost(env.HOST)) }))
   .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.TEST_HOOKS) {
+      ctx.addIssue({ code: 'custom', path: ['TEST_HOOKS'], message: 'the test hooks (a movable clock) must not run in production' });
+    }
     if (env.NODE_ENV === 'production' && env.PLATFORM_SIMULATOR) {
       ctx.addIssue({ code: 'custom', path: ['PLATFORM_SIMULATOR'], message: 'the platform simulator must not run in production' });
     }

@@ -4,7 +4,7 @@ import { defaultAppConfig } from './config.js';
 import { openDatabase } from './db/connection.js';
 import { migrateToLatest } from './db/migrator.js';
 import { isLoopbackHost, productionPlatformsConfig, readEnv } from './env.js';
-import { systemClock } from './lib/clock.js';
+import { AdjustableClock, type Clock, systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
 import { startMaintenanceJob } from './jobs/maintenance.job.js';
 import { startCouponIssueJob } from './modules/coupons/index.js';
@@ -21,6 +21,10 @@ import {
 } from './platforms/index.js';
 
 const env = readEnv();
+// With the test hooks on (TEST_HOOKS=1; refused in production), the app runs on a clock end-to-end tests can move.
+// The platforms and the simulator keep real time: their signatures carry timestamps checked against it.
+const testClock = env.TEST_HOOKS ? new AdjustableClock() : undefined;
+const clock: Clock = testClock ?? systemClock;
 const logger = createLogger(env.LOG_LEVEL);
 const handle = openDatabase(env.DATABASE_URL);
 const applied = await migrateToLatest(handle.db);
@@ -46,7 +50,7 @@ const platformsConfig: PlatformsConfig = simulator
 const platformFetch = simulator ? simulatorFetch(simulator.app) : fetch;
 app = createApp({
   db: handle.db,
-  clock: systemClock,
+  clock,
   // With the simulator on, the production adapters reach it in-process (whatever port we end up on).
   platforms: createPlatformAdapters(platformsConfig, platformFetch, () => systemClock.now()),
   payments: createPaymentAdapters(platformsConfig, platformFetch, () => systemClock.now()),
@@ -62,9 +66,11 @@ app = createApp({
   },
   logger,
   simulator: simulator?.app,
+  ...(testClock ? { testHooks: { clock: testClock } } : {}),
 });
+if (testClock) logger.warn({ testHooks: true }, 'test hooks are on: /__test can move this server’s clock');
 
-const expiryJob = startOrderExpiryJob({ orders: app.services.orders, clock: systemClock, logger });
+const expiryJob = startOrderExpiryJob({ orders: app.services.orders, clock, logger });
 // Payments that arrived for closed orders go back to the payer (payment_exceptions; decision 008).
 const exceptionRefundJob = startPaymentExceptionRefundJob({ exceptions: app.services.paymentExceptions, logger });
 // Orders still awaiting payment a minute after their trade opened: ask the platform (late or lost notifications).
@@ -77,7 +83,7 @@ const couponIssueJob = startCouponIssueJob({ jobs: app.services.couponIssueJobs,
 const pointsJob = startPointsJob({ points: app.services.points, logger });
 const maintenanceJob = startMaintenanceJob({
   db: handle.db,
-  clock: systemClock,
+  clock,
   auth: app.services.auth,
   idempotency: app.config.idempotency,
   logger,

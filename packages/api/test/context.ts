@@ -114,6 +114,7 @@ export async function createTestContext(
   now: string = DEFAULT_NOW,
   simulatorOptions: Pick<PlatformSimulatorOptions, 'autoCompleteRefunds' | 'refundDelayMs'> = {},
   logger?: Logger,
+  options: { testHooks?: boolean } = {},
 ): Promise<TestContext> {
   const { db, close } = await freshDatabase();
   const clock = new ManualClock(now);
@@ -138,6 +139,7 @@ export async function createTestContext(
     simulator: simulator.app,
     orderParticipants: [probe.participant],
     ...(logger ? { logger } : {}),
+    ...(options.testHooks ? { testHooks: { clock } } : {}),
   });
   return {
     app,

@@ -11,6 +11,7 @@ import * as m008 from './migrations/008-module-boundaries-and-maintenance.js';
 import * as m009 from './migrations/009-coupons.js';
 import * as m010 from './migrations/010-console.js';
 import * as m011 from './migrations/011-points.js';
+import * as m012 from './migrations/012-points-mall.js';
 
 /** Migrations are listed here explicitly, so they work the same under tsx, vitest and any bundler. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '009-coupons': m009,
   '010-console': m010,
   '011-points': m011,
+  '012-points-mall': m012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -209,6 +209,8 @@ export interface OrdersTable {
   refund_reserved_fen: Generated<number>;
   /** Succeeded refunds; CHECK <= refund_reserved_fen. */
   refunded_fen: Generated<number>;
+  /** goods: placed at checkout; points_mall: the cash part of a points-mall redemption (its one line is the item). */
+  kind: Generated<'goods' | 'points_mall'>;
 }
 
 export interface OrderLinesTable {
@@ -538,6 +540,80 @@ export interface CouponIssueResultsTable {
   coupon_id: number | null;
 }
 
+export type PointsMallItemKindValue = 'sku' | 'coupon' | 'virtual';
+export type PointsMallRedemptionStatusValue = 'awaiting_payment' | 'awaiting_fulfilment' | 'fulfilled' | 'cancelled' | 'closed';
+
+export interface PointsMallItemsTable {
+  id: Generated<number>;
+  kind: PointsMallItemKindValue;
+  sku_id: number | null;
+  coupon_template_id: number | null;
+  title: string;
+  image_url: string | null;
+  description: string;
+  instructions: string;
+  points_price: number;
+  cash_fen: number;
+  /** Units ever offered; CHECK 0 <= stock_left <= total_stock. */
+  total_stock: number;
+  stock_left: number;
+  per_member_limit: number | null;
+  per_member_daily_limit: number | null;
+  on_sale_from: Instant | null;
+  on_sale_until: Instant | null;
+  min_tier_level: number;
+  sort_order: number;
+  status: 'on' | 'off';
+  created_by: number | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface PointsMallMemberTotalsTable {
+  item_id: number;
+  member_id: number;
+  redeemed: number;
+}
+
+export interface PointsMallMemberDaysTable {
+  item_id: number;
+  member_id: number;
+  business_date: string;
+  redeemed: number;
+}
+
+export interface PointsMallRedemptionsTable {
+  id: Generated<number>;
+  redemption_no: string;
+  member_id: number;
+  item_id: number;
+  kind: PointsMallItemKindValue;
+  /** JSON: the item as it was (PointsMallItemSnapshot). */
+  item_snapshot: string;
+  quantity: number;
+  points: number;
+  cash_fen: number;
+  /** The business day it counts against (the daily limit). */
+  business_date: string;
+  status: PointsMallRedemptionStatusValue;
+  order_id: number | null;
+  payment_deadline: Instant | null;
+  /** JSON ShippingAddressSnapshot (sku items). */
+  address: string | null;
+  carrier: string | null;
+  tracking_no: string | null;
+  /** JSON array of coupon ids. */
+  coupon_ids: Generated<string>;
+  instructions: string | null;
+  cancel_reason: string | null;
+  staff_id: number | null;
+  created_at: Instant;
+  paid_at: Instant | null;
+  fulfilled_at: Instant | null;
+  cancelled_at: Instant | null;
+  updated_at: Instant;
+}
+
 export interface Database {
   members: MembersTable;
   member_identities: MemberIdentitiesTable;
@@ -572,6 +648,10 @@ export interface Database {
   points_pending: PointsPendingTable;
   coupon_templates: CouponTemplatesTable;
   coupons: CouponsTable;
+  points_mall_items: PointsMallItemsTable;
+  points_mall_member_totals: PointsMallMemberTotalsTable;
+  points_mall_member_days: PointsMallMemberDaysTable;
+  points_mall_redemptions: PointsMallRedemptionsTable;
   coupon_code_batches: CouponCodeBatchesTable;
   coupon_codes: CouponCodesTable;
   coupon_issue_jobs: CouponIssueJobsTable;

@@ -30,3 +30,27 @@ export class ManualClock implements Clock {
     this.advance(ms);
   }
 }
+
+/**
+ * The system clock shifted by an offset that can be moved: the running server's clock when the test-only hooks are on
+ * (TEST_HOOKS=1, never in production), so end-to-end tests can let payment windows pass and points mature.
+ */
+export class AdjustableClock implements Clock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  /** How far this clock stands from the system clock. */
+  offset(): number {
+    return this.offsetMs;
+  }
+  set(instant: Date | string): void {
+    this.offsetMs = new Date(instant).getTime() - Date.now();
+  }
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+  sleep(ms: number): Promise<void> {
+    return systemClock.sleep(ms);
+  }
+}
