@@ -31,6 +31,29 @@ function sinceOf(period: PeriodKey, now = Date.now()): number | null {
   return period === 'all' ? null : now - Number(period) * DAY_MS;
 }
 
+/**
+ * What a shopper reads under an entry: the task's name, the order or refund number, or the staff's words for a manual
+ * adjustment. Other notes are the server's own bookkeeping and stay hidden.
+ */
+function entryNote(entry: PointsEntry): string | null {
+  const note = entry.note?.trim();
+  if (!note) return null;
+  switch (entry.reason) {
+    case 'task':
+      return (t.points.tasks as Record<string, string>)[note] ?? null;
+    case 'order':
+    case 'checkout':
+    case 'checkout_return':
+      return t.orders.orderNo(note);
+    case 'order_refund':
+      return t.refund.refundNo(note.replace(/^refund\s+/, ''));
+    case 'adjustment':
+      return note;
+    default:
+      return null;
+  }
+}
+
 interface Ledger {
   entries: PointsEntry[];
   nextCursor: number | null;
@@ -180,7 +203,7 @@ export default function PointsHistoryPage() {
           <View key={entry.id} className='ledger-entry js-ledger-entry'>
             <View className='ledger-main'>
               <Text className='ledger-reason js-ledger-reason'>{t.member.reasons[entry.reason] ?? t.member.reasonUnknown}</Text>
-              {entry.note ? <Text className='muted ledger-note'>{entry.note}</Text> : null}
+              {entryNote(entry) ? <Text className='muted ledger-note js-ledger-note'>{entryNote(entry)}</Text> : null}
               <Text className='muted'>{formatDateTime(entry.createdAt)}</Text>
             </View>
             <Text className={`ledger-delta js-ledger-delta ${entry.delta >= 0 ? 'is-credit' : 'is-debit'}`}>{t.common.pointsDelta(entry.delta)}</Text>
