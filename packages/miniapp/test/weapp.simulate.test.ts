@@ -6,7 +6,7 @@
  * page lists the seeded catalog, and a product page renders its SKUs from the API, greys out the combination
  * that is out of stock, and adds the chosen SKU to the member's cart on the server. Payments through
  * wx.requestPayment; and coupons: claimed in the claim centre, listed in my coupons, chosen at checkout and paid
- * with (the sheet's trade is of the discounted amount).
+ * with (the sheet's trade is of the discounted amount). Points: the member page's points card and the history with its filters.
  */
 import { createVerify } from 'node:crypto';
 import fs from 'node:fs';
@@ -545,4 +545,51 @@ describe('WeChat output in miniprogram-simulate', () => {
     const used = await apiCall<{ items: Array<{ id: number; orderId: number | null }> }>(api.base, 'GET', '/api/v1/coupons?status=used', member);
     expect(used.items).toEqual([expect.objectContaining({ id: coupon!.id, orderId })]);
   }, 90_000);
+
+  it('shows the points card on the member page (available, pending, next expiry) and opens the history, which filters the ledger', async () => {
+    const member = lastAuthorization!.slice(7);
+    const summary = await apiCall<{ available: number; pending: number; nextExpiries: Array<{ points: number }> }>(
+      api.base,
+      'GET',
+      '/api/v1/points',
+      member,
+    );
+    // By now the shopper has checked in, and paid orders: points available (check-in, first-order task) and pending.
+    expect(summary.available).toBeGreaterThan(0);
+    expect(summary.pending).toBeGreaterThan(0);
+    const one = (host: Element, className: string): Element | null => allDom(host, className)[0] ?? null;
+
+    const memberPage = openPage('pages/member/index');
+    await waitFor(() => one(memberPage.host, 'js-points-pending')?.textContent === String(summary.pending), 'the pending points');
+    expect(one(memberPage.host, 'js-points-balance')?.textContent).toBe(String(summary.available));
+    expect(one(memberPage.host, 'js-points-expiry')?.textContent).toMatch(
+      new RegExp(`^${summary.nextExpiries[0]!.points} 积分将于 \\d{4}-12-31 过期$`),
+    );
+    const before = navigations.length;
+    tap(one(memberPage.host, 'js-points-card')!);
+    await waitFor(() => navigations.slice(before).includes('/package-points/pages/history/index'), 'navigateTo the history');
+    // The mall link inside the card goes to the mall, not to the history.
+    const beforeMall = navigations.length;
+    tap(one(memberPage.host, 'js-points-card-mall')!);
+    await waitFor(() => navigations.length > beforeMall, 'a navigation');
+    expect(navigations.slice(beforeMall)).toEqual(['/package-points/pages/mall/index']);
+    memberPage.page.detach();
+
+    const ledger = await apiCall<{ entries: Array<{ delta: number }> }>(api.base, 'GET', '/api/v1/points/ledger?limit=20', member);
+    const history = openPage('package-points/pages/history/index');
+    await waitFor(() => allDom(history.host, 'js-ledger-entry').length === ledger.entries.length, 'the ledger entries');
+    expect(allDom(history.host, 'js-ledger-delta').map((el) => el.textContent)).toEqual(
+      ledger.entries.map((e) => (e.delta > 0 ? `+${e.delta}` : `${e.delta}`)),
+    );
+    expect(one(history.host, 'js-history-available')?.textContent).toBe(String(summary.available));
+    await waitFor(() => allDom(history.host, 'js-points-task').length === 3, 'the three tasks');
+    expect(one(history.host, 'js-points-task-first_order')?.textContent).toContain('已完成');
+    // Nothing spent yet: 使用 is empty; 获得 lists every entry again.
+    tap(one(history.host, 'js-points-filter-out')!);
+    await waitFor(() => one(history.host, 'js-points-empty'), 'the empty state');
+    expect(requests.some((r) => r.includes('/api/v1/points/ledger') && r.includes('direction=out'))).toBe(true);
+    tap(one(history.host, 'js-points-filter-in')!);
+    await waitFor(() => allDom(history.host, 'js-ledger-entry').length === ledger.entries.length, 'the credits');
+    history.page.detach();
+  }, 60_000);
 });
