@@ -1030,6 +1030,39 @@ for (const { platform, label } of PLATFORMS) {
       closePage();
     });
 
+    // -- points: the member page's points card and the history -------------------------------------------------------
+
+    /** Every rendered node with this class. */
+    const allWithClass = (className: string): TaroNode[] => {
+      const found: TaroNode[] = [];
+      walk(host.page?.data?.root, (n) => {
+        if (typeof n.cl === 'string' && n.cl.split(/\s+/).includes(className)) found.push(n);
+      });
+      return found;
+    };
+
+    it('renders the points card on the member page and the points history from the API; a filter asks the API again', async () => {
+      const token = host.storedToken();
+      const summary = await host.apiGet<{ available: number; pending: number; nextExpiries: Array<{ points: number }> }>('/api/v1/points', token);
+      expect(summary.available).toBeGreaterThan(0); // checked in above
+      host.openPage('pages/member/index');
+      await waitFor(() => textOf(host.find('js-points-pending')) === String(summary.pending), 'the pending points on the card', host.diagnose);
+      expect(textOf(host.find('js-points-balance'))).toBe(String(summary.available));
+      expect(textOf(host.find('js-points-expiry'))).toMatch(new RegExp(`^${summary.nextExpiries[0]!.points} 积分将于 \\d{4}-12-31 过期$`));
+      expect(host.find('js-points-card-mall'), 'the mall entry in the card').toBeTruthy();
+      closePage();
+
+      const ledger = await host.apiGet<{ entries: Array<{ delta: number }> }>('/api/v1/points/ledger?limit=20', token);
+      host.openPage('package-points/pages/history/index');
+      await waitFor(() => allWithClass('js-ledger-entry').length === ledger.entries.length, 'the ledger entries', host.diagnose);
+      expect(allWithClass('js-ledger-delta').map(textOf)).toEqual(ledger.entries.map((e) => (e.delta > 0 ? `+${e.delta}` : `${e.delta}`)));
+      await waitFor(() => allWithClass('js-points-task').length === 3, 'the three tasks', host.diagnose);
+      host.tap(host.find('js-points-filter-out')!);
+      await waitFor(() => host.find('js-points-empty'), 'the empty state of 使用', host.diagnose);
+      expect(host.requests.some((r) => r.path.startsWith('/api/v1/points/ledger') && r.path.includes('direction=out'))).toBe(true);
+      closePage();
+    });
+
     it('logged nothing to console.error', () => {
       expect(host.errors).toEqual([]);
     });
