@@ -50,6 +50,7 @@ import {
   refundRoutes,
 } from './modules/payments/index.js';
 import { createPointsService, merchantPointsRoutes, pointsRoutes } from './modules/points/index.js';
+import { createPointsMallParticipant, createPointsMallService, merchantPointsMallRoutes, pointsMallRoutes } from './modules/points-mall/index.js';
 import { createSettingsService } from './modules/settings/index.js';
 import { createStaffService, merchantStaffRoutes } from './modules/staff/index.js';
 import type { PaymentAdapters, PlatformAdapters } from './platforms/types.js';
@@ -134,6 +135,7 @@ export function createApp({
   const checkIn = createCheckInService({ db, clock, timeZone: config.timeZone, points, settings });
   const addresses = createAddressesService({ db, clock });
   const cart = createCartService({ db, clock, catalog });
+  const mallCore = { db, clock, timeZone: config.timeZone, points, coupons, logger };
   // The order lifecycle's participants, in the order their steps run: stock first, so a checkout short of stock is
   // refused before anything else is reserved.
   const orders = createOrdersService({
@@ -148,6 +150,9 @@ export function createApp({
     participants: [
       createOrderStockParticipant(catalog),
       createPaymentsOrderParticipant(),
+      // Before points: closing a redemption's order takes the mall item's row before the member's points lock, the
+      // order a redemption takes them in.
+      createPointsMallParticipant(mallCore),
       coupons.participant,
       points.orderParticipant,
       ...orderParticipants,
@@ -163,6 +168,7 @@ export function createApp({
     settings: config.paymentExceptionRefunds,
   });
   const payments = createPaymentsService({ db, clock, orders, members, refunds, exceptions: paymentExceptions, payments: paymentAdapters, logger });
+  const pointsMall = createPointsMallService({ ...mallCore, catalog, addresses, orders, refunds, tierLevel });
   const ordersStats = createOrdersStatsService({ db });
   const paymentsStats = createPaymentsStatsService({ db });
   const analytics = createAnalyticsService({ clock, timeZone: config.timeZone, ordersStats, paymentsStats, members, checkIn });
@@ -246,6 +252,8 @@ export function createApp({
   app.route('/api/v1/merchant', merchantOrderPaymentRoutes({ stats: paymentsStats, anyStaff }));
   app.route('/api/v1', couponRoutes({ coupons, member, idempotent, trustProxy: config.trustProxy }));
   app.route('/api/v1/merchant', merchantCouponRoutes({ coupons, issueJobs: couponIssueJobs, anyStaff, editor }));
+  app.route('/api/v1', pointsMallRoutes({ mall: pointsMall, member, idempotent }));
+  app.route('/api/v1/merchant', merchantPointsMallRoutes({ mall: pointsMall, anyStaff, editor }));
   app.route('/api/v1', paymentRoutes({ payments, member, idempotent }));
   app.route('/api/v1', refundRoutes({ refunds, member, idempotent }));
   app.route('/api/v1/merchant', merchantRefundRoutes({ refunds, anyStaff, editor }));
@@ -307,6 +315,7 @@ export function createApp({
       members,
       staff,
       points,
+      pointsMall,
       settings,
       checkIn,
       catalog,

@@ -36,8 +36,8 @@ const MemberLimit = z.number().int().min(1).max(10_000);
 /** Why a member cannot redeem an item now (the first that applies, in this order). */
 export const POINTS_MALL_UNAVAILABLE_REASONS = [
   'NOT_ON_SALE',
-  'SOLD_OUT',
   'TIER_TOO_LOW',
+  'SOLD_OUT',
   'LIMIT_REACHED',
   'DAILY_LIMIT_REACHED',
   'NOT_ENOUGH_POINTS',

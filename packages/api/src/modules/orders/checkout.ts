@@ -41,7 +41,7 @@ const NO_POINTS: CheckoutPoints = {
 type Draft = PreviewLine & { skuCode: string; categoryId: number | null };
 
 /** 26 characters of digits: UTC time to the second and 12 random digits; safe as out_trade_no on every platform. */
-function newOrderNo(now: Date): string {
+export function newOrderNo(now: Date): string {
   const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14);
   return `${stamp}${String(randomInt(0, 1_000_000)).padStart(6, '0')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
 }

@@ -97,6 +97,8 @@ export interface OrderAdjustmentFacts {
 export interface OrderFacts {
   orderId: number;
   orderNo: string;
+  /** goods: placed at checkout; points_mall: the cash part of a points-mall redemption (no catalog stock, earns nothing). */
+  kind: 'goods' | 'points_mall';
   memberId: number;
   platform: LoginPlatform | null;
   itemsFen: number;
@@ -108,7 +110,8 @@ export interface OrderFacts {
 }
 
 export interface OrderCreatedEvent extends OrderFacts {
-  request: CreateOrderRequest;
+  /** The member's checkout request; null for a points-mall order. */
+  request: CreateOrderRequest | null;
   at: string;
 }
 

@@ -98,6 +98,7 @@ export function factsOf(o: OrderRow, lines: LineRow[], adjustments: AdjustmentRo
   return {
     orderId: Number(o.id),
     orderNo: o.order_no,
+    kind: o.kind,
     memberId: Number(o.member_id),
     platform: o.platform as LoginPlatform | null,
     itemsFen: Number(o.items_fen),

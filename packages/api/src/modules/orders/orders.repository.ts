@@ -91,11 +91,13 @@ export interface OrderFilter {
   createdFrom?: string;
   /** Placed before this instant (ISO UTC). */
   createdBefore?: string;
+  kind?: 'goods' | 'points_mall';
 }
 
 function filtered(db: Executor, f: OrderFilter) {
   let q = db.selectFrom('orders');
   if (f.memberId !== undefined) q = q.where('member_id', '=', f.memberId);
+  if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.status) q = q.where('status', '=', f.status);
   if (f.orderNo) q = q.where('order_no', '=', f.orderNo);
   if (f.platform) q = q.where('platform', '=', f.platform);
@@ -126,6 +128,7 @@ export async function paidOrderCount(db: Executor, memberId: number): Promise<nu
     .selectFrom('orders')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('member_id', '=', memberId)
+    .where('kind', '=', 'goods')
     .where('paid_at', 'is not', null)
     .executeTakeFirstOrThrow();
   return Number(row.n);

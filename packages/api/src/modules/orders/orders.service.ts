@@ -14,6 +14,7 @@ import {
   type OrderSettings,
   type OrderStatus,
   type Refund,
+  type ShippingAddressSnapshot,
 } from '@siyu/shared';
 import type { DB } from '../../db/connection.js';
 import { AppError } from '../../lib/app-error.js';
@@ -23,7 +24,7 @@ import type { AddressesService } from '../addresses/index.js';
 import type { CartService } from '../cart/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import { defineSetting, type SettingsService } from '../settings/index.js';
-import { createCheckout } from './checkout.js';
+import { createCheckout, newOrderNo } from './checkout.js';
 import { orderCsvChunks } from './order-export.js';
 import { type Actor, createOrderLifecycle, type OrderFacts, type OrderParticipant, type StockReturn } from './order-lifecycle.js';
 import { createOrderRefunds } from './order-refunds.js';
@@ -222,7 +223,8 @@ export function createOrdersService(deps: {
     },
 
     memberOrders: (memberId: number, query: { page: number; pageSize: number; status?: OrderStatus }) =>
-      page({ memberId, ...(query.status ? { status: query.status } : {}) }, query),
+      // The cash parts of points-mall redemptions are shown as redemptions, not among the member's orders.
+      page({ memberId, kind: 'goods', ...(query.status ? { status: query.status } : {}) }, query),
 
     merchantOrder: (id: number) => load(db, id),
     merchantOrders: (query: MerchantOrderQuery) => page(toFilter(query), query),
@@ -263,6 +265,99 @@ export function createOrdersService(deps: {
         return load(trx, id);
       });
     },
+
+    /**
+     * For the points mall, inside its transaction: the order that carries the cash part of a redemption. One line (the
+     * item; its catalog SKU for sku items, 0 otherwise), no shipping, no discounts; no catalog stock is taken (the mall
+     * holds its own). It is paid like any order, and closed unpaid when its payment window passes; the `created`,
+     * `paid` and `closedUnpaid` steps run as for any order (participants tell it by `kind`).
+     */
+    async createPointsMallOrder(
+      trx: Tx,
+      input: {
+        memberId: number;
+        platform: LoginPlatform | null;
+        title: string;
+        imageUrl: string | null;
+        skuId: number | null;
+        productId: number | null;
+        unitCashFen: number;
+        quantity: number;
+        address: ShippingAddressSnapshot | null;
+        redemptionNo: string;
+      },
+    ): Promise<{ orderId: number; orderNo: string; expiresAt: string }> {
+      const now = clock.now();
+      const at = now.toISOString();
+      const rules = await orderSettings(trx);
+      const amountFen = input.unitCashFen * input.quantity;
+      const expiresAt = new Date(now.getTime() + rules.paymentWindowMinutes * 60_000).toISOString();
+      const orderNo = newOrderNo(now);
+      const orderId = await repo.insertOrder(trx, {
+        order_no: orderNo,
+        member_id: input.memberId,
+        platform: input.platform,
+        status: 'awaiting_payment',
+        kind: 'points_mall',
+        items_fen: amountFen,
+        shipping_fen: 0,
+        discount_fen: 0,
+        payable_fen: amountFen,
+        shipping_rule: 'none',
+        address: JSON.stringify(input.address),
+        remark: `points mall ${input.redemptionNo}`,
+        expires_at: expiresAt,
+        paid_at: null,
+        paid_amount_fen: null,
+        payment_platform: null,
+        payment_transaction_id: null,
+        shipped_at: null,
+        carrier: null,
+        tracking_no: null,
+        completed_at: null,
+        cancelled_at: null,
+        refunded_at: null,
+        created_at: at,
+        updated_at: at,
+      });
+      await repo.insertLines(trx, [
+        {
+          order_id: orderId,
+          line_no: 1,
+          sku_id: input.skuId ?? 0,
+          product_id: input.productId ?? 0,
+          title: input.title,
+          specs: '{}',
+          sku_code: input.redemptionNo,
+          image_url: input.imageUrl,
+          unit_price_fen: input.unitCashFen,
+          quantity: input.quantity,
+          line_total_fen: amountFen,
+          discount_fen: 0,
+          paid_fen: amountFen,
+          // No catalog stock was taken, so none is ever given back.
+          stock_returned_qty: input.quantity,
+        },
+      ]);
+      await repo.insertEvent(trx, {
+        order_id: orderId,
+        from_status: null,
+        to_status: 'awaiting_payment',
+        actor_type: 'member',
+        actor_id: input.memberId,
+        note: `points mall ${input.redemptionNo}`,
+        created_at: at,
+      });
+      await lifecycle.created(trx, {
+        ...(await facts(trx, orderId)),
+        request: null,
+        at,
+      });
+      return { orderId, orderNo, expiresAt };
+    },
+
+    /** For the points mall: closes the unpaid order of a redemption that staff cancel (what it took goes back). */
+    closeUnpaidByStaff: (trx: Tx, orderId: number, staffId: number) => closeUnpaid(trx, orderId, { type: 'staff', id: staffId }, 'cancelled'),
 
     async ship(staffId: number, id: number, input: { carrier: string; trackingNo: string }): Promise<Order> {
       return inTransaction(db, async (trx) => {

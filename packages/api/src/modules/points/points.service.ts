@@ -312,6 +312,8 @@ export function createPointsService(deps: {
       });
     },
     async paid(trx, e) {
+      // The cash part of a points-mall redemption earns nothing (it was bought with points).
+      if (e.kind !== 'goods') return;
       const rules = await rulesOf(trx);
       const paidGoodsFen = e.lines.reduce((sum, l) => sum + l.paidFen, 0);
       const earned = pointsForPaidGoods(paidGoodsFen, rules, await multiplierOf(trx, e.memberId));

@@ -1,0 +1,2 @@
+export { createPointsMallParticipant, createPointsMallService, type PointsMallService } from './points-mall.service.js';
+export { pointsMallRoutes, merchantPointsMallRoutes } from './points-mall.routes.js';
