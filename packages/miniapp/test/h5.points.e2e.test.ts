@@ -340,4 +340,108 @@ describe('H5 points in headless Chromium', () => {
     expect(await textOf(page, '.js-ledger-delta')).toBe(`-${available}`);
     expect(errors).toEqual([]);
   }, 300_000);
+
+  it('redeems mall items: points only at once, points plus cash paid on the payment page like an order; my redemptions show both', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await openMember(page); // the same shopper (the browser profile keeps the session)
+    const token = await memberToken(page);
+    const me = await apiCall<{ id: number }>(api.base, 'GET', '/api/v1/me', token);
+    owner = await staffToken(api.base); // the first test moved the server's clock past the staff session's life
+    await apiCall(api.base, 'POST', `/api/v1/merchant/members/${me.id}/points-adjustments`, owner, { delta: 1000, reason: '积分商城测试' });
+    const redM = product.skus.find((s) => s.specs.颜色 === '红' && s.specs.尺码 === 'M')!;
+    const newItem = (body: Record<string, unknown>) =>
+      apiCall<{ id: number; title: string }>(api.base, 'POST', '/api/v1/merchant/points-mall/items', owner, {
+        status: 'on',
+        totalStock: 10,
+        ...body,
+      });
+    const tea = await newItem({
+      kind: 'virtual',
+      title: '门店茶饮兑换券',
+      pointsPrice: 300,
+      instructions: '到店出示本页面，店员核销后即可领取一杯招牌奶茶。',
+      sortOrder: 3,
+    });
+    const cup = await newItem({
+      kind: 'sku',
+      skuId: redM.id,
+      title: '积分换购茶杯',
+      pointsPrice: 200,
+      cashFen: 990,
+      perMemberLimit: 2,
+      sortOrder: 2,
+    });
+    const kettle = await newItem({ kind: 'virtual', title: '限量手冲壶体验', pointsPrice: 5000, instructions: '凭兑换单号预约体验。', sortOrder: 1 });
+
+    // -- the mall, from the member page --------------------------------------------------------------------------
+    await page.locator('.js-mall-entry').first().click();
+    await expect.poll(() => page.locator('.js-mall-item').count(), { timeout: 15_000 }).toBe(3);
+    expect(await page.locator('.js-mall-item-title').allTextContents()).toEqual([tea.title, cup.title, kettle.title]);
+    expect(await page.locator('.js-mall-item-price').allTextContents()).toEqual(['300 积分', '200 积分 + ¥9.90', '5000 积分']);
+    expect(await textOf(page, '.js-mall-available')).toBe('1000');
+    expect(await textOf(page, `.js-mall-item:has-text("${kettle.title}") .js-mall-item-why`)).toBe('积分不足，还差 4000 积分');
+    expect(await page.locator(`.js-mall-item:has-text("${tea.title}") .js-mall-item-redeem`).count()).toBe(1);
+    await shoot(page, 'mall');
+
+    // -- points only: done at once ---------------------------------------------------------------------------------
+    await page.locator('.js-mall-item', { hasText: tea.title }).first().click();
+    await expect.poll(() => textOf(page, '.js-mall-detail-title'), { timeout: 15_000 }).toBe(tea.title);
+    expect(await textOf(page, '.js-mall-total')).toBe('300 积分');
+    await shoot(page, 'mall-item-virtual');
+    await page.locator('.js-mall-redeem').first().click();
+    await page.locator('.taro-model__confirm').first().click();
+    await page.waitForURL(/package-points\/pages\/redemption\/index\?id=\d+/, { timeout: 15_000 });
+    await expect.poll(() => textOf(page, '.js-redemption-detail-status'), { timeout: 15_000 }).toBe('已兑换');
+    expect(await textOf(page, '.js-redemption-instructions')).toBe('到店出示本页面，店员核销后即可领取一杯招牌奶茶。');
+    expect(await textOf(page, '.js-redemption-detail-paid')).toBe('消耗 300 积分');
+    await shoot(page, 'redemption-virtual');
+    expect((await apiCall<{ available: number }>(api.base, 'GET', '/api/v1/points', token)).available).toBe(700);
+
+    // -- points plus cash: the order of the cash part is paid on the simulator's payment page ------------------------
+    await page.goto(`${api.base}/#/package-points/pages/mall/index`);
+    await page.locator('.js-mall-item', { hasText: cup.title }).first().click();
+    await expect.poll(() => textOf(page, '.js-mall-detail-title'), { timeout: 15_000 }).toBe(cup.title);
+    await page.locator('.js-mall-address').first().waitFor({ timeout: 15_000 });
+    expect(await textOf(page, '.js-mall-address')).toContain('积小分');
+    expect(await textOf(page, '.js-mall-detail-limits')).toBe('每人限兑 2 件');
+    await page.locator('.js-qty-plus').first().click();
+    await expect.poll(() => textOf(page, '.js-mall-total')).toBe('400 积分 + ¥19.80');
+    await shoot(page, 'mall-item-cash');
+    await page.locator('.js-mall-redeem').first().click();
+    await page.locator('.taro-model__confirm').first().click();
+    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: 30_000 });
+    expect(await page.locator('#amount').textContent()).toBe('¥19.80');
+    // Held while unpaid: the points are already taken.
+    expect((await apiCall<{ available: number }>(api.base, 'GET', '/api/v1/points', token)).available).toBe(300);
+    await page.locator('#confirm', { hasText: '确认支付' }).click();
+    await page.waitForURL(/package-points\/pages\/redemption\/index\?id=\d+.*paid=1/, { timeout: 30_000 });
+    await expect.poll(() => textOf(page, '.js-redemption-detail-status'), { timeout: 30_000 }).toBe('待发货');
+    const cupRedemptionId = Number(/[?&]id=(\d+)/.exec(page.url())![1]);
+    const paid = await apiCall<{ status: string; cashFen: number; points: number; orderId: number }>(
+      api.base,
+      'GET',
+      `/api/v1/points-mall/redemptions/${cupRedemptionId}`,
+      token,
+    );
+    expect(paid).toMatchObject({ status: 'awaiting_fulfilment', cashFen: 1980, points: 400 });
+    expect((await apiCall<{ status: string }>(api.base, 'GET', `/api/v1/orders/${paid.orderId}`, token)).status).toBe('paid');
+    await shoot(page, 'redemption-cash-paid');
+
+    // -- the merchant ships it: my redemptions show the tracking number ------------------------------------------------
+    await apiCall(api.base, 'POST', `/api/v1/merchant/points-mall/redemptions/${cupRedemptionId}/fulfil`, owner, {
+      carrier: '顺丰速运',
+      trackingNo: 'SF20261130001',
+    });
+    await page.goto(`${api.base}/#/package-points/pages/redemptions/index`);
+    await expect.poll(() => page.locator('.js-redemption').count(), { timeout: 15_000 }).toBe(2);
+    expect(await page.locator('.js-redemption-status').allTextContents()).toEqual(['已发货', '已兑换']);
+    expect(await textOf(page, '.js-redemption-tracking')).toBe('顺丰速运 运单号 SF20261130001');
+    await shoot(page, 'redemptions');
+    await page.locator('.js-redemptions-tab-awaiting_payment').first().click();
+    await page.locator('.js-redemptions-empty').first().waitFor({ timeout: 15_000 });
+    await shoot(page, 'redemptions-empty');
+    expect(errors).toEqual([]);
+  }, 300_000);
 });

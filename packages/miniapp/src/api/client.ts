@@ -251,6 +251,10 @@ export const api = {
 
   mallRedemption: (id: number) => request<PointsMallRedemption>({ method: 'GET', path: `/api/v1/points-mall/redemptions/${id}` }),
 
+  /** Withdraws a redemption whose cash part is unpaid: points and stock come back, it is closed. */
+  withdrawRedemption: (id: number, idempotencyKey: string) =>
+    request<PointsMallRedemption>({ method: 'POST', path: `/api/v1/points-mall/redemptions/${id}/cancel`, idempotencyKey }),
+
   // -- catalog (public) -------------------------------------------------------------------------------------------
   categories: () => request<CategoryTree>({ method: 'GET', path: '/api/v1/categories', authenticated: false }),
 

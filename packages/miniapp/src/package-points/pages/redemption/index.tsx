@@ -2,7 +2,7 @@ import type { PointsMallRedemption } from '@siyu/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
-import { api, isApiError } from '../../../api/client';
+import { api, isApiError, newIdempotencyKey } from '../../../api/client';
 import { LoadError } from '../../../components/load-error';
 import { t } from '../../../i18n/zh-CN';
 import { formatDateTime } from '../../../lib/format';
@@ -29,6 +29,7 @@ export default function RedemptionPage() {
   const [paying, setPaying] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const autopayDone = useRef(false);
+  const [withdrawing, setWithdrawing] = useState(false);
 
   const refresh = async (): Promise<PointsMallRedemption | null> => {
     if (id === null) {
@@ -79,6 +80,29 @@ export default function RedemptionPage() {
       void refresh();
     } finally {
       setPaying(false);
+    }
+  };
+
+  /** Withdraws the unpaid redemption (points and stock come back). */
+  const withdraw = async (r: PointsMallRedemption) => {
+    if (withdrawing || paying) return;
+    const { confirm } = await Taro.showModal({
+      title: t.mall.withdraw,
+      content: t.mall.withdrawConfirm,
+      confirmText: t.common.confirm,
+      cancelText: t.common.cancel,
+    });
+    if (!confirm) return;
+    setWithdrawing(true);
+    try {
+      setLoad({ state: 'ready', redemption: await api.withdrawRedemption(r.id, newIdempotencyKey()) });
+      void usePoints.getState().refresh();
+      void Taro.showToast({ title: t.mall.withdrawn, icon: 'none' });
+    } catch {
+      void Taro.showToast({ title: t.common.failedToast, icon: 'none' });
+      void refresh();
+    } finally {
+      setWithdrawing(false);
     }
   };
 
@@ -166,6 +190,9 @@ export default function RedemptionPage() {
           <View className='bottom-bar mall-bar'>
             <View className='mall-bar-total'>
               <Text className='mall-price'>{redemptionPaidText(r)}</Text>
+            </View>
+            <View className='mall-withdraw js-redemption-withdraw' onClick={() => void withdraw(r)}>
+              <Text>{t.mall.withdraw}</Text>
             </View>
             <Button className={`primary-button mall-redeem js-redemption-pay${paying ? ' is-disabled' : ''}`} onClick={() => void pay(r)}>
               <Text>{paying ? t.payment.paying : t.mall.pay}</Text>
