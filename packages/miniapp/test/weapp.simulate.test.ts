@@ -6,7 +6,8 @@
  * page lists the seeded catalog, and a product page renders its SKUs from the API, greys out the combination
  * that is out of stock, and adds the chosen SKU to the member's cart on the server. Payments through
  * wx.requestPayment; and coupons: claimed in the claim centre, listed in my coupons, chosen at checkout and paid
- * with (the sheet's trade is of the discounted amount). Points: the member page's points card and the history with its filters.
+ * with (the sheet's trade is of the discounted amount). Points: the member page's points card and the history with its filters; a points-plus-cash redemption paid
+ * through wx.requestPayment.
  */
 import { createVerify } from 'node:crypto';
 import fs from 'node:fs';
@@ -130,6 +131,13 @@ function installWx(wx: Wx) {
       return Promise.resolve({ errMsg: `${name}:ok` });
     };
   }
+  // A modal is answered with its confirm button.
+  wx.showModal = (opts: any = {}) => {
+    const res = { confirm: true, cancel: false, errMsg: 'showModal:ok' };
+    opts.success?.(res);
+    opts.complete?.(res);
+    return Promise.resolve(res);
+  };
   wx.getSystemInfoSync = () => ({
     platform: 'devtools',
     windowWidth: 375,
@@ -591,5 +599,71 @@ describe('WeChat output in miniprogram-simulate', () => {
     tap(one(history.host, 'js-points-filter-in')!);
     await waitFor(() => allDom(history.host, 'js-ledger-entry').length === ledger.entries.length, 'the credits');
     history.page.detach();
+  }, 60_000);
+
+  it('redeems a points-plus-cash mall item: the redemption opens with autopay and wx.requestPayment pays its order', async () => {
+    const owner = await staffToken(api.base);
+    const member = lastAuthorization!.slice(7);
+    const one = (host: Element, className: string): Element | null => allDom(host, className)[0] ?? null;
+    const me = await apiCall<{ id: number }>(api.base, 'GET', '/api/v1/me', member);
+    await apiCall(api.base, 'POST', `/api/v1/merchant/members/${me.id}/points-adjustments`, owner, { delta: 500, reason: 'simulate' });
+    const item = await apiCall<{ id: number; title: string }>(api.base, 'POST', '/api/v1/merchant/points-mall/items', owner, {
+      kind: 'virtual',
+      title: '模拟器加价购会员月卡',
+      pointsPrice: 100,
+      cashFen: 990,
+      totalStock: 3,
+      instructions: '在会员页查看月卡权益。',
+      status: 'on',
+    });
+
+    const mall = openPage('package-points/pages/mall/index');
+    await waitFor(() => allDom(mall.host, 'js-mall-item-title').some((el) => el.textContent === item.title), 'the item in the mall');
+    const card = allDom(mall.host, 'js-mall-item').find((el) => el.textContent?.includes(item.title))!;
+    expect(allDom(card, 'js-mall-item-price')[0]?.textContent).toBe('100 积分 + ¥9.90');
+    expect(allDom(card, 'js-mall-item-redeem')).toHaveLength(1);
+    mall.page.detach();
+
+    const itemPage = openPage('package-points/pages/mall-item/index', { id: String(item.id) });
+    await waitFor(() => one(itemPage.host, 'js-mall-detail-title')?.textContent === item.title, 'the item page');
+    const navigated = navigations.length;
+    tap(one(itemPage.host, 'js-mall-redeem')!);
+    const next = await waitFor(
+      () => navigations.slice(navigated).find((u) => u.startsWith('/package-points/pages/redemption/index')),
+      'redirectTo the redemption',
+    );
+    expect(next).toContain('autopay=1');
+    itemPage.page.detach();
+    const redemptionId = Number(/id=(\d+)/.exec(next)![1]);
+    const held = await apiCall<{ status: string; orderId: number; points: number }>(
+      api.base,
+      'GET',
+      `/api/v1/points-mall/redemptions/${redemptionId}`,
+      member,
+    );
+    expect(held).toMatchObject({ status: 'awaiting_payment', points: 100 });
+    const order = await apiCall<{ orderNo: string; payableFen: number }>(api.base, 'GET', `/api/v1/orders/${held.orderId}`, member);
+    expect(order.payableFen).toBe(990);
+
+    paymentCalls.length = 0;
+    sheetErrors.length = 0;
+    paymentSheet = async (params) => {
+      const trade = await simulatorTrade(api.base, 'weapp', order.orderNo);
+      expect(params.package).toBe(`prepay_id=${trade!.prepayId}`);
+      expect(trade).toMatchObject({ status: 'NOTPAY', amountFen: 990 });
+      await simulatorPay(api.base, 'weapp', order.orderNo);
+      return { ok: true };
+    };
+    const page = openPage('package-points/pages/redemption/index', { id: String(redemptionId), autopay: '1' });
+    await waitFor(
+      () => one(page.host, 'js-redemption-detail-status')?.textContent === '已兑换' || sheetErrors.length > 0,
+      'the paid redemption',
+      25_000,
+    );
+    expect(sheetErrors).toEqual([]);
+    expect(paymentCalls).toHaveLength(1);
+    expect(one(page.host, 'js-redemption-instructions')?.textContent).toBe('在会员页查看月卡权益。');
+    paymentSheet = null;
+    page.page.detach();
   }, 60_000);
 });
