@@ -19,6 +19,7 @@ import {
   DIST,
   apiCall,
   createAddress,
+  createCouponTemplate,
   createSpecProduct,
   moveClock,
   runDueJobs,
@@ -79,13 +80,18 @@ afterAll(async () => {
   if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
 });
 
-/** The member token the page stored after its silent login (zustand persist, through Taro's H5 storage: `{ data }`). */
+/**
+ * The member token the page stored after its silent login (zustand persist, through Taro's H5 storage: `{ data }`),
+ * waiting for the login: the first page can render before it has finished.
+ */
 async function memberToken(page: Page): Promise<string> {
-  const raw = await page.evaluate(() => localStorage.getItem('siyu.session'));
-  const stored = raw ? (JSON.parse(raw) as { data?: string }).data : undefined;
-  const token = stored ? (JSON.parse(stored) as { state?: { token?: string } }).state?.token : undefined;
-  if (!token) throw new Error(`no session in localStorage: ${raw}`);
-  return token;
+  const read = async () => {
+    const raw = await page.evaluate(() => localStorage.getItem('siyu.session'));
+    const stored = raw ? (JSON.parse(raw) as { data?: string }).data : undefined;
+    return (stored ? (JSON.parse(stored) as { state?: { token?: string | null } }).state?.token : undefined) ?? '';
+  };
+  await expect.poll(read, { timeout: 15_000, message: 'a session token in localStorage' }).not.toBe('');
+  return read();
 }
 
 const textOf = (page: Page, selector: string) =>
@@ -274,6 +280,11 @@ describe('H5 points in headless Chromium', () => {
     await page.locator('.js-order-confirm-receipt').first().click();
     await page.locator('.taro-model__confirm').first().click();
     await expect.poll(() => textOf(page, '.js-order-status'), { timeout: 15_000 }).toBe('已完成');
+    // The history says when they will be available: the refund window after completion.
+    await page.goto(`${api.base}/#/package-points/pages/history/index`);
+    await expect.poll(() => textOf(page, '.js-history-pending-item'), { timeout: 15_000 }).toMatch(/^590 积分预计 \d{4}-\d{2}-\d{2} 到账$/);
+    expect(await textOf(page, '.js-history-pending')).toBe('590');
+    await shoot(page, 'history-pending');
     await moveClock(api.base, 8 * DAY_MS);
     const jobs = await runDueJobs(api.base);
     expect(jobs.pointsMatured).toBeGreaterThanOrEqual(1);
@@ -374,12 +385,19 @@ describe('H5 points in headless Chromium', () => {
       sortOrder: 2,
     });
     const kettle = await newItem({ kind: 'virtual', title: '限量手冲壶体验', pointsPrice: 5000, instructions: '凭兑换单号预约体验。', sortOrder: 1 });
+    const template = await createCouponTemplate(api.base, owner, {
+      name: '积分兑换无门槛5元',
+      kind: 'no_threshold_off',
+      amountFen: 500,
+      public: false,
+    });
+    const voucher = await newItem({ kind: 'coupon', couponTemplateId: template.id, title: '5元无门槛券', pointsPrice: 100, sortOrder: 0 });
 
     // -- the mall, from the member page --------------------------------------------------------------------------
     await page.locator('.js-mall-entry').first().click();
-    await expect.poll(() => page.locator('.js-mall-item').count(), { timeout: 15_000 }).toBe(3);
-    expect(await page.locator('.js-mall-item-title').allTextContents()).toEqual([tea.title, cup.title, kettle.title]);
-    expect(await page.locator('.js-mall-item-price').allTextContents()).toEqual(['300 积分', '200 积分 + ¥9.90', '5000 积分']);
+    await expect.poll(() => page.locator('.js-mall-item').count(), { timeout: 15_000 }).toBe(4);
+    expect(await page.locator('.js-mall-item-title').allTextContents()).toEqual([tea.title, cup.title, kettle.title, voucher.title]);
+    expect(await page.locator('.js-mall-item-price').allTextContents()).toEqual(['300 积分', '200 积分 + ¥9.90', '5000 积分', '100 积分']);
     expect(await textOf(page, '.js-mall-available')).toBe('1000');
     expect(await textOf(page, `.js-mall-item:has-text("${kettle.title}") .js-mall-item-why`)).toBe('积分不足，还差 4000 积分');
     expect(await page.locator(`.js-mall-item:has-text("${tea.title}") .js-mall-item-redeem`).count()).toBe(1);
@@ -399,6 +417,19 @@ describe('H5 points in headless Chromium', () => {
     await shoot(page, 'redemption-virtual');
     expect((await apiCall<{ available: number }>(api.base, 'GET', '/api/v1/points', token)).available).toBe(700);
 
+    // -- a coupon, points only: issued at once, and the redemption links to my coupons ---------------------------------
+    await page.goto(`${api.base}/#/package-points/pages/mall-item/index?id=${voucher.id}`);
+    await expect.poll(() => textOf(page, '.js-mall-detail-title'), { timeout: 15_000 }).toBe(voucher.title);
+    await page.locator('.js-mall-redeem').first().click();
+    await page.locator('.taro-model__confirm').first().click();
+    await page.waitForURL(/package-points\/pages\/redemption\/index\?id=\d+/, { timeout: 15_000 });
+    await expect.poll(() => textOf(page, '.js-redemption-detail-status'), { timeout: 15_000 }).toBe('优惠券已到账');
+    expect(await textOf(page, '.js-redemption-coupons')).toBe('已发放 1 张优惠券去查看 ›');
+    await shoot(page, 'redemption-coupon');
+    const coupons = await apiCall<{ items: Array<{ templateId: number }> }>(api.base, 'GET', '/api/v1/coupons?status=usable', token);
+    expect(coupons.items.map((c) => c.templateId)).toContain(template.id);
+    expect((await apiCall<{ available: number }>(api.base, 'GET', '/api/v1/points', token)).available).toBe(600);
+
     // -- points plus cash: the order of the cash part is paid on the simulator's payment page ------------------------
     await page.goto(`${api.base}/#/package-points/pages/mall/index`);
     await page.locator('.js-mall-item', { hasText: cup.title }).first().click();
@@ -414,7 +445,7 @@ describe('H5 points in headless Chromium', () => {
     await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: 30_000 });
     expect(await page.locator('#amount').textContent()).toBe('¥19.80');
     // Held while unpaid: the points are already taken.
-    expect((await apiCall<{ available: number }>(api.base, 'GET', '/api/v1/points', token)).available).toBe(300);
+    expect((await apiCall<{ available: number }>(api.base, 'GET', '/api/v1/points', token)).available).toBe(200);
     await page.locator('#confirm', { hasText: '确认支付' }).click();
     await page.waitForURL(/package-points\/pages\/redemption\/index\?id=\d+.*paid=1/, { timeout: 30_000 });
     await expect.poll(() => textOf(page, '.js-redemption-detail-status'), { timeout: 30_000 }).toBe('待发货');
@@ -435,8 +466,8 @@ describe('H5 points in headless Chromium', () => {
       trackingNo: 'SF20261130001',
     });
     await page.goto(`${api.base}/#/package-points/pages/redemptions/index`);
-    await expect.poll(() => page.locator('.js-redemption').count(), { timeout: 15_000 }).toBe(2);
-    expect(await page.locator('.js-redemption-status').allTextContents()).toEqual(['已发货', '已兑换']);
+    await expect.poll(() => page.locator('.js-redemption').count(), { timeout: 15_000 }).toBe(3);
+    expect(await page.locator('.js-redemption-status').allTextContents()).toEqual(['已发货', '优惠券已到账', '已兑换']);
     expect(await textOf(page, '.js-redemption-tracking')).toBe('顺丰速运 运单号 SF20261130001');
     await shoot(page, 'redemptions');
     await page.locator('.js-redemptions-tab-awaiting_payment').first().click();

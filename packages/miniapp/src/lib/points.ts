@@ -10,12 +10,15 @@ import { formatDateTime } from './format';
  */
 export function expiryDateText(at: string): string {
   const ms = Date.parse(at);
-  if (Number.isNaN(ms)) return at;
-  const last = new Date(ms - 1000).toISOString();
+  return Number.isNaN(ms) ? at : merchantDateText(new Date(ms - 1000).toISOString());
+}
+
+/** "2026-12-15": the merchant's calendar day of an instant (the device's where Intl has no time zones). */
+export function merchantDateText(iso: string): string {
   try {
-    return localDateTime(last, merchantTimeZone()).slice(0, 10);
+    return localDateTime(iso, merchantTimeZone()).slice(0, 10);
   } catch {
-    return formatDateTime(last).slice(0, 10);
+    return formatDateTime(iso).slice(0, 10);
   }
 }
 

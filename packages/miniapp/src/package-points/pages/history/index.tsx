@@ -6,7 +6,7 @@ import { api, type PointsLedgerParams, type PointsTaskList } from '../../../api/
 import { LoadError } from '../../../components/load-error';
 import { t } from '../../../i18n/zh-CN';
 import { formatDateTime } from '../../../lib/format';
-import { nextExpiryOf } from '../../../lib/points';
+import { merchantDateText, nextExpiryOf } from '../../../lib/points';
 import { usePoints } from '../../../stores/points-store';
 import '../points-pages.css';
 
@@ -148,6 +148,11 @@ export default function PointsHistoryPage() {
         </View>
         {expiry ? <Text className='points-hero-note js-history-expiry'>{expiry.text}</Text> : null}
         {summary && summary.pending > 0 ? <Text className='points-hero-note'>{t.points.pendingHint}</Text> : null}
+        {(summary?.pendingItems ?? []).map((p, i) => (
+          <Text key={`${p.orderId ?? 'x'}-${i}`} className='points-hero-note js-history-pending-item'>
+            {p.maturesAt ? t.points.pendingMatures(p.points, merchantDateText(p.maturesAt)) : t.points.pendingAwaitsCompletion(p.points)}
+          </Text>
+        ))}
         {summary && summary.debt > 0 ? <Text className='points-hero-note js-history-debt'>{t.points.debt(summary.debt)}</Text> : null}
       </View>
 

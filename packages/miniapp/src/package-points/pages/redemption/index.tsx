@@ -173,7 +173,7 @@ export default function RedemptionPage() {
       {r.couponIds.length > 0 ? (
         <View className='card row mall-coupons-row js-redemption-coupons' onClick={() => void Taro.navigateTo({ url: ROUTES.myCoupons() })}>
           <Text>{t.mall.couponIssued(r.couponIds.length)}</Text>
-          <Text className='muted'>{`${t.mall.viewCoupons} ›`}</Text>
+          <Text className='muted mall-row-link'>{`${t.mall.viewCoupons} ›`}</Text>
         </View>
       ) : null}
 

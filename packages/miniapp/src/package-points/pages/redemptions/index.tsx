@@ -36,7 +36,7 @@ export function RedemptionCard({ redemption: r }: { redemption: PointsMallRedemp
           <Text className='mall-card-title js-redemption-title'>{`${r.item.title} ${t.mall.quantityTimes(r.quantity)}`}</Text>
           <Text className='mall-price js-redemption-paid'>{redemptionPaidText(r)}</Text>
           {r.trackingNo ? <Text className='muted js-redemption-tracking'>{t.mall.tracking(r.carrier ?? '', r.trackingNo)}</Text> : null}
-          {r.couponIds.length > 0 ? <Text className='muted js-redemption-coupons'>{t.mall.couponIssued(r.couponIds.length)}</Text> : null}
+          {r.couponIds.length > 0 ? <Text className='muted js-redemption-coupons-issued'>{t.mall.couponIssued(r.couponIds.length)}</Text> : null}
         </View>
       </View>
     </View>
