@@ -464,6 +464,8 @@ describe('points plus cash', () => {
       ).toBe(10);
       const refund = await call(ctx, 'POST', `/api/v1/orders/${r.orderId}/refunds`, shopper.headers(), { reason: '不想要了' });
       expect(refund.status).toBe(409);
+      const ship = await call(ctx, 'POST', `${M}/orders/${r.orderId}/ship`, shop.owner.headers(), { carrier: '顺丰', trackingNo: 'SF12345678' });
+      expect(ship.status).toBe(409);
       await expectLedgerConsistent(shopper.id);
     },
   );
@@ -581,7 +583,10 @@ describe('real concurrency', () => {
     ]);
     expect((closing as { closed: number }[]).reduce((s, c) => s + c.closed, 0)).toBe(3);
     const statuses = (again as { status: number; body: any }[]).map((r) => (r.status === 201 ? 'ok' : r.body.error.code));
-    expect(statuses.every((s) => s === 'ok' || s === 'POINTS_MALL_SOLD_OUT' || s === 'POINTS_MALL_LIMIT_REACHED'), statuses.join()).toBe(true);
+    expect(
+      statuses.every((s) => s === 'ok' || s === 'POINTS_MALL_SOLD_OUT' || s === 'POINTS_MALL_LIMIT_REACHED'),
+      statuses.join(),
+    ).toBe(true);
     const row = await itemRow(it1.id);
     const held = await ctx.db
       .selectFrom('points_mall_redemptions')

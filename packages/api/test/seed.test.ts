@@ -23,4 +23,16 @@ describe('demo seed', () => {
     expect(detail.body.skus.length).toBeGreaterThan(0);
     expect(detail.body.skus.every((s: any) => Number.isSafeInteger(s.priceFen))).toBe(true);
   });
+
+  it('opens a points mall with items on sale, one of them points plus cash', async () => {
+    await seedDemoData(ctx.db, ctx.clock, 'Asia/Shanghai');
+    const { code } = ctx.simulator.issueCode('weapp', 'seed-reader');
+    const login = await call(ctx, 'POST', '/api/v1/auth/login', { 'content-type': 'application/json' }, { platform: 'weapp', code });
+    const mall = await call(ctx, 'GET', '/api/v1/points-mall/items', { authorization: `Bearer ${login.body.token}` });
+    expect(mall.status).toBe(200);
+    expect(mall.body.total).toBe(3);
+    expect(mall.body.items.map((i: any) => i.kind).sort()).toEqual(['sku', 'virtual', 'virtual']);
+    expect(mall.body.items.some((i: any) => i.cashFen > 0)).toBe(true);
+    expect(mall.body.items.every((i: any) => i.unavailableReason === 'NOT_ENOUGH_POINTS')).toBe(true);
+  });
 });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { readEnv } from '../src/env.js';
 import { createTestContext, type TestContext } from './context.js';
+import { call, createStaffAndLogin, loginMember } from './factories.js';
 
 // The test-only hooks (/__test): a movable clock and the due jobs run at once, for end-to-end tests. Mounted only when
 // asked for (TEST_HOOKS=1), absent otherwise, and refused in production.
@@ -62,6 +63,48 @@ describe('the hooks in an app', () => {
     const run = await post(ctx, '/__test/jobs/run');
     expect(run.status).toBe(200);
     expect(await run.json()).toEqual({ now: '2027-01-01T00:00:00.000Z', pointsMatured: 0, pointsExpired: 0, ordersClosed: 0 });
+  });
+});
+
+describe('the due jobs through the hooks', () => {
+  let ctx: TestContext | undefined;
+  afterEach(async () => {
+    await ctx?.close();
+    ctx = undefined;
+  });
+
+  it('close a points-plus-cash redemption once its payment window has passed, giving back its points and stock', async () => {
+    ctx = await createTestContext({}, '2026-11-22T02:00:00.000Z', {}, undefined, { testHooks: true });
+    const c = ctx;
+    const owner = await createStaffAndLogin(c, 'owner');
+    const m = await loginMember(c);
+    await c.app.services.points.post(c.db, {
+      memberId: m.id,
+      delta: 500,
+      reason: 'adjustment',
+      kind: 'adjust',
+      sourceKey: 'grant',
+      at: c.clock.now(),
+    });
+    const item = await call(c, 'POST', '/api/v1/merchant/points-mall/items', owner.headers(), {
+      kind: 'virtual',
+      title: '升杯券',
+      instructions: '到店出示',
+      pointsPrice: 300,
+      cashFen: 500,
+      totalStock: 1,
+      status: 'on',
+    });
+    const r = await call(c, 'POST', '/api/v1/points-mall/redemptions', m.headers(), { itemId: item.body.id });
+    expect(r.body.status).toBe('awaiting_payment');
+    const hook = (path: string, body: unknown) => call(c, 'POST', `/__test${path}`, { 'content-type': 'application/json' }, body);
+    expect((await hook('/jobs/run', {})).body.ordersClosed).toBe(0);
+    await hook('/clock', { advanceMs: 31 * 60_000 });
+    expect((await hook('/jobs/run', {})).body.ordersClosed).toBe(1);
+    expect((await hook('/jobs/run', {})).body.ordersClosed).toBe(0);
+    expect((await call(c, 'GET', `/api/v1/points-mall/redemptions/${r.body.id}`, m.headers())).body.status).toBe('closed');
+    expect(await c.app.services.points.balance(c.db, m.id)).toBe(500);
+    expect((await call(c, 'GET', `/api/v1/merchant/points-mall/items/${item.body.id}`, owner.headers())).body.stockLeft).toBe(1);
   });
 });
 

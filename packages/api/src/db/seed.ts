@@ -5,6 +5,7 @@ import { createSettingsService } from '../modules/settings/index.js';
 import { silentLogger } from '../lib/logger.js';
 import { createCatalogService } from '../modules/catalog/index.js';
 import { createMembersService } from '../modules/members/index.js';
+import { createPointsMallItems } from '../modules/points-mall/index.js';
 import { ManualClock, type Clock } from '../lib/clock.js';
 import { addDays, businessDateOf } from '@siyu/shared/business-day';
 import type { DB } from './connection.js';
@@ -146,6 +147,50 @@ async function seedCatalog(db: DB, clock: Clock, ownerId: number): Promise<void>
   }
 }
 
+/** A few points-mall items, so the first start shows a points mall (one is points plus cash, one ships a catalog SKU). */
+async function seedPointsMall(db: DB, clock: Clock, ownerId: number): Promise<void> {
+  const mall = createPointsMallItems({ db, clock, logger: silentLogger });
+  const giftBox = await db.selectFrom('skus').select('id').where('code', '=', 'GHG-12').executeTakeFirst();
+  const common = { imageUrl: null, description: '', instructions: '', cashFen: 0, perMemberLimit: null, perMemberDailyLimit: null };
+  const base = { ...common, onSaleFrom: null, onSaleUntil: null, minTierLevel: 0, status: 'on' as const, skuId: null, couponTemplateId: null };
+  await mall.createItem(ownerId, {
+    ...base,
+    kind: 'virtual',
+    title: '门店茶饮免费升杯',
+    description: '任意一杯茶饮升级为大杯。',
+    instructions: '到店出示此兑换记录，店员核销后即可升杯；每日限兑一次。',
+    pointsPrice: 200,
+    totalStock: 200,
+    perMemberDailyLimit: 1,
+    sortOrder: 30,
+  });
+  await mall.createItem(ownerId, {
+    ...base,
+    kind: 'virtual',
+    title: '会员品茶会名额',
+    description: '每月一期，店长带你品鉴当季新茶。',
+    instructions: '兑换后请在品茶会前一天致电门店预约座位。',
+    pointsPrice: 800,
+    totalStock: 12,
+    perMemberLimit: 1,
+    sortOrder: 20,
+  });
+  if (giftBox) {
+    await mall.createItem(ownerId, {
+      ...base,
+      kind: 'sku',
+      skuId: Number(giftBox.id),
+      title: '桂花糕 12 枚礼盒（积分 + 现金）',
+      description: '苏式点心礼盒，积分抵扣大部分价格，冷链包邮到家。',
+      pointsPrice: 1500,
+      cashFen: 990,
+      totalStock: 20,
+      perMemberLimit: 2,
+      sortOrder: 10,
+    });
+  }
+}
+
 /**
  * Believable demo data for the embedded default: the merchant's staff, the check-in table, a small tea-and-snacks catalog,
  * members on each platform with check-in history. Runs only when the database has no staff yet.
@@ -157,8 +202,12 @@ export async function seedDemoData(db: DB, clock: Clock, timeZone: string): Prom
     // Databases seeded before the catalog existed get the catalog alone.
     const owner = existing.find((s) => s.role === 'owner');
     const hasProducts = await db.selectFrom('products').select('id').limit(1).executeTakeFirst();
-    if (!owner || hasProducts) return { seeded: false };
-    await seedCatalog(db, clock, Number(owner.id));
+    if (!owner) return { seeded: false };
+    const hasMallItems = await db.selectFrom('points_mall_items').select('id').limit(1).executeTakeFirst();
+    if (hasProducts && hasMallItems) return { seeded: false };
+    // Databases seeded before the catalog or the points mall existed get what they lack.
+    if (!hasProducts) await seedCatalog(db, clock, Number(owner.id));
+    if (!hasMallItems) await seedPointsMall(db, clock, Number(owner.id));
     return { seeded: true };
   }
 
@@ -173,6 +222,7 @@ export async function seedDemoData(db: DB, clock: Clock, timeZone: string): Prom
   const checkInAt = (c: Clock) => createCheckInService({ db, clock: c, timeZone, points, settings: settingsService });
   await checkInAt(clock).updateRules(DEFAULT_CHECK_IN_RULES, ownerId);
   await seedCatalog(db, clock, ownerId);
+  await seedPointsMall(db, clock, ownerId);
 
   const members = createMembersService({ db, clock, timeZone, points });
   const today = businessDateOf(clock.now(), timeZone);

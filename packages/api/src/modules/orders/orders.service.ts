@@ -361,6 +361,11 @@ export function createOrdersService(deps: {
 
     async ship(staffId: number, id: number, input: { carrier: string; trackingNo: string }): Promise<Order> {
       return inTransaction(db, async (trx) => {
+        // The cash part of a points-mall redemption ships (if at all) as the redemption, fulfilled in the points mall.
+        if ((await repo.findOrder(trx, id))?.kind === 'points_mall')
+          throw new AppError('INVALID_STATE', 'this order is the cash part of a points-mall redemption: fulfil the redemption instead', {
+            kind: 'points_mall',
+          });
         await lifecycle.require(
           trx,
           id,

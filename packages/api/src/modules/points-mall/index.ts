@@ -1,2 +1,2 @@
-export { createPointsMallParticipant, createPointsMallService, type PointsMallService } from './points-mall.service.js';
+export { createPointsMallItems, createPointsMallParticipant, createPointsMallService, type PointsMallService } from './points-mall.service.js';
 export { pointsMallRoutes, merchantPointsMallRoutes } from './points-mall.routes.js';
