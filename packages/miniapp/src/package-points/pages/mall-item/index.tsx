@@ -40,13 +40,14 @@ export default function MallItemPage() {
     }
     try {
       const item = await api.mallItem(id);
-      setLoad({ state: 'ready', item });
-      setQuantity((q) => Math.max(1, Math.min(q, item.maxQuantity || 1)));
+      // An item that ships shows where to: the address first, so the page never flashes 添加收货地址.
       if (item.kind === 'sku') {
         const { items } = await api.addresses();
         const chosen = useCheckout.getState().addressId;
         setAddress(items.find((a) => a.id === chosen) ?? items.find((a) => a.isDefault) ?? items[0] ?? null);
       }
+      setLoad({ state: 'ready', item });
+      setQuantity((q) => Math.max(1, Math.min(q, item.maxQuantity || 1)));
     } catch (e) {
       setLoad((l) => (l.state === 'ready' ? l : { state: isApiError(e) && e.code === 'NOT_FOUND' ? 'missing' : 'error' }));
     }
