@@ -148,8 +148,8 @@ export default function PointsHistoryPage() {
         </View>
         {expiry ? <Text className='points-hero-note js-history-expiry'>{expiry.text}</Text> : null}
         {summary && summary.pending > 0 ? <Text className='points-hero-note'>{t.points.pendingHint}</Text> : null}
-        {(summary?.pendingItems ?? []).map((p, i) => (
-          <Text key={`${p.orderId ?? 'x'}-${i}`} className='points-hero-note js-history-pending-item'>
+        {(summary?.pendingItems ?? []).map((p) => (
+          <Text key={`${p.orderId ?? 'none'}-${p.maturesAt ?? 'open'}-${p.points}`} className='points-hero-note js-history-pending-item'>
             {p.maturesAt ? t.points.pendingMatures(p.points, merchantDateText(p.maturesAt)) : t.points.pendingAwaitsCompletion(p.points)}
           </Text>
         ))}
