@@ -10,11 +10,15 @@ export default defineAppConfig({
     'pages/search/index',
     'pages/product/index',
   ],
-  // Checkout, orders, addresses and coupons load on first use: the main package stays small (see lib/routes.ts).
+  // Checkout, orders, addresses, coupons and points load on first use: the main package stays small (see lib/routes.ts).
   subPackages: [
     { root: 'package-order', pages: ['pages/checkout/index', 'pages/list/index', 'pages/detail/index', 'pages/refund/index'] },
     { root: 'package-address', pages: ['pages/list/index', 'pages/edit/index'] },
     { root: 'package-coupon', pages: ['pages/centre/index', 'pages/mine/index', 'pages/detail/index'] },
+    {
+      root: 'package-points',
+      pages: ['pages/history/index', 'pages/mall/index', 'pages/mall-item/index', 'pages/redemptions/index', 'pages/redemption/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',

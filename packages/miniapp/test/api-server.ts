@@ -54,8 +54,9 @@ function seedDatabase(apiDir: string, dbFile: string): Promise<void> {
 /**
  * The real API server process (node --import tsx src/server.ts) on a fresh SQLite file, with the simulator on and the H5 build served.
  * `seed: true` first runs the API's demo seed (merchant staff incl. SEED_OWNER, categories, products with SKUs).
+ * `testHooks: true` runs it with TEST_HOOKS=1: a movable clock and /__test/clock, /__test/jobs/run (see moveClock, runDueJobs).
  */
-export async function startApi(options: { seed?: boolean } = {}): Promise<RunningApi> {
+export async function startApi(options: { seed?: boolean; testHooks?: boolean } = {}): Promise<RunningApi> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-miniapp-test-'));
   const dbFile = path.join(dir, 'test.db');
@@ -71,6 +72,7 @@ export async function startApi(options: { seed?: boolean } = {}): Promise<Runnin
       LOG_LEVEL: 'warn',
       H5_DIST_DIR: path.join(DIST, 'h5'),
       NODE_ENV: 'development',
+      ...(options.testHooks ? { TEST_HOOKS: '1' } : {}),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -288,4 +290,14 @@ export async function createCouponCodes(base: string, staff: string, templateId:
     .split('\n')
     .slice(1);
   return lines.map((line) => line.split(',')[0]!);
+}
+
+/** Moves the server's clock forward (an API started with `testHooks: true`); returns the server's time after the move. */
+export async function moveClock(base: string, advanceMs: number): Promise<string> {
+  return (await apiCall<{ now: string }>(base, 'POST', '/__test/clock', null, { advanceMs })).now;
+}
+
+/** Runs the server's due jobs now, at its clock: points maturing and expiring, unpaid orders closed. */
+export function runDueJobs(base: string): Promise<{ now: string; pointsMatured: number; pointsExpired: number; ordersClosed: number }> {
+  return apiCall(base, 'POST', '/__test/jobs/run', null, {});
 }

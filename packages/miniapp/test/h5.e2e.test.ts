@@ -64,10 +64,11 @@ describe('H5 storefront in headless Chromium', () => {
     await page.locator('.js-checked-in-today').first().waitFor({ timeout: 30_000 });
     await expect.poll(() => numberIn(page, '.js-checkin-streak'), { timeout: 15_000 }).toBe(1);
 
-    // The member page shows the balance and the ledger entry, from the same member after the reload.
+    // The member page shows the balance, and its points card opens the history with the entry, from the same member after the reload.
     await page.goto(`${api.base}/#/pages/member/index`);
     await page.reload(); // a fresh load straight onto the member tab
     await expect.poll(() => numberIn(page, '.js-points-balance'), { timeout: 30_000 }).toBe(5);
+    await page.locator('.js-points-card').first().click();
     await expect.poll(() => page.locator('.js-ledger-entry').count(), { timeout: 15_000 }).toBe(1);
     await page.screenshot({ path: path.join(os.tmpdir(), 'siyu-h5-member.png') });
     expect(errors).toEqual([]);

@@ -161,6 +161,8 @@ class MiniHost {
   private readonly ttOrders = new Map<string, string>();
   /** The order the test is paying (its orderNo is our out_trade_no): Alipay's tradeNO names Alipay's trade, not ours. */
   payingOrderNo: string | null = null;
+  /** Where the pages asked to go (navigateTo / redirectTo urls). */
+  navigations: string[] = [];
 
   private api: RunningApi | null = null;
   /** The global names before setUp; null until then, so a failed setUp removes nothing. */
@@ -317,7 +319,10 @@ class MiniHost {
       (name: string) =>
       (opts: Obj = {}) => {
         if (name === 'showToast') this.toasts.push(String(opts.title ?? ''));
-        const res = this.platform === 'alipay' ? { success: true } : { errMsg: `${name}:ok` };
+        if (name === 'redirectTo' || name === 'navigateTo') this.navigations.push(String(opts.url ?? ''));
+        // A modal (showModal; Alipay's my.confirm) is answered with its confirm button.
+        const answer = name === 'showModal' || name === 'confirm' ? { confirm: true, cancel: false } : {};
+        const res = this.platform === 'alipay' ? { success: true, ...answer } : { errMsg: `${name}:ok`, ...answer };
         opts.success?.(res);
         opts.complete?.(res);
       };
@@ -1029,6 +1034,132 @@ for (const { platform, label } of PLATFORMS) {
       expect(textOf(host.find('js-coupon-validity'))).toMatch(/\d{4}\.\d{2}\.\d{2} \d{2}:\d{2} - /);
       closePage();
     });
+
+    // -- points: the member page's points card and the history -------------------------------------------------------
+
+    /** Every rendered node with this class. */
+    const allWithClass = (className: string): TaroNode[] => {
+      const found: TaroNode[] = [];
+      walk(host.page?.data?.root, (n) => {
+        if (typeof n.cl === 'string' && n.cl.split(/\s+/).includes(className)) found.push(n);
+      });
+      return found;
+    };
+
+    it('renders the points card on the member page and the points history from the API; a filter asks the API again', async () => {
+      const token = host.storedToken();
+      const summary = await host.apiGet<{ available: number; pending: number; nextExpiries: Array<{ points: number }> }>('/api/v1/points', token);
+      expect(summary.available).toBeGreaterThan(0); // checked in above
+      host.openPage('pages/member/index');
+      await waitFor(() => textOf(host.find('js-points-pending')) === String(summary.pending), 'the pending points on the card', host.diagnose);
+      expect(textOf(host.find('js-points-balance'))).toBe(String(summary.available));
+      expect(textOf(host.find('js-points-expiry'))).toMatch(new RegExp(`^${summary.nextExpiries[0]!.points} 积分将于 \\d{4}-12-31 过期$`));
+      expect(host.find('js-points-card-mall'), 'the mall entry in the card').toBeTruthy();
+      closePage();
+
+      const ledger = await host.apiGet<{ entries: Array<{ delta: number }> }>('/api/v1/points/ledger?limit=20', token);
+      host.openPage('package-points/pages/history/index');
+      await waitFor(() => allWithClass('js-ledger-entry').length === ledger.entries.length, 'the ledger entries', host.diagnose);
+      expect(allWithClass('js-ledger-delta').map(textOf)).toEqual(ledger.entries.map((e) => (e.delta > 0 ? `+${e.delta}` : `${e.delta}`)));
+      await waitFor(() => allWithClass('js-points-task').length === 3, 'the three tasks', host.diagnose);
+      host.tap(host.find('js-points-filter-out')!);
+      await waitFor(() => host.find('js-points-empty'), 'the empty state of 使用', host.diagnose);
+      expect(host.requests.some((r) => r.path.startsWith('/api/v1/points/ledger') && r.path.includes('direction=out'))).toBe(true);
+      closePage();
+    });
+
+    // -- the points mall: list, item, a points-only redemption and a points-plus-cash one paid through the platform --------
+
+    it(`renders the points mall from the API and redeems: points only at once, points plus cash paid through ${platform === 'alipay' ? 'my.tradePay' : 'tt.requestOrder'}`, async () => {
+      const owner = await staffToken(host.base);
+      const token = host.storedToken();
+      const me = await host.apiGet<{ id: number }>('/api/v1/me', token);
+      const grant = await fetch(`${host.base}/api/v1/merchant/members/${me.id}/points-adjustments`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${owner}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ delta: 1000, reason: 'smoke' }),
+      });
+      expect(grant.status).toBe(201);
+      const newItem = async (body: Obj) => {
+        const res = await fetch(`${host.base}/api/v1/merchant/points-mall/items`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${owner}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ kind: 'virtual', status: 'on', totalStock: 5, instructions: `${label}使用说明`, ...body }),
+        });
+        if (!res.ok) throw new Error(`creating a mall item answered ${res.status}: ${await res.text()}`);
+        return (await res.json()) as { id: number; title: string };
+      };
+      const onlyPoints = await newItem({ title: `${label}积分券`, pointsPrice: 100 });
+      const withCash = await newItem({ title: `${label}加价购`, pointsPrice: 50, cashFen: 500 });
+
+      host.openPage('package-points/pages/mall/index');
+      await waitFor(() => allWithClass('js-mall-item').length >= 2, 'the mall items', host.diagnose);
+      const titles = allWithClass('js-mall-item-title').map(textOf);
+      expect(titles).toEqual(expect.arrayContaining([onlyPoints.title, withCash.title]));
+      expect(allWithClass('js-mall-item-price').map(textOf)).toEqual(expect.arrayContaining(['100 积分', '50 积分 + ¥5.00']));
+      closePage();
+
+      // Points only: the redeem button (after the confirm) redeems once and opens the redemption, already done.
+      host.navigations.length = 0;
+      host.openPage('package-points/pages/mall-item/index', { id: String(onlyPoints.id) });
+      await waitFor(() => textOf(host.find('js-mall-detail-title')) === onlyPoints.title, 'the item page', host.diagnose);
+      host.tap(host.find('js-mall-redeem')!);
+      const opened = await waitFor(
+        () => host.navigations.find((u) => u.startsWith('/package-points/pages/redemption/index')),
+        'the redemption opened',
+        host.diagnose,
+      );
+      const redemptionId = Number(/id=(\d+)/.exec(opened)![1]);
+      const posts = host.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/points-mall/redemptions');
+      expect(posts.map((r) => r.status)).toEqual([201]);
+      closePage();
+      host.openPage('package-points/pages/redemption/index', { id: String(redemptionId) });
+      await waitFor(() => textOf(host.find('js-redemption-detail-status')) === '已兑换', 'the redemption done', host.diagnose);
+      expect(textOf(host.find('js-redemption-instructions'))).toBe(`${label}使用说明`);
+      closePage();
+
+      // Points plus cash: the redemption opens with autopay and pays its order through the platform's sheet.
+      host.navigations.length = 0;
+      host.openPage('package-points/pages/mall-item/index', { id: String(withCash.id) });
+      await waitFor(() => textOf(host.find('js-mall-detail-title')) === withCash.title, 'the item page', host.diagnose);
+      host.tap(host.find('js-mall-redeem')!);
+      const toPay = await waitFor(
+        () => host.navigations.find((u) => u.startsWith('/package-points/pages/redemption/index')),
+        'the redemption opened',
+        host.diagnose,
+      );
+      expect(toPay).toContain('autopay=1');
+      closePage();
+      const cashId = Number(/id=(\d+)/.exec(toPay)![1]);
+      const held = await host.apiGet<{ status: string; orderId: number }>(`/api/v1/points-mall/redemptions/${cashId}`, token);
+      expect(held.status).toBe('awaiting_payment');
+      const order = await host.apiGet<{ orderNo: string; payableFen: number }>(`/api/v1/orders/${held.orderId}`, token);
+      expect(order.payableFen).toBe(500);
+      host.paymentCalls.length = 0;
+      host.sheetErrors.length = 0;
+      host.payingOrderNo = order.orderNo;
+      host.paymentSheet = async ({ outTradeNo }) => {
+        expect(outTradeNo).toBe(order.orderNo);
+        await simulatorPay(host.base, platform, outTradeNo);
+        return platform === 'alipay' ? { resultCode: '9000' } : { ok: true };
+      };
+      host.openPage('package-points/pages/redemption/index', { id: String(cashId), autopay: '1' });
+      await waitFor(
+        () => textOf(host.find('js-redemption-detail-status')) === '已兑换' || host.sheetErrors.length > 0,
+        'the paid redemption (已兑换)',
+        host.diagnose,
+        25_000,
+      );
+      expect(host.sheetErrors).toEqual([]);
+      expect(host.paymentCalls.map((c) => c.api)).toEqual(platform === 'alipay' ? ['tradePay'] : ['requestOrder', 'getOrderPayment']);
+      expect((await host.apiGet<{ status: string }>(`/api/v1/points-mall/redemptions/${cashId}`, token)).status).toBe('fulfilled');
+      closePage();
+
+      host.openPage('package-points/pages/redemptions/index');
+      await waitFor(() => allWithClass('js-redemption').length >= 2, 'my redemptions', host.diagnose);
+      expect(allWithClass('js-redemption-status').map(textOf).slice(0, 2)).toEqual(['已兑换', '已兑换']);
+      closePage();
+    }, 60_000);
 
     it('logged nothing to console.error', () => {
       expect(host.errors).toEqual([]);

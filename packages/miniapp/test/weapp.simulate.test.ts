@@ -6,7 +6,8 @@
  * page lists the seeded catalog, and a product page renders its SKUs from the API, greys out the combination
  * that is out of stock, and adds the chosen SKU to the member's cart on the server. Payments through
  * wx.requestPayment; and coupons: claimed in the claim centre, listed in my coupons, chosen at checkout and paid
- * with (the sheet's trade is of the discounted amount).
+ * with (the sheet's trade is of the discounted amount). Points: the member page's points card and the history with its filters; a points-plus-cash redemption paid
+ * through wx.requestPayment.
  */
 import { createVerify } from 'node:crypto';
 import fs from 'node:fs';
@@ -130,6 +131,13 @@ function installWx(wx: Wx) {
       return Promise.resolve({ errMsg: `${name}:ok` });
     };
   }
+  // A modal is answered with its confirm button.
+  wx.showModal = (opts: any = {}) => {
+    const res = { confirm: true, cancel: false, errMsg: 'showModal:ok' };
+    opts.success?.(res);
+    opts.complete?.(res);
+    return Promise.resolve(res);
+  };
   wx.getSystemInfoSync = () => ({
     platform: 'devtools',
     windowWidth: 375,
@@ -545,4 +553,117 @@ describe('WeChat output in miniprogram-simulate', () => {
     const used = await apiCall<{ items: Array<{ id: number; orderId: number | null }> }>(api.base, 'GET', '/api/v1/coupons?status=used', member);
     expect(used.items).toEqual([expect.objectContaining({ id: coupon!.id, orderId })]);
   }, 90_000);
+
+  it('shows the points card on the member page (available, pending, next expiry) and opens the history, which filters the ledger', async () => {
+    const member = lastAuthorization!.slice(7);
+    const summary = await apiCall<{ available: number; pending: number; nextExpiries: Array<{ points: number }> }>(
+      api.base,
+      'GET',
+      '/api/v1/points',
+      member,
+    );
+    // By now the shopper has checked in, and paid orders: points available (check-in, first-order task) and pending.
+    expect(summary.available).toBeGreaterThan(0);
+    expect(summary.pending).toBeGreaterThan(0);
+    const one = (host: Element, className: string): Element | null => allDom(host, className)[0] ?? null;
+
+    const memberPage = openPage('pages/member/index');
+    await waitFor(() => one(memberPage.host, 'js-points-pending')?.textContent === String(summary.pending), 'the pending points');
+    expect(one(memberPage.host, 'js-points-balance')?.textContent).toBe(String(summary.available));
+    expect(one(memberPage.host, 'js-points-expiry')?.textContent).toMatch(
+      new RegExp(`^${summary.nextExpiries[0]!.points} 积分将于 \\d{4}-12-31 过期$`),
+    );
+    const before = navigations.length;
+    tap(one(memberPage.host, 'js-points-card')!);
+    await waitFor(() => navigations.slice(before).includes('/package-points/pages/history/index'), 'navigateTo the history');
+    // The mall link inside the card goes to the mall, not to the history.
+    const beforeMall = navigations.length;
+    tap(one(memberPage.host, 'js-points-card-mall')!);
+    await waitFor(() => navigations.length > beforeMall, 'a navigation');
+    expect(navigations.slice(beforeMall)).toEqual(['/package-points/pages/mall/index']);
+    memberPage.page.detach();
+
+    const ledger = await apiCall<{ entries: Array<{ delta: number }> }>(api.base, 'GET', '/api/v1/points/ledger?limit=20', member);
+    const history = openPage('package-points/pages/history/index');
+    await waitFor(() => allDom(history.host, 'js-ledger-entry').length === ledger.entries.length, 'the ledger entries');
+    expect(allDom(history.host, 'js-ledger-delta').map((el) => el.textContent)).toEqual(
+      ledger.entries.map((e) => (e.delta > 0 ? `+${e.delta}` : `${e.delta}`)),
+    );
+    expect(one(history.host, 'js-history-available')?.textContent).toBe(String(summary.available));
+    await waitFor(() => allDom(history.host, 'js-points-task').length === 3, 'the three tasks');
+    expect(one(history.host, 'js-points-task-first_order')?.textContent).toContain('已完成');
+    // Nothing spent yet: 使用 is empty; 获得 lists every entry again.
+    tap(one(history.host, 'js-points-filter-out')!);
+    await waitFor(() => one(history.host, 'js-points-empty'), 'the empty state');
+    expect(requests.some((r) => r.includes('/api/v1/points/ledger') && r.includes('direction=out'))).toBe(true);
+    tap(one(history.host, 'js-points-filter-in')!);
+    await waitFor(() => allDom(history.host, 'js-ledger-entry').length === ledger.entries.length, 'the credits');
+    history.page.detach();
+  }, 60_000);
+
+  it('redeems a points-plus-cash mall item: the redemption opens with autopay and wx.requestPayment pays its order', async () => {
+    const owner = await staffToken(api.base);
+    const member = lastAuthorization!.slice(7);
+    const one = (host: Element, className: string): Element | null => allDom(host, className)[0] ?? null;
+    const me = await apiCall<{ id: number }>(api.base, 'GET', '/api/v1/me', member);
+    await apiCall(api.base, 'POST', `/api/v1/merchant/members/${me.id}/points-adjustments`, owner, { delta: 500, reason: 'simulate' });
+    const item = await apiCall<{ id: number; title: string }>(api.base, 'POST', '/api/v1/merchant/points-mall/items', owner, {
+      kind: 'virtual',
+      title: '模拟器加价购会员月卡',
+      pointsPrice: 100,
+      cashFen: 990,
+      totalStock: 3,
+      instructions: '在会员页查看月卡权益。',
+      status: 'on',
+    });
+
+    const mall = openPage('package-points/pages/mall/index');
+    await waitFor(() => allDom(mall.host, 'js-mall-item-title').some((el) => el.textContent === item.title), 'the item in the mall');
+    const card = allDom(mall.host, 'js-mall-item').find((el) => el.textContent?.includes(item.title))!;
+    expect(allDom(card, 'js-mall-item-price')[0]?.textContent).toBe('100 积分 + ¥9.90');
+    expect(allDom(card, 'js-mall-item-redeem')).toHaveLength(1);
+    mall.page.detach();
+
+    const itemPage = openPage('package-points/pages/mall-item/index', { id: String(item.id) });
+    await waitFor(() => one(itemPage.host, 'js-mall-detail-title')?.textContent === item.title, 'the item page');
+    const navigated = navigations.length;
+    tap(one(itemPage.host, 'js-mall-redeem')!);
+    const next = await waitFor(
+      () => navigations.slice(navigated).find((u) => u.startsWith('/package-points/pages/redemption/index')),
+      'redirectTo the redemption',
+    );
+    expect(next).toContain('autopay=1');
+    itemPage.page.detach();
+    const redemptionId = Number(/id=(\d+)/.exec(next)![1]);
+    const held = await apiCall<{ status: string; orderId: number; points: number }>(
+      api.base,
+      'GET',
+      `/api/v1/points-mall/redemptions/${redemptionId}`,
+      member,
+    );
+    expect(held).toMatchObject({ status: 'awaiting_payment', points: 100 });
+    const order = await apiCall<{ orderNo: string; payableFen: number }>(api.base, 'GET', `/api/v1/orders/${held.orderId}`, member);
+    expect(order.payableFen).toBe(990);
+
+    paymentCalls.length = 0;
+    sheetErrors.length = 0;
+    paymentSheet = async (params) => {
+      const trade = await simulatorTrade(api.base, 'weapp', order.orderNo);
+      expect(params.package).toBe(`prepay_id=${trade!.prepayId}`);
+      expect(trade).toMatchObject({ status: 'NOTPAY', amountFen: 990 });
+      await simulatorPay(api.base, 'weapp', order.orderNo);
+      return { ok: true };
+    };
+    const page = openPage('package-points/pages/redemption/index', { id: String(redemptionId), autopay: '1' });
+    await waitFor(
+      () => one(page.host, 'js-redemption-detail-status')?.textContent === '已兑换' || sheetErrors.length > 0,
+      'the paid redemption',
+      25_000,
+    );
+    expect(sheetErrors).toEqual([]);
+    expect(paymentCalls).toHaveLength(1);
+    expect(one(page.host, 'js-redemption-instructions')?.textContent).toBe('在会员页查看月卡权益。');
+    paymentSheet = null;
+    page.page.detach();
+  }, 60_000);
 });

@@ -19,7 +19,17 @@ import type {
   OrderPage,
   OrderStatus,
   PayOrderResponse,
+  PointsKind,
   PointsLedgerPage,
+  PointsMallItem,
+  PointsMallItemKind,
+  PointsMallItemPage,
+  PointsMallRedemption,
+  PointsMallRedemptionPage,
+  PointsMallRedemptionStatus,
+  PointsReason,
+  PointsSummary,
+  PointsTask,
   ProductDetail,
   ProductPage,
   CreateRefundRequest,
@@ -174,6 +184,20 @@ export interface AddressInput {
   isDefault?: boolean;
 }
 
+/** The ledger's filters and cursor (GET /points/ledger). */
+export interface PointsLedgerParams {
+  limit?: number;
+  cursor?: number | null;
+  kind?: PointsKind;
+  reason?: PointsReason;
+  direction?: 'in' | 'out';
+}
+
+/** GET /points/tasks (the API declares this shape in its route, not in the shared contracts). */
+export interface PointsTaskList {
+  items: Array<{ task: PointsTask; points: number; done: boolean }>;
+}
+
 /** The field-level problems of a 400 VALIDATION_FAILED, keyed by field ("phone", "body.phone" → "phone"). */
 export function fieldErrorsOf(e: unknown): Record<string, string> {
   const out: Record<string, string> = {};
@@ -197,8 +221,39 @@ export const api = {
 
   checkIn: (idempotencyKey: string) => request<CheckInResult>({ method: 'POST', path: '/api/v1/check-in', body: {}, idempotencyKey }),
 
-  pointsLedger: (params: { limit?: number; cursor?: number | null } = {}) =>
-    request<PointsLedgerPage>({ method: 'GET', path: '/api/v1/points/ledger', query: { limit: params.limit ?? 20, cursor: params.cursor } }),
+  /** Newest first; `direction` in: credits, out: debits; `kind` and `reason` narrow it further. */
+  pointsLedger: (params: PointsLedgerParams = {}) =>
+    request<PointsLedgerPage>({
+      method: 'GET',
+      path: '/api/v1/points/ledger',
+      query: { limit: params.limit ?? 20, cursor: params.cursor, kind: params.kind, reason: params.reason, direction: params.direction },
+    }),
+
+  /** Available, pending (orders inside their refund window), debt and the next expiries. */
+  pointsSummary: () => request<PointsSummary>({ method: 'GET', path: '/api/v1/points' }),
+
+  /** One-off tasks that pay points, and which the member has done. */
+  pointsTasks: () => request<PointsTaskList>({ method: 'GET', path: '/api/v1/points/tasks' }),
+
+  // -- points mall ------------------------------------------------------------------------------------------------
+  /** Items as this member sees them: can they redeem each now, and why not. */
+  mallItems: (query: { kind?: PointsMallItemKind; page?: number; pageSize?: number } = {}) =>
+    request<PointsMallItemPage>({ method: 'GET', path: '/api/v1/points-mall/items', query }),
+
+  mallItem: (id: number) => request<PointsMallItem>({ method: 'GET', path: `/api/v1/points-mall/items/${id}` }),
+
+  /** Points only: done at once. Points plus cash: awaiting_payment with `orderId`, paid like an order. */
+  redeemMallItem: (body: { itemId: number; quantity: number; addressId?: number }, idempotencyKey: string) =>
+    request<PointsMallRedemption>({ method: 'POST', path: '/api/v1/points-mall/redemptions', body, idempotencyKey }),
+
+  mallRedemptions: (query: { status?: PointsMallRedemptionStatus; page?: number; pageSize?: number } = {}) =>
+    request<PointsMallRedemptionPage>({ method: 'GET', path: '/api/v1/points-mall/redemptions', query }),
+
+  mallRedemption: (id: number) => request<PointsMallRedemption>({ method: 'GET', path: `/api/v1/points-mall/redemptions/${id}` }),
+
+  /** Withdraws a redemption whose cash part is unpaid: points and stock come back, it is closed. */
+  withdrawRedemption: (id: number, idempotencyKey: string) =>
+    request<PointsMallRedemption>({ method: 'POST', path: `/api/v1/points-mall/redemptions/${id}/cancel`, idempotencyKey }),
 
   // -- catalog (public) -------------------------------------------------------------------------------------------
   categories: () => request<CategoryTree>({ method: 'GET', path: '/api/v1/categories', authenticated: false }),
@@ -236,11 +291,11 @@ export const api = {
   deleteAddress: (id: number, idempotencyKey: string) => request<null>({ method: 'DELETE', path: `/api/v1/addresses/${id}`, idempotencyKey }),
 
   // -- checkout and orders ----------------------------------------------------------------------------------------
-  /** `couponIds`: omit to let the server choose the best allowed combination, [] for none, or exactly these. */
-  checkoutPreview: (body: CheckoutSource & { addressId?: number; couponIds?: number[] }) =>
+  /** `couponIds`: omit to let the server choose the best allowed combination, [] for none, or exactly these. `usePoints`: pay part with points. */
+  checkoutPreview: (body: CheckoutSource & { addressId?: number; couponIds?: number[]; usePoints?: boolean }) =>
     request<CheckoutPreview>({ method: 'POST', path: '/api/v1/checkout/preview', body }),
 
-  createOrder: (body: CheckoutSource & { addressId: number; remark?: string; couponIds?: number[] }, idempotencyKey: string) =>
+  createOrder: (body: CheckoutSource & { addressId: number; remark?: string; couponIds?: number[]; usePoints?: boolean }, idempotencyKey: string) =>
     request<Order>({ method: 'POST', path: '/api/v1/orders', body, idempotencyKey }),
 
   orders: (query: { status?: OrderStatus; page?: number; pageSize?: number } = {}) =>

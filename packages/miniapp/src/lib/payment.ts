@@ -47,11 +47,12 @@ export async function waitForPayment(orderId: number, maxWaitMs: number = SUBMIT
 /**
  * Pays an order: the server creates (or reuses) the platform trade, the platform's sheet opens, and then, whatever
  * the sheet said, the server's order status decides. Throws the API's error when the payment cannot be created
- * (409: paid, cancelled or expired meanwhile).
+ * (409: paid, cancelled or expired meanwhile). `returnRoute`: where a payment page (H5) comes back to, the order's detail
+ * unless the order pays for something else (a points-mall redemption).
  */
-export async function payOrder(order: Pick<Order, 'id'>): Promise<PayFlowResult> {
+export async function payOrder(order: Pick<Order, 'id'>, returnRoute: string = ROUTES.order(order.id, '&paid=1')): Promise<PayFlowResult> {
   const created = await api.payOrder(order.id, newIdempotencyKey());
-  const sheet = await startPlatformPayment(created, { returnRoute: ROUTES.order(order.id, '&paid=1') });
+  const sheet = await startPlatformPayment(created, { returnRoute });
   if (sheet === 'redirected') return { kind: 'redirected' };
   const latest = await waitForPayment(order.id, sheet === 'submitted' ? SUBMITTED_WAIT_MS : CANCELLED_WAIT_MS, sheet === 'submitted');
   return latest.status === 'awaiting_payment' ? { kind: 'pending', order: latest, sheet } : { kind: 'settled', order: latest };

@@ -1,5 +1,5 @@
 /**
- * Every page path in one place (app.config.ts lists the same pages). Order, checkout, address and coupon pages live
+ * Every page path in one place (app.config.ts lists the same pages). Order, checkout, address, coupon and points pages live
  * in sub-packages, loaded on first use, to keep the main package small.
  */
 export const ROUTES = {
@@ -17,6 +17,12 @@ export const ROUTES = {
   couponCentre: '/package-coupon/pages/centre/index',
   myCoupons: (tab?: string) => `/package-coupon/pages/mine/index${tab ? `?tab=${tab}` : ''}`,
   coupon: (id: number) => `/package-coupon/pages/detail/index?id=${id}`,
+  /** `filter`: all | in | out | expire (see t.points.filters). */
+  pointsHistory: (filter?: string) => `/package-points/pages/history/index${filter ? `?filter=${filter}` : ''}`,
+  mall: '/package-points/pages/mall/index',
+  mallItem: (id: number) => `/package-points/pages/mall-item/index?id=${id}`,
+  redemptions: (tab?: string) => `/package-points/pages/redemptions/index${tab ? `?tab=${tab}` : ''}`,
+  redemption: (id: number, extra = '') => `/package-points/pages/redemption/index?id=${id}${extra}`,
   addresses: (select = false) => `/package-address/pages/list/index${select ? '?select=1' : ''}`,
   /** `chooseAndBack`: after saving, pick the address for checkout and go back this many pages (0: just go back). */
   addressEdit: (id?: number, chooseAndBack = 0) => {

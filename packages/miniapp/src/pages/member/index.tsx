@@ -1,23 +1,17 @@
-import type { PointsEntry } from '@siyu/shared';
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { LoadError } from '../../components/load-error';
 import { t } from '../../i18n/zh-CN';
-import { formatDateTime } from '../../lib/format';
+import { nextExpiryOf } from '../../lib/points';
 import { ROUTES } from '../../lib/routes';
 import { usePoints } from '../../stores/points-store';
 import { useSession } from '../../stores/session-store';
 import './index.css';
 
-function reasonText(entry: PointsEntry): string {
-  return t.member.reasons[entry.reason] ?? t.member.reasonUnknown;
-}
-
 export default function MemberPage() {
   const member = useSession((s) => s.member);
-  const { entries, nextCursor, loaded, loading, loadingMore, error } = usePoints();
+  const summary = usePoints((s) => s.summary);
 
   /** How many coupons the member can use (the usable tab's total); null until known. */
   const [usableCoupons, setUsableCoupons] = useState<number | null>(null);
@@ -31,6 +25,7 @@ export default function MemberPage() {
   });
 
   const nickname = member?.nickname || t.member.nicknameFallback;
+  const expiry = summary ? nextExpiryOf(summary) : null;
 
   return (
     <View className='page member'>
@@ -40,14 +35,34 @@ export default function MemberPage() {
         </View>
         <View className='member-info'>
           <Text className='member-nickname'>{nickname}</Text>
-          <View className='member-points'>
-            <Text className='muted'>{t.member.pointsLabel}</Text>
-            {member ? (
-              <Text className='member-points-value js-points-balance'>{member.pointsBalance}</Text>
-            ) : (
-              <Text className='member-points-value'>--</Text>
-            )}
+        </View>
+      </View>
+
+      <View className='card member-points-card js-points-card' onClick={() => void Taro.navigateTo({ url: ROUTES.pointsHistory() })}>
+        <View className='row member-points-head'>
+          <Text className='card-title'>{t.points.cardTitle}</Text>
+          <Text className='muted js-points-history-entry'>{`${t.points.historyEntry} ›`}</Text>
+        </View>
+        <View className='member-points-figures'>
+          <View className='member-points-figure'>
+            <Text className='member-points-value js-points-balance'>{member ? String(summary?.available ?? member.pointsBalance) : '--'}</Text>
+            <Text className='member-points-label'>{t.points.available}</Text>
           </View>
+          <View className='member-points-figure'>
+            <Text className='member-points-value is-pending js-points-pending'>{summary ? String(summary.pending) : '--'}</Text>
+            <Text className='member-points-label'>{t.points.pending}</Text>
+          </View>
+        </View>
+        {expiry ? <Text className={`member-points-expiry js-points-expiry${expiry.soon ? ' is-soon' : ''}`}>{expiry.text}</Text> : null}
+        <View
+          className='row member-points-mall js-points-card-mall'
+          onClick={(e) => {
+            e.stopPropagation();
+            void Taro.navigateTo({ url: ROUTES.mall });
+          }}
+        >
+          <Text>{t.points.mallEntry}</Text>
+          <Text className='muted'>{`${t.points.mallHint} ›`}</Text>
         </View>
       </View>
 
@@ -80,43 +95,15 @@ export default function MemberPage() {
           <Text className='member-asset-value is-text'>{t.member.couponCentreEntry}</Text>
           <Text className='member-asset-label'>{t.member.couponCentreHint}</Text>
         </View>
+        <View className='member-asset js-mall-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.mall })}>
+          <Text className='member-asset-value is-text'>{t.points.mallEntry}</Text>
+          <Text className='member-asset-label'>{t.points.mallHint}</Text>
+        </View>
       </View>
 
       <View className='card row js-addresses-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.addresses() })}>
         <Text>{t.member.addressesEntry}</Text>
         <Text className='muted'>›</Text>
-      </View>
-
-      <View className='card'>
-        <Text className='card-title'>{t.member.ledgerTitle}</Text>
-        {!loaded && loading ? <View className='state-line'>{t.common.loading}</View> : null}
-        {!loaded && !loading && error ? <LoadError onRetry={() => void usePoints.getState().refresh()} /> : null}
-        {loaded && entries.length === 0 ? <View className='state-line'>{t.member.ledgerEmpty}</View> : null}
-        {entries.map((entry) => (
-          <View key={entry.id} className='ledger-entry js-ledger-entry'>
-            <View className='ledger-main'>
-              <Text className='ledger-reason'>{reasonText(entry)}</Text>
-              {entry.note ? <Text className='muted ledger-note'>{entry.note}</Text> : null}
-              <Text className='muted'>{formatDateTime(entry.createdAt)}</Text>
-            </View>
-            <Text className={`ledger-delta ${entry.delta >= 0 ? 'is-credit' : 'is-debit'}`}>{t.common.pointsDelta(entry.delta)}</Text>
-          </View>
-        ))}
-        {loaded && entries.length > 0 ? (
-          nextCursor !== null ? (
-            <View className='ledger-more'>
-              <Button
-                className='plain-button js-ledger-more'
-                disabled={loadingMore || undefined}
-                onClick={() => void usePoints.getState().loadMore()}
-              >
-                {loadingMore ? t.member.loadingMore : t.member.loadMore}
-              </Button>
-            </View>
-          ) : (
-            <View className='state-line'>{t.member.noMore}</View>
-          )
-        ) : null}
       </View>
     </View>
   );

@@ -53,10 +53,18 @@ export default function CheckoutPage() {
   /** Kept while the outcome of a submit is unknown, so a retry cannot place the order twice. */
   const pendingKey = useRef<string | null>(null);
   const generation = useRef(0);
+  /** The points switch: pay part with points (kept here: it belongs to this page only). */
+  const usingPoints = useRef(false);
+  const [pointsBusy, setPointsBusy] = useState(false);
 
-  const previewFor = (address: Address | null, couponIds: number[] | null) => {
+  const previewFor = (address: Address | null, couponIds: number[] | null, usePoints = usingPoints.current) => {
     if (!source) throw new Error('no checkout source');
-    return api.checkoutPreview({ ...source, ...(address ? { addressId: address.id } : {}), ...(couponIds ? { couponIds } : {}) });
+    return api.checkoutPreview({
+      ...source,
+      ...(address ? { addressId: address.id } : {}),
+      ...(couponIds ? { couponIds } : {}),
+      ...(usePoints ? { usePoints: true } : {}),
+    });
   };
 
   const refresh = async () => {
@@ -125,6 +133,27 @@ export default function CheckoutPage() {
       setChoosing(false);
     }
   };
+  /** The points switch: the server prices the order with or without points; the page shows what it says. */
+  const togglePoints = async () => {
+    if (pointsBusy || choosing) return;
+    const next = !preview.points.using;
+    if (next && (!preview.points.enabled || preview.points.maxPoints <= 0)) return;
+    setPointsBusy(true);
+    const mine = ++generation.current;
+    try {
+      const priced = await previewFor(address, useCheckout.getState().couponIds, next);
+      if (mine !== generation.current) return;
+      usingPoints.current = next;
+      pendingKey.current = null; // another order now: a new submit is a new attempt
+      setLoad({ state: 'ready', address, preview: priced });
+    } catch (e) {
+      if (mine === generation.current)
+        void Taro.showToast({ title: isApiError(e) && e.code === 'NETWORK_ERROR' ? t.common.networkError : t.common.failedToast, icon: 'none' });
+    } finally {
+      setPointsBusy(false);
+    }
+  };
+
   const toggleCoupon = (id: number) => {
     const selected = coupons.selectedIds;
     void chooseCoupons(selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id]);
@@ -146,7 +175,13 @@ export default function CheckoutPage() {
       const text = remark.trim();
       // Exactly the coupons shown (chosen by the server or the shopper): the order costs what the page said.
       const order = await api.createOrder(
-        { ...source, addressId: address.id, couponIds: coupons.selectedIds, ...(text ? { remark: text } : {}) },
+        {
+          ...source,
+          addressId: address.id,
+          couponIds: coupons.selectedIds,
+          ...(preview.points.using ? { usePoints: true } : {}),
+          ...(text ? { remark: text } : {}),
+        },
         key,
       );
       pendingKey.current = null;
@@ -159,12 +194,16 @@ export default function CheckoutPage() {
       if (isApiError(e) && e.status >= 400 && e.status < 500 && e.code !== 'IDEMPOTENCY_KEY_IN_FLIGHT') pendingKey.current = null;
       const lost = choiceLost(e);
       if (lost) useCheckout.getState().chooseCoupons(null);
+      // The points shown are no longer there (spent elsewhere, expired): the preview below says what is left.
+      const pointsGone = isApiError(e) && e.code === 'INSUFFICIENT_POINTS';
       void Taro.showToast({
         title: lost
           ? t.checkout.couponChoiceLost
-          : isApiError(e) && (e.code === 'OUT_OF_STOCK' || e.code === 'PRODUCT_UNAVAILABLE')
-            ? t.checkout.cannotSubmit
-            : t.common.failedToast,
+          : pointsGone
+            ? t.points.checkoutPointsGone
+            : isApiError(e) && (e.code === 'OUT_OF_STOCK' || e.code === 'PRODUCT_UNAVAILABLE')
+              ? t.checkout.cannotSubmit
+              : t.common.failedToast,
         icon: 'none',
       });
       void refresh();
@@ -175,6 +214,8 @@ export default function CheckoutPage() {
 
   const selected = coupons.usable.filter((u) => coupons.selectedIds.includes(u.coupon.id)).map((u) => u.coupon);
   const hasCoupons = coupons.usable.length + coupons.unusable.length > 0;
+  const points = preview.points;
+  const pointsUsable = points.enabled && (points.using || points.maxPoints > 0);
 
   return (
     <View className='page checkout'>
@@ -233,6 +274,31 @@ export default function CheckoutPage() {
           {hasCoupons ? <Text className='muted checkout-coupon-more'>›</Text> : null}
         </View>
       </View>
+
+      {points.enabled ? (
+        <View className='card'>
+          <View
+            className={`checkout-points-row js-checkout-points${pointsUsable ? '' : ' is-empty'}`}
+            onClick={pointsUsable ? () => void togglePoints() : undefined}
+          >
+            <View className='checkout-points-text'>
+              <Text className='checkout-coupon-label'>{t.points.checkoutLabel}</Text>
+              <Text className={`checkout-points-hint js-checkout-points-hint${points.using ? ' is-using' : ''}`}>
+                {points.using
+                  ? t.points.checkoutUsing(points.pointsUsed, formatYuan(points.savingFen))
+                  : points.maxPoints > 0
+                    ? t.points.checkoutCanUse(points.maxPoints, formatYuan(points.maxSavingFen))
+                    : (points.unavailableReason ?? t.points.checkoutNone)}
+              </Text>
+            </View>
+            {pointsUsable ? (
+              <View className={`checkout-points-switch js-checkout-points-switch${points.using ? ' is-on' : ''}${pointsBusy ? ' is-busy' : ''}`}>
+                <View className='checkout-points-knob' />
+              </View>
+            ) : null}
+          </View>
+        </View>
+      ) : null}
 
       <View className='card'>
         <BreakdownLines breakdown={preview.breakdown} />

@@ -1,0 +1,7 @@
+import { t } from '../../../i18n/zh-CN';
+
+export default definePageConfig({
+  navigationStyle: 'default',
+  navigationBarTitleText: t.mall.redemptionsTitle,
+  enablePullDownRefresh: true,
+});
