@@ -28,6 +28,7 @@ import { zh } from '../../i18n/zh-CN';
 import { applyFieldErrors, reportError } from '../../lib/form-errors';
 import { dateTime, dayjs } from '../../lib/format';
 import { OrdersTable } from '../orders/OrderListPage';
+import { MemberTierSection } from '../tiers/MemberTierSection';
 
 function newKey(): string {
   return crypto.randomUUID().replaceAll('-', '');
@@ -238,6 +239,7 @@ export default function MemberDetailPage() {
                 ]}
               />
             </Card>
+            <MemberTierSection memberId={id} />
             <Card>
               <Tabs
                 items={[
