@@ -656,6 +656,7 @@ export const zh = {
     discountHint: '留空为不打折',
     // Member detail: 等级与成长值
     section: '等级与成长值',
+    at: '时间',
     currentTier: '当前等级',
     growth: '成长值',
     qualifyingGrowth: '计入评定的成长值',

@@ -110,7 +110,7 @@ function GrowthLedger({ memberId }: { memberId: number }) {
         dataSource={entries}
         data-testid='growth-ledger'
         columns={[
-          { title: zh.orders.createdAt, key: 'at', width: 180, render: (_, e) => dateTime(e.createdAt, timeZone) },
+          { title: t.at, key: 'at', width: 180, render: (_, e) => dateTime(e.createdAt, timeZone) },
           { title: t.reason, key: 'reason', width: 110, render: (_, e) => <Tag>{t.growthReasons[e.reason]}</Tag> },
           {
             title: zh.members.delta,
@@ -171,7 +171,7 @@ export function MemberTierSection({ memberId }: { memberId: number }) {
                       data-testid='tier-history'
                       locale={{ emptyText: zh.common.empty }}
                       columns={[
-                        { title: zh.orders.createdAt, key: 'at', width: 180, render: (_, c) => dateTime(c.createdAt, timeZone) },
+                        { title: t.at, key: 'at', width: 180, render: (_, c) => dateTime(c.createdAt, timeZone) },
                         {
                           title: t.change,
                           key: 'change',

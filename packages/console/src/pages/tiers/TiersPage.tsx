@@ -106,7 +106,7 @@ function TierCard({ index, remove, canRemove, disabled }: { index: number; remov
               min={0}
               max={1_000_000_000}
               precision={0}
-              disabled={index === 0}
+              disabled={disabled || index === 0}
               style={{ width: '100%' }}
               data-testid={`tier-${index}-threshold`}
             />
