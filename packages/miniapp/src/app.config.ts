@@ -15,6 +15,7 @@ export default defineAppConfig({
     { root: 'package-order', pages: ['pages/checkout/index', 'pages/list/index', 'pages/detail/index', 'pages/refund/index'] },
     { root: 'package-address', pages: ['pages/list/index', 'pages/edit/index'] },
     { root: 'package-coupon', pages: ['pages/centre/index', 'pages/mine/index', 'pages/detail/index'] },
+    { root: 'package-member', pages: ['pages/benefits/index', 'pages/growth/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

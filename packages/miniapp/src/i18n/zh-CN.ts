@@ -2,7 +2,7 @@
  * Every shopper-facing string of the storefront, in Simplified Chinese. Nothing else in src/ holds Chinese text:
  * add a key here and read it through `t`. Functions take the numbers they show.
  */
-import type { CartLine, CouponUnusableReason, OrderStatus, PointsEntry, RefundStatus } from '@siyu/shared';
+import type { CartLine, CouponUnusableReason, GrowthReason, OrderStatus, PointsEntry, RefundStatus } from '@siyu/shared';
 
 export const zhCN = {
   app: {
@@ -451,6 +451,32 @@ export const zhCN = {
       birthday_gift: '生日礼',
     } satisfies Record<PointsEntry['reason'], string>,
     reasonUnknown: '积分变动',
+  },
+  tiers: {
+    growthLabel: '成长值',
+    growth: (n: number) => `成长值 ${n}`,
+    toNext: (n: number, name: string) => `再获得 ${n} 成长值升级为 ${name}`,
+    top: '已是最高等级，尽享全部权益',
+    heldUntil: (date: string) => `等级保持至 ${date}`,
+    benefitsEntry: '会员权益',
+    benefitsTitle: '会员权益',
+    growthTitle: '成长值明细',
+    growthEntry: '成长值明细',
+    current: '当前等级',
+    threshold: (n: number) => (n > 0 ? `成长值满 ${n}` : '注册即享'),
+    noBenefits: '基础会员服务',
+    growthEmpty: '还没有成长值记录，购物和签到都能获得成长值',
+    howToGrow: '购物、签到和完成任务都能获得成长值，达到门槛立即升级。',
+    icons: { gift: '礼', discount: '折', points: '积', cake: '寿', truck: '邮', crown: '冠', star: '星', service: '服' } as Record<string, string>,
+    iconFallback: '享',
+    reasons: {
+      order: '购物获得',
+      order_refund: '退款扣回',
+      check_in: '每日签到',
+      task: '完成任务',
+      manual: '商家调整',
+      merge: '账号合并',
+    } satisfies Record<GrowthReason, string>,
   },
 } as const;
 

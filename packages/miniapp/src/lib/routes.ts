@@ -17,6 +17,8 @@ export const ROUTES = {
   couponCentre: '/package-coupon/pages/centre/index',
   myCoupons: (tab?: string) => `/package-coupon/pages/mine/index${tab ? `?tab=${tab}` : ''}`,
   coupon: (id: number) => `/package-coupon/pages/detail/index?id=${id}`,
+  benefits: '/package-member/pages/benefits/index',
+  growth: '/package-member/pages/growth/index',
   addresses: (select = false) => `/package-address/pages/list/index${select ? '?select=1' : ''}`,
   /** `chooseAndBack`: after saving, pick the address for checkout and go back this many pages (0: just go back). */
   addressEdit: (id?: number, chooseAndBack = 0) => {

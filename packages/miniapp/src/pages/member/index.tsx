@@ -4,6 +4,7 @@ import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { LoadError } from '../../components/load-error';
+import { TierCard } from '../../components/tier-card';
 import { t } from '../../i18n/zh-CN';
 import { formatDateTime } from '../../lib/format';
 import { ROUTES } from '../../lib/routes';
@@ -50,6 +51,7 @@ export default function MemberPage() {
           </View>
         </View>
       </View>
+      <TierCard />
 
       <View className='card member-orders'>
         <View className='row member-orders-head js-orders-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.orders() })}>
