@@ -47,9 +47,9 @@ export default function BenefitsPage() {
       <View className={`card tier-card js-benefits-mine ${tierTone(mine.tier.level)}`}>
         <View className='tier-card-head'>
           <Text className='tier-card-name js-tier-name'>{mine.tier.name}</Text>
-          <Text className='tier-card-link js-growth-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.growth })}>
-            {`${t.tiers.growthEntry} ›`}
-          </Text>
+          <View className='tier-growth-link js-growth-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.growth })}>
+            <Text className='tier-card-link'>{`${t.tiers.growthEntry} ›`}</Text>
+          </View>
         </View>
         <Text className='tier-card-growth js-tier-growth'>{t.tiers.growth(mine.growth)}</Text>
         <View className='tier-progress'>
