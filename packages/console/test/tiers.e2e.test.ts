@@ -177,6 +177,22 @@ describe('会员等级 in the console', () => {
     await expect.poll(() => ledger.locator('tbody tr').first().textContent()).toContain('+350');
     expect(await ledger.locator('tbody tr').first().textContent()).toContain('线下活动补录');
     await shot('member-growth-ledger.png');
+
+    // Nothing scrolls sideways at 1280 × 800 either.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    for (const p of [`/admin/members/${member.id}`, '/admin/tiers']) {
+      await page.goto(`${api.base}${p}`);
+      await page.locator('.page-header h2').waitFor();
+      await page
+        .locator('.ant-skeleton')
+        .first()
+        .waitFor({ state: 'detached' })
+        .catch(() => {});
+      await page.waitForTimeout(300);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, p).toBeLessThanOrEqual(0);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it('shows a viewer the ladder read-only, saying why', async () => {
