@@ -20,6 +20,7 @@ const OrderDetailPage = lazy(() => import('./pages/orders/OrderDetailPage'));
 const RefundsPage = lazy(() => import('./pages/orders/RefundsPage'));
 const MemberListPage = lazy(() => import('./pages/members/MemberListPage'));
 const MemberDetailPage = lazy(() => import('./pages/members/MemberDetailPage'));
+const TiersPage = lazy(() => import('./pages/tiers/TiersPage'));
 const CouponListPage = lazy(() => import('./pages/coupons/CouponListPage'));
 const CouponEditPage = lazy(() => import('./pages/coupons/CouponEditPage'));
 const CouponDetailPage = lazy(() => import('./pages/coupons/CouponDetailPage'));
@@ -60,6 +61,7 @@ const router = createBrowserRouter(
         { path: 'refunds', element: page(<RefundsPage />) },
         { path: 'members', element: page(<MemberListPage />) },
         { path: 'members/:id', element: page(<MemberDetailPage />) },
+        { path: 'tiers', element: page(<TiersPage />) },
         { path: 'coupons', element: page(<CouponListPage />) },
         { path: 'coupons/new', element: page(<CouponEditPage />) },
         { path: 'coupons/new-member-pack', element: page(<NewMemberPackPage />) },

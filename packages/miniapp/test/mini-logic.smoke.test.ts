@@ -18,6 +18,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DIST,
+  apiCall,
   createCouponTemplate,
   createMemberOrder,
   createSpecProduct,
@@ -1160,6 +1161,45 @@ for (const { platform, label } of PLATFORMS) {
       expect(allWithClass('js-redemption-status').map(textOf).slice(0, 2)).toEqual(['已兑换', '已兑换']);
       closePage();
     }, 60_000);
+
+    // -- tiers: the member page's tier card and the benefits page ----------------------------------------------------
+
+    it('renders the tier card on the member page, moves up when staff grant growth, and renders the benefits page', async () => {
+      const owner = await staffToken(host.base);
+      const token = host.storedToken();
+      const me = await host.apiGet<{ id: number }>('/api/v1/me', token);
+      type Mine = { tier: { name: string }; growth: number; next: { tier: { name: string }; growthNeeded: number } | null };
+      const before = await host.apiGet<Mine>('/api/v1/tiers/me', token);
+      expect(before.next).not.toBeNull();
+
+      host.openPage('pages/member/index');
+      await waitFor(() => textOf(host.find('js-tier-name')) === before.tier.name, `the tier card with ${before.tier.name}`, host.diagnose);
+      expect(textOf(host.find('js-tier-growth'))).toBe(`成长值 ${before.growth}`);
+      expect(textOf(host.find('js-tier-next'))).toBe(`再获得 ${before.next!.growthNeeded} 成长值升级为 ${before.next!.tier.name}`);
+      closePage();
+
+      await apiCall(host.base, 'POST', `/api/v1/merchant/members/${me.id}/growth-adjustments`, owner, {
+        delta: before.next!.growthNeeded,
+        reason: `${label}等级测试`,
+        key: `${platform}-tier-${Date.now()}`,
+      });
+      host.openPage('pages/member/index');
+      await waitFor(
+        () => textOf(host.find('js-tier-name')) === before.next!.tier.name,
+        `the tier card with ${before.next!.tier.name}`,
+        host.diagnose,
+      );
+      closePage();
+
+      host.openPage('package-member/pages/benefits/index');
+      await waitFor(() => textOf(host.find('js-tier-current')).includes(before.next!.tier.name), 'the current tier highlighted', host.diagnose);
+      const names: string[] = [];
+      walk(host.page?.data?.root, (n) => {
+        if (typeof n.cl === 'string' && n.cl.split(/\s+/).includes('js-tier-row-name')) names.push(textOf(n));
+      });
+      expect(names).toEqual(['普通会员', '银卡会员', '金卡会员', '钻石会员']);
+      closePage();
+    });
 
     it('logged nothing to console.error', () => {
       expect(host.errors).toEqual([]);

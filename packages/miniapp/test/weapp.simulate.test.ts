@@ -7,7 +7,8 @@
  * that is out of stock, and adds the chosen SKU to the member's cart on the server. Payments through
  * wx.requestPayment; and coupons: claimed in the claim centre, listed in my coupons, chosen at checkout and paid
  * with (the sheet's trade is of the discounted amount). Points: the member page's points card and the history with its filters; a points-plus-cash redemption paid
- * through wx.requestPayment.
+ * through wx.requestPayment. Tiers: the member page's tier card, a move up when staff grant
+ * growth, and the benefits page with the member's tier highlighted.
  */
 import { createVerify } from 'node:crypto';
 import fs from 'node:fs';
@@ -665,5 +666,43 @@ describe('WeChat output in miniprogram-simulate', () => {
     expect(one(page.host, 'js-redemption-instructions')?.textContent).toBe('在会员页查看月卡权益。');
     paymentSheet = null;
     page.page.detach();
+  }, 60_000);
+
+  it('shows the tier card on the member page, moves up when staff grant growth, and opens the benefits page on a tap', async () => {
+    const owner = await staffToken(api.base);
+    const member = lastAuthorization!.slice(7);
+    const me = await apiCall<{ id: number }>(api.base, 'GET', '/api/v1/me', member);
+    type Mine = { tier: { level: number; name: string }; growth: number; next: { tier: { name: string }; growthNeeded: number } | null };
+    const before = await apiCall<Mine>(api.base, 'GET', '/api/v1/tiers/me', member);
+    const text = (host: Element, className: string) => allDom(host, className)[0]?.textContent?.trim() ?? null;
+
+    const first = openPage('pages/member/index');
+    await waitFor(() => text(first.host, 'js-tier-name') === before.tier.name, `the tier card with ${before.tier.name}`);
+    expect(text(first.host, 'js-tier-growth')).toBe(`成长值 ${before.growth}`);
+    expect(before.next).not.toBeNull();
+    expect(text(first.host, 'js-tier-next')).toBe(`再获得 ${before.next!.growthNeeded} 成长值升级为 ${before.next!.tier.name}`);
+    first.page.detach();
+
+    // Staff grant exactly what the next tier needs: the card shows the new tier on the next visit.
+    await apiCall(api.base, 'POST', `/api/v1/merchant/members/${me.id}/growth-adjustments`, owner, {
+      delta: before.next!.growthNeeded,
+      reason: '模拟器等级测试',
+      key: `weapp-tier-${Date.now()}`,
+    });
+    const again = openPage('pages/member/index');
+    await waitFor(() => text(again.host, 'js-tier-name') === before.next!.tier.name, `the tier card with ${before.next!.tier.name}`);
+    expect(text(again.host, 'js-tier-growth')).toBe(`成长值 ${before.growth + before.next!.growthNeeded}`);
+    tap(allDom(again.host, 'js-tier-card')[0]!);
+    await waitFor(() => navigations.includes('/package-member/pages/benefits/index'), 'navigateTo the benefits page');
+    again.page.detach();
+
+    const benefits = openPage('package-member/pages/benefits/index');
+    await waitFor(() => allDom(benefits.host, 'js-tier-row').length === 4, 'the four tiers of the demo ladder');
+    expect(allDom(benefits.host, 'js-tier-row-name').map((el) => el.textContent?.trim())).toEqual(['普通会员', '银卡会员', '金卡会员', '钻石会员']);
+    const current = allDom(benefits.host, 'js-tier-current');
+    expect(current).toHaveLength(1);
+    expect(current[0]!.textContent).toContain(before.next!.tier.name);
+    expect(allDom(benefits.host, 'js-benefit').length).toBeGreaterThan(4);
+    benefits.page.detach();
   }, 60_000);
 });

@@ -53,7 +53,8 @@ export const zhCN = {
   },
   /** Breakdown lines of a tier's benefits. */
   tiers: {
-    memberPrice: (tierName: string) => `${tierName}会员价`,
+    /** 金卡 and 金卡会员 both read 金卡会员价 (not 金卡会员会员价). */
+    memberPrice: (tierName: string) => `${tierName.replace(/会员$/, '')}会员价`,
     freeShipping: (tierName: string) => `${tierName}包邮`,
   },
 } as const;

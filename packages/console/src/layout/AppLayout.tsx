@@ -29,7 +29,15 @@ const MENU: MenuEntry[] = [
   { key: '/categories', icon: <TagsOutlined />, label: zh.nav.categories },
   { key: '/orders', icon: <ShoppingOutlined />, label: zh.nav.orders },
   { key: '/refunds', icon: <RollbackOutlined />, label: zh.nav.refunds },
-  { key: '/members', icon: <TeamOutlined />, label: zh.nav.members },
+  {
+    key: 'members',
+    icon: <TeamOutlined />,
+    label: zh.nav.members,
+    children: [
+      { key: '/members', label: zh.tiers.memberList },
+      { key: '/tiers', label: zh.tiers.menu },
+    ],
+  },
   {
     key: 'marketing',
     icon: <GiftOutlined />,
@@ -101,7 +109,7 @@ export function AppLayout() {
         <Menu
           mode='inline'
           selectedKeys={[selectedKey(location.pathname)]}
-          defaultOpenKeys={['marketing', 'points']}
+          defaultOpenKeys={['members', 'marketing', 'points']}
           items={MENU as MenuProps['items']}
           onClick={({ key }) => navigate(key)}
           style={{ borderInlineEnd: 0 }}

@@ -12,9 +12,11 @@ import type {
   CouponPage,
   ErrorBody,
   ErrorCode,
+  GrowthLedgerPage,
   MemberLoginRequest,
   MemberLoginResponse,
   MemberProfile,
+  MyTier,
   Order,
   OrderPage,
   OrderStatus,
@@ -35,6 +37,7 @@ import type {
   CreateRefundRequest,
   Refund,
   RefundList,
+  TierLadder,
 } from '@siyu/shared';
 import { API_BASE } from '../env';
 import { randomId } from '../lib/random';
@@ -254,6 +257,14 @@ export const api = {
   /** Withdraws a redemption whose cash part is unpaid: points and stock come back, it is closed. */
   withdrawRedemption: (id: number, idempotencyKey: string) =>
     request<PointsMallRedemption>({ method: 'POST', path: `/api/v1/points-mall/redemptions/${id}/cancel`, idempotencyKey }),
+
+  // -- tiers ------------------------------------------------------------------------------------------------------
+  tiers: () => request<TierLadder>({ method: 'GET', path: '/api/v1/tiers', authenticated: false }),
+
+  myTier: () => request<MyTier>({ method: 'GET', path: '/api/v1/tiers/me' }),
+
+  myGrowth: (params: { limit?: number; cursor?: number | null } = {}) =>
+    request<GrowthLedgerPage>({ method: 'GET', path: '/api/v1/tiers/me/growth', query: { limit: params.limit ?? 20, cursor: params.cursor } }),
 
   // -- catalog (public) -------------------------------------------------------------------------------------------
   categories: () => request<CategoryTree>({ method: 'GET', path: '/api/v1/categories', authenticated: false }),

@@ -23,6 +23,8 @@ export const ROUTES = {
   mallItem: (id: number) => `/package-points/pages/mall-item/index?id=${id}`,
   redemptions: (tab?: string) => `/package-points/pages/redemptions/index${tab ? `?tab=${tab}` : ''}`,
   redemption: (id: number, extra = '') => `/package-points/pages/redemption/index?id=${id}${extra}`,
+  benefits: '/package-member/pages/benefits/index',
+  growth: '/package-member/pages/growth/index',
   addresses: (select = false) => `/package-address/pages/list/index${select ? '?select=1' : ''}`,
   /** `chooseAndBack`: after saving, pick the address for checkout and go back this many pages (0: just go back). */
   addressEdit: (id?: number, chooseAndBack = 0) => {

@@ -10,6 +10,7 @@ import { zh } from '../../i18n/zh-CN';
 import { dateTime, dayjs } from '../../lib/format';
 import { OrdersTable } from '../orders/OrderListPage';
 import { AdjustPoints, PointsFigures, PointsLedger } from './MemberPoints';
+import { MemberTierSection } from '../tiers/MemberTierSection';
 
 function CheckIns({ memberId }: { memberId: number }) {
   const { timeZone } = usePermissions();
@@ -97,6 +98,7 @@ export default function MemberDetailPage() {
                 ]}
               />
             </Card>
+            <MemberTierSection memberId={id} />
             <Card>
               <Tabs
                 items={[

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import { TierCard } from '../../components/tier-card';
 import { t } from '../../i18n/zh-CN';
 import { nextExpiryOf } from '../../lib/points';
 import { ROUTES } from '../../lib/routes';
@@ -65,6 +66,7 @@ export default function MemberPage() {
           <Text className='muted'>{`${t.points.mallHint} ›`}</Text>
         </View>
       </View>
+      <TierCard />
 
       <View className='card member-orders'>
         <View className='row member-orders-head js-orders-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.orders() })}>

@@ -1,0 +1,390 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  Alert,
+  App,
+  AutoComplete,
+  Button,
+  Card,
+  Col,
+  Form,
+  type FormInstance,
+  Input,
+  InputNumber,
+  Radio,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Tag,
+  TreeSelect,
+  Typography,
+} from 'antd';
+import { useEffect } from 'react';
+import { ApiError, api } from '../../api/client';
+import type { CouponTemplatePage, TierLadder, TierRules } from '../../api/types';
+import { usePermissions } from '../../auth/session';
+import { Guard } from '../../components/Guard';
+import { PageState } from '../../components/PageState';
+import { zh } from '../../i18n/zh-CN';
+import { fieldMessage, namePath } from '../../lib/form-errors';
+import { categoryOptions, useCategories } from '../../lib/use-categories';
+import { PercentInput } from '../coupons/PercentInput';
+import { ProductPicker } from '../coupons/pickers';
+import { emptyRow, formField, formOf, type LadderForm, multiplierToBp, type TierFormRow, thresholdError, tierMessage, toConfig } from './tier-form';
+
+const t = zh.tiers;
+
+/** Puts the API's field errors beside the fields; answers whether any landed. */
+function placeErrors(form: FormInstance, err: unknown, map: (f: string) => string | null): boolean {
+  if (!(err instanceof ApiError) || err.issues.length === 0) return false;
+  const fields = err.issues.flatMap((issue) => {
+    const f = map(issue.field);
+    return f ? [{ name: namePath(f), errors: [tierMessage(issue) ?? fieldMessage(issue)] }] : [];
+  });
+  form.setFields(fields);
+  return fields.length > 0;
+}
+
+function TierCard({ index, remove, canRemove, disabled }: { index: number; remove: () => void; canRemove: boolean; disabled: boolean }) {
+  const form = Form.useFormInstance<LadderForm>();
+  const scope = Form.useWatch(['tiers', index, 'memberPrice', 'scope'], form) ?? 'all';
+  const categories = useCategories();
+  const coupons = useQuery({
+    queryKey: ['coupon-templates', 'tier-picker'],
+    queryFn: () => api.get<CouponTemplatePage>('/coupon-templates', { page: 1, pageSize: 100 }),
+    staleTime: 60_000,
+  });
+  const multiplier = Form.useWatch(['tiers', index, 'multiplier'], form);
+  const name = Form.useWatch(['tiers', index, 'name'], form);
+  return (
+    <Card
+      size='small'
+      style={{ marginBottom: 16 }}
+      data-testid={`tier-${index}`}
+      title={
+        <Space>
+          <Tag color='gold'>{t.level(index)}</Tag>
+          <span>{name || zh.common.none}</span>
+        </Space>
+      }
+      extra={
+        canRemove && !disabled ? (
+          <Button type='text' danger icon={<DeleteOutlined />} onClick={remove} data-testid={`tier-${index}-remove`}>
+            {t.removeTier}
+          </Button>
+        ) : null
+      }
+    >
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item
+            name={[index, 'name']}
+            label={t.name}
+            rules={[{ required: true, whitespace: true, message: zh.common.required(t.name) }, { max: 40 }]}
+          >
+            <Input maxLength={40} data-testid={`tier-${index}-name`} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item
+            name={[index, 'growthThreshold']}
+            label={t.threshold}
+            extra={index === 0 ? t.thresholdFirst : undefined}
+            dependencies={index > 0 ? [['tiers', index - 1, 'growthThreshold']] : []}
+            rules={[
+              { required: true, message: zh.common.required(t.threshold) },
+              {
+                validator: async () => {
+                  const msg = thresholdError(form.getFieldValue('tiers') ?? [], index);
+                  if (msg) throw new Error(msg);
+                },
+              },
+            ]}
+          >
+            <InputNumber
+              min={0}
+              max={1_000_000_000}
+              precision={0}
+              disabled={disabled || index === 0}
+              style={{ width: '100%' }}
+              data-testid={`tier-${index}-threshold`}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item
+            name={[index, 'multiplier']}
+            label={t.multiplier}
+            extra={multiplierToBp(multiplier) ? t.multiplierText(multiplier ?? '') : undefined}
+            rules={[
+              {
+                validator: async (_, v) => {
+                  const bp = multiplierToBp(v);
+                  if (bp === null || bp < 10_000 || bp > 100_000) throw new Error(t.errors.multiplierRange);
+                },
+              },
+            ]}
+          >
+            <Input inputMode='decimal' suffix={t.multiplierUnit} placeholder='1.2' data-testid={`tier-${index}-multiplier`} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item name={[index, 'memberPrice', 'basisPoints']} label={t.memberPrice} extra={t.discountHint}>
+            <PercentInput disabled={disabled} data-testid={`tier-${index}-discount`} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={16}>
+          <Form.Item name={[index, 'memberPrice', 'scope']} label={t.scope}>
+            <Radio.Group options={(['all', 'categories', 'products'] as const).map((s) => ({ value: s, label: t.scopes[s] }))} />
+          </Form.Item>
+          {scope === 'categories' && (
+            <Form.Item
+              name={[index, 'memberPrice', 'ids']}
+              label={t.categories}
+              rules={[{ required: true, type: 'array', min: 1, message: t.errors.pickSome }]}
+            >
+              <TreeSelect
+                multiple
+                treeDefaultExpandAll
+                treeData={categoryOptions(categories.data)}
+                showSearch={{ treeNodeFilterProp: 'title' }}
+                maxTagCount='responsive'
+              />
+            </Form.Item>
+          )}
+          {scope === 'products' && (
+            <Form.Item
+              name={[index, 'memberPrice', 'ids']}
+              label={t.products}
+              rules={[{ required: true, type: 'array', min: 1, message: t.errors.pickSome }]}
+            >
+              <ProductPicker disabled={disabled} />
+            </Form.Item>
+          )}
+        </Col>
+      </Row>
+      <Row gutter={16}>
+        <Col xs={24} md={4}>
+          <Form.Item name={[index, 'freeShipping']} label={t.freeShipping} valuePropName='checked'>
+            <Switch data-testid={`tier-${index}-free-shipping`} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name={[index, 'birthdayGift', 'points']} label={t.birthdayPoints}>
+            <InputNumber min={0} max={1_000_000} precision={0} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name={[index, 'birthdayGift', 'couponTemplateId']} label={t.birthdayCoupon}>
+            <Select
+              allowClear
+              placeholder={t.birthdayCouponNone}
+              loading={coupons.isPending}
+              options={(coupons.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.name}（#${c.id}）` }))}
+            />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Typography.Text strong>{t.display}</Typography.Text>
+      <Typography.Text type='secondary' style={{ marginLeft: 8, fontSize: 12 }}>
+        {t.displayHint}
+      </Typography.Text>
+      <Form.List name={[index, 'display']}>
+        {(fields, { add, remove: removeDisplay }) => (
+          <div style={{ marginTop: 8 }}>
+            {fields.map((f) => (
+              <Space key={f.key} align='start' style={{ display: 'flex', marginBottom: 4 }} wrap>
+                <Form.Item
+                  name={[f.name, 'icon']}
+                  rules={[{ required: true, whitespace: true, message: zh.common.required(t.icon) }]}
+                  style={{ marginBottom: 8 }}
+                >
+                  <AutoComplete
+                    style={{ width: 180 }}
+                    placeholder={t.iconHint}
+                    options={Object.entries(t.icons).map(([value, label]) => ({ value, label: `${label}（${value}）` }))}
+                  />
+                </Form.Item>
+                <Form.Item
+                  name={[f.name, 'text']}
+                  rules={[{ required: true, whitespace: true, message: zh.common.required(t.text) }, { max: 60 }]}
+                  style={{ marginBottom: 8 }}
+                >
+                  <Input style={{ width: 280 }} maxLength={60} placeholder={t.text} />
+                </Form.Item>
+                {!disabled && <Button type='text' icon={<DeleteOutlined />} aria-label={zh.common.remove} onClick={() => removeDisplay(f.name)} />}
+              </Space>
+            ))}
+            {!disabled && fields.length < 12 && (
+              <Button type='dashed' icon={<PlusOutlined />} onClick={() => add({ icon: '', text: '' })}>
+                {t.addDisplay}
+              </Button>
+            )}
+          </div>
+        )}
+      </Form.List>
+    </Card>
+  );
+}
+
+function LadderEditor({ ladder }: { ladder: TierLadder }) {
+  const [form] = Form.useForm<LadderForm>();
+  const { canEdit } = usePermissions();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  useEffect(() => form.setFieldsValue(formOf(ladder.tiers)), [ladder, form]);
+  const save = useMutation({
+    mutationFn: (v: LadderForm) => api.put<TierLadder>('/tiers', toConfig(v)),
+    onSuccess: (saved) => {
+      message.success(t.ladderSaved);
+      queryClient.setQueryData(['tiers'], saved);
+      void queryClient.invalidateQueries({ queryKey: ['member-tier'] });
+    },
+    onError: (err) => {
+      if (!placeErrors(form, err, formField) || (err instanceof ApiError && err.code !== 'VALIDATION_FAILED'))
+        message.error(err instanceof ApiError ? err.message : zh.common.loadFailed);
+      else message.error(zh.errors.VALIDATION_FAILED);
+    },
+  });
+  return (
+    <Form form={form} layout='vertical' disabled={!canEdit} initialValues={formOf(ladder.tiers)} onFinish={(v) => save.mutate(v)} scrollToFirstError>
+      <Typography.Paragraph type='secondary'>{t.ladderHint}</Typography.Paragraph>
+      <Form.List name='tiers'>
+        {(fields, { add, remove }) => (
+          <>
+            {fields.map((f) => (
+              <TierCard
+                key={f.key}
+                index={f.name}
+                remove={() => remove(f.name)}
+                canRemove={f.name > 0 && f.name === fields.length - 1}
+                disabled={!canEdit}
+              />
+            ))}
+            <Space>
+              {canEdit && fields.length < 20 && (
+                <Button
+                  icon={<PlusOutlined />}
+                  onClick={() => {
+                    const rows = (form.getFieldValue('tiers') ?? []) as TierFormRow[];
+                    add(emptyRow(rows[rows.length - 1]));
+                  }}
+                  data-testid='tier-add'
+                >
+                  {t.addTier}
+                </Button>
+              )}
+              <Guard viewer='disable'>
+                <Button type='primary' htmlType='submit' loading={save.isPending} data-testid='tiers-save'>
+                  {t.saveLadder}
+                </Button>
+              </Guard>
+            </Space>
+          </>
+        )}
+      </Form.List>
+    </Form>
+  );
+}
+
+function RulesEditor({ rules }: { rules: TierRules }) {
+  const [form] = Form.useForm<TierRules>();
+  const { canEdit } = usePermissions();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  useEffect(() => form.setFieldsValue(rules), [rules, form]);
+  const policy = Form.useWatch(['downgrade', 'policy'], form) ?? rules.downgrade.policy;
+  const hold = Form.useWatch(['downgrade', 'holdMonths'], form) ?? rules.downgrade.holdMonths;
+  const windowMonths = Form.useWatch(['downgrade', 'windowMonths'], form) ?? rules.downgrade.windowMonths;
+  const save = useMutation({
+    mutationFn: (v: TierRules) => api.put<TierRules>('/tiers/rules', v),
+    onSuccess: (saved) => {
+      message.success(t.rulesSaved);
+      queryClient.setQueryData(['tier-rules'], saved);
+    },
+    onError: (err) => {
+      placeErrors(form, err, (f) => f);
+      message.error(err instanceof ApiError ? err.message : zh.common.loadFailed);
+    },
+  });
+  const num = (max: number, testId: string, unit?: string) => (
+    <InputNumber min={0} max={max} precision={0} style={{ width: '100%' }} suffix={unit} data-testid={testId} />
+  );
+  return (
+    <Form form={form} layout='vertical' disabled={!canEdit} initialValues={rules} onFinish={(v) => save.mutate(v)}>
+      <Row gutter={16}>
+        <Col xs={24} md={8}>
+          <Form.Item name='perYuan' label={t.perYuan} extra={t.perYuanHint} rules={[{ required: true, message: zh.common.required(t.perYuan) }]}>
+            {num(1000, 'rules-per-yuan')}
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name='checkIn' label={t.checkIn} rules={[{ required: true, message: zh.common.required(t.checkIn) }]}>
+            {num(10_000, 'rules-check-in')}
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name='task' label={t.task} rules={[{ required: true, message: zh.common.required(t.task) }]}>
+            {num(10_000, 'rules-task')}
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item
+        name={['downgrade', 'policy']}
+        label={t.downgrade}
+        extra={policy === 'never' ? t.neverHint : t.policyHint(hold ?? 0, windowMonths ?? 0)}
+      >
+        <Radio.Group options={(['never', 'hold_then_reevaluate'] as const).map((p) => ({ value: p, label: t.policies[p] }))} />
+      </Form.Item>
+      <Row gutter={16} style={{ display: policy === 'never' ? 'none' : undefined }}>
+        <Col xs={24} md={8}>
+          <Form.Item name={['downgrade', 'holdMonths']} label={t.holdMonths} rules={[{ required: true, type: 'number', min: 1, max: 60 }]}>
+            <InputNumber min={1} max={60} precision={0} style={{ width: '100%' }} suffix={t.monthsUnit} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name={['downgrade', 'windowMonths']} label={t.windowMonths} rules={[{ required: true, type: 'number', min: 1, max: 60 }]}>
+            <InputNumber min={1} max={60} precision={0} style={{ width: '100%' }} suffix={t.monthsUnit} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name={['birthdayGift', 'when']} label={t.birthdayWhen}>
+        <Radio.Group options={(['month', 'day'] as const).map((w) => ({ value: w, label: t.birthdayWhens[w] }))} />
+      </Form.Item>
+      <Guard viewer='disable'>
+        <Button type='primary' htmlType='submit' loading={save.isPending} data-testid='rules-save'>
+          {t.saveRules}
+        </Button>
+      </Guard>
+    </Form>
+  );
+}
+
+export default function TiersPage() {
+  const { canEdit } = usePermissions();
+  const ladder = useQuery({ queryKey: ['tiers'], queryFn: () => api.get<TierLadder>('/tiers') });
+  const rules = useQuery({ queryKey: ['tier-rules'], queryFn: () => api.get<TierRules>('/tiers/rules') });
+  return (
+    <div>
+      <div className='page-header'>
+        <h2>{t.title}</h2>
+      </div>
+      {!canEdit && <Alert type='warning' showIcon message={t.readOnly} style={{ marginBottom: 16 }} data-testid='tiers-read-only' />}
+      <Space direction='vertical' size={16} style={{ width: '100%' }}>
+        <Card title={t.ladder}>
+          <PageState loading={ladder.isPending} error={ladder.error} onRetry={() => ladder.refetch()}>
+            {ladder.data && <LadderEditor ladder={ladder.data} />}
+          </PageState>
+        </Card>
+        <Card title={t.rules}>
+          <PageState loading={rules.isPending} error={rules.error} onRetry={() => rules.refetch()}>
+            {rules.data && <RulesEditor rules={rules.data} />}
+          </PageState>
+        </Card>
+      </Space>
+    </div>
+  );
+}

@@ -1,0 +1,214 @@
+/**
+ * 会员等级 in headless Chromium against the real API (seeded SQLite with the demo ladder 普通 / 银卡 / 金卡 / 钻石, the
+ * built console at /admin): the owner renames a tier and changes a threshold, sees a non-increasing threshold and a
+ * repeated name refused beside their fields, changes the downgrade policy, grants growth to a member and sees the tier
+ * change in the member's history and the growth ledger; a viewer sees the page read-only, saying why. Screenshots at
+ * 1440 × 900 go to the folder the test prints.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { apiCall, CONSOLE_DIST, memberWithAddress, REPO_ROOT, type RunningApi, startApi } from './api-server';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const OUTPUT = process.env.SIYU_TEST_OUTPUT ?? path.join(REPO_ROOT, 'packages/console/test-output');
+
+let api: RunningApi;
+let context: BrowserContext;
+let profileDir: string;
+let page: Page;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(CONSOLE_DIST, 'index.html'))) throw new Error('build the console first: pnpm --filter @siyu/console build');
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
+  fs.mkdirSync(OUTPUT, { recursive: true });
+  console.log(`tiers e2e: screenshots in ${OUTPUT}`);
+  api = await startApi();
+  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-console-tiers-'));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    args: FLAGS,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+  });
+  page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (e) => errors.push(String(e)));
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  await api?.stop();
+  if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && page) {
+    await page
+      .screenshot({ path: path.join(OUTPUT, `failed-tiers-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true })
+      .catch(() => {});
+  }
+});
+
+const shot = async (name: string) => {
+  await page.waitForTimeout(600);
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('.ant-message')) (el as HTMLElement).style.display = 'none';
+  });
+  await page.screenshot({ path: path.join(OUTPUT, name), fullPage: true });
+};
+
+async function login(username: string, password: string) {
+  await page.getByLabel('账号').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('current-staff').waitFor();
+}
+
+/** The error text under a form field holding the element with this test id. */
+const fieldError = (testId: string) => page.locator('.ant-form-item', { has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
+
+async function staffToken(username: string, password: string): Promise<string> {
+  const res = await apiCall<{ token: string }>(api.base, 'POST', '/api/v1/merchant/auth/login', null, { username, password });
+  return res.token;
+}
+
+interface Ladder {
+  tiers: { level: number; name: string; growthThreshold: number; benefits: { pointsMultiplierBp: number } }[];
+}
+
+describe('会员等级 in the console', () => {
+  it('shows the demo ladder and its rules to the owner', async () => {
+    await page.goto(`${api.base}/admin/`);
+    await login('owner', 'siyu-owner-demo');
+    await page.getByRole('menuitem', { name: '会员等级' }).click();
+    await page.waitForURL(/\/admin\/tiers$/);
+    await expect.poll(() => page.getByTestId('tier-1-name').inputValue()).toBe('银卡会员');
+    expect(await page.getByTestId('tier-3-name').inputValue()).toBe('钻石会员');
+    expect(await page.getByTestId('tier-0-threshold').isDisabled()).toBe(true);
+    expect(await page.getByTestId('tier-1-multiplier').inputValue()).toBe('1.2');
+    // The member price of 银卡 (500 bp) reads as 9.5 折.
+    expect(await page.getByTestId('tier-1-discount').inputValue()).toBe('9.5');
+    await page.getByText('即 9.5 折，减 5%').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot('tiers.png');
+  });
+
+  it('refuses a threshold not above the tier below beside the field, and a repeated name from the API beside the name', async () => {
+    await page.getByTestId('tier-2-threshold').fill('400');
+    await page.getByTestId('tiers-save').click();
+    await expect.poll(() => fieldError('tier-2-threshold').textContent()).toContain('必须大于上一等级的门槛（500）');
+    await shot('tiers-threshold-error.png');
+    await page.getByTestId('tier-2-threshold').fill('2000');
+    await expect.poll(() => fieldError('tier-2-threshold').count()).toBe(0);
+
+    // Names are checked by the API: its field error lands on the second name.
+    await page.getByTestId('tier-2-name').fill('银卡会员');
+    await page.getByTestId('tiers-save').click();
+    await expect.poll(() => fieldError('tier-2-name').textContent()).toContain('等级名称不能重复');
+    const ladder = await apiCall<Ladder>(api.base, 'GET', '/api/v1/tiers', null);
+    expect(ladder.tiers[2]!.name).toBe('金卡会员');
+    await page.getByTestId('tier-2-name').fill('金卡会员');
+  });
+
+  it('renames a tier and changes a threshold and a multiplier', async () => {
+    await page.getByTestId('tier-1-name').fill('白银会员');
+    await page.getByTestId('tier-1-threshold').fill('300');
+    await page.getByTestId('tier-1-multiplier').fill('1.25');
+    await page.getByTestId('tiers-save').click();
+    await page.getByText('等级已保存').waitFor();
+    const ladder = await apiCall<Ladder>(api.base, 'GET', '/api/v1/tiers', null);
+    expect(ladder.tiers.map((t) => [t.name, t.growthThreshold])).toEqual([
+      ['普通会员', 0],
+      ['白银会员', 300],
+      ['金卡会员', 2000],
+      ['钻石会员', 8000],
+    ]);
+    expect(ladder.tiers[1]!.benefits.pointsMultiplierBp).toBe(12_500);
+  });
+
+  it('changes the downgrade policy', async () => {
+    await page.getByLabel('保级后重新评定').check();
+    await page.getByRole('spinbutton', { name: '保级月数' }).fill('6');
+    await page.getByTestId('rules-save').click();
+    await page.getByText('成长规则已保存').waitFor();
+    const token = await staffToken('owner', 'siyu-owner-demo');
+    const rules = await apiCall<{ downgrade: { policy: string; holdMonths: number } }>(api.base, 'GET', '/api/v1/merchant/tiers/rules', token);
+    expect(rules.downgrade).toMatchObject({ policy: 'hold_then_reevaluate', holdMonths: 6 });
+    await shot('tiers-rules.png');
+  });
+
+  it('grants growth to a member with a reason and sees the tier change in the history', async () => {
+    const member = await memberWithAddress(api.base, `tiers-e2e-${Date.now()}`);
+    await page.goto(`${api.base}/admin/members/${member.id}`);
+    await expect.poll(() => page.getByTestId('member-tier-name').textContent()).toBe('普通会员');
+    expect(await page.getByTestId('member-growth').textContent()).toBe('0');
+    await page.getByTestId('growth-adjust').click();
+    await page.getByTestId('growth-amount').fill('350');
+    // The reason is required.
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('请填写原因').waitFor();
+    await page.getByTestId('growth-reason').fill('线下活动补录');
+    await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('成长值已调整').waitFor();
+    await expect.poll(() => page.getByTestId('member-tier-name').textContent()).toBe('白银会员');
+    expect(await page.getByTestId('member-growth').textContent()).toBe('350');
+    const history = page.getByTestId('tier-history');
+    await expect.poll(() => history.locator('tbody tr').first().textContent()).toContain('普通会员 → 白银会员');
+    expect(await history.locator('tbody tr').first().textContent()).toContain('升级');
+    await shot('member-tier.png');
+    await page.getByRole('tab', { name: '成长值明细' }).click();
+    const ledger = page.getByTestId('growth-ledger');
+    await expect.poll(() => ledger.locator('tbody tr').first().textContent()).toContain('+350');
+    expect(await ledger.locator('tbody tr').first().textContent()).toContain('线下活动补录');
+    await shot('member-growth-ledger.png');
+
+    // Nothing scrolls sideways at 1280 × 800 either.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    for (const p of [`/admin/members/${member.id}`, '/admin/tiers']) {
+      await page.goto(`${api.base}${p}`);
+      await page.locator('.page-header h2').waitFor();
+      await page
+        .locator('.ant-skeleton')
+        .first()
+        .waitFor({ state: 'detached' })
+        .catch(() => {});
+      await page.waitForTimeout(300);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, p).toBeLessThanOrEqual(0);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it('shows a viewer the ladder read-only, saying why', async () => {
+    await page.getByRole('button', { name: /退出登录/ }).click();
+    await page.getByTestId('login-submit').waitFor();
+    await login('viewer', 'siyu-viewer-demo');
+    await page.goto(`${api.base}/admin/tiers`);
+    await page.getByTestId('tiers-read-only').waitFor();
+    await expect.poll(() => page.getByTestId('tier-1-name').inputValue()).toBe('白银会员');
+    expect(await page.getByTestId('tier-1-name').isDisabled()).toBe(true);
+    expect(await page.getByTestId('tier-2-threshold').isDisabled()).toBe(true);
+    expect(await page.getByTestId('rules-per-yuan').isDisabled()).toBe(true);
+    expect(await page.getByTestId('tiers-save').isDisabled()).toBe(true);
+    expect(await page.locator('[data-disabled-reason]').first().getAttribute('data-disabled-reason')).toBe('只读账号无法修改');
+    expect(await page.getByTestId('tier-add').count()).toBe(0);
+    await shot('viewer-tiers.png');
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,7 @@
+import { t } from '../../../i18n/zh-CN';
+
+export default definePageConfig({
+  // Mini-programs draw their own bar; on H5 this shows Taro's, with a back (or home) button: the way back.
+  navigationStyle: 'default',
+  navigationBarTitleText: t.tiers.benefitsTitle,
+});

@@ -1,0 +1,74 @@
+import type { GrowthEntry } from '@siyu/shared';
+import { Button, Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { api } from '../../../api/client';
+import { LoadError } from '../../../components/load-error';
+import { t } from '../../../i18n/zh-CN';
+import { formatDateTime } from '../../../lib/format';
+import '../member-pages.css';
+
+interface State {
+  growth: number | null;
+  entries: GrowthEntry[];
+  nextCursor: number | null;
+  loaded: boolean;
+  loading: boolean;
+  error: boolean;
+}
+
+/** My growth ledger, newest first, a page at a time. */
+export default function GrowthPage() {
+  const [s, setS] = useState<State>({ growth: null, entries: [], nextCursor: null, loaded: false, loading: true, error: false });
+  const load = (cursor: number | null) => {
+    setS((p) => ({ ...p, loading: true, error: false }));
+    api.myGrowth({ cursor }).then(
+      (page) =>
+        setS((p) => ({
+          growth: page.growth,
+          entries: cursor === null ? page.entries : [...p.entries, ...page.entries],
+          nextCursor: page.nextCursor,
+          loaded: true,
+          loading: false,
+          error: false,
+        })),
+      () => setS((p) => ({ ...p, loading: false, error: true })),
+    );
+  };
+  useDidShow(() => load(null));
+
+  return (
+    <View className='page member-growth'>
+      <View className='card growth-total'>
+        <Text className='muted'>{t.tiers.growthLabel}</Text>
+        <Text className='growth-total-value js-growth-total'>{s.growth === null ? '--' : String(s.growth)}</Text>
+      </View>
+      <View className='card'>
+        {!s.loaded && s.loading ? <View className='state-line'>{t.common.loading}</View> : null}
+        {!s.loaded && s.error ? <LoadError onRetry={() => load(null)} /> : null}
+        {s.loaded && s.entries.length === 0 ? <View className='state-line'>{t.tiers.growthEmpty}</View> : null}
+        {s.entries.map((e) => (
+          <View key={e.id} className='ledger-entry js-growth-entry-row'>
+            <View className='ledger-main'>
+              <Text className='ledger-reason'>{t.tiers.reasons[e.reason] ?? t.tiers.growthLabel}</Text>
+              {e.note ? <Text className='muted ledger-note'>{e.note}</Text> : null}
+              <Text className='muted'>{formatDateTime(e.createdAt)}</Text>
+            </View>
+            <Text className={`ledger-delta ${e.delta >= 0 ? 'is-credit' : 'is-debit'}`}>{t.common.pointsDelta(e.delta)}</Text>
+          </View>
+        ))}
+        {s.loaded && s.entries.length > 0 ? (
+          s.nextCursor !== null ? (
+            <View className='ledger-more'>
+              <Button className='plain-button load-error-retry js-growth-more' disabled={s.loading || undefined} onClick={() => load(s.nextCursor)}>
+                <Text>{s.loading ? t.member.loadingMore : t.member.loadMore}</Text>
+              </Button>
+            </View>
+          ) : (
+            <View className='state-line'>{t.member.noMore}</View>
+          )
+        ) : null}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,288 @@
+/**
+ * Membership tiers in the H5 build in headless Chromium, against the real API (seeded with the demo ladder 普通会员 /
+ * 银卡会员 500 / 金卡会员 2000 / 钻石会员 8000; the merchant's side played through the merchant API as staff): the tier
+ * card on the member page with the growth still needed, a purchase paid on the simulator page that lifts the member to
+ * 银卡会员, the benefits page with the member's tier highlighted, the growth history, and the member price (and, after
+ * growth granted by staff lifts the member to 金卡会员, free shipping) as named lines of the checkout breakdown.
+ *
+ * Screenshots at 390×844 and 320×568 go to test-output/h5-tiers/; every one is also checked for text wrapped one
+ * character per line, for text running off the screen, and for tap targets under 44 px.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { MyTier } from '@siyu/shared';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, apiCall, createAddress, createSpecProduct, staffToken, startApi, testOutputDir, type RunningApi } from './api-server.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const PRODUCT_TITLE = '等级测试茶杯';
+
+let api: RunningApi;
+let context: BrowserContext;
+let profileDir: string;
+let owner: string;
+let shots: string;
+let product: Awaited<ReturnType<typeof createSpecProduct>>;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(DIST, 'h5/index.html'))) throw new Error('build the H5 output first: node scripts/build-miniapp.mjs h5');
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
+  shots = testOutputDir('h5-tiers');
+  api = await startApi({ seed: true });
+  owner = await staffToken(api.base);
+  product = await createSpecProduct(api.base, owner, PRODUCT_TITLE);
+  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-chromium-'));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    args: FLAGS,
+    headless: true,
+    viewport: { width: 390, height: 844 },
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  await api?.stop();
+  if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+});
+
+/** The member token the page stored after its silent login (zustand persist, through Taro's H5 storage: `{ data }`). */
+async function memberToken(page: Page): Promise<string> {
+  const raw = await page.evaluate(() => localStorage.getItem('siyu.session'));
+  const stored = raw ? (JSON.parse(raw) as { data?: string }).data : undefined;
+  const token = stored ? (JSON.parse(stored) as { state?: { token?: string } }).state?.token : undefined;
+  if (!token) throw new Error(`no session in localStorage: ${raw}`);
+  return token;
+}
+
+const textOf = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .first()
+    .textContent()
+    .then((t) => (t ?? '').trim());
+
+/**
+ * Layout problems on screen: text laid out one character per line, and text running off the right edge (unless a
+ * container clips it, as ellipsis does).
+ */
+function layoutProblems(page: Page): Promise<{ oneCharPerLine: string[]; offScreen: string[] }> {
+  return page.evaluate(() => {
+    const oneCharPerLine: string[] = [];
+    const offScreen: string[] = [];
+    const width = window.innerWidth;
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? '').replace(/\s+/g, '');
+      if (!text) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+      if (rects.length === 0) continue; // not on screen (another page of the stack, a closed sheet)
+      // One character per line: two or more lines that hold a single character each.
+      const perLine = new Map<number, number>();
+      for (let i = 0; i < (node.textContent ?? '').length; i++) {
+        if (/\s/.test(node.textContent![i]!)) continue;
+        const one = document.createRange();
+        one.setStart(node, i);
+        one.setEnd(node, i + 1);
+        const r = one.getClientRects()[0];
+        if (r) perLine.set(Math.round(r.top), (perLine.get(Math.round(r.top)) ?? 0) + 1);
+      }
+      if ([...perLine.values()].filter((n) => n === 1).length >= 2) oneCharPerLine.push(text);
+      // Off screen on either side, unless a container clips it (as ellipsis does).
+      let left = Math.min(...rects.map((r) => r.left));
+      let right = Math.max(...rects.map((r) => r.right));
+      for (let el = node.parentElement; el; el = el.parentElement) {
+        const style = getComputedStyle(el);
+        if (style.overflowX !== 'visible' || style.textOverflow === 'ellipsis') {
+          const box = el.getBoundingClientRect();
+          left = Math.max(left, box.left);
+          right = Math.min(right, box.right);
+        }
+      }
+      if (right > width + 1 || left < -1) offScreen.push(text);
+    }
+    return { oneCharPerLine, offScreen };
+  });
+}
+
+/** What a shopper taps on the tier screens: each must be at least 44 × 44 CSS px. */
+const TAP_TARGETS = [
+  '.js-tier-card',
+  '.js-growth-entry',
+  '.js-growth-more',
+  '.js-checkout-submit',
+  '.js-load-retry',
+  '#taro-navigation-bar .taro-navigation-bar-back',
+];
+
+/** Tap targets on screen smaller than 44 px either way. */
+function smallTapTargets(page: Page): Promise<string[]> {
+  return page.evaluate((selectors) => {
+    const small: string[] = [];
+    for (const selector of selectors) {
+      for (const el of document.querySelectorAll(selector)) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue; // not on screen
+        if (r.width < 44 || r.height < 44) small.push(`${selector} ${Math.round(r.width)}×${Math.round(r.height)}`);
+      }
+    }
+    return small;
+  }, TAP_TARGETS);
+}
+
+/**
+ * A screenshot at 390×844 (the one to look at), then the same screen at 320×568; both must lay out cleanly, with tap
+ * targets of at least 44 px.
+ */
+async function shoot(page: Page, name: string) {
+  // Toasts gone (Taro's toast wrapper has no size of its own: its fixed box is inside; hidden by display none).
+  await expect
+    .poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.taro__toast')].some((el) => el.style.display !== 'none')), {
+      timeout: 5_000,
+    })
+    .toBe(false);
+  await page.waitForTimeout(300); // images settle
+  await page.screenshot({ path: path.join(shots, `${name}.png`) });
+  expect(await layoutProblems(page), `${name} at 390 px`).toEqual({ oneCharPerLine: [], offScreen: [] });
+  expect(await smallTapTargets(page), `${name} at 390 px`).toEqual([]);
+  await page.setViewportSize({ width: 320, height: 568 });
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: path.join(shots, `${name}-320.png`) });
+  expect(await layoutProblems(page), `${name} at 320 px`).toEqual({ oneCharPerLine: [], offScreen: [] });
+  expect(await smallTapTargets(page), `${name} at 320 px`).toEqual([]);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(300);
+}
+
+/** Growth granted by staff through the merchant API (with a reason), as the console's 调整成长值 does. */
+async function grantGrowth(memberId: number, delta: number) {
+  await apiCall(api.base, 'POST', `/api/v1/merchant/members/${memberId}/growth-adjustments`, owner, {
+    delta,
+    reason: 'H5 等级测试',
+    key: `h5-tiers-${delta}-${Date.now()}`,
+  });
+}
+
+/** The member page, freshly shown (the card loads on every show). */
+async function memberPage(page: Page) {
+  await page.goto(`${api.base}/#/pages/member/index`);
+  await page.reload();
+  await page.locator('.js-tier-card').first().waitFor({ timeout: 30_000 });
+}
+
+/** Buys one 红 / M (¥59.00) of the test product now: product page → SKU → 立即购买 → checkout. */
+async function buyNow(page: Page) {
+  await page.goto(`${api.base}/#/pages/product/index?id=${product.id}`);
+  await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: 15_000 }).toBe(PRODUCT_TITLE);
+  const skuValue = (text: string) => page.locator('.js-sku-value', { hasText: new RegExp(`^${text}$`) }).first();
+  await skuValue('红').click();
+  await skuValue('M').click();
+  await expect.poll(() => textOf(page, '.js-detail-price')).toBe('¥59.00');
+  await page.locator('.js-buy-now').first().click();
+  await page.locator('.js-checkout-payable').first().waitFor({ timeout: 15_000 });
+  await expect.poll(() => page.locator('.js-breakdown-line').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+}
+
+const breakdown = async (page: Page) => (await page.locator('.js-breakdown-line').allTextContents()).map((l) => l.replace(/\s+/g, ''));
+
+describe('H5 membership tiers in headless Chromium', () => {
+  it('shows the tier card, upgrades by a purchase, shows the benefits and growth pages and the member price at checkout', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+
+    // -- the tier card of a new member ----------------------------------------------------------------------------
+    await page.goto(`${api.base}/#/pages/member/index`);
+    await page.locator('.js-tier-card').first().waitFor({ timeout: 30_000 });
+    const token = await memberToken(page);
+    const me = await apiCall<{ id: number }>(api.base, 'GET', '/api/v1/me', token);
+    await createAddress(api.base, token, '林小雨');
+    expect(await textOf(page, '.js-tier-name')).toBe('普通会员');
+    expect(await textOf(page, '.js-tier-growth')).toBe('成长值 0');
+    expect(await textOf(page, '.js-tier-next')).toBe('再获得 500 成长值升级为 银卡会员');
+    await shoot(page, 'member-tier-card');
+
+    // -- staff grant 480: 20 to go -----------------------------------------------------------------------------------
+    await grantGrowth(me.id, 480);
+    await memberPage(page);
+    await expect.poll(() => textOf(page, '.js-tier-next'), { timeout: 15_000 }).toBe('再获得 20 成长值升级为 银卡会员');
+    const width = await page
+      .locator('.tier-progress-bar')
+      .first()
+      .evaluate((el) => (el as HTMLElement).style.width);
+    expect(width).toBe('96%');
+
+    // -- a purchase of ¥59 paid on the simulator page: 539 growth, 银卡会员 at once -----------------------------------
+    await buyNow(page);
+    expect((await breakdown(page)).some((l) => l.includes('会员价'))).toBe(false);
+    await page.locator('.js-checkout-submit').first().click();
+    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: 30_000 });
+    await page.locator('#confirm', { hasText: '确认支付' }).click();
+    await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: 30_000 });
+    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: 30_000 }).toBe('待发货');
+
+    await memberPage(page);
+    await expect.poll(() => textOf(page, '.js-tier-name'), { timeout: 15_000 }).toBe('银卡会员');
+    // 59 for the goods paid (shipping gives none), and whatever activity the order completed (a points task).
+    const silverTier = await apiCall<MyTier>(api.base, 'GET', '/api/v1/tiers/me', token);
+    expect(silverTier.growth).toBeGreaterThanOrEqual(539);
+    expect(await textOf(page, '.js-tier-growth')).toBe(`成长值 ${silverTier.growth}`);
+    expect(await textOf(page, '.js-tier-next')).toBe(`再获得 ${2000 - silverTier.growth} 成长值升级为 金卡会员`);
+    await shoot(page, 'member-tier-upgraded');
+
+    // -- the benefits page: the ladder, 银卡会员 highlighted, benefits with icons -------------------------------------
+    await page.locator('.js-tier-card').first().click();
+    await page.locator('.js-tier-row').nth(3).waitFor({ timeout: 15_000 });
+    expect(await page.locator('.js-tier-row-name').allTextContents()).toEqual(['普通会员', '银卡会员', '金卡会员', '钻石会员']);
+    expect(await textOf(page, '.js-tier-current .js-tier-row-name')).toBe('银卡会员');
+    expect(await page.locator('.js-tier-current').count()).toBe(1);
+    const silver = await page.locator('.js-tier-row >> nth=1 >> .js-benefit').allTextContents();
+    expect(silver).toEqual(['折全场 95 折', '积积分 1.2 倍', '寿生日礼 100 积分']);
+    await shoot(page, 'benefits');
+    await page.locator('.js-tier-row').nth(3).scrollIntoViewIfNeeded();
+    await shoot(page, 'benefits-bottom');
+
+    // -- the growth history ---------------------------------------------------------------------------------------
+    await page.locator('.js-growth-entry').first().click();
+    await page.locator('.js-growth-entry-row').nth(1).waitFor({ timeout: 15_000 });
+    expect(await textOf(page, '.js-growth-total')).toBe(String(silverTier.growth));
+    const rows = (await page.locator('.js-growth-entry-row').allTextContents()).map((r) => r.replace(/\s+/g, ''));
+    expect(rows.some((r) => r.startsWith('购物获得') && r.endsWith('+59'))).toBe(true);
+    expect(rows[rows.length - 1]).toMatch(/^商家调整H5等级测试.*\+480$/);
+    await shoot(page, 'growth');
+
+    // -- checkout as 银卡会员: the member price (5 % off ¥59.00) as a named line --------------------------------------
+    await buyNow(page);
+    await expect.poll(async () => (await breakdown(page)).find((l) => l.includes('会员价')), { timeout: 15_000 }).toBe('银卡会员价-¥2.95');
+    await shoot(page, 'checkout-member-price');
+
+    // -- staff lift the member to 金卡会员: 10 % off and free shipping at checkout -------------------------------------
+    await grantGrowth(me.id, 1500);
+    await memberPage(page);
+    await expect.poll(() => textOf(page, '.js-tier-name'), { timeout: 15_000 }).toBe('金卡会员');
+    expect(await textOf(page, '.js-tier-next')).toBe(`再获得 ${8000 - silverTier.growth - 1500} 成长值升级为 钻石会员`);
+    await buyNow(page);
+    await expect.poll(async () => (await breakdown(page)).find((l) => l.includes('会员价')), { timeout: 15_000 }).toBe('金卡会员价-¥5.90');
+    const lines = await breakdown(page);
+    console.log(`checkout breakdown as 金卡会员: ${lines.join(' | ')}`);
+    expect(lines.some((l) => l.includes('金卡会员包邮'))).toBe(true);
+    await shoot(page, 'checkout-gold');
+
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 240_000);
+});
