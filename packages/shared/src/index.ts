@@ -18,3 +18,4 @@ export * from './contracts/staff.js';
 export * from './contracts/members.js';
 export * from './contracts/dashboard.js';
 export * from './contracts/uploads.js';
+export * from './contracts/storefront.js';

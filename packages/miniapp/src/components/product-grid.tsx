@@ -24,11 +24,10 @@ export function ProductCard({ product }: { product: ProductSummary }) {
         {product.subtitle ? <Text className='product-subtitle'>{product.subtitle}</Text> : null}
         <View className='product-meta'>
           <Text className='price js-product-price'>{priceRangeText(product.minPriceFen, product.maxPriceFen)}</Text>
-          {product.inStock ? (
-            <Text className='muted'>{t.catalog.sales(product.salesCount)}</Text>
-          ) : (
-            <Text className='tag-muted'>{t.catalog.soldOut}</Text>
+          {!product.inStock ? null : product.salesCount === null ? null : (
+            <Text className='muted product-sales'>{t.catalog.sales(product.salesCount)}</Text>
           )}
+          {product.inStock ? null : <Text className='tag-muted'>{t.catalog.soldOut}</Text>}
         </View>
       </View>
     </View>
