@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from './context.js';
-import { call, createProduct, createStaffAndLogin, type StaffSession } from './factories.js';
+import { call, createProduct, createStaffAndLogin, loginMember, type StaffSession } from './factories.js';
 
 let ctx: TestContext;
 let owner: StaffSession;
@@ -217,5 +217,48 @@ describe('paths nothing serves', () => {
     expect(html).not.toMatch(/https?:\/\//);
     expect((await ctx.app.request('/api/docs/assets/secret.txt')).status).toBe(404);
     expect((await ctx.app.request('/api/openapi.json')).status).toBe(200);
+  });
+});
+
+describe('cart and checkout agree', () => {
+  it('leaves an off-shelf or sold-out selected line out of checkout, keeping it in the cart, and buys the rest', async () => {
+    const member = await loginMember(ctx);
+    const address = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), {
+      name: '林晓',
+      phone: '13812345678',
+      province: '浙江省',
+      city: '杭州市',
+      district: '西湖区',
+      detail: '龙井路 1 号',
+    });
+    const kept = await createProduct(ctx, owner, { skus: [{ priceFen: 2000, stock: 5 }] });
+    const gone = await createProduct(ctx, owner, { skus: [{ priceFen: 3000, stock: 5 }] });
+    const soldOut = await createProduct(ctx, owner, { skus: [{ priceFen: 4000, stock: 1 }] });
+    for (const p of [kept, gone, soldOut]) {
+      expect((await call(ctx, 'POST', '/api/v1/cart/lines', member.headers(), { skuId: p.skus[0]!.id, quantity: 1 })).status).toBe(200);
+    }
+    expect((await call(ctx, 'POST', `${M}/products/${gone.id}/unshelve`, owner.headers())).status).toBe(200);
+    await ctx.db.updateTable('skus').set({ stock: 0 }).where('id', '=', soldOut.skus[0]!.id).execute();
+
+    const cart = await call(ctx, 'GET', '/api/v1/cart', member.headers());
+    expect(cart.body).toMatchObject({ selectedCount: 1, selectedItemsFen: 2000 });
+    const preview = await call(ctx, 'POST', '/api/v1/checkout/preview', member.headers(), { fromCart: true, addressId: address.body.id });
+    expect(preview.status).toBe(200);
+    expect(preview.body).toMatchObject({ itemsFen: 2000, canSubmit: true });
+    expect(preview.body.lines.map((l: { skuId: number }) => l.skuId)).toEqual([kept.skus[0]!.id]);
+
+    const order = await call(ctx, 'POST', '/api/v1/orders', member.headers({ 'Idempotency-Key': 'agree-1' }), {
+      fromCart: true,
+      addressId: address.body.id,
+    });
+    expect(order.status).toBe(201);
+    expect(order.body.lines.map((l: { skuId: number }) => l.skuId)).toEqual([kept.skus[0]!.id]);
+    const after = await call(ctx, 'GET', '/api/v1/cart', member.headers());
+    expect(after.body.lines.map((l: { skuId: number }) => l.skuId).sort()).toEqual([gone.skus[0]!.id, soldOut.skus[0]!.id].sort());
+
+    // Nothing buyable left selected: a 400 naming fromCart, as for an empty selection.
+    const nothing = await call(ctx, 'POST', '/api/v1/checkout/preview', member.headers(), { fromCart: true, addressId: address.body.id });
+    expect(nothing.status).toBe(400);
+    expect(nothing.body.error.details.issues[0].field).toBe('fromCart');
   });
 });
