@@ -169,7 +169,13 @@ export const Order = z
 export const OrderSummary = Order.omit({ events: true, breakdown: true, address: true, refunds: true }).meta({ id: 'OrderSummary' });
 export const OrderPage = pageOf(OrderSummary).meta({ id: 'OrderPage' });
 
-export const MemberOrderQuery = PageQuery.extend({ status: OrderStatus.optional() });
+export const MemberOrderQuery = PageQuery.extend({
+  status: OrderStatus.optional(),
+  refund: z
+    .enum(['any'])
+    .optional()
+    .meta({ description: 'any: orders with a refund asked for or made, whole or partial, whatever their status (the 退款 tab)' }),
+});
 export const MerchantOrderFilter = z.object({
   status: OrderStatus.optional(),
   orderNo: z.string().trim().min(1).max(32).optional(),

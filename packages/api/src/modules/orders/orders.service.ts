@@ -221,8 +221,8 @@ export function createOrdersService(deps: {
       return load(db, id);
     },
 
-    memberOrders: (memberId: number, query: { page: number; pageSize: number; status?: OrderStatus }) =>
-      page({ memberId, ...(query.status ? { status: query.status } : {}) }, query),
+    memberOrders: (memberId: number, query: { page: number; pageSize: number; status?: OrderStatus; refund?: 'any' }) =>
+      page({ memberId, ...(query.status ? { status: query.status } : {}), ...(query.refund ? { withRefunds: true } : {}) }, query),
 
     merchantOrder: (id: number) => load(db, id),
     merchantOrders: (query: MerchantOrderQuery) => page(toFilter(query), query),
