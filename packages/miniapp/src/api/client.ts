@@ -10,6 +10,7 @@ import type {
   ClaimCentre,
   Coupon,
   CouponPage,
+  CreateRefundRequest,
   ErrorBody,
   ErrorCode,
   MemberLoginRequest,
@@ -22,9 +23,10 @@ import type {
   PointsLedgerPage,
   ProductDetail,
   ProductPage,
-  CreateRefundRequest,
   Refund,
   RefundList,
+  RefundPreview,
+  RefundPreviewRequest,
 } from '@siyu/shared';
 import { API_BASE } from '../env';
 import { randomId } from '../lib/random';
@@ -243,7 +245,7 @@ export const api = {
   createOrder: (body: CheckoutSource & { addressId: number; remark?: string; couponIds?: number[] }, idempotencyKey: string) =>
     request<Order>({ method: 'POST', path: '/api/v1/orders', body, idempotencyKey }),
 
-  orders: (query: { status?: OrderStatus; page?: number; pageSize?: number } = {}) =>
+  orders: (query: { status?: OrderStatus; refund?: 'any'; page?: number; pageSize?: number } = {}) =>
     request<OrderPage>({ method: 'GET', path: '/api/v1/orders', query }),
 
   order: (id: number) => request<Order>({ method: 'GET', path: `/api/v1/orders/${id}` }),
@@ -282,4 +284,8 @@ export const api = {
 
   requestRefund: (orderId: number, body: CreateRefundRequest, idempotencyKey: string) =>
     request<Refund>({ method: 'POST', path: `/api/v1/orders/${orderId}/refunds`, body, idempotencyKey }),
+
+  /** What a refund would come to (the server's rules; nothing written). */
+  refundPreview: (orderId: number, body: RefundPreviewRequest) =>
+    request<RefundPreview>({ method: 'POST', path: `/api/v1/orders/${orderId}/refunds/preview`, body }),
 };

@@ -101,7 +101,16 @@ export default function HomePage() {
       ) : null}
 
       <Text className='section-title'>{t.home.recommendTitle}</Text>
-      <ProductGrid list={products} emptyText={t.home.recommendEmpty} />
+      <ProductGrid
+        list={products}
+        emptyText={t.home.recommendEmpty}
+        onRetry={() => {
+          // The server is back: everything the home page shows loads again, not just the grid.
+          refresh();
+          void useCatalog.getState().loadCategories(true);
+          products.reload();
+        }}
+      />
     </View>
   );
 }

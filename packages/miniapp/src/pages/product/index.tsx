@@ -1,10 +1,12 @@
 import type { ProductDetail } from '@siyu/shared';
 import { formatYuan } from '@siyu/shared/money';
-import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import { Button, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import { isApiError } from '../../api/client';
 import { LoadError } from '../../components/load-error';
+import { NotFound } from '../../components/not-found';
+import { ProductImage } from '../../components/product-image';
 import { ProductCoupons } from '../../components/product-coupons';
 import { QuantityStepper } from '../../components/quantity-stepper';
 import { SkuPicker } from '../../components/sku-picker';
@@ -57,7 +59,11 @@ export default function ProductPage() {
   if (!product) {
     return (
       <View className='page'>
-        {load.state === 'missing' ? <View className='empty-box js-product-missing'>{t.product.notFound}</View> : null}
+        {load.state === 'missing' ? (
+          <View className='js-product-missing'>
+            <NotFound text={t.store.productGone} />
+          </View>
+        ) : null}
         {load.state === 'error' ? <LoadError onRetry={fetchProduct} /> : null}
         {load.state === 'loading' ? <View className='state-line'>{t.common.loading}</View> : null}
       </View>
@@ -100,6 +106,8 @@ export default function ProductPage() {
   };
 
   const description = descriptionText(product.description);
+  // Nothing left of the product, or of the SKU chosen: the buttons say so and do nothing.
+  const soldOut = !product.inStock || (sku !== null && sku.stock <= 0);
 
   return (
     <View className='product-page'>
@@ -107,7 +115,7 @@ export default function ProductPage() {
         <Swiper className='product-gallery js-product-gallery' indicatorDots={product.imageUrls.length > 1} circular>
           {product.imageUrls.map((url) => (
             <SwiperItem key={url}>
-              <Image className='product-gallery-image' src={url} mode='aspectFill' />
+              <ProductImage className='product-gallery-image' src={url} title={product.title} />
             </SwiperItem>
           ))}
         </Swiper>
@@ -150,7 +158,7 @@ export default function ProductPage() {
 
         {description ? (
           <View className='card'>
-            <Text className='card-title'>{t.product.descriptionTitle}</Text>
+            <Text className='card-title js-detail-description-title'>{t.product.descriptionTitle}</Text>
             <Text className='product-description js-detail-description'>{description}</Text>
           </View>
         ) : null}
@@ -161,12 +169,20 @@ export default function ProductPage() {
         <View className='product-cart-entry js-cart-entry' onClick={() => void Taro.switchTab({ url: ROUTES.cart })}>
           <Text>{t.product.cartEntry}</Text>
         </View>
-        <Button className={`primary-button product-add js-add-to-cart${adding ? ' is-disabled' : ''}`} onClick={addToCart}>
-          <Text>{t.product.addToCart}</Text>
-        </Button>
-        <Button className='primary-button product-buy js-buy-now' onClick={buyNow}>
-          <Text>{t.product.buyNow}</Text>
-        </Button>
+        {soldOut ? (
+          <Button className='primary-button product-sold-out is-disabled js-sold-out' disabled>
+            <Text>{t.product.outOfStock}</Text>
+          </Button>
+        ) : (
+          <>
+            <Button className={`primary-button product-add js-add-to-cart${adding ? ' is-disabled' : ''}`} onClick={addToCart}>
+              <Text>{t.product.addToCart}</Text>
+            </Button>
+            <Button className='primary-button product-buy js-buy-now' onClick={buyNow}>
+              <Text>{t.product.buyNow}</Text>
+            </Button>
+          </>
+        )}
       </View>
     </View>
   );

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, isApiError, newIdempotencyKey } from '../../../api/client';
 import type { Order, Refund } from '@siyu/shared';
 import { LoadError } from '../../../components/load-error';
+import { NotFound } from '../../../components/not-found';
 import { BreakdownLines, LineItem } from '../../../components/order-parts';
 import { t } from '../../../i18n/zh-CN';
 import { formatDateTime } from '../../../lib/format';
@@ -121,7 +122,7 @@ export default function OrderDetailPage() {
   if (load.state !== 'ready') {
     return (
       <View className='page'>
-        {load.state === 'missing' ? <View className='empty-box'>{t.orders.empty}</View> : null}
+        {load.state === 'missing' ? <NotFound text={t.store.orderGone} /> : null}
         {load.state === 'error' ? <LoadError onRetry={() => void refresh()} /> : null}
         {load.state === 'loading' ? <View className='state-line'>{t.common.loading}</View> : null}
       </View>
@@ -203,6 +204,13 @@ export default function OrderDetailPage() {
                 <Text>{r.reason}</Text>
                 <Text className='price'>{formatYuan(r.amountFen)}</Text>
               </View>
+              {r.lines.length > 0 ? (
+                <Text className='muted refund-covers js-refund-covers'>
+                  {t.refund.covers(
+                    r.lines.map((l) => t.refund.coversItem(order.lines.find((x) => x.id === l.orderLineId)?.title ?? '', l.quantity)).join('、'),
+                  )}
+                </Text>
+              ) : null}
               {r.rejectReason ? <Text className='muted'>{t.refund.rejectReason(r.rejectReason)}</Text> : null}
               <Text className='muted'>{formatDateTime(r.createdAt)}</Text>
             </View>
