@@ -2,6 +2,7 @@ import Taro, { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { t } from './i18n/zh-CN';
 import { watchPageLoads } from './platform/page-load';
+import { useCart } from './stores/cart-store';
 import { useSession } from './stores/session-store';
 import './app.css';
 
@@ -14,6 +15,7 @@ function App({ children }: PropsWithChildren) {
     useSession
       .getState()
       .ensureSession()
+      .then(() => useCart.getState().load())
       .catch(() => undefined);
   });
   return children;

@@ -241,6 +241,7 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
 
     await page.locator('.js-cart-checkout').first().click();
     await page.locator('.js-checkout-line').first().waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(1000); // the page's slide-in animation
     expect(await page.locator('.js-checkout-line').count()).toBe(1);
     expect(await page.locator('.js-checkout-problem').count()).toBe(0);
     await shot('checkout');
@@ -305,7 +306,7 @@ describe('H5 storefront at 390 × 844: orders, refunds, payment and a slow or ab
   });
 
   it('the 退款 tab lists a partly refunded order; the refund form shows the amount first; the record names its items', async () => {
-    const partial = await paidOrder(2);
+    const partial = await paidOrder(3);
     await memberWrite(api.base, token, 'POST', `/api/v1/orders/${partial.id}/refunds`, {
       reason: '少了一件',
       lines: [{ orderLineId: partial.lines[0]!.id, quantity: 1 }],
@@ -322,8 +323,10 @@ describe('H5 storefront at 390 × 844: orders, refunds, payment and a slow or ab
     await page.locator('.js-refund-amount').first().waitFor({ timeout: 15_000 });
     await page.locator('.js-refund-lines').first().click();
     await expectTapTarget(page, '.js-refund-line-check');
-    // The row picks the line, not only its checkbox.
+    // The row picks the line, not only its checkbox: the 2 units left are everything left, so shipping comes too.
     await page.locator('.js-refund-line .line-title').first().click();
+    await expect.poll(() => page.locator('.js-refund-amount').first().textContent(), { timeout: 15_000 }).toContain('35.80');
+    await page.locator('.js-refund-line .js-qty-minus').first().click();
     await expect.poll(() => page.locator('.js-refund-amount').first().textContent(), { timeout: 15_000 }).toContain('12.90');
     await shot('refund-form');
   });

@@ -23,10 +23,12 @@ import type {
   PointsLedgerPage,
   ProductDetail,
   ProductPage,
+  ProductSort,
   Refund,
   RefundList,
   RefundPreview,
   RefundPreviewRequest,
+  Storefront,
 } from '@siyu/shared';
 import { API_BASE } from '../env';
 import { randomId } from '../lib/random';
@@ -205,7 +207,9 @@ export const api = {
   // -- catalog (public) -------------------------------------------------------------------------------------------
   categories: () => request<CategoryTree>({ method: 'GET', path: '/api/v1/categories', authenticated: false }),
 
-  products: (query: { categoryId?: number; keyword?: string; page?: number; pageSize?: number } = {}) =>
+  storefront: () => request<Storefront>({ method: 'GET', path: '/api/v1/storefront', authenticated: false }),
+
+  products: (query: { categoryId?: number; keyword?: string; sort?: ProductSort; page?: number; pageSize?: number } = {}) =>
     request<ProductPage>({ method: 'GET', path: '/api/v1/products', query, authenticated: false }),
 
   product: (id: number) => request<ProductDetail>({ method: 'GET', path: `/api/v1/products/${id}`, authenticated: false }),

@@ -1,4 +1,5 @@
 import type { Cart } from '@siyu/shared';
+import Taro from '@tarojs/taro';
 import { create } from 'zustand';
 import { api, newIdempotencyKey } from '../api/client';
 
@@ -105,4 +106,19 @@ export const useCart = create<CartState>()((set, get) => {
     selectAll: (selected) => change('all', () => api.selectAllCartLines(selected, newIdempotencyKey())),
     remove: (lineId) => change(lineId, () => api.removeCartLine(lineId, newIdempotencyKey())),
   };
+});
+
+/** The cart tab's badge: the number of units in the cart (none when empty). Tab bar calls fail off tab pages: ignored. */
+const CART_TAB_INDEX = 2;
+let badgeShown: string | null = null;
+useCart.subscribe(({ cart }) => {
+  if (!cart) return;
+  const units = cart.lines.reduce((n, l) => n + l.quantity, 0);
+  const text = units > 0 ? (units > 99 ? '99+' : String(units)) : null;
+  if (text === badgeShown) return;
+  badgeShown = text;
+  const done = text ? Taro.setTabBarBadge({ index: CART_TAB_INDEX, text }) : Taro.removeTabBarBadge({ index: CART_TAB_INDEX });
+  Promise.resolve(done).catch(() => {
+    badgeShown = null;
+  });
 });

@@ -10,6 +10,7 @@ import { specsText } from '../../lib/format';
 import { ROUTES } from '../../lib/routes';
 import { useCart } from '../../stores/cart-store';
 import { useCheckout } from '../../stores/checkout-store';
+import { useStorefront } from '../../stores/storefront-store';
 import './index.css';
 
 const MAX_QUANTITY = 99;
@@ -22,9 +23,11 @@ const fail = () => void Taro.showToast({ title: t.common.failedToast, icon: 'non
 /** The server's cart: quantities, selection, removal; stale lines shown with what the API says is wrong with them. */
 export default function CartPage() {
   const { cart, loading, error, busy } = useCart();
+  const freeShippingFen = useStorefront((s) => s.storefront?.freeShippingThresholdFen ?? null);
 
   useDidShow(() => {
     void useCart.getState().load();
+    void useStorefront.getState().load();
   });
 
   if (!cart) {
@@ -118,20 +121,34 @@ export default function CartPage() {
           </View>
         );
       })}
-      <View className='bottom-bar cart-bar'>
-        <View className='tap-area cart-select-all js-cart-select-all' onClick={busy !== null ? undefined : () => selectAll(!allSelected).catch(fail)}>
-          <View className={`checkbox${allSelected ? ' is-checked' : ''}`}>
-            <Text>{allSelected ? '✓' : ''}</Text>
+      <View className='cart-footer'>
+        {freeShippingFen !== null && cart.selectedItemsFen > 0 ? (
+          <View className={`cart-shipping-hint js-free-shipping-hint${cart.selectedItemsFen >= freeShippingFen ? ' is-reached' : ''}`}>
+            <Text>
+              {cart.selectedItemsFen >= freeShippingFen
+                ? t.store.freeShippingReached
+                : t.store.freeShippingGap(formatYuan(freeShippingFen - cart.selectedItemsFen))}
+            </Text>
           </View>
-          <Text className='cart-select-all-label'>{t.cart.selectAll}</Text>
+        ) : null}
+        <View className='bottom-bar cart-bar'>
+          <View
+            className='tap-area cart-select-all js-cart-select-all'
+            onClick={busy !== null ? undefined : () => selectAll(!allSelected).catch(fail)}
+          >
+            <View className={`checkbox${allSelected ? ' is-checked' : ''}`}>
+              <Text>{allSelected ? '✓' : ''}</Text>
+            </View>
+            <Text className='cart-select-all-label'>{t.cart.selectAll}</Text>
+          </View>
+          <View className='cart-total'>
+            <Text className='cart-total-label js-cart-total-label'>{t.cart.total}</Text>
+            <Text className='price js-cart-total'>{formatYuan(cart.selectedItemsFen)}</Text>
+          </View>
+          <Button className={`primary-button cart-checkout js-cart-checkout${selectedBuyable.length ? '' : ' is-disabled'}`} onClick={checkout}>
+            <Text>{t.cart.checkout(selectedBuyable.reduce((n, l) => n + l.quantity, 0))}</Text>
+          </Button>
         </View>
-        <View className='cart-total'>
-          <Text className='cart-total-label js-cart-total-label'>{t.cart.total}</Text>
-          <Text className='price js-cart-total'>{formatYuan(cart.selectedItemsFen)}</Text>
-        </View>
-        <Button className={`primary-button cart-checkout js-cart-checkout${selectedBuyable.length ? '' : ' is-disabled'}`} onClick={checkout}>
-          <Text>{t.cart.checkout(selectedBuyable.reduce((n, l) => n + l.quantity, 0))}</Text>
-        </Button>
       </View>
     </View>
   );
