@@ -163,6 +163,7 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
   it('home: no sideways overflow, no one-character lines', async () => {
     await page.goto(`${api.base}/`);
     await page.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
+    await page.locator('.js-notice-bar').first().waitFor({ timeout: 15_000 });
     await page.waitForTimeout(500);
     await shot('home');
     expect(await layoutFaults(page)).toEqual([]);
@@ -171,6 +172,8 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
 
   it('search: the field has room, and 茶 finds every tea, best matches first', async () => {
     await open('/pages/search/index', '.js-search-input');
+    // The merchant's hot words (seeded) wait under the field.
+    expect(await page.locator('.js-search-hot-word').allTextContents()).toEqual(['龙井', '红茶', '坚果', '盖碗']);
     const input = await box(page, '.js-search-input');
     expect(input.width).toBeGreaterThan(viewport.width * 0.5);
     await page.locator('.js-search-input input').first().fill('茶');
@@ -182,6 +185,12 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
     const typed = await box(page, '.js-search-input input');
     expect(typed.width).toBeGreaterThan(100);
     await shot('search');
+    // Sorted by price, low to high, then high to low.
+    await page.locator('.js-search-sort-price').first().click();
+    await expect.poll(() => page.locator('.js-product-title').first().textContent(), { timeout: 15_000 }).not.toBe('正山小种红茶');
+    // The search is remembered on this device.
+    await open('/pages/search/index', '.js-search-input');
+    expect(await page.locator('.js-search-history-word').allTextContents()).toContain('茶');
     expect(await layoutFaults(page)).toEqual([]);
   });
 
@@ -234,6 +243,7 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
     const bottom = tabBar ? tabBar.y : viewport.height;
     expect(bar.y + bar.height).toBeGreaterThanOrEqual(bottom - 2);
     expect(await linesOf(page, '.cart-select-all-label')).toBe(1);
+    expect(await page.locator('.js-free-shipping-hint').first().textContent()).toContain('还差 ¥86.10 包邮');
     expect(await linesOf(page, '.js-cart-total-label')).toBe(1);
     for (const sel of ['.js-cart-select', '.js-cart-remove', '.js-qty-plus', '.js-qty-minus', '.js-cart-select-all'])
       await expectTapTarget(page, sel);
