@@ -185,18 +185,20 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
     const typed = await box(page, '.js-search-input input');
     expect(typed.width).toBeGreaterThan(100);
     await shot('search');
+    expect(await layoutFaults(page)).toEqual([]);
     // Sorted by price, low to high, then high to low.
     await page.locator('.js-search-sort-price').first().click();
     await expect.poll(() => page.locator('.js-product-title').first().textContent(), { timeout: 15_000 }).not.toBe('正山小种红茶');
-    // The search is remembered on this device.
-    await open('/pages/search/index', '.js-search-input');
-    expect(await page.locator('.js-search-history-word').allTextContents()).toContain('茶');
-    expect(await layoutFaults(page)).toEqual([]);
+    // The search is remembered on this device: home, then the search entry again.
+    await open('/pages/index/index', '.js-search-entry');
+    await page.locator('.js-search-entry').first().click();
+    await page.locator('.js-search-history-word:visible').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('.js-search-history-word:visible').allTextContents()).toContain('茶');
   });
 
   it('product by direct link: headings stand on their own line', async () => {
     await open(`/pages/product/index?id=${longjingId}`, '.js-detail-description');
-    const heading = await box(page, '.js-detail-description-title');
+    const heading = await box(page, '.js-description-heading');
     const text = await box(page, '.js-detail-description');
     expect(heading.y + heading.height).toBeLessThanOrEqual(text.y + 1);
     await expectTapTarget(page, '.js-qty-plus');

@@ -158,7 +158,7 @@ export default function ProductPage() {
 
         {description ? (
           <View className='card'>
-            <Text className='card-title js-detail-description-title'>{t.product.descriptionTitle}</Text>
+            <Text className='card-title js-description-heading'>{t.product.descriptionTitle}</Text>
             <Text className='product-description js-detail-description'>{description}</Text>
           </View>
         ) : null}

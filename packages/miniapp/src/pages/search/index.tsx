@@ -22,7 +22,9 @@ export default function SearchPage() {
   const [keyword, setKeyword] = useState('');
   const [sort, setSort] = useState<ProductSort>('relevance');
   const [history, setHistory] = useState<string[]>(() => readSearchHistory());
-  const hotWords = useStorefront((s) => s.storefront?.hotWords ?? []);
+  // Select the stored object, not a fresh [] per render (zustand would re-render without end).
+  const storefront = useStorefront((s) => s.storefront);
+  const hotWords = storefront?.hotWords ?? [];
   useEffect(() => void useStorefront.getState().load(), []);
   const query = useMemo(() => (keyword ? { keyword, sort } : null), [keyword, sort]);
   const results = useProductList(query);
