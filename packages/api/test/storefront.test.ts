@@ -262,3 +262,40 @@ describe('cart and checkout agree', () => {
     expect(nothing.body.error.details.issues[0].field).toBe('fromCart');
   });
 });
+
+describe('a cancel reason', () => {
+  it('keeps the member’s reason in the order’s history; without one the cancel still works; a bad one is a 400 naming reason', async () => {
+    const member = await loginMember(ctx);
+    const address = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), {
+      name: '林晓',
+      phone: '13812345678',
+      province: '浙江省',
+      city: '杭州市',
+      district: '西湖区',
+      detail: '龙井路 1 号',
+    });
+    const product = await createProduct(ctx, owner);
+    const place = async (key: string) =>
+      (
+        await call(ctx, 'POST', '/api/v1/orders', member.headers({ 'Idempotency-Key': key }), {
+          items: [{ skuId: product.skus[0]!.id, quantity: 1 }],
+          addressId: address.body.id,
+        })
+      ).body;
+    const first = await place('cancel-1');
+    const tooLong = await call(ctx, 'POST', `/api/v1/orders/${first.id}/cancel`, member.headers({ 'Idempotency-Key': 'c-0' }), {
+      reason: 'x'.repeat(101),
+    });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.details.issues[0].field).toBe('reason');
+    const cancelled = await call(ctx, 'POST', `/api/v1/orders/${first.id}/cancel`, member.headers({ 'Idempotency-Key': 'c-1' }), {
+      reason: '不想要了',
+    });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.events.at(-1)).toMatchObject({ toStatus: 'cancelled', note: 'cancelled by member: 不想要了' });
+    const second = await place('cancel-2');
+    const plain = await call(ctx, 'POST', `/api/v1/orders/${second.id}/cancel`, member.headers({ 'Idempotency-Key': 'c-2' }));
+    expect(plain.status).toBe(200);
+    expect(plain.body.events.at(-1)).toMatchObject({ toStatus: 'cancelled', note: 'cancelled by member' });
+  });
+});

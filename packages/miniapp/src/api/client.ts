@@ -254,7 +254,8 @@ export const api = {
 
   order: (id: number) => request<Order>({ method: 'GET', path: `/api/v1/orders/${id}` }),
 
-  cancelOrder: (id: number, idempotencyKey: string) => request<Order>({ method: 'POST', path: `/api/v1/orders/${id}/cancel`, idempotencyKey }),
+  cancelOrder: (id: number, idempotencyKey: string, reason?: string) =>
+    request<Order>({ method: 'POST', path: `/api/v1/orders/${id}/cancel`, idempotencyKey, ...(reason ? { body: { reason } } : {}) }),
 
   confirmReceipt: (id: number, idempotencyKey: string) =>
     request<Order>({ method: 'POST', path: `/api/v1/orders/${id}/confirm-receipt`, idempotencyKey }),

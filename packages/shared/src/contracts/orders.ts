@@ -169,6 +169,13 @@ export const Order = z
 export const OrderSummary = Order.omit({ events: true, breakdown: true, address: true, refunds: true }).meta({ id: 'OrderSummary' });
 export const OrderPage = pageOf(OrderSummary).meta({ id: 'OrderPage' });
 
+/** Why the member cancels (optional): kept in the order's history as the cancellation's note. */
+export const CancelOrderRequest = z
+  .object({ reason: z.string().trim().min(1).max(100).optional() })
+  .strict()
+  .meta({ id: 'CancelOrderRequest' });
+export type CancelOrderRequest = z.output<typeof CancelOrderRequest>;
+
 export const MemberOrderQuery = PageQuery.extend({
   status: OrderStatus.optional(),
   refund: z

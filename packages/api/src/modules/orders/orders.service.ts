@@ -149,9 +149,9 @@ export function createOrdersService(deps: {
   }
 
   /** Closes an unpaid order and gives back what its creation took, exactly once: the guarded transition decides. */
-  async function closeUnpaid(trx: Tx, orderId: number, actor: Actor, reason: 'cancelled' | 'expired'): Promise<boolean> {
+  async function closeUnpaid(trx: Tx, orderId: number, actor: Actor, reason: 'cancelled' | 'expired', why?: string): Promise<boolean> {
     const at = clock.now().toISOString();
-    const note = reason === 'expired' ? 'payment window expired' : 'cancelled by member';
+    const note = reason === 'expired' ? 'payment window expired' : why ? `cancelled by member: ${why}` : 'cancelled by member';
     if (!(await lifecycle.transition(trx, orderId, { from: ['awaiting_payment'], to: 'cancelled', actor, set: { cancelled_at: at }, note })))
       return false;
     const lines = await repo.listLines(trx, [orderId]);
@@ -253,10 +253,10 @@ export function createOrdersService(deps: {
     },
 
     /** The member cancels an unpaid order; what its creation took goes back. */
-    async cancel(memberId: number, id: number): Promise<Order> {
+    async cancel(memberId: number, id: number, reason?: string): Promise<Order> {
       return inTransaction(db, async (trx) => {
         await ownOrder(trx, memberId, id);
-        if (!(await closeUnpaid(trx, id, { type: 'member', id: memberId }, 'cancelled'))) {
+        if (!(await closeUnpaid(trx, id, { type: 'member', id: memberId }, 'cancelled', reason))) {
           const current = (await repo.findOrder(trx, id))?.status;
           throw new AppError('INVALID_STATE', `order is ${current}; only an unpaid order can be cancelled`, { status: current });
         }
