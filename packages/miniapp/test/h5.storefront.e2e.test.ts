@@ -352,7 +352,18 @@ describe('H5 storefront at 390 × 844: orders, refunds, payment and a slow or ab
     await page.waitForTimeout(3000);
     expect(page.url()).not.toContain('/__sim/pay-page');
     expect(page.url()).not.toContain('autopay=1');
+    // The payment window counts down, live.
+    const first = await page.locator('.js-pay-countdown').first().textContent();
+    await page.waitForTimeout(1500);
+    expect(await page.locator('.js-pay-countdown').first().textContent()).not.toBe(first);
+    expect(first).toMatch(/剩余 \d\d:\d\d/);
     await shot('order-after-back');
+
+    // 再次购买 on a paid order puts its lines back in the cart and opens it.
+    const paid = await paidOrder(1);
+    await open(`/package-order/pages/detail/index?id=${paid.id}`, '.js-order-buy-again');
+    await page.locator('.js-order-buy-again').first().click();
+    await page.locator('.js-cart-line', { hasText: '一直在售的茶点' }).first().waitFor({ timeout: 15_000 });
   });
 
   it('with the server down, a tab tap says so', async () => {

@@ -17,6 +17,8 @@ interface CartState {
    * next), and the server's cart is taken when the line's queue is empty. A failure reloads the server's cart.
    */
   setQuantity(lineId: number, quantity: number): Promise<void>;
+  /** Resolves once every quantity change in flight or queued has reached the server (checkout waits for it). */
+  settled(): Promise<void>;
   setSelected(lineId: number, selected: boolean): Promise<void>;
   selectAll(selected: boolean): Promise<void>;
   remove(lineId: number): Promise<void>;
@@ -27,7 +29,7 @@ let generation = 0;
 
 /** Quantities tapped but not yet confirmed by the server, by line; and the lines with a request in flight. */
 const wanted = new Map<number, number>();
-const sending = new Set<number>();
+const sending = new Map<number, Promise<void>>();
 
 /** The cart with these quantities, its selected total recomputed by the server's rule (a price change alone does not block). */
 function withQuantities(cart: Cart, quantities: ReadonlyMap<number, number>): Cart {
@@ -80,27 +82,35 @@ export const useCart = create<CartState>()((set, get) => {
       generation++;
       const shown = get().cart;
       if (shown) set({ cart: withQuantities(shown, wanted) });
-      if (sending.has(lineId)) return; // the request in flight sends the latest quantity when it is back
-      sending.add(lineId);
-      try {
-        for (;;) {
-          const want = wanted.get(lineId)!;
-          const cart = await api.updateCartLine(lineId, { quantity: want }, newIdempotencyKey());
-          generation++;
-          if (wanted.get(lineId) === want) {
-            wanted.delete(lineId);
-            set({ cart: withQuantities(cart, wanted) });
-            return;
+      const running = sending.get(lineId);
+      if (running) return running; // the request in flight sends the latest quantity when it is back
+      const send = (async () => {
+        try {
+          for (;;) {
+            const want = wanted.get(lineId)!;
+            const cart = await api.updateCartLine(lineId, { quantity: want }, newIdempotencyKey());
+            generation++;
+            if (wanted.get(lineId) === want) {
+              wanted.delete(lineId);
+              set({ cart: withQuantities(cart, wanted) });
+              return;
+            }
           }
+        } catch (e) {
+          wanted.delete(lineId);
+          set({ error: e instanceof Error ? e.message : String(e) });
+          void get().load();
+          throw e;
+        } finally {
+          sending.delete(lineId);
         }
-      } catch (e) {
-        wanted.delete(lineId);
-        set({ error: e instanceof Error ? e.message : String(e) });
-        void get().load();
-        throw e;
-      } finally {
-        sending.delete(lineId);
-      }
+      })();
+      sending.set(lineId, send);
+      return send;
+    },
+
+    settled: async () => {
+      await Promise.allSettled([...sending.values()]);
     },
     setSelected: (lineId, selected) => change(lineId, () => api.updateCartLine(lineId, { selected }, newIdempotencyKey())),
     selectAll: (selected) => change('all', () => api.selectAllCartLines(selected, newIdempotencyKey())),

@@ -63,11 +63,13 @@ export default function CartPage() {
     if (confirm) remove(line.id).catch(fail);
   };
 
-  const checkout = () => {
+  const checkout = async () => {
     if (selectedBuyable.length === 0) {
       void Taro.showToast({ title: t.cart.nothingSelected, icon: 'none' });
       return;
     }
+    // The server prices the cart it has: quantities still on their way get there first.
+    await useCart.getState().settled();
     useCheckout.getState().start({ fromCart: true });
     void Taro.navigateTo({ url: ROUTES.checkout });
   };
@@ -145,7 +147,10 @@ export default function CartPage() {
             <Text className='cart-total-label js-cart-total-label'>{t.cart.total}</Text>
             <Text className='price js-cart-total'>{formatYuan(cart.selectedItemsFen)}</Text>
           </View>
-          <Button className={`primary-button cart-checkout js-cart-checkout${selectedBuyable.length ? '' : ' is-disabled'}`} onClick={checkout}>
+          <Button
+            className={`primary-button cart-checkout js-cart-checkout${selectedBuyable.length ? '' : ' is-disabled'}`}
+            onClick={() => void checkout()}
+          >
             <Text>{t.cart.checkout(selectedBuyable.reduce((n, l) => n + l.quantity, 0))}</Text>
           </Button>
         </View>
