@@ -1,7 +1,7 @@
 import type { ProductDetail } from '@siyu/shared';
 import { formatYuan } from '@siyu/shared/money';
 import { Button, Swiper, SwiperItem, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import { isApiError } from '../../api/client';
 import { LoadError } from '../../components/load-error';
@@ -17,6 +17,7 @@ import { initialSelection, missingDimension, selectedSku, specDimensions, type S
 import { api } from '../../api/client';
 import { useCart } from '../../stores/cart-store';
 import { useCheckout } from '../../stores/checkout-store';
+import { useSession } from '../../stores/session-store';
 import './index.css';
 
 const MAX_QUANTITY = 99;
@@ -47,6 +48,17 @@ export default function ProductPage() {
     );
   };
   useEffect(fetchProduct, [id]);
+
+  // 转发: the product, with the sharer's member id in the path so a later visit can be attributed to them.
+  useShareAppMessage(() => {
+    const sharer = useSession.getState().member?.id;
+    const shared = load.state === 'ready' ? load.product : null;
+    return {
+      title: shared?.title ?? t.product.title,
+      path: `${ROUTES.product(id ?? 0)}${sharer ? `&sharer=${sharer}` : ''}`,
+      ...(shared?.coverUrl ? { imageUrl: shared.coverUrl } : {}),
+    };
+  });
 
   const product = load.state === 'ready' ? load.product : null;
   const dims = useMemo(() => (product ? specDimensions(product.skus) : []), [product]);
