@@ -1,6 +1,7 @@
 import type { Banner, BannerLink, StorefrontPage } from '@siyu/shared';
 import { Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { t } from '../i18n/zh-CN';
 import { ROUTES } from '../lib/routes';
 import { useCatalog } from '../stores/catalog-store';
 import { ProductImage } from './product-image';
@@ -47,7 +48,7 @@ export function NoticeBar({ text }: { text: string }) {
   if (!text) return null;
   return (
     <View className='notice-bar js-notice-bar'>
-      <Text className='notice-bar-icon'>📢</Text>
+      <Text className='notice-bar-icon'>{t.store.noticeTag}</Text>
       <Text className='notice-bar-text'>{text}</Text>
     </View>
   );

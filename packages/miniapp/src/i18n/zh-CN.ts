@@ -385,6 +385,7 @@ export const zhCN = {
   },
   store: {
     notFoundTitle: '页面走丢了',
+    noticeTag: '公告',
     backHome: '返回首页',
     productGone: '这件商品不存在或已下架',
     orderGone: '没有找到这笔订单',
