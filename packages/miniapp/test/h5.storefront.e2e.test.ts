@@ -206,6 +206,14 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
     expect(await layoutFaults(page)).toEqual([]);
   });
 
+  it('check-in: the calendar arrows are 44 px to tap', async () => {
+    await open('/pages/check-in/index', '.js-calendar-prev');
+    await expectTapTarget(page, '.js-calendar-prev');
+    await expectTapTarget(page, '.js-calendar-next');
+    await shot('check-in');
+    expect(await layoutFaults(page)).toEqual([]);
+  });
+
   it('a sold-out product says 已售罄 on a disabled button', async () => {
     await open(`/pages/product/index?id=${soldOutId}`, '.js-detail-title');
     const button = page.locator('.js-sold-out').first();
