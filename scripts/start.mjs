@@ -36,10 +36,43 @@ await mustRun(process.execPath, ['--import', 'tsx', 'src/db/seed-cli.ts'], { cwd
 
 const port = process.env.PORT ?? '3000';
 const host = process.env.HOST ?? '127.0.0.1';
-console.log(
-  `\nStorefront (H5): http://${host}:${port}/   Merchant console: http://${host}:${port}/admin   API reference: http://${host}:${port}/api/docs`,
-);
-console.log('Console logins: owner / siyu-owner-demo, operator / siyu-operator-demo, viewer / siyu-viewer-demo\n');
+// A wildcard listen address is reached on loopback from this machine.
+const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+const origin = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
 const server = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: api, stdio: 'inherit', env: process.env });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    // Ctrl-C reaches the server from the terminal too; it stops once, cleanly, and so do we (exit 0).
+    stopping = true;
+    server.kill(signal);
+  });
+}
+server.on('exit', (code, signal) => process.exit(stopping && (code === 0 || signal) ? 0 : (code ?? 1)));
+
+// The addresses, plainly, once the server answers (its own log lines are JSON).
+const deadline = Date.now() + 120_000;
+while (!stopping && Date.now() < deadline) {
+  const up = await fetch(`${origin}/api/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
+  if (up) {
+    console.log(
+      [
+        '',
+        '  Siyu is running:',
+        `    Storefront (H5)     ${origin}/`,
+        `    API reference       ${origin}/api/docs`,
+        ...(fs.existsSync(consoleIndex)
+          ? [`    Merchant console    ${origin}/admin/   (owner / siyu-owner-demo, operator / siyu-operator-demo, viewer / siyu-viewer-demo)`]
+          : []),
+        '',
+        '  Press Ctrl-C to stop.',
+        '',
+      ].join('\n'),
+    );
+    break;
+  }
+  await new Promise((r) => setTimeout(r, 300));
+}

@@ -1,12 +1,12 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { Scalar } from '@scalar/hono-api-reference';
 import type { Context, Hono } from 'hono';
 import { requestId } from 'hono/request-id';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AppConfig } from './config.js';
 import type { DB } from './db/connection.js';
+import { apiDocsRoutes } from './lib/api-docs.js';
 import { ALL_STAFF_ROLES, STAFF_EDITORS, STAFF_OWNERS, requireMember, requireStaff } from './lib/auth.js';
 import type { Clock } from './lib/clock.js';
 import {
@@ -14,7 +14,7 @@ import {
   apiCors,
   apiSecureHeaders,
   errorHandler,
-  notFoundHandler,
+  routeNotFoundHandler,
   requestBodyLimit,
   restrictedMethodOverride,
   validationHook,
@@ -54,6 +54,7 @@ import { createPointsMallParticipant, createPointsMallService, merchantPointsMal
 import { createSettingsService } from './modules/settings/index.js';
 import { createStaffService, merchantStaffRoutes } from './modules/staff/index.js';
 import { createTierBirthdayGifts, createTiersService, merchantTierRoutes, tierRoutes } from './modules/tiers/index.js';
+import { createStorefrontService, merchantStorefrontRoutes, storefrontRoutes } from './modules/storefront/index.js';
 import type { PaymentAdapters, PlatformAdapters } from './platforms/types.js';
 
 export interface AppDeps {
@@ -96,7 +97,12 @@ export function createApp({
 }: AppDeps) {
   const r = config.rateLimits;
   const settings = createSettingsService({ db, clock, logger });
-  const catalog = createCatalogService({ db, clock });
+  const storefront = createStorefrontService({
+    settings,
+    // `orders` is built below; this runs only when a request asks.
+    freeShippingThresholdFen: async () => (await orders.settings()).freeShippingThresholdFen,
+  });
+  const catalog = createCatalogService({ db, clock, salesCountThreshold: storefront.salesCountThreshold });
   const tiers = createTiersService({
     db,
     clock,
@@ -221,7 +227,7 @@ export function createApp({
     );
   });
   app.onError(errorHandler(logger));
-  app.notFound(notFoundHandler);
+  app.notFound(routeNotFoundHandler(app));
   app.use(
     '/api/*',
     apiCors({
@@ -266,6 +272,8 @@ export function createApp({
   );
   app.route('/api/v1/merchant', merchantCheckInRoutes({ checkIn, anyStaff, editor }));
   app.route('/api/v1', catalogRoutes({ catalog }));
+  app.route('/api/v1', storefrontRoutes({ storefront }));
+  app.route('/api/v1/merchant', merchantStorefrontRoutes({ storefront, anyStaff, editor }));
   app.route('/api/v1/merchant', merchantCatalogRoutes({ catalog, anyStaff, editor }));
   app.route('/api/v1', addressRoutes({ addresses, member, idempotent }));
   app.route('/api/v1', cartRoutes({ cart, member, idempotent }));
@@ -302,7 +310,7 @@ export function createApp({
       description: 'Members (mini-program) and merchant endpoints. Money in integer fen; times in UTC.',
     },
   });
-  app.get('/api/docs', Scalar({ url: '/api/openapi.json', pageTitle: 'Siyu API reference' }));
+  app.route('/api', apiDocsRoutes({ specUrl: '/api/openapi.json', title: 'Siyu API reference' }));
 
   if (simulator) app.route('/__sim', simulator);
   if (testHooks) {
@@ -326,9 +334,10 @@ export function createApp({
 
   if (config.staticDir && fs.existsSync(path.join(config.staticDir, 'index.html'))) {
     const root = path.relative(process.cwd(), config.staticDir) || '.';
-    app.use('/*', serveStatic({ root }));
-    // The H5 build routes on the client: unknown paths get the shell.
-    app.get('*', serveStatic({ root, rewriteRequestPath: () => '/index.html' }));
+    const storefrontFiles = serveStatic({ root });
+    app.get('/*', (c, next) => (isServicePath(c.req.path) ? next() : storefrontFiles(c, next)));
+    // The H5 build routes on the client: its page routes (and only those) get the shell. Anything else is a JSON 404.
+    app.get('*', (c, next) => (isStorefrontPage(c.req.path) ? serveStatic({ root, rewriteRequestPath: () => '/index.html' })(c, next) : next()));
   }
 
   return Object.assign(app, {
@@ -341,6 +350,7 @@ export function createApp({
       settings,
       tiers,
       birthdayGifts,
+      storefront,
       checkIn,
       catalog,
       coupons,
@@ -359,6 +369,14 @@ export function createApp({
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/** Paths the service itself answers: never a storefront file, never the storefront's shell. */
+const SERVICE_PATH = /^\/(api|payments|__sim|uploads|admin)(\/|$)/;
+const isServicePath = (p: string) => SERVICE_PATH.test(p);
+
+/** The H5 storefront's own page routes: its root and its pages (main package and sub-packages, for history routing). */
+const STOREFRONT_PAGE = /^\/(index\.html)?$|^\/(pages|package-[a-z0-9-]+\/pages)(\/[a-z0-9-]+){1,2}$/;
+const isStorefrontPage = (p: string) => STOREFRONT_PAGE.test(p);
 
 /**
  * The merchant console at /admin: its built files, and its shell (index.html) for any other path under /admin so

@@ -601,7 +601,7 @@ describe('response headers', () => {
     const docs = await ctx.app.request('/api/docs');
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('/api/openapi.json');
-    // The page loads its script from a CDN: no CSP, and no COEP (which would need the CDN to send CORP).
+    // No CSP and no COEP on the reference page (its viewer is served by this API: see storefront.test.ts).
     expect(docs.headers.get('content-security-policy')).toBeNull();
     expect(docs.headers.get('cross-origin-embedder-policy')).toBeNull();
 

@@ -286,6 +286,56 @@ describe('asking for a refund', () => {
   });
 });
 
+describe('the orders with refunds (the 退款 tab)', () => {
+  it('lists orders with a refund asked for or made, partial ones included, whatever their status', async () => {
+    const untouched = await paidOrder(ctx, shop, m);
+    const partial = await paidOrder(ctx, shop, m);
+    const pending = await paidOrder(ctx, shop, m);
+    const part = await askRefund(m, partial.id, { reason: '少了一件', lines: [{ orderLineId: lineOf(partial, 0), quantity: 1 }] });
+    await approve(shop.owner, part.body.id);
+    await platformCompletes('weapp', part.body.refundNo);
+    expect(await getOrder(m, partial.id)).toMatchObject({ status: 'paid', refundedFen: 3000 });
+    await askRefund(m, pending.id, { reason: '不想要了' });
+
+    const tab = await call(ctx, 'GET', '/api/v1/orders?refund=any', m.headers());
+    expect(tab.status).toBe(200);
+    expect(tab.body.items.map((o: { id: number }) => o.id)).toEqual([pending.id, partial.id]);
+    expect(tab.body.total).toBe(2);
+    const all = await call(ctx, 'GET', '/api/v1/orders', m.headers());
+    expect(all.body.items.map((o: { id: number }) => o.id)).toContain(untouched.id);
+    const bad = await call(ctx, 'GET', '/api/v1/orders?refund=some', m.headers());
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.issues[0].field).toBe('query.refund');
+  });
+});
+
+describe('the amount before asking', () => {
+  it('previews a refund of chosen lines or of everything left with the amounts the request then gets; writes nothing', async () => {
+    const order = await paidOrder(ctx, shop, m);
+    const preview = (body: unknown) => call(ctx, 'POST', `/api/v1/orders/${order.id}/refunds/preview`, m.headers(), body);
+    const one = await preview({ lines: [{ orderLineId: lineOf(order, 0), quantity: 1 }] });
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({
+      amountFen: 3000,
+      payoutFen: 3000,
+      includesShipping: false,
+      lines: [{ orderLineId: lineOf(order, 0), amountFen: 3000 }],
+    });
+    const all = await preview({});
+    expect(all.body).toMatchObject({ amountFen: 9000, includesShipping: true });
+    expect(await refundCount()).toBe(0);
+    expect(await getOrder(m, order.id)).toMatchObject({ refundedFen: 0 });
+    const asked = await askRefund(m, order.id, { reason: '少了一件', lines: [{ orderLineId: lineOf(order, 0), quantity: 1 }] });
+    expect(asked.body.amountFen).toBe(one.body.amountFen);
+
+    const bad = await preview({ lines: [{ orderLineId: lineOf(order, 0), quantity: 0 }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.issues[0].field).toBe('lines.0.quantity');
+    const other = await newShopper(ctx, 'weapp');
+    expect((await call(ctx, 'POST', `/api/v1/orders/${order.id}/refunds/preview`, other.headers(), {})).status).toBe(404);
+  });
+});
+
 describe('never refunding more than was paid', () => {
   it('racing requests for the same units: exactly what is left is granted', async () => {
     const order = await paidOrder(ctx, shop, m);

@@ -1,15 +1,21 @@
-import { useLaunch } from '@tarojs/taro';
+import Taro, { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
+import { t } from './i18n/zh-CN';
+import { watchPageLoads } from './platform/page-load';
+import { useCart } from './stores/cart-store';
 import { useSession } from './stores/session-store';
 import './app.css';
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
+    // A page that cannot be fetched (H5 with the server down) is said in words, not a silent tap.
+    watchPageLoads(() => void Taro.showToast({ title: t.store.serverDown, icon: 'none', duration: 3000 }));
     // Silent login: reuse the stored session, or log in with the platform's one-time code.
     // Pages wait on the same login through the API client; a failure shows their retry prompt.
     useSession
       .getState()
       .ensureSession()
+      .then(() => useCart.getState().load())
       .catch(() => undefined);
   });
   return children;

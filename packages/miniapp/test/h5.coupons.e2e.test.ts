@@ -417,6 +417,8 @@ describe('H5 coupons in headless Chromium', () => {
     await page.goto(`${api.base}/#/package-order/pages/detail/index?id=${heldOrderId}`);
     await expect.poll(() => textOf(page, '.js-order-status'), { timeout: 15_000 }).toBe('待付款');
     await page.locator('.js-order-cancel').first().click();
+    // Why (an action sheet of reasons), then the confirmation.
+    await page.locator('.taro-actionsheet__cell', { hasText: '不想买了' }).first().click();
     await page.locator('.taro-model__confirm').first().click();
     await expect.poll(() => textOf(page, '.js-order-status'), { timeout: 15_000 }).toBe('已取消');
 

@@ -850,6 +850,18 @@ for (const { platform, label } of PLATFORMS) {
       expect(productCalls.every((r) => r.status === 200)).toBe(true);
     });
 
+    it('shares a product with the sharer’s member id in the path (onShareAppMessage)', async () => {
+      const products = await host.apiGet<{ items: Array<{ id: number; title: string }> }>('/api/v1/products?page=1&pageSize=1', host.storedToken());
+      const product = products.items[0]!;
+      const page = host.openPage('pages/product/index', { id: String(product.id) });
+      await waitFor(() => host.find('js-detail-title'), 'the product title', host.diagnose);
+      expect(typeof page.onShareAppMessage).toBe('function');
+      const share = page.onShareAppMessage.call(page, { from: 'menu' }) as { title: string; path: string };
+      const me = await host.apiGet<{ id: number }>('/api/v1/me', host.storedToken());
+      expect(share.title).toBe(product.title);
+      expect(share.path).toBe(`/pages/product/index?id=${product.id}&sharer=${me.id}`);
+    });
+
     it('relaunched with a revoked stored token, logs in again once and still shows today’s check-in', async () => {
       // Alipay's my.request answers the 401 through fail (error 19); Douyin's through success with statusCode 401.
       const stored = safeJson(String(host.storage.get(SESSION_KEY))) as { state: { token: string } };

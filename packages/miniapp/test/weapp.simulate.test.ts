@@ -706,3 +706,67 @@ describe('WeChat output in miniprogram-simulate', () => {
     benefits.page.detach();
   }, 60_000);
 });
+
+describe('WeChat output: the storefront fixes of issue 12', () => {
+  const one = (host: Element, className: string): Element | null => allDom(host, className)[0] ?? null;
+  const member = () => lastAuthorization!.slice(7);
+  const memberPost = async (p: string, body: unknown) => {
+    const res = await fetch(`${api.base}${p}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${member()}`, 'Idempotency-Key': `w-${Date.now()}-${Math.random()}` },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`POST ${p} answered ${res.status}: ${await res.text()}`);
+    return res.json();
+  };
+
+  it('shows a not-found page with a way home for a missing product or order', async () => {
+    const product = openPage('pages/product/index', { id: '999999' });
+    await waitFor(() => one(product.host, 'js-not-found'), 'the product not-found page');
+    expect(one(product.host, 'js-not-found-home')).toBeTruthy();
+    product.page.detach();
+    const order = openPage('package-order/pages/detail/index', { id: '999999' });
+    await waitFor(() => one(order.host, 'js-not-found'), 'the order not-found page');
+    expect(order.host.textContent).not.toContain('还没有相关订单');
+    const navigated = navigations.length;
+    tap(one(order.host, 'js-not-found-home')!);
+    await waitFor(() => navigations.slice(navigated).includes('/pages/index/index'), 'switchTab home');
+    order.page.detach();
+  }, 60_000);
+
+  it('checks out the rest of the cart when a selected line went off shelf', async () => {
+    const owner = await staffToken(api.base);
+    const gone = await createSpecProduct(api.base, owner, `下架测试${Date.now() % 1000}`);
+    const kept = await createSpecProduct(api.base, owner, `在售测试${Date.now() % 1000}`);
+    await memberPost('/api/v1/cart/lines', { skuId: gone.skus[0]!.id, quantity: 1 });
+    await memberPost('/api/v1/cart/lines', { skuId: kept.skus[0]!.id, quantity: 1 });
+    await apiCall(api.base, 'POST', `/api/v1/merchant/products/${gone.id}/unshelve`, owner);
+    await createAddress(api.base, member());
+
+    const cart = openPage('pages/cart/index');
+    await waitFor(() => one(cart.host, 'js-cart-line-stale'), 'the off-shelf line, flagged');
+    const navigated = navigations.length;
+    tap(one(cart.host, 'js-cart-checkout')!);
+    await waitFor(() => navigations.slice(navigated).includes('/package-order/pages/checkout/index'), 'navigateTo checkout');
+    cart.page.detach();
+    const checkout = openPage('package-order/pages/checkout/index');
+    await waitFor(() => allDom(checkout.host, 'js-checkout-line').length > 0, 'the checkout lines');
+    expect(allDom(checkout.host, 'js-checkout-problem')).toHaveLength(0);
+    expect(one(checkout.host, 'js-checkout-submit')?.className).not.toContain('is-disabled');
+    checkout.page.detach();
+  }, 60_000);
+
+  it('lists a partly refunded order under 退款', async () => {
+    const owner = await staffToken(api.base);
+    const product = await createSpecProduct(api.base, owner, `退款页测试${Date.now() % 1000}`);
+    const order = await createMemberOrder(api.base, member(), product.skus[0]!.id, 2);
+    await memberPost(`/api/v1/orders/${order.id}/pay`, {});
+    await simulatorPay(api.base, 'weapp', order.orderNo);
+    const paid = await apiCall<{ lines: { id: number }[] }>(api.base, 'GET', `/api/v1/orders/${order.id}`, member());
+    await memberPost(`/api/v1/orders/${order.id}/refunds`, { reason: '少了一件', lines: [{ orderLineId: paid.lines[0]!.id, quantity: 1 }] });
+    const list = openPage('package-order/pages/list/index', { tab: 'refunded' });
+    await waitFor(() => allDom(list.host, 'js-order-card').length > 0, 'the 退款 tab');
+    expect(list.host.textContent).toContain(order.orderNo.slice(-6));
+    list.page.detach();
+  }, 60_000);
+});

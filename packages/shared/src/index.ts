@@ -21,3 +21,4 @@ export * from './contracts/dashboard.js';
 export * from './contracts/uploads.js';
 export * from './contracts/points-mall.js';
 export * from './contracts/test-hooks.js';
+export * from './contracts/storefront.js';

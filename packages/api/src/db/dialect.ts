@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { type Kysely, PostgresAdapter, type RawBuilder, type SqlBool, sql } from 'kysely';
 
 /** The one place that asks which engine we are on; SQL that must differ branches on this. */
 export function isPostgres(db: Kysely<any>): boolean {
@@ -54,4 +54,14 @@ export async function addRowCheck(db: Kysely<any>, table: string, name: string, 
 export async function lockForTransaction(trx: Kysely<any>, scope: string, id: number): Promise<void> {
   if (!isPostgres(trx)) return;
   await sql`select pg_advisory_xact_lock(hashtextextended(${`${scope}:${id}`}, 0))`.execute(trx);
+}
+
+/**
+ * Whether any value of a JSON object of strings (a SKU's `specs` text) matches a lower-cased LIKE pattern escaped
+ * with a backslash. SQLite reads the JSON with json_each; PostgreSQL with jsonb_each_text.
+ */
+export function specValueMatches(db: Kysely<any>, specs: RawBuilder<unknown>, pattern: string) {
+  return isPostgres(db)
+    ? sql<SqlBool>`exists (select 1 from jsonb_each_text(${specs}::jsonb) j where lower(j.value) like ${pattern} escape '\\')`
+    : sql<SqlBool>`exists (select 1 from json_each(${specs}) j where lower(j.value) like ${pattern} escape '\\')`;
 }

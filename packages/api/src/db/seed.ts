@@ -2,6 +2,7 @@ import { createCheckInService, DEFAULT_CHECK_IN_RULES } from '../modules/check-i
 import { createPointsService } from '../modules/points/index.js';
 import { createStaffService } from '../modules/staff/index.js';
 import { createSettingsService } from '../modules/settings/index.js';
+import { DEFAULT_STOREFRONT_SETTINGS, STOREFRONT_SETTINGS } from '../modules/storefront/index.js';
 import { silentLogger } from '../lib/logger.js';
 import { createCatalogService } from '../modules/catalog/index.js';
 import { createMembersService } from '../modules/members/index.js';
@@ -297,6 +298,12 @@ export async function seedDemoData(db: DB, clock: Clock, timeZone: string): Prom
   await checkInAt(clock).updateRules(DEFAULT_CHECK_IN_RULES, ownerId);
   await seedCatalog(db, clock, ownerId);
   await seedPointsMall(db, clock, ownerId);
+  // The home page's notice bar and the search page's hot words (banners need images the merchant uploads).
+  await settingsService.set(
+    STOREFRONT_SETTINGS,
+    { ...DEFAULT_STOREFRONT_SETTINGS, notice: '新茶上市 · 全场满 99 元包邮', hotWords: ['龙井', '红茶', '坚果', '盖碗'] },
+    ownerId,
+  );
 
   const members = createMembersService({ db, clock, timeZone, points });
   const today = businessDateOf(clock.now(), timeZone);

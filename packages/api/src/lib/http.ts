@@ -5,6 +5,7 @@ import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from '
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
+import { TrieRouter } from 'hono/router/trie-router';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
 import type { ErrorCode, LoginPlatform, StaffRole } from '@siyu/shared';
@@ -366,6 +367,37 @@ export function errorHandler(logger: Logger): ErrorHandler<AppEnv> {
 
 export const notFoundHandler: NotFoundHandler<AppEnv> = (c) =>
   c.json({ error: { code: 'NOT_FOUND', message: `no route for ${c.req.method} ${c.req.path}` }, requestId: c.get('requestId') ?? '' }, 404);
+
+const ROUTABLE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/**
+ * The app's not-found answer, told apart from a wrong method: a path that some route serves with another method is a
+ * JSON 405 with `Allow`; anything else a JSON 404. The routes are read from the app on first use (after mounting).
+ */
+export function routeNotFoundHandler(app: { routes: readonly { method: string; path: string }[] }): NotFoundHandler<AppEnv> {
+  let router: TrieRouter<string> | undefined;
+  const routesOf = () => {
+    if (!router) {
+      router = new TrieRouter<string>();
+      // Middleware is registered as ALL; only real endpoints say which methods a path answers.
+      for (const r of app.routes) if (r.method !== 'ALL') router.add(r.method, r.path, r.method);
+    }
+    return router;
+  };
+  return (c) => {
+    const allowed: string[] = ROUTABLE_METHODS.filter((m) => m !== c.req.method && routesOf().match(m, c.req.path)[0].length > 0);
+    if (allowed.length === 0) return notFoundHandler(c);
+    if (allowed.includes('GET')) allowed.push('HEAD');
+    return c.json(
+      {
+        error: { code: 'METHOD_NOT_ALLOWED', message: `${c.req.path} does not answer ${c.req.method}; it answers ${allowed.join(', ')}` },
+        requestId: c.get('requestId') ?? '',
+      },
+      405,
+      { Allow: allowed.join(', ') },
+    );
+  };
+}
 
 /**
  * The client's address for rate limiting. Behind a reverse proxy (trustProxy), the first

@@ -10,6 +10,7 @@ import type {
   ClaimCentre,
   Coupon,
   CouponPage,
+  CreateRefundRequest,
   ErrorBody,
   ErrorCode,
   GrowthLedgerPage,
@@ -34,10 +35,13 @@ import type {
   PointsTask,
   ProductDetail,
   ProductPage,
-  CreateRefundRequest,
+  ProductSort,
   Refund,
   RefundList,
   TierLadder,
+  RefundPreview,
+  RefundPreviewRequest,
+  Storefront,
 } from '@siyu/shared';
 import { API_BASE } from '../env';
 import { randomId } from '../lib/random';
@@ -269,7 +273,9 @@ export const api = {
   // -- catalog (public) -------------------------------------------------------------------------------------------
   categories: () => request<CategoryTree>({ method: 'GET', path: '/api/v1/categories', authenticated: false }),
 
-  products: (query: { categoryId?: number; keyword?: string; page?: number; pageSize?: number } = {}) =>
+  storefront: () => request<Storefront>({ method: 'GET', path: '/api/v1/storefront', authenticated: false }),
+
+  products: (query: { categoryId?: number; keyword?: string; sort?: ProductSort; page?: number; pageSize?: number } = {}) =>
     request<ProductPage>({ method: 'GET', path: '/api/v1/products', query, authenticated: false }),
 
   product: (id: number) => request<ProductDetail>({ method: 'GET', path: `/api/v1/products/${id}`, authenticated: false }),
@@ -309,12 +315,13 @@ export const api = {
   createOrder: (body: CheckoutSource & { addressId: number; remark?: string; couponIds?: number[]; usePoints?: boolean }, idempotencyKey: string) =>
     request<Order>({ method: 'POST', path: '/api/v1/orders', body, idempotencyKey }),
 
-  orders: (query: { status?: OrderStatus; page?: number; pageSize?: number } = {}) =>
+  orders: (query: { status?: OrderStatus; refund?: 'any'; page?: number; pageSize?: number } = {}) =>
     request<OrderPage>({ method: 'GET', path: '/api/v1/orders', query }),
 
   order: (id: number) => request<Order>({ method: 'GET', path: `/api/v1/orders/${id}` }),
 
-  cancelOrder: (id: number, idempotencyKey: string) => request<Order>({ method: 'POST', path: `/api/v1/orders/${id}/cancel`, idempotencyKey }),
+  cancelOrder: (id: number, idempotencyKey: string, reason?: string) =>
+    request<Order>({ method: 'POST', path: `/api/v1/orders/${id}/cancel`, idempotencyKey, ...(reason ? { body: { reason } } : {}) }),
 
   confirmReceipt: (id: number, idempotencyKey: string) =>
     request<Order>({ method: 'POST', path: `/api/v1/orders/${id}/confirm-receipt`, idempotencyKey }),
@@ -348,4 +355,8 @@ export const api = {
 
   requestRefund: (orderId: number, body: CreateRefundRequest, idempotencyKey: string) =>
     request<Refund>({ method: 'POST', path: `/api/v1/orders/${orderId}/refunds`, body, idempotencyKey }),
+
+  /** What a refund would come to (the server's rules; nothing written). */
+  refundPreview: (orderId: number, body: RefundPreviewRequest) =>
+    request<RefundPreview>({ method: 'POST', path: `/api/v1/orders/${orderId}/refunds/preview`, body }),
 };

@@ -28,11 +28,15 @@ export function CheckInCalendar({ month, today, checkedInDates, canGoNext, onPre
   return (
     <View className='calendar'>
       <View className='calendar-head'>
-        <View className='calendar-nav' onClick={onPrev} ariaLabel={t.checkIn.prevMonth}>
+        <View className='calendar-nav js-calendar-prev' onClick={onPrev} ariaLabel={t.checkIn.prevMonth}>
           <Text>‹</Text>
         </View>
         <Text className='calendar-title'>{t.checkIn.calendarTitle(year, monthNumber)}</Text>
-        <View className={`calendar-nav${canGoNext ? '' : ' is-disabled'}`} onClick={canGoNext ? onNext : undefined} ariaLabel={t.checkIn.nextMonth}>
+        <View
+          className={`calendar-nav js-calendar-next${canGoNext ? '' : ' is-disabled'}`}
+          onClick={canGoNext ? onNext : undefined}
+          ariaLabel={t.checkIn.nextMonth}
+        >
           <Text>›</Text>
         </View>
       </View>

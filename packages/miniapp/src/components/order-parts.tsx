@@ -1,6 +1,7 @@
 import type { BreakdownLine } from '@siyu/shared';
 import { formatYuan } from '@siyu/shared/money';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { ProductImage } from './product-image';
 import type { ReactNode } from 'react';
 import { t } from '../i18n/zh-CN';
 import { specsText } from '../lib/format';
@@ -20,7 +21,7 @@ export function LineItem({ line, className, note, onClick }: LineItemProps) {
   return (
     <View className={`line-item ${className}`} onClick={onClick}>
       <View className='line-thumb'>
-        {line.imageUrl ? <Image className='line-thumb-image' src={line.imageUrl} mode='aspectFill' /> : <Text>{line.title.slice(0, 1)}</Text>}
+        <ProductImage className='line-thumb-image' src={line.imageUrl} title={line.title} />
       </View>
       <View className='line-body'>
         <Text className='line-title'>{line.title}</Text>

@@ -1,34 +1,28 @@
 import type { ProductSummary } from '@siyu/shared';
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { t } from '../i18n/zh-CN';
 import { priceRangeText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
 import type { ProductListState } from '../lib/use-product-list';
 import { LoadError } from './load-error';
+import { ProductImage } from './product-image';
 import './product-grid.css';
 
 /** One product: cover, title, price range; a tap opens its detail. */
 export function ProductCard({ product }: { product: ProductSummary }) {
   return (
     <View className='product-card js-product-card' onClick={() => void Taro.navigateTo({ url: ROUTES.product(product.id) })}>
-      {product.coverUrl ? (
-        <Image className='product-cover' src={product.coverUrl} mode='aspectFill' lazyLoad />
-      ) : (
-        <View className='product-cover product-cover-empty'>
-          <Text>{product.title.slice(0, 1)}</Text>
-        </View>
-      )}
+      <ProductImage className='product-cover' src={product.coverUrl} title={product.title} />
       <View className='product-info'>
         <Text className='product-title js-product-title'>{product.title}</Text>
         {product.subtitle ? <Text className='product-subtitle'>{product.subtitle}</Text> : null}
         <View className='product-meta'>
           <Text className='price js-product-price'>{priceRangeText(product.minPriceFen, product.maxPriceFen)}</Text>
-          {product.inStock ? (
-            <Text className='muted'>{t.catalog.sales(product.salesCount)}</Text>
-          ) : (
-            <Text className='tag-muted'>{t.catalog.soldOut}</Text>
+          {!product.inStock ? null : product.salesCount === null ? null : (
+            <Text className='muted product-sales'>{t.catalog.sales(product.salesCount)}</Text>
           )}
+          {product.inStock ? null : <Text className='tag-muted'>{t.catalog.soldOut}</Text>}
         </View>
       </View>
     </View>
@@ -36,9 +30,9 @@ export function ProductCard({ product }: { product: ProductSummary }) {
 }
 
 /** A two-column grid of a paged product list with its loading, empty, error and "more" states. */
-export function ProductGrid({ list, emptyText }: { list: ProductListState; emptyText: string }) {
+export function ProductGrid({ list, emptyText, onRetry }: { list: ProductListState; emptyText: string; onRetry?: () => void }) {
   if (!list.loaded) {
-    return list.error ? <LoadError onRetry={list.reload} /> : <View className='state-line'>{t.common.loading}</View>;
+    return list.error ? <LoadError onRetry={onRetry ?? list.reload} /> : <ProductGridSkeleton />;
   }
   if (list.items.length === 0) return <View className='empty-box js-products-empty'>{emptyText}</View>;
   return (
@@ -57,6 +51,23 @@ export function ProductGrid({ list, emptyText }: { list: ProductListState; empty
       ) : (
         <View className='state-line'>{t.common.noMore}</View>
       )}
+    </View>
+  );
+}
+
+/** The grid's shape while the first page loads: grey cards where the products will be. */
+export function ProductGridSkeleton() {
+  return (
+    <View className='product-grid js-skeleton' aria-label={t.common.loading}>
+      {[0, 1, 2, 3].map((i) => (
+        <View key={i} className='product-card skeleton-card'>
+          <View className='product-cover skeleton-block' />
+          <View className='product-info'>
+            <View className='skeleton-line' />
+            <View className='skeleton-line is-short' />
+          </View>
+        </View>
+      ))}
     </View>
   );
 }

@@ -1,4 +1,4 @@
-import type { ProductSummary } from '@siyu/shared';
+import type { ProductSort, ProductSummary } from '@siyu/shared';
 import { api } from '../api/client';
 import { usePagedList, type PagedListState } from './use-paged-list';
 
@@ -7,16 +7,17 @@ const PAGE_SIZE = 20;
 export interface ProductListQuery {
   categoryId?: number;
   keyword?: string;
+  sort?: ProductSort;
 }
 
 export type ProductListState = PagedListState<ProductSummary>;
 
 /** A paged list of on-shelf products for a query; a new query starts again from page 1 and drops late answers. */
 export function useProductList(query: ProductListQuery | null): ProductListState {
-  const key = query ? `${query.categoryId ?? ''}|${query.keyword ?? ''}` : null;
+  const key = query ? `${query.categoryId ?? ''}|${query.keyword ?? ''}|${query.sort ?? ''}` : null;
   return usePagedList<ProductSummary>(
     key,
-    (page, pageSize) => api.products({ categoryId: query?.categoryId, keyword: query?.keyword, page, pageSize }),
+    (page, pageSize) => api.products({ categoryId: query?.categoryId, keyword: query?.keyword, sort: query?.sort, page, pageSize }),
     PAGE_SIZE,
   );
 }

@@ -12,6 +12,10 @@ export const startPlatformPayment: StartPlatformPayment = async ({ payment, orde
   const returnUrl = `${here.origin}${here.pathname}#${returnRoute}`;
   const apiOrigin = API_BASE || here.origin;
   const query = `platform=${encodeURIComponent(payment.platform)}&outTradeNo=${encodeURIComponent(orderNo)}&returnUrl=${encodeURIComponent(returnUrl)}`;
+  // Back from the payment page returns to this entry: it must not start the payment again (autopay=1 came with the
+  // checkout tap; any later payment starts only on a tap of 去支付), so the entry loses its autopay first.
+  const calm = here.hash.replace(/([?&])autopay=1(&|$)/, (_, before: string, after: string) => (after ? before : ''));
+  if (calm !== here.hash) window.history.replaceState(window.history.state, '', `${here.pathname}${here.search}${calm}`);
   here.assign(`${apiOrigin}/__sim/pay-page?${query}`);
   return 'redirected';
 };

@@ -41,4 +41,5 @@ export const zustandStorage: StateStorage = {
 export const STORAGE_KEYS = {
   session: 'siyu.session',
   h5SimulatedUser: 'siyu.h5.simulatedUser',
+  searchHistory: 'siyu.searchHistory',
 } as const;

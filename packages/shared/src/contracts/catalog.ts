@@ -106,7 +106,11 @@ export const ProductSummary = z
     coverUrl: z.string().nullable(),
     minPriceFen: FenAmount,
     maxPriceFen: FenAmount,
-    salesCount: z.number().int(),
+    salesCount: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: 'null for shoppers while below the merchant’s threshold (storefront settings); merchants always see it' }),
     inStock: z.boolean(),
     status: ProductStatus,
     sortOrder: z.number().int(),
@@ -125,9 +129,16 @@ export const ProductDetail = ProductSummary.extend({
 
 export const ProductPage = pageOf(ProductSummary).meta({ id: 'ProductPage' });
 
+export const ProductSort = z
+  .enum(['relevance', 'sales', 'price_asc', 'price_desc', 'newest'])
+  .meta({ description: 'relevance (title, then subtitle, category, spec values) when a keyword is given, else the merchant’s order' });
+
 export const MemberProductQuery = PageQuery.extend({
   categoryId: decimalInteger(1).optional(),
   keyword: z.string().trim().min(1).max(50).optional(),
+  sort: ProductSort.default('relevance'),
+  minPriceFen: decimalInteger(0, 1_000_000_000).optional().meta({ description: 'products with a SKU priced at least this (fen)' }),
+  maxPriceFen: decimalInteger(0, 1_000_000_000).optional().meta({ description: 'products with a SKU priced at most this (fen)' }),
 });
 export const MerchantProductQuery = MemberProductQuery.extend({
   status: ProductStatus.optional(),
@@ -169,6 +180,7 @@ export const StockMovement = z
 export const StockMovementList = z.object({ sku: Sku, movements: z.array(StockMovement) }).meta({ id: 'StockMovementList' });
 
 export type NewProduct = z.output<typeof NewProduct>;
+export type ProductSort = z.output<typeof ProductSort>;
 export type UpdateProduct = z.output<typeof UpdateProduct>;
 export type NewSku = z.output<typeof NewSku>;
 export type UpdateSku = z.output<typeof UpdateSku>;

@@ -169,7 +169,20 @@ export const Order = z
 export const OrderSummary = Order.omit({ events: true, breakdown: true, address: true, refunds: true }).meta({ id: 'OrderSummary' });
 export const OrderPage = pageOf(OrderSummary).meta({ id: 'OrderPage' });
 
-export const MemberOrderQuery = PageQuery.extend({ status: OrderStatus.optional() });
+/** Why the member cancels (optional): kept in the order's history as the cancellation's note. */
+export const CancelOrderRequest = z
+  .object({ reason: z.string().trim().min(1).max(100).optional() })
+  .strict()
+  .meta({ id: 'CancelOrderRequest' });
+export type CancelOrderRequest = z.output<typeof CancelOrderRequest>;
+
+export const MemberOrderQuery = PageQuery.extend({
+  status: OrderStatus.optional(),
+  refund: z
+    .enum(['any'])
+    .optional()
+    .meta({ description: 'any: orders with a refund asked for or made, whole or partial, whatever their status (the 退款 tab)' }),
+});
 export const MerchantOrderFilter = z.object({
   status: OrderStatus.optional(),
   orderNo: z.string().trim().min(1).max(32).optional(),

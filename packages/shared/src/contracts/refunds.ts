@@ -76,7 +76,31 @@ export const RejectRefundRequest = z.object({ reason: Reason }).strict().meta({ 
 export type RefundStatus = z.output<typeof RefundStatus>;
 export type RefundLine = z.output<typeof RefundLine>;
 export type Refund = z.output<typeof Refund>;
+/** What a refund would come to, before asking: the same rules as the request, nothing written. */
+export const RefundPreviewRequest = z
+  .object({
+    lines: z
+      .array(RefundLineRequest)
+      .min(1)
+      .max(50)
+      .optional()
+      .meta({ description: 'omit: everything not yet refunded or under an open refund (with the shipping fee)' }),
+  })
+  .strict()
+  .meta({ id: 'RefundPreviewRequest' });
+export const RefundPreview = z
+  .object({
+    amountFen: FenAmount,
+    pointsDeductionFen: FenAmount,
+    payoutFen: FenAmount.meta({ description: 'what would go back to the payer' }),
+    includesShipping: z.boolean(),
+    lines: z.array(RefundLine),
+  })
+  .meta({ id: 'RefundPreview' });
+
 export type CreateRefundRequest = z.output<typeof CreateRefundRequest>;
+export type RefundPreviewRequest = z.output<typeof RefundPreviewRequest>;
+export type RefundPreview = z.output<typeof RefundPreview>;
 export type RefundList = z.output<typeof RefundList>;
 export type MerchantRefund = z.output<typeof MerchantRefund>;
 export type MerchantRefundPage = z.output<typeof MerchantRefundPage>;

@@ -108,11 +108,16 @@ export function createCartService({ db, clock, catalog }: { db: DB; clock: Clock
       return read(db, memberId);
     },
 
-    /** For checkout: the selected lines as {skuId, quantity}. */
+    /**
+     * For checkout: the selected lines as {skuId, quantity}, leaving out those that cannot be bought at all (off shelf,
+     * sold out), exactly as the cart leaves them out of its selected count and total: such a line stays in the cart,
+     * flagged, and never blocks buying the rest. A short-stock line stays in, for the preview to flag.
+     */
     async selectedItems(executor: Executor, memberId: number): Promise<{ skuId: number; quantity: number }[]> {
-      return (await repo.listLines(executor, memberId))
-        .filter((r) => r.selected === 1)
-        .map((r) => ({ skuId: Number(r.sku_id), quantity: r.quantity }));
+      const { lines } = await read(executor, memberId);
+      return lines
+        .filter((l) => l.selected && !l.problems.some((p) => p === 'off_shelf' || p === 'out_of_stock'))
+        .map((l) => ({ skuId: l.skuId, quantity: l.quantity }));
     },
 
     /** After an order is placed from the cart: its lines leave the cart in the same transaction. */

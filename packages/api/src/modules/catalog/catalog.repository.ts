@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { type Expression, type SqlBool, sql } from 'kysely';
+import { specValueMatches } from '../../db/dialect.js';
 import type { ProductsTable, StockMovementsTable } from '../../db/schema.js';
 import type { Executor } from '../../lib/transaction.js';
 
@@ -170,10 +171,35 @@ export interface ProductFilter {
   keyword?: string;
   /** Only products with a SKU whose stock is at or below this. */
   lowStock?: number;
+  /** Only products with a SKU priced within these bounds (fen, inclusive). */
+  minPriceFen?: number;
+  maxPriceFen?: number;
 }
+
+/** How a page is ordered: relevance needs a keyword (without one it is the merchant's order). */
+export type ProductOrder = 'relevance' | 'sales' | 'price_asc' | 'price_desc' | 'newest';
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function keywordPattern(keyword: string): string {
+  return `%${escapeLike(keyword.toLowerCase())}%`;
+}
+
+/**
+ * Where a keyword can match, strongest first: the title, the subtitle, the product's category (or its parent), a SKU's
+ * spec value. Each is a predicate on a `products` row; the relevance score weighs them.
+ */
+function keywordMatches(db: Executor, pattern: string) {
+  const category = sql<SqlBool>`exists (select 1 from categories c left join categories pc on pc.id = c.parent_id
+    where c.id = products.category_id and (lower(c.name) like ${pattern} escape '\\' or lower(pc.name) like ${pattern} escape '\\'))`;
+  return {
+    title: sql<SqlBool>`lower(products.title) like ${pattern} escape '\\'`,
+    subtitle: sql<SqlBool>`lower(products.subtitle) like ${pattern} escape '\\'`,
+    category,
+    spec: sql<SqlBool>`exists (select 1 from skus s where s.product_id = products.id and ${specValueMatches(db, sql.ref('s.specs'), pattern)})`,
+  };
 }
 
 function filtered(db: Executor, f: ProductFilter) {
@@ -181,8 +207,8 @@ function filtered(db: Executor, f: ProductFilter) {
   if (f.statuses) q = q.where('status', 'in', f.statuses);
   if (f.categoryIds) q = q.where('category_id', 'in', f.categoryIds.length ? f.categoryIds : [-1]);
   if (f.keyword) {
-    const pattern = `%${escapeLike(f.keyword.toLowerCase())}%`;
-    q = q.where((eb) => eb.or([sql<boolean>`lower(title) like ${pattern} escape '\\'`, sql<boolean>`lower(subtitle) like ${pattern} escape '\\'`]));
+    const m = keywordMatches(db, keywordPattern(f.keyword));
+    q = q.where((eb) => eb.or([m.title, m.subtitle, m.category, m.spec] as Expression<SqlBool>[]));
   }
   if (f.lowStock !== undefined) {
     const threshold = f.lowStock;
@@ -190,22 +216,36 @@ function filtered(db: Executor, f: ProductFilter) {
       eb.exists(eb.selectFrom('skus').select('skus.id').whereRef('skus.product_id', '=', 'products.id').where('skus.stock', '<=', threshold)),
     );
   }
+  if (f.minPriceFen !== undefined || f.maxPriceFen !== undefined) {
+    const { minPriceFen: lo, maxPriceFen: hi } = f;
+    q = q.where((eb) => {
+      let sub = eb.selectFrom('skus').select('skus.id').whereRef('skus.product_id', '=', 'products.id');
+      if (lo !== undefined) sub = sub.where('skus.price_fen', '>=', lo);
+      if (hi !== undefined) sub = sub.where('skus.price_fen', '<=', hi);
+      return eb.exists(sub);
+    });
+  }
   return q;
 }
 
-/**
- * One page of products (the columns a listing shows, no description) and the total matching, counted in the same
- * query by a window function; only a page past the end (no rows to carry it) needs a separate count.
- */
-export async function pageProducts(db: Executor, f: ProductFilter, limit: number, offset: number) {
-  const rows = await filtered(db, f)
+/** The relevance of a row to the keyword: title 8, subtitle 4, category 2, spec value 1 (summed). */
+function relevance(db: Executor, keyword: string) {
+  const m = keywordMatches(db, keywordPattern(keyword));
+  return sql<number>`(case when ${m.title} then 8 else 0 end) + (case when ${m.subtitle} then 4 else 0 end)
+    + (case when ${m.category} then 2 else 0 end) + (case when ${m.spec} then 1 else 0 end)`;
+}
+
+export async function pageProducts(db: Executor, f: ProductFilter, limit: number, offset: number, order: ProductOrder = 'relevance') {
+  let q = filtered(db, f)
     .select(['id', 'title', 'subtitle', 'category_id', 'image_urls', 'sales_count', 'status', 'sort_order'])
-    .select(sql<number>`count(*) over ()`.as('total'))
-    .orderBy('sort_order', 'desc')
-    .orderBy('id', 'desc')
-    .limit(limit)
-    .offset(offset)
-    .execute();
+    .select(sql<number>`count(*) over ()`.as('total'));
+  const minPrice = sql`(select min(s.price_fen) from skus s where s.product_id = products.id)`;
+  if (order === 'relevance' && f.keyword) q = q.orderBy(relevance(db, f.keyword), 'desc');
+  else if (order === 'sales') q = q.orderBy('sales_count', 'desc');
+  else if (order === 'price_asc') q = q.orderBy(minPrice, 'asc');
+  else if (order === 'price_desc') q = q.orderBy(minPrice, 'desc');
+  else if (order === 'newest') q = q.orderBy('created_at', 'desc');
+  const rows = await q.orderBy('sort_order', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
   if (rows.length > 0) return { rows, total: Number(rows[0]!.total) };
   if (offset === 0) return { rows, total: 0 };
   const count = await filtered(db, f)

@@ -7,6 +7,7 @@ import type {
   NewSku,
   ProductDetail,
   ProductPage,
+  ProductSort,
   ProductStatus,
   ProductSummary,
   Sku,
@@ -21,6 +22,7 @@ import { isUniqueViolation } from '../../db/dialect.js';
 import type { SkusTable, StockMovementsTable } from '../../db/schema.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
+import { validationError } from '../../lib/http.js';
 import { inTransaction, type Executor } from '../../lib/transaction.js';
 import * as repo from './catalog.repository.js';
 
@@ -56,7 +58,9 @@ function summarizeSkus(skus: Sku[]): SkuSummary {
   return { minPriceFen: Math.min(...prices), maxPriceFen: Math.max(...prices), inStock: skus.some((s) => s.stock > 0) };
 }
 
-function toSummary(p: SummaryRow, skus: SkuSummary): ProductSummary {
+/** A shopper's view hides sales counts below the merchant's threshold; a merchant's view never does. */
+function toSummary(p: SummaryRow, skus: SkuSummary, salesCountThreshold = 0): ProductSummary {
+  const sales = Number(p.sales_count);
   const images = parseJson<string[]>(p.image_urls, []);
   return {
     id: Number(p.id),
@@ -66,7 +70,7 @@ function toSummary(p: SummaryRow, skus: SkuSummary): ProductSummary {
     coverUrl: images[0] ?? null,
     minPriceFen: skus.minPriceFen,
     maxPriceFen: skus.maxPriceFen,
-    salesCount: Number(p.sales_count),
+    salesCount: sales >= salesCountThreshold ? sales : null,
     inStock: skus.inStock,
     status: p.status,
     sortOrder: p.sort_order,
@@ -74,9 +78,9 @@ function toSummary(p: SummaryRow, skus: SkuSummary): ProductSummary {
   };
 }
 
-function toDetail(p: ProductRow, skus: Sku[]): ProductDetail {
+function toDetail(p: ProductRow, skus: Sku[], salesCountThreshold = 0): ProductDetail {
   return {
-    ...toSummary(p, summarizeSkus(skus)),
+    ...toSummary(p, summarizeSkus(skus), salesCountThreshold),
     imageUrls: parseJson(p.image_urls, []),
     description: p.description,
     skus,
@@ -89,7 +93,16 @@ const duplicateSkuCode = (code?: string) => new AppError('CONFLICT', `SKU code $
 
 export type CatalogService = ReturnType<typeof createCatalogService>;
 
-export function createCatalogService({ db, clock }: { db: DB; clock: Clock }) {
+export function createCatalogService({
+  db,
+  clock,
+  salesCountThreshold = async () => 0,
+}: {
+  db: DB;
+  clock: Clock;
+  /** From this many sales on a shopper sees a product's sales count (the storefront settings). */
+  salesCountThreshold?: () => Promise<number>;
+}) {
   const now = () => clock.now().toISOString();
 
   async function requireCategory(executor: Executor, id: number) {
@@ -102,13 +115,26 @@ export function createCatalogService({ db, clock }: { db: DB; clock: Clock }) {
     const p = await repo.findProduct(executor, id);
     if (!p || (visibleToMembers && p.status !== 'on_shelf')) throw new AppError('NOT_FOUND', `product ${id} not found`);
     const skus = (await repo.listSkusOfProducts(executor, [Number(p.id)])).map(toSku);
-    return toDetail(p, skus);
+    return toDetail(p, skus, visibleToMembers ? await salesCountThreshold() : 0);
   }
 
   async function page(
-    query: { page: number; pageSize: number; categoryId?: number; keyword?: string; status?: ProductStatus; lowStock?: number },
+    query: {
+      page: number;
+      pageSize: number;
+      categoryId?: number;
+      keyword?: string;
+      status?: ProductStatus;
+      lowStock?: number;
+      sort?: ProductSort;
+      minPriceFen?: number;
+      maxPriceFen?: number;
+    },
     memberView: boolean,
   ): Promise<ProductPage> {
+    if (query.minPriceFen !== undefined && query.maxPriceFen !== undefined && query.minPriceFen > query.maxPriceFen) {
+      throw validationError([{ field: 'query.maxPriceFen', message: 'must not be below minPriceFen' }]);
+    }
     let categoryIds: number[] | undefined;
     if (query.categoryId !== undefined) {
       // A top-level category lists its subcategories' products too.
@@ -118,10 +144,19 @@ export function createCatalogService({ db, clock }: { db: DB; clock: Clock }) {
     const statuses: ProductStatus[] | undefined = memberView ? ['on_shelf'] : query.status ? [query.status] : undefined;
     const { rows, total } = await repo.pageProducts(
       db,
-      { statuses, categoryIds, keyword: query.keyword, lowStock: memberView ? undefined : query.lowStock },
+      {
+        statuses,
+        categoryIds,
+        keyword: query.keyword,
+        lowStock: memberView ? undefined : query.lowStock,
+        minPriceFen: query.minPriceFen,
+        maxPriceFen: query.maxPriceFen,
+      },
       query.pageSize,
       (query.page - 1) * query.pageSize,
+      query.sort,
     );
+    const threshold = memberView ? await salesCountThreshold() : 0;
     const summaries = new Map<number, SkuSummary>();
     for (const s of await repo.skuSummaries(
       db,
@@ -136,7 +171,9 @@ export function createCatalogService({ db, clock }: { db: DB; clock: Clock }) {
       });
     }
     return {
-      items: rows.map((p) => toSummary(p, summaries.get(Number(p.id)) ?? (memberView ? NO_SKUS : { ...NO_SKUS, totalStock: 0, lowestStock: 0 }))),
+      items: rows.map((p) =>
+        toSummary(p, summaries.get(Number(p.id)) ?? (memberView ? NO_SKUS : { ...NO_SKUS, totalStock: 0, lowestStock: 0 }), threshold),
+      ),
       page: query.page,
       pageSize: query.pageSize,
       total,

@@ -92,6 +92,8 @@ export interface OrderFilter {
   /** Placed before this instant (ISO UTC). */
   createdBefore?: string;
   kind?: 'goods' | 'points_mall';
+  /** Only orders with money reserved for or returned by a refund (open or succeeded, whole or partial). */
+  withRefunds?: boolean;
 }
 
 function filtered(db: Executor, f: OrderFilter) {
@@ -103,6 +105,7 @@ function filtered(db: Executor, f: OrderFilter) {
   if (f.platform) q = q.where('platform', '=', f.platform);
   if (f.createdFrom) q = q.where('created_at', '>=', f.createdFrom);
   if (f.createdBefore) q = q.where('created_at', '<', f.createdBefore);
+  if (f.withRefunds) q = q.where((eb) => eb.or([eb('refund_reserved_fen', '>', 0), eb('status', '=', 'refunded')]));
   return q;
 }
 

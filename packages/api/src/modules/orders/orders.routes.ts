@@ -4,6 +4,7 @@ import {
   CheckoutPreviewRequest,
   CreateOrderRequest,
   IdParam,
+  CancelOrderRequest,
   MemberOrderQuery,
   MerchantOrderFilter,
   MerchantOrderQuery,
@@ -14,7 +15,7 @@ import {
 } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, type AppEnv } from '../../lib/http.js';
-import { IdempotencyHeader, jsonBody, jsonContent, memberErrors, staffErrors } from '../../lib/openapi.js';
+import { IdempotencyHeader, jsonBody, jsonContent, memberErrors, optionalJsonBody, staffErrors } from '../../lib/openapi.js';
 import type { OrdersService } from './orders.service.js';
 
 export function orderRoutes(deps: { orders: OrdersService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
@@ -77,12 +78,12 @@ export function orderRoutes(deps: { orders: OrdersService; member: MiddlewareHan
       method: 'post',
       path: '/orders/{id}/cancel',
       tags,
-      summary: 'Cancel an unpaid order (its stock goes back)',
+      summary: 'Cancel an unpaid order (its stock goes back), optionally saying why',
       ...write,
-      request: { headers: IdempotencyHeader, params: IdParam },
+      request: { headers: IdempotencyHeader, params: IdParam, body: optionalJsonBody(CancelOrderRequest) },
       responses: { 200: jsonContent(Order, 'the cancelled order'), ...memberErrors },
     }),
-    async (c) => c.json(await deps.orders.cancel(c.get('memberId'), c.req.valid('param').id), 200),
+    async (c) => c.json(await deps.orders.cancel(c.get('memberId'), c.req.valid('param').id, c.req.valid('json')?.reason), 200),
   );
   router.openapi(
     createRoute({

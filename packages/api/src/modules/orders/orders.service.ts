@@ -150,9 +150,9 @@ export function createOrdersService(deps: {
   }
 
   /** Closes an unpaid order and gives back what its creation took, exactly once: the guarded transition decides. */
-  async function closeUnpaid(trx: Tx, orderId: number, actor: Actor, reason: 'cancelled' | 'expired'): Promise<boolean> {
+  async function closeUnpaid(trx: Tx, orderId: number, actor: Actor, reason: 'cancelled' | 'expired', why?: string): Promise<boolean> {
     const at = clock.now().toISOString();
-    const note = reason === 'expired' ? 'payment window expired' : 'cancelled by member';
+    const note = reason === 'expired' ? 'payment window expired' : why ? `cancelled by member: ${why}` : 'cancelled by member';
     if (!(await lifecycle.transition(trx, orderId, { from: ['awaiting_payment'], to: 'cancelled', actor, set: { cancelled_at: at }, note })))
       return false;
     const lines = await repo.listLines(trx, [orderId]);
@@ -222,9 +222,9 @@ export function createOrdersService(deps: {
       return load(db, id);
     },
 
-    memberOrders: (memberId: number, query: { page: number; pageSize: number; status?: OrderStatus }) =>
+    memberOrders: (memberId: number, query: { page: number; pageSize: number; status?: OrderStatus; refund?: 'any' }) =>
       // The cash parts of points-mall redemptions are shown as redemptions, not among the member's orders.
-      page({ memberId, kind: 'goods', ...(query.status ? { status: query.status } : {}) }, query),
+      page({ memberId, kind: 'goods', ...(query.status ? { status: query.status } : {}), ...(query.refund ? { withRefunds: true } : {}) }, query),
 
     merchantOrder: (id: number) => load(db, id),
     merchantOrders: (query: MerchantOrderQuery) => page(toFilter(query), query),
@@ -255,10 +255,10 @@ export function createOrdersService(deps: {
     },
 
     /** The member cancels an unpaid order; what its creation took goes back. */
-    async cancel(memberId: number, id: number): Promise<Order> {
+    async cancel(memberId: number, id: number, reason?: string): Promise<Order> {
       return inTransaction(db, async (trx) => {
         await ownOrder(trx, memberId, id);
-        if (!(await closeUnpaid(trx, id, { type: 'member', id: memberId }, 'cancelled'))) {
+        if (!(await closeUnpaid(trx, id, { type: 'member', id: memberId }, 'cancelled', reason))) {
           const current = (await repo.findOrder(trx, id))?.status;
           throw new AppError('INVALID_STATE', `order is ${current}; only an unpaid order can be cancelled`, { status: current });
         }

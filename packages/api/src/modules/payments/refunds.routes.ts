@@ -8,6 +8,8 @@ import {
   MerchantRefundQuery,
   Refund,
   RefundList,
+  RefundPreview,
+  RefundPreviewRequest,
   RejectRefundRequest,
 } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
@@ -31,6 +33,19 @@ export function refundRoutes(deps: { refunds: RefundsService; member: Middleware
       responses: { 201: jsonContent(Refund, 'the refund, awaiting the merchant'), ...memberErrors },
     }),
     async (c) => c.json(await deps.refunds.request(c.get('memberId'), c.req.valid('param').id, c.req.valid('json')), 201),
+  );
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/orders/{id}/refunds/preview',
+      tags,
+      summary: 'What a refund of these lines (omit: everything left) would come to; nothing is written',
+      security,
+      middleware: deps.member,
+      request: { params: IdParam, body: jsonBody(RefundPreviewRequest) },
+      responses: { 200: jsonContent(RefundPreview, 'the amounts the request would be given'), ...memberErrors },
+    }),
+    async (c) => c.json(await deps.refunds.preview(c.get('memberId'), c.req.valid('param').id, c.req.valid('json')), 200),
   );
   router.openapi(
     createRoute({

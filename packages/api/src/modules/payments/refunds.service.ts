@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import type { CreateRefundRequest, MerchantRefundPage, MerchantRefundQuery, Refund } from '@siyu/shared';
+import type { CreateRefundRequest, MerchantRefundPage, MerchantRefundQuery, Refund, RefundPreview, RefundPreviewRequest } from '@siyu/shared';
 import type { DB } from '../../db/connection.js';
 import type { PaymentPlatformValue, RefundStatusValue } from '../../db/schema.js';
 import { AppError, isAppError } from '../../lib/app-error.js';
@@ -131,7 +131,48 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
     });
   }
 
+  /** Thrown to roll a preview's transaction back, carrying what it computed. */
+  class PreviewRollback extends Error {
+    constructor(readonly preview: RefundPreview) {
+      super('refund preview: rolled back');
+    }
+  }
+
   return {
+    /**
+     * What a refund of these lines (or of everything left) would come to, computed by the very code that takes the
+     * request, inside a transaction that is then rolled back: the shopper sees the amount before asking.
+     */
+    async preview(memberId: number, orderId: number, req: RefundPreviewRequest): Promise<RefundPreview> {
+      try {
+        await inTransaction(db, async (trx) => {
+          const facts = await ownOrder(trx, memberId, orderId);
+          if (!facts.paymentPlatform) {
+            throw new AppError('INVALID_STATE', `order is ${facts.status}; there is no payment to refund`, { status: facts.status });
+          }
+          const reservation = await orders.reserveRefund(trx, { orderId, ...(req.lines ? { lines: req.lines } : {}) });
+          const deduction = await orders.refundDeduction(trx, {
+            orderId,
+            memberId,
+            amountFen: reservation.amountFen,
+            payableFen: facts.payableFen,
+            wholeOrder: reservation.wholeOrder,
+          });
+          throw new PreviewRollback({
+            amountFen: reservation.amountFen,
+            pointsDeductionFen: deduction,
+            payoutFen: reservation.amountFen - deduction,
+            includesShipping: reservation.includesShipping,
+            lines: reservation.lines,
+          });
+        });
+      } catch (e) {
+        if (e instanceof PreviewRollback) return e.preview;
+        throw e;
+      }
+      throw new Error('unreachable: a refund preview always rolls back');
+    },
+
     /** The member asks for a refund of the whole order (no lines) or of chosen lines; amounts are computed here. */
     async request(memberId: number, orderId: number, req: CreateRefundRequest): Promise<Refund> {
       return inTransaction(db, async (trx) => {

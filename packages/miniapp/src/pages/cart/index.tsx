@@ -1,14 +1,16 @@
 import type { CartLine } from '@siyu/shared';
 import { formatYuan } from '@siyu/shared/money';
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { LoadError } from '../../components/load-error';
+import { ProductImage } from '../../components/product-image';
 import { QuantityStepper } from '../../components/quantity-stepper';
 import { t } from '../../i18n/zh-CN';
 import { specsText } from '../../lib/format';
 import { ROUTES } from '../../lib/routes';
 import { useCart } from '../../stores/cart-store';
 import { useCheckout } from '../../stores/checkout-store';
+import { useStorefront } from '../../stores/storefront-store';
 import './index.css';
 
 const MAX_QUANTITY = 99;
@@ -21,9 +23,11 @@ const fail = () => void Taro.showToast({ title: t.common.failedToast, icon: 'non
 /** The server's cart: quantities, selection, removal; stale lines shown with what the API says is wrong with them. */
 export default function CartPage() {
   const { cart, loading, error, busy } = useCart();
+  const freeShippingFen = useStorefront((s) => s.storefront?.freeShippingThresholdFen ?? null);
 
   useDidShow(() => {
     void useCart.getState().load();
+    void useStorefront.getState().load();
   });
 
   if (!cart) {
@@ -59,11 +63,13 @@ export default function CartPage() {
     if (confirm) remove(line.id).catch(fail);
   };
 
-  const checkout = () => {
+  const checkout = async () => {
     if (selectedBuyable.length === 0) {
       void Taro.showToast({ title: t.cart.nothingSelected, icon: 'none' });
       return;
     }
+    // The server prices the cart it has: quantities still on their way get there first.
+    await useCart.getState().settled();
     useCheckout.getState().start({ fromCart: true });
     void Taro.navigateTo({ url: ROUTES.checkout });
   };
@@ -75,13 +81,15 @@ export default function CartPage() {
         return (
           <View key={line.id} className={`card cart-line js-cart-line${line.problems.length ? ' is-stale js-cart-line-stale' : ''}`}>
             <View
-              className={`checkbox js-cart-select${line.selected && !blocked ? ' is-checked' : ''}${blocked ? ' is-disabled' : ''}`}
+              className='tap-area cart-line-check js-cart-select'
               onClick={blocked || busy !== null ? undefined : () => setSelected(line.id, !line.selected).catch(fail)}
             >
-              <Text>{line.selected && !blocked ? '✓' : ''}</Text>
+              <View className={`checkbox${line.selected && !blocked ? ' is-checked' : ''}${blocked ? ' is-disabled' : ''}`}>
+                <Text>{line.selected && !blocked ? '✓' : ''}</Text>
+              </View>
             </View>
             <View className='line-thumb' onClick={() => void Taro.navigateTo({ url: ROUTES.product(line.productId) })}>
-              {line.imageUrl ? <Image className='line-thumb-image' src={line.imageUrl} mode='aspectFill' /> : <Text>{line.title.slice(0, 1)}</Text>}
+              <ProductImage className='line-thumb-image' src={line.imageUrl} title={line.title} />
             </View>
             <View className='line-body'>
               <Text className='line-title js-cart-line-title'>{line.title}</Text>
@@ -104,31 +112,48 @@ export default function CartPage() {
                 <QuantityStepper
                   value={line.quantity}
                   max={Math.max(line.quantity, Math.min(MAX_QUANTITY, line.stock))}
-                  disabled={blocked || busy !== null}
+                  disabled={blocked || (busy !== null && busy !== line.id)}
                   onChange={(q) => setQuantity(line.id, q).catch(fail)}
                 />
               </View>
-              <View className='cart-line-remove js-cart-remove' onClick={() => void confirmRemove(line)}>
+              <View className='tap-area cart-line-remove js-cart-remove' onClick={() => void confirmRemove(line)}>
                 <Text className='muted'>{t.cart.remove}</Text>
               </View>
             </View>
           </View>
         );
       })}
-      <View className='bottom-bar cart-bar'>
-        <View className='cart-select-all js-cart-select-all' onClick={busy !== null ? undefined : () => selectAll(!allSelected).catch(fail)}>
-          <View className={`checkbox${allSelected ? ' is-checked' : ''}`}>
-            <Text>{allSelected ? '✓' : ''}</Text>
+      <View className='cart-footer'>
+        {freeShippingFen !== null && cart.selectedItemsFen > 0 ? (
+          <View className={`cart-shipping-hint js-free-shipping-hint${cart.selectedItemsFen >= freeShippingFen ? ' is-reached' : ''}`}>
+            <Text>
+              {cart.selectedItemsFen >= freeShippingFen
+                ? t.store.freeShippingReached
+                : t.store.freeShippingGap(formatYuan(freeShippingFen - cart.selectedItemsFen))}
+            </Text>
           </View>
-          <Text>{t.cart.selectAll}</Text>
+        ) : null}
+        <View className='bottom-bar cart-bar'>
+          <View
+            className='tap-area cart-select-all js-cart-select-all'
+            onClick={busy !== null ? undefined : () => selectAll(!allSelected).catch(fail)}
+          >
+            <View className={`checkbox${allSelected ? ' is-checked' : ''}`}>
+              <Text>{allSelected ? '✓' : ''}</Text>
+            </View>
+            <Text className='cart-select-all-label'>{t.cart.selectAll}</Text>
+          </View>
+          <View className='cart-total'>
+            <Text className='cart-total-label js-cart-total-label'>{t.cart.total}</Text>
+            <Text className='price js-cart-total'>{formatYuan(cart.selectedItemsFen)}</Text>
+          </View>
+          <Button
+            className={`primary-button cart-checkout js-cart-checkout${selectedBuyable.length ? '' : ' is-disabled'}`}
+            onClick={() => void checkout()}
+          >
+            <Text>{t.cart.checkout(selectedBuyable.reduce((n, l) => n + l.quantity, 0))}</Text>
+          </Button>
         </View>
-        <View className='cart-total'>
-          <Text>{t.cart.total}</Text>
-          <Text className='price js-cart-total'>{formatYuan(cart.selectedItemsFen)}</Text>
-        </View>
-        <Button className={`primary-button cart-checkout js-cart-checkout${selectedBuyable.length ? '' : ' is-disabled'}`} onClick={checkout}>
-          <Text>{t.cart.checkout(selectedBuyable.reduce((n, l) => n + l.quantity, 0))}</Text>
-        </Button>
       </View>
     </View>
   );

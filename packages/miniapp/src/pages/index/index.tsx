@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useMemo } from 'react';
+import { HomeBanners, NoticeBar } from '../../components/home-banners';
 import { LoadError } from '../../components/load-error';
 import { ProductGrid } from '../../components/product-grid';
 import { SearchBar } from '../../components/search-bar';
@@ -10,6 +11,7 @@ import { useProductList } from '../../lib/use-product-list';
 import { useCatalog } from '../../stores/catalog-store';
 import { useCheckIn } from '../../stores/check-in-store';
 import { useSession } from '../../stores/session-store';
+import { useStorefront } from '../../stores/storefront-store';
 import './index.css';
 
 /** The storefront's front door: who you are, your points, today's check-in, the claim centre, the categories and the products. */
@@ -18,6 +20,7 @@ export default function HomePage() {
   const sessionStatus = useSession((s) => s.status);
   const checkIn = useCheckIn((s) => s.status);
   const categories = useCatalog((s) => s.categories);
+  const storefront = useStorefront((s) => s.storefront);
   const query = useMemo(() => ({}), []);
   const products = useProductList(query);
 
@@ -28,10 +31,12 @@ export default function HomePage() {
       .catch(() => undefined);
     void useCheckIn.getState().load();
     void useCatalog.getState().loadCategories();
+    void useStorefront.getState().load();
   };
   useDidShow(refresh);
   usePullDownRefresh(() => {
     products.reload();
+    void useStorefront.getState().load(true);
     void useCatalog
       .getState()
       .loadCategories(true)
@@ -50,6 +55,8 @@ export default function HomePage() {
   return (
     <View className='page home'>
       <SearchBar onTap={() => void Taro.navigateTo({ url: ROUTES.search })} />
+      <NoticeBar text={storefront?.notice ?? ''} />
+      <HomeBanners banners={storefront?.banners ?? []} />
 
       <View className='home-hero'>
         <Text className='home-greeting'>{member ? t.home.greeting(member.nickname) : t.home.greetingAnonymous}</Text>
@@ -101,7 +108,17 @@ export default function HomePage() {
       ) : null}
 
       <Text className='section-title'>{t.home.recommendTitle}</Text>
-      <ProductGrid list={products} emptyText={t.home.recommendEmpty} />
+      <ProductGrid
+        list={products}
+        emptyText={t.home.recommendEmpty}
+        onRetry={() => {
+          // The server is back: everything the home page shows loads again, not just the grid.
+          refresh();
+          void useCatalog.getState().loadCategories(true);
+          void useStorefront.getState().load(true);
+          products.reload();
+        }}
+      />
     </View>
   );
 }

@@ -1,10 +1,12 @@
 import type { ProductDetail } from '@siyu/shared';
 import { formatYuan } from '@siyu/shared/money';
-import { Button, Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { Button, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import { isApiError } from '../../api/client';
 import { LoadError } from '../../components/load-error';
+import { NotFound } from '../../components/not-found';
+import { ProductImage } from '../../components/product-image';
 import { ProductCoupons } from '../../components/product-coupons';
 import { QuantityStepper } from '../../components/quantity-stepper';
 import { SkuPicker } from '../../components/sku-picker';
@@ -15,6 +17,7 @@ import { initialSelection, missingDimension, selectedSku, specDimensions, type S
 import { api } from '../../api/client';
 import { useCart } from '../../stores/cart-store';
 import { useCheckout } from '../../stores/checkout-store';
+import { useSession } from '../../stores/session-store';
 import './index.css';
 
 const MAX_QUANTITY = 99;
@@ -46,6 +49,17 @@ export default function ProductPage() {
   };
   useEffect(fetchProduct, [id]);
 
+  // 转发: the product, with the sharer's member id in the path so a later visit can be attributed to them.
+  useShareAppMessage(() => {
+    const sharer = useSession.getState().member?.id;
+    const shared = load.state === 'ready' ? load.product : null;
+    return {
+      title: shared?.title ?? t.product.title,
+      path: `${ROUTES.product(id ?? 0)}${sharer ? `&sharer=${sharer}` : ''}`,
+      ...(shared?.coverUrl ? { imageUrl: shared.coverUrl } : {}),
+    };
+  });
+
   const product = load.state === 'ready' ? load.product : null;
   const dims = useMemo(() => (product ? specDimensions(product.skus) : []), [product]);
   const sku = product ? selectedSku(product.skus, dims, selection) : null;
@@ -57,7 +71,11 @@ export default function ProductPage() {
   if (!product) {
     return (
       <View className='page'>
-        {load.state === 'missing' ? <View className='empty-box js-product-missing'>{t.product.notFound}</View> : null}
+        {load.state === 'missing' ? (
+          <View className='js-product-missing'>
+            <NotFound text={t.store.productGone} />
+          </View>
+        ) : null}
         {load.state === 'error' ? <LoadError onRetry={fetchProduct} /> : null}
         {load.state === 'loading' ? <View className='state-line'>{t.common.loading}</View> : null}
       </View>
@@ -100,6 +118,8 @@ export default function ProductPage() {
   };
 
   const description = descriptionText(product.description);
+  // Nothing left of the product, or of the SKU chosen: the buttons say so and do nothing.
+  const soldOut = !product.inStock || (sku !== null && sku.stock <= 0);
 
   return (
     <View className='product-page'>
@@ -107,7 +127,7 @@ export default function ProductPage() {
         <Swiper className='product-gallery js-product-gallery' indicatorDots={product.imageUrls.length > 1} circular>
           {product.imageUrls.map((url) => (
             <SwiperItem key={url}>
-              <Image className='product-gallery-image' src={url} mode='aspectFill' />
+              <ProductImage className='product-gallery-image' src={url} title={product.title} />
             </SwiperItem>
           ))}
         </Swiper>
@@ -150,7 +170,7 @@ export default function ProductPage() {
 
         {description ? (
           <View className='card'>
-            <Text className='card-title'>{t.product.descriptionTitle}</Text>
+            <Text className='card-title js-description-heading'>{t.product.descriptionTitle}</Text>
             <Text className='product-description js-detail-description'>{description}</Text>
           </View>
         ) : null}
@@ -161,12 +181,20 @@ export default function ProductPage() {
         <View className='product-cart-entry js-cart-entry' onClick={() => void Taro.switchTab({ url: ROUTES.cart })}>
           <Text>{t.product.cartEntry}</Text>
         </View>
-        <Button className={`primary-button product-add js-add-to-cart${adding ? ' is-disabled' : ''}`} onClick={addToCart}>
-          <Text>{t.product.addToCart}</Text>
-        </Button>
-        <Button className='primary-button product-buy js-buy-now' onClick={buyNow}>
-          <Text>{t.product.buyNow}</Text>
-        </Button>
+        {soldOut ? (
+          <Button className='primary-button product-sold-out is-disabled js-sold-out' disabled>
+            <Text>{t.product.outOfStock}</Text>
+          </Button>
+        ) : (
+          <>
+            <Button className={`primary-button product-add js-add-to-cart${adding ? ' is-disabled' : ''}`} onClick={addToCart}>
+              <Text>{t.product.addToCart}</Text>
+            </Button>
+            <Button className='primary-button product-buy js-buy-now' onClick={buyNow}>
+              <Text>{t.product.buyNow}</Text>
+            </Button>
+          </>
+        )}
       </View>
     </View>
   );

@@ -5,9 +5,12 @@ import { useEffect, useRef, useState } from 'react';
 import { api, isApiError, newIdempotencyKey } from '../../../api/client';
 import type { Order, Refund } from '@siyu/shared';
 import { LoadError } from '../../../components/load-error';
+import { NotFound } from '../../../components/not-found';
 import { BreakdownLines, LineItem } from '../../../components/order-parts';
 import { t } from '../../../i18n/zh-CN';
 import { formatDateTime } from '../../../lib/format';
+import { clockText, useCountdown } from '../../../lib/use-countdown';
+import { useCart } from '../../../stores/cart-store';
 import { payOrder, waitForPayment } from '../../../lib/payment';
 import { canRequestRefund } from '../../../lib/refunds';
 import { ROUTES, idParam } from '../../../lib/routes';
@@ -109,6 +112,14 @@ export default function OrderDetailPage() {
     void refresh().finally(() => void Taro.stopPullDownRefresh());
   });
 
+  const awaitingUntil = load.state === 'ready' && load.order.status === 'awaiting_payment' ? load.order.expiresAt : null;
+  const secondsLeft = useCountdown(awaitingUntil);
+  const closedByTime = secondsLeft === 0;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: when the window closes, the server says what became of the order.
+  useEffect(() => {
+    if (closedByTime) void refresh();
+  }, [closedByTime]);
+
   const refunds = load.state === 'ready' ? load.order.refunds : [];
   const hasOpenRefund = refunds.some((r) => OPEN_REFUND_STATUSES.includes(r.status));
   // biome-ignore lint/correctness/useExhaustiveDependencies: polls while a refund is open and the page visible; refresh is recreated each render.
@@ -121,7 +132,7 @@ export default function OrderDetailPage() {
   if (load.state !== 'ready') {
     return (
       <View className='page'>
-        {load.state === 'missing' ? <View className='empty-box'>{t.orders.empty}</View> : null}
+        {load.state === 'missing' ? <NotFound text={t.store.orderGone} /> : null}
         {load.state === 'error' ? <LoadError onRetry={() => void refresh()} /> : null}
         {load.state === 'loading' ? <View className='state-line'>{t.common.loading}</View> : null}
       </View>
@@ -148,7 +159,28 @@ export default function OrderDetailPage() {
   const refundedFen = order.refundedFen;
   const canRefund = canRequestRefund(order);
   const events = [...order.events].reverse();
-  const hasActions = order.status === 'awaiting_payment' || order.status === 'shipped' || canRefund;
+  const canBuyAgain = order.status !== 'awaiting_payment';
+  const hasActions = order.status === 'awaiting_payment' || order.status === 'shipped' || canRefund || canBuyAgain;
+
+  /** 再次购买: every line back into the cart (what can no longer be bought is said), then the cart. */
+  const buyAgain = async () => {
+    if (busy) return;
+    setBusy(true);
+    let added = 0;
+    let skipped = 0;
+    for (const line of order.lines) {
+      try {
+        await useCart.getState().add(line.skuId, line.quantity);
+        added += line.quantity;
+      } catch {
+        skipped += line.quantity;
+      }
+    }
+    setBusy(false);
+    if (added === 0) return void Taro.showToast({ title: t.store.buyAgainNone, icon: 'none' });
+    void Taro.showToast({ title: skipped ? t.store.buyAgainPartly(added, skipped) : t.store.buyAgainDone(added), icon: 'none' });
+    void Taro.switchTab({ url: ROUTES.cart });
+  };
 
   return (
     <View className='page order-detail'>
@@ -157,10 +189,28 @@ export default function OrderDetailPage() {
           {t.orders.status[order.status]}
         </Text>
         {order.status === 'awaiting_payment' ? <Text className='muted'>{t.orders.payBefore(formatDateTime(order.expiresAt))}</Text> : null}
+        {order.status === 'awaiting_payment' && secondsLeft !== null && secondsLeft > 0 ? (
+          <Text className='order-countdown js-pay-countdown'>{t.store.payCountdown(clockText(secondsLeft))}</Text>
+        ) : null}
         {confirming ? <Text className='order-confirming js-payment-confirming'>{t.payment.confirmingHint}</Text> : null}
         {paying ? <Text className='muted js-paying'>{t.payment.paying}</Text> : null}
         {refundedFen > 0 ? <Text className='muted js-order-refunded'>{t.orders.refundedAmount(formatYuan(refundedFen))}</Text> : null}
-        {order.carrier && order.trackingNo ? <Text className='muted'>{t.orders.shipping(order.carrier, order.trackingNo)}</Text> : null}
+        {order.carrier && order.trackingNo ? (
+          <View className='row order-tracking'>
+            <Text className='muted js-order-tracking'>{t.orders.shipping(order.carrier, order.trackingNo)}</Text>
+            <View
+              className='tap-area js-copy-tracking'
+              onClick={() =>
+                void Taro.setClipboardData({ data: order.trackingNo ?? '' }).then(
+                  () => Taro.showToast({ title: t.store.copied, icon: 'success' }),
+                  () => undefined,
+                )
+              }
+            >
+              <Text className='order-copy'>{t.store.copyTracking}</Text>
+            </View>
+          </View>
+        ) : null}
       </View>
 
       <View className='card'>
@@ -203,6 +253,13 @@ export default function OrderDetailPage() {
                 <Text>{r.reason}</Text>
                 <Text className='price'>{formatYuan(r.amountFen)}</Text>
               </View>
+              {r.lines.length > 0 ? (
+                <Text className='muted refund-covers js-refund-covers'>
+                  {t.refund.covers(
+                    r.lines.map((l) => t.refund.coversItem(order.lines.find((x) => x.id === l.orderLineId)?.title ?? '', l.quantity)).join('、'),
+                  )}
+                </Text>
+              ) : null}
               {r.rejectReason ? <Text className='muted'>{t.refund.rejectReason(r.rejectReason)}</Text> : null}
               <Text className='muted'>{formatDateTime(r.createdAt)}</Text>
             </View>
@@ -237,7 +294,13 @@ export default function OrderDetailPage() {
           {order.status === 'awaiting_payment' ? (
             <Button
               className='small-button js-order-cancel'
-              onClick={() => void act(t.orders.cancelConfirm, (key) => api.cancelOrder(order.id, key), t.orders.cancelled)}
+              onClick={() =>
+                void Taro.showActionSheet({ itemList: [...t.store.cancelReasons] }).then(
+                  ({ tapIndex }) =>
+                    act(t.orders.cancelConfirm, (key) => api.cancelOrder(order.id, key, t.store.cancelReasons[tapIndex]), t.orders.cancelled),
+                  () => undefined, // the sheet dismissed: nothing cancelled
+                )
+              }
             >
               <Text>{t.orders.cancel}</Text>
             </Button>
@@ -245,6 +308,11 @@ export default function OrderDetailPage() {
           {order.status === 'awaiting_payment' ? (
             <Button className={`small-button is-primary js-order-pay${paying ? ' is-disabled' : ''}`} onClick={() => void pay(order)}>
               <Text>{t.orders.payAgain}</Text>
+            </Button>
+          ) : null}
+          {canBuyAgain ? (
+            <Button className={`small-button js-order-buy-again${busy ? ' is-disabled' : ''}`} onClick={() => void buyAgain()}>
+              <Text>{t.store.buyAgain}</Text>
             </Button>
           ) : null}
           {canRefund ? (

@@ -23,6 +23,8 @@ export default function OrderListPage() {
   const { items, loaded, loading, error, hasMore, loadMore, reload, refresh } = usePagedList<OrderSummary>(
     tab,
     (page, pageSize) => {
+      // 退款 lists every order with a refund, partial ones included (their status stays paid, shipped or completed).
+      if (tab === 'refunded') return api.orders({ refund: 'any', page, pageSize });
       const status: OrderStatus | undefined = tab === 'all' ? undefined : tab;
       return api.orders({ status, page, pageSize });
     },

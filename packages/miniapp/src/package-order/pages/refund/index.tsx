@@ -3,7 +3,7 @@ import { Button, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { api, isApiError, newIdempotencyKey } from '../../../api/client';
-import type { Order } from '@siyu/shared';
+import type { Order, RefundPreview } from '@siyu/shared';
 import { LoadError } from '../../../components/load-error';
 import { QuantityStepper } from '../../../components/quantity-stepper';
 import { t } from '../../../i18n/zh-CN';
@@ -23,6 +23,24 @@ export default function RefundPage() {
   const [reason, setReason] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const pendingKey = useRef<string | null>(null);
+  const [estimate, setEstimate] = useState<RefundPreview | null>(null);
+  const orderId = load.state === 'ready' ? load.order.id : null;
+  const chosenLines = Object.entries(chosen).map(([orderLineId, quantity]) => ({ orderLineId: Number(orderLineId), quantity }));
+  const estimateKey = whole ? 'whole' : JSON.stringify(chosenLines);
+  // The amount, from the server's own rules, before the shopper submits; again whenever the choice changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: estimateKey stands for the choice (whole, lines and quantities).
+  useEffect(() => {
+    if (orderId === null) return;
+    if (!whole && chosenLines.length === 0) return setEstimate(null);
+    let current = true;
+    api.refundPreview(orderId, whole ? {} : { lines: chosenLines }).then(
+      (p) => current && setEstimate(p),
+      () => current && setEstimate(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [orderId, estimateKey]);
 
   const fetchOrder = async () => {
     if (id === null) return setLoad({ state: 'error' });
@@ -60,7 +78,7 @@ export default function RefundPage() {
     if (submitting) return;
     const text = reason.trim();
     if (!text) return void Taro.showToast({ title: t.refund.reasonRequired, icon: 'none' });
-    const lines = Object.entries(chosen).map(([orderLineId, quantity]) => ({ orderLineId: Number(orderLineId), quantity }));
+    const lines = chosenLines;
     if (!whole && lines.length === 0) return void Taro.showToast({ title: t.refund.linesRequired, icon: 'none' });
     setSubmitting(true);
     const key = (pendingKey.current ??= newIdempotencyKey());
@@ -110,9 +128,15 @@ export default function RefundPage() {
         {whole
           ? null
           : refundable.map(({ line, left }) => (
-              <View key={line.id} className='refund-line js-refund-line'>
-                <View className={`checkbox js-refund-line-check${chosen[line.id] ? ' is-checked' : ''}`} onClick={() => toggleLine(line.id, left)}>
-                  <Text>{chosen[line.id] ? '✓' : ''}</Text>
+              <View
+                key={line.id}
+                className={`refund-line js-refund-line${chosen[line.id] ? ' is-chosen' : ''}`}
+                onClick={() => toggleLine(line.id, left)}
+              >
+                <View className='tap-area js-refund-line-check'>
+                  <View className={`checkbox${chosen[line.id] ? ' is-checked' : ''}`}>
+                    <Text>{chosen[line.id] ? '✓' : ''}</Text>
+                  </View>
                 </View>
                 <View className='line-body'>
                   <Text className='line-title'>{line.title}</Text>
@@ -122,7 +146,7 @@ export default function RefundPage() {
                     <Text className='muted'>{t.refund.refundable(left)}</Text>
                   </View>
                   {chosen[line.id] ? (
-                    <View className='row refund-qty'>
+                    <View className='row refund-qty' onClick={(e) => e.stopPropagation()}>
                       <Text>{t.refund.quantity}</Text>
                       <QuantityStepper
                         value={chosen[line.id]!}
@@ -165,6 +189,19 @@ export default function RefundPage() {
             setReason(e.detail.value);
           }}
         />
+      </View>
+
+      <View className='card row refund-amount'>
+        <Text>{estimate ? t.refund.amount('') : t.refund.amountPending}</Text>
+        {estimate ? (
+          <View className='refund-amount-value'>
+            <Text className='price-large js-refund-amount'>{formatYuan(estimate.payoutFen)}</Text>
+            {estimate.includesShipping ? <Text className='muted'>{t.refund.amountIncludesShipping}</Text> : null}
+            {estimate.pointsDeductionFen > 0 ? (
+              <Text className='muted'>{t.refund.amountDeduction(formatYuan(estimate.pointsDeductionFen))}</Text>
+            ) : null}
+          </View>
+        ) : null}
       </View>
 
       <Button className={`primary-button refund-submit js-refund-submit${submitting ? ' is-disabled' : ''}`} onClick={() => void submit()}>

@@ -1,0 +1,34 @@
+import { type Storefront, StorefrontSettings } from '@siyu/shared';
+import { defineSetting, type SettingsService } from '../settings/index.js';
+
+export const DEFAULT_STOREFRONT_SETTINGS: StorefrontSettings = {
+  // A fresh shop would otherwise show 已售 0 on every product: counts appear from 10 sales on until the merchant says.
+  salesCountThreshold: 10,
+  notice: '',
+  banners: [],
+  hotWords: [],
+};
+export const STOREFRONT_SETTINGS = defineSetting('storefront.settings', StorefrontSettings, DEFAULT_STOREFRONT_SETTINGS);
+
+export type StorefrontService = ReturnType<typeof createStorefrontService>;
+
+/** The merchant's storefront settings (home banners, notice bar, hot words, when sales counts show). */
+export function createStorefrontService(deps: {
+  settings: SettingsService;
+  /** The order settings' free-shipping threshold (fen; null: never free), for the cart's 还差 ¥x 包邮 hint. */
+  freeShippingThresholdFen: () => Promise<number | null>;
+}) {
+  const current = () => deps.settings.get(STOREFRONT_SETTINGS);
+  return {
+    settings: current,
+    updateSettings: (next: unknown, staffId: number) => deps.settings.set(STOREFRONT_SETTINGS, next, staffId),
+    /** The sales count a shopper sees: null below the merchant's threshold. */
+    async salesCountThreshold(): Promise<number> {
+      return (await current()).salesCountThreshold;
+    },
+    async forShoppers(): Promise<Storefront> {
+      const [s, freeShippingThresholdFen] = await Promise.all([current(), deps.freeShippingThresholdFen()]);
+      return { notice: s.notice, banners: s.banners, hotWords: s.hotWords, freeShippingThresholdFen };
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { Image, Text, View } from '@tarojs/components';
+import { useState } from 'react';
+
+/**
+ * A product image that loads lazily and never shows a broken-image icon: until it loads, or if it fails, a soft
+ * placeholder with the product's initial stands in its frame (sized by `className`).
+ */
+export function ProductImage({ src, title, className = '' }: { src: string | null; title: string; className?: string }) {
+  const [state, setState] = useState<'loading' | 'loaded' | 'failed'>(src ? 'loading' : 'failed');
+  return (
+    <View className={`image-frame ${className}${state === 'failed' ? ' is-failed' : ''}`}>
+      {state === 'loaded' ? null : (
+        <View className='image-frame-placeholder js-image-placeholder'>
+          <Text>{title.slice(0, 1)}</Text>
+        </View>
+      )}
+      {src ? (
+        <Image
+          className='image-frame-image'
+          src={src}
+          mode='aspectFill'
+          lazyLoad
+          onLoad={() => setState('loaded')}
+          onError={() => setState('failed')}
+        />
+      ) : null}
+    </View>
+  );
+}

@@ -1,0 +1,398 @@
+/**
+ * The storefront as a new shopper sees it in a phone-sized browser (issue 12), at 390 × 844 and at 320 × 568: the
+ * search field has room and finds every tea, headings stand on their own line, a sold-out product says so on a
+ * disabled button, links to things that are gone get a not-found page with a way home, the cart bar spans the screen
+ * at the bottom with its labels on one line, tap targets are at least 44 px, nothing wraps one character per line,
+ * nothing is wider than the screen, and an off-shelf cart line does not stop the rest from being bought.
+ * Screenshots of each page go to packages/miniapp/test-output/h5-storefront/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIST, apiCall, createMemberOrder, memberWrite, simulatorPay, staffToken, startApi, testOutputDir, type RunningApi } from './api-server.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SHOTS = testOutputDir('h5-storefront');
+
+let api: RunningApi;
+let browser: Browser;
+let owner: string;
+let longjingId: number;
+let soldOutId: number;
+let offShelfSkuId: number;
+let offShelfProductId: number;
+let keptSkuId: number;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(DIST, 'h5/index.html'))) throw new Error('build the H5 output first: node scripts/build-miniapp.mjs h5');
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
+  api = await startApi({ seed: true });
+  owner = await staffToken(api.base);
+  const teas = await apiCall<{ items: { id: number; title: string }[] }>(api.base, 'GET', '/api/v1/products?keyword=%E9%BE%99%E4%BA%95', null);
+  longjingId = teas.items[0]!.id;
+  let n = 0;
+  const make = async (title: string, stock: number) => {
+    const p = await apiCall<{ id: number; skus: { id: number }[] }>(api.base, 'POST', '/api/v1/merchant/products', owner, {
+      title,
+      subtitle: '布局测试',
+      skus: [{ code: `LAYOUT-${++n}-${Date.now() % 1e6}`, specs: {}, priceFen: 1290, stock }],
+    });
+    await apiCall(api.base, 'POST', `/api/v1/merchant/products/${p.id}/shelve`, owner);
+    return p;
+  };
+  soldOutId = (await make('售罄测试茶包', 0)).id;
+  const offShelf = await make('即将下架的茶点', 10);
+  offShelfProductId = offShelf.id;
+  offShelfSkuId = offShelf.skus[0]!.id;
+  keptSkuId = (await make('一直在售的茶点', 10)).skus[0]!.id;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+});
+
+/** What is wrong with the page's layout: sideways overflow and text wrapped one character per line. */
+function layoutFaults(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const W = window.innerWidth;
+    const faults: string[] = [];
+    const name = (el: Element) => `${el.tagName.toLowerCase()}.${String(el.className).trim().split(/\s+/).slice(0, 3).join('.')}`;
+    if (document.documentElement.scrollWidth > W + 1) faults.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${W})`);
+    const visible = (el: Element) => {
+      const s = getComputedStyle(el);
+      return s.display !== 'none' && s.visibility !== 'hidden' && (el as HTMLElement).offsetParent !== null;
+    };
+    for (const el of Array.from(document.querySelectorAll('.taro_page:not([style*="display: none"]) *'))) {
+      if (!visible(el) || el.closest('.taro-swiper-core, swiper, .taro-scroll-view__scroll-x')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && (r.right > W + 1 || r.left < -1))
+        faults.push(`${name(el)} reaches past the screen (${Math.round(r.left)}…${Math.round(r.right)})`);
+    }
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = (n.textContent ?? '').trim();
+      const el = n.parentElement;
+      if ([...text].length < 2 || !el || !visible(el)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      const lines = new Set(
+        Array.from(range.getClientRects())
+          .filter((r) => r.width > 0)
+          .map((r) => Math.round(r.top)),
+      ).size;
+      if (lines >= [...text].length) faults.push(`“${text}” wraps one character per line (${name(el)})`);
+    }
+    return [...new Set(faults)];
+  });
+}
+
+/** How many lines the first element matching `selector` takes. */
+function linesOf(page: Page, selector: string): Promise<number> {
+  return page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set(
+        Array.from(range.getClientRects())
+          .filter((r) => r.width > 0)
+          .map((r) => Math.round(r.top)),
+      ).size;
+    });
+}
+
+async function box(page: Page, selector: string) {
+  const b = await page.locator(selector).first().boundingBox();
+  if (!b) throw new Error(`${selector} has no box`);
+  return b;
+}
+
+async function expectTapTarget(page: Page, selector: string) {
+  const b = await box(page, selector);
+  expect(Math.round(b.width), `${selector} width`).toBeGreaterThanOrEqual(44);
+  expect(Math.round(b.height), `${selector} height`).toBeGreaterThanOrEqual(44);
+}
+
+async function memberToken(page: Page): Promise<string> {
+  const raw = await page.evaluate(() => localStorage.getItem('siyu.session'));
+  const stored = raw ? (JSON.parse(raw) as { data?: string }).data : undefined;
+  const token = stored ? (JSON.parse(stored) as { state?: { token?: string } }).state?.token : undefined;
+  if (!token) throw new Error('no session in localStorage');
+  return token;
+}
+
+const VIEWPORTS = [
+  { width: 390, height: 844 },
+  { width: 320, height: 568 },
+];
+
+describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
+  let context: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${viewport.width}-${name}.png`), fullPage: false });
+  const open = async (hash: string, ready: string) => {
+    await page.goto(`${api.base}/#${hash}`);
+    await page.reload();
+    await page.locator(ready).first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(300);
+  };
+
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(String(e)));
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('home: no sideways overflow, no one-character lines', async () => {
+    await page.goto(`${api.base}/`);
+    await page.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
+    await page.locator('.js-notice-bar').first().waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(500);
+    await shot('home');
+    expect(await layoutFaults(page)).toEqual([]);
+    for (const sel of ['.js-product-price']) expect(await linesOf(page, sel), sel).toBe(1);
+  });
+
+  it('search: the field has room, and 茶 finds every tea, best matches first', async () => {
+    await open('/pages/search/index', '.js-search-input');
+    // The merchant's hot words (seeded) wait under the field.
+    expect(await page.locator('.js-search-hot-word').allTextContents()).toEqual(['龙井', '红茶', '坚果', '盖碗']);
+    const input = await box(page, '.js-search-input');
+    expect(input.width).toBeGreaterThan(viewport.width * 0.5);
+    await page.locator('.js-search-input input').first().fill('茶');
+    await page.locator('.js-search-submit').first().click();
+    await page.locator('.js-search-summary').first().waitFor({ timeout: 15_000 });
+    const titles = await page.locator('.js-product-title').allTextContents();
+    for (const tea of ['明前西湖龙井', '洞庭碧螺春', '正山小种红茶', '安溪铁观音', '汝窑天青盖碗']) expect(titles).toContain(tea);
+    expect(titles[0]).toBe('正山小种红茶'); // 茶 in its title
+    const typed = await box(page, '.js-search-input input');
+    expect(typed.width).toBeGreaterThan(100);
+    await shot('search');
+    expect(await layoutFaults(page)).toEqual([]);
+    // Sorted by price, low to high, then high to low.
+    await page.locator('.js-search-sort-price').first().click();
+    await expect.poll(() => page.locator('.js-product-title').first().textContent(), { timeout: 15_000 }).not.toBe('正山小种红茶');
+    // The search is remembered on this device: home, then the search entry again.
+    await open('/pages/index/index', '.js-search-entry');
+    await page.locator('.js-search-entry').first().click();
+    await page.locator('.js-search-history-word:visible').first().waitFor({ timeout: 15_000 });
+    expect(await page.locator('.js-search-history-word:visible').allTextContents()).toContain('茶');
+  });
+
+  it('product by direct link: headings stand on their own line', async () => {
+    await open(`/pages/product/index?id=${longjingId}`, '.js-detail-description');
+    const heading = await box(page, '.js-description-heading');
+    const text = await box(page, '.js-detail-description');
+    expect(heading.y + heading.height).toBeLessThanOrEqual(text.y + 1);
+    await expectTapTarget(page, '.js-qty-plus');
+    await shot('product');
+    expect(await layoutFaults(page)).toEqual([]);
+  });
+
+  it('check-in: the calendar arrows are 44 px to tap', async () => {
+    await open('/pages/check-in/index', '.js-calendar-prev');
+    await expectTapTarget(page, '.js-calendar-prev');
+    await expectTapTarget(page, '.js-calendar-next');
+    await shot('check-in');
+    expect(await layoutFaults(page)).toEqual([]);
+  });
+
+  it('a sold-out product says 已售罄 on a disabled button', async () => {
+    await open(`/pages/product/index?id=${soldOutId}`, '.js-detail-title');
+    const button = page.locator('.js-sold-out').first();
+    await button.waitFor({ timeout: 15_000 });
+    expect((await button.textContent())?.trim()).toBe('已售罄');
+    expect(await button.evaluate((el) => el.hasAttribute('disabled') && el.getAttribute('disabled') !== 'false')).toBe(true);
+    expect(await page.locator('.js-add-to-cart').count()).toBe(0);
+    await shot('sold-out');
+  });
+
+  it('links to a missing product or order get a not-found page with a way home', async () => {
+    await open('/pages/product/index?id=999999', '.js-not-found');
+    await shot('product-not-found');
+    await open('/package-order/pages/detail/index?id=999999', '.js-not-found');
+    expect(await page.locator('.js-not-found').first().textContent()).not.toContain('还没有相关订单');
+    await expectTapTarget(page, '.js-not-found-home');
+    await shot('order-not-found');
+    await page.locator('.js-not-found-home').first().click();
+    await page.locator('.js-product-card').first().waitFor({ timeout: 15_000 });
+  });
+
+  it('cart: the bar spans the bottom, labels stay on one line, targets are 44 px, and an off-shelf line does not block the rest', async () => {
+    await page.goto(`${api.base}/`);
+    await page.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
+    const token = await memberToken(page);
+    await apiCall(api.base, 'POST', `/api/v1/merchant/products/${offShelfProductId}/shelve`, owner).catch(() => undefined);
+    await memberWrite(api.base, token, 'POST', '/api/v1/cart/lines', { skuId: offShelfSkuId, quantity: 1 });
+    await memberWrite(api.base, token, 'POST', '/api/v1/cart/lines', { skuId: keptSkuId, quantity: 1 });
+    await apiCall(api.base, 'POST', `/api/v1/merchant/products/${offShelfProductId}/unshelve`, owner);
+
+    await open('/pages/cart/index', '.js-cart-line');
+    await page.locator('.js-cart-line-stale').first().waitFor({ timeout: 15_000 });
+    await shot('cart');
+    const bar = await box(page, '.cart-bar');
+    expect(Math.round(bar.width)).toBe(viewport.width);
+    const tabBar = await page.locator('.weui-tabbar').first().boundingBox();
+    const bottom = tabBar ? tabBar.y : viewport.height;
+    expect(bar.y + bar.height).toBeGreaterThanOrEqual(bottom - 2);
+    expect(await linesOf(page, '.cart-select-all-label')).toBe(1);
+    expect(await page.locator('.js-free-shipping-hint').first().textContent()).toContain('还差 ¥86.10 包邮');
+    expect(await linesOf(page, '.js-cart-total-label')).toBe(1);
+    for (const sel of ['.js-cart-select', '.js-cart-remove', '.js-qty-plus', '.js-qty-minus', '.js-cart-select-all'])
+      await expectTapTarget(page, sel);
+    expect(await layoutFaults(page)).toEqual([]);
+
+    await page.locator('.js-cart-checkout').first().click();
+    await page.locator('.js-checkout-line').first().waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(1000); // the page's slide-in animation
+    expect(await page.locator('.js-checkout-line').count()).toBe(1);
+    expect(await page.locator('.js-checkout-problem').count()).toBe(0);
+    await shot('checkout');
+    expect(await layoutFaults(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('H5 storefront at 390 × 844: orders, refunds, payment and a slow or absent server', () => {
+  let context: BrowserContext;
+  let page: Page;
+  let token: string;
+  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `390-${name}.png`) });
+  const open = async (hash: string, ready: string) => {
+    await page.goto(`${api.base}/#${hash}`);
+    await page.reload();
+    await page.locator(ready).first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(300);
+  };
+  const paidOrder = async (quantity: number) => {
+    const order = await createMemberOrder(api.base, token, keptSkuId, quantity);
+    await memberWrite(api.base, token, 'POST', `/api/v1/orders/${order.id}/pay`, {});
+    await simulatorPay(api.base, 'weapp', order.orderNo);
+    return apiCall<{ id: number; status: string; lines: { id: number; title: string }[] }>(api.base, 'GET', `/api/v1/orders/${order.id}`, token);
+  };
+
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    page = await context.newPage();
+    await page.goto(`${api.base}/`);
+    await page.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
+    token = await memberToken(page);
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('the cart stepper answers at once on a slow network, takes every tap, and ends where the shopper left it', async () => {
+    await memberWrite(api.base, token, 'POST', '/api/v1/cart/lines', { skuId: keptSkuId, quantity: 1 });
+    await open('/pages/cart/index', '.js-cart-line');
+    await page.route('**/api/v1/cart/lines/**', async (route) => {
+      await new Promise((r) => setTimeout(r, 1200));
+      await route.continue();
+    });
+    const line = page.locator('.js-cart-line', { hasText: '一直在售的茶点' }).first();
+    const before = Number(await line.locator('.js-qty-value').textContent());
+    await line.locator('.js-qty-plus').click();
+    await line.locator('.js-qty-plus').click();
+    expect(Number(await line.locator('.js-qty-value').textContent())).toBe(before + 2);
+    await expect
+      .poll(
+        async () =>
+          (await apiCall<{ lines: { skuId: number; quantity: number }[] }>(api.base, 'GET', '/api/v1/cart', token)).lines.find(
+            (l) => l.skuId === keptSkuId,
+          )?.quantity,
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe(before + 2);
+    await page.unroute('**/api/v1/cart/lines/**');
+  });
+
+  it('the 退款 tab lists a partly refunded order; the refund form shows the amount first; the record names its items', async () => {
+    const partial = await paidOrder(3);
+    await memberWrite(api.base, token, 'POST', `/api/v1/orders/${partial.id}/refunds`, {
+      reason: '少了一件',
+      lines: [{ orderLineId: partial.lines[0]!.id, quantity: 1 }],
+    });
+    await open('/package-order/pages/list/index?tab=refunded', '.js-order-card');
+    expect(await page.locator('.js-order-card').count()).toBe(1);
+    await shot('orders-refund-tab');
+
+    await open(`/package-order/pages/detail/index?id=${partial.id}`, '.js-refund-item');
+    expect(await page.locator('.js-refund-covers').first().textContent()).toContain('一直在售的茶点 ×1');
+    await shot('order-refund-record');
+
+    await open(`/package-order/pages/refund/index?id=${partial.id}`, '.js-refund-whole');
+    await page.locator('.js-refund-amount').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-refund-lines').first().click();
+    await expectTapTarget(page, '.js-refund-line-check');
+    // The row picks the line, not only its checkbox: the 2 units left are everything left, so shipping comes too.
+    await page.locator('.js-refund-line .line-title').first().click();
+    await expect.poll(() => page.locator('.js-refund-amount').first().textContent(), { timeout: 15_000 }).toContain('35.80');
+    await page.locator('.js-refund-line .js-qty-minus').first().click();
+    await expect.poll(() => page.locator('.js-refund-amount').first().textContent(), { timeout: 15_000 }).toContain('12.90');
+    await shot('refund-form');
+  });
+
+  it('Back from the H5 payment page returns to the order without starting the payment again', async () => {
+    const order = await createMemberOrder(api.base, token, keptSkuId, 1);
+    await page.goto(`${api.base}/#/package-order/pages/detail/index?id=${order.id}&autopay=1`);
+    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: 30_000 });
+    await page.goBack();
+    await page.locator('.js-order-pay').first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(3000);
+    expect(page.url()).not.toContain('/__sim/pay-page');
+    expect(page.url()).not.toContain('autopay=1');
+    // The payment window counts down, live.
+    const first = await page.locator('.js-pay-countdown').first().textContent();
+    await page.waitForTimeout(1500);
+    expect(await page.locator('.js-pay-countdown').first().textContent()).not.toBe(first);
+    expect(first).toMatch(/剩余 \d\d:\d\d/);
+    await shot('order-after-back');
+
+    // 再次购买 on a paid order puts its lines back in the cart and opens it.
+    const paid = await paidOrder(1);
+    await open(`/package-order/pages/detail/index?id=${paid.id}`, '.js-order-buy-again');
+    await page.locator('.js-order-buy-again').first().click();
+    await page.locator('.js-cart-line', { hasText: '一直在售的茶点' }).first().waitFor({ timeout: 15_000 });
+  });
+
+  it('with the server down, a tab tap says so', async () => {
+    await page.goto(`${api.base}/`);
+    await page.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
+    await page.route(`${api.base}/**`, (route) => route.abort('connectionrefused'));
+    await page.locator('.weui-tabbar__item', { hasText: '我的' }).first().click();
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() =>
+            [...document.querySelectorAll<HTMLElement>('.taro__toast')]
+              .map((el) => (el.style.display === 'none' ? '' : (el.textContent ?? '')))
+              .join(''),
+          ),
+        {
+          timeout: 10_000,
+        },
+      )
+      .toContain('网络不太顺畅');
+    await shot('server-down');
+    await page.unroute(`${api.base}/**`);
+  });
+});
