@@ -18,6 +18,7 @@ export const LEDGER_REASONS = [
   'expiry',
   'mall_redemption',
   'mall_return',
+  'birthday_gift',
 ] as const satisfies readonly PointsReason[];
 
 export interface LedgerFilters {
