@@ -101,6 +101,9 @@ describe('the points rules page', () => {
       </AntApp>,
     );
     await screen.findByTestId('points-rules-form');
+    // The rules arrive after the first render and are set into the form by an effect: wait until they are in it (the
+    // worked example is computed from them), or a test may type into a field the loaded value then overwrites.
+    await screen.findByTestId('checkout-example', {}, { timeout: 8000 });
   }
 
   it('states that an expiry change applies to points earned after it, and asks again before saving one', async () => {
