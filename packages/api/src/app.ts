@@ -49,6 +49,7 @@ import {
   refundsForOrder,
   refundRoutes,
 } from './modules/payments/index.js';
+import { createPhoneBindingService, phoneRoutes } from './modules/phone/index.js';
 import { createPointsService, merchantPointsRoutes, pointsRoutes } from './modules/points/index.js';
 import { createPointsMallParticipant, createPointsMallService, merchantPointsMallRoutes, pointsMallRoutes } from './modules/points-mall/index.js';
 import { createSettingsService } from './modules/settings/index.js';
@@ -154,6 +155,14 @@ export function createApp({
       staffLoginPerUsername: createRateLimiter('staff-login-username', r.staffLoginPerUsername),
     },
   });
+  const phone = createPhoneBindingService({
+    platforms,
+    members,
+    limits: {
+      perMember: createRateLimiter('phone-bind-member', r.phoneBindPerMember),
+      perAddress: createRateLimiter('phone-bind-address', r.phoneBindPerAddress),
+    },
+  });
   const checkIn = createCheckInService({ db, clock, timeZone: config.timeZone, points, settings, checkedIn: tiers.checkedIn });
   const birthdayGifts = createTierBirthdayGifts({ db, clock, tiers, settings, members, points, coupons, logger });
   const addresses = createAddressesService({ db, clock });
@@ -246,6 +255,7 @@ export function createApp({
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/v1', memberAuthRoutes({ auth, members, member, trustProxy: config.trustProxy }));
+  app.route('/api/v1', phoneRoutes({ phone, member, idempotent, trustProxy: config.trustProxy }));
   app.route('/api/v1', checkInRoutes({ checkIn, member, idempotent }));
   app.route('/api/v1', pointsRoutes({ db, points, member }));
   app.route('/api/v1', tierRoutes({ tiers, members, member, idempotent }));
@@ -344,6 +354,7 @@ export function createApp({
     services: {
       auth,
       members,
+      phone,
       staff,
       points,
       pointsMall,

@@ -24,6 +24,9 @@ export interface AppConfig {
     couponClaimPerAddress: RateLimitRule;
     couponCodePerMember: RateLimitRule;
     couponCodePerAddress: RateLimitRule;
+    /** Phone bindings per member and per client address (each WeChat phone-code exchange is a paid platform call). */
+    phoneBindPerMember: RateLimitRule;
+    phoneBindPerAddress: RateLimitRule;
   };
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
@@ -68,6 +71,9 @@ export const defaultAppConfig: AppConfig = {
     // Codes are guessed one at a time: a few tries a minute is plenty for a person.
     couponCodePerMember: { points: 10, duration: 60 },
     couponCodePerAddress: { points: 30, duration: 60 },
+    // A member binds a phone once or twice (a retry after logging in again); a few a minute is plenty.
+    phoneBindPerMember: { points: 5, duration: 60 },
+    phoneBindPerAddress: { points: 30, duration: 60 },
   },
   bodyLimitBytes: 64 * 1024,
   idempotency: DEFAULT_IDEMPOTENCY_SETTINGS,

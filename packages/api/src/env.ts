@@ -37,6 +37,12 @@ const EnvSchema = z
     ALIPAY_APP_ID: z.string().optional(),
     ALIPAY_APP_PRIVATE_KEY: z.string().optional(),
     ALIPAY_PUBLIC_KEY: z.string().optional(),
+    /** The app's AES key (Alipay console, 接口内容加密方式): base64 of 16 bytes. Phone binding on Alipay needs it. */
+    ALIPAY_AES_KEY: z
+      .string()
+      .trim()
+      .refine((v) => /^[A-Za-z0-9+/]{22}(==)?$/.test(v) && Buffer.from(v, 'base64').length === 16, 'must be the AES key from the Alipay console (base64 of 16 bytes)')
+      .optional(),
     TT_APP_ID: z.string().optional(),
     TT_APP_SECRET: z.string().optional(),
     /** The https origin the platforms reach us at; payment notify URLs are `${PUBLIC_BASE_URL}/payments/notify/<platform>`. */
@@ -174,6 +180,7 @@ export function productionPlatformsConfig(env: Env): PlatformsConfig {
       appId: env.ALIPAY_APP_ID!,
       appPrivateKey: pem(env.ALIPAY_APP_PRIVATE_KEY!),
       alipayPublicKey: pem(env.ALIPAY_PUBLIC_KEY!),
+      ...(env.ALIPAY_AES_KEY ? { aesKey: env.ALIPAY_AES_KEY } : {}),
       ...(env.ALIPAY_SELLER_ID ? { sellerId: env.ALIPAY_SELLER_ID, notifyUrl: notify('alipay')! } : {}),
     },
     tt: {

@@ -42,6 +42,15 @@ export const ERROR_STATUS = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   PLATFORM_UNAVAILABLE: 502,
+  // Phone-number binding (docs/decisions/020-phone-number-binding.md)
+  /** The platform's phone-number proof is forged, tampered, reused or for another app: get a new one. */
+  PHONE_PROOF_INVALID: 400,
+  /** The platform refused to give the phone number (Alipay: the member or the app's permissions said no). */
+  PHONE_REFUSED: 422,
+  /** The platform session key we hold is not the one the proof was made with (Douyin): log in again, retry once. */
+  SESSION_STALE: 409,
+  /** The platform said it is busy: retry after Retry-After. */
+  PLATFORM_BUSY: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -57,4 +57,15 @@ export const zhCN = {
     memberPrice: (tierName: string) => `${tierName.replace(/会员$/, '')}会员价`,
     freeShipping: (tierName: string) => `${tierName}包邮`,
   },
+  /** Binding a phone number: the words for each way it can fail (error details `hint`). */
+  phone: {
+    errors: {
+      PHONE_PROOF_INVALID: '手机号授权已失效，请重新点击获取',
+      PHONE_REFUSED: '未能获取手机号，请确认已授权后重试',
+      SESSION_STALE: '登录已过期，请重新登录后再试',
+      PLATFORM_BUSY: '平台繁忙，请稍后再试',
+      PLATFORM_UNAVAILABLE: '暂时无法获取手机号，请稍后再试',
+      RATE_LIMITED: '操作太频繁，请稍后再试',
+    },
+  },
 } as const;

@@ -1,7 +1,8 @@
 import { AppError } from '../lib/app-error.js';
 import { alipayResponseKey, alipaySignContent, alipayTimestamp, rawJsonMember, rsa2Sign, rsa2Verify } from './alipay-sign.js';
-import { asRecord, callPlatform, nonEmptyString, parseJsonObject } from './http.js';
-import type { FetchLike, PlatformAdapter } from './types.js';
+import { asRecord, callPlatform, jsonObjectOrUndefined, nonEmptyString, parseJsonObject } from './http.js';
+import { aes128CbcDecrypt, decodeBase64, platformPhone, proofFor, proofInvalid } from './phone-common.js';
+import type { FetchLike, PlatformAdapter, PlatformPhoneNumber } from './types.js';
 
 export interface AlipayConfig {
   appId: string;
@@ -15,6 +16,53 @@ export interface AlipayConfig {
   sellerId?: string;
   /** Payments: the default asynchronous notify URL. */
   notifyUrl?: string;
+  /**
+   * The app's AES key from the Alipay console (接口内容加密方式, base64 of 16 bytes): decrypts `my.getPhoneNumber()`'s
+   * response. Phone binding on Alipay is off without it.
+   */
+  aesKey?: string;
+}
+
+/** AES-128-CBC with a zero IV: how Alipay encrypts content for an app (the official SDK's aesDecrypt). */
+const ALIPAY_AES_IV = Buffer.alloc(16);
+
+/**
+ * `my.getPhoneNumber()`'s `res.response` (docs/platform-protocols.md, Alipay "Phone number"): a JSON text
+ * `{ response: <base64 ciphertext>, sign, sign_type: RSA2, encrypt_type: AES, charset }`. The signature is RSA2 with
+ * Alipay's key over the ciphertext wrapped in double quotes (the official SDK's check of an encrypted response); only
+ * then is it decrypted, with the app's AES key, into `{ code: '10000', msg, mobile }`. A code other than 10000 is a refusal.
+ */
+export function readAlipayPhoneResponse(
+  config: Pick<AlipayConfig, 'alipayPublicKey' | 'aesKey'>,
+  responseText: string,
+): PlatformPhoneNumber {
+  const envelope = jsonObjectOrUndefined(responseText);
+  const ciphertext = nonEmptyString(envelope?.response);
+  const sign = nonEmptyString(envelope?.sign);
+  if (!envelope || !ciphertext || !sign) throw proofInvalid('not the text my.getPhoneNumber() gives as res.response', 'response');
+  if (envelope.sign_type !== undefined && envelope.sign_type !== 'RSA2') throw proofInvalid('sign_type must be RSA2', 'response');
+  if (envelope.encrypt_type !== undefined && envelope.encrypt_type !== 'AES') throw proofInvalid('encrypt_type must be AES', 'response');
+  if (!rsa2Verify(`"${ciphertext}"`, sign, config.alipayPublicKey)) throw proofInvalid('the response is not signed by Alipay', 'response');
+
+  const key = config.aesKey ? decodeBase64(config.aesKey) : null;
+  if (!key) throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay phone numbers need our AES key (set ALIPAY_AES_KEY)');
+  const bytes = decodeBase64(ciphertext);
+  const plain = bytes ? aes128CbcDecrypt(bytes, key, ALIPAY_AES_IV) : null;
+  const content = plain === null ? undefined : jsonObjectOrUndefined(plain);
+  // Alipay signed it, so it is Alipay's: our key must be the wrong one.
+  if (!content) throw new AppError('PLATFORM_UNAVAILABLE', 'could not decrypt Alipay’s phone response (check ALIPAY_AES_KEY)');
+  const code = typeof content.code === 'string' ? content.code : String(content.code ?? '');
+  if (code !== '10000') {
+    const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+    throw new AppError('PHONE_REFUSED', 'Alipay did not give the phone number', {
+      code,
+      msg: str(content.msg),
+      sub_code: str(content.sub_code),
+      sub_msg: str(content.sub_msg),
+    });
+  }
+  // Alipay gives mainland mobile numbers, without a country code.
+  return platformPhone('Alipay', '86', content.mobile);
 }
 
 export const ALIPAY_GATEWAY = 'https://openapi.alipay.com/gateway.do';
@@ -105,6 +153,9 @@ export function createAlipayAdapter(config: AlipayConfig, fetch: FetchLike, cloc
   return {
     platform: 'alipay',
     appId: config.appId,
+    async getPhoneNumber(proof) {
+      return readAlipayPhoneResponse(config, proofFor(proof, 'alipay').response);
+    },
     async exchangeLoginCode(code) {
       const result = await callAlipayGateway(config, fetch, clock(), method, { grant_type: 'authorization_code', code });
       if (result.ok) {

@@ -14,8 +14,8 @@ export interface PlatformsConfig {
 }
 
 /**
- * The production adapters. `fetch` is injected so the simulator can answer in-process; `clock` only stamps Alipay
- * requests (its `timestamp` parameter).
+ * The production adapters. `fetch` is injected so the simulator can answer in-process; `clock` stamps Alipay
+ * requests (its `timestamp` parameter) and times WeChat's cached access token.
  */
 export function createPlatformAdapters(
   config: PlatformsConfig,
@@ -23,13 +23,13 @@ export function createPlatformAdapters(
   clock: () => Date = () => new Date(),
 ): PlatformAdapters {
   return {
-    weapp: createWeappAdapter(config.weapp, fetch),
+    weapp: createWeappAdapter(config.weapp, fetch, clock),
     alipay: createAlipayAdapter(config.alipay, fetch, clock),
     tt: createTtAdapter(config.tt, fetch),
   };
 }
 
-export type { FetchLike, PlatformAdapter, PlatformAdapters, PlatformIdentity } from './types.js';
+export type { FetchLike, PhoneProof, PlatformAdapter, PlatformAdapters, PlatformIdentity, PlatformPhoneNumber } from './types.js';
 export type { AlipayConfig, TtConfig, WeappConfig };
 export { createWeappAdapter } from './weapp.js';
 export { createAlipayAdapter } from './alipay.js';

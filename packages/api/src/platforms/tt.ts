@@ -1,6 +1,7 @@
 import { AppError } from '../lib/app-error.js';
-import { asRecord, callPlatform, nonEmptyString, parseJsonObject } from './http.js';
-import type { FetchLike, PlatformAdapter } from './types.js';
+import { asRecord, callPlatform, jsonObjectOrUndefined, nonEmptyString, parseJsonObject } from './http.js';
+import { aes128CbcDecrypt, decodeBase64, platformPhone, proofFor, proofInvalid } from './phone-common.js';
+import type { FetchLike, PlatformAdapter, PlatformPhoneNumber } from './types.js';
 import type { TtPayConfig } from './tt-pay.js';
 
 export interface TtConfig {
@@ -23,12 +24,38 @@ const UNAVAILABLE_ERR_NOS = new Map<number, string>([
   [40017, 'Douyin rejected our app secret (check TT_APP_SECRET)'],
 ]);
 
-/** Douyin mini-program login: `jscode2session` v2 (docs/platform-protocols.md, Douyin). */
+/**
+ * The getPhoneNumber button's `encryptedData` and `iv` (docs/platform-protocols.md, Douyin "Phone number"), decrypted
+ * with the member's current session key: AES-128-CBC, key and IV base64-decoded, PKCS#7, into
+ * `{ phoneNumber, purePhoneNumber, countryCode, watermark: { appid, timestamp } }`. A key that does not decrypt it is
+ * stale (Douyin refreshed the session since our last code exchange): SESSION_STALE, so the client logs in again and
+ * retries once. Decrypted data for another app is a forged proof.
+ */
+export function decryptTtPhone(appId: string, encryptedData: string, iv: string, sessionKey: string | null): PlatformPhoneNumber {
+  const data = decodeBase64(encryptedData);
+  if (!data) throw proofInvalid('encryptedData must be base64', 'encryptedData');
+  const ivBytes = decodeBase64(iv);
+  if (!ivBytes || ivBytes.length !== 16) throw proofInvalid('iv must be 16 bytes in base64', 'iv');
+  const key = sessionKey ? decodeBase64(sessionKey) : null;
+  if (!key) throw new AppError('SESSION_STALE', 'we hold no Douyin session key for this member; log in again (tt.login), then retry');
+  const plain = aes128CbcDecrypt(data, key, ivBytes);
+  const content = plain === null ? undefined : jsonObjectOrUndefined(plain);
+  if (!content) throw new AppError('SESSION_STALE', 'the session key we hold does not decrypt the phone data; log in again (tt.login), then retry once');
+  const watermarkAppId = asRecord(content.watermark)?.appid;
+  if (watermarkAppId !== appId) throw proofInvalid('the phone data was made for another app', 'encryptedData', { watermarkAppId: watermarkAppId ?? null });
+  return platformPhone('Douyin', content.countryCode, content.purePhoneNumber);
+}
+
+/** Douyin mini-program login: `jscode2session` v2; phone numbers decrypted with the session key (docs/platform-protocols.md, Douyin). */
 export function createTtAdapter(config: TtConfig, fetch: FetchLike): PlatformAdapter {
   const base = (config.baseUrl ?? 'https://developer.toutiao.com').replace(/\/+$/, '');
   return {
     platform: 'tt',
     appId: config.appId,
+    async getPhoneNumber(proof, context) {
+      const { encryptedData, iv } = proofFor(proof, 'tt');
+      return decryptTtPhone(config.appId, encryptedData, iv, context.sessionKey);
+    },
     async exchangeLoginCode(code) {
       const { text } = await callPlatform(fetch, 'Douyin', `${base}/api/apps/v2/jscode2session`, {
         method: 'POST',

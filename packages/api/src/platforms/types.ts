@@ -23,6 +23,33 @@ export interface PlatformAdapter {
    * AppError('PLATFORM_UNAVAILABLE') when it is busy, unreachable or answers something unverifiable.
    */
   exchangeLoginCode(code: string): Promise<PlatformIdentity>;
+  /**
+   * Turns the platform's phone-number proof (what its phone-number button gave the client) into the phone number,
+   * after checking it is genuine and for our app (docs/platform-protocols.md, "Phone number").
+   * Throws AppError PHONE_PROOF_INVALID (forged, tampered, reused, another app's), PHONE_REFUSED (the platform said
+   * no), SESSION_STALE (Douyin: the session key we hold is not the one the proof was encrypted with: log in again),
+   * PLATFORM_BUSY (retry shortly), PLATFORM_UNAVAILABLE (unreachable, misconfigured, unverifiable answers).
+   */
+  getPhoneNumber(proof: PhoneProof, context: PhoneProofContext): Promise<PlatformPhoneNumber>;
+}
+
+/** What the platform's phone-number button gives the client, by platform. */
+export type PhoneProof =
+  | { platform: 'weapp'; code: string }
+  | { platform: 'alipay'; response: string }
+  | { platform: 'tt'; encryptedData: string; iv: string };
+
+export interface PhoneProofContext {
+  /** The member's current platform session key (Douyin decrypts with it); null when we hold none. Server-side only. */
+  sessionKey: string | null;
+}
+
+/** A phone number as the platform vouches for it. */
+export interface PlatformPhoneNumber {
+  /** Country calling code without "+", e.g. "86". */
+  countryCode: string;
+  /** The national number without the country code, e.g. "13800138000". */
+  number: string;
 }
 
 export type PlatformAdapters = Record<LoginPlatform, PlatformAdapter>;

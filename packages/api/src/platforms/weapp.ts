@@ -1,6 +1,7 @@
 import { AppError } from '../lib/app-error.js';
-import { callPlatform, nonEmptyString, parseJsonObject } from './http.js';
-import type { FetchLike, PlatformAdapter } from './types.js';
+import { asRecord, callPlatform, nonEmptyString, parseJsonObject } from './http.js';
+import { platformPhone, proofFor, proofInvalid } from './phone-common.js';
+import type { FetchLike, PlatformAdapter, PlatformPhoneNumber } from './types.js';
 import type { WeappPayConfig } from './wechatpay.js';
 
 export interface WeappConfig {
@@ -17,10 +18,100 @@ const INVALID_CODE_ERRCODES = new Set([40029, 40163, 41008]);
 /** errcodes meaning our own app id / secret is wrong: a server misconfiguration, not the member's fault. */
 const CREDENTIAL_ERRCODES = new Set([40013, 40125, 41002, 41004]);
 
-/** WeChat mini-program login: `jscode2session` (docs/platform-protocols.md, WeChat). */
-export function createWeappAdapter(config: WeappConfig, fetch: FetchLike): PlatformAdapter {
-  const base = (config.baseUrl ?? 'https://api.weixin.qq.com').replace(/\/+$/, '');
+/** errcodes meaning the access token is no good: invalid or not the latest (40001), expired (42001), invalid (40014). */
+const STALE_TOKEN_ERRCODES = new Set([40001, 40014, 42001]);
+/** A cached access token is replaced this long before WeChat says it expires (it lasts up to 7200 s). */
+export const ACCESS_TOKEN_REFRESH_EARLY_MS = 5 * 60 * 1000;
+
+/**
+ * Our app's access token (`POST /cgi-bin/stable_token`, docs/platform-protocols.md, WeChat), cached until shortly before
+ * it expires. Concurrent callers share one request. `invalidate()` drops it (WeChat said 40001/42001).
+ */
+function createAccessTokenCache(config: WeappConfig, base: string, fetch: FetchLike, clock: () => Date) {
+  let cached: { token: string; refreshAt: number } | null = null;
+  let inFlight: Promise<string> | null = null;
+
+  async function fetchToken(): Promise<string> {
+    const { text } = await callPlatform(fetch, 'WeChat', `${base}/cgi-bin/stable_token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'client_credential', appid: config.appId, secret: config.appSecret, force_refresh: false }),
+    });
+    const body = parseJsonObject('WeChat', text);
+    const errcode = body.errcode === undefined ? 0 : Number(body.errcode);
+    const token = nonEmptyString(body.access_token);
+    const expiresIn = Number(body.expires_in);
+    if (errcode === 0 && token && Number.isFinite(expiresIn) && expiresIn > 0) {
+      const refreshAt = clock().getTime() + Math.max(expiresIn * 1000 - ACCESS_TOKEN_REFRESH_EARLY_MS, (expiresIn * 1000) / 2);
+      cached = { token, refreshAt };
+      return token;
+    }
+    const details = { errcode, errmsg: typeof body.errmsg === 'string' ? body.errmsg : undefined };
+    if (errcode === -1) throw new AppError('PLATFORM_BUSY', 'WeChat is busy; retry shortly', details, { 'Retry-After': '2' });
+    if (CREDENTIAL_ERRCODES.has(errcode))
+      throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat rejected our app credentials (check WEAPP_APP_ID / WEAPP_APP_SECRET)', details);
+    throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat gave no access token', details);
+  }
+
   return {
+    async get(): Promise<string> {
+      if (cached && clock().getTime() < cached.refreshAt) return cached.token;
+      inFlight ??= fetchToken().finally(() => {
+        inFlight = null;
+      });
+      return inFlight;
+    },
+    /** Drops `token` if it is still the cached one (a concurrent caller may have replaced it already). */
+    invalidate(token: string): void {
+      if (cached?.token === token) cached = null;
+    },
+  };
+}
+
+/** WeChat mini-program login: `jscode2session`; phone numbers: `getuserphonenumber` (docs/platform-protocols.md, WeChat). */
+export function createWeappAdapter(config: WeappConfig, fetch: FetchLike, clock: () => Date = () => new Date()): PlatformAdapter {
+  const base = (config.baseUrl ?? 'https://api.weixin.qq.com').replace(/\/+$/, '');
+  const accessToken = createAccessTokenCache(config, base, fetch, clock);
+
+  /** One getuserphonenumber call; `stale` when WeChat says the token is invalid or expired. */
+  async function exchangePhoneCode(code: string, token: string): Promise<{ stale: true } | { stale: false; phone: PlatformPhoneNumber }> {
+    const { text } = await callPlatform(fetch, 'WeChat', `${base}/wxa/business/getuserphonenumber?access_token=${encodeURIComponent(token)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    const body = parseJsonObject('WeChat', text);
+    const errcode = body.errcode === undefined ? 0 : Number(body.errcode);
+    const details = { errcode, errmsg: typeof body.errmsg === 'string' ? body.errmsg : undefined };
+    if (errcode === 0) {
+      const info = asRecord(body.phone_info);
+      if (!info) throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat answered without phone_info', details);
+      const appid = asRecord(info.watermark)?.appid;
+      if (appid !== config.appId) throw proofInvalid('the phone code was issued to another app', 'code', { watermarkAppId: appid ?? null });
+      return { stale: false, phone: platformPhone('WeChat', info.countryCode, info.purePhoneNumber) };
+    }
+    if (STALE_TOKEN_ERRCODES.has(errcode)) return { stale: true };
+    if (INVALID_CODE_ERRCODES.has(errcode))
+      throw proofInvalid('WeChat refused the phone code (invalid, already used or expired); ask the member to tap the button again', 'code', details);
+    if (errcode === -1) throw new AppError('PLATFORM_BUSY', 'WeChat is busy; retry shortly', details, { 'Retry-After': '2' });
+    if (errcode === 45011) throw new AppError('RATE_LIMITED', 'WeChat says too frequent; retry in a minute', details, { 'Retry-After': '60' });
+    if (CREDENTIAL_ERRCODES.has(errcode))
+      throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat rejected our app credentials (check WEAPP_APP_ID / WEAPP_APP_SECRET)', details);
+    throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat could not give the phone number', details);
+  }
+
+  return {
+    async getPhoneNumber(proof) {
+      const { code } = proofFor(proof, 'weapp');
+      const first = await accessToken.get();
+      const answer = await exchangePhoneCode(code, first);
+      if (!answer.stale) return answer.phone;
+      // The token went bad before we thought (another process refreshed it, WeChat revoked it): once more, fresh.
+      accessToken.invalidate(first);
+      const again = await exchangePhoneCode(code, await accessToken.get());
+      if (!again.stale) return again.phone;
+      throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat refused a freshly issued access token');
+    },
     platform: 'weapp',
     appId: config.appId,
     async exchangeLoginCode(code) {

@@ -81,6 +81,19 @@ export function findOpenId(db: Executor, memberId: number, platform: string, app
     .executeTakeFirst();
 }
 
+/** The platform session key of the identity the member last logged in with on this platform and app. */
+export function findSessionKey(db: Executor, memberId: number, platform: string, appId: string) {
+  return db
+    .selectFrom('member_identities')
+    .select('session_key')
+    .where('member_id', '=', memberId)
+    .where('platform', '=', platform)
+    .where('app_id', '=', appId)
+    .orderBy('last_login_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }

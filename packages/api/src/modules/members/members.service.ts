@@ -1,6 +1,8 @@
 import {
   addDays,
+  type BindPhoneResult,
   type LoginPlatform,
+  maskPhone,
   type MemberProfile,
   type MerchantMemberDetail,
   type MerchantMemberPage,
@@ -137,6 +139,21 @@ export function createMembersService({
     async openIdFor(memberId: number, platform: LoginPlatform, appId: string): Promise<string | null> {
       return (await repo.findOpenId(db, memberId, platform, appId))?.open_id ?? null;
     },
+
+    /**
+     * The platform session key from the member's last login there (Douyin decrypts phone data with it); null when
+     * none is held. Server-side only: never answered to a client.
+     */
+    async sessionKeyFor(memberId: number, platform: LoginPlatform, appId: string): Promise<string | null> {
+      return (await repo.findSessionKey(db, memberId, platform, appId))?.session_key ?? null;
+    },
+
+    // ---- PLACEHOLDER (phone branch): replaced at merge by the real bindPhone (migration 015: stores the phone,
+    // merges members). Stores nothing. ----
+    async bindPhone(memberId: number, phone: { countryCode: string; number: string }): Promise<BindPhoneResult> {
+      return { memberId, phoneMasked: maskPhone(phone.number), merged: null };
+    },
+    // ---- END PLACEHOLDER ----
 
     /** Members for the merchant: newest first, by nickname and platform. */
     async merchantPage(query: MerchantMemberQuery): Promise<MerchantMemberPage> {

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 
 export interface KeyPairPem {
   privateKey: string;
@@ -18,6 +18,8 @@ export interface SimulatorKeys {
   ttApp: KeyPairPem;
   /** "Douyin's" platform key pair (the simulator signs callbacks, we verify). */
   ttPlatform: KeyPairPem;
+  /** Our Alipay app's AES key (base64 of 16 bytes): the simulator encrypts my.getPhoneNumber() responses with it. */
+  alipayAes: string;
 }
 
 function rsaPair(): KeyPairPem {
@@ -37,6 +39,7 @@ export function generateSimulatorKeys(): SimulatorKeys {
     wechatPlatform: rsaPair(),
     ttApp: rsaPair(),
     ttPlatform: rsaPair(),
+    alipayAes: randomBytes(16).toString('base64'),
   };
 }
 

@@ -15,6 +15,7 @@ import {
   type SimRefund,
   type SimTrade,
 } from './payments.js';
+import { PHONE_PROOF_OUTCOMES, phoneProof, type PhoneProofOutcome } from './phone.js';
 import { createSimulatorContext, SIMULATOR_APPS, type AlipayIdentityMode } from './state.js';
 import { registerTtPayRoutes } from './tt-pay.js';
 import { registerTtRoutes } from './tt.js';
@@ -83,6 +84,17 @@ const LoginCodeRequest = z.object({
   user: z.string().min(1).max(64),
 });
 
+const PhoneProofRequest = z.object({
+  platform: z.enum(LOGIN_PLATFORMS),
+  user: z.string().min(1).max(64),
+  /** The phone the platform vouches for (national number); default: one derived from the user id. */
+  phone: z
+    .string()
+    .regex(/^\d{5,15}$/, '5 to 15 digits')
+    .optional(),
+  outcome: z.enum(PHONE_PROOF_OUTCOMES).default('ok'),
+});
+
 /**
  * A local stand-in for WeChat, Alipay and Douyin's login services, speaking their real request and response
  * shapes, signatures and error codes (docs/platform-protocols.md), so the production adapters run unchanged against it.
@@ -115,6 +127,20 @@ export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) 
       return c.json({ error: { code: 'VALIDATION_FAILED', message } }, 400);
     }
     return c.json(ctx.issueCode(parsed.data.platform, parsed.data.user));
+  });
+
+  /**
+   * Stand-in for the platform's phone-number button (WeChat/Douyin `open-type="getPhoneNumber"`, Alipay
+   * `my.getPhoneNumber()`): what the client would get for a simulated user, to post to POST /api/v1/me/phone.
+   * `outcome` plays refusals, forgeries and Douyin's stale session key (see PHONE_PROOF_OUTCOMES).
+   */
+  app.post('/phone-proofs', async (c) => {
+    const parsed = PhoneProofRequest.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) return invalid(c, parsed.error);
+    const { platform, user, phone, outcome } = parsed.data;
+    const answer = phoneProof(ctx, platform, user, phone, outcome);
+    if (!answer.ok) return c.json({ error: { code: 'VALIDATION_FAILED', message: `outcome: ${answer.message}` } }, 400);
+    return c.json(answer.proof);
   });
 
   const store = createPaymentStore(clock, options.deliver ?? ((url, init) => globalThis.fetch(url, init)));
@@ -276,6 +302,20 @@ export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) 
     simulateOutage(platform: LoginPlatform, times = 1): void {
       ctx.scheduleOutage(platform, times);
     },
+    /** Same as `POST /phone-proofs`, in-process: the client-side payload of the platform's phone-number button. */
+    phoneProof(platform: LoginPlatform, user: string, options: { phone?: string; outcome?: PhoneProofOutcome } = {}): Record<string, unknown> {
+      const answer = phoneProof(ctx, platform, user, options.phone, options.outcome ?? 'ok');
+      if (!answer.ok) throw new Error(answer.message);
+      return answer.proof;
+    },
+    /** The phone a simulated user's proofs give by default. */
+    phoneOf(user: string): string {
+      return ctx.phoneOf(user);
+    },
+    /** Revokes every WeChat access token issued so far (getuserphonenumber then answers 40001 until a new one is fetched). */
+    invalidateWeappAccessTokens(): void {
+      ctx.invalidateWeappAccessTokens();
+    },
     /** WeChat answers 40226 (high-risk user) for this user's logins from now on. */
     markHighRisk(user: string): void {
       ctx.highRiskUsers.add(user);
@@ -306,6 +346,7 @@ export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) 
           gatewayUrl: `${base}/alipay/gateway.do`,
           sellerId: SIMULATOR_APPS.alipay.sellerId,
           notifyUrl: `${notify}/alipay`,
+          aesKey: keys.alipayAes,
         },
         tt: {
           appId: SIMULATOR_APPS.tt.appId,

@@ -45,6 +45,24 @@ export interface SimulatorContext {
   highRiskUsers: Set<string>;
   /** Counts a weapp exchange for `user` and returns how many happened in the last minute (injected clock). */
   countWeappExchange(user: string): number;
+  // Phone numbers (docs/platform-protocols.md, "Phone number")
+  /** The simulated user's phone: stable, derived from the user id. */
+  phoneOf(user: string): string;
+  /** A one-time WeChat phone code (getPhoneNumber button) for `user` and the phone it gives. */
+  issuePhoneCode(user: string, phone: string): string;
+  /** Takes a phone code for good; null when unknown, used or expired. */
+  redeemPhoneCode(code: string): { user: string; phone: string } | null;
+  /**
+   * Douyin session keys, per user. A code exchange hands out the session's key: a fresh one, unless the client's
+   * session was refreshed since the last exchange (then that refreshed key, which our server has not seen yet).
+   */
+  ttSessionKeyForExchange(user: string): string;
+  /** The key Douyin encrypts phone data with now; a silent refresh makes a new one our server does not know. */
+  ttCurrentSessionKey(user: string, options?: { silentRefresh?: boolean }): string;
+  /** WeChat access tokens: issued by stable_token, checked by getuserphonenumber. */
+  weappAccessToken(forceRefresh: boolean): { token: string; expiresIn: number };
+  weappTokenState(token: string): 'valid' | 'expired' | 'invalid';
+  invalidateWeappAccessTokens(): void;
 }
 
 export function createSimulatorContext(options: {
@@ -57,6 +75,12 @@ export function createSimulatorContext(options: {
   const codes = new Map<string, IssuedCode>();
   const outages = new Map<LoginPlatform, number>();
   const weappCalls = new Map<string, number[]>();
+  const phoneCodes = new Map<string, { user: string; phone: string; expiresAt: number }>();
+  const ttKeys = new Map<string, { key: string; exchanged: boolean }>();
+  /** Every access token issued: when it expires, and whether a forced refresh or a test revoked it. */
+  const weappTokens = new Map<string, { expiresAt: number; revoked: boolean }>();
+  let currentWeappToken: string | null = null;
+  const ACCESS_TOKEN_TTL_SECONDS = 7200;
 
   const hmac = (label: string) => createHmac('sha256', identitySecret).update(label).digest();
 
@@ -110,6 +134,64 @@ export function createSimulatorContext(options: {
     },
     scheduleOutage(platform, times) {
       outages.set(platform, Math.max(0, times));
+    },
+
+    phoneOf(user) {
+      // A mainland mobile number: 1, then 3-9, then nine digits, all from the user id.
+      const digest = hmac(`phone:${user}`);
+      const n = BigInt(`0x${digest.toString('hex').slice(0, 16)}`);
+      return `1${3 + Number(n % 7n)}${((n / 7n) % 10n ** 9n).toString().padStart(9, '0')}`;
+    },
+    issuePhoneCode(user, phone) {
+      const now = clock().getTime();
+      if (phoneCodes.size >= 1000) for (const [c, v] of phoneCodes) if (v.expiresAt <= now) phoneCodes.delete(c);
+      const code = randomBytes(32).toString('hex');
+      phoneCodes.set(code, { user, phone, expiresAt: now + CODE_TTL_SECONDS * 1000 });
+      return code;
+    },
+    redeemPhoneCode(code) {
+      const issued = phoneCodes.get(code);
+      if (!issued) return null;
+      phoneCodes.delete(code);
+      return issued.expiresAt > clock().getTime() ? { user: issued.user, phone: issued.phone } : null;
+    },
+    ttSessionKeyForExchange(user) {
+      const current = ttKeys.get(user);
+      if (current && !current.exchanged) {
+        current.exchanged = true;
+        return current.key;
+      }
+      const key = randomBytes(16).toString('base64');
+      ttKeys.set(user, { key, exchanged: true });
+      return key;
+    },
+    ttCurrentSessionKey(user, opts = {}) {
+      const current = ttKeys.get(user);
+      if (current && !opts.silentRefresh) return current.key;
+      const key = randomBytes(16).toString('base64');
+      ttKeys.set(user, { key, exchanged: false });
+      return key;
+    },
+    weappAccessToken(forceRefresh) {
+      const now = clock().getTime();
+      const current = currentWeappToken ? weappTokens.get(currentWeappToken) : undefined;
+      if (!forceRefresh && currentWeappToken && current && !current.revoked && current.expiresAt > now) {
+        return { token: currentWeappToken, expiresIn: Math.floor((current.expiresAt - now) / 1000) };
+      }
+      if (current) current.revoked = true;
+      const token = `${randomBytes(24).toString('base64url')}_sim`;
+      weappTokens.set(token, { expiresAt: now + ACCESS_TOKEN_TTL_SECONDS * 1000, revoked: false });
+      currentWeappToken = token;
+      return { token, expiresIn: ACCESS_TOKEN_TTL_SECONDS };
+    },
+    weappTokenState(token) {
+      const t = weappTokens.get(token);
+      if (!t || t.revoked) return 'invalid';
+      return t.expiresAt > clock().getTime() ? 'valid' : 'expired';
+    },
+    invalidateWeappAccessTokens() {
+      for (const t of weappTokens.values()) t.revoked = true;
+      currentWeappToken = null;
     },
 
     countWeappExchange(user) {

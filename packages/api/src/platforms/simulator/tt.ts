@@ -28,7 +28,7 @@ export function registerTtRoutes(app: Hono, ctx: SimulatorContext): void {
     const issued = ctx.redeemCode('tt', code);
     if (!issued) return ttAnswer(40018, 'bad code');
     return ttAnswer(0, 'success', {
-      session_key: randomBytes(16).toString('base64'),
+      session_key: ctx.ttSessionKeyForExchange(issued.user),
       openid: ctx.openId('tt', issued.user),
       anonymous_openid: '',
       unionid: ctx.unionId(issued.user),

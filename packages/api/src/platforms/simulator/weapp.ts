@@ -19,8 +19,47 @@ function wechatError(errcode: number, errmsg: string): Response {
   return wechatJson({ errcode, errmsg: `${errmsg}, rid: ${wechatRid()}` });
 }
 
-/** `GET /weapp/sns/jscode2session` (docs/platform-protocols.md, WeChat). */
+/**
+ * `GET /weapp/sns/jscode2session`, `POST /weapp/cgi-bin/stable_token` and
+ * `POST /weapp/wxa/business/getuserphonenumber` (docs/platform-protocols.md, WeChat).
+ */
 export function registerWeappRoutes(app: Hono, ctx: SimulatorContext): void {
+  app.post('/weapp/cgi-bin/stable_token', async (c) => {
+    const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;
+    if (!body || typeof body !== 'object') return wechatError(47001, 'data format error');
+    if (body.grant_type !== 'client_credential') return wechatError(40002, 'invalid grant_type');
+    if (body.appid !== SIMULATOR_APPS.weapp.appId) return wechatError(40013, 'invalid appid');
+    if (body.secret !== SIMULATOR_APPS.weapp.appSecret) return wechatError(40125, 'invalid appsecret');
+    if (ctx.takeOutage('weapp')) return wechatError(-1, 'system error');
+    const { token, expiresIn } = ctx.weappAccessToken(body.force_refresh === true);
+    return wechatJson({ access_token: token, expires_in: expiresIn });
+  });
+
+  app.post('/weapp/wxa/business/getuserphonenumber', async (c) => {
+    const token = c.req.query('access_token');
+    if (!token) return wechatError(41001, 'access_token missing');
+    const state = ctx.weappTokenState(token);
+    if (state === 'invalid') return wechatError(40001, 'invalid credential, access_token is invalid or not latest');
+    if (state === 'expired') return wechatError(42001, 'access_token expired');
+    const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;
+    const code = body && typeof body.code === 'string' ? body.code : '';
+    if (!code) return wechatError(47001, 'data format error');
+    if (ctx.takeOutage('weapp')) return wechatError(-1, 'system error');
+    const issued = ctx.redeemPhoneCode(code);
+    if (!issued) return wechatError(40029, 'invalid code');
+    const { phone } = issued;
+    return wechatJson({
+      errcode: 0,
+      errmsg: 'ok',
+      phone_info: {
+        phoneNumber: phone,
+        purePhoneNumber: phone,
+        countryCode: '86',
+        watermark: { timestamp: Math.floor(ctx.clock().getTime() / 1000), appid: SIMULATOR_APPS.weapp.appId },
+      },
+    });
+  });
+
   app.get('/weapp/sns/jscode2session', (c) => {
     const q = c.req.query();
     if (q.appid !== SIMULATOR_APPS.weapp.appId) return wechatError(40013, 'invalid appid');
