@@ -36,6 +36,17 @@ function problems(env: Record<string, string>): string {
   }
 }
 
+describe('Alipay phone numbers: ALIPAY_AES_KEY', () => {
+  it('passes the console’s AES key (base64 of 16 bytes) to the adapter, and refuses anything else naming it', () => {
+    const aesKey = Buffer.alloc(16, 7).toString('base64');
+    expect(productionPlatformsConfig(readEnv({ ...LOGIN, ALIPAY_AES_KEY: aesKey })).alipay.aesKey).toBe(aesKey);
+    expect(productionPlatformsConfig(readEnv(LOGIN)).alipay.aesKey).toBeUndefined();
+    for (const bad of ['short', Buffer.alloc(32, 7).toString('base64'), 'not base64 at all!!!!!==']) {
+      expect(problems({ ...LOGIN, ALIPAY_AES_KEY: bad }), bad).toMatch(/ALIPAY_AES_KEY: must be the AES key/);
+    }
+  });
+});
+
 describe('production payment settings', () => {
   it('turns each platform’s payments on from its settings, with notify URLs under PUBLIC_BASE_URL and PEMs unfolded', () => {
     const config = productionPlatformsConfig(readEnv({ ...LOGIN, ...PAYMENTS }));
