@@ -41,7 +41,10 @@ const EnvSchema = z
     ALIPAY_AES_KEY: z
       .string()
       .trim()
-      .refine((v) => /^[A-Za-z0-9+/]{22}(==)?$/.test(v) && Buffer.from(v, 'base64').length === 16, 'must be the AES key from the Alipay console (base64 of 16 bytes)')
+      .refine(
+        (v) => /^[A-Za-z0-9+/]{22}(==)?$/.test(v) && Buffer.from(v, 'base64').length === 16,
+        'must be the AES key from the Alipay console (base64 of 16 bytes)',
+      )
       .optional(),
     TT_APP_ID: z.string().optional(),
     TT_APP_SECRET: z.string().optional(),

@@ -113,6 +113,26 @@ export async function simulatorCode(base: string, platform: 'weapp' | 'alipay' |
   return ((await res.json()) as { code: string }).code;
 }
 
+/**
+ * What the platform's phone-number button would give `user` (the simulator's stand-in for the tap), without the
+ * button's errMsg: `{ code }`, `{ response }` or `{ encryptedData, iv }`.
+ */
+export async function simulatorPhoneProof(
+  base: string,
+  platform: 'weapp' | 'alipay' | 'tt',
+  user: string,
+  outcome: 'ok' | 'refused' | 'denied' | 'bad_signature' | 'stale_session' = 'ok',
+): Promise<Record<string, string>> {
+  const res = await fetch(`${base}/__sim/phone-proofs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ platform, user, outcome }),
+  });
+  if (!res.ok) throw new Error(`simulator answered ${res.status}: ${await res.text()}`);
+  const { errMsg: _errMsg, ...proof } = (await res.json()) as Record<string, string>;
+  return proof;
+}
+
 /** A merchant staff token (the seeded owner by default), for the merchant endpoints a test plays the merchant with. */
 export async function staffToken(base: string, who: { username: string; password: string } = SEED_OWNER): Promise<string> {
   const res = await fetch(`${base}/api/v1/merchant/auth/login`, {

@@ -24,6 +24,7 @@ import {
   createSpecProduct,
   simulatorCode,
   simulatorPay,
+  simulatorPhoneProof,
   simulatorTrade,
   staffToken,
   startApi,
@@ -141,6 +142,8 @@ class MiniHost {
   readonly storageCalls: string[] = [];
   readonly toasts: string[] = [];
   readonly authScopes: unknown[] = [];
+  /** How many times the page called my.getPhoneNumber(). */
+  phoneNumberCalls = 0;
   readonly errors: string[] = [];
   /** Every setData payload, in order, as JSON (for diagnostics and text search). */
   readonly setDataLog: string[] = [];
@@ -414,6 +417,22 @@ class MiniHost {
           },
           (e) => {
             const err = { error: 11, errorMessage: String(e) };
+            opts.fail?.(err);
+            opts.complete?.(err);
+          },
+        );
+      };
+      // my.getPhoneNumber(): after the member allowed scope="phoneNumber", Alipay's signed, encrypted response (here the
+      // simulator's, for this user).
+      g.getPhoneNumber = (opts: Obj = {}) => {
+        this.phoneNumberCalls += 1;
+        simulatorPhoneProof(this.api!.base, 'alipay', user).then(
+          (proof) => {
+            opts.success?.(proof);
+            opts.complete?.(proof);
+          },
+          (e) => {
+            const err = { error: 3, errorMessage: String(e) };
             opts.fail?.(err);
             opts.complete?.(err);
           },
@@ -707,6 +726,16 @@ class MiniHost {
       touches: [],
       changedTouches: [],
     };
+    if (typeof this.page?.eh !== 'function') throw new Error('the page config has no Taro event handler (eh)');
+    this.page.eh.call(this.page, event);
+  }
+
+  /** Any other event a component binds (getphonenumber, getauthorize, …), with the platform's `detail`. */
+  fire(node: TaroNode, type: string, detail: Obj): void {
+    const id = node.uid || node.sid;
+    if (!id) throw new Error(`node has no sid/uid: ${JSON.stringify(node).slice(0, 200)}`);
+    const target = { id, dataset: { sid: node.sid } };
+    const event = { type, timeStamp: Date.now(), target, currentTarget: { ...target, dataset: { ...target.dataset } }, detail };
     if (typeof this.page?.eh !== 'function') throw new Error('the page config has no Taro event handler (eh)');
     this.page.eh.call(this.page, event);
   }
@@ -1210,6 +1239,47 @@ for (const { platform, label } of PLATFORMS) {
         if (typeof n.cl === 'string' && n.cl.split(/\s+/).includes('js-tier-row-name')) names.push(textOf(n));
       });
       expect(names).toEqual(['普通会员', '银卡会员', '金卡会员', '钻石会员']);
+      closePage();
+    });
+
+    // -- phone binding: the platform's own button on the member page -------------------------------------------------
+
+    it(`binds a phone through ${platform === 'alipay' ? 'the getAuthorize button and my.getPhoneNumber()' : 'the getPhoneNumber button'}, the member page then shows it masked`, async () => {
+      host.openPage('pages/member/index');
+      const button = await waitFor(() => host.find('js-phone-bind'), 'the bind-phone button', host.diagnose);
+      const phoneCalls = () => host.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/me/phone' && r.status !== undefined);
+      const loginsBefore = host.requests.filter((r) => r.path === '/api/v1/auth/login').length;
+      if (platform === 'alipay') {
+        host.fire(button!, 'getauthorize', {});
+        await waitFor(() => phoneCalls().length === 1, 'POST /api/v1/me/phone', host.diagnose);
+        expect(host.phoneNumberCalls).toBe(1);
+        expect(phoneCalls()[0]!.status, host.diagnose()).toBe(200);
+        expect(Object.keys(phoneCalls()[0]!.body as Obj)).toEqual(['response']);
+      } else {
+        // Douyin refreshed the session since our login (the proof is made with a key the server has not seen): the
+        // page gets SESSION_STALE, logs in again and retries the same proof once.
+        const proof = await simulatorPhoneProof(host.base, 'tt', user, 'stale_session');
+        host.fire(button!, 'getphonenumber', { errMsg: 'getPhoneNumber:ok', ...proof });
+        await waitFor(() => phoneCalls().length === 2, 'two POST /api/v1/me/phone', host.diagnose);
+        expect(phoneCalls().map((r) => r.status)).toEqual([409, 200]);
+        expect(host.requests.filter((r) => r.path === '/api/v1/auth/login').length).toBe(loginsBefore + 1);
+        expect(Object.keys(phoneCalls()[1]!.body as Obj).sort()).toEqual(['encryptedData', 'iv']);
+      }
+      await waitFor(() => /^已绑定 1\d{2}\*{4}\d{4}$/.test(textOf(host.find('js-phone-status'))), 'the masked phone', host.diagnose);
+      expect(host.find('js-phone-bind'), 'the button is gone once bound').toBeNull();
+      closePage();
+    });
+
+    it('a member who declines gets a gentle toast and nothing is posted', async () => {
+      host.openPage('pages/member/index');
+      const button = await waitFor(() => host.find('js-phone-bind'), 'the bind-phone button', host.diagnose);
+      const before = host.requests.filter((r) => r.path === '/api/v1/me/phone').length;
+      const toastsBefore = host.toasts.length;
+      if (platform === 'alipay') host.fire(button!, 'error', { error: 11, errorMessage: '用户取消授权' });
+      else host.fire(button!, 'getphonenumber', { errMsg: 'getPhoneNumber:fail auth deny' });
+      await waitFor(() => host.toasts.length > toastsBefore, 'the toast', host.diagnose);
+      expect(host.toasts.at(-1)).toBe('已取消授权，可随时再绑定');
+      expect(host.requests.filter((r) => r.path === '/api/v1/me/phone').length).toBe(before);
       closePage();
     });
 

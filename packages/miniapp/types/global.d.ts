@@ -33,6 +33,8 @@ declare const my: {
     success?: (res: { resultCode: string | number }) => void;
     fail?: (res: { resultCode?: string | number; error?: number; errorMessage?: string }) => void;
   }): void;
+  /** After the member allowed `scope="phoneNumber"`: `response` is Alipay's signed, AES-encrypted JSON text. */
+  getPhoneNumber(options: { success?: (res: { response?: string }) => void; fail?: (err: { error?: number; errorMessage?: string }) => void }): void;
 };
 
 /** Douyin's global, for the general trade system's payment APIs (requestOrder, getOrderPayment). Used only in src/platform/. */

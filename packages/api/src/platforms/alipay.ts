@@ -32,10 +32,7 @@ const ALIPAY_AES_IV = Buffer.alloc(16);
  * Alipay's key over the ciphertext wrapped in double quotes (the official SDK's check of an encrypted response); only
  * then is it decrypted, with the app's AES key, into `{ code: '10000', msg, mobile }`. A code other than 10000 is a refusal.
  */
-export function readAlipayPhoneResponse(
-  config: Pick<AlipayConfig, 'alipayPublicKey' | 'aesKey'>,
-  responseText: string,
-): PlatformPhoneNumber {
+export function readAlipayPhoneResponse(config: Pick<AlipayConfig, 'alipayPublicKey' | 'aesKey'>, responseText: string): PlatformPhoneNumber {
   const envelope = jsonObjectOrUndefined(responseText);
   const ciphertext = nonEmptyString(envelope?.response);
   const sign = nonEmptyString(envelope?.sign);

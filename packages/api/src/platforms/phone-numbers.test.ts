@@ -54,7 +54,11 @@ async function rejection(promise: Promise<unknown>): Promise<AppError> {
 
 const weappProof = (proof: Record<string, unknown>): PhoneProof => ({ platform: 'weapp', code: proof.code as string });
 const alipayProof = (proof: Record<string, unknown>): PhoneProof => ({ platform: 'alipay', response: proof.response as string });
-const ttProof = (proof: Record<string, unknown>): PhoneProof => ({ platform: 'tt', encryptedData: proof.encryptedData as string, iv: proof.iv as string });
+const ttProof = (proof: Record<string, unknown>): PhoneProof => ({
+  platform: 'tt',
+  encryptedData: proof.encryptedData as string,
+  iv: proof.iv as string,
+});
 const noKey = { sessionKey: null };
 
 describe('WeChat phone number: getuserphonenumber with a cached stable access token', () => {
@@ -267,7 +271,12 @@ describe('Douyin phone number: encryptedData decrypted with the session key we h
   it('decrypts data encrypted independently of the simulator (AES-128-CBC, PKCS#7), as Douyin documents it', () => {
     const key = randomBytes(16);
     const iv = randomBytes(16);
-    const plain = JSON.stringify({ phoneNumber: '+86 13812345678', purePhoneNumber: '13812345678', countryCode: '86', watermark: { appid: 'ttA', timestamp: 1 } });
+    const plain = JSON.stringify({
+      phoneNumber: '+86 13812345678',
+      purePhoneNumber: '13812345678',
+      countryCode: '86',
+      watermark: { appid: 'ttA', timestamp: 1 },
+    });
     const cipher = createCipheriv('aes-128-cbc', key, iv);
     const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]).toString('base64');
     expect(decryptTtPhone('ttA', data, iv.toString('base64'), key.toString('base64'))).toEqual({ countryCode: '86', number: '13812345678' });

@@ -436,7 +436,8 @@ describe('the simulator as an HTTP app', () => {
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).not.toMatch(/PRIVATE KEY/);
-    for (const pair of Object.values(sim.keys).filter((k) => typeof k !== 'string')) expect(text).not.toContain(JSON.stringify(pair.privateKey).slice(1, -1));
+    for (const pair of Object.values(sim.keys).filter((k) => typeof k !== 'string'))
+      expect(text).not.toContain(JSON.stringify(pair.privateKey).slice(1, -1));
     expect(text).not.toContain(sim.keys.alipayAes);
     const served = JSON.parse(text) as SimulatorPublicKeys;
     expect(served).toEqual({

@@ -35,14 +35,16 @@ export function decryptTtPhone(appId: string, encryptedData: string, iv: string,
   const data = decodeBase64(encryptedData);
   if (!data) throw proofInvalid('encryptedData must be base64', 'encryptedData');
   const ivBytes = decodeBase64(iv);
-  if (!ivBytes || ivBytes.length !== 16) throw proofInvalid('iv must be 16 bytes in base64', 'iv');
+  if (ivBytes?.length !== 16) throw proofInvalid('iv must be 16 bytes in base64', 'iv');
   const key = sessionKey ? decodeBase64(sessionKey) : null;
   if (!key) throw new AppError('SESSION_STALE', 'we hold no Douyin session key for this member; log in again (tt.login), then retry');
   const plain = aes128CbcDecrypt(data, key, ivBytes);
   const content = plain === null ? undefined : jsonObjectOrUndefined(plain);
-  if (!content) throw new AppError('SESSION_STALE', 'the session key we hold does not decrypt the phone data; log in again (tt.login), then retry once');
+  if (!content)
+    throw new AppError('SESSION_STALE', 'the session key we hold does not decrypt the phone data; log in again (tt.login), then retry once');
   const watermarkAppId = asRecord(content.watermark)?.appid;
-  if (watermarkAppId !== appId) throw proofInvalid('the phone data was made for another app', 'encryptedData', { watermarkAppId: watermarkAppId ?? null });
+  if (watermarkAppId !== appId)
+    throw proofInvalid('the phone data was made for another app', 'encryptedData', { watermarkAppId: watermarkAppId ?? null });
   return platformPhone('Douyin', content.countryCode, content.purePhoneNumber);
 }
 

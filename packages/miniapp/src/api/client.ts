@@ -2,6 +2,8 @@ import Taro from '@tarojs/taro';
 // Types only: the shared package's zod schemas must never reach the bundle.
 import type {
   Address,
+  BindPhoneRequest,
+  BindPhoneResult,
   Cart,
   CategoryTree,
   CheckInResult,
@@ -223,6 +225,10 @@ export const api = {
   login: (body: MemberLoginRequest) => request<MemberLoginResponse>({ method: 'POST', path: '/api/v1/auth/login', body, authenticated: false }),
 
   me: () => request<MemberProfile>({ method: 'GET', path: '/api/v1/me' }),
+
+  /** The proof from the platform's phone-number button (the session's platform's shape: code / response / encryptedData+iv). */
+  bindPhone: (body: BindPhoneRequest, idempotencyKey: string) =>
+    request<BindPhoneResult>({ method: 'POST', path: '/api/v1/me/phone', body, idempotencyKey }),
 
   checkInStatus: (month?: string) => request<CheckInStatus>({ method: 'GET', path: '/api/v1/check-in/status', query: { month } }),
 

@@ -674,6 +674,25 @@ export const zhCN = {
       merge: '账号合并',
     } satisfies Record<GrowthReason, string>,
   },
+  phone: {
+    rowTitle: '绑定手机号',
+    rowHint: '绑定后，微信、支付宝、抖音的会员权益合而为一',
+    bindButton: '去绑定',
+    binding: '绑定中…',
+    bound: '已绑定',
+    boundToast: '绑定成功',
+    mergedToast: '绑定成功，已合并你的会员账号',
+    deniedToast: '已取消授权，可随时再绑定',
+    failed: '绑定失败，请稍后重试',
+    errors: {
+      PHONE_PROOF_INVALID: '授权已失效，请重新点击绑定',
+      PHONE_REFUSED: '未能获取手机号，请确认授权后重试',
+      SESSION_STALE: '登录已过期，请重新点击绑定',
+      PLATFORM_BUSY: '平台繁忙，请稍后再试',
+      PLATFORM_UNAVAILABLE: '暂时无法绑定，请稍后再试',
+      RATE_LIMITED: '操作太频繁，请稍后再试',
+    } as Partial<Record<string, string>>,
+  },
 } as const;
 
 export const t = zhCN;

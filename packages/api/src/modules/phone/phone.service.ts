@@ -25,7 +25,8 @@ export function proofFromRequest(platform: LoginPlatform, body: BindPhoneRequest
   const issues: FieldIssue[] = [];
   for (const f of wanted) if (body[f] === undefined) issues.push({ field: f, message: `required on ${platform}` });
   for (const f of ALL_FIELDS) {
-    if (!wanted.includes(f) && body[f] !== undefined) issues.push({ field: f, message: `not part of a ${platform} phone proof (expected ${wanted.join(', ')})` });
+    if (!wanted.includes(f) && body[f] !== undefined)
+      issues.push({ field: f, message: `not part of a ${platform} phone proof (expected ${wanted.join(', ')})` });
   }
   if (issues.length > 0) throw validationError(issues);
   if (platform === 'weapp') return { platform, code: body.code! };

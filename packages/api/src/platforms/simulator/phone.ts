@@ -31,7 +31,11 @@ function aes128Cbc(plain: string, keyBase64: string, iv: Buffer): string {
  * Alipay's `my.getPhoneNumber()` answer: `res.response` is a JSON text whose `response` is the AES-encrypted content
  * (the app's AES key, zero IV) and whose `sign` is RSA2 with Alipay's key over that ciphertext in double quotes.
  */
-export function alipayPhoneResponse(ctx: SimulatorContext, content: Record<string, unknown>, signingKey = ctx.keys.alipayPlatform.privateKey): string {
+export function alipayPhoneResponse(
+  ctx: SimulatorContext,
+  content: Record<string, unknown>,
+  signingKey = ctx.keys.alipayPlatform.privateKey,
+): string {
   const ciphertext = aes128Cbc(JSON.stringify(content), ctx.keys.alipayAes, Buffer.alloc(16));
   return JSON.stringify({
     response: ciphertext,
@@ -43,7 +47,13 @@ export function alipayPhoneResponse(ctx: SimulatorContext, content: Record<strin
 }
 
 /** What the platform's phone-number button gives the client for a simulated user (the stand-in for the tap). */
-export function phoneProof(ctx: SimulatorContext, platform: LoginPlatform, user: string, phone: string | undefined, outcome: PhoneProofOutcome): PhoneProofAnswer {
+export function phoneProof(
+  ctx: SimulatorContext,
+  platform: LoginPlatform,
+  user: string,
+  phone: string | undefined,
+  outcome: PhoneProofOutcome,
+): PhoneProofAnswer {
   const number = phone ?? ctx.phoneOf(user);
   if (outcome === 'denied' || (outcome === 'refused' && platform !== 'alipay')) return { ok: true, proof: DENIED[platform] };
   if (outcome === 'stale_session' && platform !== 'tt') {

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../api/client';
+import { PhoneBindButton } from '../../components/phone-bind-button';
 import { TierCard } from '../../components/tier-card';
 import { t } from '../../i18n/zh-CN';
 import { nextExpiryOf } from '../../lib/points';
@@ -16,6 +17,8 @@ export default function MemberPage() {
 
   /** How many coupons the member can use (the usable tab's total); null until known. */
   const [usableCoupons, setUsableCoupons] = useState<number | null>(null);
+  /** The phone bound on this visit, masked (the profile shows it once the members module answers it). */
+  const [phoneMasked, setPhoneMasked] = useState<string | null>(null);
 
   useDidShow(() => {
     void usePoints.getState().refresh();
@@ -101,6 +104,21 @@ export default function MemberPage() {
           <Text className='member-asset-value is-text'>{t.points.mallEntry}</Text>
           <Text className='member-asset-label'>{t.points.mallHint}</Text>
         </View>
+      </View>
+
+      <View className='card row member-phone js-phone-row'>
+        <View className='member-phone-text'>
+          <Text className='member-phone-title'>{t.phone.rowTitle}</Text>
+          <Text className='muted member-phone-hint js-phone-status'>{phoneMasked ? `${t.phone.bound} ${phoneMasked}` : t.phone.rowHint}</Text>
+        </View>
+        {phoneMasked ? null : (
+          <PhoneBindButton
+            onBound={(result) => {
+              setPhoneMasked(result.phoneMasked);
+              void useSession.getState().refreshMember();
+            }}
+          />
+        )}
       </View>
 
       <View className='card row js-addresses-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.addresses() })}>
