@@ -24,6 +24,7 @@ import {
   createMemberOrder,
   createSpecProduct,
   simulatorCode,
+  simulatorPhoneProof,
   simulatorKeys,
   simulatorPay,
   simulatorTrade,
@@ -204,6 +205,14 @@ function tap(el: Element) {
       { originalEvent: new CustomEvent('tap'), bubbles: true, capturePhase: true, composed: true, extraFields: { touches: {}, changedTouches: {} } },
     ),
   );
+}
+
+/** A component event other than a tap (getphonenumber, …), with the platform's `detail`, as exparser delivers it. */
+function fire(el: Element, type: string, detail: Record<string, unknown>) {
+  const exparser = require(require.resolve('miniprogram-exparser', { paths: [path.dirname(require.resolve('j-component'))] }));
+  const wxEl = (el as any).__wxElement;
+  if (!wxEl) throw new Error('element has no exparser node');
+  exparser.Event.dispatchEvent(wxEl, exparser.Event.create(type, detail, { originalEvent: new CustomEvent(type), bubbles: true, composed: true }));
 }
 
 let simulate: any;
@@ -705,6 +714,23 @@ describe('WeChat output in miniprogram-simulate', () => {
     expect(allDom(benefits.host, 'js-benefit').length).toBeGreaterThan(4);
     benefits.page.detach();
   }, 60_000);
+
+  it('binds a phone through the getPhoneNumber button on the member page: the code goes to the API, the row shows it masked', async () => {
+    const text = (host: Element, className: string) => allDom(host, className)[0]?.textContent?.trim() ?? null;
+    const { page, host } = openPage('pages/member/index');
+    const button = await waitFor(() => allDom(host, 'js-phone-bind')[0], 'the bind-phone button');
+    // The member declines first: nothing is posted.
+    const before = requests.filter((r) => r.includes('/api/v1/me/phone')).length;
+    fire(button, 'getphonenumber', { errMsg: 'getPhoneNumber:fail user deny' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(requests.filter((r) => r.includes('/api/v1/me/phone')).length).toBe(before);
+    // Then agrees: WeChat's one-time code goes to the API, which exchanges it with getuserphonenumber.
+    const proof = await simulatorPhoneProof(api.base, 'weapp', 'simulate-shopper');
+    fire(button, 'getphonenumber', { errMsg: 'getPhoneNumber:ok', ...proof });
+    await waitFor(() => /^已绑定 1\d{2}\*{4}\d{4}$/.test(text(host, 'js-phone-status') ?? ''), 'the masked phone');
+    expect(allDom(host, 'js-phone-bind')).toHaveLength(0);
+    page.detach();
+  }, 30_000);
 });
 
 describe('WeChat output: the storefront fixes of issue 12', () => {

@@ -42,7 +42,7 @@ export function PhoneBindButton({ className, onBound }: { className?: string; on
 
   return (
     <PlatformPhoneButton
-      className={`phone-bind-button js-phone-bind${className ? ` ${className}` : ''}`}
+      className={`phone-bind-button js-phone-bind${busy ? ' is-busy' : ''}${className ? ` ${className}` : ''}`}
       disabled={busy}
       onDenied={() => toast(t.phone.deniedToast)}
       onFail={(message) => {

@@ -31,7 +31,7 @@ export function PlatformPhoneButton({ className, disabled, children, onProof, on
     }
   };
   return (
-    <Button className={className} disabled={disabled} onClick={() => void ask()}>
+    <Button className={className} disabled={disabled || undefined} onClick={() => void ask()}>
       {children}
     </Button>
   );
