@@ -22,3 +22,4 @@ export * from './contracts/uploads.js';
 export * from './contracts/points-mall.js';
 export * from './contracts/test-hooks.js';
 export * from './contracts/storefront.js';
+export * from './contracts/favourites.js';
