@@ -33,6 +33,14 @@ declare const my: {
     success?: (res: { resultCode: string | number }) => void;
     fail?: (res: { resultCode?: string | number; error?: number; errorMessage?: string }) => void;
   }): void;
+  /** The shopper's address from Alipay's address book: resultStatus 9000 with `result`, 6001 cancelled. */
+  getAddress(options: {
+    success?: (res: {
+      resultStatus?: string | number;
+      result?: { fullname?: string; mobilePhone?: string; prov?: string; city?: string; area?: string; street?: string; address?: string };
+    }) => void;
+    fail?: (err: { error?: number; errorMessage?: string }) => void;
+  }): void;
 };
 
 /** Douyin's global, for the general trade system's payment APIs (requestOrder, getOrderPayment). Used only in src/platform/. */
