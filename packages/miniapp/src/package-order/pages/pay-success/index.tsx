@@ -34,7 +34,6 @@ export default function PaySuccessPage() {
       (e) => setLoad({ state: isApiError(e) && e.code === 'NOT_FOUND' ? 'missing' : 'error' }),
     );
   };
-  // biome-ignore lint/correctness/useExhaustiveDependencies: loads when the page's id changes.
   useEffect(fetchOrder, [id]);
 
   /** The order's page: the one underneath when we came from it (WeChat, Alipay, Douyin), else in this page's place. */
