@@ -27,10 +27,3 @@ export type ImportAddressResult =
 export const canImportAddress: boolean = false;
 
 export const importPlatformAddress = (): Promise<ImportAddressResult> => Promise.resolve({ kind: 'failed' });
-
-/** WeChat and Douyin answer in `errMsg` ("chooseAddress:fail cancel", "…fail auth deny", "…fail privacy …"). */
-export function outcomeOfErrMsg(errMsg: string): ImportAddressResult {
-  if (/cancel/i.test(errMsg)) return { kind: 'cancelled' };
-  if (/auth|deny|denied|privacy|permission|authorize/i.test(errMsg)) return { kind: 'denied' };
-  return { kind: 'failed' };
-}

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import { type ImportAddressResult, outcomeOfErrMsg } from './address';
+import type { ImportAddressResult } from './address';
+import { outcomeOfErrMsg } from './address-outcome';
 
 export type { ImportAddressResult, PlatformAddress } from './address';
 
