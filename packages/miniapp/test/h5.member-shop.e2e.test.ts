@@ -9,7 +9,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, apiCall, createMemberOrder, startApi, testOutputDir, type RunningApi } from './api-server.js';
+import {
+  DIST,
+  apiCall,
+  createMemberOrder,
+  createSpecProduct,
+  memberWrite,
+  staffToken,
+  startApi,
+  testOutputDir,
+  type RunningApi,
+} from './api-server.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = [
@@ -178,6 +188,7 @@ describe.each(VIEWPORTS)('H5 addresses, favourites, order counts and 支付成�
     await expect.poll(() => textOf(page, '.js-address-region-value'), { timeout: 10_000 }).toMatch(/^浙江省 \S+市 \S+$/);
     const [province, city, district] = (await textOf(page, '.js-address-region-value')).split(' ');
     expect(city).not.toBe('杭州市'); // the second city, not the first
+    await page.waitForTimeout(500); // the sheet slides away
     await shot('address-form');
     expect(await layoutFaults(page)).toEqual([]);
 
@@ -231,18 +242,28 @@ describe.each(VIEWPORTS)('H5 addresses, favourites, order counts and 支付成�
     await shot('product-favourite');
     expect(await layoutFaults(page)).toEqual([]);
 
+    // A favourite whose product then goes off shelf stays in the list, marked 已下架.
+    const owner = await staffToken(api.base);
+    const gone = await createSpecProduct(api.base, owner, `下架的收藏${viewport.width}`);
+    await memberWrite(api.base, token, 'PUT', `/api/v1/me/favourites/${gone.id}`);
+    await apiCall(api.base, 'POST', `/api/v1/merchant/products/${gone.id}/unshelve`, owner);
+
     await open('/package-favourite/pages/list/index', '.js-favourite');
-    expect(await page.locator('.js-favourite-title').allTextContents()).toEqual(['明前西湖龙井']);
+    expect(await page.locator('.js-favourite-title').allTextContents()).toEqual([`下架的收藏${viewport.width}`, '明前西湖龙井']);
+    expect(await textOf(page, '.js-favourite-off-shelf .js-favourite-off-shelf-tag')).toBe('已下架');
     await expectTapTarget(page, '.js-favourite-remove');
     await shot('favourites');
     expect(await layoutFaults(page)).toEqual([]);
 
-    // From the member page too; and removing it empties the list.
+    // From the member page too; and removing both empties the list.
     await open('/pages/member/index', '.js-favourites-entry');
     await page.locator('.js-favourites-entry').first().click();
     await page.locator('.js-favourite:visible').first().waitFor({ timeout: 15_000 });
-    await page.locator('.js-favourite-remove:visible').first().click();
-    await page.locator('.taro-modal__footer .taro-modal__btn:last-child, .taro-model__confirm').first().click();
+    for (let left = 2; left > 0; left--) {
+      await expect.poll(() => page.locator('.js-favourite:visible').count(), { timeout: 15_000 }).toBe(left);
+      await page.locator('.js-favourite-remove:visible').first().click();
+      await page.locator('.taro-modal__footer .taro-modal__btn:last-child, .taro-model__confirm').first().click();
+    }
     await page.locator('.js-favourites-empty:visible').first().waitFor({ timeout: 15_000 });
     await shot('favourites-empty');
   });
