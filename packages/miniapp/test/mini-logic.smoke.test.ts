@@ -158,6 +158,8 @@ class MiniHost {
   readonly paymentCalls: Array<{ api: string; params: Obj }> = [];
   /** Assertions that failed inside a payment mock (they would otherwise only look like a failed payment). */
   readonly sheetErrors: string[] = [];
+  /** The shopper's address in the platform's address book (Alipay my.getAddress, Douyin tt.chooseAddress); null: cancelled. */
+  addressBook: { name: string; phone: string; province: string; city: string; district: string; detail: string } | null = null;
   /** Douyin order ids from tt.requestOrder → the out_order_no they were created for. */
   private readonly ttOrders = new Map<string, string>();
   /** The order the test is paying (its orderNo is our out_trade_no): Alipay's tradeNO names Alipay's trade, not ours. */
@@ -402,6 +404,18 @@ class MiniHost {
     };
 
     if (this.platform === 'alipay') {
+      // my.getAddress: resultStatus 9000 with the address in Alipay's fields, 6001 when the shopper cancels.
+      g.getAddress = (opts: Obj = {}) => {
+        const a = this.addressBook;
+        const res = a
+          ? {
+              resultStatus: '9000',
+              result: { fullname: a.name, mobilePhone: a.phone, prov: a.province, city: a.city, area: a.district, street: '', address: a.detail },
+            }
+          : { resultStatus: '6001' };
+        opts.success?.(res);
+        opts.complete?.(res);
+      };
       g.request = this.alipayRequest;
       g.httpRequest = this.alipayRequest;
       g.getAuthCode = (opts: Obj = {}) => {
@@ -473,6 +487,27 @@ class MiniHost {
         return { success: true };
       };
     } else {
+      // tt.chooseAddress: WeChat's fields; "chooseAddress:fail cancel" when the shopper closes it.
+      g.chooseAddress = (opts: Obj = {}) => {
+        const a = this.addressBook;
+        if (!a) {
+          const err = { errMsg: 'chooseAddress:fail cancel' };
+          opts.fail?.(err);
+          opts.complete?.(err);
+          return;
+        }
+        const res = {
+          userName: a.name,
+          telNumber: a.phone,
+          provinceName: a.province,
+          cityName: a.city,
+          countyName: a.district,
+          detailInfo: a.detail,
+          errMsg: 'chooseAddress:ok',
+        };
+        opts.success?.(res);
+        opts.complete?.(res);
+      };
       g.request = this.ttRequest;
       g.login = (opts: Obj = {}) => {
         simulatorCode(this.api!.base, 'tt', user).then(
@@ -1211,6 +1246,23 @@ for (const { platform, label } of PLATFORMS) {
       });
       expect(names).toEqual(['普通会员', '银卡会员', '金卡会员', '钻石会员']);
       closePage();
+    });
+
+    it(`fills the address form from ${platform === 'alipay' ? 'my.getAddress' : 'tt.chooseAddress'}, matching the region to the data set`, async () => {
+      host.openPage('package-address/pages/edit/index');
+      await waitFor(() => host.find('js-address-import'), 'the import button', host.diagnose);
+      expect(textOf(host.find('js-address-import'))).toContain(platform === 'alipay' ? '使用支付宝地址' : '使用抖音地址');
+      host.addressBook = { name: '韦小宝', phone: '13912345678', province: '广西', city: '南宁市', district: '青秀区', detail: '民族大道 100 号' };
+      host.tap(host.find('js-address-import')!);
+      await waitFor(() => textOf(host.find('js-address-region-value')) === '广西壮族自治区 南宁市 青秀区', 'the imported region', host.diagnose);
+      expect(host.toasts).toContain('已填入，请核对后保存');
+      host.addressBook = null;
+      const before = host.toasts.length;
+      host.tap(host.find('js-address-import')!); // cancelled: nothing is said
+      await new Promise((r) => setTimeout(r, 300));
+      expect(host.toasts.slice(before)).toEqual([]);
+      host.page?.onUnload?.call(host.page);
+      host.page = null;
     });
 
     it('logged nothing to console.error', () => {
