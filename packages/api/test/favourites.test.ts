@@ -142,6 +142,16 @@ describe('favourites', () => {
     expect(await countOf(member.id)).toBe(MAX_FAVOURITES_PER_MEMBER);
   });
 
+  it('honours Idempotency-Key: the same key replays the stored answer and the work happens once', async () => {
+    const tea = await createProduct(ctx, owner);
+    const first = await put(member, tea.id, { 'idempotency-key': 'fav-1' });
+    const again = await put(member, tea.id, { 'idempotency-key': 'fav-1' });
+    expect(first.status).toBe(200);
+    expect(again).toEqual(first);
+    expect(await rows(member.id)).toHaveLength(1);
+    expect(await countOf(member.id)).toBe(1);
+  });
+
   it('pages newest first', async () => {
     const products = [];
     for (let i = 0; i < 3; i++) {
