@@ -22,6 +22,7 @@ import {
   createCouponTemplate,
   createMemberOrder,
   createSpecProduct,
+  memberWrite,
   simulatorCode,
   simulatorPay,
   simulatorTrade,
@@ -1263,6 +1264,42 @@ for (const { platform, label } of PLATFORMS) {
       expect(host.toasts.slice(before)).toEqual([]);
       host.page?.onUnload?.call(host.page);
       host.page = null;
+    });
+
+    it('renders 我的收藏 and 支付成功 from the API', async () => {
+      const close = () => {
+        host.page?.onUnload?.call(host.page);
+        host.page = null;
+      };
+      const token = host.storedToken();
+      const product = await createSpecProduct(host.base, await staffToken(host.base), `${label}收藏测试`);
+      await memberWrite(host.base, token, 'PUT', `/api/v1/me/favourites/${product.id}`);
+      host.openPage('package-favourite/pages/list/index');
+      await waitFor(() => textOf(host.find('js-favourite-title')) === `${label}收藏测试`, 'the favourite', host.diagnose);
+      close();
+
+      const order = await createMemberOrder(host.base, token, product.skus[0]!.id, 1);
+      const created = await memberWrite<{ payment: { platform: string; params: Obj } }>(
+        host.base,
+        token,
+        'POST',
+        `/api/v1/orders/${order.id}/pay`,
+        {},
+      );
+      if (created.payment.platform === 'tt') {
+        // Douyin opens the trade from the client (tt.requestOrder); the simulator stands in for it.
+        const res = await fetch(`${host.base}/__sim/tt/requestOrder`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ data: created.payment.params.data, byteAuthorization: created.payment.params.byteAuthorization }),
+        });
+        expect(res.ok).toBe(true);
+      }
+      await simulatorPay(host.base, platform, order.orderNo);
+      host.openPage('package-order/pages/pay-success/index', { id: String(order.id) });
+      await waitFor(() => textOf(host.find('js-pay-success-heading')) === '支付成功', '支付成功', host.diagnose);
+      expect(textOf(host.find('js-pay-success-order-no'))).toBe(order.orderNo);
+      close();
     });
 
     it('logged nothing to console.error', () => {

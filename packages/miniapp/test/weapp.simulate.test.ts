@@ -834,6 +834,24 @@ describe('WeChat output: the region picker, the address book, order counts and �
     page.page.detach();
   }, 60_000);
 
+  it('lists 我的收藏 newest first, with an off-shelf favourite marked 已下架', async () => {
+    const owner = await staffToken(api.base);
+    const keptTitle = `收藏在售${Date.now() % 1000}`;
+    const goneTitle = `收藏下架${Date.now() % 1000}`;
+    const kept = await createSpecProduct(api.base, owner, keptTitle);
+    const gone = await createSpecProduct(api.base, owner, goneTitle);
+    await memberWrite(api.base, member(), 'PUT', `/api/v1/me/favourites/${kept.id}`);
+    await new Promise((r) => setTimeout(r, 5)); // a later instant: newest first is by time
+    await memberWrite(api.base, member(), 'PUT', `/api/v1/me/favourites/${gone.id}`);
+    await apiCall(api.base, 'POST', `/api/v1/merchant/products/${gone.id}/unshelve`, owner);
+    const page = openPage('package-favourite/pages/list/index');
+    await waitFor(() => allDom(page.host, 'js-favourite-title').length >= 2, 'the favourites');
+    const titles = allDom(page.host, 'js-favourite-title').map((el) => el.textContent?.trim());
+    expect(titles.slice(0, 2)).toEqual([goneTitle, keptTitle]);
+    expect(allDom(page.host, 'js-favourite-off-shelf-tag').map((el) => el.textContent?.trim())).toEqual(['已下架']);
+    page.page.detach();
+  }, 60_000);
+
   it('shows 支付成功 with the amount and the order number for a paid order', async () => {
     const owner = await staffToken(api.base);
     const product = await createSpecProduct(api.base, owner, `支付成功测试${Date.now() % 1000}`);
