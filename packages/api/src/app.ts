@@ -28,6 +28,7 @@ import { createLocalFileStorage, type FileStorage } from './lib/storage.js';
 import { createAnalyticsService, merchantAnalyticsRoutes } from './modules/analytics/index.js';
 import { createAuthService, createSessionStore, memberAuthRoutes, staffAuthRoutes } from './modules/auth/index.js';
 import { addressRoutes, createAddressesService } from './modules/addresses/index.js';
+import { createFavouritesService, favouriteRoutes } from './modules/favourites/index.js';
 import { cartRoutes, createCartService } from './modules/cart/index.js';
 import { catalogRoutes, createCatalogService, createOrderStockParticipant, merchantCatalogRoutes } from './modules/catalog/index.js';
 import { couponRoutes, createCouponIssueJobs, createCouponsService, merchantCouponRoutes } from './modules/coupons/index.js';
@@ -166,6 +167,7 @@ export function createApp({
   const checkIn = createCheckInService({ db, clock, timeZone: config.timeZone, points, settings, checkedIn: tiers.checkedIn });
   const birthdayGifts = createTierBirthdayGifts({ db, clock, tiers, settings, members, points, coupons, logger });
   const addresses = createAddressesService({ db, clock });
+  const favourites = createFavouritesService({ db, clock, catalog });
   const cart = createCartService({ db, clock, catalog });
   const mallCore = { db, clock, timeZone: config.timeZone, points, coupons, logger };
   // The order lifecycle's participants, in the order their steps run: stock first, so a checkout short of stock is
@@ -286,6 +288,7 @@ export function createApp({
   app.route('/api/v1/merchant', merchantStorefrontRoutes({ storefront, anyStaff, editor }));
   app.route('/api/v1/merchant', merchantCatalogRoutes({ catalog, anyStaff, editor }));
   app.route('/api/v1', addressRoutes({ addresses, member, idempotent }));
+  app.route('/api/v1', favouriteRoutes({ favourites, member, idempotent }));
   app.route('/api/v1', cartRoutes({ cart, member, idempotent }));
   app.route('/api/v1', orderRoutes({ orders, member, idempotent }));
   app.route('/api/v1/merchant', merchantOrderRoutes({ orders, anyStaff, editor }));

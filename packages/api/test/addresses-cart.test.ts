@@ -17,6 +17,42 @@ afterEach(async () => {
 const ADDRESS = { name: '林晓', phone: '13812345678', province: '浙江省', city: '杭州市', district: '西湖区', detail: '龙井路 1 号' };
 const addressRows = () => ctx.db.selectFrom('addresses').selectAll().execute();
 
+describe('address regions', () => {
+  it.each([
+    [{ province: '浙江' }, 'province'],
+    [{ province: '火星省' }, 'province'],
+    [{ city: '南京市' }, 'city'],
+    [{ district: '海淀区' }, 'district'],
+    [{ province: '北京市', city: '北京市', district: '西湖区' }, 'district'],
+  ])('refuses a region not in the data set with a 400 naming the field (%j) and writes nothing', async (change, field) => {
+    const res = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), { ...ADDRESS, ...change });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(res.body.error.details.issues[0].field).toBe(field);
+    expect(await addressRows()).toEqual([]);
+  });
+
+  it('accepts municipalities and checks a changed region against the rest of the stored address', async () => {
+    const bj = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), { ...ADDRESS, province: '北京市', city: '北京市', district: '海淀区' });
+    expect(bj.status).toBe(201);
+    // Changing only the district: checked within the stored province and city.
+    expect((await call(ctx, 'PATCH', `/api/v1/addresses/${bj.body.id}`, member.headers(), { district: '朝阳区' })).status).toBe(200);
+    const bad = await call(ctx, 'PATCH', `/api/v1/addresses/${bj.body.id}`, member.headers(), { district: '西湖区' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.issues[0].field).toBe('district');
+    expect((await addressRows())[0]).toMatchObject({ district: '朝阳区' });
+  });
+
+  it('keeps an address stored before the check usable: changes that leave its region alone are accepted', async () => {
+    const created = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), ADDRESS);
+    await ctx.db.updateTable('addresses').set({ province: '旧省', city: '旧市', district: '旧区' }).where('id', '=', created.body.id).execute();
+    const edited = await call(ctx, 'PATCH', `/api/v1/addresses/${created.body.id}`, member.headers(), { detail: '新门牌 2 号', isDefault: true });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ province: '旧省', detail: '新门牌 2 号' });
+    expect((await call(ctx, 'GET', `/api/v1/addresses/${created.body.id}`, member.headers())).status).toBe(200);
+  });
+});
+
 describe('addresses', () => {
   it('creates, lists, edits and deletes; the first is the default and one default is kept', async () => {
     const first = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), ADDRESS);

@@ -79,6 +79,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
             default: false,
             defaultVendors: false,
             vendors: { name: 'vendors', test: /[\\/]node_modules[\\/]/, minChunks: 1, priority: 10, reuseExistingChunk: true },
+            // The region data (about 90 KB) is for the address page only: its own chunk, loaded with that page.
+            regions: { name: 'regions', test: /[\\/]@vant[\\/]area-data[\\/]/, chunks: 'async', priority: 20, enforce: true },
             common: { name: 'common', minChunks: 2, priority: 1, reuseExistingChunk: true },
           },
         });

@@ -12,7 +12,10 @@ export default defineAppConfig({
   ],
   // Checkout, orders, addresses, coupons and points load on first use: the main package stays small (see lib/routes.ts).
   subPackages: [
-    { root: 'package-order', pages: ['pages/checkout/index', 'pages/list/index', 'pages/detail/index', 'pages/refund/index'] },
+    {
+      root: 'package-order',
+      pages: ['pages/checkout/index', 'pages/list/index', 'pages/detail/index', 'pages/refund/index', 'pages/pay-success/index'],
+    },
     { root: 'package-address', pages: ['pages/list/index', 'pages/edit/index'] },
     { root: 'package-coupon', pages: ['pages/centre/index', 'pages/mine/index', 'pages/detail/index'] },
     {
@@ -20,6 +23,7 @@ export default defineAppConfig({
       pages: ['pages/history/index', 'pages/mall/index', 'pages/mall-item/index', 'pages/redemptions/index', 'pages/redemption/index'],
     },
     { root: 'package-member', pages: ['pages/benefits/index', 'pages/growth/index'] },
+    { root: 'package-favourite', pages: ['pages/list/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

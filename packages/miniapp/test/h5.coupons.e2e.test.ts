@@ -381,6 +381,9 @@ describe('H5 coupons in headless Chromium', () => {
     await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: 30_000 });
     expect(await page.locator('#amount').textContent()).toBe(payableText);
     await page.locator('#confirm', { hasText: '确认支付' }).click();
+    // The payment lands on 支付成功; its 查看订单 opens the order.
+    await page.waitForURL(/package-order\/pages\/pay-success\/index\?id=\d+/, { timeout: 30_000 });
+    await page.locator('.js-pay-success-order').first().click();
     await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: 30_000 });
     await expect.poll(() => textOf(page, '.js-order-status'), { timeout: 30_000 }).toBe('待发货');
     const paidOrderId = Number(/id=(\d+)/.exec(page.url())![1]);

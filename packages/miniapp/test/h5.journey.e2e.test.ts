@@ -130,9 +130,12 @@ describe('H5 shopper journey in headless Chromium', () => {
     await page.locator('.js-address-name').first().waitFor({ timeout: 15_000 });
     await typeInto(page, '.js-address-name', '林小雨');
     await typeInto(page, '.js-address-phone', '1380013');
-    await typeInto(page, '.js-address-province', '浙江省');
-    await typeInto(page, '.js-address-city', '杭州市');
-    await typeInto(page, '.js-address-district', '西湖区');
+    // The region from the three-column picker: its first region, as it opens.
+    await page.locator('.js-address-region').first().click();
+    await page.locator('.weui-picker__group:visible').nth(2).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(600);
+    await page.locator('.weui-picker__action:visible').last().click();
+    await expect.poll(() => visibleText(page, '.js-address-region-value')).toBe('北京市 北京市 东城区');
     await typeInto(page, '.js-address-detail', '文三路 90 号 1 幢 101 室');
     await page.locator('.js-address-save').first().click();
     await page.locator('.js-field-error-phone').first().waitFor({ timeout: 5_000 });
@@ -153,6 +156,9 @@ describe('H5 shopper journey in headless Chromium', () => {
     await page.locator('#confirm', { hasText: '确认支付' }).click();
 
     // Back on the order detail: the server says paid (待发货).
+    // The payment lands on 支付成功; its 查看订单 opens the order.
+    await page.waitForURL(/package-order\/pages\/pay-success\/index\?id=\d+/, { timeout: 30_000 });
+    await page.locator('.js-pay-success-order').first().click();
     await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: 30_000 });
     await expect.poll(() => visibleText(page, '.js-order-status'), { timeout: 30_000 }).toBe('待发货');
     const orderId = Number(/id=(\d+)/.exec(page.url())![1]);

@@ -22,6 +22,7 @@ import {
   createCouponTemplate,
   createMemberOrder,
   createSpecProduct,
+  memberWrite,
   simulatorCode,
   simulatorPay,
   simulatorPhoneProof,
@@ -161,6 +162,8 @@ class MiniHost {
   readonly paymentCalls: Array<{ api: string; params: Obj }> = [];
   /** Assertions that failed inside a payment mock (they would otherwise only look like a failed payment). */
   readonly sheetErrors: string[] = [];
+  /** The shopper's address in the platform's address book (Alipay my.getAddress, Douyin tt.chooseAddress); null: cancelled. */
+  addressBook: { name: string; phone: string; province: string; city: string; district: string; detail: string } | null = null;
   /** Douyin order ids from tt.requestOrder → the out_order_no they were created for. */
   private readonly ttOrders = new Map<string, string>();
   /** The order the test is paying (its orderNo is our out_trade_no): Alipay's tradeNO names Alipay's trade, not ours. */
@@ -405,6 +408,18 @@ class MiniHost {
     };
 
     if (this.platform === 'alipay') {
+      // my.getAddress: resultStatus 9000 with the address in Alipay's fields, 6001 when the shopper cancels.
+      g.getAddress = (opts: Obj = {}) => {
+        const a = this.addressBook;
+        const res = a
+          ? {
+              resultStatus: '9000',
+              result: { fullname: a.name, mobilePhone: a.phone, prov: a.province, city: a.city, area: a.district, street: '', address: a.detail },
+            }
+          : { resultStatus: '6001' };
+        opts.success?.(res);
+        opts.complete?.(res);
+      };
       g.request = this.alipayRequest;
       g.httpRequest = this.alipayRequest;
       g.getAuthCode = (opts: Obj = {}) => {
@@ -492,6 +507,27 @@ class MiniHost {
         return { success: true };
       };
     } else {
+      // tt.chooseAddress: WeChat's fields; "chooseAddress:fail cancel" when the shopper closes it.
+      g.chooseAddress = (opts: Obj = {}) => {
+        const a = this.addressBook;
+        if (!a) {
+          const err = { errMsg: 'chooseAddress:fail cancel' };
+          opts.fail?.(err);
+          opts.complete?.(err);
+          return;
+        }
+        const res = {
+          userName: a.name,
+          telNumber: a.phone,
+          provinceName: a.province,
+          cityName: a.city,
+          countyName: a.district,
+          detailInfo: a.detail,
+          errMsg: 'chooseAddress:ok',
+        };
+        opts.success?.(res);
+        opts.complete?.(res);
+      };
       g.request = this.ttRequest;
       g.login = (opts: Obj = {}) => {
         simulatorCode(this.api!.base, 'tt', user).then(
@@ -1281,6 +1317,59 @@ for (const { platform, label } of PLATFORMS) {
       expect(host.toasts.at(-1)).toBe('已取消授权，可随时再绑定');
       expect(host.requests.filter((r) => r.path === '/api/v1/me/phone').length).toBe(before);
       closePage();
+    });
+
+    it(`fills the address form from ${platform === 'alipay' ? 'my.getAddress' : 'tt.chooseAddress'}, matching the region to the data set`, async () => {
+      host.openPage('package-address/pages/edit/index');
+      await waitFor(() => host.find('js-address-import'), 'the import button', host.diagnose);
+      expect(textOf(host.find('js-address-import'))).toContain(platform === 'alipay' ? '使用支付宝地址' : '使用抖音地址');
+      host.addressBook = { name: '韦小宝', phone: '13912345678', province: '广西', city: '南宁市', district: '青秀区', detail: '民族大道 100 号' };
+      host.tap(host.find('js-address-import')!);
+      await waitFor(() => textOf(host.find('js-address-region-value')) === '广西壮族自治区 南宁市 青秀区', 'the imported region', host.diagnose);
+      expect(host.toasts).toContain('已填入，请核对后保存');
+      host.addressBook = null;
+      const before = host.toasts.length;
+      host.tap(host.find('js-address-import')!); // cancelled: nothing is said
+      await new Promise((r) => setTimeout(r, 300));
+      expect(host.toasts.slice(before)).toEqual([]);
+      host.page?.onUnload?.call(host.page);
+      host.page = null;
+    });
+
+    it('renders 我的收藏 and 支付成功 from the API', async () => {
+      const close = () => {
+        host.page?.onUnload?.call(host.page);
+        host.page = null;
+      };
+      const token = host.storedToken();
+      const product = await createSpecProduct(host.base, await staffToken(host.base), `${label}收藏测试`);
+      await memberWrite(host.base, token, 'PUT', `/api/v1/me/favourites/${product.id}`);
+      host.openPage('package-favourite/pages/list/index');
+      await waitFor(() => textOf(host.find('js-favourite-title')) === `${label}收藏测试`, 'the favourite', host.diagnose);
+      close();
+
+      const order = await createMemberOrder(host.base, token, product.skus[0]!.id, 1);
+      const created = await memberWrite<{ payment: { platform: string; params: Obj } }>(
+        host.base,
+        token,
+        'POST',
+        `/api/v1/orders/${order.id}/pay`,
+        {},
+      );
+      if (created.payment.platform === 'tt') {
+        // Douyin opens the trade from the client (tt.requestOrder); the simulator stands in for it.
+        const res = await fetch(`${host.base}/__sim/tt/requestOrder`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ data: created.payment.params.data, byteAuthorization: created.payment.params.byteAuthorization }),
+        });
+        expect(res.ok).toBe(true);
+      }
+      await simulatorPay(host.base, platform, order.orderNo);
+      host.openPage('package-order/pages/pay-success/index', { id: String(order.id) });
+      await waitFor(() => textOf(host.find('js-pay-success-heading')) === '支付成功', '支付成功', host.diagnose);
+      expect(textOf(host.find('js-pay-success-order-no'))).toBe(order.orderNo);
+      close();
     });
 
     it('logged nothing to console.error', () => {

@@ -23,6 +23,7 @@ import {
   createCouponTemplate,
   createMemberOrder,
   createSpecProduct,
+  memberWrite,
   simulatorCode,
   simulatorPhoneProof,
   simulatorKeys,
@@ -49,6 +50,8 @@ let paymentSheet: ((params: Record<string, unknown>) => Promise<{ ok: true } | {
 const paymentCalls: Array<Record<string, unknown>> = [];
 /** Assertions that failed inside the payment sheet mock (they would otherwise only look like a failed payment). */
 const sheetErrors: string[] = [];
+/** What WeChat's address book answers to wx.chooseAddress (the address page's import); set by the test that uses it. */
+let addressBook: (() => Record<string, string>) | null = null;
 
 type Wx = Record<string, any>;
 
@@ -90,6 +93,12 @@ function installWx(wx: Wx) {
         opts.complete?.({ errMsg: 'request:fail' });
       });
     return { abort: () => controller.abort(), onHeadersReceived() {}, offHeadersReceived() {} };
+  };
+  wx.chooseAddress = (opts: any = {}) => {
+    const picked = addressBook ? { ...addressBook(), errMsg: 'chooseAddress:ok' } : null;
+    const res = picked ?? { errMsg: 'chooseAddress:fail cancel' };
+    (picked ? opts.success : opts.fail)?.(res);
+    opts.complete?.(res);
   };
   wx.getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '');
   wx.setStorageSync = (key: string, value: unknown) => void storage.set(key, value);
@@ -397,6 +406,8 @@ describe('WeChat output in miniprogram-simulate', () => {
     expect(requests.slice(before)).toContain(`POST /api/v1/orders/${order.id}/pay`);
     expect(one(host, 'js-order-pay')).toBeNull();
     expect(toasts).toContain('支付成功');
+    // 支付成功 opens above the order: Back from it returns here.
+    await waitFor(() => navigations.includes(`/package-order/pages/pay-success/index?id=${order.id}`), 'navigateTo 支付成功');
     const server = await apiCall<{ status: string; paidAt: string | null }>(
       api.base,
       'GET',
@@ -794,5 +805,92 @@ describe('WeChat output: the storefront fixes of issue 12', () => {
     await waitFor(() => allDom(list.host, 'js-order-card').length > 0, 'the 退款 tab');
     expect(list.host.textContent).toContain(order.orderNo.slice(-6));
     list.page.detach();
+  }, 60_000);
+});
+
+describe('WeChat output: the region picker, the address book, order counts and 支付成功', () => {
+  const one = (host: Element, className: string): Element | null => allDom(host, className)[0] ?? null;
+  const member = () => lastAuthorization!.slice(7);
+
+  it('renders the address page with a three-column region picker and fills the form from wx.chooseAddress', async () => {
+    const edit = openPage('package-address/pages/edit/index');
+    await waitFor(() => one(edit.host, 'js-address-region'), 'the region row');
+    // The region is WeChat's own picker, in multiSelector mode, with every province in its first column.
+    const picker = edit.host.querySelector('wx-picker');
+    expect(picker, 'a <picker> in the page').toBeTruthy();
+    // Taro renders it from the page's data: the picker's mode and its three columns (34 provinces first) are there.
+    const rendered = JSON.stringify(edit.page.data);
+    expect(rendered).toContain('"multiSelector"');
+    expect(rendered).toContain('"新疆维吾尔自治区"');
+    expect(rendered).toContain('"东城区"');
+    expect(one(edit.host, 'js-address-region-value')?.textContent?.trim()).toBe('请选择省 / 市 / 区县');
+    // WeChat has an address book: the import fills the form, matching 广西 to 广西壮族自治区.
+    addressBook = () => ({
+      userName: '韦小宝',
+      telNumber: '+86 139-1234-5678',
+      provinceName: '广西',
+      cityName: '南宁市',
+      countyName: '青秀区',
+      detailInfo: '民族大道 100 号',
+    });
+    tap(one(edit.host, 'js-address-import')!);
+    await waitFor(() => one(edit.host, 'js-address-region-value')?.textContent?.trim() === '广西壮族自治区 南宁市 青秀区', 'the imported region');
+    expect(toasts).toContain('已填入，请核对后保存');
+    addressBook = null;
+    const before = toasts.length;
+    tap(one(edit.host, 'js-address-import')!); // the shopper closes the sheet: nothing is said
+    await new Promise((r) => setTimeout(r, 300));
+    expect(toasts.slice(before)).toEqual([]);
+    edit.page.detach();
+  }, 60_000);
+
+  it('shows the order counts on the member page, as the API counts them', async () => {
+    const owner = await staffToken(api.base);
+    const product = await createSpecProduct(api.base, owner, `计数测试${Date.now() % 1000}`);
+    await createMemberOrder(api.base, member(), product.skus[0]!.id, 1);
+    const counts = await apiCall<{ all: number; awaitingPayment: number }>(api.base, 'GET', '/api/v1/orders/counts', member());
+    expect(counts.awaitingPayment).toBeGreaterThan(0);
+    const page = openPage('pages/member/index');
+    await waitFor(
+      () => one(page.host, 'js-order-count-awaiting_payment')?.textContent?.trim() === String(Math.min(counts.awaitingPayment, 99)),
+      'the 待付款 count',
+    );
+    expect(one(page.host, 'js-order-count-all')?.textContent?.trim()).toBe(`全部订单 ${counts.all} ›`);
+    expect(one(page.host, 'js-favourites-entry')).toBeTruthy();
+    page.page.detach();
+  }, 60_000);
+
+  it('lists 我的收藏 newest first, with an off-shelf favourite marked 已下架', async () => {
+    const owner = await staffToken(api.base);
+    const keptTitle = `收藏在售${Date.now() % 1000}`;
+    const goneTitle = `收藏下架${Date.now() % 1000}`;
+    const kept = await createSpecProduct(api.base, owner, keptTitle);
+    const gone = await createSpecProduct(api.base, owner, goneTitle);
+    await memberWrite(api.base, member(), 'PUT', `/api/v1/me/favourites/${kept.id}`);
+    await new Promise((r) => setTimeout(r, 5)); // a later instant: newest first is by time
+    await memberWrite(api.base, member(), 'PUT', `/api/v1/me/favourites/${gone.id}`);
+    await apiCall(api.base, 'POST', `/api/v1/merchant/products/${gone.id}/unshelve`, owner);
+    const page = openPage('package-favourite/pages/list/index');
+    await waitFor(() => allDom(page.host, 'js-favourite-title').length >= 2, 'the favourites');
+    const titles = allDom(page.host, 'js-favourite-title').map((el) => el.textContent?.trim());
+    expect(titles.slice(0, 2)).toEqual([goneTitle, keptTitle]);
+    expect(allDom(page.host, 'js-favourite-off-shelf-tag').map((el) => el.textContent?.trim())).toEqual(['已下架']);
+    page.page.detach();
+  }, 60_000);
+
+  it('shows 支付成功 with the amount and the order number for a paid order', async () => {
+    const owner = await staffToken(api.base);
+    const product = await createSpecProduct(api.base, owner, `支付成功测试${Date.now() % 1000}`);
+    const order = await createMemberOrder(api.base, member(), product.skus[0]!.id, 1);
+    await memberWrite(api.base, member(), 'POST', `/api/v1/orders/${order.id}/pay`, {});
+    await simulatorPay(api.base, 'weapp', order.orderNo);
+    const page = openPage('package-order/pages/pay-success/index', { id: String(order.id) });
+    await waitFor(() => one(page.host, 'js-pay-success-heading')?.textContent?.trim() === '支付成功', '支付成功');
+    expect(one(page.host, 'js-pay-success-amount')?.textContent?.trim()).toBe(formatYuan(order.payableFen));
+    expect(one(page.host, 'js-pay-success-order-no')?.textContent?.trim()).toBe(order.orderNo);
+    const navigated = navigations.length;
+    tap(one(page.host, 'js-pay-success-home')!);
+    await waitFor(() => navigations.slice(navigated).includes('/pages/index/index'), 'switchTab home');
+    page.page.detach();
   }, 60_000);
 });

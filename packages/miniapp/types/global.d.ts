@@ -35,6 +35,14 @@ declare const my: {
   }): void;
   /** After the member allowed `scope="phoneNumber"`: `response` is Alipay's signed, AES-encrypted JSON text. */
   getPhoneNumber(options: { success?: (res: { response?: string }) => void; fail?: (err: { error?: number; errorMessage?: string }) => void }): void;
+  /** The shopper's address from Alipay's address book: resultStatus 9000 with `result`, 6001 cancelled. */
+  getAddress(options: {
+    success?: (res: {
+      resultStatus?: string | number;
+      result?: { fullname?: string; mobilePhone?: string; prov?: string; city?: string; area?: string; street?: string; address?: string };
+    }) => void;
+    fail?: (err: { error?: number; errorMessage?: string }) => void;
+  }): void;
 };
 
 /** Douyin's global, for the general trade system's payment APIs (requestOrder, getOrderPayment). Used only in src/platform/. */

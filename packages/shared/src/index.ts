@@ -23,3 +23,4 @@ export * from './contracts/points-mall.js';
 export * from './contracts/test-hooks.js';
 export * from './contracts/storefront.js';
 export * from './contracts/phone.js';
+export * from './contracts/favourites.js';

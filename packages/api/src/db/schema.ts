@@ -679,6 +679,19 @@ export interface TierBirthdayGiftsTable {
   created_at: Instant;
 }
 
+/** A member's favourite product (migration 017); one row per member and product. */
+export interface MemberFavouritesTable {
+  member_id: number;
+  product_id: number;
+  created_at: Instant;
+}
+
+/** How many favourites a member has: moved with the rows, capped by a CHECK. */
+export interface MemberFavouriteCountsTable {
+  member_id: number;
+  favourites: number;
+}
+
 export interface Database {
   members: MembersTable;
   member_identities: MemberIdentitiesTable;
@@ -726,6 +739,8 @@ export interface Database {
   member_tiers: MemberTiersTable;
   tier_changes: TierChangesTable;
   tier_birthday_gifts: TierBirthdayGiftsTable;
+  member_favourites: MemberFavouritesTable;
+  member_favourite_counts: MemberFavouriteCountsTable;
 }
 
 export type Member = Selectable<MembersTable>;

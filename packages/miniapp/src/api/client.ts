@@ -15,12 +15,15 @@ import type {
   CreateRefundRequest,
   ErrorBody,
   ErrorCode,
+  FavouritePage,
+  FavouriteState,
   GrowthLedgerPage,
   MemberLoginRequest,
   MemberLoginResponse,
   MemberProfile,
   MyTier,
   Order,
+  OrderCounts,
   OrderPage,
   OrderStatus,
   PayOrderResponse,
@@ -365,4 +368,14 @@ export const api = {
   /** What a refund would come to (the server's rules; nothing written). */
   refundPreview: (orderId: number, body: RefundPreviewRequest) =>
     request<RefundPreview>({ method: 'POST', path: `/api/v1/orders/${orderId}/refunds/preview`, body }),
+
+  // -- favourites and order counts ---------------------------------------------------------------------------------
+  favourites: (query: { page?: number; pageSize?: number } = {}) => request<FavouritePage>({ method: 'GET', path: '/api/v1/me/favourites', query }),
+  favouriteState: (productId: number) => request<FavouriteState>({ method: 'GET', path: `/api/v1/me/favourites/${productId}` }),
+  addFavourite: (productId: number, idempotencyKey: string) =>
+    request<FavouriteState>({ method: 'PUT', path: `/api/v1/me/favourites/${productId}`, idempotencyKey }),
+  removeFavourite: (productId: number, idempotencyKey: string) =>
+    request<null>({ method: 'DELETE', path: `/api/v1/me/favourites/${productId}`, idempotencyKey }),
+  /** How many orders each tab of the order list shows. */
+  orderCounts: () => request<OrderCounts>({ method: 'GET', path: '/api/v1/orders/counts' }),
 };

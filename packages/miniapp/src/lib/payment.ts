@@ -47,10 +47,10 @@ export async function waitForPayment(orderId: number, maxWaitMs: number = SUBMIT
 /**
  * Pays an order: the server creates (or reuses) the platform trade, the platform's sheet opens, and then, whatever
  * the sheet said, the server's order status decides. Throws the API's error when the payment cannot be created
- * (409: paid, cancelled or expired meanwhile). `returnRoute`: where a payment page (H5) comes back to, the order's detail
- * unless the order pays for something else (a points-mall redemption).
+ * (409: paid, cancelled or expired meanwhile). `returnRoute`: where a payment page (H5) comes back to, 支付成功 (which
+ * waits for the server's word) unless the order pays for something else (a points-mall redemption).
  */
-export async function payOrder(order: Pick<Order, 'id'>, returnRoute: string = ROUTES.order(order.id, '&paid=1')): Promise<PayFlowResult> {
+export async function payOrder(order: Pick<Order, 'id'>, returnRoute: string = ROUTES.paySuccess(order.id)): Promise<PayFlowResult> {
   const created = await api.payOrder(order.id, newIdempotencyKey());
   const sheet = await startPlatformPayment(created, { returnRoute });
   if (sheet === 'redirected') return { kind: 'redirected' };

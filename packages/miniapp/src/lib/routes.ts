@@ -14,6 +14,8 @@ export const ROUTES = {
   orders: (tab?: string) => `/package-order/pages/list/index${tab ? `?tab=${tab}` : ''}`,
   order: (id: number, extra = '') => `/package-order/pages/detail/index?id=${id}${extra}`,
   refund: (orderId: number) => `/package-order/pages/refund/index?id=${orderId}`,
+  paySuccess: (orderId: number) => `/package-order/pages/pay-success/index?id=${orderId}`,
+  favourites: '/package-favourite/pages/list/index',
   couponCentre: '/package-coupon/pages/centre/index',
   myCoupons: (tab?: string) => `/package-coupon/pages/mine/index${tab ? `?tab=${tab}` : ''}`,
   coupon: (id: number) => `/package-coupon/pages/detail/index?id=${id}`,

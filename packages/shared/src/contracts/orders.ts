@@ -183,6 +183,22 @@ export const MemberOrderQuery = PageQuery.extend({
     .optional()
     .meta({ description: 'any: orders with a refund asked for or made, whole or partial, whatever their status (the 退款 tab)' }),
 });
+/**
+ * The member page's counts, each the `total` the order list's tab would show: 待付款 (`awaiting_payment`), 待发货
+ * (`paid`), 待收货 (`shipped`), 退款/售后 (`refund=any`) and 全部 (every goods order). Points-mall cash parts are not
+ * counted, as the list does not show them.
+ */
+export const OrderCounts = z
+  .object({
+    all: z.number().int().min(0),
+    awaitingPayment: z.number().int().min(0),
+    paid: z.number().int().min(0),
+    shipped: z.number().int().min(0),
+    refund: z.number().int().min(0),
+  })
+  .meta({ id: 'OrderCounts' });
+export type OrderCounts = z.output<typeof OrderCounts>;
+
 export const MerchantOrderFilter = z.object({
   status: OrderStatus.optional(),
   orderNo: z.string().trim().min(1).max(32).optional(),

@@ -1,4 +1,5 @@
 import { MAX_ADDRESSES_PER_MEMBER, type Address, type NewAddress, type ShippingAddressSnapshot, type UpdateAddress } from '@siyu/shared';
+import { findRegion } from '@siyu/shared/regions';
 import type { DB } from '../../db/connection.js';
 import { isUniqueViolation, lockForTransaction } from '../../db/dialect.js';
 import type { AddressesTable } from '../../db/schema.js';
@@ -6,6 +7,22 @@ import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import { inTransaction, type Executor } from '../../lib/transaction.js';
 import * as repo from './addresses.repository.js';
+
+/**
+ * The province, city and district must name a region of the bundled data set, each inside the one before (decision
+ * 022): a 400 names the first field that does not. Addresses stored before the check stay as they are until their
+ * region is changed.
+ */
+function assertKnownRegion(province: string, city: string, district: string): void {
+  const found = findRegion(province, city, district);
+  if (found.ok) return;
+  const message = {
+    province: `unknown province "${province}"`,
+    city: `"${city}" is not a city of ${province}`,
+    district: `"${district}" is not a district of ${province} ${city}`,
+  }[found.field];
+  throw new AppError('VALIDATION_FAILED', message, { issues: [{ field: found.field, message }] });
+}
 
 type Row = Pick<AddressesTable, 'name' | 'phone' | 'province' | 'city' | 'district' | 'detail' | 'is_default' | 'created_at'> & { id: number };
 
@@ -57,6 +74,7 @@ export function createAddressesService({ db, clock }: { db: DB; clock: Clock }) 
 
     /** The first address becomes the default. */
     create(memberId: number, input: NewAddress): Promise<Address> {
+      assertKnownRegion(input.province, input.city, input.district);
       return forMember(memberId, async (trx, at) => {
         const count = await repo.countAddresses(trx, memberId);
         if (count >= MAX_ADDRESSES_PER_MEMBER) throw new AppError('LIMIT_REACHED', `at most ${MAX_ADDRESSES_PER_MEMBER} addresses; delete one first`);
@@ -72,6 +90,9 @@ export function createAddressesService({ db, clock }: { db: DB; clock: Clock }) 
       return forMember(memberId, async (trx, at) => {
         const existing = await repo.findAddress(trx, memberId, id);
         if (!existing) throw notFound(id);
+        if (input.province !== undefined || input.city !== undefined || input.district !== undefined) {
+          assertKnownRegion(input.province ?? existing.province, input.city ?? existing.city, input.district ?? existing.district);
+        }
         const { isDefault, ...fields } = input;
         if (isDefault === true && existing.is_default !== 1) await repo.clearDefault(trx, memberId, at);
         const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));

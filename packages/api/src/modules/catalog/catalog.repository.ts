@@ -51,6 +51,11 @@ export function findProduct(db: Executor, id: number) {
   return db.selectFrom('products').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export function findProducts(db: Executor, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('products').selectAll().where('id', 'in', ids).execute();
+}
+
 export async function insertSku(
   db: Executor,
   row: { productId: number; code: string; specs: string; priceFen: number; stock: number; at: string },

@@ -402,6 +402,26 @@ export function createCatalogService({
     memberPage: (query: Omit<MerchantProductQuery, 'status'>) => page(query, true),
 
     /** Each category's parent (null for a top-level one), for rules scoped by category. */
+    /** A product's status (any status), or undefined when there is no such product: for favourites. */
+    async productStatus(id: number, executor: Executor = db): Promise<ProductStatus | undefined> {
+      return (await repo.findProduct(executor, id))?.status;
+    },
+
+    /**
+     * Shoppers' cards of these products, whatever their status (a favourite outlives the shelf: the caller shows an
+     * off-shelf one as such), by id; ids with no product are absent.
+     */
+    async memberCards(ids: number[]): Promise<Map<number, ProductSummary>> {
+      const [rows, sums, threshold] = await Promise.all([repo.findProducts(db, ids), repo.skuSummaries(db, ids), salesCountThreshold()]);
+      const summaries = new Map<number, SkuSummary>(
+        sums.map((s) => [
+          Number(s.product_id),
+          { minPriceFen: Number(s.min_price_fen), maxPriceFen: Number(s.max_price_fen), inStock: Number(s.in_stock) > 0 },
+        ]),
+      );
+      return new Map(rows.map((p) => [Number(p.id), toSummary(p, summaries.get(Number(p.id)) ?? NO_SKUS, threshold)]));
+    },
+
     async categoryParents(executor: Executor = db): Promise<Map<number, number | null>> {
       return new Map((await repo.listCategories(executor)).map((c) => [Number(c.id), c.parent_id === null ? null : Number(c.parent_id)]));
     },

@@ -126,6 +126,30 @@ export function ordersBefore(db: Executor, f: OrderFilter, beforeId: number | nu
   return q.orderBy('id', 'desc').limit(limit).execute();
 }
 
+/**
+ * A member's goods orders counted the way the order list's tabs filter them (`filtered` above), in one query: all,
+ * by status, and with a refund (the 退款 tab's `withRefunds`).
+ */
+export async function memberOrderCounts(db: Executor, memberId: number) {
+  const n = (cond: ReturnType<typeof sql>) => sql<number>`coalesce(sum(case when ${cond} then 1 else 0 end), 0)`;
+  const row = await filtered(db, { memberId, kind: 'goods' })
+    .select((eb) => [
+      eb.fn.countAll<number>().as('all_orders'),
+      n(sql`status = 'awaiting_payment'`).as('awaiting_payment'),
+      n(sql`status = 'paid'`).as('paid'),
+      n(sql`status = 'shipped'`).as('shipped'),
+      n(sql`refund_reserved_fen > 0 or status = 'refunded'`).as('refund'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    all: Number(row.all_orders),
+    awaitingPayment: Number(row.awaiting_payment),
+    paid: Number(row.paid),
+    shipped: Number(row.shipped),
+    refund: Number(row.refund),
+  };
+}
+
 export async function paidOrderCount(db: Executor, memberId: number): Promise<number> {
   const row = await db
     .selectFrom('orders')

@@ -9,6 +9,7 @@ import {
   MerchantOrderFilter,
   MerchantOrderQuery,
   Order,
+  OrderCounts,
   OrderPage,
   OrderSettings,
   ShipOrderRequest,
@@ -60,6 +61,17 @@ export function orderRoutes(deps: { orders: OrdersService; member: MiddlewareHan
       responses: { 200: jsonContent(OrderPage, 'a page'), ...memberErrors },
     }),
     async (c) => c.json(await deps.orders.memberOrders(c.get('memberId'), c.req.valid('query')), 200),
+  );
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/orders/counts',
+      tags,
+      summary: 'How many of my orders each tab of the order list shows (待付款, 待发货, 待收货, 退款/售后, 全部)',
+      ...read,
+      responses: { 200: jsonContent(OrderCounts, 'the counts'), ...memberErrors },
+    }),
+    async (c) => c.json(await deps.orders.memberOrderCounts(c.get('memberId')), 200),
   );
   router.openapi(
     createRoute({

@@ -8,6 +8,7 @@ import {
   type MerchantOrderFilter,
   type MerchantOrderQuery,
   type Order,
+  type OrderCounts,
   type OrderPage,
   type OrderSummary,
   OrderSettings as OrderSettingsSchema,
@@ -225,6 +226,9 @@ export function createOrdersService(deps: {
     memberOrders: (memberId: number, query: { page: number; pageSize: number; status?: OrderStatus; refund?: 'any' }) =>
       // The cash parts of points-mall redemptions are shown as redemptions, not among the member's orders.
       page({ memberId, kind: 'goods', ...(query.status ? { status: query.status } : {}), ...(query.refund ? { withRefunds: true } : {}) }, query),
+
+    /** The member page's counts: each equals the `total` of the order list's tab (same filter, same kind). */
+    memberOrderCounts: (memberId: number): Promise<OrderCounts> => repo.memberOrderCounts(db, memberId),
 
     merchantOrder: (id: number) => load(db, id),
     merchantOrders: (query: MerchantOrderQuery) => page(toFilter(query), query),

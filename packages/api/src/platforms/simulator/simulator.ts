@@ -255,7 +255,10 @@ export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) 
     return trade ? c.json(trade) : c.json({ error: { code: 'NOT_FOUND', message: 'no such trade' } }, 404);
   });
 
-  /** The H5 build's payment screen: amount in yuan and a 确认支付 button that POSTs /pay, then goes to `returnUrl`. */
+  /**
+   * The H5 build's payment screen: amount in yuan and a 确认支付 button that POSTs /pay, then goes to `returnUrl` in
+   * its place (as a platform's cashier does), so Back from where the payment lands goes to the order, not here.
+   */
   app.get('/pay-page', (c) => {
     const platform = c.req.query('platform') ?? '';
     const outTradeNo = c.req.query('outTradeNo') ?? '';
@@ -281,7 +284,7 @@ export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) 
         `<script>const returnUrl=${JSON.stringify(safeReturn).replace(/</g, '\\u003c')};` +
         `document.getElementById('confirm').addEventListener('click',async(e)=>{e.target.disabled=true;document.getElementById('status').textContent='支付中…';` +
         `const r=await fetch('pay',{method:'POST',headers:{'content-type':'application/json'},body:JSON.stringify({platform:${JSON.stringify(trade.platform)},outTradeNo:${JSON.stringify(trade.outTradeNo).replace(/</g, '\\u003c')}})});` +
-        `document.getElementById('status').textContent=r.ok?'支付成功':'支付失败';if(r.ok&&returnUrl)location.href=returnUrl;else if(!r.ok)e.target.disabled=false;});</script>`,
+        `document.getElementById('status').textContent=r.ok?'支付成功':'支付失败';if(r.ok&&returnUrl)location.replace(returnUrl);else if(!r.ok)e.target.disabled=false;});</script>`,
     );
   });
 

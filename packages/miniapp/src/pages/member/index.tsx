@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
+import type { OrderCounts } from '@siyu/shared';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { PhoneBindButton } from '../../components/phone-bind-button';
@@ -20,7 +21,11 @@ export default function MemberPage() {
   /** The phone bound on this visit, masked (the profile shows it once the members module answers it). */
   const [phoneMasked, setPhoneMasked] = useState<string | null>(null);
 
+  /** How many orders each tab of the order list holds; null until known. */
+  const [orderCounts, setOrderCounts] = useState<OrderCounts | null>(null);
+
   useDidShow(() => {
+    api.orderCounts().then(setOrderCounts, () => undefined);
     void usePoints.getState().refresh();
     api.coupons({ status: 'usable', page: 1, pageSize: 1 }).then(
       (page) => setUsableCoupons(page.total),
@@ -74,20 +79,22 @@ export default function MemberPage() {
       <View className='card member-orders'>
         <View className='row member-orders-head js-orders-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.orders() })}>
           <Text className='card-title'>{t.member.ordersTitle}</Text>
-          <Text className='muted'>{`${t.member.ordersAll} ›`}</Text>
+          <Text className='muted js-order-count-all'>{orderCounts ? t.orderCounts.all(orderCounts.all) : `${t.member.ordersAll} ›`}</Text>
         </View>
         <View className='member-order-tabs'>
-          {t.orders.tabs
-            .filter((tab) => tab.key !== 'all')
-            .map((tab) => (
+          {t.orderCounts.tabs.map((tab) => {
+            const n = orderCounts?.[tab.count] ?? 0;
+            return (
               <View
                 key={tab.key}
-                className={`member-order-tab js-orders-tab-${tab.key}`}
+                className={`member-order-tab js-member-orders-tab js-member-orders-tab-${tab.key}`}
                 onClick={() => void Taro.navigateTo({ url: ROUTES.orders(tab.key) })}
               >
-                <Text>{tab.label}</Text>
+                {n > 0 ? <Text className={`member-order-badge js-order-count-${tab.key}`}>{t.orderCounts.badge(n)}</Text> : null}
+                <Text className='member-order-tab-label'>{tab.label}</Text>
               </View>
-            ))}
+            );
+          })}
         </View>
       </View>
 
@@ -121,6 +128,10 @@ export default function MemberPage() {
         )}
       </View>
 
+      <View className='card row member-entry js-favourites-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.favourites })}>
+        <Text>{t.favourites.entry}</Text>
+        <Text className='muted'>›</Text>
+      </View>
       <View className='card row js-addresses-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.addresses() })}>
         <Text>{t.member.addressesEntry}</Text>
         <Text className='muted'>›</Text>

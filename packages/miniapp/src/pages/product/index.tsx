@@ -4,6 +4,7 @@ import { Button, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
 import { isApiError } from '../../api/client';
+import { FavouriteToggle } from '../../components/favourite-toggle';
 import { LoadError } from '../../components/load-error';
 import { NotFound } from '../../components/not-found';
 import { ProductImage } from '../../components/product-image';
@@ -178,6 +179,7 @@ export default function ProductPage() {
       </View>
 
       <View className='bottom-bar product-actions'>
+        <FavouriteToggle productId={product.id} />
         <View className='product-cart-entry js-cart-entry' onClick={() => void Taro.switchTab({ url: ROUTES.cart })}>
           <Text>{t.product.cartEntry}</Text>
         </View>

@@ -1,31 +1,47 @@
 import type { Address } from '@siyu/shared';
-import { Button, Input, Switch, Text, View } from '@tarojs/components';
+import { citiesOf, districtsOf, findRegion, matchRegion, provinces, regionIndexes } from '@siyu/shared/regions';
+import { Button, Input, Picker, Switch, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { api, fieldErrorsOf, isApiError, newIdempotencyKey, type AddressInput } from '../../../api/client';
 import { LoadError } from '../../../components/load-error';
 import { t } from '../../../i18n/zh-CN';
 import { idParam } from '../../../lib/routes';
+import { TARGET } from '../../../env';
+import { canImportAddress, importPlatformAddress, type PlatformAddress } from '../../../platform/address';
 import { useCheckout } from '../../../stores/checkout-store';
 import './index.css';
 
-type TextField = Exclude<keyof AddressInput, 'isDefault'>;
+type TextField = 'name' | 'phone' | 'detail';
+type RegionField = 'province' | 'city' | 'district';
 
-/** The text fields in screen order, with the limits of the API's schema (packages/shared contracts/addresses.ts). */
+/** The typed fields in screen order, with the limits of the API's schema (packages/shared contracts/addresses.ts). */
 const FIELDS: Array<{ key: TextField; max: number; type?: 'number' }> = [
   { key: 'name', max: 20 },
   { key: 'phone', max: 11, type: 'number' },
-  { key: 'province', max: 20 },
-  { key: 'city', max: 20 },
-  { key: 'district', max: 20 },
   { key: 'detail', max: 120 },
 ];
+const REGION_FIELDS: RegionField[] = ['province', 'city', 'district'];
 const PHONE = /^1[3-9]\d{9}$/;
+
+/** The picker's three columns for the given column indexes: every province, the cities of one, the districts of one. */
+function regionColumns([pi, ci]: number[]): string[][] {
+  const ps = provinces();
+  const cities = citiesOf(ps[pi ?? 0]?.code ?? '');
+  const districts = districtsOf(cities[ci ?? 0]?.code ?? '');
+  return [ps.map((r) => r.name), cities.map((r) => r.name), districts.map((r) => r.name)];
+}
+
+/** A platform's phone number as ours: digits only, without a leading 86 country code. */
+function mobileOf(raw: string): string {
+  const digits = raw.replace(/\D/g, '');
+  return digits.length === 13 && digits.startsWith('86') ? digits.slice(2) : digits;
+}
 
 const EMPTY: AddressInput = { name: '', phone: '', province: '', city: '', district: '', detail: '', isDefault: false };
 
-function validate(form: AddressInput): Partial<Record<TextField, string>> {
-  const errors: Partial<Record<TextField, string>> = {};
+function validate(form: AddressInput): Partial<Record<TextField | 'region', string>> {
+  const errors: Partial<Record<TextField | 'region', string>> = {};
   for (const { key, max } of FIELDS) {
     const value = form[key].trim();
     const label = t.address.fields[key];
@@ -33,6 +49,8 @@ function validate(form: AddressInput): Partial<Record<TextField, string>> {
     else if (value.length > max) errors[key] = t.address.errors.tooLong(label, max);
   }
   if (!errors.phone && !PHONE.test(form.phone.trim())) errors.phone = t.address.errors.phone;
+  if (!form.province || !form.city || !form.district) errors.region = t.region.required;
+  else if (!findRegion(form.province, form.city, form.district).ok) errors.region = t.region.unknown;
   return errors;
 }
 
@@ -60,6 +78,8 @@ export default function AddressEditPage() {
   const [saving, setSaving] = useState(false);
   /** One key per save attempt whose outcome is unknown, so a retry cannot create the address twice. */
   const pendingKey = useRef<string | null>(null);
+  /** The picker's column indexes while the shopper scrolls it; the form keeps the region last confirmed. */
+  const [columns, setColumns] = useState<number[]>([0, 0, 0]);
 
   const load = () => {
     if (id === null) return;
@@ -67,6 +87,7 @@ export default function AddressEditPage() {
     api.address(id).then(
       (a: Address) => {
         setForm({ name: a.name, phone: a.phone, province: a.province, city: a.city, district: a.district, detail: a.detail, isDefault: a.isDefault });
+        setColumns(regionIndexes(a.province, a.city, a.district));
         setLoaded(true);
       },
       () => setLoadError(true),
@@ -82,6 +103,48 @@ export default function AddressEditPage() {
     setForm((f) => ({ ...f, [key]: value }));
     pendingKey.current = null;
     if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+
+  /** The picker confirmed these column indexes: they are the region now. */
+  const pickRegion = (value: number[]) => {
+    const [names0 = [], names1 = [], names2 = []] = regionColumns(value);
+    const province = names0[value[0] ?? 0] ?? '';
+    const city = names1[value[1] ?? 0] ?? '';
+    const district = names2[value[2] ?? 0] ?? '';
+    setColumns(value);
+    setForm((f) => ({ ...f, province, city, district }));
+    pendingKey.current = null;
+    setErrors((e) => ({ ...e, region: undefined, province: undefined, city: undefined, district: undefined }));
+  };
+
+  /** A column moved: the columns after it start again from their first entry. */
+  const moveColumn = (column: number, value: number) =>
+    setColumns((c) => (column === 0 ? [value, 0, 0] : column === 1 ? [c[0] ?? 0, value, 0] : [c[0] ?? 0, c[1] ?? 0, value]));
+
+  /** Fills the form from the super-app's address book; the shopper still checks it and taps 保存. */
+  const importAddress = async () => {
+    const result = await importPlatformAddress();
+    if (result.kind === 'cancelled') return;
+    if (result.kind !== 'ok') {
+      void Taro.showToast({ title: result.kind === 'denied' ? t.region.importDenied : t.region.importFailed, icon: 'none' });
+      return;
+    }
+    const a: PlatformAddress = result.address;
+    const region = matchRegion(a.province, a.city, a.district);
+    const complete = Boolean(region.province && region.city && region.district);
+    setForm((f) => ({
+      ...f,
+      name: a.name.trim().slice(0, 20) || f.name,
+      phone: mobileOf(a.phone).slice(0, 11) || f.phone,
+      province: region.province?.name ?? '',
+      city: region.city?.name ?? '',
+      district: region.district?.name ?? '',
+      detail: a.detail.trim().slice(0, 120) || f.detail,
+    }));
+    if (complete) setColumns(regionIndexes(region.province!.name, region.city!.name, region.district!.name));
+    setErrors({});
+    pendingKey.current = null;
+    void Taro.showToast({ title: complete ? t.region.imported : t.region.importPartial, icon: 'none' });
   };
 
   const save = async () => {
@@ -103,7 +166,10 @@ export default function AddressEditPage() {
       const fieldErrors = fieldErrorsOf(e);
       if (Object.keys(fieldErrors).length) {
         const shown: Record<string, string> = {};
-        for (const field of Object.keys(fieldErrors)) shown[field] = field === 'phone' ? t.address.errors.phone : t.address.errors.server;
+        for (const field of Object.keys(fieldErrors)) {
+          if (REGION_FIELDS.includes(field as RegionField)) shown.region = t.region.unknown;
+          else shown[field] = field === 'phone' ? t.address.errors.phone : t.address.errors.server;
+        }
         setErrors(shown);
       } else if (isApiError(e) && e.code === 'LIMIT_REACHED') {
         void Taro.showToast({ title: t.address.errors.limit, icon: 'none' });
@@ -118,25 +184,51 @@ export default function AddressEditPage() {
   if (!loaded)
     return <View className='page'>{loadError ? <LoadError onRetry={load} /> : <View className='state-line'>{t.common.loading}</View>}</View>;
 
+  const field = ({ key, max, type }: (typeof FIELDS)[number]) => (
+    <View key={key}>
+      <View className='field'>
+        <Text className='field-label'>{t.address.fields[key]}</Text>
+        <Input
+          className={`field-input js-address-${key}`}
+          value={form[key]}
+          type={type === 'number' ? 'number' : 'text'}
+          maxlength={max}
+          placeholder={t.address.placeholders[key]}
+          onInput={(e) => set(key, e.detail.value)}
+        />
+      </View>
+      {errors[key] ? <Text className={`field-error js-field-error js-field-error-${key}`}>{errors[key]}</Text> : null}
+    </View>
+  );
+
   return (
     <View className='page address-edit'>
+      {canImportAddress ? (
+        <View className='card row address-import js-address-import' onClick={() => void importAddress()}>
+          <Text>{t.region.importFrom[TARGET] ?? t.region.importFrom.weapp}</Text>
+          <Text className='muted'>›</Text>
+        </View>
+      ) : null}
       <View className='card'>
-        {FIELDS.map(({ key, max, type }) => (
-          <View key={key}>
-            <View className='field'>
-              <Text className='field-label'>{t.address.fields[key]}</Text>
-              <Input
-                className={`field-input js-address-${key}`}
-                value={form[key]}
-                type={type === 'number' ? 'number' : 'text'}
-                maxlength={max}
-                placeholder={t.address.placeholders[key]}
-                onInput={(e) => set(key, e.detail.value)}
-              />
-            </View>
-            {errors[key] ? <Text className={`field-error js-field-error js-field-error-${key}`}>{errors[key]}</Text> : null}
+        {FIELDS.slice(0, 2).map(field)}
+        <Picker
+          mode='multiSelector'
+          range={regionColumns(columns)}
+          value={columns}
+          onChange={(e) => pickRegion((e.detail.value as number[]).map(Number))}
+          onColumnChange={(e) => moveColumn(Number(e.detail.column), Number(e.detail.value))}
+          onCancel={() => setColumns(regionIndexes(form.province, form.city, form.district))}
+        >
+          <View className='field address-region js-address-region'>
+            <Text className='field-label'>{t.region.label}</Text>
+            <Text className={`field-input address-region-value js-address-region-value${form.province ? '' : ' is-placeholder'}`}>
+              {form.province ? `${form.province} ${form.city} ${form.district}` : t.region.placeholder}
+            </Text>
+            <Text className='muted'>›</Text>
           </View>
-        ))}
+        </Picker>
+        {errors.region ? <Text className='field-error js-field-error js-field-error-region'>{errors.region}</Text> : null}
+        {FIELDS.slice(2).map(field)}
         <View className='field row'>
           <Text>{t.address.fields.isDefault}</Text>
           <Switch

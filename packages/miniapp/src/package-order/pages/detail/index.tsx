@@ -72,6 +72,8 @@ export default function OrderDetailPage() {
           title: result.order.status === 'paid' ? t.payment.success : t.payment.closed,
           icon: result.order.status === 'paid' ? 'success' : 'none',
         });
+        // 支付成功 opens above this page: Back from it comes here, where nothing starts a payment again.
+        if (result.order.status === 'paid') void Taro.navigateTo({ url: ROUTES.paySuccess(result.order.id) });
       } else if (result.sheet === 'submitted') {
         setConfirming(true);
       } else {

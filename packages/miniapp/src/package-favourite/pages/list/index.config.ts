@@ -1,0 +1,6 @@
+import { t } from '../../../i18n/zh-CN';
+
+export default definePageConfig({
+  navigationBarTitleText: t.favourites.title,
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,329 @@
+/**
+ * What a returning shopper uses, in a phone-sized browser at 390 × 844 and 320 × 568 (issue 12, decision 022): the
+ * address page's three-column region picker (pick a region, save, and the API has it), 收藏 on the product page and
+ * 我的收藏, the member page's order counts (each equal to its tab's list), and paying: the payment lands on 支付成功,
+ * whose Back goes to the order without starting the payment again. Screenshots go to
+ * packages/miniapp/test-output/h5-member-shop/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  DIST,
+  apiCall,
+  createMemberOrder,
+  createSpecProduct,
+  memberWrite,
+  staffToken,
+  startApi,
+  testOutputDir,
+  type RunningApi,
+} from './api-server.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SHOTS = testOutputDir('h5-member-shop');
+
+let api: RunningApi;
+let browser: Browser;
+let longjingId: number;
+let longjingSkuId: number;
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(DIST, 'h5/index.html'))) throw new Error('build the H5 output first: node scripts/build-miniapp.mjs h5');
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
+  api = await startApi({ seed: true });
+  const teas = await apiCall<{ items: { id: number }[] }>(api.base, 'GET', '/api/v1/products?keyword=%E9%BE%99%E4%BA%95', null);
+  longjingId = teas.items[0]!.id;
+  const detail = await apiCall<{ skus: { id: number; stock: number }[] }>(api.base, 'GET', `/api/v1/products/${longjingId}`, null);
+  longjingSkuId = detail.skus.find((s) => s.stock > 10)!.id;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+});
+
+/** Sideways overflow and text wrapped one character per line on the page shown. */
+function layoutFaults(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const W = window.innerWidth;
+    const faults: string[] = [];
+    const name = (el: Element) => `${el.tagName.toLowerCase()}.${String(el.className).trim().split(/\s+/).slice(0, 3).join('.')}`;
+    if (document.documentElement.scrollWidth > W + 1) faults.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${W})`);
+    const visible = (el: Element) => {
+      const s = getComputedStyle(el);
+      return s.display !== 'none' && s.visibility !== 'hidden' && (el as HTMLElement).offsetParent !== null;
+    };
+    for (const el of Array.from(document.querySelectorAll('.taro_page:not([style*="display: none"]) *'))) {
+      if (!visible(el) || el.closest('.taro-swiper-core, swiper, .taro-scroll-view__scroll-x, .weui-picker')) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && (r.right > W + 1 || r.left < -1))
+        faults.push(`${name(el)} reaches past the screen (${Math.round(r.left)}…${Math.round(r.right)})`);
+    }
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = (n.textContent ?? '').trim();
+      const el = n.parentElement;
+      if ([...text].length < 2 || !el || !visible(el) || el.closest('.weui-picker')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(n);
+      const lines = new Set(
+        Array.from(range.getClientRects())
+          .filter((r) => r.width > 0)
+          .map((r) => Math.round(r.top)),
+      ).size;
+      if (lines >= [...text].length) faults.push(`“${text}” wraps one character per line (${name(el)})`);
+    }
+    return [...new Set(faults)];
+  });
+}
+
+async function expectTapTarget(page: Page, selector: string) {
+  const b = await page.locator(selector).first().boundingBox();
+  if (!b) throw new Error(`${selector} has no box`);
+  expect(Math.round(b.width), `${selector} width`).toBeGreaterThanOrEqual(44);
+  expect(Math.round(b.height), `${selector} height`).toBeGreaterThanOrEqual(44);
+}
+
+async function memberToken(page: Page): Promise<string> {
+  const raw = await page.evaluate(() => localStorage.getItem('siyu.session'));
+  const stored = raw ? (JSON.parse(raw) as { data?: string }).data : undefined;
+  const token = stored ? (JSON.parse(stored) as { state?: { token?: string } }).state?.token : undefined;
+  if (!token) throw new Error('no session in localStorage');
+  return token;
+}
+
+const textOf = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
+
+/**
+ * Moves a column of Taro's H5 picker down by `rows`: a tap below the indicator selects the row tapped (the picker
+ * sits at the bottom of the screen; rows are 34 px), so a few taps of up to three rows each get there.
+ */
+async function pickerDown(page: Page, column: number, rows: number) {
+  const group = page.locator('.weui-picker__group:visible').nth(column);
+  await group.waitFor({ timeout: 10_000 });
+  const b = await group.boundingBox();
+  if (!b) throw new Error(`picker column ${column} has no box`);
+  const viewportHeight = page.viewportSize()!.height;
+  const centre = viewportHeight - (34 * 7) / 2;
+  for (let left = rows; left > 0; left -= 3) {
+    const step = Math.min(3, left);
+    await page.mouse.click(b.x + b.width / 2, centre + step * 34);
+    await page.waitForTimeout(450);
+  }
+}
+
+const VIEWPORTS = [
+  { width: 390, height: 844 },
+  { width: 320, height: 568 },
+];
+
+describe.each(VIEWPORTS)('H5 addresses, favourites, order counts and 支付成功 at $width × $height', (viewport) => {
+  let context: BrowserContext;
+  let page: Page;
+  let token = '';
+  const errors: string[] = [];
+  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${viewport.width}-${name}.png`), fullPage: false });
+  const open = async (hash: string, ready: string) => {
+    await page.goto(`${api.base}/#${hash}`);
+    await page.reload();
+    await page.locator(ready).first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(300);
+  };
+
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    page = await context.newPage();
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${api.base}/`);
+    await page.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
+    // The shopper is logged in once the home page has loaded (the session is in localStorage).
+    for (let i = 0; i < 50 && !token; i++) {
+      token = await memberToken(page).catch(() => '');
+      if (!token) await page.waitForTimeout(300);
+    }
+    if (!token) throw new Error('no member session after loading home');
+  });
+  afterAll(async () => {
+    await context?.close();
+    expect(errors).toEqual([]);
+  });
+
+  it('address: picks a region in the three-column picker and saves it; editing preselects it', async () => {
+    await open('/package-address/pages/edit/index', '.js-address-region');
+    // The browser has no address book: no import button.
+    expect(await page.locator('.js-address-import').count()).toBe(0);
+    expect(await textOf(page, '.js-address-region-value')).toBe('请选择省 / 市 / 区县');
+    await page.locator('.js-address-name input').first().fill('林小雨');
+    await page.locator('.js-address-phone input').first().fill('13912345678');
+    await page.locator('.js-address-detail input').first().fill('龙井路 8 号');
+    // Saving without a region says what is missing.
+    await page.locator('.js-address-save').first().click();
+    expect(await textOf(page, '.js-field-error-region')).toBe('请选择所在地区');
+
+    await expectTapTarget(page, '.js-address-region');
+    await page.locator('.js-address-region').first().click();
+    await page.locator('.weui-picker__group:visible').nth(2).waitFor({ timeout: 15_000 });
+    expect(await page.locator('.weui-picker__group:visible').count()).toBe(3);
+    await page.waitForTimeout(600); // the sheet slides up
+    await shot('region-picker-open');
+    // 浙江省 is the 11th province; then the second city of it, and the third district of that.
+    await pickerDown(page, 0, 10);
+    await shot('region-picker-province');
+    await pickerDown(page, 1, 1);
+    await pickerDown(page, 2, 2);
+    await shot('region-picker');
+    await page.locator('.weui-picker__action:visible').last().click();
+    await expect.poll(() => textOf(page, '.js-address-region-value'), { timeout: 10_000 }).toMatch(/^浙江省 \S+市 \S+$/);
+    const [province, city, district] = (await textOf(page, '.js-address-region-value')).split(' ');
+    expect(city).not.toBe('杭州市'); // the second city, not the first
+    await page.waitForTimeout(500); // the sheet slides away
+    await shot('address-form');
+    expect(await layoutFaults(page)).toEqual([]);
+
+    await page.locator('.js-address-save').first().click();
+    await expect
+      .poll(async () => (await apiCall<{ items: { name: string }[] }>(api.base, 'GET', '/api/v1/addresses', token)).items.map((a) => a.name), {
+        timeout: 15_000,
+      })
+      .toContain('林小雨');
+    const saved = (await apiCall<{ items: Array<Record<string, string | number>> }>(api.base, 'GET', '/api/v1/addresses', token)).items.find(
+      (a) => a.name === '林小雨',
+    )!;
+    expect(saved).toMatchObject({ province, city, district, phone: '13912345678', detail: '龙井路 8 号' });
+    // Saved, the page goes back by itself.
+    await page.waitForTimeout(1500);
+
+    // Editing it: the picker opens on the saved region.
+    await open(`/package-address/pages/edit/index?id=${saved.id}`, '.js-address-region');
+    expect(await textOf(page, '.js-address-region-value')).toBe(`${province} ${city} ${district}`);
+    await page.locator('.js-address-region').first().click();
+    await page.locator('.weui-picker__group:visible').nth(2).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(400);
+    const chosen = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('.weui-picker__group'))
+        .filter((g) => (g as HTMLElement).offsetParent !== null)
+        .map((g) => {
+          const indicator = g.querySelector('.weui-picker__indicator')!.getBoundingClientRect();
+          const mid = indicator.top + indicator.height / 2;
+          const item = Array.from(g.querySelectorAll('.weui-picker__item')).find((i) => {
+            const r = i.getBoundingClientRect();
+            return r.top <= mid && r.bottom >= mid;
+          });
+          return item?.textContent?.trim() ?? '';
+        }),
+    );
+    expect(chosen).toEqual([province, city, district]);
+    await page.locator('.weui-picker__action:visible').first().click();
+  });
+
+  it('favourites: 收藏 on the product page, then the product in 我的收藏', async () => {
+    await open(`/pages/product/index?id=${longjingId}`, '.js-favourite-toggle');
+    await expectTapTarget(page, '.js-favourite-toggle');
+    await expect.poll(() => textOf(page, '.js-favourite-text'), { timeout: 10_000 }).toBe('收藏');
+    await page.locator('.js-favourite-toggle').first().click();
+    await expect.poll(() => textOf(page, '.js-favourite-text'), { timeout: 10_000 }).toBe('已收藏');
+    await expect
+      .poll(async () => (await apiCall<{ isFavourite: boolean }>(api.base, 'GET', `/api/v1/me/favourites/${longjingId}`, token)).isFavourite, {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    await shot('product-favourite');
+    expect(await layoutFaults(page)).toEqual([]);
+
+    // A favourite whose product then goes off shelf stays in the list, marked 已下架.
+    const owner = await staffToken(api.base);
+    const gone = await createSpecProduct(api.base, owner, `下架的收藏${viewport.width}`);
+    await memberWrite(api.base, token, 'PUT', `/api/v1/me/favourites/${gone.id}`);
+    await apiCall(api.base, 'POST', `/api/v1/merchant/products/${gone.id}/unshelve`, owner);
+
+    await open('/package-favourite/pages/list/index', '.js-favourite');
+    expect(await page.locator('.js-favourite-title').allTextContents()).toEqual([`下架的收藏${viewport.width}`, '明前西湖龙井']);
+    expect(await textOf(page, '.js-favourite-off-shelf .js-favourite-off-shelf-tag')).toBe('已下架');
+    await expectTapTarget(page, '.js-favourite-remove');
+    await shot('favourites');
+    expect(await layoutFaults(page)).toEqual([]);
+
+    // From the member page too; and removing both empties the list.
+    await open('/pages/member/index', '.js-favourites-entry');
+    await page.locator('.js-favourites-entry').first().click();
+    await page.locator('.js-favourite:visible').first().waitFor({ timeout: 15_000 });
+    for (let left = 2; left > 0; left--) {
+      await expect.poll(() => page.locator('.js-favourite:visible').count(), { timeout: 15_000 }).toBe(left);
+      await page.locator('.js-favourite-remove:visible').first().click();
+      await page.locator('.taro-modal__footer .taro-modal__btn:last-child, .taro-model__confirm').first().click();
+    }
+    await page.locator('.js-favourites-empty:visible').first().waitFor({ timeout: 15_000 });
+    await shot('favourites-empty');
+  });
+
+  it('member page: each order count is the total of the tab it opens', async () => {
+    await createMemberOrder(api.base, token, longjingSkuId, 1);
+    const counts = await apiCall<{ all: number; awaitingPayment: number; paid: number; shipped: number; refund: number }>(
+      api.base,
+      'GET',
+      '/api/v1/orders/counts',
+      token,
+    );
+    expect(counts.awaitingPayment).toBeGreaterThanOrEqual(1);
+    const listTotal = async (query: string) => (await apiCall<{ total: number }>(api.base, 'GET', `/api/v1/orders${query}`, token)).total;
+    expect(counts.awaitingPayment).toBe(await listTotal('?status=awaiting_payment'));
+    expect(counts.all).toBe(await listTotal(''));
+
+    await open('/pages/member/index', '.js-member-orders-tab-awaiting_payment');
+    await expect.poll(() => textOf(page, '.js-order-count-awaiting_payment'), { timeout: 15_000 }).toBe(String(counts.awaitingPayment));
+    expect(await textOf(page, '.js-order-count-all')).toBe(`全部订单 ${counts.all} ›`);
+    expect(await page.locator('.js-order-count-shipped').count()).toBe(counts.shipped > 0 ? 1 : 0);
+    for (const tab of ['awaiting_payment', 'paid', 'shipped', 'refunded']) await expectTapTarget(page, `.js-member-orders-tab-${tab}`);
+    await page.locator('.js-member-orders-tab-refunded').first().scrollIntoViewIfNeeded();
+    await shot('member-counts');
+    expect(await layoutFaults(page)).toEqual([]);
+
+    // A tap opens the order list on that tab, which shows as many orders.
+    await page.locator('.js-member-orders-tab-awaiting_payment').first().click();
+    await page.waitForURL(/package-order\/pages\/list\/index\?tab=awaiting_payment/, { timeout: 15_000 });
+    await expect.poll(() => page.locator('.js-order-card:visible').count(), { timeout: 15_000 }).toBe(counts.awaitingPayment);
+  });
+
+  it('pays and lands on 支付成功; Back goes to the order, which does not pay again', async () => {
+    const order = await createMemberOrder(api.base, token, longjingSkuId, 1);
+    await open(`/package-order/pages/detail/index?id=${order.id}`, '.js-order-pay');
+    await page.locator('.js-order-pay').first().click();
+    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: 30_000 });
+    await page.locator('#confirm', { hasText: '确认支付' }).click();
+    await page.waitForURL(/package-order\/pages\/pay-success\/index\?id=\d+/, { timeout: 30_000 });
+    await expect.poll(() => textOf(page, '.js-pay-success-heading'), { timeout: 30_000 }).toBe('支付成功');
+    expect(await textOf(page, '.js-pay-success-amount')).toBe(`¥${(order.payableFen / 100).toFixed(2)}`);
+    expect(await textOf(page, '.js-pay-success-order-no')).toBe(order.orderNo);
+    await expectTapTarget(page, '.js-pay-success-order');
+    await expectTapTarget(page, '.js-pay-success-home');
+    await shot('pay-success');
+    expect(await layoutFaults(page)).toEqual([]);
+
+    // Back: the order, paid (待发货), not the payment page, and nothing starts a payment.
+    await page.goBack();
+    await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: 30_000 });
+    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: 30_000 }).toBe('待发货');
+    await page.waitForTimeout(2000);
+    expect(page.url()).not.toContain('/__sim/pay-page');
+    expect(page.url()).toContain(`id=${order.id}`);
+
+    // Forward to 支付成功 again, and its 查看订单 opens the order.
+    await page.goForward();
+    await page.locator('.js-pay-success-order').first().waitFor({ timeout: 30_000 });
+    await page.locator('.js-pay-success-order').first().click();
+    await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: 30_000 });
+    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: 30_000 }).toBe('待发货');
+  });
+});
