@@ -57,4 +57,8 @@ export const zhCN = {
     memberPrice: (tierName: string) => `${tierName.replace(/会员$/, '')}会员价`,
     freeShipping: (tierName: string) => `${tierName}包邮`,
   },
+  /** A closed account (decision 019): what stands in for the member's name in the records kept. */
+  members: {
+    closedNickname: '已注销用户',
+  },
 } as const;

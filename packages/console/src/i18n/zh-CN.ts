@@ -817,6 +817,8 @@ export const zh = {
     INSUFFICIENT_GROWTH: '成长值不足，无法扣减',
     TIER_IN_USE: '仍有会员处于该等级，不能删除',
     BIRTHDAY_ALREADY_SET: '生日已设置，不能修改',
+    PHONE_ALREADY_BOUND: '该会员已绑定其他手机号',
+    ACCOUNT_HAS_OPEN_ORDERS: '会员还有未完成的订单或退款，暂不能注销',
     PAYLOAD_TOO_LARGE: '内容过大（图片不能超过 5 MB）',
     UNSUPPORTED_MEDIA_TYPE: '只支持 JPG、PNG、WebP 图片',
     IDEMPOTENCY_KEY_REUSED: '重复的请求',
