@@ -223,6 +223,53 @@ describe('the merge (invariant 19)', () => {
     expect(await members().bindPhone(wechat.id, PHONE)).toMatchObject({ memberId: douyin.id, merged: null });
   });
 
+  it('keeps the higher tier, sums growth, and moves up when the summed growth reaches the next tier', async () => {
+    const noBenefits = {
+      memberPrice: { basisPoints: 0, scope: 'all' as const, ids: [] },
+      pointsMultiplierBp: 10_000,
+      freeShipping: false,
+      birthdayGift: { points: 0, couponTemplateId: null },
+      display: [],
+    };
+    const tiers = {
+      tiers: [
+        { level: 0, name: '普通', growthThreshold: 0, benefits: noBenefits },
+        { level: 1, name: '银卡', growthThreshold: 100, benefits: noBenefits },
+        { level: 2, name: '金卡', growthThreshold: 300, benefits: noBenefits },
+      ],
+    };
+    const saved = await call(ctx, 'PUT', `${M}/tiers`, shop.owner.headers(), tiers);
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const grow = async (memberId: number, delta: number) =>
+      expect((await call(ctx, 'POST', `${M}/members/${memberId}/growth-adjustments`, shop.owner.headers(), { delta, reason: '测试' })).status).toBe(201);
+    const holder = await newShopper(ctx, 'tt');
+    await members().bindPhone(holder.id, PHONE);
+    const other = await newShopper(ctx, 'weapp');
+    await grow(holder.id, 50); // level 0 (with the bind_phone task's growth)
+    await grow(other.id, 150); // level 1
+    const result = await members().bindPhone(other.id, PHONE);
+    expect(result.memberId).toBe(holder.id);
+    const tier = await ctx.db.selectFrom('member_tiers').selectAll().where('member_id', '=', holder.id).executeTakeFirstOrThrow();
+    const growthOf = async (id: number) => (await rows('growth_ledger', id)).reduce((s, e) => s + Number(e.delta), 0);
+    expect(Number(tier.growth)).toBe(await growthOf(holder.id));
+    expect(Number(tier.growth)).toBeGreaterThanOrEqual(210);
+    // 210+ growth is still below 金卡; the higher of the two tiers (银卡) is kept.
+    expect(Number(tier.level)).toBe(1);
+    expect(await ctx.db.selectFrom('member_tiers').selectAll().where('member_id', '=', other.id).execute()).toHaveLength(0);
+    const changes = (await rows('tier_changes', holder.id)).map((c) => [Number(c.from_level), Number(c.to_level)]);
+    expect(changes).toContainEqual([0, 1]);
+    const merge = await ctx.db.selectFrom('member_merges').select('summary').executeTakeFirstOrThrow();
+    expect(JSON.parse(merge.summary)).toMatchObject({ tierBefore: { survivor: 0, absorbed: 1 }, tierAfter: 1 });
+
+    // A third member with enough growth to reach 金卡 together.
+    const third = await newShopper(ctx, 'alipay');
+    await grow(third.id, 100);
+    await members().bindPhone(third.id, PHONE);
+    const after = await ctx.db.selectFrom('member_tiers').selectAll().where('member_id', '=', holder.id).executeTakeFirstOrThrow();
+    expect(Number(after.growth)).toBeGreaterThanOrEqual(300);
+    expect(Number(after.level)).toBe(2);
+  });
+
   it('a crash after any step leaves both members as they were', async () => {
     const { wechat, douyin } = await twoMembers();
     const ids = [wechat.id, douyin.id];

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { lockForTransaction } from '../../db/dialect.js';
+import { zhCN } from '../../i18n/zh-CN.js';
 import type { Tx } from '../../lib/transaction.js';
 import type { MemberDataParticipant, MemberMergeEvent } from '../members/index.js';
 import * as repo from './points.repository.js';
@@ -110,7 +111,7 @@ async function reverseDuplicate(trx: Tx, input: { memberId: number; amount: numb
     kind: 'reverse',
     reason: input.reason,
     sourceKey: input.sourceKey,
-    note: 'merge',
+    note: zhCN.members.mergeReversalNote,
     createdAt: input.at,
   });
   if (take > 0) {

@@ -273,7 +273,7 @@ export function createTiersService(deps: {
       const has = Number((await repo.findMemberTier(trx, s))?.growth ?? 0);
       const take = Math.min(has, Number(t.delta));
       if (take === 0) continue;
-      await repo.insertGrowthEntry(trx, { memberId: s, delta: -take, reason: 'merge', sourceKey: `merge-reverse:${a}:${t.source_key}`, note: 'merge', staffId: null, at });
+      await repo.insertGrowthEntry(trx, { memberId: s, delta: -take, reason: 'merge', sourceKey: `merge-reverse:${a}:${t.source_key}`, note: zhCN.members.mergeReversalNote, staffId: null, at });
       await repo.moveGrowth(trx, s, -take, at);
     }
     const sLevel = Number(before.survivor?.level ?? 0);
@@ -288,7 +288,7 @@ export function createTiersService(deps: {
       );
       if (movedUp) {
         const growth = Number((await repo.findMemberTier(trx, s))?.growth ?? 0);
-        await repo.insertTierChange(trx, { memberId: s, from: sLevel, to: aLevel, reason: 'upgrade', growth, note: 'merge', at });
+        await repo.insertTierChange(trx, { memberId: s, from: sLevel, to: aLevel, reason: 'upgrade', growth, note: zhCN.members.mergeTierNote, at });
       }
     }
     await upgradeIfReached(trx, s, at);
