@@ -37,11 +37,21 @@ describe('the profile', () => {
     const withBirthday = await call(ctx, 'PATCH', P, m.headers(), { birthday: '1995-12-20' });
     expect(withBirthday.body).toMatchObject({ birthday: '1995-12-20', birthdayLocked: true });
     // Completing the profile pays its task once.
-    const tasks = await ctx.db.selectFrom('points_ledger').select('delta').where('member_id', '=', m.id).where('source_key', '=', 'task:complete_profile').execute();
+    const tasks = await ctx.db
+      .selectFrom('points_ledger')
+      .select('delta')
+      .where('member_id', '=', m.id)
+      .where('source_key', '=', 'task:complete_profile')
+      .execute();
     expect(tasks).toHaveLength(1);
     expect((await call(ctx, 'PATCH', P, m.headers(), { nickname: '小林2' })).status).toBe(200);
     expect(
-      await ctx.db.selectFrom('points_ledger').select('delta').where('member_id', '=', m.id).where('source_key', '=', 'task:complete_profile').execute(),
+      await ctx.db
+        .selectFrom('points_ledger')
+        .select('delta')
+        .where('member_id', '=', m.id)
+        .where('source_key', '=', 'task:complete_profile')
+        .execute(),
     ).toHaveLength(1);
 
     // The same birthday again is fine; another is 409 naming birthday, and nothing of that request is written.
@@ -75,7 +85,11 @@ describe('the profile', () => {
     for (const [body, field] of bad) {
       const res = await call(ctx, 'PATCH', P, m.headers(), body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      if (field) expect(res.body.error.details.issues.map((i: { field: string }) => i.field), JSON.stringify(body)).toContain(field);
+      if (field)
+        expect(
+          res.body.error.details.issues.map((i: { field: string }) => i.field),
+          JSON.stringify(body),
+        ).toContain(field);
     }
     expect(await memberRow(m.id)).toEqual(before);
     const close = await call(ctx, 'POST', '/api/v1/me/close', m.headers(), { confirm: false });
@@ -147,7 +161,13 @@ describe('privacy', () => {
     // The old token is refused; the phone is free again; logging in again makes a new member.
     expect((await call(ctx, 'GET', '/api/v1/me', other.headers())).status).toBe(401);
     const { code } = ctx.simulator.issueCode('tt', other.user);
-    const again = await call(ctx, 'POST', '/api/v1/auth/login', { 'content-type': 'application/json', 'x-forwarded-for': freshAddress() }, { platform: 'tt', code });
+    const again = await call(
+      ctx,
+      'POST',
+      '/api/v1/auth/login',
+      { 'content-type': 'application/json', 'x-forwarded-for': freshAddress() },
+      { platform: 'tt', code },
+    );
     expect(again.status).toBe(200);
     expect(again.body.member.id).not.toBe(other.id);
     expect(again.body.isNewMember).toBe(true);

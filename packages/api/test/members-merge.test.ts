@@ -156,8 +156,12 @@ describe('the merge (invariant 19)', () => {
     const { wechat, douyin, order } = await twoMembers();
     const before = { wechat: await ledgerSum(wechat.id), douyin: await ledgerSum(douyin.id) };
     const todayReward = (await rows('check_ins', wechat.id)).find((r) => r.business_date === '2026-11-22')!.reward as number;
-    const wechatGrowth = Number((await ctx.db.selectFrom('member_tiers').select('growth').where('member_id', '=', wechat.id).executeTakeFirstOrThrow()).growth);
-    const douyinGrowth = Number((await ctx.db.selectFrom('member_tiers').select('growth').where('member_id', '=', douyin.id).executeTakeFirstOrThrow()).growth);
+    const wechatGrowth = Number(
+      (await ctx.db.selectFrom('member_tiers').select('growth').where('member_id', '=', wechat.id).executeTakeFirstOrThrow()).growth,
+    );
+    const douyinGrowth = Number(
+      (await ctx.db.selectFrom('member_tiers').select('growth').where('member_id', '=', douyin.id).executeTakeFirstOrThrow()).growth,
+    );
 
     const result = await members().bindPhone(wechat.id, PHONE);
     expect(result.memberId).toBe(douyin.id);
@@ -172,7 +176,17 @@ describe('the merge (invariant 19)', () => {
     expect(orders.body.items.map((o: { id: number }) => o.id)).toContain(order.id);
 
     // Nothing is left on the absorbed member, which stays as a tombstone.
-    for (const t of ['member_identities', 'addresses', 'cart_lines', 'orders', 'coupons', 'points_ledger', 'points_lots', 'check_ins', 'growth_ledger'])
+    for (const t of [
+      'member_identities',
+      'addresses',
+      'cart_lines',
+      'orders',
+      'coupons',
+      'points_ledger',
+      'points_lots',
+      'check_ins',
+      'growth_ledger',
+    ])
       expect(await rows(t, wechat.id), t).toHaveLength(0);
     expect((await memberRow(wechat.id)).merged_into).toBe(douyin.id);
 
@@ -241,7 +255,9 @@ describe('the merge (invariant 19)', () => {
     const saved = await call(ctx, 'PUT', `${M}/tiers`, shop.owner.headers(), tiers);
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     const grow = async (memberId: number, delta: number) =>
-      expect((await call(ctx, 'POST', `${M}/members/${memberId}/growth-adjustments`, shop.owner.headers(), { delta, reason: '测试' })).status).toBe(201);
+      expect((await call(ctx, 'POST', `${M}/members/${memberId}/growth-adjustments`, shop.owner.headers(), { delta, reason: '测试' })).status).toBe(
+        201,
+      );
     const holder = await newShopper(ctx, 'tt');
     await members().bindPhone(holder.id, PHONE);
     const other = await newShopper(ctx, 'weapp');
@@ -275,7 +291,9 @@ describe('the merge (invariant 19)', () => {
     const ids = [wechat.id, douyin.id];
     const before = await snapshot(ids);
     const steps = members().testing.mergeStepNames();
-    expect(steps).toEqual(expect.arrayContaining(['tombstone', 'members', 'sessions', 'orders', 'coupons', 'points', 'check_ins', 'tiers', 'record']));
+    expect(steps).toEqual(
+      expect.arrayContaining(['tombstone', 'members', 'sessions', 'orders', 'coupons', 'points', 'check_ins', 'tiers', 'record']),
+    );
     for (const step of steps) {
       await expect(members().testing.bindPhoneFailingAfter(wechat.id, PHONE, step), step).rejects.toThrow(`after merge step ${step}`);
       expect(await snapshot(ids), step).toEqual(before);
@@ -321,16 +339,21 @@ describe('the merge (invariant 19)', () => {
     await expect(ctx.db.updateTable('points_ledger').set({ member_id: b.id, delta: 999 }).where('member_id', '=', a.id).execute()).rejects.toThrow(
       /append-only/,
     );
-    await expect(ctx.db.updateTable('growth_ledger').set({ member_id: b.id, source_key: 'x' }).where('member_id', '=', a.id).execute()).rejects.toThrow(
-      /append-only/,
-    );
+    await expect(
+      ctx.db.updateTable('growth_ledger').set({ member_id: b.id, source_key: 'x' }).where('member_id', '=', a.id).execute(),
+    ).rejects.toThrow(/append-only/);
     await expect(ctx.db.deleteFrom('points_ledger').where('member_id', '=', a.id).execute()).rejects.toThrow(/append-only/);
   });
 });
 
 describe('unionid at login', () => {
   it('joins identities of one open-platform account (same unionid, another app of the same platform) to one member', async () => {
-    const identity = (openId: string, unionId: string | null, platform: 'weapp' | 'tt' = 'weapp') => ({ platform, openId, unionId, sessionKey: null });
+    const identity = (openId: string, unionId: string | null, platform: 'weapp' | 'tt' = 'weapp') => ({
+      platform,
+      openId,
+      unionId,
+      sessionKey: null,
+    });
     const first = await members().findOrCreateByIdentity(identity('o-app-1', 'U-1'), 'wx-app-1');
     const second = await members().findOrCreateByIdentity(identity('o-app-2', 'U-1'), 'wx-app-2');
     expect(first.isNew).toBe(true);

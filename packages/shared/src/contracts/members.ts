@@ -48,7 +48,9 @@ export const MemberMergeSummary = z
   .object({
     moved: z.record(z.string(), z.number().int()).meta({ description: 'rows moved to the survivor, per table' }),
     pointsMoved: Points.meta({ description: 'the absorbed member’s ledger sum, moved' }),
-    duplicateCheckInDays: z.array(z.string()).meta({ description: 'business days both had checked in: the absorbed member’s row went, its reward was reversed' }),
+    duplicateCheckInDays: z
+      .array(z.string())
+      .meta({ description: 'business days both had checked in: the absorbed member’s row went, its reward was reversed' }),
     creditsReversed: z
       .array(z.object({ sourceKey: z.string(), points: Points }))
       .meta({ description: 'credits both members had for one source event (a check-in day, a task, a birthday): the second was reversed' }),
@@ -154,11 +156,13 @@ export const MemberProfileUpdate = z
     avatarUrl: z
       .string()
       .max(500)
-      .refine((u) => /^https:\/\/[^\s]+$/.test(u) || /^\/uploads\/[A-Za-z0-9._\/-]+$/.test(u), 'must be an https URL or one of our /uploads/ images')
+      .refine((u) => /^https:\/\/[^\s]+$/.test(u) || /^\/uploads\/[A-Za-z0-9._/-]+$/.test(u), 'must be an https URL or one of our /uploads/ images')
       .nullable()
       .optional(),
     gender: GenderSchema.optional(),
-    birthday: BusinessDateSchema.optional().meta({ description: 'YYYY-MM-DD, set once (409 BIRTHDAY_ALREADY_SET naming birthday when another is sent)' }),
+    birthday: BusinessDateSchema.optional().meta({
+      description: 'YYYY-MM-DD, set once (409 BIRTHDAY_ALREADY_SET naming birthday when another is sent)',
+    }),
   })
   .strict()
   .meta({ id: 'MemberProfileUpdate' });

@@ -53,7 +53,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 /** The one update an append-only ledger allows: a merged member's entry moved to the survivor (see above). */
 async function allowMergeMoves(db: Kysely<any>, table: string, unchanged: string[]) {
-  const same = (o: string, n: string) => unchanged.map((c) => (isPostgres(db) ? `${n}.${c} is not distinct from ${o}.${c}` : `${n}.${c} is ${o}.${c}`));
+  const same = (o: string, n: string) =>
+    unchanged.map((c) => (isPostgres(db) ? `${n}.${c} is not distinct from ${o}.${c}` : `${n}.${c} is ${o}.${c}`));
   const prefix = isPostgres(db) ? `'merge:' || OLD.member_id::text || ':' || OLD.source_key` : `'merge:' || OLD.member_id || ':' || OLD.source_key`;
   const move = [
     'NEW.id = OLD.id',

@@ -21,7 +21,11 @@ export function createCartMemberData(): MemberDataParticipant {
       for (const t of twins) {
         await trx
           .updateTable('cart_lines')
-          .set({ quantity: sql`case when quantity + ${Number(t.quantity)} > ${MAX_LINE_QUANTITY} then ${MAX_LINE_QUANTITY} else quantity + ${Number(t.quantity)} end` as never, updated_at: e.at })
+          .set({
+            quantity:
+              sql`case when quantity + ${Number(t.quantity)} > ${MAX_LINE_QUANTITY} then ${MAX_LINE_QUANTITY} else quantity + ${Number(t.quantity)} end` as never,
+            updated_at: e.at,
+          })
           .where('id', '=', Number(t.survivorLine))
           .execute();
         await trx.deleteFrom('cart_lines').where('id', '=', Number(t.absorbedLine)).execute();

@@ -29,6 +29,11 @@ export function createCheckInMemberData(): MemberDataParticipant {
       return { moved: { check_ins: Number(r.numUpdatedRows) }, duplicateCheckInDays: twins.map((t) => t.day) };
     },
     describe: (executor, memberId) =>
-      executor.selectFrom('check_ins').select(['business_date', 'streak', 'reward', 'created_at']).where('member_id', '=', memberId).orderBy('business_date').execute(),
+      executor
+        .selectFrom('check_ins')
+        .select(['business_date', 'streak', 'reward', 'created_at'])
+        .where('member_id', '=', memberId)
+        .orderBy('business_date')
+        .execute(),
   };
 }

@@ -34,6 +34,7 @@ export interface MemberDataParticipant {
  * whose rows carry no value of their own when doubled (favourites, reminders, …).
  */
 export async function moveMemberRows(trx: Tx, table: string, uniqueWith: readonly string[], e: MemberMergeEvent): Promise<number> {
+  // biome-ignore lint/suspicious/noExplicitAny: the table is named at run time (a module's own table of member rows).
   const t = trx as unknown as import('kysely').Kysely<any>;
   if (uniqueWith.length > 0) {
     await t

@@ -27,8 +27,7 @@ export async function mergeMembers(
   fault?: MergeFault,
 ): Promise<number> {
   const e: MemberMergeEvent = { survivorId: m.survivorId, absorbedId: m.absorbedId, at: m.at };
-  if (!(await repo.markMerged(trx, m.absorbedId, m.survivorId, m.at)))
-    throw new AppError('CONFLICT', `member ${m.absorbedId} was already merged`);
+  if (!(await repo.markMerged(trx, m.absorbedId, m.survivorId, m.at))) throw new AppError('CONFLICT', `member ${m.absorbedId} was already merged`);
   fault?.('tombstone');
 
   const summary: MemberMergeSummary = {
@@ -57,7 +56,13 @@ export async function mergeMembers(
     add(await p.merge(trx, e));
     fault?.(p.name);
   }
-  const mergeId = await repo.insertMerge(trx, { survivorId: m.survivorId, absorbedId: m.absorbedId, phone: m.phone, summary: JSON.stringify(summary), at: m.at });
+  const mergeId = await repo.insertMerge(trx, {
+    survivorId: m.survivorId,
+    absorbedId: m.absorbedId,
+    phone: m.phone,
+    summary: JSON.stringify(summary),
+    at: m.at,
+  });
   fault?.('record');
   return mergeId;
 }

@@ -114,7 +114,12 @@ function filteredMembers(db: Executor, f: { keyword?: string; platform?: string;
 /** A page of members, newest first, and the number matching. */
 export async function pageMembers(db: Executor, f: { keyword?: string; platform?: string; phones?: string[] }, limit: number, offset: number) {
   const [rows, count] = await Promise.all([
-    filteredMembers(db, f).select(['id', 'nickname', 'avatar_url', 'phone', 'closed_at', 'merged_into', 'created_at']).orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+    filteredMembers(db, f)
+      .select(['id', 'nickname', 'avatar_url', 'phone', 'closed_at', 'merged_into', 'created_at'])
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
     filteredMembers(db, f)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
@@ -296,7 +301,9 @@ export async function moveIdempotencyKeys(db: Executor, fromId: number, toId: nu
     .where('member_id', '=', fromId)
     .where((eb) =>
       eb.not(
-        eb.exists(eb.selectFrom('idempotency_keys as s').select('s.key').where('s.member_id', '=', toId).whereRef('s.key', '=', 'idempotency_keys.key')),
+        eb.exists(
+          eb.selectFrom('idempotency_keys as s').select('s.key').where('s.member_id', '=', toId).whereRef('s.key', '=', 'idempotency_keys.key'),
+        ),
       ),
     )
     .executeTakeFirst();

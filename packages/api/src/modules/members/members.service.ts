@@ -129,7 +129,7 @@ export function createMembersService({
     });
   }
 
-async function profile(memberId: number): Promise<MemberProfile> {
+  async function profile(memberId: number): Promise<MemberProfile> {
     const [member, platforms, pointsBalance] = await Promise.all([
       repo.findMember(db, memberId),
       repo.listMemberPlatforms(db, memberId),
@@ -139,7 +139,7 @@ async function profile(memberId: number): Promise<MemberProfile> {
     return profileOf(member, platforms, pointsBalance);
   }
 
-async function updateProfile(memberId: number, input: MemberProfileUpdate): Promise<MemberProfile> {
+  async function updateProfile(memberId: number, input: MemberProfileUpdate): Promise<MemberProfile> {
     await inTransaction(db, async (trx) => {
       const at = clock.now().toISOString();
       await repo.lockMembers(trx, [memberId]);
@@ -418,7 +418,8 @@ async function updateProfile(memberId: number, input: MemberProfileUpdate): Prom
         await liveMember(trx, memberId);
         for (const p of dataParticipants) if (p.beforeClose) await p.beforeClose(trx, memberId);
         for (const p of dataParticipants) if (p.close) await p.close(trx, { memberId, at });
-        if (!(await repo.closeMember(trx, memberId, zhCN.members.closedNickname, at))) throw new AppError('NOT_FOUND', `member ${memberId} not found`);
+        if (!(await repo.closeMember(trx, memberId, zhCN.members.closedNickname, at)))
+          throw new AppError('NOT_FOUND', `member ${memberId} not found`);
       });
       if (request.reason) logger?.info({ memberId, reason: request.reason }, 'member closed their account');
       return { closedAt: at };

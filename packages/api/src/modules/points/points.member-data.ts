@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import { lockForTransaction } from '../../db/dialect.js';
 import { zhCN } from '../../i18n/zh-CN.js';
 import type { Tx } from '../../lib/transaction.js';
@@ -37,13 +38,9 @@ async function mergePoints(trx: Tx, e: MemberMergeEvent) {
   const { survivorId: s, absorbedId: a, at } = e;
   for (const id of [s, a].sort((x, y) => x - y)) await lockForTransaction(trx, 'points', id);
   const pointsMoved = await repo.sumLedger(trx, a);
-  const survivorKeys = (eb: any) =>
+  const survivorKeys = (eb: ExpressionBuilder<Database, 'points_ledger'>) =>
     eb.exists(
-      eb
-        .selectFrom('points_ledger as s')
-        .select('s.id')
-        .where('s.member_id', '=', s)
-        .whereRef('s.source_key', '=', 'points_ledger.source_key'),
+      eb.selectFrom('points_ledger as s').select('s.id').where('s.member_id', '=', s).whereRef('s.source_key', '=', 'points_ledger.source_key'),
     );
   const twins = await trx
     .selectFrom('points_ledger')
@@ -66,11 +63,7 @@ async function mergePoints(trx: Tx, e: MemberMergeEvent) {
     .where('member_id', '=', a)
     .where((eb) =>
       eb.exists(
-        eb
-          .selectFrom('points_pending as s')
-          .select('s.id')
-          .where('s.member_id', '=', s)
-          .whereRef('s.source_key', '=', 'points_pending.source_key'),
+        eb.selectFrom('points_pending as s').select('s.id').where('s.member_id', '=', s).whereRef('s.source_key', '=', 'points_pending.source_key'),
       ),
     )
     .execute();
@@ -91,7 +84,13 @@ async function mergePoints(trx: Tx, e: MemberMergeEvent) {
   for (const t of twins) {
     const amount = Number(t.delta);
     if (t.kind !== 'earn' || amount <= 0 || !(ONCE_PER_MEMBER as readonly string[]).includes(t.reason)) continue;
-    await reverseDuplicate(trx, { memberId: s, amount, reason: t.reason as (typeof ONCE_PER_MEMBER)[number], sourceKey: `merge-reverse:${a}:${t.source_key}`, at });
+    await reverseDuplicate(trx, {
+      memberId: s,
+      amount,
+      reason: t.reason as (typeof ONCE_PER_MEMBER)[number],
+      sourceKey: `merge-reverse:${a}:${t.source_key}`,
+      at,
+    });
     creditsReversed.push({ sourceKey: t.source_key, points: amount });
   }
   return {
@@ -102,7 +101,10 @@ async function mergePoints(trx: Tx, e: MemberMergeEvent) {
 }
 
 /** Takes a duplicate credit back: from what is available (soonest-expiring lots first), the rest as debt. */
-async function reverseDuplicate(trx: Tx, input: { memberId: number; amount: number; reason: (typeof ONCE_PER_MEMBER)[number]; sourceKey: string; at: string }) {
+async function reverseDuplicate(
+  trx: Tx,
+  input: { memberId: number; amount: number; reason: (typeof ONCE_PER_MEMBER)[number]; sourceKey: string; at: string },
+) {
   const available = await repo.findBalance(trx, input.memberId);
   const take = Math.min(available, input.amount);
   const entryId = await repo.insertLedgerEntry(trx, {

@@ -7,7 +7,11 @@ export function createTiersMemberData(tiers: Pick<TiersService, 'mergeMembers'>)
     name: 'tiers',
     merge: (trx, e) => tiers.mergeMembers(trx, e),
     describe: async (executor, memberId) => ({
-      tier: await executor.selectFrom('member_tiers').select(['level', 'growth', 'reached_at', 'held_until']).where('member_id', '=', memberId).executeTakeFirst(),
+      tier: await executor
+        .selectFrom('member_tiers')
+        .select(['level', 'growth', 'reached_at', 'held_until'])
+        .where('member_id', '=', memberId)
+        .executeTakeFirst(),
       growth: await executor
         .selectFrom('growth_ledger')
         .select(['delta', 'reason', 'source_key', 'created_at'])

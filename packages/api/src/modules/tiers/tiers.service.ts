@@ -1,4 +1,5 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
+import type { Database } from '../../db/schema.js';
 import {
   businessDateOf,
   type GrowthAdjustmentRequest,
@@ -255,11 +256,16 @@ export function createTiersService(deps: {
     await repo.ensureMemberTier(trx, s, at);
     const before = { survivor: await repo.findMemberTier(trx, s), absorbed: await repo.findMemberTier(trx, a) };
     const growthMoved = await repo.sumGrowth(trx, a);
-    const survivorHas = (eb: any) =>
+    const survivorHas = (eb: ExpressionBuilder<Database, 'growth_ledger'>) =>
       eb.exists(
         eb.selectFrom('growth_ledger as s').select('s.id').where('s.member_id', '=', s).whereRef('s.source_key', '=', 'growth_ledger.source_key'),
       );
-    const twins = await trx.selectFrom('growth_ledger').select(['delta', 'reason', 'source_key']).where('member_id', '=', a).where(survivorHas).execute();
+    const twins = await trx
+      .selectFrom('growth_ledger')
+      .select(['delta', 'reason', 'source_key'])
+      .where('member_id', '=', a)
+      .where(survivorHas)
+      .execute();
     await trx
       .updateTable('growth_ledger')
       .set({ member_id: s, source_key: sql`${`merge:${a}:`} || source_key` })
@@ -273,7 +279,15 @@ export function createTiersService(deps: {
       const has = Number((await repo.findMemberTier(trx, s))?.growth ?? 0);
       const take = Math.min(has, Number(t.delta));
       if (take === 0) continue;
-      await repo.insertGrowthEntry(trx, { memberId: s, delta: -take, reason: 'merge', sourceKey: `merge-reverse:${a}:${t.source_key}`, note: zhCN.members.mergeReversalNote, staffId: null, at });
+      await repo.insertGrowthEntry(trx, {
+        memberId: s,
+        delta: -take,
+        reason: 'merge',
+        sourceKey: `merge-reverse:${a}:${t.source_key}`,
+        note: zhCN.members.mergeReversalNote,
+        staffId: null,
+        at,
+      });
       await repo.moveGrowth(trx, s, -take, at);
     }
     const sLevel = Number(before.survivor?.level ?? 0);

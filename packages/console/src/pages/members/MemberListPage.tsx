@@ -37,7 +37,9 @@ export default function MemberListPage() {
         <Form
           layout='inline'
           initialValues={filters}
-          onFinish={(v) => setFilters({ keyword: v.keyword?.trim() || undefined, platform: v.platform, phone: v.phone?.trim() || undefined, page: 1 })}
+          onFinish={(v) =>
+            setFilters({ keyword: v.keyword?.trim() || undefined, platform: v.platform, phone: v.phone?.trim() || undefined, page: 1 })
+          }
           onReset={() => setParams(new URLSearchParams())}
         >
           <Form.Item name='keyword' label={zh.members.keyword}>
