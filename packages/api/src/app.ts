@@ -33,7 +33,7 @@ import { catalogRoutes, createCatalogService, createOrderStockParticipant, merch
 import { couponRoutes, createCouponIssueJobs, createCouponsMemberData, createCouponsService, merchantCouponRoutes } from './modules/coupons/index.js';
 import { checkInRoutes, createCheckInMemberData, createCheckInService, merchantCheckInRoutes } from './modules/check-in/index.js';
 import { UPLOAD_PATH, createMediaService, merchantMediaRoutes, uploadsServeRoutes } from './modules/media/index.js';
-import { createMembersService, memberProfileRoutes, merchantMemberRoutes } from './modules/members/index.js';
+import { createMembersService, type MemberDataParticipant, memberProfileRoutes, merchantMemberRoutes } from './modules/members/index.js';
 import {
   createOrdersMemberData,
   createOrdersService,
@@ -94,6 +94,25 @@ export interface AppDeps {
    * end-to-end runs: the server passes it only with TEST_HOOKS=1, which env.ts refuses in production.
    */
   testHooks?: { clock: MovableClock };
+}
+
+/**
+ * Every module holding member rows, in the order a merge moves them and a closing clears them (decision 019). A new
+ * table of member rows is one entry here (or one line in its module's participant; see moveMemberRows).
+ */
+export function memberDataParticipants(tiers: Pick<ReturnType<typeof createTiersService>, 'mergeMembers'>): MemberDataParticipant[] {
+  return [
+    createAuthMemberData(),
+    createAddressesMemberData(),
+    createCartMemberData(),
+    createOrdersMemberData(),
+    createPaymentsMemberData(),
+    createCouponsMemberData(),
+    createPointsMemberData(),
+    createPointsMallMemberData(),
+    createCheckInMemberData(),
+    createTiersMemberData(tiers),
+  ];
 }
 
 /** Builds the whole service from its dependencies; no module-level state, so tests can build many. */
@@ -157,20 +176,7 @@ export function createApp({
     points,
     logger,
     participants: [coupons.memberParticipant],
-    // Every module holding member rows, in the order a merge moves them and a closing clears them (decision 019).
-    // A new table of member rows is one entry here (or one line in its module's participant); see moveMemberRows.
-    dataParticipants: [
-      createAuthMemberData(),
-      createAddressesMemberData(),
-      createCartMemberData(),
-      createOrdersMemberData(),
-      createPaymentsMemberData(),
-      createCouponsMemberData(),
-      createPointsMemberData(),
-      createPointsMallMemberData(),
-      createCheckInMemberData(),
-      createTiersMemberData(tiers),
-    ],
+    dataParticipants: memberDataParticipants(tiers),
   });
   const sessions = createSessionStore({ db });
   const staff = createStaffService({ db, clock, revokeSessions: (staffId) => sessions.revokeSubject('staff', staffId) });
