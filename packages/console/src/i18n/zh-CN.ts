@@ -915,6 +915,13 @@ export const zh = {
     afterTooLow: (n: number) => `最多可扣减 ${n}`,
     unknownLevel: (n: number) => `等级 ${n}`,
   },
+  /** Field-level messages for the API's validation issues, by field name; others show the API's own text. */
+  fieldErrors: {
+    required: '必填',
+    taken: '已被占用',
+    atMost: (n: number) => `不能大于 ${n}`,
+    atLeast: (n: number) => `不能小于 ${n}`,
+  },
   /** A member's profile, closed account and merges (decision 019). */
   memberProfile: {
     phone: '手机号',
@@ -956,13 +963,6 @@ export const zh = {
     duplicateDays: (days: string) => `重复签到日已冲正：${days}`,
     creditsReversed: (n: number) => `重复奖励冲正 ${n} 笔`,
     tierChange: (before: number, absorbed: number, after: number) => `等级 ${before} / ${absorbed} → ${after}`,
-  },
-  /** Field-level messages for the API's validation issues, by field name; others show the API's own text. */
-  fieldErrors: {
-    required: '必填',
-    taken: '已被占用',
-    atMost: (n: number) => `不能大于 ${n}`,
-    atLeast: (n: number) => `不能小于 ${n}`,
   },
 } as const;
 
