@@ -82,7 +82,9 @@ export function createMembersService({
       const existing = await repo.findIdentity(trx, identity.platform, appId, identity.openId);
       if (existing) {
         await repo.touchIdentity(trx, Number(existing.id), identity.sessionKey, identity.unionId, at);
-        return { memberId: Number(existing.member_id), isNew: false };
+        // Read again after the update: a merge that committed while it waited for the row moved the identity.
+        const now = await repo.findIdentity(trx, identity.platform, appId, identity.openId);
+        return { memberId: Number((now ?? existing).member_id), isNew: false };
       }
       const sibling = identity.unionId ? await repo.findMemberByUnionId(trx, identity.platform, identity.unionId) : undefined;
       const memberId = sibling

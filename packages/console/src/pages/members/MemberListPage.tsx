@@ -46,7 +46,13 @@ export default function MemberListPage() {
             <Input allowClear style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name='phone' label={zh.memberProfile.phoneSearch}>
-            <Input allowClear style={{ width: 180 }} placeholder={zh.memberProfile.phoneSearchHint} inputMode='tel' data-testid='member-phone-search' />
+            <Input
+              allowClear
+              style={{ width: 180 }}
+              placeholder={zh.memberProfile.phoneSearchHint}
+              inputMode='tel'
+              data-testid='member-phone-search'
+            />
           </Form.Item>
           <Form.Item name='platform' label={zh.members.platform}>
             <Select allowClear style={{ width: 120 }} options={Object.entries(zh.platforms).map(([value, label]) => ({ value, label }))} />
