@@ -137,6 +137,14 @@ describe('privacy', () => {
     expect(refused.body.error.code).toBe('ACCOUNT_HAS_OPEN_ORDERS');
     expect(refused.body.error.details.orders).toEqual([{ orderNo: paid.orderNo, status: 'paid' }]);
     expect((await memberRow(m.id)).closed_at).toBeNull();
+    // A refund under way is named too, beside its order.
+    const asked = await call(ctx, 'POST', `/api/v1/orders/${paid.id}/refunds`, m.headers(), { reason: '不要了' });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    const still = await call(ctx, 'POST', '/api/v1/me/close', m.headers(), { confirm: true });
+    expect(still.status).toBe(409);
+    expect(still.body.error.details.refunds).toEqual([{ refundNo: asked.body.refundNo, status: 'requested' }]);
+    expect(still.body.error.details.orders).toHaveLength(1);
+    expect((await call(ctx, 'GET', '/api/v1/me', m.headers())).status).toBe(200);
 
     const other = await newShopper(ctx, 'tt');
     await ctx.app.services.members.bindPhone(other.id, { countryCode: '86', number: '13700001111' });

@@ -20,8 +20,11 @@ export interface MemberDataParticipant {
   readonly name: string;
   /** Moves the absorbed member's rows to the survivor; what it reports goes into the merge record. */
   merge?(trx: Tx, e: MemberMergeEvent): Promise<MergeStepReport>;
-  /** Throws (ACCOUNT_HAS_OPEN_ORDERS, naming them) while this module still owes the member something unfinished. */
-  beforeClose?(executor: Executor, memberId: number): Promise<void>;
+  /**
+   * What this module still has unfinished for the member (orders, refunds, redemptions), by kind: closing the account is
+   * refused while any participant names something (ACCOUNT_HAS_OPEN_ORDERS, with all of them).
+   */
+  unfinished?(executor: Executor, memberId: number): Promise<Record<string, Record<string, string>[]>>;
   /** Deletes or anonymises the member's personal data, keeping what the merchant must keep as an anonymous record. */
   close?(trx: Tx, e: { memberId: number; at: string }): Promise<void>;
   /** What this module holds about the member (the privacy view), under `name`. */

@@ -418,7 +418,17 @@ export function createMembersService({
       await inTransaction(db, async (trx) => {
         await repo.lockMembers(trx, [memberId]);
         await liveMember(trx, memberId);
-        for (const p of dataParticipants) if (p.beforeClose) await p.beforeClose(trx, memberId);
+        const open: Record<string, Record<string, string>[]> = {};
+        for (const p of dataParticipants) if (p.unfinished) Object.assign(open, await p.unfinished(trx, memberId));
+        if (Object.keys(open).length > 0)
+          throw new AppError(
+            'ACCOUNT_HAS_OPEN_ORDERS',
+            `unfinished: ${Object.values(open)
+              .flat()
+              .map((o) => Object.values(o).join(' '))
+              .join(', ')}`,
+            open,
+          );
         for (const p of dataParticipants) if (p.close) await p.close(trx, { memberId, at });
         if (!(await repo.closeMember(trx, memberId, zhCN.members.closedNickname, at)))
           throw new AppError('NOT_FOUND', `member ${memberId} not found`);

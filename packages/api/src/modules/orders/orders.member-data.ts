@@ -1,4 +1,3 @@
-import { AppError } from '../../lib/app-error.js';
 import { zhCN } from '../../i18n/zh-CN.js';
 import type { MemberDataParticipant } from '../members/index.js';
 
@@ -17,7 +16,7 @@ export function createOrdersMemberData(): MemberDataParticipant {
       const r = await trx.updateTable('orders').set({ member_id: e.survivorId }).where('member_id', '=', e.absorbedId).executeTakeFirst();
       return { moved: { orders: Number(r.numUpdatedRows) } };
     },
-    async beforeClose(executor, memberId) {
+    async unfinished(executor, memberId): Promise<Record<string, Record<string, string>[]>> {
       const open = await executor
         .selectFrom('orders')
         .select(['order_no', 'status'])
@@ -26,10 +25,7 @@ export function createOrdersMemberData(): MemberDataParticipant {
         .orderBy('id')
         .limit(20)
         .execute();
-      if (open.length > 0)
-        throw new AppError('ACCOUNT_HAS_OPEN_ORDERS', `unfinished orders: ${open.map((o) => `${o.order_no} (${o.status})`).join(', ')}`, {
-          orders: open.map((o) => ({ orderNo: o.order_no, status: o.status })),
-        });
+      return open.length > 0 ? { orders: open.map((o) => ({ orderNo: o.order_no, status: o.status })) } : {};
     },
     async close(trx, e) {
       const rows = await trx.selectFrom('orders').select(['id', 'address']).where('member_id', '=', e.memberId).execute();

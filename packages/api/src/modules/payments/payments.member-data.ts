@@ -1,4 +1,3 @@
-import { AppError } from '../../lib/app-error.js';
 import type { MemberDataParticipant } from '../members/index.js';
 
 /** Refunds in a merge (they follow their orders to the survivor) and a closing (refused while one is under way). */
@@ -9,7 +8,7 @@ export function createPaymentsMemberData(): MemberDataParticipant {
       const r = await trx.updateTable('refunds').set({ member_id: e.survivorId }).where('member_id', '=', e.absorbedId).executeTakeFirst();
       return { moved: { refunds: Number(r.numUpdatedRows) } };
     },
-    async beforeClose(executor, memberId) {
+    async unfinished(executor, memberId): Promise<Record<string, Record<string, string>[]>> {
       const open = await executor
         .selectFrom('refunds')
         .select(['refund_no', 'status'])
@@ -18,10 +17,7 @@ export function createPaymentsMemberData(): MemberDataParticipant {
         .orderBy('id')
         .limit(20)
         .execute();
-      if (open.length > 0)
-        throw new AppError('ACCOUNT_HAS_OPEN_ORDERS', `refunds under way: ${open.map((r) => `${r.refund_no} (${r.status})`).join(', ')}`, {
-          refunds: open.map((r) => ({ refundNo: r.refund_no, status: r.status })),
-        });
+      return open.length > 0 ? { refunds: open.map((r) => ({ refundNo: r.refund_no, status: r.status })) } : {};
     },
   };
 }

@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import { AppError } from '../../lib/app-error.js';
 import type { MemberDataParticipant } from '../members/index.js';
 import { anonymiseAddressJson } from '../orders/index.js';
 
@@ -41,7 +40,7 @@ export function createPointsMallMemberData(): MemberDataParticipant {
       await trx.deleteFrom('points_mall_member_days').where('member_id', '=', e.absorbedId).execute();
       return { moved: { points_mall_redemptions: Number(r.numUpdatedRows) } };
     },
-    async beforeClose(executor, memberId) {
+    async unfinished(executor, memberId): Promise<Record<string, Record<string, string>[]>> {
       const open = await executor
         .selectFrom('points_mall_redemptions')
         .select(['redemption_no', 'status'])
@@ -49,10 +48,7 @@ export function createPointsMallMemberData(): MemberDataParticipant {
         .where('status', 'in', ['awaiting_payment', 'awaiting_fulfilment'])
         .limit(20)
         .execute();
-      if (open.length > 0)
-        throw new AppError('ACCOUNT_HAS_OPEN_ORDERS', `unfinished redemptions: ${open.map((o) => `${o.redemption_no} (${o.status})`).join(', ')}`, {
-          redemptions: open.map((o) => ({ redemptionNo: o.redemption_no, status: o.status })),
-        });
+      return open.length > 0 ? { redemptions: open.map((o) => ({ redemptionNo: o.redemption_no, status: o.status })) } : {};
     },
     async close(trx, e) {
       const rows = await trx
