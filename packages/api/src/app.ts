@@ -26,18 +26,26 @@ import { silentLogger, type Logger } from './lib/logger.js';
 import { createRateLimiter } from './lib/rate-limit.js';
 import { createLocalFileStorage, type FileStorage } from './lib/storage.js';
 import { createAnalyticsService, merchantAnalyticsRoutes } from './modules/analytics/index.js';
-import { createAuthService, createSessionStore, memberAuthRoutes, staffAuthRoutes } from './modules/auth/index.js';
-import { addressRoutes, createAddressesService } from './modules/addresses/index.js';
-import { createFavouritesService, favouriteRoutes } from './modules/favourites/index.js';
-import { cartRoutes, createCartService } from './modules/cart/index.js';
+import { createFavouritesMemberData, createFavouritesService, favouriteRoutes } from './modules/favourites/index.js';
+import { createAuthMemberData, createAuthService, createSessionStore, memberAuthRoutes, staffAuthRoutes } from './modules/auth/index.js';
+import { addressRoutes, createAddressesMemberData, createAddressesService } from './modules/addresses/index.js';
+import { cartRoutes, createCartMemberData, createCartService } from './modules/cart/index.js';
 import { catalogRoutes, createCatalogService, createOrderStockParticipant, merchantCatalogRoutes } from './modules/catalog/index.js';
-import { couponRoutes, createCouponIssueJobs, createCouponsService, merchantCouponRoutes } from './modules/coupons/index.js';
-import { checkInRoutes, createCheckInService, merchantCheckInRoutes } from './modules/check-in/index.js';
+import { couponRoutes, createCouponIssueJobs, createCouponsMemberData, createCouponsService, merchantCouponRoutes } from './modules/coupons/index.js';
+import { checkInRoutes, createCheckInMemberData, createCheckInService, merchantCheckInRoutes } from './modules/check-in/index.js';
 import { UPLOAD_PATH, createMediaService, merchantMediaRoutes, uploadsServeRoutes } from './modules/media/index.js';
-import { createMembersService, merchantMemberRoutes } from './modules/members/index.js';
-import { createOrdersService, createOrdersStatsService, merchantOrderRoutes, type OrderParticipant, orderRoutes } from './modules/orders/index.js';
+import { createMembersService, type MemberDataParticipant, memberProfileRoutes, merchantMemberRoutes } from './modules/members/index.js';
+import {
+  createOrdersMemberData,
+  createOrdersService,
+  createOrdersStatsService,
+  merchantOrderRoutes,
+  type OrderParticipant,
+  orderRoutes,
+} from './modules/orders/index.js';
 import {
   createPaymentExceptionsService,
+  createPaymentsMemberData,
   createPaymentsOrderParticipant,
   createPaymentsService,
   createPaymentsStatsService,
@@ -51,11 +59,17 @@ import {
   refundRoutes,
 } from './modules/payments/index.js';
 import { createPhoneBindingService, phoneRoutes } from './modules/phone/index.js';
-import { createPointsService, merchantPointsRoutes, pointsRoutes } from './modules/points/index.js';
-import { createPointsMallParticipant, createPointsMallService, merchantPointsMallRoutes, pointsMallRoutes } from './modules/points-mall/index.js';
+import { createPointsMemberData, createPointsService, merchantPointsRoutes, pointsRoutes } from './modules/points/index.js';
+import {
+  createPointsMallMemberData,
+  createPointsMallParticipant,
+  createPointsMallService,
+  merchantPointsMallRoutes,
+  pointsMallRoutes,
+} from './modules/points-mall/index.js';
 import { createSettingsService } from './modules/settings/index.js';
 import { createStaffService, merchantStaffRoutes } from './modules/staff/index.js';
-import { createTierBirthdayGifts, createTiersService, merchantTierRoutes, tierRoutes } from './modules/tiers/index.js';
+import { createTierBirthdayGifts, createTiersMemberData, createTiersService, merchantTierRoutes, tierRoutes } from './modules/tiers/index.js';
 import { createStorefrontService, merchantStorefrontRoutes, storefrontRoutes } from './modules/storefront/index.js';
 import type { PaymentAdapters, PlatformAdapters } from './platforms/types.js';
 
@@ -82,6 +96,26 @@ export interface AppDeps {
    * end-to-end runs: the server passes it only with TEST_HOOKS=1, which env.ts refuses in production.
    */
   testHooks?: { clock: MovableClock };
+}
+
+/**
+ * Every module holding member rows, in the order a merge moves them and a closing clears them (decision 019). A new
+ * table of member rows is one entry here (or one line in its module's participant; see moveMemberRows).
+ */
+export function memberDataParticipants(tiers: Pick<ReturnType<typeof createTiersService>, 'mergeMembers'>): MemberDataParticipant[] {
+  return [
+    createAuthMemberData(),
+    createAddressesMemberData(),
+    createCartMemberData(),
+    createOrdersMemberData(),
+    createPaymentsMemberData(),
+    createCouponsMemberData(),
+    createPointsMemberData(),
+    createPointsMallMemberData(),
+    createCheckInMemberData(),
+    createTiersMemberData(tiers),
+    createFavouritesMemberData(),
+  ];
 }
 
 /** Builds the whole service from its dependencies; no module-level state, so tests can build many. */
@@ -138,7 +172,15 @@ export function createApp({
       codePerAddress: createRateLimiter('coupon-code-address', r.couponCodePerAddress),
     },
   });
-  const members = createMembersService({ db, clock, timeZone: config.timeZone, points, participants: [coupons.memberParticipant] });
+  const members = createMembersService({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    points,
+    logger,
+    participants: [coupons.memberParticipant],
+    dataParticipants: memberDataParticipants(tiers),
+  });
   const sessions = createSessionStore({ db });
   const staff = createStaffService({ db, clock, revokeSessions: (staffId) => sessions.revokeSubject('staff', staffId) });
   const auth = createAuthService({
@@ -258,6 +300,7 @@ export function createApp({
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/v1', memberAuthRoutes({ auth, members, member, trustProxy: config.trustProxy }));
   app.route('/api/v1', phoneRoutes({ phone, member, idempotent, trustProxy: config.trustProxy }));
+  app.route('/api/v1', memberProfileRoutes({ members, member, idempotent }));
   app.route('/api/v1', checkInRoutes({ checkIn, member, idempotent }));
   app.route('/api/v1', pointsRoutes({ db, points, member }));
   app.route('/api/v1', tierRoutes({ tiers, members, member, idempotent }));

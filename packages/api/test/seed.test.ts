@@ -24,6 +24,18 @@ describe('demo seed', () => {
     expect(detail.body.skus.every((s: any) => Number.isSafeInteger(s.priceFen))).toBe(true);
   });
 
+  it('has a member who bound one phone on WeChat and Douyin, merged into one, one check-in per day', async () => {
+    await seedDemoData(ctx.db, ctx.clock, 'Asia/Shanghai');
+    const merge = await ctx.db.selectFrom('member_merges').selectAll().executeTakeFirstOrThrow();
+    const survivor = await ctx.db.selectFrom('members').selectAll().where('id', '=', merge.survivor_id).executeTakeFirstOrThrow();
+    expect(survivor).toMatchObject({ nickname: '小美爱喝茶', phone: '+86-13800138000' });
+    expect(JSON.parse(merge.summary).duplicateCheckInDays).toHaveLength(1);
+    const platforms = await ctx.db.selectFrom('member_identities').select('platform').where('member_id', '=', merge.survivor_id).execute();
+    expect(platforms.map((p) => p.platform).sort()).toEqual(['tt', 'weapp']);
+    const audit = await ctx.app.services.points.audit(ctx.db, Number(merge.survivor_id));
+    expect(audit.balance - audit.debt).toBe(audit.ledger);
+  });
+
   it('opens a points mall with items on sale, one of them points plus cash', async () => {
     await seedDemoData(ctx.db, ctx.clock, 'Asia/Shanghai');
     const { code } = ctx.simulator.issueCode('weapp', 'seed-reader');

@@ -36,6 +36,10 @@ export const ERROR_STATUS = {
   TIER_IN_USE: 409,
   /** The birthday is set once. */
   BIRTHDAY_ALREADY_SET: 409,
+  /** The member already has another phone bound. */
+  PHONE_ALREADY_BOUND: 409,
+  /** An account with unfinished orders or refunds cannot be closed yet. */
+  ACCOUNT_HAS_OPEN_ORDERS: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IDEMPOTENCY_KEY_REUSED: 422,

@@ -14,6 +14,25 @@ export interface MembersTable {
   birthday: Generated<string | null>;
   created_at: Instant;
   updated_at: Instant;
+  /** Normalised "+<country code><number>"; unique (one member per phone); null until bound. */
+  phone: Generated<string | null>;
+  phone_bound_at: Generated<Instant | null>;
+  gender: Generated<'unknown' | 'male' | 'female'>;
+  /** Set when the member closed the account (anonymised, kept as a record). */
+  closed_at: Generated<Instant | null>;
+  /** Set on a member absorbed by a merge: the survivor (the row stays as a tombstone). */
+  merged_into: Generated<number | null>;
+}
+
+/** One merge of two members (decision 019); `summary` is JSON MemberMergeSummary. */
+export interface MemberMergesTable {
+  id: Generated<number>;
+  survivor_id: number;
+  absorbed_id: number;
+  phone: string;
+  reason: 'phone';
+  summary: string;
+  created_at: Instant;
 }
 
 export interface MemberIdentitiesTable {
@@ -695,6 +714,7 @@ export interface MemberFavouriteCountsTable {
 export interface Database {
   members: MembersTable;
   member_identities: MemberIdentitiesTable;
+  member_merges: MemberMergesTable;
   sessions: SessionsTable;
   staff: StaffTable;
   merchant_settings: MerchantSettingsTable;

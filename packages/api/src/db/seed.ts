@@ -6,6 +6,7 @@ import { DEFAULT_STOREFRONT_SETTINGS, STOREFRONT_SETTINGS } from '../modules/sto
 import { silentLogger } from '../lib/logger.js';
 import { createCatalogService } from '../modules/catalog/index.js';
 import { createMembersService } from '../modules/members/index.js';
+import { memberDataParticipants } from '../app.js';
 import { createPointsMallItems } from '../modules/points-mall/index.js';
 import { createTiersService } from '../modules/tiers/index.js';
 import type { TiersConfig } from '@siyu/shared';
@@ -88,9 +89,9 @@ export const DEMO_TIERS: TiersConfig = {
 };
 
 const DEMO_MEMBERS = [
-  { user: 'demo-xiaomei', platform: 'weapp', nickname: '小美爱喝茶', streakDays: 6 },
-  { user: 'demo-ajie', platform: 'alipay', nickname: '阿杰', streakDays: 2 },
-  { user: 'demo-tangtang', platform: 'tt', nickname: '糖糖不吃糖', streakDays: 12 },
+  { user: 'demo-xiaomei', platform: 'weapp', nickname: '小美爱喝茶', streakDays: 6, phone: '13800138000' },
+  { user: 'demo-ajie', platform: 'alipay', nickname: '阿杰', streakDays: 2, phone: null },
+  { user: 'demo-tangtang', platform: 'tt', nickname: '糖糖不吃糖', streakDays: 12, phone: null },
 ] as const;
 
 interface DemoProduct {
@@ -305,7 +306,8 @@ export async function seedDemoData(db: DB, clock: Clock, timeZone: string): Prom
     ownerId,
   );
 
-  const members = createMembersService({ db, clock, timeZone, points });
+  const tiers = tiersAt(clock);
+  const members = createMembersService({ db, clock, timeZone, points, dataParticipants: memberDataParticipants(tiers) });
   const today = businessDateOf(clock.now(), timeZone);
   for (const m of DEMO_MEMBERS) {
     const { memberId } = await members.findOrCreateByIdentity(
@@ -318,6 +320,12 @@ export async function seedDemoData(db: DB, clock: Clock, timeZone: string): Prom
       const day = addDays(today, -d);
       await checkInAt(new ManualClock(`${day}T01:30:00.000Z`)).checkIn(memberId);
     }
+    if (m.phone) await members.bindPhone(memberId, { countryCode: '86', number: m.phone });
   }
+  // 小美 also opened the Douyin mini-program, checked in there yesterday (as 小美 did on WeChat), and bound the same
+  // phone: the two members became one (decision 019), and the console shows the merge.
+  const douyin = await members.findOrCreateByIdentity({ platform: 'tt', openId: 'seed-demo-xiaomei-tt', unionId: null, sessionKey: null }, 'seed-tt');
+  await checkInAt(new ManualClock(`${addDays(today, -1)}T02:30:00.000Z`)).checkIn(douyin.memberId);
+  await members.bindPhone(douyin.memberId, { countryCode: '86', number: DEMO_MEMBERS[0].phone });
   return { seeded: true };
 }

@@ -68,4 +68,12 @@ export const zhCN = {
       RATE_LIMITED: '操作太频繁，请稍后再试',
     },
   },
+  /** A closed account (decision 019): what stands in for the member's name in the records kept. */
+  members: {
+    closedNickname: '已注销用户',
+    /** The note on a ledger entry that takes back a credit both merged members had for one event. */
+    mergeReversalNote: '账号合并：重复奖励冲回',
+    /** The note on a tier change a merge made (the survivor takes the higher tier). */
+    mergeTierNote: '账号合并',
+  },
 } as const;

@@ -12,11 +12,18 @@ export const MemberLoginRequest = z
   .strict()
   .meta({ id: 'MemberLoginRequest' });
 
+export const GENDERS = ['unknown', 'male', 'female'] as const;
+export const GenderSchema = z.enum(GENDERS);
+
 export const MemberProfile = z
   .object({
     id: Id,
     nickname: z.string(),
     avatarUrl: z.string().nullable(),
+    gender: GenderSchema,
+    birthday: z.string().nullable().meta({ description: 'YYYY-MM-DD; set once' }),
+    birthdayLocked: z.boolean().meta({ description: 'true once the birthday is set: it cannot be changed' }),
+    phoneMasked: z.string().nullable().meta({ description: 'the bound phone, masked (138****5678); null when none', example: '138****5678' }),
     pointsBalance: Points,
     platforms: z.array(LoginPlatformSchema),
     createdAt: IsoInstant,
@@ -51,6 +58,7 @@ export type LoginPlatformName = z.output<typeof LoginPlatformSchema>;
 export type MemberLoginRequest = z.input<typeof MemberLoginRequest>;
 export type MemberLoginResponse = z.output<typeof MemberLoginResponse>;
 export type MemberProfile = z.output<typeof MemberProfile>;
+export type Gender = z.output<typeof GenderSchema>;
 export type StaffLoginRequest = z.input<typeof StaffLoginRequest>;
 export type StaffLoginResponse = z.output<typeof StaffLoginResponse>;
 export type StaffProfile = z.output<typeof StaffProfile>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOGIN_PLATFORMS } from '../platforms.js';
+import { GenderSchema, MemberProfile } from './auth.js';
 import { PageQuery, pageOf } from './catalog.js';
 import { BusinessDateSchema, Id, IsoInstant, MonthSchema, Points } from './common.js';
 import { PointsEntry, PointsLedgerQuery } from './points.js';
@@ -7,6 +8,12 @@ import { PointsEntry, PointsLedgerQuery } from './points.js';
 /** Merchant views of members: the list, one member's identities, points and check-ins. */
 export const MerchantMemberQuery = PageQuery.extend({
   keyword: z.string().trim().min(1).max(50).optional().meta({ description: 'part of the nickname' }),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9]{6,20}$/, 'must be a whole phone number (digits, optionally with + and the country code)')
+    .optional()
+    .meta({ description: 'the whole bound phone number (11 digits for mainland China, or +<country code><number>)' }),
   platform: z.enum(LOGIN_PLATFORMS).optional().meta({ description: 'members with an identity on this platform' }),
 });
 
@@ -17,6 +24,9 @@ export const MerchantMemberSummary = z
     avatarUrl: z.string().nullable(),
     pointsBalance: Points,
     platforms: z.array(z.enum(LOGIN_PLATFORMS)),
+    phoneMasked: z.string().nullable(),
+    closedAt: IsoInstant.nullable(),
+    mergedInto: Id.nullable().meta({ description: 'set on a member absorbed by a merge: the member it became' }),
     createdAt: IsoInstant,
   })
   .meta({ id: 'MerchantMemberSummary' });
@@ -33,7 +43,42 @@ export const MemberIdentity = z
   })
   .meta({ id: 'MemberIdentity' });
 
-export const MerchantMemberDetail = MerchantMemberSummary.extend({ identities: z.array(MemberIdentity) }).meta({ id: 'MerchantMemberDetail' });
+/** What a merge moved (decision 019). */
+export const MemberMergeSummary = z
+  .object({
+    moved: z.record(z.string(), z.number().int()).meta({ description: 'rows moved to the survivor, per table' }),
+    pointsMoved: Points.meta({ description: 'the absorbed member’s ledger sum, moved' }),
+    duplicateCheckInDays: z
+      .array(z.string())
+      .meta({ description: 'business days both had checked in: the absorbed member’s row went, its reward was reversed' }),
+    creditsReversed: z
+      .array(z.object({ sourceKey: z.string(), points: Points }))
+      .meta({ description: 'credits both members had for one source event (a check-in day, a task, a birthday): the second was reversed' }),
+    growthMoved: Points,
+    tierBefore: z.object({ survivor: z.number().int(), absorbed: z.number().int() }),
+    tierAfter: z.number().int(),
+  })
+  .meta({ id: 'MemberMergeSummary' });
+
+export const MemberMerge = z
+  .object({
+    id: Id,
+    survivorId: Id,
+    absorbedId: Id,
+    phoneMasked: z.string(),
+    reason: z.enum(['phone']),
+    summary: MemberMergeSummary,
+    createdAt: IsoInstant,
+  })
+  .meta({ id: 'MemberMerge' });
+export const MemberMergeList = z.object({ items: z.array(MemberMerge) }).meta({ id: 'MemberMergeList' });
+
+export const MerchantMemberDetail = MerchantMemberSummary.extend({
+  identities: z.array(MemberIdentity),
+  gender: GenderSchema,
+  birthday: z.string().nullable(),
+  merges: z.array(MemberMerge).meta({ description: 'merges this member took part in, as survivor or absorbed, newest first' }),
+}).meta({ id: 'MerchantMemberDetail' });
 
 export const MerchantPointsEntry = PointsEntry.extend({ staffId: Id.nullable().meta({ description: 'who posted a manual adjustment' }) }).meta({
   id: 'MerchantPointsEntry',
@@ -85,3 +130,59 @@ export type MerchantPointsLedgerPage = z.output<typeof MerchantPointsLedgerPage>
 export type PointsAdjustmentRequest = z.output<typeof PointsAdjustmentRequest>;
 export type PointsAdjustmentResult = z.output<typeof PointsAdjustmentResult>;
 export type MemberCheckIns = z.output<typeof MemberCheckIns>;
+
+/** A phone number as the platforms give it: country code and national number, digits only. */
+export const PhoneNumberInput = z
+  .object({
+    countryCode: z.string().regex(/^[1-9][0-9]{0,3}$/, 'must be 1-4 digits, no leading zero'),
+    number: z.string().regex(/^[0-9]{5,15}$/, 'must be 5-15 digits'),
+  })
+  .strict()
+  .meta({ id: 'PhoneNumberInput' });
+
+/** The member's own profile edit: any of the fields; the birthday is set once. */
+export const MemberProfileUpdate = z
+  .object({
+    nickname: z.string().trim().min(1).max(32).optional(),
+    avatarUrl: z
+      .string()
+      .max(500)
+      .refine((u) => /^https:\/\/[^\s]+$/.test(u) || /^\/uploads\/[A-Za-z0-9._/-]+$/.test(u), 'must be an https URL or one of our /uploads/ images')
+      .nullable()
+      .optional(),
+    gender: GenderSchema.optional(),
+    birthday: BusinessDateSchema.optional().meta({
+      description: 'YYYY-MM-DD, set once (409 BIRTHDAY_ALREADY_SET naming birthday when another is sent)',
+    }),
+  })
+  .strict()
+  .meta({ id: 'MemberProfileUpdate' });
+
+export const CloseAccountRequest = z
+  .object({
+    confirm: z.literal(true, 'must be true'),
+    reason: z.string().trim().max(200).optional(),
+  })
+  .strict()
+  .meta({ id: 'CloseAccountRequest' });
+export const CloseAccountResult = z.object({ closedAt: IsoInstant }).meta({ id: 'CloseAccountResult' });
+
+/** Everything the store holds about the member (the privacy view): each module's part under its name. */
+export const MemberDataExport = z
+  .object({
+    exportedAt: IsoInstant,
+    profile: MemberProfile,
+    identities: z.array(MemberIdentity),
+    merges: z.array(MemberMerge),
+    data: z.record(z.string(), z.unknown()).meta({ description: 'addresses, orders, points, coupons, check-ins, tier and growth, …' }),
+  })
+  .meta({ id: 'MemberDataExport' });
+
+export type PhoneNumberInput = z.output<typeof PhoneNumberInput>;
+export type MemberProfileUpdate = z.output<typeof MemberProfileUpdate>;
+export type CloseAccountRequest = z.output<typeof CloseAccountRequest>;
+export type CloseAccountResult = z.output<typeof CloseAccountResult>;
+export type MemberDataExport = z.output<typeof MemberDataExport>;
+export type MemberMergeSummary = z.output<typeof MemberMergeSummary>;
+export type MemberMerge = z.output<typeof MemberMerge>;
+export type MemberMergeList = z.output<typeof MemberMergeList>;

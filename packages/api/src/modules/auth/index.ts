@@ -1,2 +1,3 @@
 export { createAuthService, createSessionStore, type AuthService } from './auth.service.js';
 export { memberAuthRoutes, staffAuthRoutes } from './auth.routes.js';
+export { createAuthMemberData } from './auth.member-data.js';

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { isPostgres } from '../../db/dialect.js';
 import { daysTable, type DayBounds } from '../../lib/day-bounds.js';
 import type { Executor } from '../../lib/transaction.js';
 
@@ -98,8 +99,12 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function filteredMembers(db: Executor, f: { keyword?: string; platform?: string }) {
+function filteredMembers(db: Executor, f: { keyword?: string; platform?: string; phones?: string[] }) {
   let q = db.selectFrom('members');
+  if (f.phones) {
+    const forms = f.phones;
+    q = q.where(sql<string>`replace(phone, '-', '')`, 'in', forms);
+  }
   if (f.keyword) {
     const pattern = `%${escapeLike(f.keyword.toLowerCase())}%`;
     q = q.where(sql<boolean>`lower(nickname) like ${pattern} escape '\\'`);
@@ -120,9 +125,14 @@ function filteredMembers(db: Executor, f: { keyword?: string; platform?: string 
 }
 
 /** A page of members, newest first, and the number matching. */
-export async function pageMembers(db: Executor, f: { keyword?: string; platform?: string }, limit: number, offset: number) {
+export async function pageMembers(db: Executor, f: { keyword?: string; platform?: string; phones?: string[] }, limit: number, offset: number) {
   const [rows, count] = await Promise.all([
-    filteredMembers(db, f).select(['id', 'nickname', 'avatar_url', 'created_at']).orderBy('id', 'desc').limit(limit).offset(offset).execute(),
+    filteredMembers(db, f)
+      .select(['id', 'nickname', 'avatar_url', 'phone', 'closed_at', 'merged_into', 'created_at'])
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
     filteredMembers(db, f)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow(),
@@ -214,4 +224,116 @@ export function bornInMonth(db: Executor, month: string, afterId: number, limit:
     .orderBy('id')
     .limit(limit)
     .execute();
+}
+
+// ---- phone, merges, closing (decision 019) ----
+
+export function findMemberByPhone(db: Executor, phone: string) {
+  return db.selectFrom('members').select(['id']).where('phone', '=', phone).executeTakeFirst();
+}
+
+/**
+ * Locks the members' rows until commit, in id order (PostgreSQL: `select … for update`), so two bindings or merges
+ * touching the same members run one after the other. SQLite: its one writer already serialises them.
+ */
+export async function lockMembers(db: Executor, ids: number[]): Promise<void> {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b);
+  if (sorted.length === 0 || !isPostgres(db)) return;
+  await db.selectFrom('members').select('id').where('id', 'in', sorted).orderBy('id').forUpdate().execute();
+}
+
+/** Binds a phone to a member who has none; false when the member has one (the unique index refuses a taken phone). */
+export async function setPhone(db: Executor, memberId: number, phone: string, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('members')
+    .set({ phone, phone_bound_at: at, updated_at: at })
+    .where('id', '=', memberId)
+    .where('phone', 'is', null)
+    .where('merged_into', 'is', null)
+    .where('closed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** Marks the absorbed member as merged into the survivor (first step of a merge: the ledgers' triggers require it). */
+export async function markMerged(db: Executor, absorbedId: number, survivorId: number, at: string): Promise<boolean> {
+  const r = await db
+    .updateTable('members')
+    .set({ merged_into: survivorId, updated_at: at })
+    .where('id', '=', absorbedId)
+    .where('merged_into', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export function updateProfile(
+  db: Executor,
+  memberId: number,
+  values: { nickname?: string; avatar_url?: string | null; gender?: 'unknown' | 'male' | 'female'; birthday?: string },
+  at: string,
+) {
+  return db
+    .updateTable('members')
+    .set({ ...values, updated_at: at })
+    .where('id', '=', memberId)
+    .execute();
+}
+
+export async function insertMerge(
+  db: Executor,
+  m: { survivorId: number; absorbedId: number; phone: string; summary: string; at: string },
+): Promise<number> {
+  const row = await db
+    .insertInto('member_merges')
+    .values({ survivor_id: m.survivorId, absorbed_id: m.absorbedId, phone: m.phone, reason: 'phone', summary: m.summary, created_at: m.at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** Merges the member took part in (either side), newest first. */
+export function listMerges(db: Executor, memberId: number) {
+  return db
+    .selectFrom('member_merges')
+    .selectAll()
+    .where((eb) => eb.or([eb('survivor_id', '=', memberId), eb('absorbed_id', '=', memberId)]))
+    .orderBy('id', 'desc')
+    .execute();
+}
+
+export async function moveIdentities(db: Executor, fromId: number, toId: number): Promise<number> {
+  const r = await db.updateTable('member_identities').set({ member_id: toId }).where('member_id', '=', fromId).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+/** The idempotency keys of the absorbed member that the survivor has not used: they keep replaying for the survivor. */
+export async function moveIdempotencyKeys(db: Executor, fromId: number, toId: number): Promise<number> {
+  const r = await db
+    .updateTable('idempotency_keys')
+    .set({ member_id: toId })
+    .where('member_id', '=', fromId)
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb.selectFrom('idempotency_keys as s').select('s.key').where('s.member_id', '=', toId).whereRef('s.key', '=', 'idempotency_keys.key'),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  await db.deleteFrom('idempotency_keys').where('member_id', '=', fromId).execute();
+  return Number(r.numUpdatedRows);
+}
+
+/** Closing: identities and replay keys go, the member row stays anonymised. */
+export async function closeMember(db: Executor, memberId: number, nickname: string, at: string): Promise<boolean> {
+  await db.deleteFrom('member_identities').where('member_id', '=', memberId).execute();
+  await db.deleteFrom('idempotency_keys').where('member_id', '=', memberId).execute();
+  const r = await db
+    .updateTable('members')
+    .set({ nickname, avatar_url: null, phone: null, phone_bound_at: null, birthday: null, gender: 'unknown', closed_at: at, updated_at: at })
+    .where('id', '=', memberId)
+    .where('closed_at', 'is', null)
+    .where('merged_into', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

@@ -1,9 +1,15 @@
 import {
   addDays,
   type BindPhoneResult,
+  type CloseAccountRequest,
+  type CloseAccountResult,
   type LoginPlatform,
-  maskPhone,
+  type MemberDataExport,
+  type MemberMerge,
+  type MemberMergeSummary,
   type MemberProfile,
+  type MemberProfileUpdate,
+  PhoneNumberInput,
   type MerchantMemberDetail,
   type MerchantMemberPage,
   type MerchantMemberQuery,
@@ -13,12 +19,33 @@ import type { DB } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
+import type { Logger } from '../../lib/logger.js';
 import type { DayBounds } from '../../lib/day-bounds.js';
 import { type Executor, inTransaction, type Tx } from '../../lib/transaction.js';
 import type { PlatformIdentity } from '../../platforms/types.js';
 import { zhCN } from '../../i18n/zh-CN.js';
 import type { PointsService } from '../points/index.js';
+import { maskPhone, type MemberDataParticipant, normalisePhone, phoneSearchForms } from './member-data.js';
+import { type MergeFault, mergeMembers, mergeStepNames } from './members.merge.js';
 import * as repo from './members.repository.js';
+
+type MemberRow = NonNullable<Awaited<ReturnType<typeof repo.findMember>>>;
+type MergeRow = Awaited<ReturnType<typeof repo.listMerges>>[number];
+
+function toMerge(r: MergeRow): MemberMerge {
+  return {
+    id: Number(r.id),
+    survivorId: Number(r.survivor_id),
+    absorbedId: Number(r.absorbed_id),
+    phoneMasked: maskPhone(r.phone) ?? '',
+    reason: r.reason,
+    summary: JSON.parse(r.summary) as MemberMergeSummary,
+    createdAt: r.created_at,
+  };
+}
+
+/** A binding raced another binding or merge of the same members: run it again on what is there now. */
+class BindAgain extends Error {}
 
 export type MembersService = ReturnType<typeof createMembersService>;
 
@@ -36,13 +63,18 @@ export function createMembersService({
   clock,
   timeZone,
   points,
+  logger,
   participants = [],
+  dataParticipants = [],
 }: {
   db: DB;
   clock: Clock;
   timeZone: string;
   points: PointsService;
+  logger?: Logger;
   participants?: readonly MemberParticipant[];
+  /** Modules holding member rows, in the order a merge moves them (and a closing clears them); see member-data.ts. */
+  dataParticipants?: readonly MemberDataParticipant[];
 }) {
   async function upsertFromIdentity(identity: PlatformIdentity, appId: string): Promise<{ memberId: number; isNew: boolean }> {
     const at = clock.now().toISOString();
@@ -50,7 +82,9 @@ export function createMembersService({
       const existing = await repo.findIdentity(trx, identity.platform, appId, identity.openId);
       if (existing) {
         await repo.touchIdentity(trx, Number(existing.id), identity.sessionKey, identity.unionId, at);
-        return { memberId: Number(existing.member_id), isNew: false };
+        // Read again after the update: a merge that committed while it waited for the row moved the identity.
+        const now = await repo.findIdentity(trx, identity.platform, appId, identity.openId);
+        return { memberId: Number((now ?? existing).member_id), isNew: false };
       }
       const sibling = identity.unionId ? await repo.findMemberByUnionId(trx, identity.platform, identity.unionId) : undefined;
       const memberId = sibling
@@ -70,6 +104,111 @@ export function createMembersService({
     });
   }
 
+  function profileOf(member: MemberRow, platforms: string[], pointsBalance: number): MemberProfile {
+    return {
+      id: Number(member.id),
+      nickname: member.nickname,
+      avatarUrl: member.avatar_url,
+      gender: member.gender,
+      birthday: member.birthday,
+      birthdayLocked: member.birthday !== null,
+      phoneMasked: maskPhone(member.phone),
+      pointsBalance,
+      platforms: platforms as LoginPlatform[],
+      createdAt: member.created_at,
+    };
+  }
+
+  async function liveMember(executor: Executor, memberId: number): Promise<MemberRow> {
+    const m = await repo.findMember(executor, memberId);
+    if (!m || m.closed_at !== null || m.merged_into !== null) throw new AppError('NOT_FOUND', `member ${memberId} not found`);
+    return m;
+  }
+
+  function birthdayTaken(): AppError {
+    return new AppError('BIRTHDAY_ALREADY_SET', 'the birthday is set once and cannot be changed', {
+      issues: [{ field: 'birthday', message: 'already set' }],
+    });
+  }
+
+  async function profile(memberId: number): Promise<MemberProfile> {
+    const [member, platforms, pointsBalance] = await Promise.all([
+      repo.findMember(db, memberId),
+      repo.listMemberPlatforms(db, memberId),
+      points.balance(db, memberId),
+    ]);
+    if (!member || member.closed_at !== null || member.merged_into !== null) throw new AppError('NOT_FOUND', 'member not found');
+    return profileOf(member, platforms, pointsBalance);
+  }
+
+  async function updateProfile(memberId: number, input: MemberProfileUpdate): Promise<MemberProfile> {
+    await inTransaction(db, async (trx) => {
+      const at = clock.now().toISOString();
+      await repo.lockMembers(trx, [memberId]);
+      const member = await liveMember(trx, memberId);
+      if (input.birthday !== undefined && member.birthday !== null && member.birthday !== input.birthday) throw birthdayTaken();
+      const values: Parameters<typeof repo.updateProfile>[2] = {};
+      if (input.nickname !== undefined) values.nickname = input.nickname;
+      if (input.avatarUrl !== undefined) values.avatar_url = input.avatarUrl;
+      if (input.gender !== undefined) values.gender = input.gender;
+      if (input.birthday !== undefined && member.birthday === null) {
+        if (!(await repo.setBirthdayOnce(trx, memberId, input.birthday, at))) throw birthdayTaken();
+      }
+      if (Object.keys(values).length > 0) await repo.updateProfile(trx, memberId, values, at);
+      const after = await liveMember(trx, memberId);
+      if (after.avatar_url && after.gender !== 'unknown' && after.birthday) await points.completeTask(trx, memberId, 'complete_profile');
+    });
+    return profile(memberId);
+  }
+
+  /** One attempt at binding, in one transaction; BindAgain when a concurrent binding changed what it read. */
+  async function bindOnce(trx: Tx, callerId: number, phone: string, fault?: MergeFault): Promise<BindPhoneResult> {
+    const at = clock.now().toISOString();
+    const holder = await repo.findMemberByPhone(trx, phone);
+    const holderId = holder ? Number(holder.id) : null;
+    await repo.lockMembers(trx, holderId === null ? [callerId] : [callerId, holderId]);
+    const caller = await repo.findMember(trx, callerId);
+    if (!caller || caller.closed_at !== null) throw new AppError('NOT_FOUND', `member ${callerId} not found`);
+    // The caller was absorbed by a concurrent merge: its session now acts as the survivor, and so does this binding.
+    if (caller.merged_into !== null) throw new BindAgain(String(caller.merged_into));
+    const holderNow = await repo.findMemberByPhone(trx, phone);
+    if ((holderNow ? Number(holderNow.id) : null) !== holderId) throw new BindAgain(String(callerId));
+    const phoneMasked = maskPhone(phone)!;
+    if (caller.phone === phone) return { memberId: callerId, phoneMasked, merged: null };
+    if (caller.phone !== null)
+      throw new AppError('PHONE_ALREADY_BOUND', `the member already has the phone ${maskPhone(caller.phone)} bound`, {
+        phoneMasked: maskPhone(caller.phone),
+        issues: [{ field: 'phone', message: `another phone (${maskPhone(caller.phone)}) is bound` }],
+      });
+    if (holderId === null) {
+      if (!(await repo.setPhone(trx, callerId, phone, at))) throw new BindAgain(String(callerId));
+      await points.completeTask(trx, callerId, 'bind_phone');
+      return { memberId: callerId, phoneMasked, merged: null };
+    }
+    // The member who already holds the phone survives; the caller is absorbed.
+    const mergeId = await mergeMembers(trx, dataParticipants, { survivorId: holderId, absorbedId: callerId, phone, at }, fault);
+    return { memberId: holderId, phoneMasked, merged: { mergeId, absorbedMemberId: callerId } };
+  }
+
+  async function bindPhoneWith(memberId: number, input: { countryCode: string; number: string }, fault?: MergeFault): Promise<BindPhoneResult> {
+    const parsed = PhoneNumberInput.safeParse(input);
+    if (!parsed.success)
+      throw new AppError('VALIDATION_FAILED', 'invalid phone number', {
+        issues: parsed.error.issues.map((i) => ({ field: ['phone', ...i.path].join('.'), message: i.message })),
+      });
+    const phone = normalisePhone(parsed.data);
+    let callerId = memberId;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await inTransaction(db, (trx) => bindOnce(trx, callerId, phone, fault));
+      } catch (err) {
+        if (attempt >= 5) throw err;
+        if (err instanceof BindAgain) callerId = Number(err.message);
+        else if (!isUniqueViolation(err)) throw err;
+      }
+    }
+  }
+
   return {
     /** The member's birthday (YYYY-MM-DD) or null; NOT_FOUND when there is no such member. */
     async birthdayOf(memberId: number, executor: Executor = db): Promise<string | null> {
@@ -80,12 +219,8 @@ export function createMembersService({
 
     /** Sets the birthday once (BIRTHDAY_ALREADY_SET after that): a birthday that could be changed would pay its gift twice a year. */
     async setBirthdayOnce(memberId: number, birthday: string): Promise<{ birthday: string }> {
-      if (await repo.setBirthdayOnce(db, memberId, birthday, clock.now().toISOString())) return { birthday };
-      const row = await repo.findBirthday(db, memberId);
-      if (!row) throw new AppError('NOT_FOUND', `member ${memberId} not found`);
-      throw new AppError('BIRTHDAY_ALREADY_SET', 'the birthday is set once and cannot be changed', {
-        issues: [{ field: 'birthday', message: 'already set' }],
-      });
+      await updateProfile(memberId, { birthday });
+      return { birthday };
     },
 
     /** Members born in a month ("01"-"12"), in id order after `afterId` (the birthday gifts). */
@@ -148,16 +283,14 @@ export function createMembersService({
       return (await repo.findSessionKey(db, memberId, platform, appId))?.session_key ?? null;
     },
 
-    // ---- PLACEHOLDER (phone branch): replaced at merge by the real bindPhone (migration 015: stores the phone,
-    // merges members). Stores nothing. ----
-    async bindPhone(memberId: number, phone: { countryCode: string; number: string }): Promise<BindPhoneResult> {
-      return { memberId, phoneMasked: maskPhone(phone.number), merged: null };
-    },
-    // ---- END PLACEHOLDER ----
-
     /** Members for the merchant: newest first, by nickname and platform. */
     async merchantPage(query: MerchantMemberQuery): Promise<MerchantMemberPage> {
-      const { rows, total } = await repo.pageMembers(db, query, query.pageSize, (query.page - 1) * query.pageSize);
+      const filter = {
+        ...(query.keyword ? { keyword: query.keyword } : {}),
+        ...(query.platform ? { platform: query.platform } : {}),
+        ...(query.phone ? { phones: phoneSearchForms(query.phone) } : {}),
+      };
+      const { rows, total } = await repo.pageMembers(db, filter, query.pageSize, (query.page - 1) * query.pageSize);
       const balances = await points.balances(
         db,
         rows.map((r) => Number(r.id)),
@@ -178,6 +311,9 @@ export function createMembersService({
           avatarUrl: r.avatar_url,
           pointsBalance: balances.get(Number(r.id)) ?? 0,
           platforms: (platforms.get(Number(r.id)) ?? []).sort(),
+          phoneMasked: maskPhone(r.phone),
+          closedAt: r.closed_at,
+          mergedInto: r.merged_into === null ? null : Number(r.merged_into),
           createdAt: r.created_at,
         })),
         page: query.page,
@@ -188,10 +324,11 @@ export function createMembersService({
 
     /** One member for the merchant, with their platform identities (never the platform's session key). */
     async merchantDetail(memberId: number): Promise<MerchantMemberDetail> {
-      const [member, identities, pointsBalance] = await Promise.all([
+      const [member, identities, pointsBalance, merges] = await Promise.all([
         repo.findMember(db, memberId),
         repo.listIdentities(db, memberId),
         points.balance(db, memberId),
+        repo.listMerges(db, memberId),
       ]);
       if (!member) throw new AppError('NOT_FOUND', `member ${memberId} not found`);
       return {
@@ -199,6 +336,12 @@ export function createMembersService({
         nickname: member.nickname,
         avatarUrl: member.avatar_url,
         pointsBalance,
+        phoneMasked: maskPhone(member.phone),
+        gender: member.gender,
+        birthday: member.birthday,
+        closedAt: member.closed_at,
+        mergedInto: member.merged_into === null ? null : Number(member.merged_into),
+        merges: merges.map(toMerge),
         platforms: [...new Set(identities.map((i) => i.platform as LoginPlatform))].sort(),
         createdAt: member.created_at,
         identities: identities.map((i) => ({
@@ -218,21 +361,88 @@ export function createMembersService({
       return (await repo.newMembersByDay(db, days)).map((r) => ({ date: r.day, platform: r.platform, members: Number(r.n) }));
     },
 
-    async profile(memberId: number): Promise<MemberProfile> {
-      const [member, platforms, pointsBalance] = await Promise.all([
-        repo.findMember(db, memberId),
-        repo.listMemberPlatforms(db, memberId),
-        points.balance(db, memberId),
-      ]);
-      if (!member) throw new AppError('NOT_FOUND', 'member not found');
+    profile,
+
+    /**
+     * The member's own edit. The birthday is set once: the same date again is fine, another is BIRTHDAY_ALREADY_SET
+     * naming `birthday`, and nothing of the request is written then. A profile with avatar, gender and birthday earns
+     * the `complete_profile` task once.
+     */
+    updateProfile,
+
+    /**
+     * Binds a verified phone number to the member (the platforms' phone flows call this once they have the number).
+     * Free phone: bound (and the `bind_phone` task paid once). Same phone again: nothing to do. Another phone already
+     * bound: PHONE_ALREADY_BOUND. A phone another member holds: the two are merged in one transaction, the holder
+     * surviving; the caller's sessions now act as the survivor, whose id comes back (decision 019).
+     */
+    bindPhone: (memberId: number, phone: { countryCode: string; number: string }): Promise<BindPhoneResult> => bindPhoneWith(memberId, phone),
+
+    /** Test-only entry points (never routed): a merge that fails after a named step, and the steps' names. */
+    testing: {
+      bindPhoneFailingAfter: (memberId: number, phone: { countryCode: string; number: string }, step: string) =>
+        bindPhoneWith(memberId, phone, (done) => {
+          if (done === step) throw new Error(`injected failure after merge step ${step}`);
+        }),
+      mergeStepNames: () => mergeStepNames(dataParticipants),
+    },
+
+    /** Merges the member took part in, newest first (NOT_FOUND for no such member). */
+    async merges(memberId: number): Promise<{ items: MemberMerge[] }> {
+      if (!(await repo.findMember(db, memberId))) throw new AppError('NOT_FOUND', `member ${memberId} not found`);
+      return { items: (await repo.listMerges(db, memberId)).map(toMerge) };
+    },
+
+    /** Everything the store holds about the member: the profile, identities (no secrets), merges, and each module's part. */
+    async dataExport(memberId: number): Promise<MemberDataExport> {
+      const me = await profile(memberId);
+      const [identities, merges] = await Promise.all([repo.listIdentities(db, memberId), repo.listMerges(db, memberId)]);
+      const data: Record<string, unknown> = {};
+      for (const p of dataParticipants) if (p.describe) data[p.name] = await p.describe(db, memberId);
       return {
-        id: Number(member.id),
-        nickname: member.nickname,
-        avatarUrl: member.avatar_url,
-        pointsBalance,
-        platforms: platforms as LoginPlatform[],
-        createdAt: member.created_at,
+        exportedAt: clock.now().toISOString(),
+        profile: me,
+        identities: identities.map((i) => ({
+          platform: i.platform as LoginPlatform,
+          appId: i.app_id,
+          openIdTail: i.open_id.slice(-6),
+          hasUnionId: i.union_id !== null,
+          createdAt: i.created_at,
+          lastLoginAt: i.last_login_at,
+        })),
+        merges: merges.map(toMerge),
+        data,
       };
+    },
+
+    /**
+     * Closes the account (the member asked): refused (ACCOUNT_HAS_OPEN_ORDERS, naming them) while an order, refund or
+     * redemption is unfinished. Otherwise, in one transaction: identities, sessions, addresses, cart and other personal
+     * rows go; the member row stays anonymised (so orders and ledgers stay whole, as anonymous records); shipping
+     * snapshots lose name, phone and street. Logging in again on a platform makes a new member.
+     */
+    async close(memberId: number, request: CloseAccountRequest): Promise<CloseAccountResult> {
+      const at = clock.now().toISOString();
+      await inTransaction(db, async (trx) => {
+        await repo.lockMembers(trx, [memberId]);
+        await liveMember(trx, memberId);
+        const open: Record<string, Record<string, string>[]> = {};
+        for (const p of dataParticipants) if (p.unfinished) Object.assign(open, await p.unfinished(trx, memberId));
+        if (Object.keys(open).length > 0)
+          throw new AppError(
+            'ACCOUNT_HAS_OPEN_ORDERS',
+            `unfinished: ${Object.values(open)
+              .flat()
+              .map((o) => Object.values(o).join(' '))
+              .join(', ')}`,
+            open,
+          );
+        for (const p of dataParticipants) if (p.close) await p.close(trx, { memberId, at });
+        if (!(await repo.closeMember(trx, memberId, zhCN.members.closedNickname, at)))
+          throw new AppError('NOT_FOUND', `member ${memberId} not found`);
+      });
+      if (request.reason) logger?.info({ memberId, reason: request.reason }, 'member closed their account');
+      return { closedAt: at };
     },
   };
 }

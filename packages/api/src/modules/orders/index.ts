@@ -29,3 +29,4 @@ export type { OrderPaymentFacts } from './order-views.js';
 export { orderRoutes, merchantOrderRoutes } from './orders.routes.js';
 export { startOrderExpiryJob } from './order-expiry.job.js';
 export { createOrdersStatsService, type OrdersStatsService } from './orders-stats.service.js';
+export { anonymiseAddressJson, createOrdersMemberData } from './orders.member-data.js';

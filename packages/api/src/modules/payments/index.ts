@@ -14,3 +14,4 @@ export { startPaymentExceptionRefundJob } from './payment-exception-refund.job.j
 export { startPaymentQueryJob } from './payment-query.job.js';
 export { createPaymentsStatsService, type PaymentsStatsService } from './payments-stats.service.js';
 export { merchantOrderPaymentRoutes } from './payments-merchant.routes.js';
+export { createPaymentsMemberData } from './payments.member-data.js';

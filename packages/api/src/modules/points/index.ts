@@ -2,3 +2,4 @@ export { createPointsService, type PointsService, type CreditInput } from './poi
 export { pointsRoutes, merchantPointsRoutes } from './points.routes.js';
 export { startPointsJob } from './points.job.js';
 export { DEFAULT_POINTS_RULES, POINTS_RULES } from './points-rules.js';
+export { createPointsMemberData } from './points.member-data.js';

@@ -3,3 +3,4 @@ export { createTierBirthdayGifts, type TierBirthdayGifts } from './tier-birthday
 export { tierRoutes, merchantTierRoutes } from './tiers.routes.js';
 export { startTiersJob } from './tiers.job.js';
 export { DEFAULT_TIER_RULES, TIER_RULES } from './tiers-rules.js';
+export { createTiersMemberData } from './tiers.member-data.js';

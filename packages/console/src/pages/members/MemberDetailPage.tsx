@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { Avatar, Button, Card, DatePicker, Descriptions, Space, Table, Tabs, Typography } from 'antd';
+import { Avatar, Button, Card, DatePicker, Descriptions, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../api/client';
-import type { MemberCheckIns, MerchantMemberDetail } from '../../api/types';
+import type { MemberCheckIns, MemberMerge, MerchantMemberDetail } from '../../api/types';
 import { usePermissions } from '../../auth/session';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
@@ -48,6 +48,53 @@ function CheckIns({ memberId }: { memberId: number }) {
   );
 }
 
+const mp = zh.memberProfile;
+
+/** What a merge moved, in words: rows per table, points and growth, reversed duplicates, the tier before and after. */
+export function mergeMovedText(m: MemberMerge): string[] {
+  const s = m.summary;
+  const parts = Object.entries(s.moved)
+    .filter(([, n]) => n > 0)
+    .map(([table, n]) => mp.movedCount(mp.movedTables[table] ?? table, n));
+  if (s.pointsMoved !== 0) parts.push(mp.pointsMoved(s.pointsMoved));
+  if (s.growthMoved !== 0) parts.push(mp.growthMoved(s.growthMoved));
+  if (s.duplicateCheckInDays.length > 0) parts.push(mp.duplicateDays(s.duplicateCheckInDays.join('、')));
+  if (s.creditsReversed.length > 0) parts.push(mp.creditsReversed(s.creditsReversed.length));
+  parts.push(mp.tierChange(s.tierBefore.survivor, s.tierBefore.absorbed, s.tierAfter));
+  return parts;
+}
+
+function Merges({ merges, timeZone }: { merges: MemberMerge[]; timeZone: string }) {
+  return (
+    <Card title={mp.merges} data-testid='member-merges'>
+      <Table<MemberMerge>
+        rowKey='id'
+        size='small'
+        pagination={false}
+        dataSource={merges}
+        locale={{ emptyText: mp.noMerges }}
+        columns={[
+          { title: mp.mergedAt, key: 'at', width: 180, render: (_, r) => dateTime(r.createdAt, timeZone) },
+          { title: mp.survivor, key: 's', width: 110, render: (_, r) => <Link to={`/members/${r.survivorId}`}>#{r.survivorId}</Link> },
+          { title: mp.absorbed, key: 'a', width: 110, render: (_, r) => <Link to={`/members/${r.absorbedId}`}>#{r.absorbedId}</Link> },
+          { title: mp.mergePhone, dataIndex: 'phoneMasked', width: 140 },
+          {
+            title: mp.moved,
+            key: 'moved',
+            render: (_, r) => (
+              <Space size={[4, 4]} wrap>
+                {mergeMovedText(r).map((t) => (
+                  <Tag key={t}>{t}</Tag>
+                ))}
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
 export default function MemberDetailPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
@@ -73,8 +120,22 @@ export default function MemberDetailPage() {
                 </Avatar>
                 <Descriptions column={{ xs: 1, md: 2, xl: 4 }} size='small'>
                   <Descriptions.Item label='ID'>{m.id}</Descriptions.Item>
-                  <Descriptions.Item label={zh.members.nickname}>{m.nickname}</Descriptions.Item>
+                  <Descriptions.Item label={zh.members.nickname}>
+                    <Space size={4}>
+                      {m.nickname}
+                      {m.closedAt && <Tag color='default'>{mp.closed}</Tag>}
+                    </Space>
+                  </Descriptions.Item>
+                  <Descriptions.Item label={mp.phone}>{m.phoneMasked ?? mp.notSet}</Descriptions.Item>
+                  <Descriptions.Item label={mp.gender}>{mp.genders[m.gender]}</Descriptions.Item>
+                  <Descriptions.Item label={mp.birthday}>{m.birthday ?? mp.notSet}</Descriptions.Item>
                   <Descriptions.Item label={zh.members.joinedAt}>{dateTime(m.createdAt, timeZone)}</Descriptions.Item>
+                  {m.closedAt && <Descriptions.Item label={mp.closedAt}>{dateTime(m.closedAt, timeZone)}</Descriptions.Item>}
+                  {m.mergedInto !== null && (
+                    <Descriptions.Item label={mp.mergedInto}>
+                      <Link to={`/members/${m.mergedInto}`}>{mp.mergedIntoMember(m.mergedInto)}</Link>
+                    </Descriptions.Item>
+                  )}
                 </Descriptions>
               </Space>
             </Card>
@@ -99,6 +160,7 @@ export default function MemberDetailPage() {
               />
             </Card>
             <MemberTierSection memberId={id} />
+            <Merges merges={m.merges} timeZone={timeZone} />
             <Card>
               <Tabs
                 items={[

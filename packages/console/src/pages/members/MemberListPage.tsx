@@ -16,6 +16,7 @@ export default function MemberListPage() {
     pageSize: Number(params.get('pageSize') ?? 20),
     keyword: params.get('keyword') ?? undefined,
     platform: params.get('platform') ?? undefined,
+    phone: params.get('phone') ?? undefined,
   };
   const setFilters = (next: Record<string, string | number | undefined>) => {
     const p = new URLSearchParams();
@@ -36,11 +37,22 @@ export default function MemberListPage() {
         <Form
           layout='inline'
           initialValues={filters}
-          onFinish={(v) => setFilters({ keyword: v.keyword?.trim() || undefined, platform: v.platform, page: 1 })}
+          onFinish={(v) =>
+            setFilters({ keyword: v.keyword?.trim() || undefined, platform: v.platform, phone: v.phone?.trim() || undefined, page: 1 })
+          }
           onReset={() => setParams(new URLSearchParams())}
         >
           <Form.Item name='keyword' label={zh.members.keyword}>
             <Input allowClear style={{ width: 200 }} />
+          </Form.Item>
+          <Form.Item name='phone' label={zh.memberProfile.phoneSearch}>
+            <Input
+              allowClear
+              style={{ width: 180 }}
+              placeholder={zh.memberProfile.phoneSearchHint}
+              inputMode='tel'
+              data-testid='member-phone-search'
+            />
           </Form.Item>
           <Form.Item name='platform' label={zh.members.platform}>
             <Select allowClear style={{ width: 120 }} options={Object.entries(zh.platforms).map(([value, label]) => ({ value, label }))} />
@@ -78,6 +90,8 @@ export default function MemberListPage() {
                   <Space>
                     <Avatar src={m.avatarUrl ?? undefined}>{m.nickname.slice(0, 1)}</Avatar>
                     <Link to={`/members/${m.id}`}>{m.nickname}</Link>
+                    {m.closedAt && <Tag>{zh.memberProfile.closed}</Tag>}
+                    {m.mergedInto !== null && <Tag>{`${zh.memberProfile.mergedInto} #${m.mergedInto}`}</Tag>}
                   </Space>
                 ),
               },
@@ -87,6 +101,7 @@ export default function MemberListPage() {
                 width: 200,
                 render: (_, m) => m.platforms.map((p) => <Tag key={p}>{zh.platforms[p]}</Tag>),
               },
+              { title: zh.memberProfile.phone, key: 'phone', width: 140, render: (_, m) => m.phoneMasked ?? '—' },
               { title: zh.members.points, dataIndex: 'pointsBalance', width: 100 },
               { title: zh.members.joinedAt, key: 'at', width: 180, render: (_, m) => dateTime(m.createdAt, timeZone) },
             ]}

@@ -1,0 +1,68 @@
+import { zhCN } from '../../i18n/zh-CN.js';
+import type { MemberDataParticipant } from '../members/index.js';
+
+/** Orders still in motion: an account with one of these cannot be closed yet. */
+const UNFINISHED = ['awaiting_payment', 'paid', 'shipped'] as const;
+
+/**
+ * Orders in a merge (they all move to the survivor; their events keep naming the member who acted then) and a
+ * closing: refused while an order is unfinished; afterwards the orders stay as the merchant's record, with the
+ * shipping address's name, phone and street taken out.
+ */
+export function createOrdersMemberData(): MemberDataParticipant {
+  return {
+    name: 'orders',
+    async merge(trx, e) {
+      const r = await trx.updateTable('orders').set({ member_id: e.survivorId }).where('member_id', '=', e.absorbedId).executeTakeFirst();
+      return { moved: { orders: Number(r.numUpdatedRows) } };
+    },
+    async unfinished(executor, memberId): Promise<Record<string, Record<string, string>[]>> {
+      const open = await executor
+        .selectFrom('orders')
+        .select(['order_no', 'status'])
+        .where('member_id', '=', memberId)
+        .where('status', 'in', UNFINISHED)
+        .orderBy('id')
+        .limit(20)
+        .execute();
+      return open.length > 0 ? { orders: open.map((o) => ({ orderNo: o.order_no, status: o.status })) } : {};
+    },
+    async close(trx, e) {
+      const rows = await trx.selectFrom('orders').select(['id', 'address']).where('member_id', '=', e.memberId).execute();
+      for (const row of rows) {
+        await trx
+          .updateTable('orders')
+          .set({ address: anonymiseAddressJson(row.address), updated_at: e.at })
+          .where('id', '=', Number(row.id))
+          .execute();
+      }
+    },
+    async describe(executor, memberId) {
+      const rows = await executor
+        .selectFrom('orders')
+        .select(['order_no', 'status', 'payable_fen', 'platform', 'created_at', 'paid_at', 'completed_at'])
+        .where('member_id', '=', memberId)
+        .orderBy('id', 'desc')
+        .execute();
+      return rows.map((o) => ({
+        orderNo: o.order_no,
+        status: o.status,
+        payableFen: Number(o.payable_fen),
+        platform: o.platform,
+        createdAt: o.created_at,
+        paidAt: o.paid_at,
+        completedAt: o.completed_at,
+      }));
+    },
+  };
+}
+
+/** A shipping-address snapshot without the person: the region stays (the merchant's figures), name, phone and street go. */
+export function anonymiseAddressJson(json: string): string {
+  try {
+    const a = JSON.parse(json) as Record<string, unknown>;
+    return JSON.stringify({ ...a, name: zhCN.members.closedNickname, phone: '', detail: '' });
+  } catch {
+    return JSON.stringify({ name: zhCN.members.closedNickname, phone: '', province: '', city: '', district: '', detail: '' });
+  }
+}
