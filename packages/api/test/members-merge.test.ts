@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from './context.js';
-import { call, createStaffAndLogin, freshAddress } from './factories.js';
+import { call, createProduct, createStaffAndLogin, freshAddress } from './factories.js';
 import { newShop, newShopper, paidOrder, type Shop, type Shopper } from './shop.js';
 
 let ctx: TestContext;
@@ -76,6 +76,8 @@ async function snapshot(ids: number[]) {
     'member_tiers',
     'tier_changes',
     'idempotency_keys',
+    'member_favourites',
+    'member_favourite_counts',
   ];
   const out: Record<string, unknown> = {};
   for (const t of tables) {
@@ -284,6 +286,32 @@ describe('the merge (invariant 19)', () => {
     const after = await ctx.db.selectFrom('member_tiers').selectAll().where('member_id', '=', holder.id).executeTakeFirstOrThrow();
     expect(Number(after.growth)).toBeGreaterThanOrEqual(300);
     expect(Number(after.level)).toBe(2);
+  });
+
+  it('favourites: a product both kept stays once, the rest move, the count row follows the survivor', async () => {
+    const other = await createProduct(ctx, shop.owner, { skus: [{ priceFen: 1000, stock: 5 }] });
+    const wechat = await newShopper(ctx, 'weapp');
+    const douyin = await newShopper(ctx, 'tt');
+    await members().bindPhone(douyin.id, PHONE);
+    const fav = async (m: Shopper, productId: number) =>
+      expect((await call(ctx, 'PUT', `/api/v1/me/favourites/${productId}`, m.headers())).status).toBeLessThan(300);
+    await fav(wechat, shop.product.id);
+    await fav(wechat, other.id);
+    await fav(douyin, shop.product.id);
+    const crashed = members().testing.mergeStepNames();
+    expect(crashed).toContain('favourites');
+    await expect(members().testing.bindPhoneFailingAfter(wechat.id, PHONE, 'favourites')).rejects.toThrow('after merge step favourites');
+    expect(await rows('member_favourites', wechat.id)).toHaveLength(2);
+
+    expect((await members().bindPhone(wechat.id, PHONE)).memberId).toBe(douyin.id);
+    const kept = await rows('member_favourites', douyin.id);
+    expect(kept.map((r) => Number(r.product_id)).sort((a, b) => a - b)).toEqual([shop.product.id, other.id].sort((a, b) => a - b));
+    expect(await rows('member_favourites', wechat.id)).toEqual([]);
+    expect((await rows('member_favourite_counts', douyin.id))[0]?.favourites).toBe(2);
+    expect(await rows('member_favourite_counts', wechat.id)).toEqual([]);
+    // The WeChat token now acts as the survivor and sees both favourites.
+    const list = await call(ctx, 'GET', '/api/v1/me/favourites', wechat.headers());
+    expect(list.body.items.map((i: { product: { id: number } }) => i.product.id).sort()).toEqual([shop.product.id, other.id].sort());
   });
 
   it('a crash after any step leaves both members as they were', async () => {
