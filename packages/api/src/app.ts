@@ -154,7 +154,17 @@ export function createApp({
       staffLoginPerUsername: createRateLimiter('staff-login-username', r.staffLoginPerUsername),
     },
   });
-  const checkIn = createCheckInService({ db, clock, timeZone: config.timeZone, points, settings, checkedIn: tiers.checkedIn });
+  const checkIn = createCheckInService({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    points,
+    settings,
+    checkedIn: tiers.checkedIn,
+    cycleRewardGrowth: async (trx, e) => {
+      await tiers.post(trx, { ...e, reason: 'check_in' });
+    },
+  });
   const birthdayGifts = createTierBirthdayGifts({ db, clock, tiers, settings, members, points, coupons, logger });
   const addresses = createAddressesService({ db, clock });
   const cart = createCartService({ db, clock, catalog });

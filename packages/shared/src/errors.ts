@@ -36,6 +36,12 @@ export const ERROR_STATUS = {
   TIER_IN_USE: 409,
   /** The birthday is set once. */
   BIRTHDAY_ALREADY_SET: 409,
+  /** Make-up check-in (补签) is switched off by the merchant. */
+  MAKE_UP_DISABLED: 409,
+  /** The day cannot be made up: today, the future, outside the current cycle, or before the first check-in. */
+  MAKE_UP_NOT_ALLOWED: 409,
+  /** The member has used every make-up of this cycle. */
+  MAKE_UP_LIMIT_REACHED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IDEMPOTENCY_KEY_REUSED: 422,

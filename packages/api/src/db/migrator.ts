@@ -13,6 +13,7 @@ import * as m010 from './migrations/010-console.js';
 import * as m011 from './migrations/011-points.js';
 import * as m012 from './migrations/012-points-mall.js';
 import * as m014 from './migrations/014-tiers.js';
+import * as m016 from './migrations/016-check-in-cycles.js';
 
 /** Migrations are listed here explicitly, so they work the same under tsx, vitest and any bundler. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '011-points': m011,
   '012-points-mall': m012,
   '014-tiers': m014,
+  '016-check-in-cycles': m016,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
