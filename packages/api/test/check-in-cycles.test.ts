@@ -27,12 +27,22 @@ async function status(m: TestMember = member) {
   return res.body;
 }
 async function setRules(rules: Record<string, unknown>) {
-  const res = await call(ctx, 'PUT', '/api/v1/merchant/check-in/rules', owner.headers(), { rewards: [1, 2, 3, 4, 5, 6, 7], afterCycle: 'hold', ...rules });
+  const res = await call(ctx, 'PUT', '/api/v1/merchant/check-in/rules', owner.headers(), {
+    rewards: [1, 2, 3, 4, 5, 6, 7],
+    afterCycle: 'hold',
+    ...rules,
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 }
 async function give(points: number, m: TestMember = member) {
-  await ctx.app.services.points.post(ctx.db, { memberId: m.id, delta: points, reason: 'adjustment', sourceKey: `test:${Math.random()}`, at: ctx.clock.now() });
+  await ctx.app.services.points.post(ctx.db, {
+    memberId: m.id,
+    delta: points,
+    reason: 'adjustment',
+    sourceKey: `test:${Math.random()}`,
+    at: ctx.clock.now(),
+  });
 }
 async function balance(m: TestMember = member) {
   const [b, sum] = await Promise.all([ctx.app.services.points.balance(ctx.db, m.id), ctx.app.services.points.ledgerSum(ctx.db, m.id)]);
@@ -41,7 +51,12 @@ async function balance(m: TestMember = member) {
   return b;
 }
 const rows = (m: TestMember = member) =>
-  ctx.db.selectFrom('check_ins').select(['business_date', 'streak', 'reward', 'made_up_at']).where('member_id', '=', m.id).orderBy('business_date').execute();
+  ctx.db
+    .selectFrom('check_ins')
+    .select(['business_date', 'streak', 'reward', 'made_up_at'])
+    .where('member_id', '=', m.id)
+    .orderBy('business_date')
+    .execute();
 const ledger = (sourceKey: string, m: TestMember = member) =>
   ctx.db.selectFrom('points_ledger').select(['delta', 'reason', 'kind']).where('member_id', '=', m.id).where('source_key', '=', sourceKey).execute();
 const growth = (sourceKey: string, m: TestMember = member) =>
@@ -53,7 +68,12 @@ describe('check-in cycles', () => {
   it('keeps a stored setting of the old shape working, with defaults for the new fields', async () => {
     await ctx.db
       .insertInto('merchant_settings')
-      .values({ key: 'check_in.rules', value: JSON.stringify({ rewards: [3, 4], afterCycle: 'hold' }), updated_at: ctx.clock.now().toISOString(), updated_by: null })
+      .values({
+        key: 'check_in.rules',
+        value: JSON.stringify({ rewards: [3, 4], afterCycle: 'hold' }),
+        updated_at: ctx.clock.now().toISOString(),
+        updated_by: null,
+      })
       .execute();
     const res = await call(ctx, 'GET', '/api/v1/merchant/check-in/rules', owner.headers());
     expect(res.body).toEqual({
@@ -95,7 +115,13 @@ describe('check-in cycles', () => {
 
 describe('cumulative rewards', () => {
   it('pays a milestone once per cycle, with its growth, and again in the next cycle', async () => {
-    await setRules({ cycle: 'week', cumulativeRewards: [{ count: 2, points: 100, growth: 7 }, { count: 3, points: 50 }] });
+    await setRules({
+      cycle: 'week',
+      cumulativeRewards: [
+        { count: 2, points: 100, growth: 7 },
+        { count: 3, points: 50 },
+      ],
+    });
     noon('2026-11-23');
     expect((await checkIn()).body).toMatchObject({ reward: 1, bonus: 0 });
     noon('2026-11-24');
@@ -145,7 +171,15 @@ describe('make-up check-in', () => {
     await checkIn();
     await give(100);
     const before = await status();
-    expect(before.makeUp).toEqual({ enabled: true, costPoints: 10, payReward: false, maxPerCycle: 2, used: 0, left: 2, days: ['2026-11-24', '2026-11-25', '2026-11-26'] });
+    expect(before.makeUp).toEqual({
+      enabled: true,
+      costPoints: 10,
+      payReward: false,
+      maxPerCycle: 2,
+      used: 0,
+      left: 2,
+      days: ['2026-11-24', '2026-11-25', '2026-11-26'],
+    });
 
     const first = await makeUp('2026-11-26');
     expect(first.status, JSON.stringify(first.body)).toBe(200);
@@ -321,7 +355,16 @@ describe('make-up under concurrency', () => {
 describe('check-in rules: validation and access', () => {
   it.each([
     [{ cycle: 'year' }, 'cycle'],
-    [{ cycle: 'week', cumulativeRewards: [{ count: 3, points: 5 }, { count: 3, points: 9 }] }, 'cumulativeRewards.1.count'],
+    [
+      {
+        cycle: 'week',
+        cumulativeRewards: [
+          { count: 3, points: 5 },
+          { count: 3, points: 9 },
+        ],
+      },
+      'cumulativeRewards.1.count',
+    ],
     [{ cycle: 'week', cumulativeRewards: [{ count: 8, points: 5 }] }, 'cumulativeRewards.0.count'],
     [{ cycle: 'month', cumulativeRewards: [{ count: 32, points: 5 }] }, 'cumulativeRewards.0.count'],
     [{ cycle: 'month', cumulativeRewards: [{ count: 0, points: 5 }] }, 'cumulativeRewards.0.count'],

@@ -119,6 +119,8 @@ describe('the check-in rules form', () => {
     await renderForm();
     expect((screen.getByTestId('make-up-cost') as HTMLInputElement).disabled).toBe(true);
     expect((screen.getByTestId('check-in-rules-save') as HTMLButtonElement).disabled).toBe(true);
-    expect(screen.getByTestId('check-in-rules-save').closest('[data-disabled-reason]')?.getAttribute('data-disabled-reason')).toBe('只读账号无法修改');
+    expect(screen.getByTestId('check-in-rules-save').closest('[data-disabled-reason]')?.getAttribute('data-disabled-reason')).toBe(
+      '只读账号无法修改',
+    );
   });
 });

@@ -215,7 +215,10 @@ describe('points in the console', () => {
     await page.getByTestId('make-up-cost').fill('5');
     await page.getByTestId('make-up-max').fill('7');
     await page.getByTestId('check-in-rules-save').click();
-    await page.locator('.ant-form-item', { has: page.getByTestId('make-up-max') }).getByText('请填写 1-6 的整数').waitFor();
+    await page
+      .locator('.ant-form-item', { has: page.getByTestId('make-up-max') })
+      .getByText('请填写 1-6 的整数')
+      .waitFor();
     await page.getByTestId('make-up-max').fill('2');
     await page.getByTestId('check-in-rules-save').click();
     await page.getByText('已保存').waitFor();

@@ -46,7 +46,10 @@ beforeAll(async () => {
     rewards: [10, 10, 10, 10, 10, 10, 20],
     afterCycle: 'restart',
     cycle: 'week',
-    cumulativeRewards: [{ count: 3, points: 30 }, { count: 5, points: 50, growth: 20 }],
+    cumulativeRewards: [
+      { count: 3, points: 30 },
+      { count: 5, points: 50, growth: 20 },
+    ],
     makeUp: { enabled: true, costPoints: 5, maxPerCycle: 2, payReward: false },
   });
   profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-chromium-'));
@@ -72,7 +75,8 @@ async function memberToken(page: Page): Promise<string> {
   return token;
 }
 
-const numberIn = async (page: Page, selector: string) => Number(/\d+/.exec((await page.locator(selector).first().textContent()) ?? '')?.[0] ?? Number.NaN);
+const numberIn = async (page: Page, selector: string) =>
+  Number(/\d+/.exec((await page.locator(selector).first().textContent()) ?? '')?.[0] ?? Number.NaN);
 
 /**
  * Layout problems on screen: text laid out one character per line, and text running off the right edge (unless a

@@ -801,7 +801,12 @@ describe('WeChat output: the storefront fixes of issue 12', () => {
     tap(day); // wx.showModal confirms here
     await waitFor(() => requests.includes('POST /api/v1/check-in/make-up'), 'the make-up request');
     await waitFor(() => findDom(host, `js-day-${missed}`)?.className.includes('js-calendar-made-up'), 'the day shown as made up');
-    const status = await apiCall<{ madeUpDates: string[]; makeUp: { used: number } }>(api.base, 'GET', '/api/v1/check-in/status', lastAuthorization!.slice(7));
+    const status = await apiCall<{ madeUpDates: string[]; makeUp: { used: number } }>(
+      api.base,
+      'GET',
+      '/api/v1/check-in/status',
+      lastAuthorization!.slice(7),
+    );
     expect(status.madeUpDates).toContain(missed);
     expect(status.makeUp.used).toBe(1);
     page.detach();

@@ -705,7 +705,10 @@ export const zhCN = {
     } as Record<string, string>,
     makeUpFailed: '补签失败，请稍后重试',
     madeUpMark: '补',
-    rulesCycle: { streak: '', week: '每周一重新开始计算签到奖励和累计天数。', month: '每月 1 日重新开始计算签到奖励和累计天数。' } as Record<string, string>,
+    rulesCycle: { streak: '', week: '每周一重新开始计算签到奖励和累计天数。', month: '每月 1 日重新开始计算签到奖励和累计天数。' } as Record<
+      string,
+      string
+    >,
     rulesMilestones: (list: string) => `累计签到奖励：${list}，每个周期各领一次。`,
     rulesMilestoneItem: (n: number, points: number, growth: number) =>
       `满${n}天${points > 0 ? `得${points}积分` : ''}${growth > 0 ? `${points > 0 ? '和' : '得'}${growth}成长值` : ''}`,

@@ -36,19 +36,18 @@ export const CheckInRules = z
       .max(31)
       .meta({ description: 'points for streak day 1, 2, 3, …', example: [5, 5, 10, 10, 15, 15, 30] }),
     afterCycle: z.enum(CHECK_IN_AFTER_CYCLE).meta({ description: 'past the last day: restart at day 1, or hold the last reward' }),
-    cycle: z
-      .enum(CHECK_IN_CYCLES)
-      .default('streak')
-      .meta({
-        description:
-          'streak: rewards follow the unbroken streak (no cycle); week: Monday to Sunday; month: the calendar month (both in the merchant’s time zone). In a cycle the daily reward follows the streak within the cycle.',
-      }),
+    cycle: z.enum(CHECK_IN_CYCLES).default('streak').meta({
+      description:
+        'streak: rewards follow the unbroken streak (no cycle); week: Monday to Sunday; month: the calendar month (both in the merchant’s time zone). In a cycle the daily reward follows the streak within the cycle.',
+    }),
     cumulativeRewards: z
       .array(CheckInMilestone)
       .max(10)
       .default([])
       .meta({ description: 'bonuses on the Nth check-in of a cycle, each paid once per cycle (week or month only)' }),
-    makeUp: CheckInMakeUpRules.default({ ...DEFAULT_CHECK_IN_MAKE_UP }).meta({ description: 'make-up check-in (补签) of a missed day of the current cycle' }),
+    makeUp: CheckInMakeUpRules.default({ ...DEFAULT_CHECK_IN_MAKE_UP }).meta({
+      description: 'make-up check-in (补签) of a missed day of the current cycle',
+    }),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -96,7 +95,9 @@ export const CheckInStatus = z
       })
       .meta({ id: 'CheckInCycle' }),
     milestones: z.array(
-      z.object({ count: z.number().int(), points: Points, growth: z.number().int(), reached: z.boolean(), claimed: z.boolean() }).meta({ id: 'CheckInMilestoneState' }),
+      z
+        .object({ count: z.number().int(), points: Points, growth: z.number().int(), reached: z.boolean(), claimed: z.boolean() })
+        .meta({ id: 'CheckInMilestoneState' }),
     ),
     makeUp: z
       .object({

@@ -24,7 +24,8 @@ export interface CheckInCycleSpan {
   end: BusinessDate;
 }
 
-const daysBetween = (from: BusinessDate, to: BusinessDate) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+const daysBetween = (from: BusinessDate, to: BusinessDate) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** The cycle a business day falls in under the rules (none under the streak rule). */
 export function cycleOf(rules: CheckInRules, date: BusinessDate): CheckInCycleSpan | null {

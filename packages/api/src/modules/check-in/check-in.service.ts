@@ -18,7 +18,7 @@ import { type Executor, inTransaction, type Tx } from '../../lib/transaction.js'
 import type { PointsService } from '../points/index.js';
 import { defineSetting, type SettingsService } from '../settings/index.js';
 import * as repo from './check-in.repository.js';
-import { type CheckInCycleSpan, cycleOf, DEFAULT_CHECK_IN_RULES, dailyReward, rewardForStreakDay } from './check-in.rules.js';
+import { type CheckInCycleSpan, cycleOf, DEFAULT_CHECK_IN_RULES, dailyReward } from './check-in.rules.js';
 
 export interface CheckInDeps {
   db: DB;
@@ -74,7 +74,8 @@ export function createCheckInService({ db, clock, timeZone, points, settings, ch
         await points.post(trx, { memberId, delta: milestone.points, reason: 'check_in', sourceKey, at });
         paid += milestone.points;
       }
-      if (milestone.growth > 0 && cycleRewardGrowth) await cycleRewardGrowth(trx, { memberId, delta: milestone.growth, sourceKey, at: at.toISOString() });
+      if (milestone.growth > 0 && cycleRewardGrowth)
+        await cycleRewardGrowth(trx, { memberId, delta: milestone.growth, sourceKey, at: at.toISOString() });
     }
     return paid;
   }
@@ -225,10 +226,13 @@ export function createCheckInService({ db, clock, timeZone, points, settings, ch
           if (date < cycle.start) notAllowed(date, 'outside_cycle', `only days of the current cycle (from ${cycle.start}) can be made up`);
           const firstCheckIn = await repo.firstCheckInDate(trx, memberId);
           if (!firstCheckIn || date < firstCheckIn) notAllowed(date, 'before_first_check_in', 'a day before the first check-in cannot be made up');
-          if (await repo.findCheckIn(trx, memberId, date)) throw new AppError('ALREADY_CHECKED_IN', `already checked in on ${date}`, { businessDate: date });
+          if (await repo.findCheckIn(trx, memberId, date))
+            throw new AppError('ALREADY_CHECKED_IN', `already checked in on ${date}`, { businessDate: date });
 
           if (!(await repo.takeMakeUp(trx, memberId, cycle.key, makeUp.maxPerCycle)))
-            throw new AppError('MAKE_UP_LIMIT_REACHED', `all ${makeUp.maxPerCycle} make-ups of this cycle are used`, { maxPerCycle: makeUp.maxPerCycle });
+            throw new AppError('MAKE_UP_LIMIT_REACHED', `all ${makeUp.maxPerCycle} make-ups of this cycle are used`, {
+              maxPerCycle: makeUp.maxPerCycle,
+            });
           if (makeUp.costPoints > 0)
             await points.post(trx, { memberId, delta: -makeUp.costPoints, reason: 'check_in', sourceKey: MAKE_UP_SOURCE(date), at: now });
 

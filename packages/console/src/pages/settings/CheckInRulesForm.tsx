@@ -66,7 +66,9 @@ export function CheckInRulesForm() {
                         <Form.Item
                           {...field}
                           noStyle
-                          rules={[{ required: true, type: 'integer', min: 0, max: 100_000, message: zh.common.required(zh.settings.rewardDay(i + 1)) }]}
+                          rules={[
+                            { required: true, type: 'integer', min: 0, max: 100_000, message: zh.common.required(zh.settings.rewardDay(i + 1)) },
+                          ]}
                         >
                           <InputNumber addonBefore={zh.settings.rewardDay(i + 1)} precision={0} min={0} style={{ width: 150 }} />
                         </Form.Item>
@@ -114,9 +116,18 @@ export function CheckInRulesForm() {
                             }),
                           ]}
                         >
-                          <InputNumber addonBefore={t.countBefore} addonAfter={t.countAfter} precision={0} style={{ width: 200 }} aria-label={t.countBefore} />
+                          <InputNumber
+                            addonBefore={t.countBefore}
+                            addonAfter={t.countAfter}
+                            precision={0}
+                            style={{ width: 200 }}
+                            aria-label={t.countBefore}
+                          />
                         </Form.Item>
-                        <Form.Item name={[field.name, 'points']} rules={[{ required: true, type: 'integer', min: 0, max: 1_000_000, message: t.pointsRange }]}>
+                        <Form.Item
+                          name={[field.name, 'points']}
+                          rules={[{ required: true, type: 'integer', min: 0, max: 1_000_000, message: t.pointsRange }]}
+                        >
                           <InputNumber addonAfter={t.pointsUnit} precision={0} style={{ width: 160 }} aria-label={t.pointsUnit} />
                         </Form.Item>
                         <Form.Item name={[field.name, 'growth']} rules={[{ type: 'integer', min: 0, max: 1_000_000, message: t.pointsRange }]}>
@@ -151,14 +162,26 @@ export function CheckInRulesForm() {
                     extra={t.makeUpCostHint}
                     rules={[{ required: true, type: 'integer', min: 0, max: 1_000_000, message: t.pointsRange }]}
                   >
-                    <InputNumber addonAfter={t.pointsUnit} precision={0} style={{ width: 180 }} disabled={!canEdit || !makeUpEnabled} data-testid='make-up-cost' />
+                    <InputNumber
+                      addonAfter={t.pointsUnit}
+                      precision={0}
+                      style={{ width: 180 }}
+                      disabled={!canEdit || !makeUpEnabled}
+                      data-testid='make-up-cost'
+                    />
                   </Form.Item>
                   <Form.Item
                     name={['makeUp', 'maxPerCycle']}
                     label={t.makeUpMax}
                     rules={[{ required: true, type: 'integer', min: 1, max: cycleDays - 1, message: t.makeUpMaxRange(cycleDays - 1) }]}
                   >
-                    <InputNumber addonAfter={t.timesUnit} precision={0} style={{ width: 160 }} disabled={!canEdit || !makeUpEnabled} data-testid='make-up-max' />
+                    <InputNumber
+                      addonAfter={t.timesUnit}
+                      precision={0}
+                      style={{ width: 160 }}
+                      disabled={!canEdit || !makeUpEnabled}
+                      data-testid='make-up-max'
+                    />
                   </Form.Item>
                 </Space>
                 <Form.Item name={['makeUp', 'payReward']} label={t.makeUpPayReward} extra={t.makeUpPayRewardHint} valuePropName='checked'>

@@ -25,11 +25,13 @@ export default function CheckInPage() {
     const outcome = await useCheckIn.getState().checkIn();
     if (outcome.kind === 'checked-in') {
       const { reward, bonus } = outcome.result;
-      void Taro.showToast({ title: bonus ? `${t.checkIn.successToast(reward)}，${t.checkInCycles.bonusToast(bonus)}` : t.checkIn.successToast(reward), icon: 'none' });
+      void Taro.showToast({
+        title: bonus ? `${t.checkIn.successToast(reward)}，${t.checkInCycles.bonusToast(bonus)}` : t.checkIn.successToast(reward),
+        icon: 'none',
+      });
       // A cumulative reward changes the milestones: read them again.
       if (bonus) void useCheckIn.getState().load(useCheckIn.getState().status?.month);
-    }
-    else if (outcome.kind === 'already') void Taro.showToast({ title: t.checkIn.alreadyToast, icon: 'none' });
+    } else if (outcome.kind === 'already') void Taro.showToast({ title: t.checkIn.alreadyToast, icon: 'none' });
     else void Taro.showToast({ title: t.checkIn.failed, icon: 'none' });
   };
 
@@ -52,7 +54,8 @@ export default function CheckInPage() {
     if (!confirm.confirm) return;
     const outcome = await useCheckIn.getState().makeUp(date);
     if (outcome.kind === 'made-up') void Taro.showToast({ title: t.checkInCycles.makeUpDone(outcome.result.currentStreak), icon: 'none' });
-    else if (outcome.kind === 'refused') void Taro.showToast({ title: t.checkInCycles.makeUpRefused[outcome.code] ?? t.checkInCycles.makeUpFailed, icon: 'none' });
+    else if (outcome.kind === 'refused')
+      void Taro.showToast({ title: t.checkInCycles.makeUpRefused[outcome.code] ?? t.checkInCycles.makeUpFailed, icon: 'none' });
     else void Taro.showToast({ title: t.checkInCycles.makeUpFailed, icon: 'none' });
   };
 
@@ -154,7 +157,13 @@ export default function CheckInPage() {
         </View>
         {makeUp.enabled ? (
           <View className='make-up-line js-make-up-summary'>
-            <Text>{makingUp ? t.checkInCycles.makeUpBusy : makeUp.left > 0 ? t.checkInCycles.makeUpSummary(makeUp.left, makeUp.costPoints) : t.checkInCycles.makeUpNoneLeft}</Text>
+            <Text>
+              {makingUp
+                ? t.checkInCycles.makeUpBusy
+                : makeUp.left > 0
+                  ? t.checkInCycles.makeUpSummary(makeUp.left, makeUp.costPoints)
+                  : t.checkInCycles.makeUpNoneLeft}
+            </Text>
             {makeUp.days.length > 0 ? <Text className='muted make-up-hint'>{t.checkInCycles.makeUpHint}</Text> : null}
           </View>
         ) : null}
