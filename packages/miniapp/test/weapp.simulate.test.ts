@@ -262,6 +262,7 @@ describe('WeChat output in miniprogram-simulate', () => {
   it('logs in silently, checks in with a tap, and shows the streak from the API', async () => {
     routes.set('current', 'pages/check-in/index');
     const id = simulate.load(path.join(ROOT, 'pages/check-in/index'), 'page', { rootPath: ROOT });
+    loadedPages.set('pages/check-in/index', id); // openPage renders it again later
     const page = simulate.render(id);
     const host = document.createElement('div');
     document.body.appendChild(host);
