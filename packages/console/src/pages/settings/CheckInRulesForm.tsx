@@ -48,7 +48,7 @@ export function CheckInRulesForm() {
 
   return (
     <PageState loading={q.isPending} error={q.error} onRetry={() => q.refetch()}>
-      <Form form={form} layout='vertical' style={{ maxWidth: 720 }} disabled={!canEdit} onFinish={submit} data-testid='check-in-rules-form'>
+      <Form form={form} layout='vertical' style={{ maxWidth: 800 }} disabled={!canEdit} onFinish={submit} data-testid='check-in-rules-form'>
         <Space direction='vertical' size={16} style={{ width: '100%' }}>
           <Card title={t.dailyCard}>
             <Form.Item name='cycle' label={t.cycle} extra={t.cycleHints[cycle]}>
@@ -128,10 +128,10 @@ export function CheckInRulesForm() {
                           name={[field.name, 'points']}
                           rules={[{ required: true, type: 'integer', min: 0, max: 1_000_000, message: t.pointsRange }]}
                         >
-                          <InputNumber addonAfter={t.pointsUnit} precision={0} style={{ width: 160 }} aria-label={t.pointsUnit} />
+                          <InputNumber addonAfter={t.pointsUnit} precision={0} style={{ width: 130 }} aria-label={t.pointsUnit} />
                         </Form.Item>
                         <Form.Item name={[field.name, 'growth']} rules={[{ type: 'integer', min: 0, max: 1_000_000, message: t.pointsRange }]}>
-                          <InputNumber addonAfter={t.growthUnit} precision={0} style={{ width: 170 }} aria-label={t.growthUnit} />
+                          <InputNumber addonAfter={t.growthUnit} precision={0} style={{ width: 130 }} aria-label={t.growthUnit} />
                         </Form.Item>
                         {canEdit && <Button type='text' icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={zh.common.remove} />}
                       </Space>
@@ -155,7 +155,7 @@ export function CheckInRulesForm() {
                 <Form.Item name={['makeUp', 'enabled']} label={t.makeUpEnabled} valuePropName='checked'>
                   <Switch data-testid='make-up-enabled' />
                 </Form.Item>
-                <Space wrap size={[24, 0]}>
+                <Space wrap size={[24, 0]} align='start'>
                   <Form.Item
                     name={['makeUp', 'costPoints']}
                     label={t.makeUpCost}
