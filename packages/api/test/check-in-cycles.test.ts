@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCheckInService } from '../src/modules/check-in/index.js';
 import { createTestContext, type TestContext } from './context.js';
 import { call, createStaffAndLogin, loginMember, type StaffSession, type TestMember } from './factories.js';
 
@@ -110,6 +111,34 @@ describe('check-in cycles', () => {
     ctx.clock.set('2026-11-30T16:00:00.000Z');
     expect((await status()).cycle).toEqual({ kind: 'month', start: '2026-12-01', end: '2026-12-31', count: 0 });
     expect((await checkIn()).body).toMatchObject({ businessDate: '2026-12-01', streak: 2, reward: 1 });
+  });
+});
+
+describe('growth from check-in', () => {
+  it('grants growth at the merchant’s check-in rate, once per day', async () => {
+    const rates = await call(ctx, 'GET', '/api/v1/merchant/tiers/rules', owner.headers());
+    const put = await call(ctx, 'PUT', '/api/v1/merchant/tiers/rules', owner.headers(), { ...rates.body, checkIn: 4 });
+    expect(put.status, JSON.stringify(put.body)).toBe(200);
+    await checkIn();
+    expect((await checkIn()).status).toBe(409);
+    expect(await growth('check-in:2026-11-22')).toEqual([{ delta: 4, reason: 'check_in' }]);
+  });
+
+  it('is part of the check-in’s transaction: a failing growth step leaves no check-in and no points', async () => {
+    const failing = createCheckInService({
+      db: ctx.db,
+      clock: ctx.clock,
+      timeZone: 'Asia/Shanghai',
+      points: ctx.app.services.points,
+      settings: ctx.app.services.settings,
+      checkedIn: async () => {
+        throw new Error('growth step failed');
+      },
+    });
+    await expect(failing.checkIn(member.id)).rejects.toThrow('growth step failed');
+    expect(await rows()).toEqual([]);
+    expect(await ledger('check-in:2026-11-22')).toEqual([]);
+    expect(await balance()).toBe(0);
   });
 });
 
@@ -305,6 +334,9 @@ describe('make-up check-in', () => {
     noon('2026-11-12');
     await makeUp('2026-11-11');
     const res = await call(ctx, 'GET', `/api/v1/merchant/members/${member.id}/check-ins`, owner.headers());
+    // The dashboard counts check-ins made on each day: the made-up day is not one.
+    const counts = await ctx.app.services.checkIn.countsByDay('2026-11-10', '2026-11-12');
+    expect([...counts.entries()]).toEqual([['2026-11-10', 1]]);
     expect(res.body.items.map((i: { businessDate: string; madeUpAt: string | null }) => [i.businessDate, i.madeUpAt !== null])).toEqual([
       ['2026-11-10', false],
       ['2026-11-11', true],

@@ -124,13 +124,14 @@ export function listCheckIns(db: Executor, memberId: number, first: string, last
     .execute();
 }
 
-/** Check-ins per business day between two dates (inclusive). */
+/** Check-ins made on each business day between two dates (inclusive); days made up later are not counted. */
 export function countCheckInsByDay(db: Executor, first: string, last: string) {
   return db
     .selectFrom('check_ins')
     .select((eb) => ['business_date', eb.fn.countAll<number>().as('n')])
     .where('business_date', '>=', first)
     .where('business_date', '<=', last)
+    .where('made_up_at', 'is', null)
     .groupBy('business_date')
     .execute();
 }
