@@ -59,7 +59,12 @@ const rows = (m: TestMember = member) =>
     .orderBy('business_date')
     .execute();
 const ledger = (sourceKey: string, m: TestMember = member) =>
-  ctx.db.selectFrom('points_ledger').select(['delta', 'reason', 'kind']).where('member_id', '=', m.id).where('source_key', '=', sourceKey).execute();
+  ctx.db
+    .selectFrom('points_ledger')
+    .select(['delta', 'reason', 'kind', 'note'])
+    .where('member_id', '=', m.id)
+    .where('source_key', '=', sourceKey)
+    .execute();
 const growth = (sourceKey: string, m: TestMember = member) =>
   ctx.db.selectFrom('growth_ledger').select(['delta', 'reason']).where('member_id', '=', m.id).where('source_key', '=', sourceKey).execute();
 
@@ -163,7 +168,7 @@ describe('cumulative rewards', () => {
       { count: 2, points: 100, growth: 7, reached: true, claimed: true },
       { count: 3, points: 50, growth: 0, reached: true, claimed: true },
     ]);
-    expect(await ledger('check-in-bonus:week:2026-11-23:2')).toEqual([{ delta: 100, reason: 'check_in', kind: 'earn' }]);
+    expect(await ledger('check-in-bonus:week:2026-11-23:2')).toEqual([{ delta: 100, reason: 'check_in', kind: 'earn', note: '累计签到 2 天奖励' }]);
     expect(await growth('check-in-bonus:week:2026-11-23:2')).toEqual([{ delta: 7, reason: 'check_in' }]);
     noon('2026-11-30');
     await checkIn();
@@ -180,7 +185,7 @@ describe('cumulative rewards', () => {
     noon('2026-11-04'); // the 3rd is missed; today's check-in and the make-up of the 3rd both make the count 3
     const results = await Promise.all([...Array.from({ length: 10 }, () => checkIn()), makeUp('2026-11-03'), makeUp('2026-11-03')]);
     expect(results.filter((r) => r.status === 200)).toHaveLength(2);
-    expect(await ledger('check-in-bonus:month:2026-11:3')).toEqual([{ delta: 40, reason: 'check_in', kind: 'earn' }]);
+    expect(await ledger('check-in-bonus:month:2026-11:3')).toEqual([{ delta: 40, reason: 'check_in', kind: 'earn', note: '累计签到 3 天奖励' }]);
     expect(await ctx.db.selectFrom('check_in_cycle_rewards').selectAll().where('member_id', '=', member.id).execute()).toHaveLength(1);
     expect((await rows()).map((r) => [r.business_date, r.streak])).toEqual([
       ['2026-11-02', 1],
@@ -230,7 +235,7 @@ describe('make-up check-in', () => {
       ['2026-11-26', 2, 0, true],
       ['2026-11-27', 3, 1, false],
     ]);
-    expect(await ledger('check-in-make-up:2026-11-25')).toEqual([{ delta: -10, reason: 'check_in', kind: 'spend' }]);
+    expect(await ledger('check-in-make-up:2026-11-25')).toEqual([{ delta: -10, reason: 'check_in', kind: 'spend', note: '补签 11月25日' }]);
     expect(await ledger('check-in:2026-11-25')).toEqual([]);
     expect(await growth('check-in:2026-11-25')).toEqual([]);
 
@@ -257,7 +262,7 @@ describe('make-up check-in', () => {
     noon('2026-11-13');
     const res = await makeUp('2026-11-11');
     expect(res.body).toMatchObject({ streak: 2, reward: 2, cost: 0, currentStreak: 3, pointsBalance: 1 + 1 + 2 });
-    expect(await ledger('check-in:2026-11-11')).toEqual([{ delta: 2, reason: 'check_in', kind: 'earn' }]);
+    expect(await ledger('check-in:2026-11-11')).toEqual([{ delta: 2, reason: 'check_in', kind: 'earn', note: '补签 11月11日' }]);
     expect(await growth('check-in:2026-11-11')).toEqual([{ delta: 1, reason: 'check_in' }]);
     expect((await rows()).map((r) => r.streak)).toEqual([1, 2, 3]);
     // Today not yet checked in: its reward follows the restored streak.

@@ -11,6 +11,7 @@ import {
   monthRange,
 } from '@siyu/shared';
 import type { DB } from '../../db/connection.js';
+import { zhCN } from '../../i18n/zh-CN.js';
 import { isUniqueViolation, lockForTransaction } from '../../db/dialect.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
@@ -71,7 +72,14 @@ export function createCheckInService({ db, clock, timeZone, points, settings, ch
       if (!claimed) continue;
       const sourceKey = CYCLE_REWARD_SOURCE(cycle.key, milestone.count);
       if (milestone.points > 0) {
-        await points.post(trx, { memberId, delta: milestone.points, reason: 'check_in', sourceKey, at });
+        await points.post(trx, {
+          memberId,
+          delta: milestone.points,
+          reason: 'check_in',
+          sourceKey,
+          note: zhCN.checkIn.cumulativeReward(milestone.count),
+          at,
+        });
         paid += milestone.points;
       }
       if (milestone.growth > 0 && cycleRewardGrowth)
@@ -234,7 +242,14 @@ export function createCheckInService({ db, clock, timeZone, points, settings, ch
               maxPerCycle: makeUp.maxPerCycle,
             });
           if (makeUp.costPoints > 0)
-            await points.post(trx, { memberId, delta: -makeUp.costPoints, reason: 'check_in', sourceKey: MAKE_UP_SOURCE(date), at: now });
+            await points.post(trx, {
+              memberId,
+              delta: -makeUp.costPoints,
+              reason: 'check_in',
+              sourceKey: MAKE_UP_SOURCE(date),
+              note: zhCN.checkIn.makeUpCost(date),
+              at: now,
+            });
 
           const streak = (await streakBefore(trx, memberId, date)) + 1;
           const reward = makeUp.payReward ? dailyReward(currentRules, date, streak) : 0;
@@ -248,7 +263,15 @@ export function createCheckInService({ db, clock, timeZone, points, settings, ch
           }
           const currentStreak = (await repo.findCheckIn(trx, memberId, today))?.streak ?? (await streakBefore(trx, memberId, today));
 
-          if (reward > 0) await points.post(trx, { memberId, delta: reward, reason: 'check_in', sourceKey: DAY_SOURCE(date), at: now });
+          if (reward > 0)
+            await points.post(trx, {
+              memberId,
+              delta: reward,
+              reason: 'check_in',
+              sourceKey: DAY_SOURCE(date),
+              note: zhCN.checkIn.madeUpDay(date),
+              at: now,
+            });
           if (makeUp.payReward && checkedIn) await checkedIn(trx, { memberId, businessDate: date, at: now.toISOString() });
           const bonus = await payCycleRewards(trx, memberId, currentRules, cycle, today, now);
           const used = await repo.makeUpsUsed(trx, memberId, cycle.key);
