@@ -206,7 +206,17 @@ export function createApp({
       perAddress: createRateLimiter('phone-bind-address', r.phoneBindPerAddress),
     },
   });
-  const checkIn = createCheckInService({ db, clock, timeZone: config.timeZone, points, settings, checkedIn: tiers.checkedIn });
+  const checkIn = createCheckInService({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    points,
+    settings,
+    checkedIn: tiers.checkedIn,
+    cycleRewardGrowth: async (trx, e) => {
+      await tiers.post(trx, { ...e, reason: 'check_in' });
+    },
+  });
   const birthdayGifts = createTierBirthdayGifts({ db, clock, tiers, settings, members, points, coupons, logger });
   const addresses = createAddressesService({ db, clock });
   const favourites = createFavouritesService({ db, clock, catalog });

@@ -43,7 +43,7 @@ describe('daily check-in', () => {
 
     const res = await checkIn();
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ businessDate: '2026-11-22', streak: 1, reward: 5, pointsBalance: 5, tomorrowReward: 5 });
+    expect(await res.json()).toEqual({ businessDate: '2026-11-22', streak: 1, reward: 5, pointsBalance: 5, tomorrowReward: 5, bonus: 0 });
 
     const again = await checkIn();
     expect(again.status).toBe(409);
@@ -172,7 +172,13 @@ describe('merchant check-in rules', () => {
     const viewer = await createStaffAndLogin(ctx, 'viewer');
     const read = await ctx.app.request('/api/v1/merchant/check-in/rules', { headers: viewer.headers() });
     expect(read.status).toBe(200);
-    expect(await read.json()).toEqual({ rewards: [5, 5, 10, 10, 15, 15, 30], afterCycle: 'restart' });
+    expect(await read.json()).toEqual({
+      rewards: [5, 5, 10, 10, 15, 15, 30],
+      afterCycle: 'restart',
+      cycle: 'streak',
+      cumulativeRewards: [],
+      makeUp: { enabled: false, costPoints: 0, maxPerCycle: 1, payReward: false },
+    });
     const body = JSON.stringify({ rewards: [10, 20], afterCycle: 'restart' });
     const denied = await ctx.app.request('/api/v1/merchant/check-in/rules', { method: 'PUT', headers: viewer.headers(), body });
     expect(denied.status).toBe(403);

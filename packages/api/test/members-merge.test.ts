@@ -78,6 +78,8 @@ async function snapshot(ids: number[]) {
     'idempotency_keys',
     'member_favourites',
     'member_favourite_counts',
+    'check_in_make_up_counts',
+    'check_in_cycle_rewards',
   ];
   const out: Record<string, unknown> = {};
   for (const t of tables) {

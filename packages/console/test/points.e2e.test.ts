@@ -201,6 +201,38 @@ describe('points in the console', () => {
     await shot('points-rules.png');
   });
 
+  it('sets the check-in rules: a weekly cycle, a cumulative reward and make-up (补签)', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${api.base}/admin/settings`);
+    await settled();
+    await page.getByRole('tab', { name: '签到奖励' }).click();
+    await page.getByTestId('check-in-rules-form').waitFor();
+    await page.getByLabel('按周（周一至周日）').check();
+    await page.getByTestId('add-milestone').click();
+    await page.getByLabel('累计满').first().fill('3');
+    await page.getByLabel('积分', { exact: true }).first().fill('20');
+    await page.getByTestId('make-up-enabled').click();
+    await page.getByTestId('make-up-cost').fill('5');
+    await page.getByTestId('make-up-max').fill('7');
+    await page.getByTestId('check-in-rules-save').click();
+    await page
+      .locator('.ant-form-item', { has: page.getByTestId('make-up-max') })
+      .getByText('请填写 1-6 的整数')
+      .waitFor();
+    await page.getByTestId('make-up-max').fill('2');
+    await page.getByTestId('check-in-rules-save').click();
+    await page.getByText('已保存').waitFor();
+    const saved = await pageFetch('GET', '/api/v1/merchant/check-in/rules');
+    expect(saved.body).toMatchObject({
+      cycle: 'week',
+      cumulativeRewards: [{ count: 3, points: 20, growth: 0 }],
+      makeUp: { enabled: true, costPoints: 5, maxPerCycle: 2, payReward: false },
+    });
+    await checkLayout('check-in rules');
+    await shot('1280-check-in-rules.png');
+    await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
   it('grants points to a member with a reason; the entry is on top of the ledger at once', async () => {
     member = await memberWithAddress(api.base, `points-e2e-${Date.now()}`);
     await apiCall(api.base, 'POST', '/api/v1/check-in', member.token, {});

@@ -14,6 +14,7 @@ import { createVerify } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { addDays, businessDateOf } from '@siyu/shared/business-day';
 import { formatYuan } from '@siyu/shared/money';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -24,6 +25,7 @@ import {
   createMemberOrder,
   createSpecProduct,
   memberWrite,
+  moveClock,
   simulatorCode,
   simulatorPhoneProof,
   simulatorKeys,
@@ -255,7 +257,8 @@ function allDom(root: Element, className: string): Element[] {
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(ROOT, 'app.js'))) throw new Error('build the WeChat output first: node scripts/build-miniapp.mjs weapp');
-  api = await startApi({ seed: true });
+  // Test hooks: the last test moves the server's clock on to leave a missed day for 补签.
+  api = await startApi({ seed: true, testHooks: true });
   simulate = require('miniprogram-simulate');
   const g = globalThis as any;
   installWx(g.wx);
@@ -277,6 +280,7 @@ describe('WeChat output in miniprogram-simulate', () => {
   it('logs in silently, checks in with a tap, and shows the streak from the API', async () => {
     routes.set('current', 'pages/check-in/index');
     const id = simulate.load(path.join(ROOT, 'pages/check-in/index'), 'page', { rootPath: ROOT });
+    loadedPages.set('pages/check-in/index', id); // openPage renders it again later
     const page = simulate.render(id);
     const host = document.createElement('div');
     document.body.appendChild(host);
@@ -805,6 +809,45 @@ describe('WeChat output: the storefront fixes of issue 12', () => {
     await waitFor(() => allDom(list.host, 'js-order-card').length > 0, 'the 退款 tab');
     expect(list.host.textContent).toContain(order.orderNo.slice(-6));
     list.page.detach();
+  }, 60_000);
+  // Last: it moves the server's clock two or three days on.
+  it('shows a missed day of the cycle as make-up-able on the check-in page, and makes it up with a tap', async () => {
+    const owner = await staffToken(api.base);
+    await apiCall(api.base, 'PUT', '/api/v1/merchant/check-in/rules', owner, {
+      rewards: [5, 5, 10, 10, 15, 15, 30],
+      afterCycle: 'restart',
+      cycle: 'month',
+      cumulativeRewards: [{ count: 7, points: 50 }],
+      makeUp: { enabled: true, costPoints: 0, maxPerCycle: 2, payReward: false },
+    });
+    // The first test checked in today. Two days on, yesterday is missed; if that lands on the 1st, three days on, so the
+    // missed day is in the new today's month (the cycle).
+    const { now } = await apiCall<{ now: string }>(api.base, 'GET', '/__test/clock', null);
+    const today = businessDateOf(new Date(now), 'Asia/Shanghai');
+    const days = addDays(today, 2).endsWith('-01') ? 3 : 2;
+    await moveClock(api.base, days * 24 * 3600_000);
+    const newToday = addDays(today, days);
+    const missed = addDays(newToday, -1);
+
+    const { page, host } = openPage('pages/check-in/index');
+    await waitFor(() => /0/.test(findDom(host, 'js-checkin-streak')?.textContent ?? ''), 'streak 0 after the missed day');
+    const day = await waitFor(() => findDom(host, `js-day-${missed}`), 'the missed day in the calendar');
+    await waitFor(() => day.className.includes('js-calendar-make-up'), 'the missed day offered for 补签');
+    expect(findDom(host, 'js-make-up-summary')?.textContent).toContain('本周期还可免费补签 2 次');
+    expect(findDom(host, 'js-checkin-cycle')?.textContent).toContain('本月累计签到');
+
+    tap(day); // wx.showModal confirms here
+    await waitFor(() => requests.includes('POST /api/v1/check-in/make-up'), 'the make-up request');
+    await waitFor(() => findDom(host, `js-day-${missed}`)?.className.includes('js-calendar-made-up'), 'the day shown as made up');
+    const status = await apiCall<{ madeUpDates: string[]; makeUp: { used: number } }>(
+      api.base,
+      'GET',
+      '/api/v1/check-in/status',
+      lastAuthorization!.slice(7),
+    );
+    expect(status.madeUpDates).toContain(missed);
+    expect(status.makeUp.used).toBe(1);
+    page.detach();
   }, 60_000);
 });
 

@@ -40,6 +40,12 @@ export const ERROR_STATUS = {
   PHONE_ALREADY_BOUND: 409,
   /** An account with unfinished orders or refunds cannot be closed yet. */
   ACCOUNT_HAS_OPEN_ORDERS: 409,
+  /** Make-up check-in (补签) is switched off by the merchant. */
+  MAKE_UP_DISABLED: 409,
+  /** The day cannot be made up: today, the future, outside the current cycle, or before the first check-in. */
+  MAKE_UP_NOT_ALLOWED: 409,
+  /** The member has used every make-up of this cycle. */
+  MAKE_UP_LIMIT_REACHED: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IDEMPOTENCY_KEY_REUSED: 422,

@@ -14,6 +14,7 @@ import * as m011 from './migrations/011-points.js';
 import * as m012 from './migrations/012-points-mall.js';
 import * as m014 from './migrations/014-tiers.js';
 import * as m015 from './migrations/015-members.js';
+import * as m016 from './migrations/016-check-in-cycles.js';
 import * as m017 from './migrations/017-favourites.js';
 
 /** Migrations are listed here explicitly, so they work the same under tsx, vitest and any bundler. */
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   '012-points-mall': m012,
   '014-tiers': m014,
   '015-members': m015,
+  '016-check-in-cycles': m016,
   '017-favourites': m017,
 };
 

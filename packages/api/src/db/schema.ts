@@ -81,6 +81,24 @@ export interface CheckInsTable {
   streak: number;
   reward: number;
   created_at: Instant;
+  /** When a missed day was made up (补签); null for a check-in on the day. */
+  made_up_at: Instant | null;
+}
+
+export interface CheckInMakeUpCountsTable {
+  member_id: number;
+  cycle_key: string;
+  used: number;
+}
+
+export interface CheckInCycleRewardsTable {
+  id: Generated<number>;
+  member_id: number;
+  cycle_key: string;
+  count: number;
+  points: number;
+  growth: number;
+  created_at: Instant;
 }
 
 export type PointsKindValue = 'earn' | 'spend' | 'expire' | 'reverse' | 'adjust';
@@ -719,6 +737,8 @@ export interface Database {
   staff: StaffTable;
   merchant_settings: MerchantSettingsTable;
   check_ins: CheckInsTable;
+  check_in_make_up_counts: CheckInMakeUpCountsTable;
+  check_in_cycle_rewards: CheckInCycleRewardsTable;
   points_ledger: PointsLedgerTable;
   idempotency_keys: IdempotencyKeysTable;
   categories: CategoriesTable;

@@ -76,4 +76,10 @@ export const zhCN = {
     /** The note on a tier change a merge made (the survivor takes the higher tier). */
     mergeTierNote: '账号合并',
   },
+  /** Notes on the ledger entries of check-in cycles (the reason is check_in; the note says which). */
+  checkIn: {
+    cumulativeReward: (count: number) => `累计签到 ${count} 天奖励`,
+    makeUpCost: (date: string) => `补签 ${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`,
+    madeUpDay: (date: string) => `补签 ${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`,
+  },
 } as const;

@@ -6,6 +6,7 @@ import type {
   BindPhoneResult,
   Cart,
   CategoryTree,
+  CheckInMakeUpResult,
   CheckInResult,
   CheckInStatus,
   CheckoutPreview,
@@ -236,6 +237,10 @@ export const api = {
   checkInStatus: (month?: string) => request<CheckInStatus>({ method: 'GET', path: '/api/v1/check-in/status', query: { month } }),
 
   checkIn: (idempotencyKey: string) => request<CheckInResult>({ method: 'POST', path: '/api/v1/check-in', body: {}, idempotencyKey }),
+
+  /** Make up (补签) a missed day of the current cycle. */
+  checkInMakeUp: (date: string, idempotencyKey: string) =>
+    request<CheckInMakeUpResult>({ method: 'POST', path: '/api/v1/check-in/make-up', body: { date }, idempotencyKey }),
 
   /** Newest first; `direction` in: credits, out: debits; `kind` and `reason` narrow it further. */
   pointsLedger: (params: PointsLedgerParams = {}) =>

@@ -1,9 +1,10 @@
-import type { CheckInResult, CheckInStatus } from '@siyu/shared';
+import type { CheckInMakeUpResult, CheckInResult, CheckInStatus } from '@siyu/shared';
 import { create } from 'zustand';
 import { api, isApiError, newIdempotencyKey } from '../api/client';
 import { useSession } from './session-store';
 
 export type CheckInOutcome = { kind: 'checked-in'; result: CheckInResult } | { kind: 'already' } | { kind: 'failed'; error: unknown };
+export type MakeUpOutcome = { kind: 'made-up'; result: CheckInMakeUpResult } | { kind: 'refused'; code: string } | { kind: 'failed'; error: unknown };
 
 interface CheckInState {
   status: CheckInStatus | null;
@@ -20,6 +21,9 @@ interface CheckInState {
   /** Status for a month ("YYYY-MM"; default the current business month). */
   load(month?: string): Promise<void>;
   checkIn(): Promise<CheckInOutcome>;
+  /** The day being made up (补签), while its request runs. */
+  makingUp: string | null;
+  makeUp(date: string): Promise<MakeUpOutcome>;
 }
 
 let loadGeneration = 0;
@@ -53,6 +57,26 @@ export const useCheckIn = create<CheckInState>()((set, get) => ({
   checkingIn: false,
   lastResult: null,
   pendingKey: null,
+  makingUp: null,
+
+  makeUp: async (date) => {
+    if (get().makingUp) return { kind: 'failed', error: new Error('a make-up is already in progress') };
+    set({ makingUp: date });
+    try {
+      const result = await api.checkInMakeUp(date, newIdempotencyKey());
+      useSession.getState().setPointsBalance(result.pointsBalance);
+      set({ makingUp: null });
+      await get().load(get().status?.month);
+      return { kind: 'made-up', result };
+    } catch (e) {
+      set({ makingUp: null });
+      if (isApiError(e) && e.status === 409) {
+        await get().load(get().status?.month);
+        return { kind: 'refused', code: e.code };
+      }
+      return { kind: 'failed', error: e };
+    }
+  },
 
   load: async (month) => {
     const mine = ++loadGeneration;

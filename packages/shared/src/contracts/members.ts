@@ -115,7 +115,15 @@ export const MemberCheckInsQuery = z.object({ month: MonthSchema.optional().meta
 export const MemberCheckIns = z
   .object({
     month: MonthSchema,
-    items: z.array(z.object({ businessDate: BusinessDateSchema, streak: z.number().int(), reward: Points, createdAt: IsoInstant })),
+    items: z.array(
+      z.object({
+        businessDate: BusinessDateSchema,
+        streak: z.number().int(),
+        reward: Points,
+        createdAt: IsoInstant,
+        madeUpAt: IsoInstant.nullable().meta({ description: 'when the day was made up (补签); null for a check-in on the day' }),
+      }),
+    ),
   })
   .meta({ id: 'MemberCheckIns' });
 

@@ -1,5 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import {
+  CheckInMakeUpRequest,
+  CheckInMakeUpResult,
   CheckInResult,
   CheckInRules,
   CheckInStatus,
@@ -57,6 +59,33 @@ export function checkInRoutes(deps: { checkIn: CheckInService; member: Middlewar
     }),
     async (c) => c.json(await deps.checkIn.checkIn(c.get('memberId')), 200),
   );
+
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/check-in/make-up',
+      tags: ['check-in'],
+      summary: 'Make up a missed day of the current cycle (补签; honours Idempotency-Key)',
+      description:
+        'Only a past day of the current week or month, not before the member’s first check-in, not already checked in. Costs the merchant’s points (never below zero) and one of the cycle’s make-ups; restores the streak as if the day had been kept; pays the day’s reward and growth only when the merchant says so; counts towards cumulative rewards.',
+      security: [{ memberToken: [] }],
+      middleware: [deps.member, deps.idempotent] as const,
+      request: {
+        headers: z.object({ 'idempotency-key': z.string().max(128).optional() }),
+        body: { required: true, content: { 'application/json': { schema: CheckInMakeUpRequest } } },
+      },
+      responses: {
+        200: json(CheckInMakeUpResult, 'the day is made up'),
+        409: json(
+          ErrorResponse,
+          'MAKE_UP_DISABLED; MAKE_UP_NOT_ALLOWED (today, future, outside the cycle, before the first check-in; details.reason); ALREADY_CHECKED_IN that day; MAKE_UP_LIMIT_REACHED; INSUFFICIENT_POINTS; IDEMPOTENCY_KEY_IN_FLIGHT',
+        ),
+        422: json(ErrorResponse, 'IDEMPOTENCY_KEY_REUSED with another request'),
+        ...errors,
+      },
+    }),
+    async (c) => c.json(await deps.checkIn.makeUp(c.get('memberId'), c.req.valid('json').date), 200),
+  );
   return router;
 }
 
@@ -69,7 +98,7 @@ export function merchantCheckInRoutes(deps: { checkIn: CheckInService; anyStaff:
       method: 'get',
       path: '/check-in/rules',
       tags: ['merchant: check-in'],
-      summary: 'The check-in reward table',
+      summary: 'The check-in rules: daily rewards, cycle, cumulative rewards, make-up',
       security: [{ staffToken: [] }],
       middleware: [deps.anyStaff] as const,
       responses: { 200: json(CheckInRules, 'current rules'), ...staffErrors },
@@ -82,7 +111,7 @@ export function merchantCheckInRoutes(deps: { checkIn: CheckInService; anyStaff:
       method: 'put',
       path: '/check-in/rules',
       tags: ['merchant: check-in'],
-      summary: 'Replace the check-in reward table (owner, operator)',
+      summary: 'Replace the check-in rules (owner, operator); fields added later may be left out and take their defaults',
       security: [{ staffToken: [] }],
       middleware: [deps.editor] as const,
       request: { body: { required: true, content: { 'application/json': { schema: CheckInRules } } } },

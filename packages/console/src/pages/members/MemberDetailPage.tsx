@@ -40,7 +40,21 @@ function CheckIns({ memberId }: { memberId: number }) {
             { title: zh.members.month, dataIndex: 'businessDate', width: 140 },
             { title: zh.members.streak, dataIndex: 'streak', width: 100 },
             { title: zh.members.reward, dataIndex: 'reward', width: 100 },
-            { title: zh.members.checkedInAt, key: 'at', render: (_, c) => dateTime(c.createdAt, timeZone) },
+            {
+              title: zh.members.checkedInAt,
+              key: 'at',
+              render: (_, c) =>
+                c.madeUpAt ? (
+                  <Space size={4}>
+                    <Tag color='orange' data-testid='made-up-tag'>
+                      {zh.checkInRules.madeUp}
+                    </Tag>
+                    {zh.checkInRules.madeUpAt(dateTime(c.madeUpAt, timeZone))}
+                  </Space>
+                ) : (
+                  dateTime(c.createdAt, timeZone)
+                ),
+            },
           ]}
         />
       </PageState>

@@ -1,9 +1,9 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../../api/client';
-import type { CheckInRules, OrderSettings, StaffList, StaffMember, StaffRole } from '../../api/types';
+import type { OrderSettings, StaffList, StaffMember, StaffRole } from '../../api/types';
 import { usePermissions } from '../../auth/session';
 import { Guard } from '../../components/Guard';
 import { MoneyInput, moneyRule } from '../../components/MoneyInput';
@@ -11,6 +11,7 @@ import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
 import { reportError } from '../../lib/form-errors';
 import { dateTime } from '../../lib/format';
+import { CheckInRulesForm } from './CheckInRulesForm';
 
 function OrderSettingsForm() {
   const { canEdit } = usePermissions();
@@ -56,66 +57,6 @@ function OrderSettingsForm() {
           rules={[moneyRule({ max: 1_000_000_000 })]}
         >
           <MoneyInput placeholder='' />
-        </Form.Item>
-        <Guard>
-          <Button type='primary' htmlType='submit' loading={save.isPending}>
-            {zh.common.save}
-          </Button>
-        </Guard>
-      </Form>
-    </PageState>
-  );
-}
-
-function CheckInRulesForm() {
-  const { canEdit } = usePermissions();
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
-  const [form] = Form.useForm<CheckInRules>();
-  const q = useQuery({ queryKey: ['check-in-rules'], queryFn: () => api.get<CheckInRules>('/check-in/rules') });
-  useEffect(() => {
-    if (q.data) form.setFieldsValue(q.data);
-  }, [q.data, form]);
-  const save = useMutation({
-    mutationFn: (v: CheckInRules) => api.put<CheckInRules>('/check-in/rules', v),
-    onSuccess: (r) => {
-      queryClient.setQueryData(['check-in-rules'], r);
-      message.success(zh.common.saved);
-    },
-    onError: (err) => reportError(form, err, message),
-  });
-  return (
-    <PageState loading={q.isPending} error={q.error} onRetry={() => q.refetch()}>
-      <Form form={form} layout='vertical' style={{ maxWidth: 560 }} disabled={!canEdit} onFinish={(v) => save.mutate(v)}>
-        <Form.Item label={zh.settings.rewards} required>
-          <Form.List name='rewards'>
-            {(fields, { add, remove }) => (
-              <Space wrap size={[12, 12]}>
-                {fields.map((field, i) => (
-                  <Space key={field.key} size={4} align='start'>
-                    <Form.Item
-                      {...field}
-                      noStyle
-                      rules={[{ required: true, type: 'integer', min: 0, max: 100_000, message: zh.common.required(zh.settings.rewardDay(i + 1)) }]}
-                    >
-                      <InputNumber addonBefore={zh.settings.rewardDay(i + 1)} precision={0} min={0} style={{ width: 150 }} />
-                    </Form.Item>
-                    {canEdit && fields.length > 1 && (
-                      <Button type='text' icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={zh.common.remove} />
-                    )}
-                  </Space>
-                ))}
-                {canEdit && fields.length < 31 && (
-                  <Button icon={<PlusOutlined />} onClick={() => add(0)}>
-                    {zh.settings.addDay}
-                  </Button>
-                )}
-              </Space>
-            )}
-          </Form.List>
-        </Form.Item>
-        <Form.Item name='afterCycle' label={zh.settings.afterCycle}>
-          <Radio.Group options={Object.entries(zh.settings.afterCycleOptions).map(([value, label]) => ({ value, label }))} />
         </Form.Item>
         <Guard>
           <Button type='primary' htmlType='submit' loading={save.isPending}>
