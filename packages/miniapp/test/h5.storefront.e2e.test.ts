@@ -6,22 +6,12 @@
  * nothing is wider than the screen, and an off-shelf cart line does not stop the rest from being bought.
  * Screenshots of each page go to packages/miniapp/test-output/h5-storefront/.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, apiCall, createMemberOrder, memberWrite, simulatorPay, staffToken, startApi, testOutputDir, type RunningApi } from './api-server.js';
+import { apiCall, createMemberOrder, memberWrite, simulatorPay, staffToken, startApi, testOutputDir, type RunningApi } from './api-server.js';
+import { box, expectTapTarget, launchBrowser, layoutFaults, linesOf, memberToken, requireH5Build } from './h5-page.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SHOTS = testOutputDir('h5-storefront');
 
 let api: RunningApi;
@@ -34,8 +24,7 @@ let offShelfProductId: number;
 let keptSkuId: number;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'h5/index.html'))) throw new Error('build the H5 output first: node scripts/build-miniapp.mjs h5');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
+  requireH5Build();
   api = await startApi({ seed: true });
   owner = await staffToken(api.base);
   const teas = await apiCall<{ items: { id: number; title: string }[] }>(api.base, 'GET', '/api/v1/products?keyword=%E9%BE%99%E4%BA%95', null);
@@ -55,84 +44,13 @@ beforeAll(async () => {
   offShelfProductId = offShelf.id;
   offShelfSkuId = offShelf.skus[0]!.id;
   keptSkuId = (await make('一直在售的茶点', 10)).skus[0]!.id;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await api?.stop();
 });
-
-/** What is wrong with the page's layout: sideways overflow and text wrapped one character per line. */
-function layoutFaults(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const W = window.innerWidth;
-    const faults: string[] = [];
-    const name = (el: Element) => `${el.tagName.toLowerCase()}.${String(el.className).trim().split(/\s+/).slice(0, 3).join('.')}`;
-    if (document.documentElement.scrollWidth > W + 1) faults.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${W})`);
-    const visible = (el: Element) => {
-      const s = getComputedStyle(el);
-      return s.display !== 'none' && s.visibility !== 'hidden' && (el as HTMLElement).offsetParent !== null;
-    };
-    for (const el of Array.from(document.querySelectorAll('.taro_page:not([style*="display: none"]) *'))) {
-      if (!visible(el) || el.closest('.taro-swiper-core, swiper, .taro-scroll-view__scroll-x')) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width > 0 && (r.right > W + 1 || r.left < -1))
-        faults.push(`${name(el)} reaches past the screen (${Math.round(r.left)}…${Math.round(r.right)})`);
-    }
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = (n.textContent ?? '').trim();
-      const el = n.parentElement;
-      if ([...text].length < 2 || !el || !visible(el)) continue;
-      const range = document.createRange();
-      range.selectNodeContents(n);
-      const lines = new Set(
-        Array.from(range.getClientRects())
-          .filter((r) => r.width > 0)
-          .map((r) => Math.round(r.top)),
-      ).size;
-      if (lines >= [...text].length) faults.push(`“${text}” wraps one character per line (${name(el)})`);
-    }
-    return [...new Set(faults)];
-  });
-}
-
-/** How many lines the first element matching `selector` takes. */
-function linesOf(page: Page, selector: string): Promise<number> {
-  return page
-    .locator(selector)
-    .first()
-    .evaluate((el) => {
-      const range = document.createRange();
-      range.selectNodeContents(el);
-      return new Set(
-        Array.from(range.getClientRects())
-          .filter((r) => r.width > 0)
-          .map((r) => Math.round(r.top)),
-      ).size;
-    });
-}
-
-async function box(page: Page, selector: string) {
-  const b = await page.locator(selector).first().boundingBox();
-  if (!b) throw new Error(`${selector} has no box`);
-  return b;
-}
-
-async function expectTapTarget(page: Page, selector: string) {
-  const b = await box(page, selector);
-  expect(Math.round(b.width), `${selector} width`).toBeGreaterThanOrEqual(44);
-  expect(Math.round(b.height), `${selector} height`).toBeGreaterThanOrEqual(44);
-}
-
-async function memberToken(page: Page): Promise<string> {
-  const raw = await page.evaluate(() => localStorage.getItem('siyu.session'));
-  const stored = raw ? (JSON.parse(raw) as { data?: string }).data : undefined;
-  const token = stored ? (JSON.parse(stored) as { state?: { token?: string } }).state?.token : undefined;
-  if (!token) throw new Error('no session in localStorage');
-  return token;
-}
 
 const VIEWPORTS = [
   { width: 390, height: 844 },
