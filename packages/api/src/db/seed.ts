@@ -12,6 +12,26 @@ import type { TiersConfig } from '@siyu/shared';
 import { ManualClock, type Clock } from '../lib/clock.js';
 import { addDays, businessDateOf } from '@siyu/shared/business-day';
 import type { DB } from './connection.js';
+import type { FileStorage } from '../lib/storage.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The demo images drawn for this project (scripts/make-demo-images.mjs; CC0, see seed-assets/LICENSE). */
+const SEED_ASSETS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'seed-assets');
+
+/** Where the seed stores its images and the origin their URLs start with (the one the API is reached at). */
+export interface SeedMedia {
+  storage: FileStorage;
+  origin: string;
+}
+
+/** Stores a demo image under `demo/<name>` (stable keys: seeding again rewrites the same bytes) and answers its URL. */
+async function demoImage(media: SeedMedia, name: string): Promise<string> {
+  const key = `demo/${name}`;
+  await media.storage.put(key, await fs.promises.readFile(path.join(SEED_ASSETS, name)), 'image/jpeg');
+  return media.storage.publicUrl(key, media.origin);
+}
 
 export const DEMO_STAFF = [
   { username: 'owner', displayName: '店长 林晓', role: 'owner', password: 'siyu-owner-demo' },
@@ -98,6 +118,8 @@ interface DemoProduct {
   subtitle: string;
   category: string;
   description: string;
+  /** The gallery: files in seed-assets. */
+  images: string[];
   skus: { code: string; specs: Record<string, string>; priceFen: number; stock: number }[];
 }
 
@@ -113,6 +135,7 @@ const DEMO_PRODUCTS: DemoProduct[] = [
     subtitle: '2026 新茶 · 狮峰产区',
     category: '绿茶',
     description: '<p>明前采摘，一芽一叶，豆香清雅。</p>',
+    images: ['longjing-1.jpg', 'longjing-2.jpg'],
     skus: [
       { code: 'LJ-100', specs: { 规格: '100g 罐装' }, priceFen: 16800, stock: 40 },
       { code: 'LJ-250', specs: { 规格: '250g 礼盒' }, priceFen: 39800, stock: 15 },
@@ -123,6 +146,7 @@ const DEMO_PRODUCTS: DemoProduct[] = [
     subtitle: '花果香 · 卷曲如螺',
     category: '绿茶',
     description: '<p>太湖东山，茶果间作。</p>',
+    images: ['biluochun-1.jpg', 'biluochun-2.jpg'],
     skus: [{ code: 'BLC-125', specs: { 规格: '125g' }, priceFen: 12800, stock: 30 }],
   },
   {
@@ -130,6 +154,7 @@ const DEMO_PRODUCTS: DemoProduct[] = [
     subtitle: '桐木关 · 松烟香',
     category: '红茶',
     description: '<p>传统烟熏工艺，汤色红艳。</p>',
+    images: ['zhengshan-1.jpg', 'zhengshan-2.jpg'],
     skus: [
       { code: 'ZSXZ-150', specs: { 规格: '150g' }, priceFen: 8800, stock: 50 },
       { code: 'ZSXZ-300', specs: { 规格: '300g' }, priceFen: 15800, stock: 20 },
@@ -140,6 +165,7 @@ const DEMO_PRODUCTS: DemoProduct[] = [
     subtitle: '清香型 · 兰花香',
     category: '乌龙茶',
     description: '<p>七泡有余香。</p>',
+    images: ['tieguanyin-1.jpg', 'tieguanyin-2.jpg'],
     skus: [
       { code: 'TGY-QX', specs: { 香型: '清香', 规格: '250g' }, priceFen: 9800, stock: 35 },
       { code: 'TGY-NX', specs: { 香型: '浓香', 规格: '250g' }, priceFen: 10800, stock: 25 },
@@ -150,6 +176,7 @@ const DEMO_PRODUCTS: DemoProduct[] = [
     subtitle: '6 种坚果果干 · 独立小包',
     category: '坚果炒货',
     description: '<p>每包 25g，一日一包。</p>',
+    images: ['nuts-1.jpg', 'nuts-2.jpg'],
     skus: [
       { code: 'NUT-7', specs: { 规格: '7 包装' }, priceFen: 3990, stock: 120 },
       { code: 'NUT-30', specs: { 规格: '30 包装' }, priceFen: 14900, stock: 60 },
@@ -160,6 +187,7 @@ const DEMO_PRODUCTS: DemoProduct[] = [
     subtitle: '临安特产 · 椒盐味',
     category: '坚果炒货',
     description: '<p>薄壳易剥。</p>',
+    images: ['walnut-1.jpg', 'walnut-2.jpg'],
     skus: [{ code: 'HT-250', specs: { 口味: '椒盐', 规格: '250g' }, priceFen: 5900, stock: 0 }],
   },
   {
@@ -167,6 +195,7 @@ const DEMO_PRODUCTS: DemoProduct[] = [
     subtitle: '内蒙古草原牛 · 手撕',
     category: '肉干肉脯',
     description: '<p>七成干，越嚼越香。</p>',
+    images: ['jerky-1.jpg', 'jerky-2.jpg'],
     skus: [
       { code: 'NRG-YW', specs: { 口味: '原味', 规格: '200g' }, priceFen: 6800, stock: 80 },
       { code: 'NRG-ML', specs: { 口味: '麻辣', 规格: '200g' }, priceFen: 6800, stock: 80 },
@@ -177,6 +206,7 @@ const DEMO_PRODUCTS: DemoProduct[] = [
     subtitle: '苏式点心 · 软糯清甜',
     category: '糕点',
     description: '<p>当日现做，冷链发货。</p>',
+    images: ['osmanthus-1.jpg', 'osmanthus-2.jpg'],
     skus: [{ code: 'GHG-12', specs: { 规格: '12 枚礼盒' }, priceFen: 4500, stock: 45 }],
   },
   {
@@ -184,6 +214,7 @@ const DEMO_PRODUCTS: DemoProduct[] = [
     subtitle: '开片 · 150ml',
     category: '茶具',
     description: '<p>手工拉坯，釉色温润。</p>',
+    images: ['gaiwan-1.jpg', 'gaiwan-2.jpg'],
     skus: [
       { code: 'RY-GW', specs: { 颜色: '天青' }, priceFen: 26800, stock: 12 },
       { code: 'RY-GW-YB', specs: { 颜色: '月白' }, priceFen: 26800, stock: 8 },
@@ -191,7 +222,12 @@ const DEMO_PRODUCTS: DemoProduct[] = [
   },
 ];
 
-async function seedCatalog(db: DB, clock: Clock, ownerId: number): Promise<void> {
+async function seedCatalog(
+  db: DB,
+  clock: Clock,
+  ownerId: number,
+  media: SeedMedia | undefined,
+): Promise<{ categoryIds: Map<string, number>; productIds: Map<string, number> }> {
   const catalog = createCatalogService({ db, clock });
   const categoryIds = new Map<string, number>();
   for (const [i, top] of DEMO_CATEGORIES.entries()) {
@@ -201,13 +237,14 @@ async function seedCatalog(db: DB, clock: Clock, ownerId: number): Promise<void>
       categoryIds.set(child, (await catalog.createCategory({ name: child, parentId: parent.id, sortOrder: top.children.length - j })).id);
     }
   }
+  const productIds = new Map<string, number>();
   for (const [i, p] of DEMO_PRODUCTS.entries()) {
     const created = await catalog.createProduct(
       {
         title: p.title,
         subtitle: p.subtitle,
         categoryId: categoryIds.get(p.category) ?? null,
-        imageUrls: [],
+        imageUrls: media ? await Promise.all(p.images.map((name) => demoImage(media, name))) : [],
         description: p.description,
         sortOrder: DEMO_PRODUCTS.length - i,
         skus: p.skus,
@@ -215,11 +252,13 @@ async function seedCatalog(db: DB, clock: Clock, ownerId: number): Promise<void>
       ownerId,
     );
     await catalog.setShelf(created.id, true);
+    productIds.set(p.title, created.id);
   }
+  return { categoryIds, productIds };
 }
 
 /** A few points-mall items, so the first start shows a points mall (one is points plus cash, one ships a catalog SKU). */
-async function seedPointsMall(db: DB, clock: Clock, ownerId: number): Promise<void> {
+async function seedPointsMall(db: DB, clock: Clock, ownerId: number, media: SeedMedia | undefined): Promise<void> {
   const mall = createPointsMallItems({ db, clock, logger: silentLogger });
   const giftBox = await db.selectFrom('skus').select('id').where('code', '=', 'GHG-12').executeTakeFirst();
   const common = { imageUrl: null, description: '', instructions: '', cashFen: 0, perMemberLimit: null, perMemberDailyLimit: null };
@@ -252,6 +291,7 @@ async function seedPointsMall(db: DB, clock: Clock, ownerId: number): Promise<vo
       kind: 'sku',
       skuId: Number(giftBox.id),
       title: '桂花糕 12 枚礼盒（积分 + 现金）',
+      imageUrl: media ? await demoImage(media, 'osmanthus-1.jpg') : null,
       description: '苏式点心礼盒，积分抵扣大部分价格，冷链包邮到家。',
       pointsPrice: 1500,
       cashFen: 990,
@@ -264,10 +304,11 @@ async function seedPointsMall(db: DB, clock: Clock, ownerId: number): Promise<vo
 
 /**
  * Believable demo data for the embedded default: the merchant's staff, the check-in table, a small tea-and-snacks catalog,
- * members on each platform with check-in history. Runs only when the database has no staff yet.
+ * members on each platform with check-in history. Runs only when the database has no staff yet. With `media`, the
+ * products get their demo images and the home page two banners, stored like merchant uploads.
  * Never used by tests (they build their own data with factories).
  */
-export async function seedDemoData(db: DB, clock: Clock, timeZone: string): Promise<{ seeded: boolean }> {
+export async function seedDemoData(db: DB, clock: Clock, timeZone: string, media?: SeedMedia): Promise<{ seeded: boolean }> {
   const existing = await db.selectFrom('staff').select(['id', 'role']).orderBy('id').execute();
   if (existing.length > 0) {
     // Databases seeded before the catalog existed get the catalog alone.
@@ -277,8 +318,8 @@ export async function seedDemoData(db: DB, clock: Clock, timeZone: string): Prom
     const hasMallItems = await db.selectFrom('points_mall_items').select('id').limit(1).executeTakeFirst();
     if (hasProducts && hasMallItems) return { seeded: false };
     // Databases seeded before the catalog or the points mall existed get what they lack.
-    if (!hasProducts) await seedCatalog(db, clock, Number(owner.id));
-    if (!hasMallItems) await seedPointsMall(db, clock, Number(owner.id));
+    if (!hasProducts) await seedCatalog(db, clock, Number(owner.id), media);
+    if (!hasMallItems) await seedPointsMall(db, clock, Number(owner.id), media);
     return { seeded: true };
   }
 
@@ -296,12 +337,26 @@ export async function seedDemoData(db: DB, clock: Clock, timeZone: string): Prom
   const checkInAt = (c: Clock) =>
     createCheckInService({ db, clock: c, timeZone, points, settings: settingsService, checkedIn: tiersAt(c).checkedIn });
   await checkInAt(clock).updateRules(DEFAULT_CHECK_IN_RULES, ownerId);
-  await seedCatalog(db, clock, ownerId);
-  await seedPointsMall(db, clock, ownerId);
-  // The home page's notice bar and the search page's hot words (banners need images the merchant uploads).
+  const { categoryIds, productIds } = await seedCatalog(db, clock, ownerId, media);
+  await seedPointsMall(db, clock, ownerId, media);
+  // The home page's notice bar, its banners (when the seed has somewhere to store their images) and the search page's hot words.
+  const banners = media
+    ? [
+        {
+          imageUrl: await demoImage(media, 'banner-newtea.jpg'),
+          title: '明前新茶上市',
+          link: { type: 'product' as const, productId: productIds.get('明前西湖龙井')! },
+        },
+        {
+          imageUrl: await demoImage(media, 'banner-snacks.jpg'),
+          title: '茶点配好茶',
+          link: { type: 'category' as const, categoryId: categoryIds.get('零食')! },
+        },
+      ]
+    : [];
   await settingsService.set(
     STOREFRONT_SETTINGS,
-    { ...DEFAULT_STOREFRONT_SETTINGS, notice: '新茶上市 · 全场满 99 元包邮', hotWords: ['龙井', '红茶', '坚果', '盖碗'] },
+    { ...DEFAULT_STOREFRONT_SETTINGS, notice: '新茶上市 · 全场满 99 元包邮', banners, hotWords: ['龙井', '红茶', '坚果', '盖碗'] },
     ownerId,
   );
 
