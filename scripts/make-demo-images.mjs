@@ -135,7 +135,7 @@ const PRODUCTS = {
 const BANNERS = {
   'banner-newtea': `<defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="0"><stop offset="0" stop-color="#2f6b3b"/><stop offset="1" stop-color="#6e9f4e"/></linearGradient></defs><rect width="750" height="300" fill="url(#bg)"/>
   ${leaf(560, 60, 20, '#a8d08a', 1.3)}${leaf(640, 220, -140, '#a8d08a', 1.1)}
-  <g transform="translate(230 -160)">${tin(430, 420, 150, 200, '#f3ead2', '#2f6b3b', '龙井', '#f3ead2')}</g>
+  <g transform="translate(190 -160)">${tin(430, 420, 150, 200, '#f3ead2', '#2f6b3b', '龙井', '#f3ead2')}</g>
   <text x="60" y="130" font-size="56" font-weight="700" fill="#fff" ${FONT}>明前新茶上市</text>
   <text x="60" y="196" font-size="30" fill="#e8f3dc" ${FONT}>狮峰龙井 · 碧螺春 · 满 99 包邮</text>`,
   'banner-snacks': `<defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="0"><stop offset="0" stop-color="#b9473a"/><stop offset="1" stop-color="#e0873a"/></linearGradient></defs><rect width="750" height="300" fill="url(#bg)"/>

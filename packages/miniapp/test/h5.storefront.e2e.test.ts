@@ -314,3 +314,152 @@ describe('H5 storefront at 390 × 844: orders, refunds, payment and a slow or ab
     await page.unroute(`${api.base}/**`);
   });
 });
+
+describe('H5 storefront at 390 × 844: a server that goes away and comes back, images that fail, the cart badge', () => {
+  let context: BrowserContext;
+  let page: Page;
+  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `390-${name}.png`) });
+  /** Which tab the tab bar highlights (its label), or '' when none is. */
+  const highlightedTab = () =>
+    page.evaluate(() => document.querySelector('.weui-tabbar__item.weui-bar__item_on .weui-tabbar__label')?.textContent?.trim() ?? '');
+  /** The cart tab's badge text, '' when it has none. */
+  const cartBadge = () =>
+    page.evaluate(() => {
+      const cartTab = [...document.querySelectorAll('.weui-tabbar__item')].find((el) => el.textContent?.includes('购物车'));
+      return cartTab?.querySelector<HTMLElement>('.taro-tabbar-badge')?.textContent?.trim() ?? '';
+    });
+  const toastText = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.taro__toast')].map((el) => (el.style.display === 'none' ? '' : (el.textContent ?? ''))).join(''),
+    );
+  /** Images on screen that the browser shows broken (failed to load and still visible). */
+  const brokenImages = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('img')]
+        .filter((img) => {
+          if (!img.complete || img.naturalWidth > 0 || !img.getAttribute('src')) return false;
+          const r = img.getBoundingClientRect();
+          return r.width > 0 && r.height > 0 && getComputedStyle(img).visibility !== 'hidden' && !img.closest('.weui-tabbar');
+        })
+        .map((img) => img.getAttribute('src')),
+    );
+
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('a tab tapped with the server down leaves the highlight on the page still shown', async () => {
+    await page.goto(`${api.base}/`);
+    await page.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
+    expect(await highlightedTab()).toBe('首页');
+    await page.route(`${api.base}/**`, (route) => route.abort('connectionrefused'));
+    try {
+      await page.locator('.weui-tabbar__item', { hasText: '分类' }).first().click();
+      await expect.poll(toastText, { timeout: 10_000 }).toContain('网络不太顺畅');
+      await page.waitForTimeout(500);
+      expect(await highlightedTab()).toBe('首页');
+      expect(await page.locator('.js-product-card').first().isVisible()).toBe(true);
+      await shot('server-down-tab');
+    } finally {
+      await page.unroute(`${api.base}/**`);
+    }
+    // Back up: the same tap opens the page, highlighted.
+    await page.locator('.weui-tabbar__item', { hasText: '分类' }).first().click();
+    await expect.poll(highlightedTab, { timeout: 15_000 }).toBe('分类');
+  });
+
+  it('重试 on home after the API comes back loads the category row and the check-in card too', async () => {
+    const fresh = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const p = await fresh.newPage();
+    try {
+      // The page's own files load; every API call fails, as with the API process stopped.
+      await p.route('**/api/v1/**', (route) => route.abort('connectionrefused'));
+      await p.goto(`${api.base}/`);
+      await p.locator('.js-load-retry').first().waitFor({ timeout: 30_000 });
+      expect(await p.locator('.js-home-category').count()).toBe(0);
+      await p.unroute('**/api/v1/**');
+      await p.screenshot({ path: path.join(SHOTS, '390-home-server-down.png') });
+      await p.locator('.js-load-retry').first().click();
+      await p.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
+      await expect.poll(() => p.locator('.js-home-category').count(), { timeout: 15_000 }).toBe(3);
+      // The check-in card says what today's check-in gives (it said only the generic hint while the server was away).
+      await expect.poll(() => p.locator('.js-home-checkin-entry').first().textContent(), { timeout: 15_000 }).toMatch(/签到|积分/);
+      await expect.poll(() => p.locator('.js-home-checkin-entry .muted').first().textContent(), { timeout: 15_000 }).toMatch(/\d/);
+      await expect.poll(() => p.locator('.js-points-balance').count(), { timeout: 15_000 }).toBe(1);
+      await p.screenshot({ path: path.join(SHOTS, '390-home-after-retry.png') });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('an image that fails to load shows the placeholder on home, product, cart and orders', async () => {
+    await page.route('**/uploads/**', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    try {
+      await imagesFail();
+    } finally {
+      await page.unroute('**/uploads/**');
+    }
+  });
+  async function imagesFail() {
+    await page.goto(`${api.base}/`);
+    await page.reload();
+    await page.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    expect(await brokenImages(), 'home').toEqual([]);
+    expect(await page.locator('.js-product-card .js-image-placeholder').first().isVisible()).toBe(true);
+    await page.goto(`${api.base}/#/pages/product/index?id=${longjingId}`);
+    await page.locator('.js-detail-title').first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    expect(await brokenImages(), 'product').toEqual([]);
+    expect(await page.locator('.js-product-gallery .js-image-placeholder').first().isVisible()).toBe(true);
+    await shot('image-failed-product');
+    const token = await memberToken(page);
+    await memberWrite(api.base, token, 'POST', '/api/v1/cart/lines', { skuId: keptSkuId, quantity: 1 });
+    const longjing = await apiCall<{ skus: { id: number }[] }>(api.base, 'GET', `/api/v1/products/${longjingId}`, null);
+    await memberWrite(api.base, token, 'POST', '/api/v1/cart/lines', { skuId: longjing.skus[0]!.id, quantity: 1 });
+    await page.goto(`${api.base}/#/pages/cart/index`);
+    await page.reload();
+    await page.locator('.js-cart-line').first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    expect(await brokenImages(), 'cart').toEqual([]);
+    await createMemberOrder(api.base, token, longjing.skus[0]!.id, 1);
+    await page.goto(`${api.base}/#/package-order/pages/list/index`);
+    await page.reload();
+    await page.locator('.js-order-card').first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    expect(await brokenImages(), 'orders').toEqual([]);
+  }
+
+  it('the cart tab badge shows the units in the cart and follows an add-to-cart', async () => {
+    const token = await memberToken(page);
+    const units = async () =>
+      (await apiCall<{ lines: { quantity: number }[] }>(api.base, 'GET', '/api/v1/cart', token)).lines.reduce((n, l) => n + l.quantity, 0);
+    await page.goto(`${api.base}/`);
+    await page.reload();
+    await page.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
+    const before = await units();
+    expect(before).toBeGreaterThan(0);
+    await expect.poll(cartBadge, { timeout: 15_000 }).toBe(String(before));
+    // Add one from a product page (not a tab page), then back on a tab the badge has moved on.
+    const kept = await apiCall<{ items: { id: number }[] }>(
+      api.base,
+      'GET',
+      `/api/v1/products?keyword=${encodeURIComponent('一直在售的茶点')}`,
+      null,
+    );
+    await page.goto(`${api.base}/#/pages/product/index?id=${kept.items[0]!.id}`);
+    await page.locator('.js-add-to-cart').first().waitFor({ timeout: 30_000 });
+    await page.locator('.js-add-to-cart').first().click();
+    await expect.poll(units, { timeout: 15_000 }).toBe(before + 1);
+    await page.locator('.js-cart-entry').first().click();
+    await page.locator('.js-cart-line').first().waitFor({ timeout: 30_000 });
+    await expect.poll(cartBadge, { timeout: 15_000 }).toBe(String(before + 1));
+    await page.locator('.weui-tabbar__item', { hasText: '首页' }).first().click();
+    await expect.poll(cartBadge, { timeout: 15_000 }).toBe(String(before + 1));
+    await shot('cart-badge');
+  });
+});
