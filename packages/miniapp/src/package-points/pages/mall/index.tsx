@@ -1,9 +1,10 @@
 import type { PointsMallItem } from '@siyu/shared';
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import { LoadError } from '../../../components/load-error';
+import { ProductImage } from '../../../components/product-image';
 import { t } from '../../../i18n/zh-CN';
 import { ROUTES } from '../../../lib/routes';
 import { usePagedList } from '../../../lib/use-paged-list';
@@ -19,7 +20,7 @@ function MallCard({ item, available }: { item: PointsMallItem; available: number
       onClick={() => void Taro.navigateTo({ url: ROUTES.mallItem(item.id) })}
     >
       {item.imageUrl ? (
-        <Image className='mall-cover' src={item.imageUrl} mode='aspectFill' lazyLoad />
+        <ProductImage className='mall-cover' src={item.imageUrl} title={item.title} />
       ) : (
         <View className='mall-cover mall-cover-empty'>
           <Text>{t.mall.kinds[item.kind]}</Text>

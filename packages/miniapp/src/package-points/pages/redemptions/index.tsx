@@ -1,9 +1,10 @@
 import type { PointsMallRedemption } from '@siyu/shared';
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import { LoadError } from '../../../components/load-error';
+import { ProductImage } from '../../../components/product-image';
 import { t } from '../../../i18n/zh-CN';
 import { ROUTES } from '../../../lib/routes';
 import { usePagedList } from '../../../lib/use-paged-list';
@@ -26,7 +27,7 @@ export function RedemptionCard({ redemption: r }: { redemption: PointsMallRedemp
       </View>
       <View className='mall-redemption-body'>
         {r.item.imageUrl ? (
-          <Image className='mall-redemption-cover' src={r.item.imageUrl} mode='aspectFill' lazyLoad />
+          <ProductImage className='mall-redemption-cover' src={r.item.imageUrl} title={r.item.title} />
         ) : (
           <View className='mall-redemption-cover mall-cover-empty'>
             <Text>{t.mall.kinds[r.item.kind]}</Text>
