@@ -114,6 +114,62 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
     expect(await page.locator('.js-search-history-word:visible').allTextContents()).toContain('茶');
   });
 
+  it('search filters: category chips and a checked price range in a sheet, shown as active filters, kept in the address', async () => {
+    await open(`/pages/search/index?keyword=${encodeURIComponent('茶')}`, '.js-search-summary');
+    expect(await page.locator('.js-search-input input').first().inputValue()).toBe('茶');
+    const all = await page.locator('.js-product-title').allTextContents();
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    await page.locator('.js-search-filter-open').first().click();
+    await page.locator('.js-search-filter-sheet').first().waitFor();
+    await page
+      .locator('.js-search-filter-category', { hasText: /^绿茶$/ })
+      .first()
+      .click();
+    // A lowest price above the highest is refused beside the field, and nothing changes behind the sheet.
+    await page.locator('.js-search-filter-min input').first().fill('200');
+    await page.locator('.js-search-filter-max input').first().fill('100');
+    await page.locator('.js-search-filter-apply').first().click();
+    expect(await page.locator('.js-search-filter-error').first().textContent()).toBe('最高价不能低于最低价');
+    await page.locator('.js-search-filter-min input').first().fill('1.234');
+    await page.locator('.js-search-filter-apply').first().click();
+    expect(await page.locator('.js-search-filter-error').first().textContent()).toBe('请输入金额，最多两位小数');
+    await page.locator('.js-search-filter-min input').first().fill('100');
+    await page.locator('.js-search-filter-max input').first().fill('150');
+    await shot('search-filter-sheet');
+    expect(await layoutFaults(page)).toEqual([]);
+    for (const sel of [
+      '.js-search-filter-category',
+      '.js-search-filter-min',
+      '.js-search-filter-apply',
+      '.js-search-filter-reset',
+      '.js-sheet-close',
+    ])
+      await expectTapTarget(page, sel);
+    await page.locator('.js-search-filter-apply').first().click();
+    // 绿茶 from ¥100 to ¥150: 碧螺春 (¥128) only; 龙井 starts at ¥168.
+    await expect.poll(() => page.locator('.js-product-title').allTextContents(), { timeout: 15_000 }).toEqual(['洞庭碧螺春']);
+    expect(await page.locator('.js-search-active-category').first().textContent()).toBe('绿茶');
+    expect(await page.locator('.js-search-active-price').first().textContent()).toBe('¥100-¥150');
+    await shot('search-filtered');
+    expect(await layoutFaults(page)).toEqual([]);
+    await expectTapTarget(page, '.js-search-filter-open');
+    await expectTapTarget(page, '.js-search-filter-clear');
+    // The address holds the search: a reload shows the same.
+    expect(page.url()).toMatch(/categoryId=\d+/);
+    expect(page.url()).toContain('min=10000');
+    expect(page.url()).toContain('max=15000');
+    await page.reload();
+    await page.locator('.js-search-active-price').first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator('.js-product-title').allTextContents(), { timeout: 15_000 }).toEqual(['洞庭碧螺春']);
+    // Sorting keeps the filter; 清除筛选 drops it and the address with it.
+    await page.locator('.js-search-sort-price').first().click();
+    await expect.poll(() => page.url()).toContain('sort=price_asc');
+    await page.locator('.js-search-filter-clear').first().click();
+    await expect.poll(() => page.locator('.js-product-title').count(), { timeout: 15_000 }).toBe(all.length);
+    expect(page.url()).not.toContain('min=');
+    expect(await page.locator('.js-search-active-filters').count()).toBe(0);
+  });
+
   it('product by direct link: headings stand on their own line', async () => {
     await open(`/pages/product/index?id=${longjingId}`, '.js-detail-description');
     const heading = await box(page, '.js-description-heading');
