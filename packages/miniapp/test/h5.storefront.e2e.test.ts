@@ -170,6 +170,30 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
     expect(await page.locator('.js-search-active-filters').count()).toBe(0);
   });
 
+  it('lists on a slow network show skeleton cards, not a bare 加载中…', async () => {
+    const slow = async (route: import('playwright-core').Route) => {
+      await new Promise((r) => setTimeout(r, 2500));
+      await route.continue().catch(() => undefined);
+    };
+    for (const [hash, pattern, name] of [
+      ['/package-order/pages/list/index', '**/api/v1/orders?**', 'orders-skeleton'],
+      ['/package-points/pages/mall/index', '**/api/v1/points-mall/items?**', 'mall-skeleton'],
+      ['/package-points/pages/history/index', '**/api/v1/points/**', 'points-skeleton'],
+    ] as const) {
+      await page.route(pattern, slow);
+      try {
+        await page.goto(`${api.base}/#${hash}`);
+        await page.reload();
+        await page.locator('.js-list-skeleton').first().waitFor({ timeout: 15_000 });
+        expect(await page.locator('.taro_page:not([style*="display: none"]) .state-line', { hasText: '加载中' }).count(), name).toBe(0);
+        await shot(name);
+        expect(await layoutFaults(page)).toEqual([]);
+      } finally {
+        await page.unroute(pattern, slow);
+      }
+    }
+  });
+
   it('product by direct link: headings stand on their own line', async () => {
     await open(`/pages/product/index?id=${longjingId}`, '.js-detail-description');
     const heading = await box(page, '.js-description-heading');

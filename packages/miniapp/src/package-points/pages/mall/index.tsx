@@ -4,6 +4,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import { LoadError } from '../../../components/load-error';
+import { ListSkeleton } from '../../../components/list-skeleton';
 import { ProductImage } from '../../../components/product-image';
 import { t } from '../../../i18n/zh-CN';
 import { ROUTES } from '../../../lib/routes';
@@ -87,7 +88,7 @@ export default function MallPage() {
       </View>
 
       {!list.loaded && list.error ? <LoadError onRetry={list.reload} /> : null}
-      {!list.loaded && !list.error ? <View className='state-line'>{t.common.loading}</View> : null}
+      {!list.loaded && !list.error ? <ListSkeleton /> : null}
       {list.loaded && list.items.length === 0 ? <View className='points-empty js-mall-empty'>{t.mall.empty}</View> : null}
       {list.items.map((item) => (
         <MallCard key={item.id} item={item} available={available} />

@@ -4,6 +4,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from 
 import { useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import { LoadError } from '../../../components/load-error';
+import { ListSkeleton } from '../../../components/list-skeleton';
 import { ProductImage } from '../../../components/product-image';
 import { t } from '../../../i18n/zh-CN';
 import { ROUTES } from '../../../lib/routes';
@@ -76,7 +77,7 @@ export default function RedemptionsPage() {
         ))}
       </View>
       {!list.loaded && list.error ? <LoadError onRetry={list.reload} /> : null}
-      {!list.loaded && !list.error ? <View className='state-line'>{t.common.loading}</View> : null}
+      {!list.loaded && !list.error ? <ListSkeleton /> : null}
       {list.loaded && list.items.length === 0 ? (
         <View className='points-empty js-redemptions-empty'>
           <Text className='points-empty-text'>{t.mall.redemptionsEmpty}</Text>
