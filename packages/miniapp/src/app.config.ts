@@ -20,6 +20,8 @@ export default defineAppConfig({
       pages: ['pages/history/index', 'pages/mall/index', 'pages/mall-item/index', 'pages/redemptions/index', 'pages/redemption/index'],
     },
     { root: 'package-member', pages: ['pages/benefits/index', 'pages/growth/index'] },
+    // The share poster's canvas drawing, used on a tap of 生成海报.
+    { root: 'package-share', pages: ['pages/poster/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -204,6 +204,46 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
     expect(await layoutFaults(page)).toEqual([]);
   });
 
+  it('生成海报 draws the share poster (image, title, price, shop, the path with the sharer) in a sheet, and saves it', async () => {
+    await open(`/pages/product/index?id=${longjingId}`, '.js-poster-open');
+    await expectTapTarget(page, '.js-poster-open');
+    await page.locator('.js-poster-open').first().click();
+    await page.locator('.js-poster-image').first().waitFor({ timeout: 30_000 });
+    const poster = await page
+      .locator('.js-poster-image img')
+      .first()
+      .evaluate((img: HTMLImageElement) => ({ src: img.src.slice(0, 22), width: img.naturalWidth, height: img.naturalHeight }));
+    expect(poster.src).toBe('data:image/png;base64,');
+    expect(poster.height / poster.width).toBeCloseTo(460 / 300, 1);
+    // The product's image is on it (its pixels are the art's, not the grey placeholder's), read back from the poster.
+    const topColour = await page
+      .locator('.js-poster-image img')
+      .first()
+      .evaluate((img: HTMLImageElement) => {
+        const c = document.createElement('canvas');
+        c.width = img.naturalWidth;
+        c.height = img.naturalHeight;
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const w = img.naturalWidth;
+        const [r, g, b] = ctx.getImageData(Math.round(w / 2), Math.round(w * 0.6), 1, 1).data;
+        return [r, g, b];
+      });
+    expect(topColour).not.toEqual([240, 240, 243]);
+    await page.waitForTimeout(800); // the page's slide-in done
+    const member = await apiCall<{ id: number }>(api.base, 'GET', '/api/v1/me', await memberToken(page));
+    expect(await page.locator('.js-poster-link').first().textContent()).toBe(
+      `${api.base}/#/pages/product/index?id=${longjingId}&sharer=${member.id}`,
+    );
+    await shot('poster-sheet');
+    expect(await layoutFaults(page)).toEqual([]);
+    await expectTapTarget(page, '.js-poster-save');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.js-poster-save').first().click()]);
+    expect(download.suggestedFilename()).toBe('poster.png');
+    await page.locator('.js-poster-sheet .js-sheet-close').first().click();
+    await page.locator('.js-detail-title').first().waitFor({ timeout: 15_000 });
+  });
+
   it('check-in: the calendar arrows are 44 px to tap', async () => {
     await open('/pages/check-in/index', '.js-calendar-prev');
     await expectTapTarget(page, '.js-calendar-prev');
