@@ -723,7 +723,9 @@ describe('WeChat output: the storefront fixes of issue 12', () => {
   it('shows a not-found page with a way home for a missing product or order', async () => {
     const product = openPage('pages/product/index', { id: '999999' });
     await waitFor(() => one(product.host, 'js-not-found'), 'the product not-found page');
-    expect(one(product.host, 'js-not-found-home')).toBeTruthy();
+    const before = navigations.length;
+    tap(one(product.host, 'js-not-found-home')!);
+    await waitFor(() => navigations.slice(before).includes('/pages/index/index'), 'switchTab home from the product');
     product.page.detach();
     const order = openPage('package-order/pages/detail/index', { id: '999999' });
     await waitFor(() => one(order.host, 'js-not-found'), 'the order not-found page');
@@ -745,6 +747,21 @@ describe('WeChat output: the storefront fixes of issue 12', () => {
 
     const cart = openPage('pages/cart/index');
     await waitFor(() => one(cart.host, 'js-cart-line-stale'), 'the off-shelf line, flagged');
+    // Unchecked and not counted: the total is the line still on sale.
+    const stale = one(cart.host, 'js-cart-line-stale')!;
+    expect(stale.textContent).toContain('下架测试');
+    expect(allDom(stale, 'checkbox')[0]?.className).not.toContain('is-checked');
+    const server = await apiCall<{
+      selectedItemsFen: number;
+      lines: { skuId: number; selected: boolean; problems: string[]; priceFen: number; quantity: number }[];
+    }>(api.base, 'GET', '/api/v1/cart', member());
+    const buyable = server.lines
+      .filter((l) => l.selected && !l.problems.some((p) => p === 'off_shelf' || p === 'out_of_stock'))
+      .reduce((n, l) => n + l.priceFen * l.quantity, 0);
+    expect(server.lines.some((l) => l.skuId === gone.skus[0]!.id)).toBe(true);
+    expect(server.selectedItemsFen).toBe(buyable);
+    expect(one(cart.host, 'js-cart-total')?.textContent).toBe(`¥${(buyable / 100).toFixed(2)}`);
+    expect(one(cart.host, 'js-cart-checkout')?.className).not.toContain('is-disabled');
     const navigated = navigations.length;
     tap(one(cart.host, 'js-cart-checkout')!);
     await waitFor(() => navigations.slice(navigated).includes('/package-order/pages/checkout/index'), 'navigateTo checkout');
@@ -768,5 +785,31 @@ describe('WeChat output: the storefront fixes of issue 12', () => {
     await waitFor(() => allDom(list.host, 'js-order-card').length > 0, 'the 退款 tab');
     expect(list.host.textContent).toContain(order.orderNo.slice(-6));
     list.page.detach();
+  }, 60_000);
+
+  it('search opens with the filters of its query: category and price range applied, shown as active filters', async () => {
+    const categories = await apiCall<{ id: number; name: string; children: { id: number; name: string }[] }[]>(
+      api.base,
+      'GET',
+      '/api/v1/categories',
+      null,
+    );
+    const green = categories.flatMap((c) => c.children).find((c) => c.name === '绿茶')!;
+    const search = openPage('pages/search/index', { keyword: encodeURIComponent('茶'), categoryId: String(green.id), min: '10000', max: '15000' });
+    await waitFor(() => allDom(search.host, 'js-product-title').length > 0, 'the filtered results');
+    expect(allDom(search.host, 'js-product-title').map((el) => el.textContent)).toEqual(['洞庭碧螺春']);
+    expect(one(search.host, 'js-search-active-price')?.textContent).toBe('¥100-¥150');
+    await waitFor(() => one(search.host, 'js-search-active-category')?.textContent === '绿茶', 'the category named');
+    search.page.detach();
+  }, 60_000);
+
+  it('生成海报 on the product page opens the poster sub-package page for the product', async () => {
+    const teas = await apiCall<{ items: { id: number }[] }>(api.base, 'GET', `/api/v1/products?keyword=${encodeURIComponent('龙井')}`, null);
+    const product = openPage('pages/product/index', { id: String(teas.items[0]!.id) });
+    await waitFor(() => one(product.host, 'js-poster-open'), 'the 生成海报 entry');
+    const before = navigations.length;
+    tap(one(product.host, 'js-poster-open')!);
+    await waitFor(() => navigations.slice(before).includes(`/package-share/pages/poster/index?id=${teas.items[0]!.id}`), 'navigateTo the poster');
+    product.page.detach();
   }, 60_000);
 });
