@@ -1216,7 +1216,10 @@ for (const { platform, label } of PLATFORMS) {
     // -- the storefront: search filters from the page query, the share poster's sub-package page ---------------------
 
     it('opens search with the filters of its query (category, price range) and the results they keep', async () => {
-      const tree = await host.apiGet<{ id: number; name: string; children: { id: number; name: string }[] }[]>('/api/v1/categories', host.storedToken());
+      const tree = await host.apiGet<{ id: number; name: string; children: { id: number; name: string }[] }[]>(
+        '/api/v1/categories',
+        host.storedToken(),
+      );
       const green = tree.flatMap((c) => c.children).find((c) => c.name === '绿茶')!;
       host.openPage('pages/search/index', { keyword: encodeURIComponent('茶'), categoryId: String(green.id), min: '10000', max: '15000' });
       await waitFor(() => textOf(host.find('js-product-title')) === '洞庭碧螺春', 'the one green tea from ¥100 to ¥150', host.diagnose);
