@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../src/db/seed.js';
 import { createLocalFileStorage } from '../src/lib/storage.js';
-import { sniffImageType } from '../src/modules/media/media.service.js';
+import { sniffImageType } from '../src/modules/media/index.js';
 import { createTestContext, type TestContext } from './context.js';
 import { call } from './factories.js';
 
