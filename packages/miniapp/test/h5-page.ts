@@ -64,8 +64,14 @@ export async function memberToken(page: Page): Promise<string> {
     const stored = raw ? (JSON.parse(raw) as { data?: string }).data : undefined;
     return (stored ? (JSON.parse(stored) as { state?: { token?: string | null } }).state?.token : undefined) ?? '';
   };
-  await expect.poll(read, { timeout: 15_000, message: 'a session token in localStorage' }).not.toBe('');
-  return read();
+  // Polled by hand (not expect.poll): hooks call this too, outside a test.
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const token = await read();
+    if (token) return token;
+    if (Date.now() > deadline) throw new Error('no session token in localStorage after 15 s');
+    await page.waitForTimeout(200);
+  }
 }
 
 /** The trimmed text of the first element matching `selector`. */
@@ -141,7 +147,8 @@ export function layoutFaults(page: Page): Promise<string[]> {
       return s.display !== 'none' && s.visibility !== 'hidden' && (el as HTMLElement).offsetParent !== null;
     };
     for (const el of Array.from(document.querySelectorAll('.taro_page:not([style*="display: none"]) *'))) {
-      if (!visible(el) || el.closest('.taro-swiper-core, swiper, .taro-scroll-view__scroll-x')) continue;
+      // Swipers (banners, galleries) hold their other slides beside the screen, and clip them.
+      if (!visible(el) || el.closest('taro-swiper-core, .taro-swiper-core, swiper, .taro-scroll-view__scroll-x')) continue;
       const r = el.getBoundingClientRect();
       if (r.width > 0 && (r.right > W + 1 || r.left < -1))
         faults.push(`${name(el)} reaches past the screen (${Math.round(r.left)}…${Math.round(r.right)})`);
