@@ -3,6 +3,7 @@
 // renders them with headless Chromium to compact JPEGs in packages/api/src/db/seed-assets/ (JPEG: every mini-program
 // version shows it; WebP is not safe on all). Run once after changing the art: node scripts/make-demo-images.mjs
 // The images are CC0 (see the LICENSE there); the seed stores them in the media store like merchant uploads.
+// Banners keep their words and art between x 100 and 660 of 750: a narrow phone's banner frame crops the sides.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -135,14 +136,14 @@ const PRODUCTS = {
 const BANNERS = {
   'banner-newtea': `<defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="0"><stop offset="0" stop-color="#2f6b3b"/><stop offset="1" stop-color="#6e9f4e"/></linearGradient></defs><rect width="750" height="300" fill="url(#bg)"/>
   ${leaf(560, 60, 20, '#a8d08a', 1.3)}${leaf(640, 220, -140, '#a8d08a', 1.1)}
-  <g transform="translate(190 -160)">${tin(430, 420, 150, 200, '#f3ead2', '#2f6b3b', '龙井', '#f3ead2')}</g>
-  <text x="60" y="130" font-size="56" font-weight="700" fill="#fff" ${FONT}>明前新茶上市</text>
-  <text x="60" y="196" font-size="30" fill="#e8f3dc" ${FONT}>狮峰龙井 · 碧螺春 · 满 99 包邮</text>`,
+  <g transform="translate(150 -160)">${tin(430, 420, 150, 200, '#f3ead2', '#2f6b3b', '龙井', '#f3ead2')}</g>
+  <text x="100" y="135" font-size="54" font-weight="700" fill="#fff" ${FONT}>明前新茶上市</text>
+  <text x="100" y="196" font-size="28" fill="#e8f3dc" ${FONT}>狮峰龙井 · 碧螺春</text>`,
   'banner-snacks': `<defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="0"><stop offset="0" stop-color="#b9473a"/><stop offset="1" stop-color="#e0873a"/></linearGradient></defs><rect width="750" height="300" fill="url(#bg)"/>
-  ${[0, 1, 2].map((i) => `<rect x="${520 + i * 60}" y="${150 - i * 8}" width="50" height="50" rx="8" fill="#f9efd2"/><circle cx="${545 + i * 60}" cy="${170 - i * 8}" r="6" fill="#f0a500"/>`).join('')}
-  ${nut(560, 250, 1.4, '#f3d9a4')}${nut(620, 245, 1.3, '#d9a15a')}${nut(680, 252, 1.4, '#f3d9a4')}
-  <text x="60" y="130" font-size="56" font-weight="700" fill="#fff" ${FONT}>茶点配好茶</text>
-  <text x="60" y="196" font-size="30" fill="#fde8d2" ${FONT}>桂花糕 · 坚果 · 牛肉干</text>`,
+  ${[0, 1, 2].map((i) => `<rect x="${480 + i * 60}" y="${150 - i * 8}" width="50" height="50" rx="8" fill="#f9efd2"/><circle cx="${505 + i * 60}" cy="${170 - i * 8}" r="6" fill="#f0a500"/>`).join('')}
+  ${nut(520, 250, 1.4, '#f3d9a4')}${nut(580, 245, 1.3, '#d9a15a')}${nut(640, 252, 1.4, '#f3d9a4')}
+  <text x="100" y="135" font-size="54" font-weight="700" fill="#fff" ${FONT}>茶点配好茶</text>
+  <text x="100" y="196" font-size="28" fill="#fde8d2" ${FONT}>桂花糕 · 坚果 · 牛肉干</text>`,
 };
 
 const jobs = [];
