@@ -73,4 +73,22 @@ describe('demo seed', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('gives the demo products of a database seeded before the images their galleries, once', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-seed-media-'));
+    try {
+      expect(await seedDemoData(ctx.db, ctx.clock, 'Asia/Shanghai')).toEqual({ seeded: true });
+      const before = (await call(ctx, 'GET', '/api/v1/products?pageSize=50', {})).body;
+      expect(before.items.every((p: any) => p.coverUrl === null)).toBe(true);
+      const media = { storage: createLocalFileStorage(dir), origin: 'http://127.0.0.1:3000' };
+      expect(await seedDemoData(ctx.db, ctx.clock, 'Asia/Shanghai', media)).toEqual({ seeded: true });
+      const after = (await call(ctx, 'GET', '/api/v1/products?pageSize=50', {})).body;
+      expect(after.items.every((p: any) => typeof p.coverUrl === 'string' && p.coverUrl.startsWith('http://127.0.0.1:3000/uploads/demo/'))).toBe(
+        true,
+      );
+      expect(await seedDemoData(ctx.db, ctx.clock, 'Asia/Shanghai', media)).toEqual({ seeded: false });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

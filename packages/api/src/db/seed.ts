@@ -257,6 +257,20 @@ async function seedCatalog(
   return { categoryIds, productIds };
 }
 
+/** Gives the demo products that still have no images their demo gallery; answers how many it changed. */
+async function pictureDemoProducts(db: DB, clock: Clock, media: SeedMedia): Promise<number> {
+  const catalog = createCatalogService({ db, clock });
+  let changed = 0;
+  for (const p of DEMO_PRODUCTS) {
+    const bare = await db.selectFrom('products').select('id').where('title', '=', p.title).where('image_urls', '=', '[]').execute();
+    for (const row of bare) {
+      await catalog.updateProduct(Number(row.id), { imageUrls: await Promise.all(p.images.map((name) => demoImage(media, name))) });
+      changed += 1;
+    }
+  }
+  return changed;
+}
+
 /** A few points-mall items, so the first start shows a points mall (one is points plus cash, one ships a catalog SKU). */
 async function seedPointsMall(db: DB, clock: Clock, ownerId: number, media: SeedMedia | undefined): Promise<void> {
   const mall = createPointsMallItems({ db, clock, logger: silentLogger });
@@ -316,7 +330,9 @@ export async function seedDemoData(db: DB, clock: Clock, timeZone: string, media
     const hasProducts = await db.selectFrom('products').select('id').limit(1).executeTakeFirst();
     if (!owner) return { seeded: false };
     const hasMallItems = await db.selectFrom('points_mall_items').select('id').limit(1).executeTakeFirst();
-    if (hasProducts && hasMallItems) return { seeded: false };
+    // Demo products seeded before the demo images existed get them (a product the merchant gave images keeps its own).
+    const pictured = media && hasProducts ? await pictureDemoProducts(db, clock, media) : 0;
+    if (hasProducts && hasMallItems) return { seeded: pictured > 0 };
     // Databases seeded before the catalog or the points mall existed get what they lack.
     if (!hasProducts) await seedCatalog(db, clock, Number(owner.id), media);
     if (!hasMallItems) await seedPointsMall(db, clock, Number(owner.id), media);
