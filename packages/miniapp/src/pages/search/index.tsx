@@ -223,6 +223,20 @@ function FilterSheet(props: { filter: SearchFilter; categories: CategoryChoice[]
     { id: null, name: t.searchFilter.allCategories },
     ...props.categories.flatMap((top) => [{ id: top.id, name: top.name }, ...top.children.map((c) => ({ id: c.id, name: c.name }))]),
   ];
+  /** One bound of the price range, marked when the error is its own. */
+  const priceInput = (field: 'min' | 'max', value: string, set: (v: string) => void) => (
+    <Input
+      className={`search-filter-input js-search-filter-${field}${error?.field === field ? ' is-invalid' : ''}`}
+      type='digit'
+      value={value}
+      maxlength={10}
+      placeholder={field === 'min' ? t.searchFilter.minPlaceholder : t.searchFilter.maxPlaceholder}
+      onInput={(e) => {
+        set(e.detail.value);
+        setError(null);
+      }}
+    />
+  );
   const apply = () => {
     const range = parsePriceRange(minText, maxText);
     if (!range.ok) {
@@ -270,29 +284,9 @@ function FilterSheet(props: { filter: SearchFilter; categories: CategoryChoice[]
       </View>
       <Text className='search-filter-label'>{t.searchFilter.price}</Text>
       <View className='search-filter-price'>
-        <Input
-          className={`search-filter-input js-search-filter-min${error?.field === 'min' ? ' is-invalid' : ''}`}
-          type='digit'
-          value={minText}
-          maxlength={10}
-          placeholder={t.searchFilter.minPlaceholder}
-          onInput={(e) => {
-            setMinText(e.detail.value);
-            setError(null);
-          }}
-        />
+        {priceInput('min', minText, setMinText)}
         <Text className='search-filter-dash'>-</Text>
-        <Input
-          className={`search-filter-input js-search-filter-max${error?.field === 'max' ? ' is-invalid' : ''}`}
-          type='digit'
-          value={maxText}
-          maxlength={10}
-          placeholder={t.searchFilter.maxPlaceholder}
-          onInput={(e) => {
-            setMaxText(e.detail.value);
-            setError(null);
-          }}
-        />
+        {priceInput('max', maxText, setMaxText)}
       </View>
       {error ? <Text className='search-filter-error js-search-filter-error'>{error.message}</Text> : null}
     </BottomSheet>
