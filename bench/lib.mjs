@@ -42,7 +42,15 @@ async function waitUp(url, child) {
  */
 export async function startServers(env = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-bench-'));
-  const apiEnv = { ...process.env, DATABASE_URL: `sqlite:${dir}/bench.db`, LOG_LEVEL: 'warn', H5_DIST_DIR: path.join(dir, 'none'), ...env };
+  // The seed's demo images go to the throwaway folder too.
+  const apiEnv = {
+    ...process.env,
+    DATABASE_URL: `sqlite:${dir}/bench.db`,
+    UPLOADS_DIR: path.join(dir, 'uploads'),
+    LOG_LEVEL: 'warn',
+    H5_DIST_DIR: path.join(dir, 'none'),
+    ...env,
+  };
   await new Promise((resolve, reject) => {
     const seed = spawn(process.execPath, ['--import', 'tsx', 'src/db/seed-cli.ts'], { cwd: API, env: apiEnv, stdio: 'ignore' });
     seed.on('exit', (c) => (c === 0 ? resolve() : reject(new Error(`seed exited ${c}`))));

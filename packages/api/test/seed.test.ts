@@ -1,5 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../src/db/seed.js';
+import { createLocalFileStorage } from '../src/lib/storage.js';
+import { sniffImageType } from '../src/modules/media/index.js';
 import { createTestContext, type TestContext } from './context.js';
 import { call } from './factories.js';
 
@@ -46,5 +51,56 @@ describe('demo seed', () => {
     expect(mall.body.items.map((i: any) => i.kind).sort()).toEqual(['sku', 'virtual', 'virtual']);
     expect(mall.body.items.some((i: any) => i.cashFen > 0)).toBe(true);
     expect(mall.body.items.every((i: any) => i.unavailableReason === 'NOT_ENOUGH_POINTS')).toBe(true);
+  });
+
+  it('gives every demo product a gallery of its own images, and the home page two linked banners', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-seed-media-'));
+    try {
+      const storage = createLocalFileStorage(dir);
+      await seedDemoData(ctx.db, ctx.clock, 'Asia/Shanghai', { storage, origin: 'http://shop.test:3000' });
+      const list = (await call(ctx, 'GET', '/api/v1/products?pageSize=50', {})).body;
+      expect(list.total).toBe(9);
+      const seen = new Set<string>();
+      for (const p of list.items) {
+        const detail = (await call(ctx, 'GET', `/api/v1/products/${p.id}`, {})).body;
+        expect(detail.imageUrls, p.title).toHaveLength(2);
+        expect(p.coverUrl).toBe(detail.imageUrls[0]);
+        for (const url of detail.imageUrls as string[]) {
+          expect(url).toMatch(/^http:\/\/shop\.test:3000\/uploads\/demo\/[a-z]+-[12]\.jpg$/);
+          seen.add(url);
+          const stored = await storage.get(url.replace('http://shop.test:3000/uploads/', ''));
+          // A JPEG (shown by every mini-program version), small enough for a phone on a slow network.
+          expect(sniffImageType(stored!.bytes)?.contentType).toBe('image/jpeg');
+          expect(stored!.bytes.length).toBeLessThan(40 * 1024);
+        }
+      }
+      expect(seen.size).toBe(18);
+      const storefront = (await call(ctx, 'GET', '/api/v1/storefront', {})).body;
+      expect(storefront.banners.map((b: any) => [b.title, b.link.type])).toEqual([
+        ['明前新茶上市', 'product'],
+        ['茶点配好茶', 'category'],
+      ]);
+      expect(await storage.get(storefront.banners[0].imageUrl.replace('http://shop.test:3000/uploads/', ''))).not.toBeNull();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives the demo products of a database seeded before the images their galleries, once', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-seed-media-'));
+    try {
+      expect(await seedDemoData(ctx.db, ctx.clock, 'Asia/Shanghai')).toEqual({ seeded: true });
+      const before = (await call(ctx, 'GET', '/api/v1/products?pageSize=50', {})).body;
+      expect(before.items.every((p: any) => p.coverUrl === null)).toBe(true);
+      const media = { storage: createLocalFileStorage(dir), origin: 'http://127.0.0.1:3000' };
+      expect(await seedDemoData(ctx.db, ctx.clock, 'Asia/Shanghai', media)).toEqual({ seeded: true });
+      const after = (await call(ctx, 'GET', '/api/v1/products?pageSize=50', {})).body;
+      expect(after.items.every((p: any) => typeof p.coverUrl === 'string' && p.coverUrl.startsWith('http://127.0.0.1:3000/uploads/demo/'))).toBe(
+        true,
+      );
+      expect(await seedDemoData(ctx.db, ctx.clock, 'Asia/Shanghai', media)).toEqual({ seeded: false });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

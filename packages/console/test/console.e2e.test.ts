@@ -10,89 +10,47 @@
  * Screenshots go to the folder the test prints.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { addDays, businessDateOf } from '@siyu/shared/business-day';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, CONSOLE_DIST, memberWithAddress, paidOrder, REPO_ROOT, type RunningApi, startApi } from './api-server';
+import { apiCall, memberWithAddress, paidOrder, type RunningApi } from './api-server';
+import {
+  type ConsoleBrowser,
+  choose as chooseOption,
+  openConsole,
+  settled as pageSettled,
+  screenshot,
+  shotOnFailure,
+  login as staffLogin,
+  staffToken as sharedStaffToken,
+} from './console-browser';
 import { makePng } from './png';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-/** Where the screenshots go; printed, so a reviewer can look at them. */
-const OUTPUT = process.env.SIYU_TEST_OUTPUT ?? path.join(REPO_ROOT, 'packages/console/test-output');
 const PRODUCT_TITLE = '控制台测试卫衣';
 
 let api: RunningApi;
 let context: BrowserContext;
-let profileDir: string;
+let browser: ConsoleBrowser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(CONSOLE_DIST, 'index.html'))) throw new Error('build the console first: pnpm --filter @siyu/console build');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
-  fs.mkdirSync(OUTPUT, { recursive: true });
-  console.log(`console e2e: screenshots in ${OUTPUT}`);
-  api = await startApi();
-  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-console-chromium-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    args: FLAGS,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (e) => errors.push(String(e)));
+  browser = await openConsole('console');
+  ({ api, context, page, errors } = browser);
 }, 180_000);
 
 afterAll(async () => {
-  await context?.close();
-  await api?.stop();
-  if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+  await browser?.close();
 });
 
 // A failed step leaves a picture of where it stood.
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) {
-    await page
-      .screenshot({ path: path.join(OUTPUT, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true })
-      .catch(() => {});
-  }
-});
+afterEach((ctx) => shotOnFailure(page, 'failed-', ctx.task));
 
-const shot = async (name: string) => {
-  // Let charts finish their entrance animation and fonts settle; toasts would cover the page header.
-  await page.waitForTimeout(900);
-  await page.evaluate(() => {
-    for (const el of document.querySelectorAll('.ant-message')) (el as HTMLElement).style.display = 'none';
-  });
-  await page.screenshot({ path: path.join(OUTPUT, name), fullPage: true });
-};
+const shot = (name: string) => screenshot(page, name, { settleMs: 900 });
 
-async function login(username: string, password: string) {
-  await page.getByLabel('账号').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByTestId('login-submit').click();
-}
+const login = (username: string, password: string) => staffLogin(page, username, password, { wait: false });
 
-/** Picks an option of an antd Select. */
-async function choose(selectTestId: string, option: string) {
-  await page.getByTestId(selectTestId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
+const choose = (selectTestId: string, option: string) => chooseOption(page, selectTestId, option);
 
 /** The console's session cookies as this browser holds them. */
 const cookieNames = async () => (await context.cookies()).map((c) => c.name).sort();
@@ -131,15 +89,7 @@ async function confirmPopup() {
     .click();
 }
 
-/** Waits for a page's skeletons to go and its text to settle. */
-async function settled() {
-  await page.locator('.page-header h2').waitFor();
-  await page
-    .locator('.ant-skeleton')
-    .first()
-    .waitFor({ state: 'detached' })
-    .catch(() => {});
-}
+const settled = () => pageSettled(page);
 
 /** Text of a figure on a coupon's page. */
 const stat = (key: string) => page.getByTestId(`coupon-stat-${key}`).locator('.ant-statistic-content').textContent();
@@ -551,12 +501,7 @@ describe('merchant console in headless Chromium', () => {
     ];
     for (const [name, p] of pages) {
       await page.goto(`${api.base}${p}`);
-      await page.locator('.page-header h2').waitFor();
-      await page
-        .locator('.ant-skeleton')
-        .first()
-        .waitFor({ state: 'detached' })
-        .catch(() => {});
+      await settled();
       await page.waitForTimeout(300);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, p).toBeLessThanOrEqual(0);
@@ -679,13 +624,4 @@ function yuanText(fen: number): string {
   return `¥${whole}.${String(fen % 100).padStart(2, '0')}`;
 }
 
-const staffTokens = new Map<string, string>();
-/** A bearer token for a staff member, logged in once per run (staff logins are rate-limited per username). */
-async function staffToken(username: string, password: string): Promise<string> {
-  let token = staffTokens.get(username);
-  if (!token) {
-    token = (await apiCall<{ token: string }>(api.base, 'POST', '/api/v1/merchant/auth/login', null, { username, password })).token;
-    staffTokens.set(username, token);
-  }
-  return token;
-}
+const staffToken = (username: string, password: string) => sharedStaffToken(api.base, username, password);

@@ -6,99 +6,47 @@
  * listed with its stock, a redemption by a member shipped from the console and another cancelled (points and stock
  * back) — when the API has the mall's endpoints. Screenshots (1440 × 900) go to the folder the test prints.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, CONSOLE_DIST, memberWithAddress, REPO_ROOT, type RunningApi, startApi } from './api-server';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const OUTPUT = process.env.SIYU_TEST_OUTPUT ?? path.join(REPO_ROOT, 'packages/console/test-output');
+import { apiCall, memberWithAddress, type RunningApi } from './api-server';
+import {
+  type ConsoleBrowser,
+  choose as chooseOption,
+  openConsole,
+  settled as pageSettled,
+  screenshot,
+  shotOnFailure,
+  login as staffLogin,
+} from './console-browser';
 
 let api: RunningApi;
-let context: BrowserContext;
-let profileDir: string;
+let browser: ConsoleBrowser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(CONSOLE_DIST, 'index.html'))) throw new Error('build the console first: pnpm --filter @siyu/console build');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
-  fs.mkdirSync(OUTPUT, { recursive: true });
-  console.log(`points e2e: screenshots in ${OUTPUT}`);
-  api = await startApi();
-  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-points-chromium-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    args: FLAGS,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (e) => errors.push(String(e)));
+  browser = await openConsole('points');
+  ({ api, page, errors } = browser);
 }, 180_000);
 
 afterAll(async () => {
-  await context?.close();
-  await api?.stop();
-  if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+  await browser?.close();
 });
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) {
-    await page
-      .screenshot({ path: path.join(OUTPUT, `failed-points-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true })
-      .catch(() => {});
-  }
-});
+afterEach((ctx) => shotOnFailure(page, 'failed-points-', ctx.task));
 
-const shot = async (name: string, fullPage = true) => {
-  await page.waitForTimeout(600);
-  await page.evaluate(() => {
-    for (const el of document.querySelectorAll('.ant-message')) (el as HTMLElement).style.display = 'none';
-  });
-  await page.screenshot({ path: path.join(OUTPUT, name), fullPage });
-};
+const shot = (name: string, fullPage = true) => screenshot(page, name, { fullPage });
 
-async function login(username: string, password: string) {
-  await page.getByLabel('账号').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-staff').waitFor();
-}
+const login = (username: string, password: string) => staffLogin(page, username, password);
 
 async function logout() {
   await page.getByRole('button', { name: /退出登录/ }).click();
   await page.getByTestId('login-submit').waitFor();
 }
 
-async function settled() {
-  await page.locator('.page-header h2').waitFor();
-  await page
-    .locator('.ant-skeleton')
-    .first()
-    .waitFor({ state: 'detached' })
-    .catch(() => {});
-}
+const settled = () => pageSettled(page);
 
-/** Picks an option of an antd Select. */
-async function choose(selectTestId: string, option: string) {
-  await page.getByTestId(selectTestId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
+const choose = (selectTestId: string, option: string) => chooseOption(page, selectTestId, option);
 
 /** A JSON call from inside the page, on the browser's cookie session (with the CSRF token for changes). */
 function pageFetch<T = any>(method: string, p: string, body?: unknown): Promise<{ status: number; body: T }> {

@@ -5,87 +5,43 @@
  * change in the member's history and the growth ledger; a viewer sees the page read-only, saying why. Screenshots at
  * 1440 × 900 go to the folder the test prints.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, CONSOLE_DIST, memberWithAddress, REPO_ROOT, type RunningApi, startApi } from './api-server';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const OUTPUT = process.env.SIYU_TEST_OUTPUT ?? path.join(REPO_ROOT, 'packages/console/test-output');
+import { apiCall, memberWithAddress, type RunningApi } from './api-server';
+import {
+  type ConsoleBrowser,
+  openConsole,
+  screenshot,
+  settled as pageSettled,
+  shotOnFailure,
+  login as staffLogin,
+  staffToken as sharedStaffToken,
+} from './console-browser';
 
 let api: RunningApi;
-let context: BrowserContext;
-let profileDir: string;
+let browser: ConsoleBrowser;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(CONSOLE_DIST, 'index.html'))) throw new Error('build the console first: pnpm --filter @siyu/console build');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
-  fs.mkdirSync(OUTPUT, { recursive: true });
-  console.log(`tiers e2e: screenshots in ${OUTPUT}`);
-  api = await startApi();
-  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-console-tiers-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    args: FLAGS,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (e) => errors.push(String(e)));
+  browser = await openConsole('tiers');
+  ({ api, page, errors } = browser);
 }, 180_000);
 
 afterAll(async () => {
-  await context?.close();
-  await api?.stop();
-  if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+  await browser?.close();
 });
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && page) {
-    await page
-      .screenshot({ path: path.join(OUTPUT, `failed-tiers-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true })
-      .catch(() => {});
-  }
-});
+afterEach((ctx) => shotOnFailure(page, 'failed-tiers-', ctx.task));
 
-const shot = async (name: string) => {
-  await page.waitForTimeout(600);
-  await page.evaluate(() => {
-    for (const el of document.querySelectorAll('.ant-message')) (el as HTMLElement).style.display = 'none';
-  });
-  await page.screenshot({ path: path.join(OUTPUT, name), fullPage: true });
-};
+const shot = (name: string) => screenshot(page, name);
 
-async function login(username: string, password: string) {
-  await page.getByLabel('账号').fill(username);
-  await page.getByLabel('密码').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('current-staff').waitFor();
-}
+const login = (username: string, password: string) => staffLogin(page, username, password);
 
 /** The error text under a form field holding the element with this test id. */
 const fieldError = (testId: string) => page.locator('.ant-form-item', { has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
 
-async function staffToken(username: string, password: string): Promise<string> {
-  const res = await apiCall<{ token: string }>(api.base, 'POST', '/api/v1/merchant/auth/login', null, { username, password });
-  return res.token;
-}
+const staffToken = (username: string, password: string) => sharedStaffToken(api.base, username, password);
 
 interface Ladder {
   tiers: { level: number; name: string; growthThreshold: number; benefits: { pointsMultiplierBp: number } }[];
@@ -182,12 +138,7 @@ describe('会员等级 in the console', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     for (const p of [`/admin/members/${member.id}`, '/admin/tiers']) {
       await page.goto(`${api.base}${p}`);
-      await page.locator('.page-header h2').waitFor();
-      await page
-        .locator('.ant-skeleton')
-        .first()
-        .waitFor({ state: 'detached' })
-        .catch(() => {});
+      await pageSettled(page);
       await page.waitForTimeout(300);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, p).toBeLessThanOrEqual(0);

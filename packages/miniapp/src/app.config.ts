@@ -24,6 +24,8 @@ export default defineAppConfig({
     },
     { root: 'package-member', pages: ['pages/benefits/index', 'pages/growth/index'] },
     { root: 'package-favourite', pages: ['pages/list/index'] },
+    // The share poster's canvas drawing, used on a tap of 生成海报.
+    { root: 'package-share', pages: ['pages/poster/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

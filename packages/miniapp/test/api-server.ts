@@ -39,11 +39,11 @@ async function freePort(): Promise<number> {
 export const SEED_OWNER = { username: 'owner', password: 'siyu-owner-demo' };
 
 /** Runs the API's own seed (staff, check-in rules, the demo tea-and-snacks catalog) into a database file. */
-function seedDatabase(apiDir: string, dbFile: string): Promise<void> {
+function seedDatabase(apiDir: string, env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/db/seed-cli.ts'], {
       cwd: apiDir,
-      env: { ...process.env, DATABASE_URL: `sqlite:${dbFile}`, LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+      env: { ...process.env, ...env, LOG_LEVEL: 'warn', NODE_ENV: 'development' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     child.on('error', reject);
@@ -61,14 +61,14 @@ export async function startApi(options: { seed?: boolean; testHooks?: boolean } 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-miniapp-test-'));
   const dbFile = path.join(dir, 'test.db');
   const api = path.join(REPO_ROOT, 'packages/api');
-  if (options.seed) await seedDatabase(api, dbFile);
+  // The seed stores its demo images where this server serves uploads, with URLs on its port.
+  const where = { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${dbFile}`, UPLOADS_DIR: path.join(dir, 'uploads') };
+  if (options.seed) await seedDatabase(api, where);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: api,
     env: {
       ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: `sqlite:${dbFile}`,
+      ...where,
       LOG_LEVEL: 'warn',
       H5_DIST_DIR: path.join(DIST, 'h5'),
       NODE_ENV: 'development',

@@ -1,43 +1,24 @@
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, startApi, type RunningApi } from './api-server.js';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { startApi, type RunningApi } from './api-server.js';
+import { type Phone, launchPhone, requireH5Build } from './h5-page.js';
 
 let api: RunningApi;
 let context: BrowserContext;
-let profileDir: string;
+let phone: Phone;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'h5/index.html'))) throw new Error('build the H5 output first: node scripts/build-miniapp.mjs h5');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
+  requireH5Build();
   api = await startApi();
-  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-chromium-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    args: FLAGS,
-    headless: true,
-    viewport: { width: 390, height: 844 },
-  });
+  phone = await launchPhone();
+  context = phone.context;
 }, 90_000);
 
 afterAll(async () => {
-  await context?.close();
+  await phone?.close();
   await api?.stop();
-  if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
 });
 
 const numberIn = async (page: Page, selector: string) => Number(((await page.locator(selector).first().textContent()) ?? '').match(/\d+/)?.[0]);

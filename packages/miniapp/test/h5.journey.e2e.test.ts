@@ -4,74 +4,34 @@
  * address, pay on the simulator's payment page (确认支付 sends the platform's signed notification), see the order
  * 待发货; then ask for a refund in the UI, approve it as the merchant through the merchant API, and see 已退款.
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, apiCall, createSpecProduct, staffToken, startApi, type RunningApi } from './api-server.js';
+import { apiCall, createSpecProduct, staffToken, startApi, type RunningApi } from './api-server.js';
+import { type Phone, launchPhone, memberToken, requireH5Build, textOf, typeInto } from './h5-page.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PRODUCT_TITLE = '旅程测试卫衣';
 
 let api: RunningApi;
 let context: BrowserContext;
-let profileDir: string;
+let phone: Phone;
 let owner: string;
 let product: Awaited<ReturnType<typeof createSpecProduct>>;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'h5/index.html'))) throw new Error('build the H5 output first: node scripts/build-miniapp.mjs h5');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
+  requireH5Build();
   api = await startApi({ seed: true });
   owner = await staffToken(api.base);
   product = await createSpecProduct(api.base, owner, PRODUCT_TITLE);
-  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-chromium-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    args: FLAGS,
-    headless: true,
-    viewport: { width: 390, height: 844 },
-  });
+  phone = await launchPhone();
+  context = phone.context;
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close();
+  await phone?.close();
   await api?.stop();
-  if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
 });
-
-/** The member token the page stored after its silent login (zustand persist, through Taro's H5 storage: `{ data }`). */
-async function memberToken(page: Page): Promise<string> {
-  const raw = await page.evaluate(() => localStorage.getItem('siyu.session'));
-  const stored = raw ? (JSON.parse(raw) as { data?: string }).data : undefined;
-  const token = stored ? (JSON.parse(stored) as { state?: { token?: string } }).state?.token : undefined;
-  if (!token) throw new Error(`no session in localStorage: ${raw}`);
-  return token;
-}
-
-/** Types into a Taro <Input> (a web component wrapping a real <input>) so its onInput fires. */
-async function typeInto(page: Page, selector: string, value: string) {
-  const input = page.locator(`${selector} input`).first();
-  await input.fill(value);
-}
-
-const visibleText = (page: Page, selector: string) =>
-  page
-    .locator(selector)
-    .first()
-    .textContent()
-    .then((t) => (t ?? '').trim());
 
 describe('H5 shopper journey in headless Chromium', () => {
   it('browses, buys a chosen SKU with a new address, pays on the simulator page, then gets a refund approved by the merchant', async () => {
@@ -88,15 +48,15 @@ describe('H5 shopper journey in headless Chromium', () => {
     await card.click();
 
     // Product detail: price range, then pick 红 / M (蓝 / L is out of stock and disabled once 蓝 is chosen).
-    await expect.poll(() => visibleText(page, '.js-detail-title'), { timeout: 15_000 }).toBe(PRODUCT_TITLE);
-    expect(await visibleText(page, '.js-detail-price')).toBe('¥59.00-¥69.00');
+    await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: 15_000 }).toBe(PRODUCT_TITLE);
+    expect(await textOf(page, '.js-detail-price')).toBe('¥59.00-¥69.00');
     const skuValue = (text: string) => page.locator('.js-sku-value', { hasText: new RegExp(`^${text}$`) }).first();
     await skuValue('蓝').click();
     await expect.poll(() => skuValue('L').getAttribute('class'), { timeout: 5_000 }).toContain('js-sku-disabled');
     await skuValue('蓝').click(); // deselect
     await skuValue('红').click();
     await skuValue('M').click();
-    await expect.poll(() => visibleText(page, '.js-detail-price')).toBe('¥59.00');
+    await expect.poll(() => textOf(page, '.js-detail-price')).toBe('¥59.00');
     await page.locator('.js-add-to-cart').first().click();
 
     const token = await memberToken(page);
@@ -110,18 +70,18 @@ describe('H5 shopper journey in headless Chromium', () => {
     // Cart: the line, selected; check out.
     await page.locator('.js-cart-entry').first().click();
     await page.locator('.js-cart-line', { hasText: PRODUCT_TITLE }).first().waitFor({ timeout: 15_000 });
-    await expect.poll(() => visibleText(page, '.js-cart-total')).toBe('¥59.00');
+    await expect.poll(() => textOf(page, '.js-cart-total')).toBe('¥59.00');
     // Quantity up and down again: PATCH /cart/lines/{id}, sent as a POST with X-HTTP-Method-Override as on devices.
     const cartLine = page.locator('.js-cart-line', { hasText: PRODUCT_TITLE }).first();
     await cartLine.locator('.js-qty-plus').first().click();
-    await expect.poll(() => visibleText(page, '.js-cart-total')).toBe('¥118.00');
+    await expect.poll(() => textOf(page, '.js-cart-total')).toBe('¥118.00');
     await expect
       .poll(
         async () => (await apiCall<{ lines: Array<{ skuId: number; quantity: number }> }>(api.base, 'GET', '/api/v1/cart', token)).lines[0]?.quantity,
       )
       .toBe(2);
     await cartLine.locator('.js-qty-minus').first().click();
-    await expect.poll(() => visibleText(page, '.js-cart-total')).toBe('¥59.00');
+    await expect.poll(() => textOf(page, '.js-cart-total')).toBe('¥59.00');
     await page.locator('.js-cart-checkout').first().click();
 
     // Checkout without an address: add one (a bad phone number is refused first), come back with it chosen.
@@ -135,7 +95,7 @@ describe('H5 shopper journey in headless Chromium', () => {
     await page.locator('.weui-picker__group:visible').nth(2).waitFor({ timeout: 15_000 });
     await page.waitForTimeout(600);
     await page.locator('.weui-picker__action:visible').last().click();
-    await expect.poll(() => visibleText(page, '.js-address-region-value')).toBe('北京市 北京市 东城区');
+    await expect.poll(() => textOf(page, '.js-address-region-value')).toBe('北京市 北京市 东城区');
     await typeInto(page, '.js-address-detail', '文三路 90 号 1 幢 101 室');
     await page.locator('.js-address-save').first().click();
     await page.locator('.js-field-error-phone').first().waitFor({ timeout: 5_000 });
@@ -147,7 +107,7 @@ describe('H5 shopper journey in headless Chromium', () => {
     expect(breakdown.length).toBeGreaterThanOrEqual(2);
     expect(breakdown[0]).toContain('¥59.00');
     expect(breakdown.some((l) => l.includes('运费'))).toBe(true);
-    const payableText = await visibleText(page, '.js-checkout-payable');
+    const payableText = await textOf(page, '.js-checkout-payable');
 
     // Submit: the order is created and the browser goes to the simulator's payment page.
     await page.locator('.js-checkout-submit').first().click();
@@ -160,7 +120,7 @@ describe('H5 shopper journey in headless Chromium', () => {
     await page.waitForURL(/package-order\/pages\/pay-success\/index\?id=\d+/, { timeout: 30_000 });
     await page.locator('.js-pay-success-order').first().click();
     await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: 30_000 });
-    await expect.poll(() => visibleText(page, '.js-order-status'), { timeout: 30_000 }).toBe('待发货');
+    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: 30_000 }).toBe('待发货');
     const orderId = Number(/id=(\d+)/.exec(page.url())![1]);
     const paid = await apiCall<{ status: string; payableFen: number; address: { name: string } }>(
       api.base,
@@ -175,7 +135,7 @@ describe('H5 shopper journey in headless Chromium', () => {
     await page.locator('.js-refund-submit').first().waitFor({ timeout: 15_000 });
     await page.locator('.js-refund-reason', { hasText: '不想要了' }).first().click();
     await page.locator('.js-refund-submit').first().click();
-    await expect.poll(() => visibleText(page, '.js-refund-status'), { timeout: 15_000 }).toBe('退款审核中');
+    await expect.poll(() => textOf(page, '.js-refund-status'), { timeout: 15_000 }).toBe('退款审核中');
 
     // The merchant approves it; the platform (simulator) confirms the refund; the page shows 已退款.
     const requested = await apiCall<{ items: Array<{ id: number; orderId: number; amountFen: number }> }>(
@@ -189,8 +149,8 @@ describe('H5 shopper journey in headless Chromium', () => {
     expect(refund!.amountFen).toBe(paid.payableFen);
     await apiCall(api.base, 'POST', `/api/v1/merchant/refunds/${refund!.id}/approve`, owner, {});
 
-    await expect.poll(() => visibleText(page, '.js-order-status'), { timeout: 30_000 }).toBe('已退款');
-    await expect.poll(() => visibleText(page, '.js-refund-status'), { timeout: 15_000 }).toBe('已退款');
+    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: 30_000 }).toBe('已退款');
+    await expect.poll(() => textOf(page, '.js-refund-status'), { timeout: 15_000 }).toBe('已退款');
     await page.screenshot({ path: path.join(os.tmpdir(), 'siyu-h5-journey-refunded.png') });
 
     // My orders: under 退款 with its status; switching to 待发货 shows none, and back to 全部 shows it again.

@@ -6,22 +6,12 @@
  * nothing is wider than the screen, and an off-shelf cart line does not stop the rest from being bought.
  * Screenshots of each page go to packages/miniapp/test-output/h5-storefront/.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, apiCall, createMemberOrder, memberWrite, simulatorPay, staffToken, startApi, testOutputDir, type RunningApi } from './api-server.js';
+import { apiCall, createMemberOrder, memberWrite, simulatorPay, staffToken, startApi, testOutputDir, type RunningApi } from './api-server.js';
+import { box, expectTapTarget, launchBrowser, layoutFaults, linesOf, memberToken, requireH5Build } from './h5-page.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SHOTS = testOutputDir('h5-storefront');
 
 let api: RunningApi;
@@ -34,8 +24,7 @@ let offShelfProductId: number;
 let keptSkuId: number;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'h5/index.html'))) throw new Error('build the H5 output first: node scripts/build-miniapp.mjs h5');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
+  requireH5Build();
   api = await startApi({ seed: true });
   owner = await staffToken(api.base);
   const teas = await apiCall<{ items: { id: number; title: string }[] }>(api.base, 'GET', '/api/v1/products?keyword=%E9%BE%99%E4%BA%95', null);
@@ -55,84 +44,13 @@ beforeAll(async () => {
   offShelfProductId = offShelf.id;
   offShelfSkuId = offShelf.skus[0]!.id;
   keptSkuId = (await make('一直在售的茶点', 10)).skus[0]!.id;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await api?.stop();
 });
-
-/** What is wrong with the page's layout: sideways overflow and text wrapped one character per line. */
-function layoutFaults(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const W = window.innerWidth;
-    const faults: string[] = [];
-    const name = (el: Element) => `${el.tagName.toLowerCase()}.${String(el.className).trim().split(/\s+/).slice(0, 3).join('.')}`;
-    if (document.documentElement.scrollWidth > W + 1) faults.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${W})`);
-    const visible = (el: Element) => {
-      const s = getComputedStyle(el);
-      return s.display !== 'none' && s.visibility !== 'hidden' && (el as HTMLElement).offsetParent !== null;
-    };
-    for (const el of Array.from(document.querySelectorAll('.taro_page:not([style*="display: none"]) *'))) {
-      if (!visible(el) || el.closest('.taro-swiper-core, swiper, .taro-scroll-view__scroll-x')) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width > 0 && (r.right > W + 1 || r.left < -1))
-        faults.push(`${name(el)} reaches past the screen (${Math.round(r.left)}…${Math.round(r.right)})`);
-    }
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = (n.textContent ?? '').trim();
-      const el = n.parentElement;
-      if ([...text].length < 2 || !el || !visible(el)) continue;
-      const range = document.createRange();
-      range.selectNodeContents(n);
-      const lines = new Set(
-        Array.from(range.getClientRects())
-          .filter((r) => r.width > 0)
-          .map((r) => Math.round(r.top)),
-      ).size;
-      if (lines >= [...text].length) faults.push(`“${text}” wraps one character per line (${name(el)})`);
-    }
-    return [...new Set(faults)];
-  });
-}
-
-/** How many lines the first element matching `selector` takes. */
-function linesOf(page: Page, selector: string): Promise<number> {
-  return page
-    .locator(selector)
-    .first()
-    .evaluate((el) => {
-      const range = document.createRange();
-      range.selectNodeContents(el);
-      return new Set(
-        Array.from(range.getClientRects())
-          .filter((r) => r.width > 0)
-          .map((r) => Math.round(r.top)),
-      ).size;
-    });
-}
-
-async function box(page: Page, selector: string) {
-  const b = await page.locator(selector).first().boundingBox();
-  if (!b) throw new Error(`${selector} has no box`);
-  return b;
-}
-
-async function expectTapTarget(page: Page, selector: string) {
-  const b = await box(page, selector);
-  expect(Math.round(b.width), `${selector} width`).toBeGreaterThanOrEqual(44);
-  expect(Math.round(b.height), `${selector} height`).toBeGreaterThanOrEqual(44);
-}
-
-async function memberToken(page: Page): Promise<string> {
-  const raw = await page.evaluate(() => localStorage.getItem('siyu.session'));
-  const stored = raw ? (JSON.parse(raw) as { data?: string }).data : undefined;
-  const token = stored ? (JSON.parse(stored) as { state?: { token?: string } }).state?.token : undefined;
-  if (!token) throw new Error('no session in localStorage');
-  return token;
-}
 
 const VIEWPORTS = [
   { width: 390, height: 844 },
@@ -196,6 +114,86 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
     expect(await page.locator('.js-search-history-word:visible').allTextContents()).toContain('茶');
   });
 
+  it('search filters: category chips and a checked price range in a sheet, shown as active filters, kept in the address', async () => {
+    await open(`/pages/search/index?keyword=${encodeURIComponent('茶')}`, '.js-search-summary');
+    expect(await page.locator('.js-search-input input').first().inputValue()).toBe('茶');
+    const all = await page.locator('.js-product-title').allTextContents();
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    await page.locator('.js-search-filter-open').first().click();
+    await page.locator('.js-search-filter-sheet').first().waitFor();
+    await page
+      .locator('.js-search-filter-category', { hasText: /^绿茶$/ })
+      .first()
+      .click();
+    // A lowest price above the highest is refused beside the field, and nothing changes behind the sheet.
+    await page.locator('.js-search-filter-min input').first().fill('200');
+    await page.locator('.js-search-filter-max input').first().fill('100');
+    await page.locator('.js-search-filter-apply').first().click();
+    expect(await page.locator('.js-search-filter-error').first().textContent()).toBe('最高价不能低于最低价');
+    await page.locator('.js-search-filter-min input').first().fill('1.234');
+    await page.locator('.js-search-filter-apply').first().click();
+    expect(await page.locator('.js-search-filter-error').first().textContent()).toBe('请输入金额，最多两位小数');
+    await page.locator('.js-search-filter-min input').first().fill('100');
+    await page.locator('.js-search-filter-max input').first().fill('150');
+    await shot('search-filter-sheet');
+    expect(await layoutFaults(page)).toEqual([]);
+    for (const sel of [
+      '.js-search-filter-category',
+      '.js-search-filter-min',
+      '.js-search-filter-apply',
+      '.js-search-filter-reset',
+      '.js-sheet-close',
+    ])
+      await expectTapTarget(page, sel);
+    await page.locator('.js-search-filter-apply').first().click();
+    // 绿茶 from ¥100 to ¥150: 碧螺春 (¥128) only; 龙井 starts at ¥168.
+    await expect.poll(() => page.locator('.js-product-title').allTextContents(), { timeout: 15_000 }).toEqual(['洞庭碧螺春']);
+    expect(await page.locator('.js-search-active-category').first().textContent()).toBe('绿茶');
+    expect(await page.locator('.js-search-active-price').first().textContent()).toBe('¥100-¥150');
+    await shot('search-filtered');
+    expect(await layoutFaults(page)).toEqual([]);
+    await expectTapTarget(page, '.js-search-filter-open');
+    await expectTapTarget(page, '.js-search-filter-clear');
+    // The address holds the search: a reload shows the same.
+    expect(page.url()).toMatch(/categoryId=\d+/);
+    expect(page.url()).toContain('min=10000');
+    expect(page.url()).toContain('max=15000');
+    await page.reload();
+    await page.locator('.js-search-active-price').first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator('.js-product-title').allTextContents(), { timeout: 15_000 }).toEqual(['洞庭碧螺春']);
+    // Sorting keeps the filter; 清除筛选 drops it and the address with it.
+    await page.locator('.js-search-sort-price').first().click();
+    await expect.poll(() => page.url()).toContain('sort=price_asc');
+    await page.locator('.js-search-filter-clear').first().click();
+    await expect.poll(() => page.locator('.js-product-title').count(), { timeout: 15_000 }).toBe(all.length);
+    expect(page.url()).not.toContain('min=');
+    expect(await page.locator('.js-search-active-filters').count()).toBe(0);
+  });
+
+  it('lists on a slow network show skeleton cards, not a bare 加载中…', async () => {
+    const slow = async (route: import('playwright-core').Route) => {
+      await new Promise((r) => setTimeout(r, 2500));
+      await route.continue().catch(() => undefined);
+    };
+    for (const [hash, pattern, name] of [
+      ['/package-order/pages/list/index', '**/api/v1/orders?**', 'orders-skeleton'],
+      ['/package-points/pages/mall/index', '**/api/v1/points-mall/items?**', 'mall-skeleton'],
+      ['/package-points/pages/history/index', '**/api/v1/points/**', 'points-skeleton'],
+    ] as const) {
+      await page.route(pattern, slow);
+      try {
+        await page.goto(`${api.base}/#${hash}`);
+        await page.reload();
+        await page.locator('.js-list-skeleton').first().waitFor({ timeout: 15_000 });
+        expect(await page.locator('.taro_page:not([style*="display: none"]) .state-line', { hasText: '加载中' }).count(), name).toBe(0);
+        await shot(name);
+        expect(await layoutFaults(page)).toEqual([]);
+      } finally {
+        await page.unroute(pattern, slow);
+      }
+    }
+  });
+
   it('product by direct link: headings stand on their own line', async () => {
     await open(`/pages/product/index?id=${longjingId}`, '.js-detail-description');
     const heading = await box(page, '.js-description-heading');
@@ -204,6 +202,46 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
     await expectTapTarget(page, '.js-qty-plus');
     await shot('product');
     expect(await layoutFaults(page)).toEqual([]);
+  });
+
+  it('生成海报 draws the share poster (image, title, price, shop, the path with the sharer) in a sheet, and saves it', async () => {
+    await open(`/pages/product/index?id=${longjingId}`, '.js-poster-open');
+    await expectTapTarget(page, '.js-poster-open');
+    await page.locator('.js-poster-open').first().click();
+    await page.locator('.js-poster-image').first().waitFor({ timeout: 30_000 });
+    const poster = await page
+      .locator('.js-poster-image img')
+      .first()
+      .evaluate((img: HTMLImageElement) => ({ src: img.src.slice(0, 22), width: img.naturalWidth, height: img.naturalHeight }));
+    expect(poster.src).toBe('data:image/png;base64,');
+    expect(poster.height / poster.width).toBeCloseTo(460 / 300, 1);
+    // The product's image is on it (its pixels are the art's, not the grey placeholder's), read back from the poster.
+    const topColour = await page
+      .locator('.js-poster-image img')
+      .first()
+      .evaluate((img: HTMLImageElement) => {
+        const c = document.createElement('canvas');
+        c.width = img.naturalWidth;
+        c.height = img.naturalHeight;
+        const ctx = c.getContext('2d')!;
+        ctx.drawImage(img, 0, 0);
+        const w = img.naturalWidth;
+        const [r, g, b] = ctx.getImageData(Math.round(w / 2), Math.round(w * 0.6), 1, 1).data;
+        return [r, g, b];
+      });
+    expect(topColour).not.toEqual([240, 240, 243]);
+    await page.waitForTimeout(800); // the page's slide-in done
+    const member = await apiCall<{ id: number }>(api.base, 'GET', '/api/v1/me', await memberToken(page));
+    expect(await page.locator('.js-poster-link').first().textContent()).toBe(
+      `${api.base}/#/pages/product/index?id=${longjingId}&sharer=${member.id}`,
+    );
+    await shot('poster-sheet');
+    expect(await layoutFaults(page)).toEqual([]);
+    await expectTapTarget(page, '.js-poster-save');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.js-poster-save').first().click()]);
+    expect(download.suggestedFilename()).toBe('poster.png');
+    await page.locator('.js-poster-sheet .js-sheet-close').first().click();
+    await page.locator('.js-detail-title').first().waitFor({ timeout: 15_000 });
   });
 
   it('check-in: the calendar arrows are 44 px to tap', async () => {
@@ -394,5 +432,154 @@ describe('H5 storefront at 390 × 844: orders, refunds, payment and a slow or ab
       .toContain('网络不太顺畅');
     await shot('server-down');
     await page.unroute(`${api.base}/**`);
+  });
+});
+
+describe('H5 storefront at 390 × 844: a server that goes away and comes back, images that fail, the cart badge', () => {
+  let context: BrowserContext;
+  let page: Page;
+  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `390-${name}.png`) });
+  /** Which tab the tab bar highlights (its label), or '' when none is. */
+  const highlightedTab = () =>
+    page.evaluate(() => document.querySelector('.weui-tabbar__item.weui-bar__item_on .weui-tabbar__label')?.textContent?.trim() ?? '');
+  /** The cart tab's badge text, '' when it has none. */
+  const cartBadge = () =>
+    page.evaluate(() => {
+      const cartTab = [...document.querySelectorAll('.weui-tabbar__item')].find((el) => el.textContent?.includes('购物车'));
+      return cartTab?.querySelector<HTMLElement>('.taro-tabbar-badge')?.textContent?.trim() ?? '';
+    });
+  const toastText = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.taro__toast')].map((el) => (el.style.display === 'none' ? '' : (el.textContent ?? ''))).join(''),
+    );
+  /** Images on screen that the browser shows broken (failed to load and still visible). */
+  const brokenImages = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('img')]
+        .filter((img) => {
+          if (!img.complete || img.naturalWidth > 0 || !img.getAttribute('src')) return false;
+          const r = img.getBoundingClientRect();
+          return r.width > 0 && r.height > 0 && getComputedStyle(img).visibility !== 'hidden' && !img.closest('.weui-tabbar');
+        })
+        .map((img) => img.getAttribute('src')),
+    );
+
+  beforeAll(async () => {
+    context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('a tab tapped with the server down leaves the highlight on the page still shown', async () => {
+    await page.goto(`${api.base}/`);
+    await page.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
+    expect(await highlightedTab()).toBe('首页');
+    await page.route(`${api.base}/**`, (route) => route.abort('connectionrefused'));
+    try {
+      await page.locator('.weui-tabbar__item', { hasText: '分类' }).first().click();
+      await expect.poll(toastText, { timeout: 10_000 }).toContain('网络不太顺畅');
+      await page.waitForTimeout(500);
+      expect(await highlightedTab()).toBe('首页');
+      expect(await page.locator('.js-product-card').first().isVisible()).toBe(true);
+      await shot('server-down-tab');
+    } finally {
+      await page.unroute(`${api.base}/**`);
+    }
+    // Back up: the same tap opens the page, highlighted.
+    await page.locator('.weui-tabbar__item', { hasText: '分类' }).first().click();
+    await expect.poll(highlightedTab, { timeout: 15_000 }).toBe('分类');
+  });
+
+  it('重试 on home after the API comes back loads the category row and the check-in card too', async () => {
+    const fresh = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const p = await fresh.newPage();
+    try {
+      // The page's own files load; every API call fails, as with the API process stopped.
+      await p.route('**/api/v1/**', (route) => route.abort('connectionrefused'));
+      await p.goto(`${api.base}/`);
+      await p.locator('.js-load-retry').first().waitFor({ timeout: 30_000 });
+      expect(await p.locator('.js-home-category').count()).toBe(0);
+      await p.unroute('**/api/v1/**');
+      await p.screenshot({ path: path.join(SHOTS, '390-home-server-down.png') });
+      await p.locator('.js-load-retry').first().click();
+      await p.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
+      await expect.poll(() => p.locator('.js-home-category').count(), { timeout: 15_000 }).toBe(3);
+      // The check-in card says what today's check-in gives (it said only the generic hint while the server was away).
+      await expect.poll(() => p.locator('.js-home-checkin-entry').first().textContent(), { timeout: 15_000 }).toMatch(/签到|积分/);
+      await expect.poll(() => p.locator('.js-home-checkin-entry .muted').first().textContent(), { timeout: 15_000 }).toMatch(/\d/);
+      await expect.poll(() => p.locator('.js-points-balance').count(), { timeout: 15_000 }).toBe(1);
+      await p.screenshot({ path: path.join(SHOTS, '390-home-after-retry.png') });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('an image that fails to load shows the placeholder on home, product, cart and orders', async () => {
+    await page.route('**/uploads/**', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    try {
+      await imagesFail();
+    } finally {
+      await page.unroute('**/uploads/**');
+    }
+  });
+  async function imagesFail() {
+    await page.goto(`${api.base}/`);
+    await page.reload();
+    await page.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    expect(await brokenImages(), 'home').toEqual([]);
+    expect(await page.locator('.js-product-card .js-image-placeholder').first().isVisible()).toBe(true);
+    await page.goto(`${api.base}/#/pages/product/index?id=${longjingId}`);
+    await page.locator('.js-detail-title').first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    expect(await brokenImages(), 'product').toEqual([]);
+    expect(await page.locator('.js-product-gallery .js-image-placeholder').first().isVisible()).toBe(true);
+    await shot('image-failed-product');
+    const token = await memberToken(page);
+    await memberWrite(api.base, token, 'POST', '/api/v1/cart/lines', { skuId: keptSkuId, quantity: 1 });
+    const longjing = await apiCall<{ skus: { id: number }[] }>(api.base, 'GET', `/api/v1/products/${longjingId}`, null);
+    await memberWrite(api.base, token, 'POST', '/api/v1/cart/lines', { skuId: longjing.skus[0]!.id, quantity: 1 });
+    await page.goto(`${api.base}/#/pages/cart/index`);
+    await page.reload();
+    await page.locator('.js-cart-line').first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    expect(await brokenImages(), 'cart').toEqual([]);
+    await createMemberOrder(api.base, token, longjing.skus[0]!.id, 1);
+    await page.goto(`${api.base}/#/package-order/pages/list/index`);
+    await page.reload();
+    await page.locator('.js-order-card').first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1000);
+    expect(await brokenImages(), 'orders').toEqual([]);
+  }
+
+  it('the cart tab badge shows the units in the cart and follows an add-to-cart', async () => {
+    const token = await memberToken(page);
+    const units = async () =>
+      (await apiCall<{ lines: { quantity: number }[] }>(api.base, 'GET', '/api/v1/cart', token)).lines.reduce((n, l) => n + l.quantity, 0);
+    await page.goto(`${api.base}/`);
+    await page.reload();
+    await page.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
+    const before = await units();
+    expect(before).toBeGreaterThan(0);
+    await expect.poll(cartBadge, { timeout: 15_000 }).toBe(String(before));
+    // Add one from a product page (not a tab page), then back on a tab the badge has moved on.
+    const kept = await apiCall<{ items: { id: number }[] }>(
+      api.base,
+      'GET',
+      `/api/v1/products?keyword=${encodeURIComponent('一直在售的茶点')}`,
+      null,
+    );
+    await page.goto(`${api.base}/#/pages/product/index?id=${kept.items[0]!.id}`);
+    await page.locator('.js-add-to-cart').first().waitFor({ timeout: 30_000 });
+    await page.locator('.js-add-to-cart').first().click();
+    await expect.poll(units, { timeout: 15_000 }).toBe(before + 1);
+    await page.locator('.js-cart-entry').first().click();
+    await page.locator('.js-cart-line').first().waitFor({ timeout: 30_000 });
+    await expect.poll(cartBadge, { timeout: 15_000 }).toBe(String(before + 1));
+    await page.locator('.weui-tabbar__item', { hasText: '首页' }).first().click();
+    await expect.poll(cartBadge, { timeout: 15_000 }).toBe(String(before + 1));
+    await shot('cart-badge');
   });
 });

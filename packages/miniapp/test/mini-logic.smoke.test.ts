@@ -1372,6 +1372,33 @@ for (const { platform, label } of PLATFORMS) {
       close();
     });
 
+    // -- the storefront: search filters from the page query, the share poster's sub-package page ---------------------
+
+    it('opens search with the filters of its query (category, price range) and the results they keep', async () => {
+      const tree = await host.apiGet<{ id: number; name: string; children: { id: number; name: string }[] }[]>(
+        '/api/v1/categories',
+        host.storedToken(),
+      );
+      const green = tree.flatMap((c) => c.children).find((c) => c.name === '绿茶')!;
+      host.openPage('pages/search/index', { keyword: encodeURIComponent('茶'), categoryId: String(green.id), min: '10000', max: '15000' });
+      await waitFor(() => textOf(host.find('js-product-title')) === '洞庭碧螺春', 'the one green tea from ¥100 to ¥150', host.diagnose);
+      const titles: string[] = [];
+      walk(host.page?.data?.root, (n) => {
+        if (typeof n.cl === 'string' && n.cl.split(/\s+/).includes('js-product-title')) titles.push(textOf(n));
+      });
+      expect(titles).toEqual(['洞庭碧螺春']);
+      expect(textOf(host.find('js-search-active-price'))).toBe('¥100-¥150');
+      closePage();
+    });
+
+    it('opens the share poster page (package-share) in a sheet with 保存到相册', async () => {
+      const teas = await host.apiGet<{ items: { id: number }[] }>(`/api/v1/products?keyword=${encodeURIComponent('龙井')}`, host.storedToken());
+      host.openPage('package-share/pages/poster/index', { id: String(teas.items[0]!.id) });
+      await waitFor(() => host.find('js-poster-sheet'), 'the poster sheet', host.diagnose);
+      expect(textOf(host.find('js-poster-save'))).toBe('保存到相册');
+      closePage();
+    });
+
     it('logged nothing to console.error', () => {
       expect(host.errors).toEqual([]);
     });

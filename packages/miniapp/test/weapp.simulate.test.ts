@@ -764,7 +764,9 @@ describe('WeChat output: the storefront fixes of issue 12', () => {
   it('shows a not-found page with a way home for a missing product or order', async () => {
     const product = openPage('pages/product/index', { id: '999999' });
     await waitFor(() => one(product.host, 'js-not-found'), 'the product not-found page');
-    expect(one(product.host, 'js-not-found-home')).toBeTruthy();
+    const before = navigations.length;
+    tap(one(product.host, 'js-not-found-home')!);
+    await waitFor(() => navigations.slice(before).includes('/pages/index/index'), 'switchTab home from the product');
     product.page.detach();
     const order = openPage('package-order/pages/detail/index', { id: '999999' });
     await waitFor(() => one(order.host, 'js-not-found'), 'the order not-found page');
@@ -786,6 +788,21 @@ describe('WeChat output: the storefront fixes of issue 12', () => {
 
     const cart = openPage('pages/cart/index');
     await waitFor(() => one(cart.host, 'js-cart-line-stale'), 'the off-shelf line, flagged');
+    // Unchecked and not counted: the total is the line still on sale.
+    const stale = one(cart.host, 'js-cart-line-stale')!;
+    expect(stale.textContent).toContain('下架测试');
+    expect(allDom(stale, 'checkbox')[0]?.className).not.toContain('is-checked');
+    const server = await apiCall<{
+      selectedItemsFen: number;
+      lines: { skuId: number; selected: boolean; problems: string[]; priceFen: number; quantity: number }[];
+    }>(api.base, 'GET', '/api/v1/cart', member());
+    const buyable = server.lines
+      .filter((l) => l.selected && !l.problems.some((p) => p === 'off_shelf' || p === 'out_of_stock'))
+      .reduce((n, l) => n + l.priceFen * l.quantity, 0);
+    expect(server.lines.some((l) => l.skuId === gone.skus[0]!.id)).toBe(true);
+    expect(server.selectedItemsFen).toBe(buyable);
+    expect(one(cart.host, 'js-cart-total')?.textContent).toBe(`¥${(buyable / 100).toFixed(2)}`);
+    expect(one(cart.host, 'js-cart-checkout')?.className).not.toContain('is-disabled');
     const navigated = navigations.length;
     tap(one(cart.host, 'js-cart-checkout')!);
     await waitFor(() => navigations.slice(navigated).includes('/package-order/pages/checkout/index'), 'navigateTo checkout');
@@ -810,44 +827,30 @@ describe('WeChat output: the storefront fixes of issue 12', () => {
     expect(list.host.textContent).toContain(order.orderNo.slice(-6));
     list.page.detach();
   }, 60_000);
-  // Last: it moves the server's clock two or three days on.
-  it('shows a missed day of the cycle as make-up-able on the check-in page, and makes it up with a tap', async () => {
-    const owner = await staffToken(api.base);
-    await apiCall(api.base, 'PUT', '/api/v1/merchant/check-in/rules', owner, {
-      rewards: [5, 5, 10, 10, 15, 15, 30],
-      afterCycle: 'restart',
-      cycle: 'month',
-      cumulativeRewards: [{ count: 7, points: 50 }],
-      makeUp: { enabled: true, costPoints: 0, maxPerCycle: 2, payReward: false },
-    });
-    // The first test checked in today. Two days on, yesterday is missed; if that lands on the 1st, three days on, so the
-    // missed day is in the new today's month (the cycle).
-    const { now } = await apiCall<{ now: string }>(api.base, 'GET', '/__test/clock', null);
-    const today = businessDateOf(new Date(now), 'Asia/Shanghai');
-    const days = addDays(today, 2).endsWith('-01') ? 3 : 2;
-    await moveClock(api.base, days * 24 * 3600_000);
-    const newToday = addDays(today, days);
-    const missed = addDays(newToday, -1);
-
-    const { page, host } = openPage('pages/check-in/index');
-    await waitFor(() => /0/.test(findDom(host, 'js-checkin-streak')?.textContent ?? ''), 'streak 0 after the missed day');
-    const day = await waitFor(() => findDom(host, `js-day-${missed}`), 'the missed day in the calendar');
-    await waitFor(() => day.className.includes('js-calendar-make-up'), 'the missed day offered for 补签');
-    expect(findDom(host, 'js-make-up-summary')?.textContent).toContain('本周期还可免费补签 2 次');
-    expect(findDom(host, 'js-checkin-cycle')?.textContent).toContain('本月累计签到');
-
-    tap(day); // wx.showModal confirms here
-    await waitFor(() => requests.includes('POST /api/v1/check-in/make-up'), 'the make-up request');
-    await waitFor(() => findDom(host, `js-day-${missed}`)?.className.includes('js-calendar-made-up'), 'the day shown as made up');
-    const status = await apiCall<{ madeUpDates: string[]; makeUp: { used: number } }>(
+  it('search opens with the filters of its query: category and price range applied, shown as active filters', async () => {
+    const categories = await apiCall<{ id: number; name: string; children: { id: number; name: string }[] }[]>(
       api.base,
       'GET',
-      '/api/v1/check-in/status',
-      lastAuthorization!.slice(7),
+      '/api/v1/categories',
+      null,
     );
-    expect(status.madeUpDates).toContain(missed);
-    expect(status.makeUp.used).toBe(1);
-    page.detach();
+    const green = categories.flatMap((c) => c.children).find((c) => c.name === '绿茶')!;
+    const search = openPage('pages/search/index', { keyword: encodeURIComponent('茶'), categoryId: String(green.id), min: '10000', max: '15000' });
+    await waitFor(() => allDom(search.host, 'js-product-title').length > 0, 'the filtered results');
+    expect(allDom(search.host, 'js-product-title').map((el) => el.textContent)).toEqual(['洞庭碧螺春']);
+    expect(one(search.host, 'js-search-active-price')?.textContent).toBe('¥100-¥150');
+    await waitFor(() => one(search.host, 'js-search-active-category')?.textContent === '绿茶', 'the category named');
+    search.page.detach();
+  }, 60_000);
+
+  it('生成海报 on the product page opens the poster sub-package page for the product', async () => {
+    const teas = await apiCall<{ items: { id: number }[] }>(api.base, 'GET', `/api/v1/products?keyword=${encodeURIComponent('龙井')}`, null);
+    const product = openPage('pages/product/index', { id: String(teas.items[0]!.id) });
+    await waitFor(() => one(product.host, 'js-poster-open'), 'the 生成海报 entry');
+    const before = navigations.length;
+    tap(one(product.host, 'js-poster-open')!);
+    await waitFor(() => navigations.slice(before).includes(`/package-share/pages/poster/index?id=${teas.items[0]!.id}`), 'navigateTo the poster');
+    product.page.detach();
   }, 60_000);
 });
 
@@ -935,5 +938,47 @@ describe('WeChat output: the region picker, the address book, order counts and �
     tap(one(page.host, 'js-pay-success-home')!);
     await waitFor(() => navigations.slice(navigated).includes('/pages/index/index'), 'switchTab home');
     page.page.detach();
+  }, 60_000);
+});
+
+describe('WeChat output: check-in cycles (last: it moves the server clock)', () => {
+  // Last: it moves the server's clock two or three days on.
+  it('shows a missed day of the cycle as make-up-able on the check-in page, and makes it up with a tap', async () => {
+    const owner = await staffToken(api.base);
+    await apiCall(api.base, 'PUT', '/api/v1/merchant/check-in/rules', owner, {
+      rewards: [5, 5, 10, 10, 15, 15, 30],
+      afterCycle: 'restart',
+      cycle: 'month',
+      cumulativeRewards: [{ count: 7, points: 50 }],
+      makeUp: { enabled: true, costPoints: 0, maxPerCycle: 2, payReward: false },
+    });
+    // The first test checked in today. Two days on, yesterday is missed; if that lands on the 1st, three days on, so the
+    // missed day is in the new today's month (the cycle).
+    const { now } = await apiCall<{ now: string }>(api.base, 'GET', '/__test/clock', null);
+    const today = businessDateOf(new Date(now), 'Asia/Shanghai');
+    const days = addDays(today, 2).endsWith('-01') ? 3 : 2;
+    await moveClock(api.base, days * 24 * 3600_000);
+    const newToday = addDays(today, days);
+    const missed = addDays(newToday, -1);
+
+    const { page, host } = openPage('pages/check-in/index');
+    await waitFor(() => /0/.test(findDom(host, 'js-checkin-streak')?.textContent ?? ''), 'streak 0 after the missed day');
+    const day = await waitFor(() => findDom(host, `js-day-${missed}`), 'the missed day in the calendar');
+    await waitFor(() => day.className.includes('js-calendar-make-up'), 'the missed day offered for 补签');
+    expect(findDom(host, 'js-make-up-summary')?.textContent).toContain('本周期还可免费补签 2 次');
+    expect(findDom(host, 'js-checkin-cycle')?.textContent).toContain('本月累计签到');
+
+    tap(day); // wx.showModal confirms here
+    await waitFor(() => requests.includes('POST /api/v1/check-in/make-up'), 'the make-up request');
+    await waitFor(() => findDom(host, `js-day-${missed}`)?.className.includes('js-calendar-made-up'), 'the day shown as made up');
+    const status = await apiCall<{ madeUpDates: string[]; makeUp: { used: number } }>(
+      api.base,
+      'GET',
+      '/api/v1/check-in/status',
+      lastAuthorization!.slice(7),
+    );
+    expect(status.madeUpDates).toContain(missed);
+    expect(status.makeUp.used).toBe(1);
+    page.detach();
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { readEnv } from '../env.js';
 import { systemClock } from '../lib/clock.js';
+import { createLocalFileStorage } from '../lib/storage.js';
 import { openDatabase } from './connection.js';
 import { migrateToLatest } from './migrator.js';
 import { DEMO_STAFF, seedDemoData } from './seed.js';
@@ -8,7 +9,10 @@ const env = readEnv();
 const handle = openDatabase(env.DATABASE_URL);
 try {
   await migrateToLatest(handle.db);
-  const { seeded } = await seedDemoData(handle.db, systemClock, env.MERCHANT_TIME_ZONE);
+  // Image URLs are absolute (the platforms need them so): the public base URL, or where this machine's API listens.
+  const host = ['0.0.0.0', '::', ''].includes(env.HOST) ? '127.0.0.1' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
+  const origin = env.PUBLIC_BASE_URL ?? `http://${host}:${env.PORT}`;
+  const { seeded } = await seedDemoData(handle.db, systemClock, env.MERCHANT_TIME_ZONE, { storage: createLocalFileStorage(env.UPLOADS_DIR), origin });
   if (seeded) {
     process.stdout.write(`seeded demo data into ${handle.engine}. Merchant logins:\n`);
     for (const s of DEMO_STAFF) process.stdout.write(`  ${s.role.padEnd(8)} ${s.username} / ${s.password}\n`);

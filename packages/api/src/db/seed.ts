@@ -13,6 +13,26 @@ import type { TiersConfig } from '@siyu/shared';
 import { ManualClock, type Clock } from '../lib/clock.js';
 import { addDays, businessDateOf } from '@siyu/shared/business-day';
 import type { DB } from './connection.js';
+import type { FileStorage } from '../lib/storage.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The demo images drawn for this project (scripts/make-demo-images.mjs; CC0, see seed-assets/LICENSE). */
+const SEED_ASSETS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'seed-assets');
+
+/** Where the seed stores its images and the origin their URLs start with (the one the API is reached at). */
+export interface SeedMedia {
+  storage: FileStorage;
+  origin: string;
+}
+
+/** Stores a demo image under `demo/<name>` (stable keys: seeding again rewrites the same bytes) and answers its URL. */
+async function demoImage(media: SeedMedia, name: string): Promise<string> {
+  const key = `demo/${name}`;
+  await media.storage.put(key, await fs.promises.readFile(path.join(SEED_ASSETS, name)), 'image/jpeg');
+  return media.storage.publicUrl(key, media.origin);
+}
 
 export const DEMO_STAFF = [
   { username: 'owner', displayName: '店长 林晓', role: 'owner', password: 'siyu-owner-demo' },
@@ -99,6 +119,8 @@ interface DemoProduct {
   subtitle: string;
   category: string;
   description: string;
+  /** The gallery: files in seed-assets. */
+  images: string[];
   skus: { code: string; specs: Record<string, string>; priceFen: number; stock: number }[];
 }
 
@@ -114,6 +136,7 @@ const DEMO_PRODUCTS: DemoProduct[] = [
     subtitle: '2026 新茶 · 狮峰产区',
     category: '绿茶',
     description: '<p>明前采摘，一芽一叶，豆香清雅。</p>',
+    images: ['longjing-1.jpg', 'longjing-2.jpg'],
     skus: [
       { code: 'LJ-100', specs: { 规格: '100g 罐装' }, priceFen: 16800, stock: 40 },
       { code: 'LJ-250', specs: { 规格: '250g 礼盒' }, priceFen: 39800, stock: 15 },
@@ -124,6 +147,7 @@ const DEMO_PRODUCTS: DemoProduct[] = [
     subtitle: '花果香 · 卷曲如螺',
     category: '绿茶',
     description: '<p>太湖东山，茶果间作。</p>',
+    images: ['biluochun-1.jpg', 'biluochun-2.jpg'],
     skus: [{ code: 'BLC-125', specs: { 规格: '125g' }, priceFen: 12800, stock: 30 }],
   },
   {
@@ -131,6 +155,7 @@ const DEMO_PRODUCTS: DemoProduct[] = [
     subtitle: '桐木关 · 松烟香',
     category: '红茶',
     description: '<p>传统烟熏工艺，汤色红艳。</p>',
+    images: ['zhengshan-1.jpg', 'zhengshan-2.jpg'],
     skus: [
       { code: 'ZSXZ-150', specs: { 规格: '150g' }, priceFen: 8800, stock: 50 },
       { code: 'ZSXZ-300', specs: { 规格: '300g' }, priceFen: 15800, stock: 20 },
@@ -141,6 +166,7 @@ const DEMO_PRODUCTS: DemoProduct[] = [
     subtitle: '清香型 · 兰花香',
     category: '乌龙茶',
     description: '<p>七泡有余香。</p>',
+    images: ['tieguanyin-1.jpg', 'tieguanyin-2.jpg'],
     skus: [
       { code: 'TGY-QX', specs: { 香型: '清香', 规格: '250g' }, priceFen: 9800, stock: 35 },
       { code: 'TGY-NX', specs: { 香型: '浓香', 规格: '250g' }, priceFen: 10800, stock: 25 },
@@ -151,6 +177,7 @@ const DEMO_PRODUCTS: DemoProduct[] = [
     subtitle: '6 种坚果果干 · 独立小包',
     category: '坚果炒货',
     description: '<p>每包 25g，一日一包。</p>',
+    images: ['nuts-1.jpg', 'nuts-2.jpg'],
     skus: [
       { code: 'NUT-7', specs: { 规格: '7 包装' }, priceFen: 3990, stock: 120 },
       { code: 'NUT-30', specs: { 规格: '30 包装' }, priceFen: 14900, stock: 60 },
@@ -161,6 +188,7 @@ const DEMO_PRODUCTS: DemoProduct[] = [
     subtitle: '临安特产 · 椒盐味',
     category: '坚果炒货',
     description: '<p>薄壳易剥。</p>',
+    images: ['walnut-1.jpg', 'walnut-2.jpg'],
     skus: [{ code: 'HT-250', specs: { 口味: '椒盐', 规格: '250g' }, priceFen: 5900, stock: 0 }],
   },
   {
@@ -168,6 +196,7 @@ const DEMO_PRODUCTS: DemoProduct[] = [
     subtitle: '内蒙古草原牛 · 手撕',
     category: '肉干肉脯',
     description: '<p>七成干，越嚼越香。</p>',
+    images: ['jerky-1.jpg', 'jerky-2.jpg'],
     skus: [
       { code: 'NRG-YW', specs: { 口味: '原味', 规格: '200g' }, priceFen: 6800, stock: 80 },
       { code: 'NRG-ML', specs: { 口味: '麻辣', 规格: '200g' }, priceFen: 6800, stock: 80 },
@@ -178,6 +207,7 @@ const DEMO_PRODUCTS: DemoProduct[] = [
     subtitle: '苏式点心 · 软糯清甜',
     category: '糕点',
     description: '<p>当日现做，冷链发货。</p>',
+    images: ['osmanthus-1.jpg', 'osmanthus-2.jpg'],
     skus: [{ code: 'GHG-12', specs: { 规格: '12 枚礼盒' }, priceFen: 4500, stock: 45 }],
   },
   {
@@ -185,6 +215,7 @@ const DEMO_PRODUCTS: DemoProduct[] = [
     subtitle: '开片 · 150ml',
     category: '茶具',
     description: '<p>手工拉坯，釉色温润。</p>',
+    images: ['gaiwan-1.jpg', 'gaiwan-2.jpg'],
     skus: [
       { code: 'RY-GW', specs: { 颜色: '天青' }, priceFen: 26800, stock: 12 },
       { code: 'RY-GW-YB', specs: { 颜色: '月白' }, priceFen: 26800, stock: 8 },
@@ -192,7 +223,12 @@ const DEMO_PRODUCTS: DemoProduct[] = [
   },
 ];
 
-async function seedCatalog(db: DB, clock: Clock, ownerId: number): Promise<void> {
+async function seedCatalog(
+  db: DB,
+  clock: Clock,
+  ownerId: number,
+  media: SeedMedia | undefined,
+): Promise<{ categoryIds: Map<string, number>; productIds: Map<string, number> }> {
   const catalog = createCatalogService({ db, clock });
   const categoryIds = new Map<string, number>();
   for (const [i, top] of DEMO_CATEGORIES.entries()) {
@@ -202,13 +238,14 @@ async function seedCatalog(db: DB, clock: Clock, ownerId: number): Promise<void>
       categoryIds.set(child, (await catalog.createCategory({ name: child, parentId: parent.id, sortOrder: top.children.length - j })).id);
     }
   }
+  const productIds = new Map<string, number>();
   for (const [i, p] of DEMO_PRODUCTS.entries()) {
     const created = await catalog.createProduct(
       {
         title: p.title,
         subtitle: p.subtitle,
         categoryId: categoryIds.get(p.category) ?? null,
-        imageUrls: [],
+        imageUrls: media ? await Promise.all(p.images.map((name) => demoImage(media, name))) : [],
         description: p.description,
         sortOrder: DEMO_PRODUCTS.length - i,
         skus: p.skus,
@@ -216,11 +253,27 @@ async function seedCatalog(db: DB, clock: Clock, ownerId: number): Promise<void>
       ownerId,
     );
     await catalog.setShelf(created.id, true);
+    productIds.set(p.title, created.id);
   }
+  return { categoryIds, productIds };
+}
+
+/** Gives the demo products that still have no images their demo gallery; answers how many it changed. */
+async function pictureDemoProducts(db: DB, clock: Clock, media: SeedMedia): Promise<number> {
+  const catalog = createCatalogService({ db, clock });
+  let changed = 0;
+  for (const p of DEMO_PRODUCTS) {
+    const bare = await db.selectFrom('products').select('id').where('title', '=', p.title).where('image_urls', '=', '[]').execute();
+    for (const row of bare) {
+      await catalog.updateProduct(Number(row.id), { imageUrls: await Promise.all(p.images.map((name) => demoImage(media, name))) });
+      changed += 1;
+    }
+  }
+  return changed;
 }
 
 /** A few points-mall items, so the first start shows a points mall (one is points plus cash, one ships a catalog SKU). */
-async function seedPointsMall(db: DB, clock: Clock, ownerId: number): Promise<void> {
+async function seedPointsMall(db: DB, clock: Clock, ownerId: number, media: SeedMedia | undefined): Promise<void> {
   const mall = createPointsMallItems({ db, clock, logger: silentLogger });
   const giftBox = await db.selectFrom('skus').select('id').where('code', '=', 'GHG-12').executeTakeFirst();
   const common = { imageUrl: null, description: '', instructions: '', cashFen: 0, perMemberLimit: null, perMemberDailyLimit: null };
@@ -253,6 +306,7 @@ async function seedPointsMall(db: DB, clock: Clock, ownerId: number): Promise<vo
       kind: 'sku',
       skuId: Number(giftBox.id),
       title: '桂花糕 12 枚礼盒（积分 + 现金）',
+      imageUrl: media ? await demoImage(media, 'osmanthus-1.jpg') : null,
       description: '苏式点心礼盒，积分抵扣大部分价格，冷链包邮到家。',
       pointsPrice: 1500,
       cashFen: 990,
@@ -265,10 +319,11 @@ async function seedPointsMall(db: DB, clock: Clock, ownerId: number): Promise<vo
 
 /**
  * Believable demo data for the embedded default: the merchant's staff, the check-in table, a small tea-and-snacks catalog,
- * members on each platform with check-in history. Runs only when the database has no staff yet.
+ * members on each platform with check-in history. Runs only when the database has no staff yet. With `media`, the
+ * products get their demo images and the home page two banners, stored like merchant uploads.
  * Never used by tests (they build their own data with factories).
  */
-export async function seedDemoData(db: DB, clock: Clock, timeZone: string): Promise<{ seeded: boolean }> {
+export async function seedDemoData(db: DB, clock: Clock, timeZone: string, media?: SeedMedia): Promise<{ seeded: boolean }> {
   const existing = await db.selectFrom('staff').select(['id', 'role']).orderBy('id').execute();
   if (existing.length > 0) {
     // Databases seeded before the catalog existed get the catalog alone.
@@ -276,10 +331,12 @@ export async function seedDemoData(db: DB, clock: Clock, timeZone: string): Prom
     const hasProducts = await db.selectFrom('products').select('id').limit(1).executeTakeFirst();
     if (!owner) return { seeded: false };
     const hasMallItems = await db.selectFrom('points_mall_items').select('id').limit(1).executeTakeFirst();
-    if (hasProducts && hasMallItems) return { seeded: false };
+    // Demo products seeded before the demo images existed get them (a product the merchant gave images keeps its own).
+    const pictured = media && hasProducts ? await pictureDemoProducts(db, clock, media) : 0;
+    if (hasProducts && hasMallItems) return { seeded: pictured > 0 };
     // Databases seeded before the catalog or the points mall existed get what they lack.
-    if (!hasProducts) await seedCatalog(db, clock, Number(owner.id));
-    if (!hasMallItems) await seedPointsMall(db, clock, Number(owner.id));
+    if (!hasProducts) await seedCatalog(db, clock, Number(owner.id), media);
+    if (!hasMallItems) await seedPointsMall(db, clock, Number(owner.id), media);
     return { seeded: true };
   }
 
@@ -297,12 +354,26 @@ export async function seedDemoData(db: DB, clock: Clock, timeZone: string): Prom
   const checkInAt = (c: Clock) =>
     createCheckInService({ db, clock: c, timeZone, points, settings: settingsService, checkedIn: tiersAt(c).checkedIn });
   await checkInAt(clock).updateRules(DEFAULT_CHECK_IN_RULES, ownerId);
-  await seedCatalog(db, clock, ownerId);
-  await seedPointsMall(db, clock, ownerId);
-  // The home page's notice bar and the search page's hot words (banners need images the merchant uploads).
+  const { categoryIds, productIds } = await seedCatalog(db, clock, ownerId, media);
+  await seedPointsMall(db, clock, ownerId, media);
+  // The home page's notice bar, its banners (when the seed has somewhere to store their images) and the search page's hot words.
+  const banners = media
+    ? [
+        {
+          imageUrl: await demoImage(media, 'banner-newtea.jpg'),
+          title: '明前新茶上市',
+          link: { type: 'product' as const, productId: productIds.get('明前西湖龙井')! },
+        },
+        {
+          imageUrl: await demoImage(media, 'banner-snacks.jpg'),
+          title: '茶点配好茶',
+          link: { type: 'category' as const, categoryId: categoryIds.get('零食')! },
+        },
+      ]
+    : [];
   await settingsService.set(
     STOREFRONT_SETTINGS,
-    { ...DEFAULT_STOREFRONT_SETTINGS, notice: '新茶上市 · 全场满 99 元包邮', hotWords: ['龙井', '红茶', '坚果', '盖碗'] },
+    { ...DEFAULT_STOREFRONT_SETTINGS, notice: '新茶上市 · 全场满 99 元包邮', banners, hotWords: ['龙井', '红茶', '坚果', '盖碗'] },
     ownerId,
   );
 

@@ -289,8 +289,17 @@ export const api = {
 
   storefront: () => request<Storefront>({ method: 'GET', path: '/api/v1/storefront', authenticated: false }),
 
-  products: (query: { categoryId?: number; keyword?: string; sort?: ProductSort; page?: number; pageSize?: number } = {}) =>
-    request<ProductPage>({ method: 'GET', path: '/api/v1/products', query, authenticated: false }),
+  products: (
+    query: {
+      categoryId?: number;
+      keyword?: string;
+      sort?: ProductSort;
+      minPriceFen?: number;
+      maxPriceFen?: number;
+      page?: number;
+      pageSize?: number;
+    } = {},
+  ) => request<ProductPage>({ method: 'GET', path: '/api/v1/products', query, authenticated: false }),
 
   product: (id: number) => request<ProductDetail>({ method: 'GET', path: `/api/v1/products/${id}`, authenticated: false }),
 

@@ -5,7 +5,18 @@ import { useState } from 'react';
  * A product image that loads lazily and never shows a broken-image icon: until it loads, or if it fails, a soft
  * placeholder with the product's initial stands in its frame (sized by `className`).
  */
-export function ProductImage({ src, title, className = '' }: { src: string | null; title: string; className?: string }) {
+export function ProductImage(props: ProductImageProps) {
+  // A new address starts over (loading, then loaded or failed), not with the last one's state.
+  return <ImageInFrame key={props.src ?? ''} {...props} />;
+}
+
+interface ProductImageProps {
+  src: string | null;
+  title: string;
+  className?: string;
+}
+
+function ImageInFrame({ src, title, className = '' }: ProductImageProps) {
   const [state, setState] = useState<'loading' | 'loaded' | 'failed'>(src ? 'loading' : 'failed');
   return (
     <View className={`image-frame ${className}${state === 'failed' ? ' is-failed' : ''}`}>

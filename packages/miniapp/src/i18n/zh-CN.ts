@@ -785,6 +785,36 @@ export const zhCN = {
     rulesMakeUp: (cost: number, max: number, payReward: boolean) =>
       `漏签的日子可在本周期内补签，每周期最多 ${max} 次${cost > 0 ? `，每次消耗 ${cost} 积分` : ''}；补签可恢复连续天数${payReward ? '，并获得当天的签到积分' : '，但不发放当天的签到积分'}。`,
   },
+  searchFilter: {
+    open: '筛选',
+    title: '筛选',
+    category: '分类',
+    allCategories: '全部',
+    price: '价格区间（元）',
+    minPlaceholder: '最低价',
+    maxPlaceholder: '最高价',
+    priceInvalid: '请输入金额，最多两位小数',
+    priceTooHigh: '金额不能超过 1000000 元',
+    priceOrder: '最高价不能低于最低价',
+    reset: '重置',
+    apply: '确定',
+    clear: '清除筛选',
+    priceFrom: (yuan: string) => `¥${yuan} 以上`,
+    priceUpTo: (yuan: string) => `¥${yuan} 以下`,
+    priceBetween: (min: string, max: string) => `¥${min}-¥${max}`,
+  },
+  poster: {
+    open: '生成海报',
+    title: '分享海报',
+    drawing: '海报生成中…',
+    save: '保存到相册',
+    saved: '已保存到相册',
+    downloaded: '海报已下载',
+    saveFailed: '保存失败，请在设置中允许保存到相册后重试',
+    longPressHint: '也可以长按图片保存',
+    hintH5: '在浏览器中打开以上链接即可购买',
+    hintMini: '在小程序中打开以上页面即可购买',
+  },
 } as const;
 
 export const t = zhCN;

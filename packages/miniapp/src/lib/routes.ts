@@ -27,6 +27,7 @@ export const ROUTES = {
   redemption: (id: number, extra = '') => `/package-points/pages/redemption/index?id=${id}${extra}`,
   benefits: '/package-member/pages/benefits/index',
   growth: '/package-member/pages/growth/index',
+  poster: (productId: number) => `/package-share/pages/poster/index?id=${productId}`,
   addresses: (select = false) => `/package-address/pages/list/index${select ? '?select=1' : ''}`,
   /** `chooseAndBack`: after saving, pick the address for checkout and go back this many pages (0: just go back). */
   addressEdit: (id?: number, chooseAndBack = 0) => {

@@ -3,6 +3,7 @@ import { formatYuan } from '@siyu/shared/money';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { LoadError } from '../../components/load-error';
+import { ListSkeleton } from '../../components/list-skeleton';
 import { ProductImage } from '../../components/product-image';
 import { QuantityStepper } from '../../components/quantity-stepper';
 import { t } from '../../i18n/zh-CN';
@@ -32,9 +33,7 @@ export default function CartPage() {
 
   if (!cart) {
     return (
-      <View className='page'>
-        {error && !loading ? <LoadError onRetry={() => void useCart.getState().load()} /> : <View className='state-line'>{t.common.loading}</View>}
-      </View>
+      <View className='page'>{error && !loading ? <LoadError onRetry={() => void useCart.getState().load()} /> : <ListSkeleton rows={2} />}</View>
     );
   }
 

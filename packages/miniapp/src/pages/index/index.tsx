@@ -34,6 +34,13 @@ export default function HomePage() {
     void useStorefront.getState().load();
   };
   useDidShow(refresh);
+  /** The server is back: everything the home page shows loads again (session, check-in, categories, banners, grid). */
+  const retryAll = () => {
+    refresh();
+    void useCatalog.getState().loadCategories(true);
+    void useStorefront.getState().load(true);
+    products.reload();
+  };
   usePullDownRefresh(() => {
     products.reload();
     void useStorefront.getState().load(true);
@@ -70,7 +77,7 @@ export default function HomePage() {
         </View>
       </View>
 
-      {sessionStatus === 'error' && !member ? <LoadError onRetry={refresh} /> : null}
+      {sessionStatus === 'error' && !member ? <LoadError onRetry={retryAll} /> : null}
 
       <View className='card home-checkin js-home-checkin-entry' onClick={openCheckIn}>
         <View className='home-checkin-text'>
@@ -108,17 +115,7 @@ export default function HomePage() {
       ) : null}
 
       <Text className='section-title'>{t.home.recommendTitle}</Text>
-      <ProductGrid
-        list={products}
-        emptyText={t.home.recommendEmpty}
-        onRetry={() => {
-          // The server is back: everything the home page shows loads again, not just the grid.
-          refresh();
-          void useCatalog.getState().loadCategories(true);
-          void useStorefront.getState().load(true);
-          products.reload();
-        }}
-      />
+      <ProductGrid list={products} emptyText={t.home.recommendEmpty} onRetry={retryAll} />
     </View>
   );
 }

@@ -140,12 +140,15 @@ export default function ProductPage() {
       )}
 
       <View className='page product-body'>
-        <View className='card'>
+        <View className='card product-head'>
           <Text className='price-large js-detail-price'>
             {sku ? formatYuan(sku.priceFen) : priceRangeText(product.minPriceFen, product.maxPriceFen)}
           </Text>
           <Text className='product-detail-title js-detail-title'>{product.title}</Text>
           {product.subtitle ? <Text className='muted product-detail-subtitle'>{product.subtitle}</Text> : null}
+          <View className='tap-area product-poster-entry js-poster-open' onClick={() => void Taro.navigateTo({ url: ROUTES.poster(product.id) })}>
+            <Text>{t.poster.open}</Text>
+          </View>
         </View>
 
         <ProductCoupons productId={product.id} />

@@ -4,6 +4,7 @@ import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { api } from '../../../api/client';
 import { LoadError } from '../../../components/load-error';
+import { ListSkeleton } from '../../../components/list-skeleton';
 import { t } from '../../../i18n/zh-CN';
 import { formatDateTime } from '../../../lib/format';
 import '../member-pages.css';
@@ -44,7 +45,7 @@ export default function GrowthPage() {
         <Text className='growth-total-value js-growth-total'>{s.growth === null ? '--' : String(s.growth)}</Text>
       </View>
       <View className='card'>
-        {!s.loaded && s.loading ? <View className='state-line'>{t.common.loading}</View> : null}
+        {!s.loaded && s.loading ? <ListSkeleton thumb={false} /> : null}
         {!s.loaded && s.error ? <LoadError onRetry={() => load(null)} /> : null}
         {s.loaded && s.entries.length === 0 ? <View className='state-line'>{t.tiers.growthEmpty}</View> : null}
         {s.entries.map((e) => (

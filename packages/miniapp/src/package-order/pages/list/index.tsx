@@ -5,6 +5,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from 
 import { useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import { LoadError } from '../../../components/load-error';
+import { ListSkeleton } from '../../../components/list-skeleton';
 import { t } from '../../../i18n/zh-CN';
 import { ROUTES } from '../../../lib/routes';
 import { usePagedList } from '../../../lib/use-paged-list';
@@ -57,7 +58,7 @@ export default function OrderListPage() {
         ))}
       </View>
 
-      {!loaded ? error ? <LoadError onRetry={() => void refresh()} /> : <View className='state-line'>{t.common.loading}</View> : null}
+      {!loaded ? error ? <LoadError onRetry={() => void refresh()} /> : <ListSkeleton /> : null}
       {loaded && items.length === 0 ? <View className='empty-box js-orders-empty'>{t.orders.empty}</View> : null}
       {items.map((order) => (
         <View

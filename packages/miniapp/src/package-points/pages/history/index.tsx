@@ -4,6 +4,7 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type PointsLedgerParams, type PointsTaskList } from '../../../api/client';
 import { LoadError } from '../../../components/load-error';
+import { ListSkeleton } from '../../../components/list-skeleton';
 import { t } from '../../../i18n/zh-CN';
 import { formatDateTime } from '../../../lib/format';
 import { merchantDateText, nextExpiryOf } from '../../../lib/points';
@@ -158,7 +159,7 @@ export default function PointsHistoryPage() {
 
       <View className='card points-tasks js-points-tasks'>
         <Text className='card-title'>{t.points.tasksTitle}</Text>
-        {tasks === null ? <View className='state-line'>{t.common.loading}</View> : null}
+        {tasks === null ? <ListSkeleton rows={2} thumb={false} /> : null}
         {tasks !== null && tasks.length === 0 ? <View className='state-line'>{t.points.tasksEmpty}</View> : null}
         {(tasks ?? []).map((task) => (
           <View key={task.task} className={`points-task js-points-task js-points-task-${task.task}${task.done ? ' is-done' : ''}`}>
@@ -197,7 +198,7 @@ export default function PointsHistoryPage() {
           ))}
         </View>
 
-        {!ledger.loaded && ledger.loading ? <View className='state-line'>{t.common.loading}</View> : null}
+        {!ledger.loaded && ledger.loading ? <ListSkeleton thumb={false} /> : null}
         {!ledger.loaded && ledger.error ? <LoadError onRetry={() => void reload()} /> : null}
         {ledger.loaded && ledger.entries.length === 0 ? (
           <View className='points-empty js-points-empty'>

@@ -1,11 +1,12 @@
 import type { Address, PointsMallItem } from '@siyu/shared';
 import { formatYuan } from '@siyu/shared/money';
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { api, isApiError, newIdempotencyKey } from '../../../api/client';
 import { LoadError } from '../../../components/load-error';
 import { QuantityStepper } from '../../../components/quantity-stepper';
+import { ProductImage } from '../../../components/product-image';
 import { t } from '../../../i18n/zh-CN';
 import { merchantTime } from '../../../lib/coupons';
 import { descriptionText } from '../../../lib/format';
@@ -130,7 +131,7 @@ export default function MallItemPage() {
   return (
     <View className='page points-page mall-item js-mall-detail'>
       {item.imageUrl ? (
-        <Image className='mall-detail-cover' src={item.imageUrl} mode='aspectFill' />
+        <ProductImage className='mall-detail-cover' src={item.imageUrl} title={item.title} />
       ) : (
         <View className='mall-detail-cover mall-cover-empty'>
           <Text>{t.mall.kinds[item.kind]}</Text>

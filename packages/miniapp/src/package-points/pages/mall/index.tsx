@@ -1,9 +1,11 @@
 import type { PointsMallItem } from '@siyu/shared';
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import { LoadError } from '../../../components/load-error';
+import { ListSkeleton } from '../../../components/list-skeleton';
+import { ProductImage } from '../../../components/product-image';
 import { t } from '../../../i18n/zh-CN';
 import { ROUTES } from '../../../lib/routes';
 import { usePagedList } from '../../../lib/use-paged-list';
@@ -19,7 +21,7 @@ function MallCard({ item, available }: { item: PointsMallItem; available: number
       onClick={() => void Taro.navigateTo({ url: ROUTES.mallItem(item.id) })}
     >
       {item.imageUrl ? (
-        <Image className='mall-cover' src={item.imageUrl} mode='aspectFill' lazyLoad />
+        <ProductImage className='mall-cover' src={item.imageUrl} title={item.title} />
       ) : (
         <View className='mall-cover mall-cover-empty'>
           <Text>{t.mall.kinds[item.kind]}</Text>
@@ -86,7 +88,7 @@ export default function MallPage() {
       </View>
 
       {!list.loaded && list.error ? <LoadError onRetry={list.reload} /> : null}
-      {!list.loaded && !list.error ? <View className='state-line'>{t.common.loading}</View> : null}
+      {!list.loaded && !list.error ? <ListSkeleton /> : null}
       {list.loaded && list.items.length === 0 ? <View className='points-empty js-mall-empty'>{t.mall.empty}</View> : null}
       {list.items.map((item) => (
         <MallCard key={item.id} item={item} available={available} />

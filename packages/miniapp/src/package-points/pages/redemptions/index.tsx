@@ -1,9 +1,11 @@
 import type { PointsMallRedemption } from '@siyu/shared';
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import { LoadError } from '../../../components/load-error';
+import { ListSkeleton } from '../../../components/list-skeleton';
+import { ProductImage } from '../../../components/product-image';
 import { t } from '../../../i18n/zh-CN';
 import { ROUTES } from '../../../lib/routes';
 import { usePagedList } from '../../../lib/use-paged-list';
@@ -26,7 +28,7 @@ export function RedemptionCard({ redemption: r }: { redemption: PointsMallRedemp
       </View>
       <View className='mall-redemption-body'>
         {r.item.imageUrl ? (
-          <Image className='mall-redemption-cover' src={r.item.imageUrl} mode='aspectFill' lazyLoad />
+          <ProductImage className='mall-redemption-cover' src={r.item.imageUrl} title={r.item.title} />
         ) : (
           <View className='mall-redemption-cover mall-cover-empty'>
             <Text>{t.mall.kinds[r.item.kind]}</Text>
@@ -75,7 +77,7 @@ export default function RedemptionsPage() {
         ))}
       </View>
       {!list.loaded && list.error ? <LoadError onRetry={list.reload} /> : null}
-      {!list.loaded && !list.error ? <View className='state-line'>{t.common.loading}</View> : null}
+      {!list.loaded && !list.error ? <ListSkeleton /> : null}
       {list.loaded && list.items.length === 0 ? (
         <View className='points-empty js-redemptions-empty'>
           <Text className='points-empty-text'>{t.mall.redemptionsEmpty}</Text>

@@ -1,0 +1,117 @@
+/**
+ * What the console's browser tests share: the real API process with the built console at /admin, a headless Chromium
+ * at 1440 × 900 with a throwaway profile, screenshots (a picture of a failed step too), logging in, antd's Select and
+ * skeletons, and staff tokens for the merchant API.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { apiCall, CONSOLE_DIST, REPO_ROOT, type RunningApi, startApi } from './api-server';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+/** Where the screenshots go; printed, so a reviewer can look at them. */
+export const OUTPUT = process.env.SIYU_TEST_OUTPUT ?? path.join(REPO_ROOT, 'packages/console/test-output');
+
+export interface ConsoleBrowser {
+  api: RunningApi;
+  context: BrowserContext;
+  page: Page;
+  /** Errors thrown in the page. */
+  errors: string[];
+  /** Closes the browser, removes its profile and stops the API. */
+  close(): Promise<void>;
+}
+
+/** Starts the API (seeded) and a Chromium on a page with a 15 s default timeout; `name` labels the output. */
+export async function openConsole(name: string): Promise<ConsoleBrowser> {
+  if (!fs.existsSync(path.join(CONSOLE_DIST, 'index.html'))) throw new Error('build the console first: pnpm --filter @siyu/console build');
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
+  fs.mkdirSync(OUTPUT, { recursive: true });
+  console.log(`${name} e2e: screenshots in ${OUTPUT}`);
+  const api = await startApi();
+  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), `siyu-console-${name}-`));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM,
+    args: FLAGS,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return {
+    api,
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close();
+      await api.stop();
+      fs.rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** For `afterEach`: a failed step leaves a full-page picture of where it stood, named after the test. */
+export async function shotOnFailure(page: Page | undefined, prefix: string, task: { name: string; result?: { state?: string } }) {
+  if (task.result?.state !== 'fail' || !page) return;
+  await page.screenshot({ path: path.join(OUTPUT, `${prefix}${task.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {});
+}
+
+/** A screenshot into OUTPUT once charts and fonts settle, with antd's toasts hidden (they would cover the header). */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean; settleMs?: number } = {}) {
+  await page.waitForTimeout(options.settleMs ?? 600);
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll('.ant-message')) (el as HTMLElement).style.display = 'none';
+  });
+  await page.screenshot({ path: path.join(OUTPUT, name), fullPage: options.fullPage ?? true });
+}
+
+/** Logs in on the login page; waits for the signed-in header unless told not to (a test of a refused login). */
+export async function login(page: Page, username: string, password: string, options: { wait?: boolean } = {}) {
+  await page.getByLabel('账号').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByTestId('login-submit').click();
+  if (options.wait ?? true) await page.getByTestId('current-staff').waitFor();
+}
+
+/** Picks an option of an antd Select. */
+export async function choose(page: Page, selectTestId: string, option: string) {
+  await page.getByTestId(selectTestId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
+/** Waits for a page's skeletons to go and its text to settle. */
+export async function settled(page: Page) {
+  await page.locator('.page-header h2').waitFor();
+  await page
+    .locator('.ant-skeleton')
+    .first()
+    .waitFor({ state: 'detached' })
+    .catch(() => {});
+}
+
+const staffTokens = new Map<string, string>();
+/** A bearer token for a staff member, logged in once per run (staff logins are rate-limited per username). */
+export async function staffToken(base: string, username: string, password: string): Promise<string> {
+  const key = `${base} ${username}`;
+  let token = staffTokens.get(key);
+  if (!token) {
+    token = (await apiCall<{ token: string }>(base, 'POST', '/api/v1/merchant/auth/login', null, { username, password })).token;
+    staffTokens.set(key, token);
+  }
+  return token;
+}
