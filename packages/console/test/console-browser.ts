@@ -88,10 +88,28 @@ export async function login(page: Page, username: string, password: string, opti
   if (options.wait ?? true) await page.getByTestId('current-staff').waitFor();
 }
 
-/** Picks an option of an antd Select. */
+/**
+ * Picks an option of an antd Select by its exact text, with the keyboard: the dropdown's list is virtual (only the
+ * options in view exist) and may open partly off screen, so a click on an option can miss; the arrow keys scroll the
+ * list to the active option wherever it is.
+ */
 export async function choose(page: Page, selectTestId: string, option: string) {
-  await page.getByTestId(selectTestId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+  const select = page.getByTestId(selectTestId);
+  await select.scrollIntoViewIfNeeded();
+  await select.click();
+  const dropdown = page.locator('.ant-select-dropdown:visible');
+  await dropdown.waitFor();
+  const active = dropdown.locator('.ant-select-item-option-active');
+  for (let step = 0; step < 60; step++) {
+    const text = ((await active.count()) > 0 ? await active.first().textContent() : null)?.trim();
+    if (text === option) {
+      await page.keyboard.press('Enter');
+      await dropdown.waitFor({ state: 'hidden' });
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`no option ${option} in the select ${selectTestId}`);
 }
 
 /** Waits for a page's skeletons to go and its text to settle. */

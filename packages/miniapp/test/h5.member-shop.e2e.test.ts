@@ -20,17 +20,8 @@ import {
   testOutputDir,
   type RunningApi,
 } from './api-server.js';
+import { CHROMIUM, FLAGS, expectTapTarget, layoutFaults, memberToken, textOf } from './h5-page.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const SHOTS = testOutputDir('h5-member-shop');
 
 let api: RunningApi;
@@ -53,58 +44,6 @@ afterAll(async () => {
   await browser?.close();
   await api?.stop();
 });
-
-/** Sideways overflow and text wrapped one character per line on the page shown. */
-function layoutFaults(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const W = window.innerWidth;
-    const faults: string[] = [];
-    const name = (el: Element) => `${el.tagName.toLowerCase()}.${String(el.className).trim().split(/\s+/).slice(0, 3).join('.')}`;
-    if (document.documentElement.scrollWidth > W + 1) faults.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${W})`);
-    const visible = (el: Element) => {
-      const s = getComputedStyle(el);
-      return s.display !== 'none' && s.visibility !== 'hidden' && (el as HTMLElement).offsetParent !== null;
-    };
-    for (const el of Array.from(document.querySelectorAll('.taro_page:not([style*="display: none"]) *'))) {
-      if (!visible(el) || el.closest('.taro-swiper-core, swiper, .taro-scroll-view__scroll-x, .weui-picker')) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width > 0 && (r.right > W + 1 || r.left < -1))
-        faults.push(`${name(el)} reaches past the screen (${Math.round(r.left)}…${Math.round(r.right)})`);
-    }
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = (n.textContent ?? '').trim();
-      const el = n.parentElement;
-      if ([...text].length < 2 || !el || !visible(el) || el.closest('.weui-picker')) continue;
-      const range = document.createRange();
-      range.selectNodeContents(n);
-      const lines = new Set(
-        Array.from(range.getClientRects())
-          .filter((r) => r.width > 0)
-          .map((r) => Math.round(r.top)),
-      ).size;
-      if (lines >= [...text].length) faults.push(`“${text}” wraps one character per line (${name(el)})`);
-    }
-    return [...new Set(faults)];
-  });
-}
-
-async function expectTapTarget(page: Page, selector: string) {
-  const b = await page.locator(selector).first().boundingBox();
-  if (!b) throw new Error(`${selector} has no box`);
-  expect(Math.round(b.width), `${selector} width`).toBeGreaterThanOrEqual(44);
-  expect(Math.round(b.height), `${selector} height`).toBeGreaterThanOrEqual(44);
-}
-
-async function memberToken(page: Page): Promise<string> {
-  const raw = await page.evaluate(() => localStorage.getItem('siyu.session'));
-  const stored = raw ? (JSON.parse(raw) as { data?: string }).data : undefined;
-  const token = stored ? (JSON.parse(stored) as { state?: { token?: string } }).state?.token : undefined;
-  if (!token) throw new Error('no session in localStorage');
-  return token;
-}
-
-const textOf = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
 
 /**
  * Moves a column of Taro's H5 picker down by `rows`: a tap below the indicator selects the row tapped (the picker
