@@ -76,7 +76,7 @@ export default function ProfilePage() {
 
   const toast = (title: string, icon: 'none' | 'success' = 'none') => void Taro.showToast({ title, icon, duration: 2000 });
   const update = (patch: Partial<Form>) => {
-    setForm({ ...form, ...patch });
+    setForm((f) => (f ? { ...f, ...patch } : f)); // events can come faster than renders (an input, then a picker)
     setErrors((e) => {
       const next = { ...e };
       for (const k of Object.keys(patch)) delete next[k];
@@ -176,6 +176,7 @@ export default function ProfilePage() {
         {errors.nickname ? <Text className='field-error js-field-error-nickname'>{errors.nickname}</Text> : null}
 
         <Picker
+          className='js-profile-gender-picker'
           mode='selector'
           range={GENDERS.map((g) => p.genders[g] ?? g)}
           value={genderIndex}
@@ -198,6 +199,7 @@ export default function ProfilePage() {
           </View>
         ) : (
           <Picker
+            className='js-profile-birthday-picker'
             mode='date'
             start='1900-01-01'
             end={today()}
