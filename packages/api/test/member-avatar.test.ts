@@ -25,11 +25,11 @@ afterEach(async () => {
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-function upload(headers: Record<string, string>, bytes: Uint8Array, name = 'a.png', type = 'image/png') {
+async function upload(headers: Record<string, string>, bytes: Uint8Array, name = 'a.png', type = 'image/png'): Promise<Response> {
   const form = new FormData();
   form.set('file', new File([bytes as Uint8Array<ArrayBuffer>], name, { type }));
   const { 'content-type': _json, ...rest } = headers;
-  return ctx.app.request('http://shop.test/api/v1/me/avatar', { method: 'POST', headers: rest, body: form });
+  return await ctx.app.request('http://shop.test/api/v1/me/avatar', { method: 'POST', headers: rest, body: form });
 }
 const storedFiles = () => (fs.existsSync(uploadsDir) ? fs.readdirSync(uploadsDir, { recursive: true }).filter((f) => String(f).includes('.')) : []);
 
