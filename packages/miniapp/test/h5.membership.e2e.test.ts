@@ -1,7 +1,8 @@
 /**
  * The member centre in the H5 build in headless Chromium, against the real API (seeded: the demo ladder 普通会员 /
  * 银卡会员 500 / 金卡会员 2000 / 钻石会员 8000): the member page's header before and after binding a phone through the
- * simulator (masked, on every visit), the profile page (avatar uploaded, nickname, gender, a birthday set once and then
+ * simulator (masked, on every visit), the same person's Douyin member (a check-in there) merged in by binding the same
+ * phone there (the points and both platforms then show), the profile page (avatar uploaded, nickname, gender, a birthday set once and then
  * locked; a second birthday refused by the API), the tier card, a purchase big enough to reach the next tier's threshold
  * (read from the merchant's ladder and growth rate through the API) and the member price at checkout, 我的数据, and
  * closing the account: refused while the order is unfinished (listed plainly), then closed, landing on the home page as a
@@ -16,7 +17,19 @@ import path from 'node:path';
 import type { MemberProfile, MyTier, TierLadder, TierRules } from '@siyu/shared';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, apiCall, createAddress, createSpecProduct, memberWrite, staffToken, startApi, testOutputDir, type RunningApi } from './api-server.js';
+import {
+  DIST,
+  apiCall,
+  createAddress,
+  createSpecProduct,
+  memberLogin,
+  memberWrite,
+  simulatorPhoneProof,
+  staffToken,
+  startApi,
+  testOutputDir,
+  type RunningApi,
+} from './api-server.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = [
@@ -252,6 +265,31 @@ describe('the member centre on the H5 build', () => {
     await expect.poll(() => textOf(page, '.js-member-phone'), { timeout: 10_000 }).toBe(phoneMasked);
     await shoot(page, 'centre-bound');
 
+    // -- the same person on Douyin (another platform, the same phone): a check-in there, then the phone bound there --
+    // merges that member into this one; the member centre shows the points and both platforms.
+    const user = await page.evaluate(() => {
+      const raw = localStorage.getItem('siyu.h5.simulatedUser');
+      return raw ? ((JSON.parse(raw) as { data?: string }).data ?? raw) : null;
+    });
+    expect(user).toBeTruthy();
+    const douyin = await memberLogin(api.base, 'tt', user!);
+    const checkIn = await memberWrite<{ reward: number; businessDate: string }>(api.base, douyin, 'POST', '/api/v1/check-in');
+    expect(checkIn.reward).toBeGreaterThan(0);
+    const available = async (t: string) => (await apiCall<{ available: number }>(api.base, 'GET', '/api/v1/points', t)).available;
+    const pointsBefore = (await available(token)) + (await available(douyin));
+    const merged = await memberWrite<{ memberId: number; merged: { absorbedMemberId: number } | null }>(
+      api.base,
+      douyin,
+      'POST',
+      '/api/v1/me/phone',
+      await simulatorPhoneProof(api.base, 'tt', user!),
+    );
+    expect(merged.memberId).toBe(me.id); // the member who held the phone first survives
+    expect(merged.merged?.absorbedMemberId).not.toBe(me.id);
+    await memberPage(page);
+    await expect.poll(() => textOf(page, '.js-points-balance'), { timeout: 15_000 }).toBe(String(pointsBefore));
+    expect(await textOf(page, '.js-member-phone')).toBe(phoneMasked);
+
     // -- the profile page: avatar, nickname, gender ---------------------------------------------------------------
     await page.locator('.js-profile-entry').first().click();
     await page.locator('.js-profile-save').first().waitFor({ timeout: 15_000 });
@@ -354,6 +392,9 @@ describe('the member centre on the H5 build', () => {
     expect(lines).toContain(`生日：${picked}`);
     expect(lines).toContain(`手机号：${phoneMasked}`);
     expect(lines.some((l) => /^微信小程序（账号尾号 \S+）$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^抖音小程序（账号尾号 \S+）$/.test(l))).toBe(true);
+    expect(lines).toContain(`共签到 1 天，最近一次 ${checkIn.businessDate}`);
+    expect(lines).toContain('1 次（同一手机号在不同平台的账号已合并）');
     expect(lines).toContain('林小雨 浙江省杭州市西湖区');
     expect(lines).toContain(`共 1 笔，合计 ¥${((quantity * 5900) / 100).toFixed(2)}`);
     expect(lines.some((l) => l.startsWith(`${next.name}，成长值 `))).toBe(true);
@@ -363,6 +404,7 @@ describe('the member centre on the H5 build', () => {
     await page.locator('.js-close-start').first().scrollIntoViewIfNeeded();
     await page.locator('.js-close-start').first().click();
     await page.locator('.js-close-agree').first().waitFor();
+    await page.locator('.js-close-confirm').first().scrollIntoViewIfNeeded();
     await shoot(page, 'close-confirm');
     await page.locator('.js-close-agree').first().click();
     await page.locator('.js-close-open').first().waitFor({ timeout: 15_000 });
