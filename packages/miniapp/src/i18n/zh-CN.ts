@@ -810,7 +810,7 @@ export const zhCN = {
       memberSince: '注册时间',
       platformNames: { weapp: '微信小程序', alipay: '支付宝小程序', tt: '抖音小程序' } as Record<string, string>,
       identity: (platform: string, tail: string) => `${platform}（账号尾号 ${tail}）`,
-      count: (n: number, unit: string) => `${n} ${unit}`,
+      favouritesSummary: (n: number) => `${n} 件商品`,
       none: '无',
       ordersSummary: (n: number, yuan: string) => `共 ${n} 笔，合计 ¥${yuan}`,
       pointsSummary: (balance: number, entries: number) => `可用 ${balance} 积分，${entries} 条积分记录`,

@@ -8,6 +8,8 @@ import { LoadError } from '../../../components/load-error';
 import { t } from '../../../i18n/zh-CN';
 import { formatDateTime } from '../../../lib/format';
 import { ROUTES } from '../../../lib/routes';
+import { useCart } from '../../../stores/cart-store';
+import { useCheckIn } from '../../../stores/check-in-store';
 import { usePoints } from '../../../stores/points-store';
 import { useSession } from '../../../stores/session-store';
 import '../member-pages.css';
@@ -71,7 +73,7 @@ function sectionsOf(d: MemberDataExport, tiers: Tier[]): Section[] {
       lines: [checkIns.length ? v.checkInsSummary(checkIns.length, String(checkIns[checkIns.length - 1]?.business_date ?? '')) : v.none],
     },
     { key: 'tier', title: v.sections.tier, lines: [v.tierSummary(tierName, num(tier?.growth))] },
-    { key: 'favourites', title: v.sections.favourites, lines: [favourites.length ? v.count(favourites.length, '件') : v.none] },
+    { key: 'favourites', title: v.sections.favourites, lines: [favourites.length ? v.favouritesSummary(favourites.length) : v.none] },
   ];
   if (d.merges.length > 0) sections.push({ key: 'merges', title: v.sections.merges, lines: [v.mergesSummary(d.merges.length)] });
   return sections;
@@ -122,7 +124,10 @@ export default function PrivacyPage() {
     try {
       await api.closeAccount({ confirm: true });
       useSession.getState().signOut();
+      // What the pages keep of the closed member goes too: the new visitor's own is loaded when a page shows.
       usePoints.setState({ summary: null, error: false });
+      useCart.setState({ cart: null, error: null });
+      useCheckIn.setState({ status: null, lastResult: null, pendingKey: null, error: null });
       void Taro.showToast({ title: v.closed, icon: 'success', duration: 1500 });
       setTimeout(() => void Taro.reLaunch({ url: ROUTES.home }), 800);
     } catch (e) {
