@@ -33,7 +33,14 @@ import { cartRoutes, createCartMemberData, createCartService } from './modules/c
 import { catalogRoutes, createCatalogService, createOrderStockParticipant, merchantCatalogRoutes } from './modules/catalog/index.js';
 import { couponRoutes, createCouponIssueJobs, createCouponsMemberData, createCouponsService, merchantCouponRoutes } from './modules/coupons/index.js';
 import { checkInRoutes, createCheckInMemberData, createCheckInService, merchantCheckInRoutes } from './modules/check-in/index.js';
-import { UPLOAD_PATH, createMediaService, merchantMediaRoutes, uploadsServeRoutes } from './modules/media/index.js';
+import {
+  AVATAR_UPLOAD_PATH,
+  UPLOAD_PATH,
+  createMediaService,
+  memberMediaRoutes,
+  merchantMediaRoutes,
+  uploadsServeRoutes,
+} from './modules/media/index.js';
 import { createMembersService, type MemberDataParticipant, memberProfileRoutes, merchantMemberRoutes } from './modules/members/index.js';
 import {
   createOrdersMemberData,
@@ -302,15 +309,25 @@ export function createApp({
   app.use('/api/*', apiSecureHeaders());
   app.use('/payments/*', apiSecureHeaders());
   // Image uploads are multipart and larger: their own limit (a little over the image limit, for the form's framing).
-  const uploadPath = `/api/v1/merchant${UPLOAD_PATH}`;
+  const uploadPaths = new Set([`/api/v1/merchant${UPLOAD_PATH}`, `/api/v1${AVATAR_UPLOAD_PATH}`]);
   const jsonLimit = requestBodyLimit(config.bodyLimitBytes);
   const uploadLimit = requestBodyLimit(config.uploadMaxBytes + 64 * 1024);
-  app.use('/api/*', (c, next) => (c.req.path === uploadPath ? uploadLimit(c, next) : jsonLimit(c, next)));
+  app.use('/api/*', (c, next) => (uploadPaths.has(c.req.path) ? uploadLimit(c, next) : jsonLimit(c, next)));
 
   app.get('/api/health', (c) => c.json({ ok: true }));
   app.route('/api/v1', memberAuthRoutes({ auth, members, member, trustProxy: config.trustProxy }));
   app.route('/api/v1', phoneRoutes({ phone, member, idempotent, trustProxy: config.trustProxy }));
   app.route('/api/v1', memberProfileRoutes({ members, member, idempotent }));
+  app.route(
+    '/api/v1',
+    memberMediaRoutes({
+      media,
+      member,
+      perMember: createRateLimiter('avatar-upload-member', r.avatarUploadPerMember),
+      trustProxy: config.trustProxy,
+      ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
+    }),
+  );
   app.route('/api/v1', checkInRoutes({ checkIn, member, idempotent }));
   app.route('/api/v1', pointsRoutes({ db, points, member }));
   app.route('/api/v1', tierRoutes({ tiers, members, member, idempotent }));

@@ -27,6 +27,8 @@ export interface AppConfig {
     /** Phone bindings per member and per client address (each WeChat phone-code exchange is a paid platform call). */
     phoneBindPerMember: RateLimitRule;
     phoneBindPerAddress: RateLimitRule;
+    /** Avatar uploads per member (each stores a file). */
+    avatarUploadPerMember: RateLimitRule;
   };
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
@@ -74,6 +76,8 @@ export const defaultAppConfig: AppConfig = {
     // A member binds a phone once or twice (a retry after logging in again); a few a minute is plenty.
     phoneBindPerMember: { points: 5, duration: 60 },
     phoneBindPerAddress: { points: 30, duration: 60 },
+    // A member changes the avatar now and then; a burst is somebody filling our disk.
+    avatarUploadPerMember: { points: 5, duration: 60 },
   },
   bodyLimitBytes: 64 * 1024,
   idempotency: DEFAULT_IDEMPOTENCY_SETTINGS,

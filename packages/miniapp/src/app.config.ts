@@ -22,7 +22,7 @@ export default defineAppConfig({
       root: 'package-points',
       pages: ['pages/history/index', 'pages/mall/index', 'pages/mall-item/index', 'pages/redemptions/index', 'pages/redemption/index'],
     },
-    { root: 'package-member', pages: ['pages/benefits/index', 'pages/growth/index'] },
+    { root: 'package-member', pages: ['pages/benefits/index', 'pages/growth/index', 'pages/profile/index', 'pages/privacy/index'] },
     { root: 'package-favourite', pages: ['pages/list/index'] },
     // The share poster's canvas drawing, used on a tap of 生成海报.
     { root: 'package-share', pages: ['pages/poster/index'] },

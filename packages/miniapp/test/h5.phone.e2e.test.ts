@@ -1,7 +1,8 @@
 /**
  * Phone binding in the H5 build in headless Chromium, against the real API: the member page's 绑定手机号 row, whose
  * button (the H5 stand-in for the platform's phone-number button) asks the API's simulator for the proof the stand-in
- * platform's button would give, posts it to POST /api/v1/me/phone, and shows the bound phone masked.
+ * platform's button would give, posts it to POST /api/v1/me/phone, and the member page's header shows the bound phone
+ * masked (on every visit).
  *
  * Screenshots at 390×844 and 320×568 go to test-output/h5-phone/; every one is also checked for text wrapped one
  * character per line, for text running off the screen, and for tap targets under 44 px.
@@ -170,8 +171,13 @@ describe('phone binding on the H5 build', () => {
     expect(posted).toEqual(Object.fromEntries(Object.entries(proof).filter(([k]) => k !== 'errMsg')));
     expect(res.request().headers()['idempotency-key']).toBeTruthy();
 
-    await expect.poll(() => textOf(page, '.js-phone-status'), { timeout: 10_000 }).toBe(`已绑定 ${result.phoneMasked}`);
+    // The header shows the phone masked in place of the 绑定手机号 row, and so does the next visit (GET /me/profile).
+    await expect.poll(() => textOf(page, '.js-member-phone'), { timeout: 10_000 }).toBe(result.phoneMasked);
     await expect.poll(() => page.locator('.js-phone-bind').count()).toBe(0);
+    await page.reload();
+    await page.locator('.js-tier-card').first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => textOf(page, '.js-member-phone'), { timeout: 10_000 }).toBe(result.phoneMasked);
+    expect(await page.locator('.js-phone-row').count()).toBe(0);
     await shoot(page, 'member-phone-bound');
     expect(errors).toEqual([]);
     await page.close();

@@ -1280,6 +1280,20 @@ for (const { platform, label } of PLATFORMS) {
 
     // -- phone binding: the platform's own button on the member page -------------------------------------------------
 
+    // Before binding: once bound, the member page shows the phone instead of the button.
+    it('a member who declines gets a gentle toast and nothing is posted', async () => {
+      host.openPage('pages/member/index');
+      const button = await waitFor(() => host.find('js-phone-bind'), 'the bind-phone button', host.diagnose);
+      const before = host.requests.filter((r) => r.path === '/api/v1/me/phone').length;
+      const toastsBefore = host.toasts.length;
+      if (platform === 'alipay') host.fire(button!, 'error', { error: 11, errorMessage: '用户取消授权' });
+      else host.fire(button!, 'getphonenumber', { errMsg: 'getPhoneNumber:fail auth deny' });
+      await waitFor(() => host.toasts.length > toastsBefore, 'the toast', host.diagnose);
+      expect(host.toasts.at(-1)).toBe('已取消授权，可随时再绑定');
+      expect(host.requests.filter((r) => r.path === '/api/v1/me/phone').length).toBe(before);
+      closePage();
+    });
+
     it(`binds a phone through ${platform === 'alipay' ? 'the getAuthorize button and my.getPhoneNumber()' : 'the getPhoneNumber button'}, the member page then shows it masked`, async () => {
       host.openPage('pages/member/index');
       const button = await waitFor(() => host.find('js-phone-bind'), 'the bind-phone button', host.diagnose);
@@ -1301,21 +1315,33 @@ for (const { platform, label } of PLATFORMS) {
         expect(host.requests.filter((r) => r.path === '/api/v1/auth/login').length).toBe(loginsBefore + 1);
         expect(Object.keys(phoneCalls()[1]!.body as Obj).sort()).toEqual(['encryptedData', 'iv']);
       }
-      await waitFor(() => /^已绑定 1\d{2}\*{4}\d{4}$/.test(textOf(host.find('js-phone-status'))), 'the masked phone', host.diagnose);
+      // The header shows the phone masked in place of the 绑定手机号 row.
+      await waitFor(() => /^1\d{2}\*{4}\d{4}$/.test(textOf(host.find('js-member-phone'))), 'the masked phone', host.diagnose);
       expect(host.find('js-phone-bind'), 'the button is gone once bound').toBeNull();
       closePage();
     });
 
-    it('a member who declines gets a gentle toast and nothing is posted', async () => {
+    it('renders the member centre’s 个人资料 and 隐私与账号 pages from the API', async () => {
+      const token = host.storedToken();
+      const profile = await host.apiGet<{ nickname: string; phoneMasked: string | null }>('/api/v1/me/profile', token);
       host.openPage('pages/member/index');
-      const button = await waitFor(() => host.find('js-phone-bind'), 'the bind-phone button', host.diagnose);
-      const before = host.requests.filter((r) => r.path === '/api/v1/me/phone').length;
-      const toastsBefore = host.toasts.length;
-      if (platform === 'alipay') host.fire(button!, 'error', { error: 11, errorMessage: '用户取消授权' });
-      else host.fire(button!, 'getphonenumber', { errMsg: 'getPhoneNumber:fail auth deny' });
-      await waitFor(() => host.toasts.length > toastsBefore, 'the toast', host.diagnose);
-      expect(host.toasts.at(-1)).toBe('已取消授权，可随时再绑定');
-      expect(host.requests.filter((r) => r.path === '/api/v1/me/phone').length).toBe(before);
+      await waitFor(() => textOf(host.find('js-member-nickname')) === profile.nickname, 'the header', host.diagnose);
+      expect(host.find('js-profile-entry')).not.toBeNull();
+      expect(host.find('js-privacy-entry')).not.toBeNull();
+      closePage();
+
+      host.openPage('package-member/pages/profile/index');
+      await waitFor(() => host.find('js-profile-save'), 'the profile form', host.diagnose);
+      expect(textOf(host.find('js-profile-phone-value'))).toBe(profile.phoneMasked);
+      expect(host.find('js-profile-avatar')).not.toBeNull();
+      expect(textOf(host.find('js-profile-birthday-note'))).toBe('生日设置后不可修改，生日当月可领会员生日礼');
+      closePage();
+
+      host.openPage('package-member/pages/privacy/index');
+      await waitFor(() => host.find('js-data-profile'), 'my data', host.diagnose);
+      expect(textOf(host.find('js-data-profile'))).toContain(`昵称：${profile.nickname}`);
+      expect(textOf(host.find('js-data-platforms'))).toContain(platform === 'alipay' ? '支付宝小程序' : '抖音小程序');
+      expect(host.find('js-close-start')).not.toBeNull();
       closePage();
     });
 

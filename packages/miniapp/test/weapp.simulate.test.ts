@@ -742,8 +742,44 @@ describe('WeChat output in miniprogram-simulate', () => {
     // Then agrees: WeChat's one-time code goes to the API, which exchanges it with getuserphonenumber.
     const proof = await simulatorPhoneProof(api.base, 'weapp', 'simulate-shopper');
     fire(button, 'getphonenumber', { errMsg: 'getPhoneNumber:ok', ...proof });
-    await waitFor(() => /^已绑定 1\d{2}\*{4}\d{4}$/.test(text(host, 'js-phone-status') ?? ''), 'the masked phone');
+    // The header shows the phone masked in place of the 绑定手机号 row.
+    await waitFor(() => /^1\d{2}\*{4}\d{4}$/.test(text(host, 'js-member-phone') ?? ''), 'the masked phone in the header');
     expect(allDom(host, 'js-phone-bind')).toHaveLength(0);
+    expect(allDom(host, 'js-phone-row')).toHaveLength(0);
+    page.detach();
+  }, 30_000);
+
+  it('opens 个人资料 from the member centre, and the profile page renders and saves nickname, gender and a birthday set once', async () => {
+    const text = (host: Element, className: string) => allDom(host, className)[0]?.textContent?.trim() ?? null;
+    const member = lastAuthorization!.slice(7);
+    const centre = openPage('pages/member/index');
+    await waitFor(() => allDom(centre.host, 'js-profile-entry')[0], 'the 个人资料 entry');
+    expect(allDom(centre.host, 'member-menu-label').map((el) => el.textContent?.trim())).toEqual(['个人资料', '会员权益', '隐私与账号']);
+    tap(allDom(centre.host, 'js-profile-entry')[0]!);
+    await waitFor(() => navigations.includes('/package-member/pages/profile/index'), 'navigateTo the profile page');
+    centre.page.detach();
+
+    const { page, host } = openPage('package-member/pages/profile/index');
+    await waitFor(() => allDom(host, 'js-profile-save')[0], 'the profile form');
+    expect(text(host, 'js-profile-phone-value')).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    expect(allDom(host, 'js-profile-avatar')).toHaveLength(1);
+    fire(allDom(host, 'js-profile-nickname')[0]!, 'input', { value: '模拟器小林' });
+    fire(allDom(host, 'js-profile-gender-picker')[0]!, 'change', { value: 1 });
+    await waitFor(() => text(host, 'js-profile-gender-value') === '男 ›', 'the gender picked');
+    fire(allDom(host, 'js-profile-birthday-picker')[0]!, 'change', { value: '1990-06-15' });
+    await waitFor(() => text(host, 'js-profile-birthday-value') === '1990-06-15 ›', 'the birthday picked');
+    tap(allDom(host, 'js-profile-save')[0]!);
+    // The birthday asks first (set once): the modal is answered with its confirm button; then it shows locked.
+    await waitFor(() => allDom(host, 'js-profile-birthday-locked')[0], 'the birthday locked after saving');
+    const saved = await apiCall<{ nickname: string; gender: string; birthday: string; birthdayLocked: boolean }>(
+      api.base,
+      'GET',
+      '/api/v1/me/profile',
+      member,
+    );
+    expect(saved).toMatchObject({ nickname: '模拟器小林', gender: 'male', birthday: '1990-06-15', birthdayLocked: true });
+    expect(text(host, 'js-profile-birthday-value')).toBe('1990-06-15');
+    expect(allDom(host, 'js-profile-birthday-picker')).toHaveLength(0);
     page.detach();
   }, 30_000);
 });

@@ -11,6 +11,7 @@ import type {
   CheckInStatus,
   CheckoutPreview,
   ClaimCentre,
+  CloseAccountResult,
   Coupon,
   CouponPage,
   CreateRefundRequest,
@@ -21,7 +22,9 @@ import type {
   GrowthLedgerPage,
   MemberLoginRequest,
   MemberLoginResponse,
+  MemberDataExport,
   MemberProfile,
+  MemberProfileUpdate,
   MyTier,
   Order,
   OrderCounts,
@@ -180,6 +183,46 @@ export async function request<T>(opts: RequestOptions): Promise<T> {
     res = await send(opts, token); // the same idempotency key: it is the same user action
   }
   if (res.statusCode >= 200 && res.statusCode < 300) return parseMaybeJson(res.data) as T;
+  throw errorOf(res);
+}
+
+/** An image of ours as the API stores it (`/uploads/…`) made loadable from the app; https URLs as they are. */
+export function mediaUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  return url.startsWith('/') ? `${API_BASE}${url}` : url;
+}
+
+/**
+ * Uploads the member's chosen avatar (a local file: a temporary path, a blob: URL on H5) to POST /api/v1/me/avatar
+ * (multipart, field `file`) and answers the stored image's path, for PATCH /me/profile's avatarUrl.
+ */
+export async function uploadAvatar(localPath: string): Promise<{ path: string }> {
+  if (!auth) throw new Error('api client used before the session store installed its auth handlers');
+  const attempt = async (token: string) => {
+    try {
+      const res = await Taro.uploadFile({
+        url: buildUrl('/api/v1/me/avatar'),
+        filePath: localPath,
+        name: 'file',
+        header: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+      });
+      return { statusCode: res.statusCode, data: parseMaybeJson(res.data) } as RawResponse;
+    } catch (err) {
+      const e = err as { errMsg?: string; errorMessage?: string };
+      throw new ApiError(0, 'NETWORK_ERROR', e?.errMsg ?? e?.errorMessage ?? String(err));
+    }
+  };
+  let token = await auth.getToken();
+  let res = await attempt(token);
+  if (res.statusCode === 401 && errorOf(res).code === 'UNAUTHENTICATED') {
+    token = await auth.renewToken(token);
+    res = await attempt(token);
+  }
+  if (res.statusCode >= 200 && res.statusCode < 300) {
+    const key = (res.data as { key?: unknown } | null)?.key;
+    if (typeof key === 'string') return { path: `/uploads/${key}` };
+    throw new ApiError(res.statusCode, 'BAD_RESPONSE', 'the upload answered no key');
+  }
   throw errorOf(res);
 }
 
@@ -392,4 +435,15 @@ export const api = {
     request<null>({ method: 'DELETE', path: `/api/v1/me/favourites/${productId}`, idempotencyKey }),
   /** How many orders each tab of the order list shows. */
   orderCounts: () => request<OrderCounts>({ method: 'GET', path: '/api/v1/orders/counts' }),
+
+  // -- the member centre: profile, my data, closing the account (decision 019) --------------------------------------
+  /** Nickname, avatar, gender, birthday (birthdayLocked once set) and the bound phone masked. */
+  profile: () => request<MemberProfile>({ method: 'GET', path: '/api/v1/me/profile' }),
+  /** Any of the fields; another birthday once one is set: 409 BIRTHDAY_ALREADY_SET. */
+  updateProfile: (body: MemberProfileUpdate, idempotencyKey: string) =>
+    request<MemberProfile>({ method: 'PATCH', path: '/api/v1/me/profile', body, idempotencyKey }),
+  /** Everything the store holds about the member. */
+  myData: () => request<MemberDataExport>({ method: 'GET', path: '/api/v1/me/data' }),
+  /** 409 ACCOUNT_HAS_OPEN_ORDERS (details: { orders?, refunds?, redemptions? }) while something is unfinished. */
+  closeAccount: (body: { confirm: true; reason?: string }) => request<CloseAccountResult>({ method: 'POST', path: '/api/v1/me/close', body }),
 };

@@ -28,6 +28,8 @@ export const ROUTES = {
   benefits: '/package-member/pages/benefits/index',
   growth: '/package-member/pages/growth/index',
   poster: (productId: number) => `/package-share/pages/poster/index?id=${productId}`,
+  profile: '/package-member/pages/profile/index',
+  privacy: '/package-member/pages/privacy/index',
   addresses: (select = false) => `/package-address/pages/list/index${select ? '?select=1' : ''}`,
   /** `chooseAndBack`: after saving, pick the address for checkout and go back this many pages (0: just go back). */
   addressEdit: (id?: number, chooseAndBack = 0) => {

@@ -25,6 +25,10 @@ interface SessionState {
   refreshMember(): Promise<void>;
   /** The balance changed elsewhere (a check-in, the ledger): one place shows it everywhere. */
   setPointsBalance(balance: number): void;
+  /** The profile changed (the profile page saved): one place shows it everywhere. */
+  setMember(member: MemberProfile): void;
+  /** The account was closed: forget the token and the member (the next call logs in as a new visitor). */
+  signOut(): void;
 }
 
 let loginInFlight: Promise<string> | null = null;
@@ -86,6 +90,10 @@ export const useSession = create<SessionState>()(
           const member = await api.me();
           set({ member });
         },
+
+        setMember: (member) => set({ member }),
+
+        signOut: () => set({ token: null, expiresAt: null, member: null, status: 'idle', error: null }),
 
         setPointsBalance: (balance) => {
           const { member } = get();

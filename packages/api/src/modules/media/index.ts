@@ -1,2 +1,2 @@
 export { createMediaService, sniffImageType, type MediaService } from './media.service.js';
-export { merchantMediaRoutes, uploadsServeRoutes, UPLOAD_PATH } from './media.routes.js';
+export { AVATAR_UPLOAD_PATH, memberMediaRoutes, merchantMediaRoutes, uploadsServeRoutes, UPLOAD_PATH } from './media.routes.js';

@@ -3,11 +3,16 @@ import { UploadedImage } from '@siyu/shared';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { AppError } from '../../lib/app-error.js';
 import { createRouter, publicOrigin, validationError, type AppEnv } from '../../lib/http.js';
-import { jsonContent, staffErrors } from '../../lib/openapi.js';
+import { jsonContent, memberErrors, staffErrors } from '../../lib/openapi.js';
+import type { RateLimiter } from '../../lib/rate-limit.js';
 import type { MediaService } from './media.service.js';
 
 /** The upload endpoint's path under /api/v1/merchant (the app gives it its own body limit). */
 export const UPLOAD_PATH = '/uploads';
+/** The member's avatar upload under /api/v1 (its own body limit too). */
+export const AVATAR_UPLOAD_PATH = '/me/avatar';
+/** An avatar is small: 2 MB is a phone photo after the platform's compression, with room to spare. */
+export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
 
 /** The upload's body must be a readable multipart form (checked before the route's own validation parses it). */
 const multipartBody: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -55,6 +60,60 @@ export function merchantMediaRoutes(deps: { media: MediaService; editor: Middlew
       }
       const origin = publicOrigin(c, deps);
       return c.json(await deps.media.uploadImage(new Uint8Array(await file.arrayBuffer()), origin), 201);
+    },
+  );
+  return router;
+}
+
+/**
+ * POST /api/v1/me/avatar: the member's avatar (JPEG, PNG or WebP by its bytes, at most 2 MB), stored through the media
+ * storage under avatars/; answers the stored image, whose `/uploads/<key>` the profile's avatarUrl then takes. Counted
+ * per member (RATE_LIMITED 429 with Retry-After) before anything is stored.
+ */
+export function memberMediaRoutes(deps: {
+  media: MediaService;
+  member: MiddlewareHandler<AppEnv>;
+  perMember: RateLimiter;
+  publicBaseUrl?: string;
+  trustProxy: boolean;
+}) {
+  const router = createRouter();
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: AVATAR_UPLOAD_PATH,
+      tags: ['members'],
+      summary:
+        'Upload my avatar (multipart/form-data, field `file`; JPEG, PNG or WebP, at most 2 MB); then PATCH /me/profile with avatarUrl /uploads/<key>',
+      security: [{ memberToken: [] }],
+      middleware: [deps.member, multipartBody] as const,
+      request: {
+        body: {
+          required: true,
+          content: { 'multipart/form-data': { schema: z.object({ file: z.any().meta({ type: 'string', format: 'binary' }) }) } },
+        },
+      },
+      responses: {
+        201: jsonContent(UploadedImage, 'stored'),
+        ...memberErrors,
+        413: jsonContent(z.object({}), 'PAYLOAD_TOO_LARGE'),
+        415: jsonContent(z.object({}), 'UNSUPPORTED_MEDIA_TYPE: not a JPEG, PNG or WebP image'),
+      },
+    }),
+    async (c) => {
+      const file: unknown = (c.req.valid('form') as { file?: unknown } | undefined)?.file;
+      if (!(file instanceof File)) throw validationError([{ field: 'file', message: 'required: the image file' }]);
+      if (file.size > AVATAR_MAX_BYTES) {
+        throw new AppError('PAYLOAD_TOO_LARGE', `avatars may be at most ${AVATAR_MAX_BYTES} bytes`, {
+          issues: [{ field: 'file', message: `at most ${AVATAR_MAX_BYTES} bytes` }],
+        });
+      }
+      await deps.perMember.consume(String(c.get('memberId')));
+      const origin = publicOrigin(c, deps);
+      return c.json(
+        await deps.media.uploadImage(new Uint8Array(await file.arrayBuffer()), origin, { folder: 'avatars', maxBytes: AVATAR_MAX_BYTES }),
+        201,
+      );
     },
   );
   return router;

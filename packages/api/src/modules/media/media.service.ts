@@ -20,13 +20,21 @@ export function createMediaService(deps: { storage: FileStorage; clock: Clock; m
   return {
     maxBytes: deps.maxBytes,
 
-    /** Stores a product image (JPEG, PNG or WebP, at most maxBytes) under a fresh key; answers its absolute URL. */
-    async uploadImage(bytes: Uint8Array, origin: string): Promise<UploadedImage> {
+    /**
+     * Stores an image (JPEG, PNG or WebP, at most maxBytes) under a fresh key in `folder` (product images, members'
+     * avatars); answers its absolute URL.
+     */
+    async uploadImage(
+      bytes: Uint8Array,
+      origin: string,
+      options: { folder?: 'products' | 'avatars'; maxBytes?: number } = {},
+    ): Promise<UploadedImage> {
+      const maxBytes = Math.min(options.maxBytes ?? deps.maxBytes, deps.maxBytes);
       if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', 'the file is empty', { issues: [{ field: 'file', message: 'empty file' }] });
-      if (bytes.length > deps.maxBytes) {
-        throw new AppError('PAYLOAD_TOO_LARGE', `images may be at most ${deps.maxBytes} bytes`, {
-          maxBytes: deps.maxBytes,
-          issues: [{ field: 'file', message: `at most ${deps.maxBytes} bytes` }],
+      if (bytes.length > maxBytes) {
+        throw new AppError('PAYLOAD_TOO_LARGE', `images may be at most ${maxBytes} bytes`, {
+          maxBytes,
+          issues: [{ field: 'file', message: `at most ${maxBytes} bytes` }],
         });
       }
       const type = sniffImageType(bytes);
@@ -36,7 +44,7 @@ export function createMediaService(deps: { storage: FileStorage; clock: Clock; m
         });
       }
       const month = deps.clock.now().toISOString().slice(0, 7);
-      const key = `products/${month}/${randomBytes(12).toString('base64url')}.${type.ext}`;
+      const key = `${options.folder ?? 'products'}/${month}/${randomBytes(12).toString('base64url')}.${type.ext}`;
       await deps.storage.put(key, bytes, type.contentType);
       return { url: deps.storage.publicUrl(key, origin), key, contentType: type.contentType, bytes: bytes.length };
     },

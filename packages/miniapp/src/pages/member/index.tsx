@@ -1,8 +1,8 @@
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import type { OrderCounts } from '@siyu/shared';
+import type { MemberProfile, OrderCounts } from '@siyu/shared';
 import { useState } from 'react';
-import { api } from '../../api/client';
+import { api, mediaUrl } from '../../api/client';
 import { PhoneBindButton } from '../../components/phone-bind-button';
 import { TierCard } from '../../components/tier-card';
 import { t } from '../../i18n/zh-CN';
@@ -18,13 +18,20 @@ export default function MemberPage() {
 
   /** How many coupons the member can use (the usable tab's total); null until known. */
   const [usableCoupons, setUsableCoupons] = useState<number | null>(null);
-  /** The phone bound on this visit, masked (the profile shows it once the members module answers it). */
-  const [phoneMasked, setPhoneMasked] = useState<string | null>(null);
+  /** The profile as GET /me/profile says on this visit (the masked phone, avatar, nickname); null until known. */
+  const [profile, setProfile] = useState<MemberProfile | null>(null);
 
   /** How many orders each tab of the order list holds; null until known. */
   const [orderCounts, setOrderCounts] = useState<OrderCounts | null>(null);
 
   useDidShow(() => {
+    api.profile().then(
+      (p) => {
+        setProfile(p);
+        useSession.getState().setMember({ ...p, pointsBalance: useSession.getState().member?.pointsBalance ?? p.pointsBalance });
+      },
+      () => undefined,
+    );
     api.orderCounts().then(setOrderCounts, () => undefined);
     void usePoints.getState().refresh();
     api.coupons({ status: 'usable', page: 1, pageSize: 1 }).then(
@@ -33,18 +40,43 @@ export default function MemberPage() {
     );
   });
 
-  const nickname = member?.nickname || t.member.nicknameFallback;
+  const nickname = profile?.nickname || member?.nickname || t.member.nicknameFallback;
+  const avatarUrl = mediaUrl(profile ? profile.avatarUrl : (member?.avatarUrl ?? null));
+  const phoneMasked = profile?.phoneMasked ?? null;
   const expiry = summary ? nextExpiryOf(summary) : null;
 
   return (
     <View className='page member'>
-      <View className='card member-header'>
-        <View className='member-avatar'>
-          <Text>{nickname.slice(0, 1)}</Text>
+      <View className='member-header js-member-header'>
+        <View className='member-header-top' onClick={() => void Taro.navigateTo({ url: ROUTES.profile })}>
+          {avatarUrl ? (
+            <Image className='member-avatar js-member-avatar' src={avatarUrl} mode='aspectFill' />
+          ) : (
+            <View className='member-avatar js-member-avatar'>
+              <Text>{nickname.slice(0, 1)}</Text>
+            </View>
+          )}
+          <View className='member-info'>
+            <Text className='member-nickname js-member-nickname'>{nickname}</Text>
+            {phoneMasked ? <Text className='member-phone-masked js-member-phone'>{phoneMasked}</Text> : null}
+          </View>
+          <Text className='member-header-edit js-profile-header-entry'>{`${t.centre.profileEntry} ›`}</Text>
         </View>
-        <View className='member-info'>
-          <Text className='member-nickname'>{nickname}</Text>
-        </View>
+        {profile && !phoneMasked ? (
+          <View className='member-phone js-phone-row'>
+            <View className='member-phone-text'>
+              <Text className='member-phone-title'>{t.phone.rowTitle}</Text>
+              <Text className='member-phone-hint js-phone-status'>{t.phone.rowHint}</Text>
+            </View>
+            <PhoneBindButton
+              onBound={(result) => {
+                setProfile((p) => (p ? { ...p, phoneMasked: result.phoneMasked } : p));
+                void api.profile().then(setProfile, () => undefined);
+                void useSession.getState().refreshMember();
+              }}
+            />
+          </View>
+        ) : null}
       </View>
 
       <View className='card member-points-card js-points-card' onClick={() => void Taro.navigateTo({ url: ROUTES.pointsHistory() })}>
@@ -113,19 +145,18 @@ export default function MemberPage() {
         </View>
       </View>
 
-      <View className='card row member-phone js-phone-row'>
-        <View className='member-phone-text'>
-          <Text className='member-phone-title'>{t.phone.rowTitle}</Text>
-          <Text className='muted member-phone-hint js-phone-status'>{phoneMasked ? `${t.phone.bound} ${phoneMasked}` : t.phone.rowHint}</Text>
-        </View>
-        {phoneMasked ? null : (
-          <PhoneBindButton
-            onBound={(result) => {
-              setPhoneMasked(result.phoneMasked);
-              void useSession.getState().refreshMember();
-            }}
-          />
-        )}
+      <View className='card member-menu js-centre-menu'>
+        <Text className='card-title'>{t.centre.menuTitle}</Text>
+        {[
+          { key: 'profile', url: ROUTES.profile, label: t.centre.profileEntry, hint: t.centre.profileHint },
+          { key: 'benefits', url: ROUTES.benefits, label: t.centre.benefitsEntry, hint: t.centre.benefitsHint },
+          { key: 'privacy', url: ROUTES.privacy, label: t.centre.privacyEntry, hint: t.centre.privacyHint },
+        ].map((entry) => (
+          <View key={entry.key} className={`row member-menu-entry js-${entry.key}-entry`} onClick={() => void Taro.navigateTo({ url: entry.url })}>
+            <Text className='member-menu-label'>{entry.label}</Text>
+            <Text className='muted member-menu-hint'>{`${entry.hint} ›`}</Text>
+          </View>
+        ))}
       </View>
 
       <View className='card row member-entry js-favourites-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.favourites })}>

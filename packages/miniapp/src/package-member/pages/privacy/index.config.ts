@@ -1,0 +1,6 @@
+import { t } from '../../../i18n/zh-CN';
+
+export default definePageConfig({
+  navigationStyle: 'default',
+  navigationBarTitleText: t.centre.privacy.title,
+});
