@@ -692,7 +692,7 @@ describe('WeChat output in miniprogram-simulate', () => {
     page.page.detach();
   }, 60_000);
 
-  it('shows the tier card on the member page, moves up when staff grant growth, and opens the benefits page on a tap', async () => {
+  it('shows the tier card on the member page, moves up when staff grant growth, opens the benefits page on a tap, and shows the new tier’s member price at checkout', async () => {
     const owner = await staffToken(api.base);
     const member = lastAuthorization!.slice(7);
     const me = await apiCall<{ id: number }>(api.base, 'GET', '/api/v1/me', member);
@@ -728,6 +728,24 @@ describe('WeChat output in miniprogram-simulate', () => {
     expect(current[0]!.textContent).toContain(before.next!.tier.name);
     expect(allDom(benefits.host, 'js-benefit').length).toBeGreaterThan(4);
     benefits.page.detach();
+
+    // The new tier's member price is a named line of the checkout breakdown (the demo ladder gives 银卡 5% off).
+    const memberPriceLabel = `${before.next!.tier.name.replace(/会员$/, '')}会员价`;
+    const product = await createSpecProduct(api.base, owner, `会员价测试${Date.now() % 1000}`);
+    await apiCall(api.base, 'POST', '/api/v1/cart/lines', member, { skuId: product.skus[0]!.id, quantity: 1 });
+    await createAddress(api.base, member);
+    const cart = openPage('pages/cart/index');
+    await waitFor(() => allDom(cart.host, 'js-cart-line').some((el) => el.textContent?.includes('会员价测试')), 'the line in the cart');
+    const navigated = navigations.length;
+    tap(allDom(cart.host, 'js-cart-checkout')[0]!);
+    await waitFor(() => navigations.slice(navigated).includes('/package-order/pages/checkout/index'), 'navigateTo checkout');
+    cart.page.detach();
+    const checkout = openPage('package-order/pages/checkout/index');
+    await waitFor(
+      () => allDom(checkout.host, 'js-breakdown-line').some((el) => el.textContent?.includes(memberPriceLabel)),
+      `the ${memberPriceLabel} line at checkout`,
+    );
+    checkout.page.detach();
   }, 60_000);
 
   it('binds a phone through the getPhoneNumber button on the member page: the code goes to the API, the row shows it masked', async () => {
