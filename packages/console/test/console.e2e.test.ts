@@ -314,8 +314,9 @@ describe('merchant console in headless Chromium', () => {
     expect(await page.getByTestId('coupon-percent-reading').textContent()).toBe('即 8.5 折，减 15%');
     await page.getByLabel('最高优惠').fill('50');
     await page.getByTestId('coupon-unlimited').click();
-    expect(await page.getByTestId('coupon-stock').isDisabled()).toBe(true);
-    expect(await page.getByTestId('coupon-preview-rule').textContent()).toBe('8.5折最高减50');
+    // The checkbox re-renders the form after the click's event: wait for it rather than read at once.
+    await expect.poll(() => page.getByTestId('coupon-stock').isDisabled()).toBe(true);
+    await expect.poll(() => page.getByTestId('coupon-preview-rule').textContent()).toBe('8.5折最高减50');
     await page.getByTestId('coupon-name').click(); // leave the money field: it shows two decimals
     await shot('coupon-edit.png');
     await page.getByTestId('coupon-save').click();
