@@ -59,18 +59,37 @@ export async function launchPhone(): Promise<Phone> {
 
 /** The member token the page stored after its silent login (zustand persist, through Taro's H5 storage: `{ data }`). */
 export async function memberToken(page: Page): Promise<string> {
-  const read = async () => {
-    const raw = await page.evaluate(() => localStorage.getItem('siyu.session'));
-    const stored = raw ? (JSON.parse(raw) as { data?: string }).data : undefined;
-    return (stored ? (JSON.parse(stored) as { state?: { token?: string | null } }).state?.token : undefined) ?? '';
-  };
   // Polled by hand (not expect.poll): hooks call this too, outside a test.
   const deadline = Date.now() + 15_000;
   for (;;) {
-    const token = await read();
+    const token = await storedToken(page);
     if (token) return token;
     if (Date.now() > deadline) throw new Error('no session token in localStorage after 15 s');
     await page.waitForTimeout(200);
+  }
+}
+
+/** The member token stored right now, or null (no waiting: for checking that a session is gone or replaced). */
+export async function storedToken(page: Page): Promise<string | null> {
+  const raw = await page.evaluate(() => localStorage.getItem('siyu.session'));
+  const stored = raw ? (JSON.parse(raw) as { data?: string }).data : undefined;
+  return (stored ? (JSON.parse(stored) as { state?: { token?: string | null } }).state?.token : null) || null;
+}
+
+/**
+ * Moves a column of Taro's H5 picker down by `rows`: a tap below the indicator selects the row tapped (the picker
+ * sits at the bottom of the screen; rows are 34 px), so a few taps of up to three rows each get there.
+ */
+export async function pickerDown(page: Page, column: number, rows: number) {
+  const group = page.locator('.weui-picker__group:visible').nth(column);
+  await group.waitFor({ timeout: 10_000 });
+  const b = await group.boundingBox();
+  if (!b) throw new Error(`picker column ${column} has no box`);
+  const centre = page.viewportSize()!.height - (34 * 7) / 2;
+  for (let left = rows; left > 0; left -= 3) {
+    const step = Math.min(3, left);
+    await page.mouse.click(b.x + b.width / 2, centre + step * 34);
+    await page.waitForTimeout(450);
   }
 }
 
@@ -217,19 +236,21 @@ export function smallTapTargets(page: Page, selectors: readonly string[]): Promi
 }
 
 /**
- * A screenshot function for `dir`: at 390×844 (the one to look at), then the same screen at 320×568; both must lay
- * out cleanly, with every one of `tapTargets` on screen at least 44 px.
+ * A screenshot function for `dir`: at 390×844 (the one to look at; the whole page with `fullPage`), then the same
+ * screen at 320×568; both must lay out cleanly, with every one of `tapTargets` on screen at least 44 px. A shot may
+ * keep a toast on screen (`waitForToasts: false`) when the toast is what it shows.
  */
-export function screenshotter(dir: string, tapTargets: readonly string[]) {
-  return async function shoot(page: Page, name: string) {
+export function screenshotter(dir: string, tapTargets: readonly string[], { fullPage = false } = {}) {
+  return async function shoot(page: Page, name: string, { waitForToasts = true } = {}) {
     // Toasts gone (Taro's toast wrapper has no size of its own: its fixed box is inside; hidden by display none).
-    await expect
-      .poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.taro__toast')].some((el) => el.style.display !== 'none')), {
-        timeout: 5_000,
-      })
-      .toBe(false);
+    if (waitForToasts)
+      await expect
+        .poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.taro__toast')].some((el) => el.style.display !== 'none')), {
+          timeout: 5_000,
+        })
+        .toBe(false);
     await page.waitForTimeout(300); // images settle
-    await page.screenshot({ path: path.join(dir, `${name}.png`) });
+    await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
     expect(await layoutProblems(page), `${name} at 390 px`).toEqual({ oneCharPerLine: [], offScreen: [] });
     expect(await smallTapTargets(page, tapTargets), `${name} at 390 px`).toEqual([]);
     await page.setViewportSize({ width: 320, height: 568 });

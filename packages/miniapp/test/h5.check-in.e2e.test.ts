@@ -8,37 +8,21 @@
  * Screenshots at 390×844 and 320×568 go to test-output/h5-check-in/, each checked for text wrapped one character per
  * line, text running off the screen, and tap targets under 44 px.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIST, apiCall, moveClock, staffToken, startApi, testOutputDir, type RunningApi } from './api-server.js';
+import { apiCall, moveClock, staffToken, startApi, testOutputDir, type RunningApi } from './api-server.js';
+import { type Phone, launchPhone, memberToken, requireH5Build, screenshotter } from './h5-page.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const DAY = 24 * 3600_000;
 /** Monday 1 March 2027, 10:00 in Beijing. */
 const MONDAY = '2027-03-01T02:00:00.000Z';
 
 let api: RunningApi;
 let context: BrowserContext;
-let profileDir: string;
-let shots: string;
+let phone: Phone;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'h5/index.html'))) throw new Error('build the H5 output first: node scripts/build-miniapp.mjs h5');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
-  shots = testOutputDir('h5-check-in');
+  requireH5Build();
   api = await startApi({ seed: true, testHooks: true });
   await apiCall(api.base, 'POST', '/__test/clock', null, { set: MONDAY });
   const owner = await staffToken(api.base);
@@ -52,112 +36,20 @@ beforeAll(async () => {
     ],
     makeUp: { enabled: true, costPoints: 5, maxPerCycle: 2, payReward: false },
   });
-  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-chromium-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    args: FLAGS,
-    headless: true,
-    viewport: { width: 390, height: 844 },
-  });
+  phone = await launchPhone();
+  context = phone.context;
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close();
+  await phone?.close();
   await api?.stop();
-  if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
 });
-
-async function memberToken(page: Page): Promise<string> {
-  const raw = await page.evaluate(() => localStorage.getItem('siyu.session'));
-  const stored = raw ? (JSON.parse(raw) as { data?: string }).data : undefined;
-  const token = stored ? (JSON.parse(stored) as { state?: { token?: string } }).state?.token : undefined;
-  if (!token) throw new Error(`no session in localStorage: ${raw}`);
-  return token;
-}
 
 const numberIn = async (page: Page, selector: string) =>
   Number(/\d+/.exec((await page.locator(selector).first().textContent()) ?? '')?.[0] ?? Number.NaN);
 
-/**
- * Layout problems on screen: text laid out one character per line, and text running off the right edge (unless a
- * container clips it, as ellipsis does).
- */
-function layoutProblems(page: Page): Promise<{ oneCharPerLine: string[]; offScreen: string[] }> {
-  return page.evaluate(() => {
-    const oneCharPerLine: string[] = [];
-    const offScreen: string[] = [];
-    const width = window.innerWidth;
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = (node.textContent ?? '').replace(/\s+/g, '');
-      if (!text) continue;
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
-      if (rects.length === 0) continue; // not on screen (another page of the stack, a closed sheet)
-      // One character per line: two or more lines that hold a single character each.
-      const perLine = new Map<number, number>();
-      for (let i = 0; i < (node.textContent ?? '').length; i++) {
-        if (/\s/.test(node.textContent![i]!)) continue;
-        const one = document.createRange();
-        one.setStart(node, i);
-        one.setEnd(node, i + 1);
-        const r = one.getClientRects()[0];
-        if (r) perLine.set(Math.round(r.top), (perLine.get(Math.round(r.top)) ?? 0) + 1);
-      }
-      if ([...perLine.values()].filter((n) => n === 1).length >= 2) oneCharPerLine.push(text);
-      // Off screen on either side, unless a container clips it (as ellipsis does).
-      let left = Math.min(...rects.map((r) => r.left));
-      let right = Math.max(...rects.map((r) => r.right));
-      for (let el = node.parentElement; el; el = el.parentElement) {
-        const style = getComputedStyle(el);
-        if (style.overflowX !== 'visible' || style.textOverflow === 'ellipsis') {
-          const box = el.getBoundingClientRect();
-          left = Math.max(left, box.left);
-          right = Math.min(right, box.right);
-        }
-      }
-      if (right > width + 1 || left < -1) offScreen.push(text);
-    }
-    return { oneCharPerLine, offScreen };
-  });
-}
-
 const TAP_TARGETS = ['.js-checkin-button', '.js-calendar-make-up', '.js-calendar-prev', '.taro-model__btn'];
-
-function smallTapTargets(page: Page): Promise<string[]> {
-  return page.evaluate((selectors) => {
-    const small: string[] = [];
-    for (const selector of selectors) {
-      for (const el of document.querySelectorAll(selector)) {
-        const r = el.getBoundingClientRect();
-        if (r.width === 0 && r.height === 0) continue;
-        if (r.width < 44 || r.height < 44) small.push(`${selector} ${Math.round(r.width)}×${Math.round(r.height)}`);
-      }
-    }
-    return small;
-  }, TAP_TARGETS);
-}
-
-async function shoot(page: Page, name: string, { waitForToasts = true } = {}) {
-  if (waitForToasts)
-    await expect
-      .poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.taro__toast')].some((el) => el.style.display !== 'none')), {
-        timeout: 5_000,
-      })
-      .toBe(false);
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-  expect(await layoutProblems(page), `${name} at 390 px`).toEqual({ oneCharPerLine: [], offScreen: [] });
-  expect(await smallTapTargets(page), `${name} at 390 px`).toEqual([]);
-  await page.setViewportSize({ width: 320, height: 568 });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(shots, `${name}-320.png`) });
-  expect(await layoutProblems(page), `${name} at 320 px`).toEqual({ oneCharPerLine: [], offScreen: [] });
-  expect(await smallTapTargets(page), `${name} at 320 px`).toEqual([]);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.waitForTimeout(300);
-}
+const shoot = screenshotter(testOutputDir('h5-check-in'), TAP_TARGETS, { fullPage: true });
 
 describe('H5 check-in: cycles, cumulative rewards and make-up', () => {
   it('checks in, misses a day, makes it up with points and sees the streak restored', async () => {

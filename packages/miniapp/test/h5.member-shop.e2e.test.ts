@@ -5,22 +5,11 @@
  * whose Back goes to the order without starting the payment again. Screenshots go to
  * packages/miniapp/test-output/h5-member-shop/.
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  DIST,
-  apiCall,
-  createMemberOrder,
-  createSpecProduct,
-  memberWrite,
-  staffToken,
-  startApi,
-  testOutputDir,
-  type RunningApi,
-} from './api-server.js';
-import { CHROMIUM, FLAGS, expectTapTarget, layoutFaults, memberToken, textOf } from './h5-page.js';
+import { apiCall, createMemberOrder, createSpecProduct, memberWrite, staffToken, startApi, testOutputDir, type RunningApi } from './api-server.js';
+import { expectTapTarget, launchBrowser, layoutFaults, memberToken, pickerDown, requireH5Build, textOf } from './h5-page.js';
 
 const SHOTS = testOutputDir('h5-member-shop');
 
@@ -30,38 +19,19 @@ let longjingId: number;
 let longjingSkuId: number;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'h5/index.html'))) throw new Error('build the H5 output first: node scripts/build-miniapp.mjs h5');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
+  requireH5Build();
   api = await startApi({ seed: true });
   const teas = await apiCall<{ items: { id: number }[] }>(api.base, 'GET', '/api/v1/products?keyword=%E9%BE%99%E4%BA%95', null);
   longjingId = teas.items[0]!.id;
   const detail = await apiCall<{ skus: { id: number; stock: number }[] }>(api.base, 'GET', `/api/v1/products/${longjingId}`, null);
   longjingSkuId = detail.skus.find((s) => s.stock > 10)!.id;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  browser = await launchBrowser();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await api?.stop();
 });
-
-/**
- * Moves a column of Taro's H5 picker down by `rows`: a tap below the indicator selects the row tapped (the picker
- * sits at the bottom of the screen; rows are 34 px), so a few taps of up to three rows each get there.
- */
-async function pickerDown(page: Page, column: number, rows: number) {
-  const group = page.locator('.weui-picker__group:visible').nth(column);
-  await group.waitFor({ timeout: 10_000 });
-  const b = await group.boundingBox();
-  if (!b) throw new Error(`picker column ${column} has no box`);
-  const viewportHeight = page.viewportSize()!.height;
-  const centre = viewportHeight - (34 * 7) / 2;
-  for (let left = rows; left > 0; left -= 3) {
-    const step = Math.min(3, left);
-    await page.mouse.click(b.x + b.width / 2, centre + step * 34);
-    await page.waitForTimeout(450);
-  }
-}
 
 const VIEWPORTS = [
   { width: 390, height: 844 },

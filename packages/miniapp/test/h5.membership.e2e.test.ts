@@ -11,14 +11,10 @@
  * Screenshots at 390×844 and 320×568 go to test-output/h5-membership/; every one is also checked for text wrapped one
  * character per line, for text running off the screen, and for tap targets under 44 px.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { MemberProfile, MyTier, TierLadder, TierRules } from '@siyu/shared';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  DIST,
   apiCall,
   createAddress,
   createSpecProduct,
@@ -30,108 +26,30 @@ import {
   testOutputDir,
   type RunningApi,
 } from './api-server.js';
+import { type Phone, launchPhone, pickerDown, requireH5Build, screenshotter, storedToken, textOf } from './h5-page.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PRODUCT_TITLE = '会员中心测试茶具';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 let api: RunningApi;
 let context: BrowserContext;
-let profileDir: string;
+let phone: Phone;
 let owner: string;
-let shots: string;
 let product: Awaited<ReturnType<typeof createSpecProduct>>;
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'h5/index.html'))) throw new Error('build the H5 output first: node scripts/build-miniapp.mjs h5');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
-  shots = testOutputDir('h5-membership');
+  requireH5Build();
   api = await startApi({ seed: true });
   owner = await staffToken(api.base);
   product = await createSpecProduct(api.base, owner, PRODUCT_TITLE);
-  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-chromium-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    args: FLAGS,
-    headless: true,
-    viewport: { width: 390, height: 844 },
-  });
+  phone = await launchPhone();
+  context = phone.context;
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close();
+  await phone?.close();
   await api?.stop();
-  if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
 });
-
-/** The member token the page stored after its silent login (zustand persist, through Taro's H5 storage: `{ data }`). */
-async function memberToken(page: Page): Promise<string | null> {
-  const raw = await page.evaluate(() => localStorage.getItem('siyu.session'));
-  const stored = raw ? (JSON.parse(raw) as { data?: string }).data : undefined;
-  return (stored ? (JSON.parse(stored) as { state?: { token?: string | null } }).state?.token : null) ?? null;
-}
-
-const textOf = (page: Page, selector: string) =>
-  page
-    .locator(selector)
-    .first()
-    .textContent()
-    .then((t) => (t ?? '').trim());
-
-/**
- * Layout problems on screen: text laid out one character per line, and text running off the right edge (unless a
- * container clips it, as ellipsis does).
- */
-function layoutProblems(page: Page): Promise<{ oneCharPerLine: string[]; offScreen: string[] }> {
-  return page.evaluate(() => {
-    const oneCharPerLine: string[] = [];
-    const offScreen: string[] = [];
-    const width = window.innerWidth;
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = (node.textContent ?? '').replace(/\s+/g, '');
-      if (!text) continue;
-      const range = document.createRange();
-      range.selectNodeContents(node);
-      const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
-      if (rects.length === 0) continue; // not on screen (another page of the stack, a closed sheet)
-      // One character per line: two or more lines that hold a single character each.
-      const perLine = new Map<number, number>();
-      for (let i = 0; i < (node.textContent ?? '').length; i++) {
-        if (/\s/.test(node.textContent![i]!)) continue;
-        const one = document.createRange();
-        one.setStart(node, i);
-        one.setEnd(node, i + 1);
-        const r = one.getClientRects()[0];
-        if (r) perLine.set(Math.round(r.top), (perLine.get(Math.round(r.top)) ?? 0) + 1);
-      }
-      if ([...perLine.values()].filter((n) => n === 1).length >= 2) oneCharPerLine.push(text);
-      // Off screen on either side, unless a container clips it (as ellipsis does).
-      let left = Math.min(...rects.map((r) => r.left));
-      let right = Math.max(...rects.map((r) => r.right));
-      for (let el = node.parentElement; el; el = el.parentElement) {
-        const style = getComputedStyle(el);
-        if (style.overflowX !== 'visible' || style.textOverflow === 'ellipsis') {
-          const box = el.getBoundingClientRect();
-          left = Math.max(left, box.left);
-          right = Math.min(right, box.right);
-        }
-      }
-      if (right > width + 1 || left < -1) offScreen.push(text);
-    }
-    return { oneCharPerLine, offScreen };
-  });
-}
 
 /** What a shopper taps on the member centre's screens: each must be at least 44 × 44 CSS px. */
 const TAP_TARGETS = [
@@ -153,45 +71,7 @@ const TAP_TARGETS = [
   '.js-load-retry',
   '#taro-navigation-bar .taro-navigation-bar-back',
 ];
-
-/** Tap targets on screen smaller than 44 px either way. */
-function smallTapTargets(page: Page): Promise<string[]> {
-  return page.evaluate((selectors) => {
-    const small: string[] = [];
-    for (const selector of selectors) {
-      for (const el of document.querySelectorAll(selector)) {
-        const r = el.getBoundingClientRect();
-        if (r.width === 0 && r.height === 0) continue; // not on screen
-        if (r.width < 44 || r.height < 44) small.push(`${selector} ${Math.round(r.width)}×${Math.round(r.height)}`);
-      }
-    }
-    return small;
-  }, TAP_TARGETS);
-}
-
-/**
- * A screenshot at 390×844 (the one to look at), then the same screen at 320×568; both must lay out cleanly, with tap
- * targets of at least 44 px.
- */
-async function shoot(page: Page, name: string) {
-  // Toasts gone (Taro's toast wrapper has no size of its own: its fixed box is inside; hidden by display none).
-  await expect
-    .poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.taro__toast')].some((el) => el.style.display !== 'none')), {
-      timeout: 5_000,
-    })
-    .toBe(false);
-  await page.waitForTimeout(300); // images settle
-  await page.screenshot({ path: path.join(shots, `${name}.png`) });
-  expect(await layoutProblems(page), `${name} at 390 px`).toEqual({ oneCharPerLine: [], offScreen: [] });
-  expect(await smallTapTargets(page), `${name} at 390 px`).toEqual([]);
-  await page.setViewportSize({ width: 320, height: 568 });
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: path.join(shots, `${name}-320.png`) });
-  expect(await layoutProblems(page), `${name} at 320 px`).toEqual({ oneCharPerLine: [], offScreen: [] });
-  expect(await smallTapTargets(page), `${name} at 320 px`).toEqual([]);
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.waitForTimeout(300);
-}
+const shoot = screenshotter(testOutputDir('h5-membership'), TAP_TARGETS);
 
 /** The member page, freshly loaded (the header and the tier card load on every show). */
 async function memberPage(page: Page) {
@@ -199,23 +79,6 @@ async function memberPage(page: Page) {
   await page.reload();
   await page.locator('.js-member-header').first().waitFor({ timeout: 30_000 });
   await page.locator('.js-tier-card').first().waitFor({ timeout: 30_000 });
-}
-
-/**
- * Moves a column of Taro's H5 picker down by `rows`: a tap below the indicator selects the row tapped (the picker sits
- * at the bottom of the screen; rows are 34 px), so a few taps of up to three rows each get there.
- */
-async function pickerDown(page: Page, column: number, rows: number) {
-  const group = page.locator('.weui-picker__group:visible').nth(column);
-  await group.waitFor({ timeout: 10_000 });
-  const b = await group.boundingBox();
-  if (!b) throw new Error(`picker column ${column} has no box`);
-  const centre = page.viewportSize()!.height - (34 * 7) / 2;
-  for (let left = rows; left > 0; left -= 3) {
-    const step = Math.min(3, left);
-    await page.mouse.click(b.x + b.width / 2, centre + step * 34);
-    await page.waitForTimeout(450);
-  }
 }
 
 const breakdown = async (page: Page) => (await page.locator('.js-breakdown-line').allTextContents()).map((l) => l.replace(/\s+/g, ''));
@@ -243,7 +106,7 @@ describe('the member centre on the H5 build', () => {
 
     // -- the member centre of a new member: header, 绑定手机号, the tier card, the menu ---------------------------------
     await memberPage(page);
-    const token = (await memberToken(page))!;
+    const token = (await storedToken(page))!;
     const me = await apiCall<MemberProfile>(api.base, 'GET', '/api/v1/me/profile', token);
     expect(me.phoneMasked).toBeNull();
     expect(await textOf(page, '.js-member-nickname')).toBe(me.nickname);
@@ -425,9 +288,9 @@ describe('the member centre on the H5 build', () => {
     await page.waitForURL(/#\/pages\/index\/index/, { timeout: 15_000 });
     const old = await fetch(`${api.base}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(old.status).toBe(401);
-    await expect.poll(async () => memberToken(page), { timeout: 15_000 }).not.toBe(token);
+    await expect.poll(async () => storedToken(page), { timeout: 15_000 }).not.toBe(token);
     await memberPage(page);
-    const fresh = (await memberToken(page))!;
+    const fresh = (await storedToken(page))!;
     const newMe = await apiCall<MemberProfile>(api.base, 'GET', '/api/v1/me/profile', fresh);
     expect(newMe.id).not.toBe(me.id);
     expect(newMe.phoneMasked).toBeNull();
