@@ -27,6 +27,32 @@ const multipartBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+/** The request body of both uploads: a multipart form with the image in `file`. */
+const imageUploadBody = {
+  required: true,
+  content: { 'multipart/form-data': { schema: z.object({ file: z.any().meta({ type: 'string', format: 'binary' }) }) } },
+};
+/** What an upload can answer besides its caller's errors. */
+const imageUploadResponses = {
+  201: jsonContent(UploadedImage, 'stored'),
+  413: jsonContent(z.object({}), 'PAYLOAD_TOO_LARGE'),
+  415: jsonContent(z.object({}), 'UNSUPPORTED_MEDIA_TYPE: not a JPEG, PNG or WebP image'),
+};
+
+/** The uploaded file from the parsed form: a 400 naming `file` when there is none, a 413 past `maxBytes` (`what`: images, avatars). */
+function uploadedFile(form: unknown, maxBytes: number, what: string): File {
+  const file: unknown = (form as { file?: unknown } | undefined)?.file;
+  if (!(file instanceof File)) throw validationError([{ field: 'file', message: 'required: the image file' }]);
+  if (file.size > maxBytes) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `${what} may be at most ${maxBytes} bytes`, {
+      issues: [{ field: 'file', message: `at most ${maxBytes} bytes` }],
+    });
+  }
+  return file;
+}
+
+const bytesOf = async (file: File) => new Uint8Array(await file.arrayBuffer());
+
 export function merchantMediaRoutes(deps: { media: MediaService; editor: MiddlewareHandler<AppEnv>; publicBaseUrl?: string; trustProxy: boolean }) {
   const router = createRouter();
   router.openapi(
@@ -37,29 +63,12 @@ export function merchantMediaRoutes(deps: { media: MediaService; editor: Middlew
       summary: 'Upload a product image (multipart/form-data, field `file`; JPEG, PNG or WebP); answers its absolute URL',
       security: [{ staffToken: [] }],
       middleware: [deps.editor, multipartBody] as const,
-      request: {
-        body: {
-          required: true,
-          content: { 'multipart/form-data': { schema: z.object({ file: z.any().meta({ type: 'string', format: 'binary' }) }) } },
-        },
-      },
-      responses: {
-        201: jsonContent(UploadedImage, 'stored'),
-        ...staffErrors,
-        413: jsonContent(z.object({}), 'PAYLOAD_TOO_LARGE'),
-        415: jsonContent(z.object({}), 'UNSUPPORTED_MEDIA_TYPE: not a JPEG, PNG or WebP image'),
-      },
+      request: { body: imageUploadBody },
+      responses: { ...imageUploadResponses, ...staffErrors },
     }),
     async (c) => {
-      const file: unknown = (c.req.valid('form') as { file?: unknown } | undefined)?.file;
-      if (!(file instanceof File)) throw validationError([{ field: 'file', message: 'required: the image file' }]);
-      if (file.size > deps.media.maxBytes) {
-        throw new AppError('PAYLOAD_TOO_LARGE', `images may be at most ${deps.media.maxBytes} bytes`, {
-          issues: [{ field: 'file', message: `at most ${deps.media.maxBytes} bytes` }],
-        });
-      }
-      const origin = publicOrigin(c, deps);
-      return c.json(await deps.media.uploadImage(new Uint8Array(await file.arrayBuffer()), origin), 201);
+      const file = uploadedFile(c.req.valid('form'), deps.media.maxBytes, 'images');
+      return c.json(await deps.media.uploadImage(await bytesOf(file), publicOrigin(c, deps)), 201);
     },
   );
   return router;
@@ -87,33 +96,13 @@ export function memberMediaRoutes(deps: {
         'Upload my avatar (multipart/form-data, field `file`; JPEG, PNG or WebP, at most 2 MB); then PATCH /me/profile with avatarUrl /uploads/<key>',
       security: [{ memberToken: [] }],
       middleware: [deps.member, multipartBody] as const,
-      request: {
-        body: {
-          required: true,
-          content: { 'multipart/form-data': { schema: z.object({ file: z.any().meta({ type: 'string', format: 'binary' }) }) } },
-        },
-      },
-      responses: {
-        201: jsonContent(UploadedImage, 'stored'),
-        ...memberErrors,
-        413: jsonContent(z.object({}), 'PAYLOAD_TOO_LARGE'),
-        415: jsonContent(z.object({}), 'UNSUPPORTED_MEDIA_TYPE: not a JPEG, PNG or WebP image'),
-      },
+      request: { body: imageUploadBody },
+      responses: { ...imageUploadResponses, ...memberErrors },
     }),
     async (c) => {
-      const file: unknown = (c.req.valid('form') as { file?: unknown } | undefined)?.file;
-      if (!(file instanceof File)) throw validationError([{ field: 'file', message: 'required: the image file' }]);
-      if (file.size > AVATAR_MAX_BYTES) {
-        throw new AppError('PAYLOAD_TOO_LARGE', `avatars may be at most ${AVATAR_MAX_BYTES} bytes`, {
-          issues: [{ field: 'file', message: `at most ${AVATAR_MAX_BYTES} bytes` }],
-        });
-      }
+      const file = uploadedFile(c.req.valid('form'), AVATAR_MAX_BYTES, 'avatars');
       await deps.perMember.consume(String(c.get('memberId')));
-      const origin = publicOrigin(c, deps);
-      return c.json(
-        await deps.media.uploadImage(new Uint8Array(await file.arrayBuffer()), origin, { folder: 'avatars', maxBytes: AVATAR_MAX_BYTES }),
-        201,
-      );
+      return c.json(await deps.media.uploadImage(await bytesOf(file), publicOrigin(c, deps), { folder: 'avatars', maxBytes: AVATAR_MAX_BYTES }), 201);
     },
   );
   return router;
