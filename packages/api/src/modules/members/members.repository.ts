@@ -69,24 +69,11 @@ export async function listMemberPlatforms(db: Executor, memberId: number): Promi
   return rows.map((r) => r.platform);
 }
 
-/** The identity the member last logged in with on this platform and app. */
-export function findOpenId(db: Executor, memberId: number, platform: string, appId: string) {
+/** The identity the member last logged in with on this platform and app: its openid and platform session key. */
+export function findLatestIdentity(db: Executor, memberId: number, platform: string, appId: string) {
   return db
     .selectFrom('member_identities')
-    .select('open_id')
-    .where('member_id', '=', memberId)
-    .where('platform', '=', platform)
-    .where('app_id', '=', appId)
-    .orderBy('last_login_at', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-}
-
-/** The platform session key of the identity the member last logged in with on this platform and app. */
-export function findSessionKey(db: Executor, memberId: number, platform: string, appId: string) {
-  return db
-    .selectFrom('member_identities')
-    .select('session_key')
+    .select(['open_id', 'session_key'])
     .where('member_id', '=', memberId)
     .where('platform', '=', platform)
     .where('app_id', '=', appId)

@@ -31,6 +31,19 @@ import * as repo from './members.repository.js';
 
 type MemberRow = NonNullable<Awaited<ReturnType<typeof repo.findMember>>>;
 type MergeRow = Awaited<ReturnType<typeof repo.listMerges>>[number];
+type IdentityRow = Awaited<ReturnType<typeof repo.listIdentities>>[number];
+
+/** A platform identity as shown to the merchant and to the member: no openid beyond its tail, no session key. */
+function toIdentity(i: IdentityRow) {
+  return {
+    platform: i.platform as LoginPlatform,
+    appId: i.app_id,
+    openIdTail: i.open_id.slice(-6),
+    hasUnionId: i.union_id !== null,
+    createdAt: i.created_at,
+    lastLoginAt: i.last_login_at,
+  };
+}
 
 function toMerge(r: MergeRow): MemberMerge {
   return {
@@ -272,7 +285,7 @@ export function createMembersService({
 
     /** The member's openId in our app on `platform` (the payer in a payment request); null when they never logged in there. */
     async openIdFor(memberId: number, platform: LoginPlatform, appId: string): Promise<string | null> {
-      return (await repo.findOpenId(db, memberId, platform, appId))?.open_id ?? null;
+      return (await repo.findLatestIdentity(db, memberId, platform, appId))?.open_id ?? null;
     },
 
     /**
@@ -280,7 +293,7 @@ export function createMembersService({
      * none is held. Server-side only: never answered to a client.
      */
     async sessionKeyFor(memberId: number, platform: LoginPlatform, appId: string): Promise<string | null> {
-      return (await repo.findSessionKey(db, memberId, platform, appId))?.session_key ?? null;
+      return (await repo.findLatestIdentity(db, memberId, platform, appId))?.session_key ?? null;
     },
 
     /** Members for the merchant: newest first, by nickname and platform. */
@@ -344,14 +357,7 @@ export function createMembersService({
         merges: merges.map(toMerge),
         platforms: [...new Set(identities.map((i) => i.platform as LoginPlatform))].sort(),
         createdAt: member.created_at,
-        identities: identities.map((i) => ({
-          platform: i.platform as LoginPlatform,
-          appId: i.app_id,
-          openIdTail: i.open_id.slice(-6),
-          hasUnionId: i.union_id !== null,
-          createdAt: i.created_at,
-          lastLoginAt: i.last_login_at,
-        })),
+        identities: identities.map(toIdentity),
       };
     },
 
@@ -402,14 +408,7 @@ export function createMembersService({
       return {
         exportedAt: clock.now().toISOString(),
         profile: me,
-        identities: identities.map((i) => ({
-          platform: i.platform as LoginPlatform,
-          appId: i.app_id,
-          openIdTail: i.open_id.slice(-6),
-          hasUnionId: i.union_id !== null,
-          createdAt: i.created_at,
-          lastLoginAt: i.last_login_at,
-        })),
+        identities: identities.map(toIdentity),
         merges: merges.map(toMerge),
         data,
       };
