@@ -33,8 +33,11 @@ export interface ConsoleBrowser {
   close(): Promise<void>;
 }
 
-/** Starts the API (seeded) and a Chromium on a page with a 15 s default timeout; `name` labels the output. */
-export async function openConsole(name: string): Promise<ConsoleBrowser> {
+/**
+ * Starts the API (seeded) and a Chromium on a page with a 15 s default timeout, at 1440 × 900 unless another viewport
+ * is given; `name` labels the output.
+ */
+export async function openConsole(name: string, viewport = { width: 1440, height: 900 }): Promise<ConsoleBrowser> {
   if (!fs.existsSync(path.join(CONSOLE_DIST, 'index.html'))) throw new Error('build the console first: pnpm --filter @siyu/console build');
   if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
   fs.mkdirSync(OUTPUT, { recursive: true });
@@ -45,7 +48,7 @@ export async function openConsole(name: string): Promise<ConsoleBrowser> {
     executablePath: CHROMIUM,
     args: FLAGS,
     headless: true,
-    viewport: { width: 1440, height: 900 },
+    viewport,
     locale: 'zh-CN',
   });
   const page = await context.newPage();

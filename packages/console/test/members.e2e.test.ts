@@ -4,70 +4,32 @@
  * (who was merged into whom, when, what moved), follows the link to the absorbed member (已合并至), and sees a member who
  * closed the account as 已注销. Screenshots at 1280 × 800 go to the folder the test prints.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, CONSOLE_DIST, memberWithAddress, REPO_ROOT, type RunningApi, startApi } from './api-server';
+import { apiCall, memberWithAddress, type RunningApi } from './api-server';
+import { type ConsoleBrowser, login, openConsole, screenshot } from './console-browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const OUTPUT = process.env.SIYU_TEST_OUTPUT ?? path.join(REPO_ROOT, 'packages/console/test-output');
-
+let browser: ConsoleBrowser;
 let api: RunningApi;
-let context: BrowserContext;
-let profileDir: string;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(CONSOLE_DIST, 'index.html'))) throw new Error('build the console first: pnpm --filter @siyu/console build');
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium`);
-  fs.mkdirSync(OUTPUT, { recursive: true });
-  console.log(`members e2e: screenshots in ${OUTPUT}`);
-  api = await startApi();
-  profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-console-members-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    args: FLAGS,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    locale: 'zh-CN',
-  });
-  page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (e) => errors.push(String(e)));
+  browser = await openConsole('members', { width: 1280, height: 800 });
+  ({ api, page, errors } = browser);
 }, 180_000);
 
 afterAll(async () => {
-  await context?.close();
-  await api?.stop();
-  if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+  await browser?.close();
 });
 
-const shot = async (name: string) => {
-  await page.waitForTimeout(600);
-  await page.screenshot({ path: path.join(OUTPUT, name), fullPage: true });
-};
+const shot = (name: string) => screenshot(page, name);
 const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe('会员 profiles and merges in the console', () => {
   it('finds the merged member by the whole phone, masked, and shows the merge record', async () => {
     await page.goto(`${api.base}/admin/`);
-    await page.getByLabel('账号').fill('viewer');
-    await page.getByLabel('密码').fill('siyu-viewer-demo');
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId('current-staff').waitFor();
+    await login(page, 'viewer', 'siyu-viewer-demo');
     await page.goto(`${api.base}/admin/members`);
     await page.getByTestId('member-phone-search').fill('13800138000');
     await page.getByRole('button', { name: /查\s*询/ }).click();
