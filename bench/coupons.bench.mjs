@@ -5,7 +5,7 @@
 //    coupons in the database beyond it): both must be 0.
 // 2. Checkout preview with `wallet` coupons in the member's wallet (the best combination chosen on every request),
 //    loaded with autocannon next to the bare endpoint.
-import { arg, machine, median, percentile, requireFromApi, startServers } from './lib.mjs';
+import { apiClient, arg, inBatches, machine, median, percentile, requireFromApi, startServers } from './lib.mjs';
 
 const autocannon = requireFromApi('autocannon');
 const memberCount = arg('members', 400);
@@ -16,38 +16,7 @@ const walletSize = arg('wallet', 50);
 
 // Claims come from many addresses (TRUST_PROXY lets X-Forwarded-For name them), as real shoppers' do.
 const { apiBase, bareUrl, stop } = await startServers({ TRUST_PROXY: 'on' });
-let addressCounter = 0;
-const nextAddress = () => {
-  addressCounter += 1;
-  return `10.${(addressCounter >> 16) & 255}.${(addressCounter >> 8) & 255}.${addressCounter & 255}`;
-};
-
-async function json(method, path, { token, body, address } = {}) {
-  const res = await fetch(`${apiBase}${path}`, {
-    method,
-    headers: {
-      'content-type': 'application/json',
-      'x-forwarded-for': address ?? nextAddress(),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
-async function member(user) {
-  const { body: code } = await json('POST', '/__sim/login-codes', { body: { platform: 'weapp', user } });
-  const login = await json('POST', '/api/v1/auth/login', { body: { platform: 'weapp', code: code.code } });
-  if (login.status !== 200) throw new Error(`login: ${login.status} ${JSON.stringify(login.body)}`);
-  return { token: login.body.token, id: login.body.member.id };
-}
-
-async function inBatches(items, size, work) {
-  const out = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(work))));
-  return out;
-}
+const { json, member } = apiClient(apiBase);
 
 try {
   const staff = await json('POST', '/api/v1/merchant/auth/login', { body: { username: 'owner', password: 'siyu-owner-demo' } });
@@ -67,7 +36,7 @@ try {
   const members = await inBatches(
     Array.from({ length: memberCount }, (_, i) => `bench-${i}`),
     20,
-    member,
+    (user) => member(user),
   );
   const latencies = [];
   const started = performance.now();

@@ -91,3 +91,43 @@ export const percentile = (xs, p) => {
 };
 
 export const machine = () => `loopback, node ${process.version}, ${os.cpus().length} cores`;
+
+/**
+ * A JSON client of the API for the benchmarks: each request comes from a new loopback-style address (the servers run
+ * with TRUST_PROXY, so X-Forwarded-For names it, as real shoppers' addresses differ) unless `address` is given;
+ * `member` logs a simulated user in on a platform through the simulator's one-time code.
+ */
+export function apiClient(apiBase) {
+  let addressCounter = 0;
+  const nextAddress = () => {
+    addressCounter += 1;
+    return `10.${(addressCounter >> 16) & 255}.${(addressCounter >> 8) & 255}.${addressCounter & 255}`;
+  };
+  async function json(method, path, { token, body, address } = {}) {
+    const res = await fetch(`${apiBase}${path}`, {
+      method,
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': address ?? nextAddress(),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : null };
+  }
+  async function member(user, platform = 'weapp') {
+    const { body: code } = await json('POST', '/__sim/login-codes', { body: { platform, user } });
+    const login = await json('POST', '/api/v1/auth/login', { body: { platform, code: code.code } });
+    if (login.status !== 200) throw new Error(`login: ${login.status} ${JSON.stringify(login.body)}`);
+    return { platform, user, token: login.body.token, id: login.body.member.id };
+  }
+  return { json, member };
+}
+
+/** Runs `work` over `items`, `size` at a time, in order; the results in the items' order. */
+export async function inBatches(items, size, work) {
+  const out = [];
+  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(work))));
+  return out;
+}

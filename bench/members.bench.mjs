@@ -7,34 +7,13 @@
 // 3. Races: for another `people` persons, the WeChat and the Douyin member bind one phone at the same moment.
 // Then checks, through the members' own tokens, that each person ends as exactly one member (both tokens answer the
 // same member id) and that no check-in day was paid twice (the balance equals the ledger's sum, as the API reports).
-import { arg, machine, median, percentile, startServers } from './lib.mjs';
+import { apiClient, arg, machine, median, percentile, startServers } from './lib.mjs';
 
 const people = arg('people', 100);
 const concurrency = arg('concurrency', 20);
 
 const { apiBase, bareUrl, stop } = await startServers({ TRUST_PROXY: 'on' });
-let addressCounter = 0;
-const nextAddress = () => {
-  addressCounter += 1;
-  return `10.${(addressCounter >> 16) & 255}.${(addressCounter >> 8) & 255}.${addressCounter & 255}`;
-};
-
-async function json(method, path, { token, body } = {}) {
-  const res = await fetch(`${apiBase}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': nextAddress(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
-async function member(platform, user) {
-  const { body: code } = await json('POST', '/__sim/login-codes', { body: { platform, user } });
-  const login = await json('POST', '/api/v1/auth/login', { body: { platform, code: code.code } });
-  if (login.status !== 200) throw new Error(`login: ${login.status} ${JSON.stringify(login.body)}`);
-  return { platform, user, token: login.body.token, id: login.body.member.id };
-}
+const { json, member } = apiClient(apiBase);
 
 /** Binds `phone` for the member through the simulator's proof for its platform; returns the status and the time. */
 async function bind(m, phone) {
@@ -63,8 +42,8 @@ async function pool(items, fn) {
 const phoneOf = (i) => `139${String(10_000_000 + i).slice(-8)}`;
 
 async function person(i, prefix) {
-  const douyin = await member('tt', `${prefix}-tt-${i}`);
-  const wechat = await member('weapp', `${prefix}-wx-${i}`);
+  const douyin = await member(`${prefix}-tt-${i}`, 'tt');
+  const wechat = await member(`${prefix}-wx-${i}`, 'weapp');
   // Both check in today: the merge keeps one check-in for the day and takes the second reward back.
   await json('POST', '/api/v1/check-in', { token: douyin.token });
   await json('POST', '/api/v1/check-in', { token: wechat.token });

@@ -5,7 +5,7 @@
 //    Prints redemptions per second, latency (median, p95, p99), and the oversells (units beyond the stock, in answers and
 //    in the database) and limit breaches (members holding more than their limit or daily limit): all must be 0.
 // 2. The member's item list (with can-redeem and why not, read per member) next to the bare endpoint, with autocannon.
-import { arg, machine, median, percentile, requireFromApi, startServers } from './lib.mjs';
+import { apiClient, arg, inBatches, machine, median, percentile, requireFromApi, startServers } from './lib.mjs';
 
 const autocannon = requireFromApi('autocannon');
 const memberCount = arg('members', 300);
@@ -16,34 +16,7 @@ const concurrency = arg('concurrency', 50);
 const duration = arg('duration', 5);
 
 const { apiBase, bareUrl, stop } = await startServers({ TRUST_PROXY: 'on' });
-let addressCounter = 0;
-const nextAddress = () => {
-  addressCounter += 1;
-  return `10.${(addressCounter >> 16) & 255}.${(addressCounter >> 8) & 255}.${addressCounter & 255}`;
-};
-
-async function json(method, path, { token, body } = {}) {
-  const res = await fetch(`${apiBase}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', 'x-forwarded-for': nextAddress(), ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
-
-async function member(user) {
-  const { body: code } = await json('POST', '/__sim/login-codes', { body: { platform: 'weapp', user } });
-  const login = await json('POST', '/api/v1/auth/login', { body: { platform: 'weapp', code: code.code } });
-  if (login.status !== 200) throw new Error(`login: ${login.status} ${JSON.stringify(login.body)}`);
-  return { token: login.body.token, id: login.body.member.id };
-}
-
-async function inBatches(items, size, work) {
-  const out = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(work))));
-  return out;
-}
+const { json, member } = apiClient(apiBase);
 
 try {
   const staff = await json('POST', '/api/v1/merchant/auth/login', { body: { username: 'owner', password: 'siyu-owner-demo' } });
@@ -67,7 +40,7 @@ try {
   const members = await inBatches(
     Array.from({ length: memberCount }, (_, i) => `mall-bench-${i}`),
     20,
-    member,
+    (user) => member(user),
   );
   await inBatches(members, 20, async (m) => {
     const r = await json('POST', `/api/v1/merchant/members/${m.id}/points-adjustments`, { token: owner, body: { delta: 100, reason: '压测' } });
