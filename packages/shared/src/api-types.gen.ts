@@ -535,7 +535,7 @@ export interface paths {
         content: {
           'multipart/form-data': {
             /** Format: binary */
-            file?: string;
+            file?: Blob;
           };
         };
       };
@@ -3198,7 +3198,7 @@ export interface paths {
         content: {
           'multipart/form-data': {
             /** Format: binary */
-            file?: string;
+            file?: Blob;
           };
         };
       };
@@ -3348,7 +3348,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': components['schemas']['CheckInRules'];
+          'application/json': components['schemas']['CheckInRulesInput'];
         };
       };
       responses: {
@@ -3777,7 +3777,7 @@ export interface paths {
       };
       requestBody: {
         content: {
-          'application/json': components['schemas']['StorefrontSettings'];
+          'application/json': components['schemas']['StorefrontSettingsInput'];
         };
       };
       responses: {
@@ -12157,13 +12157,9 @@ export interface components {
     };
     NewCategory: {
       name: string;
-      /** @default null */
-      parentId: number | null;
-      /**
-       * @description larger comes first
-       * @default 0
-       */
-      sortOrder: number;
+      parentId?: number | null;
+      /** @description larger comes first */
+      sortOrder?: number;
     };
     UpdateCategory: {
       name?: string;
@@ -12172,40 +12168,29 @@ export interface components {
     };
     NewProduct: {
       title: string;
-      /** @default  */
-      subtitle: string;
-      /** @default null */
-      categoryId: number | null;
-      /** @default [] */
-      imageUrls: string[];
-      /**
-       * @description rich description: text or HTML
-       * @default
-       */
-      description: string;
-      /**
-       * @description larger comes first
-       * @default 0
-       */
-      sortOrder: number;
+      subtitle?: string;
+      categoryId?: number | null;
+      imageUrls?: string[];
+      /** @description rich description: text or HTML */
+      description?: string;
+      /** @description larger comes first */
+      sortOrder?: number;
       skus: components['schemas']['NewSku'][];
     };
     NewSku: {
       code: string;
       /**
-       * @default {}
        * @example {
        *       "颜色": "红",
        *       "尺码": "M"
        *     }
        */
-      specs: {
+      specs?: {
         [key: string]: string;
       };
       /** @description integer fen (1 yuan = 100 fen) */
       priceFen: number;
-      /** @default 0 */
-      stock: number;
+      stock?: number;
     };
     UpdateProduct: {
       title?: string;
@@ -12293,8 +12278,7 @@ export interface components {
       city: string;
       district: string;
       detail: string;
-      /** @default false */
-      isDefault: boolean;
+      isDefault?: boolean;
     };
     UpdateAddress: {
       name?: string;
@@ -12357,8 +12341,7 @@ export interface components {
     };
     AddCartLine: {
       skuId: number;
-      /** @default 1 */
-      quantity: number;
+      quantity?: number;
     };
     UpdateCartLine: {
       quantity?: number;
@@ -12913,50 +12896,27 @@ export interface components {
     };
     NewCouponTemplate: {
       name: string;
-      /** @default  */
-      description: string;
+      description?: string;
       /** @enum {string} */
       kind: 'threshold_off' | 'no_threshold_off' | 'percent_off' | 'free_shipping';
-      /**
-       * @description threshold_off and no_threshold_off: fen off
-       * @default null
-       */
-      amountFen: number | null;
-      /**
-       * @description percent_off: basis points off (1500 = 15 % off, 八五折)
-       * @default null
-       */
-      percentOffBp: number | null;
-      /**
-       * @description percent_off: at most this much off (at least 1 fen)
-       * @default null
-       */
-      capFen: number | null;
-      /**
-       * @description the goods it covers must cost at least this much (0: no threshold)
-       * @default 0
-       */
-      thresholdFen: number;
-      scope?: components['schemas']['CouponScope'];
-      /**
-       * @description members below this tier level cannot use it (0: everyone)
-       * @default 0
-       */
-      minTierLevel: number;
-      stacking?: components['schemas']['CouponStacking'];
-      validity: components['schemas']['CouponValidity'];
-      /**
-       * @description how many may ever be issued; null: unlimited
-       * @default null
-       */
-      totalStock: number | null;
-      /** @default 1 */
-      perMemberLimit: number;
-      /**
-       * @description shown in the claim centre (otherwise issued only by staff, codes or gifts)
-       * @default true
-       */
-      public: boolean;
+      /** @description threshold_off and no_threshold_off: fen off */
+      amountFen?: number | null;
+      /** @description percent_off: basis points off (1500 = 15 % off, 八五折) */
+      percentOffBp?: number | null;
+      /** @description percent_off: at most this much off (at least 1 fen) */
+      capFen?: number | null;
+      /** @description the goods it covers must cost at least this much (0: no threshold) */
+      thresholdFen?: number;
+      scope?: components['schemas']['CouponScopeInput'];
+      /** @description members below this tier level cannot use it (0: everyone) */
+      minTierLevel?: number;
+      stacking?: components['schemas']['CouponStackingInput'];
+      validity: components['schemas']['CouponValidityInput'];
+      /** @description how many may ever be issued; null: unlimited */
+      totalStock?: number | null;
+      perMemberLimit?: number;
+      /** @description shown in the claim centre (otherwise issued only by staff, codes or gifts) */
+      public?: boolean;
     };
     UpdateCouponTemplate: {
       name?: string;
@@ -12964,7 +12924,7 @@ export interface components {
       totalStock?: number | null;
       perMemberLimit?: number;
       public?: boolean;
-      validity?: components['schemas']['CouponValidity'];
+      validity?: components['schemas']['CouponValidityInput'];
     };
     CouponTemplateStats: {
       templateId: number;
@@ -13039,8 +12999,7 @@ export interface components {
     };
     NewCouponCodeBatch: {
       count: number;
-      /** @default  */
-      note: string;
+      note?: string;
     };
     CouponCodeBatchList: {
       items: components['schemas']['CouponCodeBatch'][];
@@ -13158,8 +13117,7 @@ export interface components {
     };
     RedeemPointsMallItemRequest: {
       itemId: number;
-      /** @default 1 */
-      quantity: number;
+      quantity?: number;
       /** @description required for sku items: where to ship */
       addressId?: number;
     };
@@ -13227,76 +13185,45 @@ export interface components {
     NewPointsMallItem: {
       /** @enum {string} */
       kind: 'sku' | 'coupon' | 'virtual';
-      /**
-       * @description kind sku: the catalog SKU shipped
-       * @default null
-       */
-      skuId: number | null;
-      /**
-       * @description kind coupon: the template issued (one coupon per unit)
-       * @default null
-       */
-      couponTemplateId: number | null;
+      /** @description kind sku: the catalog SKU shipped */
+      skuId?: number | null;
+      /** @description kind coupon: the template issued (one coupon per unit) */
+      couponTemplateId?: number | null;
       title: string;
-      /**
-       * Format: uri
-       * @default null
-       */
-      imageUrl: string | null;
-      /** @default  */
-      description: string;
-      /**
-       * @description virtual items: how to use the benefit, shown to the member once redeemed
-       * @default
-       */
-      instructions: string;
+      /** Format: uri */
+      imageUrl?: string | null;
+      description?: string;
+      /** @description virtual items: how to use the benefit, shown to the member once redeemed */
+      instructions?: string;
       /** @description points per unit */
       pointsPrice: number;
-      /**
-       * @description cash per unit in integer fen, paid with the points (0: points only)
-       * @default 0
-       */
-      cashFen: number;
-      /**
-       * @description units a member may redeem in all (null: no limit)
-       * @default null
-       */
-      perMemberLimit: number | null;
-      /**
-       * @description units a member may redeem per business day, in the merchant’s time zone (null: no limit)
-       * @default null
-       */
-      perMemberDailyLimit: number | null;
+      /** @description cash per unit in integer fen, paid with the points (0: points only) */
+      cashFen?: number;
+      /** @description units a member may redeem in all (null: no limit) */
+      perMemberLimit?: number | null;
+      /** @description units a member may redeem per business day, in the merchant’s time zone (null: no limit) */
+      perMemberDailyLimit?: number | null;
       /**
        * Format: date-time
        * @description UTC instant; null: from now
-       * @default null
        */
-      onSaleFrom: string | null;
+      onSaleFrom?: string | null;
       /**
        * Format: date-time
        * @description UTC instant; null: no end
-       * @default null
        */
-      onSaleUntil: string | null;
-      /**
-       * @description members below this tier level cannot redeem it (0: everyone)
-       * @default 0
-       */
-      minTierLevel: number;
-      /**
-       * @description larger comes first
-       * @default 0
-       */
-      sortOrder: number;
+      onSaleUntil?: string | null;
+      /** @description members below this tier level cannot redeem it (0: everyone) */
+      minTierLevel?: number;
+      /** @description larger comes first */
+      sortOrder?: number;
       /** @description units offered in the mall (its own stock, apart from the catalog’s) */
       totalStock: number;
       /**
        * @description on: listed for members (within its on-sale window)
-       * @default off
        * @enum {string}
        */
-      status: 'on' | 'off';
+      status?: 'on' | 'off';
     };
     UpdatePointsMallItem: {
       title?: string;
@@ -13315,11 +13242,8 @@ export interface components {
       /** Format: date-time */
       onSaleUntil?: string | null;
       minTierLevel?: number;
-      /**
-       * @description larger comes first
-       * @default 0
-       */
-      sortOrder: number;
+      /** @description larger comes first */
+      sortOrder?: number;
       /**
        * @description on: listed for members (within its on-sale window)
        * @enum {string}
@@ -13565,6 +13489,118 @@ export interface components {
        * @example 2026-11-22T08:00:00.000Z
        */
       updatedAt: string;
+    };
+    CouponValidityInput:
+      | {
+          /** @enum {string} */
+          type: 'fixed';
+          /**
+           * @description UTC instant, ISO 8601
+           * @example 2026-11-22T08:00:00.000Z
+           */
+          from: string;
+          /**
+           * @description UTC instant, ISO 8601
+           * @example 2026-11-22T08:00:00.000Z
+           */
+          until: string;
+        }
+      | {
+          /** @enum {string} */
+          type: 'relative';
+          days: number;
+          /** @description valid from the next business day after the claim */
+          startsNextDay?: boolean;
+        };
+    CouponStackingInput: {
+      /** @description kinds of other coupons it combines with (both must allow it) */
+      withCouponKinds?: ('threshold_off' | 'no_threshold_off' | 'percent_off' | 'free_shipping')[];
+      withTierDiscount?: boolean;
+      withPoints?: boolean;
+    };
+    CouponScopeInput: {
+      /** @enum {string} */
+      type: 'all' | 'categories' | 'products';
+      /** @description the categories or products it covers (a top-level category covers its subcategories) */
+      ids?: number[];
+      excludeProductIds?: number[];
+    };
+    StorefrontSettingsInput: {
+      /** @description shoppers see a product’s sales count only from this many sales on (0: always) */
+      salesCountThreshold: number;
+      /** @description the home page’s notice bar; empty: none */
+      notice: string;
+      banners: components['schemas']['BannerInput'][];
+      /** @description suggested on the search page, in this order */
+      hotWords: string[];
+    };
+    BannerInput: {
+      /** Format: uri */
+      imageUrl: string;
+      /** @description read aloud by screen readers; not drawn */
+      title?: string;
+      link?: components['schemas']['BannerLinkInput'];
+    };
+    BannerLinkInput:
+      | {
+          /** @enum {string} */
+          type: 'product';
+          productId: number;
+        }
+      | {
+          /** @enum {string} */
+          type: 'category';
+          categoryId: number;
+        }
+      | {
+          /** @enum {string} */
+          type: 'page';
+          /** @enum {string} */
+          page: 'check-in' | 'coupon-centre' | 'search' | 'category' | 'member';
+        }
+      | null;
+    CheckInRulesInput: {
+      /**
+       * @description points for streak day 1, 2, 3, …
+       * @example [
+       *       5,
+       *       5,
+       *       10,
+       *       10,
+       *       15,
+       *       15,
+       *       30
+       *     ]
+       */
+      rewards: number[];
+      /**
+       * @description past the last day: restart at day 1, or hold the last reward
+       * @enum {string}
+       */
+      afterCycle: 'restart' | 'hold';
+      /**
+       * @description streak: rewards follow the unbroken streak (no cycle); week: Monday to Sunday; month: the calendar month (both in the merchant’s time zone). In a cycle the daily reward follows the streak within the cycle.
+       * @enum {string}
+       */
+      cycle?: 'streak' | 'week' | 'month';
+      /** @description bonuses on the Nth check-in of a cycle, each paid once per cycle (week or month only) */
+      cumulativeRewards?: components['schemas']['CheckInMilestoneInput'][];
+      /** @description make-up check-in (补签) of a missed day of the current cycle */
+      makeUp?: {
+        enabled: boolean;
+        /** @description points a make-up costs (0 = free) */
+        costPoints: number;
+        /** @description make-ups a member may use in one cycle */
+        maxPerCycle: number;
+        /** @description whether a made-up day pays its daily reward (and its growth) */
+        payReward: boolean;
+      };
+    };
+    CheckInMilestoneInput: {
+      /** @description paid on the member’s Nth check-in of the cycle */
+      count: number;
+      points: number;
+      growth?: number;
     };
   };
   responses: never;
