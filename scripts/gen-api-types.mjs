@@ -22,6 +22,16 @@ const { tsImport } = await import(pathToFileURL(tsxApi).href);
 const { openApiDocument } = await tsImport(pathToFileURL(path.join(ROOT, 'packages/api/src/openapi-document.ts')).href, import.meta.url);
 const document = requestSchemasWithoutDefaults(openApiDocument());
 
+// A component that is itself nullable is the generator's misreading of `Registered.nullable()` (see orNull in
+// packages/shared/src/contracts/common.ts): every use of it would read as nullable.
+const nullable = Object.entries(document.components?.schemas ?? {}).filter(([, s]) => Array.isArray(s.type) && s.type.includes('null'));
+if (nullable.length) {
+  console.error(
+    `✗ nullable components ${nullable.map(([name]) => name).join(', ')}: write orNull(X) where a registered schema may be null, not X.nullable()`,
+  );
+  process.exit(1);
+}
+
 /**
  * One zod schema describes a request and, often, a response, and the document has one component for both. A field
  * with a default is optional to send and always present in the answer: openapi-typescript (defaultNonNullable) types

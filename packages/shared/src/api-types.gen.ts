@@ -12125,27 +12125,26 @@ export interface components {
        * @default
        */
       title: string;
-      link?: components['schemas']['BannerLink'];
+      /** @default null */
+      link:
+        | {
+            /** @enum {string} */
+            type: 'product';
+            productId: number;
+          }
+        | {
+            /** @enum {string} */
+            type: 'category';
+            categoryId: number;
+          }
+        | {
+            /** @enum {string} */
+            type: 'page';
+            /** @enum {string} */
+            page: 'check-in' | 'coupon-centre' | 'search' | 'category' | 'member';
+          }
+        | null;
     };
-    /** @default null */
-    BannerLink:
-      | {
-          /** @enum {string} */
-          type: 'product';
-          productId: number;
-        }
-      | {
-          /** @enum {string} */
-          type: 'category';
-          categoryId: number;
-        }
-      | {
-          /** @enum {string} */
-          type: 'page';
-          /** @enum {string} */
-          page: 'check-in' | 'coupon-centre' | 'search' | 'category' | 'member';
-        }
-      | null;
     StorefrontSettings: {
       /** @description shoppers see a product’s sales count only from this many sales on (0: always) */
       salesCountThreshold: number;
@@ -12361,7 +12360,7 @@ export interface components {
       discountFen: number;
       /** @description itemsFen + shippingFen - discountFen */
       payableFen: number;
-      address: components['schemas']['ShippingAddressSnapshot'];
+      address: components['schemas']['ShippingAddressSnapshot'] | null;
       coupons: components['schemas']['CheckoutCoupons'];
       points: components['schemas']['CheckoutPoints'];
       canSubmit: boolean;
@@ -12395,14 +12394,14 @@ export interface components {
       label: string;
       /** @description negative for discounts */
       amountFen: number;
-      source: components['schemas']['AdjustmentSource'];
+      source: components['schemas']['AdjustmentSource'] | null;
     };
     /** @description what a discount comes from: a coupon, a tier, the points balance, … */
     AdjustmentSource: {
       /** @example coupon */
       type: string;
       id: number | null;
-    } | null;
+    };
     ShippingAddressSnapshot: {
       name: string;
       phone: string;
@@ -12410,7 +12409,7 @@ export interface components {
       city: string;
       district: string;
       detail: string;
-    } | null;
+    };
     CheckoutCoupons: {
       /** @description the coupons this checkout uses */
       selectedIds: number[];
@@ -13074,7 +13073,7 @@ export interface components {
        * @example 2026-11-22T08:00:00.000Z
        */
       paymentDeadline: string | null;
-      address: components['schemas']['ShippingAddressSnapshot'];
+      address: components['schemas']['ShippingAddressSnapshot'] | null;
       carrier: string | null;
       trackingNo: string | null;
       /** @description coupon items: the coupons issued */
@@ -13289,7 +13288,7 @@ export interface components {
        * @example 2026-11-22T08:00:00.000Z
        */
       paymentDeadline: string | null;
-      address: components['schemas']['ShippingAddressSnapshot'];
+      address: components['schemas']['ShippingAddressSnapshot'] | null;
       carrier: string | null;
       trackingNo: string | null;
       /** @description coupon items: the coupons issued */
@@ -13539,26 +13538,25 @@ export interface components {
       imageUrl: string;
       /** @description read aloud by screen readers; not drawn */
       title?: string;
-      link?: components['schemas']['BannerLinkInput'];
+      link?:
+        | {
+            /** @enum {string} */
+            type: 'product';
+            productId: number;
+          }
+        | {
+            /** @enum {string} */
+            type: 'category';
+            categoryId: number;
+          }
+        | {
+            /** @enum {string} */
+            type: 'page';
+            /** @enum {string} */
+            page: 'check-in' | 'coupon-centre' | 'search' | 'category' | 'member';
+          }
+        | null;
     };
-    BannerLinkInput:
-      | {
-          /** @enum {string} */
-          type: 'product';
-          productId: number;
-        }
-      | {
-          /** @enum {string} */
-          type: 'category';
-          categoryId: number;
-        }
-      | {
-          /** @enum {string} */
-          type: 'page';
-          /** @enum {string} */
-          page: 'check-in' | 'coupon-centre' | 'search' | 'category' | 'member';
-        }
-      | null;
     CheckInRulesInput: {
       /**
        * @description points for streak day 1, 2, 3, …

@@ -3,6 +3,13 @@ import { rule } from '../issues.js';
 import { isBusinessDate } from '../business-day.js';
 import { ERROR_CODES, type ErrorCode, FIELD_ISSUE_CODES } from '../errors.js';
 
+/**
+ * A registered schema (one with `.meta({ id })`) or null. Never `Registered.nullable()`: the OpenAPI generator then
+ * makes the shared component itself nullable, or drops the null, depending on which use it meets first; a union keeps
+ * the component as it is and says `anyOf: [component, null]` where null is allowed.
+ */
+export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
+
 /** A database id as it travels in JSON: a positive integer. */
 export const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const Points = z.number().int().min(-1_000_000_000).max(1_000_000_000);

@@ -5,7 +5,7 @@ import { CheckoutCoupons } from './coupons.js';
 import { CheckoutPoints } from './points.js';
 import { FenAmount, PageQuery, pageOf } from './catalog.js';
 import { LOGIN_PLATFORMS } from '../platforms.js';
-import { BusinessDateSchema, decimalInteger, Id, IsoInstant } from './common.js';
+import { BusinessDateSchema, decimalInteger, Id, IsoInstant, orNull } from './common.js';
 import { Refund } from './refunds.js';
 
 /**
@@ -73,7 +73,7 @@ export const BreakdownLine = z
     code: z.string().meta({ description: 'items, shipping_flat, shipping_free_threshold, shipping_none, or a discount’s own code' }),
     label: z.string().meta({ description: 'for shoppers, in Simplified Chinese' }),
     amountFen: z.number().int().meta({ description: 'negative for discounts' }),
-    source: AdjustmentSource.nullable(),
+    source: orNull(AdjustmentSource),
   })
   .meta({ id: 'BreakdownLine' });
 
@@ -105,7 +105,7 @@ export const CheckoutPreview = z
     shippingFen: FenAmount,
     discountFen: FenAmount.meta({ description: 'all discounts, on goods and on shipping' }),
     payableFen: FenAmount.meta({ description: 'itemsFen + shippingFen - discountFen' }),
-    address: ShippingAddressSnapshot.nullable(),
+    address: orNull(ShippingAddressSnapshot),
     coupons: CheckoutCoupons,
     points: CheckoutPoints,
     canSubmit: z.boolean(),

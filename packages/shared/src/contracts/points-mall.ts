@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { rule } from '../issues.js';
 import { FenAmount, ImageUrl, PageQuery, pageOf } from './catalog.js';
-import { BusinessDateSchema, Id, IsoInstant, decimalInteger } from './common.js';
+import { BusinessDateSchema, Id, IsoInstant, decimalInteger, orNull } from './common.js';
 import { ShippingAddressSnapshot } from './orders.js';
 
 /**
@@ -253,7 +253,7 @@ export const PointsMallRedemption = z
     status: PointsMallRedemptionStatus,
     orderId: Id.nullable().meta({ description: 'the order that carries the cash part; pay it with POST /orders/{orderId}/pay' }),
     paymentDeadline: IsoInstant.nullable().meta({ description: 'an unpaid cash part is closed at this instant' }),
-    address: ShippingAddressSnapshot.nullable(),
+    address: orNull(ShippingAddressSnapshot),
     carrier: z.string().nullable(),
     trackingNo: z.string().nullable(),
     couponIds: z.array(Id).meta({ description: 'coupon items: the coupons issued' }),
