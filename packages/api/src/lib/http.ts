@@ -8,7 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import { TrieRouter } from 'hono/router/trie-router';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import { type ErrorCode, type FieldIssue, type FieldIssueCode, fieldIssuesOf, type LoginPlatform, type StaffRole } from '@siyu/shared';
+import { type ErrorCode, type FieldIssue, fieldIssuesOf, type LoginPlatform, type StaffRole } from '@siyu/shared';
 import { AppError, isAppError } from './app-error.js';
 import type { Logger } from './logger.js';
 
@@ -28,12 +28,10 @@ export interface AppEnv {
  */
 export const fieldIssues = fieldIssuesOf;
 
-/** A field issue as a service names it; its code is one of the closed list in @siyu/shared/errors. */
-export type NamedIssue = Omit<FieldIssue, 'code'> & { code?: FieldIssueCode };
-export type { NamedIssue as FieldIssue };
+export type { FieldIssue };
 
-export function validationError(named: NamedIssue[]): AppError {
-  const issues: FieldIssue[] = named.map((i) => ({ ...i, code: i.code ?? 'invalid_value' }));
+/** 400 VALIDATION_FAILED naming each field with its code (one of the closed list in @siyu/shared/errors). */
+export function validationError(issues: FieldIssue[]): AppError {
   const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
   return new AppError('VALIDATION_FAILED', `invalid request: ${summary}`, { issues });
 }
