@@ -5,6 +5,7 @@
 //   node scripts/gen-api-types.mjs           write the file
 //   node scripts/gen-api-types.mjs --check   fail, naming the file, when the committed file is not what the API gives
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -107,10 +108,15 @@ const ast = await openapiTS(document, {
   exportType: false,
   transform: (schema) => (schema.format === 'binary' ? ts.factory.createTypeReferenceNode('Blob') : undefined),
 });
+// The document's fingerprint goes in the file too: a change the types cannot show (a new maximum, a description)
+// still makes the committed file out of date.
+const fingerprint = createHash('sha256').update(JSON.stringify(document)).digest('hex');
 const header = `/**
  * The API's contract as TypeScript types, generated from its OpenAPI document (GET /api/openapi.json) by
  * scripts/gen-api-types.mjs with openapi-typescript. Do not edit: change the zod schemas in packages/shared or the
  * routes in packages/api, then run \`node scripts/gen-api-types.mjs\`. Types only: nothing here reaches a bundle.
+ *
+ * OpenAPI document sha256: ${fingerprint}
  */
 
 `;

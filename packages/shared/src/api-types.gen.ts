@@ -2,6 +2,8 @@
  * The API's contract as TypeScript types, generated from its OpenAPI document (GET /api/openapi.json) by
  * scripts/gen-api-types.mjs with openapi-typescript. Do not edit: change the zod schemas in packages/shared or the
  * routes in packages/api, then run `node scripts/gen-api-types.mjs`. Types only: nothing here reaches a bundle.
+ *
+ * OpenAPI document sha256: fe0ba94301fb241cc660757fecc5230be591276f2c8476466f38b06d659f87da
  */
 
 export interface paths {
