@@ -51,9 +51,25 @@ function paramsOf(issue: z.core.$ZodIssue): IssueParams | undefined {
  * code and numbers, or the rule code a refinement gave (rule()). `input` (what was parsed) tells a field left out
  * (`required`) from one of the wrong type.
  */
+/**
+ * A union's failure as the issues of the one option that could have matched: for `orNull(X)` (X or null) given an
+ * object, X's own issues with their paths ("banners.0.link.page"), not "no option matched" at the union. Left as it
+ * is when no option, or more than one, failed below its root.
+ */
+function throughUnions(issues: readonly z.core.$ZodIssue[], base: readonly PropertyKey[] = []): z.core.$ZodIssue[] {
+  return issues.flatMap((issue) => {
+    const path = [...base, ...issue.path];
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const near = issue.errors.filter((option) => !(option.length === 1 && option[0]!.code === 'invalid_type' && option[0]!.path.length === 0));
+      if (near.length === 1) return throughUnions(near[0]!, path);
+    }
+    return [{ ...issue, path } as z.core.$ZodIssue];
+  });
+}
+
 export function fieldIssuesOf(error: z.ZodError, options: { prefix?: string | undefined; input?: unknown } = {}): FieldIssue[] {
   const { prefix } = options;
-  return error.issues.map((issue): FieldIssue => {
+  return throughUnions(error.issues).map((issue): FieldIssue => {
     const path = issue.path.map(String).join('.');
     const field = [prefix, path].filter(Boolean).join('.') || prefix || 'body';
     if (issue.code === 'custom') {
