@@ -1,4 +1,3 @@
-import { StaffLoginRequest } from '@siyu/shared';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
@@ -6,18 +5,11 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../auth/session';
 import { errorText } from '../components/PageState';
 import { zh } from '../i18n/zh-CN';
-import { contractRules } from '../lib/form-errors';
 
-const loginRule = contractRules(StaffLoginRequest, {
-  words: {
-    'username:too_small': zh.login.usernameRequired,
-    'username:required': zh.login.usernameRequired,
-    'password:too_small': zh.login.passwordRequired,
-    'password:required': zh.login.passwordRequired,
-  },
-});
-
-/** The login form: the login page itself, and the overlay shown when a session expires mid-work. */
+/**
+ * The login form: the login page itself, and the overlay shown when a session expires mid-work. It only asks for both
+ * fields before sending: the first page loads no schema library (every other form checks with the contract's schemas).
+ */
 export function LoginForm({ onDone, expired }: { onDone?: () => void; expired?: boolean }) {
   const { login } = useSession();
   const [error, setError] = useState<string | null>(null);
@@ -45,10 +37,10 @@ export function LoginForm({ onDone, expired }: { onDone?: () => void; expired?: 
           }
         }}
       >
-        <Form.Item name='username' label={zh.login.username} required rules={[loginRule('username')]}>
+        <Form.Item name='username' label={zh.login.username} rules={[{ required: true, message: zh.login.usernameRequired }]}>
           <Input prefix={<UserOutlined />} autoComplete='username' />
         </Form.Item>
-        <Form.Item name='password' label={zh.login.password} required rules={[loginRule('password')]}>
+        <Form.Item name='password' label={zh.login.password} rules={[{ required: true, message: zh.login.passwordRequired }]}>
           <Input.Password prefix={<LockOutlined />} autoComplete='current-password' />
         </Form.Item>
         <Button type='primary' htmlType='submit' block loading={busy} data-testid='login-submit'>
