@@ -9,7 +9,8 @@ import { usePermissions } from '../../auth/session';
 import { ConfirmButton, Guard } from '../../components/Guard';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
-import { applyFieldErrors, checkRule, fieldMessage, type IssueWords, reportError, schemaErrors } from '../../lib/form-errors';
+import { adjustmentErrors, adjustmentField } from '../../lib/adjustment';
+import { applyFieldErrors, checkRule, type IssueWords, reportError } from '../../lib/form-errors';
 import { limitText, priceText, type SaleState, saleState, windowForm, windowText } from './mall-item';
 
 type MerchantPointsMallItem = Schemas['MerchantPointsMallItem'];
@@ -53,17 +54,15 @@ interface StockForm {
 
 /** Adds stock to the mall or takes unredeemed stock out, with a reason. */
 const STOCK_WORDS: IssueWords = { 'reason:too_small': t.stockReasonRequired, 'reason:invalid_type': t.stockReasonRequired };
-const stockField = (f: string) => (f === 'delta' ? 'amount' : f);
-
-/** The adjustment's body checked by the contract, and a take-out past what is left (the API's over_available) before it is sent. */
-function stockErrors(v: Partial<StockForm>, left: number): Partial<Record<string, string>> {
-  const amount = typeof v.amount === 'number' ? v.amount : null;
-  const body = { delta: amount === null ? null : v.direction === 'remove' ? -amount : amount, reason: (v.reason ?? '').trim() };
-  const errors = schemaErrors(PointsMallStockAdjustment, body, { field: stockField, words: STOCK_WORDS, labels: { delta: t.stockAmount } });
-  if (!errors.amount && v.direction === 'remove' && amount !== null && amount > left)
-    errors.amount = fieldMessage({ field: 'delta', code: 'over_available', message: '', params: { max: left } });
-  return errors;
-}
+/** The adjustment checked by the contract, and a take-out past what is left, before it is sent. */
+const stockErrors = (v: Partial<StockForm>, left: number) =>
+  adjustmentErrors(PointsMallStockAdjustment, v, {
+    takeAway: 'remove',
+    left,
+    limitCode: 'over_available',
+    words: STOCK_WORDS,
+    labels: { delta: t.stockAmount },
+  });
 
 export function StockDialog({ item, onClose }: { item: MerchantPointsMallItem; onClose: () => void }) {
   const { message } = App.useApp();
@@ -82,7 +81,7 @@ export function StockDialog({ item, onClose }: { item: MerchantPointsMallItem; o
       onClose();
     },
     onError: (err) => {
-      applyFieldErrors(form, err, stockField, STOCK_WORDS);
+      applyFieldErrors(form, err, adjustmentField, STOCK_WORDS);
       reportError(null, err, message);
     },
   });

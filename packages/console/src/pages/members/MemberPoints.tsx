@@ -8,7 +8,8 @@ import { usePermissions } from '../../auth/session';
 import { Guard } from '../../components/Guard';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
-import { applyFieldErrors, checkRule, fieldMessage, type IssueWords, reportError, schemaErrors } from '../../lib/form-errors';
+import { adjustmentErrors, adjustmentField } from '../../lib/adjustment';
+import { applyFieldErrors, checkRule, type IssueWords, reportError } from '../../lib/form-errors';
 import { dateTime, dayjs } from '../../lib/format';
 import { entryMatches, LEDGER_KINDS, LEDGER_REASONS, type LedgerFilters, ledgerQuery, orderOfSource } from './points-ledger';
 
@@ -216,17 +217,15 @@ const ADJUST_WORDS: IssueWords = {
   'reason:invalid_type': t.reasonRequired,
   'delta:over_deductible': (issue) => zh.members.balanceAfterTooLow(Number(issue.params?.max)),
 };
-const adjustField = (f: string) => (f === 'delta' ? 'amount' : f === 'key' ? null : f);
-
-/** The adjustment's body checked by the contract, and a deduction past the balance (the API's over_deductible) before it is sent. */
-function adjustErrors(v: Partial<AdjustForm>, available: number): Partial<Record<string, string>> {
-  const amount = typeof v.amount === 'number' ? v.amount : null;
-  const body = { delta: amount === null ? null : v.direction === 'deduct' ? -amount : amount, reason: (v.reason ?? '').trim() };
-  const errors = schemaErrors(PointsAdjustmentRequest, body, { field: adjustField, words: ADJUST_WORDS, labels: { delta: zh.members.amount } });
-  if (!errors.amount && v.direction === 'deduct' && amount !== null && amount > available)
-    errors.amount = fieldMessage({ field: 'delta', code: 'over_deductible', message: '', params: { max: available } }, ADJUST_WORDS);
-  return errors;
-}
+/** The adjustment checked by the contract, and a deduction past the balance, before it is sent. */
+const adjustErrors = (v: Partial<AdjustForm>, available: number) =>
+  adjustmentErrors(PointsAdjustmentRequest, v, {
+    takeAway: 'deduct',
+    left: available,
+    limitCode: 'over_deductible',
+    words: ADJUST_WORDS,
+    labels: { delta: zh.members.amount },
+  });
 
 /** Grant or deduct by hand with a reason (owner, operator); the entry shows at the top of the ledger at once. */
 export function AdjustPoints({ memberId }: { memberId: number }) {
@@ -269,7 +268,7 @@ export function AdjustPoints({ memberId }: { memberId: number }) {
       void queryClient.invalidateQueries({ queryKey: ledgerKey(memberId) });
     },
     onError: (err) => {
-      applyFieldErrors(form, err, adjustField, ADJUST_WORDS);
+      applyFieldErrors(form, err, adjustmentField, ADJUST_WORDS);
       reportError(null, err, message);
       // A refused key (already posted) is spent: the next attempt is a new adjustment.
       setKey(newKey());

@@ -7,7 +7,8 @@ import { usePermissions } from '../../auth/session';
 import { Guard } from '../../components/Guard';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
-import { applyFieldErrors, checkRule, fieldMessage, type IssueWords, reportError, schemaErrors } from '../../lib/form-errors';
+import { adjustmentErrors, adjustmentField } from '../../lib/adjustment';
+import { applyFieldErrors, checkRule, type IssueWords, reportError } from '../../lib/form-errors';
 import { dateTime } from '../../lib/format';
 
 type MerchantGrowthLedgerPage = Schemas['MerchantGrowthLedgerPage'];
@@ -18,21 +19,15 @@ type Entry = MerchantGrowthLedgerPage['entries'][number];
 type AdjustForm = { direction: 'grant' | 'deduct'; amount: number; reason: string };
 
 const ADJUST_WORDS: IssueWords = { 'delta:over_deductible': (issue) => t.afterTooLow(Number(issue.params?.max)) };
-const adjustField = (f: string) => (f === 'delta' ? 'amount' : f === 'key' ? null : f);
-
-/** The adjustment's body checked by the contract, and a deduction past the member's growth (over_deductible) before it is sent. */
-function adjustErrors(v: Partial<AdjustForm>, growth: number): Partial<Record<string, string>> {
-  const amount = typeof v.amount === 'number' ? v.amount : null;
-  const body = { delta: amount === null ? null : v.direction === 'deduct' ? -amount : amount, reason: (v.reason ?? '').trim() };
-  const errors = schemaErrors(GrowthAdjustmentRequest, body, {
-    field: adjustField,
+/** The adjustment checked by the contract, and a deduction past the member's growth, before it is sent. */
+const adjustErrors = (v: Partial<AdjustForm>, growth: number) =>
+  adjustmentErrors(GrowthAdjustmentRequest, v, {
+    takeAway: 'deduct',
+    left: growth,
+    limitCode: 'over_deductible',
     words: ADJUST_WORDS,
     labels: { delta: t.amount, reason: t.reason },
   });
-  if (!errors.amount && v.direction === 'deduct' && amount !== null && amount > growth)
-    errors.amount = fieldMessage({ field: 'delta', code: 'over_deductible', message: '', params: { max: growth } }, ADJUST_WORDS);
-  return errors;
-}
 
 const newKey = () => crypto.randomUUID().replaceAll('-', '');
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
@@ -63,7 +58,7 @@ function AdjustGrowth({ memberId, growth }: { memberId: number; growth: number }
       void queryClient.invalidateQueries({ queryKey: ['growth-ledger', memberId] });
     },
     onError: (err) => {
-      applyFieldErrors(form, err, adjustField, ADJUST_WORDS);
+      applyFieldErrors(form, err, adjustmentField, ADJUST_WORDS);
       reportError(null, err, message);
     },
   });
