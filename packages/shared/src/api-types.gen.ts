@@ -3,7 +3,7 @@
  * scripts/gen-api-types.mjs with openapi-typescript. Do not edit: change the zod schemas in packages/shared or the
  * routes in packages/api, then run `node scripts/gen-api-types.mjs`. Types only: nothing here reaches a bundle.
  *
- * OpenAPI document sha256: fe0ba94301fb241cc660757fecc5230be591276f2c8476466f38b06d659f87da
+ * OpenAPI document sha256: 3ed165a5bfb26270ed38b1487009275fb9d82e35428ce7abc4a3e419d2698b3d
  */
 
 export interface paths {
@@ -50,6 +50,15 @@ export interface paths {
         };
         /** @description PLATFORM_CODE_INVALID: the platform refused the code (garbage, reused or expired) */
         401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description LOGIN_REFUSED: the platform refused this user (WeChat risk control); a new code will not help */
+        403: {
           headers: {
             [name: string]: unknown;
           };
@@ -10203,7 +10212,7 @@ export interface paths {
             'application/json': components['schemas']['ErrorResponse'];
           };
         };
-        /** @description CONFLICT: the order is paid, cancelled or expired */
+        /** @description the order is paid, cancelled or expired (INVALID_STATE), or the payment platform says so (PLATFORM_REFUSED, with the platform’s own code) */
         409: {
           headers: {
             [name: string]: unknown;
