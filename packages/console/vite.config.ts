@@ -27,6 +27,8 @@ export default defineConfig({
           if (/[\\/](echarts|zrender)[\\/]/.test(id)) return 'echarts';
           if (/[\\/](antd|@ant-design|rc-[^\\/]+|@rc-component)[\\/]/.test(id)) return 'antd';
           if (/[\\/](react|react-dom|scheduler|react-router)[\\/]/.test(id)) return 'react';
+          // The forms' schemas check with zod: loaded with the first form, not with the first page.
+          if (/[\\/]zod[\\/]/.test(id)) return 'zod';
           return 'vendor';
         },
       },

@@ -105,6 +105,16 @@ export interface AppDeps {
   testHooks?: { clock: MovableClock };
 }
 
+/** The OpenAPI document's header, served at /api/openapi.json and used to generate the clients' types. */
+export const OPENAPI_DOCUMENT = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Siyu storefront API',
+    version: '0.1.0',
+    description: 'Members (mini-program) and merchant endpoints. Money in integer fen; times in UTC.',
+  },
+} as const;
+
 /**
  * Every module holding member rows, in the order a merge moves them and a closing clears them (decision 019). A new
  * table of member rows is one entry here (or one line in its module's participant; see moveMemberRows).
@@ -385,14 +395,7 @@ export function createApp({
     description:
       'staff session token from POST /api/v1/merchant/auth/login; or the console cookie from /auth/console-login, with X-CSRF-Token on mutating requests',
   });
-  app.doc31('/api/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Siyu storefront API',
-      version: '0.1.0',
-      description: 'Members (mini-program) and merchant endpoints. Money in integer fen; times in UTC.',
-    },
-  });
+  app.doc31('/api/openapi.json', OPENAPI_DOCUMENT);
   app.route('/api', apiDocsRoutes({ specUrl: '/api/openapi.json', title: 'Siyu API reference' }));
 
   if (simulator) app.route('/__sim', simulator);

@@ -354,7 +354,7 @@ describe('requests without a body', () => {
     try {
       const res = await rawRequest(port, 'POST', '/api/v1/addresses', { Authorization: `Bearer ${m.token}` });
       expect(res.status).toBe(400);
-      expect(JSON.parse(res.body).error.details.issues).toEqual([{ field: 'body', message: expect.stringContaining('required') }]);
+      expect(JSON.parse(res.body).error.details.issues).toEqual([{ field: 'body', code: 'required', message: expect.stringContaining('required') }]);
     } finally {
       await close();
     }
@@ -428,7 +428,9 @@ describe('bodies that are not UTF-8', () => {
         invalid,
       );
       expect(raw.status).toBe(400);
-      expect(JSON.parse(raw.body).error.details.issues).toEqual([{ field: 'body', message: expect.stringContaining('not valid UTF-8') }]);
+      expect(JSON.parse(raw.body).error.details.issues).toEqual([
+        { field: 'body', code: 'not_utf8', message: expect.stringContaining('not valid UTF-8') },
+      ]);
     } finally {
       await close();
     }

@@ -274,6 +274,7 @@ describe('merchant console in headless Chromium', () => {
     await page.getByLabel('减免金额').fill('300');
     // Checked as typed, by the API's rule: no more off than the threshold.
     await page.getByText('减免金额不能超过使用门槛').waitFor();
+    await shot('coupon-amount-over-threshold.png');
     await page.getByLabel('减免金额').fill('20');
     await page.getByText('减免金额不能超过使用门槛').waitFor({ state: 'detached' });
     expect(await page.getByTestId('coupon-preview-rule').textContent()).toBe('满199减20');

@@ -1,11 +1,12 @@
 /** Points-mall items in the console: form <-> request bodies (yuan -> fen, the window in the merchant's zone), words. */
-import { type MerchantPointsMallItem, NewPointsMallItem, UpdatePointsMallItem } from '@siyu/shared';
+import { type FieldIssue, type MerchantPointsMallItem, NewPointsMallItem, UpdatePointsMallItem } from '@siyu/shared';
 import { describe, expect, it } from 'vitest';
 import { parseYuan } from '../src/components/MoneyInput';
 import { fieldMessage } from '../src/lib/form-errors';
 import {
   EMPTY_ITEM,
   formOfItem,
+  ITEM_WORDS,
   type ItemForm,
   itemErrors,
   limitText,
@@ -122,12 +123,16 @@ describe('points-mall words', () => {
 });
 
 describe('the API’s points-mall field errors in Chinese', () => {
-  it('names what to fix', () => {
-    expect(fieldMessage({ field: 'onSaleUntil', message: 'must be after onSaleFrom' })).toBe('结束时间需晚于开始时间');
-    expect(fieldMessage({ field: 'perMemberDailyLimit', message: 'cannot be more than perMemberLimit' })).toBe('每天限兑不能多于每人限兑');
-    expect(fieldMessage({ field: 'instructions', message: 'a virtual item needs instructions for the member' })).toBe('虚拟权益需要填写使用说明');
-    expect(fieldMessage({ field: 'skuId', message: 'no such SKU' })).toBe('请选择商品规格');
-    expect(fieldMessage({ field: 'delta', message: 'only 3 unit(s) are not redeemed; at most 3 can be taken out' })).toBe('最多可减少 3 件');
-    expect(fieldMessage({ field: 'pointsPrice', message: 'Too big: expected number to be <=100000000' })).toBe('不能大于 100000000');
+  it('names what to fix, by the issue’s code and params', () => {
+    const say = (field: string, code: FieldIssue['code'], params?: FieldIssue['params']) =>
+      fieldMessage({ field, code, message: 'the English message is for developers', ...(params ? { params } : {}) }, ITEM_WORDS);
+    expect(say('onSaleUntil', 'window_order')).toBe('结束时间需晚于开始时间');
+    expect(say('perMemberDailyLimit', 'daily_over_total')).toBe('每天限兑不能多于每人限兑');
+    expect(say('instructions', 'required_for_kind', { kind: 'virtual' })).toBe('虚拟权益需要填写使用说明');
+    expect(say('skuId', 'not_found_ref')).toBe('请选择商品规格');
+    expect(say('delta', 'over_available', { max: 3 })).toBe('最多可减少 3 件');
+    expect(say('pointsPrice', 'too_big', { maximum: 100_000_000, origin: 'number', inclusive: true })).toBe('不能大于 100000000');
+    // A code this console does not know yet still reads as Chinese.
+    expect(say('pointsPrice', 'some_new_rule' as FieldIssue['code'])).toBe('填写的内容有误');
   });
 });

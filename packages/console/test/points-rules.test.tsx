@@ -130,8 +130,18 @@ describe('the points rules page', () => {
             message: 'invalid',
             details: {
               issues: [
-                { field: 'earning.pointsPerYuan', message: 'Too big: expected number to be <=1000' },
-                { field: 'checkout.maxShareBp', message: 'Too small: expected number to be >=1' },
+                {
+                  field: 'earning.pointsPerYuan',
+                  code: 'too_big',
+                  message: 'Too big: expected number to be <=1000',
+                  params: { maximum: 1000, origin: 'number', inclusive: true },
+                },
+                {
+                  field: 'checkout.maxShareBp',
+                  code: 'too_small',
+                  message: 'Too small: expected number to be >=1',
+                  params: { minimum: 1, origin: 'number', inclusive: true },
+                },
               ],
             },
           },

@@ -74,10 +74,10 @@ describe('the tier ladder form', () => {
     expect(formField('tiers.1.benefits.memberPrice.ids.0')).toBe('tiers.1.memberPrice.ids');
     expect(formField('tiers.1.benefits.display.0.text')).toBe('tiers.1.display.0.text');
     expect(formField('tiers.1.level')).toBeNull();
-    expect(tierMessage({ field: 'tiers.2.growthThreshold', message: 'must be more than the tier below (500)' })).toBe(
+    expect(tierMessage({ field: 'tiers.2.growthThreshold', code: 'threshold_order', message: '', params: { below: 500 } })).toBe(
       '必须大于上一等级的门槛（500）',
     );
-    expect(tierMessage({ field: 'tiers.2.name', message: 'names must differ' })).toBe('等级名称不能重复');
-    expect(tierMessage({ field: 'tiers.2.name', message: 'Required' })).toBeUndefined();
+    expect(tierMessage({ field: 'tiers.2.name', code: 'duplicate', message: 'names must differ' })).toBe('等级名称不能重复');
+    expect(tierMessage({ field: 'tiers.2.name', code: 'required', message: 'Required' })).toBeUndefined();
   });
 });

@@ -61,6 +61,17 @@ export const ERROR_STATUS = {
   SESSION_STALE: 409,
   /** The platform said it is busy: retry after Retry-After. */
   PLATFORM_BUSY: 503,
+  // Platform refusals (docs/errors.md): the platform answered, and said no for a reason of its own.
+  /**
+   * A payment platform refused a trade operation for the trade's state there (already paid, closed, its number used).
+   * details: { platform, platformCode, platformMessage? }, the platform's own code as it gave it.
+   */
+  PLATFORM_REFUSED: 409,
+  /**
+   * The platform refused this user's login (WeChat's risk control, errcode 40226): a new login code will not help.
+   * details: { platform, platformCode, platformMessage? }.
+   */
+  LOGIN_REFUSED: 403,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -76,4 +87,135 @@ export function statusOf(code: ErrorCode): ErrorStatus {
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };
   requestId: string;
+}
+
+/**
+ * The codes of a field issue (`details.issues[].code` of a 400, and of the few other errors that name a field):
+ * clients choose their words by code and params, never by the English `message`. Three kinds, one closed list:
+ *
+ * - a schema failure: zod's own issue code, with its numbers in `params` (too_big: { maximum, origin, inclusive },
+ *   too_small: { minimum, origin, inclusive }, invalid_format: { format }, invalid_type: { expected },
+ *   invalid_value: { values }, unrecognized_keys: { keys }, not_multiple_of: { divisor }); `required` for a field (or a
+ *   body) left out;
+ * - the request's framing: a body that is not JSON, not UTF-8, or holds text the database cannot store;
+ * - the API's own rules (RULE_ISSUE_CODES): a check a schema refinement or a service makes, each with its params.
+ */
+export const SCHEMA_ISSUE_CODES = [
+  'required',
+  'invalid_type',
+  'too_big',
+  'too_small',
+  'invalid_format',
+  'not_multiple_of',
+  'unrecognized_keys',
+  'invalid_union',
+  'invalid_key',
+  'invalid_element',
+  'invalid_value',
+] as const;
+
+export const REQUEST_ISSUE_CODES = ['malformed_json', 'not_json', 'not_utf8', 'not_multipart', 'unstorable_text'] as const;
+
+/** The API's own checks, one code per rule (the params each carries in its comment). */
+export const RULE_ISSUE_CODES = [
+  /** A 满减 coupon cannot take off more than its threshold. */
+  'amount_over_threshold',
+  /** An end before (or at) its start: a coupon's validity, a price range. */
+  'range_order',
+  /** A points-mall item's on-sale window ends before it starts. */
+  'window_order',
+  /** A per-day limit above the per-member limit. */
+  'daily_over_total',
+  /** The field is needed for this kind of thing. params: { kind } */
+  'required_for_kind',
+  /** The field does not belong to this kind of thing. params: { kind } */
+  'not_for_kind',
+  /** A category or product scope names no ids. params: { scope } */
+  'required_for_scope',
+  /** A store-wide scope names ids. params: { scope } */
+  'not_for_scope',
+  /** The session's platform needs this field (a phone proof, a refund's platform order id). params: { platform } */
+  'required_for_platform',
+  /** The field belongs to another platform's proof. params: { platform } */
+  'not_for_platform',
+  /** The same value twice where each must differ (ids, names, SKU codes, milestone counts). */
+  'duplicate',
+  /** Another record already has this value (a username). */
+  'already_taken',
+  /** This adjustment key was already posted. */
+  'already_posted',
+  /** Set once, and it is set (a birthday). */
+  'already_set',
+  /** The member has another phone bound. */
+  'already_bound',
+  /** A coupon's stock below what is already issued. params: { issued } */
+  'below_already_issued',
+  /** A deduction larger than the balance. params: { max } */
+  'over_deductible',
+  /** More taken out than is left. params: { max } */
+  'over_available',
+  /** The result would leave the allowed range (a points-mall item's stock). */
+  'out_of_range',
+  /** The shop needs an enabled owner. */
+  'last_owner',
+  /** Not on your own account (disabling yourself). */
+  'not_self',
+  /** The id names nothing (a SKU, a coupon template, an order line of another order). */
+  'not_found_ref',
+  /** Only a top-level category may be a parent. */
+  'not_top_level',
+  /** Members still hold a level that the new ladder drops. params: { members, top } */
+  'level_in_use',
+  /** Not a JPEG, PNG or WebP image. */
+  'unsupported_image',
+  /** An empty file. */
+  'file_empty',
+  /** A file over the size limit. params: { maxBytes } */
+  'file_too_large',
+  /** A province, city or district the region data does not know (or not inside the one before). */
+  'unknown_region',
+  /** Zero where a change is asked for. */
+  'not_zero',
+  /** Send exactly one of two alternatives (items or fromCart, memberIds or filter), or at least one field. */
+  'either_or',
+  /** Cumulative rewards and make-up need a week or month cycle. */
+  'needs_cycle',
+  /** A count past the days of the cycle. params: { days } */
+  'over_cycle_days',
+  /** A milestone that gives nothing. */
+  'reward_empty',
+  /** Tier levels run 0, 1, 2… in order. params: { level } */
+  'level_order',
+  /** The first tier starts at 0 growth. */
+  'first_tier_zero',
+  /** A tier's threshold not above the tier below. params: { below } */
+  'threshold_order',
+  /** Too many entries (spec dimensions, order lines). params: { max } */
+  'too_many',
+  /** Not a real calendar date. */
+  'invalid_date',
+  /** Not an https URL or one of our uploaded images. */
+  'url_not_allowed',
+  /** Checkout from a cart with no selected lines. */
+  'nothing_selected',
+  /** An order's goods over the most one order may cost. params: { maxFen } */
+  'over_order_limit',
+  /** More units than the order line has. params: { quantity } */
+  'over_line_quantity',
+] as const;
+
+export const FIELD_ISSUE_CODES = [...SCHEMA_ISSUE_CODES, ...REQUEST_ISSUE_CODES, ...RULE_ISSUE_CODES] as const;
+export type RuleIssueCode = (typeof RULE_ISSUE_CODES)[number];
+export type FieldIssueCode = (typeof FIELD_ISSUE_CODES)[number];
+
+/** The numbers and names an issue's words need (a maximum, the kind, the count already issued). */
+export type IssueParams = Record<string, string | number | boolean | null | readonly (string | number | boolean | null)[]>;
+
+/** One field named by an error: where (`skus.0.priceFen`, `query.month`, `header.Idempotency-Key`), which rule, why. */
+export interface FieldIssue {
+  field: string;
+  code: FieldIssueCode;
+  /** For developers, in English; clients show their own words for `code`. */
+  message: string;
+  params?: IssueParams;
 }

@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './issues.js';
 export * from './money.js';
 export * from './business-day.js';
 export * from './platforms.js';

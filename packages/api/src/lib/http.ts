@@ -8,7 +8,7 @@ import { HTTPException } from 'hono/http-exception';
 import { TrieRouter } from 'hono/router/trie-router';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
-import type { ErrorCode, LoginPlatform, StaffRole } from '@siyu/shared';
+import { type ErrorCode, type FieldIssue, fieldIssuesOf, type LoginPlatform, type StaffRole } from '@siyu/shared';
 import { AppError, isAppError } from './app-error.js';
 import type { Logger } from './logger.js';
 
@@ -22,22 +22,15 @@ export interface AppEnv {
   };
 }
 
-export interface FieldIssue {
-  field: string;
-  message: string;
-}
+/**
+ * zod issues as `{ field, code, message, params? }` (@siyu/shared's fieldIssuesOf), the field a dotted path
+ * ("rewards.3"), "body" for the whole body; with `input` (the value parsed) a field left out is `required`.
+ */
+export const fieldIssues = fieldIssuesOf;
 
-/** zod issues as `{ field, message }`, the field a dotted path ("rewards.3"), "body" for the whole body. */
-export function fieldIssues(error: ZodError, prefix?: string): FieldIssue[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.map(String).join('.');
-    const field = [prefix, path].filter(Boolean).join('.') || prefix || 'body';
-    let message = issue.message;
-    if (issue.code === 'unrecognized_keys') message = `unknown field(s): ${issue.keys.join(', ')}`;
-    return { field, message };
-  });
-}
+export type { FieldIssue };
 
+/** 400 VALIDATION_FAILED naming each field with its code (one of the closed list in @siyu/shared/errors). */
 export function validationError(issues: FieldIssue[]): AppError {
   const summary = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
   return new AppError('VALIDATION_FAILED', `invalid request: ${summary}`, { issues });
@@ -63,12 +56,12 @@ export function unstorableTextIssues(value: unknown, prefix?: string): FieldIssu
   const field = (path: string[]) => [prefix, ...path].filter(Boolean).join('.') || 'body';
   const walk = (v: unknown, path: string[]) => {
     if (typeof v === 'string') {
-      if (unstorable(v)) issues.push({ field: field(path), message: unstorableMessage(v) });
+      if (unstorable(v)) issues.push({ field: field(path), code: 'unstorable_text', message: unstorableMessage(v) });
     } else if (Array.isArray(v)) {
       for (const [i, item] of v.entries()) walk(item, [...path, String(i)]);
     } else if (v !== null && typeof v === 'object') {
       for (const [key, item] of Object.entries(v)) {
-        if (unstorable(key)) issues.push({ field: field(path), message: `a key ${unstorableMessage(key)}` });
+        if (unstorable(key)) issues.push({ field: field(path), code: 'unstorable_text', message: `a key ${unstorableMessage(key)}` });
         else walk(item, [...path, key]);
       }
     }
@@ -84,7 +77,8 @@ export function unstorableTextIssues(value: unknown, prefix?: string): FieldIssu
 // biome-ignore lint/suspicious/noExplicitAny: one hook serves every route, whatever its input and path types.
 export const validationHook: Hook<any, AppEnv, any, any> = (result) => {
   const prefix = TARGET_PREFIX[result.target];
-  if (!result.success) throw validationError(fieldIssues(result.error as ZodError, prefix));
+  // On a failure @hono/zod-validator hands the hook the input it parsed as `data` (its type leaves it out).
+  if (!result.success) throw validationError(fieldIssues(result.error as ZodError, { prefix, input: (result as { data?: unknown }).data }));
   const issues = unstorableTextIssues(result.data, prefix);
   if (issues.length > 0) throw validationError(issues);
 };
@@ -137,7 +131,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 function jsonBodyRules(required: boolean): MiddlewareHandler<AppEnv> {
   const noBody = (c: Context) => {
-    if (required) throw validationError([{ field: 'body', message: 'a JSON body is required' }]);
+    if (required) throw validationError([{ field: 'body', code: 'required', message: 'a JSON body is required' }]);
     // zod-openapi validates an optional body only when the Content-Type says JSON; then `{}` is what was meant.
     cacheBodyText(c, '{}');
   };
@@ -147,14 +141,14 @@ function jsonBodyRules(required: boolean): MiddlewareHandler<AppEnv> {
       return next();
     }
     if (!isJsonContentType(c.req.header('content-type'))) {
-      throw validationError([{ field: 'header.Content-Type', message: 'a request body must be application/json' }]);
+      throw validationError([{ field: 'header.Content-Type', code: 'not_json', message: 'a request body must be application/json' }]);
     }
     const bytes = await c.req.arrayBuffer(); // cached by Hono: the validators read it again
     let text: string;
     try {
       text = utf8.decode(bytes);
     } catch {
-      throw validationError([{ field: 'body', message: 'not valid UTF-8' }]);
+      throw validationError([{ field: 'body', code: 'not_utf8', message: 'not valid UTF-8' }]);
     }
     if (text.length === 0) noBody(c);
     else cacheBodyText(c, text);
@@ -306,7 +300,14 @@ export function restrictedMethodOverride(app: Parameters<typeof methodOverride>[
     const wanted = c.req.header(METHOD_OVERRIDE_HEADER);
     if (wanted === undefined) return next();
     if (c.req.method !== 'POST' || !['PUT', 'PATCH', 'DELETE'].includes(wanted)) {
-      throw validationError([{ field: `header.${METHOD_OVERRIDE_HEADER}`, message: 'only a POST may carry it, naming PUT, PATCH or DELETE' }]);
+      throw validationError([
+        {
+          field: `header.${METHOD_OVERRIDE_HEADER}`,
+          code: 'invalid_value',
+          message: 'only a POST may carry it, naming PUT, PATCH or DELETE',
+          params: { values: ['PUT', 'PATCH', 'DELETE'] },
+        },
+      ]);
     }
     return override(c, next);
   };
@@ -330,7 +331,7 @@ const HTTP_EXCEPTION_CODES: Partial<Record<number, ErrorCode>> = {
 function fromHttpException(err: HTTPException): AppError | null {
   if (err.status === 400) {
     // Hono's own body parsing (malformed JSON) lands here.
-    return validationError([{ field: 'body', message: err.message || 'malformed request body' }]);
+    return validationError([{ field: 'body', code: 'malformed_json', message: err.message || 'malformed request body' }]);
   }
   if (err.status === 413) return new AppError('PAYLOAD_TOO_LARGE', 'request body too large');
   if (err.status < 400 || err.status >= 500) return null;

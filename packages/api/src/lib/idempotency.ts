@@ -48,7 +48,8 @@ export function idempotency(db: DB, clock: Clock, settings: IdempotencySettings 
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
     if (key === undefined) return next();
-    if (!KEY_PATTERN.test(key)) throw validationError([{ field: 'header.Idempotency-Key', message: 'must be 1-128 visible ASCII characters' }]);
+    if (!KEY_PATTERN.test(key))
+      throw validationError([{ field: 'header.Idempotency-Key', code: 'invalid_format', message: 'must be 1-128 visible ASCII characters' }]);
 
     const memberId = c.get('memberId');
     // The bytes as sent (no body is zero bytes), so the body rules after this still see them undecoded; Hono

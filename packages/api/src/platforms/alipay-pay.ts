@@ -29,8 +29,8 @@ export function alipayNotificationFormatProblem({ rawBody }: NotificationInput):
   return null;
 }
 
-/** Business failures meaning "this order is settled one way or the other already". */
-const CONFLICT_SUB_CODES = new Set(['ACQ.TRADE_HAS_SUCCESS', 'ACQ.TRADE_HAS_CLOSE', 'ACQ.TRADE_HAS_FINISHED', 'ACQ.TRADE_STATUS_ERROR']);
+/** Business failures meaning "this order is settled one way or the other already": PLATFORM_REFUSED. */
+const REFUSAL_SUB_CODES = new Set(['ACQ.TRADE_HAS_SUCCESS', 'ACQ.TRADE_HAS_CLOSE', 'ACQ.TRADE_HAS_FINISHED', 'ACQ.TRADE_STATUS_ERROR']);
 
 /**
  * Verifies a notification's form parameters: RSA2 over the sorted decoded params without `sign` and `sign_type`
@@ -55,8 +55,14 @@ export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, c
     if (!configured) throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay payments are not configured (seller id missing)');
   };
   function fail(action: string, error: AlipayGatewayError): never {
-    if (error.sub_code && CONFLICT_SUB_CODES.has(error.sub_code))
-      throw new AppError('CONFLICT', `Alipay refused to ${action}: ${error.sub_msg ?? error.sub_code}`, error);
+    if (error.sub_code && REFUSAL_SUB_CODES.has(error.sub_code)) {
+      throw new AppError('PLATFORM_REFUSED', `Alipay refused to ${action}: ${error.sub_msg ?? error.sub_code}`, {
+        platform: 'alipay',
+        platformCode: error.sub_code,
+        platformMessage: error.sub_msg,
+        ...error,
+      });
+    }
     if (error.sub_code === 'isv.invalid-signature')
       throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay rejected our request signature (check ALIPAY_APP_PRIVATE_KEY)', error);
     throw new AppError('PLATFORM_UNAVAILABLE', `Alipay refused to ${action}`, error);

@@ -52,6 +52,9 @@ export function readAlipayPhoneResponse(config: Pick<AlipayConfig, 'alipayPublic
   if (code !== '10000') {
     const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
     throw new AppError('PHONE_REFUSED', 'Alipay did not give the phone number', {
+      platform: 'alipay',
+      platformCode: code,
+      platformMessage: str(content.sub_msg) ?? str(content.msg),
       code,
       msg: str(content.msg),
       sub_code: str(content.sub_code),

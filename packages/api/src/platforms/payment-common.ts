@@ -104,7 +104,7 @@ export function intOrNull(v: unknown): number | null {
 /** Rejects inputs the platforms would refuse anyway, before calling them. */
 export function validatePaymentInput(input: CreatePaymentInput): void {
   const fail = (field: string, message: string) => {
-    throw new AppError('VALIDATION_FAILED', `${field}: ${message}`, { field });
+    throw new AppError('VALIDATION_FAILED', `${field}: ${message}`, { issues: [{ field, code: 'invalid_value', message }] });
   };
   if (!/^[A-Za-z0-9_*-]{6,32}$/.test(input.outTradeNo))
     fail('outTradeNo', "must be 6 to 32 characters of A-Z a-z 0-9 _ * - (WeChat Pay's rule, the strictest)");
@@ -116,7 +116,7 @@ export function validatePaymentInput(input: CreatePaymentInput): void {
 
 export function validateRefundInput(input: { outRefundNo: string; refundFen: number; totalFen: number }): void {
   const fail = (field: string, message: string) => {
-    throw new AppError('VALIDATION_FAILED', `${field}: ${message}`, { field });
+    throw new AppError('VALIDATION_FAILED', `${field}: ${message}`, { issues: [{ field, code: 'invalid_value', message }] });
   };
   if (!/^[A-Za-z0-9_*|@-]{1,64}$/.test(input.outRefundNo)) fail('outRefundNo', 'must be 1 to 64 characters of A-Z a-z 0-9 _ - | * @');
   if (!Number.isSafeInteger(input.totalFen) || input.totalFen <= 0) fail('totalFen', 'must be a positive integer (fen)');

@@ -231,7 +231,7 @@ describe('WeChat Pay v3', () => {
     expect(await res.json()).toMatchObject({ code: 'SIGN_ERROR' });
   });
 
-  it('refuses bad input before calling the platform, and answers CONFLICT for an order already paid', async () => {
+  it('refuses bad input before calling the platform, and answers PLATFORM_REFUSED for an order already paid', async () => {
     const { adapters, sim, clock } = setup();
     expect((await rejection(adapters.weapp.createPayment(order('bad no!', 100, 'o', clock)))).code).toBe('VALIDATION_FAILED');
     expect((await rejection(adapters.weapp.createPayment(order('SY000002', 0, 'o', clock)))).code).toBe('VALIDATION_FAILED');
@@ -239,8 +239,9 @@ describe('WeChat Pay v3', () => {
     await adapters.weapp.createPayment(order('SY000002', 100, 'o', clock));
     await sim.pay('weapp', 'SY000002');
     const err = await rejection(adapters.weapp.createPayment(order('SY000002', 100, 'o', clock)));
-    expect(err.code).toBe('CONFLICT');
-    expect(err.details).toMatchObject({ code: 'ORDERPAID' });
+    expect(err.code).toBe('PLATFORM_REFUSED');
+    expect(err.status).toBe(409);
+    expect(err.details).toMatchObject({ platform: 'weapp', platformCode: 'ORDERPAID' });
   });
 
   it('verifies and decrypts a notification built with Node crypto from the documented algorithm', () => {

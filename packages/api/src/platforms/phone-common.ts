@@ -12,7 +12,9 @@ export function proofInvalid(message: string, field: string, details: Record<str
 export function proofFor<P extends PhoneProof['platform']>(proof: PhoneProof, platform: P): Extract<PhoneProof, { platform: P }> {
   if (proof.platform !== platform) {
     const field = platform === 'weapp' ? 'code' : platform === 'alipay' ? 'response' : 'encryptedData';
-    throw new AppError('VALIDATION_FAILED', `a ${platform} phone proof is needed`, { issues: [{ field, message: 'required' }] });
+    throw new AppError('VALIDATION_FAILED', `a ${platform} phone proof is needed`, {
+      issues: [{ field, code: 'required_for_platform', message: 'required', params: { platform } }],
+    });
   }
   return proof as Extract<PhoneProof, { platform: P }>;
 }

@@ -171,15 +171,16 @@ describe('weapp specifics', () => {
     await expect(adapters.weapp.exchangeLoginCode(sim.issueCode('weapp', 'busy').code)).resolves.toBeTruthy();
   });
 
-  it('maps 40029 and 40226 to PLATFORM_CODE_INVALID with the errcode in details', async () => {
+  it('maps 40029 to PLATFORM_CODE_INVALID and 40226 (a high-risk user) to LOGIN_REFUSED, with the errcode in details', async () => {
     const { sim, adapters } = setup();
     const invalid = await rejection(adapters.weapp.exchangeLoginCode('garbage'));
     expect(invalid.details).toMatchObject({ errcode: 40029, errmsg: expect.stringMatching(/^invalid code, rid: /) });
     sim.markHighRisk('mallory');
     const risky = await rejection(adapters.weapp.exchangeLoginCode(sim.issueCode('weapp', 'mallory').code));
-    expect(risky.code).toBe('PLATFORM_CODE_INVALID');
+    expect(invalid.code).toBe('PLATFORM_CODE_INVALID');
+    expect(risky.code).toBe('LOGIN_REFUSED');
     expect(risky.message).toMatch(/high-risk/);
-    expect(risky.details).toMatchObject({ errcode: 40226 });
+    expect(risky.details).toMatchObject({ platform: 'weapp', platformCode: 40226, errcode: 40226 });
   });
 
   it('treats a wrong app secret as our misconfiguration (PLATFORM_UNAVAILABLE), not the code', async () => {

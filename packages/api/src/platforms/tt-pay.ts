@@ -233,7 +233,11 @@ export function createTtPayAdapter(
       validateRefundInput(input);
       const cfg = need();
       if (!input.transactionId)
-        throw new AppError('VALIDATION_FAILED', 'transactionId: Douyin refunds need the Douyin order_id', { field: 'transactionId' });
+        throw new AppError('VALIDATION_FAILED', 'transactionId: Douyin refunds need the Douyin order_id', {
+          issues: [
+            { field: 'transactionId', code: 'required_for_platform', message: 'Douyin refunds need the Douyin order_id', params: { platform: 'tt' } },
+          ],
+        });
       const notifyUrl = checkNotifyUrl(input.notifyUrl ?? cfg.refundNotifyUrl ?? cfg.notifyUrl, 'Douyin');
       const { text } = await callPlatform(fetch, 'Douyin', `${base}/api/trade_basic/v1/developer/create_refund/`, {
         method: 'POST',

@@ -208,8 +208,8 @@ export interface PaymentAdapter {
   readonly configured: boolean;
   /**
    * Creates the payment on the platform (WeChat, Alipay) or signs the order for the client (Douyin).
-   * Throws AppError VALIDATION_FAILED for bad input, CONFLICT when the platform says the order is already paid or
-   * closed, PLATFORM_UNAVAILABLE for anything else the platform refuses or cannot answer.
+   * Throws AppError VALIDATION_FAILED for bad input, PLATFORM_REFUSED when the platform says the order is already paid
+   * or closed, PLATFORM_UNAVAILABLE for anything else the platform refuses or cannot answer.
    */
   createPayment(input: CreatePaymentInput): Promise<ClientPayment>;
   /** Verifies (and decrypts) a notification. Throws PaymentNotificationError when anything is off. */

@@ -127,7 +127,15 @@ export function createWeappAdapter(config: WeappConfig, fetch: FetchLike, clock:
       if (errcode === 0) throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat answered without an openid', details);
       if (INVALID_CODE_ERRCODES.has(errcode))
         throw new AppError('PLATFORM_CODE_INVALID', 'WeChat refused the login code (invalid, already used or expired); call wx.login again', details);
-      if (errcode === 40226) throw new AppError('PLATFORM_CODE_INVALID', 'WeChat flagged this user as high-risk and refused the login', details);
+      if (errcode === 40226) {
+        // Risk control refuses the user, not the code: a new wx.login code would be refused the same way.
+        throw new AppError('LOGIN_REFUSED', 'WeChat flagged this user as high-risk and refused the login', {
+          platform: 'weapp',
+          platformCode: errcode,
+          platformMessage: details.errmsg,
+          ...details,
+        });
+      }
       if (errcode === 45011)
         throw new AppError('RATE_LIMITED', 'WeChat says this user is logging in too often; retry in a minute', details, { 'Retry-After': '60' });
       if (CREDENTIAL_ERRCODES.has(errcode))

@@ -214,7 +214,12 @@ export function createWechatPayAdapter(appId: string, pay: WeappPayConfig | unde
   function fail(action: string, error: WechatpayError): never {
     const details = { status: error.status, code: error.code, message: error.message };
     if (error.code === 'ORDERPAID' || error.code === 'ORDER_CLOSED' || error.code === 'OUT_TRADE_NO_USED') {
-      throw new AppError('CONFLICT', `WeChat Pay refused to ${action}: ${error.message ?? error.code}`, details);
+      throw new AppError('PLATFORM_REFUSED', `WeChat Pay refused to ${action}: ${error.message ?? error.code}`, {
+        platform: 'weapp',
+        platformCode: error.code,
+        platformMessage: error.message,
+        status: error.status,
+      });
     }
     if (error.code === 'SIGN_ERROR')
       throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat Pay rejected our request signature (check the merchant key and serial)', details);
@@ -382,7 +387,9 @@ export function createWechatPayAdapter(appId: string, pay: WeappPayConfig | unde
     async queryPayment(input) {
       const cfg = need();
       if (!/^[A-Za-z0-9_*-]{6,32}$/.test(input.outTradeNo))
-        throw new AppError('VALIDATION_FAILED', 'outTradeNo: not a WeChat Pay out_trade_no', { field: 'outTradeNo' });
+        throw new AppError('VALIDATION_FAILED', 'outTradeNo: not a WeChat Pay out_trade_no', {
+          issues: [{ field: 'outTradeNo', code: 'invalid_format', message: 'not a WeChat Pay out_trade_no' }],
+        });
       // GET /v3/pay/transactions/out-trade-no/{out_trade_no}?mchid=…: signed like every call; the answer's signature is verified by call().
       const result = await call(
         'GET',

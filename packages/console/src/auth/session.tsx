@@ -1,8 +1,9 @@
-import type { MerchantMe, StaffRole } from '@siyu/shared';
+import type { StaffRole } from '@siyu/shared';
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { api, onSessionExpired } from '../api/client';
-import type { ConsoleLoginResponse } from '../api/types';
+import { api, onSessionExpired, type Schemas } from '../api/client';
+
+type MerchantMe = Schemas['MerchantMe'];
 
 type Status = 'loading' | 'anonymous' | 'authenticated';
 
@@ -26,7 +27,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     let cancelled = false;
     api
-      .get<MerchantMe>('/me')
+      .GET('/me')
       .then((m) => {
         if (cancelled) return;
         setMe(m);
@@ -53,8 +54,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const login = useCallback(
     async (username: string, password: string) => {
-      const res = await api.login<ConsoleLoginResponse>({ username, password });
-      const next = await api.get<MerchantMe>('/me');
+      const res = await api.POST('/auth/console-login', { body: { username, password } });
+      const next = await api.GET('/me');
       // Someone else logging in on this browser must not see the previous person's cached pages.
       if (me && me.staff.id !== res.staff.id) queryClient.clear();
       setMe(next);
@@ -68,7 +69,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(async () => {
     try {
-      await api.logout();
+      await api.POST('/auth/logout');
     } finally {
       queryClient.clear();
       setMe(null);

@@ -1,8 +1,7 @@
 import { ArrowLeftOutlined, ArrowRightOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Image, Space, Tag, Tooltip, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { api } from '../api/client';
-import type { UploadedImage } from '../api/types';
+import { api, asFormData } from '../api/client';
 import { zh } from '../i18n/zh-CN';
 import { errorText } from './PageState';
 
@@ -100,9 +99,7 @@ export function ImageUploader({
             customRequest={async ({ file, onSuccess, onError }) => {
               setUploading((n) => n + 1);
               try {
-                const form = new FormData();
-                form.set('file', file as Blob);
-                const uploaded = await api.upload<UploadedImage>('/uploads', form);
+                const uploaded = await api.POST('/uploads', { body: { file: file as Blob }, bodySerializer: asFormData });
                 onChange?.(max === 1 ? [uploaded.url] : [...(value ?? []), uploaded.url].slice(0, max));
                 onSuccess?.(uploaded);
               } catch (err) {

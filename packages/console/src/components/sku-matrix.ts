@@ -2,6 +2,8 @@
  * The SKU matrix: spec dimensions (颜色: 红, 蓝; 尺码: M, L) and one SKU row per combination, their cartesian
  * product. Pure functions, so the editor and its tests share them.
  */
+import { NewSku } from '@siyu/shared';
+
 export interface SpecDimension {
   name: string;
   values: string[];
@@ -97,19 +99,37 @@ export function valuesInUse(rows: SkuRow[]): Set<string> {
   return set;
 }
 
-export const SKU_CODE = /^[A-Za-z0-9_.-]{1,40}$/;
+type RowField = 'code' | 'priceFen' | 'stock';
+type RowProblem = 'code' | 'duplicate' | 'price' | 'stock';
+const PROBLEM: Record<RowField, RowProblem> = { code: 'code', priceFen: 'price', stock: 'stock' };
 
-/** Problems per row index: code, price, stock. Empty when the matrix can be saved. */
-export function validateRows(rows: SkuRow[]): Map<number, Partial<Record<'code' | 'priceFen' | 'stock', string>>> {
-  const problems = new Map<number, Partial<Record<'code' | 'priceFen' | 'stock', string>>>();
+/** The body of a new SKU (POST /products/{id}/skus, and each of a new product's skus), once validateRows passes. */
+export function newSkuBody(r: SkuRow) {
+  return { code: r.code.trim(), specs: r.specs, priceFen: r.priceFen as number, stock: r.stock ?? 0 };
+}
+
+/** An existing SKU's body (PATCH /skus/{id}), once validateRows passes: its stock moves by adjustments, never here. */
+export function skuUpdateBody(r: SkuRow) {
+  return { code: r.code.trim(), priceFen: r.priceFen as number, specs: r.specs };
+}
+
+/**
+ * Problems per row index: code, price, stock, by the contract's SKU schema (an existing SKU's stock is not edited
+ * here), and a code used twice in the matrix. Empty when the matrix can be saved.
+ */
+export function validateRows(rows: SkuRow[]): Map<number, Partial<Record<RowField, RowProblem>>> {
+  const problems = new Map<number, Partial<Record<RowField, RowProblem>>>();
   const seen = new Map<string, number>();
   rows.forEach((r, i) => {
-    const p: Partial<Record<'code' | 'priceFen' | 'stock', string>> = {};
-    if (!SKU_CODE.test(r.code.trim())) p.code = 'code';
-    else if (seen.has(r.code.trim())) p.code = 'duplicate';
-    seen.set(r.code.trim(), i);
-    if (r.priceFen === null || !Number.isSafeInteger(r.priceFen) || r.priceFen < 0) p.priceFen = 'price';
-    if (r.id === undefined && (r.stock === null || !Number.isSafeInteger(r.stock) || r.stock < 0)) p.stock = 'stock';
+    const p: Partial<Record<RowField, RowProblem>> = {};
+    const body = r.id === undefined ? { ...newSkuBody(r), stock: r.stock } : { ...skuUpdateBody(r), stock: 0 };
+    const parsed = NewSku.safeParse(body);
+    for (const issue of parsed.success ? [] : parsed.error.issues) {
+      const field = issue.path[0] as RowField;
+      if (field in PROBLEM) p[field] ??= PROBLEM[field];
+    }
+    if (!p.code && seen.has(body.code)) p.code = 'duplicate';
+    seen.set(body.code, i);
     if (Object.keys(p).length) problems.set(i, p);
   });
   return problems;

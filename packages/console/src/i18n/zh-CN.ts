@@ -2,7 +2,9 @@
  * Every word the merchant reads, in one place (Simplified Chinese). Code and comments stay in English; pages take
  * their text from here, and the API's error codes are mapped to sentences here too.
  */
-import type { ErrorCode } from '@siyu/shared/errors';
+import type { ErrorCode, FieldIssueCode, IssueParams } from '@siyu/shared/errors';
+
+const n = (v: IssueParams[string] | undefined) => Number(v ?? 0);
 
 export const zh = {
   appName: '私域商家后台',
@@ -37,6 +39,7 @@ export const zh = {
     loadMore: '加载更多',
     none: '—',
     required: (what: string) => `请填写${what}`,
+    integerRange: (min: number, max: number) => `请填写 ${min}-${max} 的整数`,
   },
   nav: {
     dashboard: '数据概览',
@@ -407,7 +410,6 @@ export const zh = {
       descriptionTooLong: '说明最多 200 个字',
       amountPositive: '减免金额须大于 0',
       thresholdPositive: '满减券的门槛须大于 0；没有门槛请选“无门槛券”',
-      amountOverThreshold: '减免金额不能超过使用门槛',
       percentRange: '折扣须在 0.001–9.999 折之间（即减 0.01%–99.99%）',
       capPositive: '最高优惠须大于 0',
       pickCategories: '请至少选择一个分类',
@@ -540,6 +542,7 @@ export const zh = {
     password: '初始密码',
     newPassword: '新密码',
     passwordHint: '至少 8 位',
+    usernameHint: '3-32 位字母、数字、_ . -',
     addStaff: '添加员工',
     resetPassword: '重置密码',
     passwordReset: '密码已重置，该员工需重新登录',
@@ -550,7 +553,6 @@ export const zh = {
     accountStatus: '状态',
     createdAt: '创建时间',
     staffSaved: '员工账号已保存',
-    lastOwner: '至少需要保留一位启用的店主',
     self: '（我）',
   },
   /** Points: the rules page, a member's points on the member page (issue 9). */
@@ -610,7 +612,6 @@ export const zh = {
     tasks: { complete_profile: '完善资料', bind_phone: '绑定手机号', first_order: '首次下单' } as Record<string, string>,
     checkInLink: '签到奖励在“店铺设置 → 签到奖励”中设置',
     earningExample: (points: number) => `例如会员实付 ¥100.00 的商品，获得 ${points} 积分。`,
-    mustBeInteger: (min: number, max: number) => `请填写 ${min}-${max} 的整数`,
     shareInvalid: '请填写 0.01-100 之间的比例，最多两位小数',
     // A member's points, on the member page.
     available: '可用积分',
@@ -691,7 +692,6 @@ export const zh = {
     stockReason: '原因',
     stockReasonRequired: '请填写调整原因',
     stockNow: (left: number, total: number) => `当前剩余 ${left} 件，共投放 ${total} 件。减少的数量不能超过剩余库存。`,
-    stockTooMuch: (n: number) => `最多可减少 ${n} 件`,
     stockAdjusted: '库存已调整',
     editTitle: '编辑兑换商品',
     newTitle: '新建兑换商品',
@@ -740,9 +740,6 @@ export const zh = {
       pickSku: '请选择商品规格',
       pickCoupon: '请选择优惠券',
       instructionsRequired: '虚拟权益需要填写使用说明',
-      dailyOverTotal: '每天限兑不能多于每人限兑',
-      windowOrder: '结束时间需晚于开始时间',
-      pointsRange: '请填写 1-100000000 的整数',
     },
     skuLabel: (product: string, specs: string, price: string, stock: number) => `${product}${specs ? ` · ${specs}` : ''}（${price}，库存 ${stock}）`,
     skuOf: (id: number) => `规格 #${id}`,
@@ -832,6 +829,8 @@ export const zh = {
     RATE_LIMITED: '操作太频繁，请稍后再试',
     INTERNAL: '服务器出错了，请稍后再试',
     PLATFORM_UNAVAILABLE: '支付平台暂时不可用，请稍后重试',
+    PLATFORM_REFUSED: '支付平台拒绝了此操作（订单可能已支付或已关闭），请刷新后查看',
+    LOGIN_REFUSED: '平台拒绝了该用户登录',
     NETWORK: '网络连接失败，请检查网络后重试',
     CSRF: '页面安全校验失败，请刷新页面后重试',
   } satisfies Record<ErrorCode | 'NETWORK' | 'CSRF', string>,
@@ -922,13 +921,80 @@ export const zh = {
     afterTooLow: (n: number) => `最多可扣减 ${n}`,
     unknownLevel: (n: number) => `等级 ${n}`,
   },
-  /** Field-level messages for the API's validation issues, by field name; others show the API's own text. */
-  fieldErrors: {
-    required: '必填',
-    taken: '已被占用',
-    atMost: (n: number) => `不能大于 ${n}`,
-    atLeast: (n: number) => `不能小于 ${n}`,
-  },
+  /**
+   * A field issue in words, by its code and params (docs/errors.md): the API's 400s and the forms' own checks with the
+   * contract's schemas alike. A form may say more for one of its fields; a code this console does not know yet reads
+   * as issueFallback.
+   */
+  issues: {
+    required: () => '必填',
+    invalid_type: () => '必填',
+    too_big: (p) =>
+      p.origin === 'string' ? `最多 ${n(p.maximum)} 个字` : p.origin === 'array' ? `最多 ${n(p.maximum)} 项` : `不能大于 ${n(p.maximum)}`,
+    too_small: (p) =>
+      p.origin === 'string'
+        ? n(p.minimum) <= 1
+          ? '必填'
+          : `至少 ${n(p.minimum)} 个字`
+        : p.origin === 'array'
+          ? `请至少选择 ${n(p.minimum)} 项`
+          : `不能小于 ${n(p.minimum)}`,
+    invalid_format: () => '格式不正确',
+    not_multiple_of: (p) => `须为 ${n(p.divisor)} 的整数倍`,
+    unrecognized_keys: () => '包含无法识别的内容',
+    invalid_union: () => '填写的内容有误',
+    invalid_key: () => '填写的内容有误',
+    invalid_element: () => '填写的内容有误',
+    invalid_value: () => '请选择有效的选项',
+    malformed_json: () => '请求内容有误，请刷新后重试',
+    not_json: () => '请求内容有误，请刷新后重试',
+    not_utf8: () => '请求内容有误，请刷新后重试',
+    not_multipart: () => '请选择要上传的文件',
+    unstorable_text: () => '包含无法保存的字符',
+    amount_over_threshold: () => '减免金额不能超过使用门槛',
+    range_order: () => '结束时间须晚于开始时间',
+    window_order: () => '结束时间需晚于开始时间',
+    daily_over_total: () => '每天限兑不能多于每人限兑',
+    required_for_kind: () => '当前类型必须填写此项',
+    not_for_kind: () => '当前类型不需要此项',
+    required_for_scope: () => '请至少选择一项',
+    not_for_scope: () => '全店通用时无需选择',
+    required_for_platform: () => '缺少平台所需的信息',
+    not_for_platform: () => '不属于当前平台',
+    duplicate: () => '不能重复',
+    already_taken: () => '已被占用',
+    already_posted: () => '这次调整已经提交过了',
+    already_set: () => '已设置，不能修改',
+    already_bound: () => '已绑定其他手机号',
+    below_already_issued: (p) => `已发放 ${n(p.issued)} 张，总量不能少于此数`,
+    over_deductible: (p) => `最多可扣减 ${n(p.max)}`,
+    over_available: (p) => `最多可减少 ${n(p.max)} 件`,
+    out_of_range: () => '超出允许的范围',
+    last_owner: () => '至少需要保留一位启用的店主',
+    not_self: () => '不能对自己的账号执行此操作',
+    not_found_ref: () => '所选内容不存在或已删除',
+    not_top_level: () => '只能选择一级分类',
+    level_in_use: (p) => `仍有 ${n(p.members)} 位会员处于将被删除的等级`,
+    unsupported_image: () => '只支持 JPG、PNG、WebP 图片',
+    file_empty: () => '文件是空的',
+    file_too_large: (p) => `文件不能超过 ${Math.floor(n(p.maxBytes) / (1024 * 1024))} MB`,
+    unknown_region: () => '请选择有效的省市区',
+    not_zero: () => '不能为 0',
+    either_or: () => '请按要求二选一填写',
+    needs_cycle: () => '选择“按周”或“按自然月”后才能设置',
+    over_cycle_days: (p) => `请填写 1-${n(p.days)} 的整数`,
+    reward_empty: () => '积分和成长值不能都为 0',
+    level_order: () => '等级须从 0 开始依次递增',
+    first_tier_zero: () => '首个等级的门槛必须为 0',
+    threshold_order: (p) => `必须大于上一等级的门槛（${n(p.below)}）`,
+    too_many: (p) => `最多 ${n(p.max)} 项`,
+    invalid_date: () => '请填写有效的日期',
+    url_not_allowed: () => '图片地址无效',
+    nothing_selected: () => '请至少选择一件商品',
+    over_order_limit: () => '超过单笔订单的金额上限',
+    over_line_quantity: (p) => `最多 ${n(p.quantity)} 件`,
+  } satisfies Record<FieldIssueCode, (p: IssueParams) => string>,
+  issueFallback: '填写的内容有误',
   /** A member's profile, closed account and merges (decision 019). */
   memberProfile: {
     phone: '手机号',
@@ -987,19 +1053,16 @@ export const zh = {
     needsCycle: '选择“按周”或“按自然月”后可设置累计奖励和补签。',
     countBefore: '累计满',
     countAfter: '天',
-    countRange: (max: number) => `请填写 1-${max} 的整数`,
     countTaken: '天数不能重复',
     pointsUnit: '积分',
     growthUnit: '成长值',
     timesUnit: '次',
-    pointsRange: '请填写 0-1000000 的整数',
     addMilestone: '添加一档奖励',
     makeUpCard: '补签',
     makeUpEnabled: '允许补签',
     makeUpCost: '每次补签消耗',
     makeUpCostHint: '填 0 表示免费补签；积分不足时不能补签。',
     makeUpMax: '每周期最多补签',
-    makeUpMaxRange: (max: number) => `请填写 1-${max} 的整数`,
     makeUpPayReward: '补签发放当天的签到奖励',
     makeUpPayRewardHint: '开启后补签的那天也发放签到积分和成长值；关闭时只恢复连续天数、计入累计天数。',
     madeUp: '补签',

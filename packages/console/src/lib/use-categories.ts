@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api/client';
-import type { CategoryTree } from '../api/types';
+import { api, type Schemas } from '../api/client';
+
+type CategoryTree = Schemas['CategoryTree'];
 
 export function useCategories() {
-  return useQuery({ queryKey: ['categories'], queryFn: () => api.get<CategoryTree>('/categories'), staleTime: 60_000 });
+  return useQuery({ queryKey: ['categories'], queryFn: () => api.GET('/categories'), staleTime: 60_000 });
 }
 
 /** Category id -> "一级 / 二级" for lists. */

@@ -3,12 +3,13 @@ import { fenToYuanString } from '@siyu/shared/money';
 import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Row, Segmented, Statistic, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { api } from '../api/client';
-import type { Dashboard, DashboardPeriod } from '../api/types';
+import { api, type Schemas } from '../api/client';
 import { type ChartOption, EChart } from '../components/EChart';
 import { PageState } from '../components/PageState';
 import { zh } from '../i18n/zh-CN';
 import { shortDate, yuan } from '../lib/format';
+
+type DashboardPeriod = Schemas['DashboardPeriod'];
 
 type PeriodKey = 'today' | 'last7Days' | 'last30Days';
 const PLATFORM_COLORS: Record<string, string> = { weapp: '#07c160', alipay: '#1677ff', tt: '#111111' };
@@ -37,7 +38,7 @@ function Figures({ p }: { p: DashboardPeriod }) {
 
 export default function DashboardPage() {
   const [period, setPeriod] = useState<PeriodKey>('today');
-  const q = useQuery({ queryKey: ['dashboard'], queryFn: () => api.get<Dashboard>('/dashboard'), refetchInterval: 60_000 });
+  const q = useQuery({ queryKey: ['dashboard'], queryFn: () => api.GET('/dashboard'), refetchInterval: 60_000 });
   const d = q.data;
 
   const trend = useMemo<ChartOption | null>(() => {

@@ -6,7 +6,10 @@ import { useSession } from '../auth/session';
 import { errorText } from '../components/PageState';
 import { zh } from '../i18n/zh-CN';
 
-/** The login form: the login page itself, and the overlay shown when a session expires mid-work. */
+/**
+ * The login form: the login page itself, and the overlay shown when a session expires mid-work. It only asks for both
+ * fields before sending: the first page loads no schema library (every other form checks with the contract's schemas).
+ */
 export function LoginForm({ onDone, expired }: { onDone?: () => void; expired?: boolean }) {
   const { login } = useSession();
   const [error, setError] = useState<string | null>(null);

@@ -1,58 +1,10 @@
 import Taro from '@tarojs/taro';
-// Types only: the shared package's zod schemas must never reach the bundle.
-import type {
-  Address,
-  BindPhoneRequest,
-  BindPhoneResult,
-  Cart,
-  CategoryTree,
-  CheckInMakeUpResult,
-  CheckInResult,
-  CheckInStatus,
-  CheckoutPreview,
-  ClaimCentre,
-  CloseAccountResult,
-  Coupon,
-  CouponPage,
-  CreateRefundRequest,
-  ErrorBody,
-  ErrorCode,
-  FavouritePage,
-  FavouriteState,
-  GrowthLedgerPage,
-  MemberLoginRequest,
-  MemberLoginResponse,
-  MemberDataExport,
-  MemberProfile,
-  MemberProfileUpdate,
-  MyTier,
-  Order,
-  OrderCounts,
-  OrderPage,
-  OrderStatus,
-  PayOrderResponse,
-  PointsKind,
-  PointsLedgerPage,
-  PointsMallItem,
-  PointsMallItemKind,
-  PointsMallItemPage,
-  PointsMallRedemption,
-  PointsMallRedemptionPage,
-  PointsMallRedemptionStatus,
-  PointsReason,
-  PointsSummary,
-  PointsTask,
-  ProductDetail,
-  ProductPage,
-  ProductSort,
-  Refund,
-  RefundList,
-  TierLadder,
-  RefundPreview,
-  RefundPreviewRequest,
-  Storefront,
-} from '@siyu/shared';
+// Types only: the contract's generated types and the error codes; zod must never reach the bundle.
+import type { ErrorBody, ErrorCode, FieldIssue } from '@siyu/shared';
+import type { paths } from '@siyu/shared/api-types';
+import type { PathsWithMethod, SuccessResponseJSON } from 'openapi-typescript-helpers';
 import { API_BASE } from '../env';
+import { t } from '../i18n/zh-CN';
 import { randomId } from '../lib/random';
 
 /** Error codes the API answers with, plus the two the client itself can produce. */
@@ -105,7 +57,7 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 interface RequestOptions {
   method: Method;
   path: string;
-  query?: Record<string, string | number | undefined | null>;
+  query?: Record<string, string | number | boolean | undefined | null>;
   body?: unknown;
   /** Send the member's token (and recover from an expired one). Default true. */
   authenticated?: boolean;
@@ -226,224 +178,222 @@ export async function uploadAvatar(localPath: string): Promise<{ path: string }>
   throw errorOf(res);
 }
 
+// -- the contract's types, for every call below (generated from the API's OpenAPI document; zero runtime) ---------
+type Verb = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Op<P extends keyof paths, V extends Verb> = paths[P] extends Record<V, infer O> ? O : never;
+type ParamsOf<O> = O extends { parameters: infer X } ? X : never;
+/** The query a GET endpoint takes, as the contract types it. */
+export type QueryOf<P extends PathsWithMethod<paths, 'get'>> = NonNullable<ParamsOf<Op<P, 'get'>> extends { query?: infer Q } ? Q : never>;
+/** The JSON body an endpoint takes. */
+export type BodyOf<P extends keyof paths, V extends Verb> =
+  Op<P, V> extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+/** What an endpoint answers (its 2xx JSON body; null for a 204). */
+export type AnswerOf<P extends keyof paths, V extends Verb> = [SuccessResponseJSON<Op<P, V> & Record<string | number, unknown>>] extends [never]
+  ? null
+  : SuccessResponseJSON<Op<P, V> & Record<string | number, unknown>>;
+
+interface CallOptions<P extends keyof paths, V extends Verb> {
+  path?: ParamsOf<Op<P, V>> extends { path?: infer X } ? X : never;
+  query?: ParamsOf<Op<P, V>> extends { query?: infer Q } ? Q : never;
+  body?: BodyOf<P, V>;
+  /** Send the member's token (and recover from an expired one). Default true. */
+  authenticated?: boolean;
+  /** Required on mutating calls: the same key for retries of the same user action. */
+  idempotencyKey?: string;
+}
+
+/** One call by the contract: `path` as the contract names it (`/api/v1/orders/{id}`), its parameters, body and answer typed by it. */
+function call<V extends Verb, P extends PathsWithMethod<paths, V>>(verb: V, path: P, options: CallOptions<P, V> = {}): Promise<AnswerOf<P, V>> {
+  const params = (options.path ?? {}) as Record<string, string | number>;
+  return request({
+    ...options,
+    method: verb.toUpperCase() as Method,
+    path: String(path).replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(params[name]))),
+    query: options.query as RequestOptions['query'],
+  });
+}
+
 /** What a checkout buys: the selected cart lines, or these SKUs now ("buy now"). Never prices. */
-export type CheckoutSource = { fromCart: true } | { items: Array<{ skuId: number; quantity: number }> };
+export type CheckoutSource = { fromCart: true } | { items: NonNullable<BodyOf<'/api/v1/checkout/preview', 'post'>['items']> };
 
 /** An address as the shopper types it (POST /addresses; PATCH takes any part). */
-export interface AddressInput {
-  name: string;
-  phone: string;
-  province: string;
-  city: string;
-  district: string;
-  detail: string;
-  isDefault?: boolean;
-}
+export type AddressInput = BodyOf<'/api/v1/addresses', 'post'>;
 
 /** The ledger's filters and cursor (GET /points/ledger). */
-export interface PointsLedgerParams {
-  limit?: number;
-  cursor?: number | null;
-  kind?: PointsKind;
-  reason?: PointsReason;
-  direction?: 'in' | 'out';
-}
+export type PointsLedgerParams = Omit<QueryOf<'/api/v1/points/ledger'>, 'cursor'> & { cursor?: number | null };
 
-/** GET /points/tasks (the API declares this shape in its route, not in the shared contracts). */
-export interface PointsTaskList {
-  items: Array<{ task: PointsTask; points: number; done: boolean }>;
-}
+/** GET /points/tasks. */
+export type PointsTaskList = AnswerOf<'/api/v1/points/tasks', 'get'>;
 
-/** The field-level problems of a 400 VALIDATION_FAILED, keyed by field ("phone", "body.phone" → "phone"). */
+/**
+ * The field-level problems of a 400 VALIDATION_FAILED, keyed by field ("phone", "body.phone" -> "phone"), in words
+ * chosen by each issue's code and params (t.issues), never by its English message.
+ */
 export function fieldErrorsOf(e: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!isApiError(e) || e.code !== 'VALIDATION_FAILED') return out;
-  const issues = (e.details as { issues?: Array<{ field?: unknown; message?: unknown }> } | undefined)?.issues;
+  const issues = (e.details as { issues?: Partial<FieldIssue>[] } | undefined)?.issues;
   for (const issue of Array.isArray(issues) ? issues : []) {
     if (typeof issue.field !== 'string') continue;
     const field = issue.field.replace(/^body\./, '');
-    if (!(field in out)) out[field] = typeof issue.message === 'string' ? issue.message : '';
+    const words = issue.code === 'unknown_region' ? () => t.region.unknown : (t.issues[String(issue.code)] ?? (() => t.address.errors.server));
+    if (!(field in out)) out[field] = words(issue.params ?? {});
   }
   return out;
 }
 
-/** The member endpoints of /api/v1, typed by the shared contracts. */
-export const api = {
-  login: (body: MemberLoginRequest) => request<MemberLoginResponse>({ method: 'POST', path: '/api/v1/auth/login', body, authenticated: false }),
+const get = <P extends PathsWithMethod<paths, 'get'>>(path: P, options?: CallOptions<P, 'get'>) => call('get', path, options);
+const post = <P extends PathsWithMethod<paths, 'post'>>(path: P, options?: CallOptions<P, 'post'>) => call('post', path, options);
+const id = (value: number) => ({ id: value });
 
-  me: () => request<MemberProfile>({ method: 'GET', path: '/api/v1/me' }),
+/** The member endpoints of /api/v1, typed by the contract. */
+export const api = {
+  login: (body: BodyOf<'/api/v1/auth/login', 'post'>) => post('/api/v1/auth/login', { body, authenticated: false }),
+
+  me: () => get('/api/v1/me'),
 
   /** The proof from the platform's phone-number button (the session's platform's shape: code / response / encryptedData+iv). */
-  bindPhone: (body: BindPhoneRequest, idempotencyKey: string) =>
-    request<BindPhoneResult>({ method: 'POST', path: '/api/v1/me/phone', body, idempotencyKey }),
+  bindPhone: (body: BodyOf<'/api/v1/me/phone', 'post'>, idempotencyKey: string) => post('/api/v1/me/phone', { body, idempotencyKey }),
 
-  checkInStatus: (month?: string) => request<CheckInStatus>({ method: 'GET', path: '/api/v1/check-in/status', query: { month } }),
+  checkInStatus: (month?: string) => get('/api/v1/check-in/status', { query: { month } }),
 
-  checkIn: (idempotencyKey: string) => request<CheckInResult>({ method: 'POST', path: '/api/v1/check-in', body: {}, idempotencyKey }),
+  checkIn: (idempotencyKey: string) => post('/api/v1/check-in', { body: {}, idempotencyKey }),
 
   /** Make up (补签) a missed day of the current cycle. */
-  checkInMakeUp: (date: string, idempotencyKey: string) =>
-    request<CheckInMakeUpResult>({ method: 'POST', path: '/api/v1/check-in/make-up', body: { date }, idempotencyKey }),
+  checkInMakeUp: (date: string, idempotencyKey: string) => post('/api/v1/check-in/make-up', { body: { date }, idempotencyKey }),
 
   /** Newest first; `direction` in: credits, out: debits; `kind` and `reason` narrow it further. */
   pointsLedger: (params: PointsLedgerParams = {}) =>
-    request<PointsLedgerPage>({
-      method: 'GET',
-      path: '/api/v1/points/ledger',
-      query: { limit: params.limit ?? 20, cursor: params.cursor, kind: params.kind, reason: params.reason, direction: params.direction },
-    }),
+    get('/api/v1/points/ledger', { query: { ...params, limit: params.limit ?? 20, cursor: params.cursor ?? undefined } }),
 
   /** Available, pending (orders inside their refund window), debt and the next expiries. */
-  pointsSummary: () => request<PointsSummary>({ method: 'GET', path: '/api/v1/points' }),
+  pointsSummary: () => get('/api/v1/points'),
 
   /** One-off tasks that pay points, and which the member has done. */
-  pointsTasks: () => request<PointsTaskList>({ method: 'GET', path: '/api/v1/points/tasks' }),
+  pointsTasks: () => get('/api/v1/points/tasks'),
 
   // -- points mall ------------------------------------------------------------------------------------------------
   /** Items as this member sees them: can they redeem each now, and why not. */
-  mallItems: (query: { kind?: PointsMallItemKind; page?: number; pageSize?: number } = {}) =>
-    request<PointsMallItemPage>({ method: 'GET', path: '/api/v1/points-mall/items', query }),
+  mallItems: (query: QueryOf<'/api/v1/points-mall/items'> = {}) => get('/api/v1/points-mall/items', { query }),
 
-  mallItem: (id: number) => request<PointsMallItem>({ method: 'GET', path: `/api/v1/points-mall/items/${id}` }),
+  mallItem: (itemId: number) => get('/api/v1/points-mall/items/{id}', { path: id(itemId) }),
 
   /** Points only: done at once. Points plus cash: awaiting_payment with `orderId`, paid like an order. */
-  redeemMallItem: (body: { itemId: number; quantity: number; addressId?: number }, idempotencyKey: string) =>
-    request<PointsMallRedemption>({ method: 'POST', path: '/api/v1/points-mall/redemptions', body, idempotencyKey }),
+  redeemMallItem: (body: BodyOf<'/api/v1/points-mall/redemptions', 'post'>, idempotencyKey: string) =>
+    post('/api/v1/points-mall/redemptions', { body, idempotencyKey }),
 
-  mallRedemptions: (query: { status?: PointsMallRedemptionStatus; page?: number; pageSize?: number } = {}) =>
-    request<PointsMallRedemptionPage>({ method: 'GET', path: '/api/v1/points-mall/redemptions', query }),
+  mallRedemptions: (query: QueryOf<'/api/v1/points-mall/redemptions'> = {}) => get('/api/v1/points-mall/redemptions', { query }),
 
-  mallRedemption: (id: number) => request<PointsMallRedemption>({ method: 'GET', path: `/api/v1/points-mall/redemptions/${id}` }),
+  mallRedemption: (redemptionId: number) => get('/api/v1/points-mall/redemptions/{id}', { path: id(redemptionId) }),
 
   /** Withdraws a redemption whose cash part is unpaid: points and stock come back, it is closed. */
-  withdrawRedemption: (id: number, idempotencyKey: string) =>
-    request<PointsMallRedemption>({ method: 'POST', path: `/api/v1/points-mall/redemptions/${id}/cancel`, idempotencyKey }),
+  withdrawRedemption: (redemptionId: number, idempotencyKey: string) =>
+    post('/api/v1/points-mall/redemptions/{id}/cancel', { path: id(redemptionId), idempotencyKey }),
 
   // -- tiers ------------------------------------------------------------------------------------------------------
-  tiers: () => request<TierLadder>({ method: 'GET', path: '/api/v1/tiers', authenticated: false }),
+  tiers: () => get('/api/v1/tiers', { authenticated: false }),
 
-  myTier: () => request<MyTier>({ method: 'GET', path: '/api/v1/tiers/me' }),
+  myTier: () => get('/api/v1/tiers/me'),
 
   myGrowth: (params: { limit?: number; cursor?: number | null } = {}) =>
-    request<GrowthLedgerPage>({ method: 'GET', path: '/api/v1/tiers/me/growth', query: { limit: params.limit ?? 20, cursor: params.cursor } }),
+    get('/api/v1/tiers/me/growth', { query: { limit: params.limit ?? 20, cursor: params.cursor ?? undefined } }),
 
   // -- catalog (public) -------------------------------------------------------------------------------------------
-  categories: () => request<CategoryTree>({ method: 'GET', path: '/api/v1/categories', authenticated: false }),
+  categories: () => get('/api/v1/categories', { authenticated: false }),
 
-  storefront: () => request<Storefront>({ method: 'GET', path: '/api/v1/storefront', authenticated: false }),
+  storefront: () => get('/api/v1/storefront', { authenticated: false }),
 
-  products: (
-    query: {
-      categoryId?: number;
-      keyword?: string;
-      sort?: ProductSort;
-      minPriceFen?: number;
-      maxPriceFen?: number;
-      page?: number;
-      pageSize?: number;
-    } = {},
-  ) => request<ProductPage>({ method: 'GET', path: '/api/v1/products', query, authenticated: false }),
+  products: (query: QueryOf<'/api/v1/products'> = {}) => get('/api/v1/products', { query, authenticated: false }),
 
-  product: (id: number) => request<ProductDetail>({ method: 'GET', path: `/api/v1/products/${id}`, authenticated: false }),
+  product: (productId: number) => get('/api/v1/products/{id}', { path: id(productId), authenticated: false }),
 
   // -- cart ---------------------------------------------------------------------------------------------------------
-  cart: () => request<Cart>({ method: 'GET', path: '/api/v1/cart' }),
+  cart: () => get('/api/v1/cart'),
 
-  addCartLine: (body: { skuId: number; quantity: number }, idempotencyKey: string) =>
-    request<Cart>({ method: 'POST', path: '/api/v1/cart/lines', body, idempotencyKey }),
+  addCartLine: (body: BodyOf<'/api/v1/cart/lines', 'post'>, idempotencyKey: string) => post('/api/v1/cart/lines', { body, idempotencyKey }),
 
-  updateCartLine: (id: number, body: { quantity?: number; selected?: boolean }, idempotencyKey: string) =>
-    request<Cart>({ method: 'PATCH', path: `/api/v1/cart/lines/${id}`, body, idempotencyKey }),
+  updateCartLine: (lineId: number, body: BodyOf<'/api/v1/cart/lines/{id}', 'patch'>, idempotencyKey: string) =>
+    call('patch', '/api/v1/cart/lines/{id}', { path: id(lineId), body, idempotencyKey }),
 
-  removeCartLine: (id: number, idempotencyKey: string) => request<Cart>({ method: 'DELETE', path: `/api/v1/cart/lines/${id}`, idempotencyKey }),
+  removeCartLine: (lineId: number, idempotencyKey: string) => call('delete', '/api/v1/cart/lines/{id}', { path: id(lineId), idempotencyKey }),
 
-  selectAllCartLines: (selected: boolean, idempotencyKey: string) =>
-    request<Cart>({ method: 'PUT', path: '/api/v1/cart/selection', body: { selected }, idempotencyKey }),
+  selectAllCartLines: (selected: boolean, idempotencyKey: string) => call('put', '/api/v1/cart/selection', { body: { selected }, idempotencyKey }),
 
   // -- addresses ------------------------------------------------------------------------------------------------
-  addresses: () => request<{ items: Address[] }>({ method: 'GET', path: '/api/v1/addresses' }),
+  addresses: () => get('/api/v1/addresses'),
 
-  address: (id: number) => request<Address>({ method: 'GET', path: `/api/v1/addresses/${id}` }),
+  address: (addressId: number) => get('/api/v1/addresses/{id}', { path: id(addressId) }),
 
-  createAddress: (body: AddressInput, idempotencyKey: string) =>
-    request<Address>({ method: 'POST', path: '/api/v1/addresses', body, idempotencyKey }),
+  createAddress: (body: AddressInput, idempotencyKey: string) => post('/api/v1/addresses', { body, idempotencyKey }),
 
-  updateAddress: (id: number, body: Partial<AddressInput>, idempotencyKey: string) =>
-    request<Address>({ method: 'PATCH', path: `/api/v1/addresses/${id}`, body, idempotencyKey }),
+  updateAddress: (addressId: number, body: BodyOf<'/api/v1/addresses/{id}', 'patch'>, idempotencyKey: string) =>
+    call('patch', '/api/v1/addresses/{id}', { path: id(addressId), body, idempotencyKey }),
 
-  deleteAddress: (id: number, idempotencyKey: string) => request<null>({ method: 'DELETE', path: `/api/v1/addresses/${id}`, idempotencyKey }),
+  deleteAddress: (addressId: number, idempotencyKey: string) => call('delete', '/api/v1/addresses/{id}', { path: id(addressId), idempotencyKey }),
 
   // -- checkout and orders ----------------------------------------------------------------------------------------
   /** `couponIds`: omit to let the server choose the best allowed combination, [] for none, or exactly these. `usePoints`: pay part with points. */
-  checkoutPreview: (body: CheckoutSource & { addressId?: number; couponIds?: number[]; usePoints?: boolean }) =>
-    request<CheckoutPreview>({ method: 'POST', path: '/api/v1/checkout/preview', body }),
+  checkoutPreview: (body: BodyOf<'/api/v1/checkout/preview', 'post'>) => post('/api/v1/checkout/preview', { body }),
 
-  createOrder: (body: CheckoutSource & { addressId: number; remark?: string; couponIds?: number[]; usePoints?: boolean }, idempotencyKey: string) =>
-    request<Order>({ method: 'POST', path: '/api/v1/orders', body, idempotencyKey }),
+  createOrder: (body: BodyOf<'/api/v1/orders', 'post'>, idempotencyKey: string) => post('/api/v1/orders', { body, idempotencyKey }),
 
-  orders: (query: { status?: OrderStatus; refund?: 'any'; page?: number; pageSize?: number } = {}) =>
-    request<OrderPage>({ method: 'GET', path: '/api/v1/orders', query }),
+  orders: (query: QueryOf<'/api/v1/orders'> = {}) => get('/api/v1/orders', { query }),
 
-  order: (id: number) => request<Order>({ method: 'GET', path: `/api/v1/orders/${id}` }),
+  order: (orderId: number) => get('/api/v1/orders/{id}', { path: id(orderId) }),
 
-  cancelOrder: (id: number, idempotencyKey: string, reason?: string) =>
-    request<Order>({ method: 'POST', path: `/api/v1/orders/${id}/cancel`, idempotencyKey, ...(reason ? { body: { reason } } : {}) }),
+  cancelOrder: (orderId: number, idempotencyKey: string, reason?: string) =>
+    post('/api/v1/orders/{id}/cancel', { path: id(orderId), idempotencyKey, ...(reason ? { body: { reason } } : {}) }),
 
-  confirmReceipt: (id: number, idempotencyKey: string) =>
-    request<Order>({ method: 'POST', path: `/api/v1/orders/${id}/confirm-receipt`, idempotencyKey }),
+  confirmReceipt: (orderId: number, idempotencyKey: string) => post('/api/v1/orders/{id}/confirm-receipt', { path: id(orderId), idempotencyKey }),
 
   // -- coupons ----------------------------------------------------------------------------------------------------
-  couponCentre: () => request<ClaimCentre>({ method: 'GET', path: '/api/v1/coupon-centre' }),
+  couponCentre: () => get('/api/v1/coupon-centre'),
 
   /** Claimable coupons that apply to one product (the coupon row of the product page). */
-  productCoupons: (productId: number) => request<ClaimCentre>({ method: 'GET', path: `/api/v1/products/${productId}/coupons` }),
+  productCoupons: (productId: number) => get('/api/v1/products/{id}/coupons', { path: id(productId) }),
 
-  claimCoupon: (templateId: number, idempotencyKey: string) =>
-    request<Coupon>({ method: 'POST', path: '/api/v1/coupons/claim', body: { templateId }, idempotencyKey }),
+  claimCoupon: (templateId: number, idempotencyKey: string) => post('/api/v1/coupons/claim', { body: { templateId }, idempotencyKey }),
 
   /** The server ignores dashes and case in the code. */
-  redeemCouponCode: (code: string, idempotencyKey: string) =>
-    request<Coupon>({ method: 'POST', path: '/api/v1/coupons/redeem', body: { code }, idempotencyKey }),
+  redeemCouponCode: (code: string, idempotencyKey: string) => post('/api/v1/coupons/redeem', { body: { code }, idempotencyKey }),
 
   /** usable: available or held by an unpaid order, soonest to expire first. */
-  coupons: (query: { status: 'usable' | 'used' | 'expired'; page?: number; pageSize?: number }) =>
-    request<CouponPage>({ method: 'GET', path: '/api/v1/coupons', query }),
+  coupons: (query: QueryOf<'/api/v1/coupons'>) => get('/api/v1/coupons', { query }),
 
-  coupon: (id: number) => request<Coupon>({ method: 'GET', path: `/api/v1/coupons/${id}` }),
+  coupon: (couponId: number) => get('/api/v1/coupons/{id}', { path: id(couponId) }),
 
   // -- payments and refunds --------------------------------------------------------------------------------------
-  payOrder: (id: number, idempotencyKey: string) =>
-    request<PayOrderResponse>({ method: 'POST', path: `/api/v1/orders/${id}/pay`, body: {}, idempotencyKey }),
+  payOrder: (orderId: number, idempotencyKey: string) => post('/api/v1/orders/{id}/pay', { path: id(orderId), body: {}, idempotencyKey }),
   /** Asks the server to query the platform for the order's payment (when the notification is late); returns the order. */
-  refreshPaymentStatus: (id: number) => request<Order>({ method: 'POST', path: `/api/v1/orders/${id}/payment-status`, body: {} }),
+  refreshPaymentStatus: (orderId: number) => post('/api/v1/orders/{id}/payment-status', { path: id(orderId), body: {} }),
 
-  refunds: (orderId: number) => request<RefundList>({ method: 'GET', path: `/api/v1/orders/${orderId}/refunds` }),
+  refunds: (orderId: number) => get('/api/v1/orders/{id}/refunds', { path: id(orderId) }),
 
-  requestRefund: (orderId: number, body: CreateRefundRequest, idempotencyKey: string) =>
-    request<Refund>({ method: 'POST', path: `/api/v1/orders/${orderId}/refunds`, body, idempotencyKey }),
+  requestRefund: (orderId: number, body: BodyOf<'/api/v1/orders/{id}/refunds', 'post'>, idempotencyKey: string) =>
+    post('/api/v1/orders/{id}/refunds', { path: id(orderId), body, idempotencyKey }),
 
   /** What a refund would come to (the server's rules; nothing written). */
-  refundPreview: (orderId: number, body: RefundPreviewRequest) =>
-    request<RefundPreview>({ method: 'POST', path: `/api/v1/orders/${orderId}/refunds/preview`, body }),
+  refundPreview: (orderId: number, body: BodyOf<'/api/v1/orders/{id}/refunds/preview', 'post'>) =>
+    post('/api/v1/orders/{id}/refunds/preview', { path: id(orderId), body }),
 
   // -- favourites and order counts ---------------------------------------------------------------------------------
-  favourites: (query: { page?: number; pageSize?: number } = {}) => request<FavouritePage>({ method: 'GET', path: '/api/v1/me/favourites', query }),
-  favouriteState: (productId: number) => request<FavouriteState>({ method: 'GET', path: `/api/v1/me/favourites/${productId}` }),
+  favourites: (query: QueryOf<'/api/v1/me/favourites'> = {}) => get('/api/v1/me/favourites', { query }),
+  favouriteState: (productId: number) => get('/api/v1/me/favourites/{productId}', { path: { productId } }),
   addFavourite: (productId: number, idempotencyKey: string) =>
-    request<FavouriteState>({ method: 'PUT', path: `/api/v1/me/favourites/${productId}`, idempotencyKey }),
+    call('put', '/api/v1/me/favourites/{productId}', { path: { productId }, idempotencyKey }),
   removeFavourite: (productId: number, idempotencyKey: string) =>
-    request<null>({ method: 'DELETE', path: `/api/v1/me/favourites/${productId}`, idempotencyKey }),
+    call('delete', '/api/v1/me/favourites/{productId}', { path: { productId }, idempotencyKey }),
   /** How many orders each tab of the order list shows. */
-  orderCounts: () => request<OrderCounts>({ method: 'GET', path: '/api/v1/orders/counts' }),
+  orderCounts: () => get('/api/v1/orders/counts'),
 
   // -- the member centre: profile, my data, closing the account (decision 019) --------------------------------------
   /** Nickname, avatar, gender, birthday (birthdayLocked once set) and the bound phone masked. */
-  profile: () => request<MemberProfile>({ method: 'GET', path: '/api/v1/me/profile' }),
+  profile: () => get('/api/v1/me/profile'),
   /** Any of the fields; another birthday once one is set: 409 BIRTHDAY_ALREADY_SET. */
-  updateProfile: (body: MemberProfileUpdate, idempotencyKey: string) =>
-    request<MemberProfile>({ method: 'PATCH', path: '/api/v1/me/profile', body, idempotencyKey }),
+  updateProfile: (body: BodyOf<'/api/v1/me/profile', 'patch'>, idempotencyKey: string) =>
+    call('patch', '/api/v1/me/profile', { body, idempotencyKey }),
   /** Everything the store holds about the member. */
-  myData: () => request<MemberDataExport>({ method: 'GET', path: '/api/v1/me/data' }),
+  myData: () => get('/api/v1/me/data'),
   /** 409 ACCOUNT_HAS_OPEN_ORDERS (details: { orders?, refunds?, redemptions? }) while something is unfinished. */
-  closeAccount: (body: { confirm: true; reason?: string }) => request<CloseAccountResult>({ method: 'POST', path: '/api/v1/me/close', body }),
+  closeAccount: (body: BodyOf<'/api/v1/me/close', 'post'>) => post('/api/v1/me/close', { body }),
 };

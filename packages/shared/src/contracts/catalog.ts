@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from '../issues.js';
 import { Id, IsoInstant, decimalInteger, decimalIntegerOr } from './common.js';
 
 /** An amount of money: a safe non-negative integer number of fen (at most 10,000,000 yuan). */
@@ -24,7 +25,7 @@ export const ImageUrl = z.url({ protocol: /^https?$/ }).max(500);
 /** Spec values of one SKU: {"颜色": "红", "尺码": "M"}; at most 5 dimensions. */
 export const SkuSpecs = z
   .record(Name(20), Name(30))
-  .refine((s) => Object.keys(s).length <= 5, 'at most 5 spec dimensions')
+  .refine((s) => Object.keys(s).length <= 5, rule('too_many', 'at most 5 spec dimensions', { max: 5 }))
   .meta({ example: { 颜色: '红', 尺码: 'M' } });
 
 export const SkuCode = z
@@ -75,7 +76,7 @@ export const StockAdjustment = z
       .int()
       .min(-10_000_000)
       .max(10_000_000)
-      .refine((d) => d !== 0, 'must not be 0'),
+      .refine((d) => d !== 0, rule('not_zero', 'must not be 0')),
     reason: Name(200),
   })
   .strict()
@@ -152,7 +153,7 @@ export const BulkShelfRequest = z
   .superRefine((v, ctx) => {
     const seen = new Set<number>();
     v.productIds.forEach((id, i) => {
-      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['productIds', i], message: 'the same product appears twice' });
+      if (seen.has(id)) ctx.addIssue({ code: 'custom', path: ['productIds', i], ...rule('duplicate', 'the same product appears twice') });
       seen.add(id);
     });
   })

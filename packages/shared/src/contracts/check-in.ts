@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from '../issues.js';
 import { BusinessDateSchema, MonthSchema, Points } from './common.js';
 
 export const CHECK_IN_AFTER_CYCLE = ['restart', 'hold'] as const;
@@ -54,20 +55,29 @@ export const CheckInRules = z
     const cycleDays = v.cycle === 'week' ? 7 : CHECK_IN_MAX_CYCLE_DAYS;
     if (v.cycle === 'streak') {
       if (v.cumulativeRewards.length > 0)
-        ctx.addIssue({ code: 'custom', path: ['cumulativeRewards'], message: 'cumulative rewards need a week or month cycle' });
-      if (v.makeUp.enabled) ctx.addIssue({ code: 'custom', path: ['makeUp', 'enabled'], message: 'make-up check-in needs a week or month cycle' });
+        ctx.addIssue({ code: 'custom', path: ['cumulativeRewards'], ...rule('needs_cycle', 'cumulative rewards need a week or month cycle') });
+      if (v.makeUp.enabled)
+        ctx.addIssue({ code: 'custom', path: ['makeUp', 'enabled'], ...rule('needs_cycle', 'make-up check-in needs a week or month cycle') });
     }
     const seen = new Set<number>();
     v.cumulativeRewards.forEach((m, i) => {
-      if (seen.has(m.count)) ctx.addIssue({ code: 'custom', path: ['cumulativeRewards', i, 'count'], message: 'counts must differ' });
+      if (seen.has(m.count)) ctx.addIssue({ code: 'custom', path: ['cumulativeRewards', i, 'count'], ...rule('duplicate', 'counts must differ') });
       seen.add(m.count);
       if (v.cycle !== 'streak' && m.count > cycleDays)
-        ctx.addIssue({ code: 'custom', path: ['cumulativeRewards', i, 'count'], message: `a ${v.cycle} has at most ${cycleDays} days` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cumulativeRewards', i, 'count'],
+          ...rule('over_cycle_days', `a ${v.cycle} has at most ${cycleDays} days`, { days: cycleDays }),
+        });
       if (m.points === 0 && m.growth === 0)
-        ctx.addIssue({ code: 'custom', path: ['cumulativeRewards', i, 'points'], message: 'a milestone must give points or growth' });
+        ctx.addIssue({ code: 'custom', path: ['cumulativeRewards', i, 'points'], ...rule('reward_empty', 'a milestone must give points or growth') });
     });
     if (v.makeUp.maxPerCycle > cycleDays - 1 && v.cycle !== 'streak')
-      ctx.addIssue({ code: 'custom', path: ['makeUp', 'maxPerCycle'], message: `a ${v.cycle} has at most ${cycleDays - 1} days to make up` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['makeUp', 'maxPerCycle'],
+        ...rule('over_cycle_days', `a ${v.cycle} has at most ${cycleDays - 1} days to make up`, { days: cycleDays - 1 }),
+      });
   })
   .meta({ id: 'CheckInRules' });
 

@@ -1,6 +1,14 @@
 import { z } from 'zod';
+import { rule } from '../issues.js';
 import { isBusinessDate } from '../business-day.js';
-import { ERROR_CODES } from '../errors.js';
+import { ERROR_CODES, type ErrorCode, FIELD_ISSUE_CODES } from '../errors.js';
+
+/**
+ * A registered schema (one with `.meta({ id })`) or null. Never `Registered.nullable()`: the OpenAPI generator then
+ * makes the shared component itself nullable, or drops the null, depending on which use it meets first; a union keeps
+ * the component as it is and says `anyOf: [component, null]` where null is allowed.
+ */
+export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
 
 /** A database id as it travels in JSON: a positive integer. */
 export const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -9,16 +17,33 @@ export const IsoInstant = z.string().meta({ description: 'UTC instant, ISO 8601'
 export const BusinessDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
-  .refine(isBusinessDate, 'must be a real calendar date')
+  .refine(isBusinessDate, rule('invalid_date', 'must be a real calendar date'))
   .meta({ description: "Calendar date in the merchant's time zone", example: '2026-11-22' });
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
+
+/** One field an error names, with the code clients choose their words by (docs/errors.md). */
+export const FieldIssueSchema = z
+  .object({
+    field: z.string().meta({ description: 'a dotted path: code, rewards.1, query.month, header.Idempotency-Key' }),
+    code: z.enum(FIELD_ISSUE_CODES),
+    message: z.string().meta({ description: 'for developers, in English' }),
+    params: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .meta({ description: 'the numbers and names the code needs: { maximum }, { minimum }, { issued }, { kind }…' }),
+  })
+  .meta({ id: 'FieldIssue' });
 
 export const ErrorResponse = z
   .object({
     error: z.object({
-      code: z.enum(ERROR_CODES as [string, ...string[]]),
+      code: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]),
       message: z.string(),
-      details: z.unknown().optional(),
+      details: z
+        .object({ issues: z.array(FieldIssueSchema).optional().meta({ description: 'VALIDATION_FAILED: the fields, each with its code' }) })
+        .catchall(z.unknown())
+        .optional()
+        .meta({ description: 'more about the error; its shape depends on the code' }),
     }),
     requestId: z.string(),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from '../issues.js';
 import { LOGIN_PLATFORMS } from '../platforms.js';
 import { FenAmount, PageQuery, pageOf } from './catalog.js';
 import { BusinessDateSchema, Id, IsoInstant } from './common.js';
@@ -68,7 +69,7 @@ const ruleFields = {
     .nullable()
     .default(null)
     .meta({ description: 'percent_off: basis points off (1500 = 15 % off, 八五折)' }),
-  capFen: FenAmount.nullable().default(null).meta({ description: 'percent_off: at most this much off' }),
+  capFen: FenAmount.min(1).nullable().default(null).meta({ description: 'percent_off: at most this much off (at least 1 fen)' }),
   thresholdFen: FenAmount.default(0).meta({ description: 'the goods it covers must cost at least this much (0: no threshold)' }),
   scope: CouponScope.default({ type: 'all', ids: [], excludeProductIds: [] }),
   minTierLevel: z.number().int().min(0).max(20).default(0).meta({ description: 'members below this tier level cannot use it (0: everyone)' }),
@@ -85,21 +86,28 @@ type RuleInput = {
 };
 
 function ruleRefinement(v: RuleInput, ctx: z.RefinementCtx) {
-  const need = (field: keyof RuleInput, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
-  if ((v.kind === 'threshold_off' || v.kind === 'no_threshold_off') && !v.amountFen) need('amountFen', 'an amount-off coupon needs amountFen > 0');
-  if (v.kind === 'percent_off' && v.percentOffBp === null) need('percentOffBp', 'a percent-off coupon needs percentOffBp');
-  if (v.kind !== 'percent_off' && v.percentOffBp !== null) need('percentOffBp', 'only a percent-off coupon has percentOffBp');
-  if (v.kind !== 'percent_off' && v.capFen !== null) need('capFen', 'only a percent-off coupon has a cap');
-  if ((v.kind === 'percent_off' || v.kind === 'free_shipping') && v.amountFen !== null) need('amountFen', `a ${v.kind} coupon has no amountFen`);
-  if (v.kind === 'threshold_off' && v.thresholdFen === 0) need('thresholdFen', 'a 满减 coupon needs a threshold; use no_threshold_off for none');
+  const kind = { kind: v.kind };
+  const issue = (field: keyof RuleInput, r: ReturnType<typeof rule>) => ctx.addIssue({ code: 'custom', path: [field], ...r });
+  if ((v.kind === 'threshold_off' || v.kind === 'no_threshold_off') && !v.amountFen)
+    issue('amountFen', rule('required_for_kind', 'an amount-off coupon needs amountFen > 0', kind));
+  if (v.kind === 'percent_off' && v.percentOffBp === null)
+    issue('percentOffBp', rule('required_for_kind', 'a percent-off coupon needs percentOffBp', kind));
+  if (v.kind !== 'percent_off' && v.percentOffBp !== null)
+    issue('percentOffBp', rule('not_for_kind', 'only a percent-off coupon has percentOffBp', kind));
+  if (v.kind !== 'percent_off' && v.capFen !== null) issue('capFen', rule('not_for_kind', 'only a percent-off coupon has a cap', kind));
+  if ((v.kind === 'percent_off' || v.kind === 'free_shipping') && v.amountFen !== null)
+    issue('amountFen', rule('not_for_kind', `a ${v.kind} coupon has no amountFen`, kind));
+  if (v.kind === 'threshold_off' && v.thresholdFen === 0)
+    issue('thresholdFen', rule('required_for_kind', 'a 满减 coupon needs a threshold; use no_threshold_off for none', kind));
   if (v.kind === 'threshold_off' && v.amountFen !== null && v.thresholdFen > 0 && v.amountFen > v.thresholdFen) {
-    need('amountFen', 'cannot take off more than the threshold');
+    issue('amountFen', rule('amount_over_threshold', 'cannot take off more than the threshold'));
   }
-  if (v.kind === 'no_threshold_off' && v.thresholdFen !== 0) need('thresholdFen', 'a 无门槛 coupon has no threshold');
+  if (v.kind === 'no_threshold_off' && v.thresholdFen !== 0) issue('thresholdFen', rule('not_for_kind', 'a 无门槛 coupon has no threshold', kind));
+  const scope = { scope: v.scope.type };
   if (v.scope.type !== 'all' && v.scope.ids.length === 0)
-    ctx.addIssue({ code: 'custom', path: ['scope', 'ids'], message: `name at least one of the ${v.scope.type}` });
+    ctx.addIssue({ code: 'custom', path: ['scope', 'ids'], ...rule('required_for_scope', `name at least one of the ${v.scope.type}`, scope) });
   if (v.scope.type === 'all' && v.scope.ids.length > 0)
-    ctx.addIssue({ code: 'custom', path: ['scope', 'ids'], message: 'a store-wide coupon lists no ids' });
+    ctx.addIssue({ code: 'custom', path: ['scope', 'ids'], ...rule('not_for_scope', 'a store-wide coupon lists no ids', scope) });
 }
 
 export const NewCouponTemplate = z
@@ -121,7 +129,7 @@ export const NewCouponTemplate = z
   .superRefine((v, ctx) => {
     ruleRefinement(v, ctx);
     if (v.validity.type === 'fixed' && !(Date.parse(v.validity.from) < Date.parse(v.validity.until))) {
-      ctx.addIssue({ code: 'custom', path: ['validity', 'until'], message: 'must be after validity.from' });
+      ctx.addIssue({ code: 'custom', path: ['validity', 'until'], ...rule('range_order', 'must be after validity.from') });
     }
   })
   .meta({ id: 'NewCouponTemplate' });
@@ -272,7 +280,10 @@ export const CouponAudience = z
       .optional(),
   })
   .strict()
-  .refine((a) => (a.memberIds === undefined) !== (a.filter === undefined), { message: 'send either memberIds or filter', path: ['memberIds'] })
+  .refine((a) => (a.memberIds === undefined) !== (a.filter === undefined), {
+    ...rule('either_or', 'send either memberIds or filter'),
+    path: ['memberIds'],
+  })
   .meta({ id: 'CouponAudience' });
 
 export const ISSUE_JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
@@ -294,6 +305,12 @@ export const CouponIssueJob = z
   })
   .meta({ id: 'CouponIssueJob' });
 export const CouponIssueJobList = z.object({ items: z.array(CouponIssueJob) }).meta({ id: 'CouponIssueJobList' });
+
+/** The coupons every new member is given on joining (at most ten templates). */
+export const NewMemberPack = z
+  .object({ templateIds: z.array(Id).max(10) })
+  .strict()
+  .meta({ id: 'NewMemberPack' });
 
 export const COUPON_UNUSABLE_REASONS = [
   'below_threshold',
@@ -340,5 +357,6 @@ export type ClaimCentre = z.output<typeof ClaimCentre>;
 export type CouponCodeBatch = z.output<typeof CouponCodeBatch>;
 export type CouponAudience = z.output<typeof CouponAudience>;
 export type CouponIssueJob = z.output<typeof CouponIssueJob>;
+export type NewMemberPack = z.output<typeof NewMemberPack>;
 export type CouponUnusableReason = z.output<typeof CouponUnusableReason>;
 export type CheckoutCoupons = z.output<typeof CheckoutCoupons>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from '../issues.js';
 import { LOGIN_PLATFORMS } from '../platforms.js';
 import { GenderSchema, MemberProfile } from './auth.js';
 import { PageQuery, pageOf } from './catalog.js';
@@ -99,7 +100,7 @@ export const PointsAdjustmentRequest = z
       .int()
       .min(-1_000_000)
       .max(1_000_000)
-      .refine((d) => d !== 0, 'must not be 0'),
+      .refine((d) => d !== 0, rule('not_zero', 'must not be 0')),
     reason: z.string().trim().min(1).max(200),
     key: z
       .string()
@@ -155,7 +156,10 @@ export const MemberProfileUpdate = z
     avatarUrl: z
       .string()
       .max(500)
-      .refine((u) => /^https:\/\/[^\s]+$/.test(u) || /^\/uploads\/[A-Za-z0-9._/-]+$/.test(u), 'must be an https URL or one of our /uploads/ images')
+      .refine(
+        (u) => /^https:\/\/[^\s]+$/.test(u) || /^\/uploads\/[A-Za-z0-9._/-]+$/.test(u),
+        rule('url_not_allowed', 'must be an https URL or one of our /uploads/ images'),
+      )
       .nullable()
       .optional(),
     gender: GenderSchema.optional(),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { rule } from '../issues.js';
 import { CartQuantity } from './cart.js';
 import { CheckoutCoupons } from './coupons.js';
 import { CheckoutPoints } from './points.js';
 import { FenAmount, PageQuery, pageOf } from './catalog.js';
 import { LOGIN_PLATFORMS } from '../platforms.js';
-import { BusinessDateSchema, decimalInteger, Id, IsoInstant } from './common.js';
+import { BusinessDateSchema, decimalInteger, Id, IsoInstant, orNull } from './common.js';
 import { Refund } from './refunds.js';
 
 /**
@@ -31,16 +32,20 @@ const checkoutFields = {
 };
 
 function oneSource(v: { items?: unknown[] | undefined; fromCart?: true | undefined }, ctx: z.RefinementCtx) {
-  if (v.items && v.fromCart) ctx.addIssue({ code: 'custom', path: ['fromCart'], message: 'send either items or fromCart, not both' });
-  if (!v.items && !v.fromCart) ctx.addIssue({ code: 'custom', path: ['items'], message: 'send items, or fromCart: true' });
+  if (v.items && v.fromCart) ctx.addIssue({ code: 'custom', path: ['fromCart'], ...rule('either_or', 'send either items or fromCart, not both') });
+  if (!v.items && !v.fromCart) ctx.addIssue({ code: 'custom', path: ['items'], ...rule('either_or', 'send items, or fromCart: true') });
   const coupons = (v as { couponIds?: number[] }).couponIds ?? [];
   coupons.forEach((id, i) => {
-    if (coupons.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['couponIds', i], message: 'the same coupon appears twice' });
+    if (coupons.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['couponIds', i], ...rule('duplicate', 'the same coupon appears twice') });
   });
   const seen = new Set<number>();
   (v.items as { skuId: number }[] | undefined)?.forEach((item, i) => {
     if (seen.has(item.skuId))
-      ctx.addIssue({ code: 'custom', path: ['items', i, 'skuId'], message: 'the same SKU appears twice; send one line with the total quantity' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['items', i, 'skuId'],
+        ...rule('duplicate', 'the same SKU appears twice; send one line with the total quantity'),
+      });
     seen.add(item.skuId);
   });
 }
@@ -68,7 +73,7 @@ export const BreakdownLine = z
     code: z.string().meta({ description: 'items, shipping_flat, shipping_free_threshold, shipping_none, or a discount’s own code' }),
     label: z.string().meta({ description: 'for shoppers, in Simplified Chinese' }),
     amountFen: z.number().int().meta({ description: 'negative for discounts' }),
-    source: AdjustmentSource.nullable(),
+    source: orNull(AdjustmentSource),
   })
   .meta({ id: 'BreakdownLine' });
 
@@ -100,7 +105,7 @@ export const CheckoutPreview = z
     shippingFen: FenAmount,
     discountFen: FenAmount.meta({ description: 'all discounts, on goods and on shipping' }),
     payableFen: FenAmount.meta({ description: 'itemsFen + shippingFen - discountFen' }),
-    address: ShippingAddressSnapshot.nullable(),
+    address: orNull(ShippingAddressSnapshot),
     coupons: CheckoutCoupons,
     points: CheckoutPoints,
     canSubmit: z.boolean(),

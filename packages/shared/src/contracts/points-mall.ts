@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { rule } from '../issues.js';
 import { FenAmount, ImageUrl, PageQuery, pageOf } from './catalog.js';
-import { BusinessDateSchema, Id, IsoInstant, decimalInteger } from './common.js';
+import { BusinessDateSchema, Id, IsoInstant, decimalInteger, orNull } from './common.js';
 import { ShippingAddressSnapshot } from './orders.js';
 
 /**
@@ -76,10 +77,10 @@ function windowRefinement(
   ctx: z.RefinementCtx,
 ) {
   if (v.onSaleFrom && v.onSaleUntil && !(Date.parse(v.onSaleFrom) < Date.parse(v.onSaleUntil))) {
-    ctx.addIssue({ code: 'custom', path: ['onSaleUntil'], message: 'must be after onSaleFrom' });
+    ctx.addIssue({ code: 'custom', path: ['onSaleUntil'], ...rule('window_order', 'must be after onSaleFrom') });
   }
   if (typeof v.perMemberLimit === 'number' && typeof v.perMemberDailyLimit === 'number' && v.perMemberDailyLimit > v.perMemberLimit) {
-    ctx.addIssue({ code: 'custom', path: ['perMemberDailyLimit'], message: 'cannot be more than perMemberLimit' });
+    ctx.addIssue({ code: 'custom', path: ['perMemberDailyLimit'], ...rule('daily_over_total', 'cannot be more than perMemberLimit') });
   }
 }
 
@@ -94,14 +95,21 @@ export const NewPointsMallItem = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.kind === 'sku' && v.skuId === null) ctx.addIssue({ code: 'custom', path: ['skuId'], message: 'a sku item needs skuId' });
-    if (v.kind !== 'sku' && v.skuId !== null) ctx.addIssue({ code: 'custom', path: ['skuId'], message: `a ${v.kind} item has no skuId` });
+    const kind = { kind: v.kind };
+    if (v.kind === 'sku' && v.skuId === null)
+      ctx.addIssue({ code: 'custom', path: ['skuId'], ...rule('required_for_kind', 'a sku item needs skuId', kind) });
+    if (v.kind !== 'sku' && v.skuId !== null)
+      ctx.addIssue({ code: 'custom', path: ['skuId'], ...rule('not_for_kind', `a ${v.kind} item has no skuId`, kind) });
     if (v.kind === 'coupon' && v.couponTemplateId === null)
-      ctx.addIssue({ code: 'custom', path: ['couponTemplateId'], message: 'a coupon item needs couponTemplateId' });
+      ctx.addIssue({ code: 'custom', path: ['couponTemplateId'], ...rule('required_for_kind', 'a coupon item needs couponTemplateId', kind) });
     if (v.kind !== 'coupon' && v.couponTemplateId !== null)
-      ctx.addIssue({ code: 'custom', path: ['couponTemplateId'], message: `a ${v.kind} item has no couponTemplateId` });
+      ctx.addIssue({ code: 'custom', path: ['couponTemplateId'], ...rule('not_for_kind', `a ${v.kind} item has no couponTemplateId`, kind) });
     if (v.kind === 'virtual' && v.instructions === '')
-      ctx.addIssue({ code: 'custom', path: ['instructions'], message: 'a virtual item needs instructions for the member' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['instructions'],
+        ...rule('required_for_kind', 'a virtual item needs instructions for the member', kind),
+      });
     windowRefinement(v, ctx);
   })
   .meta({ id: 'NewPointsMallItem' });
@@ -135,7 +143,7 @@ export const PointsMallStockAdjustment = z
       .int()
       .min(-10_000_000)
       .max(10_000_000)
-      .refine((d) => d !== 0, 'must not be 0'),
+      .refine((d) => d !== 0, rule('not_zero', 'must not be 0')),
     reason: z.string().trim().min(1).max(100),
   })
   .strict()
@@ -245,7 +253,7 @@ export const PointsMallRedemption = z
     status: PointsMallRedemptionStatus,
     orderId: Id.nullable().meta({ description: 'the order that carries the cash part; pay it with POST /orders/{orderId}/pay' }),
     paymentDeadline: IsoInstant.nullable().meta({ description: 'an unpaid cash part is closed at this instant' }),
-    address: ShippingAddressSnapshot.nullable(),
+    address: orNull(ShippingAddressSnapshot),
     carrier: z.string().nullable(),
     trackingNo: z.string().nullable(),
     couponIds: z.array(Id).meta({ description: 'coupon items: the coupons issued' }),

@@ -64,6 +64,11 @@ export const PointsSummary = z
 export const POINTS_TASKS = ['complete_profile', 'bind_phone', 'first_order'] as const;
 export const PointsTask = z.enum(POINTS_TASKS);
 
+/** The one-off tasks, what each pays and whether the member has done it (GET /points/tasks). */
+export const PointsTaskList = z
+  .object({ items: z.array(z.object({ task: PointsTask, points: z.number().int(), done: z.boolean() })) })
+  .meta({ id: 'PointsTaskList' });
+
 const PointsCount = z.number().int().min(0).max(1_000_000);
 
 /** The merchant's points rules. A change applies from now on: lots already earned keep their expiry. */
@@ -126,5 +131,6 @@ export type PointsLedgerPage = z.output<typeof PointsLedgerPage>;
 export type PointsLedgerQuery = z.output<typeof PointsLedgerQuery>;
 export type PointsSummary = z.output<typeof PointsSummary>;
 export type PointsTask = z.output<typeof PointsTask>;
+export type PointsTaskList = z.output<typeof PointsTaskList>;
 export type PointsRules = z.output<typeof PointsRules>;
 export type CheckoutPoints = z.output<typeof CheckoutPoints>;

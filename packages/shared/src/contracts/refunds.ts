@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from '../issues.js';
 import { FenAmount, PageQuery, pageOf } from './catalog.js';
 import { Id, IsoInstant } from './common.js';
 
@@ -57,7 +58,7 @@ export const CreateRefundRequest = z
         ctx.addIssue({
           code: 'custom',
           path: ['lines', i, 'orderLineId'],
-          message: 'the same order line appears twice; send one entry with the total quantity',
+          ...rule('duplicate', 'the same order line appears twice; send one entry with the total quantity'),
         });
       seen.add(l.orderLineId);
     });

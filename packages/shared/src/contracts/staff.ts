@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from '../issues.js';
 import { StaffProfile, StaffRole } from './auth.js';
 import { Id, IsoInstant } from './common.js';
 
@@ -46,7 +47,7 @@ export const UpdateStaffMember = z
     disabled: z.boolean().optional().meta({ description: 'true disables the account and ends its sessions; false enables it again' }),
   })
   .strict()
-  .refine((v) => Object.keys(v).length > 0, 'send at least one of displayName, role, disabled')
+  .refine((v) => Object.keys(v).length > 0, rule('either_or', 'send at least one of displayName, role, disabled'))
   .meta({ id: 'UpdateStaffMember' });
 
 export const ResetStaffPassword = z.object({ password: StaffPassword }).strict().meta({ id: 'ResetStaffPassword' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FenAmount, ImageUrl } from './catalog.js';
-import { Id } from './common.js';
+import { Id, orNull } from './common.js';
 
 /** The pages of the storefront a banner may open besides a product or a category. */
 export const StorefrontPage = z.enum(['check-in', 'coupon-centre', 'search', 'category', 'member']);
@@ -17,7 +17,7 @@ export const Banner = z
   .object({
     imageUrl: ImageUrl,
     title: z.string().trim().max(30).default('').meta({ description: 'read aloud by screen readers; not drawn' }),
-    link: BannerLink.nullable().default(null),
+    link: orNull(BannerLink).default(null),
   })
   .strict()
   .meta({ id: 'Banner' });

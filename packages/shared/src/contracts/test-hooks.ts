@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from '../issues.js';
 import { IsoInstant } from './common.js';
 
 /**
@@ -17,7 +18,7 @@ export const TestClockRequest = z
     set: z.iso.datetime({ offset: true }).optional().meta({ description: 'stand the clock at this instant' }),
   })
   .strict()
-  .refine((v) => (v.advanceMs === undefined) !== (v.set === undefined), { message: 'send either advanceMs or set', path: ['advanceMs'] })
+  .refine((v) => (v.advanceMs === undefined) !== (v.set === undefined), { ...rule('either_or', 'send either advanceMs or set'), path: ['advanceMs'] })
   .meta({ id: 'TestClockRequest' });
 
 export const TestClockState = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from '../issues.js';
 import { BusinessDateSchema, CursorQuery, Id, IsoInstant } from './common.js';
 
 /** Growth is an integer, like points. */
@@ -29,9 +30,12 @@ export const TierMemberPrice = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.scope !== 'all' && v.ids.length === 0) ctx.addIssue({ code: 'custom', path: ['ids'], message: `name at least one of the ${v.scope}` });
-    if (v.scope === 'all' && v.ids.length > 0) ctx.addIssue({ code: 'custom', path: ['ids'], message: 'must be empty when the scope is all' });
-    if (new Set(v.ids).size !== v.ids.length) ctx.addIssue({ code: 'custom', path: ['ids'], message: 'must not repeat an id' });
+    const scope = { scope: v.scope };
+    if (v.scope !== 'all' && v.ids.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['ids'], ...rule('required_for_scope', `name at least one of the ${v.scope}`, scope) });
+    if (v.scope === 'all' && v.ids.length > 0)
+      ctx.addIssue({ code: 'custom', path: ['ids'], ...rule('not_for_scope', 'must be empty when the scope is all', scope) });
+    if (new Set(v.ids).size !== v.ids.length) ctx.addIssue({ code: 'custom', path: ['ids'], ...rule('duplicate', 'must not repeat an id') });
   });
 
 export const TierBenefits = z
@@ -64,21 +68,26 @@ export const TiersConfig = z
   .strict()
   .superRefine((v, ctx) => {
     v.tiers.forEach((t, i) => {
-      if (t.level !== i) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'level'], message: `must be ${i}: levels run 0, 1, 2… in order` });
+      if (t.level !== i)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['tiers', i, 'level'],
+          ...rule('level_order', `must be ${i}: levels run 0, 1, 2… in order`, { level: i }),
+        });
       if (i === 0 && t.growthThreshold !== 0)
-        ctx.addIssue({ code: 'custom', path: ['tiers', 0, 'growthThreshold'], message: 'the first tier starts at 0' });
+        ctx.addIssue({ code: 'custom', path: ['tiers', 0, 'growthThreshold'], ...rule('first_tier_zero', 'the first tier starts at 0') });
       const prev = v.tiers[i - 1];
       if (prev && t.growthThreshold <= prev.growthThreshold) {
         ctx.addIssue({
           code: 'custom',
           path: ['tiers', i, 'growthThreshold'],
-          message: `must be more than the tier below (${prev.growthThreshold})`,
+          ...rule('threshold_order', `must be more than the tier below (${prev.growthThreshold})`, { below: prev.growthThreshold }),
         });
       }
     });
     const names = v.tiers.map((t) => t.name);
     names.forEach((n, i) => {
-      if (names.indexOf(n) !== i) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'name'], message: 'names must differ' });
+      if (names.indexOf(n) !== i) ctx.addIssue({ code: 'custom', path: ['tiers', i, 'name'], ...rule('duplicate', 'names must differ') });
     });
   })
   .meta({ id: 'TiersConfig' });
@@ -189,7 +198,7 @@ export const GrowthAdjustmentRequest = z
       .int()
       .min(-1_000_000)
       .max(1_000_000)
-      .refine((d) => d !== 0, 'must not be 0'),
+      .refine((d) => d !== 0, rule('not_zero', 'must not be 0')),
     reason: z.string().trim().min(1).max(200),
     key: z.string().trim().min(1).max(64).optional().meta({ description: 'the client’s key for this adjustment: sent twice, it posts once' }),
   })

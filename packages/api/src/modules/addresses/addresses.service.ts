@@ -21,7 +21,7 @@ function assertKnownRegion(province: string, city: string, district: string): vo
     city: `"${city}" is not a city of ${province}`,
     district: `"${district}" is not a district of ${province} ${city}`,
   }[found.field];
-  throw new AppError('VALIDATION_FAILED', message, { issues: [{ field: found.field, message }] });
+  throw new AppError('VALIDATION_FAILED', message, { issues: [{ field: found.field, code: 'unknown_region', message }] });
 }
 
 type Row = Pick<AddressesTable, 'name' | 'phone' | 'province' | 'city' | 'district' | 'detail' | 'is_default' | 'created_at'> & { id: number };

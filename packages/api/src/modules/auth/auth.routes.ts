@@ -34,6 +34,7 @@ export function memberAuthRoutes(deps: { auth: AuthService; members: MembersServ
         200: json(MemberLoginResponse, 'our own session token and the member'),
         400: json(ErrorResponse, 'invalid request; details name the field'),
         401: json(ErrorResponse, 'PLATFORM_CODE_INVALID: the platform refused the code (garbage, reused or expired)'),
+        403: json(ErrorResponse, 'LOGIN_REFUSED: the platform refused this user (WeChat risk control); a new code will not help'),
         429: json(ErrorResponse, 'RATE_LIMITED, with Retry-After'),
         502: json(ErrorResponse, 'PLATFORM_UNAVAILABLE'),
       },

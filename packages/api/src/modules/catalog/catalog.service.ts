@@ -133,7 +133,7 @@ export function createCatalogService({
     memberView: boolean,
   ): Promise<ProductPage> {
     if (query.minPriceFen !== undefined && query.maxPriceFen !== undefined && query.minPriceFen > query.maxPriceFen) {
-      throw validationError([{ field: 'query.maxPriceFen', message: 'must not be below minPriceFen' }]);
+      throw validationError([{ field: 'query.maxPriceFen', code: 'range_order', message: 'must not be below minPriceFen' }]);
     }
     let categoryIds: number[] | undefined;
     if (query.categoryId !== undefined) {
@@ -227,7 +227,7 @@ export function createCatalogService({
         const parent = await requireCategory(db, input.parentId);
         if (parent.parent_id !== null)
           throw new AppError('VALIDATION_FAILED', 'categories have two levels: the parent must be a top-level category', {
-            issues: [{ field: 'parentId', message: 'must be a top-level category' }],
+            issues: [{ field: 'parentId', code: 'not_top_level', message: 'must be a top-level category' }],
           });
       }
       const id = await repo.insertCategory(db, { ...input, at: now() });
@@ -251,7 +251,7 @@ export function createCatalogService({
       const dup = codes.find((c, i) => codes.indexOf(c) !== i);
       if (dup)
         throw new AppError('VALIDATION_FAILED', `SKU code ${dup} appears twice`, {
-          issues: [{ field: `skus.${codes.lastIndexOf(dup)}.code`, message: 'duplicate SKU code' }],
+          issues: [{ field: `skus.${codes.lastIndexOf(dup)}.code`, code: 'duplicate', message: 'duplicate SKU code' }],
         });
       return inTransaction(db, async (trx) => {
         if (input.categoryId !== null) await requireCategory(trx, input.categoryId);

@@ -17,6 +17,7 @@ import {
   MemberCouponQuery,
   NewCouponCodeBatch,
   NewCouponTemplate,
+  NewMemberPack,
   RedeemCouponCodeRequest,
   UpdateCouponTemplate,
 } from '@siyu/shared';
@@ -25,11 +26,6 @@ import { type AppEnv, clientAddress, createRouter } from '../../lib/http.js';
 import { IdempotencyHeader, jsonBody, jsonContent, memberErrors, staffErrors } from '../../lib/openapi.js';
 import type { CouponIssueJobs } from './coupon-issue-jobs.js';
 import type { CouponsService } from './coupons.service.js';
-
-const NewMemberPack = z
-  .object({ templateIds: z.array(z.number().int().positive()).max(10) })
-  .strict()
-  .meta({ id: 'NewMemberPack' });
 
 /** Streams text chunks (CSV) as a download. */
 function download(c: Context<AppEnv>, fileName: string, chunks: AsyncGenerator<string>) {

@@ -432,7 +432,14 @@ export function createCouponsService(deps: {
         if (t.status === 'ended') throw new AppError('INVALID_STATE', 'an ended coupon template cannot be edited', { status: t.status });
         if (input.totalStock !== undefined && input.totalStock !== null && input.totalStock < Number(t.claimed_count)) {
           throw new AppError('VALIDATION_FAILED', `${t.claimed_count} are already issued`, {
-            issues: [{ field: 'totalStock', message: `must be at least the ${t.claimed_count} already issued` }],
+            issues: [
+              {
+                field: 'totalStock',
+                code: 'below_already_issued',
+                message: `must be at least the ${t.claimed_count} already issued`,
+                params: { issued: Number(t.claimed_count) },
+              },
+            ],
           });
         }
         const set: Updateable<CouponTemplatesTable> = { updated_at: nowIso() };
@@ -445,7 +452,7 @@ export function createCouponsService(deps: {
           const v = input.validity;
           if (v.type === 'fixed' && !(Date.parse(v.from) < Date.parse(v.until))) {
             throw new AppError('VALIDATION_FAILED', 'validity.until must be after validity.from', {
-              issues: [{ field: 'validity.until', message: 'must be after validity.from' }],
+              issues: [{ field: 'validity.until', code: 'range_order', message: 'must be after validity.from' }],
             });
           }
           set.validity_type = v.type;

@@ -17,12 +17,12 @@ export const AVATAR_MAX_BYTES = 2 * 1024 * 1024;
 /** The upload's body must be a readable multipart form (checked before the route's own validation parses it). */
 const multipartBody: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (!/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')) {
-    throw validationError([{ field: 'header.Content-Type', message: 'must be multipart/form-data with a file field' }]);
+    throw validationError([{ field: 'header.Content-Type', code: 'not_multipart', message: 'must be multipart/form-data with a file field' }]);
   }
   try {
     await c.req.parseBody();
   } catch {
-    throw validationError([{ field: 'file', message: 'required: the image file' }]);
+    throw validationError([{ field: 'file', code: 'required', message: 'required: the image file' }]);
   }
   await next();
 };
@@ -42,10 +42,10 @@ const imageUploadResponses = {
 /** The uploaded file from the parsed form: a 400 naming `file` when there is none, a 413 past `maxBytes` (`what`: images, avatars). */
 function uploadedFile(form: unknown, maxBytes: number, what: string): File {
   const file: unknown = (form as { file?: unknown } | undefined)?.file;
-  if (!(file instanceof File)) throw validationError([{ field: 'file', message: 'required: the image file' }]);
+  if (!(file instanceof File)) throw validationError([{ field: 'file', code: 'required', message: 'required: the image file' }]);
   if (file.size > maxBytes) {
     throw new AppError('PAYLOAD_TOO_LARGE', `${what} may be at most ${maxBytes} bytes`, {
-      issues: [{ field: 'file', message: `at most ${maxBytes} bytes` }],
+      issues: [{ field: 'file', code: 'file_too_large', message: `at most ${maxBytes} bytes`, params: { maxBytes } }],
     });
   }
   return file;

@@ -30,17 +30,18 @@ export function createMediaService(deps: { storage: FileStorage; clock: Clock; m
       options: { folder?: 'products' | 'avatars'; maxBytes?: number } = {},
     ): Promise<UploadedImage> {
       const maxBytes = Math.min(options.maxBytes ?? deps.maxBytes, deps.maxBytes);
-      if (bytes.length === 0) throw new AppError('VALIDATION_FAILED', 'the file is empty', { issues: [{ field: 'file', message: 'empty file' }] });
+      if (bytes.length === 0)
+        throw new AppError('VALIDATION_FAILED', 'the file is empty', { issues: [{ field: 'file', code: 'file_empty', message: 'empty file' }] });
       if (bytes.length > maxBytes) {
         throw new AppError('PAYLOAD_TOO_LARGE', `images may be at most ${maxBytes} bytes`, {
           maxBytes,
-          issues: [{ field: 'file', message: `at most ${maxBytes} bytes` }],
+          issues: [{ field: 'file', code: 'file_too_large', message: `at most ${maxBytes} bytes`, params: { maxBytes } }],
         });
       }
       const type = sniffImageType(bytes);
       if (!type) {
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'only JPEG, PNG and WebP images are accepted', {
-          issues: [{ field: 'file', message: 'must be a JPEG, PNG or WebP image' }],
+          issues: [{ field: 'file', code: 'unsupported_image', message: 'must be a JPEG, PNG or WebP image' }],
         });
       }
       const month = deps.clock.now().toISOString().slice(0, 7);

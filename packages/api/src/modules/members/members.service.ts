@@ -18,6 +18,7 @@ import {
 import type { DB } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { AppError } from '../../lib/app-error.js';
+import { fieldIssues } from '../../lib/http.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { DayBounds } from '../../lib/day-bounds.js';
@@ -140,7 +141,7 @@ export function createMembersService({
 
   function birthdayTaken(): AppError {
     return new AppError('BIRTHDAY_ALREADY_SET', 'the birthday is set once and cannot be changed', {
-      issues: [{ field: 'birthday', message: 'already set' }],
+      issues: [{ field: 'birthday', code: 'already_set', message: 'already set' }],
     });
   }
 
@@ -191,7 +192,7 @@ export function createMembersService({
     if (caller.phone !== null)
       throw new AppError('PHONE_ALREADY_BOUND', `the member already has the phone ${maskPhone(caller.phone)} bound`, {
         phoneMasked: maskPhone(caller.phone),
-        issues: [{ field: 'phone', message: `another phone (${maskPhone(caller.phone)}) is bound` }],
+        issues: [{ field: 'phone', code: 'already_bound', message: `another phone (${maskPhone(caller.phone)}) is bound` }],
       });
     if (holderId === null) {
       if (!(await repo.setPhone(trx, callerId, phone, at))) throw new BindAgain(String(callerId));
@@ -207,7 +208,7 @@ export function createMembersService({
     const parsed = PhoneNumberInput.safeParse(input);
     if (!parsed.success)
       throw new AppError('VALIDATION_FAILED', 'invalid phone number', {
-        issues: parsed.error.issues.map((i) => ({ field: ['phone', ...i.path].join('.'), message: i.message })),
+        issues: fieldIssues(parsed.error, { prefix: 'phone', input }),
       });
     const phone = normalisePhone(parsed.data);
     let callerId = memberId;

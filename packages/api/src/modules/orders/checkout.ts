@@ -77,9 +77,16 @@ export function createCheckout(deps: {
   async function readLines(executor: Executor, memberId: number, req: CheckoutPreviewRequest | CreateOrderRequest): Promise<Draft[]> {
     const source = req.items ? 'items' : 'fromCart';
     const items = req.items ?? (await cart.selectedItems(executor, memberId));
-    if (items.length === 0) throw validationError([{ field: 'fromCart', message: 'the cart has no selected lines' }]);
+    if (items.length === 0) throw validationError([{ field: 'fromCart', code: 'nothing_selected', message: 'the cart has no selected lines' }]);
     if (items.length > ORDER_LIMITS.maxLines) {
-      throw validationError([{ field: source, message: `an order has at most ${ORDER_LIMITS.maxLines} lines; ${items.length} are selected` }]);
+      throw validationError([
+        {
+          field: source,
+          code: 'too_many',
+          message: `an order has at most ${ORDER_LIMITS.maxLines} lines; ${items.length} are selected`,
+          params: { max: ORDER_LIMITS.maxLines },
+        },
+      ]);
     }
     const skus = new Map(
       (
@@ -129,7 +136,9 @@ export function createCheckout(deps: {
       throw validationError([
         {
           field: input.request.items ? 'items' : 'fromCart',
+          code: 'over_order_limit',
           message: `an order's goods may cost at most ¥${ORDER_LIMITS.maxItemsFen / 100}; these cost ¥${itemsFen / 100}`,
+          params: { maxFen: ORDER_LIMITS.maxItemsFen },
         },
       ]);
     }

@@ -1,6 +1,6 @@
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
-import { validationError } from '../../lib/http.js';
+import { type FieldIssue, validationError } from '../../lib/http.js';
 import type { Tx } from '../../lib/transaction.js';
 import type { Actor, OrderFacts, OrderLifecycle, StockReturn } from './order-lifecycle.js';
 import type { LineRow } from './order-views.js';
@@ -53,12 +53,19 @@ export function createOrderRefunds(deps: {
       let wanted: { line: LineRow; quantity: number }[];
       if (input.lines) {
         const byId = new Map(lines.map((l) => [Number(l.id), l]));
-        const issues: { field: string; message: string }[] = [];
+        const issues: FieldIssue[] = [];
         wanted = [];
         input.lines.forEach((w, i) => {
           const line = byId.get(w.orderLineId);
-          if (!line) issues.push({ field: `lines.${i}.orderLineId`, message: `order line ${w.orderLineId} is not part of this order` });
-          else if (w.quantity > line.quantity) issues.push({ field: `lines.${i}.quantity`, message: `the line has ${line.quantity} unit(s)` });
+          if (!line)
+            issues.push({ field: `lines.${i}.orderLineId`, code: 'not_found_ref', message: `order line ${w.orderLineId} is not part of this order` });
+          else if (w.quantity > line.quantity)
+            issues.push({
+              field: `lines.${i}.quantity`,
+              code: 'over_line_quantity',
+              message: `the line has ${line.quantity} unit(s)`,
+              params: { quantity: line.quantity },
+            });
           else wanted.push({ line, quantity: w.quantity });
         });
         if (issues.length > 0) throw validationError(issues);

@@ -21,7 +21,10 @@ export function paymentRoutes(deps: { payments: PaymentsService; member: Middlew
       responses: {
         200: jsonContent(PayOrderResponse, 'what wx.requestPayment / my.tradePay / tt.requestOrder need'),
         ...memberErrors,
-        409: jsonContent(ErrorResponse, 'CONFLICT: the order is paid, cancelled or expired'),
+        409: jsonContent(
+          ErrorResponse,
+          'the order is paid, cancelled or expired (INVALID_STATE), or the payment platform says so (PLATFORM_REFUSED, with the platform’s own code)',
+        ),
         502: jsonContent(ErrorResponse, 'PLATFORM_UNAVAILABLE: the payment platform refused or could not be reached'),
       },
     }),

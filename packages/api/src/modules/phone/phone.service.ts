@@ -23,10 +23,16 @@ const ALL_FIELDS = ['code', 'response', 'encryptedData', 'iv'] as const;
 export function proofFromRequest(platform: LoginPlatform, body: BindPhoneRequest): PhoneProof {
   const wanted = PROOF_FIELDS[platform];
   const issues: FieldIssue[] = [];
-  for (const f of wanted) if (body[f] === undefined) issues.push({ field: f, message: `required on ${platform}` });
+  for (const f of wanted)
+    if (body[f] === undefined) issues.push({ field: f, code: 'required_for_platform', message: `required on ${platform}`, params: { platform } });
   for (const f of ALL_FIELDS) {
     if (!wanted.includes(f) && body[f] !== undefined)
-      issues.push({ field: f, message: `not part of a ${platform} phone proof (expected ${wanted.join(', ')})` });
+      issues.push({
+        field: f,
+        code: 'not_for_platform',
+        message: `not part of a ${platform} phone proof (expected ${wanted.join(', ')})`,
+        params: { platform },
+      });
   }
   if (issues.length > 0) throw validationError(issues);
   if (platform === 'weapp') return { platform, code: body.code! };

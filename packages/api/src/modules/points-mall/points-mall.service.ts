@@ -31,7 +31,7 @@ import type { DB } from '../../db/connection.js';
 import { isCheckViolation, isForeignKeyViolation } from '../../db/dialect.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
-import { validationError } from '../../lib/http.js';
+import { type FieldIssue, validationError } from '../../lib/http.js';
 import type { Logger } from '../../lib/logger.js';
 import { type Executor, inTransaction, type Tx } from '../../lib/transaction.js';
 import type { AddressesService } from '../addresses/index.js';
@@ -272,13 +272,18 @@ export function createPointsMallItems(deps: { db: DB; clock: Clock; logger: Logg
     kind: string;
     instructions: string;
   }) {
-    const issues: { field: string; message: string }[] = [];
+    const issues: FieldIssue[] = [];
     if (v.onSaleFrom && v.onSaleUntil && !(Date.parse(v.onSaleFrom) < Date.parse(v.onSaleUntil)))
-      issues.push({ field: 'onSaleUntil', message: 'must be after onSaleFrom' });
+      issues.push({ field: 'onSaleUntil', code: 'window_order', message: 'must be after onSaleFrom' });
     if (v.perMemberLimit !== null && v.perMemberDailyLimit !== null && v.perMemberDailyLimit > v.perMemberLimit)
-      issues.push({ field: 'perMemberDailyLimit', message: 'cannot be more than perMemberLimit' });
+      issues.push({ field: 'perMemberDailyLimit', code: 'daily_over_total', message: 'cannot be more than perMemberLimit' });
     if (v.kind === 'virtual' && v.instructions === '')
-      issues.push({ field: 'instructions', message: 'a virtual item needs instructions for the member' });
+      issues.push({
+        field: 'instructions',
+        code: 'required_for_kind',
+        message: 'a virtual item needs instructions for the member',
+        params: { kind: 'virtual' },
+      });
     if (issues.length > 0) throw validationError(issues);
   }
 
@@ -328,7 +333,7 @@ export function createPointsMallItems(deps: { db: DB; clock: Clock; logger: Logg
       } catch (err) {
         if (isForeignKeyViolation(err)) {
           const field = input.kind === 'sku' ? 'skuId' : 'couponTemplateId';
-          throw validationError([{ field, message: `no such ${input.kind === 'sku' ? 'SKU' : 'coupon template'}` }]);
+          throw validationError([{ field, code: 'not_found_ref', message: `no such ${input.kind === 'sku' ? 'SKU' : 'coupon template'}` }]);
         }
         throw err;
       }
@@ -372,10 +377,17 @@ export function createPointsMallItems(deps: { db: DB; clock: Clock; logger: Logg
         try {
           if (!(await repo.adjustStock(trx, id, input.delta, clock.now().toISOString()))) {
             const left = Number((await repo.findItem(trx, id))!.stock_left);
-            throw validationError([{ field: 'delta', message: `only ${left} unit(s) are not redeemed; at most ${left} can be taken out` }]);
+            throw validationError([
+              {
+                field: 'delta',
+                code: 'over_available',
+                message: `only ${left} unit(s) are not redeemed; at most ${left} can be taken out`,
+                params: { max: left },
+              },
+            ]);
           }
         } catch (err) {
-          if (isCheckViolation(err)) throw validationError([{ field: 'delta', message: 'the stock would leave its range' }]);
+          if (isCheckViolation(err)) throw validationError([{ field: 'delta', code: 'out_of_range', message: 'the stock would leave its range' }]);
           throw err;
         }
         logger.info({ itemId: id, delta: input.delta, reason: input.reason }, 'points-mall stock adjusted');
@@ -514,7 +526,10 @@ export function createPointsMallService(
         }
         let address: ShippingAddressSnapshot | null = null;
         if (item.kind === 'sku') {
-          if (req.addressId === undefined) throw validationError([{ field: 'addressId', message: 'required for an item that is shipped' }]);
+          if (req.addressId === undefined)
+            throw validationError([
+              { field: 'addressId', code: 'required_for_kind', message: 'required for an item that is shipped', params: { kind: item.kind } },
+            ]);
           address = await addresses.snapshot(trx, memberId, req.addressId);
         }
         const itemId = Number(item.id);

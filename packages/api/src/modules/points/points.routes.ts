@@ -10,18 +10,14 @@ import {
   PointsLedgerQuery,
   PointsRules,
   PointsSummary,
-  PointsTask,
+  PointsTaskList,
 } from '@siyu/shared';
-import { z } from 'zod';
 import type { MiddlewareHandler } from 'hono';
 import type { DB } from '../../db/connection.js';
 import type { Clock } from '../../lib/clock.js';
 import { createRouter, type AppEnv } from '../../lib/http.js';
 import { jsonBody, jsonContent, memberErrors, staffErrors } from '../../lib/openapi.js';
 
-const PointsTaskList = z
-  .object({ items: z.array(z.object({ task: PointsTask, points: z.number().int(), done: z.boolean() })) })
-  .meta({ id: 'PointsTaskList' });
 import type { PointsService } from './points.service.js';
 
 export function pointsRoutes(deps: { db: DB; points: PointsService; member: MiddlewareHandler<AppEnv> }) {

@@ -403,7 +403,7 @@ export function createPointsService(deps: {
     async post(executor: Executor, input: CreditInput): Promise<{ entryId: number; balance: number }> {
       if (!Number.isSafeInteger(input.delta) || input.delta === 0)
         throw new AppError('VALIDATION_FAILED', 'points delta must be a non-zero integer', {
-          issues: [{ field: 'delta', message: 'a non-zero integer' }],
+          issues: [{ field: 'delta', code: 'not_zero', message: 'a non-zero integer' }],
         });
       return inTransaction(executor, async (trx) => {
         const at = input.at.toISOString();
@@ -558,11 +558,13 @@ export function createPointsService(deps: {
           const balance = await repo.findBalance(executor, memberId);
           throw new AppError('INSUFFICIENT_POINTS', `the balance is ${balance}; cannot deduct ${-input.delta}`, {
             balance,
-            issues: [{ field: 'delta', message: `at most ${balance} can be deducted` }],
+            issues: [{ field: 'delta', code: 'over_deductible', message: `at most ${balance} can be deducted`, params: { max: balance } }],
           });
         }
         if (err instanceof AppError && err.code === 'CONFLICT') {
-          throw new AppError('CONFLICT', 'this adjustment was already posted', { issues: [{ field: 'key', message: 'already posted' }] });
+          throw new AppError('CONFLICT', 'this adjustment was already posted', {
+            issues: [{ field: 'key', code: 'already_posted', message: 'already posted' }],
+          });
         }
         throw err;
       }

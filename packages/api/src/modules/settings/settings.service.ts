@@ -52,7 +52,7 @@ export function createSettingsService({ db, clock, logger }: { db: DB; clock: Cl
 
     async set<T>(def: SettingDefinition<T>, value: unknown, staffId: number | null, executor: Executor = db): Promise<T> {
       const parsed = def.schema.safeParse(value);
-      if (!parsed.success) throw validationError(fieldIssues(parsed.error));
+      if (!parsed.success) throw validationError(fieldIssues(parsed.error, { input: value }));
       await repo.upsertValue(executor, { key: def.key, value: JSON.stringify(parsed.data), at: clock.now().toISOString(), staffId });
       return parsed.data;
     },

@@ -50,7 +50,9 @@ export function createStaffService({
         id = await this.create(input);
       } catch (err) {
         if (isUniqueViolation(err))
-          throw new AppError('CONFLICT', `username ${input.username} is taken`, { issues: [{ field: 'username', message: 'already taken' }] });
+          throw new AppError('CONFLICT', `username ${input.username} is taken`, {
+            issues: [{ field: 'username', code: 'already_taken', message: 'already taken' }],
+          });
         throw err;
       }
       return toMember((await repo.findStaff(db, id))!);
@@ -79,12 +81,12 @@ export function createStaffService({
           row.role === 'owner' && row.disabled_at === null && ((input.role !== undefined && input.role !== 'owner') || input.disabled === true);
         if (losesOwner && (await repo.countOtherActiveOwners(trx, id)) === 0) {
           throw new AppError('LAST_OWNER', 'the last enabled owner cannot be demoted or disabled', {
-            issues: [{ field: input.disabled === true ? 'disabled' : 'role', message: 'the shop needs an enabled owner' }],
+            issues: [{ field: input.disabled === true ? 'disabled' : 'role', code: 'last_owner', message: 'the shop needs an enabled owner' }],
           });
         }
         if (input.disabled === true && id === actorId) {
           throw new AppError('VALIDATION_FAILED', 'you cannot disable your own account', {
-            issues: [{ field: 'disabled', message: 'not your own account' }],
+            issues: [{ field: 'disabled', code: 'not_self', message: 'not your own account' }],
           });
         }
         await repo.updateStaff(trx, id, {

@@ -121,7 +121,7 @@ export function createTiersService(deps: {
       const has = Number((await repo.findMemberTier(trx, input.memberId))?.growth ?? 0);
       throw new AppError('INSUFFICIENT_GROWTH', `the member has ${has} growth; cannot take ${-input.delta}`, {
         growth: has,
-        issues: [{ field: 'delta', message: `at most ${has} can be deducted` }],
+        issues: [{ field: 'delta', code: 'over_deductible', message: `at most ${has} can be deducted`, params: { max: has } }],
       });
     }
     if (input.delta > 0) await upgradeIfReached(trx, input.memberId, input.at);
@@ -394,7 +394,9 @@ export function createTiersService(deps: {
         const holders = await repo.countHoldersAbove(trx, top);
         if (holders > 0) {
           throw new AppError('TIER_IN_USE', `${holders} members hold a level above ${top}; keep those levels`, {
-            issues: [{ field: 'tiers', message: `${holders} members hold a level above ${top}` }],
+            issues: [
+              { field: 'tiers', code: 'level_in_use', message: `${holders} members hold a level above ${top}`, params: { members: holders, top } },
+            ],
           });
         }
         await repo.deleteTiersAbove(trx, top);
@@ -420,6 +422,7 @@ export function createTiersService(deps: {
               throw validationError([
                 {
                   field: `tiers.${i}.benefits.birthdayGift.couponTemplateId`,
+                  code: 'not_found_ref',
                   message: `coupon template ${b.birthdayGift.couponTemplateId} not found`,
                 },
               ]);
@@ -505,7 +508,9 @@ export function createTiersService(deps: {
         return await inTransaction(db, async (trx) => {
           await lockForTransaction(trx, 'tiers', memberId);
           if (await repo.findGrowthEntry(trx, memberId, sourceKey)) {
-            throw new AppError('CONFLICT', 'this adjustment was already posted', { issues: [{ field: 'key', message: 'already posted' }] });
+            throw new AppError('CONFLICT', 'this adjustment was already posted', {
+              issues: [{ field: 'key', code: 'already_posted', message: 'already posted' }],
+            });
           }
           const { entryId, growth } = await post(trx, { memberId, delta: input.delta, reason: 'manual', sourceKey, note: input.reason, staffId, at });
           const level = Number((await repo.findMemberTier(trx, memberId))?.level ?? 0);
@@ -518,7 +523,9 @@ export function createTiersService(deps: {
       } catch (err) {
         if (isForeignKeyViolation(err)) throw new AppError('NOT_FOUND', `member ${memberId} not found`);
         if (isUniqueViolation(err))
-          throw new AppError('CONFLICT', 'this adjustment was already posted', { issues: [{ field: 'key', message: 'already posted' }] });
+          throw new AppError('CONFLICT', 'this adjustment was already posted', {
+            issues: [{ field: 'key', code: 'already_posted', message: 'already posted' }],
+          });
         throw err;
       }
     },

@@ -1,16 +1,23 @@
+import { NewCouponCodeBatch } from '@siyu/shared';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Form, Input, InputNumber, Table, Tooltip } from 'antd';
-import { api } from '../../api/client';
-import type { CouponCodeBatch, CouponTemplate } from '../../api/types';
+import { api, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { Guard } from '../../components/Guard';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
-import { reportError } from '../../lib/form-errors';
+import { contractRules, reportError } from '../../lib/form-errors';
 import { dateTime } from '../../lib/format';
 
+type CouponCodeBatch = Schemas['CouponCodeBatch'];
+type CouponTemplate = Schemas['CouponTemplate'];
+
 const c = zh.coupons.codes;
+const batchRule = contractRules(NewCouponCodeBatch, {
+  words: { count: c.countHint },
+  toBody: (v: { count: number; note?: string }) => ({ count: v.count, note: (v.note ?? '').trim() }),
+});
 
 /**
  * 兑换码: generate a batch (count, note), list the batches with how many were redeemed, and export a batch as CSV. The
@@ -24,11 +31,11 @@ export function CodeBatches({ tpl }: { tpl: CouponTemplate }) {
   const [form] = Form.useForm<{ count: number; note: string }>();
   const q = useQuery({
     queryKey: ['coupon-code-batches', tpl.id],
-    queryFn: () => api.get<{ items: CouponCodeBatch[] }>(`/coupon-templates/${tpl.id}/code-batches`),
+    queryFn: () => api.GET('/coupon-templates/{id}/code-batches', { params: { path: { id: tpl.id } } }),
   });
   const create = useMutation({
     mutationFn: (v: { count: number; note: string }) =>
-      api.post<CouponCodeBatch>(`/coupon-templates/${tpl.id}/code-batches`, { count: v.count, note: (v.note ?? '').trim() }),
+      api.POST('/coupon-templates/{id}/code-batches', { params: { path: { id: tpl.id } }, body: { count: v.count, note: (v.note ?? '').trim() } }),
     onSuccess: (batch) => {
       message.success(c.created(batch.count));
       form.resetFields();
@@ -48,15 +55,10 @@ export function CodeBatches({ tpl }: { tpl: CouponTemplate }) {
         disabled={!canEdit || tpl.status === 'ended'}
         style={{ rowGap: 12, marginBottom: 16 }}
       >
-        <Form.Item
-          name='count'
-          label={c.count}
-          tooltip={c.countHint}
-          rules={[{ required: true, type: 'integer', min: 1, max: 10_000, message: c.countHint }]}
-        >
+        <Form.Item name='count' label={c.count} tooltip={c.countHint} required rules={[batchRule('count')]}>
           <InputNumber min={1} max={10_000} precision={0} style={{ width: 140 }} data-testid='codes-count' />
         </Form.Item>
-        <Form.Item name='note' label={c.note} rules={[{ max: 100 }]}>
+        <Form.Item name='note' label={c.note} rules={[batchRule('note')]}>
           <Input maxLength={100} placeholder={c.notePlaceholder} style={{ width: 240 }} data-testid='codes-note' />
         </Form.Item>
         <Form.Item>
@@ -100,7 +102,7 @@ export function CodeBatches({ tpl }: { tpl: CouponTemplate }) {
                   <Button
                     size='small'
                     icon={<DownloadOutlined />}
-                    href={api.url(`/coupon-code-batches/${b.id}/codes.csv`)}
+                    href={api.href('/coupon-code-batches/{id}/codes.csv', { path: { id: b.id } })}
                     download={`coupon-codes-${b.id}.csv`}
                     data-testid={`codes-export-${b.id}`}
                   >

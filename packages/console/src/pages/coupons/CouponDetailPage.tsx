@@ -3,8 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Descriptions, Row, Space, Statistic, Tabs, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { api } from '../../api/client';
-import type { CouponTemplate, CouponTemplateStats } from '../../api/types';
+import { api, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { type ChartOption, EChart } from '../../components/EChart';
 import { Guard } from '../../components/Guard';
@@ -19,12 +18,14 @@ import { useProductTitles } from './pickers';
 import { useTemplate } from './queries';
 import { StatusActions, StatusTags } from './StatusActions';
 
+type CouponTemplate = Schemas['CouponTemplate'];
+
 const c = zh.coupons;
 
 function Stats({ tpl }: { tpl: CouponTemplate }) {
   const q = useQuery({
     queryKey: ['coupon-stats', tpl.id],
-    queryFn: () => api.get<CouponTemplateStats>(`/coupon-templates/${tpl.id}/stats`),
+    queryFn: () => api.GET('/coupon-templates/{id}/stats', { params: { path: { id: tpl.id } } }),
     refetchInterval: 30_000,
   });
   const s = q.data;

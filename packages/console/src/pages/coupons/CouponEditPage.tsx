@@ -1,3 +1,4 @@
+import type { CouponKind } from '@siyu/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -22,8 +23,7 @@ import {
 import type { Rule } from 'antd/es/form';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { ApiError, api } from '../../api/client';
-import type { CouponKind, CouponTemplate } from '../../api/types';
+import { ApiError, api, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { Guard } from '../../components/Guard';
 import { MoneyInput } from '../../components/MoneyInput';
@@ -38,6 +38,7 @@ import {
   isPercentBp,
   KIND_FIELDS,
   type RuleField,
+  formField,
   ruleErrors,
   ruleSummary,
   scopeText,
@@ -50,6 +51,8 @@ import { PercentInput } from './PercentInput';
 import { ProductPicker } from './pickers';
 import { StatusTags } from './StatusActions';
 import { useTemplate } from './queries';
+
+type CouponTemplate = Schemas['CouponTemplate'];
 
 const c = zh.coupons;
 const KINDS: CouponKind[] = ['threshold_off', 'no_threshold_off', 'percent_off', 'free_shipping'];
@@ -69,16 +72,6 @@ const DEPENDENTS: Record<string, (string | string[])[]> = {
     ['validity', 'days'],
   ],
 };
-
-/** The API's field names (and their items) -> the editor's. */
-function formField(field: string): string | null {
-  if (field === 'validity.from' || field === 'validity.until') return 'validity.range';
-  if (/^scope\.ids(\.\d+)?$/.test(field)) return 'scope.ids';
-  if (/^scope\.excludeProductIds(\.\d+)?$/.test(field)) return 'scope.excludeProductIds';
-  if (field.startsWith('stacking.')) return 'stacking.withCouponKinds';
-  if (field.startsWith('validity.')) return 'validity.days';
-  return field;
-}
 
 /** A live look at what the merchant is making. */
 function Preview({ form, timeZone, tpl }: { form: ReturnType<typeof Form.useForm<TemplateForm>>[0]; timeZone: string; tpl?: CouponTemplate }) {
@@ -156,7 +149,7 @@ function CouponEditor() {
   const q = useTemplate(id);
   const source = useQuery({
     queryKey: ['coupon-template', copyFrom],
-    queryFn: () => api.get<CouponTemplate>(`/coupon-templates/${copyFrom}`),
+    queryFn: () => api.GET('/coupon-templates/{id}', { params: { path: { id: copyFrom! } } }),
     enabled: copyFrom !== null,
   });
   const tpl = q.data;
@@ -184,17 +177,17 @@ function CouponEditor() {
     (field: RuleField): Rule =>
     ({ getFieldsValue }) => ({
       validator: async () => {
-        const error = ruleErrors(getFieldsValue(true) as TemplateForm, { claimed: tpl?.claimedCount })[field];
+        const error = ruleErrors(getFieldsValue(true) as TemplateForm, { claimed: tpl?.claimedCount, timeZone })[field];
         if (error) throw new Error(error);
       },
     });
 
   const save = useMutation({
     mutationFn: async (values: TemplateForm) => {
-      if (!existing) return { tpl: await api.post<CouponTemplate>('/coupon-templates', toNewTemplate(values, timeZone)), changed: true };
+      if (!existing) return { tpl: await api.POST('/coupon-templates', { body: toNewTemplate(values, timeZone) }), changed: true };
       const patch = toTemplateUpdate(values, tpl!, timeZone);
       if (Object.keys(patch).length === 0) return { tpl: tpl!, changed: false };
-      return { tpl: await api.patch<CouponTemplate>(`/coupon-templates/${id}`, patch), changed: true };
+      return { tpl: await api.PATCH('/coupon-templates/{id}', { params: { path: { id } }, body: patch }), changed: true };
     },
     onSuccess: ({ tpl: saved, changed }) => {
       queryClient.setQueryData(['coupon-template', saved.id], saved);

@@ -2,14 +2,15 @@ import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, Radio, Space, Table, Tag } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
-import type { CouponTemplate, CouponTemplatePage } from '../../api/types';
+import { api, type QueryOf, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { Guard } from '../../components/Guard';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
 import { ruleSummary, stockText } from './coupon-rule';
 import { StatusActions, StatusTags, ValidityCell } from './StatusActions';
+
+type CouponTemplate = Schemas['CouponTemplate'];
 
 const STATUS_FILTERS = ['', 'draft', 'active', 'paused', 'ended'] as const;
 
@@ -20,16 +21,17 @@ export default function CouponListPage() {
   const filters = {
     page: Number(params.get('page') ?? 1),
     pageSize: Number(params.get('pageSize') ?? 20),
-    status: params.get('status') ?? undefined,
+    // What the URL says; the API checks it.
+    status: (params.get('status') ?? undefined) as QueryOf<'/coupon-templates'>['status'],
   };
   const setFilters = (next: Partial<typeof filters>) => {
     const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...filters, ...next })) if (v !== undefined && v !== '') p.set(k, String(v));
+    for (const [k, v] of Object.entries({ ...filters, ...next })) if (v !== undefined && String(v) !== '') p.set(k, String(v));
     setParams(p);
   };
   const q = useQuery({
     queryKey: ['coupon-templates', filters],
-    queryFn: () => api.get<CouponTemplatePage>('/coupon-templates', filters),
+    queryFn: () => api.GET('/coupon-templates', { params: { query: filters } }),
     placeholderData: keepPreviousData,
   });
 

@@ -1,3 +1,4 @@
+import { CouponAudience } from '@siyu/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -20,16 +21,18 @@ import {
   Typography,
 } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
-import type { CouponIssueJob, CouponTemplate } from '../../api/types';
+import { api, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { ConfirmButton } from '../../components/Guard';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
-import { reportError } from '../../lib/form-errors';
+import { contractRules, reportError } from '../../lib/form-errors';
 import { dateTime, dayjs } from '../../lib/format';
 import { type AudienceForm, audienceOf, audienceText, skippedReasons } from './coupon-rule';
 import { MemberPicker } from './pickers';
+
+type CouponIssueJob = Schemas['CouponIssueJob'];
+type CouponTemplate = Schemas['CouponTemplate'];
 
 const c = zh.coupons;
 const JOB_COLORS: Record<string, string> = { queued: 'default', running: 'processing', done: 'success', failed: 'error' };
@@ -134,6 +137,8 @@ const INITIAL: AudienceForm = { mode: 'members', memberIds: [], joined: null, pl
  * 定向发券: chosen members or a filter, started as a job; its progress and report refresh while it runs, and the
  * template's figures follow when it ends.
  */
+const audienceRule = contractRules(CouponAudience, { words: { memberIds: c.issue.pickMembers }, toBody: audienceOf });
+
 export function IssuePanel({ tpl }: { tpl: CouponTemplate }) {
   const { canEdit } = usePermissions();
   const { message } = App.useApp();
@@ -144,13 +149,13 @@ export function IssuePanel({ tpl }: { tpl: CouponTemplate }) {
 
   const current = useQuery({
     queryKey: ['coupon-issue-job', currentId],
-    queryFn: () => api.get<CouponIssueJob>(`/coupon-issue-jobs/${currentId}`),
+    queryFn: () => api.GET('/coupon-issue-jobs/{id}', { params: { path: { id: currentId! } } }),
     enabled: currentId !== null,
     refetchInterval: (query) => (running(query.state.data) || !query.state.data ? 1000 : false),
   });
   const jobs = useQuery({
     queryKey: ['coupon-issue-jobs', tpl.id],
-    queryFn: () => api.get<{ items: CouponIssueJob[] }>(`/coupon-templates/${tpl.id}/issue-jobs`),
+    queryFn: () => api.GET('/coupon-templates/{id}/issue-jobs', { params: { path: { id: tpl.id } } }),
     refetchInterval: (query) => (query.state.data?.items.some(running) ? 2000 : false),
   });
 
@@ -165,7 +170,7 @@ export function IssuePanel({ tpl }: { tpl: CouponTemplate }) {
   }, [finished, queryClient, tpl.id]);
 
   const start = useMutation({
-    mutationFn: (v: AudienceForm) => api.post<CouponIssueJob>(`/coupon-templates/${tpl.id}/issue-jobs`, audienceOf(v)),
+    mutationFn: (v: AudienceForm) => api.POST('/coupon-templates/{id}/issue-jobs', { params: { path: { id: tpl.id } }, body: audienceOf(v) }),
     onSuccess: (job) => {
       queryClient.setQueryData(['coupon-issue-job', job.id], job);
       setCurrentId(job.id);
@@ -202,7 +207,7 @@ export function IssuePanel({ tpl }: { tpl: CouponTemplate }) {
             />
           </Form.Item>
           {mode === 'members' ? (
-            <Form.Item name='memberIds' label={c.issue.members} rules={[{ required: true, type: 'array', min: 1, message: c.issue.pickMembers }]}>
+            <Form.Item name='memberIds' label={c.issue.members} required rules={[audienceRule('memberIds')]}>
               <MemberPicker data-testid='issue-members' />
             </Form.Item>
           ) : (

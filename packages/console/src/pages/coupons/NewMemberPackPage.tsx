@@ -1,19 +1,30 @@
+import { NewMemberPack } from '@siyu/shared';
 import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Select, Table, Tag, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
-import type { CouponTemplate, CouponTemplatePage } from '../../api/types';
+import { api, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { Guard } from '../../components/Guard';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
-import { reportError } from '../../lib/form-errors';
+import { contractRules, reportError } from '../../lib/form-errors';
 import { ruleSummary, stockText } from './coupon-rule';
 import { StatusTags, ValidityCell } from './StatusActions';
 
+type CouponTemplate = Schemas['CouponTemplate'];
+
 const c = zh.coupons;
-const MAX = 10;
+/** At most this many templates: the contract's limit, where the picker stops. */
+const MAX = Number(
+  (NewMemberPack.shape.templateIds.def.checks ?? [])
+    .map((c) => c._zod.def as { check: string; maximum?: number })
+    .find((d) => d.check === 'max_length')?.maximum,
+);
+const packRule = contractRules(NewMemberPack, {
+  words: { templateIds: c.pack.max },
+  toBody: (v: { templateIds?: number[] }) => ({ templateIds: v.templateIds ?? [] }),
+});
 
 interface Pack {
   templateIds: number[];
@@ -25,11 +36,11 @@ export default function NewMemberPackPage() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Pack>();
-  const pack = useQuery({ queryKey: ['new-member-pack'], queryFn: () => api.get<Pack>('/coupon-settings/new-member-pack') });
+  const pack = useQuery({ queryKey: ['new-member-pack'], queryFn: () => api.GET('/coupon-settings/new-member-pack') });
   // The newest hundred templates to choose from (ended ones cannot be issued, so they are not offered).
   const templates = useQuery({
     queryKey: ['coupon-templates', { page: 1, pageSize: 100 }],
-    queryFn: () => api.get<CouponTemplatePage>('/coupon-templates', { page: 1, pageSize: 100 }),
+    queryFn: () => api.GET('/coupon-templates', { params: { query: { page: 1, pageSize: 100 } } }),
   });
   useEffect(() => {
     if (pack.data) form.setFieldsValue(pack.data);
@@ -40,12 +51,15 @@ export default function NewMemberPackPage() {
   // Chosen templates older than the hundred listed are fetched one by one.
   const missing = templates.data ? chosen.filter((id) => !listed.has(id)) : [];
   const extra = useQueries({
-    queries: missing.map((id) => ({ queryKey: ['coupon-template', id], queryFn: () => api.get<CouponTemplate>(`/coupon-templates/${id}`) })),
+    queries: missing.map((id) => ({
+      queryKey: ['coupon-template', id],
+      queryFn: () => api.GET('/coupon-templates/{id}', { params: { path: { id } } }),
+    })),
   });
   for (const r of extra) if (r.data) listed.set(r.data.id, r.data);
 
   const save = useMutation({
-    mutationFn: (v: Pack) => api.put<Pack>('/coupon-settings/new-member-pack', { templateIds: v.templateIds ?? [] }),
+    mutationFn: (v: Pack) => api.PUT('/coupon-settings/new-member-pack', { body: { templateIds: v.templateIds ?? [] } }),
     onSuccess: (saved) => {
       queryClient.setQueryData(['new-member-pack'], saved);
       message.success(c.pack.saved);
@@ -75,7 +89,7 @@ export default function NewMemberPackPage() {
         <PageState loading={pack.isPending || templates.isPending} error={pack.error ?? templates.error} onRetry={() => void pack.refetch()}>
           <Typography.Paragraph type='secondary'>{c.pack.intro}</Typography.Paragraph>
           <Form<Pack> form={form} layout='vertical' disabled={!canEdit} onFinish={(v) => save.mutate(v)} style={{ maxWidth: 720 }}>
-            <Form.Item name='templateIds' label={c.pack.templates} extra={c.pack.max} rules={[{ type: 'array', max: MAX, message: c.pack.max }]}>
+            <Form.Item name='templateIds' label={c.pack.templates} extra={c.pack.max} rules={[packRule('templateIds')]}>
               <Select<number[]>
                 mode='multiple'
                 allowClear

@@ -1,9 +1,11 @@
 import { Space, Tag, Typography } from 'antd';
-import type { CouponTemplate } from '../../api/types';
 import { ConfirmButton } from '../../components/Guard';
 import { zh } from '../../i18n/zh-CN';
 import { validityText } from './coupon-rule';
 import { STATUS_ACTIONS, STATUS_COLORS, type StatusAction, useStatusChange } from './queries';
+import type { Schemas } from '../../api/client';
+
+type CouponTemplate = Schemas['CouponTemplate'];
 
 /** The status tag, and what the template's state says about claiming now (past its window, sold out, not public). */
 export function StatusTags({ tpl, now = Date.now() }: { tpl: CouponTemplate; now?: number }) {

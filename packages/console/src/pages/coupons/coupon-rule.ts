@@ -4,10 +4,18 @@
  * percent off in basis points (typed as 折 or as % off), instants in the merchant's time zone. Display conversions
  * only: what a coupon saves on an order is always the server's.
  */
-import type { CouponAudience, CouponKind, CouponTemplate, CouponValidity, NewCouponTemplate, UpdateCouponTemplate } from '@siyu/shared';
+import {
+  type CouponAudience,
+  type CouponKind,
+  type CouponTemplate,
+  type CouponValidity,
+  NewCouponTemplate,
+  type UpdateCouponTemplate,
+} from '@siyu/shared';
 import { localDateTime } from '@siyu/shared/business-day';
 import { fenToYuanString } from '@siyu/shared/money';
 import { zh } from '../../i18n/zh-CN';
+import { fieldMessage, type IssueWords, schemaErrors } from '../../lib/form-errors';
 
 const t = zh.coupons;
 
@@ -82,10 +90,9 @@ export function bpToText(mode: PercentMode, bp: number): string {
   return mode === 'zhe' ? bpToZhe(bp) : bpToPercent(bp);
 }
 
-export const PERCENT_BP_MIN = 1;
-export const PERCENT_BP_MAX = 9999;
+/** Basis points a percent-off coupon may take (the contract's range). */
 export const isPercentBp = (bp: number | null | undefined): bp is number =>
-  typeof bp === 'number' && Number.isInteger(bp) && bp >= PERCENT_BP_MIN && bp <= PERCENT_BP_MAX;
+  typeof bp === 'number' && NewCouponTemplate.shape.percentOffBp.safeParse(bp).success;
 
 // ---- words ----
 
@@ -245,60 +252,81 @@ export type RuleField =
   | 'perMemberLimit'
   | 'minTierLevel';
 
-const FEN_MAX = 1_000_000_000;
-const isInt = (n: unknown, min: number, max: number): n is number => typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
+/** The API's field names (and their items) -> the editor's. */
+export function formField(field: string): string | null {
+  if (field === 'validity' || field === 'validity.from' || field === 'validity.until') return 'validity.range';
+  if (/^scope\.ids(\.\d+)?$/.test(field)) return 'scope.ids';
+  if (/^scope\.excludeProductIds(\.\d+)?$/.test(field)) return 'scope.excludeProductIds';
+  if (field.startsWith('stacking.')) return 'stacking.withCouponKinds';
+  if (field.startsWith('validity.')) return 'validity.days';
+  if (field === 'kind') return null;
+  return field;
+}
+
+/** What the editor says about its fields, beyond each issue code's own words. */
+const RULE_WORDS: IssueWords = {
+  'name:too_big': t.errors.nameTooLong,
+  'description:too_big': t.errors.descriptionTooLong,
+  'amountFen:required_for_kind': t.errors.amountPositive,
+  'thresholdFen:required_for_kind': t.errors.thresholdPositive,
+  percentOffBp: t.errors.percentRange,
+  'capFen:too_small': t.errors.capPositive,
+  'scope.ids:required_for_scope': (issue) => (issue.params?.scope === 'categories' ? t.errors.pickCategories : t.errors.pickProducts),
+  'scope.ids.*': t.errors.tooManyIds,
+  'scope.ids:too_big': t.errors.tooManyIds,
+  'scope.excludeProductIds:too_big': t.errors.tooManyIds,
+  'validity.until:range_order': t.errors.rangeOrder,
+  'validity.days': t.errors.daysRange,
+  'totalStock:below_already_issued': (issue) => t.errors.stockBelowClaimed(Number(issue.params?.issued)),
+  totalStock: t.errors.stockRange,
+  perMemberLimit: t.errors.limitRange,
+  minTierLevel: t.errors.tierRange,
+};
+
+const RULE_LABELS = {
+  name: t.fields.name,
+  amountFen: t.fields.amount,
+  thresholdFen: t.fields.threshold,
+  percentOffBp: t.fields.percent,
+  validity: t.fields.validRange,
+};
 
 /**
- * What is wrong with the form, field by field, by the API's rules (NewCouponTemplate): an amount-off coupon needs an
- * amount, 满减 a threshold no smaller than the amount, percent off 1–9999 basis points and at most a cap, a category
- * or product scope at least one id; the window must end after it starts. `claimed`: how many are already issued (an
- * edit cannot set the stock below it). Messages are the merchant's.
+ * What is wrong with the form, field by field: the body it would send, checked by the contract's schema
+ * (NewCouponTemplate: an amount-off coupon needs an amount, 满减 a threshold no smaller than the amount, percent off
+ * 1–9999 basis points, a category or product scope at least one id, the window ending after it starts…). Empty
+ * fields stay empty in the body, so they are named rather than defaulted. `claimed`: how many are already issued (an
+ * edit cannot set the stock below it, as the API says with below_already_issued).
  */
-export function ruleErrors(v: TemplateForm, options: { claimed?: number } = {}): Partial<Record<RuleField, string>> {
-  const errors: Partial<Record<RuleField, string>> = {};
+export function ruleErrors(v: TemplateForm, options: { claimed?: number; timeZone?: string } = {}): Partial<Record<RuleField, string>> {
   const fields = KIND_FIELDS[v.kind];
-  const name = (v.name ?? '').trim();
-  if (!name) errors.name = zh.common.required(t.fields.name);
-  else if (name.length > 30) errors.name = t.errors.nameTooLong;
-  if ((v.description ?? '').trim().length > 200) errors.description = t.errors.descriptionTooLong;
-
-  if (fields.amount) {
-    if (v.amountFen === null || v.amountFen === undefined) errors.amountFen = zh.common.required(t.fields.amount);
-    else if (!isInt(v.amountFen, 1, FEN_MAX)) errors.amountFen = t.errors.amountPositive;
+  const range = v.validity.type === 'fixed' ? v.validity.range : null;
+  const noRange = v.validity.type === 'fixed' && !(range?.[0] && range[1]);
+  const body = {
+    ...toNewTemplate(noRange ? { ...v, validity: { ...v.validity, type: 'relative', days: 1 } } : v, options.timeZone ?? 'Asia/Shanghai'),
+    ...(fields.threshold === 'required' ? { thresholdFen: v.thresholdFen } : {}),
+    ...(noRange ? { validity: undefined } : {}),
+    totalStock: v.unlimitedStock ? null : v.totalStock,
+    perMemberLimit: v.perMemberLimit,
+    minTierLevel: v.minTierLevel,
+  };
+  const errors = schemaErrors<RuleField>(NewCouponTemplate, body, {
+    field: (f) => formField(f) as RuleField | null,
+    words: RULE_WORDS,
+    labels: RULE_LABELS,
+  });
+  if (
+    !errors.totalStock &&
+    options.claimed !== undefined &&
+    typeof v.totalStock === 'number' &&
+    !v.unlimitedStock &&
+    v.totalStock < options.claimed
+  ) {
+    errors.totalStock = fieldMessage(
+      { field: 'totalStock', code: 'below_already_issued', message: '', params: { issued: options.claimed } },
+      RULE_WORDS,
+    );
   }
-  if (fields.threshold === 'required') {
-    if (v.thresholdFen === null || v.thresholdFen === undefined) errors.thresholdFen = zh.common.required(t.fields.threshold);
-    else if (!isInt(v.thresholdFen, 1, FEN_MAX)) errors.thresholdFen = t.errors.thresholdPositive;
-    else if (typeof v.amountFen === 'number' && v.amountFen > v.thresholdFen) errors.amountFen = t.errors.amountOverThreshold;
-  } else if (fields.threshold === 'optional' && v.thresholdFen !== null && v.thresholdFen !== undefined && !isInt(v.thresholdFen, 0, FEN_MAX)) {
-    errors.thresholdFen = zh.money.invalid;
-  }
-  if (fields.percent) {
-    if (v.percentOffBp === null || v.percentOffBp === undefined) errors.percentOffBp = zh.common.required(t.fields.percent);
-    else if (!isPercentBp(v.percentOffBp)) errors.percentOffBp = t.errors.percentRange;
-    if (v.capFen !== null && v.capFen !== undefined && !isInt(v.capFen, 1, FEN_MAX)) errors.capFen = t.errors.capPositive;
-  }
-
-  if (v.scope.type !== 'all' && v.scope.ids.length === 0) {
-    errors['scope.ids'] = v.scope.type === 'categories' ? t.errors.pickCategories : t.errors.pickProducts;
-  } else if (v.scope.ids.length > 200 || v.scope.excludeProductIds.length > 200) {
-    errors['scope.ids'] = t.errors.tooManyIds;
-  }
-
-  if (v.validity.type === 'fixed') {
-    const range = v.validity.range;
-    if (!range?.[0] || !range[1]) errors['validity.range'] = zh.common.required(t.fields.validRange);
-    else if (!(range[0] < range[1])) errors['validity.range'] = t.errors.rangeOrder;
-  } else if (!isInt(v.validity.days, 1, 3650)) {
-    errors['validity.days'] = t.errors.daysRange;
-  }
-
-  if (!v.unlimitedStock) {
-    if (!isInt(v.totalStock, 1, 10_000_000)) errors.totalStock = t.errors.stockRange;
-    else if (options.claimed !== undefined && v.totalStock < options.claimed) errors.totalStock = t.errors.stockBelowClaimed(options.claimed);
-  }
-  if (!isInt(v.perMemberLimit, 1, 100)) errors.perMemberLimit = t.errors.limitRange;
-  if (!isInt(v.minTierLevel, 0, 20)) errors.minTierLevel = t.errors.tierRange;
   return errors;
 }
 

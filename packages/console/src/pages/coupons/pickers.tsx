@@ -2,7 +2,6 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { Select, Spin } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, api } from '../../api/client';
-import type { MerchantMemberDetail, MerchantMemberPage, ProductDetail, ProductPage } from '../../api/types';
 import { zh } from '../../i18n/zh-CN';
 
 /** The text after the merchant stopped typing for a moment. */
@@ -20,7 +19,7 @@ export function useProductTitles(ids: readonly number[]): Map<number, string> {
   const results = useQueries({
     queries: ids.map((id) => ({
       queryKey: ['product', id],
-      queryFn: () => api.get<ProductDetail>(`/products/${id}`),
+      queryFn: () => api.GET('/products/{id}', { params: { path: { id } } }),
       staleTime: 5 * 60_000,
       retry: false,
     })),
@@ -47,7 +46,7 @@ export function ProductPicker({ value = [], onChange, disabled, id, status, ...r
   const keyword = useDebounced(typed.trim());
   const search = useQuery({
     queryKey: ['product-search', keyword],
-    queryFn: () => api.get<ProductPage>('/products', { keyword: keyword || undefined, pageSize: 20 }),
+    queryFn: () => api.GET('/products', { params: { query: { keyword: keyword || undefined, pageSize: 20 } } }),
     staleTime: 30_000,
   });
   // Titles seen in searches are remembered, so a chosen product keeps its name when the next search does not list it.
@@ -86,7 +85,7 @@ export function MemberPicker({ value = [], onChange, disabled, id, status, ...re
   const keyword = useDebounced(typed.trim());
   const byName = useQuery({
     queryKey: ['member-search', keyword],
-    queryFn: () => api.get<MerchantMemberPage>('/members', { keyword: keyword || undefined, pageSize: 20 }),
+    queryFn: () => api.GET('/members', { params: { query: { keyword: keyword || undefined, pageSize: 20 } } }),
     staleTime: 30_000,
   });
   const asId = /^\d{1,15}$/.test(keyword) ? Number(keyword) : null;
@@ -94,7 +93,7 @@ export function MemberPicker({ value = [], onChange, disabled, id, status, ...re
     queryKey: ['member', asId],
     queryFn: async () => {
       try {
-        return await api.get<MerchantMemberDetail>(`/members/${asId}`);
+        return await api.GET('/members/{id}', { params: { path: { id: asId! } } });
       } catch (err) {
         if (err instanceof ApiError && (err.status === 404 || err.status === 400)) return null;
         throw err;

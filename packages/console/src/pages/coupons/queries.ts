@@ -1,7 +1,7 @@
+import type { CouponTemplateStatus } from '@siyu/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
 import { api } from '../../api/client';
-import type { CouponTemplate, CouponTemplateStatus } from '../../api/types';
 import { errorText } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
 
@@ -20,7 +20,7 @@ export const STATUS_COLORS: Record<string, string> = { draft: 'default', active:
 export function useTemplate(id: number | null) {
   return useQuery({
     queryKey: ['coupon-template', id],
-    queryFn: () => api.get<CouponTemplate>(`/coupon-templates/${id}`),
+    queryFn: () => api.GET('/coupon-templates/{id}', { params: { path: { id: id! } } }),
     enabled: id !== null,
   });
 }
@@ -30,7 +30,7 @@ export function useStatusChange() {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   return useMutation({
-    mutationFn: ({ id, action }: { id: number; action: StatusAction }) => api.post<CouponTemplate>(`/coupon-templates/${id}/${action}`),
+    mutationFn: ({ id, action }: { id: number; action: StatusAction }) => api.POST(`/coupon-templates/{id}/${action}`, { params: { path: { id } } }),
     onSuccess: (tpl, { action }) => {
       queryClient.setQueryData(['coupon-template', tpl.id], tpl);
       void queryClient.invalidateQueries({ queryKey: ['coupon-templates'] });

@@ -3,29 +3,22 @@ import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, Input
 import type { Rule } from 'antd/es/form';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError, api } from '../../api/client';
-import type { CouponTemplate, CouponTemplatePage, MerchantPointsMallItem, ProductDetail, ProductPage } from '../../api/types';
+import { ApiError, api, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { Guard } from '../../components/Guard';
 import { ImageUploader } from '../../components/ImageUploader';
 import { MoneyInput, moneyRule } from '../../components/MoneyInput';
 import { errorText, PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
-import { applyFieldErrors } from '../../lib/form-errors';
+import { applyFieldErrors, checkRule } from '../../lib/form-errors';
 import { dayjs, yuan } from '../../lib/format';
 import { ruleSummary } from '../coupons/coupon-rule';
-import { EMPTY_ITEM, formOfItem, type ItemForm, itemErrors, MALL_PATHS, specsText, toItemUpdate, toNewItem } from './mall-item';
+import { EMPTY_ITEM, formOfItem, ITEM_WORDS, type ItemForm, itemErrors, itemFormField, specsText, toItemUpdate, toNewItem } from './mall-item';
+
+type CouponTemplate = Schemas['CouponTemplate'];
 
 const t = zh.mall;
 const PICKER_FORMAT = 'YYYY-MM-DD HH:mm';
-
-/** API field -> form field. */
-function formField(field: string): string | null {
-  if (field === 'imageUrl') return 'images';
-  if (field === 'onSaleFrom' || field === 'onSaleUntil') return 'window';
-  if (field === 'status') return null;
-  return field;
-}
 
 /** A catalog SKU: a product found by name, then one of its SKUs. */
 function SkuPicker({ value, onChange, disabled }: { value?: number | null; onChange?: (id: number | null) => void; disabled?: boolean }) {
@@ -38,12 +31,12 @@ function SkuPicker({ value, onChange, disabled }: { value?: number | null; onCha
   const [productId, setProductId] = useState<number | null>(null);
   const search = useQuery({
     queryKey: ['product-search', keyword],
-    queryFn: () => api.get<ProductPage>('/products', { keyword: keyword || undefined, pageSize: 20 }),
+    queryFn: () => api.GET('/products', { params: { query: { keyword: keyword || undefined, pageSize: 20 } } }),
     staleTime: 30_000,
   });
   const product = useQuery({
     queryKey: ['product', productId],
-    queryFn: () => api.get<ProductDetail>(`/products/${productId}`),
+    queryFn: () => api.GET('/products/{id}', { params: { path: { id: productId! } } }),
     enabled: productId !== null,
   });
   return (
@@ -83,7 +76,7 @@ function SkuPicker({ value, onChange, disabled }: { value?: number | null; onCha
 function CouponPicker({ value, onChange, disabled }: { value?: number | null; onChange?: (id: number | null) => void; disabled?: boolean }) {
   const q = useQuery({
     queryKey: ['coupon-templates', { status: 'active', page: 1, pageSize: 100 }],
-    queryFn: () => api.get<CouponTemplatePage>('/coupon-templates', { status: 'active', page: 1, pageSize: 100 }),
+    queryFn: () => api.GET('/coupon-templates', { params: { query: { status: 'active', page: 1, pageSize: 100 } } }),
   });
   return (
     <Select<number>
@@ -111,7 +104,11 @@ export default function MallItemEditPage() {
   const { canEdit, timeZone } = usePermissions();
   const [form] = Form.useForm<ItemForm>();
   const [topError, setTopError] = useState<string | null>(null);
-  const q = useQuery({ queryKey: ['mall-item', id], queryFn: () => api.get<MerchantPointsMallItem>(MALL_PATHS.item(id!)), enabled: existing });
+  const q = useQuery({
+    queryKey: ['mall-item', id],
+    queryFn: () => api.GET('/points-mall/items/{id}', { params: { path: { id: id! } } }),
+    enabled: existing,
+  });
   const item = q.data;
 
   // Load the item once (and after a save), not on every background refetch.
@@ -122,21 +119,14 @@ export default function MallItemEditPage() {
 
   const kind = Form.useWatch('kind', form) ?? EMPTY_ITEM.kind;
 
-  const check =
-    (field: keyof ItemForm): Rule =>
-    ({ getFieldsValue }) => ({
-      validator: async () => {
-        const error = itemErrors(getFieldsValue(true) as ItemForm, !existing)[field];
-        if (error) throw new Error(error);
-      },
-    });
+  const check = (field: keyof ItemForm): Rule => checkRule((v: ItemForm) => itemErrors(v, !existing, timeZone), field);
 
   const save = useMutation({
     mutationFn: async (v: ItemForm) => {
-      if (!existing) return { saved: await api.post<MerchantPointsMallItem>(MALL_PATHS.items, toNewItem(v, timeZone)), changed: true };
+      if (!existing) return { saved: await api.POST('/points-mall/items', { body: toNewItem(v, timeZone) }), changed: true };
       const patch = toItemUpdate(v, item!, timeZone);
       if (Object.keys(patch).length === 0) return { saved: item!, changed: false };
-      return { saved: await api.patch<MerchantPointsMallItem>(MALL_PATHS.item(id), patch), changed: true };
+      return { saved: await api.PATCH('/points-mall/items/{id}', { params: { path: { id } }, body: patch }), changed: true };
     },
     onSuccess: ({ saved, changed }) => {
       queryClient.setQueryData(['mall-item', saved.id], saved);
@@ -149,7 +139,7 @@ export default function MallItemEditPage() {
       navigate('/points/mall');
     },
     onError: (err) => {
-      const rest = applyFieldErrors(form, err, formField);
+      const rest = applyFieldErrors(form, err, (f) => (f === 'status' ? null : itemFormField(f)), ITEM_WORDS);
       setTopError(rest.length || !(err instanceof ApiError) || !err.issues.length ? errorText(err) : null);
     },
   });
@@ -218,18 +208,13 @@ export default function MallItemEditPage() {
                   <CouponPicker />
                 </Form.Item>
               ))}
-            <Form.Item
-              name='title'
-              label={t.fields.title}
-              extra={t.hints.title}
-              rules={[{ required: true, whitespace: true, message: zh.common.required(t.fields.title) }, { max: 40 }]}
-            >
+            <Form.Item name='title' label={t.fields.title} extra={t.hints.title} required rules={[check('title')]}>
               <Input maxLength={40} showCount data-testid='mall-title' />
             </Form.Item>
             <Form.Item name='images' label={t.fields.image} extra={t.hints.image}>
               <SingleImage />
             </Form.Item>
-            <Form.Item name='description' label={t.fields.description} rules={[{ max: 2000 }]}>
+            <Form.Item name='description' label={t.fields.description} rules={[check('description')]}>
               <Input.TextArea rows={3} maxLength={2000} />
             </Form.Item>
             <Form.Item
@@ -237,7 +222,7 @@ export default function MallItemEditPage() {
               label={t.fields.instructions}
               extra={t.hints.instructions}
               required={kind === 'virtual'}
-              rules={[check('instructions'), { max: 2000 }]}
+              rules={[check('instructions')]}
             >
               <Input.TextArea rows={3} maxLength={2000} data-testid='mall-instructions' />
             </Form.Item>
@@ -246,17 +231,12 @@ export default function MallItemEditPage() {
           <Card title={t.pricing}>
             <Row gutter={16}>
               <Col xs={24} md={12}>
-                <Form.Item
-                  name='pointsPrice'
-                  label={t.fields.pointsPrice}
-                  extra={t.hints.pointsPrice}
-                  rules={[{ required: true, type: 'integer', min: 1, max: 100_000_000, message: t.errors.pointsRange }]}
-                >
+                <Form.Item name='pointsPrice' label={t.fields.pointsPrice} extra={t.hints.pointsPrice} required rules={[check('pointsPrice')]}>
                   <InputNumber precision={0} addonAfter={zh.points.pointsUnit} style={{ width: '100%' }} data-testid='mall-points' />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item name='cashFen' label={t.fields.cashFen} extra={t.hints.cashFen} rules={[moneyRule({ max: 100_000_000 })]}>
+                <Form.Item name='cashFen' label={t.fields.cashFen} extra={t.hints.cashFen} rules={[moneyRule(), check('cashFen')]}>
                   <MoneyInput placeholder='0.00' aria-label={t.fields.cashFen} />
                 </Form.Item>
               </Col>
@@ -266,12 +246,7 @@ export default function MallItemEditPage() {
                     <Typography.Text>{t.stockText(item!.stockLeft, item!.totalStock)}</Typography.Text>
                   </Form.Item>
                 ) : (
-                  <Form.Item
-                    name='totalStock'
-                    label={t.fields.totalStock}
-                    extra={t.hints.totalStock}
-                    rules={[{ required: true, type: 'integer', min: 0, max: 10_000_000, message: zh.points.mustBeInteger(0, 10_000_000) }]}
-                  >
+                  <Form.Item name='totalStock' label={t.fields.totalStock} extra={t.hints.totalStock} required rules={[check('totalStock')]}>
                     <InputNumber precision={0} style={{ width: '100%' }} data-testid='mall-stock' />
                   </Form.Item>
                 )}
@@ -282,12 +257,7 @@ export default function MallItemEditPage() {
           <Card title={t.rules}>
             <Row gutter={16}>
               <Col xs={24} md={12}>
-                <Form.Item
-                  name='perMemberLimit'
-                  label={t.fields.perMemberLimit}
-                  extra={t.hints.limit}
-                  rules={[{ type: 'integer', min: 1, max: 10_000, message: zh.points.mustBeInteger(1, 10_000) }]}
-                >
+                <Form.Item name='perMemberLimit' label={t.fields.perMemberLimit} extra={t.hints.limit} rules={[check('perMemberLimit')]}>
                   <InputNumber precision={0} style={{ width: '100%' }} data-testid='mall-limit' />
                 </Form.Item>
               </Col>
@@ -297,7 +267,7 @@ export default function MallItemEditPage() {
                   label={t.fields.perMemberDailyLimit}
                   extra={t.hints.dailyLimit}
                   dependencies={['perMemberLimit']}
-                  rules={[{ type: 'integer', min: 1, max: 10_000, message: zh.points.mustBeInteger(1, 10_000) }, check('perMemberDailyLimit')]}
+                  rules={[check('perMemberDailyLimit')]}
                 >
                   <InputNumber precision={0} style={{ width: '100%' }} data-testid='mall-daily-limit' />
                 </Form.Item>
@@ -323,24 +293,12 @@ export default function MallItemEditPage() {
             </Form.Item>
             <Row gutter={16}>
               <Col xs={24} md={12}>
-                <Form.Item
-                  name='minTierLevel'
-                  label={t.fields.minTierLevel}
-                  extra={t.hints.minTierLevel}
-                  rules={[{ required: true, type: 'integer', min: 0, max: 20, message: zh.points.mustBeInteger(0, 20) }]}
-                >
+                <Form.Item name='minTierLevel' label={t.fields.minTierLevel} extra={t.hints.minTierLevel} required rules={[check('minTierLevel')]}>
                   <InputNumber precision={0} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>
-                <Form.Item
-                  name='sortOrder'
-                  label={t.fields.sortOrder}
-                  extra={t.hints.sortOrder}
-                  rules={[
-                    { required: true, type: 'integer', min: -1_000_000, max: 1_000_000, message: zh.points.mustBeInteger(-1_000_000, 1_000_000) },
-                  ]}
-                >
+                <Form.Item name='sortOrder' label={t.fields.sortOrder} extra={t.hints.sortOrder} required rules={[check('sortOrder')]}>
                   <InputNumber precision={0} style={{ width: '100%' }} />
                 </Form.Item>
               </Col>

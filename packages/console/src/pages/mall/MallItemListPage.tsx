@@ -1,16 +1,19 @@
+import { PointsMallStockAdjustment } from '@siyu/shared';
 import { PlusOutlined } from '@ant-design/icons';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Image, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
-import type { MerchantPointsMallItem, MerchantPointsMallItemPage } from '../../api/types';
+import { api, type QueryOf, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { ConfirmButton, Guard } from '../../components/Guard';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
-import { applyFieldErrors, reportError } from '../../lib/form-errors';
-import { limitText, MALL_PATHS, priceText, type SaleState, saleState, windowForm, windowText } from './mall-item';
+import { adjustmentErrors, adjustmentField } from '../../lib/adjustment';
+import { applyFieldErrors, checkRule, type IssueWords, reportError } from '../../lib/form-errors';
+import { limitText, priceText, type SaleState, saleState, windowForm, windowText } from './mall-item';
+
+type MerchantPointsMallItem = Schemas['MerchantPointsMallItem'];
 
 const t = zh.mall;
 const STATE_COLORS: Record<SaleState, string> = { on: 'green', off: 'default', scheduled: 'blue', ended: 'default', soldOut: 'orange' };
@@ -21,7 +24,7 @@ function StatusToggle({ item }: { item: MerchantPointsMallItem }) {
   const queryClient = useQueryClient();
   const next = item.status === 'on' ? 'off' : 'on';
   const m = useMutation({
-    mutationFn: () => api.put<MerchantPointsMallItem>(MALL_PATHS.itemStatus(item.id), { status: next }),
+    mutationFn: () => api.PUT('/points-mall/items/{id}/status', { params: { path: { id: item.id } }, body: { status: next } }),
     onSuccess: () => {
       message.success(next === 'on' ? t.putOnDone : t.takeOffDone);
       void queryClient.invalidateQueries({ queryKey: ['mall-items'] });
@@ -50,15 +53,26 @@ interface StockForm {
 }
 
 /** Adds stock to the mall or takes unredeemed stock out, with a reason. */
+const STOCK_WORDS: IssueWords = { 'reason:too_small': t.stockReasonRequired, 'reason:invalid_type': t.stockReasonRequired };
+/** The adjustment checked by the contract, and a take-out past what is left, before it is sent. */
+const stockErrors = (v: Partial<StockForm>, left: number) =>
+  adjustmentErrors(PointsMallStockAdjustment, v, {
+    takeAway: 'remove',
+    left,
+    limitCode: 'over_available',
+    words: STOCK_WORDS,
+    labels: { delta: t.stockAmount },
+  });
+
 export function StockDialog({ item, onClose }: { item: MerchantPointsMallItem; onClose: () => void }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<StockForm>();
   const m = useMutation({
     mutationFn: (v: StockForm) =>
-      api.post<MerchantPointsMallItem>(MALL_PATHS.itemStock(item.id), {
-        delta: v.direction === 'add' ? v.amount : -v.amount,
-        reason: v.reason.trim(),
+      api.POST('/points-mall/items/{id}/stock', {
+        params: { path: { id: item.id } },
+        body: { delta: v.direction === 'add' ? v.amount : -v.amount, reason: v.reason.trim() },
       }),
     onSuccess: () => {
       message.success(t.stockAdjusted);
@@ -67,7 +81,7 @@ export function StockDialog({ item, onClose }: { item: MerchantPointsMallItem; o
       onClose();
     },
     onError: (err) => {
-      applyFieldErrors(form, err, (f) => (f === 'delta' ? 'amount' : f));
+      applyFieldErrors(form, err, adjustmentField, STOCK_WORDS);
       reportError(null, err, message);
     },
   });
@@ -95,19 +109,12 @@ export function StockDialog({ item, onClose }: { item: MerchantPointsMallItem; o
           name='amount'
           label={t.stockAmount}
           dependencies={['direction']}
-          rules={[
-            { required: true, message: zh.common.required(t.stockAmount) },
-            ({ getFieldValue }) => ({
-              validator: async (_, v) => {
-                if (getFieldValue('direction') === 'remove' && typeof v === 'number' && v > item.stockLeft)
-                  throw new Error(t.stockTooMuch(item.stockLeft));
-              },
-            }),
-          ]}
+          required
+          rules={[checkRule((v: StockForm) => stockErrors(v, item.stockLeft), 'amount')]}
         >
           <InputNumber min={1} max={10_000_000} precision={0} style={{ width: '100%' }} data-testid='mall-stock-amount' />
         </Form.Item>
-        <Form.Item name='reason' label={t.stockReason} rules={[{ required: true, whitespace: true, message: t.stockReasonRequired }, { max: 100 }]}>
+        <Form.Item name='reason' label={t.stockReason} required rules={[checkRule((v: StockForm) => stockErrors(v, item.stockLeft), 'reason')]}>
           <Input maxLength={100} data-testid='mall-stock-reason' />
         </Form.Item>
       </Form>
@@ -123,17 +130,18 @@ export default function MallItemListPage() {
   const filters = {
     page: Number(params.get('page') ?? 1),
     pageSize: Number(params.get('pageSize') ?? 20),
-    status: params.get('status') ?? undefined,
-    kind: params.get('kind') ?? undefined,
+    // What the URL says; the API checks it.
+    status: (params.get('status') ?? undefined) as QueryOf<'/points-mall/items'>['status'],
+    kind: (params.get('kind') ?? undefined) as QueryOf<'/points-mall/items'>['kind'],
   };
   const setFilters = (next: Partial<typeof filters>) => {
     const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...filters, ...next })) if (v !== undefined && v !== '') p.set(k, String(v));
+    for (const [k, v] of Object.entries({ ...filters, ...next })) if (v !== undefined && String(v) !== '') p.set(k, String(v));
     setParams(p);
   };
   const q = useQuery({
     queryKey: ['mall-items', filters],
-    queryFn: () => api.get<MerchantPointsMallItemPage>(MALL_PATHS.items, filters),
+    queryFn: () => api.GET('/points-mall/items', { params: { query: filters } }),
     placeholderData: keepPreviousData,
   });
   const now = Date.now();

@@ -1,16 +1,18 @@
+import { CancelPointsMallRedemptionRequest, FulfilPointsMallRedemptionRequest } from '@siyu/shared';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
-import type { MerchantPointsMallRedemption, MerchantPointsMallRedemptionPage } from '../../api/types';
+import { api, type QueryOf, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { Guard } from '../../components/Guard';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
-import { applyFieldErrors, reportError } from '../../lib/form-errors';
+import { applyFieldErrors, contractRules, reportError } from '../../lib/form-errors';
 import { dateTime, dayjs, yuan } from '../../lib/format';
-import { MALL_PATHS, priceText } from './mall-item';
+import { priceText } from './mall-item';
+
+type MerchantPointsMallRedemption = Schemas['MerchantPointsMallRedemption'];
 
 const t = zh.mall;
 const STATUSES = ['awaiting_payment', 'awaiting_fulfilment', 'fulfilled', 'cancelled', 'closed'] as const;
@@ -23,13 +25,24 @@ const STATUS_COLORS: Record<string, string> = {
 };
 
 /** Ship a redemption of a catalog SKU with a carrier and tracking number. */
+const fulfilRule = contractRules(FulfilPointsMallRedemptionRequest, {
+  labels: { carrier: zh.orders.carrier, trackingNo: zh.orders.trackingNo },
+  words: { 'trackingNo:invalid_format': zh.mall.trackingInvalid },
+});
+const cancelRule = contractRules(CancelPointsMallRedemptionRequest, {
+  words: { 'reason:too_small': t.cancelReasonRequired, 'reason:required': t.cancelReasonRequired },
+});
+
 function ShipDialog({ r, onClose }: { r: MerchantPointsMallRedemption; onClose: () => void }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ carrier: string; trackingNo: string }>();
   const m = useMutation({
     mutationFn: (v: { carrier: string; trackingNo: string }) =>
-      api.post<MerchantPointsMallRedemption>(MALL_PATHS.fulfil(r.id), { carrier: v.carrier, trackingNo: v.trackingNo.trim() }),
+      api.POST('/points-mall/redemptions/{id}/fulfil', {
+        params: { path: { id: r.id } },
+        body: { carrier: v.carrier, trackingNo: v.trackingNo.trim() },
+      }),
     onSuccess: () => {
       message.success(t.shipped);
       void queryClient.invalidateQueries({ queryKey: ['mall-redemptions'] });
@@ -59,17 +72,10 @@ function ShipDialog({ r, onClose }: { r: MerchantPointsMallRedemption; onClose: 
         </Typography.Paragraph>
       )}
       <Form form={form} layout='vertical' onFinish={(v) => m.mutate(v)}>
-        <Form.Item name='carrier' label={zh.orders.carrier} rules={[{ required: true, message: zh.common.required(zh.orders.carrier) }]}>
+        <Form.Item name='carrier' label={zh.orders.carrier} required rules={[fulfilRule('carrier')]}>
           <Select showSearch options={zh.orders.carriers.map((c) => ({ value: c, label: c }))} data-testid='redemption-carrier' />
         </Form.Item>
-        <Form.Item
-          name='trackingNo'
-          label={zh.orders.trackingNo}
-          rules={[
-            { required: true, whitespace: true, message: zh.common.required(zh.orders.trackingNo) },
-            { pattern: /^\s*[A-Za-z0-9-]{4,40}\s*$/, message: t.trackingInvalid },
-          ]}
-        >
+        <Form.Item name='trackingNo' label={zh.orders.trackingNo} required rules={[fulfilRule('trackingNo')]}>
           <Input maxLength={40} data-testid='redemption-tracking' />
         </Form.Item>
       </Form>
@@ -83,7 +89,8 @@ function CancelDialog({ r, onClose }: { r: MerchantPointsMallRedemption; onClose
   const queryClient = useQueryClient();
   const [form] = Form.useForm<{ reason: string }>();
   const m = useMutation({
-    mutationFn: (v: { reason: string }) => api.post<MerchantPointsMallRedemption>(MALL_PATHS.cancel(r.id), { reason: v.reason.trim() }),
+    mutationFn: (v: { reason: string }) =>
+      api.POST('/points-mall/redemptions/{id}/cancel', { params: { path: { id: r.id } }, body: { reason: v.reason.trim() } }),
     onSuccess: () => {
       message.success(t.cancelled);
       void queryClient.invalidateQueries({ queryKey: ['mall-redemptions'] });
@@ -111,7 +118,7 @@ function CancelDialog({ r, onClose }: { r: MerchantPointsMallRedemption; onClose
     >
       <Typography.Paragraph>{t.cancelHint(r.points, paidCash)}</Typography.Paragraph>
       <Form form={form} layout='vertical' onFinish={(v) => m.mutate(v)}>
-        <Form.Item name='reason' label={t.cancelReason} rules={[{ required: true, whitespace: true, message: t.cancelReasonRequired }, { max: 200 }]}>
+        <Form.Item name='reason' label={t.cancelReason} required rules={[cancelRule('reason')]}>
           <Input.TextArea rows={2} maxLength={200} showCount data-testid='redemption-cancel-reason' />
         </Form.Item>
       </Form>
@@ -128,8 +135,9 @@ export default function RedemptionsPage() {
   const filters = {
     page: Number(params.get('page') ?? 1),
     pageSize: Number(params.get('pageSize') ?? 20),
-    status: params.get('status') ?? undefined,
-    kind: params.get('kind') ?? undefined,
+    // What the URL says; the API checks it.
+    status: (params.get('status') ?? undefined) as QueryOf<'/points-mall/redemptions'>['status'],
+    kind: (params.get('kind') ?? undefined) as QueryOf<'/points-mall/redemptions'>['kind'],
     redemptionNo: params.get('redemptionNo') ?? undefined,
     memberId: params.get('memberId') ? Number(params.get('memberId')) : undefined,
     itemId: params.get('itemId') ? Number(params.get('itemId')) : undefined,
@@ -143,7 +151,7 @@ export default function RedemptionsPage() {
   };
   const q = useQuery({
     queryKey: ['mall-redemptions', filters],
-    queryFn: () => api.get<MerchantPointsMallRedemptionPage>(MALL_PATHS.redemptions, filters),
+    queryFn: () => api.GET('/points-mall/redemptions', { params: { query: filters } }),
     placeholderData: keepPreviousData,
   });
 

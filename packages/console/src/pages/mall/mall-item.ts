@@ -1,25 +1,15 @@
 /**
  * Points-mall items and redemptions as the console edits and shows them. Pure functions (no React, no requests):
- * the API's paths in one place, the editor's form <-> the request bodies (cash typed in yuan, held in fen; the on-sale
+ * the editor's form <-> the request bodies (cash typed in yuan, held in fen; the on-sale
  * window as two wall-clock minutes in the merchant's time zone, both included), and the words of the list.
  */
-import type { MerchantPointsMallItem, NewPointsMallItem, PointsMallItemKind, UpdatePointsMallItem } from '@siyu/shared';
+import { type MerchantPointsMallItem, NewPointsMallItem, type PointsMallItemKind, type UpdatePointsMallItem } from '@siyu/shared';
 import { fenToYuanString } from '@siyu/shared/money';
 import { zh } from '../../i18n/zh-CN';
+import { type IssueWords, schemaErrors } from '../../lib/form-errors';
 import { fixedValidityOf, isoToWallClock, wallClockToIso } from '../coupons/coupon-rule';
 
 const t = zh.mall;
-
-/** The merchant endpoints (decision 016), relative to /api/v1/merchant. The status is a PUT; the rest as named. */
-export const MALL_PATHS = {
-  items: '/points-mall/items',
-  item: (id: number) => `/points-mall/items/${id}`,
-  itemStatus: (id: number) => `/points-mall/items/${id}/status`,
-  itemStock: (id: number) => `/points-mall/items/${id}/stock`,
-  redemptions: '/points-mall/redemptions',
-  fulfil: (id: number) => `/points-mall/redemptions/${id}/fulfil`,
-  cancel: (id: number) => `/points-mall/redemptions/${id}/cancel`,
-};
 
 const MINUTE = 60_000;
 
@@ -84,17 +74,44 @@ export function windowForm(from: string | null, until: string | null, timeZone: 
   return [from ? isoToWallClock(from, timeZone) : null, until ? isoToWallClock(new Date(Date.parse(until) - MINUTE).toISOString(), timeZone) : null];
 }
 
-/** Checks the API would make, named by form field, so they show while typing. */
-export function itemErrors(v: Partial<ItemForm>, creating: boolean): Partial<Record<keyof ItemForm, string>> {
-  const e: Partial<Record<keyof ItemForm, string>> = {};
-  if (creating && v.kind === 'sku' && !v.skuId) e.skuId = t.errors.pickSku;
-  if (creating && v.kind === 'coupon' && !v.couponTemplateId) e.couponTemplateId = t.errors.pickCoupon;
-  if (v.kind === 'virtual' && !v.instructions?.trim()) e.instructions = t.errors.instructionsRequired;
-  if (typeof v.perMemberLimit === 'number' && typeof v.perMemberDailyLimit === 'number' && v.perMemberDailyLimit > v.perMemberLimit)
-    e.perMemberDailyLimit = t.errors.dailyOverTotal;
-  const [from, until] = v.window ?? [null, null];
-  if (from && until && !(from < until || from === until)) e.window = t.errors.windowOrder;
-  return e;
+/** The API's field -> the editor's (the window is one picker; the image list holds the one image). */
+export function itemFormField(field: string): keyof ItemForm | null {
+  if (field === 'onSaleFrom' || field === 'onSaleUntil') return 'window';
+  if (field === 'imageUrl') return 'images';
+  if (field === 'status') return 'listNow';
+  return field as keyof ItemForm;
+}
+
+/** What the editor says about its fields, beyond each issue code's own words (its own checks and the API's). */
+export const ITEM_WORDS: IssueWords = {
+  'skuId:required_for_kind': t.errors.pickSku,
+  'skuId:not_found_ref': t.errors.pickSku,
+  'couponTemplateId:required_for_kind': t.errors.pickCoupon,
+  'couponTemplateId:not_found_ref': t.errors.pickCoupon,
+  'instructions:required_for_kind': t.errors.instructionsRequired,
+  cashFen: zh.money.tooLarge,
+};
+
+/**
+ * What the API would refuse, named by form field so it shows while typing: the body the form would send, checked by
+ * the contract's schema (NewPointsMallItem; an edit keeps the item's kind and target, which are not edited here).
+ * Empty number fields stay empty in the body, so they are named rather than defaulted.
+ */
+export function itemErrors(v: Partial<ItemForm>, creating: boolean, timeZone = 'Asia/Shanghai'): Partial<Record<keyof ItemForm, string>> {
+  const form: ItemForm = { ...EMPTY_ITEM, ...Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) };
+  const body = {
+    ...toNewItem(form, timeZone),
+    pointsPrice: form.pointsPrice,
+    totalStock: form.totalStock,
+    minTierLevel: form.minTierLevel,
+    sortOrder: form.sortOrder,
+  };
+  return schemaErrors<keyof ItemForm>(NewPointsMallItem, body, {
+    field: (f) => (!creating && (f === 'skuId' || f === 'couponTemplateId' || f === 'kind') ? null : itemFormField(f)),
+    words: ITEM_WORDS,
+    labels: { title: t.fields.title },
+    integerRanges: true,
+  });
 }
 
 /** The body of POST /points-mall/items: only the kind's target, the cash in fen (0 for points only). */

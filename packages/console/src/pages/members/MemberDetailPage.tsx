@@ -2,8 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Avatar, Button, Card, DatePicker, Descriptions, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../api/client';
-import type { MemberCheckIns, MemberMerge, MerchantMemberDetail } from '../../api/types';
+import { api, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
@@ -12,12 +11,14 @@ import { OrdersTable } from '../orders/OrderListPage';
 import { AdjustPoints, PointsFigures, PointsLedger } from './MemberPoints';
 import { MemberTierSection } from '../tiers/MemberTierSection';
 
+type MemberMerge = Schemas['MemberMerge'];
+
 function CheckIns({ memberId }: { memberId: number }) {
   const { timeZone } = usePermissions();
   const [month, setMonth] = useState<string | undefined>(undefined);
   const q = useQuery({
     queryKey: ['member-check-ins', memberId, month],
-    queryFn: () => api.get<MemberCheckIns>(`/members/${memberId}/check-ins`, { month }),
+    queryFn: () => api.GET('/members/{id}/check-ins', { params: { path: { id: memberId }, query: { month } } }),
   });
   return (
     <>
@@ -114,7 +115,7 @@ export default function MemberDetailPage() {
   const navigate = useNavigate();
   const { timeZone } = usePermissions();
   const [ordersPage, setOrdersPage] = useState({ page: 1, pageSize: 10 });
-  const q = useQuery({ queryKey: ['member', id], queryFn: () => api.get<MerchantMemberDetail>(`/members/${id}`) });
+  const q = useQuery({ queryKey: ['member', id], queryFn: () => api.GET('/members/{id}', { params: { path: { id } } }) });
   const m = q.data;
   return (
     <div>

@@ -1,12 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Avatar, Button, Card, Form, Input, Select, Space, Table, Tag } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
-import type { MerchantMemberPage, MerchantMemberSummary } from '../../api/types';
+import { api, type QueryOf, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
 import { dateTime } from '../../lib/format';
+
+type MerchantMemberSummary = Schemas['MerchantMemberSummary'];
 
 export default function MemberListPage() {
   const { timeZone } = usePermissions();
@@ -15,7 +16,8 @@ export default function MemberListPage() {
     page: Number(params.get('page') ?? 1),
     pageSize: Number(params.get('pageSize') ?? 20),
     keyword: params.get('keyword') ?? undefined,
-    platform: params.get('platform') ?? undefined,
+    // What the URL says; the API checks it.
+    platform: (params.get('platform') ?? undefined) as QueryOf<'/members'>['platform'],
     phone: params.get('phone') ?? undefined,
   };
   const setFilters = (next: Record<string, string | number | undefined>) => {
@@ -25,7 +27,7 @@ export default function MemberListPage() {
   };
   const q = useQuery({
     queryKey: ['members', filters],
-    queryFn: () => api.get<MerchantMemberPage>('/members', filters),
+    queryFn: () => api.GET('/members', { params: { query: filters } }),
     placeholderData: keepPreviousData,
   });
   return (

@@ -1,16 +1,21 @@
+import { PointsAdjustmentRequest } from '@siyu/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
-import type { MerchantPointsEntry, MerchantPointsLedgerPage, PointsAdjustmentResult, PointsSummary } from '../../api/types';
+import { api, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { Guard } from '../../components/Guard';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
-import { applyFieldErrors, reportError } from '../../lib/form-errors';
+import { adjustmentErrors, adjustmentField } from '../../lib/adjustment';
+import { applyFieldErrors, checkRule, type IssueWords, reportError } from '../../lib/form-errors';
 import { dateTime, dayjs } from '../../lib/format';
 import { entryMatches, LEDGER_KINDS, LEDGER_REASONS, type LedgerFilters, ledgerQuery, orderOfSource } from './points-ledger';
+
+type MerchantPointsEntry = Schemas['MerchantPointsEntry'];
+type MerchantPointsLedgerPage = Schemas['MerchantPointsLedgerPage'];
+type PointsSummary = Schemas['PointsSummary'];
 
 const t = zh.points;
 const PAGE_SIZE = 20;
@@ -22,7 +27,7 @@ const ledgerKey = (memberId: number, filters?: LedgerFilters, cursor?: number) =
 /** Available, pending, debt and the next expiry. */
 export function PointsFigures({ memberId }: { memberId: number }) {
   const { timeZone } = usePermissions();
-  const q = useQuery({ queryKey: memberPointsKey(memberId), queryFn: () => api.get<PointsSummary>(`/members/${memberId}/points`) });
+  const q = useQuery({ queryKey: memberPointsKey(memberId), queryFn: () => api.GET('/members/{id}/points', { params: { path: { id: memberId } } }) });
   const s = q.data;
   return (
     <PageState loading={q.isPending} error={q.error} onRetry={() => q.refetch()}>
@@ -81,7 +86,7 @@ export function PointsLedger({ memberId }: { memberId: number }) {
   const cursor = cursors[pageIndex];
   const q = useQuery({
     queryKey: ledgerKey(memberId, filters, cursor),
-    queryFn: () => api.get<MerchantPointsLedgerPage>(`/members/${memberId}/points-ledger`, ledgerQuery(filters, cursor, PAGE_SIZE)),
+    queryFn: () => api.GET('/members/{id}/points-ledger', { params: { path: { id: memberId }, query: ledgerQuery(filters, cursor, PAGE_SIZE) } }),
     placeholderData: (prev) => prev,
   });
   const filter = (next: Partial<LedgerFilters>) => {
@@ -207,6 +212,21 @@ interface AdjustForm {
   reason: string;
 }
 
+const ADJUST_WORDS: IssueWords = {
+  'reason:too_small': t.reasonRequired,
+  'reason:invalid_type': t.reasonRequired,
+  'delta:over_deductible': (issue) => zh.members.balanceAfterTooLow(Number(issue.params?.max)),
+};
+/** The adjustment checked by the contract, and a deduction past the balance, before it is sent. */
+const adjustErrors = (v: Partial<AdjustForm>, available: number) =>
+  adjustmentErrors(PointsAdjustmentRequest, v, {
+    takeAway: 'deduct',
+    left: available,
+    limitCode: 'over_deductible',
+    words: ADJUST_WORDS,
+    labels: { delta: zh.members.amount },
+  });
+
 /** Grant or deduct by hand with a reason (owner, operator); the entry shows at the top of the ledger at once. */
 export function AdjustPoints({ memberId }: { memberId: number }) {
   const { timeZone } = usePermissions();
@@ -216,14 +236,20 @@ export function AdjustPoints({ memberId }: { memberId: number }) {
   const [form] = Form.useForm<AdjustForm>();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const summary = useQuery({ queryKey: memberPointsKey(memberId), queryFn: () => api.get<PointsSummary>(`/members/${memberId}/points`) });
+  const summary = useQuery({
+    queryKey: memberPointsKey(memberId),
+    queryFn: () => api.GET('/members/{id}/points', { params: { path: { id: memberId } } }),
+  });
   const available = summary.data?.available ?? 0;
   const m = useMutation({
     mutationFn: (v: AdjustForm) =>
-      api.post<PointsAdjustmentResult>(`/members/${memberId}/points-adjustments`, {
-        delta: v.direction === 'grant' ? v.amount : -v.amount,
-        reason: v.reason.trim(),
-        key,
+      api.POST('/members/{id}/points-adjustments', {
+        params: { path: { id: memberId } },
+        body: {
+          delta: v.direction === 'grant' ? v.amount : -v.amount,
+          reason: v.reason.trim(),
+          key,
+        },
       }),
     onSuccess: (r) => {
       message.success(t.adjustedEntry(r.entry.delta));
@@ -242,7 +268,7 @@ export function AdjustPoints({ memberId }: { memberId: number }) {
       void queryClient.invalidateQueries({ queryKey: ledgerKey(memberId) });
     },
     onError: (err) => {
-      applyFieldErrors(form, err, (f) => (f === 'delta' ? 'amount' : f === 'key' ? null : f));
+      applyFieldErrors(form, err, adjustmentField, ADJUST_WORDS);
       reportError(null, err, message);
       // A refused key (already posted) is spent: the next attempt is a new adjustment.
       setKey(newKey());
@@ -280,19 +306,12 @@ export function AdjustPoints({ memberId }: { memberId: number }) {
             name='amount'
             label={zh.members.amount}
             dependencies={['direction']}
-            rules={[
-              { required: true, message: zh.common.required(zh.members.amount) },
-              ({ getFieldValue }) => ({
-                validator: async (_, v) => {
-                  if (getFieldValue('direction') === 'deduct' && typeof v === 'number' && v > available)
-                    throw new Error(zh.members.balanceAfterTooLow(available));
-                },
-              }),
-            ]}
+            required
+            rules={[checkRule((v: AdjustForm) => adjustErrors(v, available), 'amount')]}
           >
             <InputNumber min={1} max={1_000_000} precision={0} style={{ width: '100%' }} data-testid='points-adjust-amount' />
           </Form.Item>
-          <Form.Item name='reason' label={zh.members.reason} rules={[{ required: true, whitespace: true, message: t.reasonRequired }, { max: 200 }]}>
+          <Form.Item name='reason' label={zh.members.reason} required rules={[checkRule((v: AdjustForm) => adjustErrors(v, available), 'reason')]}>
             <Input maxLength={200} showCount data-testid='points-adjust-reason' />
           </Form.Item>
         </Form>

@@ -1,21 +1,31 @@
+import { ShipOrderRequest } from '@siyu/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, Descriptions, Form, Image, Input, Popconfirm, Row, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
-import { api } from '../../api/client';
-import type { ConsoleBreakdownLine, ConsoleOrder, ConsoleOrderLine, OrderPayments, Refund } from '../../api/types';
+import { api, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { Guard } from '../../components/Guard';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
-import { reportError } from '../../lib/form-errors';
+import { contractRules, reportError } from '../../lib/form-errors';
 import { dateTime, yuan } from '../../lib/format';
 import { ORDER_STATUS_COLORS } from './OrderListPage';
 import { RefundActions } from './RefundActions';
+
+type ConsoleBreakdownLine = Schemas['BreakdownLine'];
+type ConsoleOrder = Schemas['Order'];
+type ConsoleOrderLine = Schemas['OrderLine'];
+type Refund = Schemas['Refund'];
 
 const specText = (specs: Record<string, string>) =>
   Object.entries(specs)
     .map(([k, v]) => `${k}：${v}`)
     .join('；');
+
+const shipRule = contractRules(ShipOrderRequest, {
+  labels: { carrier: zh.orders.carrier, trackingNo: zh.orders.trackingNo },
+  words: { 'trackingNo:invalid_format': zh.mall.trackingInvalid },
+});
 
 function ShipForm({ order }: { order: ConsoleOrder }) {
   const [form] = Form.useForm<{ carrier: string; trackingNo: string }>();
@@ -23,7 +33,7 @@ function ShipForm({ order }: { order: ConsoleOrder }) {
   const queryClient = useQueryClient();
   const ship = useMutation({
     mutationFn: (v: { carrier: string; trackingNo: string }) =>
-      api.post<ConsoleOrder>(`/orders/${order.id}/ship`, { carrier: v.carrier, trackingNo: v.trackingNo.trim() }),
+      api.POST('/orders/{id}/ship', { params: { path: { id: order.id } }, body: { carrier: v.carrier, trackingNo: v.trackingNo.trim() } }),
     onSuccess: (o) => {
       queryClient.setQueryData(['order', order.id], o);
       void queryClient.invalidateQueries({ queryKey: ['orders'] });
@@ -33,17 +43,10 @@ function ShipForm({ order }: { order: ConsoleOrder }) {
   });
   return (
     <Form form={form} layout='inline' onFinish={(v) => ship.mutate(v)} style={{ rowGap: 12 }}>
-      <Form.Item name='carrier' label={zh.orders.carrier} rules={[{ required: true, message: zh.common.required(zh.orders.carrier) }]}>
+      <Form.Item name='carrier' label={zh.orders.carrier} required rules={[shipRule('carrier')]}>
         <Select style={{ width: 150 }} showSearch options={zh.orders.carriers.map((c) => ({ value: c, label: c }))} data-testid='ship-carrier' />
       </Form.Item>
-      <Form.Item
-        name='trackingNo'
-        label={zh.orders.trackingNo}
-        rules={[
-          { required: true, message: zh.common.required(zh.orders.trackingNo) },
-          { pattern: /^[A-Za-z0-9-]{4,40}$/, message: '4-40 位字母、数字或 -' },
-        ]}
-      >
+      <Form.Item name='trackingNo' label={zh.orders.trackingNo} required rules={[shipRule('trackingNo')]}>
         <Input style={{ width: 220 }} data-testid='ship-tracking' />
       </Form.Item>
       <Form.Item>
@@ -61,10 +64,10 @@ export default function OrderDetailPage() {
   const { timeZone } = usePermissions();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const q = useQuery({ queryKey: ['order', id], queryFn: () => api.get<ConsoleOrder>(`/orders/${id}`) });
-  const payments = useQuery({ queryKey: ['order-payments', id], queryFn: () => api.get<OrderPayments>(`/orders/${id}/payments`) });
+  const q = useQuery({ queryKey: ['order', id], queryFn: () => api.GET('/orders/{id}', { params: { path: { id } } }) });
+  const payments = useQuery({ queryKey: ['order-payments', id], queryFn: () => api.GET('/orders/{id}/payments', { params: { path: { id } } }) });
   const complete = useMutation({
-    mutationFn: () => api.post<ConsoleOrder>(`/orders/${id}/complete`),
+    mutationFn: () => api.POST('/orders/{id}/complete', { params: { path: { id } } }),
     onSuccess: (o) => {
       queryClient.setQueryData(['order', id], o);
       message.success(zh.orders.completed);

@@ -3,12 +3,15 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
-import type { ConsoleOrderPage, ConsoleOrderSummary, OrderFilters, OrderPlatform } from '../../api/types';
+import { api, type MerchantPaths, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
 import { dateTime, dayjs, yuan } from '../../lib/format';
+
+type ConsoleOrderSummary = Schemas['OrderSummary'];
+type OrderFilters = NonNullable<MerchantPaths['/orders']['get']['parameters']['query']>;
+type OrderPlatform = NonNullable<Schemas['Order']['platform']>;
 
 export const ORDER_STATUS_COLORS: Record<string, string> = {
   awaiting_payment: 'gold',
@@ -24,7 +27,8 @@ export function readOrderFilters(params: URLSearchParams): OrderFilters {
   return {
     page: num('page') ?? 1,
     pageSize: num('pageSize') ?? 20,
-    status: params.get('status') ?? undefined,
+    // What the URL says; the API checks it.
+    status: (params.get('status') ?? undefined) as OrderFilters['status'],
     orderNo: params.get('orderNo') ?? undefined,
     memberId: num('memberId'),
     platform: (params.get('platform') as OrderPlatform | null) ?? undefined,
@@ -38,7 +42,7 @@ export function OrdersTable({ filters, onPage }: { filters: OrderFilters; onPage
   const { timeZone } = usePermissions();
   const q = useQuery({
     queryKey: ['orders', filters],
-    queryFn: () => api.get<ConsoleOrderPage>('/orders', { ...filters }),
+    queryFn: () => api.GET('/orders', { params: { query: { ...filters } } }),
     placeholderData: keepPreviousData,
   });
   return (
@@ -108,7 +112,7 @@ export function OrdersTable({ filters, onPage }: { filters: OrderFilters; onPage
 }
 
 interface FilterForm {
-  status?: string;
+  status?: OrderFilters['status'];
   orderNo?: string;
   memberId?: number;
   platform?: OrderPlatform;
@@ -129,7 +133,7 @@ export default function OrderListPage() {
     <div>
       <div className='page-header'>
         <h2>{zh.orders.title}</h2>
-        <Button icon={<DownloadOutlined />} href={api.url('/orders/export.csv', exportFilters)} data-testid='orders-export'>
+        <Button icon={<DownloadOutlined />} href={api.href('/orders/export.csv', { query: exportFilters })} data-testid='orders-export'>
           {zh.orders.export}
         </Button>
       </div>

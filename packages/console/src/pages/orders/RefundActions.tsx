@@ -1,13 +1,17 @@
+import { RejectRefundRequest } from '@siyu/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Modal, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client';
-import type { Refund } from '../../api/types';
+import { api, type Schemas } from '../../api/client';
 import { Guard } from '../../components/Guard';
 import { zh } from '../../i18n/zh-CN';
-import { reportError } from '../../lib/form-errors';
+import { contractRules, reportError } from '../../lib/form-errors';
+
+type Refund = Schemas['Refund'];
 
 /** Approve (after a confirmation) or reject (with the reason the member sees) a requested refund. */
+const rejectRule = contractRules(RejectRefundRequest, { labels: { reason: zh.refunds.rejectReason } });
+
 export function RefundActions({ refund }: { refund: Pick<Refund, 'id' | 'status' | 'orderId'> }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -19,7 +23,7 @@ export function RefundActions({ refund }: { refund: Pick<Refund, 'id' | 'status'
     void queryClient.invalidateQueries({ queryKey: ['orders'] });
   };
   const approve = useMutation({
-    mutationFn: () => api.post(`/refunds/${refund.id}/approve`, {}),
+    mutationFn: () => api.POST('/refunds/{id}/approve', { params: { path: { id: refund.id } }, body: {} }),
     onSuccess: () => {
       message.success(zh.refunds.approved);
       done();
@@ -27,7 +31,7 @@ export function RefundActions({ refund }: { refund: Pick<Refund, 'id' | 'status'
     onError: (err) => reportError(null, err, message),
   });
   const reject = useMutation({
-    mutationFn: (reason: string) => api.post(`/refunds/${refund.id}/reject`, { reason }),
+    mutationFn: (reason: string) => api.POST('/refunds/{id}/reject', { params: { path: { id: refund.id } }, body: { reason } }),
     onSuccess: () => {
       message.success(zh.refunds.rejected);
       setRejecting(false);
@@ -59,11 +63,7 @@ export function RefundActions({ refund }: { refund: Pick<Refund, 'id' | 'status'
           destroyOnHidden
         >
           <Form form={form} layout='vertical' onFinish={(v) => reject.mutate(v.reason)}>
-            <Form.Item
-              name='reason'
-              label={zh.refunds.rejectReason}
-              rules={[{ required: true, whitespace: true, message: zh.common.required(zh.refunds.rejectReason) }, { max: 200 }]}
-            >
+            <Form.Item name='reason' label={zh.refunds.rejectReason} required rules={[rejectRule('reason')]}>
               <Input.TextArea maxLength={200} showCount rows={3} />
             </Form.Item>
           </Form>

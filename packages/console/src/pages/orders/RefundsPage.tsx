@@ -2,8 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { App, Button, Card, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
-import type { MerchantRefund, MerchantRefundPage, PaymentException, PaymentExceptionPage } from '../../api/types';
+import { api, type QueryOf, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { Guard } from '../../components/Guard';
 import { PageState } from '../../components/PageState';
@@ -12,15 +11,18 @@ import { reportError } from '../../lib/form-errors';
 import { dateTime, yuan } from '../../lib/format';
 import { RefundActions } from './RefundActions';
 
+type MerchantRefund = Schemas['MerchantRefund'];
+type PaymentException = Schemas['PaymentException'];
+
 const REFUND_COLORS: Record<string, string> = { requested: 'gold', rejected: 'default', processing: 'blue', succeeded: 'green', failed: 'red' };
 
 function RefundQueue() {
   const { timeZone } = usePermissions();
-  const [status, setStatus] = useState<string | undefined>('requested');
+  const [status, setStatus] = useState<QueryOf<'/refunds'>['status']>('requested');
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const q = useQuery({
     queryKey: ['refunds', status, page],
-    queryFn: () => api.get<MerchantRefundPage>('/refunds', { status, ...page }),
+    queryFn: () => api.GET('/refunds', { params: { query: { status, ...page } } }),
     placeholderData: keepPreviousData,
   });
   return (
@@ -83,11 +85,11 @@ function PaymentExceptions() {
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const q = useQuery({
     queryKey: ['payment-exceptions', page],
-    queryFn: () => api.get<PaymentExceptionPage>('/payment-exceptions', page),
+    queryFn: () => api.GET('/payment-exceptions', { params: { query: page } }),
     placeholderData: keepPreviousData,
   });
   const retry = useMutation({
-    mutationFn: (id: number) => api.post<PaymentException>(`/payment-exceptions/${id}/retry`),
+    mutationFn: (id: number) => api.POST('/payment-exceptions/{id}/retry', { params: { path: { id } } }),
     onSuccess: () => {
       message.success(zh.refunds.retried);
       void queryClient.invalidateQueries({ queryKey: ['payment-exceptions'] });

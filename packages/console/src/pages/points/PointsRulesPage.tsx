@@ -2,13 +2,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, InputNumber, Radio, Space, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
-import type { PointsRules } from '../../api/types';
+import { api, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { Guard } from '../../components/Guard';
 import { errorText, PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
-import { applyFieldErrors } from '../../lib/form-errors';
+import { applyFieldErrors, checkRule } from '../../lib/form-errors';
 import { dayjs } from '../../lib/format';
 import {
   checkoutExample,
@@ -18,35 +17,31 @@ import {
   formOfRules,
   policyText,
   type RulesForm,
+  rulesErrors,
+  rulesFormField,
   rulesOfForm,
   shareToBp,
 } from './points-rules';
 
+type PointsRules = Schemas['PointsRules'];
+
 const t = zh.points;
 
-const intRule = (min: number, max: number) => ({
-  required: true,
-  type: 'integer' as const,
-  min,
-  max,
-  message: t.mustBeInteger(min, max),
-});
-
-/** API field -> form field: the share is typed as a percent. */
-const toFormField = (field: string) => (field === 'checkout.maxShareBp' ? 'checkout.maxSharePercent' : field);
+/** A field checked by the contract, with every value the form holds. */
+const check = (field: string) => checkRule(rulesErrors, field);
 
 export default function PointsRulesPage() {
   const { canEdit, timeZone } = usePermissions();
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<RulesForm>();
-  const q = useQuery({ queryKey: ['points-rules'], queryFn: () => api.get<PointsRules>('/points/rules') });
+  const q = useQuery({ queryKey: ['points-rules'], queryFn: () => api.GET('/points/rules') });
   useEffect(() => {
     if (q.data) form.setFieldsValue(formOfRules(q.data));
   }, [q.data, form]);
 
   const save = useMutation({
-    mutationFn: (rules: PointsRules) => api.put<PointsRules>('/points/rules', rules),
+    mutationFn: (rules: PointsRules) => api.PUT('/points/rules', { body: rules }),
     onSuccess: (r) => {
       queryClient.setQueryData(['points-rules'], r);
       form.setFieldsValue(formOfRules(r));
@@ -54,7 +49,7 @@ export default function PointsRulesPage() {
     },
     // Field errors beside the fields they name; the reason at the top as well.
     onError: (err) => {
-      applyFieldErrors(form, err, toFormField);
+      applyFieldErrors(form, err, rulesFormField);
       message.error(errorText(err));
     },
   });
@@ -113,11 +108,18 @@ export default function PointsRulesPage() {
                     {earned !== null && <div data-testid='earning-example'>{t.earningExample(earned)}</div>}
                   </>
                 }
-                rules={[intRule(0, 1000)]}
+                required
+                rules={[check('earning.pointsPerYuan')]}
               >
                 <InputNumber precision={0} addonAfter={t.pointsUnit} style={{ width: 220 }} data-testid='earning-rate' />
               </Form.Item>
-              <Form.Item name={['earning', 'maturityDays']} label={t.maturityDays} extra={t.maturityDaysHint} rules={[intRule(0, 60)]}>
+              <Form.Item
+                name={['earning', 'maturityDays']}
+                label={t.maturityDays}
+                extra={t.maturityDaysHint}
+                required
+                rules={[check('earning.maturityDays')]}
+              >
                 <InputNumber precision={0} addonAfter={t.daysUnit} style={{ width: 220 }} data-testid='maturity-days' />
               </Form.Item>
             </Card>
@@ -135,7 +137,8 @@ export default function PointsRulesPage() {
                 name={['expiry', 'days']}
                 label={t.expiryDays}
                 extra={t.expiryDaysHint}
-                rules={[intRule(1, 3650)]}
+                required
+                rules={[check('expiry.days')]}
                 hidden={policy !== 'days_after_earning'}
               >
                 <InputNumber precision={0} addonAfter={t.daysUnit} style={{ width: 220 }} data-testid='expiry-days' />
@@ -144,7 +147,8 @@ export default function PointsRulesPage() {
                 name={['expiry', 'noticeDays']}
                 label={t.noticeDays}
                 extra={t.noticeDaysHint}
-                rules={[intRule(1, 365)]}
+                required
+                rules={[check('expiry.noticeDays')]}
                 hidden={policy === 'never'}
               >
                 <InputNumber precision={0} addonAfter={t.daysUnit} style={{ width: 220 }} />
@@ -160,7 +164,13 @@ export default function PointsRulesPage() {
               >
                 <Switch data-testid='checkout-enabled' />
               </Form.Item>
-              <Form.Item name={['checkout', 'pointsPerYuan']} label={t.checkoutRate} extra={t.checkoutRateHint} rules={[intRule(1, 10_000)]}>
+              <Form.Item
+                name={['checkout', 'pointsPerYuan']}
+                label={t.checkoutRate}
+                extra={t.checkoutRateHint}
+                required
+                rules={[check('checkout.pointsPerYuan')]}
+              >
                 <InputNumber precision={0} addonAfter={t.checkoutRateSuffix} style={{ width: 260 }} data-testid='checkout-rate' />
               </Form.Item>
               <Form.Item
@@ -172,13 +182,7 @@ export default function PointsRulesPage() {
                     {example && <div data-testid='checkout-example'>{t.checkoutExample(example.points, example.yuan)}</div>}
                   </>
                 }
-                rules={[
-                  {
-                    validator: async (_, v) => {
-                      if (shareToBp(v) === null) throw new Error(t.shareInvalid);
-                    },
-                  },
-                ]}
+                rules={[check('checkout.maxSharePercent')]}
               >
                 <InputNumber<string>
                   stringMode
@@ -205,7 +209,7 @@ export default function PointsRulesPage() {
               <Typography.Paragraph type='secondary'>{t.tasksHint}</Typography.Paragraph>
               <Space wrap size={[24, 0]}>
                 {(['complete_profile', 'bind_phone', 'first_order'] as const).map((task) => (
-                  <Form.Item key={task} name={['tasks', task]} label={t.tasks[task]} rules={[intRule(0, 1_000_000)]}>
+                  <Form.Item key={task} name={['tasks', task]} label={t.tasks[task]} required rules={[check(`tasks.${task}`)]}>
                     <InputNumber precision={0} addonAfter={t.pointsUnit} style={{ width: 180 }} data-testid={`task-${task}`} />
                   </Form.Item>
                 ))}

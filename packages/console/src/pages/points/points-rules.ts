@@ -3,23 +3,27 @@
  * functions, tested on their own: the checkout share typed as a percent ("50", "12.5", "100") and held in basis
  * points by digit arithmetic, never a float; the examples under the fields follow the API's own arithmetic.
  */
-import type { PointsRules } from '@siyu/shared';
+import { PointsRules as PointsRulesSchema, type PointsRules } from '@siyu/shared';
 import { fenToYuanString } from '@siyu/shared/money';
 import { zh } from '../../i18n/zh-CN';
+import { schemaErrors } from '../../lib/form-errors';
 
 /** The form: the rules as they are, but the checkout share as percent text. */
 export type RulesForm = Omit<PointsRules, 'checkout'> & {
   checkout: Omit<PointsRules['checkout'], 'maxShareBp'> & { maxSharePercent: string };
 };
 
-/** Percent text -> basis points: "50" -> 5000, "12.5" -> 1250, "0.01" -> 1, "100" -> 10000; null if not 0.01-100. */
+/**
+ * Percent text -> basis points: "50" -> 5000, "12.5" -> 1250, "0.01" -> 1, "100" -> 10000; null if it is not a share
+ * the contract takes (0.01-100 %).
+ */
 export function shareToBp(text: string | null | undefined): number | null {
   if (text === null || text === undefined) return null;
   const s = String(text).trim().replace(/\.$/, '');
   const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(s);
   if (!m) return null;
   const bp = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  return bp >= 1 && bp <= 10_000 ? bp : null;
+  return PointsRulesSchema.shape.checkout.shape.maxShareBp.safeParse(bp).success ? bp : null;
 }
 
 /** 5000 -> "50", 1250 -> "12.5", 1 -> "0.01". */
@@ -45,6 +49,18 @@ export function rulesOfForm(f: RulesForm): PointsRules {
     refundOfSpentPoints: f.refundOfSpentPoints,
     tasks: { complete_profile: f.tasks.complete_profile, bind_phone: f.tasks.bind_phone, first_order: f.tasks.first_order },
   };
+}
+
+/** API field -> form field: the share is typed as a percent. */
+export const rulesFormField = (field: string) => (field === 'checkout.maxShareBp' ? 'checkout.maxSharePercent' : field);
+
+/** What is wrong with the form, by its field: the body it would send, checked by the contract's schema. */
+export function rulesErrors(f: RulesForm): Partial<Record<string, string>> {
+  return schemaErrors(PointsRulesSchema, rulesOfForm(f), {
+    field: rulesFormField,
+    words: { 'checkout.maxShareBp': zh.points.shareInvalid },
+    integerRanges: true,
+  });
 }
 
 function gcd(a: number, b: number): number {

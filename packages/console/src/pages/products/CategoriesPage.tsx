@@ -1,16 +1,20 @@
+import { UpdateCategory } from '@siyu/shared';
 import { ArrowDownOutlined, ArrowUpOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input, InputNumber, Modal, Space, Table, Tooltip } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client';
-import type { Category } from '../../api/types';
+import { api, type Schemas } from '../../api/client';
 import { Guard } from '../../components/Guard';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
-import { reportError } from '../../lib/form-errors';
+import { contractRules, reportError } from '../../lib/form-errors';
 import { useCategories } from '../../lib/use-categories';
 
+type Category = Schemas['Category'];
+
 type Row = Category & { children?: Row[] };
+
+const categoryRule = contractRules(UpdateCategory, { labels: { name: zh.categories.name }, integerRanges: true });
 type Editing = { mode: 'create'; parentId: number | null } | { mode: 'edit'; category: Category };
 
 /** The two-level category tree: add, rename, reorder (a larger sort value comes first). */
@@ -25,8 +29,8 @@ export default function CategoriesPage() {
   const save = useMutation({
     mutationFn: (v: { name: string; sortOrder: number }) =>
       editing?.mode === 'edit'
-        ? api.patch(`/categories/${editing.category.id}`, v)
-        : api.post('/categories', { ...v, parentId: editing?.mode === 'create' ? editing.parentId : null }),
+        ? api.PATCH('/categories/{id}', { params: { path: { id: editing.category.id } }, body: v })
+        : api.POST('/categories', { body: { ...v, parentId: editing?.mode === 'create' ? editing.parentId : null } }),
     onSuccess: () => {
       message.success(zh.categories.saved);
       setEditing(null);
@@ -39,8 +43,8 @@ export default function CategoriesPage() {
   const move = useMutation({
     mutationFn: async ({ a, b }: { a: Category; b: Category }) => {
       const [sa, sb] = a.sortOrder === b.sortOrder ? [b.sortOrder + 1, a.sortOrder] : [b.sortOrder, a.sortOrder];
-      await api.patch(`/categories/${a.id}`, { sortOrder: sa });
-      await api.patch(`/categories/${b.id}`, { sortOrder: sb });
+      await api.PATCH('/categories/{id}', { params: { path: { id: a.id } }, body: { sortOrder: sa } });
+      await api.PATCH('/categories/{id}', { params: { path: { id: b.id } }, body: { sortOrder: sb } });
     },
     onSuccess: () => void refresh(),
     onError: (err) => reportError(null, err, message),
@@ -127,14 +131,10 @@ export default function CategoriesPage() {
         confirmLoading={save.isPending}
       >
         <Form form={form} layout='vertical' onFinish={(v) => save.mutate(v)}>
-          <Form.Item
-            name='name'
-            label={zh.categories.name}
-            rules={[{ required: true, whitespace: true, message: zh.common.required(zh.categories.name) }, { max: 30 }]}
-          >
+          <Form.Item name='name' label={zh.categories.name} required rules={[categoryRule('name')]}>
             <Input maxLength={30} />
           </Form.Item>
-          <Form.Item name='sortOrder' label={zh.categories.sortOrder} extra={zh.products.sortOrderHint}>
+          <Form.Item name='sortOrder' label={zh.categories.sortOrder} extra={zh.products.sortOrderHint} rules={[categoryRule('sortOrder')]}>
             <InputNumber precision={0} style={{ width: '100%' }} />
           </Form.Item>
         </Form>

@@ -1,20 +1,22 @@
+import { NewProduct } from '@siyu/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Space, Tag, TreeSelect, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { ApiError, api } from '../../api/client';
-import type { ProductDetail } from '../../api/types';
+import { ApiError, api, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { Guard } from '../../components/Guard';
 import { ImageUploader } from '../../components/ImageUploader';
 import { errorText, PageState } from '../../components/PageState';
 import { RichTextEditor } from '../../components/RichTextEditor';
-import { dimensionsOf, type SkuRow, specsKey, validateRows } from '../../components/sku-matrix';
+import { dimensionsOf, newSkuBody, type SkuRow, skuUpdateBody, specsKey, validateRows } from '../../components/sku-matrix';
 import { SkuMatrixEditor, type SkuMatrixValue, withDimensions } from '../../components/SkuMatrixEditor';
 import { zh } from '../../i18n/zh-CN';
-import { applyFieldErrors, fieldMessage } from '../../lib/form-errors';
+import { applyFieldErrors, contractRules, fieldMessage } from '../../lib/form-errors';
 import { categoryOptions, useCategories } from '../../lib/use-categories';
 import { StockAdjustModal, StockHistoryDrawer } from './StockDialogs';
+
+type ProductDetail = Schemas['ProductDetail'];
 
 interface Basics {
   title: string;
@@ -24,6 +26,9 @@ interface Basics {
   imageUrls: string[];
   description: string;
 }
+
+/** The basics checked by the contract: a new product's fields but its SKUs (the matrix checks those). */
+const basicsRule = contractRules(NewProduct.omit({ skus: true }), { labels: { title: zh.products.productTitle }, integerRanges: true });
 
 const EMPTY_MATRIX: SkuMatrixValue = withDimensions({ dimensions: [], rows: [] }, []);
 
@@ -50,7 +55,11 @@ export default function ProductEditPage() {
   const [adjusting, setAdjusting] = useState<SkuRow | null>(null);
   const [historyOf, setHistoryOf] = useState<number | null>(null);
 
-  const q = useQuery({ queryKey: ['product', id], queryFn: () => api.get<ProductDetail>(`/products/${id}`), enabled: id !== null });
+  const q = useQuery({
+    queryKey: ['product', id],
+    queryFn: () => api.GET('/products/{id}', { params: { path: { id: id! } } }),
+    enabled: id !== null,
+  });
   const product = q.data;
 
   // Load the product into the form once (and again after a save), not on every background refetch.
@@ -75,23 +84,25 @@ export default function ProductEditPage() {
     mutationFn: async (basics: Basics) => {
       const rows = matrix.rows;
       if (id === null) {
-        return api.post<ProductDetail>('/products', {
-          ...basics,
-          subtitle: basics.subtitle ?? '',
-          description: basics.description ?? '',
-          skus: rows.map((r) => ({ code: r.code.trim(), specs: r.specs, priceFen: r.priceFen, stock: r.stock ?? 0 })),
+        return api.POST('/products', {
+          body: {
+            ...basics,
+            subtitle: basics.subtitle ?? '',
+            description: basics.description ?? '',
+            skus: rows.map(newSkuBody),
+          },
         });
       }
-      await api.patch<ProductDetail>(`/products/${id}`, basics);
+      await api.PATCH('/products/{id}', { params: { path: { id } }, body: basics });
       const errors: RowErrors = new Map();
       for (const [i, r] of rows.entries()) {
         try {
           if (r.id === undefined) {
-            await api.post(`/products/${id}/skus`, { code: r.code.trim(), specs: r.specs, priceFen: r.priceFen, stock: r.stock ?? 0 });
+            await api.POST('/products/{id}/skus', { params: { path: { id } }, body: newSkuBody(r) });
           } else {
             const before = original.get(r.id);
             if (before && (before.code !== r.code.trim() || before.priceFen !== r.priceFen || specsKey(before.specs) !== specsKey(r.specs))) {
-              await api.patch(`/skus/${r.id}`, { code: r.code.trim(), priceFen: r.priceFen, specs: r.specs });
+              await api.PATCH('/skus/{id}', { params: { path: { id: r.id } }, body: skuUpdateBody(r) });
             }
           }
         } catch (err) {
@@ -108,7 +119,7 @@ export default function ProductEditPage() {
         setServerErrors(errors);
         throw new Error(zh.errors.VALIDATION_FAILED);
       }
-      return api.get<ProductDetail>(`/products/${id}`);
+      return api.GET('/products/{id}', { params: { path: { id } } });
     },
     onSuccess: (saved) => {
       queryClient.setQueryData(['product', saved.id], saved);
@@ -146,7 +157,7 @@ export default function ProductEditPage() {
   });
 
   const shelf = useMutation({
-    mutationFn: (onShelf: boolean) => api.post<ProductDetail>(`/products/${id}/${onShelf ? 'shelve' : 'unshelve'}`),
+    mutationFn: (onShelf: boolean) => api.POST(onShelf ? '/products/{id}/shelve' : '/products/{id}/unshelve', { params: { path: { id: id! } } }),
     onSuccess: (p) => {
       queryClient.setQueryData(['product', p.id], p);
       void queryClient.invalidateQueries({ queryKey: ['products'] });
@@ -205,14 +216,10 @@ export default function ProductEditPage() {
         <Row gutter={16}>
           <Col xs={24} xl={14}>
             <Card title={zh.products.basics} style={{ marginBottom: 16 }}>
-              <Form.Item
-                name='title'
-                label={zh.products.productTitle}
-                rules={[{ required: true, whitespace: true, message: zh.common.required(zh.products.productTitle) }, { max: 60 }]}
-              >
+              <Form.Item name='title' label={zh.products.productTitle} required rules={[basicsRule('title')]}>
                 <Input maxLength={60} showCount data-testid='product-title' />
               </Form.Item>
-              <Form.Item name='subtitle' label={zh.products.subtitle} rules={[{ max: 120 }]}>
+              <Form.Item name='subtitle' label={zh.products.subtitle} rules={[basicsRule('subtitle')]}>
                 <Input maxLength={120} />
               </Form.Item>
               <Row gutter={16}>
@@ -222,7 +229,7 @@ export default function ProductEditPage() {
                   </Form.Item>
                 </Col>
                 <Col span={10}>
-                  <Form.Item name='sortOrder' label={zh.products.sortOrder} extra={zh.products.sortOrderHint}>
+                  <Form.Item name='sortOrder' label={zh.products.sortOrder} extra={zh.products.sortOrderHint} rules={[basicsRule('sortOrder')]}>
                     <InputNumber precision={0} min={-1_000_000} max={1_000_000} style={{ width: '100%' }} />
                   </Form.Item>
                 </Col>

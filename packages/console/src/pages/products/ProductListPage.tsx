@@ -3,13 +3,14 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { App, Button, Card, Form, Image, Input, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { api } from '../../api/client';
-import type { BulkShelfResult, ProductPage, ProductSummary } from '../../api/types';
+import { api, type QueryOf, type Schemas } from '../../api/client';
 import { Guard } from '../../components/Guard';
 import { errorText, PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
 import { yuan } from '../../lib/format';
 import { categoryNames, categoryOptions, useCategories } from '../../lib/use-categories';
+
+type ProductSummary = Schemas['ProductSummary'];
 
 const STATUS_COLORS: Record<string, string> = { draft: 'default', on_shelf: 'green', off_shelf: 'orange' };
 const LOW_STOCK_OPTIONS = [0, 5, 10, 50];
@@ -24,7 +25,8 @@ export default function ProductListPage() {
     page: Number(params.get('page') ?? 1),
     pageSize: Number(params.get('pageSize') ?? 20),
     keyword: params.get('keyword') ?? undefined,
-    status: params.get('status') ?? undefined,
+    // What the URL says; the API checks it.
+    status: (params.get('status') ?? undefined) as QueryOf<'/products'>['status'],
     categoryId: params.get('categoryId') ? Number(params.get('categoryId')) : undefined,
     lowStock: params.get('lowStock') ? Number(params.get('lowStock')) : undefined,
   };
@@ -32,7 +34,7 @@ export default function ProductListPage() {
   const names = categoryNames(categories.data);
   const q = useQuery({
     queryKey: ['products', filters],
-    queryFn: () => api.get<ProductPage>('/products', filters),
+    queryFn: () => api.GET('/products', { params: { query: filters } }),
     placeholderData: keepPreviousData,
   });
 
@@ -44,7 +46,7 @@ export default function ProductListPage() {
   };
 
   const shelf = useMutation({
-    mutationFn: (onShelf: boolean) => api.post<BulkShelfResult>('/products/shelf', { productIds: selected, onShelf }),
+    mutationFn: (onShelf: boolean) => api.POST('/products/shelf', { body: { productIds: selected, onShelf } }),
     onSuccess: (r) => {
       message.success(zh.products.bulkDone(r.moved.length, r.skipped.length));
       setSelected([]);

@@ -1,16 +1,24 @@
+import { StockAdjustment } from '@siyu/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Drawer, Form, Input, InputNumber, Modal, Table, Tag } from 'antd';
-import { api } from '../../api/client';
-import type { Sku, StockMovement, StockMovementList } from '../../api/types';
+import { api, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
-import { reportError } from '../../lib/form-errors';
+import { contractRules, reportError } from '../../lib/form-errors';
 import { dateTime } from '../../lib/format';
+
+type StockMovement = Schemas['StockMovement'];
 
 const specText = (specs: Record<string, string>) => Object.values(specs).join(' / ') || zh.sku.single;
 
 /** A stock adjustment with its reason (the API refuses going below zero). */
+const stockRule = contractRules(StockAdjustment, {
+  words: { 'delta:not_zero': zh.products.deltaHint },
+  labels: { delta: zh.products.delta, reason: zh.products.reason },
+  toBody: (v: { delta: number; reason?: string }) => ({ delta: v.delta, reason: (v.reason ?? '').trim() }),
+});
+
 export function StockAdjustModal({
   sku,
   productId,
@@ -24,7 +32,8 @@ export function StockAdjustModal({
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const m = useMutation({
-    mutationFn: (v: { delta: number; reason: string }) => api.post<Sku>(`/skus/${sku!.id}/stock-adjustments`, v),
+    mutationFn: (v: { delta: number; reason: string }) =>
+      api.POST('/skus/{id}/stock-adjustments', { params: { path: { id: sku!.id } }, body: { delta: v.delta, reason: v.reason.trim() } }),
     onSuccess: () => {
       message.success(zh.common.saved);
       void queryClient.invalidateQueries({ queryKey: ['product', productId] });
@@ -47,22 +56,10 @@ export function StockAdjustModal({
         {zh.products.stock}：{sku?.stock}
       </p>
       <Form form={form} layout='vertical' onFinish={(v) => m.mutate(v)}>
-        <Form.Item
-          name='delta'
-          label={zh.products.delta}
-          extra={zh.products.deltaHint}
-          rules={[
-            { required: true, message: zh.common.required(zh.products.delta) },
-            { validator: async (_, v) => (v === 0 ? Promise.reject(new Error(zh.products.deltaHint)) : undefined) },
-          ]}
-        >
+        <Form.Item name='delta' label={zh.products.delta} extra={zh.products.deltaHint} required rules={[stockRule('delta')]}>
           <InputNumber precision={0} style={{ width: '100%' }} data-testid='stock-delta' />
         </Form.Item>
-        <Form.Item
-          name='reason'
-          label={zh.products.reason}
-          rules={[{ required: true, whitespace: true, message: zh.common.required(zh.products.reason) }]}
-        >
+        <Form.Item name='reason' label={zh.products.reason} required rules={[stockRule('reason')]}>
           <Input maxLength={200} data-testid='stock-reason' />
         </Form.Item>
       </Form>
@@ -75,7 +72,7 @@ export function StockHistoryDrawer({ skuId, onClose }: { skuId: number | null; o
   const { timeZone } = usePermissions();
   const q = useQuery({
     queryKey: ['stock-movements', skuId],
-    queryFn: () => api.get<StockMovementList>(`/skus/${skuId}/stock-movements`),
+    queryFn: () => api.GET('/skus/{id}/stock-movements', { params: { path: { id: skuId! } } }),
     enabled: skuId !== null,
   });
   return (

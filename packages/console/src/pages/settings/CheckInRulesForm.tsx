@@ -1,19 +1,35 @@
+import { CheckInRules as CheckInRulesSchema } from '@siyu/shared';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, InputNumber, Radio, Space, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
-import { api } from '../../api/client';
-import type { CheckInRules } from '../../api/types';
+import { api, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { Guard } from '../../components/Guard';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
-import { reportError } from '../../lib/form-errors';
+import { checkRule, reportError, schemaErrors } from '../../lib/form-errors';
+
+type CheckInRules = Schemas['CheckInRules'];
 
 const t = zh.checkInRules;
-/** Days in the longest cycle of each kind (the API checks the same). */
-const CYCLE_DAYS = { streak: 31, week: 7, month: 31 } as const;
+
+/** The body the form sends: under the streak rule there is no cycle, so no milestones and no make-up (the API refuses them). */
+function bodyOf(v: CheckInRules): CheckInRules {
+  return v.cycle !== 'streak'
+    ? { ...v, cumulativeRewards: (v.cumulativeRewards ?? []).map((m) => ({ ...m, growth: m.growth ?? 0 })) }
+    : { ...v, cumulativeRewards: [], makeUp: { ...v.makeUp, enabled: false } };
+}
+
+/** What the contract says about the form's body, by field. */
+function rulesErrors(v: CheckInRules): Partial<Record<string, string>> {
+  return schemaErrors(CheckInRulesSchema, bodyOf(v), {
+    words: { 'cumulativeRewards.*.count:duplicate': t.countTaken },
+    integerRanges: true,
+  });
+}
+const check = (field: string) => checkRule(rulesErrors, field);
 
 /** The check-in rules: daily rewards, the cycle, cumulative rewards and make-up (补签). Owners and operators edit; viewers read. */
 export function CheckInRulesForm() {
@@ -21,12 +37,12 @@ export function CheckInRulesForm() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<CheckInRules>();
-  const q = useQuery({ queryKey: ['check-in-rules'], queryFn: () => api.get<CheckInRules>('/check-in/rules') });
+  const q = useQuery({ queryKey: ['check-in-rules'], queryFn: () => api.GET('/check-in/rules') });
   useEffect(() => {
     if (q.data) form.setFieldsValue(q.data);
   }, [q.data, form]);
   const save = useMutation({
-    mutationFn: (v: CheckInRules) => api.put<CheckInRules>('/check-in/rules', v),
+    mutationFn: (v: CheckInRules) => api.PUT('/check-in/rules', { body: v }),
     onSuccess: (r) => {
       queryClient.setQueryData(['check-in-rules'], r);
       message.success(zh.common.saved);
@@ -36,15 +52,8 @@ export function CheckInRulesForm() {
   const cycle = (Form.useWatch('cycle', form) ?? 'streak') as CheckInRules['cycle'];
   const makeUpEnabled = Boolean(Form.useWatch(['makeUp', 'enabled'], form));
   const inCycle = cycle !== 'streak';
-  const cycleDays = CYCLE_DAYS[cycle];
 
-  const submit = (v: CheckInRules) => {
-    // Under the streak rule there is no cycle: no milestones and no make-up (the API refuses them).
-    const body: CheckInRules = inCycle
-      ? { ...v, cumulativeRewards: (v.cumulativeRewards ?? []).map((m) => ({ ...m, growth: m.growth ?? 0 })) }
-      : { ...v, cumulativeRewards: [], makeUp: { ...v.makeUp, enabled: false } };
-    save.mutate(body);
-  };
+  const submit = (v: CheckInRules) => save.mutate(bodyOf(v));
 
   return (
     <PageState loading={q.isPending} error={q.error} onRetry={() => q.refetch()}>
@@ -63,13 +72,7 @@ export function CheckInRulesForm() {
                   <Space wrap size={[12, 12]}>
                     {fields.map((field, i) => (
                       <Space key={field.key} size={4} align='start'>
-                        <Form.Item
-                          {...field}
-                          noStyle
-                          rules={[
-                            { required: true, type: 'integer', min: 0, max: 100_000, message: zh.common.required(zh.settings.rewardDay(i + 1)) },
-                          ]}
-                        >
+                        <Form.Item {...field} noStyle rules={[check(`rewards.${i}`)]}>
                           <InputNumber addonBefore={zh.settings.rewardDay(i + 1)} precision={0} min={0} style={{ width: 150 }} />
                         </Form.Item>
                         {canEdit && fields.length > 1 && (
@@ -104,18 +107,7 @@ export function CheckInRulesForm() {
                     <Typography.Text type='secondary'>{t.cumulativeHint}</Typography.Text>
                     {fields.map((field, i) => (
                       <Space key={field.key} size={8} align='start' wrap data-testid={`milestone-${i}`}>
-                        <Form.Item
-                          name={[field.name, 'count']}
-                          rules={[
-                            { required: true, type: 'integer', min: 1, max: cycleDays, message: t.countRange(cycleDays) },
-                            ({ getFieldValue }) => ({
-                              validator: (_, value) => {
-                                const all = (getFieldValue('cumulativeRewards') ?? []) as { count?: number }[];
-                                return all.filter((m) => m?.count === value).length > 1 ? Promise.reject(new Error(t.countTaken)) : Promise.resolve();
-                              },
-                            }),
-                          ]}
-                        >
+                        <Form.Item name={[field.name, 'count']} rules={[check(`cumulativeRewards.${i}.count`)]}>
                           <InputNumber
                             addonBefore={t.countBefore}
                             addonAfter={t.countAfter}
@@ -124,13 +116,10 @@ export function CheckInRulesForm() {
                             aria-label={t.countBefore}
                           />
                         </Form.Item>
-                        <Form.Item
-                          name={[field.name, 'points']}
-                          rules={[{ required: true, type: 'integer', min: 0, max: 1_000_000, message: t.pointsRange }]}
-                        >
+                        <Form.Item name={[field.name, 'points']} rules={[check(`cumulativeRewards.${i}.points`)]}>
                           <InputNumber addonAfter={t.pointsUnit} precision={0} style={{ width: 130 }} aria-label={t.pointsUnit} />
                         </Form.Item>
-                        <Form.Item name={[field.name, 'growth']} rules={[{ type: 'integer', min: 0, max: 1_000_000, message: t.pointsRange }]}>
+                        <Form.Item name={[field.name, 'growth']} rules={[check(`cumulativeRewards.${i}.growth`)]}>
                           <InputNumber addonAfter={t.growthUnit} precision={0} style={{ width: 130 }} aria-label={t.growthUnit} />
                         </Form.Item>
                         {canEdit && <Button type='text' icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={zh.common.remove} />}
@@ -160,7 +149,8 @@ export function CheckInRulesForm() {
                     name={['makeUp', 'costPoints']}
                     label={t.makeUpCost}
                     extra={t.makeUpCostHint}
-                    rules={[{ required: true, type: 'integer', min: 0, max: 1_000_000, message: t.pointsRange }]}
+                    required
+                    rules={[check('makeUp.costPoints')]}
                   >
                     <InputNumber
                       addonAfter={t.pointsUnit}
@@ -170,11 +160,7 @@ export function CheckInRulesForm() {
                       data-testid='make-up-cost'
                     />
                   </Form.Item>
-                  <Form.Item
-                    name={['makeUp', 'maxPerCycle']}
-                    label={t.makeUpMax}
-                    rules={[{ required: true, type: 'integer', min: 1, max: cycleDays - 1, message: t.makeUpMaxRange(cycleDays - 1) }]}
-                  >
+                  <Form.Item name={['makeUp', 'maxPerCycle']} label={t.makeUpMax} required rules={[check('makeUp.maxPerCycle')]}>
                     <InputNumber
                       addonAfter={t.timesUnit}
                       precision={0}

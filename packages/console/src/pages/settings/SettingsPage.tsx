@@ -1,30 +1,51 @@
+import { NewStaffMember, OrderSettings as OrderSettingsSchema, ResetStaffPassword } from '@siyu/shared';
+import type { StaffRole } from '@siyu/shared';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
-import type { OrderSettings, StaffList, StaffMember, StaffRole } from '../../api/types';
+import { api, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { Guard } from '../../components/Guard';
 import { MoneyInput, moneyRule } from '../../components/MoneyInput';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
-import { reportError } from '../../lib/form-errors';
+import { contractRules, reportError } from '../../lib/form-errors';
 import { dateTime } from '../../lib/format';
 import { CheckInRulesForm } from './CheckInRulesForm';
+
+type OrderSettings = Schemas['OrderSettings'];
+type StaffMember = Schemas['StaffMember'];
+
+const orderRule = contractRules(OrderSettingsSchema, {
+  words: {
+    paymentWindowMinutes: zh.settings.paymentWindowHint,
+    'shippingFlatFeeFen:too_big': zh.money.tooLarge,
+    'freeShippingThresholdFen:too_big': zh.money.tooLarge,
+  },
+  toBody: (v: OrderSettings) => ({ ...v, freeShippingThresholdFen: v.freeShippingThresholdFen ?? null }),
+});
+const STAFF_WORDS = {
+  'username:invalid_format': zh.settings.usernameHint,
+  'username:required': zh.settings.usernameHint,
+  'password:too_small': zh.settings.passwordHint,
+  'password:too_big': zh.settings.passwordHint,
+  'password:required': zh.settings.passwordHint,
+};
+const staffRule = contractRules(NewStaffMember, { words: STAFF_WORDS, labels: { displayName: zh.settings.displayName } });
+const passwordRule = contractRules(ResetStaffPassword, { words: STAFF_WORDS });
 
 function OrderSettingsForm() {
   const { canEdit } = usePermissions();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<OrderSettings>();
-  const q = useQuery({ queryKey: ['order-settings'], queryFn: () => api.get<OrderSettings>('/order-settings') });
+  const q = useQuery({ queryKey: ['order-settings'], queryFn: () => api.GET('/order-settings') });
   useEffect(() => {
     if (q.data) form.setFieldsValue(q.data);
   }, [q.data, form]);
   const save = useMutation({
-    mutationFn: (v: OrderSettings) =>
-      api.put<OrderSettings>('/order-settings', { ...v, freeShippingThresholdFen: v.freeShippingThresholdFen ?? null }),
+    mutationFn: (v: OrderSettings) => api.PUT('/order-settings', { body: { ...v, freeShippingThresholdFen: v.freeShippingThresholdFen ?? null } }),
     onSuccess: (s) => {
       queryClient.setQueryData(['order-settings'], s);
       message.success(zh.common.saved);
@@ -38,14 +59,15 @@ function OrderSettingsForm() {
           name='paymentWindowMinutes'
           label={zh.settings.paymentWindow}
           extra={zh.settings.paymentWindowHint}
-          rules={[{ required: true, type: 'integer', min: 5, max: 1440, message: zh.settings.paymentWindowHint }]}
+          required
+          rules={[orderRule('paymentWindowMinutes')]}
         >
           <InputNumber precision={0} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item
           name='shippingFlatFeeFen'
           label={zh.settings.shippingFee}
-          rules={[moneyRule({ required: true, max: 100_000 })]}
+          rules={[moneyRule({ required: true }), orderRule('shippingFlatFeeFen')]}
           validateTrigger={['onChange', 'onBlur']}
         >
           <MoneyInput />
@@ -54,7 +76,7 @@ function OrderSettingsForm() {
           name='freeShippingThresholdFen'
           label={zh.settings.freeShipping}
           extra={zh.settings.freeShippingHint}
-          rules={[moneyRule({ max: 1_000_000_000 })]}
+          rules={[moneyRule(), orderRule('freeShippingThresholdFen')]}
         >
           <MoneyInput placeholder='' />
         </Form.Item>
@@ -78,20 +100,21 @@ function StaffAccounts() {
   const [resetting, setResetting] = useState<StaffMember | null>(null);
   const [addForm] = Form.useForm();
   const [resetForm] = Form.useForm<{ password: string }>();
-  const q = useQuery({ queryKey: ['staff'], queryFn: () => api.get<StaffList>('/staff'), enabled: isOwner });
+  const q = useQuery({ queryKey: ['staff'], queryFn: () => api.GET('/staff'), enabled: isOwner });
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['staff'] });
   const add = useMutation({
-    mutationFn: (v: { username: string; displayName: string; role: StaffRole; password: string }) => api.post<StaffMember>('/staff', v),
+    mutationFn: (v: { username: string; displayName: string; role: StaffRole; password: string }) => api.POST('/staff', { body: v }),
     onSuccess: () => {
       message.success(zh.settings.staffSaved);
       setAdding(false);
       addForm.resetFields();
       void refresh();
     },
-    onError: (err) => reportError(addForm, err, message),
+    onError: (err) => reportError(addForm, err, message, STAFF_WORDS),
   });
   const update = useMutation({
-    mutationFn: ({ id, patch }: { id: number; patch: { role?: StaffRole; disabled?: boolean } }) => api.patch<StaffMember>(`/staff/${id}`, patch),
+    mutationFn: ({ id, patch }: { id: number; patch: { role?: StaffRole; disabled?: boolean } }) =>
+      api.PATCH('/staff/{id}', { params: { path: { id } }, body: patch }),
     onSuccess: () => {
       message.success(zh.settings.staffSaved);
       void refresh();
@@ -102,7 +125,7 @@ function StaffAccounts() {
     },
   });
   const reset = useMutation({
-    mutationFn: (v: { password: string }) => api.post(`/staff/${resetting!.id}/reset-password`, v),
+    mutationFn: (v: { password: string }) => api.POST('/staff/{id}/reset-password', { params: { path: { id: resetting!.id } }, body: v }),
     onSuccess: () => {
       message.success(zh.settings.passwordReset);
       setResetting(null);
@@ -182,29 +205,16 @@ function StaffAccounts() {
         destroyOnHidden
       >
         <Form form={addForm} layout='vertical' initialValues={{ role: 'operator' }} onFinish={(v) => add.mutate(v)}>
-          <Form.Item
-            name='username'
-            label={zh.settings.username}
-            rules={[{ required: true, pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: '3-32 位字母、数字、_ . -' }]}
-          >
+          <Form.Item name='username' label={zh.settings.username} required rules={[staffRule('username')]}>
             <Input autoComplete='off' />
           </Form.Item>
-          <Form.Item
-            name='displayName'
-            label={zh.settings.displayName}
-            rules={[{ required: true, whitespace: true, max: 30, message: zh.common.required(zh.settings.displayName) }]}
-          >
+          <Form.Item name='displayName' label={zh.settings.displayName} required rules={[staffRule('displayName')]}>
             <Input maxLength={30} />
           </Form.Item>
           <Form.Item name='role' label={zh.settings.role}>
             <Select options={ROLE_OPTIONS} />
           </Form.Item>
-          <Form.Item
-            name='password'
-            label={zh.settings.password}
-            extra={zh.settings.passwordHint}
-            rules={[{ required: true, min: 8, max: 128, message: zh.settings.passwordHint }]}
-          >
+          <Form.Item name='password' label={zh.settings.password} extra={zh.settings.passwordHint} required rules={[staffRule('password')]}>
             <Input.Password autoComplete='new-password' />
           </Form.Item>
         </Form>
@@ -218,12 +228,7 @@ function StaffAccounts() {
         destroyOnHidden
       >
         <Form form={resetForm} layout='vertical' onFinish={(v) => reset.mutate(v)}>
-          <Form.Item
-            name='password'
-            label={zh.settings.newPassword}
-            extra={zh.settings.passwordHint}
-            rules={[{ required: true, min: 8, max: 128, message: zh.settings.passwordHint }]}
-          >
+          <Form.Item name='password' label={zh.settings.newPassword} extra={zh.settings.passwordHint} required rules={[passwordRule('password')]}>
             <Input.Password autoComplete='new-password' />
           </Form.Item>
         </Form>

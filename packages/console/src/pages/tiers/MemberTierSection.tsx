@@ -1,18 +1,33 @@
+import { GrowthAdjustmentRequest } from '@siyu/shared';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Radio, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { api } from '../../api/client';
-import type { GrowthAdjustmentResult, MerchantGrowthLedgerPage, MerchantMemberTier, TierChange, TierLadder } from '../../api/types';
+import { api, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { Guard } from '../../components/Guard';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
-import { applyFieldErrors, reportError } from '../../lib/form-errors';
+import { adjustmentErrors, adjustmentField } from '../../lib/adjustment';
+import { applyFieldErrors, checkRule, type IssueWords, reportError } from '../../lib/form-errors';
 import { dateTime } from '../../lib/format';
+
+type MerchantGrowthLedgerPage = Schemas['MerchantGrowthLedgerPage'];
+type TierChange = Schemas['TierChange'];
 
 const t = zh.tiers;
 type Entry = MerchantGrowthLedgerPage['entries'][number];
 type AdjustForm = { direction: 'grant' | 'deduct'; amount: number; reason: string };
+
+const ADJUST_WORDS: IssueWords = { 'delta:over_deductible': (issue) => t.afterTooLow(Number(issue.params?.max)) };
+/** The adjustment checked by the contract, and a deduction past the member's growth, before it is sent. */
+const adjustErrors = (v: Partial<AdjustForm>, growth: number) =>
+  adjustmentErrors(GrowthAdjustmentRequest, v, {
+    takeAway: 'deduct',
+    left: growth,
+    limitCode: 'over_deductible',
+    words: ADJUST_WORDS,
+    labels: { delta: t.amount, reason: t.reason },
+  });
 
 const newKey = () => crypto.randomUUID().replaceAll('-', '');
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
@@ -26,10 +41,13 @@ function AdjustGrowth({ memberId, growth }: { memberId: number; growth: number }
   const queryClient = useQueryClient();
   const m = useMutation({
     mutationFn: (v: AdjustForm) =>
-      api.post<GrowthAdjustmentResult>(`/members/${memberId}/growth-adjustments`, {
-        delta: v.direction === 'grant' ? v.amount : -v.amount,
-        reason: v.reason,
-        key,
+      api.POST('/members/{id}/growth-adjustments', {
+        params: { path: { id: memberId } },
+        body: {
+          delta: v.direction === 'grant' ? v.amount : -v.amount,
+          reason: v.reason.trim(),
+          key,
+        },
       }),
     onSuccess: () => {
       message.success(t.adjusted);
@@ -40,7 +58,7 @@ function AdjustGrowth({ memberId, growth }: { memberId: number; growth: number }
       void queryClient.invalidateQueries({ queryKey: ['growth-ledger', memberId] });
     },
     onError: (err) => {
-      applyFieldErrors(form, err, (f) => (f === 'delta' ? 'amount' : f === 'key' ? null : f));
+      applyFieldErrors(form, err, adjustmentField, ADJUST_WORDS);
       reportError(null, err, message);
     },
   });
@@ -68,22 +86,12 @@ function AdjustGrowth({ memberId, growth }: { memberId: number; growth: number }
             name='amount'
             label={t.amount}
             dependencies={['direction']}
-            rules={[
-              { required: true, message: zh.common.required(t.amount) },
-              ({ getFieldValue }) => ({
-                validator: async (_, v) => {
-                  if (getFieldValue('direction') === 'deduct' && typeof v === 'number' && v > growth) throw new Error(t.afterTooLow(growth));
-                },
-              }),
-            ]}
+            required
+            rules={[checkRule((v: AdjustForm) => adjustErrors(v, growth), 'amount')]}
           >
             <InputNumber min={1} max={1_000_000} precision={0} style={{ width: '100%' }} data-testid='growth-amount' />
           </Form.Item>
-          <Form.Item
-            name='reason'
-            label={t.reason}
-            rules={[{ required: true, whitespace: true, message: zh.common.required(t.reason) }, { max: 200 }]}
-          >
+          <Form.Item name='reason' label={t.reason} required rules={[checkRule((v: AdjustForm) => adjustErrors(v, growth), 'reason')]}>
             <Input maxLength={200} data-testid='growth-reason' />
           </Form.Item>
         </Form>
@@ -96,7 +104,8 @@ function GrowthLedger({ memberId }: { memberId: number }) {
   const { timeZone } = usePermissions();
   const q = useInfiniteQuery({
     queryKey: ['growth-ledger', memberId],
-    queryFn: ({ pageParam }) => api.get<MerchantGrowthLedgerPage>(`/members/${memberId}/growth-ledger`, { limit: 20, cursor: pageParam }),
+    queryFn: ({ pageParam }) =>
+      api.GET('/members/{id}/growth-ledger', { params: { path: { id: memberId }, query: { limit: 20, cursor: pageParam } } }),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -134,8 +143,8 @@ function GrowthLedger({ memberId }: { memberId: number }) {
 /** 等级与成长值 on a member's page: the tier, growth, the tier history and the growth ledger, and a manual adjustment. */
 export function MemberTierSection({ memberId }: { memberId: number }) {
   const { timeZone } = usePermissions();
-  const q = useQuery({ queryKey: ['member-tier', memberId], queryFn: () => api.get<MerchantMemberTier>(`/members/${memberId}/tier`) });
-  const ladder = useQuery({ queryKey: ['tiers'], queryFn: () => api.get<TierLadder>('/tiers'), staleTime: 60_000 });
+  const q = useQuery({ queryKey: ['member-tier', memberId], queryFn: () => api.GET('/members/{id}/tier', { params: { path: { id: memberId } } }) });
+  const ladder = useQuery({ queryKey: ['tiers'], queryFn: () => api.GET('/tiers'), staleTime: 60_000 });
   const tierName = (level: number) => ladder.data?.tiers.find((x) => x.level === level)?.name ?? t.unknownLevel(level);
   const d = q.data;
   return (

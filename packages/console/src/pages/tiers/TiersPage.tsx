@@ -1,3 +1,4 @@
+import { TierRules as TierRulesSchema } from '@siyu/shared';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
@@ -21,26 +22,31 @@ import {
   Typography,
 } from 'antd';
 import { useEffect } from 'react';
-import { ApiError, api } from '../../api/client';
-import type { CouponTemplatePage, TierLadder, TierRules } from '../../api/types';
+import { ApiError, api, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { Guard } from '../../components/Guard';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
-import { fieldMessage, namePath } from '../../lib/form-errors';
+import { checkRule, fieldMessage, namePath, schemaErrors } from '../../lib/form-errors';
 import { categoryOptions, useCategories } from '../../lib/use-categories';
 import { PercentInput } from '../coupons/PercentInput';
 import { ProductPicker } from '../coupons/pickers';
-import { emptyRow, formField, formOf, type LadderForm, multiplierToBp, type TierFormRow, thresholdError, tierMessage, toConfig } from './tier-form';
+import { emptyRow, formField, formOf, type LadderForm, ladderErrors, multiplierToBp, TIER_WORDS, type TierFormRow, toConfig } from './tier-form';
+
+type TierLadder = Schemas['TierLadder'];
+type TierRules = Schemas['TierRules'];
 
 const t = zh.tiers;
+
+/** A ladder field checked by the contract, with every value the editor holds. */
+const check = (field: string) => checkRule(ladderErrors, field);
 
 /** Puts the API's field errors beside the fields; answers whether any landed. */
 function placeErrors(form: FormInstance, err: unknown, map: (f: string) => string | null): boolean {
   if (!(err instanceof ApiError) || err.issues.length === 0) return false;
   const fields = err.issues.flatMap((issue) => {
     const f = map(issue.field);
-    return f ? [{ name: namePath(f), errors: [tierMessage(issue) ?? fieldMessage(issue)] }] : [];
+    return f ? [{ name: namePath(f), errors: [fieldMessage(issue, TIER_WORDS)] }] : [];
   });
   form.setFields(fields);
   return fields.length > 0;
@@ -52,7 +58,7 @@ function TierCard({ index, remove, canRemove, disabled }: { index: number; remov
   const categories = useCategories();
   const coupons = useQuery({
     queryKey: ['coupon-templates', 'tier-picker'],
-    queryFn: () => api.get<CouponTemplatePage>('/coupon-templates', { page: 1, pageSize: 100 }),
+    queryFn: () => api.GET('/coupon-templates', { params: { query: { page: 1, pageSize: 100 } } }),
     staleTime: 60_000,
   });
   const multiplier = Form.useWatch(['tiers', index, 'multiplier'], form);
@@ -78,11 +84,7 @@ function TierCard({ index, remove, canRemove, disabled }: { index: number; remov
     >
       <Row gutter={16}>
         <Col xs={24} md={8}>
-          <Form.Item
-            name={[index, 'name']}
-            label={t.name}
-            rules={[{ required: true, whitespace: true, message: zh.common.required(t.name) }, { max: 40 }]}
-          >
+          <Form.Item name={[index, 'name']} label={t.name} required rules={[check(`tiers.${index}.name`)]}>
             <Input maxLength={40} data-testid={`tier-${index}-name`} />
           </Form.Item>
         </Col>
@@ -92,15 +94,8 @@ function TierCard({ index, remove, canRemove, disabled }: { index: number; remov
             label={t.threshold}
             extra={index === 0 ? t.thresholdFirst : undefined}
             dependencies={index > 0 ? [['tiers', index - 1, 'growthThreshold']] : []}
-            rules={[
-              { required: true, message: zh.common.required(t.threshold) },
-              {
-                validator: async () => {
-                  const msg = thresholdError(form.getFieldValue('tiers') ?? [], index);
-                  if (msg) throw new Error(msg);
-                },
-              },
-            ]}
+            required
+            rules={[check(`tiers.${index}.growthThreshold`)]}
           >
             <InputNumber
               min={0}
@@ -117,14 +112,7 @@ function TierCard({ index, remove, canRemove, disabled }: { index: number; remov
             name={[index, 'multiplier']}
             label={t.multiplier}
             extra={multiplierToBp(multiplier) ? t.multiplierText(multiplier ?? '') : undefined}
-            rules={[
-              {
-                validator: async (_, v) => {
-                  const bp = multiplierToBp(v);
-                  if (bp === null || bp < 10_000 || bp > 100_000) throw new Error(t.errors.multiplierRange);
-                },
-              },
-            ]}
+            rules={[check(`tiers.${index}.multiplier`)]}
           >
             <Input inputMode='decimal' suffix={t.multiplierUnit} placeholder='1.2' data-testid={`tier-${index}-multiplier`} />
           </Form.Item>
@@ -141,11 +129,7 @@ function TierCard({ index, remove, canRemove, disabled }: { index: number; remov
             <Radio.Group options={(['all', 'categories', 'products'] as const).map((s) => ({ value: s, label: t.scopes[s] }))} />
           </Form.Item>
           {scope === 'categories' && (
-            <Form.Item
-              name={[index, 'memberPrice', 'ids']}
-              label={t.categories}
-              rules={[{ required: true, type: 'array', min: 1, message: t.errors.pickSome }]}
-            >
+            <Form.Item name={[index, 'memberPrice', 'ids']} label={t.categories} required rules={[check(`tiers.${index}.memberPrice.ids`)]}>
               <TreeSelect
                 multiple
                 treeDefaultExpandAll
@@ -156,11 +140,7 @@ function TierCard({ index, remove, canRemove, disabled }: { index: number; remov
             </Form.Item>
           )}
           {scope === 'products' && (
-            <Form.Item
-              name={[index, 'memberPrice', 'ids']}
-              label={t.products}
-              rules={[{ required: true, type: 'array', min: 1, message: t.errors.pickSome }]}
-            >
+            <Form.Item name={[index, 'memberPrice', 'ids']} label={t.products} required rules={[check(`tiers.${index}.memberPrice.ids`)]}>
               <ProductPicker disabled={disabled} />
             </Form.Item>
           )}
@@ -197,22 +177,14 @@ function TierCard({ index, remove, canRemove, disabled }: { index: number; remov
           <div style={{ marginTop: 8 }}>
             {fields.map((f) => (
               <Space key={f.key} align='start' style={{ display: 'flex', marginBottom: 4 }} wrap>
-                <Form.Item
-                  name={[f.name, 'icon']}
-                  rules={[{ required: true, whitespace: true, message: zh.common.required(t.icon) }]}
-                  style={{ marginBottom: 8 }}
-                >
+                <Form.Item name={[f.name, 'icon']} rules={[check(`tiers.${index}.display.${f.name}.icon`)]} style={{ marginBottom: 8 }}>
                   <AutoComplete
                     style={{ width: 180 }}
                     placeholder={t.iconHint}
                     options={Object.entries(t.icons).map(([value, label]) => ({ value, label: `${label}（${value}）` }))}
                   />
                 </Form.Item>
-                <Form.Item
-                  name={[f.name, 'text']}
-                  rules={[{ required: true, whitespace: true, message: zh.common.required(t.text) }, { max: 60 }]}
-                  style={{ marginBottom: 8 }}
-                >
+                <Form.Item name={[f.name, 'text']} rules={[check(`tiers.${index}.display.${f.name}.text`)]} style={{ marginBottom: 8 }}>
                   <Input style={{ width: 280 }} maxLength={60} placeholder={t.text} />
                 </Form.Item>
                 {!disabled && <Button type='text' icon={<DeleteOutlined />} aria-label={zh.common.remove} onClick={() => removeDisplay(f.name)} />}
@@ -237,7 +209,7 @@ function LadderEditor({ ladder }: { ladder: TierLadder }) {
   const queryClient = useQueryClient();
   useEffect(() => form.setFieldsValue(formOf(ladder.tiers)), [ladder, form]);
   const save = useMutation({
-    mutationFn: (v: LadderForm) => api.put<TierLadder>('/tiers', toConfig(v)),
+    mutationFn: (v: LadderForm) => api.PUT('/tiers', { body: toConfig(v) }),
     onSuccess: (saved) => {
       message.success(t.ladderSaved);
       queryClient.setQueryData(['tiers'], saved);
@@ -300,7 +272,7 @@ function RulesEditor({ rules }: { rules: TierRules }) {
   const hold = Form.useWatch(['downgrade', 'holdMonths'], form) ?? rules.downgrade.holdMonths;
   const windowMonths = Form.useWatch(['downgrade', 'windowMonths'], form) ?? rules.downgrade.windowMonths;
   const save = useMutation({
-    mutationFn: (v: TierRules) => api.put<TierRules>('/tiers/rules', v),
+    mutationFn: (v: TierRules) => api.PUT('/tiers/rules', { body: v }),
     onSuccess: (saved) => {
       message.success(t.rulesSaved);
       queryClient.setQueryData(['tier-rules'], saved);
@@ -310,6 +282,11 @@ function RulesEditor({ rules }: { rules: TierRules }) {
       message.error(err instanceof ApiError ? err.message : zh.common.loadFailed);
     },
   });
+  const check = (field: string) =>
+    checkRule(
+      (v: TierRules) => schemaErrors(TierRulesSchema, v, { integerRanges: true, labels: { perYuan: t.perYuan, checkIn: t.checkIn, task: t.task } }),
+      field,
+    );
   const num = (max: number, testId: string, unit?: string) => (
     <InputNumber min={0} max={max} precision={0} style={{ width: '100%' }} suffix={unit} data-testid={testId} />
   );
@@ -317,17 +294,17 @@ function RulesEditor({ rules }: { rules: TierRules }) {
     <Form form={form} layout='vertical' disabled={!canEdit} initialValues={rules} onFinish={(v) => save.mutate(v)}>
       <Row gutter={16}>
         <Col xs={24} md={8}>
-          <Form.Item name='perYuan' label={t.perYuan} extra={t.perYuanHint} rules={[{ required: true, message: zh.common.required(t.perYuan) }]}>
+          <Form.Item name='perYuan' label={t.perYuan} extra={t.perYuanHint} required rules={[check('perYuan')]}>
             {num(1000, 'rules-per-yuan')}
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name='checkIn' label={t.checkIn} rules={[{ required: true, message: zh.common.required(t.checkIn) }]}>
+          <Form.Item name='checkIn' label={t.checkIn} required rules={[check('checkIn')]}>
             {num(10_000, 'rules-check-in')}
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name='task' label={t.task} rules={[{ required: true, message: zh.common.required(t.task) }]}>
+          <Form.Item name='task' label={t.task} required rules={[check('task')]}>
             {num(10_000, 'rules-task')}
           </Form.Item>
         </Col>
@@ -341,12 +318,12 @@ function RulesEditor({ rules }: { rules: TierRules }) {
       </Form.Item>
       <Row gutter={16} style={{ display: policy === 'never' ? 'none' : undefined }}>
         <Col xs={24} md={8}>
-          <Form.Item name={['downgrade', 'holdMonths']} label={t.holdMonths} rules={[{ required: true, type: 'number', min: 1, max: 60 }]}>
+          <Form.Item name={['downgrade', 'holdMonths']} label={t.holdMonths} required rules={[check('downgrade.holdMonths')]}>
             <InputNumber min={1} max={60} precision={0} style={{ width: '100%' }} suffix={t.monthsUnit} />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name={['downgrade', 'windowMonths']} label={t.windowMonths} rules={[{ required: true, type: 'number', min: 1, max: 60 }]}>
+          <Form.Item name={['downgrade', 'windowMonths']} label={t.windowMonths} required rules={[check('downgrade.windowMonths')]}>
             <InputNumber min={1} max={60} precision={0} style={{ width: '100%' }} suffix={t.monthsUnit} />
           </Form.Item>
         </Col>
@@ -365,8 +342,8 @@ function RulesEditor({ rules }: { rules: TierRules }) {
 
 export default function TiersPage() {
   const { canEdit } = usePermissions();
-  const ladder = useQuery({ queryKey: ['tiers'], queryFn: () => api.get<TierLadder>('/tiers') });
-  const rules = useQuery({ queryKey: ['tier-rules'], queryFn: () => api.get<TierRules>('/tiers/rules') });
+  const ladder = useQuery({ queryKey: ['tiers'], queryFn: () => api.GET('/tiers') });
+  const rules = useQuery({ queryKey: ['tier-rules'], queryFn: () => api.GET('/tiers/rules') });
   return (
     <div>
       <div className='page-header'>

@@ -2,9 +2,16 @@
  * The tier ladder as the editor holds it, and back: the multiplier as "1.2" (倍) rather than basis points, an empty
  * discount as no member price. Pure, so the conversions are tested without a browser.
  */
-import type { FieldIssue } from '../../api/client';
-import type { Tier, TierInput, TiersConfig } from '../../api/types';
+import { TiersConfig as TiersConfigSchema } from '@siyu/shared';
+import type { FieldIssue, Schemas } from '../../api/client';
 import { zh } from '../../i18n/zh-CN';
+import { type IssueWords, ownWords, schemaErrors } from '../../lib/form-errors';
+
+const t = zh.tiers;
+
+type Tier = Schemas['Tier'];
+type TierInput = Schemas['TiersConfig']['tiers'][number];
+type TiersConfig = Schemas['TiersConfig'];
 
 export interface TierFormRow {
   id?: number;
@@ -93,15 +100,6 @@ export function toConfig(form: LadderForm): TiersConfig {
   };
 }
 
-/** The threshold of row `i` against the row below; null when fine. */
-export function thresholdError(rows: readonly Pick<TierFormRow, 'growthThreshold'>[], i: number): string | null {
-  if (i === 0) return null;
-  const prev = rows[i - 1]?.growthThreshold;
-  const cur = rows[i]?.growthThreshold;
-  if (typeof prev === 'number' && typeof cur === 'number' && cur <= prev) return zh.tiers.errors.thresholdOrder(prev);
-  return null;
-}
-
 /** The API's field name in the editor's terms ("tiers.1.benefits.pointsMultiplierBp" -> "tiers.1.multiplier"). */
 export function formField(field: string): string | null {
   const m = /^tiers\.(\d+)\.(.+)$/.exec(field);
@@ -114,12 +112,42 @@ export function formField(field: string): string | null {
   return `tiers.${i}.${rest}`;
 }
 
-/** The API's ladder messages in Chinese; undefined for the shared fallback. */
+/** What the ladder editor says about its fields, beyond each issue code's own words (its own checks and the API's). */
+export const TIER_WORDS: IssueWords = {
+  'tiers.*.name:duplicate': t.errors.namesDiffer,
+  'tiers.*.growthThreshold:threshold_order': (issue) => t.errors.thresholdOrder(Number(issue.params?.below)),
+  'tiers.*.growthThreshold:first_tier_zero': t.errors.firstZero,
+  'tiers.*.benefits.memberPrice.ids:required_for_scope': t.errors.pickSome,
+  'tiers.*.benefits.pointsMultiplierBp': t.errors.multiplierRange,
+};
+
+const TIER_LABELS = {
+  'tiers.*.name': t.name,
+  'tiers.*.growthThreshold': t.threshold,
+  'tiers.*.benefits.display.*.icon': t.icon,
+  'tiers.*.benefits.display.*.text': t.text,
+};
+
+/**
+ * What is wrong with the ladder, by the editor's field: the body it would send, checked by the contract's schema
+ * (TiersConfig: levels in order, thresholds rising from 0, names that differ, a scope with ids, a multiplier of
+ * 1–10×). A threshold left empty stays empty, so it is asked for rather than read as 0.
+ */
+export function ladderErrors(form: LadderForm): Partial<Record<string, string>> {
+  const body = toConfig(form);
+  body.tiers.forEach((tier, i) => {
+    if (i > 0) (tier as { growthThreshold: number | null }).growthThreshold = form.tiers[i]?.growthThreshold ?? null;
+  });
+  return schemaErrors(TiersConfigSchema, body, { field: formField, words: TIER_WORDS, labels: TIER_LABELS });
+}
+
+/** The threshold of row `i` against the rows below (the contract's rule); null when fine. */
+export function thresholdError(rows: readonly Pick<TierFormRow, 'growthThreshold'>[], i: number): string | null {
+  const tiers = rows.map((r, level) => ({ ...emptyRow(undefined), name: `#${level}`, ...r }));
+  return ladderErrors({ tiers })[`tiers.${i}.growthThreshold`] ?? null;
+}
+
+/** The ladder's own words for an issue (the API's or the schema's); undefined for the shared ones. */
 export function tierMessage(issue: FieldIssue): string | undefined {
-  const below = /more than the tier below \((\d+)\)/.exec(issue.message);
-  if (below) return zh.tiers.errors.thresholdOrder(Number(below[1]));
-  if (issue.message.includes('first tier starts at 0')) return zh.tiers.errors.firstZero;
-  if (issue.message.includes('names must differ')) return zh.tiers.errors.namesDiffer;
-  if (issue.message.includes('name at least one')) return zh.tiers.errors.pickSome;
-  return undefined;
+  return ownWords(issue, TIER_WORDS);
 }
