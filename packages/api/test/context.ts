@@ -33,7 +33,7 @@ let sqliteTemplate: Promise<string> | undefined;
 function migratedSqliteTemplate(): Promise<string> {
   sqliteTemplate ??= (async () => {
     const file = path.join(tmpRoot, 'template.db');
-    const handle = openDatabase(`sqlite:${file}`);
+    const handle = openDatabase(`sqlite:${file}`, { durability: 'relaxed' });
     await migrateToLatest(handle.db);
     await handle.close();
     return file;
@@ -45,7 +45,7 @@ function migratedSqliteTemplate(): Promise<string> {
 export async function emptyDatabase(): Promise<{ db: DB; close: () => Promise<void> }> {
   if (TEST_DATABASE_URL) return postgresSchema(false);
   const file = path.join(tmpRoot, `${randomBytes(6).toString('hex')}.db`);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqliteFile(file) }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqliteFile(file, { durability: 'relaxed' }) }) });
   return {
     db,
     close: async () => {
@@ -64,7 +64,7 @@ async function postgresSchema(migrate: boolean): Promise<{ db: DB; close: () => 
   await admin.end();
   // A throwaway schema: commits need not wait for the disk (migrating one takes about a third of the time); what
   // survives a crash is tested on the real process (process.test.ts), not here.
-  const handle = openDatabase(url, { searchPath: schema, poolSize: 20, asynchronousCommit: true });
+  const handle = openDatabase(url, { searchPath: schema, poolSize: 20, durability: 'relaxed' });
   if (migrate) await migrateToLatest(handle.db);
   return {
     db: handle.db,
@@ -83,7 +83,7 @@ async function freshDatabase(): Promise<{ db: DB; close: () => Promise<void> }> 
   const template = await migratedSqliteTemplate();
   const file = path.join(tmpRoot, `${randomBytes(6).toString('hex')}.db`);
   fs.copyFileSync(template, file);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqliteFile(file) }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqliteFile(file, { durability: 'relaxed' }) }) });
   return {
     db,
     close: async () => {
