@@ -20,6 +20,9 @@ const FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+/** How long a test waits for a state that should come at once on an idle machine (a busy one can be very slow). */
+export const WAIT_MS = 60_000;
+
 /** Where the screenshots go; printed, so a reviewer can look at them. */
 export const OUTPUT = process.env.SIYU_TEST_OUTPUT ?? path.join(REPO_ROOT, 'packages/console/test-output');
 
@@ -34,7 +37,7 @@ export interface ConsoleBrowser {
 }
 
 /**
- * Starts the API (seeded) and a Chromium on a page with a 15 s default timeout, at 1440 × 900 unless another viewport
+ * Starts the API (seeded) and a Chromium on a page with a generous default timeout (WAIT_MS), at 1440 × 900 unless another viewport
  * is given; `name` labels the output.
  */
 export async function openConsole(name: string, viewport = { width: 1440, height: 900 }): Promise<ConsoleBrowser> {
@@ -52,7 +55,7 @@ export async function openConsole(name: string, viewport = { width: 1440, height
     locale: 'zh-CN',
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(WAIT_MS);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   return {

@@ -17,6 +17,7 @@ import {
   screenshot,
   shotOnFailure,
   login as staffLogin,
+  WAIT_MS,
 } from './console-browser';
 
 let api: RunningApi;
@@ -98,7 +99,7 @@ const mall = { itemId: 0 };
 describe('points in the console', () => {
   it('logs the owner in', async () => {
     await page.goto(`${api.base}/admin/`);
-    await page.getByTestId('login-submit').waitFor({ timeout: 30_000 });
+    await page.getByTestId('login-submit').waitFor({ timeout: WAIT_MS });
     await login('owner', 'siyu-owner-demo');
   });
 
