@@ -77,8 +77,32 @@ export async function shotOnFailure(page: Page | undefined, prefix: string, task
   await page.screenshot({ path: path.join(OUTPUT, `${prefix}${task.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {});
 }
 
-/** A screenshot into OUTPUT once charts and fonts settle, with antd's toasts hidden (they would cover the header). */
+/**
+ * Waits until the screen is still: no CSS transition or finite animation running (antd's menus, drawers, tabs), every
+ * image loaded, and the web fonts ready. Endless animations (spinners) do not count.
+ */
+export async function screenSettled(page: Page): Promise<void> {
+  // Two frames first: what a click just changed is rendered, and its transition started, by then.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page
+    .waitForFunction(
+      () =>
+        document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY) &&
+        [...document.images].every((img) => img.complete) &&
+        document.fonts.status === 'loaded',
+      undefined,
+      { timeout: WAIT_MS, polling: 100 },
+    )
+    .catch((err) => {
+      throw new Error(`waiting for the screen to settle (animations done, images loaded): ${err}`);
+    });
+}
+
+/** A screenshot into OUTPUT once the screen settles, with antd's toasts hidden (they would cover the header). */
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean; settleMs?: number } = {}) {
+  await screenSettled(page);
+  // Not a wait for a state: echarts draws its entry animation on a canvas, which no DOM state shows; the picture is
+  // for a person to look at, and nothing is asserted on it.
   await page.waitForTimeout(options.settleMs ?? 600);
   await page.evaluate(() => {
     for (const el of document.querySelectorAll('.ant-message')) (el as HTMLElement).style.display = 'none';

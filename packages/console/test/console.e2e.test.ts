@@ -24,6 +24,7 @@ import {
   login as staffLogin,
   staffToken as sharedStaffToken,
   WAIT_MS,
+  screenSettled,
 } from './console-browser';
 import { makePng } from './png';
 
@@ -599,7 +600,7 @@ describe('merchant console in headless Chromium', () => {
     for (const [name, p] of pages) {
       await page.goto(`${api.base}${p}`);
       await settled();
-      await page.waitForTimeout(300);
+      await screenSettled(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, p).toBeLessThanOrEqual(0);
       // No column squeezed to one character per line: table headers stay one or two lines high.

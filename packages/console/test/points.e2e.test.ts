@@ -18,6 +18,7 @@ import {
   shotOnFailure,
   login as staffLogin,
   WAIT_MS,
+  screenSettled,
 } from './console-browser';
 
 let api: RunningApi;
@@ -431,7 +432,7 @@ describe('points in the console', () => {
     ] as const) {
       await page.goto(`${api.base}${p}`);
       await settled();
-      await page.waitForTimeout(300);
+      await screenSettled(page);
       await checkLayout(p);
       await shot(`1280-${name}.png`);
     }
