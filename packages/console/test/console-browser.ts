@@ -119,6 +119,18 @@ export async function login(page: Page, username: string, password: string, opti
 }
 
 /**
+ * The seeded owner signed in on `page`, whoever was signed in before (a test that signs in as someone else, or fails
+ * half-way, leaves the next test a page it can still start from).
+ */
+export async function ownerSignedIn(page: Page, base: string) {
+  const current = page.getByTestId('current-staff');
+  if ((await current.isVisible()) && (await current.textContent())?.includes('店主')) return;
+  await page.context().clearCookies();
+  await page.goto(`${base}/admin/`);
+  await login(page, 'owner', 'siyu-owner-demo');
+}
+
+/**
  * Picks an option of an antd Select by its exact text, with the keyboard: the dropdown's list is virtual (only the
  * options in view exist) and may open partly off screen, so a click on an option can miss; the arrow keys scroll the
  * list to the active option wherever it is.

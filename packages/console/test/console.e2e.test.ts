@@ -25,6 +25,7 @@ import {
   staffToken as sharedStaffToken,
   WAIT_MS,
   screenSettled,
+  ownerSignedIn as signInOwner,
 } from './console-browser';
 import { makePng } from './png';
 
@@ -97,12 +98,7 @@ const settled = () => pageSettled(page);
 // later one makes it here through the API (the same product, member and coupons), so a failure stays one failure.
 
 /** The owner signed in on the page (the first test signs in through the form). */
-async function ownerSignedIn() {
-  if (await page.getByTestId('current-staff').isVisible()) return;
-  await page.goto(`${api.base}/admin/`);
-  await page.getByTestId('login-submit').or(page.getByTestId('current-staff')).first().waitFor();
-  if (!(await page.getByTestId('current-staff').isVisible())) await staffLogin(page, 'owner', 'siyu-owner-demo');
-}
+const ownerSignedIn = () => signInOwner(page, api.base);
 
 /** The hoodie's four SKUs, in the console's order: 红M and 红L at ¥228, 蓝M at ¥19.99, 蓝L at ¥1,234.50. */
 async function hoodieSkus(): Promise<number[]> {

@@ -19,6 +19,7 @@ import {
   login as staffLogin,
   WAIT_MS,
   screenSettled,
+  ownerSignedIn as signInOwner,
 } from './console-browser';
 
 let api: RunningApi;
@@ -47,6 +48,16 @@ async function logout() {
 }
 
 const settled = () => pageSettled(page);
+
+// A test starts from the owner signed in whoever the test before it left signed in (or if it failed half-way).
+const ownerSignedIn = () => signInOwner(page, api.base);
+
+let member: Awaited<ReturnType<typeof memberWithAddress>> | undefined;
+/** The member the points are granted to (made by the grant test, or by the first test after it that needs one). */
+const theMember = async () => {
+  member ??= await memberWithAddress(api.base, `points-e2e-${Date.now()}`);
+  return member;
+};
 
 const choose = (selectTestId: string, option: string) => chooseOption(page, selectTestId, option);
 
@@ -94,7 +105,6 @@ async function checkLayout(where: string) {
   expect(squeezed, where).toEqual([]);
 }
 
-let member: Awaited<ReturnType<typeof memberWithAddress>>;
 const mall = { itemId: 0 };
 
 describe('points in the console', () => {
@@ -105,6 +115,7 @@ describe('points in the console', () => {
   });
 
   it('changes the points rules; a new expiry policy is said to apply to points earned after it', async () => {
+    await ownerSignedIn();
     await page.getByRole('menuitem', { name: '积分规则' }).click();
     await page.waitForURL(/\/admin\/points\/rules$/);
     await settled();
@@ -152,6 +163,7 @@ describe('points in the console', () => {
   });
 
   it('sets the check-in rules: a weekly cycle, a cumulative reward and make-up (补签)', async () => {
+    await ownerSignedIn();
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${api.base}/admin/settings`);
     await settled();
@@ -184,7 +196,8 @@ describe('points in the console', () => {
   });
 
   it('grants points to a member with a reason; the entry is on top of the ledger at once', async () => {
-    member = await memberWithAddress(api.base, `points-e2e-${Date.now()}`);
+    await ownerSignedIn();
+    const member = await theMember();
     await apiCall(api.base, 'POST', '/api/v1/check-in', member.token, {});
     await page.goto(`${api.base}/admin/members/${member.id}`);
     await settled();
@@ -220,6 +233,8 @@ describe('points in the console', () => {
   });
 
   it('shows a viewer the rules read-only with the reason, and no grant button', async () => {
+    const member = await theMember();
+    await ownerSignedIn();
     await logout();
     await login('viewer', 'siyu-viewer-demo');
     await page.goto(`${api.base}/admin/points/rules`);
@@ -244,6 +259,7 @@ describe('points in the console', () => {
   });
 
   it('makes a points-mall item in the editor: a catalog SKU for points, and a virtual benefit for points plus cash', async () => {
+    await ownerSignedIn();
     await page.getByRole('menuitem', { name: '积分商城' }).click();
     await page.waitForURL(/\/admin\/points\/mall$/);
     await settled();
@@ -319,6 +335,7 @@ describe('points in the console', () => {
   });
 
   it('ships one redemption with a tracking number and cancels another, which returns the points and the stock', async () => {
+    await ownerSignedIn();
     const redeem = async (user: string) => {
       const m = await memberWithAddress(api.base, `${user}-${Date.now()}`);
       const grant = await pageFetch('POST', `/api/v1/merchant/members/${m.id}/points-adjustments`, { delta: 500, reason: '兑换测试' });
@@ -421,6 +438,8 @@ describe('points in the console', () => {
   });
 
   it('fits 1280 × 800 on every points page', async () => {
+    const member = await theMember();
+    await ownerSignedIn();
     await page.setViewportSize({ width: 1280, height: 800 });
     for (const [name, p] of [
       ['points-rules', '/admin/points/rules'],
