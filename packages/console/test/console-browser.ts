@@ -7,7 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+// Shared with the H5 tests: waiting for a still screen, and how long a wait may take.
+import { screenSettled, WAIT_MS } from '../../miniapp/test/page-settled';
 import { apiCall, CONSOLE_DIST, REPO_ROOT, type RunningApi, startApi } from './api-server';
+
+export { screenSettled, WAIT_MS };
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = [
@@ -20,9 +24,6 @@ const FLAGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-/** How long a test waits for a state that should come at once on an idle machine (a busy one can be very slow). */
-export const WAIT_MS = 60_000;
-
 /** Where the screenshots go; printed, so a reviewer can look at them. */
 export const OUTPUT = process.env.SIYU_TEST_OUTPUT ?? path.join(REPO_ROOT, 'packages/console/test-output');
 
@@ -75,27 +76,6 @@ export async function openConsole(name: string, viewport = { width: 1440, height
 export async function shotOnFailure(page: Page | undefined, prefix: string, task: { name: string; result?: { state?: string } }) {
   if (task.result?.state !== 'fail' || !page) return;
   await page.screenshot({ path: path.join(OUTPUT, `${prefix}${task.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {});
-}
-
-/**
- * Waits until the screen is still: no CSS transition or finite animation running (antd's menus, drawers, tabs), every
- * image loaded, and the web fonts ready. Endless animations (spinners) do not count.
- */
-export async function screenSettled(page: Page): Promise<void> {
-  // Two frames first: what a click just changed is rendered, and its transition started, by then.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await page
-    .waitForFunction(
-      () =>
-        document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY) &&
-        [...document.images].every((img) => img.complete) &&
-        document.fonts.status === 'loaded',
-      undefined,
-      { timeout: WAIT_MS, polling: 100 },
-    )
-    .catch((err) => {
-      throw new Error(`waiting for the screen to settle (animations done, images loaded): ${err}`);
-    });
 }
 
 /** A screenshot into OUTPUT once the screen settles, with antd's toasts hidden (they would cover the header). */

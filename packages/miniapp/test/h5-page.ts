@@ -9,6 +9,9 @@ import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DIST } from './api-server.js';
+import { screenSettled, WAIT_MS } from './page-settled.js';
+
+export { screenSettled, WAIT_MS };
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FLAGS = [
@@ -74,30 +77,6 @@ export async function memberToken(page: Page): Promise<string> {
       throw new Error(`waiting for the silent login to store a session token in localStorage: ${err}`);
     });
   return (await storedToken(page))!;
-}
-
-/** How long a test waits for a state that should come at once on an idle machine (a busy one can be very slow). */
-export const WAIT_MS = 60_000;
-
-/**
- * Waits until the screen is still: no CSS transition or finite animation running (sheets, pickers and pages slide),
- * every image loaded, and the web fonts ready. Endless animations (spinners) do not count.
- */
-export async function screenSettled(page: Page): Promise<void> {
-  // Two frames first: what a tap just changed is rendered, and its transition started, by then.
-  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
-  await page
-    .waitForFunction(
-      () =>
-        document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY) &&
-        [...document.images].every((img) => img.complete) &&
-        document.fonts.status === 'loaded',
-      undefined,
-      { timeout: WAIT_MS, polling: 100 },
-    )
-    .catch((err) => {
-      throw new Error(`waiting for the screen to settle (animations done, images loaded): ${err}`);
-    });
 }
 
 /** The member token stored right now, or null (no waiting: for checking that a session is gone or replaced). */
