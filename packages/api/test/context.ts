@@ -7,7 +7,7 @@ import { createApp, type App } from '../src/app.js';
 import { defaultAppConfig, type AppConfig } from '../src/config.js';
 import { openDatabase, openSqliteFile, type DB } from '../src/db/connection.js';
 import type { Database } from '../src/db/schema.js';
-import { createDatabase, databaseUrl, resetStatement, withAdmin } from './postgres-databases.js';
+import { createDatabase, databaseUrl, withAdmin } from './postgres-databases.js';
 import { createLifecycleProbe, type LifecycleProbe } from './lifecycle-probe.js';
 import { ManualClock } from '../src/lib/clock.js';
 import type { Logger } from '../src/lib/logger.js';
@@ -58,7 +58,6 @@ export async function emptyDatabase(): Promise<{ db: DB; close: () => Promise<vo
 
 interface PostgresSlot {
   name: string;
-  reset: string;
   busy: boolean;
 }
 
@@ -76,11 +75,9 @@ async function postgresSlot(url: string): Promise<PostgresSlot> {
     return free;
   }
   const run = inject('postgresRun');
-  const slot: PostgresSlot = { name: `${run}_w${process.env.VITEST_POOL_ID ?? process.pid}_${postgresSlots.length}`, reset: '', busy: true };
+  const slot: PostgresSlot = { name: `${run}_w${process.env.VITEST_POOL_ID ?? process.pid}_${postgresSlots.length}`, busy: true };
   postgresSlots.push(slot);
   await withAdmin(url, (admin) => createDatabase(admin, slot.name, `${run}_tpl`));
-  // The reset statement comes from the template itself: what it has is what every test starts from.
-  slot.reset = await withAdmin(databaseUrl(url, `${run}_tpl`), resetStatement);
   return slot;
 }
 
@@ -93,7 +90,7 @@ async function freshDatabase(): Promise<{ db: DB; close: () => Promise<void> }> 
   const slot = await postgresSlot(TEST_DATABASE_URL);
   const url = databaseUrl(TEST_DATABASE_URL, slot.name);
   // Reset before the test, not after: a test that died half-way leaves nothing for the next one.
-  await withAdmin(url, (admin) => admin.query(slot.reset));
+  await withAdmin(url, (admin) => admin.query(inject('postgresReset')));
   const handle = openDatabase(url, { poolSize: 20, durability });
   return {
     db: handle.db,

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/connection.js';
 import { migrateToLatest } from '../src/db/migrator.js';
-import { databaseUrl, dropLeftovers, dropRun, newRunPrefix, withAdmin } from './postgres-databases.js';
+import { databaseUrl, dropLeftovers, dropRun, newRunPrefix, resetStatement, withAdmin } from './postgres-databases.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -17,6 +17,8 @@ declare module 'vitest' {
     sqliteTemplate: string;
     /** PostgreSQL: the run's prefix for database names; its template database is `${prefix}_tpl`. */
     postgresRun: string;
+    /** PostgreSQL: the statement that resets a copy of the template to the template's rows. */
+    postgresReset: string;
   }
 }
 
@@ -37,12 +39,16 @@ export default async function setup(project: TestProject) {
 
   const url = process.env.TEST_DATABASE_URL;
   const run = url ? newRunPrefix() : '';
+  let reset = '';
   if (url) {
     await dropLeftovers(url);
     await withAdmin(url, (admin) => admin.query(`create database "${run}_tpl"`));
     await migrate(databaseUrl(url, `${run}_tpl`));
+    // Read now, before any worker copies the template: CREATE DATABASE … TEMPLATE fails while anyone is connected to it.
+    reset = await withAdmin(databaseUrl(url, `${run}_tpl`), resetStatement);
   }
   project.provide('postgresRun', run);
+  project.provide('postgresReset', reset);
 
   return async () => {
     fs.rmSync(dir, { recursive: true, force: true });
