@@ -97,6 +97,7 @@ describe.each(VIEWPORTS)('H5 addresses, favourites, order counts and 支付成�
     await shot('address-form');
     expect(await layoutFaults(page)).toEqual([]);
 
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/addresses') && r.request().method() === 'POST', { timeout: WAIT_MS });
     await page.locator('.js-address-save').first().click();
     await expect
       .poll(async () => (await apiCall<{ items: { name: string }[] }>(api.base, 'GET', '/api/v1/addresses', token)).items.map((a) => a.name), {
@@ -107,8 +108,9 @@ describe.each(VIEWPORTS)('H5 addresses, favourites, order counts and 支付成�
       (a) => a.name === '林小雨',
     )!;
     expect(saved).toMatchObject({ province, city, district, phone: '13912345678', detail: '龙井路 8 号' });
-    // Saved, the page goes back by itself.
-    await page.waitForURL((url) => !url.href.includes('/package-address/pages/edit/'), { timeout: WAIT_MS });
+    // Saved, the page goes back by itself: its answer in the page, and the frames after it, before the next page opens.
+    await answered;
+    await screenSettled(page);
 
     // Editing it: the picker opens on the saved region.
     await open(`/package-address/pages/edit/index?id=${saved.id}`, '.js-address-region');
