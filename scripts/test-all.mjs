@@ -7,7 +7,7 @@
 //           output checked with its size; then the outputs' tests: WeChat build in miniprogram-simulate,
 //           Alipay/Douyin logic smoke, H5 in headless Chromium, beside the console in headless Chromium against a
 //           real API
-// Each stage's output is kept and printed whole when it ends (stages never interleave), with its wall time; a table
+// Each stage's output is kept (colourless) and printed whole when it ends (stages never interleave), with its wall time; a table
 // of the stages' times comes before the last line, `total: N passed, N failed`. Flags: --skip-build reuses existing
 // outputs.
 import { execSync, spawn } from 'node:child_process';
@@ -30,7 +30,7 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 function capture(cmd, argv, { cwd = ROOT, env = {} } = {}) {
   return new Promise((resolve) => {
     const chunks = [];
-    const child = spawn(cmd, argv, { cwd, env: { ...process.env, FORCE_COLOR: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, argv, { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (c) => chunks.push(c));
     child.stderr.on('data', (c) => chunks.push(c));
     child.on('error', (err) => resolve({ code: 1, output: `${Buffer.concat(chunks)}${err.stack ?? err}\n` }));
