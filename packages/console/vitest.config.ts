@@ -16,8 +16,10 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/**/*.e2e.test.ts'],
           environment: 'node',
-          testTimeout: 120_000,
+          // Generous: a busy machine can be several times slower than an idle one.
+          testTimeout: 300_000,
           hookTimeout: 180_000,
+          expect: { poll: { timeout: 30_000 } },
           pool: 'forks',
           fileParallelism: false,
         },

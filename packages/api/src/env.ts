@@ -19,6 +19,8 @@ const EnvSchema = z
       .string()
       .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://')
       .default('sqlite:data/siyu.db'),
+    /** `relaxed`: commits do not wait for the disk (throwaway test databases; decision 024). Refused in production. */
+    DATABASE_DURABILITY: z.enum(['full', 'relaxed']).default('full'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MERCHANT_TIME_ZONE: z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
     TRUST_PROXY: flag.default(false),
@@ -68,6 +70,13 @@ const EnvSchema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && env.TEST_HOOKS) {
       ctx.addIssue({ code: 'custom', path: ['TEST_HOOKS'], message: 'the test hooks (a movable clock) must not run in production' });
+    }
+    if (env.NODE_ENV === 'production' && env.DATABASE_DURABILITY !== 'full') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_DURABILITY'],
+        message: 'must be full in production: a committed payment must survive a crash',
+      });
     }
     if (env.NODE_ENV === 'production' && env.PLATFORM_SIMULATOR) {
       ctx.addIssue({ code: 'custom', path: ['PLATFORM_SIMULATOR'], message: 'the platform simulator must not run in production' });

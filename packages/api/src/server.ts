@@ -27,7 +27,7 @@ const env = readEnv();
 const testClock = env.TEST_HOOKS ? new AdjustableClock() : undefined;
 const clock: Clock = testClock ?? systemClock;
 const logger = createLogger(env.LOG_LEVEL);
-const handle = openDatabase(env.DATABASE_URL);
+const handle = openDatabase(env.DATABASE_URL, { durability: env.DATABASE_DURABILITY });
 const applied = await migrateToLatest(handle.db);
 logger.info({ engine: handle.engine, applied }, 'database ready');
 

@@ -1,14 +1,13 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Kysely, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import { inject } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { defaultAppConfig, type AppConfig } from '../src/config.js';
 import { openDatabase, openSqliteFile, type DB } from '../src/db/connection.js';
-import { migrateToLatest } from '../src/db/migrator.js';
 import type { Database } from '../src/db/schema.js';
+import { createDatabase, databaseUrl, withAdmin } from './postgres-databases.js';
 import { createLifecycleProbe, type LifecycleProbe } from './lifecycle-probe.js';
 import { ManualClock } from '../src/lib/clock.js';
 import type { Logger } from '../src/lib/logger.js';
@@ -26,69 +25,78 @@ import {
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 export const engine: 'sqlite' | 'postgres' = TEST_DATABASE_URL ? 'postgres' : 'sqlite';
 
-const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-test-'));
-let sqliteTemplate: Promise<string> | undefined;
+// Test databases are throwaway: their commits do not wait for the disk (decision 024). What survives a crash is
+// tested on the real process (process.test.ts), with full durability.
+const durability = 'relaxed';
 
-/** Migrate once into a template file; each test copies it (a few ms) instead of migrating again. */
-function migratedSqliteTemplate(): Promise<string> {
-  sqliteTemplate ??= (async () => {
-    const file = path.join(tmpRoot, 'template.db');
-    const handle = openDatabase(`sqlite:${file}`);
-    await migrateToLatest(handle.db);
-    await handle.close();
-    return file;
-  })();
-  return sqliteTemplate;
+/** The run's migrated SQLite template (test/global-setup.ts); this worker's files go beside it, removed at the end. */
+const sqliteTemplate = inject('sqliteTemplate');
+const tmpRoot = fs.mkdtempSync(path.join(path.dirname(sqliteTemplate), 'worker-'));
+
+function sqliteFile(file: string): { db: DB; close: () => Promise<void> } {
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqliteFile(file, { durability }) }) });
+  return {
+    db,
+    close: async () => {
+      await db.destroy();
+      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    },
+  };
 }
 
 /** An empty database of the engine under test (nothing migrated), for migration tests. */
 export async function emptyDatabase(): Promise<{ db: DB; close: () => Promise<void> }> {
-  if (TEST_DATABASE_URL) return postgresSchema(false);
-  const file = path.join(tmpRoot, `${randomBytes(6).toString('hex')}.db`);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqliteFile(file) }) });
+  if (!TEST_DATABASE_URL) return sqliteFile(path.join(tmpRoot, `${randomBytes(6).toString('hex')}.db`));
+  const name = `${inject('postgresRun')}_empty_${randomBytes(4).toString('hex')}`;
+  await withAdmin(TEST_DATABASE_URL, (admin) => createDatabase(admin, name, 'template0'));
+  const handle = openDatabase(databaseUrl(TEST_DATABASE_URL, name), { durability });
   return {
-    db,
-    close: async () => {
-      await db.destroy();
-      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-    },
+    db: handle.db,
+    close: () => handle.close(), // dropped with the run's other databases, at its end
   };
 }
 
-async function postgresSchema(migrate: boolean): Promise<{ db: DB; close: () => Promise<void> }> {
-  const url = TEST_DATABASE_URL!;
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  // A throwaway schema: commits need not wait for the disk (migrating one takes about a third of the time); what
-  // survives a crash is tested on the real process (process.test.ts), not here.
-  const handle = openDatabase(url, { searchPath: schema, poolSize: 20, asynchronousCommit: true });
-  if (migrate) await migrateToLatest(handle.db);
+interface PostgresSlot {
+  name: string;
+  busy: boolean;
+}
+
+/**
+ * This worker's PostgreSQL databases, copies of the run's template. Slots are named by the worker's pool id, so the
+ * files a worker runs one after another reuse them (whether or not modules are isolated); a test that holds two
+ * contexts at once takes a second slot.
+ */
+const postgresSlots: PostgresSlot[] = [];
+
+async function postgresSlot(url: string): Promise<PostgresSlot> {
+  const free = postgresSlots.find((s) => !s.busy);
+  if (free) {
+    free.busy = true;
+    return free;
+  }
+  const run = inject('postgresRun');
+  const slot: PostgresSlot = { name: `${run}_w${process.env.VITEST_POOL_ID ?? process.pid}_${postgresSlots.length}`, busy: true };
+  postgresSlots.push(slot);
+  await withAdmin(url, (admin) => createDatabase(admin, slot.name, `${run}_tpl`));
+  return slot;
+}
+
+async function freshDatabase(): Promise<{ db: DB; close: () => Promise<void> }> {
+  if (!TEST_DATABASE_URL) {
+    const file = path.join(tmpRoot, `${randomBytes(6).toString('hex')}.db`);
+    fs.copyFileSync(sqliteTemplate, file);
+    return sqliteFile(file);
+  }
+  const slot = await postgresSlot(TEST_DATABASE_URL);
+  const url = databaseUrl(TEST_DATABASE_URL, slot.name);
+  // Reset before the test, not after: a test that died half-way leaves nothing for the next one.
+  await withAdmin(url, (admin) => admin.query(inject('postgresReset')));
+  const handle = openDatabase(url, { poolSize: 20, durability });
   return {
     db: handle.db,
     close: async () => {
       await handle.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop schema if exists ${schema} cascade`);
-      await c.end();
-    },
-  };
-}
-
-async function freshDatabase(): Promise<{ db: DB; close: () => Promise<void> }> {
-  if (TEST_DATABASE_URL) return postgresSchema(true);
-  const template = await migratedSqliteTemplate();
-  const file = path.join(tmpRoot, `${randomBytes(6).toString('hex')}.db`);
-  fs.copyFileSync(template, file);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqliteFile(file) }) });
-  return {
-    db,
-    close: async () => {
-      await db.destroy();
-      for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+      slot.busy = false;
     },
   };
 }

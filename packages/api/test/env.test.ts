@@ -93,6 +93,16 @@ describe('numbers in the environment', () => {
   });
 });
 
+describe('DATABASE_DURABILITY', () => {
+  it('is full unless a throwaway database asks for relaxed, and is refused as anything but full in production', () => {
+    expect(readEnv({}).DATABASE_DURABILITY).toBe('full');
+    expect(readEnv({ DATABASE_DURABILITY: 'relaxed' }).DATABASE_DURABILITY).toBe('relaxed');
+    expect(problems({ DATABASE_DURABILITY: 'off' })).toContain('DATABASE_DURABILITY:');
+    expect(readEnv({ ...LOGIN, DATABASE_DURABILITY: 'full' }).DATABASE_DURABILITY).toBe('full');
+    expect(problems({ ...LOGIN, DATABASE_DURABILITY: 'relaxed' })).toMatch(/DATABASE_DURABILITY: must be full in production/);
+  });
+});
+
 describe('the platform simulator and the listening address', () => {
   const { NODE_ENV: _production, ...DEVELOPMENT_LOGIN } = LOGIN;
 

@@ -27,7 +27,8 @@ async function freePort(): Promise<number> {
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', H5_DIST_DIR: path.join(dir, 'no-h5'), ...env },
+    // Durable commits, whatever the caller's environment says: these tests kill the server and count what survived.
+    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', H5_DIST_DIR: path.join(dir, 'no-h5'), DATABASE_DURABILITY: 'full', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   children.push(child);

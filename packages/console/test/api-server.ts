@@ -41,6 +41,8 @@ export async function startApi(): Promise<RunningApi> {
   const api = path.join(REPO_ROOT, 'packages/api');
   const env = {
     DATABASE_URL: `sqlite:${path.join(dir, 'test.db')}`,
+    // A throwaway database: commits need not wait for the disk (refused in production).
+    DATABASE_DURABILITY: 'relaxed',
     UPLOADS_DIR: path.join(dir, 'uploads'),
     CONSOLE_DIST_DIR: CONSOLE_DIST,
     H5_DIST_DIR: path.join(dir, 'no-h5'),

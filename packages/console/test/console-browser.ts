@@ -7,7 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+// Shared with the H5 tests: waiting for a still screen, and how long a wait may take.
+import { screenSettled, WAIT_MS } from '../../miniapp/test/page-settled';
 import { apiCall, CONSOLE_DIST, REPO_ROOT, type RunningApi, startApi } from './api-server';
+
+export { screenSettled, WAIT_MS };
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = [
@@ -34,7 +38,7 @@ export interface ConsoleBrowser {
 }
 
 /**
- * Starts the API (seeded) and a Chromium on a page with a 15 s default timeout, at 1440 × 900 unless another viewport
+ * Starts the API (seeded) and a Chromium on a page with a generous default timeout (WAIT_MS), at 1440 × 900 unless another viewport
  * is given; `name` labels the output.
  */
 export async function openConsole(name: string, viewport = { width: 1440, height: 900 }): Promise<ConsoleBrowser> {
@@ -52,7 +56,7 @@ export async function openConsole(name: string, viewport = { width: 1440, height
     locale: 'zh-CN',
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(WAIT_MS);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   return {
@@ -74,8 +78,11 @@ export async function shotOnFailure(page: Page | undefined, prefix: string, task
   await page.screenshot({ path: path.join(OUTPUT, `${prefix}${task.name.slice(0, 40).replace(/\W+/g, '-')}.png`), fullPage: true }).catch(() => {});
 }
 
-/** A screenshot into OUTPUT once charts and fonts settle, with antd's toasts hidden (they would cover the header). */
+/** A screenshot into OUTPUT once the screen settles, with antd's toasts hidden (they would cover the header). */
 export async function screenshot(page: Page, name: string, options: { fullPage?: boolean; settleMs?: number } = {}) {
+  await screenSettled(page);
+  // Not a wait for a state: echarts draws its entry animation on a canvas, which no DOM state shows; the picture is
+  // for a person to look at, and nothing is asserted on it.
   await page.waitForTimeout(options.settleMs ?? 600);
   await page.evaluate(() => {
     for (const el of document.querySelectorAll('.ant-message')) (el as HTMLElement).style.display = 'none';
@@ -89,6 +96,18 @@ export async function login(page: Page, username: string, password: string, opti
   await page.getByLabel('密码').fill(password);
   await page.getByTestId('login-submit').click();
   if (options.wait ?? true) await page.getByTestId('current-staff').waitFor();
+}
+
+/**
+ * The seeded owner signed in on `page`, whoever was signed in before (a test that signs in as someone else, or fails
+ * half-way, leaves the next test a page it can still start from).
+ */
+export async function ownerSignedIn(page: Page, base: string) {
+  const current = page.getByTestId('current-staff');
+  if ((await current.isVisible()) && (await current.textContent())?.includes('店主')) return;
+  await page.context().clearCookies();
+  await page.goto(`${base}/admin/`);
+  await login(page, 'owner', 'siyu-owner-demo');
 }
 
 /**

@@ -23,6 +23,9 @@ import {
   shotOnFailure,
   login as staffLogin,
   staffToken as sharedStaffToken,
+  WAIT_MS,
+  screenSettled,
+  ownerSignedIn as signInOwner,
 } from './console-browser';
 import { makePng } from './png';
 
@@ -76,9 +79,9 @@ function pageFetch(method: string, p: string, body: unknown, withCsrf: boolean) 
 }
 
 let productId: number;
-let skuIds: number[];
-let shippedOrder: { id: number; orderNo: string };
-let member: Awaited<ReturnType<typeof memberWithAddress>>;
+let skuIds: number[] | undefined;
+let shippedOrder: { id: number; orderNo: string } | undefined;
+let member: Awaited<ReturnType<typeof memberWithAddress>> | undefined;
 const coupons = { thresholdOff: 0, percentOff: 0, batch: 0 };
 
 /** Confirms the open Popconfirm (确定). */
@@ -91,6 +94,70 @@ async function confirmPopup() {
 
 const settled = () => pageSettled(page);
 
+// What later tests build on is made by earlier ones in the console; when an earlier test failed before making it, a
+// later one makes it here through the API (the same product, member and coupons), so a failure stays one failure.
+
+/** The owner signed in on the page (the first test signs in through the form). */
+const ownerSignedIn = () => signInOwner(page, api.base);
+
+/** The hoodie's four SKUs, in the console's order: 红M and 红L at ¥228, 蓝M at ¥19.99, 蓝L at ¥1,234.50. */
+async function hoodieSkus(): Promise<number[]> {
+  if (skuIds) return skuIds;
+  const owner = await staffToken('owner', 'siyu-owner-demo');
+  const suffix = Date.now().toString(36).toUpperCase();
+  const specs = [
+    { 颜色: '红', 尺码: 'M' },
+    { 颜色: '红', 尺码: 'L' },
+    { 颜色: '蓝', 尺码: 'M' },
+    { 颜色: '蓝', 尺码: 'L' },
+  ];
+  const prices = [22800, 22800, 1999, 123450];
+  const created = await apiCall<{ id: number; skus: { id: number }[] }>(api.base, 'POST', '/api/v1/merchant/products', owner, {
+    title: PRODUCT_TITLE,
+    subtitle: '重磅纯棉 · 四色可选',
+    categoryId: null,
+    description: '<p>加厚纯棉面料，秋冬百搭。</p>',
+    skus: specs.map((sp, i) => ({ code: `HD-${suffix}-${i}`, specs: sp, priceFen: prices[i], stock: 10 + i })),
+  });
+  await apiCall(api.base, 'POST', `/api/v1/merchant/products/${created.id}/shelve`, owner);
+  productId = created.id;
+  skuIds = created.skus.map((sku) => sku.id);
+  return skuIds;
+}
+
+/** The member who buys in these tests, logged in through the simulator, with an address. */
+async function theMember() {
+  member ??= await memberWithAddress(api.base, `console-e2e-${Date.now()}`);
+  return member;
+}
+
+/** The two coupons the editor test makes, active: 满199减20 (100 of them, 30 days) and 八五折 capped at ¥50. */
+async function activeCoupon(which: 'thresholdOff' | 'percentOff'): Promise<number> {
+  const owner = await staffToken('owner', 'siyu-owner-demo');
+  if (!coupons[which]) {
+    const today = businessDateOf(new Date(), 'Asia/Shanghai');
+    const body =
+      which === 'thresholdOff'
+        ? {
+            name: '满199减20 测试券',
+            kind: 'threshold_off',
+            thresholdFen: 19900,
+            amountFen: 2000,
+            totalStock: 100,
+            validity: {
+              type: 'fixed',
+              from: new Date(`${today}T00:00:00+08:00`).toISOString(),
+              until: new Date(Date.parse(`${addDays(today, 30)}T23:59:00+08:00`) + 60_000).toISOString(),
+            },
+          }
+        : { name: '全场八五折 测试券', kind: 'percent_off', percentOffBp: 1500, capFen: 5000, validity: { type: 'relative', days: 7 } };
+    coupons[which] = (await apiCall<{ id: number }>(api.base, 'POST', '/api/v1/merchant/coupon-templates', owner, body)).id;
+  }
+  const template = await apiCall<{ status: string }>(api.base, 'GET', `/api/v1/merchant/coupon-templates/${coupons[which]}`, owner);
+  if (template.status === 'draft') await apiCall(api.base, 'POST', `/api/v1/merchant/coupon-templates/${coupons[which]}/activate`, owner);
+  return coupons[which];
+}
+
 /** Text of a figure on a coupon's page. */
 const stat = (key: string) => page.getByTestId(`coupon-stat-${key}`).locator('.ant-statistic-content').textContent();
 
@@ -98,7 +165,7 @@ describe('merchant console in headless Chromium', () => {
   it('loads the login page, measures the first load, and logs the owner in with a cookie session', async () => {
     const started = Date.now();
     await page.goto(`${api.base}/admin/`);
-    await page.getByTestId('login-submit').waitFor({ timeout: 30_000 });
+    await page.getByTestId('login-submit').waitFor({ timeout: WAIT_MS });
     const firstLoadMs = Date.now() - started;
     const timing = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
@@ -125,6 +192,7 @@ describe('merchant console in headless Chromium', () => {
   });
 
   it('publishes a product with a 2 × 2 SKU matrix and an uploaded image, and shelves it', async () => {
+    await ownerSignedIn();
     await page.getByRole('menuitem', { name: '商品列表' }).click();
     await page.getByTestId('product-create').click();
     await page.waitForURL(/\/admin\/products\/new$/);
@@ -133,7 +201,7 @@ describe('merchant console in headless Chromium', () => {
 
     // The image: uploaded to the API, previewed.
     await page.locator('input[type=file]').setInputFiles({ name: 'hoodie.png', mimeType: 'image/png', buffer: makePng() });
-    await page.getByTestId('image-tile').first().waitFor({ timeout: 15_000 });
+    await page.getByTestId('image-tile').first().waitFor({ timeout: WAIT_MS });
 
     // 颜色 × 尺码.
     await page.getByTestId('sku-add-dimension').click();
@@ -162,11 +230,11 @@ describe('merchant console in headless Chromium', () => {
     await page.keyboard.type('加厚纯棉面料，秋冬百搭。');
     await page.getByTestId('product-save').click();
 
-    await page.waitForURL(/\/admin\/products\/\d+$/, { timeout: 20_000 });
+    await page.waitForURL(/\/admin\/products\/\d+$/, { timeout: WAIT_MS });
     productId = Number(/products\/(\d+)$/.exec(page.url())![1]);
     await expect.poll(() => page.getByTestId('product-status').textContent()).toBe('草稿');
     await page.getByTestId('product-shelve').click();
-    await expect.poll(() => page.getByTestId('product-status').textContent(), { timeout: 10_000 }).toBe('已上架');
+    await expect.poll(() => page.getByTestId('product-status').textContent(), { timeout: WAIT_MS }).toBe('已上架');
     await shot('product-edit.png');
 
     // A member sees it: on shelf, four SKUs with the prices as typed, the image at an absolute URL that loads.
@@ -189,18 +257,20 @@ describe('merchant console in headless Chromium', () => {
   });
 
   it('ships an order a member placed and paid, and reads the state back', async () => {
-    member = await memberWithAddress(api.base, `console-e2e-${Date.now()}`);
+    const member = await theMember();
+    const skuIds = await hoodieSkus();
+    await ownerSignedIn();
     const order = await paidOrder(api.base, member, skuIds[0]!, 2);
     shippedOrder = order;
 
     await page.goto(`${api.base}/admin/orders?orderNo=${order.orderNo}`);
     await page.getByTestId('order-link').first().click();
     await page.waitForURL(new RegExp(`/admin/orders/${order.id}$`));
-    await expect.poll(() => page.getByTestId('order-status').textContent(), { timeout: 15_000 }).toBe('待发货');
+    await expect.poll(() => page.getByTestId('order-status').textContent(), { timeout: WAIT_MS }).toBe('待发货');
     await choose('ship-carrier', '顺丰速运');
     await page.getByTestId('ship-tracking').fill('SF1234567890');
     await page.getByTestId('ship-submit').click();
-    await expect.poll(() => page.getByTestId('order-status').textContent(), { timeout: 15_000 }).toBe('已发货');
+    await expect.poll(() => page.getByTestId('order-status').textContent(), { timeout: WAIT_MS }).toBe('已发货');
     expect(await page.getByTestId('order-shipping').textContent()).toContain('SF1234567890');
 
     const readBack = await apiCall<{ status: string; carrier: string; trackingNo: string }>(
@@ -214,6 +284,9 @@ describe('merchant console in headless Chromium', () => {
   });
 
   it('approves a refund from the console', async () => {
+    const member = await theMember();
+    const skuIds = await hoodieSkus();
+    await ownerSignedIn();
     const order = await paidOrder(api.base, member, skuIds[1]!, 1);
     const refund = await apiCall<{ id: number }>(
       api.base,
@@ -235,17 +308,18 @@ describe('merchant console in headless Chromium', () => {
         async () =>
           (await apiCall<{ items: { id: number; status: string }[] }>(api.base, 'GET', `/api/v1/orders/${order.id}/refunds`, member.token)).items[0]
             ?.status,
-        { timeout: 20_000 },
+        { timeout: WAIT_MS },
       )
       .toBe('succeeded');
     await expect
-      .poll(async () => (await apiCall<{ status: string }>(api.base, 'GET', `/api/v1/orders/${order.id}`, member.token)).status, { timeout: 20_000 })
+      .poll(async () => (await apiCall<{ status: string }>(api.base, 'GET', `/api/v1/orders/${order.id}`, member.token)).status, { timeout: WAIT_MS })
       .toBe('refunded');
   });
 
   it('shows the dashboard from the aggregate endpoint, with today’s orders', async () => {
+    await ownerSignedIn();
     await page.getByRole('menuitem', { name: '数据概览' }).click();
-    await page.getByTestId('chart-trend').waitFor({ timeout: 20_000 });
+    await page.getByTestId('chart-trend').waitFor({ timeout: WAIT_MS });
     // Two orders paid today: 2 × 228.00 + 10.00 shipping... whatever shipping the settings say; read it from the API.
     const dashboard = await apiCall<{ periods: { today: { paidOrders: number; salesFen: number } } }>(
       api.base,
@@ -259,6 +333,7 @@ describe('merchant console in headless Chromium', () => {
   });
 
   it('creates a 满减 coupon and a percent-off coupon in the editor, checking as the owner types, and activates them from the list', async () => {
+    await ownerSignedIn();
     const owner = await staffToken('owner', 'siyu-owner-demo');
     const me = await apiCall<{ timeZone: string }>(api.base, 'GET', '/api/v1/merchant/me', owner);
     expect(me.timeZone).toBe('Asia/Shanghai'); // the seeded shop; the window below is written in its wall clock (+08:00)
@@ -287,7 +362,7 @@ describe('merchant console in headless Chromium', () => {
     await range.nth(1).press('Enter');
     await page.getByTestId('coupon-stock').fill('100');
     await page.getByTestId('coupon-save').click();
-    await page.waitForURL(/\/admin\/coupons\/\d+$/, { timeout: 20_000 });
+    await page.waitForURL(/\/admin\/coupons\/\d+$/, { timeout: WAIT_MS });
     coupons.thresholdOff = Number(/coupons\/(\d+)$/.exec(page.url())![1]);
     expect(await page.getByTestId('coupon-rule').textContent()).toBe('满199减20');
 
@@ -321,7 +396,7 @@ describe('merchant console in headless Chromium', () => {
     await page.getByTestId('coupon-name').click(); // leave the money field: it shows two decimals
     await shot('coupon-edit.png');
     await page.getByTestId('coupon-save').click();
-    await page.waitForURL(/\/admin\/coupons\/\d+$/, { timeout: 20_000 });
+    await page.waitForURL(/\/admin\/coupons\/\d+$/, { timeout: WAIT_MS });
     coupons.percentOff = Number(/coupons\/(\d+)$/.exec(page.url())![1]);
     const percentOff = await apiCall(api.base, 'GET', `/api/v1/merchant/coupon-templates/${coupons.percentOff}`, owner);
     expect(percentOff).toMatchObject({
@@ -340,7 +415,7 @@ describe('merchant console in headless Chromium', () => {
       await expect.poll(() => page.getByTestId(`coupon-status-${id}`).textContent()).toBe('草稿');
       await page.getByTestId(`coupon-activate-${id}`).click();
       await confirmPopup();
-      await expect.poll(() => page.getByTestId(`coupon-status-${id}`).textContent(), { timeout: 10_000 }).toBe('进行中');
+      await expect.poll(() => page.getByTestId(`coupon-status-${id}`).textContent(), { timeout: WAIT_MS }).toBe('进行中');
     }
     expect(await page.getByTestId(`coupon-rule-${coupons.thresholdOff}`).textContent()).toBe('满199减20');
     expect(await page.getByTestId(`coupon-rule-${coupons.percentOff}`).textContent()).toBe('8.5折最高减50');
@@ -360,6 +435,9 @@ describe('merchant console in headless Chromium', () => {
   });
 
   it('issues the 满减 coupon to a member found by search, and shows the job’s report in Chinese', async () => {
+    const member = await theMember();
+    await activeCoupon('thresholdOff');
+    await ownerSignedIn();
     const profile = await apiCall<{ nickname: string }>(api.base, 'GET', '/api/v1/me', member.token);
     await page.goto(`${api.base}/admin/coupons/${coupons.thresholdOff}`);
     await settled();
@@ -377,7 +455,7 @@ describe('merchant console in headless Chromium', () => {
     await page.getByTestId('issue-start').click();
     await confirmPopup();
     const report = page.getByTestId('issue-job-report');
-    await expect.poll(() => report.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
+    await expect.poll(() => report.getAttribute('data-status'), { timeout: WAIT_MS }).toBe('done');
     expect(await page.getByTestId('issue-job-issued').textContent()).toBe('1');
     expect(await page.getByTestId('issue-job-status').textContent()).toBe('已完成');
     const wallet = await apiCall<{ items: { templateId: number; source: string }[] }>(api.base, 'GET', '/api/v1/coupons', member.token);
@@ -387,16 +465,19 @@ describe('merchant console in headless Chromium', () => {
     await pick();
     await page.getByTestId('issue-start').click();
     await confirmPopup();
-    await expect.poll(() => page.getByTestId('issue-job-skipped').textContent(), { timeout: 20_000 }).toBe('1');
-    await expect.poll(() => report.getAttribute('data-status'), { timeout: 20_000 }).toBe('done');
+    await expect.poll(() => page.getByTestId('issue-job-skipped').textContent(), { timeout: WAIT_MS }).toBe('1');
+    await expect.poll(() => report.getAttribute('data-status'), { timeout: WAIT_MS }).toBe('done');
     expect(await page.getByTestId('issue-job-reasons').textContent()).toContain('已达每人限领 1');
     // The figures follow the job: one claimed.
-    await expect.poll(() => stat('claimed'), { timeout: 10_000 }).toBe('1');
+    await expect.poll(() => stat('claimed'), { timeout: WAIT_MS }).toBe('1');
     await expect.poll(() => page.getByTestId('coupon-stock').textContent()).toBe('1 / 100');
     await shot('coupon-detail-issue.png');
   });
 
   it('generates a batch of redemption codes and downloads it as CSV through the browser', async () => {
+    await ownerSignedIn();
+    await page.goto(`${api.base}/admin/coupons/${await activeCoupon('thresholdOff')}`);
+    await settled();
     await page.getByRole('tab', { name: '兑换码' }).click();
     await page.getByTestId('codes-count').fill('5');
     await page.getByTestId('codes-note').fill('门店活动');
@@ -427,11 +508,15 @@ describe('merchant console in headless Chromium', () => {
     await page.reload();
     await settled();
     await page.getByRole('tab', { name: '兑换码' }).click();
-    await expect.poll(() => page.getByTestId(`codes-redeemed-${coupons.batch}`).textContent(), { timeout: 10_000 }).toBe('1 / 5');
+    await expect.poll(() => page.getByTestId(`codes-redeemed-${coupons.batch}`).textContent(), { timeout: WAIT_MS }).toBe('1 / 5');
     await shot('coupon-detail-codes.png');
   });
 
   it('shows a coupon’s figures change when a member claims it and pays an order with it', async () => {
+    const member = await theMember();
+    const skuIds = await hoodieSkus();
+    await activeCoupon('percentOff');
+    await ownerSignedIn();
     await page.goto(`${api.base}/admin/coupons/${coupons.percentOff}`);
     await settled();
     await expect.poll(() => stat('claimed')).toBe('0');
@@ -454,7 +539,7 @@ describe('merchant console in headless Chromium', () => {
     expect(figures).toMatchObject({ claimed: 1, used: 1, expired: 0, discountFen: 5000, salesFen: paid.payableFen });
 
     await page.getByTestId('coupon-stats-refresh').click();
-    await expect.poll(() => stat('claimed'), { timeout: 10_000 }).toBe('1');
+    await expect.poll(() => stat('claimed'), { timeout: WAIT_MS }).toBe('1');
     await expect.poll(() => page.getByTestId('coupon-stock').textContent()).toBe('1 / 不限');
     expect(await stat('used')).toBe('1');
     expect(await stat('usageRate')).toBe('100.0%');
@@ -465,6 +550,8 @@ describe('merchant console in headless Chromium', () => {
   });
 
   it('sets the new-member pack, and a member who logs in for the first time gets it', async () => {
+    await activeCoupon('thresholdOff');
+    await ownerSignedIn();
     await page.getByRole('menuitem', { name: '新人礼包' }).click();
     await settled();
     await page.getByTestId('pack-templates').click();
@@ -483,6 +570,12 @@ describe('merchant console in headless Chromium', () => {
   });
 
   it('is usable at 1280 × 800: no page scrolls sideways', async () => {
+    const member = await theMember();
+    const skuIds = await hoodieSkus();
+    const order = shippedOrder ?? (await paidOrder(api.base, member, skuIds[0]!, 2));
+    await activeCoupon('thresholdOff');
+    await activeCoupon('percentOff');
+    await ownerSignedIn();
     await page.setViewportSize({ width: 1280, height: 800 });
     const pages: [string, string][] = [
       ['dashboard', '/admin/'],
@@ -490,7 +583,7 @@ describe('merchant console in headless Chromium', () => {
       ['product-edit', `/admin/products/${productId}`],
       ['categories', '/admin/categories'],
       ['orders', '/admin/orders'],
-      ['order-detail', `/admin/orders/${shippedOrder.id}`],
+      ['order-detail', `/admin/orders/${order.id}`],
       ['refunds', '/admin/refunds'],
       ['members', '/admin/members'],
       ['member-detail', `/admin/members/${member.id}`],
@@ -504,7 +597,7 @@ describe('merchant console in headless Chromium', () => {
     for (const [name, p] of pages) {
       await page.goto(`${api.base}${p}`);
       await settled();
-      await page.waitForTimeout(300);
+      await screenSettled(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, p).toBeLessThanOrEqual(0);
       // No column squeezed to one character per line: table headers stay one or two lines high.
@@ -518,6 +611,7 @@ describe('merchant console in headless Chromium', () => {
   });
 
   it('refuses a mutating cookie request without the CSRF token', async () => {
+    await ownerSignedIn();
     const without = await pageFetch('POST', '/api/v1/merchant/categories', { name: '无令牌分类' }, false);
     expect(without.status).toBe(403);
     expect(without.body.error.code).toBe('FORBIDDEN');
@@ -529,6 +623,7 @@ describe('merchant console in headless Chromium', () => {
   });
 
   it('brings an expired session back to the same page with what was typed', async () => {
+    await ownerSignedIn();
     await page.goto(`${api.base}/admin/products/new`);
     await page.getByTestId('product-title').fill('过期前输入的标题');
     await page.getByTestId('sku-code').fill(`EXP-${Date.now().toString(36)}`);
@@ -537,18 +632,21 @@ describe('merchant console in headless Chromium', () => {
     // The session ends (expired, or revoked): the browser no longer has it.
     await context.clearCookies({ name: 'siyu_staff' });
     await page.getByTestId('product-save').click();
-    await page.getByTestId('session-expired').waitFor({ timeout: 10_000 });
+    await page.getByTestId('session-expired').waitFor({ timeout: WAIT_MS });
     await page.getByTestId('session-expired').getByLabel('账号').fill('owner');
     await page.getByTestId('session-expired').getByLabel('密码').fill('siyu-owner-demo');
     await page.getByTestId('session-expired').getByTestId('login-submit').click();
-    await page.getByTestId('session-expired').waitFor({ state: 'detached', timeout: 10_000 });
+    await page.getByTestId('session-expired').waitFor({ state: 'detached', timeout: WAIT_MS });
     expect(page.url()).toContain('/admin/products/new');
     expect(await page.getByTestId('product-title').inputValue()).toBe('过期前输入的标题');
     await page.getByTestId('product-save').click();
-    await page.waitForURL(/\/admin\/products\/\d+$/, { timeout: 20_000 });
+    await page.waitForURL(/\/admin\/products\/\d+$/, { timeout: WAIT_MS });
   });
 
   it('shows a viewer the same pages without anything that changes them; the API refuses the viewer', async () => {
+    const member = await theMember();
+    const skuIds = await hoodieSkus();
+    await ownerSignedIn();
     await page.goto(`${api.base}/admin/`);
     await page.getByRole('button', { name: /退出登录/ }).click();
     await page.getByTestId('login-submit').waitFor();

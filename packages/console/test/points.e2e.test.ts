@@ -17,6 +17,9 @@ import {
   screenshot,
   shotOnFailure,
   login as staffLogin,
+  WAIT_MS,
+  screenSettled,
+  ownerSignedIn as signInOwner,
 } from './console-browser';
 
 let api: RunningApi;
@@ -45,6 +48,16 @@ async function logout() {
 }
 
 const settled = () => pageSettled(page);
+
+// A test starts from the owner signed in whoever the test before it left signed in (or if it failed half-way).
+const ownerSignedIn = () => signInOwner(page, api.base);
+
+let member: Awaited<ReturnType<typeof memberWithAddress>> | undefined;
+/** The member the points are granted to (made by the grant test, or by the first test after it that needs one). */
+const theMember = async () => {
+  member ??= await memberWithAddress(api.base, `points-e2e-${Date.now()}`);
+  return member;
+};
 
 const choose = (selectTestId: string, option: string) => chooseOption(page, selectTestId, option);
 
@@ -92,17 +105,17 @@ async function checkLayout(where: string) {
   expect(squeezed, where).toEqual([]);
 }
 
-let member: Awaited<ReturnType<typeof memberWithAddress>>;
 const mall = { itemId: 0 };
 
 describe('points in the console', () => {
   it('logs the owner in', async () => {
     await page.goto(`${api.base}/admin/`);
-    await page.getByTestId('login-submit').waitFor({ timeout: 30_000 });
+    await page.getByTestId('login-submit').waitFor({ timeout: WAIT_MS });
     await login('owner', 'siyu-owner-demo');
   });
 
   it('changes the points rules; a new expiry policy is said to apply to points earned after it', async () => {
+    await ownerSignedIn();
     await page.getByRole('menuitem', { name: '积分规则' }).click();
     await page.waitForURL(/\/admin\/points\/rules$/);
     await settled();
@@ -150,6 +163,7 @@ describe('points in the console', () => {
   });
 
   it('sets the check-in rules: a weekly cycle, a cumulative reward and make-up (补签)', async () => {
+    await ownerSignedIn();
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${api.base}/admin/settings`);
     await settled();
@@ -182,7 +196,8 @@ describe('points in the console', () => {
   });
 
   it('grants points to a member with a reason; the entry is on top of the ledger at once', async () => {
-    member = await memberWithAddress(api.base, `points-e2e-${Date.now()}`);
+    await ownerSignedIn();
+    const member = await theMember();
     await apiCall(api.base, 'POST', '/api/v1/check-in', member.token, {});
     await page.goto(`${api.base}/admin/members/${member.id}`);
     await settled();
@@ -218,6 +233,8 @@ describe('points in the console', () => {
   });
 
   it('shows a viewer the rules read-only with the reason, and no grant button', async () => {
+    const member = await theMember();
+    await ownerSignedIn();
     await logout();
     await login('viewer', 'siyu-viewer-demo');
     await page.goto(`${api.base}/admin/points/rules`);
@@ -242,6 +259,7 @@ describe('points in the console', () => {
   });
 
   it('makes a points-mall item in the editor: a catalog SKU for points, and a virtual benefit for points plus cash', async () => {
+    await ownerSignedIn();
     await page.getByRole('menuitem', { name: '积分商城' }).click();
     await page.waitForURL(/\/admin\/points\/mall$/);
     await settled();
@@ -317,6 +335,7 @@ describe('points in the console', () => {
   });
 
   it('ships one redemption with a tracking number and cancels another, which returns the points and the stock', async () => {
+    await ownerSignedIn();
     const redeem = async (user: string) => {
       const m = await memberWithAddress(api.base, `${user}-${Date.now()}`);
       const grant = await pageFetch('POST', `/api/v1/merchant/members/${m.id}/points-adjustments`, { delta: 500, reason: '兑换测试' });
@@ -419,6 +438,8 @@ describe('points in the console', () => {
   });
 
   it('fits 1280 × 800 on every points page', async () => {
+    const member = await theMember();
+    await ownerSignedIn();
     await page.setViewportSize({ width: 1280, height: 800 });
     for (const [name, p] of [
       ['points-rules', '/admin/points/rules'],
@@ -430,7 +451,7 @@ describe('points in the console', () => {
     ] as const) {
       await page.goto(`${api.base}${p}`);
       await settled();
-      await page.waitForTimeout(300);
+      await screenSettled(page);
       await checkLayout(p);
       await shot(`1280-${name}.png`);
     }

@@ -16,6 +16,7 @@ import {
   shotOnFailure,
   login as staffLogin,
   staffToken as sharedStaffToken,
+  screenSettled,
 } from './console-browser';
 
 let api: RunningApi;
@@ -139,7 +140,7 @@ describe('会员等级 in the console', () => {
     for (const p of [`/admin/members/${member.id}`, '/admin/tiers']) {
       await page.goto(`${api.base}${p}`);
       await pageSettled(page);
-      await page.waitForTimeout(300);
+      await screenSettled(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, p).toBeLessThanOrEqual(0);
     }

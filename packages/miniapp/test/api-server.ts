@@ -62,7 +62,14 @@ export async function startApi(options: { seed?: boolean; testHooks?: boolean } 
   const dbFile = path.join(dir, 'test.db');
   const api = path.join(REPO_ROOT, 'packages/api');
   // The seed stores its demo images where this server serves uploads, with URLs on its port.
-  const where = { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${dbFile}`, UPLOADS_DIR: path.join(dir, 'uploads') };
+  // A throwaway database: commits need not wait for the disk (DATABASE_DURABILITY, refused in production).
+  const where = {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: `sqlite:${dbFile}`,
+    DATABASE_DURABILITY: 'relaxed',
+    UPLOADS_DIR: path.join(dir, 'uploads'),
+  };
   if (options.seed) await seedDatabase(api, where);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: api,

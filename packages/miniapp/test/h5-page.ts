@@ -6,9 +6,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DIST } from './api-server.js';
+import { screenSettled, WAIT_MS } from './page-settled.js';
+
+export { screenSettled, WAIT_MS };
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const FLAGS = [
@@ -59,14 +62,21 @@ export async function launchPhone(): Promise<Phone> {
 
 /** The member token the page stored after its silent login (zustand persist, through Taro's H5 storage: `{ data }`). */
 export async function memberToken(page: Page): Promise<string> {
-  // Polled by hand (not expect.poll): hooks call this too, outside a test.
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const token = await storedToken(page);
-    if (token) return token;
-    if (Date.now() > deadline) throw new Error('no session token in localStorage after 15 s');
-    await page.waitForTimeout(200);
-  }
+  // Waits in the page for the silent login to store the session (a busy machine may take a while), then reads it.
+  await page
+    .waitForFunction(
+      () => {
+        const raw = localStorage.getItem('siyu.session');
+        const stored = raw ? (JSON.parse(raw) as { data?: string }).data : undefined;
+        return Boolean(stored && (JSON.parse(stored) as { state?: { token?: string | null } }).state?.token);
+      },
+      undefined,
+      { timeout: WAIT_MS, polling: 100 },
+    )
+    .catch((err) => {
+      throw new Error(`waiting for the silent login to store a session token in localStorage: ${err}`);
+    });
+  return (await storedToken(page))!;
 }
 
 /** The member token stored right now, or null (no waiting: for checking that a session is gone or replaced). */
@@ -89,8 +99,35 @@ export async function pickerDown(page: Page, column: number, rows: number) {
   for (let left = rows; left > 0; left -= 3) {
     const step = Math.min(3, left);
     await page.mouse.click(b.x + b.width / 2, centre + step * 34);
-    await page.waitForTimeout(450);
+    await screenSettled(page); // the column scrolls to the row tapped
   }
+}
+
+/** Waits until no toast is on screen (Taro's toast wrapper has no size of its own: it is hidden by display none). */
+export async function toastsGone(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.taro__toast')].some((el) => el.style.display !== 'none')), {
+      timeout: WAIT_MS,
+      message: 'waiting for the toasts to go',
+    })
+    .toBe(false);
+}
+
+/**
+ * Taps − or + of the quantity stepper in `scope` and waits for it to show `expected`. First it waits for what could
+ * swallow the tap on a slow machine: a toast still on screen, the page still sliding in, the button greyed out.
+ */
+export async function tapStepper(page: Page, scope: Locator, which: 'plus' | 'minus', expected: number): Promise<void> {
+  await toastsGone(page);
+  await screenSettled(page);
+  const button = scope.locator(`.js-qty-${which}`).first();
+  await expect
+    .poll(() => button.getAttribute('class'), { timeout: WAIT_MS, message: `waiting for the stepper's ${which} to be enabled` })
+    .not.toContain('is-disabled');
+  await button.click();
+  await expect
+    .poll(() => scope.locator('.js-qty-value').first().textContent(), { timeout: WAIT_MS, message: `waiting for the stepper to show ${expected}` })
+    .toBe(String(expected));
 }
 
 /** The trimmed text of the first element matching `selector`. */
@@ -242,23 +279,17 @@ export function smallTapTargets(page: Page, selectors: readonly string[]): Promi
  */
 export function screenshotter(dir: string, tapTargets: readonly string[], { fullPage = false } = {}) {
   return async function shoot(page: Page, name: string, { waitForToasts = true } = {}) {
-    // Toasts gone (Taro's toast wrapper has no size of its own: its fixed box is inside; hidden by display none).
-    if (waitForToasts)
-      await expect
-        .poll(() => page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.taro__toast')].some((el) => el.style.display !== 'none')), {
-          timeout: 5_000,
-        })
-        .toBe(false);
-    await page.waitForTimeout(300); // images settle
+    if (waitForToasts) await toastsGone(page);
+    await screenSettled(page);
     await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage });
     expect(await layoutProblems(page), `${name} at 390 px`).toEqual({ oneCharPerLine: [], offScreen: [] });
     expect(await smallTapTargets(page, tapTargets), `${name} at 390 px`).toEqual([]);
     await page.setViewportSize({ width: 320, height: 568 });
-    await page.waitForTimeout(300);
+    await screenSettled(page);
     await page.screenshot({ path: path.join(dir, `${name}-320.png`) });
     expect(await layoutProblems(page), `${name} at 320 px`).toEqual({ oneCharPerLine: [], offScreen: [] });
     expect(await smallTapTargets(page, tapTargets), `${name} at 320 px`).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
-    await page.waitForTimeout(300);
+    await screenSettled(page);
   };
 }

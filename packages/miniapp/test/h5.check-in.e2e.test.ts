@@ -11,7 +11,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, moveClock, staffToken, startApi, testOutputDir, type RunningApi } from './api-server.js';
-import { type Phone, launchPhone, memberToken, requireH5Build, screenshotter } from './h5-page.js';
+import { type Phone, launchPhone, memberToken, requireH5Build, screenshotter, WAIT_MS } from './h5-page.js';
 
 const DAY = 24 * 3600_000;
 /** Monday 1 March 2027, 10:00 in Beijing. */
@@ -55,10 +55,10 @@ describe('H5 check-in: cycles, cumulative rewards and make-up', () => {
   it('checks in, misses a day, makes it up with points and sees the streak restored', async () => {
     const page = await context.newPage();
     await page.goto(`${api.base}/#/pages/check-in/index`);
-    await page.locator('.js-checkin-button').first().waitFor({ timeout: 30_000 });
-    await expect.poll(() => numberIn(page, '.js-checkin-streak'), { timeout: 15_000 }).toBe(0);
+    await page.locator('.js-checkin-button').first().waitFor({ timeout: WAIT_MS });
+    await expect.poll(() => numberIn(page, '.js-checkin-streak'), { timeout: WAIT_MS }).toBe(0);
     await page.locator('.js-checkin-button').first().click();
-    await expect.poll(() => numberIn(page, '.js-checkin-streak'), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => numberIn(page, '.js-checkin-streak'), { timeout: WAIT_MS }).toBe(1);
     await page.locator('.js-checked-in-today').first().waitFor();
     const token = await memberToken(page);
     expect((await apiCall<{ available: number }>(api.base, 'GET', '/api/v1/points', token)).available).toBe(10);
@@ -67,23 +67,23 @@ describe('H5 check-in: cycles, cumulative rewards and make-up', () => {
     // Two days on: Tuesday was missed.
     await moveClock(api.base, 2 * DAY);
     await page.reload();
-    await page.locator('.js-checkin-button').first().waitFor({ timeout: 30_000 });
-    await expect.poll(() => numberIn(page, '.js-checkin-streak'), { timeout: 15_000 }).toBe(0);
+    await page.locator('.js-checkin-button').first().waitFor({ timeout: WAIT_MS });
+    await expect.poll(() => numberIn(page, '.js-checkin-streak'), { timeout: WAIT_MS }).toBe(0);
     const tuesday = page.locator('.js-day-2027-03-02');
-    await expect.poll(() => tuesday.evaluate((el) => el.className), { timeout: 15_000 }).toContain('js-calendar-make-up');
+    await expect.poll(() => tuesday.evaluate((el) => el.className), { timeout: WAIT_MS }).toContain('js-calendar-make-up');
     expect(await page.locator('.js-make-up-summary').first().textContent()).toContain('本周期还可补签 2 次，每次消耗 5 积分');
     await shoot(page, 'wednesday-missed-tuesday');
 
     await tuesday.click();
     const modal = page.locator('.taro__modal');
-    await modal.locator('.taro-modal__content').first().waitFor({ state: 'visible', timeout: 10_000 });
+    await modal.locator('.taro-modal__content').first().waitFor({ state: 'visible', timeout: WAIT_MS });
     expect(await modal.locator('.taro-modal__text').first().textContent()).toBe('补签 3月2日，消耗 5 积分。本周期还剩 2 次补签机会。');
     await shoot(page, 'make-up-dialog', { waitForToasts: false });
     await modal.locator('.taro-model__confirm').first().click();
 
     // The streak through yesterday is restored: Monday and the made-up Tuesday.
-    await expect.poll(() => numberIn(page, '.js-checkin-streak'), { timeout: 15_000 }).toBe(2);
-    await expect.poll(() => tuesday.evaluate((el) => el.className), { timeout: 15_000 }).toContain('js-calendar-made-up');
+    await expect.poll(() => numberIn(page, '.js-checkin-streak'), { timeout: WAIT_MS }).toBe(2);
+    await expect.poll(() => tuesday.evaluate((el) => el.className), { timeout: WAIT_MS }).toContain('js-calendar-made-up');
     expect(await tuesday.evaluate((el) => el.className)).not.toContain('js-calendar-make-up');
     expect((await apiCall<{ available: number }>(api.base, 'GET', '/api/v1/points', token)).available).toBe(5);
     const ledger = await apiCall<{ entries: { delta: number; sourceKey: string }[] }>(api.base, 'GET', '/api/v1/points/ledger', token);
@@ -94,8 +94,8 @@ describe('H5 check-in: cycles, cumulative rewards and make-up', () => {
 
     // Wednesday's check-in runs the streak on to 3 and reaches the cumulative reward of the 3rd day.
     await page.locator('.js-checkin-button').first().click();
-    await expect.poll(() => numberIn(page, '.js-checkin-streak'), { timeout: 15_000 }).toBe(3);
-    await page.locator('.js-milestone-3.js-milestone-claimed').first().waitFor({ timeout: 15_000 });
+    await expect.poll(() => numberIn(page, '.js-checkin-streak'), { timeout: WAIT_MS }).toBe(3);
+    await page.locator('.js-milestone-3.js-milestone-claimed').first().waitFor({ timeout: WAIT_MS });
     expect(await page.locator('.js-milestone-5').first().textContent()).toContain('还差2天');
     expect((await apiCall<{ available: number }>(api.base, 'GET', '/api/v1/points', token)).available).toBe(5 + 10 + 30);
     await shoot(page, 'cumulative-reward-claimed');

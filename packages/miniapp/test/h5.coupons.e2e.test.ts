@@ -25,7 +25,7 @@ import {
   testOutputDir,
   type RunningApi,
 } from './api-server.js';
-import { type Phone, launchPhone, memberToken, requireH5Build, screenshotter, textOf } from './h5-page.js';
+import { type Phone, launchPhone, memberToken, requireH5Build, screenshotter, textOf, WAIT_MS } from './h5-page.js';
 
 const PRODUCT_TITLE = '领券测试茶具';
 const DAY_MS = 24 * 3600_000;
@@ -126,13 +126,13 @@ const card = (page: Page, selector: string, name: string) => page.locator(select
 /** Buys one 红 / M of the test product now: product page → SKU → 立即购买 → checkout. */
 async function buyNow(page: Page) {
   await page.goto(`${api.base}/#/pages/product/index?id=${product.id}`);
-  await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: 15_000 }).toBe(PRODUCT_TITLE);
+  await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: WAIT_MS }).toBe(PRODUCT_TITLE);
   const skuValue = (text: string) => page.locator('.js-sku-value', { hasText: new RegExp(`^${text}$`) }).first();
   await skuValue('红').click();
   await skuValue('M').click();
   await expect.poll(() => textOf(page, '.js-detail-price')).toBe('¥59.00');
   await page.locator('.js-buy-now').first().click();
-  await page.locator('.js-checkout-payable').first().waitFor({ timeout: 15_000 });
+  await page.locator('.js-checkout-payable').first().waitFor({ timeout: WAIT_MS });
 }
 
 describe('H5 coupons in headless Chromium', () => {
@@ -143,11 +143,11 @@ describe('H5 coupons in headless Chromium', () => {
 
     // -- claim centre, from the home page ------------------------------------------------------------------------
     await page.goto(`${api.base}/`);
-    await page.locator('.js-home-coupon-entry').first().waitFor({ timeout: 30_000 });
+    await page.locator('.js-home-coupon-entry').first().waitFor({ timeout: WAIT_MS });
     const token = await memberToken(page);
     await createAddress(api.base, token, '林小雨');
     await page.locator('.js-home-coupon-entry').first().click();
-    await card(page, '.js-claimable-coupon', T.claimOff.name).waitFor({ timeout: 15_000 });
+    await card(page, '.js-claimable-coupon', T.claimOff.name).waitFor({ timeout: WAIT_MS });
     // The code-only coupon is not offered; the one another shopper took last is 已抢光.
     expect(await page.locator('.js-claimable-coupon', { hasText: T.codeOff.name }).count()).toBe(0);
     expect(await textOf(page, `.js-claimable-coupon:has-text("${T.soldOut.name}") .js-coupon-sold-out`)).toBe('已抢光');
@@ -156,7 +156,7 @@ describe('H5 coupons in headless Chromium', () => {
 
     for (const name of [T.claimOff.name, T.expiring.name]) {
       await card(page, '.js-claimable-coupon', name).locator('.js-coupon-claim').click();
-      await expect.poll(() => textOf(page, `.js-claimable-coupon:has-text("${name}") .js-coupon-claimed`), { timeout: 15_000 }).toBe('已领取');
+      await expect.poll(() => textOf(page, `.js-claimable-coupon:has-text("${name}") .js-coupon-claimed`), { timeout: WAIT_MS }).toBe('已领取');
     }
     const mine = await apiCall<{ items: Array<{ templateId: number; status: string }> }>(api.base, 'GET', '/api/v1/coupons?status=usable', token);
     expect(mine.items.map((c) => c.templateId).sort()).toEqual([T.claimOff.id, T.expiring.id].sort());
@@ -164,7 +164,7 @@ describe('H5 coupons in headless Chromium', () => {
 
     // -- my coupons: the expiring one first with its badge; a code redeemed -----------------------------------------
     await page.locator('.js-centre-mine-entry').first().click();
-    await page.locator('.js-my-coupon').nth(1).waitFor({ timeout: 15_000 });
+    await page.locator('.js-my-coupon').nth(1).waitFor({ timeout: WAIT_MS });
     expect(await page.locator('.js-my-coupon .js-coupon-name').allTextContents()).toEqual([T.expiring.name, T.claimOff.name]);
     expect(await textOf(page, '.js-my-coupon >> nth=0 >> .js-coupon-badge')).toBe('即将过期');
     expect(await page.locator('.js-my-coupon >> nth=1 >> .js-coupon-badge').count()).toBe(0);
@@ -176,38 +176,38 @@ describe('H5 coupons in headless Chromium', () => {
     await page.locator('.js-redeem-submit').first().click(); // empty: said so, nothing sent
     await expect.poll(() => textOf(page, '.js-redeem-error')).toBe('请输入兑换码');
     await redeem('ABCD-EFGH-JKMN-PQRS');
-    await expect.poll(() => textOf(page, '.js-redeem-error'), { timeout: 15_000 }).toBe('兑换码不存在，请核对后重新输入');
+    await expect.poll(() => textOf(page, '.js-redeem-error'), { timeout: WAIT_MS }).toBe('兑换码不存在，请核对后重新输入');
     // Case and dashes do not matter to the server.
     await redeem(codes[0]!.replace(/-/g, '').toLowerCase());
-    await card(page, '.js-my-coupon', T.codeOff.name).waitFor({ timeout: 15_000 });
+    await card(page, '.js-my-coupon', T.codeOff.name).waitFor({ timeout: WAIT_MS });
     expect(await page.locator('.js-redeem-error').count()).toBe(0);
     expect(await page.locator('.js-my-coupon .js-coupon-name').allTextContents()).toEqual([T.expiring.name, T.claimOff.name, T.codeOff.name]);
     await shoot(page, 'my-coupons');
     await redeem(codes[0]!);
-    await expect.poll(() => textOf(page, '.js-redeem-error'), { timeout: 15_000 }).toBe('这个兑换码已经被使用过了');
+    await expect.poll(() => textOf(page, '.js-redeem-error'), { timeout: WAIT_MS }).toBe('这个兑换码已经被使用过了');
 
     // The detail page of a coupon: rule, scope, validity in the merchant's time zone, how to use it.
     await card(page, '.js-my-coupon', T.claimOff.name).click();
-    await page.locator('.js-coupon-detail').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-coupon-detail').first().waitFor({ timeout: WAIT_MS });
     expect(await textOf(page, '.js-coupon-rule')).toContain('满50减10');
-    await expect.poll(() => textOf(page, '.js-coupon-scope'), { timeout: 15_000 }).toContain(PRODUCT_TITLE);
+    await expect.poll(() => textOf(page, '.js-coupon-scope'), { timeout: WAIT_MS }).toContain(PRODUCT_TITLE);
     expect(await textOf(page, '.js-coupon-validity')).toMatch(/\d{4}\.\d{2}\.\d{2} \d{2}:\d{2} - \d{4}\.\d{2}\.\d{2} \d{2}:\d{2}.*Asia\/Shanghai/);
     await shoot(page, 'coupon-detail');
 
     // -- the product page's 领券 row: the public coupons that apply to it --------------------------------------------
     await page.goto(`${api.base}/#/pages/product/index?id=${product.id}`);
-    await page.locator('.js-product-coupons').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-product-coupons').first().waitFor({ timeout: WAIT_MS });
     const tags = await page.locator('.js-product-coupon-tag').allTextContents();
     expect(tags).toEqual(expect.arrayContaining(['满50减10', '满100享9折']));
     expect(tags).not.toContain('无门槛减5'); // code-only
     await page.locator('.js-product-coupons').first().click();
-    await page.locator('.js-product-coupon-sheet .js-claimable-coupon').first().waitFor({ timeout: 5_000 });
+    await page.locator('.js-product-coupon-sheet .js-claimable-coupon').first().waitFor({ timeout: WAIT_MS });
     await shoot(page, 'product-coupon-sheet');
     await page.locator('.js-product-coupon-sheet .js-sheet-close').first().click();
 
     // -- checkout: the server's best choice, the chooser, a refused combination -------------------------------------
     await buyNow(page);
-    await expect.poll(() => textOf(page, '.js-checkout-coupon-names'), { timeout: 15_000 }).toBe(T.claimOff.name);
+    await expect.poll(() => textOf(page, '.js-checkout-coupon-names'), { timeout: WAIT_MS }).toBe(T.claimOff.name);
     expect(await textOf(page, '.js-checkout-coupon-saving')).toBe('-¥10.00');
     const discountLine = page.locator('.js-breakdown-discount').first();
     expect(await discountLine.textContent()).toBe(`${T.claimOff.name}-¥10.00`);
@@ -228,7 +228,7 @@ describe('H5 coupons in headless Chromium', () => {
 
     await page.locator('.js-checkout-coupon').first().click();
     const chooser = page.locator('.js-coupon-chooser').first();
-    await chooser.waitFor({ timeout: 5_000 });
+    await chooser.waitFor({ timeout: WAIT_MS });
     expect(await chooser.locator('.js-chooser-chosen .js-coupon-name').allTextContents()).toEqual([T.claimOff.name]);
     expect(await textOf(page, '.js-chooser-summary')).toBe('已选 1 张，共抵扣 ¥10.00');
     // The 9折 coupon cannot be used on ¥59: greyed, with the server's reason.
@@ -238,35 +238,37 @@ describe('H5 coupons in headless Chromium', () => {
     // Adding the code's coupon too: the two do not stack; the server's reason shows beside it, the choice stays.
     await chooser.locator('.js-chooser-usable', { hasText: T.codeOff.name }).click();
     await expect
-      .poll(() => chooser.locator('.js-chooser-usable', { hasText: T.codeOff.name }).locator('.js-coupon-refusal').textContent(), { timeout: 15_000 })
+      .poll(() => chooser.locator('.js-chooser-usable', { hasText: T.codeOff.name }).locator('.js-coupon-refusal').textContent(), {
+        timeout: WAIT_MS,
+      })
       .toBe(`不与「${T.claimOff.name}」同享`);
     expect(await chooser.locator('.js-chooser-chosen .js-coupon-name').allTextContents()).toEqual([T.claimOff.name]);
     await shoot(page, 'checkout-coupon-chooser');
     // None, then the 5-yuan one alone, then back to the best.
     await chooser.locator('.js-coupon-none').click();
-    await expect.poll(() => textOf(page, '.js-chooser-summary'), { timeout: 15_000 }).toBe('未使用优惠券');
+    await expect.poll(() => textOf(page, '.js-chooser-summary'), { timeout: WAIT_MS }).toBe('未使用优惠券');
     await chooser.locator('.js-chooser-usable', { hasText: T.codeOff.name }).click();
-    await expect.poll(() => textOf(page, '.js-chooser-summary'), { timeout: 15_000 }).toBe('已选 1 张，共抵扣 ¥5.00');
+    await expect.poll(() => textOf(page, '.js-chooser-summary'), { timeout: WAIT_MS }).toBe('已选 1 张，共抵扣 ¥5.00');
     await chooser.locator('.js-chooser-usable', { hasText: T.codeOff.name }).click();
-    await expect.poll(() => textOf(page, '.js-chooser-summary'), { timeout: 15_000 }).toBe('未使用优惠券');
+    await expect.poll(() => textOf(page, '.js-chooser-summary'), { timeout: WAIT_MS }).toBe('未使用优惠券');
     await chooser.locator('.js-chooser-usable', { hasText: T.claimOff.name }).click();
-    await expect.poll(() => textOf(page, '.js-chooser-summary'), { timeout: 15_000 }).toBe('已选 1 张，共抵扣 ¥10.00');
+    await expect.poll(() => textOf(page, '.js-chooser-summary'), { timeout: WAIT_MS }).toBe('已选 1 张，共抵扣 ¥10.00');
     await page.locator('.js-chooser-confirm').first().click();
-    await chooser.waitFor({ state: 'detached', timeout: 5_000 });
+    await chooser.waitFor({ state: 'detached', timeout: WAIT_MS });
     expect(await textOf(page, '.js-checkout-coupon-saving')).toBe('-¥10.00');
     const payableText = await textOf(page, '.js-checkout-payable');
     await shoot(page, 'checkout-with-coupon');
 
     // -- pay on the simulator page: the discounted amount; the coupon is then used --------------------------------
     await page.locator('.js-checkout-submit').first().click();
-    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: 30_000 });
+    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: WAIT_MS });
     expect(await page.locator('#amount').textContent()).toBe(payableText);
     await page.locator('#confirm', { hasText: '确认支付' }).click();
     // The payment lands on 支付成功; its 查看订单 opens the order.
-    await page.waitForURL(/package-order\/pages\/pay-success\/index\?id=\d+/, { timeout: 30_000 });
+    await page.waitForURL(/package-order\/pages\/pay-success\/index\?id=\d+/, { timeout: WAIT_MS });
     await page.locator('.js-pay-success-order').first().click();
-    await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: 30_000 });
-    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: 30_000 }).toBe('待发货');
+    await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: WAIT_MS });
+    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: WAIT_MS }).toBe('待发货');
     const paidOrderId = Number(/id=(\d+)/.exec(page.url())![1]);
     expect(await page.locator('.js-breakdown-discount').first().textContent()).toBe(`${T.claimOff.name}-¥10.00`);
     const paidOrder = await apiCall<{ payableFen: number; discountFen: number; status: string }>(
@@ -278,37 +280,37 @@ describe('H5 coupons in headless Chromium', () => {
     expect(paidOrder).toMatchObject({ status: 'paid', payableFen: server.payableFen, discountFen: 1000 });
 
     await page.goto(`${api.base}/#/package-coupon/pages/mine/index?tab=used`);
-    await card(page, '.js-my-coupon', T.claimOff.name).waitFor({ timeout: 15_000 });
+    await card(page, '.js-my-coupon', T.claimOff.name).waitFor({ timeout: WAIT_MS });
     expect(await textOf(page, `.js-my-coupon:has-text("${T.claimOff.name}") .js-coupon-stamp`)).toBe('已使用');
     await page.locator('.js-coupons-tab-usable').first().click();
-    await card(page, '.js-my-coupon', T.codeOff.name).waitFor({ timeout: 15_000 });
+    await card(page, '.js-my-coupon', T.codeOff.name).waitFor({ timeout: WAIT_MS });
     expect(await page.locator('.js-my-coupon', { hasText: T.claimOff.name }).count()).toBe(0);
 
     // -- another order with the code's coupon: held while unpaid, back under 可使用 once cancelled ----------------------
     await buyNow(page);
-    await expect.poll(() => textOf(page, '.js-checkout-coupon-names'), { timeout: 15_000 }).toBe(T.codeOff.name);
+    await expect.poll(() => textOf(page, '.js-checkout-coupon-names'), { timeout: WAIT_MS }).toBe(T.codeOff.name);
     expect(await textOf(page, '.js-checkout-coupon-saving')).toBe('-¥5.00');
     await page.locator('.js-checkout-submit').first().click();
-    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: 30_000 });
+    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: WAIT_MS });
     const returnUrl = new URL(page.url()).searchParams.get('returnUrl') ?? '';
     const heldOrderId = Number(/[?&]id=(\d+)/.exec(returnUrl)?.[1]);
     expect(heldOrderId).toBeGreaterThan(paidOrderId);
 
     await page.goto(`${api.base}/#/package-coupon/pages/mine/index`);
-    await card(page, '.js-my-coupon', T.codeOff.name).waitFor({ timeout: 30_000 });
+    await card(page, '.js-my-coupon', T.codeOff.name).waitFor({ timeout: WAIT_MS });
     expect(await textOf(page, `.js-my-coupon:has-text("${T.codeOff.name}") .js-coupon-badge`)).toBe('待支付订单占用中');
 
     await page.goto(`${api.base}/#/package-order/pages/detail/index?id=${heldOrderId}`);
-    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: 15_000 }).toBe('待付款');
+    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: WAIT_MS }).toBe('待付款');
     await page.locator('.js-order-cancel').first().click();
     // Why (an action sheet of reasons), then the confirmation.
     await page.locator('.taro-actionsheet__cell', { hasText: '不想买了' }).first().click();
     await page.locator('.taro-model__confirm').first().click();
-    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: 15_000 }).toBe('已取消');
+    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: WAIT_MS }).toBe('已取消');
 
     await page.goto(`${api.base}/#/package-coupon/pages/mine/index?tab=usable`);
-    await card(page, '.js-my-coupon', T.codeOff.name).waitFor({ timeout: 15_000 });
-    await expect.poll(() => page.locator(`.js-my-coupon:has-text("${T.codeOff.name}") .js-coupon-badge`).count(), { timeout: 15_000 }).toBe(0);
+    await card(page, '.js-my-coupon', T.codeOff.name).waitFor({ timeout: WAIT_MS });
+    await expect.poll(() => page.locator(`.js-my-coupon:has-text("${T.codeOff.name}") .js-coupon-badge`).count(), { timeout: WAIT_MS }).toBe(0);
     const back = await apiCall<{ items: Array<{ templateId: number; status: string; orderId: number | null }> }>(
       api.base,
       'GET',
@@ -319,7 +321,7 @@ describe('H5 coupons in headless Chromium', () => {
 
     // The member page counts the usable coupons (the 9折 one and the code's).
     await page.goto(`${api.base}/#/pages/member/index`);
-    await expect.poll(() => textOf(page, '.js-coupons-count'), { timeout: 15_000 }).toBe('2');
+    await expect.poll(() => textOf(page, '.js-coupons-count'), { timeout: WAIT_MS }).toBe('2');
     await shoot(page, 'member');
     expect(errors).toEqual([]);
   }, 240_000);

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, createSpecProduct, staffToken, startApi, type RunningApi } from './api-server.js';
-import { type Phone, launchPhone, memberToken, requireH5Build, textOf, typeInto } from './h5-page.js';
+import { type Phone, launchPhone, memberToken, requireH5Build, screenSettled, tapStepper, textOf, typeInto, WAIT_MS } from './h5-page.js';
 
 const PRODUCT_TITLE = '旅程测试卫衣';
 
@@ -41,18 +41,18 @@ describe('H5 shopper journey in headless Chromium', () => {
 
     // Browse: the home page lists the catalog; open our product.
     await page.goto(`${api.base}/`);
-    await page.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
+    await page.locator('.js-product-card').first().waitFor({ timeout: WAIT_MS });
     await page.locator('.js-home-checkin-entry').first().waitFor();
     const card = page.locator('.js-product-card', { hasText: PRODUCT_TITLE }).first();
     await card.scrollIntoViewIfNeeded();
     await card.click();
 
     // Product detail: price range, then pick 红 / M (蓝 / L is out of stock and disabled once 蓝 is chosen).
-    await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: 15_000 }).toBe(PRODUCT_TITLE);
+    await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: WAIT_MS }).toBe(PRODUCT_TITLE);
     expect(await textOf(page, '.js-detail-price')).toBe('¥59.00-¥69.00');
     const skuValue = (text: string) => page.locator('.js-sku-value', { hasText: new RegExp(`^${text}$`) }).first();
     await skuValue('蓝').click();
-    await expect.poll(() => skuValue('L').getAttribute('class'), { timeout: 5_000 }).toContain('js-sku-disabled');
+    await expect.poll(() => skuValue('L').getAttribute('class'), { timeout: WAIT_MS }).toContain('js-sku-disabled');
     await skuValue('蓝').click(); // deselect
     await skuValue('红').click();
     await skuValue('M').click();
@@ -63,46 +63,46 @@ describe('H5 shopper journey in headless Chromium', () => {
     const redM = product.skus.find((s) => s.specs.颜色 === '红' && s.specs.尺码 === 'M')!;
     await expect
       .poll(async () => (await apiCall<{ lines: Array<{ skuId: number; quantity: number }> }>(api.base, 'GET', '/api/v1/cart', token)).lines, {
-        timeout: 10_000,
+        timeout: WAIT_MS,
       })
       .toEqual([expect.objectContaining({ skuId: redM.id, quantity: 1 })]);
 
     // Cart: the line, selected; check out.
     await page.locator('.js-cart-entry').first().click();
-    await page.locator('.js-cart-line', { hasText: PRODUCT_TITLE }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-cart-line', { hasText: PRODUCT_TITLE }).first().waitFor({ timeout: WAIT_MS });
     await expect.poll(() => textOf(page, '.js-cart-total')).toBe('¥59.00');
     // Quantity up and down again: PATCH /cart/lines/{id}, sent as a POST with X-HTTP-Method-Override as on devices.
     const cartLine = page.locator('.js-cart-line', { hasText: PRODUCT_TITLE }).first();
-    await cartLine.locator('.js-qty-plus').first().click();
+    await tapStepper(page, cartLine, 'plus', 2);
     await expect.poll(() => textOf(page, '.js-cart-total')).toBe('¥118.00');
     await expect
       .poll(
         async () => (await apiCall<{ lines: Array<{ skuId: number; quantity: number }> }>(api.base, 'GET', '/api/v1/cart', token)).lines[0]?.quantity,
       )
       .toBe(2);
-    await cartLine.locator('.js-qty-minus').first().click();
+    await tapStepper(page, cartLine, 'minus', 1);
     await expect.poll(() => textOf(page, '.js-cart-total')).toBe('¥59.00');
     await page.locator('.js-cart-checkout').first().click();
 
     // Checkout without an address: add one (a bad phone number is refused first), come back with it chosen.
-    await page.locator('.js-checkout-add-address').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-checkout-add-address').first().waitFor({ timeout: WAIT_MS });
     await page.locator('.js-checkout-add-address').first().click();
-    await page.locator('.js-address-name').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-address-name').first().waitFor({ timeout: WAIT_MS });
     await typeInto(page, '.js-address-name', '林小雨');
     await typeInto(page, '.js-address-phone', '1380013');
     // The region from the three-column picker: its first region, as it opens.
     await page.locator('.js-address-region').first().click();
-    await page.locator('.weui-picker__group:visible').nth(2).waitFor({ timeout: 15_000 });
-    await page.waitForTimeout(600);
+    await page.locator('.weui-picker__group:visible').nth(2).waitFor({ timeout: WAIT_MS });
+    await screenSettled(page); // the sheet slides up
     await page.locator('.weui-picker__action:visible').last().click();
     await expect.poll(() => textOf(page, '.js-address-region-value')).toBe('北京市 北京市 东城区');
     await typeInto(page, '.js-address-detail', '文三路 90 号 1 幢 101 室');
     await page.locator('.js-address-save').first().click();
-    await page.locator('.js-field-error-phone').first().waitFor({ timeout: 5_000 });
+    await page.locator('.js-field-error-phone').first().waitFor({ timeout: WAIT_MS });
     await typeInto(page, '.js-address-phone', '13800138000');
     await page.locator('.js-address-save').first().click();
 
-    await page.locator('.js-checkout-address', { hasText: '林小雨' }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-checkout-address', { hasText: '林小雨' }).first().waitFor({ timeout: WAIT_MS });
     const breakdown = await page.locator('.js-breakdown-line').allTextContents();
     expect(breakdown.length).toBeGreaterThanOrEqual(2);
     expect(breakdown[0]).toContain('¥59.00');
@@ -111,16 +111,16 @@ describe('H5 shopper journey in headless Chromium', () => {
 
     // Submit: the order is created and the browser goes to the simulator's payment page.
     await page.locator('.js-checkout-submit').first().click();
-    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: 30_000 });
+    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: WAIT_MS });
     expect(await page.locator('#amount').textContent()).toBe(payableText);
     await page.locator('#confirm', { hasText: '确认支付' }).click();
 
     // Back on the order detail: the server says paid (待发货).
     // The payment lands on 支付成功; its 查看订单 opens the order.
-    await page.waitForURL(/package-order\/pages\/pay-success\/index\?id=\d+/, { timeout: 30_000 });
+    await page.waitForURL(/package-order\/pages\/pay-success\/index\?id=\d+/, { timeout: WAIT_MS });
     await page.locator('.js-pay-success-order').first().click();
-    await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: 30_000 });
-    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: 30_000 }).toBe('待发货');
+    await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: WAIT_MS });
+    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: WAIT_MS }).toBe('待发货');
     const orderId = Number(/id=(\d+)/.exec(page.url())![1]);
     const paid = await apiCall<{ status: string; payableFen: number; address: { name: string } }>(
       api.base,
@@ -132,10 +132,10 @@ describe('H5 shopper journey in headless Chromium', () => {
 
     // Ask for a refund of the whole order, with a reason.
     await page.locator('.js-order-refund').first().click();
-    await page.locator('.js-refund-submit').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-refund-submit').first().waitFor({ timeout: WAIT_MS });
     await page.locator('.js-refund-reason', { hasText: '不想要了' }).first().click();
     await page.locator('.js-refund-submit').first().click();
-    await expect.poll(() => textOf(page, '.js-refund-status'), { timeout: 15_000 }).toBe('退款审核中');
+    await expect.poll(() => textOf(page, '.js-refund-status'), { timeout: WAIT_MS }).toBe('退款审核中');
 
     // The merchant approves it; the platform (simulator) confirms the refund; the page shows 已退款.
     const requested = await apiCall<{ items: Array<{ id: number; orderId: number; amountFen: number }> }>(
@@ -149,19 +149,19 @@ describe('H5 shopper journey in headless Chromium', () => {
     expect(refund!.amountFen).toBe(paid.payableFen);
     await apiCall(api.base, 'POST', `/api/v1/merchant/refunds/${refund!.id}/approve`, owner, {});
 
-    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: 30_000 }).toBe('已退款');
-    await expect.poll(() => textOf(page, '.js-refund-status'), { timeout: 15_000 }).toBe('已退款');
+    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: WAIT_MS }).toBe('已退款');
+    await expect.poll(() => textOf(page, '.js-refund-status'), { timeout: WAIT_MS }).toBe('已退款');
     await page.screenshot({ path: path.join(os.tmpdir(), 'siyu-h5-journey-refunded.png') });
 
     // My orders: under 退款 with its status; switching to 待发货 shows none, and back to 全部 shows it again.
     await page.goto(`${api.base}/#/package-order/pages/list/index?tab=refunded`);
     const orderCard = page.locator('.js-order-card', { hasText: PRODUCT_TITLE }).first();
-    await orderCard.waitFor({ timeout: 15_000 });
+    await orderCard.waitFor({ timeout: WAIT_MS });
     expect(await orderCard.locator('.js-order-status').first().textContent()).toBe('已退款');
     await page.locator('.js-orders-tab-paid').first().click();
-    await page.locator('.js-orders-empty').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-orders-empty').first().waitFor({ timeout: WAIT_MS });
     await page.locator('.js-orders-tab-all').first().click();
-    await page.locator('.js-order-card', { hasText: PRODUCT_TITLE }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-order-card', { hasText: PRODUCT_TITLE }).first().waitFor({ timeout: WAIT_MS });
     expect(errors).toEqual([]);
   }, 180_000);
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, createMemberOrder, createSpecProduct, memberWrite, staffToken, startApi, testOutputDir, type RunningApi } from './api-server.js';
-import { expectTapTarget, launchBrowser, layoutFaults, memberToken, pickerDown, requireH5Build, textOf } from './h5-page.js';
+import { WAIT_MS, expectTapTarget, launchBrowser, layoutFaults, memberToken, pickerDown, requireH5Build, screenSettled, textOf } from './h5-page.js';
 
 const SHOTS = testOutputDir('h5-member-shop');
 
@@ -47,8 +47,8 @@ describe.each(VIEWPORTS)('H5 addresses, favourites, order counts and 支付成�
   const open = async (hash: string, ready: string) => {
     await page.goto(`${api.base}/#${hash}`);
     await page.reload();
-    await page.locator(ready).first().waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(300);
+    await page.locator(ready).first().waitFor({ timeout: WAIT_MS });
+    await screenSettled(page);
   };
 
   beforeAll(async () => {
@@ -56,13 +56,9 @@ describe.each(VIEWPORTS)('H5 addresses, favourites, order counts and 支付成�
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${api.base}/`);
-    await page.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
+    await page.locator('.js-product-card').first().waitFor({ timeout: WAIT_MS });
     // The shopper is logged in once the home page has loaded (the session is in localStorage).
-    for (let i = 0; i < 50 && !token; i++) {
-      token = await memberToken(page).catch(() => '');
-      if (!token) await page.waitForTimeout(300);
-    }
-    if (!token) throw new Error('no member session after loading home');
+    token = await memberToken(page);
   });
   afterAll(async () => {
     await context?.close();
@@ -83,9 +79,9 @@ describe.each(VIEWPORTS)('H5 addresses, favourites, order counts and 支付成�
 
     await expectTapTarget(page, '.js-address-region');
     await page.locator('.js-address-region').first().click();
-    await page.locator('.weui-picker__group:visible').nth(2).waitFor({ timeout: 15_000 });
+    await page.locator('.weui-picker__group:visible').nth(2).waitFor({ timeout: WAIT_MS });
     expect(await page.locator('.weui-picker__group:visible').count()).toBe(3);
-    await page.waitForTimeout(600); // the sheet slides up
+    await screenSettled(page); // the sheet slides up
     await shot('region-picker-open');
     // 浙江省 is the 11th province; then the second city of it, and the third district of that.
     await pickerDown(page, 0, 10);
@@ -94,32 +90,34 @@ describe.each(VIEWPORTS)('H5 addresses, favourites, order counts and 支付成�
     await pickerDown(page, 2, 2);
     await shot('region-picker');
     await page.locator('.weui-picker__action:visible').last().click();
-    await expect.poll(() => textOf(page, '.js-address-region-value'), { timeout: 10_000 }).toMatch(/^浙江省 \S+市 \S+$/);
+    await expect.poll(() => textOf(page, '.js-address-region-value'), { timeout: WAIT_MS }).toMatch(/^浙江省 \S+市 \S+$/);
     const [province, city, district] = (await textOf(page, '.js-address-region-value')).split(' ');
     expect(city).not.toBe('杭州市'); // the second city, not the first
-    await page.waitForTimeout(500); // the sheet slides away
+    await screenSettled(page); // the sheet slides away
     await shot('address-form');
     expect(await layoutFaults(page)).toEqual([]);
 
+    const answered = page.waitForResponse((r) => r.url().endsWith('/api/v1/addresses') && r.request().method() === 'POST', { timeout: WAIT_MS });
     await page.locator('.js-address-save').first().click();
     await expect
       .poll(async () => (await apiCall<{ items: { name: string }[] }>(api.base, 'GET', '/api/v1/addresses', token)).items.map((a) => a.name), {
-        timeout: 15_000,
+        timeout: WAIT_MS,
       })
       .toContain('林小雨');
     const saved = (await apiCall<{ items: Array<Record<string, string | number>> }>(api.base, 'GET', '/api/v1/addresses', token)).items.find(
       (a) => a.name === '林小雨',
     )!;
     expect(saved).toMatchObject({ province, city, district, phone: '13912345678', detail: '龙井路 8 号' });
-    // Saved, the page goes back by itself.
-    await page.waitForTimeout(1500);
+    // Saved, the page goes back by itself: its answer in the page, and the frames after it, before the next page opens.
+    await answered;
+    await screenSettled(page);
 
     // Editing it: the picker opens on the saved region.
     await open(`/package-address/pages/edit/index?id=${saved.id}`, '.js-address-region');
     expect(await textOf(page, '.js-address-region-value')).toBe(`${province} ${city} ${district}`);
     await page.locator('.js-address-region').first().click();
-    await page.locator('.weui-picker__group:visible').nth(2).waitFor({ timeout: 15_000 });
-    await page.waitForTimeout(400);
+    await page.locator('.weui-picker__group:visible').nth(2).waitFor({ timeout: WAIT_MS });
+    await screenSettled(page); // the sheet slides up, on the saved region
     const chosen = await page.evaluate(() =>
       Array.from(document.querySelectorAll('.weui-picker__group'))
         .filter((g) => (g as HTMLElement).offsetParent !== null)
@@ -140,12 +138,12 @@ describe.each(VIEWPORTS)('H5 addresses, favourites, order counts and 支付成�
   it('favourites: 收藏 on the product page, then the product in 我的收藏', async () => {
     await open(`/pages/product/index?id=${longjingId}`, '.js-favourite-toggle');
     await expectTapTarget(page, '.js-favourite-toggle');
-    await expect.poll(() => textOf(page, '.js-favourite-text'), { timeout: 10_000 }).toBe('收藏');
+    await expect.poll(() => textOf(page, '.js-favourite-text'), { timeout: WAIT_MS }).toBe('收藏');
     await page.locator('.js-favourite-toggle').first().click();
-    await expect.poll(() => textOf(page, '.js-favourite-text'), { timeout: 10_000 }).toBe('已收藏');
+    await expect.poll(() => textOf(page, '.js-favourite-text'), { timeout: WAIT_MS }).toBe('已收藏');
     await expect
       .poll(async () => (await apiCall<{ isFavourite: boolean }>(api.base, 'GET', `/api/v1/me/favourites/${longjingId}`, token)).isFavourite, {
-        timeout: 10_000,
+        timeout: WAIT_MS,
       })
       .toBe(true);
     await shot('product-favourite');
@@ -167,13 +165,13 @@ describe.each(VIEWPORTS)('H5 addresses, favourites, order counts and 支付成�
     // From the member page too; and removing both empties the list.
     await open('/pages/member/index', '.js-favourites-entry');
     await page.locator('.js-favourites-entry').first().click();
-    await page.locator('.js-favourite:visible').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-favourite:visible').first().waitFor({ timeout: WAIT_MS });
     for (let left = 2; left > 0; left--) {
-      await expect.poll(() => page.locator('.js-favourite:visible').count(), { timeout: 15_000 }).toBe(left);
+      await expect.poll(() => page.locator('.js-favourite:visible').count(), { timeout: WAIT_MS }).toBe(left);
       await page.locator('.js-favourite-remove:visible').first().click();
       await page.locator('.taro-modal__footer .taro-modal__btn:last-child, .taro-model__confirm').first().click();
     }
-    await page.locator('.js-favourites-empty:visible').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-favourites-empty:visible').first().waitFor({ timeout: WAIT_MS });
     await shot('favourites-empty');
   });
 
@@ -191,7 +189,7 @@ describe.each(VIEWPORTS)('H5 addresses, favourites, order counts and 支付成�
     expect(counts.all).toBe(await listTotal(''));
 
     await open('/pages/member/index', '.js-member-orders-tab-awaiting_payment');
-    await expect.poll(() => textOf(page, '.js-order-count-awaiting_payment'), { timeout: 15_000 }).toBe(String(counts.awaitingPayment));
+    await expect.poll(() => textOf(page, '.js-order-count-awaiting_payment'), { timeout: WAIT_MS }).toBe(String(counts.awaitingPayment));
     expect(await textOf(page, '.js-order-count-all')).toBe(`全部订单 ${counts.all} ›`);
     expect(await page.locator('.js-order-count-shipped').count()).toBe(counts.shipped > 0 ? 1 : 0);
     for (const tab of ['awaiting_payment', 'paid', 'shipped', 'refunded']) await expectTapTarget(page, `.js-member-orders-tab-${tab}`);
@@ -201,18 +199,18 @@ describe.each(VIEWPORTS)('H5 addresses, favourites, order counts and 支付成�
 
     // A tap opens the order list on that tab, which shows as many orders.
     await page.locator('.js-member-orders-tab-awaiting_payment').first().click();
-    await page.waitForURL(/package-order\/pages\/list\/index\?tab=awaiting_payment/, { timeout: 15_000 });
-    await expect.poll(() => page.locator('.js-order-card:visible').count(), { timeout: 15_000 }).toBe(counts.awaitingPayment);
+    await page.waitForURL(/package-order\/pages\/list\/index\?tab=awaiting_payment/, { timeout: WAIT_MS });
+    await expect.poll(() => page.locator('.js-order-card:visible').count(), { timeout: WAIT_MS }).toBe(counts.awaitingPayment);
   });
 
   it('pays and lands on 支付成功; Back goes to the order, which does not pay again', async () => {
     const order = await createMemberOrder(api.base, token, longjingSkuId, 1);
     await open(`/package-order/pages/detail/index?id=${order.id}`, '.js-order-pay');
     await page.locator('.js-order-pay').first().click();
-    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: 30_000 });
+    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: WAIT_MS });
     await page.locator('#confirm', { hasText: '确认支付' }).click();
-    await page.waitForURL(/package-order\/pages\/pay-success\/index\?id=\d+/, { timeout: 30_000 });
-    await expect.poll(() => textOf(page, '.js-pay-success-heading'), { timeout: 30_000 }).toBe('支付成功');
+    await page.waitForURL(/package-order\/pages\/pay-success\/index\?id=\d+/, { timeout: WAIT_MS });
+    await expect.poll(() => textOf(page, '.js-pay-success-heading'), { timeout: WAIT_MS }).toBe('支付成功');
     expect(await textOf(page, '.js-pay-success-amount')).toBe(`¥${(order.payableFen / 100).toFixed(2)}`);
     expect(await textOf(page, '.js-pay-success-order-no')).toBe(order.orderNo);
     await expectTapTarget(page, '.js-pay-success-order');
@@ -222,17 +220,18 @@ describe.each(VIEWPORTS)('H5 addresses, favourites, order counts and 支付成�
 
     // Back: the order, paid (待发货), not the payment page, and nothing starts a payment.
     await page.goBack();
-    await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: 30_000 });
-    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: 30_000 }).toBe('待发货');
+    await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: WAIT_MS });
+    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: WAIT_MS }).toBe('待发货');
+    // Not a wait for a state: the window in which a payment wrongly started on coming back would show.
     await page.waitForTimeout(2000);
     expect(page.url()).not.toContain('/__sim/pay-page');
     expect(page.url()).toContain(`id=${order.id}`);
 
     // Forward to 支付成功 again, and its 查看订单 opens the order.
     await page.goForward();
-    await page.locator('.js-pay-success-order').first().waitFor({ timeout: 30_000 });
+    await page.locator('.js-pay-success-order').first().waitFor({ timeout: WAIT_MS });
     await page.locator('.js-pay-success-order').first().click();
-    await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: 30_000 });
-    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: 30_000 }).toBe('待发货');
+    await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: WAIT_MS });
+    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: WAIT_MS }).toBe('待发货');
   });
 });

@@ -26,7 +26,7 @@ import {
   testOutputDir,
   type RunningApi,
 } from './api-server.js';
-import { type Phone, launchPhone, pickerDown, requireH5Build, screenshotter, storedToken, textOf } from './h5-page.js';
+import { launchPhone, type Phone, pickerDown, requireH5Build, screenSettled, screenshotter, storedToken, textOf, WAIT_MS } from './h5-page.js';
 
 const PRODUCT_TITLE = '会员中心测试茶具';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -77,8 +77,8 @@ const shoot = screenshotter(testOutputDir('h5-membership'), TAP_TARGETS);
 async function memberPage(page: Page) {
   await page.goto(`${api.base}/#/pages/member/index`);
   await page.reload();
-  await page.locator('.js-member-header').first().waitFor({ timeout: 30_000 });
-  await page.locator('.js-tier-card').first().waitFor({ timeout: 30_000 });
+  await page.locator('.js-member-header').first().waitFor({ timeout: WAIT_MS });
+  await page.locator('.js-tier-card').first().waitFor({ timeout: WAIT_MS });
 }
 
 const breakdown = async (page: Page) => (await page.locator('.js-breakdown-line').allTextContents()).map((l) => l.replace(/\s+/g, ''));
@@ -86,7 +86,7 @@ const breakdown = async (page: Page) => (await page.locator('.js-breakdown-line'
 /** Buys `quantity` of 红 / M (¥59.00 each) now: product page → SKU → quantity → 立即购买 → checkout. */
 async function buyNow(page: Page, quantity: number) {
   await page.goto(`${api.base}/#/pages/product/index?id=${product.id}`);
-  await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: 15_000 }).toBe(PRODUCT_TITLE);
+  await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: WAIT_MS }).toBe(PRODUCT_TITLE);
   const skuValue = (text: string) => page.locator('.js-sku-value', { hasText: new RegExp(`^${text}$`) }).first();
   await skuValue('红').click();
   await skuValue('M').click();
@@ -94,8 +94,8 @@ async function buyNow(page: Page, quantity: number) {
   for (let q = 1; q < quantity; q++) await page.locator('.js-qty-plus').first().click();
   await expect.poll(() => textOf(page, '.js-qty-value')).toBe(String(quantity));
   await page.locator('.js-buy-now').first().click();
-  await page.locator('.js-checkout-payable').first().waitFor({ timeout: 15_000 });
-  await expect.poll(() => page.locator('.js-breakdown-line').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+  await page.locator('.js-checkout-payable').first().waitFor({ timeout: WAIT_MS });
+  await expect.poll(() => page.locator('.js-breakdown-line').count(), { timeout: WAIT_MS }).toBeGreaterThan(1);
 }
 
 describe('the member centre on the H5 build', () => {
@@ -110,7 +110,7 @@ describe('the member centre on the H5 build', () => {
     const me = await apiCall<MemberProfile>(api.base, 'GET', '/api/v1/me/profile', token);
     expect(me.phoneMasked).toBeNull();
     expect(await textOf(page, '.js-member-nickname')).toBe(me.nickname);
-    await page.locator('.js-phone-row').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-phone-row').first().waitFor({ timeout: WAIT_MS });
     expect(await page.locator('.js-member-phone').count()).toBe(0);
     expect(await page.locator('.js-centre-menu .member-menu-label').allTextContents()).toEqual(['个人资料', '会员权益', '隐私与账号']);
     await shoot(page, 'centre-new-member');
@@ -122,10 +122,10 @@ describe('the member centre on the H5 build', () => {
     expect(res.status()).toBe(200);
     const { phoneMasked } = (await res.json()) as { phoneMasked: string };
     expect(phoneMasked).toMatch(/^1\d{2}\*{4}\d{4}$/);
-    await expect.poll(() => textOf(page, '.js-member-phone'), { timeout: 10_000 }).toBe(phoneMasked);
+    await expect.poll(() => textOf(page, '.js-member-phone'), { timeout: WAIT_MS }).toBe(phoneMasked);
     await expect.poll(() => page.locator('.js-phone-row').count()).toBe(0);
     await memberPage(page);
-    await expect.poll(() => textOf(page, '.js-member-phone'), { timeout: 10_000 }).toBe(phoneMasked);
+    await expect.poll(() => textOf(page, '.js-member-phone'), { timeout: WAIT_MS }).toBe(phoneMasked);
     await shoot(page, 'centre-bound');
 
     // -- the same person on Douyin (another platform, the same phone): a check-in there, then the phone bound there --
@@ -150,12 +150,12 @@ describe('the member centre on the H5 build', () => {
     expect(merged.memberId).toBe(me.id); // the member who held the phone first survives
     expect(merged.merged?.absorbedMemberId).not.toBe(me.id);
     await memberPage(page);
-    await expect.poll(() => textOf(page, '.js-points-balance'), { timeout: 15_000 }).toBe(String(pointsBefore));
+    await expect.poll(() => textOf(page, '.js-points-balance'), { timeout: WAIT_MS }).toBe(String(pointsBefore));
     expect(await textOf(page, '.js-member-phone')).toBe(phoneMasked);
 
     // -- the profile page: avatar, nickname, gender ---------------------------------------------------------------
     await page.locator('.js-profile-entry').first().click();
-    await page.locator('.js-profile-save').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-profile-save').first().waitFor({ timeout: WAIT_MS });
     expect(await textOf(page, '.js-profile-phone-value')).toBe(phoneMasked);
     expect(await textOf(page, '.js-profile-birthday-note')).toBe('生日设置后不可修改，生日当月可领会员生日礼');
     await shoot(page, 'profile-new');
@@ -168,14 +168,15 @@ describe('the member centre on the H5 build', () => {
     const chooser = page.waitForEvent('filechooser');
     await page.locator('.js-profile-avatar').first().click();
     await (await chooser).setFiles({ name: 'avatar.png', mimeType: 'image/png', buffer: PNG });
-    await expect.poll(() => page.locator('img.profile-avatar, .profile-avatar img').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.locator('img.profile-avatar, .profile-avatar img').count(), { timeout: WAIT_MS }).toBe(1);
 
     await page.locator('.js-profile-nickname input').fill('林小雨');
     await page.locator('.js-profile-gender').first().click();
-    await page.waitForTimeout(500); // the picker slides up
+    await page.locator('.weui-picker__group:visible').first().waitFor({ timeout: WAIT_MS });
+    await screenSettled(page); // the picker slides up
     await pickerDown(page, 0, 2); // 保密 → 男 → 女
     await page.locator('.weui-picker__action:visible').last().click();
-    await page.waitForTimeout(500); // and away
+    await screenSettled(page); // and away
     await expect.poll(() => textOf(page, '.js-profile-gender-value')).toBe('女 ›');
     const saved = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/profile') && r.request().method() === 'POST');
     await page.locator('.js-profile-save').first().click();
@@ -189,7 +190,8 @@ describe('the member centre on the H5 build', () => {
 
     // -- the birthday, once: picked, confirmed, saved, then shown locked; the API refuses another --------------------
     await page.locator('.js-profile-birthday').first().click();
-    await page.waitForTimeout(500);
+    await page.locator('.weui-picker__group:visible').nth(2).waitFor({ timeout: WAIT_MS });
+    await screenSettled(page); // the picker slides up
     await shoot(page, 'profile-birthday-picker');
     await pickerDown(page, 1, 2); // January → March
     await pickerDown(page, 2, 4); // 1st → 5th
@@ -198,7 +200,7 @@ describe('the member centre on the H5 build', () => {
     expect(picked).toMatch(/^\d{4}-03-05$/);
     await page.locator('.js-profile-save').first().click();
     await page.locator('.taro-modal__footer .taro-modal__btn:last-child, .taro-model__confirm').first().click();
-    await page.locator('.js-profile-birthday-locked').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-profile-birthday-locked').first().waitFor({ timeout: WAIT_MS });
     expect(await textOf(page, '.js-profile-birthday-value')).toBe(picked);
     expect(await textOf(page, '.js-profile-birthday-locked')).toBe('已设置，不可修改');
     await shoot(page, 'profile-saved');
@@ -214,7 +216,7 @@ describe('the member centre on the H5 build', () => {
     // The header shows the new nickname and the uploaded avatar.
     await memberPage(page);
     await expect.poll(() => textOf(page, '.js-member-nickname')).toBe('林小雨');
-    await expect.poll(() => page.locator('.js-member-header img').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.locator('.js-member-header img').count(), { timeout: WAIT_MS }).toBe(1);
 
     // -- buy enough to reach the next tier (the merchant's threshold and growth rate, read through the API) ----------
     const ladder = await apiCall<TierLadder>(api.base, 'GET', '/api/v1/tiers', null);
@@ -230,25 +232,25 @@ describe('the member centre on the H5 build', () => {
     await buyNow(page, quantity);
     expect((await breakdown(page)).some((l) => l.includes('会员价'))).toBe(false);
     await page.locator('.js-checkout-submit').first().click();
-    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: 30_000 });
+    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: WAIT_MS });
     await page.locator('#confirm', { hasText: '确认支付' }).click();
-    await page.waitForURL(/package-order\/pages\/pay-success\/index\?id=\d+/, { timeout: 30_000 });
+    await page.waitForURL(/package-order\/pages\/pay-success\/index\?id=\d+/, { timeout: WAIT_MS });
     const orderId = Number(new URL(page.url().replace('/#/', '/')).searchParams.get('id'));
     await memberPage(page);
-    await expect.poll(() => textOf(page, '.js-tier-name'), { timeout: 15_000 }).toBe(next.name);
+    await expect.poll(() => textOf(page, '.js-tier-name'), { timeout: WAIT_MS }).toBe(next.name);
     await shoot(page, 'centre-upgraded');
 
     // The member price of the new tier, as a named line of the checkout breakdown.
     await buyNow(page, 1);
     await expect
-      .poll(async () => (await breakdown(page)).find((l) => l.includes('会员价')), { timeout: 15_000 })
+      .poll(async () => (await breakdown(page)).find((l) => l.includes('会员价')), { timeout: WAIT_MS })
       .toMatch(new RegExp(`^${next.name}价-¥`));
     await shoot(page, 'checkout-member-price');
 
     // -- 我的数据 -------------------------------------------------------------------------------------------------
     await memberPage(page);
     await page.locator('.js-privacy-entry').first().click();
-    await page.locator('.js-data-profile').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-data-profile').first().waitFor({ timeout: WAIT_MS });
     const lines = (await page.locator('.js-data-line').allTextContents()).map((l) => l.trim());
     expect(lines).toContain('昵称：林小雨');
     expect(lines).toContain('性别：女');
@@ -270,7 +272,7 @@ describe('the member centre on the H5 build', () => {
     await page.locator('.js-close-confirm').first().scrollIntoViewIfNeeded();
     await shoot(page, 'close-confirm');
     await page.locator('.js-close-agree').first().click();
-    await page.locator('.js-close-open').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-close-open').first().waitFor({ timeout: WAIT_MS });
     const order = await apiCall<{ orderNo: string }>(api.base, 'GET', `/api/v1/orders/${orderId}`, token);
     expect((await page.locator('.js-close-open-item').allTextContents()).map((l) => l.trim())).toEqual([`订单 ${order.orderNo} 待发货`]);
     await page.locator('.js-close-open').first().scrollIntoViewIfNeeded();
@@ -285,16 +287,16 @@ describe('the member centre on the H5 build', () => {
     expect((await closed).status()).toBe(200);
 
     // -- home, as a new visitor: the old token refused, a new member without a phone --------------------------------
-    await page.waitForURL(/#\/pages\/index\/index/, { timeout: 15_000 });
+    await page.waitForURL(/#\/pages\/index\/index/, { timeout: WAIT_MS });
     const old = await fetch(`${api.base}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(old.status).toBe(401);
-    await expect.poll(async () => storedToken(page), { timeout: 15_000 }).not.toBe(token);
+    await expect.poll(async () => storedToken(page), { timeout: WAIT_MS }).not.toBe(token);
     await memberPage(page);
     const fresh = (await storedToken(page))!;
     const newMe = await apiCall<MemberProfile>(api.base, 'GET', '/api/v1/me/profile', fresh);
     expect(newMe.id).not.toBe(me.id);
     expect(newMe.phoneMasked).toBeNull();
-    await page.locator('.js-phone-row').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-phone-row').first().waitFor({ timeout: WAIT_MS });
     expect(await textOf(page, '.js-tier-name')).toBe(ladder.tiers[0]!.name);
     await shoot(page, 'centre-after-closing');
 

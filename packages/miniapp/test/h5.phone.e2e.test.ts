@@ -10,7 +10,7 @@
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, testOutputDir, type RunningApi } from './api-server.js';
-import { type Phone, launchPhone, requireH5Build, screenshotter, textOf } from './h5-page.js';
+import { type Phone, launchPhone, requireH5Build, screenshotter, textOf, WAIT_MS } from './h5-page.js';
 
 let api: RunningApi;
 let context: BrowserContext;
@@ -39,8 +39,8 @@ describe('phone binding on the H5 build', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${api.base}/#/pages/member/index`);
     const row = page.locator('.js-phone-row').first();
-    await row.waitFor({ timeout: 30_000 });
-    await page.locator('.js-tier-card').first().waitFor({ timeout: 30_000 });
+    await row.waitFor({ timeout: WAIT_MS });
+    await page.locator('.js-tier-card').first().waitFor({ timeout: WAIT_MS });
     expect(await textOf(page, '.js-phone-status')).toBe('绑定后，微信、支付宝、抖音的会员权益合而为一');
     await row.scrollIntoViewIfNeeded();
     await shoot(page, 'member-phone-unbound');
@@ -59,11 +59,11 @@ describe('phone binding on the H5 build', () => {
     expect(res.request().headers()['idempotency-key']).toBeTruthy();
 
     // The header shows the phone masked in place of the 绑定手机号 row, and so does the next visit (GET /me/profile).
-    await expect.poll(() => textOf(page, '.js-member-phone'), { timeout: 10_000 }).toBe(result.phoneMasked);
+    await expect.poll(() => textOf(page, '.js-member-phone'), { timeout: WAIT_MS }).toBe(result.phoneMasked);
     await expect.poll(() => page.locator('.js-phone-bind').count()).toBe(0);
     await page.reload();
-    await page.locator('.js-tier-card').first().waitFor({ timeout: 30_000 });
-    await expect.poll(() => textOf(page, '.js-member-phone'), { timeout: 10_000 }).toBe(result.phoneMasked);
+    await page.locator('.js-tier-card').first().waitFor({ timeout: WAIT_MS });
+    await expect.poll(() => textOf(page, '.js-member-phone'), { timeout: WAIT_MS }).toBe(result.phoneMasked);
     expect(await page.locator('.js-phone-row').count()).toBe(0);
     await shoot(page, 'member-phone-bound');
     expect(errors).toEqual([]);

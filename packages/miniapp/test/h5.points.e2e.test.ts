@@ -24,7 +24,7 @@ import {
   testOutputDir,
   type RunningApi,
 } from './api-server.js';
-import { type Phone, launchPhone, memberToken, requireH5Build, screenshotter, textOf } from './h5-page.js';
+import { type Phone, launchPhone, memberToken, requireH5Build, screenshotter, textOf, WAIT_MS } from './h5-page.js';
 
 const PRODUCT_TITLE = '积分测试茶杯';
 const DAY_MS = 24 * 3600_000;
@@ -87,27 +87,27 @@ const shoot = (page: Page, name: string) => screenshotter(shots, TAP_TARGETS)(pa
 /** Buys one 红 / M (¥59) of the test product now: product page → SKU → 立即购买 → checkout. */
 async function buyNow(page: Page) {
   await page.goto(`${api.base}/#/pages/product/index?id=${product.id}`);
-  await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: 15_000 }).toBe(PRODUCT_TITLE);
+  await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: WAIT_MS }).toBe(PRODUCT_TITLE);
   const skuValue = (text: string) => page.locator('.js-sku-value', { hasText: new RegExp(`^${text}$`) }).first();
   await skuValue('红').click();
   await skuValue('M').click();
   await expect.poll(() => textOf(page, '.js-detail-price')).toBe('¥59.00');
   await page.locator('.js-buy-now').first().click();
-  await page.locator('.js-checkout-payable').first().waitFor({ timeout: 15_000 });
+  await page.locator('.js-checkout-payable').first().waitFor({ timeout: WAIT_MS });
 }
 
 /** Submits the checkout and confirms on the simulator's payment page; returns the paid order's id. */
 async function submitAndPay(page: Page): Promise<number> {
   const payable = await textOf(page, '.js-checkout-payable');
   await page.locator('.js-checkout-submit').first().click();
-  await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: 30_000 });
+  await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: WAIT_MS });
   expect(await page.locator('#amount').textContent()).toBe(payable);
   await page.locator('#confirm', { hasText: '确认支付' }).click();
   // The payment lands on 支付成功; its 查看订单 opens the order.
-  await page.waitForURL(/package-order\/pages\/pay-success\/index\?id=\d+/, { timeout: 30_000 });
+  await page.waitForURL(/package-order\/pages\/pay-success\/index\?id=\d+/, { timeout: WAIT_MS });
   await page.locator('.js-pay-success-order').first().click();
-  await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: 30_000 });
-  await expect.poll(() => textOf(page, '.js-order-status'), { timeout: 30_000 }).toBe('待发货');
+  await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: WAIT_MS });
+  await expect.poll(() => textOf(page, '.js-order-status'), { timeout: WAIT_MS }).toBe('待发货');
   return Number(/id=(\d+)/.exec(page.url())![1]);
 }
 
@@ -115,8 +115,8 @@ async function submitAndPay(page: Page): Promise<number> {
 async function openMember(page: Page) {
   await page.goto(`${api.base}/#/pages/member/index`);
   await page.reload();
-  await page.locator('.js-points-card').first().waitFor({ timeout: 30_000 });
-  await expect.poll(() => textOf(page, '.js-points-pending'), { timeout: 15_000 }).toMatch(/^\d+$/);
+  await page.locator('.js-points-card').first().waitFor({ timeout: WAIT_MS });
+  await expect.poll(() => textOf(page, '.js-points-pending'), { timeout: WAIT_MS }).toMatch(/^\d+$/);
 }
 
 describe('H5 points in headless Chromium', () => {
@@ -127,18 +127,18 @@ describe('H5 points in headless Chromium', () => {
 
     // -- check in, see the points ------------------------------------------------------------------------------
     await page.goto(`${api.base}/`);
-    await page.locator('.js-home-checkin-entry').first().waitFor({ timeout: 30_000 });
+    await page.locator('.js-home-checkin-entry').first().waitFor({ timeout: WAIT_MS });
     let token = await memberToken(page);
     await createAddress(api.base, token, '积小分');
     await page.locator('.js-home-checkin-entry').first().click();
     await page.locator('.js-checkin-button').first().click();
-    await page.locator('.js-checked-in-today').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-checked-in-today').first().waitFor({ timeout: WAIT_MS });
     const checkIn = await apiCall<{ available: number }>(api.base, 'GET', '/api/v1/points', token);
     expect(checkIn.available).toBeGreaterThan(0);
     const checkInPoints = checkIn.available;
 
     await openMember(page);
-    await expect.poll(() => textOf(page, '.js-points-balance'), { timeout: 15_000 }).toBe(String(checkInPoints));
+    await expect.poll(() => textOf(page, '.js-points-balance'), { timeout: WAIT_MS }).toBe(String(checkInPoints));
     expect(await textOf(page, '.js-points-pending')).toBe('0');
     // Earned this year: they expire as the year after next begins, shown as the last day of next year.
     const nextYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear() + 1;
@@ -149,11 +149,11 @@ describe('H5 points in headless Chromium', () => {
     await buyNow(page);
     // Points are offered at checkout (worth a fen each), but not used unless switched on.
     await expect
-      .poll(() => textOf(page, '.js-checkout-points-hint'), { timeout: 15_000 })
+      .poll(() => textOf(page, '.js-checkout-points-hint'), { timeout: WAIT_MS })
       .toBe(`可用 ${checkInPoints} 积分，抵 ${formatYuan(checkInPoints)}`);
     const firstOrderId = await submitAndPay(page);
     await openMember(page);
-    await expect.poll(() => textOf(page, '.js-points-pending'), { timeout: 15_000 }).toBe('590');
+    await expect.poll(() => textOf(page, '.js-points-pending'), { timeout: WAIT_MS }).toBe('590');
     // The first order also completes the first-order task, which pays at once.
     const firstOrderTask = (
       await apiCall<{ items: Array<{ task: string; points: number; done: boolean }> }>(api.base, 'GET', '/api/v1/points/tasks', token)
@@ -168,10 +168,10 @@ describe('H5 points in headless Chromium', () => {
     await page.goto(`${api.base}/#/package-order/pages/detail/index?id=${firstOrderId}`);
     await page.locator('.js-order-confirm-receipt').first().click();
     await page.locator('.taro-model__confirm').first().click();
-    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: 15_000 }).toBe('已完成');
+    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: WAIT_MS }).toBe('已完成');
     // The history says when they will be available: the refund window after completion.
     await page.goto(`${api.base}/#/package-points/pages/history/index`);
-    await expect.poll(() => textOf(page, '.js-history-pending-item'), { timeout: 15_000 }).toMatch(/^590 积分预计 \d{4}-\d{2}-\d{2} 到账$/);
+    await expect.poll(() => textOf(page, '.js-history-pending-item'), { timeout: WAIT_MS }).toMatch(/^590 积分预计 \d{4}-\d{2}-\d{2} 到账$/);
     expect(await textOf(page, '.js-history-pending')).toBe('590');
     await shoot(page, 'history-pending');
     await moveClock(api.base, 8 * DAY_MS);
@@ -179,41 +179,41 @@ describe('H5 points in headless Chromium', () => {
     expect(jobs.pointsMatured).toBeGreaterThanOrEqual(1);
 
     await openMember(page);
-    await expect.poll(() => textOf(page, '.js-points-balance'), { timeout: 15_000 }).toBe(String(afterFirst + 590));
+    await expect.poll(() => textOf(page, '.js-points-balance'), { timeout: WAIT_MS }).toBe(String(afterFirst + 590));
     expect(await textOf(page, '.js-points-pending')).toBe('0');
     await shoot(page, 'member-matured');
 
     // -- the history: filters and periods --------------------------------------------------------------------------
     await page.locator('.js-points-card').first().click();
-    await expect.poll(() => page.locator('.js-ledger-entry').count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => page.locator('.js-ledger-entry').count(), { timeout: WAIT_MS }).toBe(3);
     expect((await page.locator('.js-ledger-reason').allTextContents()).sort()).toEqual(['任务奖励', '每日签到', '购物奖励'].sort());
     expect((await page.locator('.js-ledger-delta').allTextContents()).sort()).toEqual(
       ['+590', `+${checkInPoints}`, `+${firstOrderTask.points}`].sort(),
     );
     expect(await textOf(page, '.js-history-available')).toBe(String(afterFirst + 590));
     expect(await textOf(page, '.js-points-task-first_order .js-points-task-state')).toBe('已完成');
-    await expect.poll(() => page.locator('.js-points-task').count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => page.locator('.js-points-task').count(), { timeout: WAIT_MS }).toBe(3);
     await shoot(page, 'history');
     await page.locator('.js-points-filter-out').first().click();
-    await page.locator('.js-points-empty').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-points-empty').first().waitFor({ timeout: WAIT_MS });
     expect(await page.locator('.js-ledger-entry').count()).toBe(0);
     await shoot(page, 'history-empty');
     await page.locator('.js-points-filter-in').first().click();
-    await expect.poll(() => page.locator('.js-ledger-entry').count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => page.locator('.js-ledger-entry').count(), { timeout: WAIT_MS }).toBe(3);
     await page.locator('.js-points-filter-all').first().click();
-    await expect.poll(() => page.locator('.js-ledger-entry').count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => page.locator('.js-ledger-entry').count(), { timeout: WAIT_MS }).toBe(3);
 
     // -- use points at checkout --------------------------------------------------------------------------------------
     const available = afterFirst + 590;
     await buyNow(page);
     await expect
-      .poll(() => textOf(page, '.js-checkout-points-hint'), { timeout: 15_000 })
+      .poll(() => textOf(page, '.js-checkout-points-hint'), { timeout: WAIT_MS })
       .toBe(`可用 ${available} 积分，抵 ${formatYuan(available)}`);
     const before = await textOf(page, '.js-checkout-payable');
     await shoot(page, 'checkout-points-off');
     await page.locator('.js-checkout-points').first().click();
     await expect
-      .poll(() => textOf(page, '.js-checkout-points-hint'), { timeout: 15_000 })
+      .poll(() => textOf(page, '.js-checkout-points-hint'), { timeout: WAIT_MS })
       .toBe(`已用 ${available} 积分，抵 ${formatYuan(available)}`);
     expect(await page.locator('.js-checkout-points-switch.is-on').count()).toBe(1);
     const after = await textOf(page, '.js-checkout-payable');
@@ -221,9 +221,9 @@ describe('H5 points in headless Chromium', () => {
     await shoot(page, 'checkout-points-on');
     // Off and on again: the server prices each.
     await page.locator('.js-checkout-points').first().click();
-    await expect.poll(() => textOf(page, '.js-checkout-payable'), { timeout: 15_000 }).toBe(before);
+    await expect.poll(() => textOf(page, '.js-checkout-payable'), { timeout: WAIT_MS }).toBe(before);
     await page.locator('.js-checkout-points').first().click();
-    await expect.poll(() => textOf(page, '.js-checkout-payable'), { timeout: 15_000 }).toBe(after);
+    await expect.poll(() => textOf(page, '.js-checkout-payable'), { timeout: WAIT_MS }).toBe(after);
     const pointsOrderId = await submitAndPay(page);
     token = await memberToken(page);
     const pointsOrder = await apiCall<{ payableFen: number; discountFen: number }>(api.base, 'GET', `/api/v1/orders/${pointsOrderId}`, token);
@@ -233,9 +233,9 @@ describe('H5 points in headless Chromium', () => {
     expect(spent).toMatchObject({ available: 0, pending: Math.floor((5900 - available) / 100) * 10 });
 
     await openMember(page);
-    await expect.poll(() => textOf(page, '.js-points-balance'), { timeout: 15_000 }).toBe('0');
+    await expect.poll(() => textOf(page, '.js-points-balance'), { timeout: WAIT_MS }).toBe('0');
     await page.locator('.js-points-card').first().click();
-    await expect.poll(() => page.locator('.js-ledger-entry').count(), { timeout: 15_000 }).toBe(4);
+    await expect.poll(() => page.locator('.js-ledger-entry').count(), { timeout: WAIT_MS }).toBe(4);
     expect(await textOf(page, '.js-ledger-reason')).toBe('下单抵扣');
     expect(await textOf(page, '.js-ledger-delta')).toBe(`-${available}`);
     expect(errors).toEqual([]);
@@ -291,7 +291,7 @@ describe('H5 points in headless Chromium', () => {
     // -- the mall, from the member page --------------------------------------------------------------------------
     await page.locator('.js-mall-entry').first().click();
     // This test's items first (they sort before the seed's demo items), in the merchant's order.
-    await expect.poll(() => page.locator('.js-mall-item').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
+    await expect.poll(() => page.locator('.js-mall-item').count(), { timeout: WAIT_MS }).toBeGreaterThanOrEqual(4);
     expect((await page.locator('.js-mall-item-title').allTextContents()).slice(0, 4)).toEqual([tea.title, cup.title, kettle.title, voucher.title]);
     expect((await page.locator('.js-mall-item-price').allTextContents()).slice(0, 4)).toEqual([
       '300 积分',
@@ -306,13 +306,13 @@ describe('H5 points in headless Chromium', () => {
 
     // -- points only: done at once ---------------------------------------------------------------------------------
     await page.locator('.js-mall-item', { hasText: tea.title }).first().click();
-    await expect.poll(() => textOf(page, '.js-mall-detail-title'), { timeout: 15_000 }).toBe(tea.title);
+    await expect.poll(() => textOf(page, '.js-mall-detail-title'), { timeout: WAIT_MS }).toBe(tea.title);
     expect(await textOf(page, '.js-mall-total')).toBe('300 积分');
     await shoot(page, 'mall-item-virtual');
     await page.locator('.js-mall-redeem').first().click();
     await page.locator('.taro-model__confirm').first().click();
-    await page.waitForURL(/package-points\/pages\/redemption\/index\?id=\d+/, { timeout: 15_000 });
-    await expect.poll(() => textOf(page, '.js-redemption-detail-status'), { timeout: 15_000 }).toBe('已兑换');
+    await page.waitForURL(/package-points\/pages\/redemption\/index\?id=\d+/, { timeout: WAIT_MS });
+    await expect.poll(() => textOf(page, '.js-redemption-detail-status'), { timeout: WAIT_MS }).toBe('已兑换');
     expect(await textOf(page, '.js-redemption-instructions')).toBe('到店出示本页面，店员核销后即可领取一杯招牌奶茶。');
     expect(await textOf(page, '.js-redemption-detail-paid')).toBe('消耗 300 积分');
     await shoot(page, 'redemption-virtual');
@@ -320,11 +320,11 @@ describe('H5 points in headless Chromium', () => {
 
     // -- a coupon, points only: issued at once, and the redemption links to my coupons ---------------------------------
     await page.goto(`${api.base}/#/package-points/pages/mall-item/index?id=${voucher.id}`);
-    await expect.poll(() => textOf(page, '.js-mall-detail-title'), { timeout: 15_000 }).toBe(voucher.title);
+    await expect.poll(() => textOf(page, '.js-mall-detail-title'), { timeout: WAIT_MS }).toBe(voucher.title);
     await page.locator('.js-mall-redeem').first().click();
     await page.locator('.taro-model__confirm').first().click();
-    await page.waitForURL(/package-points\/pages\/redemption\/index\?id=\d+/, { timeout: 15_000 });
-    await expect.poll(() => textOf(page, '.js-redemption-detail-status'), { timeout: 15_000 }).toBe('优惠券已到账');
+    await page.waitForURL(/package-points\/pages\/redemption\/index\?id=\d+/, { timeout: WAIT_MS });
+    await expect.poll(() => textOf(page, '.js-redemption-detail-status'), { timeout: WAIT_MS }).toBe('优惠券已到账');
     expect(await textOf(page, '.js-redemption-coupons')).toBe('已发放 1 张优惠券去查看 ›');
     await shoot(page, 'redemption-coupon');
     const coupons = await apiCall<{ items: Array<{ templateId: number }> }>(api.base, 'GET', '/api/v1/coupons?status=usable', token);
@@ -334,22 +334,22 @@ describe('H5 points in headless Chromium', () => {
     // -- points plus cash: the order of the cash part is paid on the simulator's payment page ------------------------
     await page.goto(`${api.base}/#/package-points/pages/mall/index`);
     await page.locator('.js-mall-item', { hasText: cup.title }).first().click();
-    await expect.poll(() => textOf(page, '.js-mall-detail-title'), { timeout: 15_000 }).toBe(cup.title);
-    await page.locator('.js-mall-address').first().waitFor({ timeout: 15_000 });
-    await expect.poll(() => textOf(page, '.js-mall-address'), { timeout: 15_000 }).toContain('积小分');
+    await expect.poll(() => textOf(page, '.js-mall-detail-title'), { timeout: WAIT_MS }).toBe(cup.title);
+    await page.locator('.js-mall-address').first().waitFor({ timeout: WAIT_MS });
+    await expect.poll(() => textOf(page, '.js-mall-address'), { timeout: WAIT_MS }).toContain('积小分');
     expect(await textOf(page, '.js-mall-detail-limits')).toBe('每人限兑 2 件');
     await page.locator('.js-qty-plus').first().click();
     await expect.poll(() => textOf(page, '.js-mall-total')).toBe('400 积分 + ¥19.80');
     await shoot(page, 'mall-item-cash');
     await page.locator('.js-mall-redeem').first().click();
     await page.locator('.taro-model__confirm').first().click();
-    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: 30_000 });
+    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: WAIT_MS });
     expect(await page.locator('#amount').textContent()).toBe('¥19.80');
     // Held while unpaid: the points are already taken.
     expect((await apiCall<{ available: number }>(api.base, 'GET', '/api/v1/points', token)).available).toBe(200);
     await page.locator('#confirm', { hasText: '确认支付' }).click();
-    await page.waitForURL(/package-points\/pages\/redemption\/index\?id=\d+.*paid=1/, { timeout: 30_000 });
-    await expect.poll(() => textOf(page, '.js-redemption-detail-status'), { timeout: 30_000 }).toBe('待发货');
+    await page.waitForURL(/package-points\/pages\/redemption\/index\?id=\d+.*paid=1/, { timeout: WAIT_MS });
+    await expect.poll(() => textOf(page, '.js-redemption-detail-status'), { timeout: WAIT_MS }).toBe('待发货');
     const cupRedemptionId = Number(/[?&]id=(\d+)/.exec(page.url())![1]);
     const paid = await apiCall<{ status: string; cashFen: number; points: number; orderId: number }>(
       api.base,
@@ -367,12 +367,12 @@ describe('H5 points in headless Chromium', () => {
       trackingNo: 'SF20261130001',
     });
     await page.goto(`${api.base}/#/package-points/pages/redemptions/index`);
-    await expect.poll(() => page.locator('.js-redemption').count(), { timeout: 15_000 }).toBe(3);
+    await expect.poll(() => page.locator('.js-redemption').count(), { timeout: WAIT_MS }).toBe(3);
     expect(await page.locator('.js-redemption-status').allTextContents()).toEqual(['已发货', '优惠券已到账', '已兑换']);
     expect(await textOf(page, '.js-redemption-tracking')).toBe('顺丰速运 运单号 SF20261130001');
     await shoot(page, 'redemptions');
     await page.locator('.js-redemptions-tab-awaiting_payment').first().click();
-    await page.locator('.js-redemptions-empty').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-redemptions-empty').first().waitFor({ timeout: WAIT_MS });
     await shoot(page, 'redemptions-empty');
     expect(errors).toEqual([]);
   }, 300_000);

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, createMemberOrder, memberWrite, simulatorPay, staffToken, startApi, testOutputDir, type RunningApi } from './api-server.js';
-import { box, expectTapTarget, launchBrowser, layoutFaults, linesOf, memberToken, requireH5Build } from './h5-page.js';
+import { box, expectTapTarget, launchBrowser, layoutFaults, linesOf, memberToken, requireH5Build, WAIT_MS, screenSettled } from './h5-page.js';
 
 const SHOTS = testOutputDir('h5-storefront');
 
@@ -65,8 +65,8 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
   const open = async (hash: string, ready: string) => {
     await page.goto(`${api.base}/#${hash}`);
     await page.reload();
-    await page.locator(ready).first().waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(300);
+    await page.locator(ready).first().waitFor({ timeout: WAIT_MS });
+    await screenSettled(page);
   };
 
   beforeAll(async () => {
@@ -80,9 +80,9 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
 
   it('home: no sideways overflow, no one-character lines', async () => {
     await page.goto(`${api.base}/`);
-    await page.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
-    await page.locator('.js-notice-bar').first().waitFor({ timeout: 15_000 });
-    await page.waitForTimeout(500);
+    await page.locator('.js-product-card').first().waitFor({ timeout: WAIT_MS });
+    await page.locator('.js-notice-bar').first().waitFor({ timeout: WAIT_MS });
+    await screenSettled(page);
     await shot('home');
     expect(await layoutFaults(page)).toEqual([]);
     for (const sel of ['.js-product-price']) expect(await linesOf(page, sel), sel).toBe(1);
@@ -96,7 +96,7 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
     expect(input.width).toBeGreaterThan(viewport.width * 0.5);
     await page.locator('.js-search-input input').first().fill('茶');
     await page.locator('.js-search-submit').first().click();
-    await page.locator('.js-search-summary').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-search-summary').first().waitFor({ timeout: WAIT_MS });
     const titles = await page.locator('.js-product-title').allTextContents();
     for (const tea of ['明前西湖龙井', '洞庭碧螺春', '正山小种红茶', '安溪铁观音', '汝窑天青盖碗']) expect(titles).toContain(tea);
     expect(titles[0]).toBe('正山小种红茶'); // 茶 in its title
@@ -106,11 +106,11 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
     expect(await layoutFaults(page)).toEqual([]);
     // Sorted by price, low to high, then high to low.
     await page.locator('.js-search-sort-price').first().click();
-    await expect.poll(() => page.locator('.js-product-title').first().textContent(), { timeout: 15_000 }).not.toBe('正山小种红茶');
+    await expect.poll(() => page.locator('.js-product-title').first().textContent(), { timeout: WAIT_MS }).not.toBe('正山小种红茶');
     // The search is remembered on this device: home, then the search entry again.
     await open('/pages/index/index', '.js-search-entry');
     await page.locator('.js-search-entry').first().click();
-    await page.locator('.js-search-history-word:visible').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-search-history-word:visible').first().waitFor({ timeout: WAIT_MS });
     expect(await page.locator('.js-search-history-word:visible').allTextContents()).toContain('茶');
   });
 
@@ -147,7 +147,7 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
       await expectTapTarget(page, sel);
     await page.locator('.js-search-filter-apply').first().click();
     // 绿茶 from ¥100 to ¥150: 碧螺春 (¥128) only; 龙井 starts at ¥168.
-    await expect.poll(() => page.locator('.js-product-title').allTextContents(), { timeout: 15_000 }).toEqual(['洞庭碧螺春']);
+    await expect.poll(() => page.locator('.js-product-title').allTextContents(), { timeout: WAIT_MS }).toEqual(['洞庭碧螺春']);
     expect(await page.locator('.js-search-active-category').first().textContent()).toBe('绿茶');
     expect(await page.locator('.js-search-active-price').first().textContent()).toBe('¥100-¥150');
     await shot('search-filtered');
@@ -159,13 +159,13 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
     expect(page.url()).toContain('min=10000');
     expect(page.url()).toContain('max=15000');
     await page.reload();
-    await page.locator('.js-search-active-price').first().waitFor({ timeout: 30_000 });
-    await expect.poll(() => page.locator('.js-product-title').allTextContents(), { timeout: 15_000 }).toEqual(['洞庭碧螺春']);
+    await page.locator('.js-search-active-price').first().waitFor({ timeout: WAIT_MS });
+    await expect.poll(() => page.locator('.js-product-title').allTextContents(), { timeout: WAIT_MS }).toEqual(['洞庭碧螺春']);
     // Sorting keeps the filter; 清除筛选 drops it and the address with it.
     await page.locator('.js-search-sort-price').first().click();
     await expect.poll(() => page.url()).toContain('sort=price_asc');
     await page.locator('.js-search-filter-clear').first().click();
-    await expect.poll(() => page.locator('.js-product-title').count(), { timeout: 15_000 }).toBe(all.length);
+    await expect.poll(() => page.locator('.js-product-title').count(), { timeout: WAIT_MS }).toBe(all.length);
     expect(page.url()).not.toContain('min=');
     expect(await page.locator('.js-search-active-filters').count()).toBe(0);
   });
@@ -184,7 +184,7 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
       try {
         await page.goto(`${api.base}/#${hash}`);
         await page.reload();
-        await page.locator('.js-list-skeleton').first().waitFor({ timeout: 15_000 });
+        await page.locator('.js-list-skeleton').first().waitFor({ timeout: WAIT_MS });
         expect(await page.locator('.taro_page:not([style*="display: none"]) .state-line', { hasText: '加载中' }).count(), name).toBe(0);
         await shot(name);
         expect(await layoutFaults(page)).toEqual([]);
@@ -208,7 +208,7 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
     await open(`/pages/product/index?id=${longjingId}`, '.js-poster-open');
     await expectTapTarget(page, '.js-poster-open');
     await page.locator('.js-poster-open').first().click();
-    await page.locator('.js-poster-image').first().waitFor({ timeout: 30_000 });
+    await page.locator('.js-poster-image').first().waitFor({ timeout: WAIT_MS });
     const poster = await page
       .locator('.js-poster-image img')
       .first()
@@ -230,7 +230,7 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
         return [r, g, b];
       });
     expect(topColour).not.toEqual([240, 240, 243]);
-    await page.waitForTimeout(800); // the page's slide-in done
+    await screenSettled(page); // the page's slide-in done
     const member = await apiCall<{ id: number }>(api.base, 'GET', '/api/v1/me', await memberToken(page));
     expect(await page.locator('.js-poster-link').first().textContent()).toBe(
       `${api.base}/#/pages/product/index?id=${longjingId}&sharer=${member.id}`,
@@ -241,7 +241,7 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('.js-poster-save').first().click()]);
     expect(download.suggestedFilename()).toBe('poster.png');
     await page.locator('.js-poster-sheet .js-sheet-close').first().click();
-    await page.locator('.js-detail-title').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-detail-title').first().waitFor({ timeout: WAIT_MS });
   });
 
   it('check-in: the calendar arrows are 44 px to tap', async () => {
@@ -255,7 +255,7 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
   it('a sold-out product says 已售罄 on a disabled button', async () => {
     await open(`/pages/product/index?id=${soldOutId}`, '.js-detail-title');
     const button = page.locator('.js-sold-out').first();
-    await button.waitFor({ timeout: 15_000 });
+    await button.waitFor({ timeout: WAIT_MS });
     expect((await button.textContent())?.trim()).toBe('已售罄');
     expect(await button.evaluate((el) => el.hasAttribute('disabled') && el.getAttribute('disabled') !== 'false')).toBe(true);
     expect(await page.locator('.js-add-to-cart').count()).toBe(0);
@@ -270,12 +270,12 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
     await expectTapTarget(page, '.js-not-found-home');
     await shot('order-not-found');
     await page.locator('.js-not-found-home').first().click();
-    await page.locator('.js-product-card').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-product-card').first().waitFor({ timeout: WAIT_MS });
   });
 
   it('cart: the bar spans the bottom, labels stay on one line, targets are 44 px, and an off-shelf line does not block the rest', async () => {
     await page.goto(`${api.base}/`);
-    await page.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
+    await page.locator('.js-product-card').first().waitFor({ timeout: WAIT_MS });
     const token = await memberToken(page);
     await apiCall(api.base, 'POST', `/api/v1/merchant/products/${offShelfProductId}/shelve`, owner).catch(() => undefined);
     await memberWrite(api.base, token, 'POST', '/api/v1/cart/lines', { skuId: offShelfSkuId, quantity: 1 });
@@ -283,7 +283,7 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
     await apiCall(api.base, 'POST', `/api/v1/merchant/products/${offShelfProductId}/unshelve`, owner);
 
     await open('/pages/cart/index', '.js-cart-line');
-    await page.locator('.js-cart-line-stale').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-cart-line-stale').first().waitFor({ timeout: WAIT_MS });
     await shot('cart');
     const bar = await box(page, '.cart-bar');
     expect(Math.round(bar.width)).toBe(viewport.width);
@@ -298,8 +298,8 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
     expect(await layoutFaults(page)).toEqual([]);
 
     await page.locator('.js-cart-checkout').first().click();
-    await page.locator('.js-checkout-line').first().waitFor({ timeout: 15_000 });
-    await page.waitForTimeout(1000); // the page's slide-in animation
+    await page.locator('.js-checkout-line').first().waitFor({ timeout: WAIT_MS });
+    await screenSettled(page); // the page's slide-in animation
     expect(await page.locator('.js-checkout-line').count()).toBe(1);
     expect(await page.locator('.js-checkout-problem').count()).toBe(0);
     await shot('checkout');
@@ -316,8 +316,8 @@ describe('H5 storefront at 390 × 844: orders, refunds, payment and a slow or ab
   const open = async (hash: string, ready: string) => {
     await page.goto(`${api.base}/#${hash}`);
     await page.reload();
-    await page.locator(ready).first().waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(300);
+    await page.locator(ready).first().waitFor({ timeout: WAIT_MS });
+    await screenSettled(page);
   };
   const paidOrder = async (quantity: number) => {
     const order = await createMemberOrder(api.base, token, keptSkuId, quantity);
@@ -330,7 +330,7 @@ describe('H5 storefront at 390 × 844: orders, refunds, payment and a slow or ab
     context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
     page = await context.newPage();
     await page.goto(`${api.base}/`);
-    await page.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
+    await page.locator('.js-product-card').first().waitFor({ timeout: WAIT_MS });
     token = await memberToken(page);
   });
   afterAll(async () => {
@@ -356,7 +356,7 @@ describe('H5 storefront at 390 × 844: orders, refunds, payment and a slow or ab
             (l) => l.skuId === keptSkuId,
           )?.quantity,
         {
-          timeout: 15_000,
+          timeout: WAIT_MS,
         },
       )
       .toBe(before + 2);
@@ -378,30 +378,32 @@ describe('H5 storefront at 390 × 844: orders, refunds, payment and a slow or ab
     await shot('order-refund-record');
 
     await open(`/package-order/pages/refund/index?id=${partial.id}`, '.js-refund-whole');
-    await page.locator('.js-refund-amount').first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-refund-amount').first().waitFor({ timeout: WAIT_MS });
     await page.locator('.js-refund-lines').first().click();
     await expectTapTarget(page, '.js-refund-line-check');
     // The row picks the line, not only its checkbox: the 2 units left are everything left, so shipping comes too.
     await page.locator('.js-refund-line .line-title').first().click();
-    await expect.poll(() => page.locator('.js-refund-amount').first().textContent(), { timeout: 15_000 }).toContain('35.80');
+    await expect.poll(() => page.locator('.js-refund-amount').first().textContent(), { timeout: WAIT_MS }).toContain('35.80');
     await page.locator('.js-refund-line .js-qty-minus').first().click();
-    await expect.poll(() => page.locator('.js-refund-amount').first().textContent(), { timeout: 15_000 }).toContain('12.90');
+    await expect.poll(() => page.locator('.js-refund-amount').first().textContent(), { timeout: WAIT_MS }).toContain('12.90');
     await shot('refund-form');
   });
 
   it('Back from the H5 payment page returns to the order without starting the payment again', async () => {
     const order = await createMemberOrder(api.base, token, keptSkuId, 1);
     await page.goto(`${api.base}/#/package-order/pages/detail/index?id=${order.id}&autopay=1`);
-    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: 30_000 });
+    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: WAIT_MS });
     await page.goBack();
-    await page.locator('.js-order-pay').first().waitFor({ timeout: 30_000 });
+    await page.locator('.js-order-pay').first().waitFor({ timeout: WAIT_MS });
+    // Not a wait for a state: the window in which a payment wrongly started again would show.
     await page.waitForTimeout(3000);
     expect(page.url()).not.toContain('/__sim/pay-page');
     expect(page.url()).not.toContain('autopay=1');
     // The payment window counts down, live.
     const first = await page.locator('.js-pay-countdown').first().textContent();
-    await page.waitForTimeout(1500);
-    expect(await page.locator('.js-pay-countdown').first().textContent()).not.toBe(first);
+    await expect
+      .poll(() => page.locator('.js-pay-countdown').first().textContent(), { timeout: WAIT_MS, message: 'waiting for the countdown to tick' })
+      .not.toBe(first);
     expect(first).toMatch(/剩余 \d\d:\d\d/);
     await shot('order-after-back');
 
@@ -409,12 +411,12 @@ describe('H5 storefront at 390 × 844: orders, refunds, payment and a slow or ab
     const paid = await paidOrder(1);
     await open(`/package-order/pages/detail/index?id=${paid.id}`, '.js-order-buy-again');
     await page.locator('.js-order-buy-again').first().click();
-    await page.locator('.js-cart-line', { hasText: '一直在售的茶点' }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.js-cart-line', { hasText: '一直在售的茶点' }).first().waitFor({ timeout: WAIT_MS });
   });
 
   it('with the server down, a tab tap says so', async () => {
     await page.goto(`${api.base}/`);
-    await page.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
+    await page.locator('.js-product-card').first().waitFor({ timeout: WAIT_MS });
     await page.route(`${api.base}/**`, (route) => route.abort('connectionrefused'));
     await page.locator('.weui-tabbar__item', { hasText: '我的' }).first().click();
     await expect
@@ -426,7 +428,7 @@ describe('H5 storefront at 390 × 844: orders, refunds, payment and a slow or ab
               .join(''),
           ),
         {
-          timeout: 10_000,
+          timeout: WAIT_MS,
         },
       )
       .toContain('网络不太顺畅');
@@ -474,13 +476,13 @@ describe('H5 storefront at 390 × 844: a server that goes away and comes back, i
 
   it('a tab tapped with the server down leaves the highlight on the page still shown', async () => {
     await page.goto(`${api.base}/`);
-    await page.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
+    await page.locator('.js-product-card').first().waitFor({ timeout: WAIT_MS });
     expect(await highlightedTab()).toBe('首页');
     await page.route(`${api.base}/**`, (route) => route.abort('connectionrefused'));
     try {
       await page.locator('.weui-tabbar__item', { hasText: '分类' }).first().click();
-      await expect.poll(toastText, { timeout: 10_000 }).toContain('网络不太顺畅');
-      await page.waitForTimeout(500);
+      await expect.poll(toastText, { timeout: WAIT_MS }).toContain('网络不太顺畅');
+      await screenSettled(page); // a tab switch would have happened by now
       expect(await highlightedTab()).toBe('首页');
       expect(await page.locator('.js-product-card').first().isVisible()).toBe(true);
       await shot('server-down-tab');
@@ -489,7 +491,7 @@ describe('H5 storefront at 390 × 844: a server that goes away and comes back, i
     }
     // Back up: the same tap opens the page, highlighted.
     await page.locator('.weui-tabbar__item', { hasText: '分类' }).first().click();
-    await expect.poll(highlightedTab, { timeout: 15_000 }).toBe('分类');
+    await expect.poll(highlightedTab, { timeout: WAIT_MS }).toBe('分类');
   });
 
   it('重试 on home after the API comes back loads the category row and the check-in card too', async () => {
@@ -499,17 +501,17 @@ describe('H5 storefront at 390 × 844: a server that goes away and comes back, i
       // The page's own files load; every API call fails, as with the API process stopped.
       await p.route('**/api/v1/**', (route) => route.abort('connectionrefused'));
       await p.goto(`${api.base}/`);
-      await p.locator('.js-load-retry').first().waitFor({ timeout: 30_000 });
+      await p.locator('.js-load-retry').first().waitFor({ timeout: WAIT_MS });
       expect(await p.locator('.js-home-category').count()).toBe(0);
       await p.unroute('**/api/v1/**');
       await p.screenshot({ path: path.join(SHOTS, '390-home-server-down.png') });
       await p.locator('.js-load-retry').first().click();
-      await p.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
-      await expect.poll(() => p.locator('.js-home-category').count(), { timeout: 15_000 }).toBe(3);
+      await p.locator('.js-product-card').first().waitFor({ timeout: WAIT_MS });
+      await expect.poll(() => p.locator('.js-home-category').count(), { timeout: WAIT_MS }).toBe(3);
       // The check-in card says what today's check-in gives (it said only the generic hint while the server was away).
-      await expect.poll(() => p.locator('.js-home-checkin-entry').first().textContent(), { timeout: 15_000 }).toMatch(/签到|积分/);
-      await expect.poll(() => p.locator('.js-home-checkin-entry .muted').first().textContent(), { timeout: 15_000 }).toMatch(/\d/);
-      await expect.poll(() => p.locator('.js-points-balance').count(), { timeout: 15_000 }).toBe(1);
+      await expect.poll(() => p.locator('.js-home-checkin-entry').first().textContent(), { timeout: WAIT_MS }).toMatch(/签到|积分/);
+      await expect.poll(() => p.locator('.js-home-checkin-entry .muted').first().textContent(), { timeout: WAIT_MS }).toMatch(/\d/);
+      await expect.poll(() => p.locator('.js-points-balance').count(), { timeout: WAIT_MS }).toBe(1);
       await p.screenshot({ path: path.join(SHOTS, '390-home-after-retry.png') });
     } finally {
       await fresh.close();
@@ -527,13 +529,13 @@ describe('H5 storefront at 390 × 844: a server that goes away and comes back, i
   async function imagesFail() {
     await page.goto(`${api.base}/`);
     await page.reload();
-    await page.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(1000);
+    await page.locator('.js-product-card').first().waitFor({ timeout: WAIT_MS });
+    await screenSettled(page); // every image loaded or failed
     expect(await brokenImages(), 'home').toEqual([]);
     expect(await page.locator('.js-product-card .js-image-placeholder').first().isVisible()).toBe(true);
     await page.goto(`${api.base}/#/pages/product/index?id=${longjingId}`);
-    await page.locator('.js-detail-title').first().waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(1000);
+    await page.locator('.js-detail-title').first().waitFor({ timeout: WAIT_MS });
+    await screenSettled(page); // every image loaded or failed
     expect(await brokenImages(), 'product').toEqual([]);
     expect(await page.locator('.js-product-gallery .js-image-placeholder').first().isVisible()).toBe(true);
     await shot('image-failed-product');
@@ -543,14 +545,14 @@ describe('H5 storefront at 390 × 844: a server that goes away and comes back, i
     await memberWrite(api.base, token, 'POST', '/api/v1/cart/lines', { skuId: longjing.skus[0]!.id, quantity: 1 });
     await page.goto(`${api.base}/#/pages/cart/index`);
     await page.reload();
-    await page.locator('.js-cart-line').first().waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(1000);
+    await page.locator('.js-cart-line').first().waitFor({ timeout: WAIT_MS });
+    await screenSettled(page); // every image loaded or failed
     expect(await brokenImages(), 'cart').toEqual([]);
     await createMemberOrder(api.base, token, longjing.skus[0]!.id, 1);
     await page.goto(`${api.base}/#/package-order/pages/list/index`);
     await page.reload();
-    await page.locator('.js-order-card').first().waitFor({ timeout: 30_000 });
-    await page.waitForTimeout(1000);
+    await page.locator('.js-order-card').first().waitFor({ timeout: WAIT_MS });
+    await screenSettled(page); // every image loaded or failed
     expect(await brokenImages(), 'orders').toEqual([]);
   }
 
@@ -560,10 +562,10 @@ describe('H5 storefront at 390 × 844: a server that goes away and comes back, i
       (await apiCall<{ lines: { quantity: number }[] }>(api.base, 'GET', '/api/v1/cart', token)).lines.reduce((n, l) => n + l.quantity, 0);
     await page.goto(`${api.base}/`);
     await page.reload();
-    await page.locator('.js-product-card').first().waitFor({ timeout: 30_000 });
+    await page.locator('.js-product-card').first().waitFor({ timeout: WAIT_MS });
     const before = await units();
     expect(before).toBeGreaterThan(0);
-    await expect.poll(cartBadge, { timeout: 15_000 }).toBe(String(before));
+    await expect.poll(cartBadge, { timeout: WAIT_MS }).toBe(String(before));
     // Add one from a product page (not a tab page), then back on a tab the badge has moved on.
     const kept = await apiCall<{ items: { id: number }[] }>(
       api.base,
@@ -572,14 +574,14 @@ describe('H5 storefront at 390 × 844: a server that goes away and comes back, i
       null,
     );
     await page.goto(`${api.base}/#/pages/product/index?id=${kept.items[0]!.id}`);
-    await page.locator('.js-add-to-cart').first().waitFor({ timeout: 30_000 });
+    await page.locator('.js-add-to-cart').first().waitFor({ timeout: WAIT_MS });
     await page.locator('.js-add-to-cart').first().click();
-    await expect.poll(units, { timeout: 15_000 }).toBe(before + 1);
+    await expect.poll(units, { timeout: WAIT_MS }).toBe(before + 1);
     await page.locator('.js-cart-entry').first().click();
-    await page.locator('.js-cart-line').first().waitFor({ timeout: 30_000 });
-    await expect.poll(cartBadge, { timeout: 15_000 }).toBe(String(before + 1));
+    await page.locator('.js-cart-line').first().waitFor({ timeout: WAIT_MS });
+    await expect.poll(cartBadge, { timeout: WAIT_MS }).toBe(String(before + 1));
     await page.locator('.weui-tabbar__item', { hasText: '首页' }).first().click();
-    await expect.poll(cartBadge, { timeout: 15_000 }).toBe(String(before + 1));
+    await expect.poll(cartBadge, { timeout: WAIT_MS }).toBe(String(before + 1));
     await shot('cart-badge');
   });
 });

@@ -12,7 +12,7 @@ import type { MyTier } from '@siyu/shared';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, createAddress, createSpecProduct, staffToken, startApi, testOutputDir, type RunningApi } from './api-server.js';
-import { type Phone, launchPhone, memberToken, requireH5Build, screenshotter, textOf } from './h5-page.js';
+import { type Phone, launchPhone, memberToken, requireH5Build, screenshotter, textOf, WAIT_MS } from './h5-page.js';
 
 const PRODUCT_TITLE = '等级测试茶杯';
 
@@ -63,20 +63,20 @@ async function grantGrowth(memberId: number, delta: number) {
 async function memberPage(page: Page) {
   await page.goto(`${api.base}/#/pages/member/index`);
   await page.reload();
-  await page.locator('.js-tier-card').first().waitFor({ timeout: 30_000 });
+  await page.locator('.js-tier-card').first().waitFor({ timeout: WAIT_MS });
 }
 
 /** Buys one 红 / M (¥59.00) of the test product now: product page → SKU → 立即购买 → checkout. */
 async function buyNow(page: Page) {
   await page.goto(`${api.base}/#/pages/product/index?id=${product.id}`);
-  await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: 15_000 }).toBe(PRODUCT_TITLE);
+  await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: WAIT_MS }).toBe(PRODUCT_TITLE);
   const skuValue = (text: string) => page.locator('.js-sku-value', { hasText: new RegExp(`^${text}$`) }).first();
   await skuValue('红').click();
   await skuValue('M').click();
   await expect.poll(() => textOf(page, '.js-detail-price')).toBe('¥59.00');
   await page.locator('.js-buy-now').first().click();
-  await page.locator('.js-checkout-payable').first().waitFor({ timeout: 15_000 });
-  await expect.poll(() => page.locator('.js-breakdown-line').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+  await page.locator('.js-checkout-payable').first().waitFor({ timeout: WAIT_MS });
+  await expect.poll(() => page.locator('.js-breakdown-line').count(), { timeout: WAIT_MS }).toBeGreaterThan(1);
 }
 
 const breakdown = async (page: Page) => (await page.locator('.js-breakdown-line').allTextContents()).map((l) => l.replace(/\s+/g, ''));
@@ -89,7 +89,7 @@ describe('H5 membership tiers in headless Chromium', () => {
 
     // -- the tier card of a new member ----------------------------------------------------------------------------
     await page.goto(`${api.base}/#/pages/member/index`);
-    await page.locator('.js-tier-card').first().waitFor({ timeout: 30_000 });
+    await page.locator('.js-tier-card').first().waitFor({ timeout: WAIT_MS });
     const token = await memberToken(page);
     const me = await apiCall<{ id: number }>(api.base, 'GET', '/api/v1/me', token);
     await createAddress(api.base, token, '林小雨');
@@ -101,7 +101,7 @@ describe('H5 membership tiers in headless Chromium', () => {
     // -- staff grant 480: 20 to go -----------------------------------------------------------------------------------
     await grantGrowth(me.id, 480);
     await memberPage(page);
-    await expect.poll(() => textOf(page, '.js-tier-next'), { timeout: 15_000 }).toBe('再获得 20 成长值升级为 银卡会员');
+    await expect.poll(() => textOf(page, '.js-tier-next'), { timeout: WAIT_MS }).toBe('再获得 20 成长值升级为 银卡会员');
     const width = await page
       .locator('.tier-progress-bar')
       .first()
@@ -112,16 +112,16 @@ describe('H5 membership tiers in headless Chromium', () => {
     await buyNow(page);
     expect((await breakdown(page)).some((l) => l.includes('会员价'))).toBe(false);
     await page.locator('.js-checkout-submit').first().click();
-    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: 30_000 });
+    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: WAIT_MS });
     await page.locator('#confirm', { hasText: '确认支付' }).click();
     // The payment lands on 支付成功; its 查看订单 opens the order.
-    await page.waitForURL(/package-order\/pages\/pay-success\/index\?id=\d+/, { timeout: 30_000 });
+    await page.waitForURL(/package-order\/pages\/pay-success\/index\?id=\d+/, { timeout: WAIT_MS });
     await page.locator('.js-pay-success-order').first().click();
-    await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: 30_000 });
-    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: 30_000 }).toBe('待发货');
+    await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: WAIT_MS });
+    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: WAIT_MS }).toBe('待发货');
 
     await memberPage(page);
-    await expect.poll(() => textOf(page, '.js-tier-name'), { timeout: 15_000 }).toBe('银卡会员');
+    await expect.poll(() => textOf(page, '.js-tier-name'), { timeout: WAIT_MS }).toBe('银卡会员');
     // 59 for the goods paid (shipping gives none), and whatever activity the order completed (a points task).
     const silverTier = await apiCall<MyTier>(api.base, 'GET', '/api/v1/tiers/me', token);
     expect(silverTier.growth).toBeGreaterThanOrEqual(539);
@@ -131,7 +131,7 @@ describe('H5 membership tiers in headless Chromium', () => {
 
     // -- the benefits page: the ladder, 银卡会员 highlighted, benefits with icons -------------------------------------
     await page.locator('.js-tier-card').first().click();
-    await page.locator('.js-tier-row').nth(3).waitFor({ timeout: 15_000 });
+    await page.locator('.js-tier-row').nth(3).waitFor({ timeout: WAIT_MS });
     expect(await page.locator('.js-tier-row-name').allTextContents()).toEqual(['普通会员', '银卡会员', '金卡会员', '钻石会员']);
     expect(await textOf(page, '.js-tier-current .js-tier-row-name')).toBe('银卡会员');
     expect(await page.locator('.js-tier-current').count()).toBe(1);
@@ -143,7 +143,7 @@ describe('H5 membership tiers in headless Chromium', () => {
 
     // -- the growth history ---------------------------------------------------------------------------------------
     await page.locator('.js-growth-entry').first().click();
-    await page.locator('.js-growth-entry-row').nth(1).waitFor({ timeout: 15_000 });
+    await page.locator('.js-growth-entry-row').nth(1).waitFor({ timeout: WAIT_MS });
     expect(await textOf(page, '.js-growth-total')).toBe(String(silverTier.growth));
     const rows = (await page.locator('.js-growth-entry-row').allTextContents()).map((r) => r.replace(/\s+/g, ''));
     expect(rows.some((r) => r.startsWith('购物获得') && r.endsWith('+59'))).toBe(true);
@@ -152,16 +152,16 @@ describe('H5 membership tiers in headless Chromium', () => {
 
     // -- checkout as 银卡会员: the member price (5 % off ¥59.00) as a named line --------------------------------------
     await buyNow(page);
-    await expect.poll(async () => (await breakdown(page)).find((l) => l.includes('会员价')), { timeout: 15_000 }).toBe('银卡会员价-¥2.95');
+    await expect.poll(async () => (await breakdown(page)).find((l) => l.includes('会员价')), { timeout: WAIT_MS }).toBe('银卡会员价-¥2.95');
     await shoot(page, 'checkout-member-price');
 
     // -- staff lift the member to 金卡会员: 10 % off and free shipping at checkout -------------------------------------
     await grantGrowth(me.id, 1500);
     await memberPage(page);
-    await expect.poll(() => textOf(page, '.js-tier-name'), { timeout: 15_000 }).toBe('金卡会员');
+    await expect.poll(() => textOf(page, '.js-tier-name'), { timeout: WAIT_MS }).toBe('金卡会员');
     expect(await textOf(page, '.js-tier-next')).toBe(`再获得 ${8000 - silverTier.growth - 1500} 成长值升级为 钻石会员`);
     await buyNow(page);
-    await expect.poll(async () => (await breakdown(page)).find((l) => l.includes('会员价')), { timeout: 15_000 }).toBe('金卡会员价-¥5.90');
+    await expect.poll(async () => (await breakdown(page)).find((l) => l.includes('会员价')), { timeout: WAIT_MS }).toBe('金卡会员价-¥5.90');
     const lines = await breakdown(page);
     console.log(`checkout breakdown as 金卡会员: ${lines.join(' | ')}`);
     expect(lines.some((l) => l.includes('金卡会员包邮'))).toBe(true);

@@ -21,21 +21,25 @@ const pgTypes = {
   },
 };
 
+/**
+ * `full` (the default, and the only choice in production): a commit returns once it is on the disk. `relaxed`: commits
+ * return before they reach the disk (SQLite `synchronous = OFF`, PostgreSQL `synchronous_commit = off`), about a
+ * hundred times faster on SQLite; a crash of the machine may lose the last commits, though never half of one. For
+ * throwaway databases only: the tests' (decision 024).
+ */
+export type Durability = 'full' | 'relaxed';
+
 export interface OpenDatabaseOptions {
-  /** PostgreSQL only: run everything inside this schema (tests give each test its own). */
+  /** PostgreSQL only: run everything inside this schema. */
   searchPath?: string;
   poolSize?: number;
-  /**
-   * PostgreSQL only: commits return before they reach the disk (`synchronous_commit = off`). For throwaway databases
-   * (the tests' schemas) only: a crash of the server may lose the last commits, though never half of one.
-   */
-  asynchronousCommit?: boolean;
+  durability?: Durability;
 }
 
 function pgSessionOptions(options: OpenDatabaseOptions): { options?: string } {
   const settings = [
     ...(options.searchPath ? [`-c search_path=${options.searchPath}`] : []),
-    ...(options.asynchronousCommit ? ['-c synchronous_commit=off'] : []),
+    ...(options.durability === 'relaxed' ? ['-c synchronous_commit=off'] : []),
   ];
   return settings.length ? { options: settings.join(' ') } : {};
 }
@@ -57,7 +61,7 @@ export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Da
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    const sqlite = openSqliteFile(file);
+    const sqlite = openSqliteFile(file, options);
     const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
     return { db, engine: 'sqlite', close: () => db.destroy() };
   }
@@ -68,12 +72,12 @@ export function openDatabase(url: string, options: OpenDatabaseOptions = {}): Da
  * Opens a SQLite file for Kysely's SqliteDialect: our pragmas, and prepared statements reused by SQL text
  * (withStatementCache; decision 009).
  */
-export function openSqliteFile(file: string): SQLite.Database {
+export function openSqliteFile(file: string, { durability = 'full' }: { durability?: Durability } = {}): SQLite.Database {
   const sqlite = withStatementCache(new SQLite(file));
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  // Money and points are written here: a committed write survives power loss.
-  sqlite.pragma('synchronous = FULL');
+  // Money and points are written here: a committed write survives power loss. Relaxed only for throwaway databases.
+  sqlite.pragma(durability === 'full' ? 'synchronous = FULL' : 'synchronous = OFF');
   sqlite.pragma('busy_timeout = 5000');
   return sqlite;
 }

@@ -6,7 +6,7 @@ import { migrateToLatest } from './migrator.js';
 import { DEMO_STAFF, seedDemoData } from './seed.js';
 
 const env = readEnv();
-const handle = openDatabase(env.DATABASE_URL);
+const handle = openDatabase(env.DATABASE_URL, { durability: env.DATABASE_DURABILITY });
 try {
   await migrateToLatest(handle.db);
   // Image URLs are absolute (the platforms need them so): the public base URL, or where this machine's API listens.
