@@ -1,0 +1,86 @@
+import type {
+  MerchantPointsMallItem,
+  MerchantPointsMallRedemption,
+  PointsMallItemSnapshot,
+  PointsMallRedemption,
+  ShippingAddressSnapshot,
+} from '@siyu/shared';
+import type { ItemRow, RedemptionRow } from './points-mall.repository.js';
+
+/** How the mall's rows are shown: the merchant's items, the member's and the merchant's redemptions. */
+
+export function parseJson<T>(text: string | null, fallback: T): T {
+  if (text === null) return fallback;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export function toMerchantItem(r: ItemRow): MerchantPointsMallItem {
+  return {
+    id: Number(r.id),
+    kind: r.kind,
+    skuId: r.sku_id === null ? null : Number(r.sku_id),
+    couponTemplateId: r.coupon_template_id === null ? null : Number(r.coupon_template_id),
+    title: r.title,
+    imageUrl: r.image_url,
+    description: r.description,
+    instructions: r.instructions,
+    pointsPrice: Number(r.points_price),
+    cashFen: Number(r.cash_fen),
+    totalStock: Number(r.total_stock),
+    stockLeft: Number(r.stock_left),
+    redeemedCount: Number(r.total_stock) - Number(r.stock_left),
+    perMemberLimit: r.per_member_limit,
+    perMemberDailyLimit: r.per_member_daily_limit,
+    onSaleFrom: r.on_sale_from,
+    onSaleUntil: r.on_sale_until,
+    minTierLevel: r.min_tier_level,
+    sortOrder: r.sort_order,
+    status: r.status,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function toRedemption(r: RedemptionRow): PointsMallRedemption {
+  return {
+    id: Number(r.id),
+    redemptionNo: r.redemption_no,
+    itemId: Number(r.item_id),
+    item: parseJson<PointsMallItemSnapshot>(r.item_snapshot, {
+      kind: r.kind,
+      title: '',
+      imageUrl: null,
+      description: '',
+      pointsPrice: 0,
+      cashFen: 0,
+      skuId: null,
+      couponTemplateId: null,
+    }),
+    quantity: r.quantity,
+    points: Number(r.points),
+    cashFen: Number(r.cash_fen),
+    status: r.status,
+    orderId: r.order_id === null ? null : Number(r.order_id),
+    paymentDeadline: r.payment_deadline,
+    address: parseJson<ShippingAddressSnapshot | null>(r.address, null),
+    carrier: r.carrier,
+    trackingNo: r.tracking_no,
+    couponIds: parseJson<number[]>(r.coupon_ids, []),
+    instructions: r.status === 'fulfilled' ? r.instructions : null,
+    cancelReason: r.cancel_reason,
+    createdAt: r.created_at,
+    paidAt: r.paid_at,
+    fulfilledAt: r.fulfilled_at,
+    cancelledAt: r.cancelled_at,
+  };
+}
+
+export const toMerchantRedemption = (r: RedemptionRow): MerchantPointsMallRedemption => ({ ...toRedemption(r), memberId: Number(r.member_id) });
+
+export function onSale(item: ItemRow, at: string): boolean {
+  return item.status === 'on' && (item.on_sale_from === null || item.on_sale_from <= at) && (item.on_sale_until === null || item.on_sale_until > at);
+}
