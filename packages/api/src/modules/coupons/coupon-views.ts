@@ -1,0 +1,83 @@
+import {
+  type Coupon,
+  CouponScope as CouponScopeSchema,
+  CouponStacking as CouponStackingSchema,
+  type CouponTemplate,
+  type CouponValidity,
+} from '@siyu/shared';
+import type { z } from 'zod';
+import type { CouponRule } from './coupon-rules.js';
+import type * as repo from './coupons.repository.js';
+
+/** Coupon and template rows as the API shows them, and a coupon's rule for checkout. */
+
+export type TemplateRow = NonNullable<Awaited<ReturnType<typeof repo.findTemplate>>>;
+export type CouponRow = NonNullable<Awaited<ReturnType<typeof repo.findCoupon>>>;
+
+const json = <T>(text: string, schema: z.ZodType<T>): T => schema.parse(JSON.parse(text));
+
+export function validityOf(t: TemplateRow): CouponValidity {
+  return t.validity_type === 'fixed'
+    ? { type: 'fixed', from: t.valid_from!, until: t.valid_until! }
+    : { type: 'relative', days: Number(t.valid_days), startsNextDay: t.starts_next_day === 1 };
+}
+
+export function toTemplate(t: TemplateRow): CouponTemplate {
+  return {
+    id: Number(t.id),
+    name: t.name,
+    description: t.description,
+    kind: t.kind,
+    amountFen: t.amount_fen === null ? null : Number(t.amount_fen),
+    percentOffBp: t.percent_off_bp,
+    capFen: t.cap_fen === null ? null : Number(t.cap_fen),
+    thresholdFen: Number(t.threshold_fen),
+    scope: json(t.scope, CouponScopeSchema),
+    minTierLevel: t.min_tier_level,
+    stacking: json(t.stacking, CouponStackingSchema),
+    validity: validityOf(t),
+    totalStock: t.total_stock === null ? null : Number(t.total_stock),
+    perMemberLimit: t.per_member_limit,
+    public: t.public === 1,
+    status: t.status,
+    claimedCount: Number(t.claimed_count),
+    usedCount: Number(t.used_count),
+    createdAt: t.created_at,
+    updatedAt: t.updated_at,
+  };
+}
+
+export function ruleOf(c: CouponRow): CouponRule {
+  return {
+    id: Number(c.id),
+    name: c.name,
+    kind: c.kind,
+    amountFen: c.amount_fen === null ? null : Number(c.amount_fen),
+    percentOffBp: c.percent_off_bp,
+    capFen: c.cap_fen === null ? null : Number(c.cap_fen),
+    thresholdFen: Number(c.threshold_fen),
+    scope: json(c.scope, CouponScopeSchema),
+    minTierLevel: c.min_tier_level,
+    stacking: json(c.stacking, CouponStackingSchema),
+    validFrom: c.valid_from,
+    validUntil: c.valid_until,
+  };
+}
+
+export function toCoupon(c: CouponRow, now: string): Coupon {
+  const rule = ruleOf(c);
+  const { id: _id, validFrom, validUntil, ...rest } = rule;
+  return {
+    id: Number(c.id),
+    templateId: Number(c.template_id),
+    ...rest,
+    description: c.description,
+    validFrom,
+    validUntil,
+    status: c.status === 'available' && c.valid_until <= now ? 'expired' : c.status,
+    orderId: c.order_id === null ? null : Number(c.order_id),
+    source: c.source,
+    claimedAt: c.claimed_at,
+    usedAt: c.used_at,
+  };
+}
