@@ -1,19 +1,12 @@
 import { MAX_CART_LINES, type AddCartLine, type Cart, type CartLine, type UpdateCartLine } from '@siyu/shared';
 import type { DB } from '../../db/connection.js';
 import { isCheckViolation } from '../../db/dialect.js';
+import { readJsonOr, StoredJson } from '../../db/json-column.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import { inTransaction, type Executor } from '../../lib/transaction.js';
 import type { CatalogService } from '../catalog/index.js';
 import * as repo from './cart.repository.js';
-
-const parseJson = <T>(text: string, fallback: T): T => {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-};
 
 export type CartService = ReturnType<typeof createCartService>;
 
@@ -47,8 +40,8 @@ export function createCartService({ db, clock, catalog }: { db: DB; clock: Clock
         skuId: Number(r.sku_id),
         productId: Number(s.product_id),
         title: s.title,
-        specs: parseJson(s.specs, {}),
-        imageUrl: parseJson<string[]>(s.image_urls, [])[0] ?? null,
+        specs: readJsonOr(s.specs, StoredJson.specs, {}),
+        imageUrl: readJsonOr(s.image_urls, StoredJson.imageUrls, [])[0] ?? null,
         quantity: r.quantity,
         selected: r.selected === 1,
         priceFen,

@@ -19,6 +19,7 @@ import type {
 } from '@siyu/shared';
 import type { DB } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/dialect.js';
+import { readJsonOr, StoredJson } from '../../db/json-column.js';
 import type { SkusTable, StockMovementsTable } from '../../db/schema.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
@@ -29,16 +30,14 @@ import * as repo from './catalog.repository.js';
 type ProductRow = NonNullable<Awaited<ReturnType<typeof repo.findProduct>>>;
 type SkuRow = Pick<SkusTable, 'code' | 'specs' | 'price_fen' | 'stock'> & { id: number };
 
-const parseJson = <T>(text: string, fallback: T): T => {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-};
-
 function toSku(row: SkuRow): Sku {
-  return { id: Number(row.id), code: row.code, specs: parseJson(row.specs, {}), priceFen: Number(row.price_fen), stock: Number(row.stock) };
+  return {
+    id: Number(row.id),
+    code: row.code,
+    specs: readJsonOr(row.specs, StoredJson.specs, {}),
+    priceFen: Number(row.price_fen),
+    stock: Number(row.stock),
+  };
 }
 
 type SummaryRow = Pick<ProductRow, 'id' | 'title' | 'subtitle' | 'category_id' | 'image_urls' | 'sales_count' | 'status' | 'sort_order'>;
@@ -61,7 +60,7 @@ function summarizeSkus(skus: Sku[]): SkuSummary {
 /** A shopper's view hides sales counts below the merchant's threshold; a merchant's view never does. */
 function toSummary(p: SummaryRow, skus: SkuSummary, salesCountThreshold = 0): ProductSummary {
   const sales = Number(p.sales_count);
-  const images = parseJson<string[]>(p.image_urls, []);
+  const images = readJsonOr(p.image_urls, StoredJson.imageUrls, []);
   return {
     id: Number(p.id),
     title: p.title,
@@ -81,7 +80,7 @@ function toSummary(p: SummaryRow, skus: SkuSummary, salesCountThreshold = 0): Pr
 function toDetail(p: ProductRow, skus: Sku[], salesCountThreshold = 0): ProductDetail {
   return {
     ...toSummary(p, summarizeSkus(skus), salesCountThreshold),
-    imageUrls: parseJson(p.image_urls, []),
+    imageUrls: readJsonOr(p.image_urls, StoredJson.imageUrls, []),
     description: p.description,
     skus,
     createdAt: p.created_at,

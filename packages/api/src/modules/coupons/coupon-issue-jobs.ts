@@ -1,6 +1,7 @@
 import type { CouponAudience, CouponIssueJob } from '@siyu/shared';
 import { CouponAudience as CouponAudienceSchema } from '@siyu/shared';
 import type { DB } from '../../db/connection.js';
+import { readJson } from '../../db/json-column.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
@@ -50,7 +51,7 @@ export function createCouponIssueJobs(deps: {
       id: Number(row.id),
       templateId: Number(row.template_id),
       status: row.status,
-      audience: CouponAudienceSchema.parse(JSON.parse(row.audience)),
+      audience: readJson(row.audience, CouponAudienceSchema, 'coupon_issue_jobs.audience'),
       matched: issued + skipped,
       issued,
       skipped,
@@ -96,7 +97,7 @@ export function createCouponIssueJobs(deps: {
     const lease = () => ({ now: now().toISOString(), until: new Date(now().getTime() + LEASE_MS).toISOString() });
     if (!(await repo.claimJob(db, jobId, { ...lease(), renewing: false }))) return;
     const job = (await repo.findJob(db, jobId))!;
-    const audience = CouponAudienceSchema.parse(JSON.parse(job.audience));
+    const audience = readJson(job.audience, CouponAudienceSchema, 'coupon_issue_jobs.audience');
     const templateId = Number(job.template_id);
     try {
       let afterId = 0;

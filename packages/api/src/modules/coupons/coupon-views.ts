@@ -5,16 +5,14 @@ import {
   type CouponTemplate,
   type CouponValidity,
 } from '@siyu/shared';
-import type { z } from 'zod';
+import { readJson } from '../../db/json-column.js';
 import type { CouponRule } from './coupon-rules.js';
 import type * as repo from './coupons.repository.js';
 
-/** Coupon and template rows as the API shows them, and a coupon's rule for checkout. */
+// Coupon and template rows as the API shows them, and a coupon's rule for checkout.
 
 export type TemplateRow = NonNullable<Awaited<ReturnType<typeof repo.findTemplate>>>;
 export type CouponRow = NonNullable<Awaited<ReturnType<typeof repo.findCoupon>>>;
-
-const json = <T>(text: string, schema: z.ZodType<T>): T => schema.parse(JSON.parse(text));
 
 export function validityOf(t: TemplateRow): CouponValidity {
   return t.validity_type === 'fixed'
@@ -32,9 +30,9 @@ export function toTemplate(t: TemplateRow): CouponTemplate {
     percentOffBp: t.percent_off_bp,
     capFen: t.cap_fen === null ? null : Number(t.cap_fen),
     thresholdFen: Number(t.threshold_fen),
-    scope: json(t.scope, CouponScopeSchema),
+    scope: readJson(t.scope, CouponScopeSchema, 'coupon_templates.scope'),
     minTierLevel: t.min_tier_level,
-    stacking: json(t.stacking, CouponStackingSchema),
+    stacking: readJson(t.stacking, CouponStackingSchema, 'coupon_templates.stacking'),
     validity: validityOf(t),
     totalStock: t.total_stock === null ? null : Number(t.total_stock),
     perMemberLimit: t.per_member_limit,
@@ -56,9 +54,9 @@ export function ruleOf(c: CouponRow): CouponRule {
     percentOffBp: c.percent_off_bp,
     capFen: c.cap_fen === null ? null : Number(c.cap_fen),
     thresholdFen: Number(c.threshold_fen),
-    scope: json(c.scope, CouponScopeSchema),
+    scope: readJson(c.scope, CouponScopeSchema, 'coupons.scope'),
     minTierLevel: c.min_tier_level,
-    stacking: json(c.stacking, CouponStackingSchema),
+    stacking: readJson(c.stacking, CouponStackingSchema, 'coupons.stacking'),
     validFrom: c.valid_from,
     validUntil: c.valid_until,
   };

@@ -6,7 +6,7 @@ import {
   type LoginPlatform,
   type MemberDataExport,
   type MemberMerge,
-  type MemberMergeSummary,
+  MemberMergeSummary,
   type MemberProfile,
   type MemberProfileUpdate,
   PhoneNumberInput,
@@ -17,6 +17,7 @@ import {
 } from '@siyu/shared';
 import type { DB } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/dialect.js';
+import { readJson } from '../../db/json-column.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
@@ -52,7 +53,7 @@ function toMerge(r: MergeRow): MemberMerge {
     absorbedId: Number(r.absorbed_id),
     phoneMasked: maskPhone(r.phone) ?? '',
     reason: r.reason,
-    summary: JSON.parse(r.summary) as MemberMergeSummary,
+    summary: readJson(r.summary, MemberMergeSummary, 'member_merges.summary'),
     createdAt: r.created_at,
   };
 }

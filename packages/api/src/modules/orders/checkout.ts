@@ -12,6 +12,7 @@ import {
 } from '@siyu/shared';
 import { randomInt } from 'node:crypto';
 import type { DB } from '../../db/connection.js';
+import { readJsonOr, StoredJson } from '../../db/json-column.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import { validationError } from '../../lib/http.js';
@@ -44,14 +45,6 @@ type Draft = PreviewLine & { skuCode: string; categoryId: number | null };
 export function newOrderNo(now: Date): string {
   const stamp = now.toISOString().replace(/\D/g, '').slice(0, 14);
   return `${stamp}${String(randomInt(0, 1_000_000)).padStart(6, '0')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
-}
-
-function parseJson<T>(text: string, fallback: T): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
 }
 
 /**
@@ -99,8 +92,8 @@ export function createCheckout(deps: {
         productId: Number(s.product_id),
         categoryId: s.category_id === null ? null : Number(s.category_id),
         title: s.title,
-        specs: parseJson(s.specs, {}),
-        imageUrl: parseJson<string[]>(s.image_urls, [])[0] ?? null,
+        specs: readJsonOr(s.specs, StoredJson.specs, {}),
+        imageUrl: readJsonOr(s.image_urls, StoredJson.imageUrls, [])[0] ?? null,
         unitPriceFen,
         quantity: item.quantity,
         lineTotalFen,

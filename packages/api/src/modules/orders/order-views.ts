@@ -1,4 +1,5 @@
-import type { LoginPlatform, Order, OrderLine, OrderSummary, Refund, ShippingAddressSnapshot } from '@siyu/shared';
+import { type LoginPlatform, type Order, type OrderLine, type OrderSummary, type Refund, ShippingAddressSnapshot } from '@siyu/shared';
+import { readJsonOr, StoredJson } from '../../db/json-column.js';
 import { breakdownOf } from '../pricing/index.js';
 import type { OrderFacts } from './order-lifecycle.js';
 import type * as repo from './orders.repository.js';
@@ -11,21 +12,13 @@ export type EventRow = Awaited<ReturnType<typeof repo.listEvents>>[number];
 
 const EMPTY_ADDRESS: ShippingAddressSnapshot = { name: '', phone: '', province: '', city: '', district: '', detail: '' };
 
-function parseJson<T>(text: string, fallback: T): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
-
 export function toOrderLine(l: LineRow): OrderLine {
   return {
     id: Number(l.id),
     skuId: Number(l.sku_id),
     productId: Number(l.product_id),
     title: l.title,
-    specs: parseJson(l.specs, {}),
+    specs: readJsonOr(l.specs, StoredJson.specs, {}),
     skuCode: l.sku_code,
     imageUrl: l.image_url,
     unitPriceFen: Number(l.unit_price_fen),
@@ -80,7 +73,7 @@ export function toOrder(o: OrderRow, lines: LineRow[], adjustments: AdjustmentRo
         source: sourceOf(a),
       })),
     }),
-    address: parseJson<ShippingAddressSnapshot>(o.address, EMPTY_ADDRESS),
+    address: readJsonOr(o.address, ShippingAddressSnapshot, EMPTY_ADDRESS),
     events: events.map((e) => ({
       fromStatus: e.from_status,
       toStatus: e.to_status,

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { readJsonOr } from '../../db/json-column.js';
 import { zhCN } from '../../i18n/zh-CN.js';
 import type { MemberDataParticipant } from '../members/index.js';
 
@@ -59,10 +61,7 @@ export function createOrdersMemberData(): MemberDataParticipant {
 
 /** A shipping-address snapshot without the person: the region stays (the merchant's figures), name, phone and street go. */
 export function anonymiseAddressJson(json: string): string {
-  try {
-    const a = JSON.parse(json) as Record<string, unknown>;
-    return JSON.stringify({ ...a, name: zhCN.members.closedNickname, phone: '', detail: '' });
-  } catch {
-    return JSON.stringify({ name: zhCN.members.closedNickname, phone: '', province: '', city: '', district: '', detail: '' });
-  }
+  const a = readJsonOr(json, z.record(z.string(), z.unknown()), null);
+  if (a === null) return JSON.stringify({ name: zhCN.members.closedNickname, phone: '', province: '', city: '', district: '', detail: '' });
+  return JSON.stringify({ ...a, name: zhCN.members.closedNickname, phone: '', detail: '' });
 }

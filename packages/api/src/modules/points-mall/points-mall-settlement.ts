@@ -1,5 +1,6 @@
-import type { PointsMallItemSnapshot } from '@siyu/shared';
+import { PointsMallItemSnapshot } from '@siyu/shared';
 import type { DB } from '../../db/connection.js';
+import { readJson } from '../../db/json-column.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
@@ -9,7 +10,6 @@ import type { OrderParticipant } from '../orders/index.js';
 import type { PointsService } from '../points/index.js';
 import * as repo from './points-mall.repository.js';
 import type { RedemptionRow } from './points-mall.repository.js';
-import { parseJson } from './points-mall-views.js';
 
 /** The ledger source of the points a redemption took, and of their return. */
 export const SPEND_SOURCE = (id: number) => `mall:redemption:${id}`;
@@ -72,7 +72,6 @@ export function createCore(deps: CoreDeps) {
    */
   async function settle(trx: Tx, r: RedemptionRow, at: Date, strict: boolean): Promise<boolean> {
     const atIso = at.toISOString();
-    const snapshot = parseJson<PointsMallItemSnapshot | null>(r.item_snapshot, null)!;
     const id = Number(r.id);
     // Guarded: only a redemption still awaiting payment moves on, once.
     const move = (to: 'awaiting_fulfilment' | 'fulfilled', set: Parameters<typeof repo.moveRedemption>[4]) =>
@@ -80,6 +79,7 @@ export function createCore(deps: CoreDeps) {
     if (r.kind === 'virtual') return move('fulfilled', { fulfilled_at: atIso });
     if (r.kind === 'sku') return move('awaiting_fulfilment', {});
     if (!(await move('awaiting_fulfilment', {}))) return false;
+    const snapshot = readJson(r.item_snapshot, PointsMallItemSnapshot, 'points_mall_redemptions.item_snapshot');
     const { ids, failed } = await issueCoupons(trx, r, snapshot);
     if (failed !== null) {
       if (strict) {

@@ -1,22 +1,14 @@
-import type {
-  MerchantPointsMallItem,
-  MerchantPointsMallRedemption,
+import {
+  type MerchantPointsMallItem,
+  type MerchantPointsMallRedemption,
   PointsMallItemSnapshot,
-  PointsMallRedemption,
+  type PointsMallRedemption,
   ShippingAddressSnapshot,
 } from '@siyu/shared';
+import { readJsonOr, StoredJson } from '../../db/json-column.js';
 import type { ItemRow, RedemptionRow } from './points-mall.repository.js';
 
-/** How the mall's rows are shown: the merchant's items, the member's and the merchant's redemptions. */
-
-export function parseJson<T>(text: string | null, fallback: T): T {
-  if (text === null) return fallback;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
+// How the mall's rows are shown: the merchant's items, the member's and the merchant's redemptions.
 
 export function toMerchantItem(r: ItemRow): MerchantPointsMallItem {
   return {
@@ -50,7 +42,7 @@ export function toRedemption(r: RedemptionRow): PointsMallRedemption {
     id: Number(r.id),
     redemptionNo: r.redemption_no,
     itemId: Number(r.item_id),
-    item: parseJson<PointsMallItemSnapshot>(r.item_snapshot, {
+    item: readJsonOr(r.item_snapshot, PointsMallItemSnapshot, {
       kind: r.kind,
       title: '',
       imageUrl: null,
@@ -66,10 +58,10 @@ export function toRedemption(r: RedemptionRow): PointsMallRedemption {
     status: r.status,
     orderId: r.order_id === null ? null : Number(r.order_id),
     paymentDeadline: r.payment_deadline,
-    address: parseJson<ShippingAddressSnapshot | null>(r.address, null),
+    address: readJsonOr(r.address, ShippingAddressSnapshot, null),
     carrier: r.carrier,
     trackingNo: r.tracking_no,
-    couponIds: parseJson<number[]>(r.coupon_ids, []),
+    couponIds: readJsonOr(r.coupon_ids, StoredJson.ids, []),
     instructions: r.status === 'fulfilled' ? r.instructions : null,
     cancelReason: r.cancel_reason,
     createdAt: r.created_at,
