@@ -162,6 +162,12 @@ export async function paidOrderCount(db: Executor, memberId: number): Promise<nu
 }
 
 /** Of these members, those with at least one order that was paid. */
+/** The order numbers of these orders (ids that match none are left out), in one query. */
+export function orderNumbersOf(db: Executor, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('orders').select(['id', 'order_no']).where('id', 'in', ids).execute();
+}
+
 export function membersWithPaidOrders(db: Executor, memberIds: number[]) {
   if (memberIds.length === 0) return Promise.resolve([]);
   return db.selectFrom('orders').select('member_id').distinct().where('member_id', 'in', memberIds).where('paid_at', 'is not', null).execute();

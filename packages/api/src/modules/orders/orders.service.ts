@@ -153,7 +153,8 @@ export function createOrdersService(deps: {
   /** Closes an unpaid order and gives back what its creation took, exactly once: the guarded transition decides. */
   async function closeUnpaid(trx: Tx, orderId: number, actor: Actor, reason: 'cancelled' | 'expired', why?: string): Promise<boolean> {
     const at = clock.now().toISOString();
-    const note = reason === 'expired' ? 'payment window expired' : why ? `cancelled by member: ${why}` : 'cancelled by member';
+    // Who cancelled, as the lifecycle's actor says (the member, or staff cancelling a points-mall redemption).
+    const note = reason === 'expired' ? 'payment window expired' : why ? `cancelled by ${actor.type}: ${why}` : `cancelled by ${actor.type}`;
     if (!(await lifecycle.transition(trx, orderId, { from: ['awaiting_payment'], to: 'cancelled', actor, set: { cancelled_at: at }, note })))
       return false;
     const lines = await repo.listLines(trx, [orderId]);
@@ -361,7 +362,8 @@ export function createOrdersService(deps: {
     },
 
     /** For the points mall: closes the unpaid order of a redemption that staff cancel (what it took goes back). */
-    closeUnpaidByStaff: (trx: Tx, orderId: number, staffId: number) => closeUnpaid(trx, orderId, { type: 'staff', id: staffId }, 'cancelled'),
+    closeUnpaidByStaff: (trx: Tx, orderId: number, staffId: number, reason?: string) =>
+      closeUnpaid(trx, orderId, { type: 'staff', id: staffId }, 'cancelled', reason),
 
     async ship(staffId: number, id: number, input: { carrier: string; trackingNo: string }): Promise<Order> {
       return inTransaction(db, async (trx) => {
@@ -474,9 +476,8 @@ export function createOrdersService(deps: {
 
     /** The order numbers of some orders (for lists kept by other modules), by id. */
     async orderNumbers(executor: Executor, ids: number[]): Promise<Map<number, string>> {
-      const unique = [...new Set(ids)];
-      const rows = await Promise.all(unique.map((id) => repo.findOrder(executor, id)));
-      return new Map(rows.filter((o): o is OrderRow => o !== undefined).map((o) => [Number(o.id), o.order_no]));
+      const rows = await repo.orderNumbersOf(executor, [...new Set(ids)]);
+      return new Map(rows.map((o) => [o.id, o.order_no]));
     },
   };
 }

@@ -85,7 +85,7 @@ export function createRedemptionsAdmin(deps: CoreDeps & { orders: OrdersService;
         if (row.status === 'awaiting_payment' && row.order_id !== null) {
           // The order first (as the expiry job and payments do, so they cannot deadlock with this): its closing step
           // closes the redemption and gives everything back; then it is marked cancelled by staff, with the reason.
-          if (!(await orders.closeUnpaidByStaff(trx, Number(row.order_id), staffId))) return refuse();
+          if (!(await orders.closeUnpaidByStaff(trx, Number(row.order_id), staffId, input.reason))) return refuse();
           if (!(await repo.moveRedemption(trx, id, ['closed'], 'cancelled', set))) return refuse();
           return row;
         }

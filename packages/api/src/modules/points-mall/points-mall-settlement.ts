@@ -116,7 +116,8 @@ export function createPointsMallParticipant(deps: CoreDeps): OrderParticipant {
     async paid(trx, e) {
       if (e.kind !== 'points_mall') return;
       const r = await repo.findRedemptionByOrder(trx, e.orderId);
-      if (r) await core.settle(trx, r, deps.clock.now(), false);
+      // Settled at the payment's time (a notification may arrive long after the platform took the money).
+      if (r) await core.settle(trx, r, new Date(e.paidAt), false);
     },
     async closedUnpaid(trx, e) {
       if (e.kind !== 'points_mall') return;
