@@ -194,38 +194,21 @@ export function createCheckout(deps: {
           drafts.map((draft, key) => ({ draft, key })),
           rules,
         );
-        const orderId = await repo.insertOrder(trx, {
-          order_no: newOrderNo(now),
-          member_id: memberId,
+        const priced = new Map(result.lines.map((l) => [l.key, l]));
+        const orderId = await repo.insertNewOrder(trx, {
+          orderNo: newOrderNo(now),
+          memberId,
           platform,
-          status: 'awaiting_payment',
-          items_fen: result.itemsFen,
-          shipping_fen: result.shippingFen,
-          discount_fen: result.discountFen,
-          payable_fen: result.payableFen,
-          shipping_rule: result.shippingRule,
+          kind: 'goods',
+          itemsFen: result.itemsFen,
+          shippingFen: result.shippingFen,
+          discountFen: result.discountFen,
+          payableFen: result.payableFen,
+          shippingRule: result.shippingRule,
           address: JSON.stringify(address),
           remark: req.remark ?? null,
-          expires_at: new Date(now.getTime() + rules.paymentWindowMinutes * 60_000).toISOString(),
-          paid_at: null,
-          paid_amount_fen: null,
-          payment_platform: null,
-          payment_transaction_id: null,
-          shipped_at: null,
-          carrier: null,
-          tracking_no: null,
-          completed_at: null,
-          cancelled_at: null,
-          refunded_at: null,
-          created_at: at,
-          updated_at: at,
-        });
-        const priced = new Map(result.lines.map((l) => [l.key, l]));
-        const lineIds = await repo.insertLines(
-          trx,
-          drafts.map((d, key) => ({
-            order_id: orderId,
-            line_no: key + 1,
+          expiresAt: new Date(now.getTime() + rules.paymentWindowMinutes * 60_000).toISOString(),
+          lines: drafts.map((d, key) => ({
             sku_id: d.skuId,
             product_id: d.productId,
             title: d.title,
@@ -238,35 +221,22 @@ export function createCheckout(deps: {
             discount_fen: priced.get(key)!.discountFen,
             paid_fen: priced.get(key)!.paidFen,
           })),
-        );
-        let seq = 0;
-        for (const a of result.adjustments) {
-          if (a.status !== 'applied') continue;
-          seq += 1;
-          const adjustmentId = await repo.insertAdjustment(trx, {
-            order_id: orderId,
-            seq,
-            kind: a.kind,
-            code: a.code,
-            label: a.label,
-            source_type: a.source?.type ?? null,
-            source_id: a.source?.id ?? null,
-            applies_to: a.appliesTo,
-            amount_fen: a.amountFen,
-          });
-          await repo.insertAdjustmentLines(
-            trx,
-            a.allocations.map((al) => ({ adjustment_id: adjustmentId, order_line_id: lineIds[al.key]!, amount_fen: al.amountFen })),
-          );
-        }
-        await repo.insertEvent(trx, {
-          order_id: orderId,
-          from_status: null,
-          to_status: 'awaiting_payment',
-          actor_type: 'member',
-          actor_id: memberId,
+          adjustments: result.adjustments
+            .filter((a) => a.status === 'applied')
+            .map((a) => ({
+              kind: a.kind,
+              code: a.code,
+              label: a.label,
+              source_type: a.source?.type ?? null,
+              source_id: a.source?.id ?? null,
+              applies_to: a.appliesTo,
+              amount_fen: a.amountFen,
+              // Draft keys are line indexes.
+              allocations: a.allocations.map((al) => ({ lineIndex: al.key, amountFen: al.amountFen })),
+            })),
+          actor: { type: 'member', id: memberId },
           note: null,
-          created_at: at,
+          at,
         });
         await lifecycle.created(trx, { ...(await deps.facts(trx, orderId)), request: req, at });
         if (req.fromCart) {

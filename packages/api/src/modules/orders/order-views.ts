@@ -10,6 +10,7 @@ export type AdjustmentRow = Awaited<ReturnType<typeof repo.listAdjustments>>[num
 export type AdjustmentLineRow = Awaited<ReturnType<typeof repo.listAdjustmentLines>>[number];
 export type EventRow = Awaited<ReturnType<typeof repo.listEvents>>[number];
 
+// Shown for an order without a shipping address (the cash part of a points-mall item that is not shipped stores null).
 const EMPTY_ADDRESS: ShippingAddressSnapshot = { name: '', phone: '', province: '', city: '', district: '', detail: '' };
 
 export function toOrderLine(l: LineRow): OrderLine {
