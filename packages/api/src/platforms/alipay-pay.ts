@@ -5,6 +5,7 @@ import { alipaySignContent, alipayTimestamp, rsa2Verify } from './alipay-sign.js
 import { nonEmptyString } from './http.js';
 import { PaymentNotificationError, checkNotifyUrl, fenToYuan, validatePaymentInput, validateRefundInput, yuanToFen } from './payment-common.js';
 import type { FetchLike, NotificationInput, PaymentAdapter, PaymentNotification, PaymentQueryResult, PaymentTradeState } from './types.js';
+import type { Clock } from '../lib/clock.js';
 
 const TRADE_STATES: Record<string, PaymentTradeState> = {
   WAIT_BUYER_PAY: 'PENDING',
@@ -49,7 +50,7 @@ function beijingToIso(v: string | undefined): string | undefined {
   return v && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(v) ? `${v.replace(' ', 'T')}+08:00` : undefined;
 }
 
-export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, clock: () => Date): PaymentAdapter {
+export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, clock: Clock): PaymentAdapter {
   const configured = Boolean(config.sellerId);
   const need = () => {
     if (!configured) throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay payments are not configured (seller id missing)');
@@ -82,7 +83,7 @@ export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, c
         ...buyer,
         time_expire: alipayTimestamp(input.expiresAt),
       };
-      const result = await callAlipayGateway(config, fetch, clock(), 'alipay.trade.create', {
+      const result = await callAlipayGateway(config, fetch, clock.now(), 'alipay.trade.create', {
         notify_url: notifyUrl,
         biz_content: JSON.stringify(bizContent),
       });
@@ -155,7 +156,7 @@ export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, c
         out_request_no: input.outRefundNo,
       };
       if (input.reason) bizContent.refund_reason = input.reason;
-      const result = await callAlipayGateway(config, fetch, clock(), 'alipay.trade.refund', { biz_content: JSON.stringify(bizContent) });
+      const result = await callAlipayGateway(config, fetch, clock.now(), 'alipay.trade.refund', { biz_content: JSON.stringify(bizContent) });
       if (!result.ok) fail('refund', result.error);
       // Alipay refunds synchronously: fund_change "Y" means money moved by this call. "N" (e.g. a repeated request
       // number) proves nothing by itself: PROCESSING, settled by the refund notification.
@@ -167,7 +168,7 @@ export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, c
       const bizContent: Record<string, string> = { out_trade_no: input.outTradeNo };
       if (input.transactionId) bizContent.trade_no = input.transactionId;
       // Signed like trade.create; callAlipayGateway verifies the sign over the raw alipay_trade_query_response text.
-      const result = await callAlipayGateway(config, fetch, clock(), 'alipay.trade.query', { biz_content: JSON.stringify(bizContent) });
+      const result = await callAlipayGateway(config, fetch, clock.now(), 'alipay.trade.query', { biz_content: JSON.stringify(bizContent) });
       if (!result.ok) {
         if (result.error.sub_code === 'ACQ.TRADE_NOT_EXIST')
           throw new AppError('NOT_FOUND', `Alipay knows no trade ${input.outTradeNo}`, result.error);

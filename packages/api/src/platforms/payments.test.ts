@@ -11,6 +11,7 @@ import { AlipaySdk } from 'alipay-sdk';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../lib/app-error.js';
+import { type Clock, ManualClock } from '../lib/clock.js';
 import {
   createPaymentAdapters,
   createPlatformSimulator,
@@ -48,7 +49,7 @@ interface Setup {
   sim: ReturnType<typeof createPlatformSimulator>;
   adapters: PaymentAdapters;
   config: PlatformsConfig;
-  clock: () => Date;
+  clock: ManualClock;
   advance(ms: number): void;
   simFetch: FetchLike;
   /** What our stand-in notify endpoint accepted and rejected, in order. */
@@ -61,8 +62,7 @@ interface Setup {
  * verify, then answer the platform's acknowledgement.
  */
 function setup(options: { autoCompleteRefunds?: boolean; edit?: (c: PlatformsConfig) => PlatformsConfig } = {}): Setup {
-  let now = new Date(START).getTime();
-  const clock = () => new Date(now);
+  const clock = new ManualClock(START);
   const accepted: PaymentNotification[] = [];
   const rejected: PaymentNotificationError[] = [];
   const api = new Hono();
@@ -91,7 +91,7 @@ function setup(options: { autoCompleteRefunds?: boolean; edit?: (c: PlatformsCon
   const base = sim.platformsConfig(BASE, { notifyUrlBase: NOTIFY_BASE });
   const config = options.edit ? options.edit(base) : base;
   adapters = createPaymentAdapters(config, simFetch, clock);
-  return { sim, adapters, config, clock, advance: (ms) => void (now += ms), simFetch, accepted, rejected };
+  return { sim, adapters, config, clock, advance: (ms) => clock.advance(ms), simFetch, accepted, rejected };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
@@ -114,12 +114,12 @@ function notificationRejection(fn: () => unknown): PaymentNotificationError {
   throw new Error('expected the notification to be rejected');
 }
 
-const order = (outTradeNo: string, amountFen: number, payerOpenId: string, clock: () => Date) => ({
+const order = (outTradeNo: string, amountFen: number, payerOpenId: string, clock: Clock) => ({
   outTradeNo,
   amountFen,
   description: '思域小店-测试商品',
   payerOpenId,
-  expiresAt: new Date(clock().getTime() + 30 * 60_000),
+  expiresAt: new Date(clock.now().getTime() + 30 * 60_000),
 });
 
 const sha256Verify = (content: string, signature: string, publicKey: string) =>
@@ -200,7 +200,7 @@ describe('WeChat Pay v3', () => {
     if (payment.platform !== 'weapp') throw new Error('unreachable');
     const p = payment.params;
     expect(p.signType).toBe('RSA');
-    expect(p.timeStamp).toBe(String(Math.floor(clock().getTime() / 1000)));
+    expect(p.timeStamp).toBe(String(Math.floor(clock.now().getTime() / 1000)));
     expect(p.package).toMatch(/^prepay_id=wx\d{8}[0-9a-f]+$/);
     expect(sha256Verify(`${W.appId}\n${p.timeStamp}\n${p.nonceStr}\n${p.package}\n`, p.paySign, sim.keys.wechatMerchant.publicKey)).toBe(true);
     expect(sha256Verify(`${W.appId}\n${p.timeStamp}\n${p.nonceStr}\n${p.package}x\n`, p.paySign, sim.keys.wechatMerchant.publicKey)).toBe(false);
@@ -245,7 +245,7 @@ describe('WeChat Pay v3', () => {
 
   it('verifies and decrypts a notification built with Node crypto from the documented algorithm', () => {
     const { adapters, sim, clock } = setup();
-    const n = wechatNotification(transaction(), { platformKey: sim.keys.wechatPlatform.privateKey, now: clock(), id: 'EV-1' });
+    const n = wechatNotification(transaction(), { platformKey: sim.keys.wechatPlatform.privateKey, now: clock.now(), id: 'EV-1' });
     const decoded = adapters.weapp.verifyNotification({ rawBody: n.body, headers: n.headers });
     expect(decoded).toMatchObject({
       platform: 'weapp',
@@ -271,7 +271,7 @@ describe('WeChat Pay v3', () => {
       ['PAYERROR', 'FAILED'],
       ['REFUND', 'REFUND'],
     ] as const) {
-      const m = wechatNotification(transaction({ trade_state: state }), { platformKey: sim.keys.wechatPlatform.privateKey, now: clock() });
+      const m = wechatNotification(transaction({ trade_state: state }), { platformKey: sim.keys.wechatPlatform.privateKey, now: clock.now() });
       expect(adapters.weapp.verifyNotification({ rawBody: m.body, headers: m.headers }).tradeState).toBe(expected);
     }
   });
@@ -279,7 +279,7 @@ describe('WeChat Pay v3', () => {
   it('rejects every tampered notification with a typed reason', () => {
     const { adapters, sim, clock } = setup();
     const key = sim.keys.wechatPlatform.privateKey;
-    const now = clock();
+    const now = clock.now();
     const verify = (body: string, headers: Record<string, string>) => () => adapters.weapp.verifyNotification({ rawBody: body, headers });
     const good = wechatNotification(transaction(), { platformKey: key, now });
     expect(() => verify(good.body, good.headers)()).not.toThrow();
@@ -593,7 +593,7 @@ describe('Douyin general trade', () => {
     const payment = await adapters.tt.createPayment(order('SYT00001', 8888, '_000x', clock));
     if (payment.platform !== 'tt') throw new Error('expected a Douyin payment');
     const auth = parseAuth(payment.params.byteAuthorization);
-    expect(auth).toMatchObject({ appid: SIMULATOR_APPS.tt.appId, key_version: '1', timestamp: String(Math.floor(clock().getTime() / 1000)) });
+    expect(auth).toMatchObject({ appid: SIMULATOR_APPS.tt.appId, key_version: '1', timestamp: String(Math.floor(clock.now().getTime() / 1000)) });
     expect(
       sha256Verify(`POST\n/requestOrder\n${auth.timestamp}\n${auth.nonce_str}\n${payment.params.data}\n`, auth.signature!, sim.keys.ttApp.publicKey),
     ).toBe(true);
@@ -608,7 +608,7 @@ describe('Douyin general trade', () => {
   it('verifies a callback signed with Node crypto; rejects bad signature, stale timestamp, wrong app id', () => {
     const { adapters, sim, clock } = setup();
     const key = sim.keys.ttPlatform.privateKey;
-    const now = clock();
+    const now = clock.now();
     const verify = (c: { body: string; headers: Record<string, string> }) => () =>
       adapters.tt.verifyNotification({ rawBody: c.body, headers: c.headers });
     expect(verify(ttCallback('payment', ttPaid(), { key, now }))()).toMatchObject({

@@ -93,8 +93,10 @@ export function createCouponIssueJobs(deps: {
   }
 
   async function run(jobId: number): Promise<void> {
-    const now = () => clock.now();
-    const lease = () => ({ now: now().toISOString(), until: new Date(now().getTime() + LEASE_MS).toISOString() });
+    const lease = () => {
+      const now = clock.now();
+      return { now: now.toISOString(), until: new Date(now.getTime() + LEASE_MS).toISOString() };
+    };
     if (!(await repo.claimJob(db, jobId, { ...lease(), renewing: false }))) return;
     const job = (await repo.findJob(db, jobId))!;
     const audience = readJson(job.audience, CouponAudienceSchema, 'coupon_issue_jobs.audience');
@@ -124,13 +126,13 @@ export function createCouponIssueJobs(deps: {
         afterId = batch.scannedUpTo;
         if (!(await repo.claimJob(db, jobId, { ...lease(), renewing: true }))) return;
       }
-      await repo.finishJob(db, jobId, { status: 'done', error: null, at: now().toISOString() });
+      await repo.finishJob(db, jobId, { status: 'done', error: null, at: clock.now().toISOString() });
     } catch (err) {
       logger.error({ err, jobId }, 'coupon issue job failed');
       await repo.finishJob(db, jobId, {
         status: 'failed',
         error: (err instanceof Error ? err.message : String(err)).slice(0, 500),
-        at: now().toISOString(),
+        at: clock.now().toISOString(),
       });
     }
   }

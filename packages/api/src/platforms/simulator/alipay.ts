@@ -88,7 +88,7 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
       expires_in: 1296000,
       refresh_token: `authusrB${randomBytes(16).toString('hex')}`,
       re_expires_in: 2592000,
-      auth_start: alipayTimestamp(ctx.clock()),
+      auth_start: alipayTimestamp(ctx.clock.now()),
     });
   });
 
@@ -118,7 +118,7 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
         if (existing.amountFen !== amountFen || existing.payerOpenId !== buyer) return failure('ACQ.CONTEXT_INCONSISTENT', '交易信息被篡改');
         return gatewayAnswer(ctx, member, { code: '10000', msg: 'Success', out_trade_no: outTradeNo, trade_no: existing.transactionId });
       }
-      const now = ctx.clock();
+      const now = ctx.clock.now();
       const trade: SimTrade = {
         platform: 'alipay',
         outTradeNo,
@@ -162,7 +162,7 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
               receipt_amount: fenToYuan(trade.amountFen),
               point_amount: '0.00',
               invoice_amount: fenToYuan(trade.amountFen),
-              send_pay_date: alipayTimestamp(trade.paidAt ?? ctx.clock()),
+              send_pay_date: alipayTimestamp(trade.paidAt ?? ctx.clock.now()),
             }
           : { buyer_pay_amount: '0.00', receipt_amount: '0.00', point_amount: '0.00', invoice_amount: '0.00' }),
       });
@@ -189,7 +189,7 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
         buyer_logon_id: '159****5620',
         fund_change: fundChange,
         refund_fee: fenToYuan(refundsTotal(trade)),
-        gmt_refund_pay: alipayTimestamp(ctx.clock()),
+        gmt_refund_pay: alipayTimestamp(ctx.clock.now()),
         buyer_open_id: trade.payerOpenId,
       });
     if (existing) return existing.refundFen === refundFen ? respond('N') : failure('ACQ.REFUND_AMT_RESTRICTION', '退款金额与原请求不一致');
@@ -200,8 +200,8 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
       refundFen,
       status: 'SUCCESS' as const,
       notifyUrl: null,
-      createdAt: ctx.clock(),
-      successAt: ctx.clock(),
+      createdAt: ctx.clock.now(),
+      successAt: ctx.clock.now(),
     };
     trade.refunds.push(refund);
     trade.status = 'REFUND';
@@ -212,7 +212,7 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
   /** A trade_status_sync notification: form fields signed RSA2 over the sorted params without sign and sign_type. */
   function notification(trade: SimTrade, fields: Record<string, string>) {
     const notifyId = `2026${randomBytes(12).toString('hex')}`;
-    const now = ctx.clock();
+    const now = ctx.clock.now();
     const buyer: Record<string, string> = /^2088\d{12}$/.test(trade.payerOpenId)
       ? { buyer_id: trade.payerOpenId }
       : { buyer_open_id: trade.payerOpenId };
@@ -267,7 +267,7 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
           trade_status: refunded >= trade.amountFen ? 'TRADE_CLOSED' : 'TRADE_SUCCESS',
           refund_fee: fenToYuan(refunded),
           out_biz_no: refund.outRefundNo,
-          gmt_refund: alipayTimestamp(refund.successAt ?? ctx.clock()),
+          gmt_refund: alipayTimestamp(refund.successAt ?? ctx.clock.now()),
         });
         refund.eventId = n.notifyId;
         return {

@@ -21,6 +21,7 @@ import { registerTtPayRoutes } from './tt-pay.js';
 import { registerTtRoutes } from './tt.js';
 import { registerWeappRoutes } from './weapp.js';
 import { registerWechatPayRoutes } from './wechatpay.js';
+import { type Clock, systemClock } from '../../lib/clock.js';
 
 export type { DeliverFn, DeliveryOptions, DeliveryRecord, SimRefund, SimTrade };
 
@@ -28,7 +29,7 @@ export { SIMULATOR_APPS };
 
 export interface PlatformSimulatorOptions {
   /** The simulator's clock (code expiry, rate windows); inject the app's clock in tests. */
-  clock?: () => Date;
+  clock?: Clock;
   /** Test key pairs; defaults to `sharedTestKeys()`, generated once per process. */
   keys?: SimulatorKeys;
   /** Seeds the stable openid/unionid derivation; the same secret and user always give the same ids. */
@@ -102,7 +103,7 @@ const PhoneProofRequest = z.object({
  * in-process (`sim.app.request(url, init)`). Development and tests only; holds state in memory.
  */
 export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) {
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
   const keys = options.keys ?? sharedTestKeys();
   const ctx = createSimulatorContext({
     clock,
@@ -167,7 +168,7 @@ export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) 
     if (trade.status === 'CLOSED') return { ok: false, status: 409, message: `${platform} trade ${outTradeNo} is closed` };
     if (trade.status === 'NOTPAY') {
       trade.status = 'SUCCESS';
-      trade.paidAt = ctx.clock();
+      trade.paidAt = ctx.clock.now();
     }
     return { ok: true, ...paySides[platform].pay(trade, opts) };
   }
