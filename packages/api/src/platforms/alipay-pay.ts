@@ -1,9 +1,10 @@
 /** Alipay mini-program payments (docs/platform-protocols.md, Alipay: "Payment", "Asynchronous notification"). */
+import { fenToYuanString, platformYuanToFen } from '@siyu/shared/money';
 import { AppError } from '../lib/app-error.js';
 import { callAlipayGateway, type AlipayConfig, type AlipayGatewayError } from './alipay.js';
 import { alipaySignContent, alipayTimestamp, rsa2Verify } from './alipay-sign.js';
 import { nonEmptyString } from './http.js';
-import { PaymentNotificationError, checkNotifyUrl, fenToYuan, validatePaymentInput, validateRefundInput, yuanToFen } from './payment-common.js';
+import { PaymentNotificationError, checkNotifyUrl, validatePaymentInput, validateRefundInput } from './payment-common.js';
 import type { FetchLike, NotificationInput, PaymentAdapter, PaymentNotification, PaymentQueryResult, PaymentTradeState } from './types.js';
 import type { Clock } from '../lib/clock.js';
 
@@ -76,7 +77,7 @@ export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, c
       const buyer = /^2088\d{12}$/.test(input.payerOpenId) ? { buyer_id: input.payerOpenId } : { buyer_open_id: input.payerOpenId };
       const bizContent = {
         out_trade_no: input.outTradeNo,
-        total_amount: fenToYuan(input.amountFen),
+        total_amount: fenToYuanString(input.amountFen),
         subject: input.description,
         product_code: 'JSAPI_PAY',
         op_app_id: config.appId,
@@ -107,7 +108,7 @@ export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, c
       if (params.seller_id !== config.sellerId) reject('WRONG_MERCHANT', `seller_id ${String(params.seller_id)} is not ours`);
       const outTradeNo = params.out_trade_no;
       const tradeNo = params.trade_no;
-      const total = yuanToFen(params.total_amount ?? '');
+      const total = platformYuanToFen(params.total_amount ?? '');
       if (!outTradeNo || !tradeNo || total === null) reject('MALFORMED', 'out_trade_no, trade_no or a yuan total_amount missing');
       const tradeState = TRADE_STATES[params.trade_status ?? ''];
       if (!tradeState) reject('MALFORMED', `unknown trade_status ${String(params.trade_status)}`);
@@ -126,7 +127,7 @@ export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, c
       };
       // A refund shows up as a trade_status_sync carrying refund_fee (cumulative), gmt_refund and out_biz_no.
       if (params.refund_fee !== undefined && params.out_biz_no) {
-        const refunded = yuanToFen(params.refund_fee);
+        const refunded = platformYuanToFen(params.refund_fee);
         if (refunded === null) reject('MALFORMED', 'refund_fee is not a yuan amount');
         const occurredAt = beijingToIso(params.gmt_refund);
         return {
@@ -152,7 +153,7 @@ export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, c
       need();
       const bizContent: Record<string, string> = {
         out_trade_no: input.outTradeNo,
-        refund_amount: fenToYuan(input.refundFen),
+        refund_amount: fenToYuanString(input.refundFen),
         out_request_no: input.outRefundNo,
       };
       if (input.reason) bizContent.refund_reason = input.reason;
@@ -176,7 +177,7 @@ export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, c
       }
       const d = result.data;
       const tradeState = TRADE_STATES[String(d.trade_status)];
-      const total = yuanToFen(typeof d.total_amount === 'string' ? d.total_amount : '');
+      const total = platformYuanToFen(typeof d.total_amount === 'string' ? d.total_amount : '');
       if (!tradeState || total === null || nonEmptyString(d.out_trade_no) !== input.outTradeNo) {
         throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay answered a query without trade_status, a yuan total_amount or our out_trade_no', {
           trade_status: d.trade_status,

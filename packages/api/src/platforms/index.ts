@@ -75,7 +75,7 @@ export type {
 import { type Clock, systemClock } from '../lib/clock.js';
 export type { WeappPayConfig } from './wechatpay.js';
 export type { TtPayConfig } from './tt-pay.js';
-export { PaymentNotificationError, isPaymentNotificationError, fenToYuan, yuanToFen, type NotificationRejectReason } from './payment-common.js';
+export { PaymentNotificationError, isPaymentNotificationError, type NotificationRejectReason } from './payment-common.js';
 
 /**
  * Why a request posted to a platform's notify URL is not that platform's notification at all (headers, envelope),

@@ -10,15 +10,14 @@ import { pathToFileURL } from 'node:url';
 import { AlipaySdk } from 'alipay-sdk';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { fenToYuanString, platformYuanToFen } from '@siyu/shared/money';
 import { AppError } from '../lib/app-error.js';
 import { type Clock, ManualClock } from '../lib/clock.js';
 import {
   createPaymentAdapters,
   createPlatformSimulator,
-  fenToYuan,
   PaymentNotificationError,
   SIMULATOR_APPS,
-  yuanToFen,
   type FetchLike,
   type PaymentAdapters,
   type PaymentNotification,
@@ -128,12 +127,12 @@ const sha256Sign = (content: string, privateKey: string) => createSign('RSA-SHA2
 
 describe('money helpers', () => {
   it('converts fen to yuan and back exactly, with integer arithmetic', () => {
-    expect([1, 5, 10, 100, 8888, 1999, 123456789].map(fenToYuan)).toEqual(['0.01', '0.05', '0.10', '1.00', '88.88', '19.99', '1234567.89']);
-    expect(['0.01', '0.1', '0.07', '88.88', '19.99', '1', '1234567.89', '0.29', '1.15'].map(yuanToFen)).toEqual([
+    expect([1, 5, 10, 100, 8888, 1999, 123456789].map(fenToYuanString)).toEqual(['0.01', '0.05', '0.10', '1.00', '88.88', '19.99', '1234567.89']);
+    expect(['0.01', '0.1', '0.07', '88.88', '19.99', '1', '1234567.89', '0.29', '1.15'].map(platformYuanToFen)).toEqual([
       1, 10, 7, 8888, 1999, 100, 123456789, 29, 115,
     ]);
-    for (const bad of ['', '-1.00', '1.001', '1e2', ' 1.00', '01.00', '1.', '.5', 'NaN', '0x10']) expect(yuanToFen(bad)).toBeNull();
-    for (let fen = 0; fen < 2000; fen += 1) expect(yuanToFen(fenToYuan(fen))).toBe(fen);
+    for (const bad of ['', '-1.00', '1.001', '1e2', ' 1.00', '01.00', '1.', '.5', 'NaN', '0x10']) expect(platformYuanToFen(bad)).toBeNull();
+    for (let fen = 0; fen < 2000; fen += 1) expect(platformYuanToFen(fenToYuanString(fen))).toBe(fen);
   });
 });
 

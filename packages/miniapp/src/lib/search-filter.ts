@@ -1,5 +1,5 @@
 import type { ProductSort } from '@siyu/shared';
-import { yuanStringToFen } from '@siyu/shared/money';
+import { fenToYuanString, yuanStringToFen } from '@siyu/shared/money';
 import { t } from '../i18n/zh-CN';
 
 /** What the search page filters by besides the keyword and the sort. */
@@ -42,7 +42,7 @@ export function parsePriceRange(minText: string, maxText: string): PriceRangeRes
 /** A fen bound as the shopper typed it back: 1000 -> "10", 1050 -> "10.5". */
 export function fenToInput(fen: number | null): string {
   if (fen === null) return '';
-  return (fen / 100).toFixed(2).replace(/\.?0+$/, '');
+  return fenToYuanString(fen).replace(/\.?0+$/, '');
 }
 
 /** A query value as typed: decoded where the platform left it encoded, as it came where it is not valid encoding. */

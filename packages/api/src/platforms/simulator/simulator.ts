@@ -1,9 +1,9 @@
+import { fenToYuanString } from '@siyu/shared/money';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { LOGIN_PLATFORMS, type LoginPlatform } from '@siyu/shared/platforms';
 import type { PlatformsConfig } from '../index.js';
 import type { FetchLike } from '../types.js';
-import { fenToYuan } from '../payment-common.js';
 import { registerAlipayRoutes } from './alipay.js';
 import { sharedTestKeys, type SimulatorKeys } from './keys.js';
 import {
@@ -279,7 +279,7 @@ export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) 
     return page(
       '模拟支付',
       `<h1>模拟支付</h1><p>${escapeHtml(names[trade.platform])} · 订单号 <span id="out-trade-no">${escapeHtml(trade.outTradeNo)}</span></p>` +
-        `<p>${escapeHtml(trade.description)}</p><div class="amount" id="amount">¥${fenToYuan(trade.amountFen)}</div>` +
+        `<p>${escapeHtml(trade.description)}</p><div class="amount" id="amount">¥${fenToYuanString(trade.amountFen)}</div>` +
         (paid ? '<p id="status">已支付</p>' : '<p id="status">待支付</p>') +
         `<button id="confirm" type="button"${paid ? ' disabled' : ''}>确认支付</button>` +
         `<script>const returnUrl=${JSON.stringify(safeReturn).replace(/</g, '\\u003c')};` +
