@@ -35,19 +35,12 @@ export const UpdateAddress = z
   .strict()
   .meta({ id: 'UpdateAddress' });
 
-export const Address = z
-  .object({
-    id: Id,
-    name: z.string(),
-    phone: z.string(),
-    province: z.string(),
-    city: z.string(),
-    district: z.string(),
-    detail: z.string(),
-    isDefault: z.boolean(),
-    createdAt: IsoInstant,
-  })
-  .meta({ id: 'Address' });
+/** An address as an order or a redemption keeps it, whatever becomes of the member's address book. */
+export const ShippingAddressSnapshot = z
+  .object({ name: z.string(), phone: z.string(), province: z.string(), city: z.string(), district: z.string(), detail: z.string() })
+  .meta({ id: 'ShippingAddressSnapshot' });
+
+export const Address = z.object({ id: Id, ...ShippingAddressSnapshot.shape, isDefault: z.boolean(), createdAt: IsoInstant }).meta({ id: 'Address' });
 export const AddressList = z.object({ items: z.array(Address) }).meta({ id: 'AddressList' });
 
 export const MAX_ADDRESSES_PER_MEMBER = 20;
@@ -55,3 +48,4 @@ export const MAX_ADDRESSES_PER_MEMBER = 20;
 export type NewAddress = z.output<typeof NewAddress>;
 export type UpdateAddress = z.output<typeof UpdateAddress>;
 export type Address = z.output<typeof Address>;
+export type ShippingAddressSnapshot = z.output<typeof ShippingAddressSnapshot>;

@@ -4,6 +4,7 @@ import { CheckoutCoupons } from './coupons.js';
 import { CheckoutPoints } from './points.js';
 import { FenAmount, PageQuery, pageOf } from './catalog.js';
 import { LOGIN_PLATFORMS } from '../platforms.js';
+import { ShippingAddressSnapshot } from './addresses.js';
 import { BusinessDateSchema, decimalInteger, Id, IsoInstant } from './common.js';
 import { Refund } from './refunds.js';
 
@@ -71,10 +72,6 @@ export const BreakdownLine = z
     source: AdjustmentSource.nullable(),
   })
   .meta({ id: 'BreakdownLine' });
-
-export const ShippingAddressSnapshot = z
-  .object({ name: z.string(), phone: z.string(), province: z.string(), city: z.string(), district: z.string(), detail: z.string() })
-  .meta({ id: 'ShippingAddressSnapshot' });
 
 export const PreviewLine = z
   .object({
@@ -209,7 +206,8 @@ export const MerchantOrderFilter = z.object({
 });
 export const MerchantOrderQuery = PageQuery.extend(MerchantOrderFilter.shape);
 
-export const ShipOrderRequest = z
+/** A parcel handed to a carrier: orders and points-mall redemptions ship alike. */
+export const Shipment = z
   .object({
     carrier: z.string().trim().min(1).max(30),
     trackingNo: z
@@ -217,8 +215,8 @@ export const ShipOrderRequest = z
       .trim()
       .regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4-40 letters, digits or -'),
   })
-  .strict()
-  .meta({ id: 'ShipOrderRequest' });
+  .strict();
+export const ShipOrderRequest = Shipment.meta({ id: 'ShipOrderRequest' });
 
 export const OrderSettings = z
   .object({
@@ -238,7 +236,6 @@ export type CreateOrderRequest = z.output<typeof CreateOrderRequest>;
 export type BreakdownLine = z.output<typeof BreakdownLine>;
 export type CheckoutPreview = z.output<typeof CheckoutPreview>;
 export type PreviewLine = z.output<typeof PreviewLine>;
-export type ShippingAddressSnapshot = z.output<typeof ShippingAddressSnapshot>;
 export type Order = z.output<typeof Order>;
 export type OrderSummary = z.output<typeof OrderSummary>;
 export type OrderPage = z.output<typeof OrderPage>;

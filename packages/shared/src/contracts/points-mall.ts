@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { FenAmount, ImageUrl, PageQuery, pageOf } from './catalog.js';
 import { BusinessDateSchema, Id, IsoInstant, decimalInteger } from './common.js';
-import { ShippingAddressSnapshot } from './orders.js';
+import { ShippingAddressSnapshot } from './addresses.js';
+import { Shipment } from './orders.js';
 
 /**
  * The points mall: items members redeem with points, or points plus cash.
@@ -273,16 +274,7 @@ export const MerchantPointsMallRedemptionQuery = PageQuery.extend({
   to: BusinessDateSchema.optional().meta({ description: 'created on or before this business day' }),
 });
 
-export const FulfilPointsMallRedemptionRequest = z
-  .object({
-    carrier: z.string().trim().min(1).max(30),
-    trackingNo: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4-40 letters, digits or -'),
-  })
-  .strict()
-  .meta({ id: 'FulfilPointsMallRedemptionRequest' });
+export const FulfilPointsMallRedemptionRequest = Shipment.meta({ id: 'FulfilPointsMallRedemptionRequest' });
 
 export const CancelPointsMallRedemptionRequest = z
   .object({ reason: z.string().trim().min(1).max(200) })

@@ -11,7 +11,7 @@ export type AdjustmentLineRow = Awaited<ReturnType<typeof repo.listAdjustmentLin
 export type EventRow = Awaited<ReturnType<typeof repo.listEvents>>[number];
 
 // Shown for an order without a shipping address (the cash part of a points-mall item that is not shipped stores null).
-const EMPTY_ADDRESS: ShippingAddressSnapshot = { name: '', phone: '', province: '', city: '', district: '', detail: '' };
+export const EMPTY_ADDRESS: ShippingAddressSnapshot = { name: '', phone: '', province: '', city: '', district: '', detail: '' };
 
 export function toOrderLine(l: LineRow): OrderLine {
   return {

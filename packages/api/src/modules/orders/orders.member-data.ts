@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { readJsonOr } from '../../db/json-column.js';
 import { zhCN } from '../../i18n/zh-CN.js';
+import { EMPTY_ADDRESS } from './order-views.js';
 import type { MemberDataParticipant } from '../members/index.js';
 
 /** Orders still in motion: an account with one of these cannot be closed yet. */
@@ -62,6 +63,6 @@ export function createOrdersMemberData(): MemberDataParticipant {
 /** A shipping-address snapshot without the person: the region stays (the merchant's figures), name, phone and street go. */
 export function anonymiseAddressJson(json: string): string {
   const a = readJsonOr(json, z.record(z.string(), z.unknown()), null);
-  if (a === null) return JSON.stringify({ name: zhCN.members.closedNickname, phone: '', province: '', city: '', district: '', detail: '' });
+  if (a === null) return JSON.stringify({ ...EMPTY_ADDRESS, name: zhCN.members.closedNickname });
   return JSON.stringify({ ...a, name: zhCN.members.closedNickname, phone: '', detail: '' });
 }
