@@ -1,4 +1,5 @@
 import type { ProductSort } from '@siyu/shared';
+import { PRODUCT_SORTS } from '@siyu/shared/constants';
 import { fenToYuanString, yuanStringToFen } from '@siyu/shared/money';
 import { t } from '../i18n/zh-CN';
 
@@ -54,7 +55,7 @@ function decoded(value: string): string {
   }
 }
 
-const SORTS: readonly ProductSort[] = ['relevance', 'sales', 'price_asc', 'price_desc', 'newest'];
+const SORTS: readonly ProductSort[] = PRODUCT_SORTS;
 const bound = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) : null);
 
 /** The search state in a page's query (keyword, sort, categoryId, min, max in fen): what a shared or reloaded link opens. */

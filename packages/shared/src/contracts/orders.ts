@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ORDER_LIMITS, ORDER_STATUSES, BREAKDOWN_KINDS, ACTOR_TYPES } from '../constants/orders.js';
 import { CartQuantity } from './cart.js';
 import { CheckoutCoupons } from './coupons.js';
 import { CheckoutPoints } from './points.js';
@@ -8,13 +9,6 @@ import { ShippingAddressSnapshot } from './addresses.js';
 import { BusinessDateSchema, decimalInteger, Id, IsoInstant } from './common.js';
 import { Refund } from './refunds.js';
 
-/**
- * Stated maxima of one order, enforced on input and by the database: lines per order, units per line (the cart's
- * quantity limit), and the goods total (the largest amount the contracts accept, ¥10,000,000.00).
- */
-export const ORDER_LIMITS = { maxLines: 50, maxQuantityPerLine: 99, maxItemsFen: 1_000_000_000 } as const;
-
-export const ORDER_STATUSES = ['awaiting_payment', 'paid', 'shipped', 'completed', 'cancelled', 'refunded'] as const;
 export const OrderStatus = z.enum(ORDER_STATUSES);
 
 export const CheckoutItem = z.object({ skuId: Id, quantity: CartQuantity }).strict();
@@ -59,7 +53,6 @@ export const CreateOrderRequest = z
   .superRefine(oneSource)
   .meta({ id: 'CreateOrderRequest' });
 
-export const BREAKDOWN_KINDS = ['items', 'shipping', 'discount'] as const;
 export const AdjustmentSource = z
   .object({ type: z.string().meta({ example: 'coupon' }), id: Id.nullable() })
   .meta({ id: 'AdjustmentSource', description: 'what a discount comes from: a coupon, a tier, the points balance, …' });
@@ -121,7 +114,6 @@ export const OrderLine = z
   })
   .meta({ id: 'OrderLine' });
 
-export const ACTOR_TYPES = ['member', 'staff', 'system', 'platform'] as const;
 export const OrderEvent = z
   .object({
     fromStatus: OrderStatus.nullable(),

@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  POINTS_MALL_ITEM_KINDS,
+  POINTS_MALL_ITEM_STATUSES,
+  POINTS_MALL_MAX_QUANTITY,
+  POINTS_MALL_REDEMPTION_STATUSES,
+} from '../constants/points-mall.js';
 import { FenAmount, ImageUrl, PageQuery, pageOf } from './catalog.js';
 import { BusinessDateSchema, Id, IsoInstant, decimalInteger } from './common.js';
 import { ShippingAddressSnapshot } from './addresses.js';
@@ -15,14 +21,9 @@ import { Shipment } from './orders.js';
  * creates an order for the cash part (`orderId`), paid like any order (`POST /api/v1/orders/{orderId}/pay`, the same pay
  * flow on every platform) before `paymentDeadline`; otherwise both are given back and the redemption is closed.
  */
-export const POINTS_MALL_ITEM_KINDS = ['sku', 'coupon', 'virtual'] as const;
 export const PointsMallItemKind = z.enum(POINTS_MALL_ITEM_KINDS);
 
-export const POINTS_MALL_ITEM_STATUSES = ['on', 'off'] as const;
 export const PointsMallItemStatus = z.enum(POINTS_MALL_ITEM_STATUSES).meta({ description: 'on: listed for members (within its on-sale window)' });
-
-/** At most this many units in one redemption. */
-export const POINTS_MALL_MAX_QUANTITY = 99;
 
 const PointsPrice = z.number().int().min(1).max(100_000_000).meta({ description: 'points per unit' });
 const CashPrice = z
@@ -214,7 +215,6 @@ export const RedeemPointsMallItemRequest = z
   .strict()
   .meta({ id: 'RedeemPointsMallItemRequest' });
 
-export const POINTS_MALL_REDEMPTION_STATUSES = ['awaiting_payment', 'awaiting_fulfilment', 'fulfilled', 'cancelled', 'closed'] as const;
 export const PointsMallRedemptionStatus = z.enum(POINTS_MALL_REDEMPTION_STATUSES).meta({
   description:
     'awaiting_payment: the cash part is unpaid (points and stock held); awaiting_fulfilment: paid, a sku item to ship; fulfilled: shipped, coupon issued or benefit delivered; cancelled: by staff (points, stock and any cash given back); closed: the payment window passed or the member withdrew before paying',
