@@ -29,14 +29,13 @@ const YUAN_PATTERN = /^(-)?(\d{1,13})(?:\.(\d{1,2}))?$/;
 /** As the payment platforms write amounts: no sign, no leading zero, no space. */
 const PLATFORM_YUAN_PATTERN = /^(0|[1-9]\d{0,12})(?:\.(\d{1,2}))?$/;
 
-/** Whole yuan digits and up to two decimal digits -> fen, in integer arithmetic. */
-const fenOf = (whole: string, cents = ''): Fen => Number(whole) * 100 + Number(cents.padEnd(2, '0'));
-
 /** "88.8" -> 8880. Parses digit by digit; rejects anything with more than two decimals. */
 export function yuanStringToFen(yuan: string): Fen {
   const m = YUAN_PATTERN.exec(yuan.trim());
   if (!m) throw new RangeError(`not a yuan amount: ${JSON.stringify(yuan)}`);
-  const fen = fenOf(m[2]!, m[3]);
+  const whole = Number(m[2]);
+  const frac = Number((m[3] ?? '').padEnd(2, '0'));
+  const fen = whole * 100 + frac;
   return m[1] ? -fen : fen;
 }
 
@@ -46,8 +45,7 @@ export function yuanStringToFen(yuan: string): Fen {
  * platform signed is never guessed at.
  */
 export function platformYuanToFen(yuan: string): Fen | null {
-  const m = PLATFORM_YUAN_PATTERN.exec(yuan);
-  return m ? fenOf(m[1]!, m[2]) : null;
+  return PLATFORM_YUAN_PATTERN.test(yuan) ? yuanStringToFen(yuan) : null;
 }
 
 /** Sum of integer fen amounts, refusing anything that is not a safe integer. */
