@@ -20,32 +20,32 @@ export function createCartService({ db, clock, catalog }: { db: DB; clock: Clock
       (
         await catalog.skusForPurchase(
           executor,
-          rows.map((r) => Number(r.sku_id)),
+          rows.map((r) => r.sku_id),
         )
-      ).map((s) => [Number(s.sku_id), s]),
+      ).map((s) => [s.sku_id, s]),
     );
     const lines: CartLine[] = [];
     for (const r of rows) {
-      const s = skus.get(Number(r.sku_id));
+      const s = skus.get(r.sku_id);
       if (!s) continue; // SKUs are never deleted; guard anyway
-      const stock = Number(s.stock);
-      const priceFen = Number(s.price_fen);
+      const stock = s.stock;
+      const priceFen = s.price_fen;
       const problems: CartLine['problems'] = [];
       if (s.status !== 'on_shelf') problems.push('off_shelf');
       if (stock === 0) problems.push('out_of_stock');
       else if (stock < r.quantity) problems.push('insufficient_stock');
-      if (priceFen !== Number(r.price_when_added_fen)) problems.push('price_changed');
+      if (priceFen !== r.price_when_added_fen) problems.push('price_changed');
       lines.push({
-        id: Number(r.id),
-        skuId: Number(r.sku_id),
-        productId: Number(s.product_id),
+        id: r.id,
+        skuId: r.sku_id,
+        productId: s.product_id,
         title: s.title,
         specs: readJsonOr(s.specs, StoredJson.specs, {}),
         imageUrl: readJsonOr(s.image_urls, StoredJson.imageUrls, [])[0] ?? null,
         quantity: r.quantity,
         selected: r.selected === 1,
         priceFen,
-        priceWhenAddedFen: Number(r.price_when_added_fen),
+        priceWhenAddedFen: r.price_when_added_fen,
         stock,
         problems,
         addedAt: r.created_at,
@@ -70,7 +70,7 @@ export function createCartService({ db, clock, catalog }: { db: DB; clock: Clock
             memberId,
             skuId: input.skuId,
             quantity: input.quantity,
-            priceFen: Number(sku.price_fen),
+            priceFen: sku.price_fen,
             at: clock.now().toISOString(),
           });
         } catch (err) {

@@ -51,7 +51,7 @@ export function createCouponCheckout(deps: {
     };
     const base = priceOrder({ lines: c.lines, shipping: c.shipping, adjustments: [...earlier] }).payableFen;
     const usable: Candidate[] = [];
-    const coupons = new Map(wallet.map((row) => [Number(row.id), row]));
+    const coupons = new Map(wallet.map((row) => [row.id, row]));
     const unusable: CheckoutCoupons['unusable'] = [];
     for (const row of wallet) {
       const coupon = toCoupon(row, now);
@@ -143,13 +143,13 @@ export function createCouponCheckout(deps: {
     async paid(trx, e) {
       for (const { id, amountFen } of couponIdsOf(e.adjustments)) {
         const used = await repo.markUsed(trx, { couponId: id, orderId: e.orderId, discountFen: amountFen, orderPaidFen: e.amountFen, at: e.paidAt });
-        if (used) await repo.countUse(trx, Number(used.template_id), 1);
+        if (used) await repo.countUse(trx, used.template_id, 1);
       }
     },
     async refunded(trx, e) {
       // A partial refund keeps the coupon used; the refund that empties the order returns it while it is still valid.
       if (!e.fullyRefunded) return;
-      for (const back of await repo.returnUsed(trx, e.orderId, e.refundedAt)) await repo.countUse(trx, Number(back.template_id), -1);
+      for (const back of await repo.returnUsed(trx, e.orderId, e.refundedAt)) await repo.countUse(trx, back.template_id, -1);
     },
   };
 

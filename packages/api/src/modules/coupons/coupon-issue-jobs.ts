@@ -36,20 +36,20 @@ export function createCouponIssueJobs(deps: {
   const { db, clock, coupons, members, orders, logger } = deps;
 
   async function toJob(row: JobRow): Promise<CouponIssueJob> {
-    const counts = await repo.resultCounts(db, [Number(row.id)]);
+    const counts = await repo.resultCounts(db, [row.id]);
     const skippedByReason: Record<string, number> = {};
     let issued = 0;
     let skipped = 0;
     for (const c of counts) {
-      if (c.outcome === 'issued') issued += Number(c.n);
+      if (c.outcome === 'issued') issued += c.n;
       else {
-        skipped += Number(c.n);
-        skippedByReason[c.reason ?? 'unknown'] = (skippedByReason[c.reason ?? 'unknown'] ?? 0) + Number(c.n);
+        skipped += c.n;
+        skippedByReason[c.reason ?? 'unknown'] = (skippedByReason[c.reason ?? 'unknown'] ?? 0) + c.n;
       }
     }
     return {
-      id: Number(row.id),
-      templateId: Number(row.template_id),
+      id: row.id,
+      templateId: row.template_id,
       status: row.status,
       audience: readJson(row.audience, CouponAudienceSchema, 'coupon_issue_jobs.audience'),
       matched: issued + skipped,
@@ -100,7 +100,7 @@ export function createCouponIssueJobs(deps: {
     if (!(await repo.claimJob(db, jobId, { ...lease(), renewing: false }))) return;
     const job = (await repo.findJob(db, jobId))!;
     const audience = readJson(job.audience, CouponAudienceSchema, 'coupon_issue_jobs.audience');
-    const templateId = Number(job.template_id);
+    const templateId = job.template_id;
     try {
       let afterId = 0;
       for (;;) {
@@ -109,7 +109,7 @@ export function createCouponIssueJobs(deps: {
         for (const memberId of batch.missing) {
           await repo.recordResult(db, { job_id: jobId, member_id: memberId, outcome: 'skipped', reason: 'member_not_found', coupon_id: null });
         }
-        const done = new Set((await repo.resultsDone(db, jobId, batch.ids)).map((r) => Number(r.member_id)));
+        const done = new Set((await repo.resultsDone(db, jobId, batch.ids)).map((r) => r.member_id));
         for (const memberId of batch.ids) {
           if (done.has(memberId)) continue;
           await inTransaction(db, async (trx) => {

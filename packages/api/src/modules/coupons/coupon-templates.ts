@@ -68,7 +68,7 @@ export function createCouponTemplates(deps: { db: DB; clock: Clock; timeZone: st
       return inTransaction(db, async (trx) => {
         const t = await requireTemplate(trx, id);
         if (t.status === 'ended') throw new AppError('INVALID_STATE', 'an ended coupon template cannot be edited', { status: t.status });
-        if (input.totalStock !== undefined && input.totalStock !== null && input.totalStock < Number(t.claimed_count)) {
+        if (input.totalStock !== undefined && input.totalStock !== null && input.totalStock < t.claimed_count) {
           throw new AppError('VALIDATION_FAILED', `${t.claimed_count} are already issued`, {
             issues: [{ field: 'totalStock', message: `must be at least the ${t.claimed_count} already issued` }],
           });
@@ -157,10 +157,10 @@ export function createCouponTemplates(deps: { db: DB; clock: Clock; timeZone: st
       const rows = await repo.listBatches(db, templateId);
       return {
         items: rows.map((b) => ({
-          id: Number(b.id),
-          templateId: Number(b.template_id),
+          id: b.id,
+          templateId: b.template_id,
           count: b.count,
-          redeemed: Number(b.redeemed ?? 0),
+          redeemed: b.redeemed ?? 0,
           note: b.note,
           createdAt: b.created_at,
         })),
@@ -183,7 +183,7 @@ export function createCouponTemplates(deps: { db: DB; clock: Clock; timeZone: st
                 `${formatCode(r.code)},${r.redeemed_by === null ? '未兑换' : '已兑换'},${r.redeemed_at ? localDateTime(r.redeemed_at, timeZone) : ''}\n`,
             )
             .join('');
-          after = Number(rows[rows.length - 1]!.id);
+          after = rows[rows.length - 1]!.id;
         }
       }
       return { fileName: `coupon-codes-${batchId}.csv`, chunks: chunks() };

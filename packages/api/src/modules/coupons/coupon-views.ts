@@ -22,24 +22,24 @@ export function validityOf(t: TemplateRow): CouponValidity {
 
 export function toTemplate(t: TemplateRow): CouponTemplate {
   return {
-    id: Number(t.id),
+    id: t.id,
     name: t.name,
     description: t.description,
     kind: t.kind,
-    amountFen: t.amount_fen === null ? null : Number(t.amount_fen),
+    amountFen: t.amount_fen === null ? null : t.amount_fen,
     percentOffBp: t.percent_off_bp,
-    capFen: t.cap_fen === null ? null : Number(t.cap_fen),
-    thresholdFen: Number(t.threshold_fen),
+    capFen: t.cap_fen === null ? null : t.cap_fen,
+    thresholdFen: t.threshold_fen,
     scope: readJson(t.scope, CouponScopeSchema, 'coupon_templates.scope'),
     minTierLevel: t.min_tier_level,
     stacking: readJson(t.stacking, CouponStackingSchema, 'coupon_templates.stacking'),
     validity: validityOf(t),
-    totalStock: t.total_stock === null ? null : Number(t.total_stock),
+    totalStock: t.total_stock === null ? null : t.total_stock,
     perMemberLimit: t.per_member_limit,
     public: t.public === 1,
     status: t.status,
-    claimedCount: Number(t.claimed_count),
-    usedCount: Number(t.used_count),
+    claimedCount: t.claimed_count,
+    usedCount: t.used_count,
     createdAt: t.created_at,
     updatedAt: t.updated_at,
   };
@@ -47,13 +47,13 @@ export function toTemplate(t: TemplateRow): CouponTemplate {
 
 export function ruleOf(c: CouponRow): CouponRule {
   return {
-    id: Number(c.id),
+    id: c.id,
     name: c.name,
     kind: c.kind,
-    amountFen: c.amount_fen === null ? null : Number(c.amount_fen),
+    amountFen: c.amount_fen === null ? null : c.amount_fen,
     percentOffBp: c.percent_off_bp,
-    capFen: c.cap_fen === null ? null : Number(c.cap_fen),
-    thresholdFen: Number(c.threshold_fen),
+    capFen: c.cap_fen === null ? null : c.cap_fen,
+    thresholdFen: c.threshold_fen,
     scope: readJson(c.scope, CouponScopeSchema, 'coupons.scope'),
     minTierLevel: c.min_tier_level,
     stacking: readJson(c.stacking, CouponStackingSchema, 'coupons.stacking'),
@@ -66,14 +66,14 @@ export function toCoupon(c: CouponRow, now: string): Coupon {
   const rule = ruleOf(c);
   const { id: _id, validFrom, validUntil, ...rest } = rule;
   return {
-    id: Number(c.id),
-    templateId: Number(c.template_id),
+    id: c.id,
+    templateId: c.template_id,
     ...rest,
     description: c.description,
     validFrom,
     validUntil,
     status: c.status === 'available' && c.valid_until <= now ? 'expired' : c.status,
-    orderId: c.order_id === null ? null : Number(c.order_id),
+    orderId: c.order_id === null ? null : c.order_id,
     source: c.source,
     claimedAt: c.claimed_at,
     usedAt: c.used_at,

@@ -63,9 +63,9 @@ export function createCouponsService(deps: {
           await repo.countMemberClaims(
             db,
             memberId,
-            rows.map((r) => Number(r.id)),
+            rows.map((r) => r.id),
           )
-        ).map((r) => [Number(r.template_id), Number(r.n)]),
+        ).map((r) => [r.template_id, r.n]),
       );
       return {
         items: rows.map((r) => {
@@ -122,9 +122,9 @@ export function createCouponsService(deps: {
       return inTransaction(db, async (trx) => {
         const row = code ? await repo.findCode(trx, code) : undefined;
         if (!row) throw new AppError('COUPON_CODE_INVALID', 'no such redemption code', { field: 'code' });
-        if (!(await repo.redeemCode(trx, Number(row.id), memberId, nowIso())))
+        if (!(await repo.redeemCode(trx, row.id, memberId, nowIso())))
           throw new AppError('COUPON_CODE_USED', 'this redemption code was already used', { field: 'code' });
-        const outcome = await issue(trx, { templateId: Number(row.template_id), memberId, source: 'code', sourceRef: String(row.id) });
+        const outcome = await issue(trx, { templateId: row.template_id, memberId, source: 'code', sourceRef: String(row.id) });
         if (!outcome.ok) refuse(outcome.reason);
         return loadCoupon(trx, outcome.couponId);
       });
@@ -138,7 +138,7 @@ export function createCouponsService(deps: {
 
     async memberCoupon(memberId: number, id: number): Promise<Coupon> {
       const row = await repo.findCoupon(db, id);
-      if (!row || Number(row.member_id) !== memberId) throw new AppError('NOT_FOUND', `coupon ${id} not found`);
+      if (!row || row.member_id !== memberId) throw new AppError('NOT_FOUND', `coupon ${id} not found`);
       return toCoupon(row, nowIso());
     },
   };

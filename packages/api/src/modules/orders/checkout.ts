@@ -80,17 +80,17 @@ export function createCheckout(deps: {
           executor,
           items.map((i) => i.skuId),
         )
-      ).map((s) => [Number(s.sku_id), s]),
+      ).map((s) => [s.sku_id, s]),
     );
     return items.map((item, i): Draft => {
       const s = skus.get(item.skuId);
       if (!s) throw new AppError('NOT_FOUND', `SKU ${item.skuId} not found`, { field: req.items ? `items.${i}.skuId` : 'fromCart' });
-      const unitPriceFen = Number(s.price_fen);
+      const unitPriceFen = s.price_fen;
       const lineTotalFen = unitPriceFen * item.quantity;
       return {
         skuId: item.skuId,
-        productId: Number(s.product_id),
-        categoryId: s.category_id === null ? null : Number(s.category_id),
+        productId: s.product_id,
+        categoryId: s.category_id === null ? null : s.category_id,
         title: s.title,
         specs: readJsonOr(s.specs, StoredJson.specs, {}),
         imageUrl: readJsonOr(s.image_urls, StoredJson.imageUrls, [])[0] ?? null,
@@ -99,7 +99,7 @@ export function createCheckout(deps: {
         lineTotalFen,
         discountFen: 0,
         paidFen: lineTotalFen,
-        problem: s.status !== 'on_shelf' ? 'unavailable' : Number(s.stock) < item.quantity ? 'insufficient_stock' : null,
+        problem: s.status !== 'on_shelf' ? 'unavailable' : s.stock < item.quantity ? 'insufficient_stock' : null,
         skuCode: s.code,
       };
     });

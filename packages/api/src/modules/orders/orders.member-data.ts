@@ -36,7 +36,7 @@ export function createOrdersMemberData(): MemberDataParticipant {
         await trx
           .updateTable('orders')
           .set({ address: anonymiseAddressJson(row.address), updated_at: e.at })
-          .where('id', '=', Number(row.id))
+          .where('id', '=', row.id)
           .execute();
       }
     },
@@ -50,7 +50,7 @@ export function createOrdersMemberData(): MemberDataParticipant {
       return rows.map((o) => ({
         orderNo: o.order_no,
         status: o.status,
-        payableFen: Number(o.payable_fen),
+        payableFen: o.payable_fen,
         platform: o.platform,
         createdAt: o.created_at,
         paidAt: o.paid_at,

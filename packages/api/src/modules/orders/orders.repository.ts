@@ -8,6 +8,7 @@ import type {
   OrderStatusValue,
 } from '../../db/schema.js';
 import type { Executor } from '../../lib/transaction.js';
+import { countAll } from '../../db/aggregates.js';
 
 /** A new order awaiting payment, as checkout or the points mall decided it. */
 export interface NewOrder {
@@ -91,18 +92,18 @@ export async function insertNewOrder(trx: Executor, o: NewOrder): Promise<number
 
 async function insertOrder(db: Executor, row: Insertable<OrdersTable>): Promise<number> {
   const r = await db.insertInto('orders').values(row).returning('id').executeTakeFirstOrThrow();
-  return Number(r.id);
+  return r.id;
 }
 
 async function insertLines(db: Executor, rows: Insertable<OrderLinesTable>[]): Promise<number[]> {
   const inserted = await db.insertInto('order_lines').values(rows).returning(['id', 'line_no']).execute();
   // Returned in line order whatever order the engine gives them back in.
-  return inserted.sort((a, b) => a.line_no - b.line_no).map((r) => Number(r.id));
+  return inserted.sort((a, b) => a.line_no - b.line_no).map((r) => r.id);
 }
 
 async function insertAdjustment(db: Executor, row: Insertable<OrderAdjustmentsTable>): Promise<number> {
   const r = await db.insertInto('order_adjustments').values(row).returning('id').executeTakeFirstOrThrow();
-  return Number(r.id);
+  return r.id;
 }
 
 function insertAdjustmentLines(db: Executor, rows: Insertable<OrderAdjustmentLinesTable>[]) {
@@ -193,10 +194,10 @@ export async function pageOrders(db: Executor, f: OrderFilter, limit: number, of
   const [rows, count] = await Promise.all([
     filtered(db, f).selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute(),
     filtered(db, f)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .select((eb) => countAll(eb).as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total: count.n };
 }
 
 /** Orders matching `f`, newest first, `limit` at a time below `beforeId` (keyset paging, for exports of any size). */
@@ -214,7 +215,7 @@ export async function memberOrderCounts(db: Executor, memberId: number) {
   const n = (cond: ReturnType<typeof sql>) => sql<number>`coalesce(sum(case when ${cond} then 1 else 0 end), 0)`;
   const row = await filtered(db, { memberId, kind: 'goods' })
     .select((eb) => [
-      eb.fn.countAll<number>().as('all_orders'),
+      countAll(eb).as('all_orders'),
       n(sql`status = 'awaiting_payment'`).as('awaiting_payment'),
       n(sql`status = 'paid'`).as('paid'),
       n(sql`status = 'shipped'`).as('shipped'),
@@ -222,23 +223,23 @@ export async function memberOrderCounts(db: Executor, memberId: number) {
     ])
     .executeTakeFirstOrThrow();
   return {
-    all: Number(row.all_orders),
-    awaitingPayment: Number(row.awaiting_payment),
-    paid: Number(row.paid),
-    shipped: Number(row.shipped),
-    refund: Number(row.refund),
+    all: row.all_orders,
+    awaitingPayment: row.awaiting_payment,
+    paid: row.paid,
+    shipped: row.shipped,
+    refund: row.refund,
   };
 }
 
 export async function paidOrderCount(db: Executor, memberId: number): Promise<number> {
   const row = await db
     .selectFrom('orders')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => countAll(eb).as('n'))
     .where('member_id', '=', memberId)
     .where('kind', '=', 'goods')
     .where('paid_at', 'is not', null)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 /** Of these members, those with at least one order that was paid. */
@@ -262,7 +263,7 @@ export async function expiredOrderIds(db: Executor, nowIso: string, limit: numbe
     .orderBy('expires_at')
     .limit(limit)
     .execute();
-  return rows.map((r) => Number(r.id));
+  return rows.map((r) => r.id);
 }
 
 // ---- refunds: amounts and quantities held by conditional updates (CHECKs in migration 005 back them up) ----

@@ -84,7 +84,7 @@ export function createOrdersService(deps: {
     const [lines, adjustments] = await Promise.all([repo.listLines(executor, [orderId]), repo.listAdjustments(executor, [orderId])]);
     const adjustmentLines = await repo.listAdjustmentLines(
       executor,
-      adjustments.map((a) => Number(a.id)),
+      adjustments.map((a) => a.id),
     );
     return factsOf(o, lines, adjustments, adjustmentLines);
   }
@@ -103,7 +103,7 @@ export function createOrdersService(deps: {
 
   async function ownOrder(executor: Executor, memberId: number, id: number): Promise<OrderRow> {
     const o = await repo.findOrder(executor, id);
-    if (!o || Number(o.member_id) !== memberId) throw new AppError('NOT_FOUND', `order ${id} not found`);
+    if (!o || o.member_id !== memberId) throw new AppError('NOT_FOUND', `order ${id} not found`);
     return o;
   }
 
@@ -111,9 +111,9 @@ export function createOrdersService(deps: {
   async function returnStock(trx: Tx, _orderId: number, units: { line: LineRow; quantity: number }[]): Promise<StockReturn[]> {
     const returned: StockReturn[] = [];
     // In SKU order, like reservations, so concurrent releases and reservations cannot deadlock.
-    for (const { line, quantity } of [...units].sort((a, b) => Number(a.line.sku_id) - Number(b.line.sku_id))) {
-      if (quantity > 0 && (await repo.markStockReturned(trx, Number(line.id), quantity))) {
-        returned.push({ orderLineId: Number(line.id), skuId: Number(line.sku_id), quantity });
+    for (const { line, quantity } of [...units].sort((a, b) => a.line.sku_id - b.line.sku_id)) {
+      if (quantity > 0 && (await repo.markStockReturned(trx, line.id, quantity))) {
+        returned.push({ orderLineId: line.id, skuId: line.sku_id, quantity });
       }
     }
     return returned;
@@ -161,7 +161,7 @@ export function createOrdersService(deps: {
     const stockReturns = await returnStock(
       trx,
       orderId,
-      lines.map((line) => ({ line, quantity: line.quantity - Number(line.stock_returned_qty) })),
+      lines.map((line) => ({ line, quantity: line.quantity - line.stock_returned_qty })),
     );
     await lifecycle.closedUnpaid(trx, { ...(await facts(trx, orderId)), reason, actor, stockReturns, at });
     return true;
@@ -207,7 +207,7 @@ export function createOrdersService(deps: {
     const { rows, total } = await repo.pageOrders(db, filter, query.pageSize, (query.page - 1) * query.pageSize);
     const lines = await repo.listLines(
       db,
-      rows.map((r) => Number(r.id)),
+      rows.map((r) => r.id),
     );
     return { items: rows.map((o) => toSummary(o, lines)), page: query.page, pageSize: query.pageSize, total };
   }
@@ -251,11 +251,11 @@ export function createOrdersService(deps: {
         if (rows.length === 0) return;
         const lines = await repo.listLines(
           db,
-          rows.map((r) => Number(r.id)),
+          rows.map((r) => r.id),
         );
         yield rows.map((o) => toSummary(o, lines));
         if (rows.length < batchSize) return;
-        before = Number(rows[rows.length - 1]!.id);
+        before = rows[rows.length - 1]!.id;
       }
     },
 
@@ -413,8 +413,8 @@ export function createOrdersService(deps: {
     ): Promise<{ transitioned: boolean; outcome: MarkOrderPaidOutcome; orderId: number | null }> {
       const o = await repo.findOrderByNo(trx, input.orderNo);
       if (!o) return { transitioned: false, outcome: 'order_not_found', orderId: null };
-      const orderId = Number(o.id);
-      if (input.amountFen !== Number(o.payable_fen)) return { transitioned: false, outcome: 'amount_mismatch', orderId };
+      const orderId = o.id;
+      if (input.amountFen !== o.payable_fen) return { transitioned: false, outcome: 'amount_mismatch', orderId };
       const paid = await applyPaid(trx, orderId, {
         amountFen: input.amountFen,
         platform: input.platform,
@@ -451,7 +451,7 @@ export function createOrdersService(deps: {
 
     /** Of these members, those with at least one paid order (refunded ones included). */
     async memberIdsWithPaidOrders(executor: Executor, memberIds: number[]): Promise<Set<number>> {
-      return new Set((await repo.membersWithPaidOrders(executor, memberIds)).map((r) => Number(r.member_id)));
+      return new Set((await repo.membersWithPaidOrders(executor, memberIds)).map((r) => r.member_id));
     },
 
     /** The order numbers of some orders (for lists kept by other modules), by id. */

@@ -138,7 +138,7 @@ export function createPointsMallItems(deps: { db: DB; clock: Clock; logger: Logg
         await requireItem(trx, id);
         try {
           if (!(await repo.adjustStock(trx, id, input.delta, clock.now().toISOString()))) {
-            const left = Number((await repo.findItem(trx, id))!.stock_left);
+            const left = (await repo.findItem(trx, id))!.stock_left;
             throw validationError([{ field: 'delta', message: `only ${left} unit(s) are not redeemed; at most ${left} can be taken out` }]);
           }
         } catch (err) {

@@ -64,14 +64,14 @@ export function createRedeem(
         if (req.addressId === undefined) throw validationError([{ field: 'addressId', message: 'required for an item that is shipped' }]);
         address = await addresses.snapshot(trx, memberId, req.addressId);
       }
-      const itemId = Number(item.id);
+      const itemId = item.id;
       const quantity = req.quantity;
-      const pointsTotal = Number(item.points_price) * quantity;
-      const cashTotal = Number(item.cash_fen) * quantity;
+      const pointsTotal = item.points_price * quantity;
+      const cashTotal = item.cash_fen * quantity;
       const businessDate = businessDateOf(now, timeZone);
 
       if (!(await repo.takeStock(trx, itemId, quantity, at))) {
-        const left = Number((await repo.findItem(trx, itemId))?.stock_left ?? 0);
+        const left = (await repo.findItem(trx, itemId))?.stock_left ?? 0;
         throw new AppError('POINTS_MALL_SOLD_OUT', left > 0 ? `only ${left} left` : 'this item is sold out', { stockLeft: left });
       }
       if (!(await repo.countTotal(trx, itemId, memberId, quantity, item.per_member_limit))) {
@@ -91,15 +91,14 @@ export function createRedeem(
         title: item.title,
         imageUrl: item.image_url,
         description: item.description,
-        pointsPrice: Number(item.points_price),
-        cashFen: Number(item.cash_fen),
-        skuId: item.sku_id === null ? null : Number(item.sku_id),
-        couponTemplateId: item.coupon_template_id === null ? null : Number(item.coupon_template_id),
+        pointsPrice: item.points_price,
+        cashFen: item.cash_fen,
+        skuId: item.sku_id === null ? null : item.sku_id,
+        couponTemplateId: item.coupon_template_id === null ? null : item.coupon_template_id,
       };
       let order: { orderId: number; expiresAt: string } | null = null;
       if (cashTotal > 0) {
-        const productId =
-          item.sku_id === null ? null : Number((await catalog.skusForPurchase(trx, [Number(item.sku_id)]))[0]?.product_id ?? 0) || null;
+        const productId = item.sku_id === null ? null : ((await catalog.skusForPurchase(trx, [item.sku_id]))[0]?.product_id ?? 0) || null;
         order = await orders.createPointsMallOrder(trx, {
           memberId,
           platform,
@@ -107,7 +106,7 @@ export function createRedeem(
           imageUrl: item.image_url,
           skuId: snapshot.skuId,
           productId,
-          unitCashFen: Number(item.cash_fen),
+          unitCashFen: item.cash_fen,
           quantity,
           address,
           redemptionNo,

@@ -85,7 +85,7 @@ export function createRedemptionsAdmin(deps: CoreDeps & { orders: OrdersService;
         if (row.status === 'awaiting_payment' && row.order_id !== null) {
           // The order first (as the expiry job and payments do, so they cannot deadlock with this): its closing step
           // closes the redemption and gives everything back; then it is marked cancelled by staff, with the reason.
-          if (!(await orders.closeUnpaidByStaff(trx, Number(row.order_id), staffId, input.reason))) return refuse();
+          if (!(await orders.closeUnpaidByStaff(trx, row.order_id, staffId, input.reason))) return refuse();
           if (!(await repo.moveRedemption(trx, id, ['closed'], 'cancelled', set))) return refuse();
           return row;
         }
@@ -93,9 +93,9 @@ export function createRedemptionsAdmin(deps: CoreDeps & { orders: OrdersService;
         await core.release(trx, row, now);
         return row;
       });
-      if (r.status === 'awaiting_fulfilment' && Number(r.cash_fen) > 0 && r.order_id !== null) {
+      if (r.status === 'awaiting_fulfilment' && r.cash_fen > 0 && r.order_id !== null) {
         try {
-          const refund = await refunds.request(Number(r.member_id), Number(r.order_id), { reason: input.reason });
+          const refund = await refunds.request(r.member_id, r.order_id, { reason: input.reason });
           await refunds.approve(staffId, refund.id);
         } catch (err) {
           logger.warn({ err, redemptionId: id }, 'the cash part of a cancelled redemption was not refunded yet; see the order’s refunds');

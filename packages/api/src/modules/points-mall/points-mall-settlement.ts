@@ -35,16 +35,16 @@ export function createCore(deps: CoreDeps) {
   // lock), so a release and a redemption racing on PostgreSQL cannot deadlock.
   async function release(trx: Tx, r: RedemptionRow, at: Date): Promise<void> {
     const atIso = at.toISOString();
-    if (!(await repo.giveBackStock(trx, Number(r.item_id), r.quantity, atIso)))
+    if (!(await repo.giveBackStock(trx, r.item_id, r.quantity, atIso)))
       throw new AppError('INTERNAL', `points-mall item ${r.item_id} cannot take back ${r.quantity} unit(s)`);
-    if (!(await repo.uncount(trx, Number(r.item_id), Number(r.member_id), r.business_date, r.quantity)))
+    if (!(await repo.uncount(trx, r.item_id, r.member_id, r.business_date, r.quantity)))
       throw new AppError('INTERNAL', `redemption ${r.id} was not counted against its member`);
     await points.returnDebit(trx, {
-      memberId: Number(r.member_id),
-      debitSource: SPEND_SOURCE(Number(r.id)),
-      amount: Number(r.points),
+      memberId: r.member_id,
+      debitSource: SPEND_SOURCE(r.id),
+      amount: r.points,
       reason: 'mall_return',
-      sourceKey: RETURN_SOURCE(Number(r.id)),
+      sourceKey: RETURN_SOURCE(r.id),
       at,
     });
   }
@@ -55,7 +55,7 @@ export function createCore(deps: CoreDeps) {
     for (let unit = 1; unit <= r.quantity; unit += 1) {
       const outcome = await coupons.issue(trx, {
         templateId: snapshot.couponTemplateId!,
-        memberId: Number(r.member_id),
+        memberId: r.member_id,
         source: 'gift',
         sourceRef: `mall:${r.id}:${unit}`,
       });
@@ -72,7 +72,7 @@ export function createCore(deps: CoreDeps) {
    */
   async function settle(trx: Tx, r: RedemptionRow, at: Date, strict: boolean): Promise<boolean> {
     const atIso = at.toISOString();
-    const id = Number(r.id);
+    const id = r.id;
     // Guarded: only a redemption still awaiting payment moves on, once.
     const move = (to: 'awaiting_fulfilment' | 'fulfilled', set: Parameters<typeof repo.moveRedemption>[4]) =>
       repo.moveRedemption(trx, id, ['awaiting_payment'], to, { ...set, paid_at: atIso, updated_at: atIso });
@@ -124,14 +124,14 @@ export function createPointsMallParticipant(deps: CoreDeps): OrderParticipant {
       const r = await repo.findRedemptionByOrder(trx, e.orderId);
       if (!r) return;
       // Staff may have cancelled it first, in this very transaction (then it is no longer awaiting payment).
-      if (!(await repo.moveRedemption(trx, Number(r.id), ['awaiting_payment'], 'closed', { cancelled_at: e.at, updated_at: e.at }))) return;
+      if (!(await repo.moveRedemption(trx, r.id, ['awaiting_payment'], 'closed', { cancelled_at: e.at, updated_at: e.at }))) return;
       await core.release(trx, r, new Date(e.at));
     },
     async refundRequested(trx, e) {
       const r = await repo.findRedemptionByOrder(trx, e.orderId);
       if (r && r.status !== 'cancelled') {
         throw new AppError('INVALID_STATE', 'this is the cash part of a points-mall redemption: staff refund it by cancelling the redemption', {
-          redemptionId: Number(r.id),
+          redemptionId: r.id,
         });
       }
       return 0;

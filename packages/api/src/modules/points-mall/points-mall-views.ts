@@ -12,19 +12,19 @@ import type { ItemRow, RedemptionRow } from './points-mall.repository.js';
 
 export function toMerchantItem(r: ItemRow): MerchantPointsMallItem {
   return {
-    id: Number(r.id),
+    id: r.id,
     kind: r.kind,
-    skuId: r.sku_id === null ? null : Number(r.sku_id),
-    couponTemplateId: r.coupon_template_id === null ? null : Number(r.coupon_template_id),
+    skuId: r.sku_id === null ? null : r.sku_id,
+    couponTemplateId: r.coupon_template_id === null ? null : r.coupon_template_id,
     title: r.title,
     imageUrl: r.image_url,
     description: r.description,
     instructions: r.instructions,
-    pointsPrice: Number(r.points_price),
-    cashFen: Number(r.cash_fen),
-    totalStock: Number(r.total_stock),
-    stockLeft: Number(r.stock_left),
-    redeemedCount: Number(r.total_stock) - Number(r.stock_left),
+    pointsPrice: r.points_price,
+    cashFen: r.cash_fen,
+    totalStock: r.total_stock,
+    stockLeft: r.stock_left,
+    redeemedCount: r.total_stock - r.stock_left,
     perMemberLimit: r.per_member_limit,
     perMemberDailyLimit: r.per_member_daily_limit,
     onSaleFrom: r.on_sale_from,
@@ -39,9 +39,9 @@ export function toMerchantItem(r: ItemRow): MerchantPointsMallItem {
 
 export function toRedemption(r: RedemptionRow): PointsMallRedemption {
   return {
-    id: Number(r.id),
+    id: r.id,
     redemptionNo: r.redemption_no,
-    itemId: Number(r.item_id),
+    itemId: r.item_id,
     item: readJsonOr(r.item_snapshot, PointsMallItemSnapshot, {
       kind: r.kind,
       title: '',
@@ -53,10 +53,10 @@ export function toRedemption(r: RedemptionRow): PointsMallRedemption {
       couponTemplateId: null,
     }),
     quantity: r.quantity,
-    points: Number(r.points),
-    cashFen: Number(r.cash_fen),
+    points: r.points,
+    cashFen: r.cash_fen,
     status: r.status,
-    orderId: r.order_id === null ? null : Number(r.order_id),
+    orderId: r.order_id === null ? null : r.order_id,
     paymentDeadline: r.payment_deadline,
     address: readJsonOr(r.address, ShippingAddressSnapshot, null),
     carrier: r.carrier,
@@ -71,7 +71,7 @@ export function toRedemption(r: RedemptionRow): PointsMallRedemption {
   };
 }
 
-export const toMerchantRedemption = (r: RedemptionRow): MerchantPointsMallRedemption => ({ ...toRedemption(r), memberId: Number(r.member_id) });
+export const toMerchantRedemption = (r: RedemptionRow): MerchantPointsMallRedemption => ({ ...toRedemption(r), memberId: r.member_id });
 
 export function onSale(item: ItemRow, at: string): boolean {
   return item.status === 'on' && (item.on_sale_from === null || item.on_sale_from <= at) && (item.on_sale_until === null || item.on_sale_until > at);

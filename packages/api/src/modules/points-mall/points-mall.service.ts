@@ -52,7 +52,7 @@ export function createPointsMallService(
 
   async function ownRedemption(executor: Executor, memberId: number, id: number): Promise<RedemptionRow> {
     const r = await repo.findRedemption(executor, id);
-    if (!r || Number(r.member_id) !== memberId) throw new AppError('NOT_FOUND', `redemption ${id} not found`);
+    if (!r || r.member_id !== memberId) throw new AppError('NOT_FOUND', `redemption ${id} not found`);
     return r;
   }
 
@@ -66,16 +66,16 @@ export function createPointsMallService(
       repo.memberCounts(
         executor,
         memberId,
-        rows.map((r) => Number(r.id)),
+        rows.map((r) => r.id),
         businessDateOf(now, timeZone),
       ),
     ]);
     const items = rows.map((r): PointsMallItem => {
-      const id = Number(r.id);
+      const id = r.id;
       const mine = counts.totals.get(id) ?? 0;
       const today = counts.today.get(id) ?? 0;
-      const stockLeft = Number(r.stock_left);
-      const price = Number(r.points_price);
+      const stockLeft = r.stock_left;
+      const price = r.points_price;
       const byLimit = r.per_member_limit === null ? Number.POSITIVE_INFINITY : r.per_member_limit - mine;
       const byDay = r.per_member_daily_limit === null ? Number.POSITIVE_INFINITY : r.per_member_daily_limit - today;
       const byPoints = Math.floor(available / price);
@@ -93,7 +93,7 @@ export function createPointsMallService(
         imageUrl: r.image_url,
         description: r.description,
         pointsPrice: price,
-        cashFen: Number(r.cash_fen),
+        cashFen: r.cash_fen,
         stockLeft,
         perMemberLimit: r.per_member_limit,
         perMemberDailyLimit: r.per_member_daily_limit,
@@ -152,7 +152,7 @@ export function createPointsMallService(
       if (r.status !== 'awaiting_payment' || r.order_id === null) {
         throw new AppError('INVALID_STATE', `redemption is ${r.status}; only one awaiting payment can be withdrawn`, { status: r.status });
       }
-      await orders.cancel(memberId, Number(r.order_id));
+      await orders.cancel(memberId, r.order_id);
       return toRedemption((await repo.findRedemption(db, id))!);
     },
 

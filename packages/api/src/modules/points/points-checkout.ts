@@ -137,14 +137,14 @@ export function createPointsCheckout(deps: {
       if (!pending) return;
       const rules = await rulesOf(trx);
       const maturesAt = new Date(Date.parse(e.completedAt) + rules.earning.maturityDays * 24 * 3600_000).toISOString();
-      await repo.setMaturesAt(trx, Number(pending.id), maturesAt, e.completedAt);
+      await repo.setMaturesAt(trx, pending.id, maturesAt, e.completedAt);
     },
     async refundRequested(trx, e) {
       const rules = await rulesOf(trx);
       if (rules.refundOfSpentPoints !== 'deduct_from_refund') return 0;
       const pending = await repo.findPendingForOrder(trx, e.orderId);
       if (pending?.status !== 'matured') return 0;
-      const toTake = shareOf(Number(pending.amount), Number(pending.remaining), e.amountFen, e.payableFen, e.wholeOrder);
+      const toTake = shareOf(pending.amount, pending.remaining, e.amountFen, e.payableFen, e.wholeOrder);
       const short = toTake - Math.min(toTake, await repo.findBalance(trx, e.memberId));
       if (short <= 0) return 0;
       // The value of the spent points at the checkout rate, rounded up to the fen.
@@ -154,9 +154,9 @@ export function createPointsCheckout(deps: {
       const rules = await rulesOf(trx);
       // Points it earned: pending ones are simply cut; matured ones are taken back.
       const pending = await repo.findPendingForOrder(trx, e.orderId);
-      if (pending && Number(pending.remaining) > 0) {
-        const take = shareOf(Number(pending.amount), Number(pending.remaining), e.amountFen, e.payableFen, e.fullyRefunded);
-        if (take > 0 && (await repo.reducePending(trx, Number(pending.id), take, e.refundedAt)) && pending.status === 'matured') {
+      if (pending && pending.remaining > 0) {
+        const take = shareOf(pending.amount, pending.remaining, e.amountFen, e.payableFen, e.fullyRefunded);
+        if (take > 0 && (await repo.reducePending(trx, pending.id, take, e.refundedAt)) && pending.status === 'matured') {
           await takeBackEarned(trx, {
             memberId: e.memberId,
             amount: take,
@@ -169,7 +169,7 @@ export function createPointsCheckout(deps: {
       // Points it spent come back in proportion to what the refund gives back.
       const spent = await repo.findEntryBySource(trx, e.memberId, CHECKOUT_SOURCE(e.orderId));
       if (spent) {
-        const spentPoints = -Number(spent.delta);
+        const spentPoints = -spent.delta;
         const returned = await repo.sumLedgerBySources(trx, e.memberId, `checkout-return:order:${e.orderId}:`);
         const back = e.fullyRefunded
           ? spentPoints - returned

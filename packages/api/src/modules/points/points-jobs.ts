@@ -17,11 +17,11 @@ export function createPointsJobs(deps: { db: DB; clock: Clock; rulesOf: (executo
       let matured = 0;
       for (const p of await repo.dueToMature(db, now.toISOString(), batch)) {
         await inTransaction(db, async (trx) => {
-          const remaining = Number(p.remaining);
-          if (!(await repo.settlePending(trx, Number(p.id), remaining > 0 ? 'matured' : 'cancelled', now.toISOString()))) return;
+          const remaining = p.remaining;
+          if (!(await repo.settlePending(trx, p.id, remaining > 0 ? 'matured' : 'cancelled', now.toISOString()))) return;
           if (remaining === 0) return;
           const { entryId } = await credit(trx, {
-            memberId: Number(p.member_id),
+            memberId: p.member_id,
             amount: remaining,
             kind: 'earn',
             reason: 'order',
@@ -30,7 +30,7 @@ export function createPointsJobs(deps: { db: DB; clock: Clock; rulesOf: (executo
             at: now.toISOString(),
             rules: await rulesOf(trx),
           });
-          await repo.linkPendingEntry(trx, Number(p.id), entryId);
+          await repo.linkPendingEntry(trx, p.id, entryId);
           matured += 1;
         });
       }
@@ -42,9 +42,9 @@ export function createPointsJobs(deps: { db: DB; clock: Clock; rulesOf: (executo
       let expired = 0;
       for (const lot of await repo.dueLots(db, now.toISOString(), batch)) {
         await inTransaction(db, async (trx) => {
-          const memberId = Number(lot.member_id);
+          const memberId = lot.member_id;
           await lockForTransaction(trx, 'points', memberId);
-          const row = { id: Number(lot.id), remaining: Number(lot.remaining), expired: Number(lot.expired) };
+          const row = { id: lot.id, remaining: lot.remaining, expired: lot.expired };
           if (!(await repo.expireLot(trx, row))) return;
           await insertEntry(trx, {
             memberId,

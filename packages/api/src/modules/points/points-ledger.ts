@@ -88,9 +88,9 @@ export function createPointsLedger(deps: { timeZone: string; logger: Logger }) {
     const uses: { entryId: number; lotId: number; amount: number }[] = [];
     for (const lot of await repo.openLots(trx, memberId)) {
       if (need === 0) break;
-      const take = Math.min(need, Number(lot.remaining));
-      if (!(await repo.takeFromLot(trx, Number(lot.id), take))) throw new AppError('INTERNAL', `points lot ${lot.id} changed under a debit`);
-      uses.push({ entryId, lotId: Number(lot.id), amount: take });
+      const take = Math.min(need, lot.remaining);
+      if (!(await repo.takeFromLot(trx, lot.id, take))) throw new AppError('INTERNAL', `points lot ${lot.id} changed under a debit`);
+      uses.push({ entryId, lotId: lot.id, amount: take });
       need -= take;
     }
     if (need > 0) throw new AppError('INTERNAL', `member ${memberId}'s lots do not cover the balance`);
@@ -121,10 +121,10 @@ export function createPointsLedger(deps: { timeZone: string; logger: Logger }) {
     if (!debitEntry || input.amount <= 0) return 0;
     let left = input.amount;
     const giveBack: { useId: number; lotId: number; amount: number }[] = [];
-    for (const use of await repo.returnableUses(trx, Number(debitEntry.id))) {
+    for (const use of await repo.returnableUses(trx, debitEntry.id)) {
       if (left === 0) break;
-      const give = Math.min(left, Number(use.amount) - Number(use.returned));
-      giveBack.push({ useId: Number(use.useId), lotId: Number(use.lotId), amount: give });
+      const give = Math.min(left, use.amount - use.returned);
+      giveBack.push({ useId: use.useId, lotId: use.lotId, amount: give });
       left -= give;
     }
     const total = input.amount - left;

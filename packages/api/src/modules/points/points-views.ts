@@ -27,18 +27,16 @@ export function createPointsViews(deps: { db: DB; clock: Clock; timeZone: string
       const now = clock.now().getTime();
       const next = expiries[0];
       const soon =
-        next && Date.parse(next.expires_at!) - now <= rules.expiry.noticeDays * 24 * 3600_000
-          ? { points: Number(next.points), at: next.expires_at! }
-          : null;
+        next && Date.parse(next.expires_at!) - now <= rules.expiry.noticeDays * 24 * 3600_000 ? { points: next.points, at: next.expires_at! } : null;
       return {
-        available: Number(account?.balance ?? 0),
-        pending: pending.reduce((sum, p) => sum + Number(p.remaining), 0),
-        debt: Number(account?.debt ?? 0),
+        available: account?.balance ?? 0,
+        pending: pending.reduce((sum, p) => sum + p.remaining, 0),
+        debt: account?.debt ?? 0,
         expiringSoon: soon,
-        nextExpiries: expiries.map((e) => ({ points: Number(e.points), at: e.expires_at! })),
+        nextExpiries: expiries.map((e) => ({ points: e.points, at: e.expires_at! })),
         pendingItems: pending.map((p) => ({
-          points: Number(p.remaining),
-          orderId: p.order_id === null ? null : Number(p.order_id),
+          points: p.remaining,
+          orderId: p.order_id === null ? null : p.order_id,
           maturesAt: p.matures_at,
         })),
       };
@@ -89,16 +87,16 @@ export function createPointsViews(deps: { db: DB; clock: Clock; timeZone: string
       return {
         balance,
         entries: page.map((r) => ({
-          id: Number(r.id),
-          delta: Number(r.delta),
+          id: r.id,
+          delta: r.delta,
           kind: r.kind,
           reason: r.reason,
           sourceKey: r.source_key,
           note: r.note,
           createdAt: r.created_at,
-          staffId: r.staff_id === null ? null : Number(r.staff_id),
+          staffId: r.staff_id === null ? null : r.staff_id,
         })),
-        nextCursor: rows.length > limit ? Number(page[page.length - 1]!.id) : null,
+        nextCursor: rows.length > limit ? page[page.length - 1]!.id : null,
       };
     },
   };

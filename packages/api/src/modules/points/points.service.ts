@@ -99,7 +99,7 @@ export function createPointsService(deps: {
     balance: (executor: Executor, memberId: number): Promise<number> => repo.findBalance(executor, memberId),
 
     async balances(executor: Executor, memberIds: number[]): Promise<Map<number, number>> {
-      return new Map((await repo.findBalances(executor, memberIds)).map((r) => [Number(r.member_id), Number(r.balance)]));
+      return new Map((await repo.findBalances(executor, memberIds)).map((r) => [r.member_id, r.balance]));
     },
 
     ...createPointsViews({ ...deps, rulesOf }),
@@ -161,7 +161,7 @@ export function createPointsService(deps: {
         repo.sumOpenLots(executor, memberId),
         repo.findAccount(executor, memberId),
       ]);
-      return { ledger, lots, balance: Number(account?.balance ?? 0), debt: Number(account?.debt ?? 0) };
+      return { ledger, lots, balance: account?.balance ?? 0, debt: account?.debt ?? 0 };
     },
   };
 }

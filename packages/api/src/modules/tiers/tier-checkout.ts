@@ -79,11 +79,11 @@ export function createTierParticipants(deps: { categoryParents: (executor: Execu
       await lockForTransaction(trx, 'tiers', e.memberId);
       const earned = await repo.findGrowthEntry(trx, e.memberId, ORDER_SOURCE(e.orderId));
       if (!earned) return;
-      const gave = Number(earned.delta);
+      const gave = earned.delta;
       const left = gave + (await repo.sumGrowthBySources(trx, e.memberId, ORDER_REFUND_PREFIX(e.orderId)));
       const share = e.fullyRefunded || e.payableFen <= 0 ? left : Math.min(left, Math.floor((gave * e.amountFen) / e.payableFen));
       // Never below zero: growth a manual deduction already took is not taken twice.
-      const has = Number((await repo.findMemberTier(trx, e.memberId))?.growth ?? 0);
+      const has = (await repo.findMemberTier(trx, e.memberId))?.growth ?? 0;
       const take = Math.min(share, has);
       if (take <= 0) return;
       await postOnce(trx, {

@@ -48,9 +48,9 @@ export function createTierGrowth(deps: { db: DB; clock: Clock; settings: Setting
     if (!row) return false;
     const [rules, ladder] = await Promise.all([rulesOf(trx), ladderOf(trx)]);
     if (ladder.length === 0) return false;
-    const growth = await qualifyingGrowth(trx, memberId, rules, at, Number(row.growth));
+    const growth = await qualifyingGrowth(trx, memberId, rules, at, row.growth);
     const target = tierForGrowth(ladder, growth);
-    const level = Number(row.level);
+    const level = row.level;
     if (target.level <= level) return false;
     const moved = await repo.moveLevel(
       trx,
@@ -81,7 +81,7 @@ export function createTierGrowth(deps: { db: DB; clock: Clock; settings: Setting
     });
     const growth = await repo.moveGrowth(trx, input.memberId, input.delta, input.at);
     if (growth === undefined) {
-      const has = Number((await repo.findMemberTier(trx, input.memberId))?.growth ?? 0);
+      const has = (await repo.findMemberTier(trx, input.memberId))?.growth ?? 0;
       throw new AppError('INSUFFICIENT_GROWTH', `the member has ${has} growth; cannot take ${-input.delta}`, {
         growth: has,
         issues: [{ field: 'delta', message: `at most ${has} can be deducted` }],
@@ -102,13 +102,13 @@ export function createTierGrowth(deps: { db: DB; clock: Clock; settings: Setting
   /** The member's tier and growth as held now. */
   async function stateOf(executor: Executor, memberId: number) {
     const [row, ladder, rules] = await Promise.all([repo.findMemberTier(executor, memberId), ladderOf(executor), rulesOf(executor)]);
-    const total = Number(row?.growth ?? 0);
+    const total = row?.growth ?? 0;
     const now = clock.now().toISOString();
     return {
       ladder,
       rules,
-      level: Number(row?.level ?? 0),
-      tier: ladder.length > 0 ? tierAtLevel(ladder, Number(row?.level ?? 0)) : null,
+      level: row?.level ?? 0,
+      tier: ladder.length > 0 ? tierAtLevel(ladder, row?.level ?? 0) : null,
       growth: total,
       qualifying: await qualifyingGrowth(executor, memberId, rules, now, total),
       reachedAt: row?.reached_at ?? null,
@@ -120,7 +120,7 @@ export function createTierGrowth(deps: { db: DB; clock: Clock; settings: Setting
   /** The member's current tier (null without a ladder). */
   async function currentTier(executor: Executor, memberId: number): Promise<Tier | null> {
     const [row, ladder] = await Promise.all([repo.findMemberTier(executor, memberId), ladderOf(executor)]);
-    return ladder.length > 0 ? tierAtLevel(ladder, Number(row?.level ?? 0)) : null;
+    return ladder.length > 0 ? tierAtLevel(ladder, row?.level ?? 0) : null;
   }
 
   return { rulesOf, ladderOf, qualifyingGrowth, heldUntilFrom, upgradeIfReached, post, postOnce, stateOf, currentTier };

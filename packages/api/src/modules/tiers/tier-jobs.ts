@@ -31,14 +31,14 @@ export function createTierJobs(deps: { db: DB; clock: Clock; logger: Logger; gro
         const due = await repo.dueForReview(db, at, afterId, batch);
         if (due.length === 0) break;
         for (const { member_id } of due) {
-          const memberId = Number(member_id);
+          const memberId = member_id;
           afterId = memberId;
           const moved = await inTransaction(db, async (trx) => {
             await lockForTransaction(trx, 'tiers', memberId);
             const row = await repo.findMemberTier(trx, memberId);
             const ladder = await ladderOf(trx);
-            if (!row || Number(row.level) === 0 || ladder.length === 0) return 'none' as const;
-            const level = Number(row.level);
+            if (!row || row.level === 0 || ladder.length === 0) return 'none' as const;
+            const level = row.level;
             const from = { level, heldUntil: row.held_until };
             const heldUntil = row.held_until ?? addMonths(row.reached_at ?? row.updated_at, rules.downgrade.holdMonths);
             if (heldUntil > at) {
@@ -46,7 +46,7 @@ export function createTierJobs(deps: { db: DB; clock: Clock; logger: Logger; gro
               await repo.moveLevel(trx, memberId, from, { level, reachedAt: row.reached_at, heldUntil }, at);
               return 'none' as const;
             }
-            const growth = await qualifyingGrowth(trx, memberId, rules, at, Number(row.growth));
+            const growth = await qualifyingGrowth(trx, memberId, rules, at, row.growth);
             const target = tierForGrowth(ladder, growth).level;
             if (target >= level) {
               await repo.moveLevel(
@@ -102,7 +102,7 @@ export function createTierJobs(deps: { db: DB; clock: Clock; logger: Logger; gro
           const candidates = await repo.belowTheirGrowth(db, t.level, t.growthThreshold, afterId, batch);
           if (candidates.length === 0) break;
           for (const { member_id } of candidates) {
-            afterId = Number(member_id);
+            afterId = member_id;
             const moved = await inTransaction(db, async (trx) => {
               await lockForTransaction(trx, 'tiers', afterId);
               return upgradeIfReached(trx, afterId, at, 'config');

@@ -41,9 +41,9 @@ export function createTierMerge(deps: { growth: TierGrowth }) {
     const moved = await trx.updateTable('growth_ledger').set({ member_id: s }).where('member_id', '=', a).executeTakeFirst();
     if (growthMoved !== 0) await repo.moveGrowth(trx, s, growthMoved, at);
     for (const t of twins) {
-      if (Number(t.delta) <= 0 || (t.reason !== 'check_in' && t.reason !== 'task')) continue;
-      const has = Number((await repo.findMemberTier(trx, s))?.growth ?? 0);
-      const take = Math.min(has, Number(t.delta));
+      if (t.delta <= 0 || (t.reason !== 'check_in' && t.reason !== 'task')) continue;
+      const has = (await repo.findMemberTier(trx, s))?.growth ?? 0;
+      const take = Math.min(has, t.delta);
       if (take === 0) continue;
       await repo.insertGrowthEntry(trx, {
         memberId: s,
@@ -56,8 +56,8 @@ export function createTierMerge(deps: { growth: TierGrowth }) {
       });
       await repo.moveGrowth(trx, s, -take, at);
     }
-    const sLevel = Number(before.survivor?.level ?? 0);
-    const aLevel = Number(before.absorbed?.level ?? 0);
+    const sLevel = before.survivor?.level ?? 0;
+    const aLevel = before.absorbed?.level ?? 0;
     if (before.absorbed && aLevel > sLevel) {
       const movedUp = await repo.moveLevel(
         trx,
@@ -67,7 +67,7 @@ export function createTierMerge(deps: { growth: TierGrowth }) {
         at,
       );
       if (movedUp) {
-        const growth = Number((await repo.findMemberTier(trx, s))?.growth ?? 0);
+        const growth = (await repo.findMemberTier(trx, s))?.growth ?? 0;
         await repo.insertTierChange(trx, { memberId: s, from: sLevel, to: aLevel, reason: 'upgrade', growth, note: zhCN.members.mergeTierNote, at });
       }
     }
@@ -91,7 +91,7 @@ export function createTierMerge(deps: { growth: TierGrowth }) {
       moved: { growth_ledger: Number(moved.numUpdatedRows) + twins.length },
       growthMoved,
       tierBefore: { survivor: sLevel, absorbed: aLevel },
-      tierAfter: Number(after?.level ?? 0),
+      tierAfter: after?.level ?? 0,
     };
   }
 

@@ -11,13 +11,13 @@ export function createTierViews(deps: { db: DB; growth: TierGrowth }) {
 
   function ledgerEntry(r: Awaited<ReturnType<typeof repo.listGrowth>>[number]) {
     return {
-      id: Number(r.id),
-      delta: Number(r.delta),
+      id: r.id,
+      delta: r.delta,
       reason: r.reason,
       sourceKey: r.source_key,
       note: r.note,
       createdAt: r.created_at,
-      staffId: r.staff_id === null ? null : Number(r.staff_id),
+      staffId: r.staff_id === null ? null : r.staff_id,
     };
   }
 
@@ -57,9 +57,9 @@ export function createTierViews(deps: { db: DB; growth: TierGrowth }) {
       const [rows, row] = await Promise.all([repo.listGrowth(db, memberId, limit + 1, cursor), repo.findMemberTier(db, memberId)]);
       const page = rows.slice(0, limit);
       return {
-        growth: Number(row?.growth ?? 0),
+        growth: row?.growth ?? 0,
         entries: page.map(ledgerEntry),
-        nextCursor: rows.length > limit ? Number(page[page.length - 1]!.id) : null,
+        nextCursor: rows.length > limit ? page[page.length - 1]!.id : null,
       };
     },
 
@@ -75,11 +75,11 @@ export function createTierViews(deps: { db: DB; growth: TierGrowth }) {
         heldUntil: s.heldUntil,
         birthday,
         changes: changes.map((c) => ({
-          id: Number(c.id),
-          fromLevel: Number(c.from_level),
-          toLevel: Number(c.to_level),
+          id: c.id,
+          fromLevel: c.from_level,
+          toLevel: c.to_level,
           reason: c.reason,
-          growth: Number(c.growth),
+          growth: c.growth,
           note: c.note,
           createdAt: c.created_at,
         })),

@@ -16,21 +16,21 @@ export const TIER_RULES = defineSetting('tiers.rules', TierRulesSchema, DEFAULT_
 
 export function toTier(row: Selectable<TiersTable>): Tier {
   return {
-    id: Number(row.id),
-    level: Number(row.level),
+    id: row.id,
+    level: row.level,
     name: row.name,
-    growthThreshold: Number(row.growth_threshold),
+    growthThreshold: row.growth_threshold,
     benefits: {
       memberPrice: {
-        basisPoints: Number(row.member_price_bp),
+        basisPoints: row.member_price_bp,
         scope: row.member_price_scope,
         ids: readJson(row.member_price_ids, StoredJson.ids, 'tiers.member_price_ids'),
       },
-      pointsMultiplierBp: Number(row.points_multiplier_bp),
-      freeShipping: Number(row.free_shipping) === 1,
+      pointsMultiplierBp: row.points_multiplier_bp,
+      freeShipping: row.free_shipping === 1,
       birthdayGift: {
-        points: Number(row.birthday_points),
-        couponTemplateId: row.birthday_coupon_template_id === null ? null : Number(row.birthday_coupon_template_id),
+        points: row.birthday_points,
+        couponTemplateId: row.birthday_coupon_template_id === null ? null : row.birthday_coupon_template_id,
       },
       display: readJson(row.display_benefits, TierBenefits.shape.display, 'tiers.display_benefits'),
     },

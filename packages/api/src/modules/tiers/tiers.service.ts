@@ -156,7 +156,7 @@ export function createTiersService(deps: {
             throw new AppError('CONFLICT', 'this adjustment was already posted', { issues: [{ field: 'key', message: 'already posted' }] });
           }
           const { entryId, growth } = await post(trx, { memberId, delta: input.delta, reason: 'manual', sourceKey, note: input.reason, staffId, at });
-          const level = Number((await repo.findMemberTier(trx, memberId))?.level ?? 0);
+          const level = (await repo.findMemberTier(trx, memberId))?.level ?? 0;
           return {
             entry: { id: entryId, delta: input.delta, reason: 'manual' as const, sourceKey, note: input.reason, createdAt: at, staffId },
             growth,
