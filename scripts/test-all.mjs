@@ -1,5 +1,5 @@
 // `pnpm test`: the whole suite, in the order a failure is cheapest to find.
-//  1. lint and format check (Biome), then type-check every package, tests included
+//  1. lint and format check (Biome), the docs' code names (check-docs), then type-check every package, tests included
 //  2. shared and API tests on SQLite; the API tests again on PostgreSQL when TEST_DATABASE_URL is set
 //  3. the merchant console's component tests (jsdom)
 //  4. build the mini-program for weapp, alipay, tt and h5 and, at the same time, the merchant console; check each
@@ -78,6 +78,7 @@ function ensureChromium() {
 }
 
 await step('lint and format (biome check)', path.join(ROOT, 'node_modules/.bin/biome'), ['check', '.']);
+await step('docs cite only names that exist (check-docs)', 'node', ['scripts/check-docs.mjs']);
 await step('typecheck', 'pnpm', ['-r', '--workspace-concurrency=1', 'typecheck']);
 await vitest('shared', 'shared');
 await vitest('api on SQLite', 'api', { TEST_DATABASE_URL: '' }); // empty: SQLite even when the caller set a PostgreSQL URL
