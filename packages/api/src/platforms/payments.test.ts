@@ -11,8 +11,8 @@ import { AlipaySdk } from 'alipay-sdk';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { fenToYuanString, platformYuanToFen } from '@siyu/shared/money';
-import { AppError } from '../lib/app-error.js';
 import { type Clock, ManualClock } from '../lib/clock.js';
+import { rejection } from './platform-test-support.js';
 import {
   createPaymentAdapters,
   createPlatformSimulator,
@@ -91,16 +91,6 @@ function setup(options: { autoCompleteRefunds?: boolean; edit?: (c: PlatformsCon
   const config = options.edit ? options.edit(base) : base;
   adapters = createPaymentAdapters(config, simFetch, clock);
   return { sim, adapters, config, clock, advance: (ms) => clock.advance(ms), simFetch, accepted, rejected };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 function notificationRejection(fn: () => unknown): PaymentNotificationError {

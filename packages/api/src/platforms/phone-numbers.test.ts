@@ -9,8 +9,9 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AlipaySdk } from 'alipay-sdk';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../lib/app-error.js';
+import type { AppError } from '../lib/app-error.js';
 import { type Clock, ManualClock } from '../lib/clock.js';
+import { rejection } from './platform-test-support.js';
 import { readAlipayPhoneResponse } from './alipay.js';
 import { createPlatformAdapters, createPlatformSimulator, type FetchLike, type PhoneProof } from './index.js';
 import { decryptTtPhone } from './tt.js';
@@ -40,16 +41,6 @@ function setup(options: { adapterClock?: Clock; wrapFetch?: (inner: FetchLike) =
   const adapters = createPlatformAdapters(config, (options.wrapFetch ?? ((f) => f))(fetch), options.adapterClock ?? clock);
   const tokenCalls = () => calls.filter((p) => p.endsWith('/cgi-bin/stable_token')).length;
   return { sim, adapters, config, clock, calls, tokenCalls, advance: (ms: number) => clock.advance(ms) };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 const weappProof = (proof: Record<string, unknown>): PhoneProof => ({ platform: 'weapp', code: proof.code as string });

@@ -4,8 +4,8 @@ import { serve } from '@hono/node-server';
 import { AlipaySdk } from 'alipay-sdk';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../lib/app-error.js';
 import { ManualClock } from '../lib/clock.js';
+import { rejection } from './platform-test-support.js';
 import { signedAlipayParams } from './alipay.js';
 import { alipaySignContent, alipayTimestamp, rawJsonMember, rsa2Sign, rsa2Verify, verifyAlipayNotification } from './alipay-sign.js';
 import {
@@ -29,16 +29,6 @@ function setup(options: PlatformSimulatorOptions = {}, wrapFetch: (inner: FetchL
   const config = sim.platformsConfig(BASE);
   const adapters = createPlatformAdapters(config, wrapFetch(fetch), clock);
   return { sim, adapters, config, fetch, clock, advance: (ms: number) => clock.advance(ms) };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 /** Rewrites the response body text (the body is read once, as the adapters do). */

@@ -44,16 +44,7 @@ export function createPointsLedger(deps: { timeZone: string; logger: Logger }) {
     },
   ) {
     try {
-      return await repo.insertLedgerEntry(trx, {
-        memberId: input.memberId,
-        delta: input.delta,
-        kind: input.kind,
-        reason: input.reason,
-        sourceKey: input.sourceKey,
-        note: input.note ?? null,
-        createdAt: input.at,
-        staffId: input.staffId ?? null,
-      });
+      return await repo.insertLedgerEntry(trx, { ...input, createdAt: input.at });
     } catch (err) {
       if (isUniqueViolation(err)) throw new AppError('CONFLICT', `points for ${input.sourceKey} were already posted`);
       if (isForeignKeyViolation(err)) throw new AppError('NOT_FOUND', `member ${input.memberId} not found`);
