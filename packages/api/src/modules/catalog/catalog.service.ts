@@ -65,7 +65,7 @@ function toSummary(p: SummaryRow, skus: SkuSummary, salesCountThreshold = 0): Pr
     id: p.id,
     title: p.title,
     subtitle: p.subtitle,
-    categoryId: p.category_id === null ? null : p.category_id,
+    categoryId: p.category_id,
     coverUrl: images[0] ?? null,
     minPriceFen: skus.minPriceFen,
     maxPriceFen: skus.maxPriceFen,
@@ -212,7 +212,7 @@ export function createCatalogService({
       const rows = (await repo.listCategories(db)).map((c) => ({
         id: c.id,
         name: c.name,
-        parentId: c.parent_id === null ? null : c.parent_id,
+        parentId: c.parent_id,
         sortOrder: c.sort_order,
       }));
       return rows.filter((c) => c.parentId === null).map((c) => ({ ...c, children: rows.filter((k) => k.parentId === c.id) }));
@@ -239,7 +239,7 @@ export function createCatalogService({
       });
       if (!ok) throw new AppError('NOT_FOUND', `category ${id} not found`);
       const c = (await repo.findCategory(db, id))!;
-      return { id, name: c.name, parentId: c.parent_id === null ? null : c.parent_id, sortOrder: c.sort_order };
+      return { id, name: c.name, parentId: c.parent_id, sortOrder: c.sort_order };
     },
 
     /** A new product starts as a draft; its initial stock is recorded as a movement. */
@@ -386,8 +386,8 @@ export function createCatalogService({
           stockAfter: m.stock_after,
           kind: m.kind,
           reason: m.reason,
-          staffId: m.staff_id === null ? null : m.staff_id,
-          orderId: m.order_id === null ? null : m.order_id,
+          staffId: m.staff_id,
+          orderId: m.order_id,
           createdAt: m.created_at,
         })),
       };
@@ -417,7 +417,7 @@ export function createCatalogService({
     },
 
     async categoryParents(executor: Executor = db): Promise<Map<number, number | null>> {
-      return new Map((await repo.listCategories(executor)).map((c) => [c.id, c.parent_id === null ? null : c.parent_id]));
+      return new Map((await repo.listCategories(executor)).map((c) => [c.id, c.parent_id]));
     },
 
     // For cart and orders (same transaction as the caller).

@@ -20,21 +20,28 @@ export function validityOf(t: TemplateRow): CouponValidity {
     : { type: 'relative', days: Number(t.valid_days), startsNextDay: t.starts_next_day === 1 };
 }
 
+/** The rule a template defines and a coupon keeps as it was when claimed: the columns both tables have. */
+function ruleFields(r: TemplateRow | CouponRow, table: 'coupon_templates' | 'coupons') {
+  return {
+    name: r.name,
+    kind: r.kind,
+    amountFen: r.amount_fen,
+    percentOffBp: r.percent_off_bp,
+    capFen: r.cap_fen,
+    thresholdFen: r.threshold_fen,
+    scope: readJson(r.scope, CouponScopeSchema, `${table}.scope`),
+    minTierLevel: r.min_tier_level,
+    stacking: readJson(r.stacking, CouponStackingSchema, `${table}.stacking`),
+  };
+}
+
 export function toTemplate(t: TemplateRow): CouponTemplate {
   return {
     id: t.id,
-    name: t.name,
+    ...ruleFields(t, 'coupon_templates'),
     description: t.description,
-    kind: t.kind,
-    amountFen: t.amount_fen === null ? null : t.amount_fen,
-    percentOffBp: t.percent_off_bp,
-    capFen: t.cap_fen === null ? null : t.cap_fen,
-    thresholdFen: t.threshold_fen,
-    scope: readJson(t.scope, CouponScopeSchema, 'coupon_templates.scope'),
-    minTierLevel: t.min_tier_level,
-    stacking: readJson(t.stacking, CouponStackingSchema, 'coupon_templates.stacking'),
     validity: validityOf(t),
-    totalStock: t.total_stock === null ? null : t.total_stock,
+    totalStock: t.total_stock,
     perMemberLimit: t.per_member_limit,
     public: t.public === 1,
     status: t.status,
@@ -46,20 +53,7 @@ export function toTemplate(t: TemplateRow): CouponTemplate {
 }
 
 export function ruleOf(c: CouponRow): CouponRule {
-  return {
-    id: c.id,
-    name: c.name,
-    kind: c.kind,
-    amountFen: c.amount_fen === null ? null : c.amount_fen,
-    percentOffBp: c.percent_off_bp,
-    capFen: c.cap_fen === null ? null : c.cap_fen,
-    thresholdFen: c.threshold_fen,
-    scope: readJson(c.scope, CouponScopeSchema, 'coupons.scope'),
-    minTierLevel: c.min_tier_level,
-    stacking: readJson(c.stacking, CouponStackingSchema, 'coupons.stacking'),
-    validFrom: c.valid_from,
-    validUntil: c.valid_until,
-  };
+  return { id: c.id, ...ruleFields(c, 'coupons'), validFrom: c.valid_from, validUntil: c.valid_until };
 }
 
 export function toCoupon(c: CouponRow, now: string): Coupon {
@@ -73,7 +67,7 @@ export function toCoupon(c: CouponRow, now: string): Coupon {
     validFrom,
     validUntil,
     status: c.status === 'available' && c.valid_until <= now ? 'expired' : c.status,
-    orderId: c.order_id === null ? null : c.order_id,
+    orderId: c.order_id,
     source: c.source,
     claimedAt: c.claimed_at,
     usedAt: c.used_at,

@@ -90,7 +90,7 @@ export function createCheckout(deps: {
       return {
         skuId: item.skuId,
         productId: s.product_id,
-        categoryId: s.category_id === null ? null : s.category_id,
+        categoryId: s.category_id,
         title: s.title,
         specs: readJsonOr(s.specs, StoredJson.specs, {}),
         imageUrl: readJsonOr(s.image_urls, StoredJson.imageUrls, [])[0] ?? null,

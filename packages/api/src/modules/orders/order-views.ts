@@ -56,7 +56,7 @@ export function toSummary(o: OrderRow, lines: LineRow[]): OrderSummary {
   };
 }
 
-const sourceOf = (a: AdjustmentRow) => (a.source_type === null ? null : { type: a.source_type, id: a.source_id === null ? null : a.source_id });
+const sourceOf = (a: AdjustmentRow) => (a.source_type === null ? null : { type: a.source_type, id: a.source_id });
 
 export function toOrder(o: OrderRow, lines: LineRow[], adjustments: AdjustmentRow[], events: EventRow[], refunds: Refund[]): Order {
   return {
@@ -78,7 +78,7 @@ export function toOrder(o: OrderRow, lines: LineRow[], adjustments: AdjustmentRo
       fromStatus: e.from_status,
       toStatus: e.to_status,
       actorType: e.actor_type,
-      actorId: e.actor_id === null ? null : e.actor_id,
+      actorId: e.actor_id,
       note: e.note,
       createdAt: e.created_at,
     })),
@@ -132,7 +132,7 @@ export function paymentFactsOf(o: OrderRow) {
     status: o.status,
     payableFen: o.payable_fen,
     expiresAt: o.expires_at,
-    paidFen: o.paid_amount_fen === null ? null : o.paid_amount_fen,
+    paidFen: o.paid_amount_fen,
     paymentPlatform: o.payment_platform,
     transactionId: o.payment_transaction_id,
     refundedFen: o.refunded_fen,

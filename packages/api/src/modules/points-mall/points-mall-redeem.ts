@@ -93,8 +93,8 @@ export function createRedeem(
         description: item.description,
         pointsPrice: item.points_price,
         cashFen: item.cash_fen,
-        skuId: item.sku_id === null ? null : item.sku_id,
-        couponTemplateId: item.coupon_template_id === null ? null : item.coupon_template_id,
+        skuId: item.sku_id,
+        couponTemplateId: item.coupon_template_id,
       };
       let order: { orderId: number; expiresAt: string } | null = null;
       if (cashTotal > 0) {

@@ -36,7 +36,7 @@ export function createPointsViews(deps: { db: DB; clock: Clock; timeZone: string
         nextExpiries: expiries.map((e) => ({ points: e.points, at: e.expires_at! })),
         pendingItems: pending.map((p) => ({
           points: p.remaining,
-          orderId: p.order_id === null ? null : p.order_id,
+          orderId: p.order_id,
           maturesAt: p.matures_at,
         })),
       };
@@ -94,7 +94,7 @@ export function createPointsViews(deps: { db: DB; clock: Clock; timeZone: string
           sourceKey: r.source_key,
           note: r.note,
           createdAt: r.created_at,
-          staffId: r.staff_id === null ? null : r.staff_id,
+          staffId: r.staff_id,
         })),
         nextCursor: rows.length > limit ? page[page.length - 1]!.id : null,
       };

@@ -90,7 +90,7 @@ export function createTierBirthdayGifts(deps: {
         year: g.year,
         level: g.level,
         points: g.points,
-        couponId: g.coupon_id === null ? null : g.coupon_id,
+        couponId: g.coupon_id,
         createdAt: g.created_at,
       }));
     },

@@ -17,7 +17,7 @@ export function createTierViews(deps: { db: DB; growth: TierGrowth }) {
       sourceKey: r.source_key,
       note: r.note,
       createdAt: r.created_at,
-      staffId: r.staff_id === null ? null : r.staff_id,
+      staffId: r.staff_id,
     };
   }
 

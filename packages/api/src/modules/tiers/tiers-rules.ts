@@ -30,7 +30,7 @@ export function toTier(row: Selectable<TiersTable>): Tier {
       freeShipping: row.free_shipping === 1,
       birthdayGift: {
         points: row.birthday_points,
-        couponTemplateId: row.birthday_coupon_template_id === null ? null : row.birthday_coupon_template_id,
+        couponTemplateId: row.birthday_coupon_template_id,
       },
       display: readJson(row.display_benefits, TierBenefits.shape.display, 'tiers.display_benefits'),
     },
