@@ -1,7 +1,6 @@
 import { MAX_CART_LINES, type AddCartLine, type Cart, type CartLine, type UpdateCartLine } from '@siyu/shared';
 import type { DB } from '../../db/connection.js';
 import { isCheckViolation } from '../../db/dialect.js';
-import { readJsonOr, StoredJson } from '../../db/json-column.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import { inTransaction, type Executor } from '../../lib/transaction.js';
@@ -40,8 +39,8 @@ export function createCartService({ db, clock, catalog }: { db: DB; clock: Clock
         skuId: r.sku_id,
         productId: s.product_id,
         title: s.title,
-        specs: readJsonOr(s.specs, StoredJson.specs, {}),
-        imageUrl: readJsonOr(s.image_urls, StoredJson.imageUrls, [])[0] ?? null,
+        specs: s.specs,
+        imageUrl: s.imageUrl,
         quantity: r.quantity,
         selected: r.selected === 1,
         priceFen,

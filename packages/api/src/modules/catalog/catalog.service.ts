@@ -420,8 +420,13 @@ export function createCatalogService({
       return new Map((await repo.listCategories(executor)).map((c) => [c.id, c.parent_id]));
     },
 
-    // For cart and orders (same transaction as the caller).
-    skusForPurchase: (executor: Executor, skuIds: number[]) => repo.listSkusWithProduct(executor, skuIds),
+    // For cart and orders (same transaction as the caller): each SKU with its product, spec values and cover read.
+    skusForPurchase: async (executor: Executor, skuIds: number[]) =>
+      (await repo.listSkusWithProduct(executor, skuIds)).map(({ specs, image_urls, ...s }) => ({
+        ...s,
+        specs: readJsonOr(specs, StoredJson.specs, {}),
+        imageUrl: readJsonOr(image_urls, StoredJson.imageUrls, [])[0] ?? null,
+      })),
 
     /** Reserves or releases stock for an order, recording the movement. False when stock would go below zero. */
     async moveStockForOrder(

@@ -12,7 +12,6 @@ import {
 } from '@siyu/shared';
 import { randomInt } from 'node:crypto';
 import type { DB } from '../../db/connection.js';
-import { readJsonOr, StoredJson } from '../../db/json-column.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import { validationError } from '../../lib/http.js';
@@ -92,8 +91,8 @@ export function createCheckout(deps: {
         productId: s.product_id,
         categoryId: s.category_id,
         title: s.title,
-        specs: readJsonOr(s.specs, StoredJson.specs, {}),
-        imageUrl: readJsonOr(s.image_urls, StoredJson.imageUrls, [])[0] ?? null,
+        specs: s.specs,
+        imageUrl: s.imageUrl,
         unitPriceFen,
         quantity: item.quantity,
         lineTotalFen,
