@@ -19,7 +19,7 @@ const EnvSchema = z
       .string()
       .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://')
       .default('sqlite:data/siyu.db'),
-    /** `relaxed`: commits do not wait for the disk (throwaway test databases; decision 024). Refused in production. */
+    /** `relaxed`: commits do not wait for the disk (throwaway test databases; decision 025). Refused in production. */
     DATABASE_DURABILITY: z.enum(['full', 'relaxed']).default('full'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MERCHANT_TIME_ZONE: z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),

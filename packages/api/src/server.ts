@@ -36,7 +36,7 @@ logger.info({ engine: handle.engine, applied }, 'database ready');
 let app: ReturnType<typeof createApp> | undefined;
 const simulator = env.PLATFORM_SIMULATOR
   ? createPlatformSimulator({
-      clock: () => systemClock.now(),
+      clock: systemClock,
       deliver: (url, init) => {
         if (!app) throw new Error('notification before the app was built');
         const target = new URL(url);
@@ -53,8 +53,8 @@ app = createApp({
   db: handle.db,
   clock,
   // With the simulator on, the production adapters reach it in-process (whatever port we end up on).
-  platforms: createPlatformAdapters(platformsConfig, platformFetch, () => systemClock.now()),
-  payments: createPaymentAdapters(platformsConfig, platformFetch, () => systemClock.now()),
+  platforms: createPlatformAdapters(platformsConfig, platformFetch, systemClock),
+  payments: createPaymentAdapters(platformsConfig, platformFetch, systemClock),
   config: {
     ...defaultAppConfig,
     timeZone: env.MERCHANT_TIME_ZONE,

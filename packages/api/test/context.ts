@@ -25,7 +25,7 @@ import {
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 export const engine: 'sqlite' | 'postgres' = TEST_DATABASE_URL ? 'postgres' : 'sqlite';
 
-// Test databases are throwaway: their commits do not wait for the disk (decision 024). What survives a crash is
+// Test databases are throwaway: their commits do not wait for the disk (decision 025). What survives a crash is
 // tested on the real process (process.test.ts), with full durability.
 const durability = 'relaxed';
 
@@ -130,14 +130,14 @@ export async function createTestContext(
   const clock = new ManualClock(now);
   let app: App | undefined;
   const simulator = createPlatformSimulator({
-    clock: () => clock.now(),
+    clock,
     ...simulatorOptions,
     // Notifications go to this app in-process, by the notify URL's path.
     deliver: (url, init) => app!.request(new URL(url).pathname, init),
   });
   const platformsConfig = simulator.platformsConfig(SIMULATOR_BASE, { notifyUrlBase: NOTIFY_URL_BASE });
-  const platforms = createPlatformAdapters(platformsConfig, simulatorFetch(simulator.app), () => clock.now());
-  const payments = createPaymentAdapters(platformsConfig, simulatorFetch(simulator.app), () => clock.now());
+  const platforms = createPlatformAdapters(platformsConfig, simulatorFetch(simulator.app), clock);
+  const payments = createPaymentAdapters(platformsConfig, simulatorFetch(simulator.app), clock);
   const config: AppConfig = { ...defaultAppConfig, trustProxy: true, uploadsDir: path.join(tmpRoot, 'uploads'), ...overrides };
   const probe = createLifecycleProbe();
   app = createApp({

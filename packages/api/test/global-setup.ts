@@ -1,5 +1,5 @@
 /**
- * Once per run, before any test file (decision 024): migrate one template database, which every test copies instead
+ * Once per run, before any test file (decision 025): migrate one template database, which every test copies instead
  * of migrating its own. SQLite: a template file in a temporary folder. PostgreSQL (TEST_DATABASE_URL): a template
  * database named after the run (test/postgres-databases.ts), dropped at the end with every database the run made.
  */

@@ -353,6 +353,31 @@ describe('order lifecycle', () => {
     expect((await call(ctx, 'GET', `${M}/orders?memberId=${member.id}&status=paid`, owner.headers())).body.total).toBe(1);
     expect((await call(ctx, 'GET', `${M}/orders`, member.headers())).status).toBe(403);
   });
+
+  it('reads the order numbers of many orders (a refunds list) in one query', async () => {
+    const second = (await placeOrder(member, { items: [{ skuId: p.skus[0]!.id, quantity: 1 }], addressId })).body;
+    const third = (await placeOrder(member, { items: [{ skuId: p.skus[0]!.id, quantity: 1 }], addressId })).body;
+    let queries = 0;
+    const counted = ctx.db.withPlugin({
+      transformQuery: (args) => {
+        queries += 1;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    });
+    const numbers = await ctx.app.services.orders.orderNumbers(counted, [order.id, second.id, third.id, order.id, 999_999]);
+    expect(queries).toBe(1);
+    expect(numbers).toEqual(
+      new Map([
+        [order.id, order.orderNo],
+        [second.id, second.orderNo],
+        [third.id, third.orderNo],
+      ]),
+    );
+    queries = 0;
+    expect(await ctx.app.services.orders.orderNumbers(counted, [])).toEqual(new Map());
+    expect(queries).toBe(0);
+  });
 });
 
 describe('payment window and markOrderPaid', () => {

@@ -5,6 +5,7 @@
  */
 import type { LoginPlatform, MerchantPointsMallItem, PointsMallItem, PointsMallRedemption } from '@siyu/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inTransaction } from '../src/lib/transaction.js';
 import { createTestContext, type TestContext } from './context.js';
 import { call, createStaffAndLogin, loginMember, type StaffSession, type TestMember } from './factories.js';
 import { expectOkAck, newShop, newShopper, type Shop, type Shopper, startPayment } from './shop.js';
@@ -489,6 +490,41 @@ describe('points plus cash', () => {
     await ctx.app.services.orders.closeExpiredOrders(ctx.clock.now());
     expect(await balance(m.id)).toBe(1000);
     expect((await view(m, it1.id)).canRedeem).toBe(true);
+  });
+
+  it('settles a paid redemption at the payment’s time, not at the server’s clock', async () => {
+    const it1 = await item({ ...cashItem, totalStock: 5 });
+    await grant(m.id, 1000);
+    const r = (await redeem(m, { itemId: it1.id })).body as PointsMallRedemption;
+    const pay = await startPayment(ctx, m, r.orderId!);
+    // The notification arrives ten minutes after the platform took the money.
+    const paidAt = new Date(ctx.clock.now().getTime() + 60_000).toISOString();
+    ctx.clock.advance(11 * 60_000);
+    await inTransaction(ctx.db, (trx) =>
+      ctx.app.services.orders.markOrderPaid(trx, {
+        orderNo: pay.orderNo,
+        amountFen: 990,
+        platform: 'weapp',
+        transactionId: 'tx-late',
+        paidAt: new Date(paidAt),
+      }),
+    );
+    const order = await call(ctx, 'GET', `${M}/orders/${r.orderId}`, shop.owner.headers());
+    expect(order.body.paidAt).toBe(paidAt);
+    const after = await call(ctx, 'GET', `/api/v1/points-mall/redemptions/${r.id}`, m.headers());
+    expect(after.body).toMatchObject({ status: 'fulfilled', paidAt, fulfilledAt: paidAt });
+  });
+
+  it('records a staff cancel of an unpaid redemption on its order as the staff’s, with the reason', async () => {
+    const it1 = await item({ ...cashItem, totalStock: 5 });
+    await grant(m.id, 1000);
+    const r = (await redeem(m, { itemId: it1.id })).body as PointsMallRedemption;
+    const cancelled = await call(ctx, 'POST', `${M}/points-mall/redemptions/${r.id}/cancel`, shop.owner.headers(), { reason: '活动取消' });
+    expect(cancelled.status).toBe(200);
+    const order = await call(ctx, 'GET', `${M}/orders/${r.orderId}`, shop.owner.headers());
+    const closing = order.body.events.find((e: { toStatus: string }) => e.toStatus === 'cancelled');
+    expect(closing).toMatchObject({ fromStatus: 'awaiting_payment', actorType: 'staff', note: 'cancelled by staff: 活动取消' });
+    expect(closing.actorId).not.toBeNull();
   });
 
   it('the member may withdraw before paying; staff may cancel unpaid or paid (the cash is refunded)', async () => {

@@ -1,5 +1,5 @@
 /**
- * The PostgreSQL databases of one test run (decision 024). The run migrates one template database; each test worker
+ * The PostgreSQL databases of one test run (decision 025). The run migrates one template database; each test worker
  * makes its databases from it (CREATE DATABASE … TEMPLATE, about 0.2 s, against about 2 s to migrate) and keeps them
  * for the whole run, resetting one to the template's rows before each test (a few milliseconds): DROP DATABASE waits
  * for a checkpoint (1-2 s, far more on a busy server), so a run drops its databases once, at its end, all at once.

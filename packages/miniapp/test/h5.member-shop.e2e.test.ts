@@ -1,5 +1,5 @@
 /**
- * What a returning shopper uses, in a phone-sized browser at 390 × 844 and 320 × 568 (issue 12, decision 022): the
+ * What a returning shopper uses, in a phone-sized browser at 390 × 844 and 320 × 568 (decision 022): the
  * address page's three-column region picker (pick a region, save, and the API has it), 收藏 on the product page and
  * 我的收藏, the member page's order counts (each equal to its tab's list), and paying: the payment lands on 支付成功,
  * whose Back goes to the order without starting the payment again. Screenshots go to

@@ -1,5 +1,5 @@
 /**
- * The storefront as a new shopper sees it in a phone-sized browser (issue 12), at 390 × 844 and at 320 × 568: the
+ * The storefront as a new shopper sees it in a phone-sized browser (decision 018), at 390 × 844 and at 320 × 568: the
  * search field has room and finds every tea, headings stand on their own line, a sold-out product says so on a
  * disabled button, links to things that are gone get a not-found page with a way home, the cart bar spans the screen
  * at the bottom with its labels on one line, tap targets are at least 44 px, nothing wraps one character per line,

@@ -802,7 +802,7 @@ describe('WeChat output in miniprogram-simulate', () => {
   }, 30_000);
 });
 
-describe('WeChat output: the storefront fixes of issue 12', () => {
+describe('WeChat output: the storefront fixes (decision 018)', () => {
   const one = (host: Element, className: string): Element | null => allDom(host, className)[0] ?? null;
   const member = () => lastAuthorization!.slice(7);
   const memberPost = async (p: string, body: unknown) => {

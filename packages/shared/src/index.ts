@@ -3,6 +3,7 @@ export * from './issues.js';
 export * from './money.js';
 export * from './business-day.js';
 export * from './platforms.js';
+export * from './constants/index.js';
 export * from './contracts/common.js';
 export * from './contracts/auth.js';
 export * from './contracts/check-in.js';

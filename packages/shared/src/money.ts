@@ -26,6 +26,8 @@ export function formatYuan(fen: Fen): string {
 }
 
 const YUAN_PATTERN = /^(-)?(\d{1,13})(?:\.(\d{1,2}))?$/;
+/** As the payment platforms write amounts: no sign, no leading zero, no space. */
+const PLATFORM_YUAN_PATTERN = /^(0|[1-9]\d{0,12})(?:\.(\d{1,2}))?$/;
 
 /** "88.8" -> 8880. Parses digit by digit; rejects anything with more than two decimals. */
 export function yuanStringToFen(yuan: string): Fen {
@@ -35,6 +37,15 @@ export function yuanStringToFen(yuan: string): Fen {
   const frac = Number((m[3] ?? '').padEnd(2, '0'));
   const fen = whole * 100 + frac;
   return m[1] ? -fen : fen;
+}
+
+/**
+ * A yuan amount as a payment platform sends it (Alipay's total_amount, refund_fee: "88.88", "88.8", "88") -> fen
+ * exactly; null for anything else (a sign, a leading zero, a space, an exponent, a third decimal): an amount the
+ * platform signed is never guessed at.
+ */
+export function platformYuanToFen(yuan: string): Fen | null {
+  return PLATFORM_YUAN_PATTERN.test(yuan) ? yuanStringToFen(yuan) : null;
 }
 
 /** Sum of integer fen amounts, refusing anything that is not a safe integer. */

@@ -5,6 +5,7 @@ import {
   fenToYuanString,
   formatYuan,
   monthRange,
+  platformYuanToFen,
   sumFen,
   yuanStringToFen,
   ERROR_STATUS,
@@ -56,6 +57,11 @@ describe('money in fen', () => {
     expect(() => yuanStringToFen('abc')).toThrow();
     expect(sumFen([10, 20, 30])).toBe(60);
     expect(() => sumFen([0.1, 0.2])).toThrow();
+  });
+
+  it('reads a platform’s yuan amount exactly, or not at all', () => {
+    expect(['88.88', '88.8', '88', '0.07', '0'].map(platformYuanToFen)).toEqual([8888, 8880, 8800, 7, 0]);
+    for (const bad of ['-1.00', '01.00', ' 1.00', '1.001', '1e2', '1.', '.5', '']) expect(platformYuanToFen(bad)).toBeNull();
   });
 });
 

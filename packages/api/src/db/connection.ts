@@ -25,7 +25,7 @@ const pgTypes = {
  * `full` (the default, and the only choice in production): a commit returns once it is on the disk. `relaxed`: commits
  * return before they reach the disk (SQLite `synchronous = OFF`, PostgreSQL `synchronous_commit = off`), about a
  * hundred times faster on SQLite; a crash of the machine may lose the last commits, though never half of one. For
- * throwaway databases only: the tests' (decision 024).
+ * throwaway databases only: the tests' (decision 025).
  */
 export type Durability = 'full' | 'relaxed';
 

@@ -37,7 +37,7 @@ export async function addRowCheck(db: Kysely<any>, table: string, name: string, 
   }
   const onNew = condition.replace(/\$(\w+)/g, 'NEW.$1');
   const bad = await sql.raw<{ n: number }>(`select count(*) as n from ${table} where not (${condition.replace(/\$(\w+)/g, '$1')})`).execute(db);
-  if (Number(bad.rows[0]?.n ?? 0) > 0) throw new Error(`check ${name} fails for rows already in ${table}`);
+  if ((bad.rows[0]?.n ?? 0) > 0) throw new Error(`check ${name} fails for rows already in ${table}`);
   for (const event of ['insert', 'update']) {
     await sql
       .raw(

@@ -17,7 +17,16 @@ import * as m015 from './migrations/015-members.js';
 import * as m016 from './migrations/016-check-in-cycles.js';
 import * as m017 from './migrations/017-favourites.js';
 
-/** Migrations are listed here explicitly, so they work the same under tsx, vitest and any bundler. */
+/**
+ * Migrations are listed here explicitly, so they work the same under tsx, vitest and any bundler.
+ *
+ * There is no 013, and none is missing: no migration 013 was ever committed. The tiers work was written from a tree
+ * that ended at 011 while the points mall (which took 012) and other branches were being written beside it, and
+ * numbered itself 014; when the branches were merged nothing had used 013. The numbers stay as they are: Kysely
+ * records each applied migration by name, refuses to run when an applied one is missing from this list, and runs them
+ * in name order, so renaming 014-017 would break every database already migrated. A new migration takes the highest
+ * number + 1 (018).
+ */
 const migrations: Record<string, Migration> = {
   '001-foundation': m001,
   '002-catalog': m002,

@@ -265,7 +265,7 @@ async function pictureDemoProducts(db: DB, clock: Clock, media: SeedMedia): Prom
   for (const p of DEMO_PRODUCTS) {
     const bare = await db.selectFrom('products').select('id').where('title', '=', p.title).where('image_urls', '=', '[]').execute();
     for (const row of bare) {
-      await catalog.updateProduct(Number(row.id), { imageUrls: await Promise.all(p.images.map((name) => demoImage(media, name))) });
+      await catalog.updateProduct(row.id, { imageUrls: await Promise.all(p.images.map((name) => demoImage(media, name))) });
       changed += 1;
     }
   }
@@ -304,7 +304,7 @@ async function seedPointsMall(db: DB, clock: Clock, ownerId: number, media: Seed
     await mall.createItem(ownerId, {
       ...base,
       kind: 'sku',
-      skuId: Number(giftBox.id),
+      skuId: giftBox.id,
       title: '桂花糕 12 枚礼盒（积分 + 现金）',
       imageUrl: media ? await demoImage(media, 'osmanthus-1.jpg') : null,
       description: '苏式点心礼盒，积分抵扣大部分价格，冷链包邮到家。',
@@ -335,8 +335,8 @@ export async function seedDemoData(db: DB, clock: Clock, timeZone: string, media
     const pictured = media && hasProducts ? await pictureDemoProducts(db, clock, media) : 0;
     if (hasProducts && hasMallItems) return { seeded: pictured > 0 };
     // Databases seeded before the catalog or the points mall existed get what they lack.
-    if (!hasProducts) await seedCatalog(db, clock, Number(owner.id), media);
-    if (!hasMallItems) await seedPointsMall(db, clock, Number(owner.id), media);
+    if (!hasProducts) await seedCatalog(db, clock, owner.id, media);
+    if (!hasMallItems) await seedPointsMall(db, clock, owner.id, media);
     return { seeded: true };
   }
 

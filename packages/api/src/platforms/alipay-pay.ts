@@ -1,10 +1,12 @@
 /** Alipay mini-program payments (docs/platform-protocols.md, Alipay: "Payment", "Asynchronous notification"). */
+import { fenToYuanString, platformYuanToFen } from '@siyu/shared/money';
 import { AppError } from '../lib/app-error.js';
 import { callAlipayGateway, type AlipayConfig, type AlipayGatewayError } from './alipay.js';
 import { alipaySignContent, alipayTimestamp, rsa2Verify } from './alipay-sign.js';
 import { nonEmptyString } from './http.js';
-import { PaymentNotificationError, checkNotifyUrl, fenToYuan, validatePaymentInput, validateRefundInput, yuanToFen } from './payment-common.js';
+import { PaymentNotificationError, checkNotifyUrl, validatePaymentInput, validateRefundInput } from './payment-common.js';
 import type { FetchLike, NotificationInput, PaymentAdapter, PaymentNotification, PaymentQueryResult, PaymentTradeState } from './types.js';
+import type { Clock } from '../lib/clock.js';
 
 const TRADE_STATES: Record<string, PaymentTradeState> = {
   WAIT_BUYER_PAY: 'PENDING',
@@ -49,7 +51,7 @@ function beijingToIso(v: string | undefined): string | undefined {
   return v && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(v) ? `${v.replace(' ', 'T')}+08:00` : undefined;
 }
 
-export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, clock: () => Date): PaymentAdapter {
+export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, clock: Clock): PaymentAdapter {
   const configured = Boolean(config.sellerId);
   const need = () => {
     if (!configured) throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay payments are not configured (seller id missing)');
@@ -81,14 +83,14 @@ export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, c
       const buyer = /^2088\d{12}$/.test(input.payerOpenId) ? { buyer_id: input.payerOpenId } : { buyer_open_id: input.payerOpenId };
       const bizContent = {
         out_trade_no: input.outTradeNo,
-        total_amount: fenToYuan(input.amountFen),
+        total_amount: fenToYuanString(input.amountFen),
         subject: input.description,
         product_code: 'JSAPI_PAY',
         op_app_id: config.appId,
         ...buyer,
         time_expire: alipayTimestamp(input.expiresAt),
       };
-      const result = await callAlipayGateway(config, fetch, clock(), 'alipay.trade.create', {
+      const result = await callAlipayGateway(config, fetch, clock.now(), 'alipay.trade.create', {
         notify_url: notifyUrl,
         biz_content: JSON.stringify(bizContent),
       });
@@ -112,7 +114,7 @@ export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, c
       if (params.seller_id !== config.sellerId) reject('WRONG_MERCHANT', `seller_id ${String(params.seller_id)} is not ours`);
       const outTradeNo = params.out_trade_no;
       const tradeNo = params.trade_no;
-      const total = yuanToFen(params.total_amount ?? '');
+      const total = platformYuanToFen(params.total_amount ?? '');
       if (!outTradeNo || !tradeNo || total === null) reject('MALFORMED', 'out_trade_no, trade_no or a yuan total_amount missing');
       const tradeState = TRADE_STATES[params.trade_status ?? ''];
       if (!tradeState) reject('MALFORMED', `unknown trade_status ${String(params.trade_status)}`);
@@ -131,7 +133,7 @@ export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, c
       };
       // A refund shows up as a trade_status_sync carrying refund_fee (cumulative), gmt_refund and out_biz_no.
       if (params.refund_fee !== undefined && params.out_biz_no) {
-        const refunded = yuanToFen(params.refund_fee);
+        const refunded = platformYuanToFen(params.refund_fee);
         if (refunded === null) reject('MALFORMED', 'refund_fee is not a yuan amount');
         const occurredAt = beijingToIso(params.gmt_refund);
         return {
@@ -157,11 +159,11 @@ export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, c
       need();
       const bizContent: Record<string, string> = {
         out_trade_no: input.outTradeNo,
-        refund_amount: fenToYuan(input.refundFen),
+        refund_amount: fenToYuanString(input.refundFen),
         out_request_no: input.outRefundNo,
       };
       if (input.reason) bizContent.refund_reason = input.reason;
-      const result = await callAlipayGateway(config, fetch, clock(), 'alipay.trade.refund', { biz_content: JSON.stringify(bizContent) });
+      const result = await callAlipayGateway(config, fetch, clock.now(), 'alipay.trade.refund', { biz_content: JSON.stringify(bizContent) });
       if (!result.ok) fail('refund', result.error);
       // Alipay refunds synchronously: fund_change "Y" means money moved by this call. "N" (e.g. a repeated request
       // number) proves nothing by itself: PROCESSING, settled by the refund notification.
@@ -173,7 +175,7 @@ export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, c
       const bizContent: Record<string, string> = { out_trade_no: input.outTradeNo };
       if (input.transactionId) bizContent.trade_no = input.transactionId;
       // Signed like trade.create; callAlipayGateway verifies the sign over the raw alipay_trade_query_response text.
-      const result = await callAlipayGateway(config, fetch, clock(), 'alipay.trade.query', { biz_content: JSON.stringify(bizContent) });
+      const result = await callAlipayGateway(config, fetch, clock.now(), 'alipay.trade.query', { biz_content: JSON.stringify(bizContent) });
       if (!result.ok) {
         if (result.error.sub_code === 'ACQ.TRADE_NOT_EXIST')
           throw new AppError('NOT_FOUND', `Alipay knows no trade ${input.outTradeNo}`, result.error);
@@ -181,7 +183,7 @@ export function createAlipayPayAdapter(config: AlipayConfig, fetch: FetchLike, c
       }
       const d = result.data;
       const tradeState = TRADE_STATES[String(d.trade_status)];
-      const total = yuanToFen(typeof d.total_amount === 'string' ? d.total_amount : '');
+      const total = platformYuanToFen(typeof d.total_amount === 'string' ? d.total_amount : '');
       if (!tradeState || total === null || nonEmptyString(d.out_trade_no) !== input.outTradeNo) {
         throw new AppError('PLATFORM_UNAVAILABLE', 'Alipay answered a query without trade_status, a yuan total_amount or our out_trade_no', {
           trade_status: d.trade_status,

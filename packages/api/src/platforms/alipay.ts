@@ -3,6 +3,7 @@ import { alipayResponseKey, alipaySignContent, alipayTimestamp, rawJsonMember, r
 import { asRecord, callPlatform, jsonObjectOrUndefined, nonEmptyString, parseJsonObject } from './http.js';
 import { aes128CbcDecrypt, decodeBase64, platformPhone, proofFor, proofInvalid } from './phone-common.js';
 import type { FetchLike, PlatformAdapter, PlatformPhoneNumber } from './types.js';
+import { type Clock, systemClock } from '../lib/clock.js';
 
 export interface AlipayConfig {
   appId: string;
@@ -148,7 +149,7 @@ function isCodeRejection(subCode: string | undefined): boolean {
 }
 
 /** Alipay mini-program login: `alipay.system.oauth.token` (docs/platform-protocols.md, Alipay). */
-export function createAlipayAdapter(config: AlipayConfig, fetch: FetchLike, clock: () => Date = () => new Date()): PlatformAdapter {
+export function createAlipayAdapter(config: AlipayConfig, fetch: FetchLike, clock: Clock = systemClock): PlatformAdapter {
   const method = 'alipay.system.oauth.token';
   return {
     platform: 'alipay',
@@ -157,7 +158,7 @@ export function createAlipayAdapter(config: AlipayConfig, fetch: FetchLike, cloc
       return readAlipayPhoneResponse(config, proofFor(proof, 'alipay').response);
     },
     async exchangeLoginCode(code) {
-      const result = await callAlipayGateway(config, fetch, clock(), method, { grant_type: 'authorization_code', code });
+      const result = await callAlipayGateway(config, fetch, clock.now(), method, { grant_type: 'authorization_code', code });
       if (result.ok) {
         // open_id for apps in open-id mode (new apps), user_id (2088…) for older ones.
         const openId = nonEmptyString(result.data.open_id) ?? nonEmptyString(result.data.user_id);

@@ -17,11 +17,7 @@ export interface PlatformsConfig {
  * The production adapters. `fetch` is injected so the simulator can answer in-process; `clock` stamps Alipay
  * requests (its `timestamp` parameter) and times WeChat's cached access token.
  */
-export function createPlatformAdapters(
-  config: PlatformsConfig,
-  fetch: FetchLike = globalThis.fetch,
-  clock: () => Date = () => new Date(),
-): PlatformAdapters {
+export function createPlatformAdapters(config: PlatformsConfig, fetch: FetchLike = globalThis.fetch, clock: Clock = systemClock): PlatformAdapters {
   return {
     weapp: createWeappAdapter(config.weapp, fetch, clock),
     alipay: createAlipayAdapter(config.alipay, fetch, clock),
@@ -49,11 +45,7 @@ export { generateSimulatorKeys, sharedTestKeys, type SimulatorKeys, type KeyPair
  * whose calls fail (PLATFORM_UNAVAILABLE; notifications NOT_CONFIGURED). `clock` signs requests and judges
  * notification timestamps (5 minutes either way).
  */
-export function createPaymentAdapters(
-  config: PlatformsConfig,
-  fetch: FetchLike = globalThis.fetch,
-  clock: () => Date = () => new Date(),
-): PaymentAdapters {
+export function createPaymentAdapters(config: PlatformsConfig, fetch: FetchLike = globalThis.fetch, clock: Clock = systemClock): PaymentAdapters {
   return {
     weapp: createWechatPayAdapter(config.weapp.appId, config.weapp.pay, fetch, clock),
     alipay: createAlipayPayAdapter(config.alipay, fetch, clock),
@@ -80,9 +72,10 @@ export type {
   TtPaymentParams,
   WeappPaymentParams,
 } from './types.js';
+import { type Clock, systemClock } from '../lib/clock.js';
 export type { WeappPayConfig } from './wechatpay.js';
 export type { TtPayConfig } from './tt-pay.js';
-export { PaymentNotificationError, isPaymentNotificationError, fenToYuan, yuanToFen, type NotificationRejectReason } from './payment-common.js';
+export { PaymentNotificationError, isPaymentNotificationError, type NotificationRejectReason } from './payment-common.js';
 
 /**
  * Why a request posted to a platform's notify URL is not that platform's notification at all (headers, envelope),

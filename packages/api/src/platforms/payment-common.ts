@@ -82,20 +82,6 @@ export function beijingRfc3339(instant: Date): string {
   return `${shifted.slice(0, 19)}+08:00`;
 }
 
-/** Integer fen → yuan string with two decimals ("88.88"), integer arithmetic only. */
-export function fenToYuan(fen: number): string {
-  if (!Number.isSafeInteger(fen) || fen < 0) throw new RangeError(`fen must be a non-negative safe integer, got ${fen}`);
-  return `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
-}
-
-/** Yuan string ("88.88", "88.8", "88") → integer fen exactly; null for anything else (no floats, no signs, no exponent). */
-export function yuanToFen(yuan: string): number | null {
-  const m = /^(0|[1-9]\d{0,12})(?:\.(\d{1,2}))?$/.exec(yuan);
-  if (!m) return null;
-  const fen = Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-  return Number.isSafeInteger(fen) ? fen : null;
-}
-
 /** A non-negative safe integer, or null. */
 export function intOrNull(v: unknown): number | null {
   return typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : null;

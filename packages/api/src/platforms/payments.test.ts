@@ -10,14 +10,14 @@ import { pathToFileURL } from 'node:url';
 import { AlipaySdk } from 'alipay-sdk';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../lib/app-error.js';
+import { fenToYuanString, platformYuanToFen } from '@siyu/shared/money';
+import { type Clock, ManualClock } from '../lib/clock.js';
+import { rejection } from './platform-test-support.js';
 import {
   createPaymentAdapters,
   createPlatformSimulator,
-  fenToYuan,
   PaymentNotificationError,
   SIMULATOR_APPS,
-  yuanToFen,
   type FetchLike,
   type PaymentAdapters,
   type PaymentNotification,
@@ -48,7 +48,7 @@ interface Setup {
   sim: ReturnType<typeof createPlatformSimulator>;
   adapters: PaymentAdapters;
   config: PlatformsConfig;
-  clock: () => Date;
+  clock: ManualClock;
   advance(ms: number): void;
   simFetch: FetchLike;
   /** What our stand-in notify endpoint accepted and rejected, in order. */
@@ -61,8 +61,7 @@ interface Setup {
  * verify, then answer the platform's acknowledgement.
  */
 function setup(options: { autoCompleteRefunds?: boolean; edit?: (c: PlatformsConfig) => PlatformsConfig } = {}): Setup {
-  let now = new Date(START).getTime();
-  const clock = () => new Date(now);
+  const clock = new ManualClock(START);
   const accepted: PaymentNotification[] = [];
   const rejected: PaymentNotificationError[] = [];
   const api = new Hono();
@@ -91,17 +90,7 @@ function setup(options: { autoCompleteRefunds?: boolean; edit?: (c: PlatformsCon
   const base = sim.platformsConfig(BASE, { notifyUrlBase: NOTIFY_BASE });
   const config = options.edit ? options.edit(base) : base;
   adapters = createPaymentAdapters(config, simFetch, clock);
-  return { sim, adapters, config, clock, advance: (ms) => void (now += ms), simFetch, accepted, rejected };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected the promise to reject');
+  return { sim, adapters, config, clock, advance: (ms) => clock.advance(ms), simFetch, accepted, rejected };
 }
 
 function notificationRejection(fn: () => unknown): PaymentNotificationError {
@@ -114,12 +103,12 @@ function notificationRejection(fn: () => unknown): PaymentNotificationError {
   throw new Error('expected the notification to be rejected');
 }
 
-const order = (outTradeNo: string, amountFen: number, payerOpenId: string, clock: () => Date) => ({
+const order = (outTradeNo: string, amountFen: number, payerOpenId: string, clock: Clock) => ({
   outTradeNo,
   amountFen,
   description: '思域小店-测试商品',
   payerOpenId,
-  expiresAt: new Date(clock().getTime() + 30 * 60_000),
+  expiresAt: new Date(clock.now().getTime() + 30 * 60_000),
 });
 
 const sha256Verify = (content: string, signature: string, publicKey: string) =>
@@ -128,12 +117,12 @@ const sha256Sign = (content: string, privateKey: string) => createSign('RSA-SHA2
 
 describe('money helpers', () => {
   it('converts fen to yuan and back exactly, with integer arithmetic', () => {
-    expect([1, 5, 10, 100, 8888, 1999, 123456789].map(fenToYuan)).toEqual(['0.01', '0.05', '0.10', '1.00', '88.88', '19.99', '1234567.89']);
-    expect(['0.01', '0.1', '0.07', '88.88', '19.99', '1', '1234567.89', '0.29', '1.15'].map(yuanToFen)).toEqual([
+    expect([1, 5, 10, 100, 8888, 1999, 123456789].map(fenToYuanString)).toEqual(['0.01', '0.05', '0.10', '1.00', '88.88', '19.99', '1234567.89']);
+    expect(['0.01', '0.1', '0.07', '88.88', '19.99', '1', '1234567.89', '0.29', '1.15'].map(platformYuanToFen)).toEqual([
       1, 10, 7, 8888, 1999, 100, 123456789, 29, 115,
     ]);
-    for (const bad of ['', '-1.00', '1.001', '1e2', ' 1.00', '01.00', '1.', '.5', 'NaN', '0x10']) expect(yuanToFen(bad)).toBeNull();
-    for (let fen = 0; fen < 2000; fen += 1) expect(yuanToFen(fenToYuan(fen))).toBe(fen);
+    for (const bad of ['', '-1.00', '1.001', '1e2', ' 1.00', '01.00', '1.', '.5', 'NaN', '0x10']) expect(platformYuanToFen(bad)).toBeNull();
+    for (let fen = 0; fen < 2000; fen += 1) expect(platformYuanToFen(fenToYuanString(fen))).toBe(fen);
   });
 });
 
@@ -200,7 +189,7 @@ describe('WeChat Pay v3', () => {
     if (payment.platform !== 'weapp') throw new Error('unreachable');
     const p = payment.params;
     expect(p.signType).toBe('RSA');
-    expect(p.timeStamp).toBe(String(Math.floor(clock().getTime() / 1000)));
+    expect(p.timeStamp).toBe(String(Math.floor(clock.now().getTime() / 1000)));
     expect(p.package).toMatch(/^prepay_id=wx\d{8}[0-9a-f]+$/);
     expect(sha256Verify(`${W.appId}\n${p.timeStamp}\n${p.nonceStr}\n${p.package}\n`, p.paySign, sim.keys.wechatMerchant.publicKey)).toBe(true);
     expect(sha256Verify(`${W.appId}\n${p.timeStamp}\n${p.nonceStr}\n${p.package}x\n`, p.paySign, sim.keys.wechatMerchant.publicKey)).toBe(false);
@@ -246,7 +235,7 @@ describe('WeChat Pay v3', () => {
 
   it('verifies and decrypts a notification built with Node crypto from the documented algorithm', () => {
     const { adapters, sim, clock } = setup();
-    const n = wechatNotification(transaction(), { platformKey: sim.keys.wechatPlatform.privateKey, now: clock(), id: 'EV-1' });
+    const n = wechatNotification(transaction(), { platformKey: sim.keys.wechatPlatform.privateKey, now: clock.now(), id: 'EV-1' });
     const decoded = adapters.weapp.verifyNotification({ rawBody: n.body, headers: n.headers });
     expect(decoded).toMatchObject({
       platform: 'weapp',
@@ -272,7 +261,7 @@ describe('WeChat Pay v3', () => {
       ['PAYERROR', 'FAILED'],
       ['REFUND', 'REFUND'],
     ] as const) {
-      const m = wechatNotification(transaction({ trade_state: state }), { platformKey: sim.keys.wechatPlatform.privateKey, now: clock() });
+      const m = wechatNotification(transaction({ trade_state: state }), { platformKey: sim.keys.wechatPlatform.privateKey, now: clock.now() });
       expect(adapters.weapp.verifyNotification({ rawBody: m.body, headers: m.headers }).tradeState).toBe(expected);
     }
   });
@@ -280,7 +269,7 @@ describe('WeChat Pay v3', () => {
   it('rejects every tampered notification with a typed reason', () => {
     const { adapters, sim, clock } = setup();
     const key = sim.keys.wechatPlatform.privateKey;
-    const now = clock();
+    const now = clock.now();
     const verify = (body: string, headers: Record<string, string>) => () => adapters.weapp.verifyNotification({ rawBody: body, headers });
     const good = wechatNotification(transaction(), { platformKey: key, now });
     expect(() => verify(good.body, good.headers)()).not.toThrow();
@@ -594,7 +583,7 @@ describe('Douyin general trade', () => {
     const payment = await adapters.tt.createPayment(order('SYT00001', 8888, '_000x', clock));
     if (payment.platform !== 'tt') throw new Error('expected a Douyin payment');
     const auth = parseAuth(payment.params.byteAuthorization);
-    expect(auth).toMatchObject({ appid: SIMULATOR_APPS.tt.appId, key_version: '1', timestamp: String(Math.floor(clock().getTime() / 1000)) });
+    expect(auth).toMatchObject({ appid: SIMULATOR_APPS.tt.appId, key_version: '1', timestamp: String(Math.floor(clock.now().getTime() / 1000)) });
     expect(
       sha256Verify(`POST\n/requestOrder\n${auth.timestamp}\n${auth.nonce_str}\n${payment.params.data}\n`, auth.signature!, sim.keys.ttApp.publicKey),
     ).toBe(true);
@@ -609,7 +598,7 @@ describe('Douyin general trade', () => {
   it('verifies a callback signed with Node crypto; rejects bad signature, stale timestamp, wrong app id', () => {
     const { adapters, sim, clock } = setup();
     const key = sim.keys.ttPlatform.privateKey;
-    const now = clock();
+    const now = clock.now();
     const verify = (c: { body: string; headers: Record<string, string> }) => () =>
       adapters.tt.verifyNotification({ rawBody: c.body, headers: c.headers });
     expect(verify(ttCallback('payment', ttPaid(), { key, now }))()).toMatchObject({

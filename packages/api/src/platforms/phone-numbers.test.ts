@@ -9,7 +9,9 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AlipaySdk } from 'alipay-sdk';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../lib/app-error.js';
+import type { AppError } from '../lib/app-error.js';
+import { type Clock, ManualClock } from '../lib/clock.js';
+import { rejection } from './platform-test-support.js';
 import { readAlipayPhoneResponse } from './alipay.js';
 import { createPlatformAdapters, createPlatformSimulator, type FetchLike, type PhoneProof } from './index.js';
 import { decryptTtPhone } from './tt.js';
@@ -27,9 +29,8 @@ type SdkUtil = {
 const sdkUtilUrl = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('alipay-sdk/package.json')), 'dist/esm/util.js')).href;
 const sdkUtil = (await import(sdkUtilUrl)) as SdkUtil;
 
-function setup(options: { adapterClock?: () => Date; wrapFetch?: (inner: FetchLike) => FetchLike } = {}) {
-  let now = new Date(START).getTime();
-  const clock = () => new Date(now);
+function setup(options: { adapterClock?: Clock; wrapFetch?: (inner: FetchLike) => FetchLike } = {}) {
+  const clock = new ManualClock(START);
   const sim = createPlatformSimulator({ clock });
   const calls: string[] = [];
   const fetch: FetchLike = async (input, init) => {
@@ -39,17 +40,7 @@ function setup(options: { adapterClock?: () => Date; wrapFetch?: (inner: FetchLi
   const config = sim.platformsConfig(BASE);
   const adapters = createPlatformAdapters(config, (options.wrapFetch ?? ((f) => f))(fetch), options.adapterClock ?? clock);
   const tokenCalls = () => calls.filter((p) => p.endsWith('/cgi-bin/stable_token')).length;
-  return { sim, adapters, config, clock, calls, tokenCalls, advance: (ms: number) => void (now += ms) };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected the promise to reject');
+  return { sim, adapters, config, clock, calls, tokenCalls, advance: (ms: number) => clock.advance(ms) };
 }
 
 const weappProof = (proof: Record<string, unknown>): PhoneProof => ({ platform: 'weapp', code: proof.code as string });
@@ -93,7 +84,7 @@ describe('WeChat phone number: getuserphonenumber with a cached stable access to
   it('replaces a token WeChat says is invalid (40001) or expired (42001) once, and the call goes through', async () => {
     // The adapter's clock stands still while WeChat's moves on: its cached token expires without its knowing.
     const frozen = new Date(START);
-    const { sim, adapters, tokenCalls, advance } = setup({ adapterClock: () => frozen });
+    const { sim, adapters, tokenCalls, advance } = setup({ adapterClock: new ManualClock(frozen) });
     await adapters.weapp.getPhoneNumber(weappProof(sim.phoneProof('weapp', 'alice')), noKey);
     sim.invalidateWeappAccessTokens();
     expect(await adapters.weapp.getPhoneNumber(weappProof(sim.phoneProof('weapp', 'alice', { phone: '13900000001' })), noKey)).toMatchObject({

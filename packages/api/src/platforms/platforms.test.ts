@@ -4,7 +4,8 @@ import { serve } from '@hono/node-server';
 import { AlipaySdk } from 'alipay-sdk';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../lib/app-error.js';
+import { ManualClock } from '../lib/clock.js';
+import { rejection } from './platform-test-support.js';
 import { signedAlipayParams } from './alipay.js';
 import { alipaySignContent, alipayTimestamp, rawJsonMember, rsa2Sign, rsa2Verify, verifyAlipayNotification } from './alipay-sign.js';
 import {
@@ -22,23 +23,12 @@ const START = '2026-11-22T02:00:00.000Z'; // 10:00 in Beijing
 const PLATFORMS = ['weapp', 'alipay', 'tt'] as const;
 
 function setup(options: PlatformSimulatorOptions = {}, wrapFetch: (inner: FetchLike) => FetchLike = (f) => f) {
-  let now = new Date(START).getTime();
-  const clock = () => new Date(now);
+  const clock = new ManualClock(START);
   const sim = createPlatformSimulator({ clock, ...options });
   const fetch: FetchLike = async (input, init) => sim.app.request(input, init);
   const config = sim.platformsConfig(BASE);
   const adapters = createPlatformAdapters(config, wrapFetch(fetch), clock);
-  return { sim, adapters, config, fetch, clock, advance: (ms: number) => void (now += ms) };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error('expected the promise to reject');
+  return { sim, adapters, config, fetch, clock, advance: (ms: number) => clock.advance(ms) };
 }
 
 /** Rewrites the response body text (the body is read once, as the adapters do). */

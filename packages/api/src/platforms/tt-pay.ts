@@ -15,6 +15,7 @@ import {
   validateRefundInput,
 } from './payment-common.js';
 import type { FetchLike, NotificationInput, PaymentAdapter, PaymentNotification, PaymentQueryResult, PaymentTradeState } from './types.js';
+import type { Clock } from '../lib/clock.js';
 
 /**
  * What makes a request a Douyin callback at all, before any key is used: the three Byte-* headers (a timestamp in
@@ -82,13 +83,7 @@ export function ttByteAuthorization(
   return `SHA256-RSA2048 appid="${appId}",nonce_str="${nonce}",timestamp="${timestamp}",key_version="${cfg.keyVersion ?? '1'}",signature="${signature}"`;
 }
 
-export function createTtPayAdapter(
-  appId: string,
-  appSecret: string,
-  pay: TtPayConfig | undefined,
-  fetch: FetchLike,
-  clock: () => Date,
-): PaymentAdapter {
+export function createTtPayAdapter(appId: string, appSecret: string, pay: TtPayConfig | undefined, fetch: FetchLike, clock: Clock): PaymentAdapter {
   const base = (pay?.openApiBaseUrl ?? DOUYIN_OPEN_BASE).replace(/\/+$/, '');
   const need = (): TtPayConfig => {
     if (!pay) throw new AppError('PLATFORM_UNAVAILABLE', 'Douyin payments are not configured');
@@ -102,7 +97,7 @@ export function createTtPayAdapter(
   let token: { value: string; expiresAt: number } | undefined;
   /** The client token (`client_credential`), cached until 5 minutes before it expires. */
   async function clientToken(): Promise<string> {
-    const now = clock().getTime();
+    const now = clock.now().getTime();
     if (token && token.expiresAt > now) return token.value;
     const { text } = await callPlatform(fetch, 'Douyin', `${base}/oauth/client_token/`, {
       method: 'POST',
@@ -130,7 +125,7 @@ export function createTtPayAdapter(
       validatePaymentInput(input);
       const cfg = need();
       const notifyUrl = checkNotifyUrl(input.notifyUrl ?? cfg.notifyUrl, 'Douyin');
-      const payExpireSeconds = Math.max(300, Math.min(172800, Math.floor((input.expiresAt.getTime() - clock().getTime()) / 1000)));
+      const payExpireSeconds = Math.max(300, Math.min(172800, Math.floor((input.expiresAt.getTime() - clock.now().getTime()) / 1000)));
       const data = JSON.stringify({
         skuList: [
           { skuId: input.outTradeNo, price: input.amountFen, quantity: 1, title: input.description, imageList: [], type: 401, tagGroupId: '' },
@@ -141,7 +136,7 @@ export function createTtPayAdapter(
         payNotifyUrl: notifyUrl,
         orderEntrySchema: entrySchema(cfg, input.outTradeNo),
       });
-      return { platform: 'tt', params: { data, byteAuthorization: ttByteAuthorization(appId, cfg, 'POST', '/requestOrder', data, clock()) } };
+      return { platform: 'tt', params: { data, byteAuthorization: ttByteAuthorization(appId, cfg, 'POST', '/requestOrder', data, clock.now()) } };
     },
 
     verifyNotification({ rawBody, headers }) {
@@ -154,7 +149,7 @@ export function createTtPayAdapter(
       const timestamp = headerValue(headers, 'Byte-Timestamp')!;
       const nonce = headerValue(headers, 'Byte-Nonce-Str')!;
       const signature = headerValue(headers, 'Byte-Signature')!;
-      if (Math.abs(Math.floor(clock().getTime() / 1000) - Number(timestamp)) > NOTIFICATION_MAX_SKEW_SECONDS)
+      if (Math.abs(Math.floor(clock.now().getTime() / 1000) - Number(timestamp)) > NOTIFICATION_MAX_SKEW_SECONDS)
         return reject('STALE_TIMESTAMP', 'Byte-Timestamp is more than 5 minutes off');
       if (!rsaSha256Verify(`${timestamp}\n${nonce}\n${rawBody}\n`, signature, pay.platformPublicKey))
         return reject('BAD_SIGNATURE', 'Byte-Signature does not verify');

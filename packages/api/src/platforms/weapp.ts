@@ -3,6 +3,7 @@ import { asRecord, callPlatform, nonEmptyString, parseJsonObject } from './http.
 import { platformPhone, proofFor, proofInvalid } from './phone-common.js';
 import type { FetchLike, PlatformAdapter, PlatformPhoneNumber } from './types.js';
 import type { WeappPayConfig } from './wechatpay.js';
+import { type Clock, systemClock } from '../lib/clock.js';
 
 export interface WeappConfig {
   appId: string;
@@ -27,7 +28,7 @@ export const ACCESS_TOKEN_REFRESH_EARLY_MS = 5 * 60 * 1000;
  * Our app's access token (`POST /cgi-bin/stable_token`, docs/platform-protocols.md, WeChat), cached until shortly before
  * it expires. Concurrent callers share one request. `invalidate()` drops it (WeChat said 40001/42001).
  */
-function createAccessTokenCache(config: WeappConfig, base: string, fetch: FetchLike, clock: () => Date) {
+function createAccessTokenCache(config: WeappConfig, base: string, fetch: FetchLike, clock: Clock) {
   let cached: { token: string; refreshAt: number } | null = null;
   let inFlight: Promise<string> | null = null;
 
@@ -42,7 +43,7 @@ function createAccessTokenCache(config: WeappConfig, base: string, fetch: FetchL
     const token = nonEmptyString(body.access_token);
     const expiresIn = Number(body.expires_in);
     if (errcode === 0 && token && Number.isFinite(expiresIn) && expiresIn > 0) {
-      const refreshAt = clock().getTime() + Math.max(expiresIn * 1000 - ACCESS_TOKEN_REFRESH_EARLY_MS, (expiresIn * 1000) / 2);
+      const refreshAt = clock.now().getTime() + Math.max(expiresIn * 1000 - ACCESS_TOKEN_REFRESH_EARLY_MS, (expiresIn * 1000) / 2);
       cached = { token, refreshAt };
       return token;
     }
@@ -55,7 +56,7 @@ function createAccessTokenCache(config: WeappConfig, base: string, fetch: FetchL
 
   return {
     async get(): Promise<string> {
-      if (cached && clock().getTime() < cached.refreshAt) return cached.token;
+      if (cached && clock.now().getTime() < cached.refreshAt) return cached.token;
       inFlight ??= fetchToken().finally(() => {
         inFlight = null;
       });
@@ -69,7 +70,7 @@ function createAccessTokenCache(config: WeappConfig, base: string, fetch: FetchL
 }
 
 /** WeChat mini-program login: `jscode2session`; phone numbers: `getuserphonenumber` (docs/platform-protocols.md, WeChat). */
-export function createWeappAdapter(config: WeappConfig, fetch: FetchLike, clock: () => Date = () => new Date()): PlatformAdapter {
+export function createWeappAdapter(config: WeappConfig, fetch: FetchLike, clock: Clock = systemClock): PlatformAdapter {
   const base = (config.baseUrl ?? 'https://api.weixin.qq.com').replace(/\/+$/, '');
   const accessToken = createAccessTokenCache(config, base, fetch, clock);
 

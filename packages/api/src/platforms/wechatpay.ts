@@ -29,6 +29,7 @@ import type {
   PaymentTradeState,
   RefundState,
 } from './types.js';
+import type { Clock } from '../lib/clock.js';
 
 export interface WeappPayConfig {
   /** Merchant id (mchid). */
@@ -159,7 +160,7 @@ interface WechatpayError {
 }
 
 /** WeChat Pay through the merchant API v3. */
-export function createWechatPayAdapter(appId: string, pay: WeappPayConfig | undefined, fetch: FetchLike, clock: () => Date): PaymentAdapter {
+export function createWechatPayAdapter(appId: string, pay: WeappPayConfig | undefined, fetch: FetchLike, clock: Clock): PaymentAdapter {
   const base = (pay?.baseUrl ?? WECHATPAY_BASE).replace(/\/+$/, '');
   const need = (): WeappPayConfig => {
     if (!pay) throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat Pay is not configured');
@@ -182,7 +183,7 @@ export function createWechatPayAdapter(appId: string, pay: WeappPayConfig | unde
       parsed = undefined;
     }
     if (res.status >= 200 && res.status < 300) {
-      verifyPlatformSignature(cfg.platformPublicKeys, res.headers, res.text, clock(), (_reason, message) => {
+      verifyPlatformSignature(cfg.platformPublicKeys, res.headers, res.text, clock.now(), (_reason, message) => {
         throw new AppError('PLATFORM_UNAVAILABLE', `WeChat Pay answered without a valid signature (${message})`);
       });
       if (!parsed) throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat Pay answered something that is not a JSON object');
@@ -195,7 +196,7 @@ export function createWechatPayAdapter(appId: string, pay: WeappPayConfig | unde
   }
 
   async function fetchRaw(method: string, pathAndQuery: string, body: string, cfg: WeappPayConfig) {
-    const authorization = wechatpayAuthorization(cfg, method, pathAndQuery, body, clock());
+    const authorization = wechatpayAuthorization(cfg, method, pathAndQuery, body, clock.now());
     // callPlatform gives the text only; the response headers (signature) are needed too, so capture them.
     let headers: Record<string, string> = {};
     const capturing: FetchLike = async (input, init) => {
@@ -248,7 +249,7 @@ export function createWechatPayAdapter(appId: string, pay: WeappPayConfig | unde
       if (!result.ok) fail('create the payment', result.error);
       const prepayId = nonEmptyString(result.data.prepay_id);
       if (!prepayId) throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat Pay answered without prepay_id');
-      const timeStamp = unixSeconds(clock());
+      const timeStamp = unixSeconds(clock.now());
       const nonce = nonceStr();
       const pkg = `prepay_id=${prepayId}`;
       return {
@@ -271,7 +272,7 @@ export function createWechatPayAdapter(appId: string, pay: WeappPayConfig | unde
       const cfg = pay!;
       const problem = wechatpayNotificationFormatProblem({ rawBody, headers });
       if (problem) reject('MALFORMED', problem);
-      verifyPlatformSignature(cfg.platformPublicKeys, headers, rawBody, clock(), reject);
+      verifyPlatformSignature(cfg.platformPublicKeys, headers, rawBody, clock.now(), reject);
 
       let envelope: Record<string, unknown> | undefined;
       try {

@@ -555,7 +555,7 @@ export const zh = {
     staffSaved: '员工账号已保存',
     self: '（我）',
   },
-  /** Points: the rules page, a member's points on the member page (issue 9). */
+  /** Points: the rules page, a member's points on the member page. */
   points: {
     navGroup: '积分',
     navRules: '积分规则',
@@ -643,7 +643,7 @@ export const zh = {
     nextPage: '下一页',
     pageNo: (n: number) => `第 ${n} 页`,
   },
-  /** The points mall: items, their editor, stock, and redemptions to fulfil (issue 9). */
+  /** The points mall: items, their editor, stock, and redemptions to fulfil. */
   mall: {
     navItems: '积分商城',
     navRedemptions: '兑换订单',

@@ -1,8 +1,8 @@
 import type { Order, OrderLine, Refund } from '@siyu/shared';
+import { HOLDING_REFUND_STATUSES, REFUNDABLE_ORDER_STATUSES } from '@siyu/shared/constants';
 
-/** Refunds that hold their lines: open ones and succeeded ones (rejected and failed give them back). */
-const HOLDING: ReadonlyArray<Refund['status']> = ['requested', 'processing', 'succeeded'];
-const REFUNDABLE_STATUSES: ReadonlyArray<Order['status']> = ['paid', 'shipped', 'completed'];
+const HOLDING: ReadonlyArray<Refund['status']> = HOLDING_REFUND_STATUSES;
+const REFUNDABLE_STATUSES: ReadonlyArray<Order['status']> = REFUNDABLE_ORDER_STATUSES;
 
 /** Each line of the order with how many units can still be asked back; lines with none left are left out. */
 export function refundableLines(order: Pick<Order, 'lines' | 'refunds'>): Array<{ line: OrderLine; left: number }> {

@@ -1,5 +1,6 @@
 import type { ProductSort } from '@siyu/shared';
-import { yuanStringToFen } from '@siyu/shared/money';
+import { PRODUCT_SORTS } from '@siyu/shared/constants';
+import { fenToYuanString, yuanStringToFen } from '@siyu/shared/money';
 import { t } from '../i18n/zh-CN';
 
 /** What the search page filters by besides the keyword and the sort. */
@@ -42,7 +43,7 @@ export function parsePriceRange(minText: string, maxText: string): PriceRangeRes
 /** A fen bound as the shopper typed it back: 1000 -> "10", 1050 -> "10.5". */
 export function fenToInput(fen: number | null): string {
   if (fen === null) return '';
-  return (fen / 100).toFixed(2).replace(/\.?0+$/, '');
+  return fenToYuanString(fen).replace(/\.?0+$/, '');
 }
 
 /** A query value as typed: decoded where the platform left it encoded, as it came where it is not valid encoding. */
@@ -54,7 +55,7 @@ function decoded(value: string): string {
   }
 }
 
-const SORTS: readonly ProductSort[] = ['relevance', 'sales', 'price_asc', 'price_desc', 'newest'];
+const SORTS: readonly ProductSort[] = PRODUCT_SORTS;
 const bound = (v: string | undefined) => (v && /^\d{1,9}$/.test(v) ? Number(v) : null);
 
 /** The search state in a page's query (keyword, sort, categoryId, min, max in fen): what a shared or reloaded link opens. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GENDERS, STAFF_ROLES } from '../constants/members.js';
 import { LOGIN_PLATFORMS } from '../platforms.js';
 import { Id, IsoInstant, Points } from './common.js';
 
@@ -12,7 +13,6 @@ export const MemberLoginRequest = z
   .strict()
   .meta({ id: 'MemberLoginRequest' });
 
-export const GENDERS = ['unknown', 'male', 'female'] as const;
 export const GenderSchema = z.enum(GENDERS);
 
 export const MemberProfile = z
@@ -39,7 +39,6 @@ export const MemberLoginResponse = z
   })
   .meta({ id: 'MemberLoginResponse' });
 
-export const STAFF_ROLES = ['owner', 'operator', 'viewer'] as const;
 export const StaffRole = z.enum(STAFF_ROLES);
 
 export const StaffLoginRequest = z

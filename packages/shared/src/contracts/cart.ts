@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { CART_LINE_PROBLEMS } from '../constants/cart.js';
 import { FenAmount } from './catalog.js';
 import { Id, IsoInstant } from './common.js';
 
 export const CartQuantity = z.number().int().min(1).max(99);
-export const MAX_CART_LINES = 100;
 
 export const AddCartLine = z
   .object({ skuId: Id, quantity: CartQuantity.default(1) })
@@ -14,8 +14,6 @@ export const UpdateCartLine = z
   .strict()
   .meta({ id: 'UpdateCartLine' });
 export const SelectAllCartLines = z.object({ selected: z.boolean() }).strict().meta({ id: 'SelectAllCartLines' });
-
-export const CART_LINE_PROBLEMS = ['off_shelf', 'out_of_stock', 'insufficient_stock', 'price_changed'] as const;
 
 export const CartLine = z
   .object({

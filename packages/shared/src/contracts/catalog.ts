@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { rule } from '../issues.js';
+import { PRODUCT_SORTS, PRODUCT_STATUSES } from '../constants/catalog.js';
 import { Id, IsoInstant, decimalInteger, decimalIntegerOr } from './common.js';
 
 /** An amount of money: a safe non-negative integer number of fen (at most 10,000,000 yuan). */
@@ -14,7 +15,6 @@ export const PageQuery = z.object({
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), page: z.number().int(), pageSize: z.number().int(), total: z.number().int() });
 
-export const PRODUCT_STATUSES = ['draft', 'on_shelf', 'off_shelf'] as const;
 export const ProductStatus = z.enum(PRODUCT_STATUSES);
 
 /** Display order: a larger sortOrder comes first (categories and products alike). */
@@ -131,7 +131,7 @@ export const ProductDetail = ProductSummary.extend({
 export const ProductPage = pageOf(ProductSummary).meta({ id: 'ProductPage' });
 
 export const ProductSort = z
-  .enum(['relevance', 'sales', 'price_asc', 'price_desc', 'newest'])
+  .enum(PRODUCT_SORTS)
   .meta({ description: 'relevance (title, then subtitle, category, spec values) when a keyword is given, else the merchant’s order' });
 
 export const MemberProductQuery = PageQuery.extend({

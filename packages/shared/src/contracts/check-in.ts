@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { rule } from '../issues.js';
+import { CHECK_IN_AFTER_CYCLE, CHECK_IN_CYCLES, CHECK_IN_MAX_CYCLE_DAYS } from '../constants/check-in.js';
 import { BusinessDateSchema, MonthSchema, Points } from './common.js';
-
-export const CHECK_IN_AFTER_CYCLE = ['restart', 'hold'] as const;
-
-export const CHECK_IN_CYCLES = ['streak', 'week', 'month'] as const;
-/** The longest cycle (a calendar month): milestones and make-up limits cannot ask for more days than this. */
-export const CHECK_IN_MAX_CYCLE_DAYS = 31;
 
 export const CheckInMilestone = z
   .object({

@@ -1,21 +1,14 @@
 import { z } from 'zod';
 import { rule } from '../issues.js';
+import { COUPON_KINDS, COUPON_TEMPLATE_STATUSES, COUPON_SOURCES, COUPON_STATUSES, ISSUE_JOB_STATUSES } from '../constants/coupons.js';
 import { LOGIN_PLATFORMS } from '../platforms.js';
 import { FenAmount, PageQuery, pageOf } from './catalog.js';
 import { BusinessDateSchema, Id, IsoInstant } from './common.js';
 
-/**
- * Coupon kinds: 满减 (amount off at or above a threshold), 无门槛 (amount off, no threshold), 折扣 (percent off,
- * optionally capped, optionally with a threshold) and 包邮 (free shipping). At most one coupon of each kind per order.
- */
-export const COUPON_KINDS = ['threshold_off', 'no_threshold_off', 'percent_off', 'free_shipping'] as const;
 export const CouponKind = z.enum(COUPON_KINDS);
 
-export const COUPON_TEMPLATE_STATUSES = ['draft', 'active', 'paused', 'ended'] as const;
 export const CouponTemplateStatus = z.enum(COUPON_TEMPLATE_STATUSES);
 
-/** Where a member's coupon came from. */
-export const COUPON_SOURCES = ['claim', 'new_member', 'targeted', 'code', 'gift'] as const;
 export const CouponSource = z.enum(COUPON_SOURCES);
 
 export const CouponValidity = z
@@ -187,7 +180,6 @@ export const CouponTemplateStats = z
   })
   .meta({ id: 'CouponTemplateStats' });
 
-export const COUPON_STATUSES = ['available', 'locked', 'used', 'expired'] as const;
 export const CouponStatus = z.enum(COUPON_STATUSES);
 
 /** A member's coupon: the template's rule as it was when claimed, and its own validity. */
@@ -286,7 +278,6 @@ export const CouponAudience = z
   })
   .meta({ id: 'CouponAudience' });
 
-export const ISSUE_JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
 export const CouponIssueJob = z
   .object({
     id: Id,

@@ -2,9 +2,6 @@ import { z } from 'zod';
 import { ProductSummary, PageQuery, pageOf } from './catalog.js';
 import { decimalInteger, IsoInstant } from './common.js';
 
-/** The most favourites one member keeps (held by a CHECK in migration 017). */
-export const MAX_FAVOURITES_PER_MEMBER = 500;
-
 export const FavouriteProductParam = z.object({ productId: decimalInteger(1) });
 
 export const FavouriteState = z.object({ productId: z.number().int().positive(), isFavourite: z.boolean() }).meta({ id: 'FavouriteState' });

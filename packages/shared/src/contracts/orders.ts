@@ -1,20 +1,15 @@
 import { z } from 'zod';
 import { rule } from '../issues.js';
+import { ORDER_LIMITS, ORDER_STATUSES, BREAKDOWN_KINDS, ACTOR_TYPES } from '../constants/orders.js';
 import { CartQuantity } from './cart.js';
 import { CheckoutCoupons } from './coupons.js';
 import { CheckoutPoints } from './points.js';
 import { FenAmount, PageQuery, pageOf } from './catalog.js';
 import { LOGIN_PLATFORMS } from '../platforms.js';
 import { BusinessDateSchema, decimalInteger, Id, IsoInstant, orNull } from './common.js';
+import { ShippingAddressSnapshot } from './addresses.js';
 import { Refund } from './refunds.js';
 
-/**
- * Stated maxima of one order, enforced on input and by the database: lines per order, units per line (the cart's
- * quantity limit), and the goods total (the largest amount the contracts accept, ¥10,000,000.00).
- */
-export const ORDER_LIMITS = { maxLines: 50, maxQuantityPerLine: 99, maxItemsFen: 1_000_000_000 } as const;
-
-export const ORDER_STATUSES = ['awaiting_payment', 'paid', 'shipped', 'completed', 'cancelled', 'refunded'] as const;
 export const OrderStatus = z.enum(ORDER_STATUSES);
 
 export const CheckoutItem = z.object({ skuId: Id, quantity: CartQuantity }).strict();
@@ -63,7 +58,6 @@ export const CreateOrderRequest = z
   .superRefine(oneSource)
   .meta({ id: 'CreateOrderRequest' });
 
-export const BREAKDOWN_KINDS = ['items', 'shipping', 'discount'] as const;
 export const AdjustmentSource = z
   .object({ type: z.string().meta({ example: 'coupon' }), id: Id.nullable() })
   .meta({ id: 'AdjustmentSource', description: 'what a discount comes from: a coupon, a tier, the points balance, …' });
@@ -76,10 +70,6 @@ export const BreakdownLine = z
     source: orNull(AdjustmentSource),
   })
   .meta({ id: 'BreakdownLine' });
-
-export const ShippingAddressSnapshot = z
-  .object({ name: z.string(), phone: z.string(), province: z.string(), city: z.string(), district: z.string(), detail: z.string() })
-  .meta({ id: 'ShippingAddressSnapshot' });
 
 export const PreviewLine = z
   .object({
@@ -129,7 +119,6 @@ export const OrderLine = z
   })
   .meta({ id: 'OrderLine' });
 
-export const ACTOR_TYPES = ['member', 'staff', 'system', 'platform'] as const;
 export const OrderEvent = z
   .object({
     fromStatus: OrderStatus.nullable(),
@@ -214,7 +203,8 @@ export const MerchantOrderFilter = z.object({
 });
 export const MerchantOrderQuery = PageQuery.extend(MerchantOrderFilter.shape);
 
-export const ShipOrderRequest = z
+/** A parcel handed to a carrier: orders and points-mall redemptions ship alike. */
+export const Shipment = z
   .object({
     carrier: z.string().trim().min(1).max(30),
     trackingNo: z
@@ -222,8 +212,8 @@ export const ShipOrderRequest = z
       .trim()
       .regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4-40 letters, digits or -'),
   })
-  .strict()
-  .meta({ id: 'ShipOrderRequest' });
+  .strict();
+export const ShipOrderRequest = Shipment.meta({ id: 'ShipOrderRequest' });
 
 export const OrderSettings = z
   .object({
@@ -243,7 +233,6 @@ export type CreateOrderRequest = z.output<typeof CreateOrderRequest>;
 export type BreakdownLine = z.output<typeof BreakdownLine>;
 export type CheckoutPreview = z.output<typeof CheckoutPreview>;
 export type PreviewLine = z.output<typeof PreviewLine>;
-export type ShippingAddressSnapshot = z.output<typeof ShippingAddressSnapshot>;
 export type Order = z.output<typeof Order>;
 export type OrderSummary = z.output<typeof OrderSummary>;
 export type OrderPage = z.output<typeof OrderPage>;

@@ -1,16 +1,11 @@
 import { z } from 'zod';
+import { PAYMENT_EXCEPTION_KINDS, PAYMENT_EXCEPTION_STATES } from '../constants/payment-exceptions.js';
 import { LOGIN_PLATFORMS } from '../platforms.js';
 import { FenAmount, PageQuery, pageOf } from './catalog.js';
 import { Id, IsoInstant } from './common.js';
 
-/**
- * Payments we must give back: one that arrived for an order already cancelled or expired, or a second payment for a
- * paid order. The server refunds them on its own; staff see the queue and revive the ones it gave up on.
- */
-export const PAYMENT_EXCEPTION_KINDS = ['payment_received_after_close', 'duplicate_payment'] as const;
 export const PaymentExceptionKind = z.enum(PAYMENT_EXCEPTION_KINDS);
 
-export const PAYMENT_EXCEPTION_STATES = ['refund_pending', 'refunding', 'refund_processing', 'refunded', 'refund_failed'] as const;
 export const PaymentExceptionState = z.enum(PAYMENT_EXCEPTION_STATES).meta({
   description:
     'refund_pending: queued (after a failure, not before nextAttemptAt); refunding: a worker is asking the platform; refund_processing: the platform took it, awaiting its notification; refunded: done; refund_failed: given up after repeated failures, for a human (retry)',

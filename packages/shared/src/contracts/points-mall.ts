@@ -1,8 +1,15 @@
 import { z } from 'zod';
+import {
+  POINTS_MALL_ITEM_KINDS,
+  POINTS_MALL_ITEM_STATUSES,
+  POINTS_MALL_MAX_QUANTITY,
+  POINTS_MALL_REDEMPTION_STATUSES,
+} from '../constants/points-mall.js';
 import { rule } from '../issues.js';
 import { FenAmount, ImageUrl, PageQuery, pageOf } from './catalog.js';
 import { BusinessDateSchema, Id, IsoInstant, decimalInteger, orNull } from './common.js';
-import { ShippingAddressSnapshot } from './orders.js';
+import { ShippingAddressSnapshot } from './addresses.js';
+import { Shipment } from './orders.js';
 
 /**
  * The points mall: items members redeem with points, or points plus cash.
@@ -15,14 +22,9 @@ import { ShippingAddressSnapshot } from './orders.js';
  * creates an order for the cash part (`orderId`), paid like any order (`POST /api/v1/orders/{orderId}/pay`, the same pay
  * flow on every platform) before `paymentDeadline`; otherwise both are given back and the redemption is closed.
  */
-export const POINTS_MALL_ITEM_KINDS = ['sku', 'coupon', 'virtual'] as const;
 export const PointsMallItemKind = z.enum(POINTS_MALL_ITEM_KINDS);
 
-export const POINTS_MALL_ITEM_STATUSES = ['on', 'off'] as const;
 export const PointsMallItemStatus = z.enum(POINTS_MALL_ITEM_STATUSES).meta({ description: 'on: listed for members (within its on-sale window)' });
-
-/** At most this many units in one redemption. */
-export const POINTS_MALL_MAX_QUANTITY = 99;
 
 const PointsPrice = z.number().int().min(1).max(100_000_000).meta({ description: 'points per unit' });
 const CashPrice = z
@@ -221,7 +223,6 @@ export const RedeemPointsMallItemRequest = z
   .strict()
   .meta({ id: 'RedeemPointsMallItemRequest' });
 
-export const POINTS_MALL_REDEMPTION_STATUSES = ['awaiting_payment', 'awaiting_fulfilment', 'fulfilled', 'cancelled', 'closed'] as const;
 export const PointsMallRedemptionStatus = z.enum(POINTS_MALL_REDEMPTION_STATUSES).meta({
   description:
     'awaiting_payment: the cash part is unpaid (points and stock held); awaiting_fulfilment: paid, a sku item to ship; fulfilled: shipped, coupon issued or benefit delivered; cancelled: by staff (points, stock and any cash given back); closed: the payment window passed or the member withdrew before paying',
@@ -281,16 +282,7 @@ export const MerchantPointsMallRedemptionQuery = PageQuery.extend({
   to: BusinessDateSchema.optional().meta({ description: 'created on or before this business day' }),
 });
 
-export const FulfilPointsMallRedemptionRequest = z
-  .object({
-    carrier: z.string().trim().min(1).max(30),
-    trackingNo: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9-]{4,40}$/, 'must be 4-40 letters, digits or -'),
-  })
-  .strict()
-  .meta({ id: 'FulfilPointsMallRedemptionRequest' });
+export const FulfilPointsMallRedemptionRequest = Shipment.meta({ id: 'FulfilPointsMallRedemptionRequest' });
 
 export const CancelPointsMallRedemptionRequest = z
   .object({ reason: z.string().trim().min(1).max(200) })

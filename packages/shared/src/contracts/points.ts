@@ -1,22 +1,7 @@
 import { z } from 'zod';
+import { POINTS_KINDS, POINTS_REASONS, POINTS_TASKS } from '../constants/points.js';
 import { CursorQuery, Id, IsoInstant, Points } from './common.js';
 
-/** What an entry did to the balance. */
-export const POINTS_KINDS = ['earn', 'spend', 'expire', 'reverse', 'adjust'] as const;
-/** Why: a closed list, checked by the database. */
-export const POINTS_REASONS = [
-  'check_in',
-  'adjustment',
-  'order',
-  'task',
-  'checkout',
-  'checkout_return',
-  'order_refund',
-  'expiry',
-  'mall_redemption',
-  'mall_return',
-  'birthday_gift',
-] as const;
 export const PointsKind = z.enum(POINTS_KINDS);
 export const PointsReason = z.enum(POINTS_REASONS);
 
@@ -61,7 +46,6 @@ export const PointsSummary = z
   })
   .meta({ id: 'PointsSummary' });
 
-export const POINTS_TASKS = ['complete_profile', 'bind_phone', 'first_order'] as const;
 export const PointsTask = z.enum(POINTS_TASKS);
 
 /** The one-off tasks, what each pays and whether the member has done it (GET /points/tasks). */

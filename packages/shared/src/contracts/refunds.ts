@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { rule } from '../issues.js';
+import { REFUND_STATUSES } from '../constants/refunds.js';
 import { FenAmount, PageQuery, pageOf } from './catalog.js';
 import { Id, IsoInstant } from './common.js';
 
-export const REFUND_STATUSES = ['requested', 'rejected', 'processing', 'succeeded', 'failed'] as const;
 export const RefundStatus = z.enum(REFUND_STATUSES);
 
 export const RefundLine = z

@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { rule } from '../issues.js';
+import { GROWTH_REASONS, TIER_CHANGE_REASONS } from '../constants/tiers.js';
 import { BusinessDateSchema, CursorQuery, Id, IsoInstant } from './common.js';
 
 /** Growth is an integer, like points. */
 export const Growth = z.number().int().min(-1_000_000_000).max(1_000_000_000);
 
-/** Why growth moved: a closed list, checked by the database. */
-export const GROWTH_REASONS = ['order', 'order_refund', 'check_in', 'task', 'manual', 'merge'] as const;
 export const GrowthReason = z.enum(GROWTH_REASONS);
 
-export const TIER_CHANGE_REASONS = ['upgrade', 'downgrade', 'config'] as const;
 export const TierChangeReason = z.enum(TIER_CHANGE_REASONS);
 
 const TierText = z.string().trim().min(1).max(40);

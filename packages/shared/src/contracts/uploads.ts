@@ -1,6 +1,5 @@
 import { z } from 'zod';
-
-export const UPLOAD_IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+import { UPLOAD_IMAGE_TYPES } from '../constants/uploads.js';
 
 /** `POST /merchant/uploads` (multipart/form-data, field `file`): the stored image and its absolute URL. */
 export const UploadedImage = z

@@ -1,5 +1,6 @@
 import type { AddressesTable } from '../../db/schema.js';
 import type { Executor } from '../../lib/transaction.js';
+import { countAll } from '../../db/aggregates.js';
 
 export function listAddresses(db: Executor, memberId: number) {
   return db.selectFrom('addresses').selectAll().where('member_id', '=', memberId).orderBy('is_default', 'desc').orderBy('id', 'desc').execute();
@@ -13,15 +14,15 @@ export function findAddress(db: Executor, memberId: number, id: number) {
 export async function countAddresses(db: Executor, memberId: number): Promise<number> {
   const r = await db
     .selectFrom('addresses')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => countAll(eb).as('n'))
     .where('member_id', '=', memberId)
     .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return r.n;
 }
 
 export async function insertAddress(db: Executor, row: Omit<AddressesTable, 'id'>): Promise<number> {
   const r = await db.insertInto('addresses').values(row).returning('id').executeTakeFirstOrThrow();
-  return Number(r.id);
+  return r.id;
 }
 
 export async function updateAddress(

@@ -28,7 +28,7 @@ type Row = Pick<AddressesTable, 'name' | 'phone' | 'province' | 'city' | 'distri
 
 function toAddress(r: Row): Address {
   return {
-    id: Number(r.id),
+    id: r.id,
     name: r.name,
     phone: r.phone,
     province: r.province,

@@ -132,11 +132,11 @@ export function createAuthService(deps: AuthDeps) {
       if (!row) return null;
       if (row.subject_type === 'staff') {
         // The staff member's role now: a changed role applies at once, a disabled account has none.
-        const role = await deps.staff.role(Number(row.subject_id));
-        return role ? { subjectType: 'staff', subjectId: Number(row.subject_id), role } : null;
+        const role = await deps.staff.role(row.subject_id);
+        return role ? { subjectType: 'staff', subjectId: row.subject_id, role } : null;
       }
       const platform = (LOGIN_PLATFORMS as readonly string[]).includes(row.platform ?? '') ? (row.platform as LoginPlatform) : null;
-      return { subjectType: 'member', subjectId: Number(row.subject_id), platform };
+      return { subjectType: 'member', subjectId: row.subject_id, platform };
     },
 
     purgeExpiredSessions: () => repo.deleteExpiredSessions(db, clock.now().toISOString()),

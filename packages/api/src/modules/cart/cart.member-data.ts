@@ -23,12 +23,12 @@ export function createCartMemberData(): MemberDataParticipant {
           .updateTable('cart_lines')
           .set({
             quantity:
-              sql`case when quantity + ${Number(t.quantity)} > ${MAX_LINE_QUANTITY} then ${MAX_LINE_QUANTITY} else quantity + ${Number(t.quantity)} end` as never,
+              sql`case when quantity + ${t.quantity} > ${MAX_LINE_QUANTITY} then ${MAX_LINE_QUANTITY} else quantity + ${t.quantity} end` as never,
             updated_at: e.at,
           })
-          .where('id', '=', Number(t.survivorLine))
+          .where('id', '=', t.survivorLine)
           .execute();
-        await trx.deleteFrom('cart_lines').where('id', '=', Number(t.absorbedLine)).execute();
+        await trx.deleteFrom('cart_lines').where('id', '=', t.absorbedLine).execute();
       }
       const r = await trx.updateTable('cart_lines').set({ member_id: e.survivorId }).where('member_id', '=', e.absorbedId).executeTakeFirst();
       return { moved: { cart_lines: Number(r.numUpdatedRows) + twins.length } };

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../lib/transaction.js';
+import { countAll } from '../../db/aggregates.js';
 
 export function listLines(db: Executor, memberId: number) {
   return db.selectFrom('cart_lines').selectAll().where('member_id', '=', memberId).orderBy('id', 'desc').execute();
@@ -8,10 +9,10 @@ export function listLines(db: Executor, memberId: number) {
 export async function countLines(db: Executor, memberId: number): Promise<number> {
   const r = await db
     .selectFrom('cart_lines')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => countAll(eb).as('n'))
     .where('member_id', '=', memberId)
     .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return r.n;
 }
 
 /**

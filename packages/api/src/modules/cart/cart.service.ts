@@ -7,14 +7,6 @@ import { inTransaction, type Executor } from '../../lib/transaction.js';
 import type { CatalogService } from '../catalog/index.js';
 import * as repo from './cart.repository.js';
 
-const parseJson = <T>(text: string, fallback: T): T => {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-};
-
 export type CartService = ReturnType<typeof createCartService>;
 
 export function createCartService({ db, clock, catalog }: { db: DB; clock: Clock; catalog: CatalogService }) {
@@ -27,32 +19,32 @@ export function createCartService({ db, clock, catalog }: { db: DB; clock: Clock
       (
         await catalog.skusForPurchase(
           executor,
-          rows.map((r) => Number(r.sku_id)),
+          rows.map((r) => r.sku_id),
         )
-      ).map((s) => [Number(s.sku_id), s]),
+      ).map((s) => [s.sku_id, s]),
     );
     const lines: CartLine[] = [];
     for (const r of rows) {
-      const s = skus.get(Number(r.sku_id));
+      const s = skus.get(r.sku_id);
       if (!s) continue; // SKUs are never deleted; guard anyway
-      const stock = Number(s.stock);
-      const priceFen = Number(s.price_fen);
+      const stock = s.stock;
+      const priceFen = s.price_fen;
       const problems: CartLine['problems'] = [];
       if (s.status !== 'on_shelf') problems.push('off_shelf');
       if (stock === 0) problems.push('out_of_stock');
       else if (stock < r.quantity) problems.push('insufficient_stock');
-      if (priceFen !== Number(r.price_when_added_fen)) problems.push('price_changed');
+      if (priceFen !== r.price_when_added_fen) problems.push('price_changed');
       lines.push({
-        id: Number(r.id),
-        skuId: Number(r.sku_id),
-        productId: Number(s.product_id),
+        id: r.id,
+        skuId: r.sku_id,
+        productId: s.product_id,
         title: s.title,
-        specs: parseJson(s.specs, {}),
-        imageUrl: parseJson<string[]>(s.image_urls, [])[0] ?? null,
+        specs: s.specs,
+        imageUrl: s.imageUrl,
         quantity: r.quantity,
         selected: r.selected === 1,
         priceFen,
-        priceWhenAddedFen: Number(r.price_when_added_fen),
+        priceWhenAddedFen: r.price_when_added_fen,
         stock,
         problems,
         addedAt: r.created_at,
@@ -77,7 +69,7 @@ export function createCartService({ db, clock, catalog }: { db: DB; clock: Clock
             memberId,
             skuId: input.skuId,
             quantity: input.quantity,
-            priceFen: Number(sku.price_fen),
+            priceFen: sku.price_fen,
             at: clock.now().toISOString(),
           });
         } catch (err) {

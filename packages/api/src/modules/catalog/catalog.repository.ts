@@ -2,6 +2,7 @@ import { type Expression, type SqlBool, sql } from 'kysely';
 import { specValueMatches } from '../../db/dialect.js';
 import type { ProductsTable, StockMovementsTable } from '../../db/schema.js';
 import type { Executor } from '../../lib/transaction.js';
+import { countAll, sumOrZero } from '../../db/aggregates.js';
 
 export function listCategories(db: Executor) {
   return db.selectFrom('categories').select(['id', 'parent_id', 'name', 'sort_order']).orderBy('sort_order', 'desc').orderBy('id').execute();
@@ -17,7 +18,7 @@ export async function insertCategory(db: Executor, row: { name: string; parentId
     .values({ name: row.name, parent_id: row.parentId, sort_order: row.sortOrder, created_at: row.at, updated_at: row.at })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return Number(r.id);
+  return r.id;
 }
 
 export async function updateCategory(db: Executor, id: number, set: { name?: string; sort_order?: number; updated_at: string }): Promise<boolean> {
@@ -27,7 +28,7 @@ export async function updateCategory(db: Executor, id: number, set: { name?: str
 
 export async function insertProduct(db: Executor, row: Omit<ProductsTable, 'id' | 'sales_count'>): Promise<number> {
   const r = await db.insertInto('products').values(row).returning('id').executeTakeFirstOrThrow();
-  return Number(r.id);
+  return r.id;
 }
 
 export async function updateProduct(db: Executor, id: number, set: Partial<Omit<ProductsTable, 'id' | 'sales_count'>>): Promise<boolean> {
@@ -73,7 +74,7 @@ export async function insertSku(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return Number(r.id);
+  return r.id;
 }
 
 export async function updateSku(
@@ -109,7 +110,7 @@ export function skuSummaries(db: Executor, productIds: number[]) {
       eb.fn.min('price_fen').as('min_price_fen'),
       eb.fn.max('price_fen').as('max_price_fen'),
       sql<number>`max(case when stock > 0 then 1 else 0 end)`.as('in_stock'),
-      eb.fn.sum<number>('stock').as('total_stock'),
+      sumOrZero(eb, 'stock').as('total_stock'),
       eb.fn.min<number>('stock').as('lowest_stock'),
     ])
     .where('product_id', 'in', productIds)
@@ -151,7 +152,7 @@ export async function moveStock(db: Executor, skuId: number, delta: number, at: 
     .where(sql`stock + ${delta}`, '>=', 0)
     .returning('stock')
     .executeTakeFirst();
-  return r ? Number(r.stock) : undefined;
+  return r ? r.stock : undefined;
 }
 
 export function insertStockMovement(db: Executor, row: Omit<StockMovementsTable, 'id'>) {
@@ -251,10 +252,10 @@ export async function pageProducts(db: Executor, f: ProductFilter, limit: number
   else if (order === 'price_desc') q = q.orderBy(minPrice, 'desc');
   else if (order === 'newest') q = q.orderBy('created_at', 'desc');
   const rows = await q.orderBy('sort_order', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute();
-  if (rows.length > 0) return { rows, total: Number(rows[0]!.total) };
+  if (rows.length > 0) return { rows, total: rows[0]!.total };
   if (offset === 0) return { rows, total: 0 };
   const count = await filtered(db, f)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => countAll(eb).as('n'))
     .executeTakeFirstOrThrow();
-  return { rows, total: Number(count.n) };
+  return { rows, total: count.n };
 }

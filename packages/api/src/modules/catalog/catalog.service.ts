@@ -19,6 +19,7 @@ import type {
 } from '@siyu/shared';
 import type { DB } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/dialect.js';
+import { readJsonOr, StoredJson } from '../../db/json-column.js';
 import type { SkusTable, StockMovementsTable } from '../../db/schema.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
@@ -29,16 +30,14 @@ import * as repo from './catalog.repository.js';
 type ProductRow = NonNullable<Awaited<ReturnType<typeof repo.findProduct>>>;
 type SkuRow = Pick<SkusTable, 'code' | 'specs' | 'price_fen' | 'stock'> & { id: number };
 
-const parseJson = <T>(text: string, fallback: T): T => {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-};
-
 function toSku(row: SkuRow): Sku {
-  return { id: Number(row.id), code: row.code, specs: parseJson(row.specs, {}), priceFen: Number(row.price_fen), stock: Number(row.stock) };
+  return {
+    id: row.id,
+    code: row.code,
+    specs: readJsonOr(row.specs, StoredJson.specs, {}),
+    priceFen: row.price_fen,
+    stock: row.stock,
+  };
 }
 
 type SummaryRow = Pick<ProductRow, 'id' | 'title' | 'subtitle' | 'category_id' | 'image_urls' | 'sales_count' | 'status' | 'sort_order'>;
@@ -60,13 +59,13 @@ function summarizeSkus(skus: Sku[]): SkuSummary {
 
 /** A shopper's view hides sales counts below the merchant's threshold; a merchant's view never does. */
 function toSummary(p: SummaryRow, skus: SkuSummary, salesCountThreshold = 0): ProductSummary {
-  const sales = Number(p.sales_count);
-  const images = parseJson<string[]>(p.image_urls, []);
+  const sales = p.sales_count;
+  const images = readJsonOr(p.image_urls, StoredJson.imageUrls, []);
   return {
-    id: Number(p.id),
+    id: p.id,
     title: p.title,
     subtitle: p.subtitle,
-    categoryId: p.category_id === null ? null : Number(p.category_id),
+    categoryId: p.category_id,
     coverUrl: images[0] ?? null,
     minPriceFen: skus.minPriceFen,
     maxPriceFen: skus.maxPriceFen,
@@ -81,7 +80,7 @@ function toSummary(p: SummaryRow, skus: SkuSummary, salesCountThreshold = 0): Pr
 function toDetail(p: ProductRow, skus: Sku[], salesCountThreshold = 0): ProductDetail {
   return {
     ...toSummary(p, summarizeSkus(skus), salesCountThreshold),
-    imageUrls: parseJson(p.image_urls, []),
+    imageUrls: readJsonOr(p.image_urls, StoredJson.imageUrls, []),
     description: p.description,
     skus,
     createdAt: p.created_at,
@@ -114,7 +113,7 @@ export function createCatalogService({
   async function detail(executor: Executor, id: number, visibleToMembers: boolean): Promise<ProductDetail> {
     const p = await repo.findProduct(executor, id);
     if (!p || (visibleToMembers && p.status !== 'on_shelf')) throw new AppError('NOT_FOUND', `product ${id} not found`);
-    const skus = (await repo.listSkusOfProducts(executor, [Number(p.id)])).map(toSku);
+    const skus = (await repo.listSkusOfProducts(executor, [p.id])).map(toSku);
     return toDetail(p, skus, visibleToMembers ? await salesCountThreshold() : 0);
   }
 
@@ -139,7 +138,7 @@ export function createCatalogService({
     if (query.categoryId !== undefined) {
       // A top-level category lists its subcategories' products too.
       const all = await repo.listCategories(db);
-      categoryIds = [query.categoryId, ...all.filter((c) => Number(c.parent_id) === query.categoryId).map((c) => Number(c.id))];
+      categoryIds = [query.categoryId, ...all.filter((c) => Number(c.parent_id) === query.categoryId).map((c) => c.id)];
     }
     const statuses: ProductStatus[] | undefined = memberView ? ['on_shelf'] : query.status ? [query.status] : undefined;
     const { rows, total } = await repo.pageProducts(
@@ -160,20 +159,18 @@ export function createCatalogService({
     const summaries = new Map<number, SkuSummary>();
     for (const s of await repo.skuSummaries(
       db,
-      rows.map((r) => Number(r.id)),
+      rows.map((r) => r.id),
     )) {
-      summaries.set(Number(s.product_id), {
-        minPriceFen: Number(s.min_price_fen),
-        maxPriceFen: Number(s.max_price_fen),
-        inStock: Number(s.in_stock) > 0,
+      summaries.set(s.product_id, {
+        minPriceFen: s.min_price_fen,
+        maxPriceFen: s.max_price_fen,
+        inStock: s.in_stock > 0,
         // Stock figures are for the merchant's list only.
-        ...(memberView ? {} : { totalStock: Number(s.total_stock), lowestStock: Number(s.lowest_stock) }),
+        ...(memberView ? {} : { totalStock: s.total_stock, lowestStock: s.lowest_stock }),
       });
     }
     return {
-      items: rows.map((p) =>
-        toSummary(p, summaries.get(Number(p.id)) ?? (memberView ? NO_SKUS : { ...NO_SKUS, totalStock: 0, lowestStock: 0 }), threshold),
-      ),
+      items: rows.map((p) => toSummary(p, summaries.get(p.id) ?? (memberView ? NO_SKUS : { ...NO_SKUS, totalStock: 0, lowestStock: 0 }), threshold)),
       page: query.page,
       pageSize: query.pageSize,
       total,
@@ -213,9 +210,9 @@ export function createCatalogService({
   return {
     async categoryTree(): Promise<CategoryTree> {
       const rows = (await repo.listCategories(db)).map((c) => ({
-        id: Number(c.id),
+        id: c.id,
         name: c.name,
-        parentId: c.parent_id === null ? null : Number(c.parent_id),
+        parentId: c.parent_id,
         sortOrder: c.sort_order,
       }));
       return rows.filter((c) => c.parentId === null).map((c) => ({ ...c, children: rows.filter((k) => k.parentId === c.id) }));
@@ -242,7 +239,7 @@ export function createCatalogService({
       });
       if (!ok) throw new AppError('NOT_FOUND', `category ${id} not found`);
       const c = (await repo.findCategory(db, id))!;
-      return { id, name: c.name, parentId: c.parent_id === null ? null : Number(c.parent_id), sortOrder: c.sort_order };
+      return { id, name: c.name, parentId: c.parent_id, sortOrder: c.sort_order };
     },
 
     /** A new product starts as a draft; its initial stock is recorded as a movement. */
@@ -360,7 +357,7 @@ export function createCatalogService({
         if (after === undefined) {
           const sku = await repo.findSku(trx, skuId);
           if (!sku) throw new AppError('NOT_FOUND', `SKU ${skuId} not found`);
-          throw new AppError('OUT_OF_STOCK', `stock is ${sku.stock}; cannot move it by ${input.delta}`, { stock: Number(sku.stock) });
+          throw new AppError('OUT_OF_STOCK', `stock is ${sku.stock}; cannot move it by ${input.delta}`, { stock: sku.stock });
         }
         await repo.insertStockMovement(trx, {
           sku_id: skuId,
@@ -383,14 +380,14 @@ export function createCatalogService({
       return {
         sku: toSku(sku),
         movements: rows.map((m) => ({
-          id: Number(m.id),
-          skuId: Number(m.sku_id),
-          delta: Number(m.delta),
-          stockAfter: Number(m.stock_after),
+          id: m.id,
+          skuId: m.sku_id,
+          delta: m.delta,
+          stockAfter: m.stock_after,
           kind: m.kind,
           reason: m.reason,
-          staffId: m.staff_id === null ? null : Number(m.staff_id),
-          orderId: m.order_id === null ? null : Number(m.order_id),
+          staffId: m.staff_id,
+          orderId: m.order_id,
           createdAt: m.created_at,
         })),
       };
@@ -414,20 +411,22 @@ export function createCatalogService({
     async memberCards(ids: number[]): Promise<Map<number, ProductSummary>> {
       const [rows, sums, threshold] = await Promise.all([repo.findProducts(db, ids), repo.skuSummaries(db, ids), salesCountThreshold()]);
       const summaries = new Map<number, SkuSummary>(
-        sums.map((s) => [
-          Number(s.product_id),
-          { minPriceFen: Number(s.min_price_fen), maxPriceFen: Number(s.max_price_fen), inStock: Number(s.in_stock) > 0 },
-        ]),
+        sums.map((s) => [s.product_id, { minPriceFen: s.min_price_fen, maxPriceFen: s.max_price_fen, inStock: s.in_stock > 0 }]),
       );
-      return new Map(rows.map((p) => [Number(p.id), toSummary(p, summaries.get(Number(p.id)) ?? NO_SKUS, threshold)]));
+      return new Map(rows.map((p) => [p.id, toSummary(p, summaries.get(p.id) ?? NO_SKUS, threshold)]));
     },
 
     async categoryParents(executor: Executor = db): Promise<Map<number, number | null>> {
-      return new Map((await repo.listCategories(executor)).map((c) => [Number(c.id), c.parent_id === null ? null : Number(c.parent_id)]));
+      return new Map((await repo.listCategories(executor)).map((c) => [c.id, c.parent_id]));
     },
 
-    // For cart and orders (same transaction as the caller).
-    skusForPurchase: (executor: Executor, skuIds: number[]) => repo.listSkusWithProduct(executor, skuIds),
+    // For cart and orders (same transaction as the caller): each SKU with its product, spec values and cover read.
+    skusForPurchase: async (executor: Executor, skuIds: number[]) =>
+      (await repo.listSkusWithProduct(executor, skuIds)).map(({ specs, image_urls, ...s }) => ({
+        ...s,
+        specs: readJsonOr(specs, StoredJson.specs, {}),
+        imageUrl: readJsonOr(image_urls, StoredJson.imageUrls, [])[0] ?? null,
+      })),
 
     /** Reserves or releases stock for an order, recording the movement. False when stock would go below zero. */
     async moveStockForOrder(

@@ -26,7 +26,7 @@ export function createCheckInMemberData(): MemberDataParticipant {
           .where(
             'id',
             'in',
-            twins.map((t) => Number(t.id)),
+            twins.map((t) => t.id),
           )
           .execute();
       const r = await trx.updateTable('check_ins').set({ member_id: e.survivorId }).where('member_id', '=', e.absorbedId).executeTakeFirst();
@@ -40,16 +40,16 @@ export function createCheckInMemberData(): MemberDataParticipant {
       let streak = 0;
       for (const d of days) {
         streak = previous !== null && addDays(previous, 1) === d.business_date ? streak + 1 : 1;
-        if (Number(d.streak) !== streak) await setStreak(trx, e.survivorId, d.business_date, streak);
+        if (d.streak !== streak) await setStreak(trx, e.survivorId, d.business_date, streak);
         previous = d.business_date;
       }
       const counts = await trx.selectFrom('check_in_make_up_counts').select(['cycle_key', 'used']).where('member_id', '=', e.absorbedId).execute();
       for (const c of counts) {
         await trx
           .insertInto('check_in_make_up_counts')
-          .values({ member_id: e.survivorId, cycle_key: c.cycle_key, used: Number(c.used) })
+          .values({ member_id: e.survivorId, cycle_key: c.cycle_key, used: c.used })
           .onConflict((oc) =>
-            oc.columns(['member_id', 'cycle_key']).doUpdateSet((eb) => ({ used: eb(eb.ref('check_in_make_up_counts.used'), '+', Number(c.used)) })),
+            oc.columns(['member_id', 'cycle_key']).doUpdateSet((eb) => ({ used: eb(eb.ref('check_in_make_up_counts.used'), '+', c.used) })),
           )
           .execute();
       }

@@ -1,4 +1,5 @@
 import type { Executor } from '../../lib/transaction.js';
+import { countAll } from '../../db/aggregates.js';
 
 export function findCheckIn(db: Executor, memberId: number, businessDate: string) {
   return db
@@ -43,12 +44,12 @@ export function setStreak(db: Executor, memberId: number, businessDate: string, 
 export async function countCheckIns(db: Executor, memberId: number, first: string, last: string): Promise<number> {
   const row = await db
     .selectFrom('check_ins')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => countAll(eb).as('n'))
     .where('member_id', '=', memberId)
     .where('business_date', '>=', first)
     .where('business_date', '<=', last)
     .executeTakeFirst();
-  return Number(row?.n ?? 0);
+  return row?.n ?? 0;
 }
 
 /** Takes one make-up of the cycle when fewer than `max` were used (a conditional update decides); false when none is left. */
@@ -75,7 +76,7 @@ export async function makeUpsUsed(db: Executor, memberId: number, cycleKey: stri
     .where('member_id', '=', memberId)
     .where('cycle_key', '=', cycleKey)
     .executeTakeFirst();
-  return Number(row?.used ?? 0);
+  return row?.used ?? 0;
 }
 
 /** Records a cumulative reward of the cycle; false when it was already given (the unique key decides). */
@@ -99,7 +100,7 @@ export async function claimedCounts(db: Executor, memberId: number, cycleKey: st
     .where('member_id', '=', memberId)
     .where('cycle_key', '=', cycleKey)
     .execute();
-  return rows.map((r) => Number(r.count));
+  return rows.map((r) => r.count);
 }
 
 export function listCheckInDays(db: Executor, memberId: number, first: string, last: string) {
@@ -128,7 +129,7 @@ export function listCheckIns(db: Executor, memberId: number, first: string, last
 export function countCheckInsByDay(db: Executor, first: string, last: string) {
   return db
     .selectFrom('check_ins')
-    .select((eb) => ['business_date', eb.fn.countAll<number>().as('n')])
+    .select((eb) => ['business_date', countAll(eb).as('n')])
     .where('business_date', '>=', first)
     .where('business_date', '<=', last)
     .where('made_up_at', 'is', null)

@@ -114,8 +114,8 @@ export function createCheckInService({ db, clock, timeZone, points, settings, ch
         month: viewMonth,
         items: rows.map((r) => ({
           businessDate: r.business_date,
-          streak: Number(r.streak),
-          reward: Number(r.reward),
+          streak: r.streak,
+          reward: r.reward,
           createdAt: r.created_at,
           madeUpAt: r.made_up_at ?? null,
         })),
@@ -125,7 +125,7 @@ export function createCheckInService({ db, clock, timeZone, points, settings, ch
     /** Check-ins per business day, first to last inclusive (the dashboard). */
     async countsByDay(first: string, last: string): Promise<Map<string, number>> {
       const rows = await repo.countCheckInsByDay(db, first, last);
-      return new Map(rows.map((r) => [r.business_date, Number(r.n)]));
+      return new Map(rows.map((r) => [r.business_date, r.n]));
     },
 
     async status(memberId: number, month?: string): Promise<CheckInStatus> {

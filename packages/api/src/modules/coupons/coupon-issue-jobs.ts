@@ -1,6 +1,7 @@
 import type { CouponAudience, CouponIssueJob } from '@siyu/shared';
 import { CouponAudience as CouponAudienceSchema } from '@siyu/shared';
 import type { DB } from '../../db/connection.js';
+import { readJson } from '../../db/json-column.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
@@ -35,22 +36,22 @@ export function createCouponIssueJobs(deps: {
   const { db, clock, coupons, members, orders, logger } = deps;
 
   async function toJob(row: JobRow): Promise<CouponIssueJob> {
-    const counts = await repo.resultCounts(db, [Number(row.id)]);
+    const counts = await repo.resultCounts(db, [row.id]);
     const skippedByReason: Record<string, number> = {};
     let issued = 0;
     let skipped = 0;
     for (const c of counts) {
-      if (c.outcome === 'issued') issued += Number(c.n);
+      if (c.outcome === 'issued') issued += c.n;
       else {
-        skipped += Number(c.n);
-        skippedByReason[c.reason ?? 'unknown'] = (skippedByReason[c.reason ?? 'unknown'] ?? 0) + Number(c.n);
+        skipped += c.n;
+        skippedByReason[c.reason ?? 'unknown'] = (skippedByReason[c.reason ?? 'unknown'] ?? 0) + c.n;
       }
     }
     return {
-      id: Number(row.id),
-      templateId: Number(row.template_id),
+      id: row.id,
+      templateId: row.template_id,
       status: row.status,
-      audience: CouponAudienceSchema.parse(JSON.parse(row.audience)),
+      audience: readJson(row.audience, CouponAudienceSchema, 'coupon_issue_jobs.audience'),
       matched: issued + skipped,
       issued,
       skipped,
@@ -92,12 +93,14 @@ export function createCouponIssueJobs(deps: {
   }
 
   async function run(jobId: number): Promise<void> {
-    const now = () => clock.now();
-    const lease = () => ({ now: now().toISOString(), until: new Date(now().getTime() + LEASE_MS).toISOString() });
+    const lease = () => {
+      const now = clock.now();
+      return { now: now.toISOString(), until: new Date(now.getTime() + LEASE_MS).toISOString() };
+    };
     if (!(await repo.claimJob(db, jobId, { ...lease(), renewing: false }))) return;
     const job = (await repo.findJob(db, jobId))!;
-    const audience = CouponAudienceSchema.parse(JSON.parse(job.audience));
-    const templateId = Number(job.template_id);
+    const audience = readJson(job.audience, CouponAudienceSchema, 'coupon_issue_jobs.audience');
+    const templateId = job.template_id;
     try {
       let afterId = 0;
       for (;;) {
@@ -106,7 +109,7 @@ export function createCouponIssueJobs(deps: {
         for (const memberId of batch.missing) {
           await repo.recordResult(db, { job_id: jobId, member_id: memberId, outcome: 'skipped', reason: 'member_not_found', coupon_id: null });
         }
-        const done = new Set((await repo.resultsDone(db, jobId, batch.ids)).map((r) => Number(r.member_id)));
+        const done = new Set((await repo.resultsDone(db, jobId, batch.ids)).map((r) => r.member_id));
         for (const memberId of batch.ids) {
           if (done.has(memberId)) continue;
           await inTransaction(db, async (trx) => {
@@ -123,13 +126,13 @@ export function createCouponIssueJobs(deps: {
         afterId = batch.scannedUpTo;
         if (!(await repo.claimJob(db, jobId, { ...lease(), renewing: true }))) return;
       }
-      await repo.finishJob(db, jobId, { status: 'done', error: null, at: now().toISOString() });
+      await repo.finishJob(db, jobId, { status: 'done', error: null, at: clock.now().toISOString() });
     } catch (err) {
       logger.error({ err, jobId }, 'coupon issue job failed');
       await repo.finishJob(db, jobId, {
         status: 'failed',
         error: (err instanceof Error ? err.message : String(err)).slice(0, 500),
-        at: now().toISOString(),
+        at: clock.now().toISOString(),
       });
     }
   }

@@ -26,7 +26,7 @@ export function createCouponsMemberData(): MemberDataParticipant {
         .where('member_id', '=', e.survivorId)
         .groupBy('template_id')
         .execute())
-        offsets.set(Number(row.template_id), Number(row.seq));
+        offsets.set(row.template_id, row.seq);
       const survivorSources = new Set(
         (
           await trx
@@ -38,18 +38,18 @@ export function createCouponsMemberData(): MemberDataParticipant {
         ).map((r) => `${r.template_id}|${r.source}|${r.source_ref}`),
       );
       for (const c of absorbed) {
-        const seq = Number(c.claim_seq) + (offsets.get(Number(c.template_id)) ?? 0);
+        const seq = c.claim_seq + (offsets.get(c.template_id) ?? 0);
         const twin = c.source_ref !== null && survivorSources.has(`${c.template_id}|${c.source}|${c.source_ref}`);
         await trx
           .updateTable('coupons')
           .set({
             member_id: e.survivorId,
             claim_seq: seq,
-            per_member_limit: Math.max(Number(c.per_member_limit), seq),
+            per_member_limit: Math.max(c.per_member_limit, seq),
             ...(twin ? { source_ref: `${c.source_ref}#merged:${e.absorbedId}` } : {}),
             updated_at: e.at,
           })
-          .where('id', '=', Number(c.id))
+          .where('id', '=', c.id)
           .execute();
       }
       await trx.updateTable('coupon_codes').set({ redeemed_by: e.survivorId }).where('redeemed_by', '=', e.absorbedId).execute();

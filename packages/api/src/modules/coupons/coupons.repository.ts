@@ -1,11 +1,12 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { CouponIssueJobsTable, CouponsTable, CouponTemplatesTable } from '../../db/schema.js';
 import type { Executor } from '../../lib/transaction.js';
+import { countAll, sumOrZero } from '../../db/aggregates.js';
 
 // ---- templates ----
 
 export async function insertTemplate(db: Executor, row: Insertable<CouponTemplatesTable>): Promise<number> {
-  return Number((await db.insertInto('coupon_templates').values(row).returning('id').executeTakeFirstOrThrow()).id);
+  return (await db.insertInto('coupon_templates').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
 export function findTemplate(db: Executor, id: number) {
@@ -39,9 +40,9 @@ export async function pageTemplates(db: Executor, filter: { status?: CouponTempl
   if (filter.status) q = q.where('status', '=', filter.status);
   const [rows, count] = await Promise.all([
     q.selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q.select((eb) => countAll(eb).as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total: count.n };
 }
 
 /** Active public templates whose fixed validity has not ended, for the claim centre. */
@@ -80,7 +81,7 @@ export function countUse(db: Executor, templateId: number, delta: 1 | -1) {
 // ---- members' coupons ----
 
 export async function insertCoupon(db: Executor, row: Insertable<CouponsTable>): Promise<number> {
-  return Number((await db.insertInto('coupons').values(row).returning('id').executeTakeFirstOrThrow()).id);
+  return (await db.insertInto('coupons').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
 /** The next claim number of a member for a template (1 for the first). Racing claims collide on the unique key. */
@@ -91,14 +92,14 @@ export async function nextClaimSeq(db: Executor, templateId: number, memberId: n
     .where('template_id', '=', templateId)
     .where('member_id', '=', memberId)
     .executeTakeFirst();
-  return Number(row?.seq ?? 0) + 1;
+  return (row?.seq ?? 0) + 1;
 }
 
 export function countMemberClaims(db: Executor, memberId: number, templateIds: number[]) {
   if (templateIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('coupons')
-    .select(['template_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .select(['template_id', (eb) => countAll(eb).as('n')])
     .where('member_id', '=', memberId)
     .where('template_id', 'in', templateIds)
     .groupBy('template_id')
@@ -138,9 +139,9 @@ export async function pageMemberCoupons(
   const ordered = view === 'usable' ? q.selectAll().orderBy('valid_until').orderBy('id') : q.selectAll().orderBy('id', 'desc');
   const [rows, count] = await Promise.all([
     ordered.limit(limit).offset(offset).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q.select((eb) => countAll(eb).as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total: count.n };
 }
 
 /** An order takes a coupon: one conditional update from available (and valid now), so one coupon serves one order. */
@@ -194,36 +195,29 @@ export async function templateStats(db: Executor, templateId: number, now: strin
   const row = await db
     .selectFrom('coupons')
     .select((eb) => [
-      eb.fn.countAll<number>().as('claimed'),
-      eb.fn.sum<number>(eb.case().when('status', '=', 'used').then(1).else(0).end()).as('used'),
-      eb.fn
-        .sum<number>(
-          eb
-            .case()
-            .when(eb.and([eb('status', '=', 'available'), eb('valid_until', '<=', now)]))
-            .then(1)
-            .else(0)
-            .end(),
-        )
-        .as('expired'),
-      eb.fn.sum<number>(eb.case().when('status', '=', 'used').then(eb.ref('discount_fen')).else(0).end()).as('discount'),
-      eb.fn.sum<number>(eb.case().when('status', '=', 'used').then(eb.ref('order_paid_fen')).else(0).end()).as('sales'),
+      countAll(eb).as('claimed'),
+      sumOrZero(eb, eb.case().when('status', '=', 'used').then(1).else(0).end()).as('used'),
+      sumOrZero(
+        eb,
+        eb
+          .case()
+          .when(eb.and([eb('status', '=', 'available'), eb('valid_until', '<=', now)]))
+          .then(1)
+          .else(0)
+          .end(),
+      ).as('expired'),
+      sumOrZero(eb, eb.case().when('status', '=', 'used').then(eb.ref('discount_fen')).else(0).end()).as('discount'),
+      sumOrZero(eb, eb.case().when('status', '=', 'used').then(eb.ref('order_paid_fen')).else(0).end()).as('sales'),
     ])
     .where('template_id', '=', templateId)
     .executeTakeFirstOrThrow();
-  return {
-    claimed: Number(row.claimed),
-    used: Number(row.used ?? 0),
-    expired: Number(row.expired ?? 0),
-    discount: Number(row.discount ?? 0),
-    sales: Number(row.sales ?? 0),
-  };
+  return { claimed: row.claimed, used: row.used, expired: row.expired, discount: row.discount, sales: row.sales };
 }
 
 // ---- codes ----
 
 export async function insertBatch(db: Executor, row: { template_id: number; count: number; note: string; created_by: number; created_at: string }) {
-  return Number((await db.insertInto('coupon_code_batches').values(row).returning('id').executeTakeFirstOrThrow()).id);
+  return (await db.insertInto('coupon_code_batches').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
 export function insertCodes(db: Executor, batchId: number, codes: string[]) {
@@ -240,7 +234,7 @@ export function listBatches(db: Executor, templateId: number) {
     .select((eb) =>
       eb
         .selectFrom('coupon_codes as c')
-        .select((e) => e.fn.countAll<number>().as('n'))
+        .select((e) => countAll(e).as('n'))
         .whereRef('c.batch_id', '=', 'b.id')
         .where('c.redeemed_by', 'is not', null)
         .as('redeemed'),
@@ -288,7 +282,7 @@ export async function redeemCode(db: Executor, codeId: number, memberId: number,
 // ---- targeted issue jobs ----
 
 export async function insertJob(db: Executor, row: Insertable<CouponIssueJobsTable>): Promise<number> {
-  return Number((await db.insertInto('coupon_issue_jobs').values(row).returning('id').executeTakeFirstOrThrow()).id);
+  return (await db.insertInto('coupon_issue_jobs').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
 export function findJob(db: Executor, id: number) {
@@ -308,7 +302,7 @@ export async function runnableJobIds(db: Executor, now: string): Promise<number[
     .orderBy('id')
     .limit(10)
     .execute();
-  return rows.map((r) => Number(r.id));
+  return rows.map((r) => r.id);
 }
 
 /** Takes a job (or extends the lease on it): from queued, or from running under a lease that ran out or is ours. */
@@ -357,7 +351,7 @@ export function resultCounts(db: Executor, jobIds: number[]) {
   if (jobIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('coupon_issue_results')
-    .select(['job_id', 'outcome', 'reason', (eb) => eb.fn.countAll<number>().as('n')])
+    .select(['job_id', 'outcome', 'reason', (eb) => countAll(eb).as('n')])
     .where('job_id', 'in', jobIds)
     .groupBy(['job_id', 'outcome', 'reason'])
     .execute();

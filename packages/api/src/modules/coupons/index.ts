@@ -1,4 +1,5 @@
-export { createCouponsService, NEW_MEMBER_PACK, type CouponsService, type IssueOutcome } from './coupons.service.js';
+export { createCouponsService, type CouponsService } from './coupons.service.js';
+export { NEW_MEMBER_PACK, type IssueOutcome } from './coupon-issuing.js';
 export { createCouponIssueJobs, type CouponIssueJobs } from './coupon-issue-jobs.js';
 export { couponRoutes, merchantCouponRoutes } from './coupons.routes.js';
 export { startCouponIssueJob } from './coupon-issue.job.js';

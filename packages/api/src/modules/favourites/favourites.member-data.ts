@@ -18,7 +18,7 @@ export function createFavouritesMemberData(): MemberDataParticipant {
         .orderBy('created_at', 'desc')
         .orderBy('product_id', 'desc')
         .execute();
-      const over = kept.slice(MAX_FAVOURITES_PER_MEMBER).map((r) => Number(r.product_id));
+      const over = kept.slice(MAX_FAVOURITES_PER_MEMBER).map((r) => r.product_id);
       if (over.length > 0) {
         await trx.deleteFrom('member_favourites').where('member_id', '=', e.survivorId).where('product_id', 'in', over).execute();
       }

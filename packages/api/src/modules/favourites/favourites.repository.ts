@@ -1,5 +1,6 @@
 import { MAX_FAVOURITES_PER_MEMBER } from '@siyu/shared';
 import type { Executor } from '../../lib/transaction.js';
+import { countAll } from '../../db/aggregates.js';
 
 /** Adds the favourite; false when the member already has it (the primary key decides, however many race). */
 export async function insertFavourite(db: Executor, memberId: number, productId: number, at: string): Promise<boolean> {
@@ -69,9 +70,9 @@ export async function pageFavourites(db: Executor, memberId: number, limit: numb
       .execute(),
     db
       .selectFrom('member_favourites')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .select((eb) => countAll(eb).as('n'))
       .where('member_id', '=', memberId)
       .executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total: count.n };
 }

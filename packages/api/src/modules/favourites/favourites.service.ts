@@ -54,9 +54,9 @@ export function createFavouritesService({
 
     async page(memberId: number, query: { page: number; pageSize: number }): Promise<FavouritePage> {
       const { rows, total } = await repo.pageFavourites(db, memberId, query.pageSize, (query.page - 1) * query.pageSize);
-      const cards = await catalog.memberCards(rows.map((r) => Number(r.product_id)));
+      const cards = await catalog.memberCards(rows.map((r) => r.product_id));
       const items = rows.flatMap((r) => {
-        const product = cards.get(Number(r.product_id));
+        const product = cards.get(r.product_id);
         return product ? [{ product, onSale: product.status === 'on_shelf', createdAt: r.created_at }] : [];
       });
       return { items, page: query.page, pageSize: query.pageSize, total };

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { isPostgres } from '../../db/dialect.js';
 import { daysTable, type DayBounds } from '../../lib/day-bounds.js';
 import type { Executor } from '../../lib/transaction.js';
+import { countAll } from '../../db/aggregates.js';
 
 export function findIdentity(db: Executor, platform: string, appId: string, openId: string) {
   return db
@@ -38,7 +39,7 @@ export async function insertMember(db: Executor, nickname: string, at: string): 
     .values({ nickname, avatar_url: null, created_at: at, updated_at: at })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return Number(row.id);
+  return row.id;
 }
 
 export function insertIdentity(
@@ -121,10 +122,10 @@ export async function pageMembers(db: Executor, f: { keyword?: string; platform?
       .offset(offset)
       .execute(),
     filteredMembers(db, f)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .select((eb) => countAll(eb).as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total: count.n };
 }
 
 export async function platformsOfMembers(db: Executor, memberIds: number[]) {
@@ -275,7 +276,7 @@ export async function insertMerge(
     .values({ survivor_id: m.survivorId, absorbed_id: m.absorbedId, phone: m.phone, reason: 'phone', summary: m.summary, created_at: m.at })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return Number(row.id);
+  return row.id;
 }
 
 /** Merges the member took part in (either side), newest first. */

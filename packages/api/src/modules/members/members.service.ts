@@ -6,7 +6,7 @@ import {
   type LoginPlatform,
   type MemberDataExport,
   type MemberMerge,
-  type MemberMergeSummary,
+  MemberMergeSummary,
   type MemberProfile,
   type MemberProfileUpdate,
   PhoneNumberInput,
@@ -17,6 +17,7 @@ import {
 } from '@siyu/shared';
 import type { DB } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/dialect.js';
+import { readJson } from '../../db/json-column.js';
 import { AppError } from '../../lib/app-error.js';
 import { fieldIssues } from '../../lib/http.js';
 import type { Clock } from '../../lib/clock.js';
@@ -48,12 +49,12 @@ function toIdentity(i: IdentityRow) {
 
 function toMerge(r: MergeRow): MemberMerge {
   return {
-    id: Number(r.id),
-    survivorId: Number(r.survivor_id),
-    absorbedId: Number(r.absorbed_id),
+    id: r.id,
+    survivorId: r.survivor_id,
+    absorbedId: r.absorbed_id,
     phoneMasked: maskPhone(r.phone) ?? '',
     reason: r.reason,
-    summary: JSON.parse(r.summary) as MemberMergeSummary,
+    summary: readJson(r.summary, MemberMergeSummary, 'member_merges.summary'),
     createdAt: r.created_at,
   };
 }
@@ -95,15 +96,13 @@ export function createMembersService({
     return inTransaction(db, async (trx) => {
       const existing = await repo.findIdentity(trx, identity.platform, appId, identity.openId);
       if (existing) {
-        await repo.touchIdentity(trx, Number(existing.id), identity.sessionKey, identity.unionId, at);
+        await repo.touchIdentity(trx, existing.id, identity.sessionKey, identity.unionId, at);
         // Read again after the update: a merge that committed while it waited for the row moved the identity.
         const now = await repo.findIdentity(trx, identity.platform, appId, identity.openId);
-        return { memberId: Number((now ?? existing).member_id), isNew: false };
+        return { memberId: (now ?? existing).member_id, isNew: false };
       }
       const sibling = identity.unionId ? await repo.findMemberByUnionId(trx, identity.platform, identity.unionId) : undefined;
-      const memberId = sibling
-        ? Number(sibling.member_id)
-        : await repo.insertMember(trx, zhCN.defaultNickname(identity.openId.slice(-4).toUpperCase()), at);
+      const memberId = sibling ? sibling.member_id : await repo.insertMember(trx, zhCN.defaultNickname(identity.openId.slice(-4).toUpperCase()), at);
       await repo.insertIdentity(trx, {
         memberId,
         platform: identity.platform,
@@ -120,7 +119,7 @@ export function createMembersService({
 
   function profileOf(member: MemberRow, platforms: string[], pointsBalance: number): MemberProfile {
     return {
-      id: Number(member.id),
+      id: member.id,
       nickname: member.nickname,
       avatarUrl: member.avatar_url,
       gender: member.gender,
@@ -179,14 +178,14 @@ export function createMembersService({
   async function bindOnce(trx: Tx, callerId: number, phone: string, fault?: MergeFault): Promise<BindPhoneResult> {
     const at = clock.now().toISOString();
     const holder = await repo.findMemberByPhone(trx, phone);
-    const holderId = holder ? Number(holder.id) : null;
+    const holderId = holder ? holder.id : null;
     await repo.lockMembers(trx, holderId === null ? [callerId] : [callerId, holderId]);
     const caller = await repo.findMember(trx, callerId);
     if (!caller || caller.closed_at !== null) throw new AppError('NOT_FOUND', `member ${callerId} not found`);
     // The caller was absorbed by a concurrent merge: its session now acts as the survivor, and so does this binding.
     if (caller.merged_into !== null) throw new BindAgain(String(caller.merged_into));
     const holderNow = await repo.findMemberByPhone(trx, phone);
-    if ((holderNow ? Number(holderNow.id) : null) !== holderId) throw new BindAgain(String(callerId));
+    if ((holderNow ? holderNow.id : null) !== holderId) throw new BindAgain(String(callerId));
     const phoneMasked = maskPhone(phone)!;
     if (caller.phone === phone) return { memberId: callerId, phoneMasked, merged: null };
     if (caller.phone !== null)
@@ -239,12 +238,12 @@ export function createMembersService({
 
     /** Members born in a month ("01"-"12"), in id order after `afterId` (the birthday gifts). */
     async bornInMonth(executor: Executor, month: string, afterId: number, limit: number): Promise<{ memberId: number; birthday: string }[]> {
-      return (await repo.bornInMonth(executor, month, afterId, limit)).map((r) => ({ memberId: Number(r.id), birthday: r.birthday! }));
+      return (await repo.bornInMonth(executor, month, afterId, limit)).map((r) => ({ memberId: r.id, birthday: r.birthday! }));
     },
 
     /** Which of these ids are members. */
     async existingIds(executor: Executor, ids: number[]): Promise<Set<number>> {
-      return new Set((await repo.existingIds(executor, ids)).map((r) => Number(r.id)));
+      return new Set((await repo.existingIds(executor, ids)).map((r) => r.id));
     },
 
     /**
@@ -267,7 +266,7 @@ export function createMembersService({
         afterId,
         limit,
       );
-      return rows.map((r) => Number(r.id));
+      return rows.map((r) => r.id);
     },
 
     /**
@@ -307,27 +306,27 @@ export function createMembersService({
       const { rows, total } = await repo.pageMembers(db, filter, query.pageSize, (query.page - 1) * query.pageSize);
       const balances = await points.balances(
         db,
-        rows.map((r) => Number(r.id)),
+        rows.map((r) => r.id),
       );
       const platforms = new Map<number, LoginPlatform[]>();
       for (const p of await repo.platformsOfMembers(
         db,
-        rows.map((r) => Number(r.id)),
+        rows.map((r) => r.id),
       )) {
-        const list = platforms.get(Number(p.member_id)) ?? [];
+        const list = platforms.get(p.member_id) ?? [];
         list.push(p.platform as LoginPlatform);
-        platforms.set(Number(p.member_id), list);
+        platforms.set(p.member_id, list);
       }
       return {
         items: rows.map((r) => ({
-          id: Number(r.id),
+          id: r.id,
           nickname: r.nickname,
           avatarUrl: r.avatar_url,
-          pointsBalance: balances.get(Number(r.id)) ?? 0,
-          platforms: (platforms.get(Number(r.id)) ?? []).sort(),
+          pointsBalance: balances.get(r.id) ?? 0,
+          platforms: (platforms.get(r.id) ?? []).sort(),
           phoneMasked: maskPhone(r.phone),
           closedAt: r.closed_at,
-          mergedInto: r.merged_into === null ? null : Number(r.merged_into),
+          mergedInto: r.merged_into,
           createdAt: r.created_at,
         })),
         page: query.page,
@@ -346,7 +345,7 @@ export function createMembersService({
       ]);
       if (!member) throw new AppError('NOT_FOUND', `member ${memberId} not found`);
       return {
-        id: Number(member.id),
+        id: member.id,
         nickname: member.nickname,
         avatarUrl: member.avatar_url,
         pointsBalance,
@@ -354,7 +353,7 @@ export function createMembersService({
         gender: member.gender,
         birthday: member.birthday,
         closedAt: member.closed_at,
-        mergedInto: member.merged_into === null ? null : Number(member.merged_into),
+        mergedInto: member.merged_into,
         merges: merges.map(toMerge),
         platforms: [...new Set(identities.map((i) => i.platform as LoginPlatform))].sort(),
         createdAt: member.created_at,
@@ -365,7 +364,7 @@ export function createMembersService({
     /** New members per business day and platform of first login (the dashboard). */
     async newMembersByDay(days: DayBounds[]) {
       if (days.length === 0) return [];
-      return (await repo.newMembersByDay(db, days)).map((r) => ({ date: r.day, platform: r.platform, members: Number(r.n) }));
+      return (await repo.newMembersByDay(db, days)).map((r) => ({ date: r.day, platform: r.platform, members: r.n }));
     },
 
     profile,

@@ -46,14 +46,6 @@ export function newOrderNo(now: Date): string {
   return `${stamp}${String(randomInt(0, 1_000_000)).padStart(6, '0')}${String(randomInt(0, 1_000_000)).padStart(6, '0')}`;
 }
 
-function parseJson<T>(text: string, fallback: T): T {
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return fallback;
-  }
-}
-
 /**
  * Pricing a checkout and placing the order. Both the preview and creation read the lines from the catalog, ask the
  * lifecycle's participants for adjustments and call the one pricing function, so they always agree; creation then
@@ -94,26 +86,26 @@ export function createCheckout(deps: {
           executor,
           items.map((i) => i.skuId),
         )
-      ).map((s) => [Number(s.sku_id), s]),
+      ).map((s) => [s.sku_id, s]),
     );
     return items.map((item, i): Draft => {
       const s = skus.get(item.skuId);
       if (!s) throw new AppError('NOT_FOUND', `SKU ${item.skuId} not found`, { field: req.items ? `items.${i}.skuId` : 'fromCart' });
-      const unitPriceFen = Number(s.price_fen);
+      const unitPriceFen = s.price_fen;
       const lineTotalFen = unitPriceFen * item.quantity;
       return {
         skuId: item.skuId,
-        productId: Number(s.product_id),
-        categoryId: s.category_id === null ? null : Number(s.category_id),
+        productId: s.product_id,
+        categoryId: s.category_id,
         title: s.title,
-        specs: parseJson(s.specs, {}),
-        imageUrl: parseJson<string[]>(s.image_urls, [])[0] ?? null,
+        specs: s.specs,
+        imageUrl: s.imageUrl,
         unitPriceFen,
         quantity: item.quantity,
         lineTotalFen,
         discountFen: 0,
         paidFen: lineTotalFen,
-        problem: s.status !== 'on_shelf' ? 'unavailable' : Number(s.stock) < item.quantity ? 'insufficient_stock' : null,
+        problem: s.status !== 'on_shelf' ? 'unavailable' : s.stock < item.quantity ? 'insufficient_stock' : null,
         skuCode: s.code,
       };
     });
@@ -210,38 +202,21 @@ export function createCheckout(deps: {
           drafts.map((draft, key) => ({ draft, key })),
           rules,
         );
-        const orderId = await repo.insertOrder(trx, {
-          order_no: newOrderNo(now),
-          member_id: memberId,
+        const priced = new Map(result.lines.map((l) => [l.key, l]));
+        const orderId = await repo.insertNewOrder(trx, {
+          orderNo: newOrderNo(now),
+          memberId,
           platform,
-          status: 'awaiting_payment',
-          items_fen: result.itemsFen,
-          shipping_fen: result.shippingFen,
-          discount_fen: result.discountFen,
-          payable_fen: result.payableFen,
-          shipping_rule: result.shippingRule,
+          kind: 'goods',
+          itemsFen: result.itemsFen,
+          shippingFen: result.shippingFen,
+          discountFen: result.discountFen,
+          payableFen: result.payableFen,
+          shippingRule: result.shippingRule,
           address: JSON.stringify(address),
           remark: req.remark ?? null,
-          expires_at: new Date(now.getTime() + rules.paymentWindowMinutes * 60_000).toISOString(),
-          paid_at: null,
-          paid_amount_fen: null,
-          payment_platform: null,
-          payment_transaction_id: null,
-          shipped_at: null,
-          carrier: null,
-          tracking_no: null,
-          completed_at: null,
-          cancelled_at: null,
-          refunded_at: null,
-          created_at: at,
-          updated_at: at,
-        });
-        const priced = new Map(result.lines.map((l) => [l.key, l]));
-        const lineIds = await repo.insertLines(
-          trx,
-          drafts.map((d, key) => ({
-            order_id: orderId,
-            line_no: key + 1,
+          expiresAt: new Date(now.getTime() + rules.paymentWindowMinutes * 60_000).toISOString(),
+          lines: drafts.map((d, key) => ({
             sku_id: d.skuId,
             product_id: d.productId,
             title: d.title,
@@ -254,35 +229,22 @@ export function createCheckout(deps: {
             discount_fen: priced.get(key)!.discountFen,
             paid_fen: priced.get(key)!.paidFen,
           })),
-        );
-        let seq = 0;
-        for (const a of result.adjustments) {
-          if (a.status !== 'applied') continue;
-          seq += 1;
-          const adjustmentId = await repo.insertAdjustment(trx, {
-            order_id: orderId,
-            seq,
-            kind: a.kind,
-            code: a.code,
-            label: a.label,
-            source_type: a.source?.type ?? null,
-            source_id: a.source?.id ?? null,
-            applies_to: a.appliesTo,
-            amount_fen: a.amountFen,
-          });
-          await repo.insertAdjustmentLines(
-            trx,
-            a.allocations.map((al) => ({ adjustment_id: adjustmentId, order_line_id: lineIds[al.key]!, amount_fen: al.amountFen })),
-          );
-        }
-        await repo.insertEvent(trx, {
-          order_id: orderId,
-          from_status: null,
-          to_status: 'awaiting_payment',
-          actor_type: 'member',
-          actor_id: memberId,
+          adjustments: result.adjustments
+            .filter((a) => a.status === 'applied')
+            .map((a) => ({
+              kind: a.kind,
+              code: a.code,
+              label: a.label,
+              source_type: a.source?.type ?? null,
+              source_id: a.source?.id ?? null,
+              applies_to: a.appliesTo,
+              amount_fen: a.amountFen,
+              // Draft keys are line indexes.
+              allocations: a.allocations.map((al) => ({ lineIndex: al.key, amountFen: al.amountFen })),
+            })),
+          actor: { type: 'member', id: memberId },
           note: null,
-          created_at: at,
+          at,
         });
         await lifecycle.created(trx, { ...(await deps.facts(trx, orderId)), request: req, at });
         if (req.fromCart) {

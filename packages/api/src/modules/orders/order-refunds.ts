@@ -49,10 +49,10 @@ export function createOrderRefunds(deps: {
       }
       const o = (await repo.findOrder(trx, input.orderId))!;
       const lines = await repo.listLines(trx, [input.orderId]);
-      const unitsLeft = (l: LineRow) => l.quantity - Number(l.refund_reserved_qty);
+      const unitsLeft = (l: LineRow) => l.quantity - l.refund_reserved_qty;
       let wanted: { line: LineRow; quantity: number }[];
       if (input.lines) {
-        const byId = new Map(lines.map((l) => [Number(l.id), l]));
+        const byId = new Map(lines.map((l) => [l.id, l]));
         const issues: FieldIssue[] = [];
         wanted = [];
         input.lines.forEach((w, i) => {
@@ -74,7 +74,7 @@ export function createOrderRefunds(deps: {
           throw conflict(
             `only ${unitsLeft(taken.line)} unit(s) of ${taken.line.title} are left to refund; the rest is refunded or under an open refund`,
             {
-              orderLineId: Number(taken.line.id),
+              orderLineId: taken.line.id,
               left: unitsLeft(taken.line),
             },
           );
@@ -83,16 +83,16 @@ export function createOrderRefunds(deps: {
         wanted = lines.filter((l) => unitsLeft(l) > 0).map((line) => ({ line, quantity: unitsLeft(line) }));
         if (wanted.length === 0) throw conflict('nothing is left to refund: every line is refunded or under an open refund');
       }
-      const requested = new Map(wanted.map((w) => [Number(w.line.id), w.quantity]));
-      const coversAll = lines.every((l) => unitsLeft(l) === (requested.get(Number(l.id)) ?? 0));
+      const requested = new Map(wanted.map((w) => [w.line.id, w.quantity]));
+      const coversAll = lines.every((l) => unitsLeft(l) === (requested.get(l.id) ?? 0));
       const refundLines = wanted.map((w): RefundLineAmount => {
-        const paid = Number(w.line.paid_fen);
+        const paid = w.line.paid_fen;
         const finishesLine = w.quantity === unitsLeft(w.line);
-        const amountFen = finishesLine ? paid - Number(w.line.refund_reserved_fen) : Math.floor((paid * w.quantity) / w.line.quantity);
-        return { orderLineId: Number(w.line.id), quantity: w.quantity, amountFen };
+        const amountFen = finishesLine ? paid - w.line.refund_reserved_fen : Math.floor((paid * w.quantity) / w.line.quantity);
+        return { orderLineId: w.line.id, quantity: w.quantity, amountFen };
       });
       const linesFen = refundLines.reduce((sum, l) => sum + l.amountFen, 0);
-      const amountFen = coversAll ? Number(o.payable_fen) - Number(o.refund_reserved_fen) : linesFen;
+      const amountFen = coversAll ? o.payable_fen - o.refund_reserved_fen : linesFen;
       if (amountFen <= 0) throw conflict('nothing is left to refund on this order');
       if (!(await repo.reserveRefundAmount(trx, input.orderId, amountFen, at)))
         throw conflict('the refund would exceed what is left of the amount paid');
@@ -144,7 +144,7 @@ export function createOrderRefunds(deps: {
       }
       const o = (await repo.findOrder(trx, input.orderId))!;
       const lines = await repo.listLines(trx, [input.orderId]);
-      const byId = new Map(lines.map((l) => [Number(l.id), l]));
+      const byId = new Map(lines.map((l) => [l.id, l]));
       const stockReturned = o.status === 'paid';
       const stockReturns = stockReturned
         ? await deps.returnStock(
@@ -153,7 +153,7 @@ export function createOrderRefunds(deps: {
             input.lines.map((l) => ({ line: byId.get(l.orderLineId)!, quantity: l.quantity })),
           )
         : [];
-      const fullyRefunded = Number(after.refunded_fen) === Number(after.payable_fen);
+      const fullyRefunded = after.refunded_fen === after.payable_fen;
       if (fullyRefunded) {
         await lifecycle.transition(trx, input.orderId, {
           from: ['paid', 'shipped', 'completed'],
@@ -171,8 +171,8 @@ export function createOrderRefunds(deps: {
           const line = byId.get(l.orderLineId)!;
           return {
             orderLineId: l.orderLineId,
-            skuId: Number(line.sku_id),
-            productId: Number(line.product_id),
+            skuId: line.sku_id,
+            productId: line.product_id,
             quantity: l.quantity,
             amountFen: l.amountFen,
           };

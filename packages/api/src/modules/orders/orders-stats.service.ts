@@ -9,7 +9,7 @@ export function createOrdersStatsService({ db }: { db: DB }) {
     /** Per day and payment platform: orders paid and their payable total in fen. */
     async paidByDay(days: DayBounds[]) {
       if (days.length === 0) return [];
-      return (await repo.paidOrdersByDay(db, days)).map((r) => ({ date: r.day, platform: r.platform, orders: Number(r.n), fen: Number(r.fen) }));
+      return (await repo.paidOrdersByDay(db, days)).map((r) => ({ date: r.day, platform: r.platform, orders: r.n, fen: r.fen }));
     },
   };
 }

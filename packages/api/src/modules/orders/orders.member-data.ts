@@ -1,4 +1,7 @@
+import { z } from 'zod';
+import { readJsonOr } from '../../db/json-column.js';
 import { zhCN } from '../../i18n/zh-CN.js';
+import { EMPTY_ADDRESS } from './order-views.js';
 import type { MemberDataParticipant } from '../members/index.js';
 
 /** Orders still in motion: an account with one of these cannot be closed yet. */
@@ -33,7 +36,7 @@ export function createOrdersMemberData(): MemberDataParticipant {
         await trx
           .updateTable('orders')
           .set({ address: anonymiseAddressJson(row.address), updated_at: e.at })
-          .where('id', '=', Number(row.id))
+          .where('id', '=', row.id)
           .execute();
       }
     },
@@ -47,7 +50,7 @@ export function createOrdersMemberData(): MemberDataParticipant {
       return rows.map((o) => ({
         orderNo: o.order_no,
         status: o.status,
-        payableFen: Number(o.payable_fen),
+        payableFen: o.payable_fen,
         platform: o.platform,
         createdAt: o.created_at,
         paidAt: o.paid_at,
@@ -59,10 +62,7 @@ export function createOrdersMemberData(): MemberDataParticipant {
 
 /** A shipping-address snapshot without the person: the region stays (the merchant's figures), name, phone and street go. */
 export function anonymiseAddressJson(json: string): string {
-  try {
-    const a = JSON.parse(json) as Record<string, unknown>;
-    return JSON.stringify({ ...a, name: zhCN.members.closedNickname, phone: '', detail: '' });
-  } catch {
-    return JSON.stringify({ name: zhCN.members.closedNickname, phone: '', province: '', city: '', district: '', detail: '' });
-  }
+  const a = readJsonOr(json, z.record(z.string(), z.unknown()), null);
+  if (a === null) return JSON.stringify({ ...EMPTY_ADDRESS, name: zhCN.members.closedNickname });
+  return JSON.stringify({ ...a, name: zhCN.members.closedNickname, phone: '', detail: '' });
 }

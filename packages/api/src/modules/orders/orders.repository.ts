@@ -8,24 +8,105 @@ import type {
   OrderStatusValue,
 } from '../../db/schema.js';
 import type { Executor } from '../../lib/transaction.js';
+import { countAll } from '../../db/aggregates.js';
 
-export async function insertOrder(db: Executor, row: Insertable<OrdersTable>): Promise<number> {
-  const r = await db.insertInto('orders').values(row).returning('id').executeTakeFirstOrThrow();
-  return Number(r.id);
+/** A new order awaiting payment, as checkout or the points mall decided it. */
+export interface NewOrder {
+  orderNo: string;
+  memberId: number;
+  platform: OrdersTable['platform'];
+  kind: 'goods' | 'points_mall';
+  itemsFen: number;
+  shippingFen: number;
+  discountFen: number;
+  payableFen: number;
+  shippingRule: OrdersTable['shipping_rule'];
+  /** The shipping-address snapshot, JSON text. */
+  address: string;
+  remark: string | null;
+  expiresAt: string;
+  /** In line order (line_no 1, 2, …). */
+  lines: Omit<Insertable<OrderLinesTable>, 'order_id' | 'line_no'>[];
+  /** The applied adjustments in the order the pricing applied them, each with its share per line (by line index). */
+  adjustments: (Omit<Insertable<OrderAdjustmentsTable>, 'order_id' | 'seq'> & { allocations: { lineIndex: number; amountFen: number }[] })[];
+  /** Who placed it and the first event's note. */
+  actor: { type: 'member'; id: number };
+  note: string | null;
+  at: string;
 }
 
-export async function insertLines(db: Executor, rows: Insertable<OrderLinesTable>[]): Promise<number[]> {
+/**
+ * Writes a new order, in the caller's transaction: the order, its lines, its adjustments with their allocations to the
+ * lines, and its first event. The one way an order is inserted (checkout and the points mall's cash part).
+ */
+export async function insertNewOrder(trx: Executor, o: NewOrder): Promise<number> {
+  const orderId = await insertOrder(trx, {
+    order_no: o.orderNo,
+    member_id: o.memberId,
+    platform: o.platform,
+    status: 'awaiting_payment',
+    kind: o.kind,
+    items_fen: o.itemsFen,
+    shipping_fen: o.shippingFen,
+    discount_fen: o.discountFen,
+    payable_fen: o.payableFen,
+    shipping_rule: o.shippingRule,
+    address: o.address,
+    remark: o.remark,
+    expires_at: o.expiresAt,
+    paid_at: null,
+    paid_amount_fen: null,
+    payment_platform: null,
+    payment_transaction_id: null,
+    shipped_at: null,
+    carrier: null,
+    tracking_no: null,
+    completed_at: null,
+    cancelled_at: null,
+    refunded_at: null,
+    created_at: o.at,
+    updated_at: o.at,
+  });
+  const lineIds = await insertLines(
+    trx,
+    o.lines.map((line, i) => ({ ...line, order_id: orderId, line_no: i + 1 })),
+  );
+  for (const [i, { allocations, ...a }] of o.adjustments.entries()) {
+    const adjustmentId = await insertAdjustment(trx, { ...a, order_id: orderId, seq: i + 1 });
+    await insertAdjustmentLines(
+      trx,
+      allocations.map((al) => ({ adjustment_id: adjustmentId, order_line_id: lineIds[al.lineIndex]!, amount_fen: al.amountFen })),
+    );
+  }
+  await insertEvent(trx, {
+    order_id: orderId,
+    from_status: null,
+    to_status: 'awaiting_payment',
+    actor_type: o.actor.type,
+    actor_id: o.actor.id,
+    note: o.note,
+    created_at: o.at,
+  });
+  return orderId;
+}
+
+async function insertOrder(db: Executor, row: Insertable<OrdersTable>): Promise<number> {
+  const r = await db.insertInto('orders').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+async function insertLines(db: Executor, rows: Insertable<OrderLinesTable>[]): Promise<number[]> {
   const inserted = await db.insertInto('order_lines').values(rows).returning(['id', 'line_no']).execute();
   // Returned in line order whatever order the engine gives them back in.
-  return inserted.sort((a, b) => a.line_no - b.line_no).map((r) => Number(r.id));
+  return inserted.sort((a, b) => a.line_no - b.line_no).map((r) => r.id);
 }
 
-export async function insertAdjustment(db: Executor, row: Insertable<OrderAdjustmentsTable>): Promise<number> {
+async function insertAdjustment(db: Executor, row: Insertable<OrderAdjustmentsTable>): Promise<number> {
   const r = await db.insertInto('order_adjustments').values(row).returning('id').executeTakeFirstOrThrow();
-  return Number(r.id);
+  return r.id;
 }
 
-export function insertAdjustmentLines(db: Executor, rows: Insertable<OrderAdjustmentLinesTable>[]) {
+function insertAdjustmentLines(db: Executor, rows: Insertable<OrderAdjustmentLinesTable>[]) {
   if (rows.length === 0) return Promise.resolve();
   return db.insertInto('order_adjustment_lines').values(rows).execute();
 }
@@ -113,10 +194,10 @@ export async function pageOrders(db: Executor, f: OrderFilter, limit: number, of
   const [rows, count] = await Promise.all([
     filtered(db, f).selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute(),
     filtered(db, f)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .select((eb) => countAll(eb).as('n'))
       .executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total: count.n };
 }
 
 /** Orders matching `f`, newest first, `limit` at a time below `beforeId` (keyset paging, for exports of any size). */
@@ -134,7 +215,7 @@ export async function memberOrderCounts(db: Executor, memberId: number) {
   const n = (cond: ReturnType<typeof sql>) => sql<number>`coalesce(sum(case when ${cond} then 1 else 0 end), 0)`;
   const row = await filtered(db, { memberId, kind: 'goods' })
     .select((eb) => [
-      eb.fn.countAll<number>().as('all_orders'),
+      countAll(eb).as('all_orders'),
       n(sql`status = 'awaiting_payment'`).as('awaiting_payment'),
       n(sql`status = 'paid'`).as('paid'),
       n(sql`status = 'shipped'`).as('shipped'),
@@ -142,26 +223,32 @@ export async function memberOrderCounts(db: Executor, memberId: number) {
     ])
     .executeTakeFirstOrThrow();
   return {
-    all: Number(row.all_orders),
-    awaitingPayment: Number(row.awaiting_payment),
-    paid: Number(row.paid),
-    shipped: Number(row.shipped),
-    refund: Number(row.refund),
+    all: row.all_orders,
+    awaitingPayment: row.awaiting_payment,
+    paid: row.paid,
+    shipped: row.shipped,
+    refund: row.refund,
   };
 }
 
 export async function paidOrderCount(db: Executor, memberId: number): Promise<number> {
   const row = await db
     .selectFrom('orders')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => countAll(eb).as('n'))
     .where('member_id', '=', memberId)
     .where('kind', '=', 'goods')
     .where('paid_at', 'is not', null)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 /** Of these members, those with at least one order that was paid. */
+/** The order numbers of these orders (ids that match none are left out), in one query. */
+export function orderNumbersOf(db: Executor, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('orders').select(['id', 'order_no']).where('id', 'in', ids).execute();
+}
+
 export function membersWithPaidOrders(db: Executor, memberIds: number[]) {
   if (memberIds.length === 0) return Promise.resolve([]);
   return db.selectFrom('orders').select('member_id').distinct().where('member_id', 'in', memberIds).where('paid_at', 'is not', null).execute();
@@ -176,7 +263,7 @@ export async function expiredOrderIds(db: Executor, nowIso: string, limit: numbe
     .orderBy('expires_at')
     .limit(limit)
     .execute();
-  return rows.map((r) => Number(r.id));
+  return rows.map((r) => r.id);
 }
 
 // ---- refunds: amounts and quantities held by conditional updates (CHECKs in migration 005 back them up) ----

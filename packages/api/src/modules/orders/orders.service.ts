@@ -84,7 +84,7 @@ export function createOrdersService(deps: {
     const [lines, adjustments] = await Promise.all([repo.listLines(executor, [orderId]), repo.listAdjustments(executor, [orderId])]);
     const adjustmentLines = await repo.listAdjustmentLines(
       executor,
-      adjustments.map((a) => Number(a.id)),
+      adjustments.map((a) => a.id),
     );
     return factsOf(o, lines, adjustments, adjustmentLines);
   }
@@ -103,7 +103,7 @@ export function createOrdersService(deps: {
 
   async function ownOrder(executor: Executor, memberId: number, id: number): Promise<OrderRow> {
     const o = await repo.findOrder(executor, id);
-    if (!o || Number(o.member_id) !== memberId) throw new AppError('NOT_FOUND', `order ${id} not found`);
+    if (!o || o.member_id !== memberId) throw new AppError('NOT_FOUND', `order ${id} not found`);
     return o;
   }
 
@@ -111,9 +111,9 @@ export function createOrdersService(deps: {
   async function returnStock(trx: Tx, _orderId: number, units: { line: LineRow; quantity: number }[]): Promise<StockReturn[]> {
     const returned: StockReturn[] = [];
     // In SKU order, like reservations, so concurrent releases and reservations cannot deadlock.
-    for (const { line, quantity } of [...units].sort((a, b) => Number(a.line.sku_id) - Number(b.line.sku_id))) {
-      if (quantity > 0 && (await repo.markStockReturned(trx, Number(line.id), quantity))) {
-        returned.push({ orderLineId: Number(line.id), skuId: Number(line.sku_id), quantity });
+    for (const { line, quantity } of [...units].sort((a, b) => a.line.sku_id - b.line.sku_id)) {
+      if (quantity > 0 && (await repo.markStockReturned(trx, line.id, quantity))) {
+        returned.push({ orderLineId: line.id, skuId: line.sku_id, quantity });
       }
     }
     return returned;
@@ -153,14 +153,15 @@ export function createOrdersService(deps: {
   /** Closes an unpaid order and gives back what its creation took, exactly once: the guarded transition decides. */
   async function closeUnpaid(trx: Tx, orderId: number, actor: Actor, reason: 'cancelled' | 'expired', why?: string): Promise<boolean> {
     const at = clock.now().toISOString();
-    const note = reason === 'expired' ? 'payment window expired' : why ? `cancelled by member: ${why}` : 'cancelled by member';
+    // Who cancelled, as the lifecycle's actor says (the member, or staff cancelling a points-mall redemption).
+    const note = reason === 'expired' ? 'payment window expired' : why ? `cancelled by ${actor.type}: ${why}` : `cancelled by ${actor.type}`;
     if (!(await lifecycle.transition(trx, orderId, { from: ['awaiting_payment'], to: 'cancelled', actor, set: { cancelled_at: at }, note })))
       return false;
     const lines = await repo.listLines(trx, [orderId]);
     const stockReturns = await returnStock(
       trx,
       orderId,
-      lines.map((line) => ({ line, quantity: line.quantity - Number(line.stock_returned_qty) })),
+      lines.map((line) => ({ line, quantity: line.quantity - line.stock_returned_qty })),
     );
     await lifecycle.closedUnpaid(trx, { ...(await facts(trx, orderId)), reason, actor, stockReturns, at });
     return true;
@@ -206,7 +207,7 @@ export function createOrdersService(deps: {
     const { rows, total } = await repo.pageOrders(db, filter, query.pageSize, (query.page - 1) * query.pageSize);
     const lines = await repo.listLines(
       db,
-      rows.map((r) => Number(r.id)),
+      rows.map((r) => r.id),
     );
     return { items: rows.map((o) => toSummary(o, lines)), page: query.page, pageSize: query.pageSize, total };
   }
@@ -250,11 +251,11 @@ export function createOrdersService(deps: {
         if (rows.length === 0) return;
         const lines = await repo.listLines(
           db,
-          rows.map((r) => Number(r.id)),
+          rows.map((r) => r.id),
         );
         yield rows.map((o) => toSummary(o, lines));
         if (rows.length < batchSize) return;
-        before = Number(rows[rows.length - 1]!.id);
+        before = rows[rows.length - 1]!.id;
       }
     },
 
@@ -297,60 +298,40 @@ export function createOrdersService(deps: {
       const amountFen = input.unitCashFen * input.quantity;
       const expiresAt = new Date(now.getTime() + rules.paymentWindowMinutes * 60_000).toISOString();
       const orderNo = newOrderNo(now);
-      const orderId = await repo.insertOrder(trx, {
-        order_no: orderNo,
-        member_id: input.memberId,
+      const orderId = await repo.insertNewOrder(trx, {
+        orderNo,
+        memberId: input.memberId,
         platform: input.platform,
-        status: 'awaiting_payment',
         kind: 'points_mall',
-        items_fen: amountFen,
-        shipping_fen: 0,
-        discount_fen: 0,
-        payable_fen: amountFen,
-        shipping_rule: 'none',
+        itemsFen: amountFen,
+        shippingFen: 0,
+        discountFen: 0,
+        payableFen: amountFen,
+        shippingRule: 'none',
         address: JSON.stringify(input.address),
         remark: `points mall ${input.redemptionNo}`,
-        expires_at: expiresAt,
-        paid_at: null,
-        paid_amount_fen: null,
-        payment_platform: null,
-        payment_transaction_id: null,
-        shipped_at: null,
-        carrier: null,
-        tracking_no: null,
-        completed_at: null,
-        cancelled_at: null,
-        refunded_at: null,
-        created_at: at,
-        updated_at: at,
-      });
-      await repo.insertLines(trx, [
-        {
-          order_id: orderId,
-          line_no: 1,
-          sku_id: input.skuId ?? 0,
-          product_id: input.productId ?? 0,
-          title: input.title,
-          specs: '{}',
-          sku_code: input.redemptionNo,
-          image_url: input.imageUrl,
-          unit_price_fen: input.unitCashFen,
-          quantity: input.quantity,
-          line_total_fen: amountFen,
-          discount_fen: 0,
-          paid_fen: amountFen,
-          // No catalog stock was taken, so none is ever given back.
-          stock_returned_qty: input.quantity,
-        },
-      ]);
-      await repo.insertEvent(trx, {
-        order_id: orderId,
-        from_status: null,
-        to_status: 'awaiting_payment',
-        actor_type: 'member',
-        actor_id: input.memberId,
+        expiresAt,
+        lines: [
+          {
+            sku_id: input.skuId ?? 0,
+            product_id: input.productId ?? 0,
+            title: input.title,
+            specs: '{}',
+            sku_code: input.redemptionNo,
+            image_url: input.imageUrl,
+            unit_price_fen: input.unitCashFen,
+            quantity: input.quantity,
+            line_total_fen: amountFen,
+            discount_fen: 0,
+            paid_fen: amountFen,
+            // No catalog stock was taken, so none is ever given back.
+            stock_returned_qty: input.quantity,
+          },
+        ],
+        adjustments: [],
+        actor: { type: 'member', id: input.memberId },
         note: `points mall ${input.redemptionNo}`,
-        created_at: at,
+        at,
       });
       await lifecycle.created(trx, {
         ...(await facts(trx, orderId)),
@@ -361,7 +342,8 @@ export function createOrdersService(deps: {
     },
 
     /** For the points mall: closes the unpaid order of a redemption that staff cancel (what it took goes back). */
-    closeUnpaidByStaff: (trx: Tx, orderId: number, staffId: number) => closeUnpaid(trx, orderId, { type: 'staff', id: staffId }, 'cancelled'),
+    closeUnpaidByStaff: (trx: Tx, orderId: number, staffId: number, reason?: string) =>
+      closeUnpaid(trx, orderId, { type: 'staff', id: staffId }, 'cancelled', reason),
 
     async ship(staffId: number, id: number, input: { carrier: string; trackingNo: string }): Promise<Order> {
       return inTransaction(db, async (trx) => {
@@ -431,8 +413,8 @@ export function createOrdersService(deps: {
     ): Promise<{ transitioned: boolean; outcome: MarkOrderPaidOutcome; orderId: number | null }> {
       const o = await repo.findOrderByNo(trx, input.orderNo);
       if (!o) return { transitioned: false, outcome: 'order_not_found', orderId: null };
-      const orderId = Number(o.id);
-      if (input.amountFen !== Number(o.payable_fen)) return { transitioned: false, outcome: 'amount_mismatch', orderId };
+      const orderId = o.id;
+      if (input.amountFen !== o.payable_fen) return { transitioned: false, outcome: 'amount_mismatch', orderId };
       const paid = await applyPaid(trx, orderId, {
         amountFen: input.amountFen,
         platform: input.platform,
@@ -469,14 +451,13 @@ export function createOrdersService(deps: {
 
     /** Of these members, those with at least one paid order (refunded ones included). */
     async memberIdsWithPaidOrders(executor: Executor, memberIds: number[]): Promise<Set<number>> {
-      return new Set((await repo.membersWithPaidOrders(executor, memberIds)).map((r) => Number(r.member_id)));
+      return new Set((await repo.membersWithPaidOrders(executor, memberIds)).map((r) => r.member_id));
     },
 
     /** The order numbers of some orders (for lists kept by other modules), by id. */
     async orderNumbers(executor: Executor, ids: number[]): Promise<Map<number, string>> {
-      const unique = [...new Set(ids)];
-      const rows = await Promise.all(unique.map((id) => repo.findOrder(executor, id)));
-      return new Map(rows.filter((o): o is OrderRow => o !== undefined).map((o) => [Number(o.id), o.order_no]));
+      const rows = await repo.orderNumbersOf(executor, [...new Set(ids)]);
+      return new Map(rows.map((o) => [o.id, o.order_no]));
     },
   };
 }

@@ -1,6 +1,7 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { PaymentExceptionEventsTable, PaymentExceptionStateValue, PaymentExceptionsTable } from '../../db/schema.js';
 import type { Executor } from '../../lib/transaction.js';
+import { countAll } from '../../db/aggregates.js';
 
 const rows = (db: Executor) => db.selectFrom('payment_exceptions').selectAll();
 
@@ -40,7 +41,7 @@ export async function claimableIds(db: Executor, at: string, limit: number): Pro
     .orderBy('id')
     .limit(limit)
     .execute();
-  return rows.map((r) => Number(r.id));
+  return rows.map((r) => r.id);
 }
 
 /**
@@ -105,7 +106,7 @@ export async function pageExceptions(db: Executor, filter: { state?: PaymentExce
   if (filter.state) q = q.where('state', '=', filter.state);
   const [page, count] = await Promise.all([
     q.selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q.select((eb) => countAll(eb).as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows: page, total: Number(count.n) };
+  return { rows: page, total: count.n };
 }

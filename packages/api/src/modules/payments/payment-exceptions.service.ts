@@ -28,17 +28,17 @@ export function exceptionRefundNo(row: { id: number; order_no: string }): string
 
 function toDto(r: Row): PaymentException {
   return {
-    id: Number(r.id),
-    orderId: Number(r.order_id),
+    id: r.id,
+    orderId: r.order_id,
     orderNo: r.order_no,
     kind: r.kind,
     platform: r.platform as PaymentPlatform,
     transactionId: r.transaction_id,
-    amountFen: Number(r.amount_fen),
+    amountFen: r.amount_fen,
     state: r.state,
     refundNo: r.refund_no,
-    attempts: Number(r.attempts),
-    failures: Number(r.failures),
+    attempts: r.attempts,
+    failures: r.failures,
     nextAttemptAt: r.next_attempt_at,
     lastError: r.last_error,
     platformRefundId: r.platform_refund_id,
@@ -101,13 +101,13 @@ export function createPaymentExceptionsService(deps: {
     if (!row || (row.state !== 'refund_pending' && row.state !== 'refunding')) return null;
     const now = clock.now();
     const at = now.toISOString();
-    const refundNo = row.refund_no ?? exceptionRefundNo({ id: Number(row.id), order_no: row.order_no });
-    const token = Number(row.attempts) + 1;
+    const refundNo = row.refund_no ?? exceptionRefundNo({ id: row.id, order_no: row.order_no });
+    const token = row.attempts + 1;
     const claimed = await inTransaction(db, async (trx) => {
       if (
         !(await repo.claim(
           trx,
-          { id, state: row.state, attempts: Number(row.attempts) },
+          { id, state: row.state, attempts: row.attempts },
           { refundNo, claimedUntil: new Date(now.getTime() + settings.leaseMs).toISOString(), at },
         ))
       )
@@ -129,7 +129,7 @@ export function createPaymentExceptionsService(deps: {
     });
     if (!claimed) return null;
 
-    const amountFen = Number(row.amount_fen);
+    const amountFen = row.amount_fen;
     const system: Actor = { type: 'system', id: null };
     const mine = { id, state: 'refunding' as const };
     let result: RefundResult;
@@ -146,7 +146,7 @@ export function createPaymentExceptionsService(deps: {
       });
     } catch (err) {
       const message = (err instanceof Error ? err.message : String(err)).slice(0, 500);
-      const failures = Number(row.failures) + 1;
+      const failures = row.failures + 1;
       const giveUp = failures >= settings.maxFailures;
       const nextAttemptAt = giveUp ? null : new Date(clock.now().getTime() + backoffMs(failures)).toISOString();
       const recorded = await inTransaction(db, (trx) =>
@@ -232,14 +232,14 @@ export function createPaymentExceptionsService(deps: {
     async applyNotification(trx: Tx, n: PaymentNotification): Promise<RefundNotificationOutcome | null> {
       const r = n.outRefundNo ? await repo.findByRefundNo(trx, n.outRefundNo) : undefined;
       if (!r) return null;
-      const amountFen = Number(r.amount_fen);
+      const amountFen = r.amount_fen;
       if (r.order_no !== n.outTradeNo || r.platform !== n.platform) return { ok: false, reason: `refund ${r.refund_no} belongs to another trade` };
       if (n.refundFen !== undefined && n.refundFen !== amountFen) return { ok: false, reason: `refund amount ${n.refundFen} is not ${amountFen}` };
       if (n.platform !== 'tt' && n.amountFen !== amountFen) return { ok: false, reason: `trade total ${n.amountFen} is not the paid ${amountFen}` };
       if (n.refundedTotalFen !== undefined && n.refundedTotalFen > amountFen)
         return { ok: false, reason: `refunded total ${n.refundedTotalFen} exceeds the paid ${amountFen}` };
 
-      const row = { id: Number(r.id), state: r.state };
+      const row = { id: r.id, state: r.state };
       const platform: Actor = { type: 'platform', id: null };
       const at = clock.now().toISOString();
       if (n.refundState === 'SUCCESS') {

@@ -9,18 +9,18 @@ export function createPaymentsStatsService({ db }: { db: DB }) {
   return {
     async refundsByDay(days: { date: string; startAt: string; endAt: string }[]) {
       if (days.length === 0) return [];
-      return (await repo.succeededRefundsByDay(db, days)).map((r) => ({ date: r.day, refunds: Number(r.n), fen: Number(r.fen) }));
+      return (await repo.succeededRefundsByDay(db, days)).map((r) => ({ date: r.day, refunds: r.n, fen: r.fen }));
     },
 
     async orderPayments(orderId: number): Promise<OrderPayments> {
       const rows = await repo.listOrderPayments(db, orderId);
       return {
         items: rows.map((r) => ({
-          id: Number(r.id),
+          id: r.id,
           platform: r.platform,
           outTradeNo: r.out_trade_no,
           transactionId: r.transaction_id,
-          amountFen: Number(r.amount_fen),
+          amountFen: r.amount_fen,
           status: r.status,
           paidAt: r.paid_at,
           createdAt: r.created_at,

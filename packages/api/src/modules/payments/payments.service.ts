@@ -69,8 +69,7 @@ export function createPaymentsService(deps: {
     if (n.appId !== adapter.appId) throw new NotificationRefused(`app id ${String(n.appId)} is not ours`);
     if (n.amountFen !== order.payableFen) throw new NotificationRefused(`amount ${n.amountFen} is not the order's ${order.payableFen}`);
     const trade = await repo.findPayment(db, n.platform, n.outTradeNo);
-    if (trade && Number(trade.amount_fen) !== n.amountFen)
-      throw new NotificationRefused(`amount ${n.amountFen} is not the trade's ${trade.amount_fen}`);
+    if (trade && trade.amount_fen !== n.amountFen) throw new NotificationRefused(`amount ${n.amountFen} is not the trade's ${trade.amount_fen}`);
     if (n.tradeState !== 'SUCCESS') return `trade ${n.tradeState.toLowerCase()}: nothing to apply`;
 
     return inTransaction(db, async (trx) => {
@@ -236,11 +235,11 @@ export function createPaymentsService(deps: {
       const afterId = Number((await sweepPosition.get()) ?? 0);
       let rows = await repo.listUnsettledPayments(db, { createdBefore, afterId, limit: batch });
       if (rows.length === 0 && afterId > 0) rows = await repo.listUnsettledPayments(db, { createdBefore, afterId: 0, limit: batch });
-      await sweepPosition.set(String(rows.length < batch ? 0 : Number(rows[rows.length - 1]!.id)), clock.now());
+      await sweepPosition.set(String(rows.length < batch ? 0 : rows[rows.length - 1]!.id), clock.now());
       const tally: Record<ReconcileOutcome | 'failed', number> = { not_applicable: 0, unpaid: 0, applied: 0, refused: 0, unavailable: 0, failed: 0 };
       const seen = new Set<number>();
       for (const row of rows) {
-        const orderId = Number(row.orderId);
+        const orderId = row.orderId;
         if (seen.has(orderId)) continue;
         seen.add(orderId);
         try {

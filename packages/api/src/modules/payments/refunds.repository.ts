@@ -1,10 +1,11 @@
 import type { Insertable, Updateable } from 'kysely';
 import type { RefundEventsTable, RefundLinesTable, RefundsTable, RefundStatusValue } from '../../db/schema.js';
 import type { Executor } from '../../lib/transaction.js';
+import { countAll } from '../../db/aggregates.js';
 
 export async function insertRefund(db: Executor, row: Insertable<RefundsTable>): Promise<number> {
   const r = await db.insertInto('refunds').values(row).returning('id').executeTakeFirstOrThrow();
-  return Number(r.id);
+  return r.id;
 }
 
 export function insertLines(db: Executor, rows: Omit<RefundLinesTable, 'id'>[]) {
@@ -41,9 +42,9 @@ export async function pageRefunds(db: Executor, filter: { status?: RefundStatusV
   if (filter.status) q = q.where('status', '=', filter.status);
   const [rows, count] = await Promise.all([
     q.selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q.select((eb) => countAll(eb).as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total: count.n };
 }
 
 /** The one way a refund changes state: a conditional update from `from`. Returns whether this call moved it. */

@@ -20,17 +20,15 @@ function newRefundNo(now: Date): string {
 
 function toRefund(r: RefundRow, lines: LineRow[]): Refund {
   return {
-    id: Number(r.id),
+    id: r.id,
     refundNo: r.refund_no,
-    orderId: Number(r.order_id),
+    orderId: r.order_id,
     status: r.status,
-    amountFen: Number(r.amount_fen),
-    pointsDeductionFen: Number(r.points_deduction_fen),
-    payoutFen: Number(r.amount_fen) - Number(r.points_deduction_fen),
+    amountFen: r.amount_fen,
+    pointsDeductionFen: r.points_deduction_fen,
+    payoutFen: r.amount_fen - r.points_deduction_fen,
     reason: r.reason,
-    lines: lines
-      .filter((l) => Number(l.refund_id) === Number(r.id))
-      .map((l) => ({ orderLineId: Number(l.order_line_id), quantity: l.quantity, amountFen: Number(l.amount_fen) })),
+    lines: lines.filter((l) => l.refund_id === r.id).map((l) => ({ orderLineId: l.order_line_id, quantity: l.quantity, amountFen: l.amount_fen })),
     rejectReason: r.reject_reason,
     createdAt: r.created_at,
     decidedAt: r.decided_at,
@@ -48,7 +46,7 @@ export async function refundsForOrder(executor: Executor, orderId: number): Prom
   const rows = await repo.listForOrder(executor, orderId);
   const lines = await repo.listLines(
     executor,
-    rows.map((r) => Number(r.id)),
+    rows.map((r) => r.id),
   );
   return rows.map((r) => toRefund(r, lines));
 }
@@ -83,10 +81,10 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
     note: string | null = null,
   ): Promise<boolean> {
     const at = clock.now().toISOString();
-    if (!(await repo.transition(trx, Number(r.id), from, to, set, at))) return false;
+    if (!(await repo.transition(trx, r.id, from, to, set, at))) return false;
     const current = from.length === 1 ? from[0]! : r.status;
     await repo.insertEvent(trx, {
-      refund_id: Number(r.id),
+      refund_id: r.id,
       from_status: current,
       to_status: to,
       actor_type: actor.type,
@@ -109,12 +107,12 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
     const at = clock.now().toISOString();
     const set = { completed_at: at, ...(platformRefundId ? { platform_refund_id: platformRefundId } : {}), last_error: null };
     if (!(await move(trx, r, ['processing'], 'succeeded', actor, set, note))) return false;
-    const lines = await repo.listLines(trx, [Number(r.id)]);
+    const lines = await repo.listLines(trx, [r.id]);
     await orders.applyRefund(trx, {
-      orderId: Number(r.order_id),
+      orderId: r.order_id,
       refundNo: r.refund_no,
-      amountFen: Number(r.amount_fen),
-      lines: lines.map((l) => ({ orderLineId: Number(l.order_line_id), quantity: l.quantity, amountFen: Number(l.amount_fen) })),
+      amountFen: r.amount_fen,
+      lines: lines.map((l) => ({ orderLineId: l.order_line_id, quantity: l.quantity, amountFen: l.amount_fen })),
       includesShipping: r.includes_shipping === 1,
       actor,
       note: `refund ${r.refund_no}`,
@@ -123,11 +121,11 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
   }
 
   async function releaseReservation(trx: Tx, r: RefundRow) {
-    const lines = await repo.listLines(trx, [Number(r.id)]);
+    const lines = await repo.listLines(trx, [r.id]);
     await orders.releaseRefund(trx, {
-      orderId: Number(r.order_id),
-      amountFen: Number(r.amount_fen),
-      lines: lines.map((l) => ({ orderLineId: Number(l.order_line_id), quantity: l.quantity, amountFen: Number(l.amount_fen) })),
+      orderId: r.order_id,
+      amountFen: r.amount_fen,
+      lines: lines.map((l) => ({ orderLineId: l.order_line_id, quantity: l.quantity, amountFen: l.amount_fen })),
     });
   }
 
@@ -243,15 +241,15 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
       const [lines, orderNos] = await Promise.all([
         repo.listLines(
           db,
-          rows.map((r) => Number(r.id)),
+          rows.map((r) => r.id),
         ),
         orders.orderNumbers(
           db,
-          rows.map((r) => Number(r.order_id)),
+          rows.map((r) => r.order_id),
         ),
       ]);
       return {
-        items: rows.map((r) => ({ ...toRefund(r, lines), orderNo: orderNos.get(Number(r.order_id)) ?? '' })),
+        items: rows.map((r) => ({ ...toRefund(r, lines), orderNo: orderNos.get(r.order_id) ?? '' })),
         page: query.page,
         pageSize: query.pageSize,
         total,
@@ -310,8 +308,8 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
         return row;
       });
 
-      const facts = (await orders.paymentFacts(db, Number(r.order_id)))!;
-      const payoutFen = Number(r.amount_fen) - Number(r.points_deduction_fen);
+      const facts = (await orders.paymentFacts(db, r.order_id))!;
+      const payoutFen = r.amount_fen - r.points_deduction_fen;
       if (payoutFen === 0) {
         // All of it kept back for spent points: no money moves, so no platform is asked.
         await inTransaction(db, async (trx) => {
@@ -360,9 +358,9 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
     async applyNotification(trx: Tx, n: PaymentNotification): Promise<RefundNotificationOutcome> {
       const r = n.outRefundNo ? await repo.findRefundByNo(trx, n.outRefundNo) : undefined;
       if (!r) return { ok: false, reason: `unknown out_refund_no ${String(n.outRefundNo)}` };
-      const facts = (await orders.paymentFacts(trx, Number(r.order_id)))!;
+      const facts = (await orders.paymentFacts(trx, r.order_id))!;
       if (facts.orderNo !== n.outTradeNo || r.platform !== n.platform) return { ok: false, reason: `refund ${r.refund_no} belongs to another trade` };
-      const payoutFen = Number(r.amount_fen) - Number(r.points_deduction_fen);
+      const payoutFen = r.amount_fen - r.points_deduction_fen;
       if (n.refundFen !== undefined && n.refundFen !== payoutFen) return { ok: false, reason: `refund amount ${n.refundFen} is not ${payoutFen}` };
       const paid = facts.paidFen ?? facts.payableFen;
       if (n.platform !== 'tt' && n.amountFen !== paid) return { ok: false, reason: `trade total ${n.amountFen} is not the paid ${paid}` };
@@ -372,7 +370,7 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
       const actor: Actor = { type: 'platform', id: null };
       if (n.refundState === 'SUCCESS') {
         if (await complete(trx, r, actor, n.refundId ?? null, `${n.platform} refund notification`)) return { ok: true, outcome: 'refund_succeeded' };
-        const status = await currentStatus(trx, Number(r.id));
+        const status = await currentStatus(trx, r.id);
         return status === 'succeeded'
           ? { ok: true, outcome: 'refund_already_succeeded' }
           : { ok: false, reason: `refund ${r.refund_no} is ${status}, not processing` };

@@ -20,9 +20,7 @@ export function createPointsMallMemberData(): MemberDataParticipant {
         await trx
           .insertInto('points_mall_member_totals')
           .values({ item_id: t.item_id, member_id: e.survivorId, redeemed: t.redeemed })
-          .onConflict((oc) =>
-            oc.columns(['item_id', 'member_id']).doUpdateSet({ redeemed: sql`points_mall_member_totals.redeemed + ${Number(t.redeemed)}` }),
-          )
+          .onConflict((oc) => oc.columns(['item_id', 'member_id']).doUpdateSet({ redeemed: sql`points_mall_member_totals.redeemed + ${t.redeemed}` }))
           .execute();
       }
       await trx.deleteFrom('points_mall_member_totals').where('member_id', '=', e.absorbedId).execute();
@@ -31,9 +29,7 @@ export function createPointsMallMemberData(): MemberDataParticipant {
           .insertInto('points_mall_member_days')
           .values({ item_id: d.item_id, member_id: e.survivorId, business_date: d.business_date, redeemed: d.redeemed })
           .onConflict((oc) =>
-            oc
-              .columns(['item_id', 'member_id', 'business_date'])
-              .doUpdateSet({ redeemed: sql`points_mall_member_days.redeemed + ${Number(d.redeemed)}` }),
+            oc.columns(['item_id', 'member_id', 'business_date']).doUpdateSet({ redeemed: sql`points_mall_member_days.redeemed + ${d.redeemed}` }),
           )
           .execute();
       }
@@ -61,7 +57,7 @@ export function createPointsMallMemberData(): MemberDataParticipant {
         await trx
           .updateTable('points_mall_redemptions')
           .set({ address: anonymiseAddressJson(row.address!), updated_at: e.at })
-          .where('id', '=', Number(row.id))
+          .where('id', '=', row.id)
           .execute();
     },
     describe: (executor, memberId) =>

@@ -1,6 +1,7 @@
 import { type Insertable, sql, type Updateable } from 'kysely';
 import type { PointsMallItemKindValue, PointsMallItemsTable, PointsMallRedemptionStatusValue, PointsMallRedemptionsTable } from '../../db/schema.js';
 import type { Executor } from '../../lib/transaction.js';
+import { countAll } from '../../db/aggregates.js';
 
 export type ItemRow = NonNullable<Awaited<ReturnType<typeof findItem>>>;
 export type RedemptionRow = NonNullable<Awaited<ReturnType<typeof findRedemption>>>;
@@ -10,7 +11,7 @@ const changed = (r: { numUpdatedRows: bigint }) => Number(r.numUpdatedRows) > 0;
 // ---- items ----
 
 export async function insertItem(db: Executor, row: Insertable<PointsMallItemsTable>): Promise<number> {
-  return Number((await db.insertInto('points_mall_items').values(row).returning('id').executeTakeFirstOrThrow()).id);
+  return (await db.insertInto('points_mall_items').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
 export function findItem(db: Executor, id: number) {
@@ -27,9 +28,9 @@ export async function pageItems(db: Executor, f: { status?: 'on' | 'off'; kind?:
   if (f.kind) q = q.where('kind', '=', f.kind);
   const [rows, count] = await Promise.all([
     q.selectAll().orderBy('sort_order', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q.select((eb) => countAll(eb).as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total: count.n };
 }
 
 /** Items switched on whose on-sale window contains `now` (sold-out ones included: members see them as such). */
@@ -42,9 +43,9 @@ export async function pageOnSale(db: Executor, now: string, f: { kind?: PointsMa
   if (f.kind) q = q.where('kind', '=', f.kind);
   const [rows, count] = await Promise.all([
     q.selectAll().orderBy('sort_order', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q.select((eb) => countAll(eb).as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total: count.n };
 }
 
 /** Takes `quantity` units of an item that is on: false when fewer are left (invariant 1; CHECK stock_left >= 0 behind it). */
@@ -168,15 +169,15 @@ export async function memberCounts(db: Executor, memberId: number, itemIds: numb
       .execute(),
   ]);
   return {
-    totals: new Map(totals.map((r) => [Number(r.item_id), Number(r.redeemed)])),
-    today: new Map(days.map((r) => [Number(r.item_id), Number(r.redeemed)])),
+    totals: new Map(totals.map((r) => [r.item_id, r.redeemed])),
+    today: new Map(days.map((r) => [r.item_id, r.redeemed])),
   };
 }
 
 // ---- redemptions ----
 
 export async function insertRedemption(db: Executor, row: Insertable<PointsMallRedemptionsTable>): Promise<number> {
-  return Number((await db.insertInto('points_mall_redemptions').values(row).returning('id').executeTakeFirstOrThrow()).id);
+  return (await db.insertInto('points_mall_redemptions').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
 export function findRedemption(db: Executor, id: number) {
@@ -230,7 +231,7 @@ export async function pageRedemptions(db: Executor, f: RedemptionFilter, limit: 
   if (f.createdBefore) q = q.where('created_at', '<', f.createdBefore);
   const [rows, count] = await Promise.all([
     q.selectAll().orderBy('id', 'desc').limit(limit).offset(offset).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q.select((eb) => countAll(eb).as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total: count.n };
 }

@@ -74,7 +74,7 @@ async function mergePoints(trx: Tx, e: MemberMergeEvent) {
   if (absorbedAccount) {
     await trx
       .updateTable('points_accounts')
-      .set({ balance: sql`balance + ${Number(absorbedAccount.balance)}`, debt: sql`debt + ${Number(absorbedAccount.debt)}`, updated_at: at })
+      .set({ balance: sql`balance + ${absorbedAccount.balance}`, debt: sql`debt + ${absorbedAccount.debt}`, updated_at: at })
       .where('member_id', '=', s)
       .execute();
     await trx.deleteFrom('points_accounts').where('member_id', '=', a).execute();
@@ -82,7 +82,7 @@ async function mergePoints(trx: Tx, e: MemberMergeEvent) {
 
   const creditsReversed: { sourceKey: string; points: number }[] = [];
   for (const t of twins) {
-    const amount = Number(t.delta);
+    const amount = t.delta;
     if (t.kind !== 'earn' || amount <= 0 || !(ONCE_PER_MEMBER as readonly string[]).includes(t.reason)) continue;
     await reverseDuplicate(trx, {
       memberId: s,
@@ -122,9 +122,9 @@ async function reverseDuplicate(
     const uses: { entryId: number; lotId: number; amount: number }[] = [];
     for (const lot of await repo.openLots(trx, input.memberId)) {
       if (need === 0) break;
-      const part = Math.min(need, Number(lot.remaining));
-      if (!(await repo.takeFromLot(trx, Number(lot.id), part))) throw new Error(`points lot ${lot.id} changed under a merge`);
-      uses.push({ entryId, lotId: Number(lot.id), amount: part });
+      const part = Math.min(need, lot.remaining);
+      if (!(await repo.takeFromLot(trx, lot.id, part))) throw new Error(`points lot ${lot.id} changed under a merge`);
+      uses.push({ entryId, lotId: lot.id, amount: part });
       need -= part;
     }
     if (need > 0) throw new Error(`member ${input.memberId}'s lots do not cover the balance`);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { PointsKindValue, PointsLedgerTable } from '../../db/schema.js';
 import type { Executor } from '../../lib/transaction.js';
+import { sumOrZero } from '../../db/aggregates.js';
 
 export interface NewLedgerEntry {
   memberId: number;
@@ -28,7 +29,7 @@ export async function insertLedgerEntry(db: Executor, entry: NewLedgerEntry): Pr
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return Number(row.id);
+  return row.id;
 }
 
 export function findEntryBySource(db: Executor, memberId: number, sourceKey: string) {
@@ -62,13 +63,13 @@ export async function moveBalance(db: Executor, memberId: number, delta: number,
     .where('member_id', '=', memberId);
   if (delta < 0) q = q.where('balance', '>=', -delta);
   const row = await q.returning('balance').executeTakeFirst();
-  return row ? Number(row.balance) : undefined;
+  return row ? row.balance : undefined;
 }
 
 /** Repays up to `amount` of debt; returns how much was repaid. */
 export async function repayDebt(db: Executor, memberId: number, amount: number, at: string): Promise<number> {
   const account = await findAccount(db, memberId);
-  const repay = Math.min(amount, Number(account?.debt ?? 0));
+  const repay = Math.min(amount, account?.debt ?? 0);
   if (repay <= 0) return 0;
   const r = await db
     .updateTable('points_accounts')
@@ -89,7 +90,7 @@ export function addDebt(db: Executor, memberId: number, amount: number, at: stri
 
 export async function findBalance(db: Executor, memberId: number): Promise<number> {
   const row = await db.selectFrom('points_accounts').select('balance').where('member_id', '=', memberId).executeTakeFirst();
-  return row ? Number(row.balance) : 0;
+  return row ? row.balance : 0;
 }
 
 export function findBalances(db: Executor, memberIds: number[]) {
@@ -115,7 +116,7 @@ export async function insertLot(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return Number(r.id);
+  return r.id;
 }
 
 /** A member's lots with points left, soonest to expire first (never-expiring last), then oldest. */
@@ -216,7 +217,7 @@ export async function expireLot(db: Executor, lot: { id: number; remaining: numb
 export function upcomingExpiries(db: Executor, memberId: number, limit: number) {
   return db
     .selectFrom('points_lots')
-    .select(['expires_at', (eb) => eb.fn.sum<number>('remaining').as('points')])
+    .select(['expires_at', (eb) => sumOrZero(eb, 'remaining').as('points')])
     .where('member_id', '=', memberId)
     .where('remaining', '>', 0)
     .where('expires_at', 'is not', null)
@@ -229,10 +230,10 @@ export function upcomingExpiries(db: Executor, memberId: number, limit: number) 
 export async function sumOpenLots(db: Executor, memberId: number): Promise<number> {
   const row = await db
     .selectFrom('points_lots')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('remaining'), sql<number>`0`).as('total'))
+    .select((eb) => sumOrZero(eb, 'remaining').as('total'))
     .where('member_id', '=', memberId)
     .executeTakeFirstOrThrow();
-  return Number(row.total);
+  return row.total;
 }
 
 // ---- pending (order) points ----
@@ -354,18 +355,18 @@ export function listLedger(db: Executor, memberId: number, limit: number, before
 export async function sumLedger(db: Executor, memberId: number): Promise<number> {
   const row = await db
     .selectFrom('points_ledger')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('delta'), sql<number>`0`).as('total'))
+    .select((eb) => sumOrZero(eb, 'delta').as('total'))
     .where('member_id', '=', memberId)
     .executeTakeFirstOrThrow();
-  return Number(row.total);
+  return row.total;
 }
 
 export async function sumLedgerBySources(db: Executor, memberId: number, sourceKeyPrefix: string): Promise<number> {
   const row = await db
     .selectFrom('points_ledger')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('delta'), sql<number>`0`).as('total'))
+    .select((eb) => sumOrZero(eb, 'delta').as('total'))
     .where('member_id', '=', memberId)
     .where('source_key', 'like', `${sourceKeyPrefix}%`)
     .executeTakeFirstOrThrow();
-  return Number(row.total);
+  return row.total;
 }

@@ -1,5 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { DB } from '../../db/connection.js';
+import { readJsonOr } from '../../db/json-column.js';
 import type { Clock } from '../../lib/clock.js';
 import { fieldIssues, validationError } from '../../lib/http.js';
 import type { Logger } from '../../lib/logger.js';
@@ -34,12 +35,7 @@ export function createSettingsService({ db, clock, logger }: { db: DB; clock: Cl
     async get<T>(def: SettingDefinition<T>, executor: Executor = db): Promise<T> {
       const text = await repo.findValue(executor, def.key);
       if (text === undefined) return def.defaults;
-      let stored: unknown;
-      try {
-        stored = JSON.parse(text);
-      } catch {
-        stored = undefined;
-      }
+      const stored = readJsonOr(text, z.unknown(), undefined);
       const layered =
         stored && typeof stored === 'object' && !Array.isArray(stored) && typeof def.defaults === 'object' && !Array.isArray(def.defaults)
           ? { ...(def.defaults as object), ...(stored as object) }

@@ -1,5 +1,6 @@
 import type { Executor } from '../../lib/transaction.js';
 import type { StaffTable } from '../../db/schema.js';
+import { countAll } from '../../db/aggregates.js';
 
 export function findStaffByUsername(db: Executor, username: string) {
   return db.selectFrom('staff').selectAll().where('username', '=', username).executeTakeFirst();
@@ -18,7 +19,7 @@ export async function insertStaff(
     .values({ username: row.username, display_name: row.displayName, role: row.role, password_hash: row.passwordHash, created_at: row.at })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return Number(r.id);
+  return r.id;
 }
 
 export function listStaff(db: Executor) {
@@ -29,12 +30,12 @@ export function listStaff(db: Executor) {
 export async function countOtherActiveOwners(db: Executor, exceptId: number): Promise<number> {
   const row = await db
     .selectFrom('staff')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => countAll(eb).as('n'))
     .where('role', '=', 'owner')
     .where('disabled_at', 'is', null)
     .where('id', '<>', exceptId)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 export async function updateStaff(

@@ -12,7 +12,7 @@ export type StaffService = ReturnType<typeof createStaffService>;
 type StaffRow = Awaited<ReturnType<typeof repo.listStaff>>[number];
 function toMember(row: StaffRow): StaffMember {
   return {
-    id: Number(row.id),
+    id: row.id,
     username: row.username,
     displayName: row.display_name,
     role: row.role,
@@ -64,7 +64,7 @@ export function createStaffService({
 
     async profile(id: number): Promise<StaffProfile> {
       const row = await requireRow(db, id);
-      return { id: Number(row.id), username: row.username, displayName: row.display_name, role: row.role };
+      return { id: row.id, username: row.username, displayName: row.display_name, role: row.role };
     },
 
     /**
@@ -112,7 +112,7 @@ export function createStaffService({
       const row = await repo.findStaffByUsername(db, username);
       const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_PASSWORD_HASH);
       if (!row || !ok || row.disabled_at) return null;
-      return { id: Number(row.id), username: row.username, displayName: row.display_name, role: row.role };
+      return { id: row.id, username: row.username, displayName: row.display_name, role: row.role };
     },
 
     async role(id: number): Promise<StaffRole | null> {

@@ -87,10 +87,10 @@ export function createTierBirthdayGifts(deps: {
     /** A member's gifts, newest year first. */
     async giftsOf(executor: Executor, memberId: number) {
       return (await repo.listBirthdayGifts(executor, memberId)).map((g) => ({
-        year: Number(g.year),
-        level: Number(g.level),
-        points: Number(g.points),
-        couponId: g.coupon_id === null ? null : Number(g.coupon_id),
+        year: g.year,
+        level: g.level,
+        points: g.points,
+        couponId: g.coupon_id,
         createdAt: g.created_at,
       }));
     },

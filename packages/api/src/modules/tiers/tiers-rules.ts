@@ -1,5 +1,6 @@
-import { TierRules as TierRulesSchema, type Tier, type TierRules } from '@siyu/shared';
+import { type Tier, TierBenefits, TierRules as TierRulesSchema, type TierRules } from '@siyu/shared';
 import type { Selectable } from 'kysely';
+import { readJson, StoredJson } from '../../db/json-column.js';
 import type { TiersTable } from '../../db/schema.js';
 import { defineSetting } from '../settings/index.js';
 
@@ -15,19 +16,23 @@ export const TIER_RULES = defineSetting('tiers.rules', TierRulesSchema, DEFAULT_
 
 export function toTier(row: Selectable<TiersTable>): Tier {
   return {
-    id: Number(row.id),
-    level: Number(row.level),
+    id: row.id,
+    level: row.level,
     name: row.name,
-    growthThreshold: Number(row.growth_threshold),
+    growthThreshold: row.growth_threshold,
     benefits: {
-      memberPrice: { basisPoints: Number(row.member_price_bp), scope: row.member_price_scope, ids: JSON.parse(row.member_price_ids) as number[] },
-      pointsMultiplierBp: Number(row.points_multiplier_bp),
-      freeShipping: Number(row.free_shipping) === 1,
-      birthdayGift: {
-        points: Number(row.birthday_points),
-        couponTemplateId: row.birthday_coupon_template_id === null ? null : Number(row.birthday_coupon_template_id),
+      memberPrice: {
+        basisPoints: row.member_price_bp,
+        scope: row.member_price_scope,
+        ids: readJson(row.member_price_ids, StoredJson.ids, 'tiers.member_price_ids'),
       },
-      display: JSON.parse(row.display_benefits) as Tier['benefits']['display'],
+      pointsMultiplierBp: row.points_multiplier_bp,
+      freeShipping: row.free_shipping === 1,
+      birthdayGift: {
+        points: row.birthday_points,
+        couponTemplateId: row.birthday_coupon_template_id,
+      },
+      display: readJson(row.display_benefits, TierBenefits.shape.display, 'tiers.display_benefits'),
     },
   };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { GrowthReasonValue, TiersTable } from '../../db/schema.js';
 import type { Executor } from '../../lib/transaction.js';
+import { countAll, sumOrZero } from '../../db/aggregates.js';
 
 type TierValues = Omit<TiersTable, 'id' | 'created_at' | 'updated_at'>;
 
@@ -30,10 +31,10 @@ export async function deleteTiersAbove(db: Executor, level: number): Promise<voi
 export async function countHoldersAbove(db: Executor, level: number): Promise<number> {
   const r = await db
     .selectFrom('member_tiers')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => countAll(eb).as('n'))
     .where('level', '>', level)
     .executeTakeFirst();
-  return Number(r?.n ?? 0);
+  return r?.n ?? 0;
 }
 
 export const findMemberTier = (db: Executor, memberId: number) =>
@@ -60,7 +61,7 @@ export async function moveGrowth(db: Executor, memberId: number, delta: number, 
     .where(sql<boolean>`growth + ${delta} >= 0`)
     .returning('growth')
     .executeTakeFirst();
-  return row === undefined ? undefined : Number(row.growth);
+  return row === undefined ? undefined : row.growth;
 }
 
 export async function insertGrowthEntry(
@@ -80,7 +81,7 @@ export async function insertGrowthEntry(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  return Number(row.id);
+  return row.id;
 }
 
 export const findGrowthEntry = (db: Executor, memberId: number, sourceKey: string) =>
@@ -90,22 +91,22 @@ export const findGrowthEntry = (db: Executor, memberId: number, sourceKey: strin
 export async function sumGrowthBySources(db: Executor, memberId: number, prefix: string): Promise<number> {
   const r = await db
     .selectFrom('growth_ledger')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('delta'), sql<number>`0`).as('s'))
+    .select((eb) => sumOrZero(eb, 'delta').as('s'))
     .where('member_id', '=', memberId)
     .where('source_key', 'like', `${prefix.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`)
     .executeTakeFirst();
-  return Number(r?.s ?? 0);
+  return r?.s ?? 0;
 }
 
 /** A member's growth: all of it, or what was posted after `since` (the last N months: (since, now]). */
 export async function sumGrowth(db: Executor, memberId: number, since?: string): Promise<number> {
   let q = db
     .selectFrom('growth_ledger')
-    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('delta'), sql<number>`0`).as('s'))
+    .select((eb) => sumOrZero(eb, 'delta').as('s'))
     .where('member_id', '=', memberId);
   if (since !== undefined) q = q.where('created_at', '>', since);
   const r = await q.executeTakeFirst();
-  return Number(r?.s ?? 0);
+  return r?.s ?? 0;
 }
 
 export async function listGrowth(db: Executor, memberId: number, limit: number, cursor?: number) {
@@ -184,7 +185,7 @@ export const belowTheirGrowth = (db: Executor, level: number, threshold: number,
 export async function giftedIn(db: Executor, memberIds: number[], year: number): Promise<Set<number>> {
   if (memberIds.length === 0) return new Set();
   const rows = await db.selectFrom('tier_birthday_gifts').select('member_id').where('member_id', 'in', memberIds).where('year', '=', year).execute();
-  return new Set(rows.map((r) => Number(r.member_id)));
+  return new Set(rows.map((r) => r.member_id));
 }
 
 /** Records the year's gift; false when it was already given (the unique (member, year) decides). */
@@ -198,7 +199,7 @@ export async function insertBirthdayGift(
     .onConflict((oc) => oc.columns(['member_id', 'year']).doNothing())
     .returning('id')
     .executeTakeFirst();
-  return row === undefined ? undefined : Number(row.id);
+  return row === undefined ? undefined : row.id;
 }
 
 export async function setBirthdayGiftCoupon(db: Executor, giftId: number, couponId: number): Promise<void> {

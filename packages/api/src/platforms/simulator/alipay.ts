@@ -1,8 +1,8 @@
+import { fenToYuanString, platformYuanToFen } from '@siyu/shared/money';
 import { randomBytes } from 'node:crypto';
 import type { Hono } from 'hono';
 import { alipayResponseKey, alipaySignContent, alipayTimestamp, rsa2Sign, rsa2Verify } from '../alipay-sign.js';
 import { jsonObjectOrUndefined } from '../http.js';
-import { fenToYuan, yuanToFen } from '../payment-common.js';
 import { beijingDate, digits, refundsTotal, type PaymentStore, type PlatformPaySide, type RefundAccepted, type SimTrade } from './payments.js';
 import { SIMULATOR_APPS, type SimulatorContext } from './state.js';
 
@@ -88,7 +88,7 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
       expires_in: 1296000,
       refresh_token: `authusrB${randomBytes(16).toString('hex')}`,
       re_expires_in: 2592000,
-      auth_start: alipayTimestamp(ctx.clock()),
+      auth_start: alipayTimestamp(ctx.clock.now()),
     });
   });
 
@@ -103,7 +103,7 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
 
     if (method === 'alipay.trade.create') {
       const outTradeNo = str('out_trade_no');
-      const amountFen = yuanToFen(str('total_amount'));
+      const amountFen = platformYuanToFen(str('total_amount'));
       const buyer = str('buyer_open_id') || str('buyer_id');
       if (!/^[A-Za-z0-9_-]{1,64}$/.test(outTradeNo)) return failure('isv.invalid-parameter', 'out_trade_no参数不合法', '40002', 'Invalid Arguments');
       if (amountFen === null || amountFen <= 0 || !/^\d+\.\d{2}$/.test(str('total_amount'))) return failure('ACQ.TOTAL_FEE_EXCEED', '订单金额不合法');
@@ -118,7 +118,7 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
         if (existing.amountFen !== amountFen || existing.payerOpenId !== buyer) return failure('ACQ.CONTEXT_INCONSISTENT', '交易信息被篡改');
         return gatewayAnswer(ctx, member, { code: '10000', msg: 'Success', out_trade_no: outTradeNo, trade_no: existing.transactionId });
       }
-      const now = ctx.clock();
+      const now = ctx.clock.now();
       const trade: SimTrade = {
         platform: 'alipay',
         outTradeNo,
@@ -154,15 +154,15 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
         out_trade_no: trade.outTradeNo,
         buyer_logon_id: '159****5620',
         trade_status: tradeStatus,
-        total_amount: fenToYuan(trade.amountFen),
+        total_amount: fenToYuanString(trade.amountFen),
         ...buyer,
         ...(paid
           ? {
-              buyer_pay_amount: fenToYuan(trade.amountFen),
-              receipt_amount: fenToYuan(trade.amountFen),
+              buyer_pay_amount: fenToYuanString(trade.amountFen),
+              receipt_amount: fenToYuanString(trade.amountFen),
               point_amount: '0.00',
-              invoice_amount: fenToYuan(trade.amountFen),
-              send_pay_date: alipayTimestamp(trade.paidAt ?? ctx.clock()),
+              invoice_amount: fenToYuanString(trade.amountFen),
+              send_pay_date: alipayTimestamp(trade.paidAt ?? ctx.clock.now()),
             }
           : { buyer_pay_amount: '0.00', receipt_amount: '0.00', point_amount: '0.00', invoice_amount: '0.00' }),
       });
@@ -175,7 +175,7 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
         ? store.byTransactionId('alipay', str('trade_no'))
         : undefined;
     if (!trade) return failure('ACQ.TRADE_NOT_EXIST', '交易不存在');
-    const refundFen = yuanToFen(str('refund_amount'));
+    const refundFen = platformYuanToFen(str('refund_amount'));
     if (refundFen === null || refundFen <= 0) return failure('isv.invalid-parameter', 'refund_amount参数不合法', '40002', 'Invalid Arguments');
     if (trade.status !== 'SUCCESS' && trade.status !== 'REFUND') return failure('ACQ.TRADE_STATUS_ERROR', '交易状态不合法');
     const outRequestNo = str('out_request_no') || trade.outTradeNo;
@@ -188,8 +188,8 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
         out_trade_no: trade.outTradeNo,
         buyer_logon_id: '159****5620',
         fund_change: fundChange,
-        refund_fee: fenToYuan(refundsTotal(trade)),
-        gmt_refund_pay: alipayTimestamp(ctx.clock()),
+        refund_fee: fenToYuanString(refundsTotal(trade)),
+        gmt_refund_pay: alipayTimestamp(ctx.clock.now()),
         buyer_open_id: trade.payerOpenId,
       });
     if (existing) return existing.refundFen === refundFen ? respond('N') : failure('ACQ.REFUND_AMT_RESTRICTION', '退款金额与原请求不一致');
@@ -200,8 +200,8 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
       refundFen,
       status: 'SUCCESS' as const,
       notifyUrl: null,
-      createdAt: ctx.clock(),
-      successAt: ctx.clock(),
+      createdAt: ctx.clock.now(),
+      successAt: ctx.clock.now(),
     };
     trade.refunds.push(refund);
     trade.status = 'REFUND';
@@ -212,7 +212,7 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
   /** A trade_status_sync notification: form fields signed RSA2 over the sorted params without sign and sign_type. */
   function notification(trade: SimTrade, fields: Record<string, string>) {
     const notifyId = `2026${randomBytes(12).toString('hex')}`;
-    const now = ctx.clock();
+    const now = ctx.clock.now();
     const buyer: Record<string, string> = /^2088\d{12}$/.test(trade.payerOpenId)
       ? { buyer_id: trade.payerOpenId }
       : { buyer_open_id: trade.payerOpenId };
@@ -229,15 +229,15 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
       out_trade_no: trade.outTradeNo,
       ...buyer,
       seller_id: SIMULATOR_APPS.alipay.sellerId,
-      total_amount: fenToYuan(trade.amountFen),
-      receipt_amount: fenToYuan(trade.amountFen),
-      buyer_pay_amount: fenToYuan(trade.amountFen),
-      invoice_amount: fenToYuan(trade.amountFen),
+      total_amount: fenToYuanString(trade.amountFen),
+      receipt_amount: fenToYuanString(trade.amountFen),
+      buyer_pay_amount: fenToYuanString(trade.amountFen),
+      invoice_amount: fenToYuanString(trade.amountFen),
       point_amount: '0.00',
       subject: trade.description,
       gmt_create: alipayTimestamp(trade.createdAt),
       gmt_payment: alipayTimestamp(trade.paidAt ?? now),
-      fund_bill_list: JSON.stringify([{ amount: fenToYuan(trade.amountFen), fundChannel: 'ALIPAYACCOUNT' }]),
+      fund_bill_list: JSON.stringify([{ amount: fenToYuanString(trade.amountFen), fundChannel: 'ALIPAYACCOUNT' }]),
       ...fields,
     };
     params.sign = rsa2Sign(alipaySignContent(params, ['sign', 'sign_type']), ctx.keys.alipayPlatform.privateKey);
@@ -265,9 +265,9 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
         const refunded = trade.refunds.slice(0, trade.refunds.indexOf(refund) + 1).reduce((sum, r) => sum + r.refundFen, 0);
         const n = notification(trade, {
           trade_status: refunded >= trade.amountFen ? 'TRADE_CLOSED' : 'TRADE_SUCCESS',
-          refund_fee: fenToYuan(refunded),
+          refund_fee: fenToYuanString(refunded),
           out_biz_no: refund.outRefundNo,
-          gmt_refund: alipayTimestamp(refund.successAt ?? ctx.clock()),
+          gmt_refund: alipayTimestamp(refund.successAt ?? ctx.clock.now()),
         });
         refund.eventId = n.notifyId;
         return {

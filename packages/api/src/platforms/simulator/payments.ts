@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { LoginPlatform } from '@siyu/shared/platforms';
+import type { Clock } from '../../lib/clock.js';
 
 /** How the simulator POSTs notifications; defaults to global fetch. Tests pass one that calls the API in-process. */
 export type DeliverFn = (url: string, init: { method: 'POST'; headers: Record<string, string>; body: string }) => Promise<Response> | Response;
@@ -77,7 +78,7 @@ export function refundsTotal(trade: SimTrade): number {
   return trade.refunds.reduce((sum, r) => sum + r.refundFen, 0);
 }
 
-export function createPaymentStore(clock: () => Date, deliverFn: DeliverFn) {
+export function createPaymentStore(clock: Clock, deliverFn: DeliverFn) {
   const trades = new Map<string, SimTrade>();
   const events = new Map<string, SimEvent>();
   const deliveries: DeliveryRecord[] = [];
@@ -102,7 +103,7 @@ export function createPaymentStore(clock: () => Date, deliverFn: DeliverFn) {
       url: event.url,
       status,
       body: text,
-      at: clock(),
+      at: clock.now(),
     };
     deliveries.push(record);
     return record;

@@ -88,7 +88,7 @@ export function phoneProof(
     countryCode: '86',
     watermark: {
       appid: outcome === 'bad_signature' ? 'tt0000000000000000' : SIMULATOR_APPS.tt.appId,
-      timestamp: Math.floor(ctx.clock().getTime() / 1000),
+      timestamp: Math.floor(ctx.clock.now().getTime() / 1000),
     },
   });
   return {

@@ -1,9 +1,9 @@
+import { fenToYuanString } from '@siyu/shared/money';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { LOGIN_PLATFORMS, type LoginPlatform } from '@siyu/shared/platforms';
 import type { PlatformsConfig } from '../index.js';
 import type { FetchLike } from '../types.js';
-import { fenToYuan } from '../payment-common.js';
 import { registerAlipayRoutes } from './alipay.js';
 import { sharedTestKeys, type SimulatorKeys } from './keys.js';
 import {
@@ -21,6 +21,7 @@ import { registerTtPayRoutes } from './tt-pay.js';
 import { registerTtRoutes } from './tt.js';
 import { registerWeappRoutes } from './weapp.js';
 import { registerWechatPayRoutes } from './wechatpay.js';
+import { type Clock, systemClock } from '../../lib/clock.js';
 
 export type { DeliverFn, DeliveryOptions, DeliveryRecord, SimRefund, SimTrade };
 
@@ -28,7 +29,7 @@ export { SIMULATOR_APPS };
 
 export interface PlatformSimulatorOptions {
   /** The simulator's clock (code expiry, rate windows); inject the app's clock in tests. */
-  clock?: () => Date;
+  clock?: Clock;
   /** Test key pairs; defaults to `sharedTestKeys()`, generated once per process. */
   keys?: SimulatorKeys;
   /** Seeds the stable openid/unionid derivation; the same secret and user always give the same ids. */
@@ -102,7 +103,7 @@ const PhoneProofRequest = z.object({
  * in-process (`sim.app.request(url, init)`). Development and tests only; holds state in memory.
  */
 export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) {
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
   const keys = options.keys ?? sharedTestKeys();
   const ctx = createSimulatorContext({
     clock,
@@ -167,7 +168,7 @@ export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) 
     if (trade.status === 'CLOSED') return { ok: false, status: 409, message: `${platform} trade ${outTradeNo} is closed` };
     if (trade.status === 'NOTPAY') {
       trade.status = 'SUCCESS';
-      trade.paidAt = ctx.clock();
+      trade.paidAt = ctx.clock.now();
     }
     return { ok: true, ...paySides[platform].pay(trade, opts) };
   }
@@ -278,7 +279,7 @@ export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) 
     return page(
       '模拟支付',
       `<h1>模拟支付</h1><p>${escapeHtml(names[trade.platform])} · 订单号 <span id="out-trade-no">${escapeHtml(trade.outTradeNo)}</span></p>` +
-        `<p>${escapeHtml(trade.description)}</p><div class="amount" id="amount">¥${fenToYuan(trade.amountFen)}</div>` +
+        `<p>${escapeHtml(trade.description)}</p><div class="amount" id="amount">¥${fenToYuanString(trade.amountFen)}</div>` +
         (paid ? '<p id="status">已支付</p>' : '<p id="status">待支付</p>') +
         `<button id="confirm" type="button"${paid ? ' disabled' : ''}>确认支付</button>` +
         `<script>const returnUrl=${JSON.stringify(safeReturn).replace(/</g, '\\u003c')};` +

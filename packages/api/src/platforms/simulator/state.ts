@@ -1,6 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { LoginPlatform } from '@siyu/shared/platforms';
 import type { SimulatorKeys } from './keys.js';
+import type { Clock } from '../../lib/clock.js';
 
 /** The simulator's app credentials; `platformsConfig()` hands them to the production adapters. Test values only. */
 export const SIMULATOR_APPS = {
@@ -30,7 +31,7 @@ interface IssuedCode {
 
 /** What the per-platform route modules share. */
 export interface SimulatorContext {
-  clock: () => Date;
+  clock: Clock;
   keys: SimulatorKeys;
   alipayIdentity: AlipayIdentityMode;
   issueCode(platform: LoginPlatform, user: string): { code: string; expiresIn: number };
@@ -66,7 +67,7 @@ export interface SimulatorContext {
 }
 
 export function createSimulatorContext(options: {
-  clock: () => Date;
+  clock: Clock;
   keys: SimulatorKeys;
   identitySecret: string;
   alipayIdentity: AlipayIdentityMode;
@@ -96,7 +97,7 @@ export function createSimulatorContext(options: {
     highRiskUsers: new Set(),
 
     issueCode(platform, user) {
-      const now = clock().getTime();
+      const now = clock.now().getTime();
       pruneExpired(now);
       // Shaped loosely like the real ones (opaque, URL-safe); the prefix only helps reading logs.
       const code = `${platform}${randomBytes(16).toString('hex')}`;
@@ -108,7 +109,7 @@ export function createSimulatorContext(options: {
       const issued = codes.get(code);
       if (!issued || issued.platform !== platform) return null;
       codes.delete(code);
-      return issued.expiresAt > clock().getTime() ? { user: issued.user } : null;
+      return issued.expiresAt > clock.now().getTime() ? { user: issued.user } : null;
     },
 
     // Stable: the same user on the same platform and app always gets the same ids.
@@ -143,7 +144,7 @@ export function createSimulatorContext(options: {
       return `1${3 + Number(n % 7n)}${((n / 7n) % 10n ** 9n).toString().padStart(9, '0')}`;
     },
     issuePhoneCode(user, phone) {
-      const now = clock().getTime();
+      const now = clock.now().getTime();
       if (phoneCodes.size >= 1000) for (const [c, v] of phoneCodes) if (v.expiresAt <= now) phoneCodes.delete(c);
       const code = randomBytes(32).toString('hex');
       phoneCodes.set(code, { user, phone, expiresAt: now + CODE_TTL_SECONDS * 1000 });
@@ -153,7 +154,7 @@ export function createSimulatorContext(options: {
       const issued = phoneCodes.get(code);
       if (!issued) return null;
       phoneCodes.delete(code);
-      return issued.expiresAt > clock().getTime() ? { user: issued.user, phone: issued.phone } : null;
+      return issued.expiresAt > clock.now().getTime() ? { user: issued.user, phone: issued.phone } : null;
     },
     ttSessionKeyForExchange(user) {
       const current = ttKeys.get(user);
@@ -173,7 +174,7 @@ export function createSimulatorContext(options: {
       return key;
     },
     weappAccessToken(forceRefresh) {
-      const now = clock().getTime();
+      const now = clock.now().getTime();
       const current = currentWeappToken ? weappTokens.get(currentWeappToken) : undefined;
       if (!forceRefresh && currentWeappToken && current && !current.revoked && current.expiresAt > now) {
         return { token: currentWeappToken, expiresIn: Math.floor((current.expiresAt - now) / 1000) };
@@ -187,7 +188,7 @@ export function createSimulatorContext(options: {
     weappTokenState(token) {
       const t = weappTokens.get(token);
       if (!t || t.revoked) return 'invalid';
-      return t.expiresAt > clock().getTime() ? 'valid' : 'expired';
+      return t.expiresAt > clock.now().getTime() ? 'valid' : 'expired';
     },
     invalidateWeappAccessTokens() {
       for (const t of weappTokens.values()) t.revoked = true;
@@ -195,7 +196,7 @@ export function createSimulatorContext(options: {
     },
 
     countWeappExchange(user) {
-      const now = clock().getTime();
+      const now = clock.now().getTime();
       const recent = (weappCalls.get(user) ?? []).filter((t) => now - t < 60_000);
       recent.push(now);
       weappCalls.set(user, recent);

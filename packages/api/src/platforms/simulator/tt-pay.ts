@@ -66,7 +66,7 @@ export function registerTtPayRoutes(app: Hono, ctx: SimulatorContext, store: Pay
       payerOpenId: '',
       notifyUrl: data.payNotifyUrl,
       status: 'NOTPAY',
-      createdAt: ctx.clock(),
+      createdAt: ctx.clock.now(),
       refunds: [],
     };
     store.put(trade);
@@ -79,14 +79,14 @@ export function registerTtPayRoutes(app: Hono, ctx: SimulatorContext, store: Pay
       return c.json({ data: { description: 'Parameter error', error_code: 10003 }, message: 'error' });
     }
     const token = `clt.${randomBytes(20).toString('hex')}`;
-    tokens.set(token, ctx.clock().getTime() + TOKEN_TTL_SECONDS * 1000);
+    tokens.set(token, ctx.clock.now().getTime() + TOKEN_TTL_SECONDS * 1000);
     return c.json({ data: { access_token: token, description: '', error_code: 0, expires_in: TOKEN_TTL_SECONDS }, message: 'success' });
   });
 
   app.post('/douyin-open/api/trade_basic/v1/developer/create_refund/', async (c) => {
     const fail = (errNo: number, errMsg: string) => c.json({ err_no: errNo, err_msg: errMsg, log_id: logId(), data: null });
     const expiry = tokens.get(c.req.header('access-token') ?? '');
-    if (expiry === undefined || expiry <= ctx.clock().getTime()) return fail(28001008, 'access_token无效或已过期');
+    if (expiry === undefined || expiry <= ctx.clock.now().getTime()) return fail(28001008, 'access_token无效或已过期');
     const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;
     if (!body) return fail(28001003, '参数错误');
     const trade = typeof body.order_id === 'string' ? store.byTransactionId('tt', body.order_id) : undefined;
@@ -105,7 +105,7 @@ export function registerTtPayRoutes(app: Hono, ctx: SimulatorContext, store: Pay
       refundFen,
       status: 'PROCESSING' as const,
       notifyUrl: typeof body.notify_url === 'string' ? body.notify_url : null,
-      createdAt: ctx.clock(),
+      createdAt: ctx.clock.now(),
     };
     trade.refunds.push(refund);
     onRefund(trade, refund);
@@ -119,7 +119,7 @@ export function registerTtPayRoutes(app: Hono, ctx: SimulatorContext, store: Pay
   app.post('/douyin-open/api/apps/trade/v2/order/query_order', async (c) => {
     const fail = (errNo: number, errMsg: string) => c.json({ err_no: errNo, err_msg: errMsg, log_id: logId(), data: null });
     const expiry = tokens.get(c.req.header('access-token') ?? '');
-    if (expiry === undefined || expiry <= ctx.clock().getTime()) return fail(28001008, 'access_token无效或已过期');
+    if (expiry === undefined || expiry <= ctx.clock.now().getTime()) return fail(28001008, 'access_token无效或已过期');
     const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;
     if (!body || (typeof body.order_id !== 'string' && typeof body.out_order_no !== 'string')) return fail(10000, 'order_id 与 out_order_no 二选一');
     const trade = typeof body.order_id === 'string' ? store.byTransactionId('tt', body.order_id) : store.get('tt', body.out_order_no as string);
@@ -137,7 +137,7 @@ export function registerTtPayRoutes(app: Hono, ctx: SimulatorContext, store: Pay
         settle_amount: 0,
         total_fee: trade.amountFen,
         order_status: paid ? 'SUCCESS' : trade.status === 'CLOSED' ? 'TIMEOUT' : 'PROCESS',
-        pay_time: paid ? beijing(trade.paidAt ?? ctx.clock()) : '',
+        pay_time: paid ? beijing(trade.paidAt ?? ctx.clock.now()) : '',
         pay_channel: paid ? 1 : 0,
         channel_pay_id: '',
         seller_uid: '70000000000000000001',
@@ -151,7 +151,7 @@ export function registerTtPayRoutes(app: Hono, ctx: SimulatorContext, store: Pay
   function callback(type: 'payment' | 'refund', msg: Record<string, unknown>) {
     const body = JSON.stringify({ version: '3.0', msg: JSON.stringify(msg), type });
     return () => {
-      const timestamp = String(Math.floor(ctx.clock().getTime() / 1000));
+      const timestamp = String(Math.floor(ctx.clock.now().getTime() / 1000));
       const nonce = nonceStr();
       return {
         headers: {
@@ -182,7 +182,7 @@ export function registerTtPayRoutes(app: Hono, ctx: SimulatorContext, store: Pay
           channel_pay_id: `4200${digits(24)}`,
           merchant_uid: '70000000000000000001',
           message: '',
-          event_time: (trade.paidAt ?? ctx.clock()).getTime(),
+          event_time: (trade.paidAt ?? ctx.clock.now()).getTime(),
           user_bill_pay_id: `${digits(19)}`,
         });
         trade.paymentEventId = eventId;
@@ -193,7 +193,7 @@ export function registerTtPayRoutes(app: Hono, ctx: SimulatorContext, store: Pay
     completeRefund(trade, refund, options) {
       if (refund.status === 'PROCESSING') {
         refund.status = 'SUCCESS';
-        refund.successAt = ctx.clock();
+        refund.successAt = ctx.clock.now();
         trade.status = 'REFUND';
       }
       if (!refund.eventId) {
@@ -207,7 +207,7 @@ export function registerTtPayRoutes(app: Hono, ctx: SimulatorContext, store: Pay
           refund_total_amount: refund.refundFen,
           status: 'SUCCESS',
           message: '',
-          event_time: (refund.successAt ?? ctx.clock()).getTime(),
+          event_time: (refund.successAt ?? ctx.clock.now()).getTime(),
         });
         refund.eventId = eventId;
         return {

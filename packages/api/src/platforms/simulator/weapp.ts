@@ -55,7 +55,7 @@ export function registerWeappRoutes(app: Hono, ctx: SimulatorContext): void {
         phoneNumber: phone,
         purePhoneNumber: phone,
         countryCode: '86',
-        watermark: { timestamp: Math.floor(ctx.clock().getTime() / 1000), appid: SIMULATOR_APPS.weapp.appId },
+        watermark: { timestamp: Math.floor(ctx.clock.now().getTime() / 1000), appid: SIMULATOR_APPS.weapp.appId },
       },
     });
   });

@@ -18,7 +18,7 @@ const APP = SIMULATOR_APPS.weapp;
 
 /** Headers WeChat Pay signs its answers and notifications with: SHA256withRSA(platform key, `TIMESTAMP\nNONCE\nBODY\n`). */
 function platformSignatureHeaders(ctx: SimulatorContext, body: string): Record<string, string> {
-  const timestamp = String(Math.floor(ctx.clock().getTime() / 1000));
+  const timestamp = String(Math.floor(ctx.clock.now().getTime() / 1000));
   const nonce = nonceStr();
   return {
     'Wechatpay-Timestamp': timestamp,
@@ -73,7 +73,7 @@ export function registerWechatPayRoutes(app: Hono, ctx: SimulatorContext, store:
       return error(401, 'SIGN_ERROR', 'Http头Authorization值格式错误，请参考《微信支付商户REST API签名规则》');
     if (mchid !== APP.mchId) return error(401, 'SIGN_ERROR', '商户号不存在或签名错误');
     if (serial !== APP.merchantSerialNo) return error(401, 'SIGN_ERROR', '商户证书序列号有误。请使用签名私钥匹配的证书序列号');
-    if (!/^\d+$/.test(timestamp) || Math.abs(Math.floor(ctx.clock().getTime() / 1000) - Number(timestamp)) > 300) {
+    if (!/^\d+$/.test(timestamp) || Math.abs(Math.floor(ctx.clock.now().getTime() / 1000) - Number(timestamp)) > 300) {
       return error(401, 'SIGN_ERROR', 'Http头Authorization中的timestamp与系统时间相差过大');
     }
     // The signed path is the one under api.mch.weixin.qq.com: everything from /v3/ on, with the query.
@@ -112,7 +112,7 @@ export function registerWechatPayRoutes(app: Hono, ctx: SimulatorContext, store:
       existing.notifyUrl = req.notify_url as string;
       return answer(ctx, 200, { prepay_id: existing.prepayId });
     }
-    const now = ctx.clock();
+    const now = ctx.clock.now();
     const trade: SimTrade = {
       platform: 'weapp',
       outTradeNo: req.out_trade_no,
@@ -150,7 +150,12 @@ export function registerWechatPayRoutes(app: Hono, ctx: SimulatorContext, store:
       mchid: APP.mchId,
       out_trade_no: trade.outTradeNo,
       ...(paid
-        ? { transaction_id: trade.transactionId, trade_type: 'JSAPI', bank_type: 'OTHERS', success_time: beijingRfc3339(trade.paidAt ?? ctx.clock()) }
+        ? {
+            transaction_id: trade.transactionId,
+            trade_type: 'JSAPI',
+            bank_type: 'OTHERS',
+            success_time: beijingRfc3339(trade.paidAt ?? ctx.clock.now()),
+          }
         : {}),
       trade_state: tradeState,
       trade_state_desc: tradeStateDesc,
@@ -193,7 +198,7 @@ export function registerWechatPayRoutes(app: Hono, ctx: SimulatorContext, store:
         refundFen,
         status: 'PROCESSING',
         notifyUrl: typeof req.notify_url === 'string' ? req.notify_url : null,
-        createdAt: ctx.clock(),
+        createdAt: ctx.clock.now(),
       };
       trade.refunds.push(refund);
       onRefund(trade, refund);
@@ -226,7 +231,7 @@ export function registerWechatPayRoutes(app: Hono, ctx: SimulatorContext, store:
     const id = randomUUID();
     const body = JSON.stringify({
       id,
-      create_time: beijingRfc3339(ctx.clock()),
+      create_time: beijingRfc3339(ctx.clock.now()),
       resource_type: 'encrypt-resource',
       event_type: eventType,
       summary,
@@ -248,7 +253,7 @@ export function registerWechatPayRoutes(app: Hono, ctx: SimulatorContext, store:
           trade_state_desc: '支付成功',
           bank_type: 'OTHERS',
           attach: '',
-          success_time: beijingRfc3339(trade.paidAt ?? ctx.clock()),
+          success_time: beijingRfc3339(trade.paidAt ?? ctx.clock.now()),
           payer: { openid: trade.payerOpenId },
           amount: { total: trade.amountFen, payer_total: trade.amountFen, currency: 'CNY', payer_currency: 'CNY' },
         });
@@ -263,7 +268,7 @@ export function registerWechatPayRoutes(app: Hono, ctx: SimulatorContext, store:
     completeRefund(trade, refund: SimRefund, options) {
       if (refund.status === 'PROCESSING') {
         refund.status = 'SUCCESS';
-        refund.successAt = ctx.clock();
+        refund.successAt = ctx.clock.now();
         trade.status = 'REFUND';
       }
       if (!refund.eventId) {
@@ -274,7 +279,7 @@ export function registerWechatPayRoutes(app: Hono, ctx: SimulatorContext, store:
           out_refund_no: refund.outRefundNo,
           refund_id: refund.refundId,
           refund_status: 'SUCCESS',
-          success_time: beijingRfc3339(refund.successAt ?? ctx.clock()),
+          success_time: beijingRfc3339(refund.successAt ?? ctx.clock.now()),
           user_received_account: '支付用户零钱',
           amount: { total: trade.amountFen, refund: refund.refundFen, payer_total: trade.amountFen, payer_refund: refund.refundFen },
         });

@@ -4,22 +4,11 @@
  */
 import type { MerchantPointsEntry, PointsKind, PointsReason } from '@siyu/shared';
 import { businessDateOf } from '@siyu/shared/business-day';
+import { POINTS_KINDS, POINTS_REASONS } from '@siyu/shared/constants';
 
-/** The API's kinds and reasons (the shared lists; kept here so the page does not pull the zod contracts in). */
-export const LEDGER_KINDS = ['earn', 'spend', 'expire', 'reverse', 'adjust'] as const satisfies readonly PointsKind[];
-export const LEDGER_REASONS = [
-  'check_in',
-  'adjustment',
-  'order',
-  'task',
-  'checkout',
-  'checkout_return',
-  'order_refund',
-  'expiry',
-  'mall_redemption',
-  'mall_return',
-  'birthday_gift',
-] as const satisfies readonly PointsReason[];
+/** The API's kinds and reasons, from the zod-free constants (the page does not pull the zod contracts in). */
+export const LEDGER_KINDS: readonly PointsKind[] = POINTS_KINDS;
+export const LEDGER_REASONS: readonly PointsReason[] = POINTS_REASONS;
 
 export interface LedgerFilters {
   kind?: PointsKind | undefined;

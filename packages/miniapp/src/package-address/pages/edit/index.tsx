@@ -1,4 +1,5 @@
 import type { Address } from '@siyu/shared';
+import { ADDRESS_FIELD_MAX_LENGTHS, CHINESE_MOBILE_PATTERN } from '@siyu/shared/constants';
 import { citiesOf, districtsOf, findRegion, matchRegion, provinces, regionIndexes } from '@siyu/shared/regions';
 import { Button, Input, Picker, Switch, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
@@ -15,14 +16,13 @@ import './index.css';
 type TextField = 'name' | 'phone' | 'detail';
 type RegionField = 'province' | 'city' | 'district';
 
-/** The typed fields in screen order, with the limits of the API's schema (packages/shared contracts/addresses.ts). */
+/** The typed fields in screen order, with the limits of the API's schema. */
 const FIELDS: Array<{ key: TextField; max: number; type?: 'number' }> = [
-  { key: 'name', max: 20 },
+  { key: 'name', max: ADDRESS_FIELD_MAX_LENGTHS.name },
   { key: 'phone', max: 11, type: 'number' },
-  { key: 'detail', max: 120 },
+  { key: 'detail', max: ADDRESS_FIELD_MAX_LENGTHS.detail },
 ];
 const REGION_FIELDS: RegionField[] = ['province', 'city', 'district'];
-const PHONE = /^1[3-9]\d{9}$/;
 
 /** The picker's three columns for the given column indexes: every province, the cities of one, the districts of one. */
 function regionColumns([pi, ci]: number[]): string[][] {
@@ -48,7 +48,7 @@ function validate(form: AddressInput): Partial<Record<TextField | 'region', stri
     if (!value) errors[key] = t.address.errors.required(label);
     else if (value.length > max) errors[key] = t.address.errors.tooLong(label, max);
   }
-  if (!errors.phone && !PHONE.test(form.phone.trim())) errors.phone = t.address.errors.phone;
+  if (!errors.phone && !CHINESE_MOBILE_PATTERN.test(form.phone.trim())) errors.phone = t.address.errors.phone;
   if (!form.province || !form.city || !form.district) errors.region = t.region.required;
   else if (!findRegion(form.province, form.city, form.district).ok) errors.region = t.region.unknown;
   return errors;

@@ -1,4 +1,5 @@
 import type { Gender, MemberProfile, MemberProfileUpdate } from '@siyu/shared';
+import { GENDERS } from '@siyu/shared/constants';
 import { Button, Image, Input, Picker, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useRef, useState } from 'react';
@@ -10,7 +11,6 @@ import { AvatarPicker } from '../../../platform/avatar-picker';
 import { useSession } from '../../../stores/session-store';
 import '../member-pages.css';
 
-const GENDERS: Gender[] = ['unknown', 'male', 'female'];
 const p = t.centre.profile;
 
 /** Today as the device's calendar says (the birthday picker's last day). */

@@ -1,3 +1,4 @@
+import { OPEN_REFUND_STATUSES } from '@siyu/shared/constants';
 import { formatYuan } from '@siyu/shared/money';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
@@ -18,7 +19,7 @@ import './index.css';
 
 /** How often an order with an open refund is looked at again while the page is on screen. */
 const OPEN_REFUND_POLL_MS = 4_000;
-const OPEN_REFUND_STATUSES: ReadonlyArray<Refund['status']> = ['requested', 'processing'];
+const OPEN_REFUNDS: ReadonlyArray<Refund['status']> = OPEN_REFUND_STATUSES;
 
 type Load = { state: 'loading' } | { state: 'error' } | { state: 'missing' } | { state: 'ready'; order: Order };
 
@@ -123,7 +124,7 @@ export default function OrderDetailPage() {
   }, [closedByTime]);
 
   const refunds = load.state === 'ready' ? load.order.refunds : [];
-  const hasOpenRefund = refunds.some((r) => OPEN_REFUND_STATUSES.includes(r.status));
+  const hasOpenRefund = refunds.some((r) => OPEN_REFUNDS.includes(r.status));
   // biome-ignore lint/correctness/useExhaustiveDependencies: polls while a refund is open and the page visible; refresh is recreated each render.
   useEffect(() => {
     if (!hasOpenRefund || !visible) return;
