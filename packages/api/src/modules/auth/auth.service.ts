@@ -121,9 +121,14 @@ export function createAuthService(deps: AuthDeps) {
       }
     },
 
-    /** Ends one session (logout); unknown tokens are ignored. */
-    async logout(token: string): Promise<void> {
-      await repo.deleteSession(db, hashToken(token));
+    /** Whose session a token opens now (member or staff), or null when unknown or expired; roles are not checked. */
+    async sessionKind(token: string): Promise<'member' | 'staff' | null> {
+      return (await repo.findLiveSession(db, hashToken(token), clock.now().toISOString()))?.subject_type ?? null;
+    },
+
+    /** Ends one staff session (logout); unknown tokens, and other subjects' sessions, are left alone. */
+    async logoutStaff(token: string): Promise<void> {
+      await repo.deleteSession(db, hashToken(token), 'staff');
     },
 
     /** Ends every session of a staff member (password reset, account disabled). */
