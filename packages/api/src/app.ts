@@ -23,11 +23,18 @@ import {
 import { idempotency } from './lib/idempotency.js';
 import { type MovableClock, testHookRoutes } from './jobs/test-hooks.routes.js';
 import { silentLogger, type Logger } from './lib/logger.js';
-import { createRateLimiter } from './lib/rate-limit.js';
+import { createRateLimiter, createTurnstile } from './lib/rate-limit.js';
 import { createLocalFileStorage, type FileStorage } from './lib/storage.js';
 import { createAnalyticsService, merchantAnalyticsRoutes } from './modules/analytics/index.js';
 import { createFavouritesMemberData, createFavouritesService, favouriteRoutes } from './modules/favourites/index.js';
-import { createAuthMemberData, createAuthService, createSessionStore, memberAuthRoutes, staffAuthRoutes } from './modules/auth/index.js';
+import {
+  STAFF_LOGIN_MAX_DELAY_MS,
+  createAuthMemberData,
+  createAuthService,
+  createSessionStore,
+  memberAuthRoutes,
+  staffAuthRoutes,
+} from './modules/auth/index.js';
 import { addressRoutes, createAddressesMemberData, createAddressesService } from './modules/addresses/index.js';
 import { cartRoutes, createCartMemberData, createCartService } from './modules/cart/index.js';
 import { catalogRoutes, createCatalogService, createOrderStockParticipant, merchantCatalogRoutes } from './modules/catalog/index.js';
@@ -203,6 +210,9 @@ export function createApp({
       loginPerIdentity: createRateLimiter('login-identity', r.loginPerIdentity),
       staffLoginPerAddress: createRateLimiter('staff-login-address', r.staffLoginPerAddress),
       staffLoginPerUsername: createRateLimiter('staff-login-username', r.staffLoginPerUsername),
+      staffLoginKnownAddresses: createRateLimiter('staff-login-known', { points: 1, duration: 14 * 24 * 3600 }),
+      // Five in line wait at most 10 s; anyone past them hears when to come back.
+      staffLoginTurnstile: createTurnstile('staff-login-username', 5, (queued) => (queued * STAFF_LOGIN_MAX_DELAY_MS) / 1000),
     },
   });
   const phone = createPhoneBindingService({
