@@ -450,6 +450,8 @@ export function createOrdersService(deps: {
     },
 
     reserveRefund: refunds.reserveRefund,
+    /** What a refund would reserve, by reads only (the shopper's preview). */
+    planRefund: refunds.planRefund,
     /** What the lifecycle's participants keep back of a refund being asked for (see OrderParticipant.refundRequested). */
     refundDeduction: lifecycle.refundDeduction,
     releaseRefund: refunds.releaseRefund,

@@ -5,7 +5,7 @@ import type { PaymentPlatformValue, RefundStatusValue } from '../../db/schema.js
 import { AppError, isAppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
-import { inTransaction, type Executor, type Tx } from '../../lib/transaction.js';
+import { inTransaction, readOnly, type Executor, type Tx } from '../../lib/transaction.js';
 import type { PaymentAdapters, PaymentNotification } from '../../platforms/types.js';
 import type { Actor, OrdersService } from '../orders/index.js';
 import * as repo from './refunds.repository.js';
@@ -131,46 +131,33 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
     });
   }
 
-  /** Thrown to roll a preview's transaction back, carrying what it computed. */
-  class PreviewRollback extends Error {
-    constructor(readonly preview: RefundPreview) {
-      super('refund preview: rolled back');
-    }
-  }
-
   return {
     /**
-     * What a refund of these lines (or of everything left) would come to, computed by the very code that takes the
-     * request, inside a transaction that is then rolled back: the shopper sees the amount before asking.
+     * What a refund of these lines (or of everything left) would come to, by the computation the request makes, with
+     * reads only (no lock taken, nothing written): the shopper sees the amount before asking.
      */
     async preview(memberId: number, orderId: number, req: RefundPreviewRequest): Promise<RefundPreview> {
-      try {
-        await inTransaction(db, async (trx) => {
-          const facts = await ownOrder(trx, memberId, orderId);
-          if (!facts.paymentPlatform) {
-            throw new AppError('INVALID_STATE', `order is ${facts.status}; there is no payment to refund`, { status: facts.status });
-          }
-          const reservation = await orders.reserveRefund(trx, { orderId, ...(req.lines ? { lines: req.lines } : {}) });
-          const deduction = await orders.refundDeduction(trx, {
-            orderId,
-            memberId,
-            amountFen: reservation.amountFen,
-            payableFen: facts.payableFen,
-            wholeOrder: reservation.wholeOrder,
-          });
-          throw new PreviewRollback({
-            amountFen: reservation.amountFen,
-            pointsDeductionFen: deduction,
-            payoutFen: reservation.amountFen - deduction,
-            includesShipping: reservation.includesShipping,
-            lines: reservation.lines,
-          });
+      return readOnly(db, async (executor) => {
+        const facts = await ownOrder(executor, memberId, orderId);
+        if (!facts.paymentPlatform) {
+          throw new AppError('INVALID_STATE', `order is ${facts.status}; there is no payment to refund`, { status: facts.status });
+        }
+        const plan = await orders.planRefund(executor, { orderId, ...(req.lines ? { lines: req.lines } : {}) });
+        const deduction = await orders.refundDeduction(executor, {
+          orderId,
+          memberId,
+          amountFen: plan.amountFen,
+          payableFen: facts.payableFen,
+          wholeOrder: plan.wholeOrder,
         });
-      } catch (e) {
-        if (e instanceof PreviewRollback) return e.preview;
-        throw e;
-      }
-      throw new Error('unreachable: a refund preview always rolls back');
+        return {
+          amountFen: plan.amountFen,
+          pointsDeductionFen: deduction,
+          payoutFen: plan.amountFen - deduction,
+          includesShipping: plan.includesShipping,
+          lines: plan.lines,
+        };
+      });
     },
 
     /** The member asks for a refund of the whole order (no lines) or of chosen lines; amounts are computed here. */
