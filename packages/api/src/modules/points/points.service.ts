@@ -345,8 +345,9 @@ export function createPointsService(deps: {
     },
     async refunded(trx, e) {
       const rules = await rulesOf(trx);
-      // Points it earned: pending ones are simply cut; matured ones are taken back.
-      const pending = await repo.findPendingForOrder(trx, e.orderId);
+      // Points it earned: pending ones are simply cut; matured ones are taken back. The row is locked first, as the
+      // maturity job does, so a refund and a maturing that meet see each other's work (invariant 21).
+      const pending = await repo.lockPendingForOrder(trx, e.orderId);
       if (pending && Number(pending.remaining) > 0) {
         const take = shareOf(Number(pending.amount), Number(pending.remaining), e.amountFen, e.payableFen, e.fullyRefunded);
         if (take > 0 && (await repo.reducePending(trx, Number(pending.id), take, e.refundedAt)) && pending.status === 'matured') {
@@ -571,8 +572,11 @@ export function createPointsService(deps: {
     /** Pending points whose refund window has passed become available, once each (safe to run anywhere, any time). */
     async matureDue(now: Date = clock.now(), batch = 200): Promise<number> {
       let matured = 0;
-      for (const p of await repo.dueToMature(db, now.toISOString(), batch)) {
+      for (const due of await repo.dueToMature(db, now.toISOString(), batch)) {
         await inTransaction(db, async (trx) => {
+          // Read again under the row's lock: a refund may have cut what is left since the list was read.
+          const p = await repo.lockPending(trx, Number(due.id));
+          if (p?.status !== 'pending') return;
           const remaining = Number(p.remaining);
           if (!(await repo.settlePending(trx, Number(p.id), remaining > 0 ? 'matured' : 'cancelled', now.toISOString()))) return;
           if (remaining === 0) return;
