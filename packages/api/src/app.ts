@@ -21,6 +21,7 @@ import {
   type AppEnv,
 } from './lib/http.js';
 import { idempotency } from './lib/idempotency.js';
+import { withinRequest } from './lib/transaction.js';
 import { type MovableClock, testHookRoutes } from './jobs/test-hooks.routes.js';
 import { silentLogger, type Logger } from './lib/logger.js';
 import { createRateLimiter, createTurnstile } from './lib/rate-limit.js';
@@ -281,16 +282,23 @@ export function createApp({
   const media = createMediaService({ storage: storage ?? createLocalFileStorage(config.uploadsDir), clock, maxBytes: config.uploadMaxBytes });
 
   const resolve = auth.resolveSession;
-  const member = requireMember(resolve);
+  const member = requireMember(resolve, members.lockActive);
   const anyStaff = requireStaff(resolve, ALL_STAFF_ROLES);
   const editor = requireStaff(resolve, STAFF_EDITORS);
   const owner = requireStaff(resolve, STAFF_OWNERS);
-  const idempotent = idempotency(db, clock, config.idempotency);
+  const idempotent = idempotency(db, clock, config.idempotency, { answerInTransaction: true }, logger);
+  // Paying and asking the platform about a payment call a platform over the network, never inside a transaction:
+  // their answers are stored after they are built; the platform's own idempotency (the order number is the trade
+  // number) keeps a retry from opening a second trade (decision 025).
+  const idempotentAroundPlatform = idempotency(db, clock, config.idempotency, { answerInTransaction: false }, logger);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   // First, so that an overridden request is logged once, as the method it is routed as.
   app.use('/api/*', restrictedMethodOverride(app as unknown as Hono));
   app.use(requestId());
+  // Each request starts with a scope of its own (a request made in-process by another, like a notification the
+  // simulator delivers, must not take on its caller's member or idempotent answer).
+  app.use((_, next) => withinRequest(null, next));
   app.use(async (c, next) => {
     if (!logger.isLevelEnabled('info')) return next();
     const started = performance.now();
@@ -377,7 +385,7 @@ export function createApp({
   app.route('/api/v1/merchant', merchantCouponRoutes({ coupons, issueJobs: couponIssueJobs, anyStaff, editor }));
   app.route('/api/v1', pointsMallRoutes({ mall: pointsMall, member, idempotent }));
   app.route('/api/v1/merchant', merchantPointsMallRoutes({ mall: pointsMall, anyStaff, editor }));
-  app.route('/api/v1', paymentRoutes({ payments, member, idempotent }));
+  app.route('/api/v1', paymentRoutes({ payments, member, idempotent: idempotentAroundPlatform }));
   app.route('/api/v1', refundRoutes({ refunds, member, idempotent }));
   app.route('/api/v1/merchant', merchantRefundRoutes({ refunds, anyStaff, editor }));
   app.route('/api/v1/merchant', merchantPaymentExceptionRoutes({ exceptions: paymentExceptions, anyStaff, editor }));
@@ -451,6 +459,7 @@ export function createApp({
       couponIssueJobs,
       addresses,
       cart,
+      favourites,
       orders,
       payments,
       refunds,

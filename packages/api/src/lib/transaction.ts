@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/connection.js';
 import { isPostgres } from '../db/dialect.js';
@@ -7,13 +8,67 @@ export type Tx = Transaction<Database>;
 /** A service function takes either the database or an open transaction, so callers can compose flows. */
 export type Executor = DB | Tx;
 
+/** How a transaction holds the member its request acts for: shared with the member's other writes, or alone. */
+export type MemberLock = 'share' | 'update';
+
 /**
- * The one transaction helper. Nested calls reuse the open transaction, so a flow that spans
- * modules commits or rolls back as one.
+ * The member guard (the members module's): locks the member's row in `mode` and refuses a member closed or merged
+ * meanwhile. Every transaction a member's request opens runs it first (decision 024).
  */
-export async function inTransaction<T>(db: Executor, work: (trx: Tx) => Promise<T>): Promise<T> {
+export type MemberGuard = (trx: Tx, memberId: number, mode: MemberLock) => Promise<void>;
+
+/**
+ * An idempotent request's answer, recorded by the first transaction the request commits, in that transaction
+ * (lib/idempotency.ts): `open` until then, `recorded` once it committed, `closed` when the request is over.
+ */
+export interface AnswerInTransaction {
+  state: 'open' | 'recorded' | 'closed';
+  /** Writes the answer (the work's value, as the route answers it) in the work's transaction. */
+  record(trx: Tx, value: unknown): Promise<void>;
+}
+
+/** What one request asks of every transaction it opens; set by middleware, read here. */
+interface RequestScope {
+  member?: { id: number; guard: MemberGuard };
+  answer?: AnswerInTransaction;
+}
+
+const requestScope = new AsyncLocalStorage<RequestScope>();
+
+/** Runs `next` (the rest of a request) with what the request adds to its scope (an empty scope when nothing). */
+export function withinRequest<T>(add: RequestScope | null, next: () => Promise<T>): Promise<T> {
+  return requestScope.run(add === null ? {} : { ...requestScope.getStore(), ...add }, next);
+}
+
+export interface TransactionOptions {
+  /**
+   * How the member of the request is locked first: `share` (the default: a member's writes do not wait for each
+   * other, and a closing or a merge waits for them, and they for it), `update` (the transaction changes the member's
+   * own row), or `none` (the transaction locks the members it needs itself, in its own order: phone binding).
+   */
+  memberLock?: MemberLock | 'none';
+}
+
+/**
+ * The one transaction helper. Nested calls reuse the open transaction, so a flow that spans modules commits or rolls
+ * back as one. A transaction opened by a member's request first runs the member guard (so nothing is written for a
+ * member being closed or merged away); the first one an idempotent request commits also records the request's answer,
+ * its value, so the answer commits with the work or not at all.
+ */
+export async function inTransaction<T>(db: Executor, work: (trx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   if (db.isTransaction) return work(db as Tx);
-  return (db as DB).transaction().execute(work);
+  const scope = requestScope.getStore();
+  const answer = scope?.answer?.state === 'closed' ? undefined : scope?.answer;
+  if (answer?.state === 'recorded') throw new Error('an idempotent request does its work in one transaction; it opened a second');
+  const lock = options.memberLock ?? 'share';
+  const value = await (db as DB).transaction().execute(async (trx) => {
+    if (scope?.member && lock !== 'none') await scope.member.guard(trx, scope.member.id, lock);
+    const result = await work(trx);
+    if (answer?.state === 'open') await answer.record(trx, result);
+    return result;
+  });
+  if (answer?.state === 'open') answer.state = 'recorded';
+  return value;
 }
 
 /**

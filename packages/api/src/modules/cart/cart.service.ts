@@ -88,24 +88,31 @@ export function createCartService({ db, clock, catalog }: { db: DB; clock: Clock
       });
     },
 
+    // Each change and the cart it answers are one transaction, like every write of a member (decision 024).
     async update(memberId: number, id: number, input: UpdateCartLine): Promise<Cart> {
-      const ok = await repo.updateLine(db, memberId, id, {
-        ...(input.quantity !== undefined ? { quantity: input.quantity } : {}),
-        ...(input.selected !== undefined ? { selected: input.selected ? 1 : 0 } : {}),
-        updated_at: clock.now().toISOString(),
+      return inTransaction(db, async (trx) => {
+        const ok = await repo.updateLine(trx, memberId, id, {
+          ...(input.quantity !== undefined ? { quantity: input.quantity } : {}),
+          ...(input.selected !== undefined ? { selected: input.selected ? 1 : 0 } : {}),
+          updated_at: clock.now().toISOString(),
+        });
+        if (!ok) throw lineNotFound(id);
+        return read(trx, memberId);
       });
-      if (!ok) throw lineNotFound(id);
-      return read(db, memberId);
     },
 
     async selectAll(memberId: number, selected: boolean): Promise<Cart> {
-      await repo.selectAll(db, memberId, selected ? 1 : 0, clock.now().toISOString());
-      return read(db, memberId);
+      return inTransaction(db, async (trx) => {
+        await repo.selectAll(trx, memberId, selected ? 1 : 0, clock.now().toISOString());
+        return read(trx, memberId);
+      });
     },
 
     async remove(memberId: number, id: number): Promise<Cart> {
-      if (!(await repo.deleteLine(db, memberId, id))) throw lineNotFound(id);
-      return read(db, memberId);
+      return inTransaction(db, async (trx) => {
+        if (!(await repo.deleteLine(trx, memberId, id))) throw lineNotFound(id);
+        return read(trx, memberId);
+      });
     },
 
     /**

@@ -259,8 +259,8 @@ export function createOrdersService(deps: {
     },
 
     /** The member cancels an unpaid order; what its creation took goes back. */
-    async cancel(memberId: number, id: number, reason?: string): Promise<Order> {
-      return inTransaction(db, async (trx) => {
+    async cancel(memberId: number, id: number, reason?: string, executor: Executor = db): Promise<Order> {
+      return inTransaction(executor, async (trx) => {
         await ownOrder(trx, memberId, id);
         if (!(await closeUnpaid(trx, id, { type: 'member', id: memberId }, 'cancelled', reason))) {
           const current = (await repo.findOrder(trx, id))?.status;

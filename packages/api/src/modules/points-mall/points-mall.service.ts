@@ -621,12 +621,14 @@ export function createPointsMallService(
 
     /** The member withdraws a redemption whose cash part is unpaid: its order is cancelled, points and stock come back. */
     async withdraw(memberId: number, id: number): Promise<PointsMallRedemption> {
-      const r = await ownRedemption(db, memberId, id);
-      if (r.status !== 'awaiting_payment' || r.order_id === null) {
-        throw new AppError('INVALID_STATE', `redemption is ${r.status}; only one awaiting payment can be withdrawn`, { status: r.status });
-      }
-      await orders.cancel(memberId, Number(r.order_id));
-      return toRedemption((await repo.findRedemption(db, id))!);
+      return inTransaction(db, async (trx) => {
+        const r = await ownRedemption(trx, memberId, id);
+        if (r.status !== 'awaiting_payment' || r.order_id === null) {
+          throw new AppError('INVALID_STATE', `redemption is ${r.status}; only one awaiting payment can be withdrawn`, { status: r.status });
+        }
+        await orders.cancel(memberId, Number(r.order_id), undefined, trx);
+        return toRedemption((await repo.findRedemption(trx, id))!);
+      });
     },
 
     ...items,
