@@ -21,7 +21,8 @@ import {
   type AppEnv,
 } from './lib/http.js';
 import { idempotency } from './lib/idempotency.js';
-import { withinRequest } from './lib/transaction.js';
+import { requestMedia } from './lib/media-url.js';
+import { beginRequest } from './lib/request-scope.js';
 import { type MovableClock, testHookRoutes } from './jobs/test-hooks.routes.js';
 import { silentLogger, type Logger } from './lib/logger.js';
 import { createRateLimiter, createTurnstile } from './lib/rate-limit.js';
@@ -279,7 +280,8 @@ export function createApp({
   const ordersStats = createOrdersStatsService({ db });
   const paymentsStats = createPaymentsStatsService({ db });
   const analytics = createAnalyticsService({ clock, timeZone: config.timeZone, ordersStats, paymentsStats, members, checkIn });
-  const media = createMediaService({ storage: storage ?? createLocalFileStorage(config.uploadsDir), clock, maxBytes: config.uploadMaxBytes });
+  const files = storage ?? createLocalFileStorage(config.uploadsDir);
+  const media = createMediaService({ storage: files, clock, maxBytes: config.uploadMaxBytes });
 
   const resolve = auth.resolveSession;
   const member = requireMember(resolve, members.lockActive);
@@ -297,8 +299,10 @@ export function createApp({
   app.use('/api/*', restrictedMethodOverride(app as unknown as Hono));
   app.use(requestId());
   // Each request starts with a scope of its own (a request made in-process by another, like a notification the
-  // simulator delivers, must not take on its caller's member or idempotent answer).
-  app.use((_, next) => withinRequest(null, next));
+  // simulator delivers, must not take on its caller's member or idempotent answer), knowing the origin it came in at:
+  // stored image keys become URLs there (decision 026).
+  const mediaOptions = { trustProxy: config.trustProxy, ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}) };
+  app.use((c, next) => beginRequest({ media: requestMedia(c, files, mediaOptions) }, next));
   app.use(async (c, next) => {
     if (!logger.isLevelEnabled('info')) return next();
     const started = performance.now();

@@ -5,7 +5,8 @@ import type { LoginPlatform, StaffRole } from '@siyu/shared';
 import { AppError } from './app-error.js';
 import type { AppEnv } from './http.js';
 import { csrfTokenFor } from './tokens.js';
-import { type MemberGuard, withinRequest } from './transaction.js';
+import { withinRequest } from './request-scope.js';
+import type { MemberGuard } from './transaction.js';
 
 export interface ResolvedSession {
   subjectType: 'member' | 'staff';

@@ -8,7 +8,8 @@ import { AppError } from './app-error.js';
 import type { Clock } from './clock.js';
 import { declaresBody, validationError, type AppEnv } from './http.js';
 import { silentLogger, type Logger } from './logger.js';
-import { type AnswerInTransaction, type Executor, withinRequest } from './transaction.js';
+import { type AnswerInTransaction, withinRequest } from './request-scope.js';
+import type { Executor } from './transaction.js';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,128}$/;
 

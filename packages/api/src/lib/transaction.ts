@@ -1,8 +1,8 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/connection.js';
 import { isPostgres } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
+import { currentRequest } from './request-scope.js';
 
 export type Tx = Transaction<Database>;
 /** A service function takes either the database or an open transaction, so callers can compose flows. */
@@ -16,29 +16,6 @@ export type MemberLock = 'share' | 'update';
  * meanwhile. Every transaction a member's request opens runs it first (decision 024).
  */
 export type MemberGuard = (trx: Tx, memberId: number, mode: MemberLock) => Promise<void>;
-
-/**
- * An idempotent request's answer, recorded by the first transaction the request commits, in that transaction
- * (lib/idempotency.ts): `open` until then, `recorded` once it committed, `closed` when the request is over.
- */
-export interface AnswerInTransaction {
-  state: 'open' | 'recorded' | 'closed';
-  /** Writes the answer (the work's value, as the route answers it) in the work's transaction. */
-  record(trx: Tx, value: unknown): Promise<void>;
-}
-
-/** What one request asks of every transaction it opens; set by middleware, read here. */
-interface RequestScope {
-  member?: { id: number; guard: MemberGuard };
-  answer?: AnswerInTransaction;
-}
-
-const requestScope = new AsyncLocalStorage<RequestScope>();
-
-/** Runs `next` (the rest of a request) with what the request adds to its scope (an empty scope when nothing). */
-export function withinRequest<T>(add: RequestScope | null, next: () => Promise<T>): Promise<T> {
-  return requestScope.run(add === null ? {} : { ...requestScope.getStore(), ...add }, next);
-}
 
 export interface TransactionOptions {
   /**
@@ -57,7 +34,7 @@ export interface TransactionOptions {
  */
 export async function inTransaction<T>(db: Executor, work: (trx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   if (db.isTransaction) return work(db as Tx);
-  const scope = requestScope.getStore();
+  const scope = currentRequest();
   const answer = scope?.answer?.state === 'closed' ? undefined : scope?.answer;
   if (answer?.state === 'recorded') throw new Error('an idempotent request does its work in one transaction; it opened a second');
   const lock = options.memberLock ?? 'share';

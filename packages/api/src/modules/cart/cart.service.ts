@@ -2,6 +2,7 @@ import { MAX_CART_LINES, type AddCartLine, type Cart, type CartLine, type Update
 import type { DB } from '../../db/connection.js';
 import { isCheckViolation } from '../../db/dialect.js';
 import { AppError } from '../../lib/app-error.js';
+import { imageUrlOrNull } from '../../lib/media-url.js';
 import type { Clock } from '../../lib/clock.js';
 import { inTransaction, type Executor } from '../../lib/transaction.js';
 import type { CatalogService } from '../catalog/index.js';
@@ -48,7 +49,7 @@ export function createCartService({ db, clock, catalog }: { db: DB; clock: Clock
         productId: Number(s.product_id),
         title: s.title,
         specs: parseJson(s.specs, {}),
-        imageUrl: parseJson<string[]>(s.image_urls, [])[0] ?? null,
+        imageUrl: imageUrlOrNull(parseJson<string[]>(s.image_urls, [])[0] ?? null),
         quantity: r.quantity,
         selected: r.selected === 1,
         priceFen,

@@ -18,6 +18,7 @@ import {
 import type { DB } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { AppError } from '../../lib/app-error.js';
+import { imageToStore, imageUrlOrNull } from '../../lib/media-url.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { DayBounds } from '../../lib/day-bounds.js';
@@ -121,7 +122,7 @@ export function createMembersService({
     return {
       id: Number(member.id),
       nickname: member.nickname,
-      avatarUrl: member.avatar_url,
+      avatarUrl: imageUrlOrNull(member.avatar_url),
       gender: member.gender,
       birthday: member.birthday,
       birthdayLocked: member.birthday !== null,
@@ -181,7 +182,7 @@ export function createMembersService({
         if (input.birthday !== undefined && member.birthday !== null && member.birthday !== input.birthday) throw birthdayTaken();
         const values: Parameters<typeof repo.updateProfile>[2] = {};
         if (input.nickname !== undefined) values.nickname = input.nickname;
-        if (input.avatarUrl !== undefined) values.avatar_url = input.avatarUrl;
+        if (input.avatarUrl !== undefined) values.avatar_url = input.avatarUrl === null ? null : imageToStore(input.avatarUrl);
         if (input.gender !== undefined) values.gender = input.gender;
         if (input.birthday !== undefined && member.birthday === null) {
           if (!(await repo.setBirthdayOnce(trx, memberId, input.birthday, at))) throw birthdayTaken();
@@ -345,7 +346,7 @@ export function createMembersService({
         items: rows.map((r) => ({
           id: Number(r.id),
           nickname: r.nickname,
-          avatarUrl: r.avatar_url,
+          avatarUrl: imageUrlOrNull(r.avatar_url),
           pointsBalance: balances.get(Number(r.id)) ?? 0,
           platforms: (platforms.get(Number(r.id)) ?? []).sort(),
           phoneMasked: maskPhone(r.phone),
@@ -371,7 +372,7 @@ export function createMembersService({
       return {
         id: Number(member.id),
         nickname: member.nickname,
-        avatarUrl: member.avatar_url,
+        avatarUrl: imageUrlOrNull(member.avatar_url),
         pointsBalance,
         phoneMasked: maskPhone(member.phone),
         gender: member.gender,

@@ -1,4 +1,5 @@
 import type { LoginPlatform, Order, OrderLine, OrderSummary, Refund, ShippingAddressSnapshot } from '@siyu/shared';
+import { imageUrlOrNull } from '../../lib/media-url.js';
 import { breakdownOf } from '../pricing/index.js';
 import type { OrderFacts } from './order-lifecycle.js';
 import type * as repo from './orders.repository.js';
@@ -27,7 +28,7 @@ export function toOrderLine(l: LineRow): OrderLine {
     title: l.title,
     specs: parseJson(l.specs, {}),
     skuCode: l.sku_code,
-    imageUrl: l.image_url,
+    imageUrl: imageUrlOrNull(l.image_url),
     unitPriceFen: Number(l.unit_price_fen),
     quantity: l.quantity,
     lineTotalFen: Number(l.line_total_fen),

@@ -30,6 +30,7 @@ import { randomInt } from 'node:crypto';
 import type { DB } from '../../db/connection.js';
 import { isCheckViolation, isForeignKeyViolation } from '../../db/dialect.js';
 import { AppError } from '../../lib/app-error.js';
+import { imageToStore, imageUrlOrNull } from '../../lib/media-url.js';
 import type { Clock } from '../../lib/clock.js';
 import { validationError } from '../../lib/http.js';
 import type { Logger } from '../../lib/logger.js';
@@ -69,7 +70,7 @@ function toMerchantItem(r: ItemRow): MerchantPointsMallItem {
     skuId: r.sku_id === null ? null : Number(r.sku_id),
     couponTemplateId: r.coupon_template_id === null ? null : Number(r.coupon_template_id),
     title: r.title,
-    imageUrl: r.image_url,
+    imageUrl: imageUrlOrNull(r.image_url),
     description: r.description,
     instructions: r.instructions,
     pointsPrice: Number(r.points_price),
@@ -90,20 +91,21 @@ function toMerchantItem(r: ItemRow): MerchantPointsMallItem {
 }
 
 function toRedemption(r: RedemptionRow): PointsMallRedemption {
+  const item = parseJson<PointsMallItemSnapshot>(r.item_snapshot, {
+    kind: r.kind,
+    title: '',
+    imageUrl: null,
+    description: '',
+    pointsPrice: 0,
+    cashFen: 0,
+    skuId: null,
+    couponTemplateId: null,
+  });
   return {
     id: Number(r.id),
     redemptionNo: r.redemption_no,
     itemId: Number(r.item_id),
-    item: parseJson<PointsMallItemSnapshot>(r.item_snapshot, {
-      kind: r.kind,
-      title: '',
-      imageUrl: null,
-      description: '',
-      pointsPrice: 0,
-      cashFen: 0,
-      skuId: null,
-      couponTemplateId: null,
-    }),
+    item: { ...item, imageUrl: imageUrlOrNull(item.imageUrl) },
     quantity: r.quantity,
     points: Number(r.points),
     cashFen: Number(r.cash_fen),
@@ -306,7 +308,7 @@ export function createPointsMallItems(deps: { db: DB; clock: Clock; logger: Logg
           sku_id: input.skuId,
           coupon_template_id: input.couponTemplateId,
           title: input.title,
-          image_url: input.imageUrl,
+          image_url: input.imageUrl === null ? null : imageToStore(input.imageUrl),
           description: input.description,
           instructions: input.instructions,
           points_price: input.pointsPrice,
@@ -348,7 +350,7 @@ export function createPointsMallItems(deps: { db: DB; clock: Clock; logger: Logg
         checkItemFields(merged);
         await repo.updateItem(trx, id, {
           ...(input.title !== undefined ? { title: input.title } : {}),
-          ...(input.imageUrl !== undefined ? { image_url: input.imageUrl } : {}),
+          ...(input.imageUrl !== undefined ? { image_url: input.imageUrl === null ? null : imageToStore(input.imageUrl) } : {}),
           ...(input.description !== undefined ? { description: input.description } : {}),
           ...(input.instructions !== undefined ? { instructions: input.instructions } : {}),
           ...(input.pointsPrice !== undefined ? { points_price: input.pointsPrice } : {}),
@@ -446,7 +448,7 @@ export function createPointsMallService(
         id,
         kind: r.kind,
         title: r.title,
-        imageUrl: r.image_url,
+        imageUrl: imageUrlOrNull(r.image_url),
         description: r.description,
         pointsPrice: price,
         cashFen: Number(r.cash_fen),
