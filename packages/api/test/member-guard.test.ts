@@ -4,11 +4,11 @@
  * already inside its transaction when a merge of its member commits lands on the survivor; a write whose member was
  * closed or merged after its token was read is refused, never written on the closed member or the tombstone.
  */
-import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, engine, type TestContext } from './context.js';
+import { createTestContext, type TestContext } from './context.js';
 import { call } from './factories.js';
 import { newShop, newShopper, type Shop, type Shopper } from './shop.js';
+import { gate, someoneWaitsForALock } from './waits.js';
 
 let ctx: TestContext;
 let shop: Shop;
@@ -22,37 +22,6 @@ afterEach(async () => {
 
 const M = '/api/v1/merchant';
 const PHONE = { countryCode: '86', number: '13812345678' };
-
-/** A gate a test opens by hand: `wait()` resolves once `open()` was called. */
-function gate() {
-  let open!: () => void;
-  const opened = new Promise<void>((resolve) => {
-    open = resolve;
-  });
-  return { open, wait: () => opened };
-}
-
-/** A signal that something was reached. */
-function signal() {
-  let fire!: () => void;
-  const fired = new Promise<void>((resolve) => {
-    fire = resolve;
-  });
-  return { fire, fired };
-}
-
-/** PostgreSQL: resolves once some session waits for a lock (at most 5 s); SQLite: at once. */
-async function someoneWaitsForALock(): Promise<void> {
-  if (engine !== 'postgres') return;
-  for (let i = 0; i < 250; i += 1) {
-    const waiting = await sql<{ n: number }>`
-      select count(*)::int as n from pg_stat_activity
-      where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`.execute(ctx.db);
-    if (Number(waiting.rows[0]!.n) > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('nobody waited for a lock');
-}
 
 async function grant(memberId: number, points: number) {
   await ctx.app.services.points.post(ctx.db, {
@@ -134,16 +103,16 @@ describe('closing an account racing new business (invariant 20)', () => {
     await grant(m.id, 500);
     const mall = ctx.app.services.pointsMall;
     const redeemAsIs = mall.redeem;
-    const reached = signal();
+    const reached = gate();
     const held = gate();
     // The request has read its token and is about to start its transaction when the member closes the account.
     mall.redeem = async (...args: Parameters<typeof redeemAsIs>) => {
-      reached.fire();
-      await held.wait();
+      reached.open();
+      await held.passed();
       return redeemAsIs(...args);
     };
     const redeeming = redeem(m, itemId);
-    await reached.fired;
+    await reached.passed();
     expect((await close(m)).status).toBe(200);
     held.open();
     const refused = await redeeming;
@@ -163,23 +132,23 @@ describe('writes meeting a merge of their member', () => {
     const points = ctx.app.services.points;
     const settings = ctx.app.services.settings;
     const getAsIs = settings.get;
-    const reached = signal();
+    const reached = gate();
     const held = gate();
     // The check-in stops inside its transaction, as it reads the rules: before it has written anything.
     let stopped = false;
     settings.get = (async (...args: Parameters<typeof getAsIs>) => {
       if (!stopped && args[0].key === 'check_in.rules' && args[1]?.isTransaction) {
         stopped = true;
-        reached.fire();
-        await held.wait();
+        reached.open();
+        await held.passed();
       }
       return getAsIs(...args);
     }) as typeof getAsIs;
     const checkingIn = call(ctx, 'POST', '/api/v1/check-in', absorbed.headers(), {});
-    await reached.fired;
+    await reached.passed();
     const binding = ctx.app.services.members.bindPhone(absorbed.id, PHONE);
     // The merge either waits for the check-in (it must) or, wrongly, finishes without it.
-    await Promise.race([binding, someoneWaitsForALock()]);
+    await Promise.race([binding, someoneWaitsForALock(ctx.db, 'members')]);
     held.open();
     const [checkedIn, bound] = await Promise.all([checkingIn, binding]);
     settings.get = getAsIs;
@@ -199,15 +168,15 @@ describe('writes meeting a merge of their member', () => {
     const absorbed = await newShopper(ctx, 'weapp');
     const checkIn = ctx.app.services.checkIn;
     const checkInAsIs = checkIn.checkIn;
-    const reached = signal();
+    const reached = gate();
     const held = gate();
     checkIn.checkIn = async (...args: Parameters<typeof checkInAsIs>) => {
-      reached.fire();
-      await held.wait();
+      reached.open();
+      await held.passed();
       return checkInAsIs(...args);
     };
     const checkingIn = call(ctx, 'POST', '/api/v1/check-in', absorbed.headers(), {});
-    await reached.fired;
+    await reached.passed();
     await ctx.app.services.members.bindPhone(absorbed.id, PHONE);
     held.open();
     const refused = await checkingIn;

@@ -5,12 +5,12 @@
  */
 import type { PointsRules } from '@siyu/shared';
 import fc from 'fast-check';
-import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_POINTS_RULES } from '../src/modules/points/index.js';
 import { createTestContext, engine, type TestContext } from './context.js';
 import { call, createProduct, createStaffAndLogin, loginMember } from './factories.js';
 import { newShop, newShopper, payOrder, placeOrder, type Shop, type Shopper } from './shop.js';
+import { someoneWaitsForALock } from './waits.js';
 
 let ctx: TestContext;
 let shop: Shop;
@@ -250,18 +250,6 @@ describe('refunds of points already spent', () => {
   });
 });
 
-/** PostgreSQL: waits until a session waits for a lock on a statement about pending points (at most 5 s). */
-async function untilSomeoneWaitsForALock() {
-  for (let i = 0; i < 250; i += 1) {
-    const waiting = await sql<{ n: number }>`
-      select count(*)::int as n from pg_stat_activity
-      where datname = current_database() and wait_event_type = 'Lock' and query ilike '%points_pending%'`.execute(ctx.db);
-    if (Number(waiting.rows[0]!.n) > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error('nobody waited for a lock');
-}
-
 describe('a whole refund racing the maturity job (invariant 21)', () => {
   it('nets the order’s points to zero whichever runs first, round after round', async () => {
     await setRules((r) => {
@@ -288,7 +276,7 @@ describe('a whole refund racing the maturity job (invariant 21)', () => {
         ctx.probe.doInside(async (step) => {
           if (step !== 'refunded') return;
           jobs = points().matureDue();
-          await untilSomeoneWaitsForALock();
+          await someoneWaitsForALock(ctx.db, 'points_pending');
         });
       } else {
         // Once the platform has taken the refund (the approval's last step before completing it), the job runs again

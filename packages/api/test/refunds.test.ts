@@ -9,6 +9,7 @@ import { AppError } from '../src/lib/app-error.js';
 import { createTestContext, engine, type TestContext } from './context.js';
 import { call, createStaffAndLogin, type StaffSession } from './factories.js';
 import { expectOkAck, newShop, newShopper, orderRow, paidOrder, stockOf, type Shop, type Shopper } from './shop.js';
+import { gate, within } from './waits.js';
 
 let ctx: TestContext;
 let shop: Shop;
@@ -337,35 +338,26 @@ describe('the amount before asking', () => {
 });
 
 describe('the preview takes no lock and writes nothing', () => {
-  const within = <T>(p: Promise<T>, ms: number) =>
-    Promise.race([p, new Promise<'timed out'>((resolve) => setTimeout(() => resolve('timed out'), ms))]);
-
   it('a refund request goes ahead while a preview of the same order is under way', async () => {
     const order = await paidOrder(ctx, shop, m);
     const orders = ctx.app.services.orders;
     const deduction = orders.refundDeduction;
-    let reached!: () => void;
-    const inPreview = new Promise<void>((resolve) => {
-      reached = resolve;
-    });
-    let letGo!: () => void;
-    const gate = new Promise<void>((resolve) => {
-      letGo = resolve;
-    });
+    const inPreview = gate();
+    const held = gate();
     // The preview stops half-way (after the amounts, before the deduction) until the request below is answered.
     let calls = 0;
     orders.refundDeduction = async (...args: Parameters<typeof deduction>) => {
       calls += 1;
       if (calls === 1) {
-        reached();
-        await gate;
+        inPreview.open();
+        await held.passed();
       }
       return deduction(...args);
     };
     const preview = call(ctx, 'POST', `/api/v1/orders/${order.id}/refunds/preview`, m.headers(), {});
-    await inPreview;
+    await inPreview.passed();
     const asked = await within(askRefund(m, order.id, { reason: '不要了', lines: [{ orderLineId: lineOf(order, 1), quantity: 1 }] }), 3000);
-    letGo();
+    held.open();
     orders.refundDeduction = deduction;
     expect(asked === 'timed out' ? asked : asked.status).toBe(201);
     expect((await preview).status).toBe(200);

@@ -7,7 +7,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import { inTransaction, readOnly, type Executor, type Tx } from '../../lib/transaction.js';
 import type { PaymentAdapters, PaymentNotification } from '../../platforms/types.js';
-import type { Actor, OrdersService } from '../orders/index.js';
+import type { Actor, OrdersService, RefundReservation } from '../orders/index.js';
 import * as repo from './refunds.repository.js';
 
 type RefundRow = NonNullable<Awaited<ReturnType<typeof repo.findRefund>>>;
@@ -71,6 +71,25 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
     if (!facts || facts.memberId !== memberId) throw new AppError('NOT_FOUND', `order ${orderId} not found`);
     return facts;
   }
+
+  /** The member's order and the platform its payment went through: INVALID_STATE, saying why, when nothing was paid. */
+  async function paidOrder(executor: Executor, memberId: number, orderId: number) {
+    const facts = await ownOrder(executor, memberId, orderId);
+    const platform = facts.paymentPlatform as PaymentPlatformValue | null;
+    if (!platform) {
+      // Awaiting payment or closed; or paid in full by discounts, with no payment to give back.
+      const why =
+        facts.status === 'awaiting_payment' || facts.status === 'cancelled'
+          ? 'only a paid, shipped or completed order can be refunded'
+          : 'it was paid in full by discounts: there is no payment to refund';
+      throw new AppError('INVALID_STATE', `order is ${facts.status}; ${why}`, { status: facts.status });
+    }
+    return { facts, platform };
+  }
+
+  /** Under the merchant's rule, the value of points the order earned that were already spent stays with the shop. */
+  const deductionOf = (executor: Executor, memberId: number, orderId: number, payableFen: number, plan: RefundReservation) =>
+    orders.refundDeduction(executor, { orderId, memberId, amountFen: plan.amountFen, payableFen, wholeOrder: plan.wholeOrder });
 
   /** A guarded move with its history row; false when the refund was not in `from` (someone else moved it). */
   async function move(
@@ -138,18 +157,9 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
      */
     async preview(memberId: number, orderId: number, req: RefundPreviewRequest): Promise<RefundPreview> {
       return readOnly(db, async (executor) => {
-        const facts = await ownOrder(executor, memberId, orderId);
-        if (!facts.paymentPlatform) {
-          throw new AppError('INVALID_STATE', `order is ${facts.status}; there is no payment to refund`, { status: facts.status });
-        }
+        const { facts } = await paidOrder(executor, memberId, orderId);
         const plan = await orders.planRefund(executor, { orderId, ...(req.lines ? { lines: req.lines } : {}) });
-        const deduction = await orders.refundDeduction(executor, {
-          orderId,
-          memberId,
-          amountFen: plan.amountFen,
-          payableFen: facts.payableFen,
-          wholeOrder: plan.wholeOrder,
-        });
+        const deduction = await deductionOf(executor, memberId, orderId, facts.payableFen, plan);
         return {
           amountFen: plan.amountFen,
           pointsDeductionFen: deduction,
@@ -163,25 +173,9 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
     /** The member asks for a refund of the whole order (no lines) or of chosen lines; amounts are computed here. */
     async request(memberId: number, orderId: number, req: CreateRefundRequest): Promise<Refund> {
       return inTransaction(db, async (trx) => {
-        const facts = await ownOrder(trx, memberId, orderId);
-        const platform = facts.paymentPlatform as PaymentPlatformValue | null;
-        if (!platform) {
-          // Awaiting payment or closed; or paid in full by discounts, with no payment to give back.
-          const why =
-            facts.status === 'awaiting_payment' || facts.status === 'cancelled'
-              ? 'only a paid, shipped or completed order can be refunded'
-              : 'it was paid in full by discounts: there is no payment to refund';
-          throw new AppError('INVALID_STATE', `order is ${facts.status}; ${why}`, { status: facts.status });
-        }
+        const { facts, platform } = await paidOrder(trx, memberId, orderId);
         const reservation = await orders.reserveRefund(trx, { orderId, ...(req.lines ? { lines: req.lines } : {}) });
-        // Under the merchant's rule, the value of points this order earned that were already spent stays with the shop.
-        const deduction = await orders.refundDeduction(trx, {
-          orderId,
-          memberId,
-          amountFen: reservation.amountFen,
-          payableFen: facts.payableFen,
-          wholeOrder: reservation.wholeOrder,
-        });
+        const deduction = await deductionOf(trx, memberId, orderId, facts.payableFen, reservation);
         const now = clock.now();
         const at = now.toISOString();
         const id = await repo.insertRefund(trx, {
