@@ -144,16 +144,19 @@ export function idempotency(
           },
         }
       : null;
+    let committed = false;
     try {
       await withinRequest(answer ? { answer } : {}, next);
     } finally {
+      // Recorded only once the work's transaction committed (a rolled-back attempt's record went with it).
+      committed = answer?.state === 'recorded';
       if (answer) answer.state = 'closed';
     }
 
     const status = c.res.status;
     // Refusals of the request's form (too large, wrong method or media type) and of its rate are not answers to keep.
     const storable = status < 400 || (status >= 402 && status < 500 && ![405, 413, 415, 429].includes(status));
-    const done = recorded as { status: number; body: string } | null;
+    const done = committed ? (recorded as { status: number; body: string } | null) : null;
     if (done) {
       // The answer committed with the work: a failure after it (a crash, an error answered here) keeps it, and the
       // retry gets it. What the route answered is the recorded answer, unless the route shapes its answer after
