@@ -21,13 +21,22 @@ import {
   type AppEnv,
 } from './lib/http.js';
 import { idempotency } from './lib/idempotency.js';
+import { requestMedia } from './lib/media-url.js';
+import { beginRequest } from './lib/request-scope.js';
 import { type MovableClock, testHookRoutes } from './jobs/test-hooks.routes.js';
 import { silentLogger, type Logger } from './lib/logger.js';
-import { createRateLimiter } from './lib/rate-limit.js';
+import { createRateLimiter, createTurnstile } from './lib/rate-limit.js';
 import { createLocalFileStorage, type FileStorage } from './lib/storage.js';
 import { createAnalyticsService, merchantAnalyticsRoutes } from './modules/analytics/index.js';
 import { createFavouritesMemberData, createFavouritesService, favouriteRoutes } from './modules/favourites/index.js';
-import { createAuthMemberData, createAuthService, createSessionStore, memberAuthRoutes, staffAuthRoutes } from './modules/auth/index.js';
+import {
+  STAFF_LOGIN_MAX_DELAY_MS,
+  createAuthMemberData,
+  createAuthService,
+  createSessionStore,
+  memberAuthRoutes,
+  staffAuthRoutes,
+} from './modules/auth/index.js';
 import { addressRoutes, createAddressesMemberData, createAddressesService } from './modules/addresses/index.js';
 import { cartRoutes, createCartMemberData, createCartService } from './modules/cart/index.js';
 import { catalogRoutes, createCatalogService, createOrderStockParticipant, merchantCatalogRoutes } from './modules/catalog/index.js';
@@ -213,6 +222,9 @@ export function createApp({
       loginPerIdentity: createRateLimiter('login-identity', r.loginPerIdentity),
       staffLoginPerAddress: createRateLimiter('staff-login-address', r.staffLoginPerAddress),
       staffLoginPerUsername: createRateLimiter('staff-login-username', r.staffLoginPerUsername),
+      staffLoginKnownAddresses: createRateLimiter('staff-login-known', { points: 1, duration: 14 * 24 * 3600 }),
+      // Five in line wait at most 10 s; anyone past them hears when to come back.
+      staffLoginTurnstile: createTurnstile('staff-login-username', 5, (queued) => (queued * STAFF_LOGIN_MAX_DELAY_MS) / 1000),
     },
   });
   const phone = createPhoneBindingService({
@@ -278,19 +290,29 @@ export function createApp({
   const ordersStats = createOrdersStatsService({ db });
   const paymentsStats = createPaymentsStatsService({ db });
   const analytics = createAnalyticsService({ clock, timeZone: config.timeZone, ordersStats, paymentsStats, members, checkIn });
-  const media = createMediaService({ storage: storage ?? createLocalFileStorage(config.uploadsDir), clock, maxBytes: config.uploadMaxBytes });
+  const files = storage ?? createLocalFileStorage(config.uploadsDir);
+  const media = createMediaService({ storage: files, clock, maxBytes: config.uploadMaxBytes });
 
   const resolve = auth.resolveSession;
-  const member = requireMember(resolve);
+  const member = requireMember(resolve, members.lockActive);
   const anyStaff = requireStaff(resolve, ALL_STAFF_ROLES);
   const editor = requireStaff(resolve, STAFF_EDITORS);
   const owner = requireStaff(resolve, STAFF_OWNERS);
-  const idempotent = idempotency(db, clock, config.idempotency);
+  const idempotent = idempotency(db, clock, config.idempotency, { answerInTransaction: true }, logger);
+  // Paying and asking the platform about a payment call a platform over the network, never inside a transaction:
+  // their answers are stored after they are built; the platform's own idempotency (the order number is the trade
+  // number) keeps a retry from opening a second trade (decision 028).
+  const idempotentAroundPlatform = idempotency(db, clock, config.idempotency, { answerInTransaction: false }, logger);
 
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   // First, so that an overridden request is logged once, as the method it is routed as.
   app.use('/api/*', restrictedMethodOverride(app as unknown as Hono));
   app.use(requestId());
+  // Each request starts with a scope of its own (a request made in-process by another, like a notification the
+  // simulator delivers, must not take on its caller's member or idempotent answer), knowing the origin it came in at:
+  // stored image keys become URLs there (decision 029).
+  const mediaOptions = { trustProxy: config.trustProxy, ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}) };
+  app.use((c, next) => beginRequest({ media: requestMedia(c, files, mediaOptions) }, next));
   app.use(async (c, next) => {
     if (!logger.isLevelEnabled('info')) return next();
     const started = performance.now();
@@ -377,7 +399,7 @@ export function createApp({
   app.route('/api/v1/merchant', merchantCouponRoutes({ coupons, issueJobs: couponIssueJobs, anyStaff, editor }));
   app.route('/api/v1', pointsMallRoutes({ mall: pointsMall, member, idempotent }));
   app.route('/api/v1/merchant', merchantPointsMallRoutes({ mall: pointsMall, anyStaff, editor }));
-  app.route('/api/v1', paymentRoutes({ payments, member, idempotent }));
+  app.route('/api/v1', paymentRoutes({ payments, member, idempotent: idempotentAroundPlatform }));
   app.route('/api/v1', refundRoutes({ refunds, member, idempotent }));
   app.route('/api/v1/merchant', merchantRefundRoutes({ refunds, anyStaff, editor }));
   app.route('/api/v1/merchant', merchantPaymentExceptionRoutes({ exceptions: paymentExceptions, anyStaff, editor }));
@@ -444,6 +466,7 @@ export function createApp({
       couponIssueJobs,
       addresses,
       cart,
+      favourites,
       orders,
       payments,
       refunds,

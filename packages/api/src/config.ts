@@ -44,7 +44,7 @@ export interface AppConfig {
   uploadsDir: string;
   /** Largest image upload accepted, in bytes (the upload route's own body limit; /api/* keeps bodyLimitBytes). */
   uploadMaxBytes: number;
-  /** The origin clients reach us at (https://shop.example.com); stored upload URLs start with it. Unset: the request's origin. */
+  /** The origin clients reach us at (https://shop.example.com): image URLs are answered on it. Unset: the request's origin. */
   publicBaseUrl?: string;
 }
 

@@ -723,6 +723,61 @@ describe('staff login throttling', () => {
     expect(waitedMs).toBeLessThanOrEqual(2000);
   });
 
+  it('checks parallel guesses at one username from many addresses one at a time, refuses those past the line with 429, and lets the owner in at once from their usual address', async () => {
+    const usual = freshAddress();
+    expect((await staffLogin('owner1', 'the-right-one', usual)).status).toBe(200);
+    // Three failures from elsewhere: from now on every check at owner1 waits first.
+    for (let i = 0; i < 3; i += 1) expect((await staffLogin('owner1', `typo-${i}`, freshAddress())).status).toBe(401);
+
+    // The throttle's waits are held until the owner has been answered (at most 3 s), and counted while they last.
+    let openGate!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      openGate = resolve;
+    });
+    let waiting = 0;
+    let mostWaitingAtOnce = 0;
+    ctx.clock.sleep = async (ms: number) => {
+      waiting += 1;
+      mostWaitingAtOnce = Math.max(mostWaitingAtOnce, waiting);
+      await Promise.race([gate, new Promise((resolve) => setTimeout(resolve, 3000))]);
+      waiting -= 1;
+      ctx.clock.advance(ms);
+    };
+    const staff = ctx.app.services.staff;
+    const authenticate = staff.authenticate.bind(staff);
+    let checking = 0;
+    let mostCheckedAtOnce = 0;
+    staff.authenticate = async (...args: Parameters<typeof authenticate>) => {
+      checking += 1;
+      mostCheckedAtOnce = Math.max(mostCheckedAtOnce, checking);
+      try {
+        return await authenticate(...args);
+      } finally {
+        checking -= 1;
+      }
+    };
+
+    const guesses = Array.from({ length: 12 }, (_, i) => staffLogin('owner1', `guess-${i}`, freshAddress()));
+    const started = performance.now();
+    const owner = await staffLogin('owner1', 'the-right-one', usual);
+    const ownerMs = performance.now() - started;
+    openGate();
+    const answers = await Promise.all(guesses);
+    expect(owner.status).toBe(200);
+    expect(ownerMs).toBeLessThan(1500);
+
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401).length).toBe(5);
+    expect(statuses.filter((s) => s === 429).length).toBe(7);
+    for (const refused of answers.filter((r) => r.status === 429)) {
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await refused.json()).error.code).toBe('RATE_LIMITED');
+    }
+    // One guess at a time: never two waits, nor two password checks of the guessers, at once.
+    expect(mostWaitingAtOnce).toBe(1);
+    expect(mostCheckedAtOnce).toBeLessThanOrEqual(2);
+  });
+
   it('answers 429 with Retry-After to brute force from one address, even for the right password; other addresses are not refused', async () => {
     const address = freshAddress();
     const statuses = [];

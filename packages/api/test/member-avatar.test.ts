@@ -44,9 +44,10 @@ describe('the member avatar upload', () => {
     const served = await ctx.app.request(`/uploads/${body.key}`);
     expect(served.status).toBe(200);
     expect(Buffer.from(await served.arrayBuffer()).equals(PNG)).toBe(true);
-    const saved = await call(ctx, 'PATCH', '/api/v1/me/profile', m.headers(), { avatarUrl: `/uploads/${body.key}` });
+    const saved = await call(ctx, 'PATCH', 'http://shop.test/api/v1/me/profile', m.headers(), { avatarUrl: `/uploads/${body.key}` });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    expect(saved.body.avatarUrl).toBe(`/uploads/${body.key}`);
+    // Stored as the key; answered as the URL on the address the profile was read at (decision 029).
+    expect(saved.body.avatarUrl).toBe(body.url);
   });
 
   it('refuses what is not an image, an empty or missing file, an oversized one and a staff token, storing nothing', async () => {

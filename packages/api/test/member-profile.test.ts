@@ -32,7 +32,9 @@ describe('the profile', () => {
     const edited = await call(ctx, 'PATCH', P, m.headers(), { nickname: '  小林 ', gender: 'female', avatarUrl: 'https://img.example.com/a.png' });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
     expect(edited.body).toMatchObject({ nickname: '小林', gender: 'female', avatarUrl: 'https://img.example.com/a.png', birthday: null });
-    expect((await call(ctx, 'PATCH', P, m.headers(), { avatarUrl: '/uploads/2026/11/a.webp' })).body.avatarUrl).toBe('/uploads/2026/11/a.webp');
+    expect((await call(ctx, 'PATCH', P, m.headers(), { avatarUrl: '/uploads/2026/11/a.webp' })).body.avatarUrl).toBe(
+      'http://localhost/uploads/2026/11/a.webp',
+    );
 
     const withBirthday = await call(ctx, 'PATCH', P, m.headers(), { birthday: '1995-12-20' });
     expect(withBirthday.body).toMatchObject({ birthday: '1995-12-20', birthdayLocked: true });

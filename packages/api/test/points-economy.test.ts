@@ -7,9 +7,10 @@ import type { PointsRules } from '@siyu/shared';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_POINTS_RULES } from '../src/modules/points/index.js';
-import { createTestContext, type TestContext } from './context.js';
-import { call, createStaffAndLogin, loginMember } from './factories.js';
+import { createTestContext, engine, type TestContext } from './context.js';
+import { call, createProduct, createStaffAndLogin, loginMember } from './factories.js';
 import { newShop, newShopper, payOrder, placeOrder, type Shop, type Shopper } from './shop.js';
+import { someoneWaitsForALock } from './waits.js';
 
 let ctx: TestContext;
 let shop: Shop;
@@ -247,6 +248,74 @@ describe('refunds of points already spent', () => {
     expect((await call(ctx, 'GET', `/api/v1/orders/${order.id}`, m.headers())).body).toMatchObject({ status: 'refunded', refundedFen: 9000 });
     await expectBalanced(m.id);
   });
+});
+
+describe('a whole refund racing the maturity job (invariant 21)', () => {
+  it('nets the order’s points to zero whichever runs first, round after round', async () => {
+    await setRules((r) => {
+      r.earning.maturityDays = 0;
+    });
+    const owner = await createStaffAndLogin(ctx, 'owner');
+    // Alipay refunds synchronously: the approval itself completes the refund and runs the refunded step.
+    const buyer = await newShopper(ctx, 'alipay');
+    const plenty = await createProduct(ctx, owner, { skus: [{ priceFen: 5000, stock: 100 }] });
+    const platformRefund = ctx.payments.alipay.refund.bind(ctx.payments.alipay);
+    const leaks: string[] = [];
+    for (let round = 0; round < 16; round += 1) {
+      const order = await placeOrder(ctx, shop, buyer, [{ skuId: plenty.skus[0]!.id, quantity: 1 }]);
+      await payOrder(ctx, buyer, order);
+      const shipped = await call(ctx, 'POST', `${M}/orders/${order.id}/ship`, owner.headers(), {
+        carrier: '顺丰',
+        trackingNo: `SF${1_000_000 + round}`,
+      });
+      expect(shipped.status).toBe(200);
+      expect((await call(ctx, 'POST', `/api/v1/orders/${order.id}/confirm-receipt`, buyer.headers())).status).toBe(200);
+      const asked = await call(ctx, 'POST', `/api/v1/orders/${order.id}/refunds`, buyer.headers(), { reason: '不要了' });
+      expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+      let approving = true;
+      let jobs: Promise<unknown> = Promise.resolve();
+      if (engine === 'postgres' && round % 2 === 0) {
+        // Inside the refund's transaction, after the points step: the job starts and the refund commits only once the
+        // job waits for a lock the refund holds (the job read the order's points before the refund committed).
+        ctx.payments.alipay.refund = platformRefund;
+        ctx.probe.doInside(async (step) => {
+          if (step !== 'refunded') return;
+          jobs = points().matureDue();
+          await someoneWaitsForALock(ctx.db, 'points_pending');
+        });
+      } else {
+        // Once the platform has taken the refund (the approval's last step before completing it), the job runs again
+        // and again until the approval is answered, each round starting a few promise turns later than the one
+        // before, so its runs land on every side of the refund's transaction.
+        ctx.probe.doInside(null);
+        ctx.payments.alipay.refund = async (...args) => {
+          const taken = await platformRefund(...args);
+          jobs = (async () => {
+            for (let turn = 0; turn < round; turn += 1) await Promise.resolve();
+            while (approving) await points().matureDue();
+          })();
+          return taken;
+        };
+      }
+      const approved = await call(ctx, 'POST', `${M}/refunds/${asked.body.id}/approve`, owner.headers(), {});
+      approving = false;
+      await jobs;
+      expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+      expect(approved.body.status).toBe('succeeded');
+      await points().matureDue();
+      const entries = await ctx.db
+        .selectFrom('points_ledger')
+        .select(['delta', 'source_key'])
+        .where('member_id', '=', buyer.id)
+        .where((eb) => eb.or([eb('source_key', '=', `order:${order.id}`), eb('source_key', 'like', `order-refund:${order.id}:%`)]))
+        .execute();
+      const net = entries.reduce((sum, e) => sum + Number(e.delta), 0);
+      const pending = await ctx.db.selectFrom('points_pending').select(['remaining']).where('order_id', '=', order.id).executeTakeFirstOrThrow();
+      if (net !== 0 || Number(pending.remaining) !== 0) leaks.push(`round ${round}: ${JSON.stringify(entries)}, pending left ${pending.remaining}`);
+    }
+    expect(leaks).toEqual([]);
+    await expectBalanced(buyer.id);
+  }, 60_000);
 });
 
 describe('rules and manual adjustments (merchant)', () => {

@@ -6,9 +6,10 @@
 import type { LoginPlatform, Order, Refund } from '@siyu/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../src/lib/app-error.js';
-import { createTestContext, type TestContext } from './context.js';
+import { createTestContext, engine, type TestContext } from './context.js';
 import { call, createStaffAndLogin, type StaffSession } from './factories.js';
 import { expectOkAck, newShop, newShopper, orderRow, paidOrder, stockOf, type Shop, type Shopper } from './shop.js';
+import { gate, within } from './waits.js';
 
 let ctx: TestContext;
 let shop: Shop;
@@ -333,6 +334,50 @@ describe('the amount before asking', () => {
     expect(bad.body.error.details.issues[0].field).toBe('lines.0.quantity');
     const other = await newShopper(ctx, 'weapp');
     expect((await call(ctx, 'POST', `/api/v1/orders/${order.id}/refunds/preview`, other.headers(), {})).status).toBe(404);
+  });
+});
+
+describe('the preview takes no lock and writes nothing', () => {
+  it('a refund request goes ahead while a preview of the same order is under way', async () => {
+    const order = await paidOrder(ctx, shop, m);
+    const orders = ctx.app.services.orders;
+    const deduction = orders.refundDeduction;
+    const inPreview = gate();
+    const held = gate();
+    // The preview stops half-way (after the amounts, before the deduction) until the request below is answered.
+    let calls = 0;
+    orders.refundDeduction = async (...args: Parameters<typeof deduction>) => {
+      calls += 1;
+      if (calls === 1) {
+        inPreview.open();
+        await held.passed();
+      }
+      return deduction(...args);
+    };
+    const preview = call(ctx, 'POST', `/api/v1/orders/${order.id}/refunds/preview`, m.headers(), {});
+    await inPreview.passed();
+    const asked = await within(askRefund(m, order.id, { reason: '不要了', lines: [{ orderLineId: lineOf(order, 1), quantity: 1 }] }), 3000);
+    held.open();
+    orders.refundDeduction = deduction;
+    expect(asked === 'timed out' ? asked : asked.status).toBe(201);
+    expect((await preview).status).toBe(200);
+  });
+
+  it.runIf(engine === 'postgres')('a preview answers while another transaction holds the order for a write (PostgreSQL)', async () => {
+    const order = await paidOrder(ctx, shop, m);
+    const before = await orderRow(ctx, order.id);
+    const held: { answer: Awaited<ReturnType<typeof call>> | 'timed out' } = { answer: 'timed out' };
+    await ctx.db
+      .transaction()
+      .execute(async (trx) => {
+        await trx.updateTable('orders').set({ remark: '商家备注' }).where('id', '=', order.id).execute();
+        await trx.updateTable('order_lines').set({ title: '改名' }).where('order_id', '=', order.id).execute();
+        held.answer = await within(call(ctx, 'POST', `/api/v1/orders/${order.id}/refunds/preview`, m.headers(), {}), 3000);
+        throw new Error('roll the held write back');
+      })
+      .catch((e: Error) => expect(e.message).toBe('roll the held write back'));
+    expect(held.answer === 'timed out' ? held.answer : held.answer.status).toBe(200);
+    expect(await orderRow(ctx, order.id)).toEqual(before);
   });
 });
 

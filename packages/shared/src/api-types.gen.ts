@@ -3,7 +3,7 @@
  * scripts/gen-api-types.mjs with openapi-typescript. Do not edit: change the zod schemas in packages/shared or the
  * routes in packages/api, then run `node scripts/gen-api-types.mjs`. Types only: nothing here reaches a bundle.
  *
- * OpenAPI document sha256: 3ed165a5bfb26270ed38b1487009275fb9d82e35428ce7abc4a3e419d2698b3d
+ * OpenAPI document sha256: 593fc7c00dbfecebcb85799ee86ce85190bfca25a376a5d762bee665ce72a1fa
  */
 
 export interface paths {
@@ -1475,7 +1475,16 @@ export interface paths {
           };
           content?: never;
         };
-        /** @description cookie session without the CSRF token */
+        /** @description no bearer token and no console cookie */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description a member token (merchant endpoint), or a cookie session without the CSRF token */
         403: {
           headers: {
             [name: string]: unknown;
@@ -11053,6 +11062,8 @@ export interface components {
           | 'BIRTHDAY_ALREADY_SET'
           | 'PHONE_ALREADY_BOUND'
           | 'ACCOUNT_HAS_OPEN_ORDERS'
+          | 'ACCOUNT_CLOSED'
+          | 'MEMBER_MERGED'
           | 'MAKE_UP_DISABLED'
           | 'MAKE_UP_NOT_ALLOWED'
           | 'MAKE_UP_LIMIT_REACHED'
@@ -12129,7 +12140,6 @@ export interface components {
       freeShippingThresholdFen: number | null;
     };
     Banner: {
-      /** Format: uri */
       imageUrl: string;
       /**
        * @description read aloud by screen readers; not drawn
@@ -13200,7 +13210,6 @@ export interface components {
       /** @description kind coupon: the template issued (one coupon per unit) */
       couponTemplateId?: number | null;
       title: string;
-      /** Format: uri */
       imageUrl?: string | null;
       description?: string;
       /** @description virtual items: how to use the benefit, shown to the member once redeemed */
@@ -13237,7 +13246,6 @@ export interface components {
     };
     UpdatePointsMallItem: {
       title?: string;
-      /** Format: uri */
       imageUrl?: string | null;
       description?: string;
       instructions?: string;
@@ -13545,7 +13553,6 @@ export interface components {
       hotWords: string[];
     };
     BannerInput: {
-      /** Format: uri */
       imageUrl: string;
       /** @description read aloud by screen readers; not drawn */
       title?: string;

@@ -40,6 +40,10 @@ export const ERROR_STATUS = {
   PHONE_ALREADY_BOUND: 409,
   /** An account with unfinished orders or refunds cannot be closed yet. */
   ACCOUNT_HAS_OPEN_ORDERS: 409,
+  /** The account was closed while the request ran (its session had been read just before): nothing was done. */
+  ACCOUNT_CLOSED: 409,
+  /** The member was merged into another while the request ran: nothing was done; sent again, it acts as the survivor. */
+  MEMBER_MERGED: 409,
   /** Make-up check-in (补签) is switched off by the merchant. */
   MAKE_UP_DISABLED: 409,
   /** The day cannot be made up: today, the future, outside the current cycle, or before the first check-in. */

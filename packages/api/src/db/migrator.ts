@@ -16,6 +16,7 @@ import * as m014 from './migrations/014-tiers.js';
 import * as m015 from './migrations/015-members.js';
 import * as m016 from './migrations/016-check-in-cycles.js';
 import * as m017 from './migrations/017-favourites.js';
+import * as m018 from './migrations/018-image-keys.js';
 
 /**
  * Migrations are listed here explicitly, so they work the same under tsx, vitest and any bundler.
@@ -44,6 +45,7 @@ const migrations: Record<string, Migration> = {
   '015-members': m015,
   '016-check-in-cycles': m016,
   '017-favourites': m017,
+  '018-image-keys': m018,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -9,10 +9,8 @@ const env = readEnv();
 const handle = openDatabase(env.DATABASE_URL, { durability: env.DATABASE_DURABILITY });
 try {
   await migrateToLatest(handle.db);
-  // Image URLs are absolute (the platforms need them so): the public base URL, or where this machine's API listens.
-  const host = ['0.0.0.0', '::', ''].includes(env.HOST) ? '127.0.0.1' : env.HOST.includes(':') ? `[${env.HOST}]` : env.HOST;
-  const origin = env.PUBLIC_BASE_URL ?? `http://${host}:${env.PORT}`;
-  const { seeded } = await seedDemoData(handle.db, systemClock, env.MERCHANT_TIME_ZONE, { storage: createLocalFileStorage(env.UPLOADS_DIR), origin });
+  // Images are stored by key; the API answers their URLs on whatever address it is reached at (decision 029).
+  const { seeded } = await seedDemoData(handle.db, systemClock, env.MERCHANT_TIME_ZONE, { storage: createLocalFileStorage(env.UPLOADS_DIR) });
   if (seeded) {
     process.stdout.write(`seeded demo data into ${handle.engine}. Merchant logins:\n`);
     for (const s of DEMO_STAFF) process.stdout.write(`  ${s.role.padEnd(8)} ${s.username} / ${s.password}\n`);

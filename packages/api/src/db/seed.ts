@@ -21,17 +21,19 @@ import { fileURLToPath } from 'node:url';
 /** The demo images drawn for this project (scripts/make-demo-images.mjs; CC0, see seed-assets/LICENSE). */
 const SEED_ASSETS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'seed-assets');
 
-/** Where the seed stores its images and the origin their URLs start with (the one the API is reached at). */
+/** Where the seed stores its images. */
 export interface SeedMedia {
   storage: FileStorage;
-  origin: string;
 }
 
-/** Stores a demo image under `demo/<name>` (stable keys: seeding again rewrites the same bytes) and answers its URL. */
+/**
+ * Stores a demo image under `demo/<name>` (stable keys: seeding again rewrites the same bytes) and answers its key,
+ * which is what the database keeps (the API answers the URL on the address it is reached at, decision 029).
+ */
 async function demoImage(media: SeedMedia, name: string): Promise<string> {
   const key = `demo/${name}`;
   await media.storage.put(key, await fs.promises.readFile(path.join(SEED_ASSETS, name)), 'image/jpeg');
-  return media.storage.publicUrl(key, media.origin);
+  return key;
 }
 
 export const DEMO_STAFF = [

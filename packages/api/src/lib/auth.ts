@@ -5,6 +5,8 @@ import type { LoginPlatform, StaffRole } from '@siyu/shared';
 import { AppError } from './app-error.js';
 import type { AppEnv } from './http.js';
 import { csrfTokenFor } from './tokens.js';
+import { withinRequest } from './request-scope.js';
+import type { MemberGuard } from './transaction.js';
 
 export interface ResolvedSession {
   subjectType: 'member' | 'staff';
@@ -103,14 +105,19 @@ export const noStore: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-export function requireMember(resolver: SessionResolver): MiddlewareHandler<AppEnv> {
+/**
+ * Member endpoints: a member's token only. The member is read from the token before anything else, so every
+ * transaction the request opens first runs `guard` (the members module's): it locks the member's row and refuses a
+ * member closed or merged since the token was read (decision 027).
+ */
+export function requireMember(resolver: SessionResolver, guard: MemberGuard): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     c.header('Cache-Control', 'no-store');
     const session = await resolve(resolver, c.req.header('authorization'));
     if (session.subjectType !== 'member') throw new AppError('FORBIDDEN', 'this endpoint is for members; staff tokens are not accepted');
     c.set('memberId', session.subjectId);
     c.set('memberPlatform', session.platform ?? null);
-    await next();
+    await withinRequest({ member: { id: session.subjectId, guard } }, next);
   };
 }
 

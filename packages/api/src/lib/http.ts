@@ -19,6 +19,8 @@ export interface AppEnv {
     /** The platform the member's session was opened from (set by requireMember). */
     memberPlatform: LoginPlatform | null;
     staff: { id: number; role: StaffRole };
+    /** The route's one success status, as its OpenAPI definition declares it (set by createRouter). */
+    answerStatus: number;
   };
 }
 
@@ -86,19 +88,34 @@ export const validationHook: Hook<any, AppEnv, any, any> = (result) => {
 /**
  * Every module's routes are built on this, so validation behaves the same everywhere. A route that declares a JSON
  * body gets the body rules (jsonBodyRules) as its last middleware: after its own (authentication, idempotency), so
- * an unauthenticated request is a 401 whatever its body, and before the validators.
+ * an unauthenticated request is a 401 whatever its body, and before the validators. A route that declares one
+ * success status says so in `answerStatus` first (an idempotent request records its answer with it).
  */
 export function createRouter(): OpenAPIHono<AppEnv> {
   const router = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const openapi = router.openapi;
   router.openapi = ((route: Parameters<typeof openapi>[0], ...rest: unknown[]) => {
-    const body = route.request?.body;
-    if (!body?.content?.['application/json']) return (openapi as (...args: unknown[]) => unknown)(route, ...rest);
     const own = route.middleware === undefined ? [] : Array.isArray(route.middleware) ? route.middleware : [route.middleware];
-    const middleware = [...own, jsonBodyRules(body.required === true)];
+    const successes = Object.keys(route.responses)
+      .map(Number)
+      .filter((status) => status >= 200 && status < 300);
+    const success = successes.length === 1 && route.method !== 'get' ? successes[0]! : undefined;
+    const body = route.request?.body;
+    const middleware = [
+      ...(success === undefined ? [] : [answerStatus(success)]),
+      ...own,
+      ...(body?.content?.['application/json'] ? [jsonBodyRules(body.required === true)] : []),
+    ];
     return (openapi as (...args: unknown[]) => unknown)({ ...route, middleware }, ...rest);
   }) as typeof openapi;
   return router;
+}
+
+function answerStatus(status: number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('answerStatus', status);
+    await next();
+  };
 }
 
 /**

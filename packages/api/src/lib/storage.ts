@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { STORED_IMAGE_KEY } from '@siyu/shared';
 
 /**
  * Where uploaded files live. The embedded default keeps them on disk (data/uploads) and the API serves them at
@@ -15,12 +16,10 @@ export interface FileStorage {
 }
 
 const CONTENT_TYPES: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png', '.webp': 'image/webp' };
-/** Keys are ours (a folder, a date, a random name and an extension): nothing else is looked up on disk. */
-export const STORAGE_KEY = /^[a-z0-9-]+(\/[a-z0-9-]+)*\/[A-Za-z0-9_-]+\.(jpg|png|webp)$/;
-
 export function createLocalFileStorage(dir: string): FileStorage {
   const resolve = (key: string) => {
-    if (!STORAGE_KEY.test(key)) return null;
+    // Keys are ours (a folder, a date, a random name and an extension): nothing else is looked up on disk.
+    if (!STORED_IMAGE_KEY.test(key)) return null;
     const file = path.resolve(dir, key);
     return file.startsWith(path.resolve(dir) + path.sep) ? file : null;
   };

@@ -1,16 +1,62 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../db/connection.js';
+import { isPostgres } from '../db/dialect.js';
 import type { Database } from '../db/schema.js';
+import { currentRequest } from './request-scope.js';
 
 export type Tx = Transaction<Database>;
 /** A service function takes either the database or an open transaction, so callers can compose flows. */
 export type Executor = DB | Tx;
 
+/** How a transaction holds the member its request acts for: shared with the member's other writes, or alone. */
+export type MemberLock = 'share' | 'update';
+
 /**
- * The one transaction helper. Nested calls reuse the open transaction, so a flow that spans
- * modules commits or rolls back as one.
+ * The member guard (the members module's): locks the member's row in `mode` and refuses a member closed or merged
+ * meanwhile. Every transaction a member's request opens runs it first (decision 027).
  */
-export async function inTransaction<T>(db: Executor, work: (trx: Tx) => Promise<T>): Promise<T> {
+export type MemberGuard = (trx: Tx, memberId: number, mode: MemberLock) => Promise<void>;
+
+export interface TransactionOptions {
+  /**
+   * How the member of the request is locked first: `share` (the default: a member's writes do not wait for each
+   * other, and a closing or a merge waits for them, and they for it), `update` (the transaction changes the member's
+   * own row), or `none` (the transaction locks the members it needs itself, in its own order: phone binding).
+   */
+  memberLock?: MemberLock | 'none';
+}
+
+/**
+ * The one transaction helper. Nested calls reuse the open transaction, so a flow that spans modules commits or rolls
+ * back as one. A transaction opened by a member's request first runs the member guard (so nothing is written for a
+ * member being closed or merged away); the first one an idempotent request commits also records the request's answer,
+ * its value, so the answer commits with the work or not at all.
+ */
+export async function inTransaction<T>(db: Executor, work: (trx: Tx) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   if (db.isTransaction) return work(db as Tx);
-  return (db as DB).transaction().execute(work);
+  const scope = currentRequest();
+  const answer = scope?.answer?.state === 'closed' ? undefined : scope?.answer;
+  if (answer?.state === 'recorded') throw new Error('an idempotent request does its work in one transaction; it opened a second');
+  const lock = options.memberLock ?? 'share';
+  const value = await (db as DB).transaction().execute(async (trx) => {
+    if (scope?.member && lock !== 'none') await scope.member.guard(trx, scope.member.id, lock);
+    const result = await work(trx);
+    if (answer?.state === 'open') await answer.record(trx, result);
+    return result;
+  });
+  if (answer?.state === 'open') answer.state = 'recorded';
+  return value;
+}
+
+/**
+ * Reads that must write nothing and lock nothing (a preview of what a write would do). PostgreSQL: a REPEATABLE READ,
+ * READ ONLY transaction, so the reads see one moment and a write in them is an error. SQLite: the reads run as they
+ * are; a transaction would hold the process's one connection and so keep every writer waiting.
+ */
+export async function readOnly<T>(db: DB, work: (executor: Executor) => Promise<T>): Promise<T> {
+  if (!isPostgres(db)) return work(db);
+  return db.transaction().execute(async (trx) => {
+    await sql`set transaction isolation level repeatable read, read only`.execute(trx);
+    return work(trx);
+  });
 }

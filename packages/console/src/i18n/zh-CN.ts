@@ -816,6 +816,8 @@ export const zh = {
     BIRTHDAY_ALREADY_SET: '生日已设置，不能修改',
     PHONE_ALREADY_BOUND: '该会员已绑定其他手机号',
     ACCOUNT_HAS_OPEN_ORDERS: '会员还有未完成的订单或退款，暂不能注销',
+    ACCOUNT_CLOSED: '该账号已注销',
+    MEMBER_MERGED: '该会员已合并到另一位会员，请重试',
     PHONE_PROOF_INVALID: '手机号授权无效',
     PHONE_REFUSED: '未能获取手机号',
     SESSION_STALE: '登录已过期，请重新登录',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { rule } from '../issues.js';
 import { PRODUCT_SORTS, PRODUCT_STATUSES } from '../constants/catalog.js';
 import { Id, IsoInstant, decimalInteger, decimalIntegerOr } from './common.js';
+import { ImageUrl } from './uploads.js';
 
 /** An amount of money: a safe non-negative integer number of fen (at most 10,000,000 yuan). */
 export const FenAmount = z.number().int().min(0).max(1_000_000_000).meta({ description: 'integer fen (1 yuan = 100 fen)' });
@@ -20,7 +21,7 @@ export const ProductStatus = z.enum(PRODUCT_STATUSES);
 /** Display order: a larger sortOrder comes first (categories and products alike). */
 const SortOrder = z.number().int().min(-1_000_000).max(1_000_000).meta({ description: 'larger comes first' });
 const Name = (max: number) => z.string().trim().min(1).max(max);
-export const ImageUrl = z.url({ protocol: /^https?$/ }).max(500);
+export { ImageUrl };
 
 /** Spec values of one SKU: {"颜色": "红", "尺码": "M"}; at most 5 dimensions. */
 export const SkuSpecs = z

@@ -11,6 +11,7 @@ import {
   businessDateOf,
 } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
+import { AppError } from '../../lib/app-error.js';
 import { clearStaffSessionCookies, noStore, setStaffSessionCookies, staffSessionToken, verifyCsrf } from '../../lib/auth.js';
 import type { Clock } from '../../lib/clock.js';
 import { clientAddress, createRouter, type AppEnv } from '../../lib/http.js';
@@ -120,17 +121,21 @@ export function staffAuthRoutes(deps: {
       tags: ['merchant: auth'],
       summary: 'End the staff session (bearer token or console cookie) and clear the console cookies',
       security: [{ staffToken: [] }],
+      middleware: [noStore] as const,
       responses: {
         204: { description: 'logged out (also when the session had already ended)' },
-        403: json(ErrorResponse, 'cookie session without the CSRF token'),
+        401: json(ErrorResponse, 'no bearer token and no console cookie'),
+        403: json(ErrorResponse, 'a member token (merchant endpoint), or a cookie session without the CSRF token'),
       },
     }),
     async (c) => {
       const found = staffSessionToken(c);
-      if (found) {
-        if (found.via === 'cookie') verifyCsrf(c, found.token);
-        await deps.auth.logout(found.token);
-      }
+      if (!found) throw new AppError('UNAUTHENTICATED', 'missing bearer token in Authorization header (or the console session cookie)');
+      // Like every merchant endpoint, a member's token is refused: it must not end the member's session here.
+      if ((await deps.auth.sessionKind(found.token)) === 'member')
+        throw new AppError('FORBIDDEN', 'merchant endpoint: member tokens are not accepted');
+      if (found.via === 'cookie') verifyCsrf(c, found.token);
+      await deps.auth.logoutStaff(found.token);
       clearStaffSessionCookies(c, deps.trustProxy);
       return c.body(null, 204);
     },

@@ -3,7 +3,7 @@ import type { DB } from '../../db/connection.js';
 import { AppError } from '../../lib/app-error.js';
 import type { ResolvedSession } from '../../lib/auth.js';
 import type { Clock } from '../../lib/clock.js';
-import type { RateLimiter } from '../../lib/rate-limit.js';
+import type { RateLimiter, Turnstile } from '../../lib/rate-limit.js';
 import { hashToken, newSessionToken } from '../../lib/tokens.js';
 import type { PlatformAdapters } from '../../platforms/types.js';
 import type { MembersService } from '../members/index.js';
@@ -23,6 +23,10 @@ export interface AuthDeps {
     loginPerIdentity: RateLimiter;
     staffLoginPerAddress: RateLimiter;
     staffLoginPerUsername: RateLimiter;
+    /** Pairs (username, address) that logged in successfully lately: their owner's usual places. */
+    staffLoginKnownAddresses: RateLimiter;
+    /** One password check at a time per username, with a bounded line (429 beyond it). */
+    staffLoginTurnstile: Turnstile;
   };
 }
 
@@ -37,15 +41,18 @@ export function createSessionStore({ db }: { db: DB }) {
   };
 }
 
+/** The longest wait before a staff password check. */
+export const STAFF_LOGIN_MAX_DELAY_MS = 2_000;
+
 /**
  * The wait before checking a staff password, by the username's recent failures from any address: none for the
- * first few (typos), then 250 ms doubling to at most 2 s. It slows guessing at one username from many addresses
- * without ever locking its owner out.
+ * first few (typos), then 250 ms doubling to at most 2 s. Checks of one username take turns (the turnstile), so
+ * this is a rate: under attack, one guess at a username every 2 s, from however many addresses.
  */
 export function staffLoginDelayMs(failures: number): number {
   const FREE = 3;
   if (failures < FREE) return 0;
-  return Math.min(2_000, 250 * 2 ** (failures - FREE));
+  return Math.min(STAFF_LOGIN_MAX_DELAY_MS, 250 * 2 ** (failures - FREE));
 }
 
 export function createAuthService(deps: AuthDeps) {
@@ -82,14 +89,16 @@ export function createAuthService(deps: AuthDeps) {
     },
 
     /**
-     * Staff login, throttled on failures only (rate-limiter-flexible's "login endpoint protection"): failures per
-     * client address and per (username, address) pair are refused with 429 beyond their limits, so brute force
-     * from one place stops; failures at one username from everywhere only slow its logins down (up to a couple of
-     * seconds), so knowing a username is not enough to lock its owner out. A correct password from an address that
-     * has not been failing is never refused, and a success clears its pair's failures.
+     * Staff login (decision 011). Failures per client address and per (username, address) pair are refused with 429
+     * beyond their limits, so brute force from one place stops. Password checks of one username take turns: each
+     * waits for the one before it, then for the delay the username's recent failures from everywhere call for, and
+     * past a short line an attempt is refused at once with 429 and Retry-After; so guessing at one username is held
+     * to a rate, however many addresses it comes from. The owner's usual place (an address that logged in as this
+     * username within the last 14 days and has had no failure there since) skips the line: knowing a username is
+     * not enough to lock its owner out. A success clears its pair's failures and is never limited.
      */
     async loginStaff(username: string, password: string, address: string): Promise<StaffLoginResponse> {
-      const { staffLoginPerAddress: perAddress, staffLoginPerUsername: perUsername } = deps.limits;
+      const { staffLoginPerAddress: perAddress, staffLoginPerUsername: perUsername, staffLoginKnownAddresses: known } = deps.limits;
       const name = username.toLowerCase();
       const pair = `pair:${JSON.stringify([name, address])}`;
       const everywhere = `username:${name}`;
@@ -99,18 +108,31 @@ export function createAuthService(deps: AuthDeps) {
       let failed = false;
       let pairHeld = false;
       try {
+        const usualPlace = (await known.count(pair)) > 0 && (await perUsername.count(pair)) === 0;
         await perUsername.consume(pair);
         pairHeld = true;
-        const delay = staffLoginDelayMs(await perUsername.count(everywhere));
-        if (delay > 0) await clock.sleep(delay);
-        const staff = await deps.staff.authenticate(username, password);
-        if (!staff) {
-          failed = true;
-          await perUsername.penalize(everywhere);
-          throw new AppError('INVALID_CREDENTIALS', 'username or password is wrong');
-        }
+        const check = async () => {
+          const staff = await deps.staff.authenticate(username, password);
+          if (!staff) {
+            failed = true;
+            await perUsername.penalize(everywhere);
+          }
+          return staff;
+        };
+        const staff = usualPlace
+          ? await check()
+          : await deps.limits.staffLoginTurnstile.run(name, async () => {
+              // Read at this attempt's turn, after the one before it has counted its failure.
+              const delay = staffLoginDelayMs(await perUsername.count(everywhere));
+              if (delay > 0) await clock.sleep(delay);
+              return check();
+            });
+        if (!staff) throw new AppError('INVALID_CREDENTIALS', 'username or password is wrong');
         await perUsername.reset(pair);
         pairHeld = false;
+        // Remembered for 14 days from this success (the in-process store's timers cannot hold much longer).
+        await known.reset(pair);
+        await known.penalize(pair);
         const session = await issue('staff', staff.id, null, deps.staffSessionTtlSeconds);
         return { ...session, staff };
       } finally {
@@ -121,9 +143,14 @@ export function createAuthService(deps: AuthDeps) {
       }
     },
 
-    /** Ends one session (logout); unknown tokens are ignored. */
-    async logout(token: string): Promise<void> {
-      await repo.deleteSession(db, hashToken(token));
+    /** Whose session a token opens now (member or staff), or null when unknown or expired; roles are not checked. */
+    async sessionKind(token: string): Promise<'member' | 'staff' | null> {
+      return (await repo.findLiveSession(db, hashToken(token), clock.now().toISOString()))?.subject_type ?? null;
+    },
+
+    /** Ends one staff session (logout); unknown tokens, and other subjects' sessions, are left alone. */
+    async logoutStaff(token: string): Promise<void> {
+      await repo.deleteSession(db, hashToken(token), 'staff');
     },
 
     /** Ends every session of a staff member (password reset, account disabled). */

@@ -20,8 +20,8 @@ export async function deleteExpiredSessions(db: Executor, now: string): Promise<
   return Number(r.numDeletedRows);
 }
 
-export function deleteSession(db: Executor, tokenHash: string) {
-  return db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+export function deleteSession(db: Executor, tokenHash: string, subjectType: 'member' | 'staff') {
+  return db.deleteFrom('sessions').where('token_hash', '=', tokenHash).where('subject_type', '=', subjectType).execute();
 }
 
 /** Every session of one subject (a staff member whose password was reset or who was disabled). */

@@ -2,6 +2,7 @@ import { MAX_CART_LINES, type AddCartLine, type Cart, type CartLine, type Update
 import type { DB } from '../../db/connection.js';
 import { isCheckViolation } from '../../db/dialect.js';
 import { AppError } from '../../lib/app-error.js';
+import { imageUrlOrNull } from '../../lib/media-url.js';
 import type { Clock } from '../../lib/clock.js';
 import { inTransaction, type Executor } from '../../lib/transaction.js';
 import type { CatalogService } from '../catalog/index.js';
@@ -40,7 +41,7 @@ export function createCartService({ db, clock, catalog }: { db: DB; clock: Clock
         productId: s.product_id,
         title: s.title,
         specs: s.specs,
-        imageUrl: s.imageUrl,
+        imageUrl: imageUrlOrNull(s.imageUrl),
         quantity: r.quantity,
         selected: r.selected === 1,
         priceFen,
@@ -80,24 +81,31 @@ export function createCartService({ db, clock, catalog }: { db: DB; clock: Clock
       });
     },
 
+    // Each change and the cart it answers are one transaction, like every write of a member (decision 027).
     async update(memberId: number, id: number, input: UpdateCartLine): Promise<Cart> {
-      const ok = await repo.updateLine(db, memberId, id, {
-        ...(input.quantity !== undefined ? { quantity: input.quantity } : {}),
-        ...(input.selected !== undefined ? { selected: input.selected ? 1 : 0 } : {}),
-        updated_at: clock.now().toISOString(),
+      return inTransaction(db, async (trx) => {
+        const ok = await repo.updateLine(trx, memberId, id, {
+          ...(input.quantity !== undefined ? { quantity: input.quantity } : {}),
+          ...(input.selected !== undefined ? { selected: input.selected ? 1 : 0 } : {}),
+          updated_at: clock.now().toISOString(),
+        });
+        if (!ok) throw lineNotFound(id);
+        return read(trx, memberId);
       });
-      if (!ok) throw lineNotFound(id);
-      return read(db, memberId);
     },
 
     async selectAll(memberId: number, selected: boolean): Promise<Cart> {
-      await repo.selectAll(db, memberId, selected ? 1 : 0, clock.now().toISOString());
-      return read(db, memberId);
+      return inTransaction(db, async (trx) => {
+        await repo.selectAll(trx, memberId, selected ? 1 : 0, clock.now().toISOString());
+        return read(trx, memberId);
+      });
     },
 
     async remove(memberId: number, id: number): Promise<Cart> {
-      if (!(await repo.deleteLine(db, memberId, id))) throw lineNotFound(id);
-      return read(db, memberId);
+      return inTransaction(db, async (trx) => {
+        if (!(await repo.deleteLine(trx, memberId, id))) throw lineNotFound(id);
+        return read(trx, memberId);
+      });
     },
 
     /**

@@ -22,6 +22,7 @@ import { isUniqueViolation } from '../../db/dialect.js';
 import { readJsonOr, StoredJson } from '../../db/json-column.js';
 import type { SkusTable, StockMovementsTable } from '../../db/schema.js';
 import { AppError } from '../../lib/app-error.js';
+import { imageToStore, imageUrlOf, imageUrlOrNull } from '../../lib/media-url.js';
 import type { Clock } from '../../lib/clock.js';
 import { validationError } from '../../lib/http.js';
 import { inTransaction, type Executor } from '../../lib/transaction.js';
@@ -66,7 +67,7 @@ function toSummary(p: SummaryRow, skus: SkuSummary, salesCountThreshold = 0): Pr
     title: p.title,
     subtitle: p.subtitle,
     categoryId: p.category_id,
-    coverUrl: images[0] ?? null,
+    coverUrl: imageUrlOrNull(images[0] ?? null),
     minPriceFen: skus.minPriceFen,
     maxPriceFen: skus.maxPriceFen,
     salesCount: sales >= salesCountThreshold ? sales : null,
@@ -80,7 +81,7 @@ function toSummary(p: SummaryRow, skus: SkuSummary, salesCountThreshold = 0): Pr
 function toDetail(p: ProductRow, skus: Sku[], salesCountThreshold = 0): ProductDetail {
   return {
     ...toSummary(p, summarizeSkus(skus), salesCountThreshold),
-    imageUrls: readJsonOr(p.image_urls, StoredJson.imageUrls, []),
+    imageUrls: readJsonOr(p.image_urls, StoredJson.imageUrls, []).map(imageUrlOf),
     description: p.description,
     skus,
     createdAt: p.created_at,
@@ -258,7 +259,7 @@ export function createCatalogService({
           title: input.title,
           subtitle: input.subtitle,
           description: input.description,
-          image_urls: JSON.stringify(input.imageUrls),
+          image_urls: JSON.stringify(input.imageUrls.map(imageToStore)),
           status: 'draft',
           sort_order: input.sortOrder,
           created_at: at,
@@ -276,7 +277,7 @@ export function createCatalogService({
           ...(input.title !== undefined ? { title: input.title } : {}),
           ...(input.subtitle !== undefined ? { subtitle: input.subtitle } : {}),
           ...(input.categoryId !== undefined ? { category_id: input.categoryId } : {}),
-          ...(input.imageUrls !== undefined ? { image_urls: JSON.stringify(input.imageUrls) } : {}),
+          ...(input.imageUrls !== undefined ? { image_urls: JSON.stringify(input.imageUrls.map(imageToStore)) } : {}),
           ...(input.description !== undefined ? { description: input.description } : {}),
           ...(input.sortOrder !== undefined ? { sort_order: input.sortOrder } : {}),
           updated_at: now(),

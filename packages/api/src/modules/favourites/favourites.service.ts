@@ -23,16 +23,17 @@ export function createFavouritesService({
   return {
     /** Idempotent: a product already favoured stays as it was (its place in the list too). Only on-shelf products. */
     async add(memberId: number, productId: number): Promise<FavouriteState> {
-      await inTransaction(db, async (trx) => {
+      return inTransaction(db, async (trx) => {
+        const state: FavouriteState = { productId, isFavourite: true };
         if ((await catalog.productStatus(productId, trx)) !== 'on_shelf') throw productNotFound(productId);
-        if (!(await repo.insertFavourite(trx, memberId, productId, clock.now().toISOString()))) return;
+        if (!(await repo.insertFavourite(trx, memberId, productId, clock.now().toISOString()))) return state;
         if (!(await repo.countOneMore(trx, memberId))) {
           throw new AppError('LIMIT_REACHED', `at most ${MAX_FAVOURITES_PER_MEMBER} favourites; remove some first`, {
             limit: MAX_FAVOURITES_PER_MEMBER,
           });
         }
+        return state;
       });
-      return { productId, isFavourite: true };
     },
 
     /** Idempotent; an off-shelf product can be removed too. A product that never existed is 404. */

@@ -230,6 +230,17 @@ export async function lockMembers(db: Executor, ids: number[]): Promise<void> {
   await db.selectFrom('members').select('id').where('id', 'in', sorted).orderBy('id').forUpdate().execute();
 }
 
+/**
+ * The member's state for the guard every member write runs first, the row locked until commit (PostgreSQL: `for
+ * share` lets the member's writes go side by side while a closing or a merge, `for update`, waits for them and they
+ * for it; SQLite's one writer needs no lock).
+ */
+export function lockMemberState(db: Executor, id: number, mode: 'share' | 'update') {
+  const q = db.selectFrom('members').select(['merged_into', 'closed_at']).where('id', '=', id);
+  if (!isPostgres(db)) return q.executeTakeFirst();
+  return (mode === 'update' ? q.forUpdate() : q.forShare()).executeTakeFirst();
+}
+
 /** Binds a phone to a member who has none; false when the member has one (the unique index refuses a taken phone). */
 export async function setPhone(db: Executor, memberId: number, phone: string, at: string): Promise<boolean> {
   const r = await db
@@ -315,7 +326,9 @@ export async function moveIdempotencyKeys(db: Executor, fromId: number, toId: nu
 /** Closing: identities and replay keys go, the member row stays anonymised. */
 export async function closeMember(db: Executor, memberId: number, nickname: string, at: string): Promise<boolean> {
   await db.deleteFrom('member_identities').where('member_id', '=', memberId).execute();
-  await db.deleteFrom('idempotency_keys').where('member_id', '=', memberId).execute();
+  // Keys in flight belong to requests still running (the closing's own records its answer in this transaction);
+  // the purge forgets them with the rest.
+  await db.deleteFrom('idempotency_keys').where('member_id', '=', memberId).where('state', '=', 'done').execute();
   const r = await db
     .updateTable('members')
     .set({ nickname, avatar_url: null, phone: null, phone_bound_at: null, birthday: null, gender: 'unknown', closed_at: at, updated_at: at })

@@ -20,10 +20,11 @@ import { isUniqueViolation } from '../../db/dialect.js';
 import { readJson } from '../../db/json-column.js';
 import { AppError } from '../../lib/app-error.js';
 import { fieldIssues } from '../../lib/http.js';
+import { imageToStore, imageUrlOrNull } from '../../lib/media-url.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { DayBounds } from '../../lib/day-bounds.js';
-import { type Executor, inTransaction, type Tx } from '../../lib/transaction.js';
+import { type Executor, inTransaction, type MemberLock, type Tx } from '../../lib/transaction.js';
 import type { PlatformIdentity } from '../../platforms/types.js';
 import { zhCN } from '../../i18n/zh-CN.js';
 import type { PointsService } from '../points/index.js';
@@ -121,7 +122,7 @@ export function createMembersService({
     return {
       id: member.id,
       nickname: member.nickname,
-      avatarUrl: member.avatar_url,
+      avatarUrl: imageUrlOrNull(member.avatar_url),
       gender: member.gender,
       birthday: member.birthday,
       birthdayLocked: member.birthday !== null,
@@ -144,35 +145,59 @@ export function createMembersService({
     });
   }
 
-  async function profile(memberId: number): Promise<MemberProfile> {
+  async function profile(memberId: number, executor: Executor = db): Promise<MemberProfile> {
     const [member, platforms, pointsBalance] = await Promise.all([
-      repo.findMember(db, memberId),
-      repo.listMemberPlatforms(db, memberId),
-      points.balance(db, memberId),
+      repo.findMember(executor, memberId),
+      repo.listMemberPlatforms(executor, memberId),
+      points.balance(executor, memberId),
     ]);
     if (!member || member.closed_at !== null || member.merged_into !== null) throw new AppError('NOT_FOUND', 'member not found');
     return profileOf(member, platforms, pointsBalance);
   }
 
-  async function updateProfile(memberId: number, input: MemberProfileUpdate): Promise<MemberProfile> {
-    await inTransaction(db, async (trx) => {
-      const at = clock.now().toISOString();
-      await repo.lockMembers(trx, [memberId]);
-      const member = await liveMember(trx, memberId);
-      if (input.birthday !== undefined && member.birthday !== null && member.birthday !== input.birthday) throw birthdayTaken();
-      const values: Parameters<typeof repo.updateProfile>[2] = {};
-      if (input.nickname !== undefined) values.nickname = input.nickname;
-      if (input.avatarUrl !== undefined) values.avatar_url = input.avatarUrl;
-      if (input.gender !== undefined) values.gender = input.gender;
-      if (input.birthday !== undefined && member.birthday === null) {
-        if (!(await repo.setBirthdayOnce(trx, memberId, input.birthday, at))) throw birthdayTaken();
-      }
-      if (Object.keys(values).length > 0) await repo.updateProfile(trx, memberId, values, at);
-      const after = await liveMember(trx, memberId);
-      if (after.avatar_url && after.gender !== 'unknown' && after.birthday) await points.completeTask(trx, memberId, 'complete_profile');
-    });
-    return profile(memberId);
+  /**
+   * The guard every transaction of a member's request runs first (decision 027): the member's row locked in `mode`,
+   * and a member closed or merged away since the request read its token refused, so nothing is written for them.
+   */
+  async function lockActive(trx: Tx, memberId: number, mode: MemberLock): Promise<void> {
+    const m = await repo.lockMemberState(trx, memberId, mode);
+    if (!m) throw new AppError('NOT_FOUND', `member ${memberId} not found`);
+    if (m.merged_into !== null)
+      throw new AppError(
+        'MEMBER_MERGED',
+        'this member was merged into another while the request ran; send it again: the session now acts as the member it joined',
+        { survivorId: Number(m.merged_into) },
+      );
+    if (m.closed_at !== null) throw new AppError('ACCOUNT_CLOSED', 'this account was closed; nothing more can be done with it');
   }
+
+  /** The member's own edit, in one transaction whose value (`answer`) is what the request answers. */
+  async function updateProfileThen<T>(memberId: number, input: MemberProfileUpdate, answer: (trx: Tx) => Promise<T>): Promise<T> {
+    return inTransaction(
+      db,
+      async (trx) => {
+        const at = clock.now().toISOString();
+        await repo.lockMembers(trx, [memberId]);
+        const member = await liveMember(trx, memberId);
+        if (input.birthday !== undefined && member.birthday !== null && member.birthday !== input.birthday) throw birthdayTaken();
+        const values: Parameters<typeof repo.updateProfile>[2] = {};
+        if (input.nickname !== undefined) values.nickname = input.nickname;
+        if (input.avatarUrl !== undefined) values.avatar_url = input.avatarUrl === null ? null : imageToStore(input.avatarUrl);
+        if (input.gender !== undefined) values.gender = input.gender;
+        if (input.birthday !== undefined && member.birthday === null) {
+          if (!(await repo.setBirthdayOnce(trx, memberId, input.birthday, at))) throw birthdayTaken();
+        }
+        if (Object.keys(values).length > 0) await repo.updateProfile(trx, memberId, values, at);
+        const after = await liveMember(trx, memberId);
+        if (after.avatar_url && after.gender !== 'unknown' && after.birthday) await points.completeTask(trx, memberId, 'complete_profile');
+        return answer(trx);
+      },
+      { memberLock: 'update' },
+    );
+  }
+
+  const updateProfile = (memberId: number, input: MemberProfileUpdate): Promise<MemberProfile> =>
+    updateProfileThen(memberId, input, (trx) => profile(memberId, trx));
 
   /** One attempt at binding, in one transaction; BindAgain when a concurrent binding changed what it read. */
   async function bindOnce(trx: Tx, callerId: number, phone: string, fault?: MergeFault): Promise<BindPhoneResult> {
@@ -213,7 +238,8 @@ export function createMembersService({
     let callerId = memberId;
     for (let attempt = 0; ; attempt++) {
       try {
-        return await inTransaction(db, (trx) => bindOnce(trx, callerId, phone, fault));
+        // The binding locks both members itself, in id order.
+        return await inTransaction(db, (trx) => bindOnce(trx, callerId, phone, fault), { memberLock: 'none' });
       } catch (err) {
         if (attempt >= 5) throw err;
         if (err instanceof BindAgain) callerId = Number(err.message);
@@ -232,8 +258,7 @@ export function createMembersService({
 
     /** Sets the birthday once (BIRTHDAY_ALREADY_SET after that): a birthday that could be changed would pay its gift twice a year. */
     async setBirthdayOnce(memberId: number, birthday: string): Promise<{ birthday: string }> {
-      await updateProfile(memberId, { birthday });
-      return { birthday };
+      return updateProfileThen(memberId, { birthday }, async () => ({ birthday }));
     },
 
     /** Members born in a month ("01"-"12"), in id order after `afterId` (the birthday gifts). */
@@ -321,7 +346,7 @@ export function createMembersService({
         items: rows.map((r) => ({
           id: r.id,
           nickname: r.nickname,
-          avatarUrl: r.avatar_url,
+          avatarUrl: imageUrlOrNull(r.avatar_url),
           pointsBalance: balances.get(r.id) ?? 0,
           platforms: (platforms.get(r.id) ?? []).sort(),
           phoneMasked: maskPhone(r.phone),
@@ -347,7 +372,7 @@ export function createMembersService({
       return {
         id: member.id,
         nickname: member.nickname,
-        avatarUrl: member.avatar_url,
+        avatarUrl: imageUrlOrNull(member.avatar_url),
         pointsBalance,
         phoneMasked: maskPhone(member.phone),
         gender: member.gender,
@@ -367,7 +392,9 @@ export function createMembersService({
       return (await repo.newMembersByDay(db, days)).map((r) => ({ date: r.day, platform: r.platform, members: r.n }));
     },
 
-    profile,
+    profile: (memberId: number) => profile(memberId),
+
+    lockActive,
 
     /**
      * The member's own edit. The birthday is set once: the same date again is fine, another is BIRTHDAY_ALREADY_SET
@@ -422,26 +449,33 @@ export function createMembersService({
      */
     async close(memberId: number, request: CloseAccountRequest): Promise<CloseAccountResult> {
       const at = clock.now().toISOString();
-      await inTransaction(db, async (trx) => {
-        await repo.lockMembers(trx, [memberId]);
-        await liveMember(trx, memberId);
-        const open: Record<string, Record<string, string>[]> = {};
-        for (const p of dataParticipants) if (p.unfinished) Object.assign(open, await p.unfinished(trx, memberId));
-        if (Object.keys(open).length > 0)
-          throw new AppError(
-            'ACCOUNT_HAS_OPEN_ORDERS',
-            `unfinished: ${Object.values(open)
-              .flat()
-              .map((o) => Object.values(o).join(' '))
-              .join(', ')}`,
-            open,
-          );
-        for (const p of dataParticipants) if (p.close) await p.close(trx, { memberId, at });
-        if (!(await repo.closeMember(trx, memberId, zhCN.members.closedNickname, at)))
-          throw new AppError('NOT_FOUND', `member ${memberId} not found`);
-      });
+      // The member's row is taken for update first: writes of the member already under way finish before, and none
+      // starts until this commits (and then the guard refuses them); what is unfinished is read after (decision 027).
+      const closed = await inTransaction(
+        db,
+        async (trx) => {
+          await repo.lockMembers(trx, [memberId]);
+          await liveMember(trx, memberId);
+          const open: Record<string, Record<string, string>[]> = {};
+          for (const p of dataParticipants) if (p.unfinished) Object.assign(open, await p.unfinished(trx, memberId));
+          if (Object.keys(open).length > 0)
+            throw new AppError(
+              'ACCOUNT_HAS_OPEN_ORDERS',
+              `unfinished: ${Object.values(open)
+                .flat()
+                .map((o) => Object.values(o).join(' '))
+                .join(', ')}`,
+              open,
+            );
+          for (const p of dataParticipants) if (p.close) await p.close(trx, { memberId, at });
+          if (!(await repo.closeMember(trx, memberId, zhCN.members.closedNickname, at)))
+            throw new AppError('NOT_FOUND', `member ${memberId} not found`);
+          return { closedAt: at };
+        },
+        { memberLock: 'update' },
+      );
       if (request.reason) logger?.info({ memberId, reason: request.reason }, 'member closed their account');
-      return { closedAt: at };
+      return closed;
     },
   };
 }

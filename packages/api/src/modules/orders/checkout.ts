@@ -13,6 +13,7 @@ import {
 import { randomInt } from 'node:crypto';
 import type { DB } from '../../db/connection.js';
 import { AppError } from '../../lib/app-error.js';
+import { imageUrlOrNull } from '../../lib/media-url.js';
 import type { Clock } from '../../lib/clock.js';
 import { validationError } from '../../lib/http.js';
 import { type Executor, inTransaction, type Tx } from '../../lib/transaction.js';
@@ -99,6 +100,7 @@ export function createCheckout(deps: {
         categoryId: s.category_id,
         title: s.title,
         specs: s.specs,
+        // The stored image (a key of ours, or another site's URL): what the order's line keeps.
         imageUrl: s.imageUrl,
         unitPriceFen,
         quantity: item.quantity,
@@ -166,7 +168,7 @@ export function createCheckout(deps: {
       const priced = new Map(result.lines.map((l) => [l.key, l]));
       const lines = drafts.map(({ skuCode: _code, categoryId: _category, ...line }, key): PreviewLine => {
         const p = priced.get(key);
-        return { ...line, discountFen: p?.discountFen ?? 0, paidFen: p ? p.paidFen : null };
+        return { ...line, imageUrl: imageUrlOrNull(line.imageUrl), discountFen: p?.discountFen ?? 0, paidFen: p ? p.paidFen : null };
       });
       return {
         lines,

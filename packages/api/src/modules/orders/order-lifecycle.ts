@@ -183,8 +183,11 @@ export interface OrderParticipant {
   paid?(trx: Tx, event: OrderPaidEvent): Promise<void>;
   completed?(trx: Tx, event: OrderCompletedEvent): Promise<void>;
   refunded?(trx: Tx, event: OrderRefundedEvent): Promise<void>;
-  /** How much of a refund to keep back, in fen (the value of earned points already spent, under that rule); 0 for none. */
-  refundRequested?(trx: Tx, event: RefundRequestedEvent): Promise<number>;
+  /**
+   * How much of a refund to keep back, in fen (the value of earned points already spent, under that rule); 0 for none.
+   * Reads only: the refund preview asks it outside any write (on PostgreSQL, in a read-only transaction).
+   */
+  refundRequested?(executor: Executor, event: RefundRequestedEvent): Promise<number>;
 }
 
 export interface TransitionMove {
@@ -234,9 +237,9 @@ export function createOrderLifecycle({ clock, participants }: { clock: Clock; pa
     },
 
     /** What the participants keep back of a refund being asked for, at most the refund. */
-    async refundDeduction(trx: Tx, e: RefundRequestedEvent): Promise<number> {
+    async refundDeduction(executor: Executor, e: RefundRequestedEvent): Promise<number> {
       let kept = 0;
-      for (const p of participants) if (p.refundRequested) kept += await p.refundRequested(trx, e);
+      for (const p of participants) if (p.refundRequested) kept += await p.refundRequested(executor, e);
       return Math.min(e.amountFen, kept);
     },
 

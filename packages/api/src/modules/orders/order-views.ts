@@ -1,5 +1,6 @@
 import { type LoginPlatform, type Order, type OrderLine, type OrderSummary, type Refund, ShippingAddressSnapshot } from '@siyu/shared';
 import { readJsonOr, StoredJson } from '../../db/json-column.js';
+import { imageUrlOrNull } from '../../lib/media-url.js';
 import { breakdownOf } from '../pricing/index.js';
 import type { OrderFacts } from './order-lifecycle.js';
 import type * as repo from './orders.repository.js';
@@ -21,7 +22,7 @@ export function toOrderLine(l: LineRow): OrderLine {
     title: l.title,
     specs: readJsonOr(l.specs, StoredJson.specs, {}),
     skuCode: l.sku_code,
-    imageUrl: l.image_url,
+    imageUrl: imageUrlOrNull(l.image_url),
     unitPriceFen: l.unit_price_fen,
     quantity: l.quantity,
     lineTotalFen: l.line_total_fen,

@@ -260,8 +260,8 @@ export function createOrdersService(deps: {
     },
 
     /** The member cancels an unpaid order; what its creation took goes back. */
-    async cancel(memberId: number, id: number, reason?: string): Promise<Order> {
-      return inTransaction(db, async (trx) => {
+    async cancel(memberId: number, id: number, reason?: string, executor: Executor = db): Promise<Order> {
+      return inTransaction(executor, async (trx) => {
         await ownOrder(trx, memberId, id);
         if (!(await closeUnpaid(trx, id, { type: 'member', id: memberId }, 'cancelled', reason))) {
           const current = (await repo.findOrder(trx, id))?.status;
@@ -432,6 +432,8 @@ export function createOrdersService(deps: {
     },
 
     reserveRefund: refunds.reserveRefund,
+    /** What a refund would reserve, by reads only (the shopper's preview). */
+    planRefund: refunds.planRefund,
     /** What the lifecycle's participants keep back of a refund being asked for (see OrderParticipant.refundRequested). */
     refundDeduction: lifecycle.refundDeduction,
     releaseRefund: refunds.releaseRefund,

@@ -5,9 +5,9 @@ import type { PaymentPlatformValue, RefundStatusValue } from '../../db/schema.js
 import { AppError, isAppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
-import { inTransaction, type Executor, type Tx } from '../../lib/transaction.js';
+import { inTransaction, readOnly, type Executor, type Tx } from '../../lib/transaction.js';
 import type { PaymentAdapters, PaymentNotification } from '../../platforms/types.js';
-import type { Actor, OrdersService } from '../orders/index.js';
+import type { Actor, OrdersService, RefundReservation } from '../orders/index.js';
 import * as repo from './refunds.repository.js';
 
 type RefundRow = NonNullable<Awaited<ReturnType<typeof repo.findRefund>>>;
@@ -70,6 +70,25 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
     return facts;
   }
 
+  /** The member's order and the platform its payment went through: INVALID_STATE, saying why, when nothing was paid. */
+  async function paidOrder(executor: Executor, memberId: number, orderId: number) {
+    const facts = await ownOrder(executor, memberId, orderId);
+    const platform = facts.paymentPlatform as PaymentPlatformValue | null;
+    if (!platform) {
+      // Awaiting payment or closed; or paid in full by discounts, with no payment to give back.
+      const why =
+        facts.status === 'awaiting_payment' || facts.status === 'cancelled'
+          ? 'only a paid, shipped or completed order can be refunded'
+          : 'it was paid in full by discounts: there is no payment to refund';
+      throw new AppError('INVALID_STATE', `order is ${facts.status}; ${why}`, { status: facts.status });
+    }
+    return { facts, platform };
+  }
+
+  /** Under the merchant's rule, the value of points the order earned that were already spent stays with the shop. */
+  const deductionOf = (executor: Executor, memberId: number, orderId: number, payableFen: number, plan: RefundReservation) =>
+    orders.refundDeduction(executor, { orderId, memberId, amountFen: plan.amountFen, payableFen, wholeOrder: plan.wholeOrder });
+
   /** A guarded move with its history row; false when the refund was not in `from` (someone else moved it). */
   async function move(
     trx: Tx,
@@ -129,70 +148,32 @@ export function createRefundsService(deps: { db: DB; clock: Clock; orders: Order
     });
   }
 
-  /** Thrown to roll a preview's transaction back, carrying what it computed. */
-  class PreviewRollback extends Error {
-    constructor(readonly preview: RefundPreview) {
-      super('refund preview: rolled back');
-    }
-  }
-
   return {
     /**
-     * What a refund of these lines (or of everything left) would come to, computed by the very code that takes the
-     * request, inside a transaction that is then rolled back: the shopper sees the amount before asking.
+     * What a refund of these lines (or of everything left) would come to, by the computation the request makes, with
+     * reads only (no lock taken, nothing written): the shopper sees the amount before asking.
      */
     async preview(memberId: number, orderId: number, req: RefundPreviewRequest): Promise<RefundPreview> {
-      try {
-        await inTransaction(db, async (trx) => {
-          const facts = await ownOrder(trx, memberId, orderId);
-          if (!facts.paymentPlatform) {
-            throw new AppError('INVALID_STATE', `order is ${facts.status}; there is no payment to refund`, { status: facts.status });
-          }
-          const reservation = await orders.reserveRefund(trx, { orderId, ...(req.lines ? { lines: req.lines } : {}) });
-          const deduction = await orders.refundDeduction(trx, {
-            orderId,
-            memberId,
-            amountFen: reservation.amountFen,
-            payableFen: facts.payableFen,
-            wholeOrder: reservation.wholeOrder,
-          });
-          throw new PreviewRollback({
-            amountFen: reservation.amountFen,
-            pointsDeductionFen: deduction,
-            payoutFen: reservation.amountFen - deduction,
-            includesShipping: reservation.includesShipping,
-            lines: reservation.lines,
-          });
-        });
-      } catch (e) {
-        if (e instanceof PreviewRollback) return e.preview;
-        throw e;
-      }
-      throw new Error('unreachable: a refund preview always rolls back');
+      return readOnly(db, async (executor) => {
+        const { facts } = await paidOrder(executor, memberId, orderId);
+        const plan = await orders.planRefund(executor, { orderId, ...(req.lines ? { lines: req.lines } : {}) });
+        const deduction = await deductionOf(executor, memberId, orderId, facts.payableFen, plan);
+        return {
+          amountFen: plan.amountFen,
+          pointsDeductionFen: deduction,
+          payoutFen: plan.amountFen - deduction,
+          includesShipping: plan.includesShipping,
+          lines: plan.lines,
+        };
+      });
     },
 
     /** The member asks for a refund of the whole order (no lines) or of chosen lines; amounts are computed here. */
     async request(memberId: number, orderId: number, req: CreateRefundRequest): Promise<Refund> {
       return inTransaction(db, async (trx) => {
-        const facts = await ownOrder(trx, memberId, orderId);
-        const platform = facts.paymentPlatform as PaymentPlatformValue | null;
-        if (!platform) {
-          // Awaiting payment or closed; or paid in full by discounts, with no payment to give back.
-          const why =
-            facts.status === 'awaiting_payment' || facts.status === 'cancelled'
-              ? 'only a paid, shipped or completed order can be refunded'
-              : 'it was paid in full by discounts: there is no payment to refund';
-          throw new AppError('INVALID_STATE', `order is ${facts.status}; ${why}`, { status: facts.status });
-        }
+        const { facts, platform } = await paidOrder(trx, memberId, orderId);
         const reservation = await orders.reserveRefund(trx, { orderId, ...(req.lines ? { lines: req.lines } : {}) });
-        // Under the merchant's rule, the value of points this order earned that were already spent stays with the shop.
-        const deduction = await orders.refundDeduction(trx, {
-          orderId,
-          memberId,
-          amountFen: reservation.amountFen,
-          payableFen: facts.payableFen,
-          wholeOrder: reservation.wholeOrder,
-        });
+        const deduction = await deductionOf(trx, memberId, orderId, facts.payableFen, reservation);
         const now = clock.now();
         const at = now.toISOString();
         const id = await repo.insertRefund(trx, {

@@ -8,6 +8,7 @@ import type {
 } from '@siyu/shared';
 import type { DB } from '../../db/connection.js';
 import { isCheckViolation, isForeignKeyViolation } from '../../db/dialect.js';
+import { imageToStore } from '../../lib/media-url.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import { type FieldIssue, validationError } from '../../lib/http.js';
@@ -78,7 +79,7 @@ export function createPointsMallItems(deps: { db: DB; clock: Clock; logger: Logg
           sku_id: input.skuId,
           coupon_template_id: input.couponTemplateId,
           title: input.title,
-          image_url: input.imageUrl,
+          image_url: input.imageUrl === null ? null : imageToStore(input.imageUrl),
           description: input.description,
           instructions: input.instructions,
           points_price: input.pointsPrice,
@@ -120,7 +121,7 @@ export function createPointsMallItems(deps: { db: DB; clock: Clock; logger: Logg
         checkItemFields(merged);
         await repo.updateItem(trx, id, {
           ...(input.title !== undefined ? { title: input.title } : {}),
-          ...(input.imageUrl !== undefined ? { image_url: input.imageUrl } : {}),
+          ...(input.imageUrl !== undefined ? { image_url: input.imageUrl === null ? null : imageToStore(input.imageUrl) } : {}),
           ...(input.description !== undefined ? { description: input.description } : {}),
           ...(input.instructions !== undefined ? { instructions: input.instructions } : {}),
           ...(input.pointsPrice !== undefined ? { points_price: input.pointsPrice } : {}),

@@ -6,6 +6,7 @@ import {
   ShippingAddressSnapshot,
 } from '@siyu/shared';
 import { readJsonOr, StoredJson } from '../../db/json-column.js';
+import { imageUrlOrNull } from '../../lib/media-url.js';
 import type { ItemRow, RedemptionRow } from './points-mall.repository.js';
 
 // How the mall's rows are shown: the merchant's items, the member's and the merchant's redemptions.
@@ -17,7 +18,7 @@ export function toMerchantItem(r: ItemRow): MerchantPointsMallItem {
     skuId: r.sku_id,
     couponTemplateId: r.coupon_template_id,
     title: r.title,
-    imageUrl: r.image_url,
+    imageUrl: imageUrlOrNull(r.image_url),
     description: r.description,
     instructions: r.instructions,
     pointsPrice: r.points_price,
@@ -38,20 +39,21 @@ export function toMerchantItem(r: ItemRow): MerchantPointsMallItem {
 }
 
 export function toRedemption(r: RedemptionRow): PointsMallRedemption {
+  const item = readJsonOr(r.item_snapshot, PointsMallItemSnapshot, {
+    kind: r.kind,
+    title: '',
+    imageUrl: null,
+    description: '',
+    pointsPrice: 0,
+    cashFen: 0,
+    skuId: null,
+    couponTemplateId: null,
+  });
   return {
     id: r.id,
     redemptionNo: r.redemption_no,
     itemId: r.item_id,
-    item: readJsonOr(r.item_snapshot, PointsMallItemSnapshot, {
-      kind: r.kind,
-      title: '',
-      imageUrl: null,
-      description: '',
-      pointsPrice: 0,
-      cashFen: 0,
-      skuId: null,
-      couponTemplateId: null,
-    }),
+    item: { ...item, imageUrl: imageUrlOrNull(item.imageUrl) },
     quantity: r.quantity,
     points: r.points,
     cashFen: r.cash_fen,

@@ -10,7 +10,8 @@ import {
   type PointsMallUnavailableReason,
 } from '@siyu/shared';
 import { AppError } from '../../lib/app-error.js';
-import type { Executor } from '../../lib/transaction.js';
+import { imageUrlOrNull } from '../../lib/media-url.js';
+import { type Executor, inTransaction } from '../../lib/transaction.js';
 import type { AddressesService } from '../addresses/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import type { OrdersService } from '../orders/index.js';
@@ -90,7 +91,7 @@ export function createPointsMallService(
         id,
         kind: r.kind,
         title: r.title,
-        imageUrl: r.image_url,
+        imageUrl: imageUrlOrNull(r.image_url),
         description: r.description,
         pointsPrice: price,
         cashFen: r.cash_fen,
@@ -148,12 +149,14 @@ export function createPointsMallService(
 
     /** The member withdraws a redemption whose cash part is unpaid: its order is cancelled, points and stock come back. */
     async withdraw(memberId: number, id: number): Promise<PointsMallRedemption> {
-      const r = await ownRedemption(db, memberId, id);
-      if (r.status !== 'awaiting_payment' || r.order_id === null) {
-        throw new AppError('INVALID_STATE', `redemption is ${r.status}; only one awaiting payment can be withdrawn`, { status: r.status });
-      }
-      await orders.cancel(memberId, r.order_id);
-      return toRedemption((await repo.findRedemption(db, id))!);
+      return inTransaction(db, async (trx) => {
+        const r = await ownRedemption(trx, memberId, id);
+        if (r.status !== 'awaiting_payment' || r.order_id === null) {
+          throw new AppError('INVALID_STATE', `redemption is ${r.status}; only one awaiting payment can be withdrawn`, { status: r.status });
+        }
+        await orders.cancel(memberId, r.order_id, undefined, trx);
+        return toRedemption((await repo.findRedemption(trx, id))!);
+      });
     },
 
     ...items,

@@ -152,8 +152,9 @@ export function createPointsCheckout(deps: {
     },
     async refunded(trx, e) {
       const rules = await rulesOf(trx);
-      // Points it earned: pending ones are simply cut; matured ones are taken back.
-      const pending = await repo.findPendingForOrder(trx, e.orderId);
+      // Points it earned: pending ones are simply cut; matured ones are taken back. The row is locked first, as the
+      // maturity job does, so a refund and a maturing that meet see each other's work (invariant 21).
+      const pending = await repo.lockPendingForOrder(trx, e.orderId);
       if (pending && pending.remaining > 0) {
         const take = shareOf(pending.amount, pending.remaining, e.amountFen, e.payableFen, e.fullyRefunded);
         if (take > 0 && (await repo.reducePending(trx, pending.id, take, e.refundedAt)) && pending.status === 'matured') {

@@ -15,8 +15,11 @@ export function createPointsJobs(deps: { db: DB; clock: Clock; rulesOf: (executo
     /** Pending points whose refund window has passed become available, once each (safe to run anywhere, any time). */
     async matureDue(now: Date = clock.now(), batch = 200): Promise<number> {
       let matured = 0;
-      for (const p of await repo.dueToMature(db, now.toISOString(), batch)) {
+      for (const due of await repo.dueToMature(db, now.toISOString(), batch)) {
         await inTransaction(db, async (trx) => {
+          // Read again under the row's lock: a refund may have cut what is left since the list was read.
+          const p = await repo.lockPending(trx, due.id);
+          if (p?.status !== 'pending') return;
           const remaining = p.remaining;
           if (!(await repo.settlePending(trx, p.id, remaining > 0 ? 'matured' : 'cancelled', now.toISOString()))) return;
           if (remaining === 0) return;

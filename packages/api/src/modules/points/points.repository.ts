@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { isPostgres } from '../../db/dialect.js';
 import type { PointsKindValue, PointsLedgerTable } from '../../db/schema.js';
 import type { Executor } from '../../lib/transaction.js';
 import { sumOrZero } from '../../db/aggregates.js';
@@ -263,6 +264,21 @@ export async function insertPending(
 
 export function findPendingForOrder(db: Executor, orderId: number) {
   return db.selectFrom('points_pending').selectAll().where('order_id', '=', orderId).executeTakeFirst();
+}
+
+/**
+ * An order's pending points, locked until commit (PostgreSQL; SQLite's one writer already excludes the rest): the
+ * refund and the maturity job both take this row first, so each sees what the other did.
+ */
+export function lockPendingForOrder(db: Executor, orderId: number) {
+  const q = db.selectFrom('points_pending').selectAll().where('order_id', '=', orderId);
+  return (isPostgres(db) ? q.forUpdate() : q).executeTakeFirst();
+}
+
+/** One pending row, locked until commit (see lockPendingForOrder). */
+export function lockPending(db: Executor, id: number) {
+  const q = db.selectFrom('points_pending').selectAll().where('id', '=', id);
+  return (isPostgres(db) ? q.forUpdate() : q).executeTakeFirst();
 }
 
 export function setMaturesAt(db: Executor, id: number, maturesAt: string, at: string) {

@@ -1,4 +1,5 @@
 import { type Storefront, StorefrontSettings } from '@siyu/shared';
+import { imageToStore, imageUrlOf } from '../../lib/media-url.js';
 import { defineSetting, type SettingsService } from '../settings/index.js';
 
 export const DEFAULT_STOREFRONT_SETTINGS: StorefrontSettings = {
@@ -19,16 +20,26 @@ export function createStorefrontService(deps: {
   freeShippingThresholdFen: () => Promise<number | null>;
 }) {
   const current = () => deps.settings.get(STOREFRONT_SETTINGS);
+  /** Banners as stored (an image of ours by its key) and as answered (its URL on the request's origin). */
+  const withBanners = (s: StorefrontSettings, image: (ref: string) => string): StorefrontSettings => ({
+    ...s,
+    banners: s.banners.map((b) => ({ ...b, imageUrl: image(b.imageUrl) })),
+  });
   return {
-    settings: current,
-    updateSettings: (next: unknown, staffId: number) => deps.settings.set(STOREFRONT_SETTINGS, next, staffId),
+    settings: async () => withBanners(await current(), imageUrlOf),
+    async updateSettings(next: unknown, staffId: number) {
+      // Checked as sent first (a 400 names the field), then stored with our images as keys.
+      const parsed = StorefrontSettings.safeParse(next);
+      const stored = parsed.success ? withBanners(parsed.data, imageToStore) : next;
+      return withBanners(await deps.settings.set(STOREFRONT_SETTINGS, stored, staffId), imageUrlOf);
+    },
     /** The sales count a shopper sees: null below the merchant's threshold. */
     async salesCountThreshold(): Promise<number> {
       return (await current()).salesCountThreshold;
     },
     async forShoppers(): Promise<Storefront> {
       const [s, freeShippingThresholdFen] = await Promise.all([current(), deps.freeShippingThresholdFen()]);
-      return { notice: s.notice, banners: s.banners, hotWords: s.hotWords, freeShippingThresholdFen };
+      return { notice: s.notice, banners: withBanners(s, imageUrlOf).banners, hotWords: s.hotWords, freeShippingThresholdFen };
     },
   };
 }
