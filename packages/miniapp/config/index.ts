@@ -46,18 +46,16 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',
-    // WeChat and Douyin have no recursive templates: Taro writes each element's template once per level, baseLevel
-    // times, into base.wxml in the main package (about 3 KB a level on WeChat). Our deepest pages nest 8 levels (10 with
-    // a sheet open); deeper still renders, through Taro's comp component (docs/decisions/031-main-package-layout.md).
-    baseLevel: 12,
+    // WeChat has no recursive templates: Taro writes each element's template once per level, baseLevel times, into
+    // base.wxml in the main package (about 3 KB a level). Our deepest pages nest 8 elements (product, search with its
+    // filter sheet open); anything deeper still renders, through Taro's comp component
+    // (docs/decisions/031-main-package-layout.md).
+    baseLevel: 10,
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
       // @siyu/shared is TypeScript source in the workspace: compile it like our own.
       compile: { include: [SHARED_SRC] },
-      // Whitespace between template tags means nothing to the renderer; base.wxml (every level of every element
-      // the app uses, about 66 KB) is in the main package.
-      minifyXML: { collapseWhitespace: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
