@@ -23,7 +23,7 @@ export default defineAppConfig({
     // The share poster's canvas drawing, used on a tap of 生成海报.
     { root: 'package-share', pages: ['pages/poster/index'] },
   ],
-  // While a tab page is shown, fetch the sub-package its taps lead to (WeChat, Alipay; the others ignore the key).
+  // While a tab page is shown, fetch the sub-package its taps lead to (WeChat, Alipay and Douyin read the same key).
   preloadRule: {
     'pages/index/index': { network: 'all', packages: ['package-product', 'package-check-in'] },
     'pages/category/index': { network: 'all', packages: ['package-product'] },
