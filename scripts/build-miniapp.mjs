@@ -47,7 +47,7 @@ for (const target of selected) {
   const problems = checkOutput(target);
   if (problems.length) {
     if (!verbose) console.error(tail(output, 60));
-    fail(`the ${target} output is incomplete:\n  - ${problems.join('\n  - ')}`);
+    fail(`the ${target} output fails its checks:\n  - ${problems.join('\n  - ')}`);
   }
   timings.push({ target, seconds });
   console.log(`✔ ${target}: ${checkOnly ? 'checked' : 'built and checked'} in ${seconds.toFixed(1)} s → ${MATRIX.targets[target].outputDir}`);
