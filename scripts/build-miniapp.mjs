@@ -4,13 +4,14 @@
 //   node scripts/build-miniapp.mjs [weapp|alipay|tt|h5 …] [--verbose] [--check-only]
 //
 // Default: all four targets. Outputs go to the folders named in config/platforms.json. Exits non-zero, loudly,
-// when a build fails or an output is incomplete. `--verbose` streams Taro's own output instead of keeping it
-// for the failure report; `--check-only` skips the builds and checks the outputs already there. Build-time settings (TARO_APP_API_BASE, TARO_APP_H5_STAND_IN_PLATFORM, …) are read
-// from the environment, defaulting to config/platforms.json.
+// when a build fails, an output is incomplete, or a main package is over its fail line (mainPackageFailBytes in
+// config/platforms.json). `--verbose` streams Taro's own output instead of keeping it for the failure report;
+// `--check-only` skips the builds and checks the outputs already there. Build-time settings (TARO_APP_API_BASE,
+// TARO_APP_H5_STAND_IN_PLATFORM, …) are read from the environment, defaulting to config/platforms.json.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './lib.mjs';
+import { listFilesWithSizes, measureMiniOutput, ROOT } from './lib.mjs';
 
 const MATRIX = JSON.parse(fs.readFileSync(path.join(ROOT, 'config/platforms.json'), 'utf8'));
 const ALL_TARGETS = Object.keys(MATRIX.targets);
@@ -46,7 +47,7 @@ for (const target of selected) {
   const problems = checkOutput(target);
   if (problems.length) {
     if (!verbose) console.error(tail(output, 60));
-    fail(`the ${target} output is incomplete:\n  - ${problems.join('\n  - ')}`);
+    fail(`the ${target} output fails its checks:\n  - ${problems.join('\n  - ')}`);
   }
   timings.push({ target, seconds });
   console.log(`✔ ${target}: ${checkOnly ? 'checked' : 'built and checked'} in ${seconds.toFixed(1)} s → ${MATRIX.targets[target].outputDir}`);
@@ -105,22 +106,12 @@ function readJson(file, problems) {
   }
 }
 
-function listFiles(dir) {
-  const out = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(full));
-    else out.push(full);
-  }
-  return out;
-}
-
 function checkOutput(target) {
   const spec = MATRIX.targets[target];
   const out = path.join(ROOT, spec.outputDir);
   const problems = [];
   if (!fs.existsSync(out)) return [`${spec.outputDir} does not exist`];
-  const files = listFiles(out);
+  const files = listFilesWithSizes(out).map((f) => f.file);
   const mustExist = (rel) => {
     const file = path.join(out, rel);
     if (!fs.existsSync(file)) problems.push(`${spec.outputDir}/${rel} is missing`);
@@ -153,6 +144,13 @@ function checkOutput(target) {
       const tabs = app.tabBar?.list ?? app.tabBar?.items ?? [];
       for (const tab of tabs) if (!pages.includes(tab.pagePath)) problems.push(`tabBar page ${tab.pagePath} is not in app.json pages`);
     }
+    // Our fail line for the main package (the platform's own limit is far above it): the build stops here.
+    const failAt = spec.mainPackageFailBytes;
+    const { mainPackageBytes } = measureMiniOutput(out, spec);
+    if (failAt != null && mainPackageBytes > failAt)
+      problems.push(
+        `the main package is ${mainPackageBytes} bytes, over the ${failAt} of mainPackageFailBytes (config/platforms.json): put pages not needed at launch in a sub-package (docs/decisions/031-main-package-layout.md)`,
+      );
     // Nothing of another platform's template dialect may leak in.
     const foreign = files.filter((f) => /\.(wxml|wxss|axml|acss|ttml|ttss)$/.test(f) && !f.endsWith(ext.template) && !f.endsWith(ext.style));
     if (foreign.length) problems.push(`files of another platform: ${foreign.map((f) => path.relative(out, f)).join(', ')}`);

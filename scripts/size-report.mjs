@@ -1,7 +1,8 @@
-// Prints the size of each built mini-program output: total, main package against the platform's limit
-// (config/platforms.json), and the largest file; and the merchant console's production bundle (packages/console/dist):
-// total, gzip, what the first page loads, and each chunk. Exits non-zero when a main package is over its limit, or
-// when a target asked for by name has not been built.
+// Prints the size of each built mini-program output: total, main package against the platform's limit and our own
+// lines (config/platforms.json), and the largest file; and the merchant console's production bundle
+// (packages/console/dist): total, gzip, what the first page loads, and each chunk. Exits non-zero when a main package
+// is over its fail line or its goal (docs/decisions/031-main-package-layout.md), or when a target asked for by name
+// has not been built.
 //
 //   node scripts/size-report.mjs [weapp|alipay|tt|h5|console …] [--json]
 //
@@ -9,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { ROOT } from './lib.mjs';
+import { listFilesWithSizes, measureMiniOutput, ROOT } from './lib.mjs';
 
 const MATRIX = JSON.parse(fs.readFileSync(path.join(ROOT, 'config/platforms.json'), 'utf8'));
 const ALL_TARGETS = Object.keys(MATRIX.targets);
@@ -29,26 +30,6 @@ for (const t of named) {
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
-function listFiles(dir) {
-  const out = [];
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...listFiles(full));
-    else out.push({ file: full, bytes: fs.statSync(full).size });
-  }
-  return out;
-}
-
-/** Folders of the sub-packages declared in app.json; everything else is the main package. */
-function subPackageRoots(outDir) {
-  try {
-    const app = JSON.parse(fs.readFileSync(path.join(outDir, 'app.json'), 'utf8'));
-    return (app.subPackages ?? app.subpackages ?? []).map((s) => `${s.root.replace(/\/$/, '')}/`);
-  } catch {
-    return [];
-  }
-}
-
 const reports = [];
 let failed = false;
 for (const target of onlyConsole ? [] : named.length ? named : ALL_TARGETS) {
@@ -59,18 +40,15 @@ for (const target of onlyConsole ? [] : named.length ? named : ALL_TARGETS) {
     if (named.length) failed = true;
     continue;
   }
-  const files = listFiles(outDir).map((f) => ({ ...f, rel: path.relative(outDir, f.file).split(path.sep).join('/') }));
-  // The IDE's project file describes the package; it is not part of it.
-  const packaged = files.filter((f) => f.rel !== spec.emittedProjectFile);
-  const roots = subPackageRoots(outDir);
-  const main = packaged.filter((f) => !roots.some((r) => f.rel.startsWith(r)));
-  const total = packaged.reduce((s, f) => s + f.bytes, 0);
-  const mainBytes = main.reduce((s, f) => s + f.bytes, 0);
+  const { files: packaged, totalBytes: total, mainPackageBytes: mainBytes } = measureMiniOutput(outDir, spec);
   const largest = packaged.reduce((a, b) => (b.bytes > a.bytes ? b : a), { rel: '-', bytes: 0 });
   const limit = spec.mainPackageLimitBytes;
+  const failAt = spec.mainPackageFailBytes ?? null;
   const goal = spec.mainPackageGoalBytes;
   const overLimit = limit != null && mainBytes > limit;
-  if (overLimit) failed = true;
+  const overFailLine = failAt != null && mainBytes > failAt;
+  const overGoal = goal != null && mainBytes > goal;
+  if (overLimit || overFailLine || overGoal) failed = true;
   reports.push({
     target,
     built: true,
@@ -78,9 +56,11 @@ for (const target of onlyConsole ? [] : named.length ? named : ALL_TARGETS) {
     totalBytes: total,
     mainPackageBytes: mainBytes,
     mainPackageLimitBytes: limit,
+    mainPackageFailBytes: failAt,
     mainPackageGoalBytes: goal,
     overLimit,
-    overGoal: goal != null && mainBytes > goal,
+    overFailLine,
+    overGoal,
     largestFile: { path: largest.rel, bytes: largest.bytes },
   });
 }
@@ -103,14 +83,17 @@ if (asJson) {
       r.mainPackageLimitBytes == null
         ? 'no package limit'
         : `limit ${kb(r.mainPackageLimitBytes)} (${((r.mainPackageBytes / r.mainPackageLimitBytes) * 100).toFixed(1)}% used)`;
-    const goalText = r.mainPackageGoalBytes == null ? '' : `, goal ${kb(r.mainPackageGoalBytes)}${r.overGoal ? ' — OVER GOAL' : ''}`;
+    const failText = r.mainPackageFailBytes == null ? '' : `, fails above ${kb(r.mainPackageFailBytes)}${r.overFailLine ? ' ✗ OVER' : ''}`;
+    const goalText = r.mainPackageGoalBytes == null ? '' : `, goal ${kb(r.mainPackageGoalBytes)}${r.overGoal ? ' ✗ OVER GOAL' : ''}`;
     console.log(`${r.target.padEnd(7)} total ${kb(r.totalBytes).padStart(10)} in ${r.files} files`);
-    console.log(`${''.padEnd(7)} main  ${kb(r.mainPackageBytes).padStart(10)}  ${limitText}${goalText}${r.overLimit ? '  ✗ OVER LIMIT' : ''}`);
+    console.log(
+      `${''.padEnd(7)} main  ${kb(r.mainPackageBytes).padStart(10)}  ${limitText}${failText}${goalText}${r.overLimit ? '  ✗ OVER LIMIT' : ''}`,
+    );
     console.log(`${''.padEnd(7)} largest ${r.largestFile.path} (${kb(r.largestFile.bytes)})`);
   }
   if (consoleReport) printConsole(consoleReport);
   if (!built.length && !consoleReport?.built) console.error('\n✗ size-report: nothing is built; run node scripts/build-miniapp.mjs first');
-  else if (failed) console.error('\n✗ size-report: a main package is over its limit, or a named target is not built');
+  else if (failed) console.error('\n✗ size-report: a main package is over its limit, fail line or goal, or a named target is not built');
 }
 process.exit(failed ? 1 : 0);
 
@@ -118,10 +101,11 @@ process.exit(failed ? 1 : 0);
 function consoleSizes() {
   const dist = path.join(ROOT, 'packages/console/dist');
   if (!fs.existsSync(path.join(dist, 'index.html'))) return { built: false };
-  const files = listFiles(dist).map((f) => {
-    const rel = path.relative(dist, f.file).split(path.sep).join('/');
-    return { rel, bytes: f.bytes, gzipBytes: zlib.gzipSync(fs.readFileSync(f.file), { level: 9 }).length };
-  });
+  const files = listFilesWithSizes(dist).map((f) => ({
+    rel: f.rel,
+    bytes: f.bytes,
+    gzipBytes: zlib.gzipSync(fs.readFileSync(f.file), { level: 9 }).length,
+  }));
   const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
   const entry = [...html.matchAll(/(?:src|href)="\/admin\/([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
   const sum = (list, key) => list.reduce((s, f) => s + f[key], 0);

@@ -46,6 +46,11 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',
+    // WeChat has no recursive templates: Taro writes each element's template once per level, baseLevel times, into
+    // base.wxml in the main package (about 3 KB a level). Our deepest pages nest 8 elements (product, search with its
+    // filter sheet open); anything deeper still renders, through Taro's comp component
+    // (docs/decisions/031-main-package-layout.md).
+    baseLevel: 10,
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {

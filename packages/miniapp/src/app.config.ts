@@ -1,17 +1,13 @@
 import { t } from './i18n/zh-CN';
 
 export default defineAppConfig({
-  pages: [
-    'pages/index/index',
-    'pages/category/index',
-    'pages/cart/index',
-    'pages/member/index',
-    'pages/check-in/index',
-    'pages/search/index',
-    'pages/product/index',
-  ],
-  // Checkout, orders, addresses, coupons and points load on first use: the main package stays small (see lib/routes.ts).
+  pages: ['pages/index/index', 'pages/category/index', 'pages/cart/index', 'pages/member/index'],
+  // The main package holds the four tab pages and what they share; every other page is in a sub-package, loaded on
+  // first use (docs/decisions/031-main-package-layout.md).
   subPackages: [
+    // Product detail and search: opened from every tab, and straight from a shared link.
+    { root: 'package-product', pages: ['pages/detail/index', 'pages/search/index'] },
+    { root: 'package-check-in', pages: ['pages/check-in/index'] },
     {
       root: 'package-order',
       pages: ['pages/checkout/index', 'pages/list/index', 'pages/detail/index', 'pages/refund/index', 'pages/pay-success/index'],
@@ -27,6 +23,12 @@ export default defineAppConfig({
     // The share poster's canvas drawing, used on a tap of 生成海报.
     { root: 'package-share', pages: ['pages/poster/index'] },
   ],
+  // While a tab page is shown, fetch the sub-package its taps lead to (WeChat, Alipay and Douyin read the same key).
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['package-product', 'package-check-in'] },
+    'pages/category/index': { network: 'all', packages: ['package-product'] },
+    'pages/cart/index': { network: 'all', packages: ['package-order'] },
+  },
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f5f5f7',

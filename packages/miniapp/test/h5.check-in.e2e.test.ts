@@ -54,7 +54,7 @@ const shoot = screenshotter(testOutputDir('h5-check-in'), TAP_TARGETS, { fullPag
 describe('H5 check-in: cycles, cumulative rewards and make-up', () => {
   it('checks in, misses a day, makes it up with points and sees the streak restored', async () => {
     const page = await context.newPage();
-    await page.goto(`${api.base}/#/pages/check-in/index`);
+    await page.goto(`${api.base}/#/package-check-in/pages/check-in/index`);
     await page.locator('.js-checkin-button').first().waitFor({ timeout: WAIT_MS });
     await expect.poll(() => numberIn(page, '.js-checkin-streak'), { timeout: WAIT_MS }).toBe(0);
     await page.locator('.js-checkin-button').first().click();

@@ -125,7 +125,7 @@ const card = (page: Page, selector: string, name: string) => page.locator(select
 
 /** Buys one 红 / M of the test product now: product page → SKU → 立即购买 → checkout. */
 async function buyNow(page: Page) {
-  await page.goto(`${api.base}/#/pages/product/index?id=${product.id}`);
+  await page.goto(`${api.base}/#/package-product/pages/detail/index?id=${product.id}`);
   await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: WAIT_MS }).toBe(PRODUCT_TITLE);
   const skuValue = (text: string) => page.locator('.js-sku-value', { hasText: new RegExp(`^${text}$`) }).first();
   await skuValue('红').click();
@@ -195,7 +195,7 @@ describe('H5 coupons in headless Chromium', () => {
     await shoot(page, 'coupon-detail');
 
     // -- the product page's 领券 row: the public coupons that apply to it --------------------------------------------
-    await page.goto(`${api.base}/#/pages/product/index?id=${product.id}`);
+    await page.goto(`${api.base}/#/package-product/pages/detail/index?id=${product.id}`);
     await page.locator('.js-product-coupons').first().waitFor({ timeout: WAIT_MS });
     const tags = await page.locator('.js-product-coupon-tag').allTextContents();
     expect(tags).toEqual(expect.arrayContaining(['满50减10', '满100享9折']));

@@ -136,7 +136,7 @@ describe.each(VIEWPORTS)('H5 addresses, favourites, order counts and 支付成�
   });
 
   it('favourites: 收藏 on the product page, then the product in 我的收藏', async () => {
-    await open(`/pages/product/index?id=${longjingId}`, '.js-favourite-toggle');
+    await open(`/package-product/pages/detail/index?id=${longjingId}`, '.js-favourite-toggle');
     await expectTapTarget(page, '.js-favourite-toggle');
     await expect.poll(() => textOf(page, '.js-favourite-text'), { timeout: WAIT_MS }).toBe('收藏');
     await page.locator('.js-favourite-toggle').first().click();

@@ -85,7 +85,7 @@ const breakdown = async (page: Page) => (await page.locator('.js-breakdown-line'
 
 /** Buys `quantity` of 红 / M (¥59.00 each) now: product page → SKU → quantity → 立即购买 → checkout. */
 async function buyNow(page: Page, quantity: number) {
-  await page.goto(`${api.base}/#/pages/product/index?id=${product.id}`);
+  await page.goto(`${api.base}/#/package-product/pages/detail/index?id=${product.id}`);
   await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: WAIT_MS }).toBe(PRODUCT_TITLE);
   const skuValue = (text: string) => page.locator('.js-sku-value', { hasText: new RegExp(`^${text}$`) }).first();
   await skuValue('红').click();

@@ -86,7 +86,7 @@ const shoot = (page: Page, name: string) => screenshotter(shots, TAP_TARGETS)(pa
 
 /** Buys one 红 / M (¥59) of the test product now: product page → SKU → 立即购买 → checkout. */
 async function buyNow(page: Page) {
-  await page.goto(`${api.base}/#/pages/product/index?id=${product.id}`);
+  await page.goto(`${api.base}/#/package-product/pages/detail/index?id=${product.id}`);
   await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: WAIT_MS }).toBe(PRODUCT_TITLE);
   const skuValue = (text: string) => page.locator('.js-sku-value', { hasText: new RegExp(`^${text}$`) }).first();
   await skuValue('红').click();

@@ -89,7 +89,7 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
   });
 
   it('search: the field has room, and 茶 finds every tea, best matches first', async () => {
-    await open('/pages/search/index', '.js-search-input');
+    await open('/package-product/pages/search/index', '.js-search-input');
     // The merchant's hot words (seeded) wait under the field.
     expect(await page.locator('.js-search-hot-word').allTextContents()).toEqual(['龙井', '红茶', '坚果', '盖碗']);
     const input = await box(page, '.js-search-input');
@@ -115,7 +115,7 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
   });
 
   it('search filters: category chips and a checked price range in a sheet, shown as active filters, kept in the address', async () => {
-    await open(`/pages/search/index?keyword=${encodeURIComponent('茶')}`, '.js-search-summary');
+    await open(`/package-product/pages/search/index?keyword=${encodeURIComponent('茶')}`, '.js-search-summary');
     expect(await page.locator('.js-search-input input').first().inputValue()).toBe('茶');
     const all = await page.locator('.js-product-title').allTextContents();
     expect(all.length).toBeGreaterThanOrEqual(5);
@@ -195,7 +195,7 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
   });
 
   it('product by direct link: headings stand on their own line', async () => {
-    await open(`/pages/product/index?id=${longjingId}`, '.js-detail-description');
+    await open(`/package-product/pages/detail/index?id=${longjingId}`, '.js-detail-description');
     const heading = await box(page, '.js-description-heading');
     const text = await box(page, '.js-detail-description');
     expect(heading.y + heading.height).toBeLessThanOrEqual(text.y + 1);
@@ -205,7 +205,7 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
   });
 
   it('生成海报 draws the share poster (image, title, price, shop, the path with the sharer) in a sheet, and saves it', async () => {
-    await open(`/pages/product/index?id=${longjingId}`, '.js-poster-open');
+    await open(`/package-product/pages/detail/index?id=${longjingId}`, '.js-poster-open');
     await expectTapTarget(page, '.js-poster-open');
     await page.locator('.js-poster-open').first().click();
     await page.locator('.js-poster-image').first().waitFor({ timeout: WAIT_MS });
@@ -233,7 +233,7 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
     await screenSettled(page); // the page's slide-in done
     const member = await apiCall<{ id: number }>(api.base, 'GET', '/api/v1/me', await memberToken(page));
     expect(await page.locator('.js-poster-link').first().textContent()).toBe(
-      `${api.base}/#/pages/product/index?id=${longjingId}&sharer=${member.id}`,
+      `${api.base}/#/package-product/pages/detail/index?id=${longjingId}&sharer=${member.id}`,
     );
     await shot('poster-sheet');
     expect(await layoutFaults(page)).toEqual([]);
@@ -245,7 +245,7 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
   });
 
   it('check-in: the calendar arrows are 44 px to tap', async () => {
-    await open('/pages/check-in/index', '.js-calendar-prev');
+    await open('/package-check-in/pages/check-in/index', '.js-calendar-prev');
     await expectTapTarget(page, '.js-calendar-prev');
     await expectTapTarget(page, '.js-calendar-next');
     await shot('check-in');
@@ -253,7 +253,7 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
   });
 
   it('a sold-out product says 已售罄 on a disabled button', async () => {
-    await open(`/pages/product/index?id=${soldOutId}`, '.js-detail-title');
+    await open(`/package-product/pages/detail/index?id=${soldOutId}`, '.js-detail-title');
     const button = page.locator('.js-sold-out').first();
     await button.waitFor({ timeout: WAIT_MS });
     expect((await button.textContent())?.trim()).toBe('已售罄');
@@ -263,7 +263,7 @@ describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
   });
 
   it('links to a missing product or order get a not-found page with a way home', async () => {
-    await open('/pages/product/index?id=999999', '.js-not-found');
+    await open('/package-product/pages/detail/index?id=999999', '.js-not-found');
     await shot('product-not-found');
     await open('/package-order/pages/detail/index?id=999999', '.js-not-found');
     expect(await page.locator('.js-not-found').first().textContent()).not.toContain('还没有相关订单');
@@ -533,7 +533,7 @@ describe('H5 storefront at 390 × 844: a server that goes away and comes back, i
     await screenSettled(page); // every image loaded or failed
     expect(await brokenImages(), 'home').toEqual([]);
     expect(await page.locator('.js-product-card .js-image-placeholder').first().isVisible()).toBe(true);
-    await page.goto(`${api.base}/#/pages/product/index?id=${longjingId}`);
+    await page.goto(`${api.base}/#/package-product/pages/detail/index?id=${longjingId}`);
     await page.locator('.js-detail-title').first().waitFor({ timeout: WAIT_MS });
     await screenSettled(page); // every image loaded or failed
     expect(await brokenImages(), 'product').toEqual([]);
@@ -573,7 +573,7 @@ describe('H5 storefront at 390 × 844: a server that goes away and comes back, i
       `/api/v1/products?keyword=${encodeURIComponent('一直在售的茶点')}`,
       null,
     );
-    await page.goto(`${api.base}/#/pages/product/index?id=${kept.items[0]!.id}`);
+    await page.goto(`${api.base}/#/package-product/pages/detail/index?id=${kept.items[0]!.id}`);
     await page.locator('.js-add-to-cart').first().waitFor({ timeout: WAIT_MS });
     await page.locator('.js-add-to-cart').first().click();
     await expect.poll(units, { timeout: WAIT_MS }).toBe(before + 1);

@@ -34,7 +34,7 @@ import {
 
 const nodeRequire = createRequire(import.meta.url);
 const BUILT_API_BASE = 'http://127.0.0.1:3000'; // config/platforms.json default baked into the build
-const CHECK_IN_ROUTE = 'pages/check-in/index';
+const CHECK_IN_ROUTE = 'package-check-in/pages/check-in/index';
 const SESSION_KEY = 'siyu.session';
 
 type Platform = 'alipay' | 'tt';
@@ -918,13 +918,13 @@ for (const { platform, label } of PLATFORMS) {
     it('shares a product with the sharer’s member id in the path (onShareAppMessage)', async () => {
       const products = await host.apiGet<{ items: Array<{ id: number; title: string }> }>('/api/v1/products?page=1&pageSize=1', host.storedToken());
       const product = products.items[0]!;
-      const page = host.openPage('pages/product/index', { id: String(product.id) });
+      const page = host.openPage('package-product/pages/detail/index', { id: String(product.id) });
       await waitFor(() => host.find('js-detail-title'), 'the product title', host.diagnose);
       expect(typeof page.onShareAppMessage).toBe('function');
       const share = page.onShareAppMessage.call(page, { from: 'menu' }) as { title: string; path: string };
       const me = await host.apiGet<{ id: number }>('/api/v1/me', host.storedToken());
       expect(share.title).toBe(product.title);
-      expect(share.path).toBe(`/pages/product/index?id=${product.id}&sharer=${me.id}`);
+      expect(share.path).toBe(`/package-product/pages/detail/index?id=${product.id}&sharer=${me.id}`);
     });
 
     it('relaunched with a revoked stored token, logs in again once and still shows today’s check-in', async () => {
@@ -1406,7 +1406,12 @@ for (const { platform, label } of PLATFORMS) {
         host.storedToken(),
       );
       const green = tree.flatMap((c) => c.children).find((c) => c.name === '绿茶')!;
-      host.openPage('pages/search/index', { keyword: encodeURIComponent('茶'), categoryId: String(green.id), min: '10000', max: '15000' });
+      host.openPage('package-product/pages/search/index', {
+        keyword: encodeURIComponent('茶'),
+        categoryId: String(green.id),
+        min: '10000',
+        max: '15000',
+      });
       await waitFor(() => textOf(host.find('js-product-title')) === '洞庭碧螺春', 'the one green tea from ¥100 to ¥150', host.diagnose);
       const titles: string[] = [];
       walk(host.page?.data?.root, (n) => {

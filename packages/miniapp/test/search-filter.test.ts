@@ -1,6 +1,6 @@
 /** The search filter's pure rules: the price range as typed, and the search state in a page's query. */
 import { describe, expect, it } from 'vitest';
-import { fenToInput, parsePriceRange, searchFromParams, searchToQuery } from '../src/lib/search-filter';
+import { fenToInput, parsePriceRange, searchFromParams, searchToQuery } from '../src/package-product/lib/search-filter';
 
 describe('parsePriceRange', () => {
   it('takes yuan with up to two decimals, either bound left empty', () => {

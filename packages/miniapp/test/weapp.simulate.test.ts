@@ -278,9 +278,9 @@ afterAll(async () => {
 
 describe('WeChat output in miniprogram-simulate', () => {
   it('logs in silently, checks in with a tap, and shows the streak from the API', async () => {
-    routes.set('current', 'pages/check-in/index');
-    const id = simulate.load(path.join(ROOT, 'pages/check-in/index'), 'page', { rootPath: ROOT });
-    loadedPages.set('pages/check-in/index', id); // openPage renders it again later
+    routes.set('current', 'package-check-in/pages/check-in/index');
+    const id = simulate.load(path.join(ROOT, 'package-check-in/pages/check-in/index'), 'page', { rootPath: ROOT });
+    loadedPages.set('package-check-in/pages/check-in/index', id); // openPage renders it again later
     const page = simulate.render(id);
     const host = document.createElement('div');
     document.body.appendChild(host);
@@ -318,7 +318,7 @@ describe('WeChat output in miniprogram-simulate', () => {
   it('renders a product from the API, disables the SKU out of stock, and adds the chosen SKU to the cart', async () => {
     const owner = await staffToken(api.base);
     const product = await createSpecProduct(api.base, owner, '模拟器测试T恤');
-    const { page, host } = openPage('pages/product/index', { id: String(product.id) });
+    const { page, host } = openPage('package-product/pages/detail/index', { id: String(product.id) });
 
     await waitFor(() => findDom(host, 'js-detail-title')?.textContent?.includes('模拟器测试T恤'), 'the product title');
     expect(findDom(host, 'js-detail-price')?.textContent).toBe('¥59.00-¥69.00');
@@ -508,7 +508,7 @@ describe('WeChat output in miniprogram-simulate', () => {
     mine.page.detach();
 
     // Buy now: the product page hands the SKU to the checkout.
-    const productPage = openPage('pages/product/index', { id: String(product.id) });
+    const productPage = openPage('package-product/pages/detail/index', { id: String(product.id) });
     await waitFor(() => findDom(productPage.host, 'js-detail-title')?.textContent?.includes('领券模拟器T恤'), 'the product');
     const value = (text: string) => allDom(productPage.host, 'js-sku-value').find((el) => el.textContent?.trim() === text)!;
     tap(value('红'));
@@ -816,7 +816,7 @@ describe('WeChat output: the storefront fixes (decision 018)', () => {
   };
 
   it('shows a not-found page with a way home for a missing product or order', async () => {
-    const product = openPage('pages/product/index', { id: '999999' });
+    const product = openPage('package-product/pages/detail/index', { id: '999999' });
     await waitFor(() => one(product.host, 'js-not-found'), 'the product not-found page');
     const before = navigations.length;
     tap(one(product.host, 'js-not-found-home')!);
@@ -889,7 +889,12 @@ describe('WeChat output: the storefront fixes (decision 018)', () => {
       null,
     );
     const green = categories.flatMap((c) => c.children).find((c) => c.name === '绿茶')!;
-    const search = openPage('pages/search/index', { keyword: encodeURIComponent('茶'), categoryId: String(green.id), min: '10000', max: '15000' });
+    const search = openPage('package-product/pages/search/index', {
+      keyword: encodeURIComponent('茶'),
+      categoryId: String(green.id),
+      min: '10000',
+      max: '15000',
+    });
     await waitFor(() => allDom(search.host, 'js-product-title').length > 0, 'the filtered results');
     expect(allDom(search.host, 'js-product-title').map((el) => el.textContent)).toEqual(['洞庭碧螺春']);
     expect(one(search.host, 'js-search-active-price')?.textContent).toBe('¥100-¥150');
@@ -899,7 +904,7 @@ describe('WeChat output: the storefront fixes (decision 018)', () => {
 
   it('生成海报 on the product page opens the poster sub-package page for the product', async () => {
     const teas = await apiCall<{ items: { id: number }[] }>(api.base, 'GET', `/api/v1/products?keyword=${encodeURIComponent('龙井')}`, null);
-    const product = openPage('pages/product/index', { id: String(teas.items[0]!.id) });
+    const product = openPage('package-product/pages/detail/index', { id: String(teas.items[0]!.id) });
     await waitFor(() => one(product.host, 'js-poster-open'), 'the 生成海报 entry');
     const before = navigations.length;
     tap(one(product.host, 'js-poster-open')!);
@@ -1015,7 +1020,7 @@ describe('WeChat output: check-in cycles (last: it moves the server clock)', () 
     const newToday = addDays(today, days);
     const missed = addDays(newToday, -1);
 
-    const { page, host } = openPage('pages/check-in/index');
+    const { page, host } = openPage('package-check-in/pages/check-in/index');
     await waitFor(() => /0/.test(findDom(host, 'js-checkin-streak')?.textContent ?? ''), 'streak 0 after the missed day');
     const day = await waitFor(() => findDom(host, `js-day-${missed}`), 'the missed day in the calendar');
     await waitFor(() => day.className.includes('js-calendar-make-up'), 'the missed day offered for 补签');

@@ -1,6 +1,6 @@
 import { ScrollView, Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { t } from '../i18n/zh-CN';
+import { t } from '../i18n/package-coupon';
 import './bottom-sheet.css';
 
 interface BottomSheetProps {

@@ -1,5 +1,5 @@
 import type { ClaimableCoupon } from '@siyu/shared';
-import { t } from '../i18n/zh-CN';
+import { t } from '../i18n/package-coupon';
 import { categoryNameOf, scopeText, templateValidityText } from '../lib/coupons';
 import { useCatalog } from '../stores/catalog-store';
 import { CouponButton, CouponCard } from './coupon-card';

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import { t } from '../i18n/zh-CN';
+import { t } from '../i18n/package-coupon';
 import { conditionText, type CouponRuleView, couponFace } from '../lib/coupons';
 import './coupon-card.css';
 

@@ -1,11 +1,11 @@
 import type { ClaimableCoupon, Coupon, CouponKind, CouponScope } from '@siyu/shared';
-import { DEFAULT_TIME_ZONE, localDateTime } from '@siyu/shared/business-day';
+import { localDateTime } from '@siyu/shared/business-day';
 import { fenToYuanString } from '@siyu/shared/money';
 import Taro from '@tarojs/taro';
 import { isApiError } from '../api/client';
-import { t } from '../i18n/zh-CN';
+import { t } from '../i18n/package-coupon';
 import { useCatalog } from '../stores/catalog-store';
-import { useCheckIn } from '../stores/check-in-store';
+import { merchantTimeZone } from '../stores/check-in-store';
 import { formatDateTime } from './format';
 import { ROUTES } from './routes';
 
@@ -94,14 +94,6 @@ export function scopeText(scope: CouponScope, categoryName: (id: number) => stri
 /** The kinds a coupon combines with, in words. */
 export function stackingText(kinds: readonly CouponKind[]): string {
   return kinds.length === 0 ? t.coupons.stacksWithNone : t.coupons.stacksWith(kinds.map((k) => t.coupons.kindNames[k]).join(t.coupons.listSeparator));
-}
-
-/**
- * The merchant's time zone: the API states it with the check-in status (loaded on the home page); the default zone
- * until then.
- */
-export function merchantTimeZone(): string {
-  return useCheckIn.getState().status?.timeZone ?? DEFAULT_TIME_ZONE;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { PointsSummary } from '@siyu/shared';
 import { localDateTime } from '@siyu/shared/business-day';
 import { t } from '../i18n/zh-CN';
-import { merchantTimeZone } from './coupons';
+import { merchantTimeZone } from '../stores/check-in-store';
 import { formatDateTime } from './format';
 
 /**

@@ -1,15 +1,15 @@
 /**
- * Every page path in one place (app.config.ts lists the same pages). Order, checkout, address, coupon and points pages live
- * in sub-packages, loaded on first use, to keep the main package small.
+ * Every page path in one place (app.config.ts lists the same pages). Only the four tab pages are in the main package;
+ * every other page lives in a sub-package, loaded on first use (docs/decisions/031-main-package-layout.md).
  */
 export const ROUTES = {
   home: '/pages/index/index',
   category: '/pages/category/index',
   cart: '/pages/cart/index',
   member: '/pages/member/index',
-  checkIn: '/pages/check-in/index',
-  search: '/pages/search/index',
-  product: (id: number) => `/pages/product/index?id=${id}`,
+  checkIn: '/package-check-in/pages/check-in/index',
+  search: '/package-product/pages/search/index',
+  product: (id: number) => `/package-product/pages/detail/index?id=${id}`,
   checkout: '/package-order/pages/checkout/index',
   orders: (tab?: string) => `/package-order/pages/list/index${tab ? `?tab=${tab}` : ''}`,
   order: (id: number, extra = '') => `/package-order/pages/detail/index?id=${id}${extra}`,

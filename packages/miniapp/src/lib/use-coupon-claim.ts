@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { useRef, useState } from 'react';
 import { api, newIdempotencyKey } from '../api/client';
-import { t } from '../i18n/zh-CN';
+import { t } from '../i18n/package-coupon';
 import { claimErrorText, outcomeUnknown } from './coupons';
 
 export interface CouponClaim {

@@ -1,7 +1,7 @@
 import type { PointsMallItem, PointsMallRedemption } from '@siyu/shared';
 import { formatYuan } from '@siyu/shared/money';
 import { isApiError } from '../api/client';
-import { t } from '../i18n/zh-CN';
+import { t } from '../i18n/package-points';
 import { merchantTime } from '../lib/coupons';
 
 /** "500 积分" or "300 积分 + ¥9.90" for `quantity` units. */

@@ -1,4 +1,5 @@
 import type { CheckInMakeUpResult, CheckInResult, CheckInStatus } from '@siyu/shared';
+import { DEFAULT_TIME_ZONE } from '@siyu/shared/business-day';
 import { create } from 'zustand';
 import { api, isApiError, newIdempotencyKey } from '../api/client';
 import { useSession } from './session-store';
@@ -119,3 +120,11 @@ export const useCheckIn = create<CheckInState>()((set, get) => ({
     }
   },
 }));
+
+/**
+ * The merchant's time zone: the API states it with the check-in status (loaded on the home page); the default zone
+ * until then.
+ */
+export function merchantTimeZone(): string {
+  return useCheckIn.getState().status?.timeZone ?? DEFAULT_TIME_ZONE;
+}

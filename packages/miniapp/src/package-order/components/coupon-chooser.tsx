@@ -3,7 +3,7 @@ import { formatYuan } from '@siyu/shared/money';
 import { Button, Text, View } from '@tarojs/components';
 import { BottomSheet } from '../../components/bottom-sheet';
 import { CouponCard } from '../../components/coupon-card';
-import { t } from '../../i18n/zh-CN';
+import { t } from '../../i18n/package-order';
 import { couponValidityText, scopeText } from '../../lib/coupons';
 import './coupon-chooser.css';
 

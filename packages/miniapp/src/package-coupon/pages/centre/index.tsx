@@ -6,7 +6,7 @@ import { api } from '../../../api/client';
 import { ClaimableCouponCard } from '../../../components/claimable-coupon-card';
 import { CouponSkeleton } from '../../../components/coupon-card';
 import { LoadError } from '../../../components/load-error';
-import { t } from '../../../i18n/zh-CN';
+import { t } from '../../../i18n/package-coupon';
 import { ROUTES } from '../../../lib/routes';
 import { useCouponClaim } from '../../../lib/use-coupon-claim';
 import { useCatalog } from '../../../stores/catalog-store';

@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api, isApiError } from '../../../api/client';
 import { CouponCard, CouponSkeleton } from '../../../components/coupon-card';
 import { LoadError } from '../../../components/load-error';
-import { t } from '../../../i18n/zh-CN';
+import { t } from '../../../i18n/package-coupon';
 import {
   categoryNameOf,
   type CouponState,
@@ -13,13 +13,13 @@ import {
   couponValidityText,
   goUseCoupon,
   merchantTime,
-  merchantTimeZone,
   ruleLines,
   scopeText,
   stackingText,
 } from '../../../lib/coupons';
 import { idParam, ROUTES } from '../../../lib/routes';
 import { useCatalog } from '../../../stores/catalog-store';
+import { merchantTimeZone } from '../../../stores/check-in-store';
 import '../coupon-pages.css';
 
 type Load = { state: 'loading' } | { state: 'error' } | { state: 'missing' } | { state: 'ready'; coupon: Coupon };

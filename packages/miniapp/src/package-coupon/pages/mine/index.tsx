@@ -5,7 +5,7 @@ import { useRef, useState } from 'react';
 import { api, newIdempotencyKey } from '../../../api/client';
 import { CouponButton, CouponCard, CouponSkeleton } from '../../../components/coupon-card';
 import { LoadError } from '../../../components/load-error';
-import { t } from '../../../i18n/zh-CN';
+import { t } from '../../../i18n/package-coupon';
 import {
   categoryNameOf,
   type CouponState,

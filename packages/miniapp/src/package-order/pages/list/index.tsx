@@ -6,7 +6,7 @@ import { useRef, useState } from 'react';
 import { api } from '../../../api/client';
 import { LoadError } from '../../../components/load-error';
 import { ListSkeleton } from '../../../components/list-skeleton';
-import { t } from '../../../i18n/zh-CN';
+import { t } from '../../../i18n/package-order';
 import { ROUTES } from '../../../lib/routes';
 import { usePagedList } from '../../../lib/use-paged-list';
 import './index.css';

@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 import { isApiError } from '../../../api/client';
 import { LoadError } from '../../../components/load-error';
 import { NotFound } from '../../../components/not-found';
-import { t } from '../../../i18n/zh-CN';
+import { t } from '../../../i18n/package-order';
 import { formatDateTime } from '../../../lib/format';
 import { waitForPayment } from '../../../lib/payment';
 import { ROUTES, idParam } from '../../../lib/routes';

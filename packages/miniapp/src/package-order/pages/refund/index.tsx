@@ -6,7 +6,7 @@ import { api, isApiError, newIdempotencyKey } from '../../../api/client';
 import type { Order, RefundPreview } from '@siyu/shared';
 import { LoadError } from '../../../components/load-error';
 import { QuantityStepper } from '../../../components/quantity-stepper';
-import { t } from '../../../i18n/zh-CN';
+import { t } from '../../../i18n/package-order';
 import { specsText } from '../../../lib/format';
 import { refundableLines } from '../../../lib/refunds';
 import { idParam } from '../../../lib/routes';

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, type PointsLedgerParams, type PointsTaskList } from '../../../api/client';
 import { LoadError } from '../../../components/load-error';
 import { ListSkeleton } from '../../../components/list-skeleton';
-import { t } from '../../../i18n/zh-CN';
+import { t } from '../../../i18n/package-points';
 import { formatDateTime } from '../../../lib/format';
 import { merchantDateText, nextExpiryOf } from '../../../lib/points';
 import { usePoints } from '../../../stores/points-store';

@@ -7,7 +7,7 @@ import { api, isApiError, newIdempotencyKey } from '../../../api/client';
 import { LoadError } from '../../../components/load-error';
 import { QuantityStepper } from '../../../components/quantity-stepper';
 import { ProductImage } from '../../../components/product-image';
-import { t } from '../../../i18n/zh-CN';
+import { t } from '../../../i18n/package-points';
 import { merchantTime } from '../../../lib/coupons';
 import { descriptionText } from '../../../lib/format';
 import { ROUTES, idParam } from '../../../lib/routes';

@@ -6,7 +6,7 @@ import { api } from '../../../api/client';
 import { LoadError } from '../../../components/load-error';
 import { ListSkeleton } from '../../../components/list-skeleton';
 import { ProductImage } from '../../../components/product-image';
-import { t } from '../../../i18n/zh-CN';
+import { t } from '../../../i18n/package-points';
 import { ROUTES } from '../../../lib/routes';
 import { usePagedList } from '../../../lib/use-paged-list';
 import { mallPriceText, mallUnavailableText } from '../../mall';

@@ -4,7 +4,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { api, isApiError, newIdempotencyKey } from '../../../api/client';
 import { LoadError } from '../../../components/load-error';
-import { t } from '../../../i18n/zh-CN';
+import { t } from '../../../i18n/package-points';
 import { formatDateTime } from '../../../lib/format';
 import { payOrder, waitForPayment } from '../../../lib/payment';
 import { ROUTES, idParam } from '../../../lib/routes';

@@ -7,7 +7,7 @@ import { api } from '../../../api/client';
 import { TARGET } from '../../../env';
 import { BottomSheet } from '../../../components/bottom-sheet';
 import { LoadError } from '../../../components/load-error';
-import { t } from '../../../i18n/zh-CN';
+import { t } from '../../../i18n/package-share';
 import { priceRangeText } from '../../../lib/format';
 import { idParam, ROUTES } from '../../../lib/routes';
 import { useSession } from '../../../stores/session-store';

@@ -1,7 +1,7 @@
 import { monthRange } from '@siyu/shared/business-day';
 import { Text, View } from '@tarojs/components';
-import { t } from '../i18n/zh-CN';
-import { parseMonth, weekdayOf } from '../lib/format';
+import { t } from '../../i18n/package-check-in';
+import { parseMonth, weekdayOf } from '../../lib/format';
 import './check-in-calendar.css';
 
 interface Props {

@@ -1,12 +1,12 @@
 import type { ClaimableCoupon } from '@siyu/shared';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { api } from '../api/client';
-import { t } from '../i18n/zh-CN';
-import { couponTag } from '../lib/coupons';
-import { useCouponClaim } from '../lib/use-coupon-claim';
-import { BottomSheet } from './bottom-sheet';
-import { ClaimableCouponCard } from './claimable-coupon-card';
+import { api } from '../../api/client';
+import { t } from '../../i18n/package-product';
+import { couponTag } from '../../lib/coupons';
+import { useCouponClaim } from '../../lib/use-coupon-claim';
+import { BottomSheet } from '../../components/bottom-sheet';
+import { ClaimableCouponCard } from '../../components/claimable-coupon-card';
 import './product-coupons.css';
 
 const TAGS_SHOWN = 3;

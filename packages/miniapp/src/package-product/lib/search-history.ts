@@ -1,4 +1,4 @@
-import { STORAGE_KEYS, storage } from '../platform/storage';
+import { STORAGE_KEYS, storage } from '../../platform/storage';
 
 const MAX_HISTORY = 10;
 

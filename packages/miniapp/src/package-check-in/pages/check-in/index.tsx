@@ -2,10 +2,10 @@ import { monthOf } from '@siyu/shared/business-day';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { CheckInCalendar } from '../../components/check-in-calendar';
-import { LoadError } from '../../components/load-error';
-import { t } from '../../i18n/zh-CN';
-import { shiftMonth } from '../../lib/format';
-import { useCheckIn } from '../../stores/check-in-store';
+import { LoadError } from '../../../components/load-error';
+import { t } from '../../../i18n/package-check-in';
+import { shiftMonth } from '../../../lib/format';
+import { useCheckIn } from '../../../stores/check-in-store';
 import './index.css';
 
 export default function CheckInPage() {

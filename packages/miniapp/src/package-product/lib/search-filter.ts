@@ -1,7 +1,7 @@
 import type { ProductSort } from '@siyu/shared';
 import { PRODUCT_SORTS } from '@siyu/shared/constants';
 import { fenToYuanString, yuanStringToFen } from '@siyu/shared/money';
-import { t } from '../i18n/zh-CN';
+import { t } from '../../i18n/package-product';
 
 /** What the search page filters by besides the keyword and the sort. */
 export interface SearchFilter {

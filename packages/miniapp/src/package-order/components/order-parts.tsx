@@ -1,10 +1,10 @@
 import type { BreakdownLine } from '@siyu/shared';
 import { formatYuan } from '@siyu/shared/money';
 import { Text, View } from '@tarojs/components';
-import { ProductImage } from './product-image';
+import { ProductImage } from '../../components/product-image';
 import type { ReactNode } from 'react';
-import { t } from '../i18n/zh-CN';
-import { specsText } from '../lib/format';
+import { t } from '../../i18n/package-order';
+import { specsText } from '../../lib/format';
 
 interface LineItemProps {
   line: { title: string; specs: Record<string, string>; imageUrl: string | null; unitPriceFen: number; quantity: number };

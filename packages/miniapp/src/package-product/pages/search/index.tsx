@@ -2,15 +2,15 @@ import type { ProductSort } from '@siyu/shared';
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useReachBottom, useRouter } from '@tarojs/taro';
 import { useEffect, useMemo, useState } from 'react';
-import { BottomSheet } from '../../components/bottom-sheet';
-import { ProductGrid } from '../../components/product-grid';
-import { t } from '../../i18n/zh-CN';
+import { BottomSheet } from '../../../components/bottom-sheet';
+import { ProductGrid } from '../../../components/product-grid';
+import { t } from '../../../i18n/package-product';
 import { filterActive, fenToInput, NO_FILTER, parsePriceRange, type SearchFilter, searchFromParams, searchToQuery } from '../../lib/search-filter';
 import { clearSearchHistory, readSearchHistory, rememberSearch } from '../../lib/search-history';
-import { useProductList } from '../../lib/use-product-list';
-import { replacePageQuery } from '../../platform/url-state';
-import { useCatalog } from '../../stores/catalog-store';
-import { useStorefront } from '../../stores/storefront-store';
+import { useProductList } from '../../../lib/use-product-list';
+import { replacePageQuery } from '../../../platform/url-state';
+import { useCatalog } from '../../../stores/catalog-store';
+import { useStorefront } from '../../../stores/storefront-store';
 import './index.css';
 
 const SORTS: { key: ProductSort | 'price'; label: string }[] = [
