@@ -4,22 +4,15 @@
  * explicit choice) and through the order lifecycle (taken, used, given back), and the template's figures.
  */
 import type { Coupon, CouponTemplate } from '@siyu/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from './context.js';
+import { describe, expect, it } from 'vitest';
+import { eachTestContext, type TestContext } from './context.js';
 import { call, createProduct, createStaffAndLogin, freshAddress, loginMember, type StaffSession } from './factories.js';
-import { newShop, newShopper, orderRow, payOrder, placeOrder, type Shop, type Shopper } from './shop.js';
+import { newShopper, orderRow, payOrder, placeOrder, type Shop, type Shopper, withShopAndShopper } from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
 let m: Shopper;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  shop = await newShop(ctx);
-  m = await newShopper(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withShopAndShopper, (s) => ({ ctx, shop, m } = s));
 
 const M = '/api/v1/merchant';
 const sku = (i: number) => shop.product.skus[i]!.id;

@@ -78,6 +78,16 @@ export async function call(
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
+/** A valid delivery address (Hangzhou, in the region data set). */
+export const TEST_ADDRESS = { name: '林晓', phone: '13812345678', province: '浙江省', city: '杭州市', district: '西湖区', detail: '龙井路 1 号' };
+
+/** Saves `TEST_ADDRESS` (with `change`) for the member and returns its id. */
+export async function addAddress(ctx: TestContext, member: TestMember, change: Partial<typeof TEST_ADDRESS> = {}): Promise<number> {
+  const res = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), { ...TEST_ADDRESS, ...change });
+  if (res.status !== 201) throw new Error(`add address failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
 export interface TestProduct {
   id: number;
   skus: { id: number; code: string; priceFen: number; stock: number }[];
@@ -112,3 +122,8 @@ export async function createProduct(
   }
   return { id: created.body.id, skus: created.body.skus };
 }
+
+/** Who a file's tests start with, for eachTestContext (test/context.ts). */
+export const withOwner = async (ctx: TestContext) => ({ owner: await createStaffAndLogin(ctx, 'owner') });
+export const withMember = async (ctx: TestContext) => ({ member: await loginMember(ctx) });
+export const withOwnerAndMember = async (ctx: TestContext) => ({ ...(await withOwner(ctx)), ...(await withMember(ctx)) });

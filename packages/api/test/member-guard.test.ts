@@ -4,21 +4,15 @@
  * already inside its transaction when a merge of its member commits lands on the survivor; a write whose member was
  * closed or merged after its token was read is refused, never written on the closed member or the tombstone.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from './context.js';
+import { describe, expect, it } from 'vitest';
+import { eachTestContext, type TestContext } from './context.js';
 import { call } from './factories.js';
-import { newShop, newShopper, type Shop, type Shopper } from './shop.js';
+import { newShopper, type Shop, type Shopper, withShop } from './shop.js';
 import { gate, someoneWaitsForALock } from './waits.js';
 
 let ctx: TestContext;
 let shop: Shop;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  shop = await newShop(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withShop, (s) => ({ ctx, shop } = s));
 
 const M = '/api/v1/merchant';
 const PHONE = { countryCode: '86', number: '13812345678' };

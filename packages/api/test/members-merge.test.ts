@@ -4,21 +4,14 @@
  * check-ins, the balance equals the merged ledger), a crash injected after each step of the merge (nothing half-merged),
  * concurrent bindings of one phone (one member), the unionid join at login, and the merchant's view of merges.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from './context.js';
+import { describe, expect, it } from 'vitest';
+import { eachTestContext, type TestContext } from './context.js';
 import { call, createProduct, createStaffAndLogin, freshAddress } from './factories.js';
-import { newShop, newShopper, paidOrder, type Shop, type Shopper } from './shop.js';
+import { newShopper, paidOrder, type Shop, type Shopper, withShop } from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
-
-beforeEach(async () => {
-  ctx = await createTestContext();
-  shop = await newShop(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withShop, (s) => ({ ctx, shop } = s));
 
 const M = '/api/v1/merchant';
 const PHONE = { countryCode: '86', number: '13812345678' };

@@ -3,22 +3,15 @@
  * total of the order list's tab it opens. On SQLite and PostgreSQL.
  */
 import type { Order, OrderCounts } from '@siyu/shared';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from './context.js';
+import { expect, it } from 'vitest';
+import { eachTestContext, type TestContext } from './context.js';
 import { call } from './factories.js';
-import { newShop, newShopper, paidOrder, placeOrder, type Shop, type Shopper } from './shop.js';
+import { newShopper, paidOrder, placeOrder, type Shop, type Shopper, withShopAndShopper } from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
 let m: Shopper;
-beforeEach(async () => {
-  ctx = await createTestContext({}, undefined, { autoCompleteRefunds: false });
-  shop = await newShop(ctx);
-  m = await newShopper(ctx, 'weapp');
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withShopAndShopper, (s) => ({ ctx, shop, m } = s), {}, undefined, { autoCompleteRefunds: false });
 
 const counts = async (who: Shopper) => {
   const res = await call(ctx, 'GET', '/api/v1/orders/counts', who.headers());

@@ -5,23 +5,16 @@
  * lifecycle's steps and their transaction, and the stated maxima of an order. Runs on SQLite and PostgreSQL.
  */
 import type { Order } from '@siyu/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Adjustment } from '../src/modules/pricing/index.js';
-import { createTestContext, type TestContext } from './context.js';
+import { eachTestContext, type TestContext } from './context.js';
 import { call, createProduct, createStaffAndLogin } from './factories.js';
-import { newShop, newShopper, orderRow, payOrder, placeOrder, type Shop, type Shopper, stockOf } from './shop.js';
+import { newShopper, orderRow, payOrder, placeOrder, type Shop, type Shopper, stockOf, withShopAndShopper } from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
 let m: Shopper;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  shop = await newShop(ctx);
-  m = await newShopper(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withShopAndShopper, (s) => ({ ctx, shop, m } = s));
 
 const M = '/api/v1/merchant';
 const sku = (i: number) => shop.product.skus[i]!.id;

@@ -4,23 +4,17 @@
  * path as a notification, once overall, however the query and the late notification interleave.
  */
 import type { LoginPlatform } from '@siyu/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startPaymentQueryJob } from '../src/modules/payments/index.js';
 import { AppError } from '../src/lib/app-error.js';
 import { silentLogger } from '../src/lib/logger.js';
-import { createTestContext, type TestContext } from './context.js';
+import { eachTestContext, type TestContext } from './context.js';
 import { call } from './factories.js';
-import { expectOkAck, newShop, newShopper, orderRow, paidEvents, placeOrder, startPayment, type Shop, type Shopper } from './shop.js';
+import { expectOkAck, newShopper, orderRow, paidEvents, placeOrder, startPayment, type Shop, type Shopper, withShop } from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  shop = await newShop(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withShop, (s) => ({ ctx, shop } = s));
 
 const PLATFORMS: LoginPlatform[] = ['weapp', 'alipay', 'tt'];
 

@@ -10,21 +10,15 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AlipaySdk } from 'alipay-sdk';
 import type { LoginPlatform } from '@siyu/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SIMULATOR_APPS } from '../src/platforms/index.js';
-import { createTestContext, type TestContext } from './context.js';
+import { eachTestContext, type TestContext } from './context.js';
 import { call } from './factories.js';
-import { expectOkAck, newShop, newShopper, orderRow, paidEvents, paidOrder, placeOrder, startPayment, stockOf, type Shop } from './shop.js';
+import { expectOkAck, newShopper, orderRow, paidEvents, paidOrder, placeOrder, startPayment, stockOf, type Shop, withShop } from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  shop = await newShop(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withShop, (s) => ({ ctx, shop } = s));
 
 const PLATFORMS: LoginPlatform[] = ['weapp', 'alipay', 'tt'];
 const W = SIMULATOR_APPS.weapp;

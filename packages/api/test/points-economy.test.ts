@@ -5,24 +5,17 @@
  */
 import type { PointsRules } from '@siyu/shared';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_POINTS_RULES } from '../src/modules/points/index.js';
-import { createTestContext, engine, type TestContext } from './context.js';
+import { eachTestContext, engine, type TestContext } from './context.js';
 import { call, createProduct, createStaffAndLogin, loginMember } from './factories.js';
-import { newShop, newShopper, payOrder, placeOrder, type Shop, type Shopper } from './shop.js';
+import { newShopper, payOrder, placeOrder, type Shop, type Shopper, withShopAndShopper } from './shop.js';
 import { someoneWaitsForALock } from './waits.js';
 
 let ctx: TestContext;
 let shop: Shop;
 let m: Shopper;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  shop = await newShop(ctx);
-  m = await newShopper(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withShopAndShopper, (s) => ({ ctx, shop, m } = s));
 
 const M = '/api/v1/merchant';
 const DAY = 24 * 3600_000;

@@ -4,23 +4,16 @@
  * fulfilment and cancellation, roles, bad input, other members' ids, and real concurrency for stock, limits and points.
  */
 import type { LoginPlatform, MerchantPointsMallItem, PointsMallItem, PointsMallRedemption } from '@siyu/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inTransaction } from '../src/lib/transaction.js';
-import { createTestContext, type TestContext } from './context.js';
+import { eachTestContext, type TestContext } from './context.js';
 import { call, createStaffAndLogin, loginMember, type StaffSession, type TestMember } from './factories.js';
-import { expectOkAck, newShop, newShopper, type Shop, type Shopper, startPayment } from './shop.js';
+import { expectOkAck, newShopper, type Shop, type Shopper, startPayment, withShopAndShopper } from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
 let m: Shopper;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  shop = await newShop(ctx);
-  m = await newShopper(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withShopAndShopper, (s) => ({ ctx, shop, m } = s));
 
 const M = '/api/v1/merchant';
 let keyCounter = 0;

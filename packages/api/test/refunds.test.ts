@@ -4,25 +4,18 @@
  * server; what is refunded never exceeds what was paid, however requests and approvals race.
  */
 import type { LoginPlatform, Order, Refund } from '@siyu/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../src/lib/app-error.js';
-import { createTestContext, engine, type TestContext } from './context.js';
+import { eachTestContext, engine, type TestContext } from './context.js';
 import { call, createStaffAndLogin, type StaffSession } from './factories.js';
-import { expectOkAck, newShop, newShopper, orderRow, paidOrder, stockOf, type Shop, type Shopper } from './shop.js';
+import { expectOkAck, newShopper, orderRow, paidOrder, stockOf, type Shop, type Shopper, withShopAndShopper } from './shop.js';
 import { gate, within } from './waits.js';
 
 let ctx: TestContext;
 let shop: Shop;
 let m: Shopper;
-beforeEach(async () => {
-  // Refunds complete when a test says so (sim.completeRefund), not on a timer.
-  ctx = await createTestContext({}, undefined, { autoCompleteRefunds: false });
-  shop = await newShop(ctx);
-  m = await newShopper(ctx, 'weapp');
-});
-afterEach(async () => {
-  await ctx.close();
-});
+// Refunds complete when a test says so (sim.completeRefund), not on a timer.
+eachTestContext(withShopAndShopper, (s) => ({ ctx, shop, m } = s), {}, undefined, { autoCompleteRefunds: false });
 
 const M = '/api/v1/merchant';
 const sku = (i: number) => shop.product.skus[i]!.id;

@@ -2,7 +2,16 @@
 import type { LoginPlatform, Order, PayOrderResponse } from '@siyu/shared';
 import { expect } from 'vitest';
 import type { TestContext } from './context.js';
-import { call, createProduct, createStaffAndLogin, loginMember, type StaffSession, type TestMember, type TestProduct } from './factories.js';
+import {
+  call,
+  createProduct,
+  createStaffAndLogin,
+  loginMember,
+  type StaffSession,
+  type TestMember,
+  type TestProduct,
+  addAddress,
+} from './factories.js';
 
 export interface Shopper extends TestMember {
   platform: LoginPlatform;
@@ -11,16 +20,7 @@ export interface Shopper extends TestMember {
 
 export async function newShopper(ctx: TestContext, platform: LoginPlatform = 'weapp'): Promise<Shopper> {
   const m = await loginMember(ctx, { platform });
-  const res = await call(ctx, 'POST', '/api/v1/addresses', m.headers(), {
-    name: '林晓',
-    phone: '13812345678',
-    province: '浙江省',
-    city: '杭州市',
-    district: '西湖区',
-    detail: '龙井路 1 号',
-  });
-  expect(res.status).toBe(201);
-  return { ...m, platform, addressId: res.body.id };
+  return { ...m, platform, addressId: await addAddress(ctx, m) };
 }
 
 export interface Shop {
@@ -92,3 +92,7 @@ export const stockOf = async (ctx: TestContext, skuId: number) =>
 export const orderRow = (ctx: TestContext, id: number) => ctx.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 export const paidEvents = async (ctx: TestContext, orderId: number) =>
   (await ctx.db.selectFrom('order_events').select('id').where('order_id', '=', orderId).where('to_status', '=', 'paid').execute()).length;
+
+/** A shop, and a shop with a weapp shopper, for eachTestContext (test/context.ts). */
+export const withShop = async (ctx: TestContext) => ({ shop: await newShop(ctx) });
+export const withShopAndShopper = async (ctx: TestContext) => ({ ...(await withShop(ctx)), m: await newShopper(ctx) });

@@ -5,23 +5,16 @@
  * policy) by a job safe to run twice at once, check-in growth, birthday gifts, bad input and access.
  */
 import type { TierRules, TiersConfig } from '@siyu/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIER_RULES } from '../src/modules/tiers/index.js';
-import { createTestContext, type TestContext } from './context.js';
+import { eachTestContext, type TestContext } from './context.js';
 import { call, createProduct, createStaffAndLogin, loginMember, type StaffSession } from './factories.js';
-import { newShop, newShopper, payOrder, placeOrder, type Shop, type Shopper } from './shop.js';
+import { newShopper, payOrder, placeOrder, type Shop, type Shopper, withShopAndShopper } from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
 let m: Shopper;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  shop = await newShop(ctx);
-  m = await newShopper(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withShopAndShopper, (s) => ({ ctx, shop, m } = s));
 
 const M = '/api/v1/merchant';
 const DAY = 24 * 3600_000;
