@@ -23,15 +23,24 @@ import {
 } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { type AppEnv, createRouter } from '../../lib/http.js';
-import { IdempotencyHeader, jsonBody, jsonContent, memberErrors, staffErrors } from '../../lib/openapi.js';
+import {
+  IdempotencyHeader,
+  jsonBody,
+  jsonContent,
+  memberErrors,
+  staffErrors,
+  memberRead,
+  memberWrite,
+  staffRead,
+  staffWrite,
+} from '../../lib/openapi.js';
 import type { PointsMallService } from './points-mall.service.js';
 
 export function pointsMallRoutes(deps: { mall: PointsMallService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
   const tags = ['points mall'];
-  const security = [{ memberToken: [] }];
-  const read = { security, middleware: deps.member };
-  const write = { security, middleware: [deps.member, deps.idempotent] };
+  const read = memberRead(deps);
+  const write = memberWrite(deps);
 
   router.openapi(
     createRoute({
@@ -111,9 +120,8 @@ export function pointsMallRoutes(deps: { mall: PointsMallService; member: Middle
 export function merchantPointsMallRoutes(deps: { mall: PointsMallService; anyStaff: MiddlewareHandler<AppEnv>; editor: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
   const tags = ['merchant: points mall'];
-  const security = [{ staffToken: [] }];
-  const read = { security, middleware: deps.anyStaff };
-  const write = { security, middleware: deps.editor };
+  const read = staffRead(deps);
+  const write = staffWrite(deps);
 
   router.openapi(
     createRoute({
