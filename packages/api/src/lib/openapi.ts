@@ -34,3 +34,6 @@ export const memberRead = (deps: { member: Guard }) => ({ security: memberSecuri
 export const memberWrite = (deps: { member: Guard; idempotent: Guard }) => ({ security: memberSecurity, middleware: [deps.member, deps.idempotent] });
 export const staffRead = (deps: { anyStaff: Guard }) => ({ security: staffSecurity, middleware: deps.anyStaff });
 export const staffWrite = (deps: { editor: Guard }) => ({ security: staffSecurity, middleware: deps.editor });
+/** Both, for a router that reads and writes. */
+export const memberAccess = (deps: { member: Guard; idempotent: Guard }) => ({ read: memberRead(deps), write: memberWrite(deps) });
+export const staffAccess = (deps: { anyStaff: Guard; editor: Guard }) => ({ read: staffRead(deps), write: staffWrite(deps) });

@@ -13,23 +13,12 @@ import {
 } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, type AppEnv } from '../../lib/http.js';
-import {
-  IdempotencyHeader,
-  jsonBody,
-  jsonContent,
-  optionalJsonBody,
-  requestErrors,
-  memberRead,
-  memberWrite,
-  staffRead,
-  staffWrite,
-} from '../../lib/openapi.js';
+import { IdempotencyHeader, jsonBody, jsonContent, memberAccess, optionalJsonBody, requestErrors, staffAccess } from '../../lib/openapi.js';
 import type { CheckInService } from './check-in.service.js';
 
 export function checkInRoutes(deps: { checkIn: CheckInService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
-  const read = memberRead(deps);
-  const write = memberWrite(deps);
+  const { read, write } = memberAccess(deps);
 
   router.openapi(
     createRoute({
@@ -95,8 +84,7 @@ export function checkInRoutes(deps: { checkIn: CheckInService; member: Middlewar
 
 export function merchantCheckInRoutes(deps: { checkIn: CheckInService; anyStaff: MiddlewareHandler<AppEnv>; editor: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
-  const read = staffRead(deps);
-  const write = staffWrite(deps);
+  const { read, write } = staffAccess(deps);
   const staffErrors = { ...requestErrors, 403: jsonContent(ErrorResponse, 'not staff, or role may not do this') };
 
   router.openapi(

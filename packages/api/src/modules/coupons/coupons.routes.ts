@@ -23,17 +23,7 @@ import {
 } from '@siyu/shared';
 import type { Context, MiddlewareHandler } from 'hono';
 import { type AppEnv, clientAddress, createRouter } from '../../lib/http.js';
-import {
-  IdempotencyHeader,
-  jsonBody,
-  jsonContent,
-  memberErrors,
-  staffErrors,
-  memberRead,
-  memberWrite,
-  staffRead,
-  staffWrite,
-} from '../../lib/openapi.js';
+import { IdempotencyHeader, jsonBody, jsonContent, memberAccess, memberErrors, staffAccess, staffErrors } from '../../lib/openapi.js';
 import type { CouponIssueJobs } from './coupon-issue-jobs.js';
 import type { CouponsService } from './coupons.service.js';
 
@@ -61,8 +51,7 @@ export function couponRoutes(deps: {
 }) {
   const router = createRouter();
   const tags = ['coupons'];
-  const read = memberRead(deps);
-  const write = memberWrite(deps);
+  const { read, write } = memberAccess(deps);
 
   router.openapi(
     createRoute({
@@ -146,8 +135,7 @@ export function merchantCouponRoutes(deps: {
 }) {
   const router = createRouter();
   const tags = ['merchant: coupons'];
-  const read = staffRead(deps);
-  const write = staffWrite(deps);
+  const { read, write } = staffAccess(deps);
   const templateParam = { params: IdParam };
 
   router.openapi(

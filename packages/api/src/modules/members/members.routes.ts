@@ -13,7 +13,7 @@ import {
 } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, type AppEnv } from '../../lib/http.js';
-import { jsonBody, jsonContent, memberErrors, staffErrors, memberRead, memberWrite, staffRead } from '../../lib/openapi.js';
+import { jsonBody, jsonContent, memberAccess, memberErrors, staffErrors, staffRead } from '../../lib/openapi.js';
 import type { MembersService } from './members.service.js';
 
 export function merchantMemberRoutes(deps: { members: MembersService; anyStaff: MiddlewareHandler<AppEnv> }) {
@@ -63,8 +63,7 @@ export function merchantMemberRoutes(deps: { members: MembersService; anyStaff: 
 export function memberProfileRoutes(deps: { members: MembersService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
   const tags = ['members'];
-  const read = memberRead(deps);
-  const write = memberWrite(deps);
+  const { read, write } = memberAccess(deps);
   router.openapi(
     createRoute({
       method: 'get',

@@ -20,21 +20,18 @@ import {
   IdempotencyHeader,
   jsonBody,
   jsonContent,
+  memberAccess,
   memberErrors,
   optionalJsonBody,
+  staffAccess,
   staffErrors,
-  memberRead,
-  memberWrite,
-  staffRead,
-  staffWrite,
 } from '../../lib/openapi.js';
 import type { OrdersService } from './orders.service.js';
 
 export function orderRoutes(deps: { orders: OrdersService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
   const tags = ['orders'];
-  const read = memberRead(deps);
-  const write = memberWrite(deps);
+  const { read, write } = memberAccess(deps);
 
   router.openapi(
     createRoute({
@@ -125,8 +122,7 @@ export function orderRoutes(deps: { orders: OrdersService; member: MiddlewareHan
 export function merchantOrderRoutes(deps: { orders: OrdersService; anyStaff: MiddlewareHandler<AppEnv>; editor: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
   const tags = ['merchant: orders'];
-  const read = staffRead(deps);
-  const write = staffWrite(deps);
+  const { read, write } = staffAccess(deps);
 
   router.openapi(
     createRoute({

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { ErrorResponse, IdParam, PaymentException, PaymentExceptionPage, PaymentExceptionQuery } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, type AppEnv } from '../../lib/http.js';
-import { jsonContent, staffErrors, staffRead, staffWrite } from '../../lib/openapi.js';
+import { jsonContent, staffAccess, staffErrors } from '../../lib/openapi.js';
 import type { PaymentExceptionsService } from './payment-exceptions.service.js';
 
 export function merchantPaymentExceptionRoutes(deps: {
@@ -12,8 +12,7 @@ export function merchantPaymentExceptionRoutes(deps: {
 }) {
   const router = createRouter();
   const tags = ['merchant: payment exceptions'];
-  const read = staffRead(deps);
-  const write = staffWrite(deps);
+  const { read, write } = staffAccess(deps);
   router.openapi(
     createRoute({
       method: 'get',

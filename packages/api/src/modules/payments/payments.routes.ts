@@ -3,14 +3,13 @@ import { ErrorResponse, IdParam, LOGIN_PLATFORMS, Order, PaymentStatusRequest, P
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
 import { createRouter, requestBodyLimit, type AppEnv } from '../../lib/http.js';
-import { IdempotencyHeader, jsonContent, memberErrors, optionalJsonBody, memberRead, memberWrite } from '../../lib/openapi.js';
+import { IdempotencyHeader, jsonContent, memberAccess, memberErrors, optionalJsonBody } from '../../lib/openapi.js';
 import { notificationFormatProblem, type PaymentPlatform } from '../../platforms/index.js';
 import type { PaymentsService } from './payments.service.js';
 
 export function paymentRoutes(deps: { payments: PaymentsService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
-  const read = memberRead(deps);
-  const write = memberWrite(deps);
+  const { read, write } = memberAccess(deps);
   router.openapi(
     createRoute({
       method: 'post',

@@ -18,21 +18,18 @@ import {
   IdempotencyHeader,
   jsonBody,
   jsonContent,
+  memberAccess,
   memberErrors,
   optionalJsonBody,
+  staffAccess,
   staffErrors,
-  memberRead,
-  memberWrite,
-  staffRead,
-  staffWrite,
 } from '../../lib/openapi.js';
 import type { RefundsService } from './refunds.service.js';
 
 export function refundRoutes(deps: { refunds: RefundsService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
   const tags = ['refunds'];
-  const read = memberRead(deps);
-  const write = memberWrite(deps);
+  const { read, write } = memberAccess(deps);
   router.openapi(
     createRoute({
       method: 'post',
@@ -75,8 +72,7 @@ export function refundRoutes(deps: { refunds: RefundsService; member: Middleware
 export function merchantRefundRoutes(deps: { refunds: RefundsService; anyStaff: MiddlewareHandler<AppEnv>; editor: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
   const tags = ['merchant: refunds'];
-  const read = staffRead(deps);
-  const write = staffWrite(deps);
+  const { read, write } = staffAccess(deps);
   router.openapi(
     createRoute({
       method: 'get',

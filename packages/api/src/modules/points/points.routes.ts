@@ -16,7 +16,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { DB } from '../../db/connection.js';
 import type { Clock } from '../../lib/clock.js';
 import { createRouter, type AppEnv } from '../../lib/http.js';
-import { jsonBody, jsonContent, memberErrors, staffErrors, memberRead, staffRead, staffWrite } from '../../lib/openapi.js';
+import { jsonBody, jsonContent, memberErrors, memberRead, staffAccess, staffErrors } from '../../lib/openapi.js';
 
 import type { PointsService } from './points.service.js';
 
@@ -75,8 +75,7 @@ export function merchantPointsRoutes(deps: {
 }) {
   const router = createRouter();
   const tags = ['merchant: members'];
-  const read = staffRead(deps);
-  const write = staffWrite(deps);
+  const { read, write } = staffAccess(deps);
   router.openapi(
     createRoute({
       method: 'get',

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { Storefront, StorefrontSettings } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, type AppEnv } from '../../lib/http.js';
-import { jsonBody, jsonContent, staffErrors, staffRead, staffWrite } from '../../lib/openapi.js';
+import { jsonBody, jsonContent, staffAccess, staffErrors } from '../../lib/openapi.js';
 import type { StorefrontService } from './storefront.service.js';
 
 export function storefrontRoutes(deps: { storefront: StorefrontService }) {
@@ -27,8 +27,7 @@ export function merchantStorefrontRoutes(deps: {
 }) {
   const router = createRouter();
   const tags = ['merchant: storefront'];
-  const read = staffRead(deps);
-  const write = staffWrite(deps);
+  const { read, write } = staffAccess(deps);
   router.openapi(
     createRoute({
       method: 'get',

@@ -16,7 +16,7 @@ import {
 } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, type AppEnv } from '../../lib/http.js';
-import { jsonBody, jsonContent, memberErrors, staffErrors, memberRead, memberWrite, staffRead, staffWrite } from '../../lib/openapi.js';
+import { jsonBody, jsonContent, memberAccess, memberErrors, staffAccess, staffErrors } from '../../lib/openapi.js';
 import type { MembersService } from '../members/index.js';
 import type { TiersService } from './tiers.service.js';
 
@@ -30,8 +30,7 @@ export function tierRoutes(deps: {
 }) {
   const router = createRouter();
   const tags = ['tiers'];
-  const read = memberRead(deps);
-  const write = memberWrite(deps);
+  const { read, write } = memberAccess(deps);
   router.openapi(
     createRoute({
       method: 'get',
@@ -91,8 +90,7 @@ export function merchantTierRoutes(deps: {
 }) {
   const router = createRouter();
   const tags = ['merchant: tiers'];
-  const read = staffRead(deps);
-  const write = staffWrite(deps);
+  const { read, write } = staffAccess(deps);
   router.openapi(
     createRoute({
       method: 'get',
