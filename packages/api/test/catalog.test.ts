@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { eachTestContext, type TestContext } from './context.js';
-import { call, createProduct, createStaffAndLogin, type StaffSession, type TestMember, withOwnerAndMember } from './factories.js';
+import { call, createProduct, createStaffAndLogin, type StaffSession, type TestMember, withOwnerAndMember, M } from './factories.js';
 
 let ctx: TestContext;
 let owner: StaffSession;
 let member: TestMember;
 eachTestContext(withOwnerAndMember, (s) => ({ ctx, owner, member } = s));
 
-const M = '/api/v1/merchant';
 const productCount = async () => (await ctx.db.selectFrom('products').select('id').execute()).length;
 
 describe('categories', () => {

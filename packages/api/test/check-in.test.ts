@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { eachTestContext, type TestContext } from './context.js';
-import { createStaffAndLogin, loginMember, type TestMember, withMember } from './factories.js';
+import { createStaffAndLogin, loginMember, type TestMember, withMember, DAY } from './factories.js';
 
 let ctx: TestContext;
 let member: TestMember;
 eachTestContext(withMember, (s) => ({ ctx, member } = s));
-
-const DAY = 24 * 3600 * 1000;
 
 async function checkIn(m: TestMember = member, headers: Record<string, string> = {}) {
   return ctx.app.request('/api/v1/check-in', { method: 'POST', headers: m.headers(headers), body: '{}' });

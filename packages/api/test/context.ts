@@ -184,3 +184,17 @@ export function eachTestContext<T extends object>(
     ctx = undefined;
   });
 }
+
+/** For each test of the file (or describe block): an empty database (nothing migrated), closed after the test. */
+export function eachEmptyDatabase(keep: (handle: { db: DB; close: () => Promise<void> }) => void): void {
+  let close: (() => Promise<void>) | undefined;
+  beforeEach(async () => {
+    const handle = await emptyDatabase();
+    close = handle.close;
+    keep(handle);
+  });
+  afterEach(async () => {
+    await close?.();
+    close = undefined;
+  });
+}

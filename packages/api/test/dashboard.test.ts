@@ -5,14 +5,12 @@
 import type { LoginPlatform } from '@siyu/shared';
 import { describe, expect, it } from 'vitest';
 import { createTestContext, eachTestContext, type TestContext } from './context.js';
-import { call, createStaffAndLogin, loginMember } from './factories.js';
+import { call, createStaffAndLogin, loginMember, M } from './factories.js';
 import { newShop, newShopper, paidOrder, type Shop, withShop } from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
 eachTestContext(withShop, (s) => ({ ctx, shop } = s), {}, undefined, { autoCompleteRefunds: false });
-
-const M = '/api/v1/merchant';
 
 async function paidAt(instant: string, platform: LoginPlatform) {
   ctx.clock.set(instant);
@@ -37,7 +35,7 @@ describe('merchant dashboard', () => {
     expect(
       (
         await call(ctx, 'POST', '/api/v1/orders', unpaid.headers(), {
-          items: [{ skuId: shop.product.skus[0]!.id, quantity: 1 }],
+          items: [{ skuId: shop.sku(0), quantity: 1 }],
           addressId: unpaid.addressId,
         })
       ).status,

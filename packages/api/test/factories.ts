@@ -2,6 +2,11 @@ import type { LoginPlatform, MemberLoginResponse, StaffRole } from '@siyu/shared
 import { randomBytes } from 'node:crypto';
 import type { TestContext } from './context.js';
 
+/** The merchant API's path prefix. */
+export const M = '/api/v1/merchant';
+/** One day, in milliseconds. */
+export const DAY = 24 * 3600_000;
+
 let addressCounter = 0;
 /** A fresh client address per call, so login rate limits only bite where a test means them to. */
 export function freshAddress(): string {
@@ -127,3 +132,12 @@ export async function createProduct(
 export const withOwner = async (ctx: TestContext) => ({ owner: await createStaffAndLogin(ctx, 'owner') });
 export const withMember = async (ctx: TestContext) => ({ member: await loginMember(ctx) });
 export const withOwnerAndMember = async (ctx: TestContext) => ({ ...(await withOwner(ctx)), ...(await withMember(ctx)) });
+
+/** Tier benefits that change nothing, for tiers a test only needs as levels. */
+export const NO_TIER_BENEFITS = {
+  memberPrice: { basisPoints: 0, scope: 'all' as const, ids: [] },
+  pointsMultiplierBp: 10_000,
+  freeShipping: false,
+  birthdayGift: { points: 0, couponTemplateId: null },
+  display: [],
+};

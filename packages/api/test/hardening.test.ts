@@ -189,7 +189,7 @@ describe('text the database cannot store', () => {
   it.each([NUL, LONE])('refuses an order remark %j naming remark: no order, no stock taken', async (remark) => {
     const shop = await newShop(ctx);
     const m = await newShopper(ctx);
-    const skuId = shop.product.skus[0]!.id;
+    const skuId = shop.sku(0);
     const res = await call(ctx, 'POST', '/api/v1/orders', m.headers(), { items: [{ skuId, quantity: 1 }], addressId: m.addressId, remark });
     expect(res.status).toBe(400);
     expect(res.body.error.details.issues.map((i: { field: string }) => i.field)).toEqual(['remark']);

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { eachTestContext, type TestContext } from './context.js';
-import { call, createProduct, freshAddress, TEST_ADDRESS } from './factories.js';
+import { call, createProduct, freshAddress, TEST_ADDRESS, M } from './factories.js';
 import { paidOrder, placeOrder, type Shop, type Shopper, withShopAndShopper } from './shop.js';
 
 let ctx: TestContext;
@@ -15,7 +15,6 @@ let shop: Shop;
 let m: Shopper;
 eachTestContext(withShopAndShopper, (s) => ({ ctx, shop, m } = s));
 
-const M = '/api/v1/merchant';
 let keys = 0;
 
 /** One request, sent again with the same key and body whenever `send()` is called. */
@@ -64,7 +63,7 @@ const rowsOf = (table: 'orders' | 'check_ins' | 'coupons' | 'addresses' | 'refun
 
 describe('a crash after the work: the retry gets the answer recorded with it, and nothing is done twice', () => {
   it('placing an order', async () => {
-    const skuId = shop.product.skus[0]!.id;
+    const skuId = shop.sku(0);
     const send = request('POST', '/api/v1/orders', { items: [{ skuId, quantity: 2 }], addressId: m.addressId });
     const body = await expectReplay(await crashAfterTheWork(ctx.app.services.orders, 'create', send), 201);
     const orders = await rowsOf('orders');
@@ -119,7 +118,7 @@ describe('a crash after the work: the retry gets the answer recorded with it, an
   });
 
   it('adding to the cart, and saving an address', async () => {
-    const skuId = shop.product.skus[1]!.id;
+    const skuId = shop.sku(1);
     const add = request('POST', '/api/v1/cart/lines', { skuId, quantity: 3 });
     const cart = await expectReplay(await crashAfterTheWork(ctx.app.services.cart, 'add', add), 200);
     expect(cart.lines.map((l: { quantity: number }) => l.quantity)).toEqual([3]);
@@ -156,7 +155,7 @@ describe('a crash after the work: the retry gets the answer recorded with it, an
 
 describe('a crash inside the work: nothing committed, and the retry is a first attempt', () => {
   it('placing an order', async () => {
-    const skuId = shop.product.skus[0]!.id;
+    const skuId = shop.sku(0);
     const send = request('POST', '/api/v1/orders', { items: [{ skuId, quantity: 1 }], addressId: m.addressId });
     ctx.probe.failOn('created', 'crash inside the order’s transaction');
     expect((await send()).status).toBe(500);

@@ -6,7 +6,7 @@
 import { FIELD_ISSUE_CODES, type FieldIssue } from '@siyu/shared';
 import { describe, expect, it } from 'vitest';
 import { eachTestContext, type TestContext } from './context.js';
-import { call, freshAddress, loginMember, TEST_ADDRESS } from './factories.js';
+import { call, freshAddress, loginMember, TEST_ADDRESS, M } from './factories.js';
 import { type Shop, type Shopper, withShopAndShopper } from './shop.js';
 
 let ctx: TestContext;
@@ -14,7 +14,6 @@ let shop: Shop;
 let m: Shopper;
 eachTestContext(withShopAndShopper, (s) => ({ ctx, shop, m } = s));
 
-const M = '/api/v1/merchant';
 const KNOWN: ReadonlySet<string> = new Set(FIELD_ISSUE_CODES);
 
 /** The error's field issues, each checked to carry a code from the list. */

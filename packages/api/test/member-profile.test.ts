@@ -147,7 +147,7 @@ describe('privacy', () => {
     await call(ctx, 'POST', '/api/v1/check-in', other.headers(), {});
     const order = await placeOrder(ctx, shop, other);
     expect((await call(ctx, 'POST', `/api/v1/orders/${order.id}/cancel`, other.headers(), {})).status).toBe(200);
-    await call(ctx, 'POST', '/api/v1/cart/lines', other.headers(), { skuId: shop.product.skus[0]!.id, quantity: 1 });
+    await call(ctx, 'POST', '/api/v1/cart/lines', other.headers(), { skuId: shop.sku(0), quantity: 1 });
     const ledgerBefore = await ctx.app.services.points.ledgerSum(ctx.db, other.id);
 
     const closed = await call(ctx, 'POST', '/api/v1/me/close', other.headers(), { confirm: true, reason: '不再使用' });

@@ -23,7 +23,7 @@ const lineOf = (order: Order) => order.lines[0]!.id;
 
 it('counts each tab of the order list exactly as the list shows it', async () => {
   expect(await counts(m)).toEqual({ all: 0, awaitingPayment: 0, paid: 0, shipped: 0, refund: 0 });
-  const small = [{ skuId: shop.product.skus[1]!.id, quantity: 1 }];
+  const small = [{ skuId: shop.sku(1), quantity: 1 }];
   await placeOrder(ctx, shop, m, small); // awaiting payment
   const cancelled = await placeOrder(ctx, shop, m, small);
   expect((await call(ctx, 'POST', `/api/v1/orders/${cancelled.id}/cancel`, m.headers(), {})).status).toBe(200);

@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { inTransaction } from '../src/lib/transaction.js';
 import { silentLogger } from '../src/lib/logger.js';
 import { startOrderExpiryJob } from '../src/modules/orders/index.js';
-import { createTestContext, type TestContext } from './context.js';
+import { eachTestContext, type TestContext } from './context.js';
 import {
   call,
   createProduct,
@@ -12,23 +12,22 @@ import {
   type TestMember,
   type TestProduct,
   addAddress,
+  withOwnerAndMember,
+  M,
 } from './factories.js';
 
 let ctx: TestContext;
 let owner: StaffSession;
 let member: TestMember;
 let addressId: number;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  owner = await createStaffAndLogin(ctx, 'owner');
-  member = await loginMember(ctx);
-  addressId = await addAddress(ctx, member);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(
+  async (c) => {
+    const people = await withOwnerAndMember(c);
+    return { ...people, addressId: await addAddress(c, people.member) };
+  },
+  (s) => ({ ctx, owner, member, addressId } = s),
+);
 
-const M = '/api/v1/merchant';
 const stockOf = async (skuId: number) =>
   Number((await ctx.db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow()).stock);
 const orderCount = async () => (await ctx.db.selectFrom('orders').select('id').execute()).length;

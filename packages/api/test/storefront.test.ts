@@ -3,13 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTestContext, eachTestContext, type TestContext } from './context.js';
-import { call, createProduct, createStaffAndLogin, loginMember, type StaffSession, withOwner, addAddress } from './factories.js';
+import { call, createProduct, createStaffAndLogin, loginMember, type StaffSession, withOwner, addAddress, M } from './factories.js';
 
 let ctx: TestContext;
 let owner: StaffSession;
 eachTestContext(withOwner, (s) => ({ ctx, owner } = s));
-
-const M = '/api/v1/merchant';
 
 async function category(name: string, parentId: number | null = null): Promise<number> {
   const res = await call(ctx, 'POST', `${M}/categories`, owner.headers(), { name, parentId });
