@@ -1,20 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from './context.js';
-import { call, createProduct, createStaffAndLogin, loginMember, type StaffSession, type TestMember } from './factories.js';
+import { describe, expect, it } from 'vitest';
+import { eachTestContext, type TestContext } from './context.js';
+import { call, createProduct, loginMember, type StaffSession, type TestMember, withOwnerAndMember, TEST_ADDRESS } from './factories.js';
 
 let ctx: TestContext;
 let owner: StaffSession;
 let member: TestMember;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  owner = await createStaffAndLogin(ctx, 'owner');
-  member = await loginMember(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withOwnerAndMember, (s) => ({ ctx, owner, member } = s));
 
-const ADDRESS = { name: '林晓', phone: '13812345678', province: '浙江省', city: '杭州市', district: '西湖区', detail: '龙井路 1 号' };
 const addressRows = () => ctx.db.selectFrom('addresses').selectAll().execute();
 
 describe('address regions', () => {
@@ -25,7 +17,7 @@ describe('address regions', () => {
     [{ district: '海淀区' }, 'district'],
     [{ province: '北京市', city: '北京市', district: '西湖区' }, 'district'],
   ])('refuses a region not in the data set with a 400 naming the field (%j) and writes nothing', async (change, field) => {
-    const res = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), { ...ADDRESS, ...change });
+    const res = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), { ...TEST_ADDRESS, ...change });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
     expect(res.body.error.details.issues[0].field).toBe(field);
@@ -33,7 +25,12 @@ describe('address regions', () => {
   });
 
   it('accepts municipalities and checks a changed region against the rest of the stored address', async () => {
-    const bj = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), { ...ADDRESS, province: '北京市', city: '北京市', district: '海淀区' });
+    const bj = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), {
+      ...TEST_ADDRESS,
+      province: '北京市',
+      city: '北京市',
+      district: '海淀区',
+    });
     expect(bj.status).toBe(201);
     // Changing only the district: checked within the stored province and city.
     expect((await call(ctx, 'PATCH', `/api/v1/addresses/${bj.body.id}`, member.headers(), { district: '朝阳区' })).status).toBe(200);
@@ -44,7 +41,7 @@ describe('address regions', () => {
   });
 
   it('keeps an address stored before the check usable: changes that leave its region alone are accepted', async () => {
-    const created = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), ADDRESS);
+    const created = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), TEST_ADDRESS);
     await ctx.db.updateTable('addresses').set({ province: '旧省', city: '旧市', district: '旧区' }).where('id', '=', created.body.id).execute();
     const edited = await call(ctx, 'PATCH', `/api/v1/addresses/${created.body.id}`, member.headers(), { detail: '新门牌 2 号', isDefault: true });
     expect(edited.status).toBe(200);
@@ -55,12 +52,12 @@ describe('address regions', () => {
 
 describe('addresses', () => {
   it('creates, lists, edits and deletes; the first is the default and one default is kept', async () => {
-    const first = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), ADDRESS);
+    const first = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), TEST_ADDRESS);
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ ...ADDRESS, isDefault: true });
-    const second = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), { ...ADDRESS, name: '王芳' });
+    expect(first.body).toMatchObject({ ...TEST_ADDRESS, isDefault: true });
+    const second = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), { ...TEST_ADDRESS, name: '王芳' });
     expect(second.body.isDefault).toBe(false);
-    const third = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), { ...ADDRESS, name: '陈杰', isDefault: true });
+    const third = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), { ...TEST_ADDRESS, name: '陈杰', isDefault: true });
     expect(third.body.isDefault).toBe(true);
     let list = (await call(ctx, 'GET', '/api/v1/addresses', member.headers())).body.items;
     expect(list.map((a: any) => [a.name, a.isDefault])).toEqual([
@@ -79,7 +76,7 @@ describe('addresses', () => {
   });
 
   it('answers 404 for another member’s address and changes nothing', async () => {
-    const mine = (await call(ctx, 'POST', '/api/v1/addresses', member.headers(), ADDRESS)).body;
+    const mine = (await call(ctx, 'POST', '/api/v1/addresses', member.headers(), TEST_ADDRESS)).body;
     const other = await loginMember(ctx);
     expect((await call(ctx, 'GET', `/api/v1/addresses/${mine.id}`, other.headers())).status).toBe(404);
     expect((await call(ctx, 'PATCH', `/api/v1/addresses/${mine.id}`, other.headers(), { name: '黑客' })).status).toBe(404);
@@ -89,13 +86,13 @@ describe('addresses', () => {
   });
 
   it.each([
-    [{ ...ADDRESS, phone: '12345678901' }, 'phone'],
-    [{ ...ADDRESS, phone: '1381234567' }, 'phone'],
-    [{ ...ADDRESS, name: '' }, 'name'],
-    [{ ...ADDRESS, detail: 'x'.repeat(121) }, 'detail'],
-    [{ ...ADDRESS, city: undefined }, 'city'],
-    [{ ...ADDRESS, isDefault: 'yes' }, 'isDefault'],
-    [{ ...ADDRESS, memberId: 1 }, 'body'],
+    [{ ...TEST_ADDRESS, phone: '12345678901' }, 'phone'],
+    [{ ...TEST_ADDRESS, phone: '1381234567' }, 'phone'],
+    [{ ...TEST_ADDRESS, name: '' }, 'name'],
+    [{ ...TEST_ADDRESS, detail: 'x'.repeat(121) }, 'detail'],
+    [{ ...TEST_ADDRESS, city: undefined }, 'city'],
+    [{ ...TEST_ADDRESS, isDefault: 'yes' }, 'isDefault'],
+    [{ ...TEST_ADDRESS, memberId: 1 }, 'body'],
   ])('refuses %j with 400 naming %s', async (body, field) => {
     const res = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), body);
     expect(res.status).toBe(400);
@@ -106,7 +103,7 @@ describe('addresses', () => {
   it('keeps at most one default and at most 20 addresses under concurrent requests', async () => {
     const results = await Promise.all(
       Array.from({ length: 25 }, (_, i) =>
-        call(ctx, 'POST', '/api/v1/addresses', member.headers(), { ...ADDRESS, name: `收件人${i}`, isDefault: true }),
+        call(ctx, 'POST', '/api/v1/addresses', member.headers(), { ...TEST_ADDRESS, name: `收件人${i}`, isDefault: true }),
       ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(20);
@@ -217,7 +214,7 @@ describe('cart', () => {
 
 describe('method override for mini-program clients (no PATCH in wx.request / tt.request)', () => {
   it('routes a POST carrying X-HTTP-Method-Override as PATCH or DELETE, idempotency included', async () => {
-    const created = (await call(ctx, 'POST', '/api/v1/addresses', member.headers(), ADDRESS)).body;
+    const created = (await call(ctx, 'POST', '/api/v1/addresses', member.headers(), TEST_ADDRESS)).body;
     const key = { 'Idempotency-Key': 'override-edit-1' };
     const edited = await call(
       ctx,
@@ -247,7 +244,7 @@ describe('method override for mini-program clients (no PATCH in wx.request / tt.
   });
 
   it('refuses an override on anything but a POST, or naming anything but PUT, PATCH or DELETE, with 400 naming the header', async () => {
-    const created = (await call(ctx, 'POST', '/api/v1/addresses', member.headers(), ADDRESS)).body;
+    const created = (await call(ctx, 'POST', '/api/v1/addresses', member.headers(), TEST_ADDRESS)).body;
     for (const [method, wanted] of [
       ['POST', 'GET'],
       ['POST', 'patch'],
@@ -264,6 +261,6 @@ describe('method override for mini-program clients (no PATCH in wx.request / tt.
       expect(res.status, `${method} with ${wanted}`).toBe(400);
       expect(res.body.error.details.issues.map((i: { field: string }) => i.field)).toEqual(['header.X-HTTP-Method-Override']);
     }
-    expect((await addressRows())[0]!.detail).toBe(ADDRESS.detail);
+    expect((await addressRows())[0]!.detail).toBe(TEST_ADDRESS.detail);
   });
 });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from './context.js';
-import { call, createProduct, createStaffAndLogin, loginMember, type StaffSession } from './factories.js';
+import { call, createProduct, createStaffAndLogin, loginMember, type StaffSession, M } from './factories.js';
 
 let ctx: TestContext;
 let owner: StaffSession;
@@ -19,7 +19,6 @@ afterEach(async () => {
   fs.rmSync(uploadsDir, { recursive: true, force: true });
 });
 
-const M = '/api/v1/merchant';
 const statusOf = async (id: number) => (await ctx.db.selectFrom('products').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 
 describe('bulk shelving', () => {

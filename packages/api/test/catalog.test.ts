@@ -1,20 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from './context.js';
-import { call, createProduct, createStaffAndLogin, loginMember, type StaffSession, type TestMember } from './factories.js';
+import { describe, expect, it } from 'vitest';
+import { eachTestContext, type TestContext } from './context.js';
+import { call, createProduct, createStaffAndLogin, type StaffSession, type TestMember, withOwnerAndMember, M } from './factories.js';
 
 let ctx: TestContext;
 let owner: StaffSession;
 let member: TestMember;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  owner = await createStaffAndLogin(ctx, 'owner');
-  member = await loginMember(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withOwnerAndMember, (s) => ({ ctx, owner, member } = s));
 
-const M = '/api/v1/merchant';
 const productCount = async () => (await ctx.db.selectFrom('products').select('id').execute()).length;
 
 describe('categories', () => {

@@ -1,18 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from './context.js';
-import { createStaffAndLogin, loginMember, type TestMember } from './factories.js';
+import { describe, expect, it } from 'vitest';
+import { eachTestContext, type TestContext } from './context.js';
+import { createStaffAndLogin, loginMember, type TestMember, withMember, DAY } from './factories.js';
 
 let ctx: TestContext;
 let member: TestMember;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  member = await loginMember(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
-
-const DAY = 24 * 3600 * 1000;
+eachTestContext(withMember, (s) => ({ ctx, member } = s));
 
 async function checkIn(m: TestMember = member, headers: Record<string, string> = {}) {
   return ctx.app.request('/api/v1/check-in', { method: 'POST', headers: m.headers(headers), body: '{}' });

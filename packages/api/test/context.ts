@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Kysely, SqliteDialect } from 'kysely';
-import { inject } from 'vitest';
+import { afterEach, beforeEach, inject } from 'vitest';
 import { createApp, type App } from '../src/app.js';
 import { defaultAppConfig, type AppConfig } from '../src/config.js';
 import { openDatabase, openSqliteFile, type DB } from '../src/db/connection.js';
@@ -163,4 +163,38 @@ export async function createTestContext(
       await close();
     },
   };
+}
+
+/**
+ * For each test of the file: a fresh context (closed after the test) and what `build` makes on it, handed to `keep`
+ * for the file's own variables. `contextArgs` are createTestContext's.
+ */
+export function eachTestContext<T extends object>(
+  build: (ctx: TestContext) => Promise<T>,
+  keep: (scene: T & { ctx: TestContext }) => void,
+  ...contextArgs: Parameters<typeof createTestContext>
+): void {
+  let ctx: TestContext | undefined;
+  beforeEach(async () => {
+    ctx = await createTestContext(...contextArgs);
+    keep({ ...(await build(ctx)), ctx });
+  });
+  afterEach(async () => {
+    await ctx?.close();
+    ctx = undefined;
+  });
+}
+
+/** For each test of the file (or describe block): an empty database (nothing migrated), closed after the test. */
+export function eachEmptyDatabase(keep: (handle: { db: DB; close: () => Promise<void> }) => void): void {
+  let close: (() => Promise<void>) | undefined;
+  beforeEach(async () => {
+    const handle = await emptyDatabase();
+    close = handle.close;
+    keep(handle);
+  });
+  afterEach(async () => {
+    await close?.();
+    close = undefined;
+  });
 }

@@ -4,25 +4,16 @@
  * explicit choice) and through the order lifecycle (taken, used, given back), and the template's figures.
  */
 import type { Coupon, CouponTemplate } from '@siyu/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from './context.js';
-import { call, createProduct, createStaffAndLogin, freshAddress, loginMember, type StaffSession } from './factories.js';
-import { newShop, newShopper, orderRow, payOrder, placeOrder, type Shop, type Shopper } from './shop.js';
+import { describe, expect, it } from 'vitest';
+import { eachTestContext, type TestContext } from './context.js';
+import { call, createProduct, createStaffAndLogin, freshAddress, loginMember, type StaffSession, M } from './factories.js';
+import { newShopper, orderRow, payOrder, placeOrder, type Shop, type Shopper, withShopAndShopper } from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
 let m: Shopper;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  shop = await newShop(ctx);
-  m = await newShopper(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withShopAndShopper, (s) => ({ ctx, shop, m } = s));
 
-const M = '/api/v1/merchant';
-const sku = (i: number) => shop.product.skus[i]!.id;
 const week = { type: 'relative', days: 7 } as const;
 
 async function template(body: Record<string, unknown>, staff: StaffSession = shop.owner, activate = true): Promise<CouponTemplate> {
@@ -38,8 +29,8 @@ const claim = (who: { headers: (h?: Record<string, string>) => Record<string, st
 const preview = (who: Shopper, extra: Record<string, unknown> = {}) =>
   call(ctx, 'POST', '/api/v1/checkout/preview', who.headers(), {
     items: [
-      { skuId: sku(0), quantity: 2 },
-      { skuId: sku(1), quantity: 1 },
+      { skuId: shop.sku(0), quantity: 2 },
+      { skuId: shop.sku(1), quantity: 1 },
     ],
     addressId: who.addressId,
     ...extra,
@@ -236,7 +227,7 @@ describe('at checkout', () => {
     const c = ((await claim(m, t.id)).body as Coupon).id;
     const orders = await Promise.all(
       Array.from({ length: 6 }, () =>
-        call(ctx, 'POST', '/api/v1/orders', m.headers(), { items: [{ skuId: sku(1), quantity: 1 }], addressId: m.addressId, couponIds: [c] }),
+        call(ctx, 'POST', '/api/v1/orders', m.headers(), { items: [{ skuId: shop.sku(1), quantity: 1 }], addressId: m.addressId, couponIds: [c] }),
       ),
     );
     const won = orders.filter((r) => r.status === 201);

@@ -3,22 +3,14 @@
  * test at chosen instants, around midnight, on each platform; a refund completed; members joining; check-ins.
  */
 import type { LoginPlatform } from '@siyu/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from './context.js';
-import { call, createStaffAndLogin, loginMember } from './factories.js';
-import { newShop, newShopper, paidOrder, type Shop } from './shop.js';
+import { describe, expect, it } from 'vitest';
+import { createTestContext, eachTestContext, type TestContext } from './context.js';
+import { call, createStaffAndLogin, loginMember, M } from './factories.js';
+import { newShop, newShopper, paidOrder, type Shop, withShop } from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
-beforeEach(async () => {
-  ctx = await createTestContext({}, undefined, { autoCompleteRefunds: false });
-  shop = await newShop(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
-
-const M = '/api/v1/merchant';
+eachTestContext(withShop, (s) => ({ ctx, shop } = s), {}, undefined, { autoCompleteRefunds: false });
 
 async function paidAt(instant: string, platform: LoginPlatform) {
   ctx.clock.set(instant);
@@ -43,7 +35,7 @@ describe('merchant dashboard', () => {
     expect(
       (
         await call(ctx, 'POST', '/api/v1/orders', unpaid.headers(), {
-          items: [{ skuId: shop.product.skus[0]!.id, quantity: 1 }],
+          items: [{ skuId: shop.sku(0), quantity: 1 }],
           addressId: unpaid.addressId,
         })
       ).status,

@@ -2,6 +2,11 @@ import type { LoginPlatform, MemberLoginResponse, StaffRole } from '@siyu/shared
 import { randomBytes } from 'node:crypto';
 import type { TestContext } from './context.js';
 
+/** The merchant API's path prefix. */
+export const M = '/api/v1/merchant';
+/** One day, in milliseconds. */
+export const DAY = 24 * 3600_000;
+
 let addressCounter = 0;
 /** A fresh client address per call, so login rate limits only bite where a test means them to. */
 export function freshAddress(): string {
@@ -78,6 +83,16 @@ export async function call(
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
+/** A valid delivery address (Hangzhou, in the region data set). */
+export const TEST_ADDRESS = { name: '林晓', phone: '13812345678', province: '浙江省', city: '杭州市', district: '西湖区', detail: '龙井路 1 号' };
+
+/** Saves `TEST_ADDRESS` (with `change`) for the member and returns its id. */
+export async function addAddress(ctx: TestContext, member: TestMember, change: Partial<typeof TEST_ADDRESS> = {}): Promise<number> {
+  const res = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), { ...TEST_ADDRESS, ...change });
+  if (res.status !== 201) throw new Error(`add address failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
 export interface TestProduct {
   id: number;
   skus: { id: number; code: string; priceFen: number; stock: number }[];
@@ -112,3 +127,17 @@ export async function createProduct(
   }
   return { id: created.body.id, skus: created.body.skus };
 }
+
+/** Who a file's tests start with, for eachTestContext (test/context.ts). */
+export const withOwner = async (ctx: TestContext) => ({ owner: await createStaffAndLogin(ctx, 'owner') });
+export const withMember = async (ctx: TestContext) => ({ member: await loginMember(ctx) });
+export const withOwnerAndMember = async (ctx: TestContext) => ({ ...(await withOwner(ctx)), ...(await withMember(ctx)) });
+
+/** Tier benefits that change nothing, for tiers a test only needs as levels. */
+export const NO_TIER_BENEFITS = {
+  memberPrice: { basisPoints: 0, scope: 'all' as const, ids: [] },
+  pointsMultiplierBp: 10_000,
+  freeShipping: false,
+  birthdayGift: { points: 0, couponTemplateId: null },
+  display: [],
+};

@@ -3,21 +3,14 @@
  * to their member, off-shelf products kept and flagged. On SQLite and PostgreSQL.
  */
 import { MAX_FAVOURITES_PER_MEMBER } from '@siyu/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from './context.js';
-import { call, createProduct, createStaffAndLogin, loginMember, type StaffSession, type TestMember } from './factories.js';
+import { describe, expect, it } from 'vitest';
+import { eachTestContext, type TestContext } from './context.js';
+import { call, createProduct, loginMember, type StaffSession, type TestMember, withOwnerAndMember } from './factories.js';
 
 let ctx: TestContext;
 let owner: StaffSession;
 let member: TestMember;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  owner = await createStaffAndLogin(ctx, 'owner');
-  member = await loginMember(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withOwnerAndMember, (s) => ({ ctx, owner, member } = s));
 
 const put = (m: TestMember, productId: number | string, headers: Record<string, string> = {}) =>
   call(ctx, 'PUT', `/api/v1/me/favourites/${productId}`, m.headers(headers));

@@ -17,7 +17,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorHandler, type AppEnv } from '../src/lib/http.js';
 import { silentLogger } from '../src/lib/logger.js';
 import { createTestContext, type TestContext } from './context.js';
-import { call, createStaffAndLogin, freshAddress, loginMember } from './factories.js';
+import { call, createStaffAndLogin, freshAddress, loginMember, TEST_ADDRESS } from './factories.js';
 import { orderRow as orderRowOf, newShop, newShopper, paidOrder, placeOrder, stockOf } from './shop.js';
 
 let ctx: TestContext;
@@ -64,14 +64,7 @@ describe('error mapping', () => {
 
   it('stores no 415 under an Idempotency-Key: the same request with a proper Content-Type then goes through', async () => {
     const m = await loginMember(ctx);
-    const body = JSON.stringify({
-      name: '林晓',
-      phone: '13812345678',
-      province: '浙江省',
-      city: '杭州市',
-      district: '西湖区',
-      detail: '龙井路 1 号',
-    });
+    const body = JSON.stringify(TEST_ADDRESS);
     const send = (contentType: string) =>
       ctx.app.request('/api/v1/addresses', {
         method: 'POST',
@@ -196,7 +189,7 @@ describe('text the database cannot store', () => {
   it.each([NUL, LONE])('refuses an order remark %j naming remark: no order, no stock taken', async (remark) => {
     const shop = await newShop(ctx);
     const m = await newShopper(ctx);
-    const skuId = shop.product.skus[0]!.id;
+    const skuId = shop.sku(0);
     const res = await call(ctx, 'POST', '/api/v1/orders', m.headers(), { items: [{ skuId, quantity: 1 }], addressId: m.addressId, remark });
     expect(res.status).toBe(400);
     expect(res.body.error.details.issues.map((i: { field: string }) => i.field)).toEqual(['remark']);
@@ -223,14 +216,7 @@ describe('text the database cannot store', () => {
 
   it('still takes ordinary text: emoji (surrogate pairs), CJK, newlines', async () => {
     const m = await loginMember(ctx);
-    const res = await call(ctx, 'POST', '/api/v1/addresses', m.headers(), {
-      name: '林晓🍵',
-      phone: '13812345678',
-      province: '浙江省',
-      city: '杭州市',
-      district: '西湖区',
-      detail: '龙井路 1 号\n2 楼',
-    });
+    const res = await call(ctx, 'POST', '/api/v1/addresses', m.headers(), { ...TEST_ADDRESS, name: '林晓🍵', detail: '龙井路 1 号\n2 楼' });
     expect(res.status).toBe(201);
     expect(res.body.name).toBe('林晓🍵');
   });
@@ -293,14 +279,7 @@ describe('requests without a body', () => {
       expect(deleted.status, deleted.body).toBe(204);
       expect(await count('addresses')).toBe(0);
       // The mini-program's form of DELETE: a POST with the override header, still without a body.
-      const other = await call(ctx, 'POST', '/api/v1/addresses', m.headers(), {
-        name: '林晓',
-        phone: '13812345678',
-        province: '浙江省',
-        city: '杭州市',
-        district: '西湖区',
-        detail: '龙井路 2 号',
-      });
+      const other = await call(ctx, 'POST', '/api/v1/addresses', m.headers(), { ...TEST_ADDRESS, detail: '龙井路 2 号' });
       const overridden = await rawRequest(port, 'POST', `/api/v1/addresses/${other.body.id}`, { ...auth, 'X-HTTP-Method-Override': 'DELETE' });
       expect(overridden.status, overridden.body).toBe(204);
     } finally {

@@ -5,24 +5,16 @@
  * answer. A crash inside the work: nothing committed, and the retry is a clean first attempt. Paying calls the
  * platform over the network, outside any transaction: a retry after a crash opens no second trade.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from './context.js';
-import { call, createProduct, freshAddress } from './factories.js';
-import { newShop, newShopper, paidOrder, placeOrder, type Shop, type Shopper } from './shop.js';
+import { describe, expect, it } from 'vitest';
+import { eachTestContext, type TestContext } from './context.js';
+import { call, createProduct, freshAddress, TEST_ADDRESS, M } from './factories.js';
+import { paidOrder, placeOrder, type Shop, type Shopper, withShopAndShopper } from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
 let m: Shopper;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  shop = await newShop(ctx);
-  m = await newShopper(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withShopAndShopper, (s) => ({ ctx, shop, m } = s));
 
-const M = '/api/v1/merchant';
 let keys = 0;
 
 /** One request, sent again with the same key and body whenever `send()` is called. */
@@ -71,7 +63,7 @@ const rowsOf = (table: 'orders' | 'check_ins' | 'coupons' | 'addresses' | 'refun
 
 describe('a crash after the work: the retry gets the answer recorded with it, and nothing is done twice', () => {
   it('placing an order', async () => {
-    const skuId = shop.product.skus[0]!.id;
+    const skuId = shop.sku(0);
     const send = request('POST', '/api/v1/orders', { items: [{ skuId, quantity: 2 }], addressId: m.addressId });
     const body = await expectReplay(await crashAfterTheWork(ctx.app.services.orders, 'create', send), 201);
     const orders = await rowsOf('orders');
@@ -126,20 +118,13 @@ describe('a crash after the work: the retry gets the answer recorded with it, an
   });
 
   it('adding to the cart, and saving an address', async () => {
-    const skuId = shop.product.skus[1]!.id;
+    const skuId = shop.sku(1);
     const add = request('POST', '/api/v1/cart/lines', { skuId, quantity: 3 });
     const cart = await expectReplay(await crashAfterTheWork(ctx.app.services.cart, 'add', add), 200);
     expect(cart.lines.map((l: { quantity: number }) => l.quantity)).toEqual([3]);
     expect((await call(ctx, 'GET', '/api/v1/cart', m.headers())).body.lines[0].quantity).toBe(3);
 
-    const save = request('POST', '/api/v1/addresses', {
-      name: '林晓',
-      phone: '13812345678',
-      province: '浙江省',
-      city: '杭州市',
-      district: '西湖区',
-      detail: '龙井路 2 号',
-    });
+    const save = request('POST', '/api/v1/addresses', { ...TEST_ADDRESS, detail: '龙井路 2 号' });
     const address = await expectReplay(await crashAfterTheWork(ctx.app.services.addresses, 'create', save), 201);
     expect((await rowsOf('addresses')).map((a) => Number(a.id))).toEqual([m.addressId, address.id]);
   });
@@ -170,7 +155,7 @@ describe('a crash after the work: the retry gets the answer recorded with it, an
 
 describe('a crash inside the work: nothing committed, and the retry is a first attempt', () => {
   it('placing an order', async () => {
-    const skuId = shop.product.skus[0]!.id;
+    const skuId = shop.sku(0);
     const send = request('POST', '/api/v1/orders', { items: [{ skuId, quantity: 1 }], addressId: m.addressId });
     ctx.probe.failOn('created', 'crash inside the order’s transaction');
     expect((await send()).status).toBe(500);

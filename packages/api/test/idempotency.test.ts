@@ -1,19 +1,13 @@
 import { createHash } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runMaintenance } from '../src/jobs/maintenance.job.js';
 import { DEFAULT_IDEMPOTENCY_SETTINGS } from '../src/lib/idempotency.js';
-import { createTestContext, type TestContext } from './context.js';
-import { loginMember, type TestMember } from './factories.js';
+import { eachTestContext, type TestContext } from './context.js';
+import { loginMember, type TestMember, withMember } from './factories.js';
 
 let ctx: TestContext;
 let member: TestMember;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  member = await loginMember(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withMember, (s) => ({ ctx, member } = s));
 
 const checkIn = (key: string | undefined, body = '{}', m: TestMember = member) =>
   ctx.app.request('/api/v1/check-in', { method: 'POST', headers: m.headers(key ? { 'idempotency-key': key } : {}), body });

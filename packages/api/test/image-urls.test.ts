@@ -12,7 +12,7 @@ import type { DB } from '../src/db/connection.js';
 import { migrateTo, migrateToLatest } from '../src/db/migrator.js';
 import { seedDemoData } from '../src/db/seed.js';
 import { createLocalFileStorage } from '../src/lib/storage.js';
-import { createTestContext, emptyDatabase, type TestContext } from './context.js';
+import { createTestContext, eachEmptyDatabase, type TestContext } from './context.js';
 import { call, createProduct, loginMember } from './factories.js';
 import { newShop, newShopper } from './shop.js';
 
@@ -127,13 +127,7 @@ describe('images answered on the address the API is reached at', () => {
 
 describe('migration 018: URLs of ours stored before become keys', () => {
   let db: DB;
-  let close: () => Promise<void>;
-  beforeEach(async () => {
-    ({ db, close } = await emptyDatabase());
-  });
-  afterEach(async () => {
-    await close();
-  });
+  eachEmptyDatabase((h) => ({ db } = h));
 
   it('strips our origins (and the /uploads/ path) from every stored image, keeping other sites’ URLs', async () => {
     await migrateTo(db, '017-favourites');

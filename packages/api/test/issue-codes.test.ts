@@ -4,24 +4,16 @@
  * their words by code, so a check that answers without one (or with an English sentence only) breaks them.
  */
 import { FIELD_ISSUE_CODES, type FieldIssue } from '@siyu/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from './context.js';
-import { call, freshAddress, loginMember } from './factories.js';
-import { newShop, newShopper, type Shop, type Shopper } from './shop.js';
+import { describe, expect, it } from 'vitest';
+import { eachTestContext, type TestContext } from './context.js';
+import { call, freshAddress, loginMember, TEST_ADDRESS, M } from './factories.js';
+import { type Shop, type Shopper, withShopAndShopper } from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
 let m: Shopper;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  shop = await newShop(ctx);
-  m = await newShopper(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withShopAndShopper, (s) => ({ ctx, shop, m } = s));
 
-const M = '/api/v1/merchant';
 const KNOWN: ReadonlySet<string> = new Set(FIELD_ISSUE_CODES);
 
 /** The error's field issues, each checked to carry a code from the list. */
@@ -86,14 +78,7 @@ describe('field issue codes', () => {
     expect(issuesOf(range)).toEqual([expect.objectContaining({ field: 'query.maxPriceFen', code: 'range_order' })]);
 
     // A region the data set does not know.
-    const address = await call(ctx, 'POST', '/api/v1/addresses', m.headers(), {
-      name: '林晓',
-      phone: '13812345678',
-      province: '浙江省',
-      city: '不存在市',
-      district: '西湖区',
-      detail: '龙井路 1 号',
-    });
+    const address = await call(ctx, 'POST', '/api/v1/addresses', m.headers(), { ...TEST_ADDRESS, city: '不存在市' });
     expect(issuesOf(address)).toEqual([expect.objectContaining({ field: 'city', code: 'unknown_region' })]);
 
     // A deduction larger than the balance (409 INSUFFICIENT_POINTS, naming the field).

@@ -4,23 +4,16 @@
  * already inside its transaction when a merge of its member commits lands on the survivor; a write whose member was
  * closed or merged after its token was read is refused, never written on the closed member or the tombstone.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from './context.js';
-import { call } from './factories.js';
-import { newShop, newShopper, type Shop, type Shopper } from './shop.js';
+import { describe, expect, it } from 'vitest';
+import { eachTestContext, type TestContext } from './context.js';
+import { call, M } from './factories.js';
+import { newShopper, type Shop, type Shopper, withShop } from './shop.js';
 import { gate, someoneWaitsForALock } from './waits.js';
 
 let ctx: TestContext;
 let shop: Shop;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  shop = await newShop(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withShop, (s) => ({ ctx, shop } = s));
 
-const M = '/api/v1/merchant';
 const PHONE = { countryCode: '86', number: '13812345678' };
 
 async function grant(memberId: number, points: number) {
@@ -52,7 +45,7 @@ async function pointsPlusCashItem(): Promise<number> {
 const memberRow = (id: number) => ctx.db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const close = (m: Shopper) => call(ctx, 'POST', '/api/v1/me/close', m.headers(), { confirm: true });
 const placeOrder = (m: Shopper) =>
-  call(ctx, 'POST', '/api/v1/orders', m.headers(), { items: [{ skuId: shop.product.skus[1]!.id, quantity: 1 }], addressId: m.addressId });
+  call(ctx, 'POST', '/api/v1/orders', m.headers(), { items: [{ skuId: shop.sku(1), quantity: 1 }], addressId: m.addressId });
 const redeem = (m: Shopper, itemId: number) => call(ctx, 'POST', '/api/v1/points-mall/redemptions', m.headers(), { itemId });
 
 /** What a closed member may still have: no order or redemption awaiting anything, and no personal data in snapshots. */

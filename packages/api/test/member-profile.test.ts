@@ -3,21 +3,14 @@
  * complete_profile task once), what the store holds about the member, and closing the account (refused while orders are
  * unfinished; personal data gone, orders and ledgers kept anonymised; the old token refused; a new login a new member).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from './context.js';
+import { describe, expect, it } from 'vitest';
+import { eachTestContext, type TestContext } from './context.js';
 import { call, createStaffAndLogin, freshAddress } from './factories.js';
-import { newShop, newShopper, paidOrder, placeOrder, type Shop } from './shop.js';
+import { newShopper, paidOrder, placeOrder, type Shop, withShop } from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
-
-beforeEach(async () => {
-  ctx = await createTestContext();
-  shop = await newShop(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withShop, (s) => ({ ctx, shop } = s));
 
 const P = '/api/v1/me/profile';
 const memberRow = (id: number) => ctx.db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
@@ -154,7 +147,7 @@ describe('privacy', () => {
     await call(ctx, 'POST', '/api/v1/check-in', other.headers(), {});
     const order = await placeOrder(ctx, shop, other);
     expect((await call(ctx, 'POST', `/api/v1/orders/${order.id}/cancel`, other.headers(), {})).status).toBe(200);
-    await call(ctx, 'POST', '/api/v1/cart/lines', other.headers(), { skuId: shop.product.skus[0]!.id, quantity: 1 });
+    await call(ctx, 'POST', '/api/v1/cart/lines', other.headers(), { skuId: shop.sku(0), quantity: 1 });
     const ledgerBefore = await ctx.app.services.points.ledgerSum(ctx.db, other.id);
 
     const closed = await call(ctx, 'POST', '/api/v1/me/close', other.headers(), { confirm: true, reason: '不再使用' });

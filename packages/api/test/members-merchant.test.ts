@@ -1,19 +1,12 @@
 /** The merchant's member pages: list and search, detail with identities, ledger, check-ins, manual points adjustments. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, engine, type TestContext } from './context.js';
-import { call, createStaffAndLogin, loginMember, type StaffSession, type TestMember } from './factories.js';
+import { describe, expect, it } from 'vitest';
+import { eachTestContext, engine, type TestContext } from './context.js';
+import { call, createStaffAndLogin, loginMember, type StaffSession, type TestMember, withOwner, M } from './factories.js';
 
 let ctx: TestContext;
 let owner: StaffSession;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  owner = await createStaffAndLogin(ctx, 'owner');
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withOwner, (s) => ({ ctx, owner } = s));
 
-const M = '/api/v1/merchant';
 const ledgerRows = (memberId: number) => ctx.db.selectFrom('points_ledger').selectAll().where('member_id', '=', memberId).execute();
 const balanceOf = async (memberId: number) =>
   Number((await ctx.db.selectFrom('points_accounts').select('balance').where('member_id', '=', memberId).executeTakeFirst())?.balance ?? 0);

@@ -4,26 +4,17 @@
  * check-ins, the balance equals the merged ledger), a crash injected after each step of the merge (nothing half-merged),
  * concurrent bindings of one phone (one member), the unionid join at login, and the merchant's view of merges.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from './context.js';
-import { call, createProduct, createStaffAndLogin, freshAddress } from './factories.js';
-import { newShop, newShopper, paidOrder, type Shop, type Shopper } from './shop.js';
+import { describe, expect, it } from 'vitest';
+import { eachTestContext, type TestContext } from './context.js';
+import { call, createProduct, createStaffAndLogin, freshAddress, NO_TIER_BENEFITS, M } from './factories.js';
+import { newShopper, paidOrder, type Shop, type Shopper, withShop } from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
+eachTestContext(withShop, (s) => ({ ctx, shop } = s));
 
-beforeEach(async () => {
-  ctx = await createTestContext();
-  shop = await newShop(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
-
-const M = '/api/v1/merchant';
 const PHONE = { countryCode: '86', number: '13812345678' };
 const members = () => ctx.app.services.members;
-const sku = (i: number) => shop.product.skus[i]!.id;
 const day = (iso: string) => ctx.clock.set(iso);
 
 async function checkIn(m: Shopper) {
@@ -109,9 +100,9 @@ async function twoMembers() {
   const template = await couponTemplate(1);
   await claim(wechat, template);
   await claim(douyin, template);
-  await addToCart(wechat, sku(0), 60);
-  await addToCart(douyin, sku(0), 50);
-  await addToCart(wechat, sku(1), 1);
+  await addToCart(wechat, shop.sku(0), 60);
+  await addToCart(douyin, shop.sku(0), 50);
+  await addToCart(wechat, shop.sku(1), 1);
   return { wechat, douyin, order, template };
 }
 
@@ -215,8 +206,8 @@ describe('the merge (invariant 19)', () => {
     // The cart: one line per SKU, quantities added up to the line's limit.
     const cart = (await rows('cart_lines', douyin.id)).map((l) => [Number(l.sku_id), Number(l.quantity)]).sort((a, b) => a[0]! - b[0]!);
     expect(cart).toEqual([
-      [sku(0), 99],
-      [sku(1), 1],
+      [shop.sku(0), 99],
+      [shop.sku(1), 1],
     ]);
     // Addresses: both kept, one default.
     const addresses = await rows('addresses', douyin.id);
@@ -242,18 +233,11 @@ describe('the merge (invariant 19)', () => {
   });
 
   it('keeps the higher tier, sums growth, and moves up when the summed growth reaches the next tier', async () => {
-    const noBenefits = {
-      memberPrice: { basisPoints: 0, scope: 'all' as const, ids: [] },
-      pointsMultiplierBp: 10_000,
-      freeShipping: false,
-      birthdayGift: { points: 0, couponTemplateId: null },
-      display: [],
-    };
     const tiers = {
       tiers: [
-        { level: 0, name: '普通', growthThreshold: 0, benefits: noBenefits },
-        { level: 1, name: '银卡', growthThreshold: 100, benefits: noBenefits },
-        { level: 2, name: '金卡', growthThreshold: 300, benefits: noBenefits },
+        { level: 0, name: '普通', growthThreshold: 0, benefits: NO_TIER_BENEFITS },
+        { level: 1, name: '银卡', growthThreshold: 100, benefits: NO_TIER_BENEFITS },
+        { level: 2, name: '金卡', growthThreshold: 300, benefits: NO_TIER_BENEFITS },
       ],
     };
     const saved = await call(ctx, 'PUT', `${M}/tiers`, shop.owner.headers(), tiers);

@@ -3,19 +3,13 @@
  * existing order, refund, payment exception and points balance over, with the new CHECKs holding. Runs on SQLite and PostgreSQL.
  */
 import { sql } from 'kysely';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { DB } from '../src/db/connection.js';
 import { migrateTo, migrateToLatest } from '../src/db/migrator.js';
-import { emptyDatabase } from './context.js';
+import { eachEmptyDatabase } from './context.js';
 
 let db: DB;
-let close: () => Promise<void>;
-beforeEach(async () => {
-  ({ db, close } = await emptyDatabase());
-});
-afterEach(async () => {
-  await close();
-});
+eachEmptyDatabase((h) => ({ db } = h));
 
 const at = '2026-11-01T02:00:00.000Z';
 

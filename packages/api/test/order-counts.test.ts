@@ -3,22 +3,15 @@
  * total of the order list's tab it opens. On SQLite and PostgreSQL.
  */
 import type { Order, OrderCounts } from '@siyu/shared';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from './context.js';
+import { expect, it } from 'vitest';
+import { eachTestContext, type TestContext } from './context.js';
 import { call } from './factories.js';
-import { newShop, newShopper, paidOrder, placeOrder, type Shop, type Shopper } from './shop.js';
+import { newShopper, paidOrder, placeOrder, type Shop, type Shopper, withShopAndShopper } from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
 let m: Shopper;
-beforeEach(async () => {
-  ctx = await createTestContext({}, undefined, { autoCompleteRefunds: false });
-  shop = await newShop(ctx);
-  m = await newShopper(ctx, 'weapp');
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withShopAndShopper, (s) => ({ ctx, shop, m } = s), {}, undefined, { autoCompleteRefunds: false });
 
 const counts = async (who: Shopper) => {
   const res = await call(ctx, 'GET', '/api/v1/orders/counts', who.headers());
@@ -30,7 +23,7 @@ const lineOf = (order: Order) => order.lines[0]!.id;
 
 it('counts each tab of the order list exactly as the list shows it', async () => {
   expect(await counts(m)).toEqual({ all: 0, awaitingPayment: 0, paid: 0, shipped: 0, refund: 0 });
-  const small = [{ skuId: shop.product.skus[1]!.id, quantity: 1 }];
+  const small = [{ skuId: shop.sku(1), quantity: 1 }];
   await placeOrder(ctx, shop, m, small); // awaiting payment
   const cancelled = await placeOrder(ctx, shop, m, small);
   expect((await call(ctx, 'POST', `/api/v1/orders/${cancelled.id}/cancel`, m.headers(), {})).status).toBe(200);

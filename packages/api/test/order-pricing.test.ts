@@ -5,27 +5,18 @@
  * lifecycle's steps and their transaction, and the stated maxima of an order. Runs on SQLite and PostgreSQL.
  */
 import type { Order } from '@siyu/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Adjustment } from '../src/modules/pricing/index.js';
-import { createTestContext, type TestContext } from './context.js';
-import { call, createProduct, createStaffAndLogin } from './factories.js';
-import { newShop, newShopper, orderRow, payOrder, placeOrder, type Shop, type Shopper, stockOf } from './shop.js';
+import { eachTestContext, type TestContext } from './context.js';
+import { call, createProduct, createStaffAndLogin, M } from './factories.js';
+import { newShopper, orderRow, payOrder, placeOrder, type Shop, type Shopper, stockOf, withShopAndShopper } from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
 let m: Shopper;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  shop = await newShop(ctx);
-  m = await newShopper(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withShopAndShopper, (s) => ({ ctx, shop, m } = s));
 
-const M = '/api/v1/merchant';
-const sku = (i: number) => shop.product.skus[i]!.id;
-const lineOf = (order: Order, i: number) => order.lines.find((l) => l.skuId === sku(i))!;
+const lineOf = (order: Order, i: number) => order.lines.find((l) => l.skuId === shop.sku(i))!;
 /** A discount of the coupon kind offered by the test's own participant (not the coupons module: it has no coupon row). */
 const coupon = (amount: Adjustment['amount'], id = 42, extra: Partial<Adjustment> = {}): Adjustment => ({
   kind: 'coupon',
@@ -46,8 +37,8 @@ describe('a discount offered through the order lifecycle', () => {
   it('prices the preview and the order alike, and the order keeps what was decided as rows', async () => {
     ctx.probe.offerAdjustments(() => [coupon({ type: 'fixed', amountFen: 1500 })]);
     const items = [
-      { skuId: sku(0), quantity: 2 },
-      { skuId: sku(1), quantity: 1 },
+      { skuId: shop.sku(0), quantity: 2 },
+      { skuId: shop.sku(1), quantity: 1 },
     ];
     const preview = await call(ctx, 'POST', '/api/v1/checkout/preview', m.headers(), { items, addressId: m.addressId });
     expect(preview.status).toBe(200);
@@ -59,8 +50,8 @@ describe('a discount offered through the order lifecycle', () => {
       { kind: 'shipping', code: 'shipping_flat', label: '运费', amountFen: 1000, source: null },
     ]);
     expect(preview.body.lines.map((l: any) => [l.skuId, l.discountFen, l.paidFen])).toEqual([
-      [sku(0), 1125, 4875],
-      [sku(1), 375, 1625],
+      [shop.sku(0), 1125, 4875],
+      [shop.sku(1), 375, 1625],
     ]);
     expect(ctx.probe.seen.checkouts.at(-1)).toMatchObject({ purpose: 'preview', memberId: m.id, platform: 'weapp' });
 
@@ -189,7 +180,7 @@ describe('an order with nothing to pay', () => {
     ]);
     expect(ctx.probe.seen.paid).toEqual([expect.objectContaining({ orderId: order.id, amountFen: 0, paymentPlatform: null, transactionId: null })]);
     // The same effects as a paid order: stock taken, sales counted.
-    expect([await stockOf(ctx, sku(0)), await stockOf(ctx, sku(1))]).toEqual([8, 9]);
+    expect([await stockOf(ctx, shop.sku(0)), await stockOf(ctx, shop.sku(1))]).toEqual([8, 9]);
     expect(
       Number((await ctx.db.selectFrom('products').select('sales_count').where('id', '=', shop.product.id).executeTakeFirstOrThrow()).sales_count),
     ).toBe(3);
@@ -218,7 +209,7 @@ describe('the order lifecycle', () => {
       [cancelled.id, 'cancelled', 3],
       [expiring.id, 'expired', 3],
     ]);
-    expect([await stockOf(ctx, sku(0)), await stockOf(ctx, sku(1))]).toEqual([10, 10]);
+    expect([await stockOf(ctx, shop.sku(0)), await stockOf(ctx, shop.sku(1))]).toEqual([10, 10]);
 
     const order = await placeOrder(ctx, shop, m);
     await payOrder(ctx, m, order);
@@ -231,7 +222,7 @@ describe('the order lifecycle', () => {
   });
 
   it('rolls an order back, stock and all, when a step fails, and a step’s own writes with it', async () => {
-    await call(ctx, 'POST', '/api/v1/cart/lines', m.headers(), { skuId: sku(0), quantity: 2 });
+    await call(ctx, 'POST', '/api/v1/cart/lines', m.headers(), { skuId: shop.sku(0), quantity: 2 });
     ctx.probe.doInside(async (step, trx) => {
       await trx
         .insertInto('job_state')
@@ -243,7 +234,7 @@ describe('the order lifecycle', () => {
     expect(refused.status).toBe(500);
     expect(await ctx.db.selectFrom('orders').selectAll().execute()).toEqual([]);
     expect(await ctx.db.selectFrom('job_state').selectAll().execute()).toEqual([]);
-    expect(await stockOf(ctx, sku(0))).toBe(10);
+    expect(await stockOf(ctx, shop.sku(0))).toBe(10);
     expect(await ctx.db.selectFrom('stock_movements').selectAll().where('kind', '=', 'order_reserve').execute()).toEqual([]);
     expect((await call(ctx, 'GET', '/api/v1/cart', m.headers())).body.lines).toHaveLength(1);
 
@@ -252,7 +243,7 @@ describe('the order lifecycle', () => {
     const cancel = await call(ctx, 'POST', `/api/v1/orders/${order.id}/cancel`, m.headers());
     expect(cancel.status).toBe(500);
     expect((await orderRow(ctx, order.id)).status).toBe('awaiting_payment');
-    expect(await stockOf(ctx, sku(0))).toBe(8);
+    expect(await stockOf(ctx, shop.sku(0))).toBe(8);
     expect((await ctx.db.selectFrom('job_state').select('name').execute()).map((r) => r.name)).toEqual(['probe:created']);
     ctx.probe.failOn(null);
     ctx.probe.doInside(null);
@@ -327,7 +318,7 @@ describe('merchant order lists', () => {
     ctx.clock.set('2026-11-22T15:30:00.000Z');
     const late = await placeOrder(ctx, shop, m);
     ctx.clock.set('2026-11-22T16:30:00.000Z');
-    const early = await placeOrder(ctx, shop, ali, [{ skuId: sku(1), quantity: 1 }]);
+    const early = await placeOrder(ctx, shop, ali, [{ skuId: shop.sku(1), quantity: 1 }]);
     await payOrder(ctx, ali, early);
     const owner = await createStaffAndLogin(ctx, 'owner'); // the shop's session from 10:00 has expired by now
     const list = async (query: string) => (await call(ctx, 'GET', `${M}/orders?${query}`, owner.headers())).body.items.map((o: any) => o.id);

@@ -1,36 +1,33 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { inTransaction } from '../src/lib/transaction.js';
 import { silentLogger } from '../src/lib/logger.js';
 import { startOrderExpiryJob } from '../src/modules/orders/index.js';
-import { createTestContext, type TestContext } from './context.js';
-import { call, createProduct, createStaffAndLogin, loginMember, type StaffSession, type TestMember, type TestProduct } from './factories.js';
+import { eachTestContext, type TestContext } from './context.js';
+import {
+  call,
+  createProduct,
+  createStaffAndLogin,
+  loginMember,
+  type StaffSession,
+  type TestMember,
+  type TestProduct,
+  addAddress,
+  withOwnerAndMember,
+  M,
+} from './factories.js';
 
 let ctx: TestContext;
 let owner: StaffSession;
 let member: TestMember;
 let addressId: number;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  owner = await createStaffAndLogin(ctx, 'owner');
-  member = await loginMember(ctx);
-  addressId = await newAddress(member);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(
+  async (c) => {
+    const people = await withOwnerAndMember(c);
+    return { ...people, addressId: await addAddress(c, people.member) };
+  },
+  (s) => ({ ctx, owner, member, addressId } = s),
+);
 
-const M = '/api/v1/merchant';
-async function newAddress(m: TestMember): Promise<number> {
-  const res = await call(ctx, 'POST', '/api/v1/addresses', m.headers(), {
-    name: '林晓',
-    phone: '13812345678',
-    province: '浙江省',
-    city: '杭州市',
-    district: '西湖区',
-    detail: '龙井路 1 号',
-  });
-  return res.body.id;
-}
 const stockOf = async (skuId: number) =>
   Number((await ctx.db.selectFrom('skus').select('stock').where('id', '=', skuId).executeTakeFirstOrThrow()).stock);
 const orderCount = async () => (await ctx.db.selectFrom('orders').select('id').execute()).length;
@@ -231,7 +228,7 @@ describe('placing orders', () => {
 
   it('never oversells: 30 members race for stock 10 (invariant 1)', async () => {
     const members = await Promise.all(Array.from({ length: 30 }, () => loginMember(ctx)));
-    const addressIds = await Promise.all(members.map(newAddress));
+    const addressIds = await Promise.all(members.map((m) => addAddress(ctx, m)));
     const results = await Promise.all(
       members.map((m, i) => placeOrder(m, { items: [{ skuId: p.skus[0]!.id, quantity: 1 }], addressId: addressIds[i] })),
     );
@@ -247,7 +244,7 @@ describe('placing orders', () => {
 
   it('never oversells when one buyer takes several at once', async () => {
     const members = await Promise.all(Array.from({ length: 12 }, () => loginMember(ctx)));
-    const addressIds = await Promise.all(members.map(newAddress));
+    const addressIds = await Promise.all(members.map((m) => addAddress(ctx, m)));
     const results = await Promise.all(
       members.map((m, i) => placeOrder(m, { items: [{ skuId: p.skus[0]!.id, quantity: 3 }], addressId: addressIds[i] })),
     );

@@ -11,11 +11,10 @@ import { silentLogger } from '../src/lib/logger.js';
 import { createPaymentExceptionsService, exceptionRefundNo, startPaymentExceptionRefundJob } from '../src/modules/payments/index.js';
 import type { RefundInput } from '../src/platforms/types.js';
 import { createTestContext, type TestContext } from './context.js';
-import { call, createStaffAndLogin } from './factories.js';
+import { call, createStaffAndLogin, M } from './factories.js';
 import { expectOkAck, newShop, newShopper, orderRow, placeOrder, startPayment, stockOf, type Shop } from './shop.js';
 
 const PLATFORMS: LoginPlatform[] = ['weapp', 'alipay', 'tt'];
-const M = '/api/v1/merchant';
 const SETTINGS = { maxFailures: 3, backoffBaseMs: 60_000, backoffMaxMs: 3_600_000, leaseMs: 5 * 60_000 };
 
 let ctx: TestContext;
@@ -149,7 +148,7 @@ describe('the background job', () => {
 
     // The order stays closed and its stock stays back; the merchant sees the refunded exception.
     expect((await orderRow(ctx, order.id)).status).toBe('cancelled');
-    expect([await stockOf(ctx, shop.product.skus[0]!.id), await stockOf(ctx, shop.product.skus[1]!.id)]).toEqual([10, 10]);
+    expect([await stockOf(ctx, shop.sku(0)), await stockOf(ctx, shop.sku(1))]).toEqual([10, 10]);
     const listed = await call(ctx, 'GET', `${M}/payment-exceptions?state=refunded`, shop.owner.headers());
     expect(listed.status).toBe(200);
     expect(listed.body).toMatchObject({

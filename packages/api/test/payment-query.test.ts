@@ -3,46 +3,47 @@
  * and the background sweep ask the platform (the simulator, in-process) and apply a paid trade through the same
  * path as a notification, once overall, however the query and the late notification interleave.
  */
-import type { LoginPlatform } from '@siyu/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type LoginPlatform, LOGIN_PLATFORMS } from '@siyu/shared';
+import { describe, expect, it } from 'vitest';
 import { startPaymentQueryJob } from '../src/modules/payments/index.js';
 import { AppError } from '../src/lib/app-error.js';
 import { silentLogger } from '../src/lib/logger.js';
-import { createTestContext, type TestContext } from './context.js';
+import { eachTestContext, type TestContext } from './context.js';
 import { call } from './factories.js';
-import { expectOkAck, newShop, newShopper, orderRow, paidEvents, placeOrder, startPayment, type Shop, type Shopper } from './shop.js';
+import {
+  expectOkAck,
+  newShopper,
+  orderRow,
+  paidEvents,
+  placeOrder,
+  startPayment,
+  type Shop,
+  type Shopper,
+  withShop,
+  countRows,
+  paymentTrace,
+} from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  shop = await newShop(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
-
-const PLATFORMS: LoginPlatform[] = ['weapp', 'alipay', 'tt'];
+eachTestContext(withShop, (s) => ({ ctx, shop } = s));
 
 const status = (m: Shopper, orderId: number, body: unknown = {}) => call(ctx, 'POST', `/api/v1/orders/${orderId}/payment-status`, m.headers(), body);
-const count = async (table: 'payment_notifications' | 'payment_exceptions' | 'order_events' | 'payments') =>
-  (await ctx.db.selectFrom(table).select('id').execute()).length;
+const count = (table: Parameters<typeof countRows>[1]) => countRows(ctx, table);
+const snapshot = (orderId: number) => paymentTrace(ctx, orderId);
 
-async function snapshot(orderId: number) {
-  const o = await orderRow(ctx, orderId);
-  return {
-    status: o.status,
-    paidAt: o.paid_at,
-    updatedAt: o.updated_at,
-    transactionId: o.payment_transaction_id,
-    exceptions: await count('payment_exceptions'),
-    events: await count('order_events'),
-    payments: await ctx.db
-      .selectFrom('payments')
-      .select(['status', 'transaction_id', 'paid_at', 'updated_at'])
-      .where('order_id', '=', orderId)
-      .execute(),
+/** Counts how often the app asks the platform about a payment, until `restore()`. */
+function countedQueries(platform: LoginPlatform) {
+  const real = ctx.payments[platform];
+  const counter = { asked: 0, restore: () => (ctx.payments[platform] = real) };
+  ctx.payments[platform] = {
+    ...real,
+    queryPayment: async (input) => {
+      counter.asked += 1;
+      return real.queryPayment(input);
+    },
   };
+  return counter;
 }
 
 /** An order whose trade the simulator marked paid while the notification was lost. */
@@ -61,7 +62,7 @@ async function paidWithLostNotification(platform: LoginPlatform) {
 const paidOrderIds = () => ctx.probe.seen.paid.map((e) => e.orderId);
 
 describe('POST /orders/{id}/payment-status', () => {
-  it.each(PLATFORMS)(
+  it.each(LOGIN_PLATFORMS)(
     '%s: a paid trade whose notification was lost → paid once; the late notification is acknowledged and changes nothing',
     async (platform) => {
       const { m, order, eventId, transactionId } = await paidWithLostNotification(platform);
@@ -110,7 +111,7 @@ describe('POST /orders/{id}/payment-status', () => {
     },
   );
 
-  it.each(PLATFORMS)('%s: 10 concurrent queries and 5 concurrent notification replays move the order once (invariant 8)', async (platform) => {
+  it.each(LOGIN_PLATFORMS)('%s: 10 concurrent queries and 5 concurrent notification replays move the order once (invariant 8)', async (platform) => {
     const { m, order, eventId } = await paidWithLostNotification(platform);
     const [answers, acks] = await Promise.all([
       Promise.all(Array.from({ length: 10 }, () => status(m, order.id))),
@@ -129,7 +130,7 @@ describe('POST /orders/{id}/payment-status', () => {
     expect((await status(m, order.id)).body.status).toBe('paid');
   });
 
-  it.each(PLATFORMS)('%s: an unpaid trade stays awaiting payment and nothing is written', async (platform) => {
+  it.each(LOGIN_PLATFORMS)('%s: an unpaid trade stays awaiting payment and nothing is written', async (platform) => {
     const m = await newShopper(ctx, platform);
     const order = await placeOrder(ctx, shop, m);
     await startPayment(ctx, m, order.id);
@@ -154,35 +155,19 @@ describe('POST /orders/{id}/payment-status', () => {
   it('without a trade opened it asks nobody; a paid or cancelled order comes back as it is', async () => {
     const m = await newShopper(ctx, 'weapp');
     const order = await placeOrder(ctx, shop, m);
-    const real = ctx.payments.weapp;
-    let asked = 0;
-    ctx.payments.weapp = {
-      ...real,
-      queryPayment: async (input) => {
-        asked += 1;
-        return real.queryPayment(input);
-      },
-    };
+    const weapp = countedQueries('weapp');
     expect((await status(m, order.id)).body.status).toBe('awaiting_payment');
-    expect(asked).toBe(0);
+    expect(weapp.asked).toBe(0);
     await call(ctx, 'POST', `/api/v1/orders/${order.id}/cancel`, m.headers());
     expect((await status(m, order.id)).body.status).toBe('cancelled');
-    expect(asked).toBe(0);
-    ctx.payments.weapp = real;
+    expect(weapp.asked).toBe(0);
+    weapp.restore();
   });
 
   it('is only for the caller’s own orders: another member’s order or an unknown id is 404 and asks no platform (invariant 12)', async () => {
     const { m, order } = await paidWithLostNotification('weapp');
     const other = await newShopper(ctx, 'weapp');
-    const real = ctx.payments.weapp;
-    let asked = 0;
-    ctx.payments.weapp = {
-      ...real,
-      queryPayment: async (input) => {
-        asked += 1;
-        return real.queryPayment(input);
-      },
-    };
+    const weapp = countedQueries('weapp');
     const theirs = await status(other, order.id);
     expect(theirs.status).toBe(404);
     expect(theirs.body.error.code).toBe('NOT_FOUND');
@@ -193,13 +178,13 @@ describe('POST /orders/{id}/payment-status', () => {
     expect((await call(ctx, 'POST', '/api/v1/orders/abc/payment-status', m.headers(), {})).status).toBe(400);
     expect((await orderRow(ctx, order.id)).status).toBe('awaiting_payment');
     expect(await count('payment_notifications')).toBe(0);
-    expect(asked).toBe(0);
+    expect(weapp.asked).toBe(0);
     // The owner's own request then pays it.
-    ctx.payments.weapp = real;
+    weapp.restore();
     expect((await status(m, order.id)).body.status).toBe('paid');
   });
 
-  it.each(PLATFORMS)('%s: a query answer with the wrong amount or app id is refused and writes nothing (invariant 9)', async (platform) => {
+  it.each(LOGIN_PLATFORMS)('%s: a query answer with the wrong amount or app id is refused and writes nothing (invariant 9)', async (platform) => {
     const { m, order } = await paidWithLostNotification(platform);
     const real = ctx.payments[platform];
     const before = await snapshot(order.id);
@@ -266,7 +251,7 @@ describe('the payment query sweep', () => {
 
   it('works in bounded batches and gets round to every stuck order', async () => {
     const stuck = [];
-    for (const platform of PLATFORMS) stuck.push(await paidWithLostNotification(platform));
+    for (const platform of LOGIN_PLATFORMS) stuck.push(await paidWithLostNotification(platform));
     ctx.clock.advance(61_000);
     const sweepPosition = async () =>
       (await ctx.db.selectFrom('job_state').select('value').where('name', '=', 'payments.query-sweep.after-id').executeTakeFirst())?.value;

@@ -9,24 +9,30 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AlipaySdk } from 'alipay-sdk';
-import type { LoginPlatform } from '@siyu/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type LoginPlatform, LOGIN_PLATFORMS } from '@siyu/shared';
+import { describe, expect, it } from 'vitest';
 import { SIMULATOR_APPS } from '../src/platforms/index.js';
-import { createTestContext, type TestContext } from './context.js';
+import { eachTestContext, type TestContext } from './context.js';
 import { call } from './factories.js';
-import { expectOkAck, newShop, newShopper, orderRow, paidEvents, paidOrder, placeOrder, startPayment, stockOf, type Shop } from './shop.js';
+import {
+  expectOkAck,
+  newShopper,
+  orderRow,
+  paidEvents,
+  paidOrder,
+  placeOrder,
+  startPayment,
+  stockOf,
+  type Shop,
+  withShop,
+  countRows,
+  paymentTrace,
+} from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  shop = await newShop(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withShop, (s) => ({ ctx, shop } = s));
 
-const PLATFORMS: LoginPlatform[] = ['weapp', 'alipay', 'tt'];
 const W = SIMULATOR_APPS.weapp;
 const stranger = generateKeyPairSync('rsa', {
   modulusLength: 2048,
@@ -36,22 +42,9 @@ const stranger = generateKeyPairSync('rsa', {
 
 const notify = (platform: LoginPlatform, headers: Record<string, string>, body: string) =>
   ctx.app.request(`/payments/notify/${platform}`, { method: 'POST', headers, body });
-const count = async (table: 'payment_notifications' | 'payment_exceptions' | 'order_events' | 'payments') =>
-  (await ctx.db.selectFrom(table).select('id').execute()).length;
-
+const count = (table: Parameters<typeof countRows>[1]) => countRows(ctx, table);
 /** Everything a notification could have written, to prove a refused one wrote nothing. */
-async function snapshot(orderId: number) {
-  const o = await orderRow(ctx, orderId);
-  return {
-    status: o.status,
-    paidAt: o.paid_at,
-    updatedAt: o.updated_at,
-    notifications: await count('payment_notifications'),
-    exceptions: await count('payment_exceptions'),
-    events: await count('order_events'),
-    payments: await ctx.db.selectFrom('payments').select(['status', 'transaction_id', 'updated_at']).where('order_id', '=', orderId).execute(),
-  };
-}
+const snapshot = async (orderId: number) => ({ ...(await paymentTrace(ctx, orderId)), notifications: await count('payment_notifications') });
 
 // ---- WeChat Pay v3 notifications, built from the documentation with Node's crypto -----------------------------
 
@@ -181,7 +174,7 @@ function ttCallback(o: { outTradeNo: string; total: number; appId?: string; sign
 }
 
 describe('paying an order end to end', () => {
-  it.each(PLATFORMS)('%s: createPayment → simulator pays → signed notification → order paid', async (platform) => {
+  it.each(LOGIN_PLATFORMS)('%s: createPayment → simulator pays → signed notification → order paid', async (platform) => {
     const m = await newShopper(ctx, platform);
     const order = await placeOrder(ctx, shop, m);
     expect(order.payableFen).toBe(9000);
@@ -226,7 +219,7 @@ describe('paying an order end to end', () => {
     ]);
   });
 
-  it.each(PLATFORMS)(
+  it.each(LOGIN_PLATFORMS)(
     '%s: 15 concurrent replays of one notification pay once, reward once, and are all acknowledged ok (invariant 8)',
     async (platform) => {
       const m = await newShopper(ctx, platform);
@@ -257,12 +250,12 @@ describe('paying an order end to end', () => {
     const order = await placeOrder(ctx, shop, m);
     await startPayment(ctx, m, order.id);
     expect((await call(ctx, 'POST', `/api/v1/orders/${order.id}/cancel`, m.headers())).status).toBe(200);
-    expect(await stockOf(ctx, shop.product.skus[0]!.id)).toBe(10);
+    expect(await stockOf(ctx, shop.sku(0))).toBe(10);
 
     const { deliveries } = await ctx.simulator.pay('weapp', order.orderNo, { duplicates: 3 });
     for (const d of deliveries) expectOkAck('weapp', d);
     expect((await orderRow(ctx, order.id)).status).toBe('cancelled');
-    expect(await stockOf(ctx, shop.product.skus[0]!.id)).toBe(10);
+    expect(await stockOf(ctx, shop.sku(0))).toBe(10);
     const transactionId = ctx.simulator.trade('weapp', order.orderNo)!.transactionId;
     expect(await ctx.app.services.paymentExceptions.forOrder(order.id)).toEqual([
       expect.objectContaining({

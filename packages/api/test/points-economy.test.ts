@@ -5,28 +5,18 @@
  */
 import type { PointsRules } from '@siyu/shared';
 import fc from 'fast-check';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_POINTS_RULES } from '../src/modules/points/index.js';
-import { createTestContext, engine, type TestContext } from './context.js';
-import { call, createProduct, createStaffAndLogin, loginMember } from './factories.js';
-import { newShop, newShopper, payOrder, placeOrder, type Shop, type Shopper } from './shop.js';
+import { eachTestContext, engine, type TestContext } from './context.js';
+import { call, createProduct, createStaffAndLogin, loginMember, M, DAY } from './factories.js';
+import { newShopper, payOrder, placeOrder, type Shop, type Shopper, withShopAndShopper, approvedRefund } from './shop.js';
 import { someoneWaitsForALock } from './waits.js';
 
 let ctx: TestContext;
 let shop: Shop;
 let m: Shopper;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  shop = await newShop(ctx);
-  m = await newShopper(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withShopAndShopper, (s) => ({ ctx, shop, m } = s));
 
-const M = '/api/v1/merchant';
-const DAY = 24 * 3600_000;
-const sku = (i: number) => shop.product.skus[i]!.id;
 const points = () => ctx.app.services.points;
 const grant = (memberId: number, delta: number, key: string) =>
   points().post(ctx.db, { memberId, delta, reason: 'adjustment', kind: 'adjust', sourceKey: `adjustment:${key}`, at: ctx.clock.now() });
@@ -50,15 +40,7 @@ async function completeOrder(orderId: number, who: Shopper) {
   expect((await call(ctx, 'POST', `${M}/orders/${orderId}/ship`, owner.headers(), { carrier: '顺丰', trackingNo: 'SF1234567' })).status).toBe(200);
   expect((await call(ctx, 'POST', `/api/v1/orders/${orderId}/confirm-receipt`, who.headers())).status).toBe(200);
 }
-async function refundWhole(orderId: number, who: Shopper) {
-  const owner = await createStaffAndLogin(ctx, 'owner');
-  const asked = await call(ctx, 'POST', `/api/v1/orders/${orderId}/refunds`, who.headers(), { reason: '不要了' });
-  expect(asked.status, JSON.stringify(asked.body)).toBe(201);
-  const approved = await call(ctx, 'POST', `${M}/refunds/${asked.body.id}/approve`, owner.headers(), {});
-  expect(approved.status).toBe(200);
-  if (approved.body.status === 'processing') await ctx.simulator.completeRefund(who.platform, asked.body.refundNo);
-  return asked.body;
-}
+const refundWhole = (orderId: number, who: Shopper) => approvedRefund(ctx, who, orderId);
 
 describe('earning from orders', () => {
   it('holds an order’s points as pending until the refund window after completion passes, then makes them available once', async () => {
@@ -140,8 +122,8 @@ describe('points at checkout', () => {
     await grant(m.id, 5000, 'd');
     const body = {
       items: [
-        { skuId: sku(0), quantity: 2 },
-        { skuId: sku(1), quantity: 1 },
+        { skuId: shop.sku(0), quantity: 2 },
+        { skuId: shop.sku(1), quantity: 1 },
       ],
       addressId: m.addressId,
     };
@@ -169,7 +151,7 @@ describe('points at checkout', () => {
     // Earned on what was paid for goods: 80.00 − 40.00 = 40 yuan → 40 points.
     expect((await summary(m)).pending).toBe(40);
     // Refund one of the two 30.00 units: points come back in proportion (what the refund gives back / what was paid).
-    const line = second.body.lines.find((l: { skuId: number }) => l.skuId === sku(0));
+    const line = second.body.lines.find((l: { skuId: number }) => l.skuId === shop.sku(0));
     const part = await call(ctx, 'POST', `/api/v1/orders/${second.body.id}/refunds`, m.headers(), {
       reason: '少一件',
       lines: [{ orderLineId: line.id, quantity: 1 }],
@@ -187,7 +169,7 @@ describe('points at checkout', () => {
 
   it('lets one of two orders racing for the same points take them, never going below zero (invariant 3)', async () => {
     await grant(m.id, 1500, 'e');
-    const body = { items: [{ skuId: sku(1), quantity: 2 }], addressId: m.addressId, usePoints: true };
+    const body = { items: [{ skuId: shop.sku(1), quantity: 2 }], addressId: m.addressId, usePoints: true };
     const results = await Promise.all([
       call(ctx, 'POST', '/api/v1/orders', m.headers(), body),
       call(ctx, 'POST', '/api/v1/orders', m.headers(), body),
@@ -204,7 +186,7 @@ describe('points at checkout', () => {
     await setRules((r) => {
       r.checkout.enabled = false;
     });
-    const res = await call(ctx, 'POST', '/api/v1/checkout/preview', m.headers(), { items: [{ skuId: sku(1), quantity: 1 }], usePoints: true });
+    const res = await call(ctx, 'POST', '/api/v1/checkout/preview', m.headers(), { items: [{ skuId: shop.sku(1), quantity: 1 }], usePoints: true });
     expect(res.body.points).toMatchObject({ enabled: false, using: false, unavailableReason: '本店暂不支持积分抵扣' });
     expect(res.body.discountFen).toBe(0);
   });

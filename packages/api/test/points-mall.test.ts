@@ -4,25 +4,17 @@
  * fulfilment and cancellation, roles, bad input, other members' ids, and real concurrency for stock, limits and points.
  */
 import type { LoginPlatform, MerchantPointsMallItem, PointsMallItem, PointsMallRedemption } from '@siyu/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inTransaction } from '../src/lib/transaction.js';
-import { createTestContext, type TestContext } from './context.js';
-import { call, createStaffAndLogin, loginMember, type StaffSession, type TestMember } from './factories.js';
-import { expectOkAck, newShop, newShopper, type Shop, type Shopper, startPayment } from './shop.js';
+import { eachTestContext, type TestContext } from './context.js';
+import { call, createStaffAndLogin, loginMember, type StaffSession, type TestMember, M } from './factories.js';
+import { expectOkAck, newShopper, type Shop, type Shopper, startPayment, withShopAndShopper } from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
 let m: Shopper;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  shop = await newShop(ctx);
-  m = await newShopper(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withShopAndShopper, (s) => ({ ctx, shop, m } = s));
 
-const M = '/api/v1/merchant';
 let keyCounter = 0;
 
 async function grant(memberId: number, points: number) {
@@ -76,7 +68,7 @@ describe('items (merchant)', () => {
       [{ kind: 'sku' }, 'skuId'],
       [{ kind: 'coupon' }, 'couponTemplateId'],
       [{ kind: 'virtual', instructions: '' }, 'instructions'],
-      [{ kind: 'virtual', skuId: shop.product.skus[0]!.id }, 'skuId'],
+      [{ kind: 'virtual', skuId: shop.sku(0) }, 'skuId'],
       [{ kind: 'lottery' }, 'kind'],
       [{ pointsPrice: 0 }, 'pointsPrice'],
       [{ pointsPrice: 1.5 }, 'pointsPrice'],
@@ -264,7 +256,7 @@ describe('what a member sees', () => {
       expect((await call(ctx, 'GET', path, m.headers())).status, path).toBe(400);
     }
     expect((await call(ctx, 'POST', '/api/v1/points-mall/redemptions/x/cancel', m.headers(), {})).status).toBe(400);
-    const sku = await item({ kind: 'sku', skuId: shop.product.skus[0]!.id, instructions: '' });
+    const sku = await item({ kind: 'sku', skuId: shop.sku(0), instructions: '' });
     const noAddress = await redeem(m, { itemId: sku.id });
     expect(noAddress.status).toBe(400);
     expect(fields(noAddress)).toEqual(['addressId']);
@@ -345,7 +337,7 @@ describe('points-only redemptions', () => {
   });
 
   it('a sku item waits for staff to ship it with a tracking number; staff cancel what is not shipped, giving everything back', async () => {
-    const it1 = await item({ kind: 'sku', skuId: shop.product.skus[0]!.id, instructions: '', pointsPrice: 300, perMemberLimit: 1 });
+    const it1 = await item({ kind: 'sku', skuId: shop.sku(0), instructions: '', pointsPrice: 300, perMemberLimit: 1 });
     await grant(m.id, 1000);
     const a = await redeem(m, { itemId: it1.id, addressId: m.addressId });
     expect(a.status, JSON.stringify(a.body)).toBe(201);
@@ -368,7 +360,7 @@ describe('points-only redemptions', () => {
     expect((await call(ctx, 'POST', `${M}/points-mall/redemptions/${a.body.id}/cancel`, operator.headers(), { reason: '错' })).status).toBe(409);
     expect((await redeem(m, { itemId: it1.id, addressId: m.addressId })).body.error.code).toBe('POINTS_MALL_LIMIT_REACHED');
 
-    const it2 = await item({ kind: 'sku', skuId: shop.product.skus[1]!.id, instructions: '', pointsPrice: 200, totalStock: 1, perMemberLimit: 1 });
+    const it2 = await item({ kind: 'sku', skuId: shop.sku(1), instructions: '', pointsPrice: 200, totalStock: 1, perMemberLimit: 1 });
     const b = await redeem(m, { itemId: it2.id, addressId: m.addressId });
     expect(await balance(m.id)).toBe(500);
     const cancelled = await call(ctx, 'POST', `${M}/points-mall/redemptions/${b.body.id}/cancel`, operator.headers(), { reason: '缺货' });
@@ -460,9 +452,7 @@ describe('points plus cash', () => {
       expect(await balance(shopper.id)).toBe(600);
       // Paid with points: the cash part earns no points, and no catalog stock moved.
       expect(await ctx.db.selectFrom('points_pending').selectAll().where('member_id', '=', shopper.id).execute()).toEqual([]);
-      expect(
-        Number((await ctx.db.selectFrom('skus').select('stock').where('id', '=', shop.product.skus[0]!.id).executeTakeFirstOrThrow()).stock),
-      ).toBe(10);
+      expect(Number((await ctx.db.selectFrom('skus').select('stock').where('id', '=', shop.sku(0)).executeTakeFirstOrThrow()).stock)).toBe(10);
       const refund = await call(ctx, 'POST', `/api/v1/orders/${r.orderId}/refunds`, shopper.headers(), { reason: '不想要了' });
       expect(refund.status).toBe(409);
       const ship = await call(ctx, 'POST', `${M}/orders/${r.orderId}/ship`, shop.owner.headers(), { carrier: '顺丰', trackingNo: 'SF12345678' });
@@ -528,7 +518,7 @@ describe('points plus cash', () => {
   });
 
   it('the member may withdraw before paying; staff may cancel unpaid or paid (the cash is refunded)', async () => {
-    const it1 = await item({ ...cashItem, totalStock: 5, kind: 'sku', skuId: shop.product.skus[0]!.id, instructions: '' });
+    const it1 = await item({ ...cashItem, totalStock: 5, kind: 'sku', skuId: shop.sku(0), instructions: '' });
     await grant(m.id, 1000);
     const a = (await redeem(m, { itemId: it1.id, addressId: m.addressId })).body as PointsMallRedemption;
     const withdrawn = await call(ctx, 'POST', `/api/v1/points-mall/redemptions/${a.id}/cancel`, m.headers(), {});
@@ -654,7 +644,7 @@ describe('real concurrency', () => {
         redeem(x, { itemId: it1.id }),
         redeem(x, { itemId: it1.id }),
         call(ctx, 'POST', '/api/v1/orders', x.headers(), {
-          items: [{ skuId: shop.product.skus[1]!.id, quantity: 1 }],
+          items: [{ skuId: shop.sku(1), quantity: 1 }],
           addressId: x.addressId,
           usePoints: true,
         }),

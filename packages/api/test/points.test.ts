@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from './context.js';
-import { loginMember } from './factories.js';
+import { loginMember, DAY } from './factories.js';
 
 let ctx: TestContext;
 beforeEach(async () => {
@@ -10,7 +10,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await ctx.close();
 });
-const DAY = 24 * 3600 * 1000;
 
 describe('points ledger', () => {
   it('pages the member’s own entries, newest first', async () => {

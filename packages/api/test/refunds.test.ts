@@ -4,29 +4,20 @@
  * server; what is refunded never exceeds what was paid, however requests and approvals race.
  */
 import type { LoginPlatform, Order, Refund } from '@siyu/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../src/lib/app-error.js';
-import { createTestContext, engine, type TestContext } from './context.js';
-import { call, createStaffAndLogin, type StaffSession } from './factories.js';
-import { expectOkAck, newShop, newShopper, orderRow, paidOrder, stockOf, type Shop, type Shopper } from './shop.js';
+import { eachTestContext, engine, type TestContext } from './context.js';
+import { call, createStaffAndLogin, type StaffSession, M } from './factories.js';
+import { expectOkAck, newShopper, orderRow, paidOrder, stockOf, type Shop, type Shopper, withShopAndShopper } from './shop.js';
 import { gate, within } from './waits.js';
 
 let ctx: TestContext;
 let shop: Shop;
 let m: Shopper;
-beforeEach(async () => {
-  // Refunds complete when a test says so (sim.completeRefund), not on a timer.
-  ctx = await createTestContext({}, undefined, { autoCompleteRefunds: false });
-  shop = await newShop(ctx);
-  m = await newShopper(ctx, 'weapp');
-});
-afterEach(async () => {
-  await ctx.close();
-});
+// Refunds complete when a test says so (sim.completeRefund), not on a timer.
+eachTestContext(withShopAndShopper, (s) => ({ ctx, shop, m } = s), {}, undefined, { autoCompleteRefunds: false });
 
-const M = '/api/v1/merchant';
-const sku = (i: number) => shop.product.skus[i]!.id;
-const lineOf = (order: Order, i: number) => order.lines.find((l) => l.skuId === sku(i))!.id;
+const lineOf = (order: Order, i: number) => order.lines.find((l) => l.skuId === shop.sku(i))!.id;
 const askRefund = (who: Shopper, orderId: number, body: unknown, headers: Record<string, string> = {}) =>
   call(ctx, 'POST', `/api/v1/orders/${orderId}/refunds`, who.headers(headers), body);
 const approve = (staff: StaffSession, id: number) => call(ctx, 'POST', `${M}/refunds/${id}/approve`, staff.headers(), {});
@@ -50,7 +41,7 @@ describe('asking for a refund', () => {
   it('refunds the whole order: requested → processing → notification → succeeded; stock back, order refunded', async () => {
     const order = await paidOrder(ctx, shop, m);
     const seen = await refundedListener();
-    expect([await stockOf(ctx, sku(0)), await stockOf(ctx, sku(1))]).toEqual([8, 9]);
+    expect([await stockOf(ctx, shop.sku(0)), await stockOf(ctx, shop.sku(1))]).toEqual([8, 9]);
 
     const asked = await askRefund(m, order.id, { reason: '不想要了' });
     expect(asked.status).toBe(201);
@@ -93,7 +84,7 @@ describe('asking for a refund', () => {
       refunds: [{ id: refund.id, status: 'succeeded', completedAt: expect.any(String) }],
     });
     expect(after.events.at(-1)).toMatchObject({ fromStatus: 'paid', toStatus: 'refunded', actorType: 'platform' });
-    expect([await stockOf(ctx, sku(0)), await stockOf(ctx, sku(1))]).toEqual([10, 10]);
+    expect([await stockOf(ctx, shop.sku(0)), await stockOf(ctx, shop.sku(1))]).toEqual([10, 10]);
     expect(seen).toEqual([
       expect.objectContaining({
         orderId: order.id,
@@ -101,7 +92,7 @@ describe('asking for a refund', () => {
         refundNo: refund.refundNo,
         fullyRefunded: true,
         includesShipping: true,
-        stockReturns: [expect.objectContaining({ skuId: sku(0), quantity: 2 }), expect.objectContaining({ skuId: sku(1), quantity: 1 })],
+        stockReturns: [expect.objectContaining({ skuId: shop.sku(0), quantity: 2 }), expect.objectContaining({ skuId: shop.sku(1), quantity: 1 })],
       }),
     ]);
     const history = await ctx.app.services.refunds.events(refund.id);
@@ -115,7 +106,7 @@ describe('asking for a refund', () => {
     const before = await orderRow(ctx, order.id);
     for (const d of (await ctx.simulator.redeliver(eventId, { duplicates: 5 }))!) expectOkAck('weapp', d);
     expect(await orderRow(ctx, order.id)).toEqual(before);
-    expect([await stockOf(ctx, sku(0)), await stockOf(ctx, sku(1))]).toEqual([10, 10]);
+    expect([await stockOf(ctx, shop.sku(0)), await stockOf(ctx, shop.sku(1))]).toEqual([10, 10]);
     expect(seen).toHaveLength(1);
     // Nothing is left to refund.
     expect((await askRefund(m, order.id, { reason: '再退一次' })).status).toBe(409);
@@ -129,18 +120,18 @@ describe('asking for a refund', () => {
     await approve(shop.owner, first.body.id);
     await platformCompletes('weapp', first.body.refundNo);
     expect(await getOrder(m, order.id)).toMatchObject({ status: 'paid', refundedFen: 3000 });
-    expect(await stockOf(ctx, sku(0))).toBe(9);
+    expect(await stockOf(ctx, shop.sku(0))).toBe(9);
     expect(seen).toEqual([
       expect.objectContaining({
         amountFen: 3000,
         fullyRefunded: false,
         includesShipping: false,
-        stockReturns: [expect.objectContaining({ skuId: sku(0), quantity: 1 })],
+        stockReturns: [expect.objectContaining({ skuId: shop.sku(0), quantity: 1 })],
       }),
     ]);
 
     // The price changed since: the refund still uses what was paid.
-    expect((await call(ctx, 'PATCH', `${M}/skus/${sku(1)}`, shop.owner.headers(), { priceFen: 1 })).status).toBe(200);
+    expect((await call(ctx, 'PATCH', `${M}/skus/${shop.sku(1)}`, shop.owner.headers(), { priceFen: 1 })).status).toBe(200);
     const rest = await askRefund(m, order.id, { reason: '都退了' });
     expect(rest.body).toMatchObject({ amountFen: 6000 }); // 1 × 30.00 + 1 × 20.00 + 10.00 shipping
     expect(rest.body.lines).toEqual(
@@ -154,7 +145,7 @@ describe('asking for a refund', () => {
     const after = await getOrder(m, order.id);
     expect(after).toMatchObject({ status: 'refunded', refundedFen: 9000 });
     expect(after.refunds.map((r) => r.id)).toEqual([rest.body.id, first.body.id]); // newest first
-    expect([await stockOf(ctx, sku(0)), await stockOf(ctx, sku(1))]).toEqual([10, 10]);
+    expect([await stockOf(ctx, shop.sku(0)), await stockOf(ctx, shop.sku(1))]).toEqual([10, 10]);
   });
 
   it('keeps stock out when the order has shipped', async () => {
@@ -166,12 +157,12 @@ describe('asking for a refund', () => {
     await approve(shop.owner, r.body.id);
     await platformCompletes('weapp', r.body.refundNo);
     expect(await getOrder(m, order.id)).toMatchObject({ status: 'shipped', refundedFen: 2000 });
-    expect(await stockOf(ctx, sku(1))).toBe(9);
+    expect(await stockOf(ctx, shop.sku(1))).toBe(9);
     const whole = await askRefund(m, order.id, { reason: '全退' });
     await approve(shop.owner, whole.body.id);
     await platformCompletes('weapp', whole.body.refundNo);
     expect(await getOrder(m, order.id)).toMatchObject({ status: 'refunded', refundedFen: 9000 });
-    expect([await stockOf(ctx, sku(0)), await stockOf(ctx, sku(1))]).toEqual([8, 9]);
+    expect([await stockOf(ctx, shop.sku(0)), await stockOf(ctx, shop.sku(1))]).toEqual([8, 9]);
   });
 
   it('lets staff reject with a reason; the lines can be asked for again', async () => {
@@ -207,7 +198,7 @@ describe('asking for a refund', () => {
   });
 
   it('refuses orders that are not paid', async () => {
-    const res = await call(ctx, 'POST', '/api/v1/orders', m.headers(), { items: [{ skuId: sku(0), quantity: 1 }], addressId: m.addressId });
+    const res = await call(ctx, 'POST', '/api/v1/orders', m.headers(), { items: [{ skuId: shop.sku(0), quantity: 1 }], addressId: m.addressId });
     const asked = await askRefund(m, res.body.id, { reason: '未付款' });
     expect(asked.status).toBe(409);
     expect(asked.body.error.code).toBe('INVALID_STATE');
@@ -216,7 +207,7 @@ describe('asking for a refund', () => {
 
   it('refuses bad input with 400 naming the field, writing nothing (invariant 16)', async () => {
     const order = await paidOrder(ctx, shop, m);
-    const otherOrder = await paidOrder(ctx, shop, m, [{ skuId: sku(0), quantity: 1 }]);
+    const otherOrder = await paidOrder(ctx, shop, m, [{ skuId: shop.sku(0), quantity: 1 }]);
     const l0 = lineOf(order, 0);
     const cases: [unknown, string][] = [
       [{}, 'reason'],
@@ -451,7 +442,7 @@ describe('never refunding more than was paid', () => {
     const after = await getOrder(m, order.id);
     expect(after).toMatchObject({ status: 'refunded', refundedFen: 9000 });
     expect(after.refunds.every((r) => r.status === 'succeeded')).toBe(true);
-    expect([await stockOf(ctx, sku(0)), await stockOf(ctx, sku(1))]).toEqual([10, 10]);
+    expect([await stockOf(ctx, shop.sku(0)), await stockOf(ctx, shop.sku(1))]).toEqual([10, 10]);
   });
 
   it('the database itself refuses an overshoot (CHECK constraints)', async () => {

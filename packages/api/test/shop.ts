@@ -2,7 +2,16 @@
 import type { LoginPlatform, Order, PayOrderResponse } from '@siyu/shared';
 import { expect } from 'vitest';
 import type { TestContext } from './context.js';
-import { call, createProduct, createStaffAndLogin, loginMember, type StaffSession, type TestMember, type TestProduct } from './factories.js';
+import {
+  call,
+  createProduct,
+  createStaffAndLogin,
+  loginMember,
+  type StaffSession,
+  type TestMember,
+  type TestProduct,
+  addAddress,
+} from './factories.js';
 
 export interface Shopper extends TestMember {
   platform: LoginPlatform;
@@ -11,22 +20,15 @@ export interface Shopper extends TestMember {
 
 export async function newShopper(ctx: TestContext, platform: LoginPlatform = 'weapp'): Promise<Shopper> {
   const m = await loginMember(ctx, { platform });
-  const res = await call(ctx, 'POST', '/api/v1/addresses', m.headers(), {
-    name: '林晓',
-    phone: '13812345678',
-    province: '浙江省',
-    city: '杭州市',
-    district: '西湖区',
-    detail: '龙井路 1 号',
-  });
-  expect(res.status).toBe(201);
-  return { ...m, platform, addressId: res.body.id };
+  return { ...m, platform, addressId: await addAddress(ctx, m) };
 }
 
 export interface Shop {
   owner: StaffSession;
   /** Two SKUs: 30.00 and 20.00 yuan, stock 10 each. */
   product: TestProduct;
+  /** The id of the product's i-th SKU. */
+  sku(i: number): number;
 }
 
 export async function newShop(ctx: TestContext): Promise<Shop> {
@@ -37,15 +39,15 @@ export async function newShop(ctx: TestContext): Promise<Shop> {
       { priceFen: 2000, stock: 10 },
     ],
   });
-  return { owner, product };
+  return { owner, product, sku: (i) => product.skus[i]!.id };
 }
 
 /** 2 × 30.00 + 1 × 20.00 + 10.00 shipping (below the 99.00 free-shipping threshold) = 90.00 unless told otherwise. */
 export async function placeOrder(ctx: TestContext, shop: Shop, m: Shopper, items?: { skuId: number; quantity: number }[]): Promise<Order> {
   const res = await call(ctx, 'POST', '/api/v1/orders', m.headers(), {
     items: items ?? [
-      { skuId: shop.product.skus[0]!.id, quantity: 2 },
-      { skuId: shop.product.skus[1]!.id, quantity: 1 },
+      { skuId: shop.sku(0), quantity: 2 },
+      { skuId: shop.sku(1), quantity: 1 },
     ],
     addressId: m.addressId,
   });
@@ -92,3 +94,39 @@ export const stockOf = async (ctx: TestContext, skuId: number) =>
 export const orderRow = (ctx: TestContext, id: number) => ctx.db.selectFrom('orders').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 export const paidEvents = async (ctx: TestContext, orderId: number) =>
   (await ctx.db.selectFrom('order_events').select('id').where('order_id', '=', orderId).where('to_status', '=', 'paid').execute()).length;
+
+/** A shop, and a shop with a weapp shopper, for eachTestContext (test/context.ts). */
+export const withShop = async (ctx: TestContext) => ({ shop: await newShop(ctx) });
+export const withShopAndShopper = async (ctx: TestContext) => ({ ...(await withShop(ctx)), m: await newShopper(ctx) });
+
+type TraceTable = 'payment_notifications' | 'payment_exceptions' | 'order_events' | 'payments';
+export const countRows = async (ctx: TestContext, table: TraceTable) => (await ctx.db.selectFrom(table).select('id').execute()).length;
+
+/** What paying an order writes: its status and times, its trades, and the exceptions and events recorded. */
+export async function paymentTrace(ctx: TestContext, orderId: number) {
+  const o = await orderRow(ctx, orderId);
+  return {
+    status: o.status,
+    paidAt: o.paid_at,
+    updatedAt: o.updated_at,
+    transactionId: o.payment_transaction_id,
+    exceptions: await countRows(ctx, 'payment_exceptions'),
+    events: await countRows(ctx, 'order_events'),
+    payments: await ctx.db
+      .selectFrom('payments')
+      .select(['status', 'transaction_id', 'paid_at', 'updated_at'])
+      .where('order_id', '=', orderId)
+      .execute(),
+  };
+}
+
+/** A refund asked by the member (the whole order, or `lines`) and approved by a fresh owner session, completed if the platform is still processing it. */
+export async function approvedRefund(ctx: TestContext, who: Shopper, orderId: number, lines?: { orderLineId: number; quantity: number }[]) {
+  const owner = await createStaffAndLogin(ctx, 'owner');
+  const asked = await call(ctx, 'POST', `/api/v1/orders/${orderId}/refunds`, who.headers(), { reason: '不要了', ...(lines ? { lines } : {}) });
+  expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+  const approved = await call(ctx, 'POST', `/api/v1/merchant/refunds/${asked.body.id}/approve`, owner.headers(), {});
+  expect(approved.status).toBe(200);
+  if (approved.body.status === 'processing') await ctx.simulator.completeRefund(who.platform, asked.body.refundNo);
+  return asked.body;
+}

@@ -1,21 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from './context.js';
-import { call, createProduct, createStaffAndLogin, loginMember, type StaffSession } from './factories.js';
+import { describe, expect, it } from 'vitest';
+import { createTestContext, eachTestContext, type TestContext } from './context.js';
+import { call, createProduct, createStaffAndLogin, loginMember, type StaffSession, withOwner, addAddress, M } from './factories.js';
 
 let ctx: TestContext;
 let owner: StaffSession;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  owner = await createStaffAndLogin(ctx, 'owner');
-});
-afterEach(async () => {
-  await ctx.close();
-});
-
-const M = '/api/v1/merchant';
+eachTestContext(withOwner, (s) => ({ ctx, owner } = s));
 
 async function category(name: string, parentId: number | null = null): Promise<number> {
   const res = await call(ctx, 'POST', `${M}/categories`, owner.headers(), { name, parentId });
@@ -223,14 +215,7 @@ describe('paths nothing serves', () => {
 describe('cart and checkout agree', () => {
   it('leaves an off-shelf or sold-out selected line out of checkout, keeping it in the cart, and buys the rest', async () => {
     const member = await loginMember(ctx);
-    const address = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), {
-      name: '林晓',
-      phone: '13812345678',
-      province: '浙江省',
-      city: '杭州市',
-      district: '西湖区',
-      detail: '龙井路 1 号',
-    });
+    const addressId = await addAddress(ctx, member);
     const kept = await createProduct(ctx, owner, { skus: [{ priceFen: 2000, stock: 5 }] });
     const gone = await createProduct(ctx, owner, { skus: [{ priceFen: 3000, stock: 5 }] });
     const soldOut = await createProduct(ctx, owner, { skus: [{ priceFen: 4000, stock: 1 }] });
@@ -242,14 +227,14 @@ describe('cart and checkout agree', () => {
 
     const cart = await call(ctx, 'GET', '/api/v1/cart', member.headers());
     expect(cart.body).toMatchObject({ selectedCount: 1, selectedItemsFen: 2000 });
-    const preview = await call(ctx, 'POST', '/api/v1/checkout/preview', member.headers(), { fromCart: true, addressId: address.body.id });
+    const preview = await call(ctx, 'POST', '/api/v1/checkout/preview', member.headers(), { fromCart: true, addressId });
     expect(preview.status).toBe(200);
     expect(preview.body).toMatchObject({ itemsFen: 2000, canSubmit: true });
     expect(preview.body.lines.map((l: { skuId: number }) => l.skuId)).toEqual([kept.skus[0]!.id]);
 
     const order = await call(ctx, 'POST', '/api/v1/orders', member.headers({ 'Idempotency-Key': 'agree-1' }), {
       fromCart: true,
-      addressId: address.body.id,
+      addressId,
     });
     expect(order.status).toBe(201);
     expect(order.body.lines.map((l: { skuId: number }) => l.skuId)).toEqual([kept.skus[0]!.id]);
@@ -257,7 +242,7 @@ describe('cart and checkout agree', () => {
     expect(after.body.lines.map((l: { skuId: number }) => l.skuId).sort()).toEqual([gone.skus[0]!.id, soldOut.skus[0]!.id].sort());
 
     // Nothing buyable left selected: a 400 naming fromCart, as for an empty selection.
-    const nothing = await call(ctx, 'POST', '/api/v1/checkout/preview', member.headers(), { fromCart: true, addressId: address.body.id });
+    const nothing = await call(ctx, 'POST', '/api/v1/checkout/preview', member.headers(), { fromCart: true, addressId });
     expect(nothing.status).toBe(400);
     expect(nothing.body.error.details.issues[0].field).toBe('fromCart');
   });
@@ -266,20 +251,13 @@ describe('cart and checkout agree', () => {
 describe('a cancel reason', () => {
   it('keeps the member’s reason in the order’s history; without one the cancel still works; a bad one is a 400 naming reason', async () => {
     const member = await loginMember(ctx);
-    const address = await call(ctx, 'POST', '/api/v1/addresses', member.headers(), {
-      name: '林晓',
-      phone: '13812345678',
-      province: '浙江省',
-      city: '杭州市',
-      district: '西湖区',
-      detail: '龙井路 1 号',
-    });
+    const addressId = await addAddress(ctx, member);
     const product = await createProduct(ctx, owner);
     const place = async (key: string) =>
       (
         await call(ctx, 'POST', '/api/v1/orders', member.headers({ 'Idempotency-Key': key }), {
           items: [{ skuId: product.skus[0]!.id, quantity: 1 }],
-          addressId: address.body.id,
+          addressId,
         })
       ).body;
     const first = await place('cancel-1');

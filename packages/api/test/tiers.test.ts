@@ -5,48 +5,30 @@
  * policy) by a job safe to run twice at once, check-in growth, birthday gifts, bad input and access.
  */
 import type { TierRules, TiersConfig } from '@siyu/shared';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_TIER_RULES } from '../src/modules/tiers/index.js';
-import { createTestContext, type TestContext } from './context.js';
-import { call, createProduct, createStaffAndLogin, loginMember, type StaffSession } from './factories.js';
-import { newShop, newShopper, payOrder, placeOrder, type Shop, type Shopper } from './shop.js';
+import { eachTestContext, type TestContext } from './context.js';
+import { call, createProduct, createStaffAndLogin, loginMember, type StaffSession, NO_TIER_BENEFITS, M, DAY } from './factories.js';
+import { newShopper, payOrder, placeOrder, type Shop, type Shopper, withShopAndShopper, approvedRefund } from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
 let m: Shopper;
-beforeEach(async () => {
-  ctx = await createTestContext();
-  shop = await newShop(ctx);
-  m = await newShopper(ctx);
-});
-afterEach(async () => {
-  await ctx.close();
-});
+eachTestContext(withShopAndShopper, (s) => ({ ctx, shop, m } = s));
 
-const M = '/api/v1/merchant';
-const DAY = 24 * 3600_000;
-const sku = (i: number) => shop.product.skus[i]!.id;
 const tiers = () => ctx.app.services.tiers;
-
-const noBenefits = {
-  memberPrice: { basisPoints: 0, scope: 'all' as const, ids: [] },
-  pointsMultiplierBp: 10_000,
-  freeShipping: false,
-  birthdayGift: { points: 0, couponTemplateId: null },
-  display: [],
-};
 
 /** 普通 0 / 银卡 100 (10 % off everything, 1.5× points, 50 birthday points) / 金卡 300 (20 % off a category, free shipping, 2×). */
 function ladder(goldCategoryId = 1): TiersConfig {
   return {
     tiers: [
-      { level: 0, name: '普通', growthThreshold: 0, benefits: noBenefits },
+      { level: 0, name: '普通', growthThreshold: 0, benefits: NO_TIER_BENEFITS },
       {
         level: 1,
         name: '银卡',
         growthThreshold: 100,
         benefits: {
-          ...noBenefits,
+          ...NO_TIER_BENEFITS,
           memberPrice: { basisPoints: 1000, scope: 'all', ids: [] },
           pointsMultiplierBp: 15_000,
           birthdayGift: { points: 50, couponTemplateId: null },
@@ -58,7 +40,7 @@ function ladder(goldCategoryId = 1): TiersConfig {
         name: '金卡',
         growthThreshold: 300,
         benefits: {
-          ...noBenefits,
+          ...NO_TIER_BENEFITS,
           memberPrice: { basisPoints: 2000, scope: 'categories', ids: [goldCategoryId] },
           pointsMultiplierBp: 20_000,
           freeShipping: true,
@@ -89,15 +71,7 @@ const growthSum = async (memberId: number) =>
   (await ctx.db.selectFrom('growth_ledger').select('delta').where('member_id', '=', memberId).execute()).reduce((s, r) => s + Number(r.delta), 0);
 const myTier = async (who: Shopper) => (await call(ctx, 'GET', '/api/v1/tiers/me', who.headers())).body;
 
-async function refund(orderId: number, who: Shopper, lines?: { orderLineId: number; quantity: number }[]) {
-  const owner = await createStaffAndLogin(ctx, 'owner');
-  const asked = await call(ctx, 'POST', `/api/v1/orders/${orderId}/refunds`, who.headers(), { reason: '不要了', ...(lines ? { lines } : {}) });
-  expect(asked.status, JSON.stringify(asked.body)).toBe(201);
-  const approved = await call(ctx, 'POST', `${M}/refunds/${asked.body.id}/approve`, owner.headers(), {});
-  expect(approved.status).toBe(200);
-  if (approved.body.status === 'processing') await ctx.simulator.completeRefund(who.platform, asked.body.refundNo);
-  return asked.body;
-}
+const refund = (orderId: number, who: Shopper, lines?: { orderLineId: number; quantity: number }[]) => approvedRefund(ctx, who, orderId, lines);
 
 describe('growth from orders', () => {
   it('grows by the yuan paid for goods and upgrades the moment the threshold is reached, once', async () => {
@@ -134,7 +108,7 @@ describe('growth from orders', () => {
     const order = await placeOrder(ctx, shop, m);
     await payOrder(ctx, m, order);
     expect(await growthSum(m.id)).toBe(80);
-    const line = order.lines.find((l) => l.skuId === sku(0))!;
+    const line = order.lines.find((l) => l.skuId === shop.sku(0))!;
     const part = await refund(order.id, m, [{ orderLineId: line.id, quantity: 1 }]);
     const back = Math.floor((80 * part.amountFen) / order.payableFen);
     expect((await myTier(m)).growth).toBe(80 - back);
@@ -192,7 +166,7 @@ describe('benefits at checkout', () => {
 
     const items = [
       { skuId: longjing.skus[0]!.id, quantity: 2 },
-      { skuId: sku(1), quantity: 1 },
+      { skuId: shop.sku(1), quantity: 1 },
     ];
     const preview = await call(ctx, 'POST', '/api/v1/checkout/preview', m.headers(), { items, addressId: m.addressId });
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
@@ -237,9 +211,9 @@ describe('benefits at checkout', () => {
 
     // 1.15× on 100 yuan is 115 points, counted in integers (100 × 1.15 is 114.999… as a float).
     const config = ladder();
-    config.tiers[1]!.benefits = { ...noBenefits, pointsMultiplierBp: 11_500 };
+    config.tiers[1]!.benefits = { ...NO_TIER_BENEFITS, pointsMultiplierBp: 11_500 };
     await configure(config);
-    const second = await placeOrder(ctx, shop, m, [{ skuId: sku(1), quantity: 5 }]);
+    const second = await placeOrder(ctx, shop, m, [{ skuId: shop.sku(1), quantity: 5 }]);
     await payOrder(ctx, m, second);
     const pending = (await call(ctx, 'GET', '/api/v1/points', m.headers())).body.pendingItems;
     expect(pending).toContainEqual(expect.objectContaining({ orderId: second.id, points: 115 }));

@@ -480,8 +480,8 @@ export interface JobStateTable {
 
 export type CouponKindValue = 'threshold_off' | 'no_threshold_off' | 'percent_off' | 'free_shipping';
 
-export interface CouponTemplatesTable {
-  id: Generated<number>;
+/** The rule a template sets and each coupon claimed from it copies. */
+interface CouponRuleColumns {
   name: string;
   description: string;
   kind: CouponKindValue;
@@ -494,6 +494,10 @@ export interface CouponTemplatesTable {
   min_tier_level: number;
   /** JSON CouponStacking. */
   stacking: string;
+}
+
+export interface CouponTemplatesTable extends CouponRuleColumns {
+  id: Generated<number>;
   validity_type: 'fixed' | 'relative';
   valid_from: Instant | null;
   valid_until: Instant | null;
@@ -510,22 +514,12 @@ export interface CouponTemplatesTable {
   updated_at: Instant;
 }
 
-export interface CouponsTable {
+export interface CouponsTable extends CouponRuleColumns {
   id: Generated<number>;
   template_id: number;
   member_id: number;
   claim_seq: number;
   per_member_limit: number;
-  name: string;
-  description: string;
-  kind: CouponKindValue;
-  amount_fen: number | null;
-  percent_off_bp: number | null;
-  cap_fen: number | null;
-  threshold_fen: number;
-  scope: string;
-  min_tier_level: number;
-  stacking: string;
   valid_from: Instant;
   valid_until: Instant;
   status: 'available' | 'locked' | 'used';

@@ -42,71 +42,51 @@ export const DEMO_STAFF = [
   { username: 'viewer', displayName: '财务 陈杰', role: 'viewer', password: 'siyu-viewer-demo' },
 ] as const;
 
+/** A demo tier: a member price on everything, a points multiplier, maybe free shipping, birthday points. */
+function demoTier(
+  level: number,
+  name: string,
+  growthThreshold: number,
+  b: { memberPriceBp: number; pointsMultiplierBp: number; freeShipping: boolean; birthdayPoints: number },
+  display: TiersConfig['tiers'][number]['benefits']['display'],
+): TiersConfig['tiers'][number] {
+  return {
+    level,
+    name,
+    growthThreshold,
+    benefits: {
+      memberPrice: { basisPoints: b.memberPriceBp, scope: 'all', ids: [] },
+      pointsMultiplierBp: b.pointsMultiplierBp,
+      freeShipping: b.freeShipping,
+      birthdayGift: { points: b.birthdayPoints, couponTemplateId: null },
+      display,
+    },
+  };
+}
+
 /** 普通 / 银卡 / 金卡 / 钻石: thresholds in growth (1 per yuan paid, by default), benefits that grow with them. */
 export const DEMO_TIERS: TiersConfig = {
   tiers: [
-    {
-      level: 0,
-      name: '普通会员',
-      growthThreshold: 0,
-      benefits: {
-        memberPrice: { basisPoints: 0, scope: 'all', ids: [] },
-        pointsMultiplierBp: 10_000,
-        freeShipping: false,
-        birthdayGift: { points: 0, couponTemplateId: null },
-        display: [{ icon: 'gift', text: '每日签到领积分' }],
-      },
-    },
-    {
-      level: 1,
-      name: '银卡会员',
-      growthThreshold: 500,
-      benefits: {
-        memberPrice: { basisPoints: 500, scope: 'all', ids: [] },
-        pointsMultiplierBp: 12_000,
-        freeShipping: false,
-        birthdayGift: { points: 100, couponTemplateId: null },
-        display: [
-          { icon: 'discount', text: '全场 95 折' },
-          { icon: 'points', text: '积分 1.2 倍' },
-          { icon: 'cake', text: '生日礼 100 积分' },
-        ],
-      },
-    },
-    {
-      level: 2,
-      name: '金卡会员',
-      growthThreshold: 2000,
-      benefits: {
-        memberPrice: { basisPoints: 1000, scope: 'all', ids: [] },
-        pointsMultiplierBp: 15_000,
-        freeShipping: true,
-        birthdayGift: { points: 300, couponTemplateId: null },
-        display: [
-          { icon: 'discount', text: '全场 9 折' },
-          { icon: 'points', text: '积分 1.5 倍' },
-          { icon: 'truck', text: '订单包邮' },
-          { icon: 'cake', text: '生日礼 300 积分' },
-        ],
-      },
-    },
-    {
-      level: 3,
-      name: '钻石会员',
-      growthThreshold: 8000,
-      benefits: {
-        memberPrice: { basisPoints: 1500, scope: 'all', ids: [] },
-        pointsMultiplierBp: 20_000,
-        freeShipping: true,
-        birthdayGift: { points: 800, couponTemplateId: null },
-        display: [
-          { icon: 'discount', text: '全场 85 折' },
-          { icon: 'points', text: '积分 2 倍' },
-          { icon: 'truck', text: '订单包邮' },
-          { icon: 'cake', text: '生日礼 800 积分' },
-        ],
-      },
-    },
+    demoTier(0, '普通会员', 0, { memberPriceBp: 0, pointsMultiplierBp: 10_000, freeShipping: false, birthdayPoints: 0 }, [
+      { icon: 'gift', text: '每日签到领积分' },
+    ]),
+    demoTier(1, '银卡会员', 500, { memberPriceBp: 500, pointsMultiplierBp: 12_000, freeShipping: false, birthdayPoints: 100 }, [
+      { icon: 'discount', text: '全场 95 折' },
+      { icon: 'points', text: '积分 1.2 倍' },
+      { icon: 'cake', text: '生日礼 100 积分' },
+    ]),
+    demoTier(2, '金卡会员', 2000, { memberPriceBp: 1000, pointsMultiplierBp: 15_000, freeShipping: true, birthdayPoints: 300 }, [
+      { icon: 'discount', text: '全场 9 折' },
+      { icon: 'points', text: '积分 1.5 倍' },
+      { icon: 'truck', text: '订单包邮' },
+      { icon: 'cake', text: '生日礼 300 积分' },
+    ]),
+    demoTier(3, '钻石会员', 8000, { memberPriceBp: 1500, pointsMultiplierBp: 20_000, freeShipping: true, birthdayPoints: 800 }, [
+      { icon: 'discount', text: '全场 85 折' },
+      { icon: 'points', text: '积分 2 倍' },
+      { icon: 'truck', text: '订单包邮' },
+      { icon: 'cake', text: '生日礼 800 积分' },
+    ]),
   ],
 };
 

@@ -15,13 +15,18 @@ export const UpdateCartLine = z
   .meta({ id: 'UpdateCartLine' });
 export const SelectAllCartLines = z.object({ selected: z.boolean() }).strict().meta({ id: 'SelectAllCartLines' });
 
+/** What a cart line and an order line both say of their SKU. */
+export const skuLineFields = {
+  id: Id,
+  skuId: Id,
+  productId: Id,
+  title: z.string(),
+  specs: z.record(z.string(), z.string()),
+};
+
 export const CartLine = z
   .object({
-    id: Id,
-    skuId: Id,
-    productId: Id,
-    title: z.string(),
-    specs: z.record(z.string(), z.string()),
+    ...skuLineFields,
     imageUrl: z.string().nullable(),
     quantity: CartQuantity,
     selected: z.boolean(),

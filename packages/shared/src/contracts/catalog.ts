@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { rule } from '../issues.js';
 import { PRODUCT_SORTS, PRODUCT_STATUSES } from '../constants/catalog.js';
-import { Id, IsoInstant, decimalInteger, decimalIntegerOr } from './common.js';
+import { Id, IsoInstant, decimalInteger, decimalIntegerOr, nonZeroDelta } from './common.js';
 import { ImageUrl } from './uploads.js';
 
 /** An amount of money: a safe non-negative integer number of fen (at most 10,000,000 yuan). */
@@ -72,12 +72,7 @@ export const UpdateProduct = z
 
 export const StockAdjustment = z
   .object({
-    delta: z
-      .number()
-      .int()
-      .min(-10_000_000)
-      .max(10_000_000)
-      .refine((d) => d !== 0, rule('not_zero', 'must not be 0')),
+    delta: nonZeroDelta(10_000_000),
     reason: Name(200),
   })
   .strict()

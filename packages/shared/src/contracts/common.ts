@@ -19,6 +19,15 @@ export const BusinessDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD')
   .refine(isBusinessDate, rule('invalid_date', 'must be a real calendar date'))
   .meta({ description: "Calendar date in the merchant's time zone", example: '2026-11-22' });
+/** A signed change (an adjustment) of at most `limit` either way, never 0. */
+export const nonZeroDelta = (limit: number) =>
+  z
+    .number()
+    .int()
+    .min(-limit)
+    .max(limit)
+    .refine((d) => d !== 0, rule('not_zero', 'must not be 0'));
+
 export const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
 
 /** One field an error names, with the code clients choose their words by (docs/errors.md). */

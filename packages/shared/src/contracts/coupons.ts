@@ -140,19 +140,24 @@ export const UpdateCouponTemplate = z
   .strict()
   .meta({ id: 'UpdateCouponTemplate' });
 
+/** The rule a template sets and each coupon claimed from it keeps. */
+const couponRuleFields = {
+  name: z.string(),
+  description: z.string(),
+  kind: CouponKind,
+  amountFen: FenAmount.nullable(),
+  percentOffBp: z.number().int().nullable(),
+  capFen: FenAmount.nullable(),
+  thresholdFen: FenAmount,
+  scope: CouponScope,
+  minTierLevel: z.number().int(),
+  stacking: CouponStacking,
+};
+
 export const CouponTemplate = z
   .object({
     id: Id,
-    name: z.string(),
-    description: z.string(),
-    kind: CouponKind,
-    amountFen: FenAmount.nullable(),
-    percentOffBp: z.number().int().nullable(),
-    capFen: FenAmount.nullable(),
-    thresholdFen: FenAmount,
-    scope: CouponScope,
-    minTierLevel: z.number().int(),
-    stacking: CouponStacking,
+    ...couponRuleFields,
     validity: CouponValidity,
     totalStock: z.number().int().nullable(),
     perMemberLimit: z.number().int(),
@@ -187,16 +192,7 @@ export const Coupon = z
   .object({
     id: Id,
     templateId: Id,
-    name: z.string(),
-    description: z.string(),
-    kind: CouponKind,
-    amountFen: FenAmount.nullable(),
-    percentOffBp: z.number().int().nullable(),
-    capFen: FenAmount.nullable(),
-    thresholdFen: FenAmount,
-    scope: CouponScope,
-    minTierLevel: z.number().int(),
-    stacking: CouponStacking,
+    ...couponRuleFields,
     validFrom: IsoInstant,
     validUntil: IsoInstant,
     status: CouponStatus.meta({ description: 'locked: held by an unpaid order' }),

@@ -3,7 +3,7 @@ import { rule } from '../issues.js';
 import { LOGIN_PLATFORMS } from '../platforms.js';
 import { GenderSchema, MemberProfile } from './auth.js';
 import { PageQuery, pageOf } from './catalog.js';
-import { BusinessDateSchema, Id, IsoInstant, MonthSchema, Points } from './common.js';
+import { BusinessDateSchema, Id, IsoInstant, MonthSchema, Points, nonZeroDelta } from './common.js';
 import { PointsEntry, PointsLedgerQuery } from './points.js';
 
 /** Merchant views of members: the list, one member's identities, points and check-ins. */
@@ -95,12 +95,7 @@ export const MerchantPointsLedgerPage = z
 /** A manual grant (positive) or deduction (negative); never takes the balance below zero. */
 export const PointsAdjustmentRequest = z
   .object({
-    delta: z
-      .number()
-      .int()
-      .min(-1_000_000)
-      .max(1_000_000)
-      .refine((d) => d !== 0, rule('not_zero', 'must not be 0')),
+    delta: nonZeroDelta(1_000_000),
     reason: z.string().trim().min(1).max(200),
     key: z
       .string()

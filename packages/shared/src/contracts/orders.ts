@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { rule } from '../issues.js';
 import { ORDER_LIMITS, ORDER_STATUSES, BREAKDOWN_KINDS, ACTOR_TYPES } from '../constants/orders.js';
-import { CartQuantity } from './cart.js';
+import { CartQuantity, skuLineFields } from './cart.js';
 import { CheckoutCoupons } from './coupons.js';
 import { CheckoutPoints } from './points.js';
 import { FenAmount, PageQuery, pageOf } from './catalog.js';
@@ -104,11 +104,7 @@ export const CheckoutPreview = z
 
 export const OrderLine = z
   .object({
-    id: Id,
-    skuId: Id,
-    productId: Id,
-    title: z.string(),
-    specs: z.record(z.string(), z.string()),
+    ...skuLineFields,
     skuCode: z.string(),
     imageUrl: z.string().nullable(),
     unitPriceFen: FenAmount,

@@ -7,7 +7,7 @@ import {
 } from '../constants/points-mall.js';
 import { rule } from '../issues.js';
 import { FenAmount, ImageUrl, PageQuery, pageOf } from './catalog.js';
-import { BusinessDateSchema, Id, IsoInstant, decimalInteger, orNull } from './common.js';
+import { BusinessDateSchema, Id, IsoInstant, decimalInteger, orNull, nonZeroDelta } from './common.js';
 import { ShippingAddressSnapshot } from './addresses.js';
 import { Shipment } from './orders.js';
 
@@ -140,12 +140,7 @@ export const UpdatePointsMallItem = z
 /** Stock added (> 0) or taken out (< 0) of the mall; it never goes below what was redeemed. */
 export const PointsMallStockAdjustment = z
   .object({
-    delta: z
-      .number()
-      .int()
-      .min(-10_000_000)
-      .max(10_000_000)
-      .refine((d) => d !== 0, rule('not_zero', 'must not be 0')),
+    delta: nonZeroDelta(10_000_000),
     reason: z.string().trim().min(1).max(100),
   })
   .strict()
@@ -186,16 +181,21 @@ export const MerchantPointsMallItemQuery = PageQuery.extend({
   kind: PointsMallItemKind.optional(),
 });
 
+/** What a member is shown of an item, now or as it was when redeemed. */
+const itemShownFields = {
+  kind: PointsMallItemKind,
+  title: z.string(),
+  imageUrl: z.string().nullable(),
+  description: z.string(),
+  pointsPrice: z.number().int(),
+  cashFen: FenAmount,
+};
+
 /** An item as one member sees it: whether they can redeem it now and, if not, why. */
 export const PointsMallItem = z
   .object({
     id: Id,
-    kind: PointsMallItemKind,
-    title: z.string(),
-    imageUrl: z.string().nullable(),
-    description: z.string(),
-    pointsPrice: z.number().int(),
-    cashFen: FenAmount,
+    ...itemShownFields,
     stockLeft: z.number().int(),
     perMemberLimit: z.number().int().nullable(),
     perMemberDailyLimit: z.number().int().nullable(),
@@ -231,12 +231,7 @@ export const PointsMallRedemptionStatus = z.enum(POINTS_MALL_REDEMPTION_STATUSES
 /** What the item was when redeemed. */
 export const PointsMallItemSnapshot = z
   .object({
-    kind: PointsMallItemKind,
-    title: z.string(),
-    imageUrl: z.string().nullable(),
-    description: z.string(),
-    pointsPrice: z.number().int(),
-    cashFen: FenAmount,
+    ...itemShownFields,
     skuId: Id.nullable(),
     couponTemplateId: Id.nullable(),
   })

@@ -39,16 +39,18 @@ export const RefundLineRequest = z
   .strict()
   .meta({ id: 'RefundLineRequest' });
 
+const RefundLines = z
+  .array(RefundLineRequest)
+  .min(1)
+  .max(50)
+  .optional()
+  .meta({ description: 'omit: everything not yet refunded or under an open refund (with the shipping fee)' });
+
 /** Amounts never come from the client: only which lines and how many. */
 export const CreateRefundRequest = z
   .object({
     reason: Reason,
-    lines: z
-      .array(RefundLineRequest)
-      .min(1)
-      .max(50)
-      .optional()
-      .meta({ description: 'omit: everything not yet refunded or under an open refund (with the shipping fee)' }),
+    lines: RefundLines,
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -80,12 +82,7 @@ export type Refund = z.output<typeof Refund>;
 /** What a refund would come to, before asking: the same rules as the request, nothing written. */
 export const RefundPreviewRequest = z
   .object({
-    lines: z
-      .array(RefundLineRequest)
-      .min(1)
-      .max(50)
-      .optional()
-      .meta({ description: 'omit: everything not yet refunded or under an open refund (with the shipping fee)' }),
+    lines: RefundLines,
   })
   .strict()
   .meta({ id: 'RefundPreviewRequest' });

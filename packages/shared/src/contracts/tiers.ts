@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { rule } from '../issues.js';
 import { GROWTH_REASONS, TIER_CHANGE_REASONS } from '../constants/tiers.js';
-import { BusinessDateSchema, CursorQuery, Id, IsoInstant } from './common.js';
+import { BusinessDateSchema, CursorQuery, Id, IsoInstant, nonZeroDelta } from './common.js';
 
 /** Growth is an integer, like points. */
 export const Growth = z.number().int().min(-1_000_000_000).max(1_000_000_000);
@@ -191,12 +191,7 @@ export const MerchantMemberTier = z
 
 export const GrowthAdjustmentRequest = z
   .object({
-    delta: z
-      .number()
-      .int()
-      .min(-1_000_000)
-      .max(1_000_000)
-      .refine((d) => d !== 0, rule('not_zero', 'must not be 0')),
+    delta: nonZeroDelta(1_000_000),
     reason: z.string().trim().min(1).max(200),
     key: z.string().trim().min(1).max(64).optional().meta({ description: 'the client’s key for this adjustment: sent twice, it posts once' }),
   })

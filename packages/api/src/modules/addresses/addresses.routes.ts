@@ -2,15 +2,13 @@ import { createRoute } from '@hono/zod-openapi';
 import { Address, AddressList, IdParam, NewAddress, UpdateAddress } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, type AppEnv } from '../../lib/http.js';
-import { IdempotencyHeader, jsonBody, jsonContent, memberErrors } from '../../lib/openapi.js';
+import { IdempotencyHeader, jsonBody, jsonContent, memberAccess, memberErrors } from '../../lib/openapi.js';
 import type { AddressesService } from './addresses.service.js';
 
 export function addressRoutes(deps: { addresses: AddressesService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
   const tags = ['addresses'];
-  const security = [{ memberToken: [] }];
-  const read = { security, middleware: deps.member };
-  const write = { security, middleware: [deps.member, deps.idempotent] };
+  const { read, write } = memberAccess(deps);
 
   router.openapi(
     createRoute({

@@ -2,11 +2,12 @@ import { createRoute } from '@hono/zod-openapi';
 import { Dashboard } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, type AppEnv } from '../../lib/http.js';
-import { jsonContent, staffErrors } from '../../lib/openapi.js';
+import { jsonContent, staffErrors, staffRead } from '../../lib/openapi.js';
 import type { AnalyticsService } from './analytics.service.js';
 
 export function merchantAnalyticsRoutes(deps: { analytics: AnalyticsService; anyStaff: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
+  const read = staffRead(deps);
   router.openapi(
     createRoute({
       method: 'get',
@@ -14,8 +15,7 @@ export function merchantAnalyticsRoutes(deps: { analytics: AnalyticsService; any
       tags: ['merchant: analytics'],
       summary:
         'Today, the last 7 and 30 business days: paid orders, sales, average order, refunds, new members by platform, check-ins; and the 30 days one by one',
-      security: [{ staffToken: [] }],
-      middleware: deps.anyStaff,
+      ...read,
       responses: { 200: jsonContent(Dashboard, 'the figures'), ...staffErrors },
     }),
     async (c) => c.json(await deps.analytics.dashboard(), 200),

@@ -1,4 +1,4 @@
-import { createRoute, type z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
 import {
   ConsoleLoginResponse,
   ErrorResponse,
@@ -15,14 +15,14 @@ import { AppError } from '../../lib/app-error.js';
 import { clearStaffSessionCookies, noStore, setStaffSessionCookies, staffSessionToken, verifyCsrf } from '../../lib/auth.js';
 import type { Clock } from '../../lib/clock.js';
 import { clientAddress, createRouter, type AppEnv } from '../../lib/http.js';
+import { jsonBody, jsonContent, memberRead, staffRead } from '../../lib/openapi.js';
 import type { MembersService } from '../members/index.js';
 import type { StaffService } from '../staff/index.js';
 import type { AuthService } from './auth.service.js';
 
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-
 export function memberAuthRoutes(deps: { auth: AuthService; members: MembersService; member: MiddlewareHandler<AppEnv>; trustProxy: boolean }) {
   const router = createRouter();
+  const read = memberRead(deps);
   router.openapi(
     createRoute({
       method: 'post',
@@ -30,14 +30,14 @@ export function memberAuthRoutes(deps: { auth: AuthService; members: MembersServ
       tags: ['auth'],
       summary: 'Log a member in with a platform one-time code (wx.login, my.getAuthCode, tt.login)',
       middleware: [noStore] as const,
-      request: { body: { required: true, content: { 'application/json': { schema: MemberLoginRequest } } } },
+      request: { body: jsonBody(MemberLoginRequest) },
       responses: {
-        200: json(MemberLoginResponse, 'our own session token and the member'),
-        400: json(ErrorResponse, 'invalid request; details name the field'),
-        401: json(ErrorResponse, 'PLATFORM_CODE_INVALID: the platform refused the code (garbage, reused or expired)'),
-        403: json(ErrorResponse, 'LOGIN_REFUSED: the platform refused this user (WeChat risk control); a new code will not help'),
-        429: json(ErrorResponse, 'RATE_LIMITED, with Retry-After'),
-        502: json(ErrorResponse, 'PLATFORM_UNAVAILABLE'),
+        200: jsonContent(MemberLoginResponse, 'our own session token and the member'),
+        400: jsonContent(ErrorResponse, 'invalid request; details name the field'),
+        401: jsonContent(ErrorResponse, 'PLATFORM_CODE_INVALID: the platform refused the code (garbage, reused or expired)'),
+        403: jsonContent(ErrorResponse, 'LOGIN_REFUSED: the platform refused this user (WeChat risk control); a new code will not help'),
+        429: jsonContent(ErrorResponse, 'RATE_LIMITED, with Retry-After'),
+        502: jsonContent(ErrorResponse, 'PLATFORM_UNAVAILABLE'),
       },
     }),
     async (c) => {
@@ -51,9 +51,8 @@ export function memberAuthRoutes(deps: { auth: AuthService; members: MembersServ
       path: '/me',
       tags: ['auth'],
       summary: 'The logged-in member',
-      security: [{ memberToken: [] }],
-      middleware: [deps.member] as const,
-      responses: { 200: json(MemberProfile, 'the member'), 401: json(ErrorResponse, 'not logged in') },
+      ...read,
+      responses: { 200: jsonContent(MemberProfile, 'the member'), 401: jsonContent(ErrorResponse, 'not logged in') },
     }),
     async (c) => c.json(await deps.members.profile(c.get('memberId')), 200),
   );
@@ -70,6 +69,7 @@ export function staffAuthRoutes(deps: {
   trustProxy: boolean;
 }) {
   const router = createRouter();
+  const read = staffRead(deps);
   router.openapi(
     createRoute({
       method: 'post',
@@ -77,12 +77,12 @@ export function staffAuthRoutes(deps: {
       tags: ['merchant: auth'],
       summary: 'Log merchant staff in with username and password',
       middleware: [noStore] as const,
-      request: { body: { required: true, content: { 'application/json': { schema: StaffLoginRequest } } } },
+      request: { body: jsonBody(StaffLoginRequest) },
       responses: {
-        200: json(StaffLoginResponse, 'a staff session token'),
-        400: json(ErrorResponse, 'invalid request; details name the field'),
-        401: json(ErrorResponse, 'INVALID_CREDENTIALS'),
-        429: json(ErrorResponse, 'RATE_LIMITED, with Retry-After'),
+        200: jsonContent(StaffLoginResponse, 'a staff session token'),
+        400: jsonContent(ErrorResponse, 'invalid request; details name the field'),
+        401: jsonContent(ErrorResponse, 'INVALID_CREDENTIALS'),
+        429: jsonContent(ErrorResponse, 'RATE_LIMITED, with Retry-After'),
       },
     }),
     async (c) => {
@@ -98,12 +98,12 @@ export function staffAuthRoutes(deps: {
       summary: 'Log staff into the merchant console: the session is set as an httpOnly SameSite=Strict cookie, never in the body',
       description:
         'Sets `siyu_staff` (httpOnly, path /api) and `siyu_csrf` (readable). Requests on the cookie that change anything must send the CSRF token in `X-CSRF-Token`.',
-      request: { body: { required: true, content: { 'application/json': { schema: StaffLoginRequest } } } },
+      request: { body: jsonBody(StaffLoginRequest) },
       responses: {
-        200: json(ConsoleLoginResponse, 'logged in; cookies set'),
-        400: json(ErrorResponse, 'invalid request; details name the field'),
-        401: json(ErrorResponse, 'INVALID_CREDENTIALS'),
-        429: json(ErrorResponse, 'RATE_LIMITED, with Retry-After'),
+        200: jsonContent(ConsoleLoginResponse, 'logged in; cookies set'),
+        400: jsonContent(ErrorResponse, 'invalid request; details name the field'),
+        401: jsonContent(ErrorResponse, 'INVALID_CREDENTIALS'),
+        429: jsonContent(ErrorResponse, 'RATE_LIMITED, with Retry-After'),
       },
     }),
     async (c) => {
@@ -124,8 +124,8 @@ export function staffAuthRoutes(deps: {
       middleware: [noStore] as const,
       responses: {
         204: { description: 'logged out (also when the session had already ended)' },
-        401: json(ErrorResponse, 'no bearer token and no console cookie'),
-        403: json(ErrorResponse, 'a member token (merchant endpoint), or a cookie session without the CSRF token'),
+        401: jsonContent(ErrorResponse, 'no bearer token and no console cookie'),
+        403: jsonContent(ErrorResponse, 'a member token (merchant endpoint), or a cookie session without the CSRF token'),
       },
     }),
     async (c) => {
@@ -146,9 +146,12 @@ export function staffAuthRoutes(deps: {
       path: '/me',
       tags: ['merchant: auth'],
       summary: 'The logged-in staff member, their role, and the merchant’s time zone and business date',
-      security: [{ staffToken: [] }],
-      middleware: [deps.anyStaff] as const,
-      responses: { 200: json(MerchantMe, 'who is logged in'), 401: json(ErrorResponse, 'not logged in'), 403: json(ErrorResponse, 'not staff') },
+      ...read,
+      responses: {
+        200: jsonContent(MerchantMe, 'who is logged in'),
+        401: jsonContent(ErrorResponse, 'not logged in'),
+        403: jsonContent(ErrorResponse, 'not staff'),
+      },
     }),
     async (c) =>
       c.json(

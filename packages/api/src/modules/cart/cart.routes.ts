@@ -2,17 +2,16 @@ import { createRoute } from '@hono/zod-openapi';
 import { AddCartLine, Cart, IdParam, SelectAllCartLines, UpdateCartLine } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, type AppEnv } from '../../lib/http.js';
-import { IdempotencyHeader, jsonBody, jsonContent, memberErrors } from '../../lib/openapi.js';
+import { IdempotencyHeader, jsonBody, jsonContent, memberErrors, memberRead, memberWrite } from '../../lib/openapi.js';
 import type { CartService } from './cart.service.js';
 
 export function cartRoutes(deps: { cart: CartService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
   const tags = ['cart'];
-  const security = [{ memberToken: [] }];
-  const write = { security, middleware: [deps.member, deps.idempotent] };
+  const write = memberWrite(deps);
   const responses = { 200: jsonContent(Cart, 'the whole cart, stale lines flagged'), ...memberErrors };
 
-  router.openapi(createRoute({ method: 'get', path: '/cart', tags, summary: 'My cart', security, middleware: deps.member, responses }), async (c) =>
+  router.openapi(createRoute({ method: 'get', path: '/cart', tags, summary: 'My cart', ...memberRead(deps), responses }), async (c) =>
     c.json(await deps.cart.get(c.get('memberId')), 200),
   );
   router.openapi(

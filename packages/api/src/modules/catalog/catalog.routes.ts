@@ -21,7 +21,7 @@ import {
 } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, type AppEnv } from '../../lib/http.js';
-import { jsonBody, jsonContent, memberErrors, staffErrors } from '../../lib/openapi.js';
+import { jsonBody, jsonContent, memberErrors, staffAccess, staffErrors } from '../../lib/openapi.js';
 import type { CatalogService } from './catalog.service.js';
 
 /** Shopper browsing: public, on-shelf products only. */
@@ -66,9 +66,7 @@ export function catalogRoutes(deps: { catalog: CatalogService }) {
 export function merchantCatalogRoutes(deps: { catalog: CatalogService; anyStaff: MiddlewareHandler<AppEnv>; editor: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
   const tags = ['merchant: catalog'];
-  const security = [{ staffToken: [] }];
-  const read = { security, middleware: deps.anyStaff };
-  const write = { security, middleware: deps.editor };
+  const { read, write } = staffAccess(deps);
 
   router.openapi(
     createRoute({

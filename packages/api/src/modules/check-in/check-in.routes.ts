@@ -13,16 +13,12 @@ import {
 } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, type AppEnv } from '../../lib/http.js';
+import { IdempotencyHeader, jsonBody, jsonContent, memberAccess, optionalJsonBody, requestErrors, staffAccess } from '../../lib/openapi.js';
 import type { CheckInService } from './check-in.service.js';
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const errors = {
-  400: json(ErrorResponse, 'invalid request; details name the field'),
-  401: json(ErrorResponse, 'not logged in'),
-};
 
 export function checkInRoutes(deps: { checkIn: CheckInService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
+  const { read, write } = memberAccess(deps);
 
   router.openapi(
     createRoute({
@@ -30,10 +26,9 @@ export function checkInRoutes(deps: { checkIn: CheckInService; member: Middlewar
       path: '/check-in/status',
       tags: ['check-in'],
       summary: 'Today’s check-in state, streak, rewards and the month’s calendar',
-      security: [{ memberToken: [] }],
-      middleware: [deps.member] as const,
+      ...read,
       request: { query: CheckInStatusQuery },
-      responses: { 200: json(CheckInStatus, 'check-in status'), ...errors },
+      responses: { 200: jsonContent(CheckInStatus, 'check-in status'), ...requestErrors },
     }),
     async (c) => c.json(await deps.checkIn.status(c.get('memberId'), c.req.valid('query').month), 200),
   );
@@ -44,17 +39,16 @@ export function checkInRoutes(deps: { checkIn: CheckInService; member: Middlewar
       path: '/check-in',
       tags: ['check-in'],
       summary: 'Check in for today (honours Idempotency-Key)',
-      security: [{ memberToken: [] }],
-      middleware: [deps.member, deps.idempotent] as const,
+      ...write,
       request: {
-        headers: z.object({ 'idempotency-key': z.string().max(128).optional() }),
-        body: { required: false, content: { 'application/json': { schema: z.object({}).strict() } } },
+        headers: IdempotencyHeader,
+        body: optionalJsonBody(z.object({}).strict()),
       },
       responses: {
-        200: json(CheckInResult, 'checked in; the reward was credited'),
-        409: json(ErrorResponse, 'ALREADY_CHECKED_IN today, or IDEMPOTENCY_KEY_IN_FLIGHT'),
-        422: json(ErrorResponse, 'IDEMPOTENCY_KEY_REUSED with another request'),
-        ...errors,
+        200: jsonContent(CheckInResult, 'checked in; the reward was credited'),
+        409: jsonContent(ErrorResponse, 'ALREADY_CHECKED_IN today, or IDEMPOTENCY_KEY_IN_FLIGHT'),
+        422: jsonContent(ErrorResponse, 'IDEMPOTENCY_KEY_REUSED with another request'),
+        ...requestErrors,
       },
     }),
     async (c) => c.json(await deps.checkIn.checkIn(c.get('memberId')), 200),
@@ -68,20 +62,19 @@ export function checkInRoutes(deps: { checkIn: CheckInService; member: Middlewar
       summary: 'Make up a missed day of the current cycle (补签; honours Idempotency-Key)',
       description:
         'Only a past day of the current week or month, not before the member’s first check-in, not already checked in. Costs the merchant’s points (never below zero) and one of the cycle’s make-ups; restores the streak as if the day had been kept; pays the day’s reward and growth only when the merchant says so; counts towards cumulative rewards.',
-      security: [{ memberToken: [] }],
-      middleware: [deps.member, deps.idempotent] as const,
+      ...write,
       request: {
-        headers: z.object({ 'idempotency-key': z.string().max(128).optional() }),
-        body: { required: true, content: { 'application/json': { schema: CheckInMakeUpRequest } } },
+        headers: IdempotencyHeader,
+        body: jsonBody(CheckInMakeUpRequest),
       },
       responses: {
-        200: json(CheckInMakeUpResult, 'the day is made up'),
-        409: json(
+        200: jsonContent(CheckInMakeUpResult, 'the day is made up'),
+        409: jsonContent(
           ErrorResponse,
           'MAKE_UP_DISABLED; MAKE_UP_NOT_ALLOWED (today, future, outside the cycle, before the first check-in; details.reason); ALREADY_CHECKED_IN that day; MAKE_UP_LIMIT_REACHED; INSUFFICIENT_POINTS; IDEMPOTENCY_KEY_IN_FLIGHT',
         ),
-        422: json(ErrorResponse, 'IDEMPOTENCY_KEY_REUSED with another request'),
-        ...errors,
+        422: jsonContent(ErrorResponse, 'IDEMPOTENCY_KEY_REUSED with another request'),
+        ...requestErrors,
       },
     }),
     async (c) => c.json(await deps.checkIn.makeUp(c.get('memberId'), c.req.valid('json').date), 200),
@@ -91,7 +84,8 @@ export function checkInRoutes(deps: { checkIn: CheckInService; member: Middlewar
 
 export function merchantCheckInRoutes(deps: { checkIn: CheckInService; anyStaff: MiddlewareHandler<AppEnv>; editor: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
-  const staffErrors = { ...errors, 403: json(ErrorResponse, 'not staff, or role may not do this') };
+  const { read, write } = staffAccess(deps);
+  const staffErrors = { ...requestErrors, 403: jsonContent(ErrorResponse, 'not staff, or role may not do this') };
 
   router.openapi(
     createRoute({
@@ -99,9 +93,8 @@ export function merchantCheckInRoutes(deps: { checkIn: CheckInService; anyStaff:
       path: '/check-in/rules',
       tags: ['merchant: check-in'],
       summary: 'The check-in rules: daily rewards, cycle, cumulative rewards, make-up',
-      security: [{ staffToken: [] }],
-      middleware: [deps.anyStaff] as const,
-      responses: { 200: json(CheckInRules, 'current rules'), ...staffErrors },
+      ...read,
+      responses: { 200: jsonContent(CheckInRules, 'current rules'), ...staffErrors },
     }),
     async (c) => c.json(await deps.checkIn.rules(), 200),
   );
@@ -112,10 +105,9 @@ export function merchantCheckInRoutes(deps: { checkIn: CheckInService; anyStaff:
       path: '/check-in/rules',
       tags: ['merchant: check-in'],
       summary: 'Replace the check-in rules (owner, operator); fields added later may be left out and take their defaults',
-      security: [{ staffToken: [] }],
-      middleware: [deps.editor] as const,
-      request: { body: { required: true, content: { 'application/json': { schema: CheckInRules } } } },
-      responses: { 200: json(CheckInRules, 'saved rules, effective from the next check-in'), ...staffErrors },
+      ...write,
+      request: { body: jsonBody(CheckInRules) },
+      responses: { 200: jsonContent(CheckInRules, 'saved rules, effective from the next check-in'), ...staffErrors },
     }),
     async (c) => c.json(await deps.checkIn.updateRules(c.req.valid('json'), c.get('staff').id), 200),
   );
@@ -126,10 +118,9 @@ export function merchantCheckInRoutes(deps: { checkIn: CheckInService; anyStaff:
       path: '/members/{id}/check-ins',
       tags: ['merchant: members'],
       summary: 'A member’s check-ins in a month (default the current business month)',
-      security: [{ staffToken: [] }],
-      middleware: [deps.anyStaff] as const,
+      ...read,
       request: { params: IdParam, query: MemberCheckInsQuery },
-      responses: { 200: json(MemberCheckIns, 'the month’s check-ins'), ...staffErrors },
+      responses: { 200: jsonContent(MemberCheckIns, 'the month’s check-ins'), ...staffErrors },
     }),
     async (c) => c.json(await deps.checkIn.memberCheckIns(c.req.valid('param').id, c.req.valid('query').month), 200),
   );

@@ -23,7 +23,7 @@ import {
 } from '@siyu/shared';
 import type { Context, MiddlewareHandler } from 'hono';
 import { type AppEnv, clientAddress, createRouter } from '../../lib/http.js';
-import { IdempotencyHeader, jsonBody, jsonContent, memberErrors, staffErrors } from '../../lib/openapi.js';
+import { IdempotencyHeader, jsonBody, jsonContent, memberAccess, memberErrors, staffAccess, staffErrors } from '../../lib/openapi.js';
 import type { CouponIssueJobs } from './coupon-issue-jobs.js';
 import type { CouponsService } from './coupons.service.js';
 
@@ -51,9 +51,7 @@ export function couponRoutes(deps: {
 }) {
   const router = createRouter();
   const tags = ['coupons'];
-  const security = [{ memberToken: [] }];
-  const read = { security, middleware: deps.member };
-  const write = { security, middleware: [deps.member, deps.idempotent] };
+  const { read, write } = memberAccess(deps);
 
   router.openapi(
     createRoute({
@@ -137,9 +135,7 @@ export function merchantCouponRoutes(deps: {
 }) {
   const router = createRouter();
   const tags = ['merchant: coupons'];
-  const security = [{ staffToken: [] }];
-  const read = { security, middleware: deps.anyStaff };
-  const write = { security, middleware: deps.editor };
+  const { read, write } = staffAccess(deps);
   const templateParam = { params: IdParam };
 
   router.openapi(
@@ -282,8 +278,7 @@ export function merchantCouponRoutes(deps: {
       path: '/coupon-code-batches/{id}/codes.csv',
       tags,
       summary: 'A batch’s codes as CSV (owner and operator only: codes are money)',
-      security,
-      middleware: deps.editor,
+      ...write,
       request: { params: IdParam },
       responses: { 200: { description: 'CSV text', content: { 'text/csv': { schema: z.string() } } }, ...staffErrors },
     }),

@@ -2,15 +2,13 @@ import { createRoute } from '@hono/zod-openapi';
 import { FavouritePage, FavouriteProductParam, FavouriteQuery, FavouriteState } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, type AppEnv } from '../../lib/http.js';
-import { IdempotencyHeader, jsonContent, memberErrors } from '../../lib/openapi.js';
+import { IdempotencyHeader, jsonContent, memberAccess, memberErrors } from '../../lib/openapi.js';
 import type { FavouritesService } from './favourites.service.js';
 
 export function favouriteRoutes(deps: { favourites: FavouritesService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
   const tags = ['favourites'];
-  const security = [{ memberToken: [] }];
-  const read = { security, middleware: deps.member };
-  const write = { security, middleware: [deps.member, deps.idempotent] };
+  const { read, write } = memberAccess(deps);
 
   router.openapi(
     createRoute({

@@ -1,8 +1,9 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import { isPostgres } from '../../db/dialect.js';
 import { daysTable, type DayBounds } from '../../lib/day-bounds.js';
 import type { Executor } from '../../lib/transaction.js';
 import { countAll } from '../../db/aggregates.js';
+import type { Database } from '../../db/schema.js';
 
 export function findIdentity(db: Executor, platform: string, appId: string, openId: string) {
   return db
@@ -87,6 +88,16 @@ function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** Members with an identity on `platform`. */
+const loggedInFrom = (platform: string) => (eb: ExpressionBuilder<Database, 'members'>) =>
+  eb.exists(
+    eb
+      .selectFrom('member_identities')
+      .select('member_identities.id')
+      .whereRef('member_identities.member_id', '=', 'members.id')
+      .where('member_identities.platform', '=', platform),
+  );
+
 function filteredMembers(db: Executor, f: { keyword?: string; platform?: string; phones?: string[] }) {
   let q = db.selectFrom('members');
   if (f.phones) {
@@ -97,18 +108,7 @@ function filteredMembers(db: Executor, f: { keyword?: string; platform?: string;
     const pattern = `%${escapeLike(f.keyword.toLowerCase())}%`;
     q = q.where(sql<boolean>`lower(nickname) like ${pattern} escape '\\'`);
   }
-  if (f.platform) {
-    const platform = f.platform;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('member_identities')
-          .select('member_identities.id')
-          .whereRef('member_identities.member_id', '=', 'members.id')
-          .where('member_identities.platform', '=', platform),
-      ),
-    );
-  }
+  if (f.platform) q = q.where(loggedInFrom(f.platform));
   return q;
 }
 
@@ -172,18 +172,7 @@ export function audience(db: Executor, f: { joinedFrom?: string; joinedBefore?: 
   let q = db.selectFrom('members').select('members.id').where('members.id', '>', afterId);
   if (f.joinedFrom) q = q.where('members.created_at', '>=', f.joinedFrom);
   if (f.joinedBefore) q = q.where('members.created_at', '<', f.joinedBefore);
-  if (f.platform) {
-    const platform = f.platform;
-    q = q.where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('member_identities')
-          .select('member_identities.id')
-          .whereRef('member_identities.member_id', '=', 'members.id')
-          .where('member_identities.platform', '=', platform),
-      ),
-    );
-  }
+  if (f.platform) q = q.where(loggedInFrom(f.platform));
   return q.orderBy('members.id').limit(limit).execute();
 }
 

@@ -13,13 +13,13 @@ import {
 } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, type AppEnv } from '../../lib/http.js';
-import { jsonBody, jsonContent, memberErrors, staffErrors } from '../../lib/openapi.js';
+import { jsonBody, jsonContent, memberAccess, memberErrors, staffErrors, staffRead } from '../../lib/openapi.js';
 import type { MembersService } from './members.service.js';
 
 export function merchantMemberRoutes(deps: { members: MembersService; anyStaff: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
   const tags = ['merchant: members'];
-  const read = { security: [{ staffToken: [] }], middleware: deps.anyStaff };
+  const read = staffRead(deps);
   router.openapi(
     createRoute({
       method: 'get',
@@ -63,15 +63,14 @@ export function merchantMemberRoutes(deps: { members: MembersService; anyStaff: 
 export function memberProfileRoutes(deps: { members: MembersService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
   const tags = ['members'];
-  const security = [{ memberToken: [] }];
+  const { read, write } = memberAccess(deps);
   router.openapi(
     createRoute({
       method: 'get',
       path: '/me/profile',
       tags,
       summary: 'My profile: nickname, avatar, gender, birthday (set once), the bound phone masked',
-      security,
-      middleware: [deps.member] as const,
+      ...read,
       responses: { 200: jsonContent(MemberProfile, 'my profile'), ...memberErrors },
     }),
     async (c) => c.json(await deps.members.profile(c.get('memberId')), 200),
@@ -82,8 +81,7 @@ export function memberProfileRoutes(deps: { members: MembersService; member: Mid
       path: '/me/profile',
       tags,
       summary: 'Change my nickname, avatar or gender; set my birthday once (another birthday later: 409 BIRTHDAY_ALREADY_SET naming birthday)',
-      security,
-      middleware: [deps.member, deps.idempotent] as const,
+      ...write,
       request: { body: jsonBody(MemberProfileUpdate) },
       responses: { 200: jsonContent(MemberProfile, 'my profile as it is now'), ...memberErrors },
     }),
@@ -95,8 +93,7 @@ export function memberProfileRoutes(deps: { members: MembersService; member: Mid
       path: '/me/data',
       tags,
       summary: 'Everything the store holds about me: profile, identities (no secrets), addresses, orders, points, coupons, check-ins, tier, merges',
-      security,
-      middleware: [deps.member] as const,
+      ...read,
       responses: { 200: jsonContent(MemberDataExport, 'my data'), ...memberErrors },
     }),
     async (c) => c.json(await deps.members.dataExport(c.get('memberId')), 200),
@@ -108,8 +105,7 @@ export function memberProfileRoutes(deps: { members: MembersService; member: Mid
       tags,
       summary:
         'Close my account: personal data removed, orders and ledgers kept anonymised; 409 ACCOUNT_HAS_OPEN_ORDERS while an order, refund or redemption is unfinished',
-      security,
-      middleware: [deps.member] as const,
+      ...read,
       request: { body: jsonBody(CloseAccountRequest) },
       responses: { 200: jsonContent(CloseAccountResult, 'closed: the session ends'), ...memberErrors },
     }),

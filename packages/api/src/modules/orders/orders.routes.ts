@@ -16,15 +16,22 @@ import {
 } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, type AppEnv } from '../../lib/http.js';
-import { IdempotencyHeader, jsonBody, jsonContent, memberErrors, optionalJsonBody, staffErrors } from '../../lib/openapi.js';
+import {
+  IdempotencyHeader,
+  jsonBody,
+  jsonContent,
+  memberAccess,
+  memberErrors,
+  optionalJsonBody,
+  staffAccess,
+  staffErrors,
+} from '../../lib/openapi.js';
 import type { OrdersService } from './orders.service.js';
 
 export function orderRoutes(deps: { orders: OrdersService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
   const tags = ['orders'];
-  const security = [{ memberToken: [] }];
-  const read = { security, middleware: deps.member };
-  const write = { security, middleware: [deps.member, deps.idempotent] };
+  const { read, write } = memberAccess(deps);
 
   router.openapi(
     createRoute({
@@ -115,9 +122,7 @@ export function orderRoutes(deps: { orders: OrdersService; member: MiddlewareHan
 export function merchantOrderRoutes(deps: { orders: OrdersService; anyStaff: MiddlewareHandler<AppEnv>; editor: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
   const tags = ['merchant: orders'];
-  const security = [{ staffToken: [] }];
-  const read = { security, middleware: deps.anyStaff };
-  const write = { security, middleware: deps.editor };
+  const { read, write } = staffAccess(deps);
 
   router.openapi(
     createRoute({

@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { ErrorResponse, IdParam, PaymentException, PaymentExceptionPage, PaymentExceptionQuery } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, type AppEnv } from '../../lib/http.js';
-import { jsonContent, staffErrors } from '../../lib/openapi.js';
+import { jsonContent, staffAccess, staffErrors } from '../../lib/openapi.js';
 import type { PaymentExceptionsService } from './payment-exceptions.service.js';
 
 export function merchantPaymentExceptionRoutes(deps: {
@@ -12,15 +12,14 @@ export function merchantPaymentExceptionRoutes(deps: {
 }) {
   const router = createRouter();
   const tags = ['merchant: payment exceptions'];
-  const security = [{ staffToken: [] }];
+  const { read, write } = staffAccess(deps);
   router.openapi(
     createRoute({
       method: 'get',
       path: '/payment-exceptions',
       tags,
       summary: 'Payments that must go back (paid after the order closed, or paid twice) and how their refunds stand, newest first',
-      security,
-      middleware: deps.anyStaff,
+      ...read,
       request: { query: PaymentExceptionQuery },
       responses: { 200: jsonContent(PaymentExceptionPage, 'a page'), ...staffErrors },
     }),
@@ -32,8 +31,7 @@ export function merchantPaymentExceptionRoutes(deps: {
       path: '/payment-exceptions/{id}/retry',
       tags,
       summary: 'Put a refund the server gave up on (refund_failed) back in the queue and try it now, with the same refund number',
-      security,
-      middleware: deps.editor,
+      ...write,
       request: { params: IdParam },
       responses: {
         200: jsonContent(

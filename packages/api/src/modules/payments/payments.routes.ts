@@ -3,20 +3,20 @@ import { ErrorResponse, IdParam, LOGIN_PLATFORMS, Order, PaymentStatusRequest, P
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status';
 import { createRouter, requestBodyLimit, type AppEnv } from '../../lib/http.js';
-import { IdempotencyHeader, jsonContent, memberErrors, optionalJsonBody } from '../../lib/openapi.js';
+import { IdempotencyHeader, jsonContent, memberAccess, memberErrors, optionalJsonBody } from '../../lib/openapi.js';
 import { notificationFormatProblem, type PaymentPlatform } from '../../platforms/index.js';
 import type { PaymentsService } from './payments.service.js';
 
 export function paymentRoutes(deps: { payments: PaymentsService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
+  const { read, write } = memberAccess(deps);
   router.openapi(
     createRoute({
       method: 'post',
       path: '/orders/{id}/pay',
       tags: ['payments'],
       summary: 'Open the platform payment for one of my unpaid orders (the platform of my session); poll the order for the result',
-      security: [{ memberToken: [] }],
-      middleware: [deps.member, deps.idempotent],
+      ...write,
       request: { headers: IdempotencyHeader, params: IdParam, body: optionalJsonBody(PayOrderRequest) },
       responses: {
         200: jsonContent(PayOrderResponse, 'what wx.requestPayment / my.tradePay / tt.requestOrder need'),
@@ -38,8 +38,7 @@ export function paymentRoutes(deps: { payments: PaymentsService; member: Middlew
       summary: 'Ask the payment platform about one of my orders (主动查单) and get the order back, paid if the platform says so',
       description:
         'For when the platform sheet reported success but the order still awaits payment (the notification is late). A paid trade is applied exactly as its notification would be, once.',
-      security: [{ memberToken: [] }],
-      middleware: [deps.member],
+      ...read,
       request: { params: IdParam, body: optionalJsonBody(PaymentStatusRequest) },
       responses: {
         200: jsonContent(Order, 'the order after asking the platform'),

@@ -14,21 +14,29 @@ import {
 } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, type AppEnv } from '../../lib/http.js';
-import { IdempotencyHeader, jsonBody, jsonContent, memberErrors, optionalJsonBody, staffErrors } from '../../lib/openapi.js';
+import {
+  IdempotencyHeader,
+  jsonBody,
+  jsonContent,
+  memberAccess,
+  memberErrors,
+  optionalJsonBody,
+  staffAccess,
+  staffErrors,
+} from '../../lib/openapi.js';
 import type { RefundsService } from './refunds.service.js';
 
 export function refundRoutes(deps: { refunds: RefundsService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
   const tags = ['refunds'];
-  const security = [{ memberToken: [] }];
+  const { read, write } = memberAccess(deps);
   router.openapi(
     createRoute({
       method: 'post',
       path: '/orders/{id}/refunds',
       tags,
       summary: 'Ask for a refund of the whole order (omit lines) or of chosen lines; amounts are computed by the server',
-      security,
-      middleware: [deps.member, deps.idempotent],
+      ...write,
       request: { headers: IdempotencyHeader, params: IdParam, body: jsonBody(CreateRefundRequest) },
       responses: { 201: jsonContent(Refund, 'the refund, awaiting the merchant'), ...memberErrors },
     }),
@@ -40,8 +48,7 @@ export function refundRoutes(deps: { refunds: RefundsService; member: Middleware
       path: '/orders/{id}/refunds/preview',
       tags,
       summary: 'What a refund of these lines (omit: everything left) would come to; nothing is written',
-      security,
-      middleware: deps.member,
+      ...read,
       request: { params: IdParam, body: jsonBody(RefundPreviewRequest) },
       responses: { 200: jsonContent(RefundPreview, 'the amounts the request would be given'), ...memberErrors },
     }),
@@ -53,8 +60,7 @@ export function refundRoutes(deps: { refunds: RefundsService; member: Middleware
       path: '/orders/{id}/refunds',
       tags,
       summary: 'Refunds of one of my orders, newest first',
-      security,
-      middleware: deps.member,
+      ...read,
       request: { params: IdParam },
       responses: { 200: jsonContent(RefundList, 'the refunds'), ...memberErrors },
     }),
@@ -66,15 +72,14 @@ export function refundRoutes(deps: { refunds: RefundsService; member: Middleware
 export function merchantRefundRoutes(deps: { refunds: RefundsService; anyStaff: MiddlewareHandler<AppEnv>; editor: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
   const tags = ['merchant: refunds'];
-  const security = [{ staffToken: [] }];
+  const { read, write } = staffAccess(deps);
   router.openapi(
     createRoute({
       method: 'get',
       path: '/refunds',
       tags,
       summary: 'Refunds by status, newest first',
-      security,
-      middleware: deps.anyStaff,
+      ...read,
       request: { query: MerchantRefundQuery },
       responses: { 200: jsonContent(MerchantRefundPage, 'a page'), ...staffErrors },
     }),
@@ -86,8 +91,7 @@ export function merchantRefundRoutes(deps: { refunds: RefundsService; anyStaff: 
       path: '/refunds/{id}/approve',
       tags,
       summary: 'Approve a requested refund: the platform refund is requested (again, for one left processing by a platform failure)',
-      security,
-      middleware: deps.editor,
+      ...write,
       request: { params: IdParam, body: optionalJsonBody(ApproveRefundRequest) },
       responses: {
         200: jsonContent(Refund, 'processing (succeeded where the platform refunds at once)'),
@@ -103,8 +107,7 @@ export function merchantRefundRoutes(deps: { refunds: RefundsService; anyStaff: 
       path: '/refunds/{id}/reject',
       tags,
       summary: 'Reject a requested refund, with the reason the member will see',
-      security,
-      middleware: deps.editor,
+      ...write,
       request: { params: IdParam, body: jsonBody(RejectRefundRequest) },
       responses: { 200: jsonContent(Refund, 'rejected'), ...staffErrors },
     }),

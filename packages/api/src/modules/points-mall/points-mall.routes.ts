@@ -23,15 +23,13 @@ import {
 } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { type AppEnv, createRouter } from '../../lib/http.js';
-import { IdempotencyHeader, jsonBody, jsonContent, memberErrors, staffErrors } from '../../lib/openapi.js';
+import { IdempotencyHeader, jsonBody, jsonContent, memberAccess, memberErrors, staffAccess, staffErrors } from '../../lib/openapi.js';
 import type { PointsMallService } from './points-mall.service.js';
 
 export function pointsMallRoutes(deps: { mall: PointsMallService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
   const tags = ['points mall'];
-  const security = [{ memberToken: [] }];
-  const read = { security, middleware: deps.member };
-  const write = { security, middleware: [deps.member, deps.idempotent] };
+  const { read, write } = memberAccess(deps);
 
   router.openapi(
     createRoute({
@@ -111,9 +109,7 @@ export function pointsMallRoutes(deps: { mall: PointsMallService; member: Middle
 export function merchantPointsMallRoutes(deps: { mall: PointsMallService; anyStaff: MiddlewareHandler<AppEnv>; editor: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
   const tags = ['merchant: points mall'];
-  const security = [{ staffToken: [] }];
-  const read = { security, middleware: deps.anyStaff };
-  const write = { security, middleware: deps.editor };
+  const { read, write } = staffAccess(deps);
 
   router.openapi(
     createRoute({

@@ -16,20 +16,20 @@ import type { MiddlewareHandler } from 'hono';
 import type { DB } from '../../db/connection.js';
 import type { Clock } from '../../lib/clock.js';
 import { createRouter, type AppEnv } from '../../lib/http.js';
-import { jsonBody, jsonContent, memberErrors, staffErrors } from '../../lib/openapi.js';
+import { jsonBody, jsonContent, memberErrors, memberRead, staffAccess, staffErrors } from '../../lib/openapi.js';
 
 import type { PointsService } from './points.service.js';
 
 export function pointsRoutes(deps: { db: DB; points: PointsService; member: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
+  const read = memberRead(deps);
   router.openapi(
     createRoute({
       method: 'get',
       path: '/points/ledger',
       tags: ['points'],
       summary: 'The member’s points balance and ledger, newest first',
-      security: [{ memberToken: [] }],
-      middleware: [deps.member] as const,
+      ...read,
       request: { query: PointsLedgerQuery },
       responses: {
         200: { description: 'a page of ledger entries', content: { 'application/json': { schema: PointsLedgerPage } } },
@@ -47,8 +47,7 @@ export function pointsRoutes(deps: { db: DB; points: PointsService; member: Midd
       path: '/points',
       tags: ['points'],
       summary: 'My points: available, pending (orders still inside their refund window), debt, and what expires when',
-      security: [{ memberToken: [] }],
-      middleware: [deps.member] as const,
+      ...read,
       responses: { 200: jsonContent(PointsSummary, 'the summary'), ...memberErrors },
     }),
     async (c) => c.json(await deps.points.summary(c.get('memberId')), 200),
@@ -59,8 +58,7 @@ export function pointsRoutes(deps: { db: DB; points: PointsService; member: Midd
       path: '/points/tasks',
       tags: ['points'],
       summary: 'One-off tasks that pay points, and which I have done',
-      security: [{ memberToken: [] }],
-      middleware: [deps.member] as const,
+      ...read,
       responses: { 200: jsonContent(PointsTaskList, 'the tasks'), ...memberErrors },
     }),
     async (c) => c.json(await deps.points.tasks(c.get('memberId')), 200),
@@ -77,15 +75,14 @@ export function merchantPointsRoutes(deps: {
 }) {
   const router = createRouter();
   const tags = ['merchant: members'];
-  const security = [{ staffToken: [] }];
+  const { read, write } = staffAccess(deps);
   router.openapi(
     createRoute({
       method: 'get',
       path: '/members/{id}/points-ledger',
       tags,
       summary: 'A member’s points balance and ledger, newest first, with who posted each manual adjustment',
-      security,
-      middleware: deps.anyStaff,
+      ...read,
       request: { params: IdParam, query: MerchantPointsLedgerQuery },
       responses: { 200: jsonContent(MerchantPointsLedgerPage, 'a page of entries'), ...staffErrors },
     }),
@@ -100,8 +97,7 @@ export function merchantPointsRoutes(deps: {
       path: '/members/{id}/points',
       tags,
       summary: 'A member’s points: available, pending (orders inside their refund window), debt, and what expires when',
-      security,
-      middleware: deps.anyStaff,
+      ...read,
       request: { params: IdParam },
       responses: { 200: jsonContent(PointsSummary, 'the summary'), ...staffErrors },
     }),
@@ -113,8 +109,7 @@ export function merchantPointsRoutes(deps: {
       path: '/members/{id}/points-adjustments',
       tags,
       summary: 'Grant (delta > 0) or deduct (delta < 0) points with a reason (owner, operator); never below zero (409 INSUFFICIENT_POINTS)',
-      security,
-      middleware: deps.editor,
+      ...write,
       request: { params: IdParam, body: jsonBody(PointsAdjustmentRequest) },
       responses: { 201: jsonContent(PointsAdjustmentResult, 'posted'), ...staffErrors },
     }),
@@ -126,8 +121,7 @@ export function merchantPointsRoutes(deps: {
       path: '/points/rules',
       tags: ['merchant: points'],
       summary: 'Earning, expiry, checkout use, refunds of spent points and task rewards',
-      security,
-      middleware: deps.anyStaff,
+      ...read,
       responses: { 200: jsonContent(PointsRules, 'the rules'), ...staffErrors },
     }),
     async (c) => c.json(await deps.points.rules(), 200),
@@ -138,8 +132,7 @@ export function merchantPointsRoutes(deps: {
       path: '/points/rules',
       tags: ['merchant: points'],
       summary: 'Replace the points rules (points already earned keep their expiry)',
-      security,
-      middleware: deps.editor,
+      ...write,
       request: { body: jsonBody(PointsRules) },
       responses: { 200: jsonContent(PointsRules, 'saved'), ...staffErrors },
     }),

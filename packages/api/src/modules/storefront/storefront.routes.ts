@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { Storefront, StorefrontSettings } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, type AppEnv } from '../../lib/http.js';
-import { jsonBody, jsonContent, staffErrors } from '../../lib/openapi.js';
+import { jsonBody, jsonContent, staffAccess, staffErrors } from '../../lib/openapi.js';
 import type { StorefrontService } from './storefront.service.js';
 
 export function storefrontRoutes(deps: { storefront: StorefrontService }) {
@@ -27,15 +27,14 @@ export function merchantStorefrontRoutes(deps: {
 }) {
   const router = createRouter();
   const tags = ['merchant: storefront'];
-  const security = [{ staffToken: [] }];
+  const { read, write } = staffAccess(deps);
   router.openapi(
     createRoute({
       method: 'get',
       path: '/storefront-settings',
       tags,
       summary: 'Banners, notice bar, hot words and the sales-count threshold',
-      security,
-      middleware: deps.anyStaff,
+      ...read,
       responses: { 200: jsonContent(StorefrontSettings, 'current settings'), ...staffErrors },
     }),
     async (c) => c.json(await deps.storefront.settings(), 200),
@@ -46,8 +45,7 @@ export function merchantStorefrontRoutes(deps: {
       path: '/storefront-settings',
       tags,
       summary: 'Replace the storefront settings (owner, operator)',
-      security,
-      middleware: deps.editor,
+      ...write,
       request: { body: jsonBody(StorefrontSettings) },
       responses: { 200: jsonContent(StorefrontSettings, 'saved; shoppers see it on their next load'), ...staffErrors },
     }),

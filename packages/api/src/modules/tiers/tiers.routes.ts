@@ -16,7 +16,7 @@ import {
 } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { createRouter, type AppEnv } from '../../lib/http.js';
-import { jsonBody, jsonContent, memberErrors, staffErrors } from '../../lib/openapi.js';
+import { jsonBody, jsonContent, memberAccess, memberErrors, staffAccess, staffErrors } from '../../lib/openapi.js';
 import type { MembersService } from '../members/index.js';
 import type { TiersService } from './tiers.service.js';
 
@@ -30,7 +30,7 @@ export function tierRoutes(deps: {
 }) {
   const router = createRouter();
   const tags = ['tiers'];
-  const security = [{ memberToken: [] }];
+  const { read, write } = memberAccess(deps);
   router.openapi(
     createRoute({
       method: 'get',
@@ -47,8 +47,7 @@ export function tierRoutes(deps: {
       path: '/tiers/me',
       tags,
       summary: 'My tier: growth, progress to the next tier, benefits, and until when the tier is held',
-      security,
-      middleware: [deps.member] as const,
+      ...read,
       responses: { 200: jsonContent(MyTier, 'my tier'), ...memberErrors },
     }),
     async (c) => c.json(await deps.tiers.myTier(c.get('memberId')), 200),
@@ -59,8 +58,7 @@ export function tierRoutes(deps: {
       path: '/tiers/me/growth',
       tags,
       summary: 'My growth ledger, newest first',
-      security,
-      middleware: [deps.member] as const,
+      ...read,
       request: { query: GrowthLedgerQuery },
       responses: { 200: jsonContent(GrowthLedgerPage, 'a page of entries'), ...memberErrors },
     }),
@@ -75,8 +73,7 @@ export function tierRoutes(deps: {
       path: '/me/birthday',
       tags,
       summary: 'Set my birthday, once (409 BIRTHDAY_ALREADY_SET afterwards): the tier’s birthday gift comes in that month',
-      security,
-      middleware: [deps.member, deps.idempotent] as const,
+      ...write,
       request: { body: jsonBody(SetBirthdayRequest) },
       responses: { 200: jsonContent(BirthdayResult, 'set'), ...memberErrors },
     }),
@@ -93,15 +90,14 @@ export function merchantTierRoutes(deps: {
 }) {
   const router = createRouter();
   const tags = ['merchant: tiers'];
-  const security = [{ staffToken: [] }];
+  const { read, write } = staffAccess(deps);
   router.openapi(
     createRoute({
       method: 'get',
       path: '/tiers',
       tags,
       summary: 'The tier ladder with benefits',
-      security,
-      middleware: deps.anyStaff,
+      ...read,
       responses: { 200: jsonContent(TierLadder, 'the ladder'), ...staffErrors },
     }),
     async (c) => c.json(await deps.tiers.ladder(), 200),
@@ -113,8 +109,7 @@ export function merchantTierRoutes(deps: {
       tags,
       summary:
         'Replace the ladder (owner, operator): levels 0, 1, 2… with thresholds strictly increasing from 0; a level members hold cannot be dropped (409 TIER_IN_USE)',
-      security,
-      middleware: deps.editor,
+      ...write,
       request: { body: jsonBody(TiersConfig) },
       responses: { 200: jsonContent(TierLadder, 'saved'), ...staffErrors },
     }),
@@ -126,8 +121,7 @@ export function merchantTierRoutes(deps: {
       path: '/tiers/rules',
       tags,
       summary: 'Growth rates, the downgrade policy and birthday gift timing',
-      security,
-      middleware: deps.anyStaff,
+      ...read,
       responses: { 200: jsonContent(TierRules, 'the rules'), ...staffErrors },
     }),
     async (c) => c.json(await deps.tiers.rules(), 200),
@@ -138,8 +132,7 @@ export function merchantTierRoutes(deps: {
       path: '/tiers/rules',
       tags,
       summary: 'Replace the growth rates, downgrade policy and birthday gift timing (owner, operator)',
-      security,
-      middleware: deps.editor,
+      ...write,
       request: { body: jsonBody(TierRules) },
       responses: { 200: jsonContent(TierRules, 'saved'), ...staffErrors },
     }),
@@ -151,8 +144,7 @@ export function merchantTierRoutes(deps: {
       path: '/members/{id}/tier',
       tags: ['merchant: members'],
       summary: 'A member’s tier, growth and tier history (newest first)',
-      security,
-      middleware: deps.anyStaff,
+      ...read,
       request: { params: IdParam },
       responses: { 200: jsonContent(MerchantMemberTier, 'the member’s tier'), ...staffErrors },
     }),
@@ -168,8 +160,7 @@ export function merchantTierRoutes(deps: {
       path: '/members/{id}/growth-ledger',
       tags: ['merchant: members'],
       summary: 'A member’s growth ledger, newest first, with who posted each manual adjustment',
-      security,
-      middleware: deps.anyStaff,
+      ...read,
       request: { params: IdParam, query: GrowthLedgerQuery },
       responses: { 200: jsonContent(MerchantGrowthLedgerPage, 'a page of entries'), ...staffErrors },
     }),
@@ -186,8 +177,7 @@ export function merchantTierRoutes(deps: {
       path: '/members/{id}/growth-adjustments',
       tags: ['merchant: members'],
       summary: 'Add (delta > 0) or take away (delta < 0) growth with a reason (owner, operator); never below zero (409 INSUFFICIENT_GROWTH)',
-      security,
-      middleware: deps.editor,
+      ...write,
       request: { params: IdParam, body: jsonBody(GrowthAdjustmentRequest) },
       responses: { 201: jsonContent(GrowthAdjustmentResult, 'posted'), ...staffErrors },
     }),
