@@ -7,7 +7,7 @@ import type { RateLimiter, Turnstile } from '../../lib/rate-limit.js';
 import { hashToken, newSessionToken } from '../../lib/tokens.js';
 import type { PlatformAdapters } from '../../platforms/types.js';
 import type { MembersService } from '../members/index.js';
-import type { StaffService } from '../staff/index.js';
+import type { StaffParticipant, StaffService } from '../staff/index.js';
 import * as repo from './sessions.repository.js';
 
 export interface AuthDeps {
@@ -32,11 +32,12 @@ export interface AuthDeps {
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
-/** The sessions table's own operations that other modules need (ending a staff member's sessions), wired in createApp. */
-export function createSessionStore({ db }: { db: DB }) {
+/** Sessions' part in staff events: a staff member disabled, or given a new password, is logged out everywhere. */
+export function createAuthStaffParticipant(): StaffParticipant {
   return {
-    async revokeSubject(subjectType: 'member' | 'staff', subjectId: number): Promise<void> {
-      await repo.deleteSubjectSessions(db, subjectType, subjectId);
+    name: 'auth-sessions',
+    async accessEnded(trx, e) {
+      await repo.deleteSubjectSessions(trx, 'staff', e.staffId);
     },
   };
 }

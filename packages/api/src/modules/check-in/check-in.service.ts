@@ -1,3 +1,4 @@
+import { type Participant, runStep } from '../../lib/participants.js';
 import {
   addDays,
   businessDateOf,
@@ -27,11 +28,23 @@ export interface CheckInDeps {
   timeZone: string;
   points: PointsService;
   settings: SettingsService;
-  /** Runs in the transaction of a check-in that pays its day's reward, made-up days included (tiers add growth). */
-  checkedIn?: (trx: Tx, e: { memberId: number; businessDate: string; at: string }) => Promise<void>;
-  /** Growth of a cumulative reward, in the transaction that pays it (tiers post it under the check-in reason). */
-  cycleRewardGrowth?: (trx: Tx, e: { memberId: number; delta: number; sourceKey: string; at: string }) => Promise<void>;
+  /** Modules reacting to check-in's events, in order (listed in src/participants.ts). */
+  participants?: readonly CheckInParticipant[];
 }
+
+/**
+ * A module's part in check-in's events (decision 030), each step in the check-in's transaction: a step that throws
+ * leaves no check-in and no points.
+ */
+export interface CheckInParticipant extends Participant {
+  /** A check-in paid its day's reward, made-up days included (tiers add growth). */
+  checkedIn?(trx: Tx, e: { memberId: number; businessDate: string; at: string }): Promise<void>;
+  /** A cumulative reward carrying growth was paid (tiers post it under the check-in reason). */
+  cycleRewardGrowth?(trx: Tx, e: { memberId: number; delta: number; sourceKey: string; at: string }): Promise<void>;
+}
+
+/** Check-in's events, as steps of CheckInParticipant; what participants.test.ts lists. */
+export const CHECK_IN_STEPS = ['checkedIn', 'cycleRewardGrowth'] as const;
 
 export type CheckInService = ReturnType<typeof createCheckInService>;
 
@@ -42,7 +55,7 @@ const DAY_SOURCE = (date: string) => `check-in:${date}`;
 const CYCLE_REWARD_SOURCE = (cycleKey: string, count: number) => `check-in-bonus:${cycleKey}:${count}`;
 const MAKE_UP_SOURCE = (date: string) => `check-in-make-up:${date}`;
 
-export function createCheckInService({ db, clock, timeZone, points, settings, checkedIn, cycleRewardGrowth }: CheckInDeps) {
+export function createCheckInService({ db, clock, timeZone, points, settings, participants = [] }: CheckInDeps) {
   const rules = (executor: Executor = db): Promise<CheckInRules> => settings.get(CHECK_IN_RULES, executor);
 
   /** Consecutive days ending the day before `date` (0 when that day was missed). */
@@ -82,8 +95,8 @@ export function createCheckInService({ db, clock, timeZone, points, settings, ch
         });
         paid += milestone.points;
       }
-      if (milestone.growth > 0 && cycleRewardGrowth)
-        await cycleRewardGrowth(trx, { memberId, delta: milestone.growth, sourceKey, at: at.toISOString() });
+      if (milestone.growth > 0)
+        await runStep(participants, 'cycleRewardGrowth', trx, { memberId, delta: milestone.growth, sourceKey, at: at.toISOString() });
     }
     return paid;
   }
@@ -194,7 +207,7 @@ export function createCheckInService({ db, clock, timeZone, points, settings, ch
           const reward = dailyReward(currentRules, today, streak);
           await repo.insertCheckIn(trx, { memberId, businessDate: today, streak, reward, createdAt: now.toISOString() });
           if (reward > 0) await points.post(trx, { memberId, delta: reward, reason: 'check_in', sourceKey: DAY_SOURCE(today), at: now });
-          if (checkedIn) await checkedIn(trx, { memberId, businessDate: today, at: now.toISOString() });
+          await runStep(participants, 'checkedIn', trx, { memberId, businessDate: today, at: now.toISOString() });
           const bonus = await payCycleRewards(trx, memberId, currentRules, cycleOf(currentRules, today), today, now);
           return {
             businessDate: today,
@@ -272,7 +285,7 @@ export function createCheckInService({ db, clock, timeZone, points, settings, ch
               note: zhCN.checkIn.madeUpDay(date),
               at: now,
             });
-          if (makeUp.payReward && checkedIn) await checkedIn(trx, { memberId, businessDate: date, at: now.toISOString() });
+          if (makeUp.payReward) await runStep(participants, 'checkedIn', trx, { memberId, businessDate: date, at: now.toISOString() });
           const bonus = await payCycleRewards(trx, memberId, currentRules, cycle, today, now);
           const used = await repo.makeUpsUsed(trx, memberId, cycle.key);
           return {

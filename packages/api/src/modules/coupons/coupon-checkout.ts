@@ -129,6 +129,8 @@ export function createCouponCheckout(deps: {
   /** Coupons' part in the order lifecycle. */
   const participant: OrderParticipant = {
     name: 'coupons',
+    // Coupons are chosen at checkout; a points-mall order carries none.
+    kinds: ['goods'],
     adjustments: offer,
     async created(trx, e) {
       for (const { id } of couponIdsOf(e.adjustments)) {

@@ -14,6 +14,8 @@ import { createCouponCheckout } from './coupon-checkout.js';
 import { createCouponIssuing, refuse } from './coupon-issuing.js';
 import { createCouponTemplates } from './coupon-templates.js';
 import { toCoupon, toTemplate } from './coupon-views.js';
+import { createCouponsMemberData } from './coupons.member-data.js';
+import type { MemberParticipant } from '../members/index.js';
 
 export type CouponsService = ReturnType<typeof createCouponsService>;
 
@@ -48,7 +50,8 @@ export function createCouponsService(deps: {
 
   return {
     participant: checkout.participant,
-    memberParticipant: issuing.memberParticipant,
+    /** Coupons' part in a member's life: the new-member pack when created, the coupons moved by a merge, … */
+    memberParticipant: { ...createCouponsMemberData(), created: issuing.memberParticipant.created } satisfies MemberParticipant,
     issue,
 
     ...createCouponTemplates(deps),

@@ -28,7 +28,8 @@ import { type Executor, inTransaction, type MemberLock, type Tx } from '../../li
 import type { PlatformIdentity } from '../../platforms/types.js';
 import { zhCN } from '../../i18n/zh-CN.js';
 import type { PointsService } from '../points/index.js';
-import { maskPhone, type MemberDataParticipant, normalisePhone, phoneSearchForms } from './member-data.js';
+import { runStep } from '../../lib/participants.js';
+import { maskPhone, type MemberParticipant, normalisePhone, phoneSearchForms } from './member-data.js';
 import { type MergeFault, mergeMembers, mergeStepNames } from './members.merge.js';
 import * as repo from './members.repository.js';
 
@@ -65,15 +66,6 @@ class BindAgain extends Error {}
 
 export type MembersService = ReturnType<typeof createMembersService>;
 
-/**
- * A module that acts when a member is created (a new-member coupon pack), inside the transaction that creates the
- * member: if it throws, the member is not created and the login fails, to be retried. Wired in createApp.
- */
-export interface MemberParticipant {
-  readonly name: string;
-  created(trx: Tx, member: { memberId: number; platform: LoginPlatform; at: string }): Promise<void>;
-}
-
 export function createMembersService({
   db,
   clock,
@@ -81,16 +73,17 @@ export function createMembersService({
   points,
   logger,
   participants = [],
-  dataParticipants = [],
 }: {
   db: DB;
   clock: Clock;
   timeZone: string;
   points: PointsService;
   logger?: Logger;
+  /**
+   * Modules reacting to a member's creation, merge and closing, in the order their steps run (see member-data.ts);
+   * listed in src/participants.ts.
+   */
   participants?: readonly MemberParticipant[];
-  /** Modules holding member rows, in the order a merge moves them (and a closing clears them); see member-data.ts. */
-  dataParticipants?: readonly MemberDataParticipant[];
 }) {
   async function upsertFromIdentity(identity: PlatformIdentity, appId: string): Promise<{ memberId: number; isNew: boolean }> {
     const at = clock.now().toISOString();
@@ -113,7 +106,7 @@ export function createMembersService({
         sessionKey: identity.sessionKey,
         at,
       });
-      if (!sibling) for (const p of participants) await p.created(trx, { memberId, platform: identity.platform as LoginPlatform, at });
+      if (!sibling) await runStep(participants, 'created', trx, { memberId, platform: identity.platform as LoginPlatform, at });
       return { memberId, isNew: !sibling };
     });
   }
@@ -224,7 +217,7 @@ export function createMembersService({
       return { memberId: callerId, phoneMasked, merged: null };
     }
     // The member who already holds the phone survives; the caller is absorbed.
-    const mergeId = await mergeMembers(trx, dataParticipants, { survivorId: holderId, absorbedId: callerId, phone, at }, fault);
+    const mergeId = await mergeMembers(trx, participants, { survivorId: holderId, absorbedId: callerId, phone, at }, fault);
     return { memberId: holderId, phoneMasked, merged: { mergeId, absorbedMemberId: callerId } };
   }
 
@@ -417,7 +410,7 @@ export function createMembersService({
         bindPhoneWith(memberId, phone, (done) => {
           if (done === step) throw new Error(`injected failure after merge step ${step}`);
         }),
-      mergeStepNames: () => mergeStepNames(dataParticipants),
+      mergeStepNames: () => mergeStepNames(participants),
     },
 
     /** Merges the member took part in, newest first (NOT_FOUND for no such member). */
@@ -431,7 +424,7 @@ export function createMembersService({
       const me = await profile(memberId);
       const [identities, merges] = await Promise.all([repo.listIdentities(db, memberId), repo.listMerges(db, memberId)]);
       const data: Record<string, unknown> = {};
-      for (const p of dataParticipants) if (p.describe) data[p.name] = await p.describe(db, memberId);
+      for (const p of participants) if (p.describe) data[p.name] = await p.describe(db, memberId);
       return {
         exportedAt: clock.now().toISOString(),
         profile: me,
@@ -457,7 +450,7 @@ export function createMembersService({
           await repo.lockMembers(trx, [memberId]);
           await liveMember(trx, memberId);
           const open: Record<string, Record<string, string>[]> = {};
-          for (const p of dataParticipants) if (p.unfinished) Object.assign(open, await p.unfinished(trx, memberId));
+          for (const p of participants) if (p.unfinished) Object.assign(open, await p.unfinished(trx, memberId));
           if (Object.keys(open).length > 0)
             throw new AppError(
               'ACCOUNT_HAS_OPEN_ORDERS',
@@ -467,7 +460,7 @@ export function createMembersService({
                 .join(', ')}`,
               open,
             );
-          for (const p of dataParticipants) if (p.close) await p.close(trx, { memberId, at });
+          for (const p of participants) if (p.close) await p.close(trx, { memberId, at });
           if (!(await repo.closeMember(trx, memberId, zhCN.members.closedNickname, at)))
             throw new AppError('NOT_FOUND', `member ${memberId} not found`);
           return { closedAt: at };

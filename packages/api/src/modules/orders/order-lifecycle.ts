@@ -11,6 +11,7 @@ import type { Updateable } from 'kysely';
 import type { OrdersTable } from '../../db/schema.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
+import { type Participant, requireUniqueNames } from '../../lib/participants.js';
 import type { Executor, Tx } from '../../lib/transaction.js';
 import type { Adjustment, AdjustmentKind, AdjustmentSource, ShippingRule } from '../pricing/index.js';
 import * as repo from './orders.repository.js';
@@ -18,9 +19,10 @@ import * as repo from './orders.repository.js';
 /**
  * The order's lifecycle, and the one way other modules take part in it (docs/decisions/013-pricing-and-the-order-lifecycle.md).
  *
- * A module that has something to do when orders move implements `OrderParticipant` and is handed to the orders
- * service in `createApp`, in a fixed order (stock first). Every step runs inside the transaction that moved the order:
- * a participant that throws rolls the whole move back. Nothing registers itself at run time.
+ * A module that has something to do when orders move implements `OrderParticipant`, declaring the order kinds it
+ * handles, and is listed in `src/participants.ts` in a fixed order (stock first). Every step runs inside the
+ * transaction that moved the order: a participant that throws rolls the whole move back. A step is called only for
+ * orders of a kind its participant declares. Nothing registers itself at run time (decision 030).
  *
  *   checkout   adjustments(): offer discounts for a checkout (read-only; the preview and order creation both ask)
  *   created    the order row, its lines and its adjustments are written (reserve stock, lock a coupon, debit points)
@@ -94,11 +96,13 @@ export interface OrderAdjustmentFacts {
   lines: { orderLineId: number; amountFen: number }[];
 }
 
+/** goods: placed at checkout; points_mall: the cash part of a points-mall redemption (no catalog stock, earns nothing). */
+export type OrderKind = 'goods' | 'points_mall';
+
 export interface OrderFacts {
   orderId: number;
   orderNo: string;
-  /** goods: placed at checkout; points_mall: the cash part of a points-mall redemption (no catalog stock, earns nothing). */
-  kind: 'goods' | 'points_mall';
+  kind: OrderKind;
   memberId: number;
   platform: LoginPlatform | null;
   itemsFen: number;
@@ -173,9 +177,12 @@ export interface RefundRequestedEvent {
   wholeOrder: boolean;
 }
 
-export interface OrderParticipant {
-  /** For errors and logs. */
-  readonly name: string;
+export interface OrderParticipant extends Participant {
+  /**
+   * The order kinds whose moves this participant takes part in ('all': every kind). Checkout offers (`adjustments`)
+   * are asked of participants handling goods; `refundRequested` of every participant (a refund is about money).
+   */
+  readonly kinds: 'all' | readonly OrderKind[];
   /** `earlier`: what the participants before it offered (so coupons can be chosen after the member price). */
   adjustments?(executor: Executor, checkout: CheckoutContext, earlier: readonly Adjustment[]): Promise<CheckoutOffer>;
   created?(trx: Tx, event: OrderCreatedEvent): Promise<void>;
@@ -198,20 +205,25 @@ export interface TransitionMove {
   note?: string | null;
 }
 
+/** The order's events, in the order an order can meet them; what participants.test.ts lists. */
+export const ORDER_STEPS = ['adjustments', 'created', 'closedUnpaid', 'paid', 'completed', 'refunded', 'refundRequested'] as const;
+
+/** Whether the participant takes part in orders of this kind. */
+export const handlesKind = (p: OrderParticipant, kind: OrderKind) => p.kinds === 'all' || p.kinds.includes(kind);
+
 type Step = 'created' | 'closedUnpaid' | 'paid' | 'completed' | 'refunded';
 type EventOf<S extends Step> = Parameters<NonNullable<OrderParticipant[S]>>[1];
 
 export type OrderLifecycle = ReturnType<typeof createOrderLifecycle>;
 
 export function createOrderLifecycle({ clock, participants }: { clock: Clock; participants: readonly OrderParticipant[] }) {
-  const names = new Set<string>();
-  for (const p of participants) {
-    if (names.has(p.name)) throw new Error(`order participant ${p.name} is plugged in twice`);
-    names.add(p.name);
-  }
+  requireUniqueNames('order', participants);
+  const ofKind = new Map<OrderKind, readonly OrderParticipant[]>(
+    (['goods', 'points_mall'] as const).map((kind) => [kind, participants.filter((p) => handlesKind(p, kind))]),
+  );
 
   async function run<S extends Step>(step: S, trx: Tx, event: EventOf<S>): Promise<void> {
-    for (const p of participants) {
+    for (const p of ofKind.get(event.kind) ?? []) {
       const handler = p[step] as ((trx: Tx, e: EventOf<S>) => Promise<void>) | undefined;
       if (handler) await handler.call(p, trx, event);
     }
@@ -226,7 +238,7 @@ export function createOrderLifecycle({ clock, participants }: { clock: Clock; pa
       const adjustments: Adjustment[] = [];
       let coupons: CheckoutCoupons | null = null;
       let points: CheckoutPoints | null = null;
-      for (const p of participants) {
+      for (const p of ofKind.get('goods') ?? []) {
         if (!p.adjustments) continue;
         const offer = await p.adjustments(executor, checkout, [...adjustments]);
         adjustments.push(...offer.adjustments);

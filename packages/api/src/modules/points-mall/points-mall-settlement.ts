@@ -113,14 +113,13 @@ export function createPointsMallParticipant(deps: CoreDeps): OrderParticipant {
   const core = createCore(deps);
   return {
     name: 'points-mall',
+    kinds: ['points_mall'],
     async paid(trx, e) {
-      if (e.kind !== 'points_mall') return;
       const r = await repo.findRedemptionByOrder(trx, e.orderId);
       // Settled at the payment's time (a notification may arrive long after the platform took the money).
       if (r) await core.settle(trx, r, new Date(e.paidAt), false);
     },
     async closedUnpaid(trx, e) {
-      if (e.kind !== 'points_mall') return;
       const r = await repo.findRedemptionByOrder(trx, e.orderId);
       if (!r) return;
       // Staff may have cancelled it first, in this very transaction (then it is no longer awaiting payment).

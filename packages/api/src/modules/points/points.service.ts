@@ -1,3 +1,4 @@
+import { type Participant, runStep } from '../../lib/participants.js';
 import type { PointsAdjustmentRequest, PointsAdjustmentResult, PointsReason, PointsRules, PointsTask } from '@siyu/shared';
 import { randomUUID } from 'node:crypto';
 import type { DB } from '../../db/connection.js';
@@ -28,16 +29,31 @@ export type PointsService = ReturnType<typeof createPointsService>;
  * maturing and expiry jobs (points-jobs.ts), the member's and merchant's views (points-views.ts); here, posting,
  * tasks, staff adjustments and audits.
  */
+/**
+ * A module's part in points' events (decision 030), each step in the transaction that moved the points: a step that
+ * throws rolls the move back.
+ */
+export interface PointsParticipant extends Participant {
+  /** A one-off task's reward was just paid (tiers add growth). */
+  taskCompleted?(trx: Tx, e: { memberId: number; task: PointsTask; at: string }): Promise<void>;
+}
+
+/** Points' events, as steps of PointsParticipant; what participants.test.ts lists. */
+export const POINTS_STEPS = ['taskCompleted'] as const;
+
 export function createPointsService(deps: {
   db: DB;
   clock: Clock;
   timeZone: string;
   settings: SettingsService;
   logger: Logger;
-  /** The member's multiplier for points earned by orders, in basis points (10000 = 1×; tiers). */
+  /**
+   * A query, not a reaction: the member's multiplier for points earned by orders, in basis points (10000 = 1×; the
+   * tiers module answers it).
+   */
   earningMultiplierBp?: (executor: Executor, memberId: number) => Promise<number>;
-  /** Runs in the transaction that pays a one-off task's reward (tiers add growth). */
-  taskCompleted?: (trx: Tx, e: { memberId: number; task: PointsTask; at: string }) => Promise<void>;
+  /** Modules reacting to points' events, in order (listed in src/participants.ts). */
+  participants?: readonly PointsParticipant[];
 }) {
   const { db, clock, settings } = deps;
   const multiplierBpOf = deps.earningMultiplierBp ?? (async () => 10_000);
@@ -52,7 +68,7 @@ export function createPointsService(deps: {
     if (reward <= 0) return 0;
     if (await repo.findEntryBySource(trx, memberId, `task:${task}`)) return 0;
     await credit(trx, { memberId, amount: reward, kind: 'earn', reason: 'task', sourceKey: `task:${task}`, note: task, at: at.toISOString(), rules });
-    if (deps.taskCompleted) await deps.taskCompleted(trx, { memberId, task, at: at.toISOString() });
+    await runStep(deps.participants ?? [], 'taskCompleted', trx, { memberId, task, at: at.toISOString() });
     return reward;
   }
 

@@ -13,7 +13,9 @@ import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import { validationError } from '../../lib/http.js';
 import type { Logger } from '../../lib/logger.js';
-import { type Executor, inTransaction, type Tx } from '../../lib/transaction.js';
+import { type Executor, inTransaction } from '../../lib/transaction.js';
+import type { CheckInParticipant } from '../check-in/index.js';
+import type { PointsParticipant } from '../points/index.js';
 import type { SettingsService } from '../settings/index.js';
 import { TIER_RULES } from './tiers-rules.js';
 import * as repo from './tiers.repository.js';
@@ -70,17 +72,26 @@ export function createTiersService(deps: {
       return (await currentTier(executor, memberId))?.benefits.pointsMultiplierBp ?? 10_000;
     },
 
-    /** Growth for a day's check-in, in the check-in's transaction (once per business day). */
-    async checkedIn(trx: Tx, e: { memberId: number; businessDate: string; at: string }): Promise<void> {
-      const rules = await rulesOf(trx);
-      await postOnce(trx, { memberId: e.memberId, delta: rules.checkIn, reason: 'check_in', sourceKey: `check-in:${e.businessDate}`, at: e.at });
-    },
+    /** Tiers' part in check-in's events: growth for a day's check-in (once per business day) and a cumulative reward's. */
+    checkInParticipant: {
+      name: 'tiers',
+      async checkedIn(trx, e) {
+        const rules = await rulesOf(trx);
+        await postOnce(trx, { memberId: e.memberId, delta: rules.checkIn, reason: 'check_in', sourceKey: `check-in:${e.businessDate}`, at: e.at });
+      },
+      async cycleRewardGrowth(trx, e) {
+        await inTransaction(trx, (t) => post(t, { ...e, reason: 'check_in' }));
+      },
+    } satisfies CheckInParticipant,
 
-    /** Growth for a completed points task, in the task's transaction (once per task). */
-    async taskCompleted(trx: Tx, e: { memberId: number; task: string; at: string }): Promise<void> {
-      const rules = await rulesOf(trx);
-      await postOnce(trx, { memberId: e.memberId, delta: rules.task, reason: 'task', sourceKey: `task:${e.task}`, note: e.task, at: e.at });
-    },
+    /** Tiers' part in points' events: growth for a completed points task, in the task's transaction (once per task). */
+    pointsParticipant: {
+      name: 'tiers',
+      async taskCompleted(trx, e) {
+        const rules = await rulesOf(trx);
+        await postOnce(trx, { memberId: e.memberId, delta: rules.task, reason: 'task', sourceKey: `task:${e.task}`, note: e.task, at: e.at });
+      },
+    } satisfies PointsParticipant,
 
     // ---- the ladder and the rules ----
 
