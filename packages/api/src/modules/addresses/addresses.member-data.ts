@@ -1,4 +1,4 @@
-import type { MemberParticipant } from '../members/index.js';
+import type { MemberParticipant } from '../members/events.js';
 
 /** Addresses in a merge (all move; the survivor's default stays the one default) and a closing (all deleted). */
 export function createAddressesMemberData(): MemberParticipant {

@@ -1,4 +1,4 @@
-import type { MemberParticipant } from '../members/index.js';
+import type { MemberParticipant } from '../members/events.js';
 
 /**
  * Sessions in a merge and a closing: the absorbed member's sessions now act as the survivor (their tokens keep

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { MemberParticipant } from '../members/index.js';
+import type { MemberParticipant } from '../members/events.js';
 
 /** The cart line's quantity limit (CHECK quantity between 1 and 99). */
 const MAX_LINE_QUANTITY = 99;

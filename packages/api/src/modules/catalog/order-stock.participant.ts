@@ -1,6 +1,6 @@
 import { AppError } from '../../lib/app-error.js';
 import type { Tx } from '../../lib/transaction.js';
-import type { OrderParticipant, StockReturn } from '../orders/index.js';
+import type { OrderParticipant, StockReturn } from '../orders/events.js';
 import type { CatalogService } from './catalog.service.js';
 
 /**

@@ -1,5 +1,5 @@
 import { addDays } from '@siyu/shared';
-import { moveMemberRows, type MemberParticipant } from '../members/index.js';
+import { moveMemberRows, type MemberParticipant } from '../members/events.js';
 import { setStreak } from './check-in.repository.js';
 
 /**

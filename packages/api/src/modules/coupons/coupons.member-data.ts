@@ -1,4 +1,4 @@
-import type { MemberParticipant } from '../members/index.js';
+import type { MemberParticipant } from '../members/events.js';
 
 /**
  * Coupons in a merge: every coupon both members held is kept by the survivor, used or not (each was claimed or given

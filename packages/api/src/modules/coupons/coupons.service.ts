@@ -15,7 +15,7 @@ import { createCouponIssuing, refuse } from './coupon-issuing.js';
 import { createCouponTemplates } from './coupon-templates.js';
 import { toCoupon, toTemplate } from './coupon-views.js';
 import { createCouponsMemberData } from './coupons.member-data.js';
-import type { MemberParticipant } from '../members/index.js';
+import type { MemberParticipant } from '../members/events.js';
 
 export type CouponsService = ReturnType<typeof createCouponsService>;
 

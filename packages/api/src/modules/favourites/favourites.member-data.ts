@@ -1,5 +1,5 @@
 import { MAX_FAVOURITES_PER_MEMBER } from '@siyu/shared';
-import { type MemberParticipant, moveMemberRows } from '../members/index.js';
+import { type MemberParticipant, moveMemberRows } from '../members/events.js';
 
 /**
  * Favourites in a merge: a product both members kept stays once, the rest move; if the two lists together pass the

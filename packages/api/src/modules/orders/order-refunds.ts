@@ -2,7 +2,8 @@ import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import { type FieldIssue, validationError } from '../../lib/http.js';
 import type { Executor, Tx } from '../../lib/transaction.js';
-import type { Actor, OrderFacts, OrderLifecycle, StockReturn } from './order-lifecycle.js';
+import type { OrderLifecycle } from './order-lifecycle.js';
+import type { Actor, OrderFacts, StockReturn } from './events.js';
 import type { LineRow } from './order-views.js';
 import * as repo from './orders.repository.js';
 

@@ -1,4 +1,4 @@
-import type { MemberParticipant } from '../members/index.js';
+import type { MemberParticipant } from '../members/events.js';
 
 /** Refunds in a merge (they follow their orders to the survivor) and a closing (refused while one is under way). */
 export function createPaymentsMemberData(): MemberParticipant {

@@ -1,4 +1,4 @@
-import type { OrderParticipant } from '../orders/index.js';
+import type { OrderParticipant } from '../orders/events.js';
 import * as repo from './payments.repository.js';
 
 /**

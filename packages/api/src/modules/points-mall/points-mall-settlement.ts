@@ -6,7 +6,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Tx } from '../../lib/transaction.js';
 import type { CouponsService } from '../coupons/index.js';
-import type { OrderParticipant } from '../orders/index.js';
+import type { OrderParticipant } from '../orders/events.js';
 import type { PointsService } from '../points/index.js';
 import * as repo from './points-mall.repository.js';
 import type { RedemptionRow } from './points-mall.repository.js';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { MemberParticipant } from '../members/index.js';
+import type { MemberParticipant } from '../members/events.js';
 import { anonymiseAddressJson } from '../orders/index.js';
 
 /**

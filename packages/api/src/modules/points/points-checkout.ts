@@ -2,7 +2,7 @@ import type { CheckoutPoints, PointsRules, PointsTask } from '@siyu/shared';
 import { zhCN } from '../../i18n/zh-CN.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Executor, Tx } from '../../lib/transaction.js';
-import type { OrderParticipant } from '../orders/index.js';
+import type { OrderParticipant } from '../orders/events.js';
 import { type Adjustment, priceOrder } from '../pricing/index.js';
 import { checkoutRate, pointsForPaidGoods } from './points-rules.js';
 import * as repo from './points.repository.js';

@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.js';
 import { lockForTransaction } from '../../db/dialect.js';
 import { zhCN } from '../../i18n/zh-CN.js';
 import type { Tx } from '../../lib/transaction.js';
-import type { MemberParticipant, MemberMergeEvent } from '../members/index.js';
+import type { MemberParticipant, MemberMergeEvent } from '../members/events.js';
 import * as repo from './points.repository.js';
 
 /** Credits for an event that happens once per member (a day's check-in, a task, a year's birthday gift): paid once after a merge. */

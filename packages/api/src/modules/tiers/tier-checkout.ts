@@ -1,7 +1,7 @@
 import { lockForTransaction } from '../../db/dialect.js';
 import { zhCN } from '../../i18n/zh-CN.js';
 import type { Executor } from '../../lib/transaction.js';
-import type { OrderParticipant } from '../orders/index.js';
+import type { OrderParticipant } from '../orders/events.js';
 import type { Adjustment } from '../pricing/index.js';
 import { growthForPaidGoods } from './tiers-rules.js';
 import * as repo from './tiers.repository.js';

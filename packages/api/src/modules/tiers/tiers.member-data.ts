@@ -1,4 +1,4 @@
-import type { MemberParticipant } from '../members/index.js';
+import type { MemberParticipant } from '../members/events.js';
 import type { TiersService } from './tiers.service.js';
 
 /** Tier, growth, tier history and birthday gifts in a merge and the privacy view. */
