@@ -46,7 +46,33 @@ export interface CheckInParticipant extends Participant {
 /** Check-in's events, as steps of CheckInParticipant; what participants.test.ts lists. */
 export const CHECK_IN_STEPS = ['checkedIn', 'cycleRewardGrowth'] as const;
 
-export type CheckInService = ReturnType<typeof createCheckInService>;
+export interface CheckInService {
+  rules(): Promise<CheckInRules>;
+  updateRules(next: CheckInRules, staffId: number): Promise<CheckInRules>;
+  /**
+   * One member's check-ins in a month (default the current business month), for the merchant.
+   */
+  memberCheckIns(memberId: number, month?: string): Promise<MemberCheckIns>;
+  /**
+   * Check-ins per business day, first to last inclusive (the dashboard).
+   */
+  countsByDay(first: string, last: string): Promise<Map<string, number>>;
+  status(memberId: number, month?: string): Promise<CheckInStatus>;
+  /**
+   * One check-in per member per business day (the unique constraint decides, invariant 5),
+   * crediting the day's reward to the ledger in the same transaction (source key per day, invariant 4),
+   * with the tiers' growth and any cumulative reward the check-in reaches.
+   */
+  checkIn(memberId: number): Promise<CheckInResult>;
+  /**
+   * Make-up check-in (补签) of a missed past day of the current cycle, not before the member's first check-in.
+   * In one transaction: one make-up of the cycle taken from the counter (a conditional update, so the limit holds under
+   * concurrency), the cost debited through the points module (never below zero), the day's row (unique per day, so
+   * a race for the same day gives one), the streaks of the following days recomputed as if the day had been kept, the
+   * day's reward and growth when the merchant pays them, and any cumulative reward reached.
+   */
+  makeUp(memberId: number, date: string): Promise<CheckInMakeUpResult>;
+}
 
 export const CHECK_IN_RULES = defineSetting('check_in.rules', CheckInRulesSchema, DEFAULT_CHECK_IN_RULES);
 
@@ -55,7 +81,7 @@ const DAY_SOURCE = (date: string) => `check-in:${date}`;
 const CYCLE_REWARD_SOURCE = (cycleKey: string, count: number) => `check-in-bonus:${cycleKey}:${count}`;
 const MAKE_UP_SOURCE = (date: string) => `check-in-make-up:${date}`;
 
-export function createCheckInService({ db, clock, timeZone, points, settings, participants = [] }: CheckInDeps) {
+export function createCheckInService({ db, clock, timeZone, points, settings, participants = [] }: CheckInDeps): CheckInService {
   const rules = (executor: Executor = db): Promise<CheckInRules> => settings.get(CHECK_IN_RULES, executor);
 
   /** Consecutive days ending the day before `date` (0 when that day was missed). */

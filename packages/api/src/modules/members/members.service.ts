@@ -64,7 +64,90 @@ function toMerge(r: MergeRow): MemberMerge {
 /** A binding raced another binding or merge of the same members: run it again on what is there now. */
 class BindAgain extends Error {}
 
-export type MembersService = ReturnType<typeof createMembersService>;
+export interface MembersService {
+  /**
+   * The member's birthday (YYYY-MM-DD) or null; NOT_FOUND when there is no such member.
+   */
+  birthdayOf(memberId: number, executor?: Executor): Promise<string | null>;
+  /**
+   * Sets the birthday once (BIRTHDAY_ALREADY_SET after that): a birthday that could be changed would pay its gift twice a year.
+   */
+  setBirthdayOnce(memberId: number, birthday: string): Promise<{ birthday: string }>;
+  /**
+   * Members born in a month ("01"-"12"), in id order after `afterId` (the birthday gifts).
+   */
+  bornInMonth(executor: Executor, month: string, afterId: number, limit: number): Promise<{ memberId: number; birthday: string }[]>;
+  /**
+   * Which of these ids are members.
+   */
+  existingIds(executor: Executor, ids: number[]): Promise<Set<number>>;
+  /**
+   * Members in id order after `afterId`, `limit` at a time, who joined within the business days given (merchant's
+   * time zone) and have logged in from `platform` (for targeted coupons and other campaigns).
+   */
+  audience(
+    executor: Executor,
+    filter: { joinedFrom?: string | undefined; joinedTo?: string | undefined; platform?: LoginPlatform | undefined },
+    afterId: number,
+    limit: number,
+  ): Promise<number[]>;
+  /**
+   * The member behind a platform identity, created on first login. Two first logins racing for
+   * the same identity meet at the unique (platform, app_id, open_id): the loser retries and finds the winner's member.
+   */
+  findOrCreateByIdentity(identity: PlatformIdentity, appId: string): Promise<{ memberId: number; isNew: boolean }>;
+  /**
+   * The member's openId in our app on `platform` (the payer in a payment request); null when they never logged in there.
+   */
+  openIdFor(memberId: number, platform: LoginPlatform, appId: string): Promise<string | null>;
+  /**
+   * The platform session key from the member's last login there (Douyin decrypts phone data with it); null when
+   * none is held. Server-side only: never answered to a client.
+   */
+  sessionKeyFor(memberId: number, platform: LoginPlatform, appId: string): Promise<string | null>;
+  /**
+   * Members for the merchant: newest first, by nickname and platform.
+   */
+  merchantPage(query: MerchantMemberQuery): Promise<MerchantMemberPage>;
+  /**
+   * One member for the merchant, with their platform identities (never the platform's session key).
+   */
+  merchantDetail(memberId: number): Promise<MerchantMemberDetail>;
+  /**
+   * New members per business day and platform of first login (the dashboard).
+   */
+  newMembersByDay(days: DayBounds[]): Promise<{ date: string; platform: string; members: number }[]>;
+  profile(memberId: number): Promise<MemberProfile>;
+  lockActive(trx: Tx, memberId: number, mode: MemberLock): Promise<void>;
+  /**
+   * The member's own edit. The birthday is set once: the same date again is fine, another is BIRTHDAY_ALREADY_SET
+   * naming `birthday`, and nothing of the request is written then. A profile with avatar, gender and birthday earns
+   * the `complete_profile` task once.
+   */
+  updateProfile(memberId: number, input: MemberProfileUpdate): Promise<MemberProfile>;
+  /**
+   * Binds a verified phone number to the member (the platforms' phone flows call this once they have the number).
+   * Free phone: bound (and the `bind_phone` task paid once). Same phone again: nothing to do. Another phone already
+   * bound: PHONE_ALREADY_BOUND. A phone another member holds: the two are merged in one transaction, the holder
+   * surviving; the caller's sessions now act as the survivor, whose id comes back (decision 019).
+   */
+  bindPhone(memberId: number, phone: PhoneNumberInput): Promise<BindPhoneResult>;
+  /**
+   * Merges the member took part in, newest first (NOT_FOUND for no such member).
+   */
+  merges(memberId: number): Promise<{ items: MemberMerge[] }>;
+  /**
+   * Everything the store holds about the member: the profile, identities (no secrets), merges, and each module's part.
+   */
+  dataExport(memberId: number): Promise<MemberDataExport>;
+  /**
+   * Closes the account (the member asked): refused (ACCOUNT_HAS_OPEN_ORDERS, naming them) while an order, refund or
+   * redemption is unfinished. Otherwise, in one transaction: identities, sessions, addresses, cart and other personal
+   * rows go; the member row stays anonymised (so orders and ledgers stay whole, as anonymous records); shipping
+   * snapshots lose name, phone and street. Logging in again on a platform makes a new member.
+   */
+  close(memberId: number, request: CloseAccountRequest): Promise<CloseAccountResult>;
+}
 
 export function createMembersService({
   db,
@@ -84,7 +167,7 @@ export function createMembersService({
    * listed in src/participants.ts.
    */
   participants?: readonly MemberParticipant[];
-}) {
+}): MembersService {
   async function upsertFromIdentity(identity: PlatformIdentity, appId: string): Promise<{ memberId: number; isNew: boolean }> {
     const at = clock.now().toISOString();
     return inTransaction(db, async (trx) => {
@@ -241,7 +324,7 @@ export function createMembersService({
     }
   }
 
-  return {
+  const service: MembersService = {
     /** The member's birthday (YYYY-MM-DD) or null; NOT_FOUND when there is no such member. */
     async birthdayOf(memberId: number, executor: Executor = db): Promise<string | null> {
       const row = await repo.findBirthday(executor, memberId);
@@ -404,15 +487,6 @@ export function createMembersService({
      */
     bindPhone: (memberId: number, phone: { countryCode: string; number: string }): Promise<BindPhoneResult> => bindPhoneWith(memberId, phone),
 
-    /** Test-only entry points (never routed): a merge that fails after a named step, and the steps' names. */
-    testing: {
-      bindPhoneFailingAfter: (memberId: number, phone: { countryCode: string; number: string }, step: string) =>
-        bindPhoneWith(memberId, phone, (done) => {
-          if (done === step) throw new Error(`injected failure after merge step ${step}`);
-        }),
-      mergeStepNames: () => mergeStepNames(participants),
-    },
-
     /** Merges the member took part in, newest first (NOT_FOUND for no such member). */
     async merges(memberId: number): Promise<{ items: MemberMerge[] }> {
       if (!(await repo.findMember(db, memberId))) throw new AppError('NOT_FOUND', `member ${memberId} not found`);
@@ -471,4 +545,27 @@ export function createMembersService({
       return closed;
     },
   };
+  testHooks.set(service, {
+    bindPhoneFailingAfter: (memberId, phone, step) =>
+      bindPhoneWith(memberId, phone, (done) => {
+        if (done === step) throw new Error(`injected failure after merge step ${step}`);
+      }),
+    mergeStepNames: () => mergeStepNames(participants),
+  });
+  return service;
+}
+
+/** Test-only entry points of a members service (never routed): a merge that fails after a named step, and the steps' names. */
+export interface MembersTestHooks {
+  bindPhoneFailingAfter(memberId: number, phone: PhoneNumberInput, step: string): Promise<BindPhoneResult>;
+  mergeStepNames(): string[];
+}
+
+const testHooks = new WeakMap<MembersService, MembersTestHooks>();
+
+/** For tests only: the test hooks of a members service built by createMembersService. */
+export function membersTestHooks(members: MembersService): MembersTestHooks {
+  const hooks = testHooks.get(members);
+  if (!hooks) throw new Error('not a members service built by createMembersService');
+  return hooks;
 }

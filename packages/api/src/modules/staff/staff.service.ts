@@ -8,7 +8,30 @@ import { type Participant, runStep } from '../../lib/participants.js';
 import { inTransaction, type Executor, type Tx } from '../../lib/transaction.js';
 import * as repo from './staff.repository.js';
 
-export type StaffService = ReturnType<typeof createStaffService>;
+export interface StaffService {
+  create(input: { username: string; displayName: string; role: StaffRole; password: string }): Promise<number>;
+  /**
+   * The console's "add staff": a username already taken is a 409 naming the field.
+   */
+  add(input: NewStaffMember): Promise<StaffMember>;
+  list(): Promise<StaffMember[]>;
+  profile(id: number): Promise<StaffProfile>;
+  /**
+   * Role, name, disabled. The shop always keeps an enabled owner: demoting or disabling the last one is refused.
+   * Owners are counted and changed in one transaction under a lock (PostgreSQL; SQLite's writer is one at a time),
+   * so two owners demoting each other at once cannot both succeed.
+   */
+  update(actorId: number, id: number, input: UpdateStaffMember): Promise<StaffMember>;
+  /**
+   * A new password; the member's sessions end, so whoever had the old one is logged out.
+   */
+  resetPassword(id: number, password: string): Promise<void>;
+  /**
+   * The staff member for these credentials, or null. Unknown usernames cost a hash too, so timing does not tell.
+   */
+  authenticate(username: string, password: string): Promise<StaffProfile | null>;
+  role(id: number): Promise<StaffRole | null>;
+}
 
 type StaffRow = Awaited<ReturnType<typeof repo.listStaff>>[number];
 function toMember(row: StaffRow): StaffMember {
@@ -43,7 +66,7 @@ export function createStaffService({
   clock: Clock;
   /** Modules reacting to staff events, in order (listed in src/participants.ts). */
   participants?: readonly StaffParticipant[];
-}) {
+}): StaffService {
   async function requireRow(executor: Executor, id: number) {
     const row = await repo.findStaff(executor, id);
     if (!row) throw new AppError('NOT_FOUND', `staff member ${id} not found`);
