@@ -84,8 +84,8 @@ export interface AppDeps {
   config: AppConfig;
   logger?: Logger;
   /**
-   * Modules taking part in the order lifecycle beyond the built-in ones (stock, payments), in the order their steps
-   * run after them: an extension, or a test's probe, plugged in exactly as a built-in one is.
+   * Modules taking part in the order lifecycle beyond the built-in ones listed in src/participants.ts, their steps
+   * running after them: an extension, or a test's probe, plugged in exactly as a built-in one is.
    */
   orderParticipants?: readonly OrderParticipant[];
   /** The platform simulator's routes, mounted at /__sim (development and tests only). */

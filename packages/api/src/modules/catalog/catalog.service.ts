@@ -106,6 +106,16 @@ export interface PurchasableSku {
   product_id: number;
 }
 
+/** A reservation (negative delta) or release of an order's stock. */
+export interface StockMoveForOrder {
+  skuId: number;
+  delta: number;
+  orderId: number;
+  kind: Extract<StockMovementsTable['kind'], 'order_reserve' | 'order_release'>;
+  at: string;
+  reason?: string;
+}
+
 export interface CatalogService {
   categoryTree(): Promise<CategoryTree>;
   /**
@@ -152,17 +162,7 @@ export interface CatalogService {
   /**
    * Reserves or releases stock for an order, recording the movement. False when stock would go below zero.
    */
-  moveStockForOrder(
-    trx: Executor,
-    input: {
-      skuId: number;
-      delta: number;
-      orderId: number;
-      kind: Extract<StockMovementsTable['kind'], 'order_reserve' | 'order_release'>;
-      at: string;
-      reason?: string;
-    },
-  ): Promise<boolean>;
+  moveStockForOrder(trx: Executor, input: StockMoveForOrder): Promise<boolean>;
   addSales(trx: Executor, productId: number, quantity: number): Promise<void>;
 }
 
@@ -503,17 +503,7 @@ export function createCatalogService({
       })),
 
     /** Reserves or releases stock for an order, recording the movement. False when stock would go below zero. */
-    async moveStockForOrder(
-      trx: Executor,
-      input: {
-        skuId: number;
-        delta: number;
-        orderId: number;
-        kind: Extract<StockMovementsTable['kind'], 'order_reserve' | 'order_release'>;
-        at: string;
-        reason?: string;
-      },
-    ): Promise<boolean> {
+    async moveStockForOrder(trx: Executor, input: StockMoveForOrder): Promise<boolean> {
       const after = await repo.moveStock(trx, input.skuId, input.delta, input.at);
       if (after === undefined) return false;
       await repo.insertStockMovement(trx, {

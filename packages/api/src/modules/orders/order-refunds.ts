@@ -146,18 +146,7 @@ export function createOrderRefunds(deps: {
      * the refunded units when the order had not shipped, the order becomes `refunded` when nothing is left, and the
      * lifecycle's `refunded` step runs, all in the caller's transaction.
      */
-    async applyRefund(
-      trx: Tx,
-      input: {
-        orderId: number;
-        refundNo: string;
-        amountFen: number;
-        lines: RefundLineAmount[];
-        includesShipping: boolean;
-        actor: Actor;
-        note?: string;
-      },
-    ): Promise<{ fullyRefunded: boolean; stockReturned: boolean }> {
+    async applyRefund(trx: Tx, input: ApplyRefundInput): Promise<{ fullyRefunded: boolean; stockReturned: boolean }> {
       const at = clock.now().toISOString();
       const after = await repo.addRefunded(trx, input.orderId, input.amountFen, at);
       if (!after) throw new AppError('INTERNAL', `refund ${input.refundNo} exceeds the amount reserved on order ${input.orderId}`);
@@ -210,6 +199,17 @@ export function createOrderRefunds(deps: {
       return { fullyRefunded, stockReturned };
     },
   };
+}
+
+/** A refund that succeeded, applied to its order. */
+export interface ApplyRefundInput {
+  orderId: number;
+  refundNo: string;
+  amountFen: number;
+  lines: RefundLineAmount[];
+  includesShipping: boolean;
+  actor: Actor;
+  note?: string;
 }
 
 export type OrderRefunds = ReturnType<typeof createOrderRefunds>;

@@ -33,8 +33,8 @@ import { createOrderRefunds } from './order-refunds.js';
 import { factsOf, type LineRow, type OrderRow, paymentFactsOf, toOrder, toSummary } from './order-views.js';
 import * as repo from './orders.repository.js';
 import type { CheckoutPreview } from '@siyu/shared';
-import type { OrderStatusValue } from '../../db/schema.js';
-import type { RefundInput, RefundLineAmount, RefundReservation } from './order-refunds.js';
+import type { OrderPaymentFacts } from './order-views.js';
+import type { ApplyRefundInput, RefundInput, RefundLineAmount, RefundReservation } from './order-refunds.js';
 import type { RefundRequestedEvent } from './events.js';
 
 export const DEFAULT_ORDER_SETTINGS: OrderSettings = { shippingFlatFeeFen: 1000, freeShippingThresholdFen: 9900, paymentWindowMinutes: 30 };
@@ -59,6 +59,20 @@ export type MarkOrderPaidOutcome =
 
 /** Reads an order's refunds (newest first) for the order views; provided by the payments module. */
 export type RefundsReader = (executor: Executor, orderId: number) => Promise<Refund[]>;
+
+/** The cash part of a points-mall redemption, as an order of kind `points_mall`. */
+export interface PointsMallOrderInput {
+  memberId: number;
+  platform: LoginPlatform | null;
+  title: string;
+  imageUrl: string | null;
+  skuId: number | null;
+  productId: number | null;
+  unitCashFen: number;
+  quantity: number;
+  address: ShippingAddressSnapshot | null;
+  redemptionNo: string;
+}
 
 export interface OrdersService {
   settings(): Promise<OrderSettings>;
@@ -91,21 +105,7 @@ export interface OrdersService {
    * holds its own). It is paid like any order, and closed unpaid when its payment window passes; the `created`,
    * `paid` and `closedUnpaid` steps run as for any order (participants tell it by `kind`).
    */
-  createPointsMallOrder(
-    trx: Tx,
-    input: {
-      memberId: number;
-      platform: LoginPlatform | null;
-      title: string;
-      imageUrl: string | null;
-      skuId: number | null;
-      productId: number | null;
-      unitCashFen: number;
-      quantity: number;
-      address: ShippingAddressSnapshot | null;
-      redemptionNo: string;
-    },
-  ): Promise<{ orderId: number; orderNo: string; expiresAt: string }>;
+  createPointsMallOrder(trx: Tx, input: PointsMallOrderInput): Promise<{ orderId: number; orderNo: string; expiresAt: string }>;
   /**
    * For the points mall: closes the unpaid order of a redemption that staff cancel (what it took goes back).
    */
@@ -137,54 +137,15 @@ export interface OrdersService {
    */
   refundDeduction(executor: Executor, e: RefundRequestedEvent): Promise<number>;
   releaseRefund(trx: Tx, input: { orderId: number; amountFen: number; lines: RefundLineAmount[] }): Promise<void>;
-  applyRefund(
-    trx: Tx,
-    input: {
-      orderId: number;
-      refundNo: string;
-      amountFen: number;
-      lines: RefundLineAmount[];
-      includesShipping: boolean;
-      actor: Actor;
-      note?: string;
-    },
-  ): Promise<{ fullyRefunded: boolean; stockReturned: boolean }>;
+  applyRefund(trx: Tx, input: ApplyRefundInput): Promise<{ fullyRefunded: boolean; stockReturned: boolean }>;
   /**
    * For payments and refunds: the order's payment facts (who, how much, which platform trade).
    */
-  paymentFacts(
-    executor: Executor,
-    id: number,
-  ): Promise<{
-    id: number;
-    orderNo: string;
-    memberId: number;
-    status: OrderStatusValue;
-    payableFen: number;
-    expiresAt: string;
-    paidFen: number | null;
-    paymentPlatform: string | null;
-    transactionId: string | null;
-    refundedFen: number;
-  } | null>;
+  paymentFacts(executor: Executor, id: number): Promise<OrderPaymentFacts | null>;
   /**
    * Payments look an order up by its trade number to check amount and ownership before applying.
    */
-  findByOrderNo(
-    executor: Executor,
-    orderNo: string,
-  ): Promise<{
-    id: number;
-    orderNo: string;
-    memberId: number;
-    status: OrderStatusValue;
-    payableFen: number;
-    expiresAt: string;
-    paidFen: number | null;
-    paymentPlatform: string | null;
-    transactionId: string | null;
-    refundedFen: number;
-  } | null>;
+  findByOrderNo(executor: Executor, orderNo: string): Promise<OrderPaymentFacts | null>;
   /**
    * Of these members, those with at least one paid order (refunded ones included).
    */
@@ -415,21 +376,7 @@ export function createOrdersService(deps: {
      * holds its own). It is paid like any order, and closed unpaid when its payment window passes; the `created`,
      * `paid` and `closedUnpaid` steps run as for any order (participants tell it by `kind`).
      */
-    async createPointsMallOrder(
-      trx: Tx,
-      input: {
-        memberId: number;
-        platform: LoginPlatform | null;
-        title: string;
-        imageUrl: string | null;
-        skuId: number | null;
-        productId: number | null;
-        unitCashFen: number;
-        quantity: number;
-        address: ShippingAddressSnapshot | null;
-        redemptionNo: string;
-      },
-    ): Promise<{ orderId: number; orderNo: string; expiresAt: string }> {
+    async createPointsMallOrder(trx: Tx, input: PointsMallOrderInput): Promise<{ orderId: number; orderNo: string; expiresAt: string }> {
       const now = clock.now();
       const at = now.toISOString();
       const rules = await orderSettings(trx);
