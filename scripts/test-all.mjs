@@ -1,6 +1,6 @@
 // `pnpm test`: the whole suite, in two lanes that run side by side (2 cores: while one lane waits on a database,
 // a browser or the disk, the other computes).
-//   checks: lint and format check (Biome), the docs' code names (check-docs) and the clients' generated API types
+//   checks: lint and format check (Biome), the docs' code names (check-docs), the API's import cycles (check-cycles) and the clients' generated API types
 //           against the API (gen-api-types --check), beside the type-check of every package (tests included) and the shared
 //           tests; the API tests on SQLite, then on PostgreSQL when TEST_DATABASE_URL is set; the merchant console's
 //           component tests (jsdom)
@@ -113,6 +113,7 @@ async function checksLane() {
     step('lint and format (biome check)', path.join(ROOT, 'node_modules/.bin/biome'), ['check', '.']),
     step('generated API types up to date (gen-api-types --check)', 'node', ['scripts/gen-api-types.mjs', '--check']),
     step('docs cite code names that exist (check-docs)', 'node', ['scripts/check-docs.mjs']),
+    step('no import cycles in the API (check-cycles)', 'node', ['scripts/check-cycles.mjs']),
     step('typecheck', 'pnpm', ['-r', '--parallel', 'typecheck']),
     vitest('shared', 'shared'),
   ]);

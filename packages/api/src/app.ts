@@ -28,20 +28,13 @@ import { silentLogger, type Logger } from './lib/logger.js';
 import { createRateLimiter, createTurnstile } from './lib/rate-limit.js';
 import { createLocalFileStorage, type FileStorage } from './lib/storage.js';
 import { createAnalyticsService, merchantAnalyticsRoutes } from './modules/analytics/index.js';
-import { createFavouritesMemberData, createFavouritesService, favouriteRoutes } from './modules/favourites/index.js';
-import {
-  STAFF_LOGIN_MAX_DELAY_MS,
-  createAuthMemberData,
-  createAuthService,
-  createSessionStore,
-  memberAuthRoutes,
-  staffAuthRoutes,
-} from './modules/auth/index.js';
-import { addressRoutes, createAddressesMemberData, createAddressesService } from './modules/addresses/index.js';
-import { cartRoutes, createCartMemberData, createCartService } from './modules/cart/index.js';
-import { catalogRoutes, createCatalogService, createOrderStockParticipant, merchantCatalogRoutes } from './modules/catalog/index.js';
-import { couponRoutes, createCouponIssueJobs, createCouponsMemberData, createCouponsService, merchantCouponRoutes } from './modules/coupons/index.js';
-import { checkInRoutes, createCheckInMemberData, createCheckInService, merchantCheckInRoutes } from './modules/check-in/index.js';
+import { createFavouritesService, favouriteRoutes } from './modules/favourites/index.js';
+import { STAFF_LOGIN_MAX_DELAY_MS, createAuthService, memberAuthRoutes, staffAuthRoutes } from './modules/auth/index.js';
+import { addressRoutes, createAddressesService } from './modules/addresses/index.js';
+import { cartRoutes, createCartService } from './modules/cart/index.js';
+import { catalogRoutes, createCatalogService, merchantCatalogRoutes } from './modules/catalog/index.js';
+import { couponRoutes, createCouponIssueJobs, createCouponsService, merchantCouponRoutes } from './modules/coupons/index.js';
+import { checkInRoutes, createCheckInService, merchantCheckInRoutes } from './modules/check-in/index.js';
 import {
   AVATAR_UPLOAD_PATH,
   UPLOAD_PATH,
@@ -50,19 +43,10 @@ import {
   merchantMediaRoutes,
   uploadsServeRoutes,
 } from './modules/media/index.js';
-import { createMembersService, type MemberDataParticipant, memberProfileRoutes, merchantMemberRoutes } from './modules/members/index.js';
-import {
-  createOrdersMemberData,
-  createOrdersService,
-  createOrdersStatsService,
-  merchantOrderRoutes,
-  type OrderParticipant,
-  orderRoutes,
-} from './modules/orders/index.js';
+import { createMembersService, memberProfileRoutes, merchantMemberRoutes } from './modules/members/index.js';
+import { createOrdersService, createOrdersStatsService, merchantOrderRoutes, type OrderParticipant, orderRoutes } from './modules/orders/index.js';
 import {
   createPaymentExceptionsService,
-  createPaymentsMemberData,
-  createPaymentsOrderParticipant,
   createPaymentsService,
   createPaymentsStatsService,
   createRefundsService,
@@ -75,18 +59,20 @@ import {
   refundRoutes,
 } from './modules/payments/index.js';
 import { createPhoneBindingService, phoneRoutes } from './modules/phone/index.js';
-import { createPointsMemberData, createPointsService, merchantPointsRoutes, pointsRoutes } from './modules/points/index.js';
-import {
-  createPointsMallMemberData,
-  createPointsMallParticipant,
-  createPointsMallService,
-  merchantPointsMallRoutes,
-  pointsMallRoutes,
-} from './modules/points-mall/index.js';
+import { createPointsService, merchantPointsRoutes, pointsRoutes } from './modules/points/index.js';
+import { createPointsMallService, merchantPointsMallRoutes, pointsMallRoutes } from './modules/points-mall/index.js';
 import { createSettingsService } from './modules/settings/index.js';
 import { createStaffService, merchantStaffRoutes } from './modules/staff/index.js';
-import { createTierBirthdayGifts, createTiersMemberData, createTiersService, merchantTierRoutes, tierRoutes } from './modules/tiers/index.js';
+import { createTierBirthdayGifts, createTiersService, merchantTierRoutes, tierRoutes } from './modules/tiers/index.js';
 import { createStorefrontService, merchantStorefrontRoutes, storefrontRoutes } from './modules/storefront/index.js';
+import {
+  checkInParticipants,
+  memberParticipants,
+  orderParticipants as orderParticipantsOf,
+  pointsParticipants,
+  type RegisteredParticipants,
+  staffParticipants,
+} from './participants.js';
 import type { PaymentAdapters, PlatformAdapters } from './platforms/types.js';
 
 export interface AppDeps {
@@ -98,8 +84,8 @@ export interface AppDeps {
   config: AppConfig;
   logger?: Logger;
   /**
-   * Modules taking part in the order lifecycle beyond the built-in ones (stock, payments), in the order their steps
-   * run after them: an extension, or a test's probe, plugged in exactly as a built-in one is.
+   * Modules taking part in the order lifecycle beyond the built-in ones listed in src/participants.ts, their steps
+   * running after them: an extension, or a test's probe, plugged in exactly as a built-in one is.
    */
   orderParticipants?: readonly OrderParticipant[];
   /** The platform simulator's routes, mounted at /__sim (development and tests only). */
@@ -125,26 +111,10 @@ export const OPENAPI_DOCUMENT = {
 } as const;
 
 /**
- * Every module holding member rows, in the order a merge moves them and a closing clears them (decision 019). A new
- * table of member rows is one entry here (or one line in its module's participant; see moveMemberRows).
+ * Builds the whole service from its dependencies; no module-level state, so tests can build many. Each module that
+ * emits events gets its participants (who reacts, in what order) from src/participants.ts; what one module only asks
+ * of another (a tier level, a category's parents, a setting) is passed here as a dependency.
  */
-export function memberDataParticipants(tiers: Pick<ReturnType<typeof createTiersService>, 'mergeMembers'>): MemberDataParticipant[] {
-  return [
-    createAuthMemberData(),
-    createAddressesMemberData(),
-    createCartMemberData(),
-    createOrdersMemberData(),
-    createPaymentsMemberData(),
-    createCouponsMemberData(),
-    createPointsMemberData(),
-    createPointsMallMemberData(),
-    createCheckInMemberData(),
-    createTiersMemberData(tiers),
-    createFavouritesMemberData(),
-  ];
-}
-
-/** Builds the whole service from its dependencies; no module-level state, so tests can build many. */
 export function createApp({
   db,
   clock,
@@ -173,6 +143,8 @@ export function createApp({
     categoryParents: (executor) => catalog.categoryParents(executor),
     logger,
   });
+  // Each emitter's participants, from src/participants.ts (the one list of who reacts to what).
+  const reactions: Partial<RegisteredParticipants> = {};
   const points = createPointsService({
     db,
     clock,
@@ -180,7 +152,7 @@ export function createApp({
     settings,
     logger,
     earningMultiplierBp: tiers.pointsMultiplierBp,
-    taskCompleted: tiers.taskCompleted,
+    participants: (reactions.points = pointsParticipants({ tiers })),
   });
   const tierLevel = tiers.levelOf;
   const coupons = createCouponsService({
@@ -204,11 +176,9 @@ export function createApp({
     timeZone: config.timeZone,
     points,
     logger,
-    participants: [coupons.memberParticipant],
-    dataParticipants: memberDataParticipants(tiers),
+    participants: (reactions.member = memberParticipants({ tiers, coupons: coupons.memberParticipant })),
   });
-  const sessions = createSessionStore({ db });
-  const staff = createStaffService({ db, clock, revokeSessions: (staffId) => sessions.revokeSubject('staff', staffId) });
+  const staff = createStaffService({ db, clock, participants: (reactions.staff = staffParticipants()) });
   const auth = createAuthService({
     db,
     clock,
@@ -241,19 +211,13 @@ export function createApp({
     timeZone: config.timeZone,
     points,
     settings,
-    checkedIn: tiers.checkedIn,
-    cycleRewardGrowth: async (trx, e) => {
-      await tiers.post(trx, { ...e, reason: 'check_in' });
-    },
+    participants: (reactions.checkIn = checkInParticipants({ tiers })),
   });
   const birthdayGifts = createTierBirthdayGifts({ db, clock, tiers, settings, members, points, coupons, logger });
   const addresses = createAddressesService({ db, clock });
   const favourites = createFavouritesService({ db, clock, catalog });
   const cart = createCartService({ db, clock, catalog });
   const mallCore = { db, clock, timeZone: config.timeZone, points, coupons, logger };
-  // The order lifecycle's participants, in the order their steps run: stock first, so a checkout short of stock is
-  // refused before anything else is reserved. The tier's benefits come before coupons (which are chosen after the member
-  // price); the tier's growth comes after points, so an order earns points at the tier held before its own growth.
   const orders = createOrdersService({
     db,
     clock,
@@ -263,18 +227,7 @@ export function createApp({
     cart,
     settings,
     refundsOf: refundsForOrder,
-    participants: [
-      createOrderStockParticipant(catalog),
-      createPaymentsOrderParticipant(),
-      // Before points: closing a redemption's order takes the mall item's row before the member's points lock, the
-      // order a redemption takes them in.
-      createPointsMallParticipant(mallCore),
-      tiers.benefitsParticipant,
-      coupons.participant,
-      points.orderParticipant,
-      tiers.growthParticipant,
-      ...orderParticipants,
-    ],
+    participants: (reactions.order = orderParticipantsOf({ catalog, mall: mallCore, tiers, coupons, points }, orderParticipants)),
   });
   const couponIssueJobs = createCouponIssueJobs({ db, clock, coupons, members, orders, tierLevel, logger });
   const refunds = createRefundsService({ db, clock, orders, payments: paymentAdapters, logger });
@@ -475,6 +428,8 @@ export function createApp({
       media,
     },
     config,
+    /** Who reacts to what: the participant lists each emitter was handed (see src/participants.ts). */
+    participants: reactions as RegisteredParticipants,
   });
 }
 

@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { createApp } from './app.js';
+import { type App, createApp } from './app.js';
 import { defaultAppConfig } from './config.js';
 import { openDatabase } from './db/connection.js';
 import { migrateToLatest } from './db/migrator.js';
@@ -33,7 +33,7 @@ logger.info({ engine: handle.engine, applied }, 'database ready');
 
 // With the simulator on, its notifications are handed to this app in-process (only the notify URL's path is
 // used), so they reach this server whatever port it ends up on.
-let app: ReturnType<typeof createApp> | undefined;
+let app: App | undefined;
 const simulator = env.PLATFORM_SIMULATOR
   ? createPlatformSimulator({
       clock: systemClock,

@@ -136,9 +136,14 @@ describe('growth from check-in', () => {
       timeZone: 'Asia/Shanghai',
       points: ctx.app.services.points,
       settings: ctx.app.services.settings,
-      checkedIn: async () => {
-        throw new Error('growth step failed');
-      },
+      participants: [
+        {
+          name: 'failing-growth',
+          checkedIn: async () => {
+            throw new Error('growth step failed');
+          },
+        },
+      ],
     });
     await expect(failing.checkIn(member.id)).rejects.toThrow('growth step failed');
     expect(await rows()).toEqual([]);

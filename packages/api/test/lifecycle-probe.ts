@@ -41,6 +41,7 @@ export function createLifecycleProbe() {
 
   const participant: OrderParticipant = {
     name: 'test-probe',
+    kinds: 'all',
     async adjustments(_executor: Executor, checkout: CheckoutContext) {
       seen.checkouts.push(checkout);
       return { adjustments: offer ? offer(checkout) : [] };

@@ -5,6 +5,7 @@
  * concurrent bindings of one phone (one member), the unionid join at login, and the merchant's view of merges.
  */
 import { describe, expect, it } from 'vitest';
+import { membersTestHooks } from '../src/modules/members/index.js';
 import { eachTestContext, type TestContext } from './context.js';
 import { call, createProduct, createStaffAndLogin, freshAddress, NO_TIER_BENEFITS, M } from './factories.js';
 import { newShopper, paidOrder, type Shop, type Shopper, withShop } from './shop.js';
@@ -284,9 +285,9 @@ describe('the merge (invariant 19)', () => {
     await fav(wechat, shop.product.id);
     await fav(wechat, other.id);
     await fav(douyin, shop.product.id);
-    const crashed = members().testing.mergeStepNames();
+    const crashed = membersTestHooks(members()).mergeStepNames();
     expect(crashed).toContain('favourites');
-    await expect(members().testing.bindPhoneFailingAfter(wechat.id, PHONE, 'favourites')).rejects.toThrow('after merge step favourites');
+    await expect(membersTestHooks(members()).bindPhoneFailingAfter(wechat.id, PHONE, 'favourites')).rejects.toThrow('after merge step favourites');
     expect(await rows('member_favourites', wechat.id)).toHaveLength(2);
 
     expect((await members().bindPhone(wechat.id, PHONE)).memberId).toBe(douyin.id);
@@ -304,12 +305,12 @@ describe('the merge (invariant 19)', () => {
     const { wechat, douyin } = await twoMembers();
     const ids = [wechat.id, douyin.id];
     const before = await snapshot(ids);
-    const steps = members().testing.mergeStepNames();
+    const steps = membersTestHooks(members()).mergeStepNames();
     expect(steps).toEqual(
       expect.arrayContaining(['tombstone', 'members', 'sessions', 'orders', 'coupons', 'points', 'check_ins', 'tiers', 'record']),
     );
     for (const step of steps) {
-      await expect(members().testing.bindPhoneFailingAfter(wechat.id, PHONE, step), step).rejects.toThrow(`after merge step ${step}`);
+      await expect(membersTestHooks(members()).bindPhoneFailingAfter(wechat.id, PHONE, step), step).rejects.toThrow(`after merge step ${step}`);
       expect(await snapshot(ids), step).toEqual(before);
     }
     expect((await members().bindPhone(wechat.id, PHONE)).memberId).toBe(douyin.id);

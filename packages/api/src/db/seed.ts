@@ -6,7 +6,8 @@ import { DEFAULT_STOREFRONT_SETTINGS, STOREFRONT_SETTINGS } from '../modules/sto
 import { silentLogger } from '../lib/logger.js';
 import { createCatalogService } from '../modules/catalog/index.js';
 import { createMembersService } from '../modules/members/index.js';
-import { memberDataParticipants } from '../app.js';
+import { createCouponsMemberData } from '../modules/coupons/index.js';
+import { checkInParticipants, memberParticipants } from '../participants.js';
 import { createPointsMallItems } from '../modules/points-mall/index.js';
 import { createTiersService } from '../modules/tiers/index.js';
 import type { TiersConfig } from '@siyu/shared';
@@ -322,7 +323,7 @@ export async function seedDemoData(db: DB, clock: Clock, timeZone: string, media
     return { seeded: true };
   }
 
-  const staff = createStaffService({ db, clock, revokeSessions: async () => {} }); // a fresh database has no sessions
+  const staff = createStaffService({ db, clock }); // a fresh database has no sessions to end
   let ownerId = 0;
   for (const s of DEMO_STAFF) {
     const id = await staff.create({ ...s });
@@ -334,7 +335,7 @@ export async function seedDemoData(db: DB, clock: Clock, timeZone: string, media
     createTiersService({ db, clock: c, timeZone, settings: settingsService, categoryParents: async () => new Map(), logger: silentLogger });
   await tiersAt(clock).configure(DEMO_TIERS);
   const checkInAt = (c: Clock) =>
-    createCheckInService({ db, clock: c, timeZone, points, settings: settingsService, checkedIn: tiersAt(c).checkedIn });
+    createCheckInService({ db, clock: c, timeZone, points, settings: settingsService, participants: checkInParticipants({ tiers: tiersAt(c) }) });
   await checkInAt(clock).updateRules(DEFAULT_CHECK_IN_RULES, ownerId);
   const { categoryIds, productIds } = await seedCatalog(db, clock, ownerId, media);
   await seedPointsMall(db, clock, ownerId, media);
@@ -360,7 +361,14 @@ export async function seedDemoData(db: DB, clock: Clock, timeZone: string, media
   );
 
   const tiers = tiersAt(clock);
-  const members = createMembersService({ db, clock, timeZone, points, dataParticipants: memberDataParticipants(tiers) });
+  // No coupons service here: the coupons module's member steps without the new-member pack (none is configured yet).
+  const members = createMembersService({
+    db,
+    clock,
+    timeZone,
+    points,
+    participants: memberParticipants({ tiers, coupons: createCouponsMemberData() }),
+  });
   const today = businessDateOf(clock.now(), timeZone);
   for (const m of DEMO_MEMBERS) {
     const { memberId } = await members.findOrCreateByIdentity(

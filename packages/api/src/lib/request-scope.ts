@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { MemberGuard, Tx } from './transaction.js';
+import type { MemberGuard, Tx } from './transaction-types.js';
 
 /**
  * An idempotent request's answer, recorded by the first transaction the request commits, in that transaction

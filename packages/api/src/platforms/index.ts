@@ -6,12 +6,9 @@ import type { FetchLike, NotificationInput, PaymentAdapters, PaymentPlatform, Pl
 import { createWeappAdapter, type WeappConfig } from './weapp.js';
 import { createWechatPayAdapter, wechatpayNotificationFormatProblem } from './wechatpay.js';
 
-/** Our credentials on each platform (and, in development and tests, the simulator's base URLs). */
-export interface PlatformsConfig {
-  weapp: WeappConfig;
-  alipay: AlipayConfig;
-  tt: TtConfig;
-}
+import type { PlatformsConfig } from './config.js';
+
+export type { PlatformsConfig };
 
 /**
  * The production adapters. `fetch` is injected so the simulator can answer in-process; `clock` stamps Alipay

@@ -1,7 +1,7 @@
-import type { MemberDataParticipant } from '../members/index.js';
+import type { MemberParticipant } from '../members/events.js';
 
 /** Addresses in a merge (all move; the survivor's default stays the one default) and a closing (all deleted). */
-export function createAddressesMemberData(): MemberDataParticipant {
+export function createAddressesMemberData(): MemberParticipant {
   return {
     name: 'addresses',
     async merge(trx, e) {

@@ -42,9 +42,22 @@ function toAddress(r: Row): Address {
 
 const notFound = (id: number) => new AppError('NOT_FOUND', `address ${id} not found`);
 
-export type AddressesService = ReturnType<typeof createAddressesService>;
+export interface AddressesService {
+  list(memberId: number): Promise<{ items: Address[] }>;
+  get(memberId: number, id: number): Promise<Address>;
+  /**
+   * The first address becomes the default.
+   */
+  create(memberId: number, input: NewAddress): Promise<Address>;
+  update(memberId: number, id: number, input: UpdateAddress): Promise<Address>;
+  remove(memberId: number, id: number): Promise<void>;
+  /**
+   * For checkout: the member's own address as a snapshot, or NOT_FOUND (another member's id included).
+   */
+  snapshot(executor: Executor, memberId: number, id: number): Promise<ShippingAddressSnapshot>;
+}
 
-export function createAddressesService({ db, clock }: { db: DB; clock: Clock }) {
+export function createAddressesService({ db, clock }: { db: DB; clock: Clock }): AddressesService {
   /**
    * Every change to one member's addresses runs under that member's lock, so the count limit and the
    * single default hold under concurrency; the partial unique index is the last word on the default.

@@ -9,7 +9,9 @@ import type { PaymentsStatsService } from '../payments/index.js';
 /** How many business days the dashboard covers (today and the 29 before it). */
 export const DASHBOARD_DAYS = 30;
 
-export type AnalyticsService = ReturnType<typeof createAnalyticsService>;
+export interface AnalyticsService {
+  dashboard(): Promise<Dashboard>;
+}
 
 const zeroByPlatform = () => Object.fromEntries(LOGIN_PLATFORMS.map((p) => [p, 0])) as Record<LoginPlatform, number>;
 const isPlatform = (p: string | null): p is LoginPlatform => (LOGIN_PLATFORMS as readonly (string | null)[]).includes(p);
@@ -56,7 +58,7 @@ export function createAnalyticsService(deps: {
   paymentsStats: PaymentsStatsService;
   members: MembersService;
   checkIn: CheckInService;
-}) {
+}): AnalyticsService {
   return {
     async dashboard(): Promise<Dashboard> {
       const now = deps.clock.now();

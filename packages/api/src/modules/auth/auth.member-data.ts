@@ -1,10 +1,10 @@
-import type { MemberDataParticipant } from '../members/index.js';
+import type { MemberParticipant } from '../members/events.js';
 
 /**
  * Sessions in a merge and a closing: the absorbed member's sessions now act as the survivor (their tokens keep
  * working, as the member they became); a closed member's sessions end, so the old token is refused.
  */
-export function createAuthMemberData(): MemberDataParticipant {
+export function createAuthMemberData(): MemberParticipant {
   return {
     name: 'sessions',
     async merge(trx, e) {

@@ -7,7 +7,7 @@ import type { RateLimiter, Turnstile } from '../../lib/rate-limit.js';
 import { hashToken, newSessionToken } from '../../lib/tokens.js';
 import type { PlatformAdapters } from '../../platforms/types.js';
 import type { MembersService } from '../members/index.js';
-import type { StaffService } from '../staff/index.js';
+import type { StaffParticipant, StaffService } from '../staff/index.js';
 import * as repo from './sessions.repository.js';
 
 export interface AuthDeps {
@@ -30,13 +30,43 @@ export interface AuthDeps {
   };
 }
 
-export type AuthService = ReturnType<typeof createAuthService>;
+export interface AuthService {
+  /**
+   * Exchanges a platform's one-time code for our own session. The platform's session key stays on the server.
+   * Rate-limited per address before we call the platform, and per platform identity after.
+   */
+  loginMember(platform: LoginPlatform, code: string, address: string): Promise<MemberLoginResponse>;
+  /**
+   * Staff login (decision 011). Failures per client address and per (username, address) pair are refused with 429
+   * beyond their limits, so brute force from one place stops. Password checks of one username take turns: each
+   * waits for the one before it, then for the delay the username's recent failures from everywhere call for, and
+   * past a short line an attempt is refused at once with 429 and Retry-After; so guessing at one username is held
+   * to a rate, however many addresses it comes from. The owner's usual place (an address that logged in as this
+   * username within the last 14 days and has had no failure there since) skips the line: knowing a username is
+   * not enough to lock its owner out. A success clears its pair's failures and is never limited.
+   */
+  loginStaff(username: string, password: string, address: string): Promise<StaffLoginResponse>;
+  /**
+   * Whose session a token opens now (member or staff), or null when unknown or expired; roles are not checked.
+   */
+  sessionKind(token: string): Promise<'member' | 'staff' | null>;
+  /**
+   * Ends one staff session (logout); unknown tokens, and other subjects' sessions, are left alone.
+   */
+  logoutStaff(token: string): Promise<void>;
+  /**
+   * Ends every session of a staff member (password reset, account disabled).
+   */
+  resolveSession(token: string): Promise<ResolvedSession | null>;
+  purgeExpiredSessions(): Promise<number>;
+}
 
-/** The sessions table's own operations that other modules need (ending a staff member's sessions), wired in createApp. */
-export function createSessionStore({ db }: { db: DB }) {
+/** Sessions' part in staff events: a staff member disabled, or given a new password, is logged out everywhere. */
+export function createAuthStaffParticipant(): StaffParticipant {
   return {
-    async revokeSubject(subjectType: 'member' | 'staff', subjectId: number): Promise<void> {
-      await repo.deleteSubjectSessions(db, subjectType, subjectId);
+    name: 'auth-sessions',
+    async accessEnded(trx, e) {
+      await repo.deleteSubjectSessions(trx, 'staff', e.staffId);
     },
   };
 }
@@ -55,7 +85,7 @@ export function staffLoginDelayMs(failures: number): number {
   return Math.min(STAFF_LOGIN_MAX_DELAY_MS, 250 * 2 ** (failures - FREE));
 }
 
-export function createAuthService(deps: AuthDeps) {
+export function createAuthService(deps: AuthDeps): AuthService {
   const { db, clock } = deps;
 
   async function issue(subjectType: 'member' | 'staff', subjectId: number, platform: string | null, ttlSeconds: number) {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { MemberDataParticipant } from '../members/index.js';
+import type { MemberParticipant } from '../members/events.js';
 
 /** The cart line's quantity limit (CHECK quantity between 1 and 99). */
 const MAX_LINE_QUANTITY = 99;
@@ -8,7 +8,7 @@ const MAX_LINE_QUANTITY = 99;
  * Cart lines in a merge: a SKU both carts hold becomes one line with the quantities added (at most 99, the line's
  * limit), the other lines move; in a closing the cart is emptied.
  */
-export function createCartMemberData(): MemberDataParticipant {
+export function createCartMemberData(): MemberParticipant {
   return {
     name: 'cart',
     async merge(trx, e) {

@@ -8,9 +8,25 @@ import { inTransaction, type Executor } from '../../lib/transaction.js';
 import type { CatalogService } from '../catalog/index.js';
 import * as repo from './cart.repository.js';
 
-export type CartService = ReturnType<typeof createCartService>;
+export interface CartService {
+  get(memberId: number): Promise<Cart>;
+  add(memberId: number, input: AddCartLine): Promise<Cart>;
+  update(memberId: number, id: number, input: UpdateCartLine): Promise<Cart>;
+  selectAll(memberId: number, selected: boolean): Promise<Cart>;
+  remove(memberId: number, id: number): Promise<Cart>;
+  /**
+   * For checkout: the selected lines as {skuId, quantity}, leaving out those that cannot be bought at all (off shelf,
+   * sold out), exactly as the cart leaves them out of its selected count and total: such a line stays in the cart,
+   * flagged, and never blocks buying the rest. A short-stock line stays in, for the preview to flag.
+   */
+  selectedItems(executor: Executor, memberId: number): Promise<{ skuId: number; quantity: number }[]>;
+  /**
+   * After an order is placed from the cart: its lines leave the cart in the same transaction.
+   */
+  removeSkus(trx: Executor, memberId: number, skuIds: number[]): Promise<void>;
+}
 
-export function createCartService({ db, clock, catalog }: { db: DB; clock: Clock; catalog: CatalogService }) {
+export function createCartService({ db, clock, catalog }: { db: DB; clock: Clock; catalog: CatalogService }): CartService {
   const lineNotFound = (id: number) => new AppError('NOT_FOUND', `cart line ${id} not found`);
 
   /** Lines with current product state; stale lines are flagged, never dropped. */
@@ -121,6 +137,8 @@ export function createCartService({ db, clock, catalog }: { db: DB; clock: Clock
     },
 
     /** After an order is placed from the cart: its lines leave the cart in the same transaction. */
-    removeSkus: (trx: Executor, memberId: number, skuIds: number[]) => repo.deleteLinesForSkus(trx, memberId, skuIds),
+    async removeSkus(trx: Executor, memberId: number, skuIds: number[]): Promise<void> {
+      await repo.deleteLinesForSkus(trx, memberId, skuIds);
+    },
   };
 }

@@ -27,6 +27,7 @@ import type { Clock } from '../../lib/clock.js';
 import { validationError } from '../../lib/http.js';
 import { inTransaction, type Executor } from '../../lib/transaction.js';
 import * as repo from './catalog.repository.js';
+import type { Category } from '@siyu/shared';
 
 type ProductRow = NonNullable<Awaited<ReturnType<typeof repo.findProduct>>>;
 type SkuRow = Pick<SkusTable, 'code' | 'specs' | 'price_fen' | 'stock'> & { id: number };
@@ -91,7 +92,79 @@ function toDetail(p: ProductRow, skus: Sku[], salesCountThreshold = 0): ProductD
 
 const duplicateSkuCode = (code?: string) => new AppError('CONFLICT', `SKU code ${code ?? ''} is already used`.replace('  ', ' '), { field: 'code' });
 
-export type CatalogService = ReturnType<typeof createCatalogService>;
+/** A SKU with what a checkout needs of its product (the repository's row, specs and first image read). */
+export interface PurchasableSku {
+  specs: Record<string, string>;
+  imageUrl: string | null;
+  code: string;
+  stock: number;
+  price_fen: number;
+  title: string;
+  status: ProductStatus;
+  category_id: number | null;
+  sku_id: number;
+  product_id: number;
+}
+
+/** A reservation (negative delta) or release of an order's stock. */
+export interface StockMoveForOrder {
+  skuId: number;
+  delta: number;
+  orderId: number;
+  kind: Extract<StockMovementsTable['kind'], 'order_reserve' | 'order_release'>;
+  at: string;
+  reason?: string;
+}
+
+export interface CatalogService {
+  categoryTree(): Promise<CategoryTree>;
+  /**
+   * Two levels only: a parent must itself be top-level.
+   */
+  createCategory(input: NewCategory): Promise<Category>;
+  updateCategory(id: number, input: UpdateCategory): Promise<Category>;
+  /**
+   * A new product starts as a draft; its initial stock is recorded as a movement.
+   */
+  createProduct(input: NewProduct, staffId: number): Promise<ProductDetail>;
+  updateProduct(id: number, input: UpdateProduct): Promise<ProductDetail>;
+  addSku(productId: number, input: NewSku, staffId: number): Promise<ProductDetail>;
+  /**
+   * Price, code and specs; stock moves only through adjustStock, so every change has a reason.
+   */
+  updateSku(skuId: number, input: UpdateSku): Promise<Sku>;
+  setShelf(id: number, onShelf: boolean): Promise<ProductDetail>;
+  /**
+   * Shelves or unshelves many products: each moves only from a state that allows it (like setShelf), all in one
+   * transaction; the others are reported as skipped with their status.
+   */
+  setShelfMany(ids: number[], onShelf: boolean): Promise<BulkShelfResult>;
+  /**
+   * One conditional update; an adjustment that would take stock below zero is refused and records nothing.
+   */
+  adjustStock(skuId: number, input: StockAdjustment, staffId: number): Promise<Sku>;
+  stockMovements(skuId: number): Promise<StockMovementList>;
+  merchantProduct(id: number): Promise<ProductDetail>;
+  memberProduct(id: number): Promise<ProductDetail>;
+  merchantPage(query: MerchantProductQuery): Promise<ProductPage>;
+  memberPage(query: Omit<MerchantProductQuery, 'status'>): Promise<ProductPage>;
+  /**
+   * A product's status (any status), or undefined when there is no such product: for favourites.
+   */
+  productStatus(id: number, executor?: Executor): Promise<ProductStatus | undefined>;
+  /**
+   * Shoppers' cards of these products, whatever their status (a favourite outlives the shelf: the caller shows an
+   * off-shelf one as such), by id; ids with no product are absent.
+   */
+  memberCards(ids: number[]): Promise<Map<number, ProductSummary>>;
+  categoryParents(executor?: Executor): Promise<Map<number, number | null>>;
+  skusForPurchase(executor: Executor, skuIds: number[]): Promise<PurchasableSku[]>;
+  /**
+   * Reserves or releases stock for an order, recording the movement. False when stock would go below zero.
+   */
+  moveStockForOrder(trx: Executor, input: StockMoveForOrder): Promise<boolean>;
+  addSales(trx: Executor, productId: number, quantity: number): Promise<void>;
+}
 
 export function createCatalogService({
   db,
@@ -102,7 +175,7 @@ export function createCatalogService({
   clock: Clock;
   /** From this many sales on a shopper sees a product's sales count (the storefront settings). */
   salesCountThreshold?: () => Promise<number>;
-}) {
+}): CatalogService {
   const now = () => clock.now().toISOString();
 
   async function requireCategory(executor: Executor, id: number) {
@@ -422,7 +495,7 @@ export function createCatalogService({
     },
 
     // For cart and orders (same transaction as the caller): each SKU with its product, spec values and cover read.
-    skusForPurchase: async (executor: Executor, skuIds: number[]) =>
+    skusForPurchase: async (executor: Executor, skuIds: number[]): Promise<PurchasableSku[]> =>
       (await repo.listSkusWithProduct(executor, skuIds)).map(({ specs, image_urls, ...s }) => ({
         ...s,
         specs: readJsonOr(specs, StoredJson.specs, {}),
@@ -430,17 +503,7 @@ export function createCatalogService({
       })),
 
     /** Reserves or releases stock for an order, recording the movement. False when stock would go below zero. */
-    async moveStockForOrder(
-      trx: Executor,
-      input: {
-        skuId: number;
-        delta: number;
-        orderId: number;
-        kind: Extract<StockMovementsTable['kind'], 'order_reserve' | 'order_release'>;
-        at: string;
-        reason?: string;
-      },
-    ): Promise<boolean> {
+    async moveStockForOrder(trx: Executor, input: StockMoveForOrder): Promise<boolean> {
       const after = await repo.moveStock(trx, input.skuId, input.delta, input.at);
       if (after === undefined) return false;
       await repo.insertStockMovement(trx, {
@@ -456,6 +519,8 @@ export function createCatalogService({
       return true;
     },
 
-    addSales: (trx: Executor, productId: number, quantity: number) => repo.addSales(trx, productId, quantity),
+    async addSales(trx: Executor, productId: number, quantity: number): Promise<void> {
+      await repo.addSales(trx, productId, quantity);
+    },
   };
 }

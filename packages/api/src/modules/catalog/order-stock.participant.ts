@@ -1,6 +1,6 @@
 import { AppError } from '../../lib/app-error.js';
 import type { Tx } from '../../lib/transaction.js';
-import type { OrderParticipant, StockReturn } from '../orders/index.js';
+import type { OrderParticipant, StockReturn } from '../orders/events.js';
 import type { CatalogService } from './catalog.service.js';
 
 /**
@@ -14,11 +14,11 @@ export function createOrderStockParticipant(catalog: CatalogService): OrderParti
       await catalog.moveStockForOrder(trx, { skuId: r.skuId, delta: r.quantity, orderId, kind: 'order_release', at, reason });
     }
   };
-  // A points-mall order takes no catalog stock (the mall holds its own), so it has none to give back or count.
   return {
     name: 'stock',
+    // A points-mall order takes no catalog stock (the mall holds its own), so it has none to give back or count.
+    kinds: ['goods'],
     async created(trx, e) {
-      if (e.kind !== 'goods') return;
       for (const l of [...e.lines].sort((a, b) => a.skuId - b.skuId)) {
         const reserved = await catalog.moveStockForOrder(trx, {
           skuId: l.skuId,
@@ -30,14 +30,10 @@ export function createOrderStockParticipant(catalog: CatalogService): OrderParti
         if (!reserved) throw new AppError('OUT_OF_STOCK', `not enough stock for ${l.title}`, { skuId: l.skuId });
       }
     },
-    closedUnpaid: async (trx, e) =>
-      e.kind !== 'goods'
-        ? undefined
-        : giveBack(trx, e.orderId, e.stockReturns, e.at, e.reason === 'expired' ? 'payment window expired' : 'order cancelled'),
+    closedUnpaid: (trx, e) => giveBack(trx, e.orderId, e.stockReturns, e.at, e.reason === 'expired' ? 'payment window expired' : 'order cancelled'),
     async paid(trx, e) {
-      if (e.kind !== 'goods') return;
       for (const l of e.lines) await catalog.addSales(trx, l.productId, l.quantity);
     },
-    refunded: async (trx, e) => (e.kind !== 'goods' ? undefined : giveBack(trx, e.orderId, e.stockReturns, e.refundedAt, `refund ${e.refundNo}`)),
+    refunded: (trx, e) => giveBack(trx, e.orderId, e.stockReturns, e.refundedAt, `refund ${e.refundNo}`),
   };
 }

@@ -1,5 +1,5 @@
 import { addDays } from '@siyu/shared';
-import { moveMemberRows, type MemberDataParticipant } from '../members/index.js';
+import { moveMemberRows, type MemberParticipant } from '../members/events.js';
 import { setStreak } from './check-in.repository.js';
 
 /**
@@ -9,7 +9,7 @@ import { setStreak } from './check-in.repository.js';
  * recounted over the merged days. Make-ups used in a cycle add up (the cycle's limit then counts both members'); a
  * cumulative reward both members received in one cycle stays once (its second credit is reversed by the points step).
  */
-export function createCheckInMemberData(): MemberDataParticipant {
+export function createCheckInMemberData(): MemberParticipant {
   return {
     name: 'check_ins',
     async merge(trx, e) {

@@ -1,3 +1,4 @@
+import { type Participant, runStep } from '../../lib/participants.js';
 import {
   addDays,
   businessDateOf,
@@ -27,13 +28,51 @@ export interface CheckInDeps {
   timeZone: string;
   points: PointsService;
   settings: SettingsService;
-  /** Runs in the transaction of a check-in that pays its day's reward, made-up days included (tiers add growth). */
-  checkedIn?: (trx: Tx, e: { memberId: number; businessDate: string; at: string }) => Promise<void>;
-  /** Growth of a cumulative reward, in the transaction that pays it (tiers post it under the check-in reason). */
-  cycleRewardGrowth?: (trx: Tx, e: { memberId: number; delta: number; sourceKey: string; at: string }) => Promise<void>;
+  /** Modules reacting to check-in's events, in order (listed in src/participants.ts). */
+  participants?: readonly CheckInParticipant[];
 }
 
-export type CheckInService = ReturnType<typeof createCheckInService>;
+/**
+ * A module's part in check-in's events (decision 030), each step in the check-in's transaction: a step that throws
+ * leaves no check-in and no points.
+ */
+export interface CheckInParticipant extends Participant {
+  /** A check-in paid its day's reward, made-up days included (tiers add growth). */
+  checkedIn?(trx: Tx, e: { memberId: number; businessDate: string; at: string }): Promise<void>;
+  /** A cumulative reward carrying growth was paid (tiers post it under the check-in reason). */
+  cycleRewardGrowth?(trx: Tx, e: { memberId: number; delta: number; sourceKey: string; at: string }): Promise<void>;
+}
+
+/** Check-in's events, as steps of CheckInParticipant; what participants.test.ts lists. */
+export const CHECK_IN_STEPS = ['checkedIn', 'cycleRewardGrowth'] as const;
+
+export interface CheckInService {
+  rules(): Promise<CheckInRules>;
+  updateRules(next: CheckInRules, staffId: number): Promise<CheckInRules>;
+  /**
+   * One member's check-ins in a month (default the current business month), for the merchant.
+   */
+  memberCheckIns(memberId: number, month?: string): Promise<MemberCheckIns>;
+  /**
+   * Check-ins per business day, first to last inclusive (the dashboard).
+   */
+  countsByDay(first: string, last: string): Promise<Map<string, number>>;
+  status(memberId: number, month?: string): Promise<CheckInStatus>;
+  /**
+   * One check-in per member per business day (the unique constraint decides, invariant 5),
+   * crediting the day's reward to the ledger in the same transaction (source key per day, invariant 4),
+   * with the tiers' growth and any cumulative reward the check-in reaches.
+   */
+  checkIn(memberId: number): Promise<CheckInResult>;
+  /**
+   * Make-up check-in (补签) of a missed past day of the current cycle, not before the member's first check-in.
+   * In one transaction: one make-up of the cycle taken from the counter (a conditional update, so the limit holds under
+   * concurrency), the cost debited through the points module (never below zero), the day's row (unique per day, so
+   * a race for the same day gives one), the streaks of the following days recomputed as if the day had been kept, the
+   * day's reward and growth when the merchant pays them, and any cumulative reward reached.
+   */
+  makeUp(memberId: number, date: string): Promise<CheckInMakeUpResult>;
+}
 
 export const CHECK_IN_RULES = defineSetting('check_in.rules', CheckInRulesSchema, DEFAULT_CHECK_IN_RULES);
 
@@ -42,7 +81,7 @@ const DAY_SOURCE = (date: string) => `check-in:${date}`;
 const CYCLE_REWARD_SOURCE = (cycleKey: string, count: number) => `check-in-bonus:${cycleKey}:${count}`;
 const MAKE_UP_SOURCE = (date: string) => `check-in-make-up:${date}`;
 
-export function createCheckInService({ db, clock, timeZone, points, settings, checkedIn, cycleRewardGrowth }: CheckInDeps) {
+export function createCheckInService({ db, clock, timeZone, points, settings, participants = [] }: CheckInDeps): CheckInService {
   const rules = (executor: Executor = db): Promise<CheckInRules> => settings.get(CHECK_IN_RULES, executor);
 
   /** Consecutive days ending the day before `date` (0 when that day was missed). */
@@ -82,8 +121,8 @@ export function createCheckInService({ db, clock, timeZone, points, settings, ch
         });
         paid += milestone.points;
       }
-      if (milestone.growth > 0 && cycleRewardGrowth)
-        await cycleRewardGrowth(trx, { memberId, delta: milestone.growth, sourceKey, at: at.toISOString() });
+      if (milestone.growth > 0)
+        await runStep(participants, 'cycleRewardGrowth', trx, { memberId, delta: milestone.growth, sourceKey, at: at.toISOString() });
     }
     return paid;
   }
@@ -194,7 +233,7 @@ export function createCheckInService({ db, clock, timeZone, points, settings, ch
           const reward = dailyReward(currentRules, today, streak);
           await repo.insertCheckIn(trx, { memberId, businessDate: today, streak, reward, createdAt: now.toISOString() });
           if (reward > 0) await points.post(trx, { memberId, delta: reward, reason: 'check_in', sourceKey: DAY_SOURCE(today), at: now });
-          if (checkedIn) await checkedIn(trx, { memberId, businessDate: today, at: now.toISOString() });
+          await runStep(participants, 'checkedIn', trx, { memberId, businessDate: today, at: now.toISOString() });
           const bonus = await payCycleRewards(trx, memberId, currentRules, cycleOf(currentRules, today), today, now);
           return {
             businessDate: today,
@@ -272,7 +311,7 @@ export function createCheckInService({ db, clock, timeZone, points, settings, ch
               note: zhCN.checkIn.madeUpDay(date),
               at: now,
             });
-          if (makeUp.payReward && checkedIn) await checkedIn(trx, { memberId, businessDate: date, at: now.toISOString() });
+          if (makeUp.payReward) await runStep(participants, 'checkedIn', trx, { memberId, businessDate: date, at: now.toISOString() });
           const bonus = await payCycleRewards(trx, memberId, currentRules, cycle, today, now);
           const used = await repo.makeUpsUsed(trx, memberId, cycle.key);
           return {

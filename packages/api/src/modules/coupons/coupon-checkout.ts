@@ -3,7 +3,7 @@ import { zhCN } from '../../i18n/zh-CN.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Executor } from '../../lib/transaction.js';
 import type { CatalogService } from '../catalog/index.js';
-import type { CheckoutContext, CheckoutOffer, OrderParticipant } from '../orders/index.js';
+import type { CheckoutContext, CheckoutOffer, OrderParticipant } from '../orders/events.js';
 import { type Adjustment, priceOrder } from '../pricing/index.js';
 import { type Candidate, type CheckoutForCoupons, chooseBest, inApplyOrder, judge, stacks } from './coupon-rules.js';
 import * as repo from './coupons.repository.js';
@@ -129,6 +129,8 @@ export function createCouponCheckout(deps: {
   /** Coupons' part in the order lifecycle. */
   const participant: OrderParticipant = {
     name: 'coupons',
+    // Coupons are chosen at checkout; a points-mall order carries none.
+    kinds: ['goods'],
     adjustments: offer,
     async created(trx, e) {
       for (const { id } of couponIdsOf(e.adjustments)) {

@@ -16,7 +16,19 @@ type JobRow = NonNullable<Awaited<ReturnType<typeof repo.findJob>>>;
 const BATCH = 200;
 const LEASE_MS = 2 * 60_000;
 
-export type CouponIssueJobs = ReturnType<typeof createCouponIssueJobs>;
+export interface CouponIssueJobs {
+  run(jobId: number): Promise<void>;
+  /**
+   * Queues a job and starts it in the background (a periodic sweep also picks up queued and abandoned jobs).
+   */
+  create(templateId: number, audience: CouponAudience, staffId: number): Promise<CouponIssueJob>;
+  job(id: number): Promise<CouponIssueJob>;
+  jobs(templateId: number): Promise<{ items: CouponIssueJob[] }>;
+  /**
+   * Runs every queued job, and every job whose worker's lease ran out.
+   */
+  processQueue(): Promise<number>;
+}
 
 /**
  * Targeted issuing: staff grant a template to chosen members or to everyone matching a filter. A job works through the
@@ -32,7 +44,7 @@ export function createCouponIssueJobs(deps: {
   orders: OrdersService;
   tierLevel: (executor: Executor, memberId: number) => Promise<number>;
   logger: Logger;
-}) {
+}): CouponIssueJobs {
   const { db, clock, coupons, members, orders, logger } = deps;
 
   async function toJob(row: JobRow): Promise<CouponIssueJob> {

@@ -5,7 +5,7 @@ import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Tx } from '../../lib/transaction.js';
-import type { MemberParticipant } from '../members/index.js';
+import type { MemberParticipant } from '../members/events.js';
 import { defineSetting, type SettingsService } from '../settings/index.js';
 import * as repo from './coupons.repository.js';
 import type { TemplateRow } from './coupon-views.js';

@@ -1,4 +1,4 @@
-import type { MemberDataParticipant } from '../members/index.js';
+import type { MemberParticipant } from '../members/events.js';
 
 /**
  * Coupons in a merge: every coupon both members held is kept by the survivor, used or not (each was claimed or given
@@ -8,7 +8,7 @@ import type { MemberDataParticipant } from '../members/index.js';
  * (decision 019). A gift both got for the same source (the new-member pack) is kept twice, its source reference marked
  * with the absorbed member. Redeemed codes and targeted-issue results follow.
  */
-export function createCouponsMemberData(): MemberDataParticipant {
+export function createCouponsMemberData(): MemberParticipant {
   return {
     name: 'coupons',
     async merge(trx, e) {

@@ -14,8 +14,62 @@ import { createCouponCheckout } from './coupon-checkout.js';
 import { createCouponIssuing, refuse } from './coupon-issuing.js';
 import { createCouponTemplates } from './coupon-templates.js';
 import { toCoupon, toTemplate } from './coupon-views.js';
+import { createCouponsMemberData } from './coupons.member-data.js';
+import type { MemberParticipant } from '../members/events.js';
+import type {
+  CouponCodeBatch,
+  CouponSource,
+  CouponTemplate,
+  CouponTemplatePage,
+  CouponTemplateQuery,
+  CouponTemplateStats,
+  NewCouponTemplate,
+  UpdateCouponTemplate,
+} from '@siyu/shared';
+import type { IssueOutcome } from './coupon-issuing.js';
+import type { OrderParticipant } from '../orders/events.js';
+import type { Tx } from '../../lib/transaction.js';
 
-export type CouponsService = ReturnType<typeof createCouponsService>;
+export interface CouponsService {
+  /**
+   * Claim centre: active public templates, and what this member may still claim.
+   */
+  claimCentre(memberId: number): Promise<{ items: ClaimableCoupon[] }>;
+  /**
+   * The claim centre's coupons that apply to one product (领券 on the product page).
+   */
+  forProduct(memberId: number, productId: number): Promise<{ items: ClaimableCoupon[] }>;
+  claim(memberId: number, templateId: number, address: string): Promise<Coupon>;
+  /**
+   * A redemption code: rate-limited per member and per address (invariant 15), each code redeemed once.
+   */
+  redeem(memberId: number, rawCode: string, address: string): Promise<Coupon>;
+  memberCoupons(memberId: number, query: MemberCouponQuery): Promise<CouponPage>;
+  memberCoupon(memberId: number, id: number): Promise<Coupon>;
+  createTemplate(input: NewCouponTemplate, staffId: number): Promise<CouponTemplate>;
+  /**
+   * Changes what is issued from now on; coupons already claimed keep their rule and validity.
+   */
+  updateTemplate(id: number, input: UpdateCouponTemplate): Promise<CouponTemplate>;
+  setTemplateStatus(id: number, action: 'activate' | 'pause' | 'end'): Promise<CouponTemplate>;
+  template(id: number): Promise<CouponTemplate>;
+  templates(query: CouponTemplateQuery): Promise<CouponTemplatePage>;
+  stats(id: number): Promise<CouponTemplateStats>;
+  newMemberPack(): Promise<{ templateIds: number[] }>;
+  setNewMemberPack(value: { templateIds: number[] }, staffId: number): Promise<{ templateIds: number[] }>;
+  createCodeBatch(templateId: number, input: { count: number; note: string }, staffId: number): Promise<CouponCodeBatch>;
+  codeBatches(templateId: number): Promise<{ items: CouponCodeBatch[] }>;
+  /**
+   * A batch's codes as CSV text chunks (code, redeemed or not), read 1,000 at a time.
+   */
+  codesCsv(batchId: number): Promise<{ fileName: string; chunks: AsyncGenerator<string> }>;
+  participant: OrderParticipant;
+  /**
+   * Coupons' part in a member's life: the new-member pack when created, the coupons moved by a merge, …
+   */
+  memberParticipant: MemberParticipant;
+  issue(trx: Tx, input: { templateId: number; memberId: number; source: CouponSource; sourceRef: string | null }): Promise<IssueOutcome>;
+}
 
 /**
  * Coupons: templates the merchant defines; coupons issued to members (claims, new-member packs, codes, targeted
@@ -35,7 +89,7 @@ export function createCouponsService(deps: {
   tierLevel: (executor: Executor, memberId: number) => Promise<number>;
   logger: Logger;
   limits: { claimPerMember: RateLimiter; claimPerAddress: RateLimiter; codePerMember: RateLimiter; codePerAddress: RateLimiter };
-}) {
+}): CouponsService {
   const { db, clock } = deps;
   const nowIso = () => clock.now().toISOString();
   const issuing = createCouponIssuing(deps);
@@ -48,7 +102,8 @@ export function createCouponsService(deps: {
 
   return {
     participant: checkout.participant,
-    memberParticipant: issuing.memberParticipant,
+    /** Coupons' part in a member's life: the new-member pack when created, the coupons moved by a merge, … */
+    memberParticipant: { ...createCouponsMemberData(), created: issuing.memberParticipant.created } satisfies MemberParticipant,
     issue,
 
     ...createCouponTemplates(deps),

@@ -1,12 +1,12 @@
 import { MAX_FAVOURITES_PER_MEMBER } from '@siyu/shared';
-import { type MemberDataParticipant, moveMemberRows } from '../members/index.js';
+import { type MemberParticipant, moveMemberRows } from '../members/events.js';
 
 /**
  * Favourites in a merge: a product both members kept stays once, the rest move; if the two lists together pass the
  * per-member cap, the oldest favourites over it are let go (a favourite is a bookmark, not a record the merchant keeps).
  * The count row is then set to what the survivor holds. In a closing they are deleted.
  */
-export function createFavouritesMemberData(): MemberDataParticipant {
+export function createFavouritesMemberData(): MemberParticipant {
   return {
     name: 'favourites',
     async merge(trx, e) {

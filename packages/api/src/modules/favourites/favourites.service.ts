@@ -6,7 +6,18 @@ import { inTransaction } from '../../lib/transaction.js';
 import type { CatalogService } from '../catalog/index.js';
 import * as repo from './favourites.repository.js';
 
-export type FavouritesService = ReturnType<typeof createFavouritesService>;
+export interface FavouritesService {
+  /**
+   * Idempotent: a product already favoured stays as it was (its place in the list too). Only on-shelf products.
+   */
+  add(memberId: number, productId: number): Promise<FavouriteState>;
+  /**
+   * Idempotent; an off-shelf product can be removed too. A product that never existed is 404.
+   */
+  remove(memberId: number, productId: number): Promise<void>;
+  state(memberId: number, productId: number): Promise<FavouriteState>;
+  page(memberId: number, query: { page: number; pageSize: number }): Promise<FavouritePage>;
+}
 
 const productNotFound = (id: number) => new AppError('NOT_FOUND', `product ${id} not found`, { field: 'productId' });
 
@@ -19,7 +30,7 @@ export function createFavouritesService({
   db: DB;
   clock: Clock;
   catalog: Pick<CatalogService, 'productStatus' | 'memberCards'>;
-}) {
+}): FavouritesService {
   return {
     /** Idempotent: a product already favoured stays as it was (its place in the list too). Only on-shelf products. */
     async add(memberId: number, productId: number): Promise<FavouriteState> {

@@ -4,7 +4,15 @@ import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import type { FileStorage } from '../../lib/storage.js';
 
-export type MediaService = ReturnType<typeof createMediaService>;
+export interface MediaService {
+  maxBytes: number;
+  /**
+   * Stores an image (JPEG, PNG or WebP, at most maxBytes) under a fresh key in `folder` (product images, members'
+   * avatars); answers its absolute URL.
+   */
+  uploadImage(bytes: Uint8Array, origin: string, options?: { folder?: 'products' | 'avatars'; maxBytes?: number }): Promise<UploadedImage>;
+  read(key: string): Promise<{ bytes: Uint8Array; contentType: string } | null>;
+}
 
 /** The image type by its first bytes (never by the name or the declared type, which the client chooses). */
 export function sniffImageType(bytes: Uint8Array): { contentType: UploadedImage['contentType']; ext: string } | null {
@@ -16,7 +24,7 @@ export function sniffImageType(bytes: Uint8Array): { contentType: UploadedImage[
   return null;
 }
 
-export function createMediaService(deps: { storage: FileStorage; clock: Clock; maxBytes: number }) {
+export function createMediaService(deps: { storage: FileStorage; clock: Clock; maxBytes: number }): MediaService {
   return {
     maxBytes: deps.maxBytes,
 

@@ -1,10 +1,11 @@
-export { createMembersService, type MemberParticipant, type MembersService } from './members.service.js';
+export { createMembersService, membersTestHooks, type MembersService, type MembersTestHooks } from './members.service.js';
 export { memberProfileRoutes, merchantMemberRoutes } from './members.routes.js';
 export {
   maskPhone,
   moveMemberRows,
   normalisePhone,
-  type MemberDataParticipant,
+  MEMBER_STEPS,
+  type MemberParticipant,
   type MemberMergeEvent,
   type MergeStepReport,
 } from './member-data.js';

@@ -1,4 +1,5 @@
-import type { MemberMergeSummary } from '@siyu/shared';
+import type { LoginPlatform, MemberMergeSummary } from '@siyu/shared';
+import type { Participant } from '../../lib/participants.js';
 import type { Executor, Tx } from '../../lib/transaction.js';
 
 /** The two members of a merge (decision 019): the absorbed member's rows move to the survivor. */
@@ -12,12 +13,14 @@ export interface MemberMergeEvent {
 export type MergeStepReport = Partial<Omit<MemberMergeSummary, 'moved'>> & { moved?: Record<string, number> };
 
 /**
- * A module that holds rows about a member, for the member's merge, closing and privacy view. `createApp` hands the
- * list to the members service in a fixed order; a new table of member rows is one participant more (or one line in
- * its module's participant). Every step runs inside the merge's (or closing's) one transaction.
+ * A module that reacts to a member's creation, or holds rows about a member, for the member's merge, closing and
+ * privacy view. `src/participants.ts` lists them in a fixed order (decision 030); a new table of member rows is one
+ * participant more (or one line in its module's participant). Every step runs inside the creation's (merge's,
+ * closing's) one transaction: a step that throws rolls it back (a login that creates a member fails, to be retried).
  */
-export interface MemberDataParticipant {
-  readonly name: string;
+export interface MemberParticipant extends Participant {
+  /** The member was just created (a new-member coupon pack). */
+  created?(trx: Tx, member: { memberId: number; platform: LoginPlatform; at: string }): Promise<void>;
   /** Moves the absorbed member's rows to the survivor; what it reports goes into the merge record. */
   merge?(trx: Tx, e: MemberMergeEvent): Promise<MergeStepReport>;
   /**
@@ -75,3 +78,6 @@ export function phoneSearchForms(input: string): string[] {
   const digits = input.replace(/^\+/, '');
   return input.startsWith('+') ? [`+${digits}`] : [`+86${digits}`, `+${digits}`];
 }
+
+/** The member's events, as steps of MemberParticipant; what participants.test.ts lists. */
+export const MEMBER_STEPS = ['created', 'merge', 'unfinished', 'close', 'describe'] as const;

@@ -1,7 +1,7 @@
 import type { MemberMergeSummary } from '@siyu/shared';
 import { AppError } from '../../lib/app-error.js';
 import type { Tx } from '../../lib/transaction.js';
-import type { MemberDataParticipant, MemberMergeEvent, MergeStepReport } from './member-data.js';
+import type { MemberParticipant, MemberMergeEvent, MergeStepReport } from './member-data.js';
 import * as repo from './members.repository.js';
 
 /**
@@ -11,7 +11,7 @@ import * as repo from './members.repository.js';
 export type MergeFault = (step: string) => void;
 
 /** The steps of a merge in the order they run: the tombstone, this module's own rows, each participant, the record. */
-export function mergeStepNames(participants: readonly MemberDataParticipant[]): string[] {
+export function mergeStepNames(participants: readonly MemberParticipant[]): string[] {
   return ['tombstone', 'members', ...participants.filter((p) => p.merge).map((p) => p.name), 'record'];
 }
 
@@ -22,7 +22,7 @@ export function mergeStepNames(participants: readonly MemberDataParticipant[]): 
  */
 export async function mergeMembers(
   trx: Tx,
-  participants: readonly MemberDataParticipant[],
+  participants: readonly MemberParticipant[],
   m: { survivorId: number; absorbedId: number; phone: string; at: string },
   fault?: MergeFault,
 ): Promise<number> {

@@ -28,7 +28,8 @@ import { type Executor, inTransaction, type MemberLock, type Tx } from '../../li
 import type { PlatformIdentity } from '../../platforms/types.js';
 import { zhCN } from '../../i18n/zh-CN.js';
 import type { PointsService } from '../points/index.js';
-import { maskPhone, type MemberDataParticipant, normalisePhone, phoneSearchForms } from './member-data.js';
+import { runStep } from '../../lib/participants.js';
+import { maskPhone, type MemberParticipant, normalisePhone, phoneSearchForms } from './member-data.js';
 import { type MergeFault, mergeMembers, mergeStepNames } from './members.merge.js';
 import * as repo from './members.repository.js';
 
@@ -63,15 +64,89 @@ function toMerge(r: MergeRow): MemberMerge {
 /** A binding raced another binding or merge of the same members: run it again on what is there now. */
 class BindAgain extends Error {}
 
-export type MembersService = ReturnType<typeof createMembersService>;
-
-/**
- * A module that acts when a member is created (a new-member coupon pack), inside the transaction that creates the
- * member: if it throws, the member is not created and the login fails, to be retried. Wired in createApp.
- */
-export interface MemberParticipant {
-  readonly name: string;
-  created(trx: Tx, member: { memberId: number; platform: LoginPlatform; at: string }): Promise<void>;
+export interface MembersService {
+  /**
+   * The member's birthday (YYYY-MM-DD) or null; NOT_FOUND when there is no such member.
+   */
+  birthdayOf(memberId: number, executor?: Executor): Promise<string | null>;
+  /**
+   * Sets the birthday once (BIRTHDAY_ALREADY_SET after that): a birthday that could be changed would pay its gift twice a year.
+   */
+  setBirthdayOnce(memberId: number, birthday: string): Promise<{ birthday: string }>;
+  /**
+   * Members born in a month ("01"-"12"), in id order after `afterId` (the birthday gifts).
+   */
+  bornInMonth(executor: Executor, month: string, afterId: number, limit: number): Promise<{ memberId: number; birthday: string }[]>;
+  /**
+   * Which of these ids are members.
+   */
+  existingIds(executor: Executor, ids: number[]): Promise<Set<number>>;
+  /**
+   * Members in id order after `afterId`, `limit` at a time, who joined within the business days given (merchant's
+   * time zone) and have logged in from `platform` (for targeted coupons and other campaigns).
+   */
+  audience(
+    executor: Executor,
+    filter: { joinedFrom?: string | undefined; joinedTo?: string | undefined; platform?: LoginPlatform | undefined },
+    afterId: number,
+    limit: number,
+  ): Promise<number[]>;
+  /**
+   * The member behind a platform identity, created on first login. Two first logins racing for
+   * the same identity meet at the unique (platform, app_id, open_id): the loser retries and finds the winner's member.
+   */
+  findOrCreateByIdentity(identity: PlatformIdentity, appId: string): Promise<{ memberId: number; isNew: boolean }>;
+  /**
+   * The member's openId in our app on `platform` (the payer in a payment request); null when they never logged in there.
+   */
+  openIdFor(memberId: number, platform: LoginPlatform, appId: string): Promise<string | null>;
+  /**
+   * The platform session key from the member's last login there (Douyin decrypts phone data with it); null when
+   * none is held. Server-side only: never answered to a client.
+   */
+  sessionKeyFor(memberId: number, platform: LoginPlatform, appId: string): Promise<string | null>;
+  /**
+   * Members for the merchant: newest first, by nickname and platform.
+   */
+  merchantPage(query: MerchantMemberQuery): Promise<MerchantMemberPage>;
+  /**
+   * One member for the merchant, with their platform identities (never the platform's session key).
+   */
+  merchantDetail(memberId: number): Promise<MerchantMemberDetail>;
+  /**
+   * New members per business day and platform of first login (the dashboard).
+   */
+  newMembersByDay(days: DayBounds[]): Promise<{ date: string; platform: string; members: number }[]>;
+  profile(memberId: number): Promise<MemberProfile>;
+  lockActive(trx: Tx, memberId: number, mode: MemberLock): Promise<void>;
+  /**
+   * The member's own edit. The birthday is set once: the same date again is fine, another is BIRTHDAY_ALREADY_SET
+   * naming `birthday`, and nothing of the request is written then. A profile with avatar, gender and birthday earns
+   * the `complete_profile` task once.
+   */
+  updateProfile(memberId: number, input: MemberProfileUpdate): Promise<MemberProfile>;
+  /**
+   * Binds a verified phone number to the member (the platforms' phone flows call this once they have the number).
+   * Free phone: bound (and the `bind_phone` task paid once). Same phone again: nothing to do. Another phone already
+   * bound: PHONE_ALREADY_BOUND. A phone another member holds: the two are merged in one transaction, the holder
+   * surviving; the caller's sessions now act as the survivor, whose id comes back (decision 019).
+   */
+  bindPhone(memberId: number, phone: PhoneNumberInput): Promise<BindPhoneResult>;
+  /**
+   * Merges the member took part in, newest first (NOT_FOUND for no such member).
+   */
+  merges(memberId: number): Promise<{ items: MemberMerge[] }>;
+  /**
+   * Everything the store holds about the member: the profile, identities (no secrets), merges, and each module's part.
+   */
+  dataExport(memberId: number): Promise<MemberDataExport>;
+  /**
+   * Closes the account (the member asked): refused (ACCOUNT_HAS_OPEN_ORDERS, naming them) while an order, refund or
+   * redemption is unfinished. Otherwise, in one transaction: identities, sessions, addresses, cart and other personal
+   * rows go; the member row stays anonymised (so orders and ledgers stay whole, as anonymous records); shipping
+   * snapshots lose name, phone and street. Logging in again on a platform makes a new member.
+   */
+  close(memberId: number, request: CloseAccountRequest): Promise<CloseAccountResult>;
 }
 
 export function createMembersService({
@@ -81,17 +156,18 @@ export function createMembersService({
   points,
   logger,
   participants = [],
-  dataParticipants = [],
 }: {
   db: DB;
   clock: Clock;
   timeZone: string;
   points: PointsService;
   logger?: Logger;
+  /**
+   * Modules reacting to a member's creation, merge and closing, in the order their steps run (see member-data.ts);
+   * listed in src/participants.ts.
+   */
   participants?: readonly MemberParticipant[];
-  /** Modules holding member rows, in the order a merge moves them (and a closing clears them); see member-data.ts. */
-  dataParticipants?: readonly MemberDataParticipant[];
-}) {
+}): MembersService {
   async function upsertFromIdentity(identity: PlatformIdentity, appId: string): Promise<{ memberId: number; isNew: boolean }> {
     const at = clock.now().toISOString();
     return inTransaction(db, async (trx) => {
@@ -113,7 +189,7 @@ export function createMembersService({
         sessionKey: identity.sessionKey,
         at,
       });
-      if (!sibling) for (const p of participants) await p.created(trx, { memberId, platform: identity.platform as LoginPlatform, at });
+      if (!sibling) await runStep(participants, 'created', trx, { memberId, platform: identity.platform as LoginPlatform, at });
       return { memberId, isNew: !sibling };
     });
   }
@@ -224,7 +300,7 @@ export function createMembersService({
       return { memberId: callerId, phoneMasked, merged: null };
     }
     // The member who already holds the phone survives; the caller is absorbed.
-    const mergeId = await mergeMembers(trx, dataParticipants, { survivorId: holderId, absorbedId: callerId, phone, at }, fault);
+    const mergeId = await mergeMembers(trx, participants, { survivorId: holderId, absorbedId: callerId, phone, at }, fault);
     return { memberId: holderId, phoneMasked, merged: { mergeId, absorbedMemberId: callerId } };
   }
 
@@ -248,7 +324,7 @@ export function createMembersService({
     }
   }
 
-  return {
+  const service: MembersService = {
     /** The member's birthday (YYYY-MM-DD) or null; NOT_FOUND when there is no such member. */
     async birthdayOf(memberId: number, executor: Executor = db): Promise<string | null> {
       const row = await repo.findBirthday(executor, memberId);
@@ -411,15 +487,6 @@ export function createMembersService({
      */
     bindPhone: (memberId: number, phone: { countryCode: string; number: string }): Promise<BindPhoneResult> => bindPhoneWith(memberId, phone),
 
-    /** Test-only entry points (never routed): a merge that fails after a named step, and the steps' names. */
-    testing: {
-      bindPhoneFailingAfter: (memberId: number, phone: { countryCode: string; number: string }, step: string) =>
-        bindPhoneWith(memberId, phone, (done) => {
-          if (done === step) throw new Error(`injected failure after merge step ${step}`);
-        }),
-      mergeStepNames: () => mergeStepNames(dataParticipants),
-    },
-
     /** Merges the member took part in, newest first (NOT_FOUND for no such member). */
     async merges(memberId: number): Promise<{ items: MemberMerge[] }> {
       if (!(await repo.findMember(db, memberId))) throw new AppError('NOT_FOUND', `member ${memberId} not found`);
@@ -431,7 +498,7 @@ export function createMembersService({
       const me = await profile(memberId);
       const [identities, merges] = await Promise.all([repo.listIdentities(db, memberId), repo.listMerges(db, memberId)]);
       const data: Record<string, unknown> = {};
-      for (const p of dataParticipants) if (p.describe) data[p.name] = await p.describe(db, memberId);
+      for (const p of participants) if (p.describe) data[p.name] = await p.describe(db, memberId);
       return {
         exportedAt: clock.now().toISOString(),
         profile: me,
@@ -457,7 +524,7 @@ export function createMembersService({
           await repo.lockMembers(trx, [memberId]);
           await liveMember(trx, memberId);
           const open: Record<string, Record<string, string>[]> = {};
-          for (const p of dataParticipants) if (p.unfinished) Object.assign(open, await p.unfinished(trx, memberId));
+          for (const p of participants) if (p.unfinished) Object.assign(open, await p.unfinished(trx, memberId));
           if (Object.keys(open).length > 0)
             throw new AppError(
               'ACCOUNT_HAS_OPEN_ORDERS',
@@ -467,7 +534,7 @@ export function createMembersService({
                 .join(', ')}`,
               open,
             );
-          for (const p of dataParticipants) if (p.close) await p.close(trx, { memberId, at });
+          for (const p of participants) if (p.close) await p.close(trx, { memberId, at });
           if (!(await repo.closeMember(trx, memberId, zhCN.members.closedNickname, at)))
             throw new AppError('NOT_FOUND', `member ${memberId} not found`);
           return { closedAt: at };
@@ -478,4 +545,27 @@ export function createMembersService({
       return closed;
     },
   };
+  testHooks.set(service, {
+    bindPhoneFailingAfter: (memberId, phone, step) =>
+      bindPhoneWith(memberId, phone, (done) => {
+        if (done === step) throw new Error(`injected failure after merge step ${step}`);
+      }),
+    mergeStepNames: () => mergeStepNames(participants),
+  });
+  return service;
+}
+
+/** Test-only entry points of a members service (never routed): a merge that fails after a named step, and the steps' names. */
+export interface MembersTestHooks {
+  bindPhoneFailingAfter(memberId: number, phone: PhoneNumberInput, step: string): Promise<BindPhoneResult>;
+  mergeStepNames(): string[];
+}
+
+const testHooks = new WeakMap<MembersService, MembersTestHooks>();
+
+/** For tests only: the test hooks of a members service built by createMembersService. */
+export function membersTestHooks(members: MembersService): MembersTestHooks {
+  const hooks = testHooks.get(members);
+  if (!hooks) throw new Error('not a members service built by createMembersService');
+  return hooks;
 }

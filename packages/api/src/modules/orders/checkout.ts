@@ -21,7 +21,8 @@ import type { AddressesService } from '../addresses/index.js';
 import type { CartService } from '../cart/index.js';
 import type { CatalogService } from '../catalog/index.js';
 import { type PricingResult, priceOrder } from '../pricing/index.js';
-import type { CheckoutContext, CheckoutLine, OrderFacts, OrderLifecycle } from './order-lifecycle.js';
+import type { OrderLifecycle } from './order-lifecycle.js';
+import type { CheckoutContext, CheckoutLine, OrderFacts } from './events.js';
 import * as repo from './orders.repository.js';
 
 /** The coupons section of a checkout nobody offered coupons to. */

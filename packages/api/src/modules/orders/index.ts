@@ -19,11 +19,13 @@ export type {
   OrderFacts,
   OrderLineFacts,
   OrderPaidEvent,
+  OrderKind,
   OrderParticipant,
   OrderRefundedEvent,
   RefundRequestedEvent,
   StockReturn,
-} from './order-lifecycle.js';
+} from './events.js';
+export { ORDER_STEPS, handlesKind } from './events.js';
 export type { RefundLineAmount, RefundReservation } from './order-refunds.js';
 export type { OrderPaymentFacts } from './order-views.js';
 export { orderRoutes, merchantOrderRoutes } from './orders.routes.js';

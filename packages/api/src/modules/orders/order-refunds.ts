@@ -2,7 +2,8 @@ import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import { type FieldIssue, validationError } from '../../lib/http.js';
 import type { Executor, Tx } from '../../lib/transaction.js';
-import type { Actor, OrderFacts, OrderLifecycle, StockReturn } from './order-lifecycle.js';
+import type { OrderLifecycle } from './order-lifecycle.js';
+import type { Actor, OrderFacts, StockReturn } from './events.js';
 import type { LineRow } from './order-views.js';
 import * as repo from './orders.repository.js';
 
@@ -145,18 +146,7 @@ export function createOrderRefunds(deps: {
      * the refunded units when the order had not shipped, the order becomes `refunded` when nothing is left, and the
      * lifecycle's `refunded` step runs, all in the caller's transaction.
      */
-    async applyRefund(
-      trx: Tx,
-      input: {
-        orderId: number;
-        refundNo: string;
-        amountFen: number;
-        lines: RefundLineAmount[];
-        includesShipping: boolean;
-        actor: Actor;
-        note?: string;
-      },
-    ): Promise<{ fullyRefunded: boolean; stockReturned: boolean }> {
+    async applyRefund(trx: Tx, input: ApplyRefundInput): Promise<{ fullyRefunded: boolean; stockReturned: boolean }> {
       const at = clock.now().toISOString();
       const after = await repo.addRefunded(trx, input.orderId, input.amountFen, at);
       if (!after) throw new AppError('INTERNAL', `refund ${input.refundNo} exceeds the amount reserved on order ${input.orderId}`);
@@ -209,6 +199,17 @@ export function createOrderRefunds(deps: {
       return { fullyRefunded, stockReturned };
     },
   };
+}
+
+/** A refund that succeeded, applied to its order. */
+export interface ApplyRefundInput {
+  orderId: number;
+  refundNo: string;
+  amountFen: number;
+  lines: RefundLineAmount[];
+  includesShipping: boolean;
+  actor: Actor;
+  note?: string;
 }
 
 export type OrderRefunds = ReturnType<typeof createOrderRefunds>;

@@ -2,7 +2,7 @@ import { type LoginPlatform, type Order, type OrderLine, type OrderSummary, type
 import { readJsonOr, StoredJson } from '../../db/json-column.js';
 import { imageUrlOrNull } from '../../lib/media-url.js';
 import { breakdownOf } from '../pricing/index.js';
-import type { OrderFacts } from './order-lifecycle.js';
+import type { OrderFacts } from './events.js';
 import type * as repo from './orders.repository.js';
 
 export type OrderRow = NonNullable<Awaited<ReturnType<typeof repo.findOrder>>>;

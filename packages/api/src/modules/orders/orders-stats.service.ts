@@ -1,10 +1,15 @@
 import type { DB } from '../../db/connection.js';
 import type { DayBounds } from '../../lib/day-bounds.js';
 import * as repo from './orders-stats.repository.js';
-export type OrdersStatsService = ReturnType<typeof createOrdersStatsService>;
+export interface OrdersStatsService {
+  /**
+   * Per day and payment platform: orders paid and their payable total in fen.
+   */
+  paidByDay(days: DayBounds[]): Promise<{ date: string; platform: string | null; orders: number; fen: number }[]>;
+}
 
 /** Aggregates over the orders table for reports (the merchant dashboard). Read-only. */
-export function createOrdersStatsService({ db }: { db: DB }) {
+export function createOrdersStatsService({ db }: { db: DB }): OrdersStatsService {
   return {
     /** Per day and payment platform: orders paid and their payable total in fen. */
     async paidByDay(days: DayBounds[]) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { readJsonOr } from '../../db/json-column.js';
 import { zhCN } from '../../i18n/zh-CN.js';
 import { EMPTY_ADDRESS } from './order-views.js';
-import type { MemberDataParticipant } from '../members/index.js';
+import type { MemberParticipant } from '../members/index.js';
 
 /** Orders still in motion: an account with one of these cannot be closed yet. */
 const UNFINISHED = ['awaiting_payment', 'paid', 'shipped'] as const;
@@ -12,7 +12,7 @@ const UNFINISHED = ['awaiting_payment', 'paid', 'shipped'] as const;
  * closing: refused while an order is unfinished; afterwards the orders stay as the merchant's record, with the
  * shipping address's name, phone and street taken out.
  */
-export function createOrdersMemberData(): MemberDataParticipant {
+export function createOrdersMemberData(): MemberParticipant {
   return {
     name: 'orders',
     async merge(trx, e) {

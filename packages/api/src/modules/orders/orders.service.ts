@@ -27,10 +27,15 @@ import type { CatalogService } from '../catalog/index.js';
 import { defineSetting, type SettingsService } from '../settings/index.js';
 import { createCheckout, newOrderNo } from './checkout.js';
 import { orderCsvChunks } from './order-export.js';
-import { type Actor, createOrderLifecycle, type OrderFacts, type OrderParticipant, type StockReturn } from './order-lifecycle.js';
+import { createOrderLifecycle } from './order-lifecycle.js';
+import type { Actor, OrderFacts, OrderParticipant, StockReturn } from './events.js';
 import { createOrderRefunds } from './order-refunds.js';
 import { factsOf, type LineRow, type OrderRow, paymentFactsOf, toOrder, toSummary } from './order-views.js';
 import * as repo from './orders.repository.js';
+import type { CheckoutPreview } from '@siyu/shared';
+import type { OrderPaymentFacts } from './order-views.js';
+import type { ApplyRefundInput, RefundInput, RefundLineAmount, RefundReservation } from './order-refunds.js';
+import type { RefundRequestedEvent } from './events.js';
 
 export const DEFAULT_ORDER_SETTINGS: OrderSettings = { shippingFlatFeeFen: 1000, freeShippingThresholdFen: 9900, paymentWindowMinutes: 30 };
 export const ORDER_SETTINGS = defineSetting('orders.settings', OrderSettingsSchema, DEFAULT_ORDER_SETTINGS);
@@ -55,7 +60,101 @@ export type MarkOrderPaidOutcome =
 /** Reads an order's refunds (newest first) for the order views; provided by the payments module. */
 export type RefundsReader = (executor: Executor, orderId: number) => Promise<Refund[]>;
 
-export type OrdersService = ReturnType<typeof createOrdersService>;
+/** The cash part of a points-mall redemption, as an order of kind `points_mall`. */
+export interface PointsMallOrderInput {
+  memberId: number;
+  platform: LoginPlatform | null;
+  title: string;
+  imageUrl: string | null;
+  skuId: number | null;
+  productId: number | null;
+  unitCashFen: number;
+  quantity: number;
+  address: ShippingAddressSnapshot | null;
+  redemptionNo: string;
+}
+
+export interface OrdersService {
+  settings(): Promise<OrderSettings>;
+  updateSettings(next: OrderSettings, staffId: number): Promise<OrderSettings>;
+  preview(memberId: number, platform: LoginPlatform | null, req: CheckoutPreviewRequest): Promise<CheckoutPreview>;
+  create(memberId: number, platform: LoginPlatform | null, req: CreateOrderRequest): Promise<Order>;
+  memberOrder(memberId: number, id: number): Promise<Order>;
+  memberOrders(memberId: number, query: { page: number; pageSize: number; status?: OrderStatus; refund?: 'any' }): Promise<OrderPage>;
+  /**
+   * The member page's counts: each equals the `total` of the order list's tab (same filter, same kind).
+   */
+  memberOrderCounts(memberId: number): Promise<OrderCounts>;
+  merchantOrder(id: number): Promise<Order>;
+  merchantOrders(query: MerchantOrderQuery): Promise<OrderPage>;
+  /**
+   * The filtered orders as CSV text chunks, newest first, read in batches: memory stays flat whatever the count.
+   */
+  exportCsv(filter: MerchantOrderFilter): { fileName: string; chunks: AsyncGenerator<string> };
+  /**
+   * The filtered orders, newest first, in batches of `batchSize`.
+   */
+  merchantOrderBatches(filter: MerchantOrderFilter, batchSize?: number): AsyncGenerator<OrderSummary[]>;
+  /**
+   * The member cancels an unpaid order; what its creation took goes back.
+   */
+  cancel(memberId: number, id: number, reason?: string, executor?: Executor): Promise<Order>;
+  /**
+   * For the points mall, inside its transaction: the order that carries the cash part of a redemption. One line (the
+   * item; its catalog SKU for sku items, 0 otherwise), no shipping, no discounts; no catalog stock is taken (the mall
+   * holds its own). It is paid like any order, and closed unpaid when its payment window passes; the `created`,
+   * `paid` and `closedUnpaid` steps run as for any order (participants tell it by `kind`).
+   */
+  createPointsMallOrder(trx: Tx, input: PointsMallOrderInput): Promise<{ orderId: number; orderNo: string; expiresAt: string }>;
+  /**
+   * For the points mall: closes the unpaid order of a redemption that staff cancel (what it took goes back).
+   */
+  closeUnpaidByStaff(trx: Tx, orderId: number, staffId: number, reason?: string): Promise<boolean>;
+  ship(staffId: number, id: number, input: { carrier: string; trackingNo: string }): Promise<Order>;
+  /**
+   * Staff complete a shipped order, or the member confirms receipt.
+   */
+  complete(actor: Actor, id: number): Promise<Order>;
+  /**
+   * Cancels every unpaid order whose payment window has passed and gives back what it took. Idempotent and safe to
+   * run concurrently: each order is closed by one guarded transition in its own transaction.
+   */
+  closeExpiredOrders(now: Date): Promise<{ closed: number }>;
+  /**
+   * For the payments module, inside its transaction. Applies a verified payment to the order once: the guarded
+   * transition decides, so replays (however concurrent) return `already_paid` and change nothing. A payment for an
+   * order already closed, or a second payment for a paid order, comes back as such for the payments module to keep
+   * and refund.
+   */
+  markOrderPaid(trx: Tx, input: MarkOrderPaidInput): Promise<{ transitioned: boolean; outcome: MarkOrderPaidOutcome; orderId: number | null }>;
+  reserveRefund(trx: Tx, input: RefundInput): Promise<RefundReservation>;
+  /**
+   * What a refund would reserve, by reads only (the shopper's preview).
+   */
+  planRefund(executor: Executor, input: RefundInput): Promise<RefundReservation>;
+  /**
+   * What the lifecycle's participants keep back of a refund being asked for (see OrderParticipant.refundRequested).
+   */
+  refundDeduction(executor: Executor, e: RefundRequestedEvent): Promise<number>;
+  releaseRefund(trx: Tx, input: { orderId: number; amountFen: number; lines: RefundLineAmount[] }): Promise<void>;
+  applyRefund(trx: Tx, input: ApplyRefundInput): Promise<{ fullyRefunded: boolean; stockReturned: boolean }>;
+  /**
+   * For payments and refunds: the order's payment facts (who, how much, which platform trade).
+   */
+  paymentFacts(executor: Executor, id: number): Promise<OrderPaymentFacts | null>;
+  /**
+   * Payments look an order up by its trade number to check amount and ownership before applying.
+   */
+  findByOrderNo(executor: Executor, orderNo: string): Promise<OrderPaymentFacts | null>;
+  /**
+   * Of these members, those with at least one paid order (refunded ones included).
+   */
+  memberIdsWithPaidOrders(executor: Executor, memberIds: number[]): Promise<Set<number>>;
+  /**
+   * The order numbers of some orders (for lists kept by other modules), by id.
+   */
+  orderNumbers(executor: Executor, ids: number[]): Promise<Map<number, string>>;
+}
 
 /**
  * Orders: checkout and creation (checkout.ts), the lifecycle with its participants (order-lifecycle.ts), refund
@@ -72,7 +171,7 @@ export function createOrdersService(deps: {
   refundsOf: RefundsReader;
   /** Modules taking part in the lifecycle, in the order their steps run. */
   participants: readonly OrderParticipant[];
-}) {
+}): OrdersService {
   const { db, clock, catalog, addresses, cart, settings } = deps;
   const lifecycle = createOrderLifecycle({ clock, participants: deps.participants });
 
@@ -277,21 +376,7 @@ export function createOrdersService(deps: {
      * holds its own). It is paid like any order, and closed unpaid when its payment window passes; the `created`,
      * `paid` and `closedUnpaid` steps run as for any order (participants tell it by `kind`).
      */
-    async createPointsMallOrder(
-      trx: Tx,
-      input: {
-        memberId: number;
-        platform: LoginPlatform | null;
-        title: string;
-        imageUrl: string | null;
-        skuId: number | null;
-        productId: number | null;
-        unitCashFen: number;
-        quantity: number;
-        address: ShippingAddressSnapshot | null;
-        redemptionNo: string;
-      },
-    ): Promise<{ orderId: number; orderNo: string; expiresAt: string }> {
+    async createPointsMallOrder(trx: Tx, input: PointsMallOrderInput): Promise<{ orderId: number; orderNo: string; expiresAt: string }> {
       const now = clock.now();
       const at = now.toISOString();
       const rules = await orderSettings(trx);

@@ -9,6 +9,7 @@ import { inTransaction, type Executor, type Tx } from '../../lib/transaction.js'
 import type { PaymentAdapters, PaymentNotification, PaymentPlatform, RefundResult } from '../../platforms/types.js';
 import * as repo from './payment-exceptions.repository.js';
 import type { RefundNotificationOutcome } from './refunds.service.js';
+import type { PaymentExceptionKind } from '@siyu/shared';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findException>>>;
 type Actor = { type: 'staff' | 'system' | 'platform'; id: number | null };
@@ -50,7 +51,66 @@ function toDto(r: Row): PaymentException {
 
 const REASONS = { payment_received_after_close: '订单已关闭，退回付款', duplicate_payment: '重复支付，退回付款' } as const;
 
-export type PaymentExceptionsService = ReturnType<typeof createPaymentExceptionsService>;
+export interface PaymentExceptionsService {
+  attempt(id: number): Promise<ExceptionRefundOutcome | null>;
+  /**
+   * An order's payment exceptions (raw rows), oldest first.
+   */
+  forOrder(orderId: number): Promise<
+    {
+      id: number;
+      state: PaymentExceptionStateValue;
+      kind: PaymentExceptionKind;
+      platform: string;
+      attempts: number;
+      failures: number;
+      order_id: number;
+      order_no: string;
+      transaction_id: string;
+      amount_fen: number;
+      created_at: string;
+      refund_no: string | null;
+      next_attempt_at: string | null;
+      claimed_until: string | null;
+      last_error: string | null;
+      platform_refund_id: string | null;
+      refunded_at: string | null;
+      updated_at: string;
+    }[]
+  >;
+  /**
+   * Refunds every exception that is due (pending and past its next attempt, or claimed by a worker whose lease ran
+   * out). Safe to run in several workers and processes at once: each attempt is won by one claim.
+   */
+  processQueue(batchSize?: number): Promise<Record<ExceptionRefundOutcome, number>>;
+  /**
+   * A verified refund notification, inside the notification's transaction. Null when its refund number is not one
+   * of ours (the refunds module then tries). SUCCESS completes the exception once, whatever we thought of it (the
+   * platform's word that the money went back wins); CLOSED / ABNORMAL leave it for a human (refund_failed).
+   */
+  applyNotification(trx: Tx, n: PaymentNotification): Promise<RefundNotificationOutcome | null>;
+  list(query: PaymentExceptionQuery): Promise<PaymentExceptionPage>;
+  get(id: number): Promise<PaymentException>;
+  /**
+   * Staff revive one the queue gave up on: refund_failed → refund_pending (failures reset), then one attempt now.
+   */
+  retry(staffId: number, id: number): Promise<PaymentException>;
+  /**
+   * For tests and the console: an exception's history.
+   */
+  events(id: number): Promise<
+    {
+      id: number;
+      note: string | null;
+      created_at: string;
+      exception_id: number;
+      from_state: PaymentExceptionStateValue | null;
+      to_state: PaymentExceptionStateValue;
+      actor_type: 'platform' | 'staff' | 'system';
+      actor_id: number | null;
+    }[]
+  >;
+}
 
 /**
  * Works through `payment_exceptions`: each payment that must go back is refunded in full on its platform, once.
@@ -64,7 +124,7 @@ export function createPaymentExceptionsService(deps: {
   payments: PaymentAdapters;
   logger: Logger;
   settings: PaymentExceptionRefundSettings;
-}) {
+}): PaymentExceptionsService {
   const { db, clock, payments, logger, settings } = deps;
 
   async function move(

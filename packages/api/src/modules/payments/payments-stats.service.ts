@@ -2,10 +2,13 @@ import type { OrderPayments } from '@siyu/shared';
 import type { DB } from '../../db/connection.js';
 import * as repo from './payments-stats.repository.js';
 
-export type PaymentsStatsService = ReturnType<typeof createPaymentsStatsService>;
+export interface PaymentsStatsService {
+  refundsByDay(days: { date: string; startAt: string; endAt: string }[]): Promise<{ date: string; refunds: number; fen: number }[]>;
+  orderPayments(orderId: number): Promise<OrderPayments>;
+}
 
 /** Read-only views over payments and refunds for the merchant: the dashboard's refund figures, an order's trades. */
-export function createPaymentsStatsService({ db }: { db: DB }) {
+export function createPaymentsStatsService({ db }: { db: DB }): PaymentsStatsService {
   return {
     async refundsByDay(days: { date: string; startAt: string; endAt: string }[]) {
       if (days.length === 0) return [];

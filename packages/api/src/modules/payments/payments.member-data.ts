@@ -1,7 +1,7 @@
-import type { MemberDataParticipant } from '../members/index.js';
+import type { MemberParticipant } from '../members/events.js';
 
 /** Refunds in a merge (they follow their orders to the survivor) and a closing (refused while one is under way). */
-export function createPaymentsMemberData(): MemberDataParticipant {
+export function createPaymentsMemberData(): MemberParticipant {
   return {
     name: 'refunds',
     async merge(trx, e) {

@@ -1,4 +1,4 @@
-import type { OrderParticipant } from '../orders/index.js';
+import type { OrderParticipant } from '../orders/events.js';
 import * as repo from './payments.repository.js';
 
 /**
@@ -9,6 +9,8 @@ import * as repo from './payments.repository.js';
 export function createPaymentsOrderParticipant(): OrderParticipant {
   return {
     name: 'payments',
+    // Every order pays through trades, the cash part of a redemption too.
+    kinds: 'all',
     closedUnpaid: (trx, e) => repo.closeOpenPayments(trx, e.orderId, e.at).then(() => undefined),
     paid: (trx, e) => repo.closeOpenPayments(trx, e.orderId, e.paidAt).then(() => undefined),
   };

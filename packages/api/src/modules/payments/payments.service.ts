@@ -14,6 +14,7 @@ import * as exceptionsRepo from './payment-exceptions.repository.js';
 import * as repo from './payments.repository.js';
 import type { PaymentExceptionsService } from './payment-exceptions.service.js';
 import type { RefundsService } from './refunds.service.js';
+import type { PaymentPlatformValue } from '../../db/schema.js';
 
 /** Thrown inside a notification's transaction to roll it back and refuse the notification. */
 class NotificationRefused extends Error {}
@@ -30,7 +31,61 @@ function instantOr(value: string | undefined, fallback: Date): Date {
   return d && !Number.isNaN(d.getTime()) ? d : fallback;
 }
 
-export type PaymentsService = ReturnType<typeof createPaymentsService>;
+export interface PaymentsService {
+  /**
+   * 主动查单 for one order (see reconcileOrder).
+   */
+  reconcile(orderId: number): Promise<{ outcome: ReconcileOutcome; detail?: string }>;
+  /**
+   * `POST /orders/{id}/payment-status`: the member's own order (404 otherwise), reconciled with the platform when
+   * it still awaits payment, then returned. A platform that cannot be asked answers 502.
+   */
+  refreshPaymentStatus(memberId: number, orderId: number): Promise<Order>;
+  /**
+   * One sweep run: reconciles up to `batch` awaiting-payment orders whose trade was opened at least `minAgeMs`
+   * ago (notification presumed late or lost). Failures are counted, never thrown.
+   */
+  reconcileStuckPayments(options?: { batch?: number; minAgeMs?: number }): Promise<Record<ReconcileOutcome | 'failed', number>>;
+  /**
+   * Opens (or reuses) the platform trade for an unpaid, unexpired order of the member, on the platform of their
+   * session, and returns what the client hands to the platform's payment sheet. The order number is the trade number.
+   */
+  pay(memberId: number, platform: LoginPlatform | null, orderId: number): Promise<PayOrderResponse>;
+  /**
+   * One notification request, answered with the platform's acknowledgement. Tampered or mismatching ones are
+   * refused (logged, nothing written); applied and duplicate ones are acknowledged ok. An unexpected failure is
+   * refused too, so the platform retries.
+   */
+  handleNotification(platform: PaymentPlatform, input: NotificationInput): Promise<NotificationAcknowledgement>;
+  paymentsOf(orderId: number): Promise<
+    {
+      id: number;
+      status: 'paid' | 'created' | 'closed';
+      platform: PaymentPlatformValue;
+      order_id: number;
+      out_trade_no: string;
+      transaction_id: string | null;
+      amount_fen: number;
+      paid_at: string | null;
+      created_at: string;
+      updated_at: string;
+    }[]
+  >;
+  notificationsOf(outTradeNo: string): Promise<
+    {
+      id: number;
+      platform: PaymentPlatformValue;
+      kind: 'payment' | 'refund';
+      out_trade_no: string;
+      transaction_id: string;
+      amount_fen: number;
+      event_id: string;
+      out_refund_no: string | null;
+      outcome: string;
+      received_at: string;
+    }[]
+  >;
+}
 
 /** What asking the platforms about an order's trades came to. */
 export type ReconcileOutcome =
@@ -58,7 +113,7 @@ export function createPaymentsService(deps: {
   exceptions: PaymentExceptionsService;
   payments: PaymentAdapters;
   logger: Logger;
-}) {
+}): PaymentsService {
   const { db, clock, orders, members, refunds, exceptions, payments, logger } = deps;
 
   /** A verified payment notification. Returns the outcome to log; throws NotificationRefused to refuse it. */

@@ -9,6 +9,7 @@ import { inTransaction, readOnly, type Executor, type Tx } from '../../lib/trans
 import type { PaymentAdapters, PaymentNotification } from '../../platforms/types.js';
 import type { Actor, OrdersService, RefundReservation } from '../orders/index.js';
 import * as repo from './refunds.repository.js';
+import type { OrderActorType } from '@siyu/shared';
 
 type RefundRow = NonNullable<Awaited<ReturnType<typeof repo.findRefund>>>;
 type LineRow = Awaited<ReturnType<typeof repo.listLines>>[number];
@@ -39,7 +40,47 @@ function toRefund(r: RefundRow, lines: LineRow[]): Refund {
 /** The outcome of a refund notification: ok (acknowledge) or a reason to refuse it (the platform retries). */
 export type RefundNotificationOutcome = { ok: true; outcome: string } | { ok: false; reason: string };
 
-export type RefundsService = ReturnType<typeof createRefundsService>;
+export interface RefundsService {
+  /**
+   * What a refund of these lines (or of everything left) would come to, by the computation the request makes, with
+   * reads only (no lock taken, nothing written): the shopper sees the amount before asking.
+   */
+  preview(memberId: number, orderId: number, req: RefundPreviewRequest): Promise<RefundPreview>;
+  /**
+   * The member asks for a refund of the whole order (no lines) or of chosen lines; amounts are computed here.
+   */
+  request(memberId: number, orderId: number, req: CreateRefundRequest): Promise<Refund>;
+  memberRefunds(memberId: number, orderId: number): Promise<{ items: Refund[] }>;
+  merchantRefunds(query: MerchantRefundQuery): Promise<MerchantRefundPage>;
+  reject(staffId: number, id: number, reason: string): Promise<Refund>;
+  /**
+   * requested → processing (recorded with who and when), then the platform's refund with outRefundNo = refundNo.
+   * A refund left in processing by a platform failure is approved again the same way: the platform treats the
+   * repeated refund number as the same refund. It completes on the platform's notification (Alipay, which
+   * refunds synchronously, completes here).
+   */
+  approve(staffId: number, id: number): Promise<Refund>;
+  /**
+   * A verified refund notification, inside the notification's transaction. SUCCESS completes the refund once;
+   * CLOSED / ABNORMAL fail it and give the reservation back. Anything that does not match our refund is refused.
+   */
+  applyNotification(trx: Tx, n: PaymentNotification): Promise<RefundNotificationOutcome>;
+  /**
+   * For tests and the console: a refund's history.
+   */
+  events(id: number): Promise<
+    {
+      id: number;
+      note: string | null;
+      refund_id: number;
+      from_status: RefundStatusValue | null;
+      to_status: RefundStatusValue;
+      actor_type: OrderActorType;
+      actor_id: number | null;
+      created_at: string;
+    }[]
+  >;
+}
 
 /** An order's refunds, newest first: what the orders module shows in its order views (wired in createApp). */
 export async function refundsForOrder(executor: Executor, orderId: number): Promise<Refund[]> {
@@ -56,7 +97,13 @@ export async function refundsForOrder(executor: Executor, orderId: number): Prom
  * requested → rejected | processing → succeeded | failed; every move a guarded update with a refund_events row.
  * Amounts are reserved on the order when requested (orders.reserveRefund), so refunds never exceed what was paid.
  */
-export function createRefundsService(deps: { db: DB; clock: Clock; orders: OrdersService; payments: PaymentAdapters; logger: Logger }) {
+export function createRefundsService(deps: {
+  db: DB;
+  clock: Clock;
+  orders: OrdersService;
+  payments: PaymentAdapters;
+  logger: Logger;
+}): RefundsService {
   const { db, clock, orders, payments, logger } = deps;
 
   async function load(executor: Executor, id: number): Promise<Refund> {

@@ -6,7 +6,9 @@ import { zhCN } from '../../i18n/zh-CN.js';
 import type { PhoneProof, PlatformAdapters } from '../../platforms/types.js';
 import type { MembersService } from '../members/index.js';
 
-export type PhoneBindingService = ReturnType<typeof createPhoneBindingService>;
+export interface PhoneBindingService {
+  bind(memberId: number, platform: LoginPlatform | null, body: BindPhoneRequest, address: string): Promise<BindPhoneResult>;
+}
 
 /** Which fields each platform's proof carries (docs/platform-protocols.md, "Phone number"). */
 const PROOF_FIELDS: Record<LoginPlatform, readonly (keyof BindPhoneRequest)[]> = {
@@ -59,7 +61,7 @@ export function createPhoneBindingService(deps: {
   platforms: PlatformAdapters;
   members: MembersService;
   limits: { perMember: RateLimiter; perAddress: RateLimiter };
-}) {
+}): PhoneBindingService {
   return {
     async bind(memberId: number, platform: LoginPlatform | null, body: BindPhoneRequest, address: string): Promise<BindPhoneResult> {
       try {

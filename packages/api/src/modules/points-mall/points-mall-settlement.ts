@@ -6,7 +6,7 @@ import type { Clock } from '../../lib/clock.js';
 import type { Logger } from '../../lib/logger.js';
 import type { Tx } from '../../lib/transaction.js';
 import type { CouponsService } from '../coupons/index.js';
-import type { OrderParticipant } from '../orders/index.js';
+import type { OrderParticipant } from '../orders/events.js';
 import type { PointsService } from '../points/index.js';
 import * as repo from './points-mall.repository.js';
 import type { RedemptionRow } from './points-mall.repository.js';
@@ -113,14 +113,13 @@ export function createPointsMallParticipant(deps: CoreDeps): OrderParticipant {
   const core = createCore(deps);
   return {
     name: 'points-mall',
+    kinds: ['points_mall'],
     async paid(trx, e) {
-      if (e.kind !== 'points_mall') return;
       const r = await repo.findRedemptionByOrder(trx, e.orderId);
       // Settled at the payment's time (a notification may arrive long after the platform took the money).
       if (r) await core.settle(trx, r, new Date(e.paidAt), false);
     },
     async closedUnpaid(trx, e) {
-      if (e.kind !== 'points_mall') return;
       const r = await repo.findRedemptionByOrder(trx, e.orderId);
       if (!r) return;
       // Staff may have cancelled it first, in this very transaction (then it is no longer awaiting payment).

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { MemberDataParticipant } from '../members/index.js';
+import type { MemberParticipant } from '../members/events.js';
 import { anonymiseAddressJson } from '../orders/index.js';
 
 /**
@@ -7,7 +7,7 @@ import { anonymiseAddressJson } from '../orders/index.js';
  * redeemed are added up, so the merged member's limits count what both redeemed. In a closing: refused while a
  * redemption waits for payment or fulfilment; afterwards the shipping snapshot loses the person.
  */
-export function createPointsMallMemberData(): MemberDataParticipant {
+export function createPointsMallMemberData(): MemberParticipant {
   return {
     name: 'points_mall',
     async merge(trx, e) {

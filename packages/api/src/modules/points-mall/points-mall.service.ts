@@ -23,8 +23,54 @@ import { createRedeem } from './points-mall-redeem.js';
 import { createRedemptionsAdmin } from './points-mall-redemptions-admin.js';
 import { type CoreDeps, createCore } from './points-mall-settlement.js';
 import { onSale, toRedemption } from './points-mall-views.js';
+import type {
+  CancelPointsMallRedemptionRequest,
+  FulfilPointsMallRedemptionRequest,
+  LoginPlatform,
+  MerchantPointsMallItem,
+  MerchantPointsMallItemPage,
+  MerchantPointsMallItemQuery,
+  MerchantPointsMallRedemption,
+  MerchantPointsMallRedemptionPage,
+  MerchantPointsMallRedemptionQuery,
+  NewPointsMallItem,
+  PointsMallStockAdjustment,
+  RedeemPointsMallItemRequest,
+  UpdatePointsMallItem,
+} from '@siyu/shared';
 
-export type PointsMallService = ReturnType<typeof createPointsMallService>;
+export interface PointsMallService {
+  merchantRedemptions(query: MerchantPointsMallRedemptionQuery): Promise<MerchantPointsMallRedemptionPage>;
+  merchantRedemption(id: number): Promise<MerchantPointsMallRedemption>;
+  /**
+   * Ships a sku item: carrier and tracking number, once (a guarded move from awaiting_fulfilment).
+   */
+  fulfil(staffId: number, id: number, input: FulfilPointsMallRedemptionRequest): Promise<MerchantPointsMallRedemption>;
+  /**
+   * Staff cancel a redemption not yet fulfilled: its points, stock and the member's counts come back in one
+   * transaction (a guarded move decides, once). Unpaid cash: its order is closed in the same transaction. Paid cash:
+   * the order is refunded in full through the refunds module afterwards (the platform is never called inside a
+   * transaction); a refund the platform does not take stays processing, for staff to approve again.
+   */
+  cancel(staffId: number, id: number, input: CancelPointsMallRedemptionRequest): Promise<MerchantPointsMallRedemption>;
+  merchantItems(query: MerchantPointsMallItemQuery): Promise<MerchantPointsMallItemPage>;
+  merchantItem(id: number): Promise<MerchantPointsMallItem>;
+  createItem(staffId: number, input: NewPointsMallItem): Promise<MerchantPointsMallItem>;
+  updateItem(id: number, input: UpdatePointsMallItem): Promise<MerchantPointsMallItem>;
+  adjustStock(id: number, input: PointsMallStockAdjustment): Promise<MerchantPointsMallItem>;
+  memberItems(memberId: number, query: PointsMallItemQuery): Promise<PointsMallItemPage>;
+  /**
+   * One item as the member sees it; an item switched off is not found.
+   */
+  memberItem(memberId: number, id: number): Promise<PointsMallItem>;
+  redeem(memberId: number, platform: LoginPlatform | null, req: RedeemPointsMallItemRequest): Promise<PointsMallRedemption>;
+  memberRedemptions(memberId: number, query: MemberPointsMallRedemptionQuery): Promise<PointsMallRedemptionPage>;
+  memberRedemption(memberId: number, id: number): Promise<PointsMallRedemption>;
+  /**
+   * The member withdraws a redemption whose cash part is unpaid: its order is cancelled, points and stock come back.
+   */
+  withdraw(memberId: number, id: number): Promise<PointsMallRedemption>;
+}
 
 /**
  * The points mall (docs/decisions/016-points-mall.md). A redemption takes the item's stock, counts against the member's
@@ -44,7 +90,7 @@ export function createPointsMallService(
     /** The member's tier level (tiers do not exist yet: 0). */
     tierLevel: (executor: Executor, memberId: number) => Promise<number>;
   },
-) {
+): PointsMallService {
   const { db, clock, timeZone, points, orders } = deps;
   const core = createCore(deps);
   const items = createPointsMallItems(deps);

@@ -1,4 +1,4 @@
-export { createPointsService, type PointsService, type CreditInput } from './points.service.js';
+export { createPointsService, type PointsService, type PointsParticipant, POINTS_STEPS, type CreditInput } from './points.service.js';
 export { pointsRoutes, merchantPointsRoutes } from './points.routes.js';
 export { startPointsJob } from './points.job.js';
 export { DEFAULT_POINTS_RULES, POINTS_RULES } from './points-rules.js';

@@ -2,7 +2,7 @@ import type { CheckoutPoints, PointsRules, PointsTask } from '@siyu/shared';
 import { zhCN } from '../../i18n/zh-CN.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Executor, Tx } from '../../lib/transaction.js';
-import type { OrderParticipant } from '../orders/index.js';
+import type { OrderParticipant } from '../orders/events.js';
 import { type Adjustment, priceOrder } from '../pricing/index.js';
 import { checkoutRate, pointsForPaidGoods } from './points-rules.js';
 import * as repo from './points.repository.js';
@@ -94,6 +94,8 @@ export function createPointsCheckout(deps: {
   /** Points' part in the order lifecycle. */
   const orderParticipant: OrderParticipant = {
     name: 'points',
+    // The cash part of a points-mall redemption earns nothing (it was bought with points) and spends none at checkout.
+    kinds: ['goods'],
     async adjustments(executor, checkout, earlier) {
       return checkoutOffer(executor, checkout.memberId, checkout, earlier);
     },
@@ -123,8 +125,6 @@ export function createPointsCheckout(deps: {
       });
     },
     async paid(trx, e) {
-      // The cash part of a points-mall redemption earns nothing (it was bought with points).
-      if (e.kind !== 'goods') return;
       const rules = await rulesOf(trx);
       const paidGoodsFen = e.lines.reduce((sum, l) => sum + l.paidFen, 0);
       const earned = pointsForPaidGoods(paidGoodsFen, rules, await multiplierBpOf(trx, e.memberId));

@@ -3,7 +3,7 @@ import type { Database } from '../../db/schema.js';
 import { lockForTransaction } from '../../db/dialect.js';
 import { zhCN } from '../../i18n/zh-CN.js';
 import type { Tx } from '../../lib/transaction.js';
-import type { MemberDataParticipant, MemberMergeEvent } from '../members/index.js';
+import type { MemberParticipant, MemberMergeEvent } from '../members/events.js';
 import * as repo from './points.repository.js';
 
 /** Credits for an event that happens once per member (a day's check-in, a task, a year's birthday gift): paid once after a merge. */
@@ -17,7 +17,7 @@ const ONCE_PER_MEMBER = ['check_in', 'task', 'birthday_gift'] as const;
  * same once-per-member event is reversed by a ledger entry on the survivor (never paid twice, invariant 19): what is
  * available is taken, the rest becomes debt repaid by later earnings.
  */
-export function createPointsMemberData(): MemberDataParticipant {
+export function createPointsMemberData(): MemberParticipant {
   return {
     name: 'points',
     merge: mergePoints,

@@ -21,7 +21,10 @@ export function defineSetting<T>(key: string, schema: z.ZodType<T>, defaults: T)
   return { key, schema, defaults: checked.data };
 }
 
-export type SettingsService = ReturnType<typeof createSettingsService>;
+export interface SettingsService {
+  get<T>(def: SettingDefinition<T>, executor?: Executor): Promise<T>;
+  set<T>(def: SettingDefinition<T>, value: unknown, staffId: number | null, executor?: Executor): Promise<T>;
+}
 
 /**
  * Stored, validated, defaulted, and failing the same way everywhere:
@@ -30,7 +33,7 @@ export type SettingsService = ReturnType<typeof createSettingsService>;
  *   is logged as an error and the defaults serve until the merchant saves again, rather than breaking every checkout.
  * - write: the value must satisfy the schema (400 VALIDATION_FAILED naming the field, nothing written), whoever calls.
  */
-export function createSettingsService({ db, clock, logger }: { db: DB; clock: Clock; logger: Logger }) {
+export function createSettingsService({ db, clock, logger }: { db: DB; clock: Clock; logger: Logger }): SettingsService {
   return {
     async get<T>(def: SettingDefinition<T>, executor: Executor = db): Promise<T> {
       const text = await repo.findValue(executor, def.key);

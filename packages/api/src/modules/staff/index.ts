@@ -1,2 +1,2 @@
-export { createStaffService, type StaffService } from './staff.service.js';
+export { createStaffService, STAFF_STEPS, type StaffParticipant, type StaffService } from './staff.service.js';
 export { merchantStaffRoutes } from './staff.routes.js';

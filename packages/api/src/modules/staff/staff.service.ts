@@ -4,10 +4,34 @@ import { isUniqueViolation, lockForTransaction } from '../../db/dialect.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../../lib/password.js';
-import { inTransaction, type Executor } from '../../lib/transaction.js';
+import { type Participant, runStep } from '../../lib/participants.js';
+import { inTransaction, type Executor, type Tx } from '../../lib/transaction.js';
 import * as repo from './staff.repository.js';
 
-export type StaffService = ReturnType<typeof createStaffService>;
+export interface StaffService {
+  create(input: { username: string; displayName: string; role: StaffRole; password: string }): Promise<number>;
+  /**
+   * The console's "add staff": a username already taken is a 409 naming the field.
+   */
+  add(input: NewStaffMember): Promise<StaffMember>;
+  list(): Promise<StaffMember[]>;
+  profile(id: number): Promise<StaffProfile>;
+  /**
+   * Role, name, disabled. The shop always keeps an enabled owner: demoting or disabling the last one is refused.
+   * Owners are counted and changed in one transaction under a lock (PostgreSQL; SQLite's writer is one at a time),
+   * so two owners demoting each other at once cannot both succeed.
+   */
+  update(actorId: number, id: number, input: UpdateStaffMember): Promise<StaffMember>;
+  /**
+   * A new password; the member's sessions end, so whoever had the old one is logged out.
+   */
+  resetPassword(id: number, password: string): Promise<void>;
+  /**
+   * The staff member for these credentials, or null. Unknown usernames cost a hash too, so timing does not tell.
+   */
+  authenticate(username: string, password: string): Promise<StaffProfile | null>;
+  role(id: number): Promise<StaffRole | null>;
+}
 
 type StaffRow = Awaited<ReturnType<typeof repo.listStaff>>[number];
 function toMember(row: StaffRow): StaffMember {
@@ -22,16 +46,27 @@ function toMember(row: StaffRow): StaffMember {
   };
 }
 
+/**
+ * A module's part in staff events (decision 030), each step in the transaction that changed the staff member.
+ */
+export interface StaffParticipant extends Participant {
+  /** The staff member was disabled, or given a new password: whoever holds their sessions must lose them. */
+  accessEnded?(trx: Tx, e: { staffId: number; at: string }): Promise<void>;
+}
+
+/** Staff events, as steps of StaffParticipant; what participants.test.ts lists. */
+export const STAFF_STEPS = ['accessEnded'] as const;
+
 export function createStaffService({
   db,
   clock,
-  revokeSessions,
+  participants = [],
 }: {
   db: DB;
   clock: Clock;
-  /** Ends a staff member's sessions (the auth module's session store, wired in createApp). */
-  revokeSessions: (staffId: number) => Promise<void>;
-}) {
+  /** Modules reacting to staff events, in order (listed in src/participants.ts). */
+  participants?: readonly StaffParticipant[];
+}): StaffService {
   async function requireRow(executor: Executor, id: number) {
     const row = await repo.findStaff(executor, id);
     if (!row) throw new AppError('NOT_FOUND', `staff member ${id} not found`);
@@ -74,7 +109,7 @@ export function createStaffService({
      */
     async update(actorId: number, id: number, input: UpdateStaffMember): Promise<StaffMember> {
       const at = clock.now().toISOString();
-      const result = await inTransaction(db, async (trx) => {
+      return inTransaction(db, async (trx) => {
         await lockForTransaction(trx, 'staff-owners', 0);
         const row = await requireRow(trx, id);
         const losesOwner =
@@ -94,17 +129,19 @@ export function createStaffService({
           ...(input.role !== undefined ? { role: input.role } : {}),
           ...(input.disabled !== undefined ? { disabled_at: input.disabled ? (row.disabled_at ?? at) : null } : {}),
         });
-        return { member: toMember((await repo.findStaff(trx, id))!), disabled: input.disabled === true && row.disabled_at === null };
+        if (input.disabled === true && row.disabled_at === null) await runStep(participants, 'accessEnded', trx, { staffId: id, at });
+        return toMember((await repo.findStaff(trx, id))!);
       });
-      if (result.disabled) await revokeSessions(id);
-      return result.member;
     },
 
     /** A new password; the member's sessions end, so whoever had the old one is logged out. */
     async resetPassword(id: number, password: string): Promise<void> {
       await requireRow(db, id);
-      await repo.updateStaff(db, id, { password_hash: await hashPassword(password) });
-      await revokeSessions(id);
+      const passwordHash = await hashPassword(password);
+      await inTransaction(db, async (trx) => {
+        await repo.updateStaff(trx, id, { password_hash: passwordHash });
+        await runStep(participants, 'accessEnded', trx, { staffId: id, at: clock.now().toISOString() });
+      });
     },
 
     /** The staff member for these credentials, or null. Unknown usernames cost a hash too, so timing does not tell. */

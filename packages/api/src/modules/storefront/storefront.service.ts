@@ -11,14 +11,22 @@ export const DEFAULT_STOREFRONT_SETTINGS: StorefrontSettings = {
 };
 export const STOREFRONT_SETTINGS = defineSetting('storefront.settings', StorefrontSettings, DEFAULT_STOREFRONT_SETTINGS);
 
-export type StorefrontService = ReturnType<typeof createStorefrontService>;
+export interface StorefrontService {
+  settings(): Promise<StorefrontSettings>;
+  updateSettings(next: unknown, staffId: number): Promise<StorefrontSettings>;
+  /**
+   * The sales count a shopper sees: null below the merchant's threshold.
+   */
+  salesCountThreshold(): Promise<number>;
+  forShoppers(): Promise<Storefront>;
+}
 
 /** The merchant's storefront settings (home banners, notice bar, hot words, when sales counts show). */
 export function createStorefrontService(deps: {
   settings: SettingsService;
   /** The order settings' free-shipping threshold (fen; null: never free), for the cart's 还差 ¥x 包邮 hint. */
   freeShippingThresholdFen: () => Promise<number | null>;
-}) {
+}): StorefrontService {
   const current = () => deps.settings.get(STOREFRONT_SETTINGS);
   /** Banners as stored (an image of ours by its key) and as answered (its URL on the request's origin). */
   const withBanners = (s: StorefrontSettings, image: (ref: string) => string): StorefrontSettings => ({

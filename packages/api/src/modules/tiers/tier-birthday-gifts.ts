@@ -10,7 +10,19 @@ import { lastDayOfMonth, TIER_RULES } from './tiers-rules.js';
 import * as repo from './tiers.repository.js';
 import type { TiersService } from './tiers.service.js';
 
-export type TierBirthdayGifts = ReturnType<typeof createTierBirthdayGifts>;
+export interface TierBirthdayGifts {
+  /**
+   * Gives this month's due birthday gifts; returns how many were given.
+   */
+  grantDue(now?: Date, batch?: number): Promise<number>;
+  /**
+   * A member's gifts, newest year first.
+   */
+  giftsOf(
+    executor: Executor,
+    memberId: number,
+  ): Promise<{ year: number; level: number; points: number; couponId: number | null; createdAt: string }[]>;
+}
 
 /**
  * The birthday gift of the member's tier (points, a coupon, or both), once per member and year, in the birthday month
@@ -27,7 +39,7 @@ export function createTierBirthdayGifts(deps: {
   points: Pick<PointsService, 'post'>;
   coupons: Pick<CouponsService, 'issue'>;
   logger: Logger;
-}) {
+}): TierBirthdayGifts {
   const { db, clock, tiers, logger } = deps;
 
   /**

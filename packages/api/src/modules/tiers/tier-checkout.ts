@@ -1,7 +1,7 @@
 import { lockForTransaction } from '../../db/dialect.js';
 import { zhCN } from '../../i18n/zh-CN.js';
 import type { Executor } from '../../lib/transaction.js';
-import type { OrderParticipant } from '../orders/index.js';
+import type { OrderParticipant } from '../orders/events.js';
 import type { Adjustment } from '../pricing/index.js';
 import { growthForPaidGoods } from './tiers-rules.js';
 import * as repo from './tiers.repository.js';
@@ -17,6 +17,7 @@ export function createTierParticipants(deps: { categoryParents: (executor: Execu
   /** The member price and free shipping of the member's tier, offered to a checkout. */
   const benefitsParticipant: OrderParticipant = {
     name: 'tier-benefits',
+    kinds: ['goods'],
     async adjustments(executor, checkout) {
       const tier = await currentTier(executor, checkout.memberId);
       if (!tier) return { adjustments: [] };
@@ -61,9 +62,9 @@ export function createTierParticipants(deps: { categoryParents: (executor: Execu
   /** Growth from paid orders, taken back by their refunds, in the order's transaction. */
   const growthParticipant: OrderParticipant = {
     name: 'tier-growth',
+    // The cash part of a points-mall redemption is not shopping: like its points, it grows nothing.
+    kinds: ['goods'],
     async paid(trx, e) {
-      // The cash part of a points-mall redemption is not shopping: like its points, it grows nothing.
-      if (e.kind !== 'goods') return;
       const rules = await rulesOf(trx);
       const paidGoodsFen = e.lines.reduce((sum, l) => sum + l.paidFen, 0);
       await postOnce(trx, {

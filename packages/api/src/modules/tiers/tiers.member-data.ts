@@ -1,8 +1,8 @@
-import type { MemberDataParticipant } from '../members/index.js';
+import type { MemberParticipant } from '../members/events.js';
 import type { TiersService } from './tiers.service.js';
 
 /** Tier, growth, tier history and birthday gifts in a merge and the privacy view. */
-export function createTiersMemberData(tiers: Pick<TiersService, 'mergeMembers'>): MemberDataParticipant {
+export function createTiersMemberData(tiers: Pick<TiersService, 'mergeMembers'>): MemberParticipant {
   return {
     name: 'tiers',
     merge: (trx, e) => tiers.mergeMembers(trx, e),

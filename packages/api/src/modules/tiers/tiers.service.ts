@@ -13,7 +13,9 @@ import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import { validationError } from '../../lib/http.js';
 import type { Logger } from '../../lib/logger.js';
-import { type Executor, inTransaction, type Tx } from '../../lib/transaction.js';
+import { type Executor, inTransaction } from '../../lib/transaction.js';
+import type { CheckInParticipant } from '../check-in/index.js';
+import type { PointsParticipant } from '../points/index.js';
 import type { SettingsService } from '../settings/index.js';
 import { TIER_RULES } from './tiers-rules.js';
 import * as repo from './tiers.repository.js';
@@ -22,10 +24,78 @@ import { createTierGrowth, type GrowthInput } from './tier-growth.js';
 import { createTierJobs } from './tier-jobs.js';
 import { createTierMerge } from './tier-merge.js';
 import { createTierViews } from './tier-views.js';
+import type { GrowthLedgerPage, MerchantGrowthLedgerPage, MerchantMemberTier, MyTier, PointsTask, Tier } from '@siyu/shared';
+import type { OrderParticipant } from '../orders/events.js';
+import type { Tx } from '../../lib/transaction.js';
 
 export type { GrowthInput } from './tier-growth.js';
 
-export type TiersService = ReturnType<typeof createTiersService>;
+export interface TiersService {
+  /**
+   * Today's business date in the merchant's time zone (birthday gifts).
+   */
+  businessDate(now: Date): string;
+  currentTier(executor: Executor, memberId: number): Promise<Tier | null>;
+  /**
+   * Members whose hold has ended are placed again by the growth of the last windowMonths: a lower tier moves them
+   * down (recorded, with a new hold at the lower tier), otherwise the tier holds for another holdMonths. Safe to run
+   * in several processes at once: each move is a conditional update from the level and hold read, and only the
+   * transaction that made it records it. Does nothing under the never-downgrade policy.
+   */
+  reviewDue(now?: Date, batch?: number): Promise<{ reviewed: number; downgraded: number }>;
+  /**
+   * After the ladder changed (a threshold lowered, a level added), members whose growth now reaches a higher tier move
+   * up (reason `config`) without waiting for their next growth event. Runs once per ladder version (the latest
+   * `updated_at` of its rows, kept in job_state); each move is the same locked, conditional upgrade as on growth.
+   */
+  upgradeAfterLadderChange(now?: Date, batch?: number): Promise<number>;
+  /**
+   * A manual adjustment by staff (`manual:<key>`: the client's key makes a resent request post nothing twice).
+   */
+  adjust(memberId: number, staffId: number, input: GrowthAdjustmentRequest): Promise<GrowthAdjustmentResult>;
+  myTier(memberId: number): Promise<MyTier>;
+  growthPage(memberId: number, limit: number, cursor?: number): Promise<GrowthLedgerPage>;
+  merchantGrowthPage(memberId: number, limit: number, cursor?: number): Promise<MerchantGrowthLedgerPage>;
+  memberTier(memberId: number, birthday: string | null): Promise<MerchantMemberTier>;
+  benefitsParticipant: OrderParticipant;
+  growthParticipant: OrderParticipant;
+  /**
+   * A merge's tier step, in the merge's transaction (see mergeMembers).
+   */
+  mergeMembers(
+    trx: Tx,
+    e: { survivorId: number; absorbedId: number; at: string },
+  ): Promise<{ moved: { growth_ledger: number }; growthMoved: number; tierBefore: { survivor: number; absorbed: number }; tierAfter: number }>;
+  post(executor: Executor, input: GrowthInput): Promise<{ entryId: number; growth: number }>;
+  /**
+   * The member's level (coupons' minimum tier; 0 without a ladder).
+   */
+  levelOf(executor: Executor, memberId: number): Promise<number>;
+  /**
+   * The member's points multiplier in basis points (10000 = 1×), for points earned by orders.
+   */
+  pointsMultiplierBp(executor: Executor, memberId: number): Promise<number>;
+  /**
+   * Tiers' part in check-in's events: growth for a day's check-in (once per business day) and a cumulative reward's.
+   */
+  checkInParticipant: {
+    name: string;
+    checkedIn(trx: Tx, e: { memberId: number; businessDate: string; at: string }): Promise<void>;
+    cycleRewardGrowth(trx: Tx, e: { memberId: number; delta: number; sourceKey: string; at: string }): Promise<void>;
+  };
+  /**
+   * Tiers' part in points' events: growth for a completed points task, in the task's transaction (once per task).
+   */
+  pointsParticipant: { name: string; taskCompleted(trx: Tx, e: { memberId: number; task: PointsTask; at: string }): Promise<void> };
+  ladder(): Promise<TierLadder>;
+  rules(): Promise<TierRules>;
+  updateRules(next: TierRules, staffId: number): Promise<TierRules>;
+  /**
+   * Replaces the ladder in one transaction: levels kept are updated in place (members keep them), new levels added,
+   * levels above the new top removed, which is refused (TIER_IN_USE) while members hold one of them.
+   */
+  configure(config: TiersConfig): Promise<TierLadder>;
+}
 
 /**
  * Tiers and growth (docs/decisions/017-tiers-and-growth.md). Growth is an append-only ledger with unique source keys
@@ -46,7 +116,7 @@ export function createTiersService(deps: {
   /** Category → parent (a top-level category's member price covers its subcategories). */
   categoryParents: (executor: Executor) => Promise<Map<number, number | null>>;
   logger: Logger;
-}) {
+}): TiersService {
   const { db, clock, settings } = deps;
   const growth = createTierGrowth(deps);
   const { rulesOf, ladderOf, post, postOnce, currentTier } = growth;
@@ -70,17 +140,26 @@ export function createTiersService(deps: {
       return (await currentTier(executor, memberId))?.benefits.pointsMultiplierBp ?? 10_000;
     },
 
-    /** Growth for a day's check-in, in the check-in's transaction (once per business day). */
-    async checkedIn(trx: Tx, e: { memberId: number; businessDate: string; at: string }): Promise<void> {
-      const rules = await rulesOf(trx);
-      await postOnce(trx, { memberId: e.memberId, delta: rules.checkIn, reason: 'check_in', sourceKey: `check-in:${e.businessDate}`, at: e.at });
-    },
+    /** Tiers' part in check-in's events: growth for a day's check-in (once per business day) and a cumulative reward's. */
+    checkInParticipant: {
+      name: 'tiers',
+      async checkedIn(trx, e) {
+        const rules = await rulesOf(trx);
+        await postOnce(trx, { memberId: e.memberId, delta: rules.checkIn, reason: 'check_in', sourceKey: `check-in:${e.businessDate}`, at: e.at });
+      },
+      async cycleRewardGrowth(trx, e) {
+        await inTransaction(trx, (t) => post(t, { ...e, reason: 'check_in' }));
+      },
+    } satisfies CheckInParticipant,
 
-    /** Growth for a completed points task, in the task's transaction (once per task). */
-    async taskCompleted(trx: Tx, e: { memberId: number; task: string; at: string }): Promise<void> {
-      const rules = await rulesOf(trx);
-      await postOnce(trx, { memberId: e.memberId, delta: rules.task, reason: 'task', sourceKey: `task:${e.task}`, note: e.task, at: e.at });
-    },
+    /** Tiers' part in points' events: growth for a completed points task, in the task's transaction (once per task). */
+    pointsParticipant: {
+      name: 'tiers',
+      async taskCompleted(trx, e) {
+        const rules = await rulesOf(trx);
+        await postOnce(trx, { memberId: e.memberId, delta: rules.task, reason: 'task', sourceKey: `task:${e.task}`, note: e.task, at: e.at });
+      },
+    } satisfies PointsParticipant,
 
     // ---- the ladder and the rules ----
 

@@ -2,7 +2,7 @@ import { fenToYuanString } from '@siyu/shared/money';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { LOGIN_PLATFORMS, type LoginPlatform } from '@siyu/shared/platforms';
-import type { PlatformsConfig } from '../index.js';
+import type { PlatformsConfig } from '../config.js';
 import type { FetchLike } from '../types.js';
 import { registerAlipayRoutes } from './alipay.js';
 import { sharedTestKeys, type SimulatorKeys } from './keys.js';

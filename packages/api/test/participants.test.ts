@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { whoReactsToWhat } from '../src/participants.js';
+import { createTestContext, type TestContext } from './context.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(async () => {
+  await ctx.close();
+});
+
+/**
+ * Who reacts to what, as createApp wires it from src/participants.ts: per event (`emitter.step`), the modules whose
+ * step runs, in the order they run, inside the emitter's transaction. An order participant shows the order kinds it
+ * handles (none shown: every kind). The test app adds its probe (`test-probe`) after the built-in order participants.
+ */
+describe('participants', () => {
+  it('lists, per event, who reacts and in what order', () => {
+    expect(whoReactsToWhat(ctx.app.participants)).toEqual({
+      // The order lifecycle (the orders module emits; src/participants.ts says why in this order).
+      'order.adjustments': ['tier-benefits [goods]', 'coupons [goods]', 'points [goods]', 'test-probe'],
+      'order.created': ['stock [goods]', 'coupons [goods]', 'points [goods]', 'test-probe'],
+      'order.closedUnpaid': ['stock [goods]', 'payments', 'points-mall [points_mall]', 'coupons [goods]', 'points [goods]', 'test-probe'],
+      'order.paid': [
+        'stock [goods]',
+        'payments',
+        'points-mall [points_mall]',
+        'coupons [goods]',
+        'points [goods]',
+        'tier-growth [goods]',
+        'test-probe',
+      ],
+      'order.completed': ['points [goods]', 'test-probe'],
+      'order.refunded': ['stock [goods]', 'coupons [goods]', 'points [goods]', 'tier-growth [goods]', 'test-probe'],
+      // Asked of every participant that has the step, whatever the order's kind (a refund is about money).
+      'order.refundRequested': ['points-mall [points_mall]', 'points [goods]'],
+      // A member's life (the members module emits): creation, a merge (decision 019), closing, the privacy view.
+      'member.created': ['coupons'],
+      'member.merge': ['sessions', 'addresses', 'cart', 'orders', 'refunds', 'coupons', 'points', 'points_mall', 'check_ins', 'tiers', 'favourites'],
+      'member.unfinished': ['orders', 'refunds', 'points_mall'],
+      'member.close': ['sessions', 'addresses', 'cart', 'orders', 'points_mall', 'favourites'],
+      'member.describe': ['addresses', 'cart', 'orders', 'coupons', 'points', 'points_mall', 'check_ins', 'tiers', 'favourites'],
+      // Points, check-in and staff events: one module reacts to each today.
+      'points.taskCompleted': ['tiers'],
+      'checkIn.checkedIn': ['tiers'],
+      'checkIn.cycleRewardGrowth': ['tiers'],
+      'staff.accessEnded': ['auth-sessions'],
+    });
+  });
+});
