@@ -3,7 +3,7 @@
  * scripts/gen-api-types.mjs with openapi-typescript. Do not edit: change the zod schemas in packages/shared or the
  * routes in packages/api, then run `node scripts/gen-api-types.mjs`. Types only: nothing here reaches a bundle.
  *
- * OpenAPI document sha256: 593fc7c00dbfecebcb85799ee86ce85190bfca25a376a5d762bee665ce72a1fa
+ * OpenAPI document sha256: 47659c637ee839380b416871eb0a3262b2f2208998670392054c158790b86046
  */
 
 export interface paths {
@@ -12532,6 +12532,15 @@ export interface components {
       savingFen: number;
       /** @description why points cannot be used, for shoppers */
       unavailableReason: string | null;
+      /** @description points pay at most this share of what the goods still cost, in basis points (5000 = 50 %) */
+      maxShareBp: number;
+      /**
+       * @description what caps maxPoints: the member’s balance, or the share of the goods; null when points cannot be used
+       * @enum {string|null}
+       */
+      limitedBy: 'balance' | 'share' | null;
+      /** @description what this order earns once paid, as priced now (tier multiplier included) */
+      earnPoints: number;
     };
     CheckoutPreviewRequest: {
       /** @description buy these now; or send fromCart */
@@ -12612,6 +12621,8 @@ export interface components {
       createdAt: string;
       /** @description sum of succeeded refunds; the order is refunded when this equals payableFen */
       refundedFen: number;
+      /** @description points this order earned on payment (pending until it matures, less any taken back); 0 before payment */
+      pointsEarned: number;
       events: components['schemas']['OrderEvent'][];
       /** @description newest first */
       refunds: components['schemas']['Refund'][];

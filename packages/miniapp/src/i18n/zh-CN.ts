@@ -549,6 +549,11 @@ export const zhCN = {
     checkoutUsing: (points: number, amount: string) => `已用 ${points} 积分，抵 ${amount}`,
     checkoutNone: '暂无可用积分',
     checkoutBalance: (points: number) => `共 ${points} 积分`,
+    /** Why the points used stop where they do: the share of the goods, or the whole balance. */
+    checkoutCapShare: (balance: number, percent: string) => `共 ${balance} 积分，每单最多抵扣商品金额的 ${percent}%`,
+    checkoutCapBalance: (balance: number) => `共 ${balance} 积分，可全部使用`,
+    checkoutEarnLabel: '本单可得积分',
+    checkoutEarn: (points: number) => `+${points}`,
     checkoutPointsGone: '积分已变动，请重新确认',
   },
   mall: {
@@ -750,6 +755,8 @@ export const zhCN = {
     amount: '实付金额',
     orderNo: '订单编号',
     paidAt: '支付时间',
+    pointsEarned: '获得积分',
+    pointsEarnedValue: (points: number) => `+${points}（订单完成后到账）`,
     next: '商家将尽快为你发货，可在订单详情查看进度',
     viewOrder: '查看订单',
     continueShopping: '继续逛逛',

@@ -36,6 +36,9 @@ const NO_POINTS: CheckoutPoints = {
   pointsUsed: 0,
   savingFen: 0,
   unavailableReason: null,
+  maxShareBp: 0,
+  limitedBy: null,
+  earnPoints: 0,
 };
 
 /** A line as read from the catalog now: nothing from the client but the SKU id and quantity. */

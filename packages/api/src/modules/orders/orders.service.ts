@@ -92,13 +92,14 @@ export function createOrdersService(deps: {
   async function load(executor: Executor, id: number): Promise<Order> {
     const o = await repo.findOrder(executor, id);
     if (!o) throw new AppError('NOT_FOUND', `order ${id} not found`);
-    const [lines, adjustments, events, refunds] = await Promise.all([
+    const [lines, adjustments, events, refunds, pointsEarned] = await Promise.all([
       repo.listLines(executor, [id]),
       repo.listAdjustments(executor, [id]),
       repo.listEvents(executor, id),
       deps.refundsOf(executor, id),
+      repo.pointsEarnedBy(executor, id),
     ]);
-    return toOrder(o, lines, adjustments, events, refunds);
+    return toOrder(o, lines, adjustments, events, refunds, pointsEarned);
   }
 
   async function ownOrder(executor: Executor, memberId: number, id: number): Promise<OrderRow> {

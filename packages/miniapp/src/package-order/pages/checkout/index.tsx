@@ -290,6 +290,13 @@ export default function CheckoutPage() {
                     ? t.points.checkoutCanUse(points.maxPoints, formatYuan(points.maxSavingFen))
                     : (points.unavailableReason ?? t.points.checkoutNone)}
               </Text>
+              {points.limitedBy ? (
+                <Text className='checkout-points-cap js-checkout-points-cap'>
+                  {points.limitedBy === 'share'
+                    ? t.points.checkoutCapShare(points.available, String(points.maxShareBp / 100))
+                    : t.points.checkoutCapBalance(points.available)}
+                </Text>
+              ) : null}
             </View>
             {pointsUsable ? (
               <View className={`checkout-points-switch js-checkout-points-switch${points.using ? ' is-on' : ''}${pointsBusy ? ' is-busy' : ''}`}>
@@ -302,6 +309,12 @@ export default function CheckoutPage() {
 
       <View className='card'>
         <BreakdownLines breakdown={preview.breakdown} />
+        {points.earnPoints > 0 ? (
+          <View className='row checkout-earn'>
+            <Text className='muted'>{t.points.checkoutEarnLabel}</Text>
+            <Text className='checkout-earn-value js-checkout-earn'>{t.points.checkoutEarn(points.earnPoints)}</Text>
+          </View>
+        ) : null}
         <View className='field'>
           <Text className='field-label'>{t.checkout.remark}</Text>
           <Input

@@ -1,0 +1,93 @@
+/**
+ * What the shopper's loyalty figures look like in the H5 build in headless Chromium, against the real API process
+ * (seeded): the points cap explained at checkout (balance, cap and why) with the points the order earns, and 支付成功
+ * saying what it earned.
+ *
+ * Screenshots at 390×844 (and 320×568) go to test-output/h5-loyalty-pages/; every one is checked for text laid out one
+ * character per line, for text off the screen and for tap targets under 44 px.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiCall, createAddress, createSpecProduct, staffToken, startApi, testOutputDir, type RunningApi } from './api-server.js';
+import { type Phone, launchPhone, memberToken, requireH5Build, screenshotter, textOf, WAIT_MS } from './h5-page.js';
+
+const PRODUCT_TITLE = '会员积分茶杯';
+
+let api: RunningApi;
+let context: BrowserContext;
+let phone: Phone;
+let owner: string;
+let shots: string;
+let product: Awaited<ReturnType<typeof createSpecProduct>>;
+
+beforeAll(async () => {
+  requireH5Build();
+  shots = testOutputDir('h5-loyalty-pages');
+  api = await startApi({ seed: true, testHooks: true });
+  owner = await staffToken(api.base);
+  product = await createSpecProduct(api.base, owner, PRODUCT_TITLE);
+  phone = await launchPhone();
+  context = phone.context;
+}, 120_000);
+
+afterAll(async () => {
+  await phone?.close();
+  await api?.stop();
+});
+
+/** What a shopper taps on these screens: each must be at least 44 × 44 CSS px. */
+const TAP_TARGETS = [
+  '.js-checkout-points',
+  '.js-checkout-coupon',
+  '.js-checkout-submit',
+  '.js-pay-success-order',
+  '.js-pay-success-home',
+  '#taro-navigation-bar .taro-navigation-bar-back',
+];
+
+const shoot = (page: Page, name: string) => screenshotter(shots, TAP_TARGETS)(page, name);
+
+/** Opens the test product and buys one 红 / M (¥59) now: product page → SKU → 立即购买 → checkout. */
+async function buyNow(page: Page) {
+  await page.goto(`${api.base}/#/pages/product/index?id=${product.id}`);
+  await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: WAIT_MS }).toBe(PRODUCT_TITLE);
+  const skuValue = (text: string) => page.locator('.js-sku-value', { hasText: new RegExp(`^${text}$`) }).first();
+  await skuValue('红').click();
+  await skuValue('M').click();
+  await page.locator('.js-buy-now').first().click();
+  await page.locator('.js-checkout-payable').first().waitFor({ timeout: WAIT_MS });
+}
+
+describe('H5 loyalty figures in headless Chromium', () => {
+  it('explains the points cap at checkout, says what the order earns, and 支付成功 says what it earned', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${api.base}/`);
+    const token = await memberToken(page);
+    await createAddress(api.base, token, '积小分');
+    const me = await apiCall<{ id: number }>(api.base, 'GET', '/api/v1/me', token);
+    await apiCall(api.base, 'POST', `/api/v1/merchant/members/${me.id}/points-adjustments`, owner, { delta: 5155, reason: '上限测试' });
+
+    await buyNow(page);
+    // ¥59.00 of goods: points pay at most half (¥29.50, 2950 points) of the 5155 held; the seed's rules earn 1 a yuan.
+    await expect.poll(() => textOf(page, '.js-checkout-points-hint'), { timeout: WAIT_MS }).toBe('可用 2950 积分，抵 ¥29.50');
+    expect(await textOf(page, '.js-checkout-points-cap')).toBe('共 5155 积分，每单最多抵扣商品金额的 50%');
+    const earnBefore = await textOf(page, '.js-checkout-earn');
+    expect(earnBefore).toMatch(/^\+\d+$/);
+    await page.locator('.js-checkout-points').first().click();
+    await expect.poll(() => textOf(page, '.js-checkout-points-hint'), { timeout: WAIT_MS }).toBe('已用 2950 积分，抵 ¥29.50');
+    // Points paid part of the goods: the order earns less.
+    const earn = Number((await textOf(page, '.js-checkout-earn')).slice(1));
+    expect(earn).toBeLessThan(Number(earnBefore.slice(1)));
+    await shoot(page, 'checkout-points-cap');
+
+    await page.locator('.js-checkout-submit').first().click();
+    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: WAIT_MS });
+    await page.locator('#confirm', { hasText: '确认支付' }).click();
+    await page.waitForURL(/package-order\/pages\/pay-success\/index\?id=\d+/, { timeout: WAIT_MS });
+    await expect.poll(() => textOf(page, '.js-pay-success-points'), { timeout: WAIT_MS }).toBe(`+${earn}（订单完成后到账）`);
+    await shoot(page, 'pay-success-points');
+    expect(errors).toEqual([]);
+  }, 300_000);
+});
