@@ -1,14 +1,25 @@
 /**
  * What the shopper's loyalty figures look like in the H5 build in headless Chromium, against the real API process
  * (seeded): the points cap explained at checkout (balance, cap and why) with the points the order earns, and 支付成功
- * saying what it earned.
+ * saying what it earned; the member price and 券后价 on the product page and on its tile, as the server computes them.
  *
  * Screenshots at 390×844 (and 320×568) go to test-output/h5-loyalty-pages/; every one is checked for text laid out one
  * character per line, for text off the screen and for tap targets under 44 px.
  */
+import { formatYuan } from '@siyu/shared/money';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, createAddress, createSpecProduct, staffToken, startApi, testOutputDir, type RunningApi } from './api-server.js';
+import {
+  apiCall,
+  createAddress,
+  createCouponTemplate,
+  createSpecProduct,
+  memberWrite,
+  staffToken,
+  startApi,
+  testOutputDir,
+  type RunningApi,
+} from './api-server.js';
 import { type Phone, launchPhone, memberToken, requireH5Build, screenshotter, textOf, WAIT_MS } from './h5-page.js';
 
 const PRODUCT_TITLE = '会员积分茶杯';
@@ -42,6 +53,7 @@ const TAP_TARGETS = [
   '.js-checkout-submit',
   '.js-pay-success-order',
   '.js-pay-success-home',
+  '.js-product-card',
   '#taro-navigation-bar .taro-navigation-bar-back',
 ];
 
@@ -88,6 +100,58 @@ describe('H5 loyalty figures in headless Chromium', () => {
     await page.waitForURL(/package-order\/pages\/pay-success\/index\?id=\d+/, { timeout: WAIT_MS });
     await expect.poll(() => textOf(page, '.js-pay-success-points'), { timeout: WAIT_MS }).toBe(`+${earn}（订单完成后到账）`);
     await shoot(page, 'pay-success-points');
+    expect(errors).toEqual([]);
+  }, 300_000);
+
+  it('shows the member price and 券后价 the server computes on the product page and on its tile', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${api.base}/`);
+    const token = await memberToken(page);
+    const me = await apiCall<{ id: number }>(api.base, 'GET', '/api/v1/me', token);
+    // 银卡会员 (5 % off everything in the seed's ladder), and a 满50减15 coupon held.
+    await apiCall(api.base, 'POST', `/api/v1/merchant/members/${me.id}/growth-adjustments`, owner, { delta: 500, reason: '会员价测试' });
+    const coupon = await createCouponTemplate(api.base, owner, {
+      name: '会员价测试满50减15',
+      kind: 'threshold_off',
+      amountFen: 1500,
+      thresholdFen: 5000,
+    });
+    await memberWrite(api.base, token, 'POST', '/api/v1/coupons/claim', { templateId: coupon.id });
+    const server = await memberWrite<{
+      items: Array<{
+        memberPriceLabel: string;
+        minMemberPriceFen: number;
+        minCouponPriceFen: number;
+        skus: Array<{ skuId: number; memberPriceFen: number; couponPriceFen: number }>;
+      }>;
+    }>(api.base, token, 'POST', '/api/v1/checkout/member-prices', { productIds: [product.id] });
+    const prices = server.items[0]!;
+    const redM = product.skus.find((s) => s.specs.颜色 === '红' && s.specs.尺码 === 'M')!;
+    const redMPrices = prices.skus.find((s) => s.skuId === redM.id)!;
+    // ¥59.00 less 5 %: ¥56.05; a coupon lowers it further.
+    expect(prices.memberPriceLabel).toBe('银卡会员价');
+    expect(redMPrices.memberPriceFen).toBe(5605);
+    expect(redMPrices.couponPriceFen).toBeLessThan(5605);
+
+    await page.goto(`${api.base}/#/pages/product/index?id=${product.id}`);
+    await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: WAIT_MS }).toBe(PRODUCT_TITLE);
+    const skuValue = (text: string) => page.locator('.js-sku-value', { hasText: new RegExp(`^${text}$`) }).first();
+    await skuValue('红').click();
+    await skuValue('M').click();
+    await expect.poll(() => textOf(page, '.js-detail-member-prices .js-member-price'), { timeout: WAIT_MS }).toBe(`银卡会员价 ${formatYuan(5605)}`);
+    expect(await textOf(page, '.js-detail-member-prices .js-coupon-price')).toBe(`券后 ${formatYuan(redMPrices.couponPriceFen)}`);
+    await shoot(page, 'product-member-price');
+
+    // The tile in the search results: the lowest of the SKUs, marked 起 (the SKUs' prices differ).
+    await page.goto(`${api.base}/#/pages/search/index?keyword=${encodeURIComponent(PRODUCT_TITLE)}`);
+    const tile = page.locator('.js-product-card', { hasText: PRODUCT_TITLE }).first();
+    await expect
+      .poll(() => tile.locator('.js-member-price').textContent(), { timeout: WAIT_MS })
+      .toBe(`银卡会员价 ${formatYuan(prices.minMemberPriceFen)}起`);
+    expect(await tile.locator('.js-coupon-price').textContent()).toBe(`券后 ${formatYuan(prices.minCouponPriceFen)}起`);
+    await shoot(page, 'search-tile-member-price');
     expect(errors).toEqual([]);
   }, 300_000);
 });

@@ -3,7 +3,7 @@
  * scripts/gen-api-types.mjs with openapi-typescript. Do not edit: change the zod schemas in packages/shared or the
  * routes in packages/api, then run `node scripts/gen-api-types.mjs`. Types only: nothing here reaches a bundle.
  *
- * OpenAPI document sha256: 47659c637ee839380b416871eb0a3262b2f2208998670392054c158790b86046
+ * OpenAPI document sha256: 30c05eb489fe8e8f2e1e44b9c3394d21d490372e8b47650359219e3f945586b1
  */
 
 export interface paths {
@@ -6009,6 +6009,82 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['CheckoutPreview'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/checkout/member-prices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The member price and 券后价 (after the best coupons held) of products for the member asking, one unit of each SKU */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['MemberPricesRequest'];
+        };
+      };
+      responses: {
+        /** @description prices of the on-shelf products asked for */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MemberPrices'];
           };
         };
         /** @description invalid request; details name the field */
@@ -12559,6 +12635,32 @@ export interface components {
       /** @description pay part with points, as much as the rules allow */
       usePoints?: boolean;
       addressId?: number;
+    };
+    MemberPrices: {
+      /** @description on-shelf products only, in the order asked */
+      items: components['schemas']['ProductMemberPrice'][];
+    };
+    ProductMemberPrice: {
+      productId: number;
+      /** @description what the member price is called (银卡会员价); null without one */
+      memberPriceLabel: string | null;
+      /** @description the lowest member price of its SKUs; null when none has one */
+      minMemberPriceFen: number | null;
+      /** @description the lowest 券后价 of its SKUs; null when no coupon lowers any */
+      minCouponPriceFen: number | null;
+      skus: components['schemas']['SkuMemberPrice'][];
+    };
+    SkuMemberPrice: {
+      skuId: number;
+      /** @description integer fen (1 yuan = 100 fen) */
+      priceFen: number;
+      /** @description one unit after the tier’s member price; null when the tier gives none on it */
+      memberPriceFen: number | null;
+      /** @description 券后价: one unit after the member price and the best coupons the member holds; null when no coupon lowers it */
+      couponPriceFen: number | null;
+    };
+    MemberPricesRequest: {
+      productIds: number[];
     };
     Order: {
       id: number;

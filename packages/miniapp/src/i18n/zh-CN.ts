@@ -69,6 +69,10 @@ export const zhCN = {
   },
   product: {
     title: '商品详情',
+    /** The member's own prices, from the server: the tier's member price (its label, 银卡会员价) and 券后价. */
+    memberPrice: (label: string, price: string) => `${label} ${price}`,
+    couponPrice: (price: string) => `券后 ${price}`,
+    fromPrice: (price: string) => `${price}起`,
     notFound: '商品不存在或已下架',
     descriptionTitle: '商品详情',
     noImage: '暂无图片',

@@ -421,6 +421,9 @@ export function createCatalogService({
       return new Map((await repo.listCategories(executor)).map((c) => [c.id, c.parent_id]));
     },
 
+    /** For shelf prices: the on-shelf SKUs of these products with their category, in one query. */
+    shelfSkus: (executor: Executor, productIds: number[]) => repo.listShelfSkus(executor, productIds),
+
     // For cart and orders (same transaction as the caller): each SKU with its product, spec values and cover read.
     skusForPurchase: async (executor: Executor, skuIds: number[]) =>
       (await repo.listSkusWithProduct(executor, skuIds)).map(({ specs, image_urls, ...s }) => ({

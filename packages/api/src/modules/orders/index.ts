@@ -22,6 +22,8 @@ export type {
   OrderParticipant,
   OrderRefundedEvent,
   RefundRequestedEvent,
+  ShelfCheckout,
+  ShelfOffer,
   StockReturn,
 } from './order-lifecycle.js';
 export type { RefundLineAmount, RefundReservation } from './order-refunds.js';

@@ -218,6 +218,7 @@ export function createOrdersService(deps: {
     updateSettings: (next: OrderSettings, staffId: number) => settings.set(ORDER_SETTINGS, next, staffId),
 
     preview: (memberId: number, platform: LoginPlatform | null, req: CheckoutPreviewRequest) => checkout.preview(memberId, platform, req),
+    memberPrices: (memberId: number, productIds: number[]) => checkout.memberPrices(memberId, productIds),
     create: (memberId: number, platform: LoginPlatform | null, req: CreateOrderRequest) => checkout.create(memberId, platform, req),
 
     async memberOrder(memberId: number, id: number): Promise<Order> {
