@@ -1,7 +1,8 @@
 /**
  * What the shopper's loyalty figures look like in the H5 build in headless Chromium, against the real API process
  * (seeded): the points cap explained at checkout (balance, cap and why) with the points the order earns, and 支付成功
- * saying what it earned; the member price and 券后价 on the product page and on its tile, as the server computes them.
+ * saying what it earned; the member price and 券后价 on the product page and on its tile, as the server computes them;
+ * 成长值明细 naming every entry in words (a task by its name, a cumulative check-in reward as such), never a code.
  *
  * Screenshots at 390×844 (and 320×568) go to test-output/h5-loyalty-pages/; every one is checked for text laid out one
  * character per line, for text off the screen and for tap targets under 44 px.
@@ -54,6 +55,7 @@ const TAP_TARGETS = [
   '.js-pay-success-order',
   '.js-pay-success-home',
   '.js-product-card',
+  '.js-growth-more',
   '#taro-navigation-bar .taro-navigation-bar-back',
 ];
 
@@ -152,6 +154,34 @@ describe('H5 loyalty figures in headless Chromium', () => {
       .toBe(`银卡会员价 ${formatYuan(prices.minMemberPriceFen)}起`);
     expect(await tile.locator('.js-coupon-price').textContent()).toBe(`券后 ${formatYuan(prices.minCouponPriceFen)}起`);
     await shoot(page, 'search-tile-member-price');
+    expect(errors).toEqual([]);
+  }, 300_000);
+
+  it('names every growth entry in words: the task by its name, a cumulative check-in reward as such', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${api.base}/`);
+    const token = await memberToken(page);
+    // A weekly cycle whose first check-in pays 10 growth on top of the day's.
+    const rules = await apiCall(api.base, 'GET', '/api/v1/merchant/check-in/rules', owner);
+    await apiCall(api.base, 'PUT', '/api/v1/merchant/check-in/rules', owner, {
+      ...rules,
+      cycle: 'week',
+      cumulativeRewards: [{ count: 1, points: 0, growth: 10 }],
+    });
+    await memberWrite(api.base, token, 'POST', '/api/v1/check-in');
+    await page.goto(`${api.base}/#/package-member/pages/growth/index`);
+    await expect.poll(() => page.locator('.js-growth-entry-row').count(), { timeout: WAIT_MS }).toBeGreaterThanOrEqual(4);
+    const titles = await page.locator('.js-growth-reason').allTextContents();
+    const notes = await page.locator('.js-growth-note').allTextContents();
+    expect(titles).toContain('累计签到 1 天奖励');
+    expect(titles).toContain('每日签到');
+    // The first order's task (paid in the first test), by its name.
+    expect(notes).toContain('完成首笔订单');
+    const shown = (await page.locator('.js-growth-entry-row').allTextContents()).join('\n');
+    expect(shown).not.toMatch(/[a-z]+_[a-z]+/);
+    await shoot(page, 'growth-ledger');
     expect(errors).toEqual([]);
   }, 300_000);
 });

@@ -30,7 +30,7 @@ export interface CheckInDeps {
   /** Runs in the transaction of a check-in that pays its day's reward, made-up days included (tiers add growth). */
   checkedIn?: (trx: Tx, e: { memberId: number; businessDate: string; at: string }) => Promise<void>;
   /** Growth of a cumulative reward, in the transaction that pays it (tiers post it under the check-in reason). */
-  cycleRewardGrowth?: (trx: Tx, e: { memberId: number; delta: number; sourceKey: string; at: string }) => Promise<void>;
+  cycleRewardGrowth?: (trx: Tx, e: { memberId: number; delta: number; sourceKey: string; note: string; at: string }) => Promise<void>;
 }
 
 export type CheckInService = ReturnType<typeof createCheckInService>;
@@ -83,7 +83,13 @@ export function createCheckInService({ db, clock, timeZone, points, settings, ch
         paid += milestone.points;
       }
       if (milestone.growth > 0 && cycleRewardGrowth)
-        await cycleRewardGrowth(trx, { memberId, delta: milestone.growth, sourceKey, at: at.toISOString() });
+        await cycleRewardGrowth(trx, {
+          memberId,
+          delta: milestone.growth,
+          sourceKey,
+          note: zhCN.checkIn.cumulativeReward(milestone.count),
+          at: at.toISOString(),
+        });
     }
     return paid;
   }
