@@ -2,7 +2,8 @@
  * What the shopper's loyalty figures look like in the H5 build in headless Chromium, against the real API process
  * (seeded): the points cap explained at checkout (balance, cap and why) with the points the order earns, and 支付成功
  * saying what it earned; the member price and 券后价 on the product page and on its tile, as the server computes them;
- * 成长值明细 naming every entry in words (a task by its name, a cumulative check-in reward as such), never a code.
+ * 成长值明细 naming every entry in words (a task by its name, a cumulative check-in reward as such), never a code; tap
+ * targets of 44 px on the home page's search entry, 我的's 全部订单 row, the address list's actions and SKU chips.
  *
  * Screenshots at 390×844 (and 320×568) go to test-output/h5-loyalty-pages/; every one is checked for text laid out one
  * character per line, for text off the screen and for tap targets under 44 px.
@@ -21,7 +22,7 @@ import {
   testOutputDir,
   type RunningApi,
 } from './api-server.js';
-import { type Phone, launchPhone, memberToken, requireH5Build, screenshotter, textOf, WAIT_MS } from './h5-page.js';
+import { expectTapTarget, type Phone, launchPhone, memberToken, requireH5Build, screenshotter, textOf, WAIT_MS } from './h5-page.js';
 
 const PRODUCT_TITLE = '会员积分茶杯';
 
@@ -55,6 +56,12 @@ const TAP_TARGETS = [
   '.js-pay-success-order',
   '.js-pay-success-home',
   '.js-product-card',
+  '.js-sku-value',
+  '.js-search-entry',
+  '.js-orders-entry',
+  '.js-address-edit',
+  '.js-address-delete',
+  '.js-address-set-default',
   '.js-growth-more',
   '#taro-navigation-bar .taro-navigation-bar-back',
 ];
@@ -183,5 +190,22 @@ describe('H5 loyalty figures in headless Chromium', () => {
     expect(shown).not.toMatch(/[a-z]+_[a-z]+/);
     await shoot(page, 'growth-ledger');
     expect(errors).toEqual([]);
+  }, 300_000);
+
+  it('makes the search entry, 全部订单, the address actions and SKU chips tap targets of 44 px at 390 and 320 px', async () => {
+    const page = await context.newPage();
+    await page.goto(`${api.base}/`);
+    const token = await memberToken(page);
+    await createAddress(api.base, token, '第二个地址'); // two addresses: one of them offers 设为默认
+    await page.locator('.js-search-entry').first().waitFor({ timeout: WAIT_MS });
+    await shoot(page, 'home-search-entry');
+    await page.goto(`${api.base}/#/pages/member/index`);
+    await page.locator('.js-orders-entry').first().waitFor({ timeout: WAIT_MS });
+    await shoot(page, 'member-orders-entry');
+    await page.goto(`${api.base}/#/package-address/pages/list/index`);
+    await expect.poll(() => page.locator('.js-address-set-default').count(), { timeout: WAIT_MS }).toBeGreaterThan(0);
+    await shoot(page, 'address-list');
+    // Each checked on screen by the screenshot's tap-target check; these are the ones the shopper reaches first.
+    for (const selector of ['.js-address-edit', '.js-address-delete', '.js-address-set-default']) await expectTapTarget(page, selector);
   }, 300_000);
 });
