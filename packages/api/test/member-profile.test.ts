@@ -137,14 +137,17 @@ describe('privacy', () => {
     const refused = await call(ctx, 'POST', '/api/v1/me/close', m.headers(), { confirm: true });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('ACCOUNT_HAS_OPEN_ORDERS');
-    expect(refused.body.error.details.orders).toEqual([{ orderNo: paid.orderNo, status: 'paid' }]);
+    // Named by what they are (the first line's title and how many lines), not by a bare number alone.
+    expect(refused.body.error.details.orders).toEqual([
+      { orderNo: paid.orderNo, status: 'paid', title: paid.lines[0]!.title, lineCount: String(paid.lines.length) },
+    ]);
     expect((await memberRow(m.id)).closed_at).toBeNull();
     // A refund under way is named too, beside its order.
     const asked = await call(ctx, 'POST', `/api/v1/orders/${paid.id}/refunds`, m.headers(), { reason: '不要了' });
     expect(asked.status, JSON.stringify(asked.body)).toBe(201);
     const still = await call(ctx, 'POST', '/api/v1/me/close', m.headers(), { confirm: true });
     expect(still.status).toBe(409);
-    expect(still.body.error.details.refunds).toEqual([{ refundNo: asked.body.refundNo, status: 'requested' }]);
+    expect(still.body.error.details.refunds).toEqual([{ refundNo: asked.body.refundNo, status: 'requested', title: paid.lines[0]!.title }]);
     expect(still.body.error.details.orders).toHaveLength(1);
     expect((await call(ctx, 'GET', '/api/v1/me', m.headers())).status).toBe(200);
 

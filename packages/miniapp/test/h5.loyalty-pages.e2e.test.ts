@@ -3,7 +3,8 @@
  * (seeded): the points cap explained at checkout (balance, cap and why) with the points the order earns, and 支付成功
  * saying what it earned; the member price and 券后价 on the product page and on its tile, as the server computes them;
  * 成长值明细 naming every entry in words (a task by its name, a cumulative check-in reward as such), never a code; tap
- * targets of 44 px on the home page's search entry, 我的's 全部订单 row, the address list's actions and SKU chips.
+ * targets of 44 px on the home page's search entry, 我的's 全部订单 row, the address list's actions and SKU chips; 我的数据
+ * counting orders as 我的 does (a points-mall cash payment apart), and a refused closing naming what is unfinished.
  *
  * Screenshots at 390×844 (and 320×568) go to test-output/h5-loyalty-pages/; every one is checked for text laid out one
  * character per line, for text off the screen and for tap targets under 44 px.
@@ -63,6 +64,9 @@ const TAP_TARGETS = [
   '.js-address-delete',
   '.js-address-set-default',
   '.js-growth-more',
+  '.js-close-start',
+  '.js-close-agree',
+  '.js-close-cancel',
   '#taro-navigation-bar .taro-navigation-bar-back',
 ];
 
@@ -207,5 +211,44 @@ describe('H5 loyalty figures in headless Chromium', () => {
     await shoot(page, 'address-list');
     // Each checked on screen by the screenshot's tap-target check; these are the ones the shopper reaches first.
     for (const selector of ['.js-address-edit', '.js-address-delete', '.js-address-set-default']) await expectTapTarget(page, selector);
+  }, 300_000);
+
+  it('counts orders in 我的数据 as 我的 does, and a refused closing names what is unfinished in words', async () => {
+    const page = await context.newPage();
+    await page.goto(`${api.base}/`);
+    const token = await memberToken(page);
+    const me = await apiCall<{ id: number }>(api.base, 'GET', '/api/v1/me', token);
+    // A points-mall item with a cash part, redeemed and not paid: a cash order exists beside the goods order.
+    await apiCall(api.base, 'POST', `/api/v1/merchant/members/${me.id}/points-adjustments`, owner, { delta: 500, reason: '兑换测试' });
+    const item = await apiCall<{ id: number; title: string }>(api.base, 'POST', '/api/v1/merchant/points-mall/items', owner, {
+      status: 'on',
+      totalStock: 10,
+      kind: 'virtual',
+      title: '加钱换购体验券',
+      pointsPrice: 100,
+      cashFen: 990,
+      instructions: '凭兑换单号预约。',
+    });
+    await memberWrite(api.base, token, 'POST', '/api/v1/points-mall/redemptions', { itemId: item.id });
+
+    await page.goto(`${api.base}/#/pages/member/index`);
+    await expect.poll(() => textOf(page, '.js-order-count-all'), { timeout: WAIT_MS }).toMatch(/^全部订单 \d+ ›$/);
+    const all = Number(/\d+/.exec(await textOf(page, '.js-order-count-all'))![0]);
+    await page.goto(`${api.base}/#/package-member/pages/privacy/index`);
+    await page.locator('.js-data-orders').first().waitFor({ timeout: WAIT_MS });
+    const orderLines = (await page.locator('.js-data-orders .js-data-line').allTextContents()).map((l) => l.trim());
+    expect(orderLines[0]).toMatch(new RegExp(`^共 ${all} 笔，`));
+    expect(orderLines[1]).toBe('另有积分兑换付款 1 笔，合计 ¥9.90');
+
+    await page.locator('.js-close-start').first().scrollIntoViewIfNeeded();
+    await page.locator('.js-close-start').first().click();
+    await page.locator('.js-close-agree').first().click();
+    await page.locator('.js-close-open').first().waitFor({ timeout: WAIT_MS });
+    const open = (await page.locator('.js-close-open-item').allTextContents()).map((l) => l.trim());
+    expect(open).toContain(`订单「${PRODUCT_TITLE}」 待发货`);
+    expect(open).toContain(`积分兑换「${item.title}」 待付款`);
+    expect(open.join('\n')).not.toMatch(/\d{20,}/);
+    await page.locator('.js-close-open').first().scrollIntoViewIfNeeded();
+    await shoot(page, 'close-refused');
   }, 300_000);
 });

@@ -274,8 +274,9 @@ describe('the member centre on the H5 build', () => {
     await shoot(page, 'close-confirm');
     await page.locator('.js-close-agree').first().click();
     await page.locator('.js-close-open').first().waitFor({ timeout: WAIT_MS });
-    const order = await apiCall<{ orderNo: string }>(api.base, 'GET', `/api/v1/orders/${orderId}`, token);
-    expect((await page.locator('.js-close-open-item').allTextContents()).map((l) => l.trim())).toEqual([`订单 ${order.orderNo} 待发货`]);
+    // Named by what it is (its first line), not by a bare 26-digit number.
+    const order = await apiCall<{ lines: Array<{ title: string }> }>(api.base, 'GET', `/api/v1/orders/${orderId}`, token);
+    expect((await page.locator('.js-close-open-item').allTextContents()).map((l) => l.trim())).toEqual([`订单「${order.lines[0]!.title}」 待发货`]);
     await page.locator('.js-close-open').first().scrollIntoViewIfNeeded();
     await shoot(page, 'close-refused');
 

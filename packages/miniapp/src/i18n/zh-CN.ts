@@ -905,6 +905,7 @@ export const zhCN = {
       favouritesSummary: (n: number) => `${n} 件商品`,
       none: '无',
       ordersSummary: (n: number, yuan: string) => `共 ${n} 笔，合计 ¥${yuan}`,
+      mallCashSummary: (n: number, yuan: string) => `另有积分兑换付款 ${n} 笔，合计 ¥${yuan}`,
       pointsSummary: (balance: number, entries: number) => `可用 ${balance} 积分，${entries} 条积分记录`,
       couponsSummary: (all: number, usable: number) => `共 ${all} 张，可用 ${usable} 张`,
       checkInsSummary: (n: number, last: string) => `共签到 ${n} 天，最近一次 ${last}`,
@@ -925,6 +926,9 @@ export const zhCN = {
       openTitle: '以下事项尚未完成，暂时无法注销',
       openHint: '请在订单完成、退款结束后再申请注销',
       openKinds: { orders: '订单', refunds: '退款', redemptions: '积分兑换' } as Record<string, string>,
+      openKindOther: '事项',
+      /** What an unfinished thing is: its first line (and how many more), in 「」. */
+      openWhat: (title: string, lineCount: number) => `「${title}」${lineCount > 1 ? `等 ${lineCount} 件` : ''}`,
       statuses: {
         awaiting_payment: '待付款',
         paid: '待发货',
