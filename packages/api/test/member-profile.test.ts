@@ -4,6 +4,7 @@
  * unfinished; personal data gone, orders and ledgers kept anonymised; the old token refused; a new login a new member).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { newNickname } from '../src/modules/members/members.service.js';
 import { createTestContext, type TestContext } from './context.js';
 import { call, createStaffAndLogin, freshAddress } from './factories.js';
 import { newShop, newShopper, paidOrder, placeOrder, type Shop } from './shop.js';
@@ -23,6 +24,20 @@ const P = '/api/v1/me/profile';
 const memberRow = (id: number) => ctx.db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 describe('the profile', () => {
+  it('names a new member in Chinese by platform (微信用户1234), or by the platform’s own nickname where its login gives one', async () => {
+    const names = await Promise.all(
+      (['weapp', 'alipay', 'tt'] as const).map(
+        async (platform) => (await call(ctx, 'GET', P, (await newShopper(ctx, platform)).headers())).body.nickname,
+      ),
+    );
+    expect(names[0]).toMatch(/^微信用户\d{4}$/);
+    expect(names[1]).toMatch(/^支付宝用户\d{4}$/);
+    expect(names[2]).toMatch(/^抖音用户\d{4}$/);
+    // The same openid, the same digits; a nickname the platform gives wins.
+    expect(newNickname({ platform: 'weapp', openId: 'o-abc' })).toBe(newNickname({ platform: 'weapp', openId: 'o-abc' }));
+    expect(newNickname({ platform: 'tt', openId: 'o-abc', nickname: ' 抖音小林 ' })).toBe('抖音小林');
+  });
+
   it('reads and edits nickname, avatar, gender and a birthday set once', async () => {
     const m = await newShopper(ctx, 'weapp');
     const first = await call(ctx, 'GET', P, m.headers());

@@ -205,6 +205,8 @@ describe('H5 loyalty figures in headless Chromium', () => {
     await shoot(page, 'home-search-entry');
     await page.goto(`${api.base}/#/pages/member/index`);
     await page.locator('.js-orders-entry').first().waitFor({ timeout: WAIT_MS });
+    // A new member's nickname: the platform's usual words and four digits, no Latin letters.
+    await expect.poll(() => textOf(page, '.js-member-nickname'), { timeout: WAIT_MS }).toMatch(/^(微信|支付宝|抖音)用户\d{4}$/);
     await shoot(page, 'member-orders-entry');
     await page.goto(`${api.base}/#/package-address/pages/list/index`);
     await expect.poll(() => page.locator('.js-address-set-default').count(), { timeout: WAIT_MS }).toBeGreaterThan(0);

@@ -901,7 +901,8 @@ export const zhCN = {
       notSet: '未设置',
       memberSince: '注册时间',
       platformNames: { weapp: '微信小程序', alipay: '支付宝小程序', tt: '抖音小程序' } as Record<string, string>,
-      identity: (platform: string, tail: string) => `${platform}（账号尾号 ${tail}）`,
+      /** A platform the member logs in from, told apart by when it was first used (never by a piece of its openid). */
+      identity: (platform: string, since: string) => `${platform}（${since} 起使用）`,
       favouritesSummary: (n: number) => `${n} 件商品`,
       none: '无',
       ordersSummary: (n: number, yuan: string) => `共 ${n} 笔，合计 ¥${yuan}`,

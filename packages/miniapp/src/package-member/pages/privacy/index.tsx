@@ -53,7 +53,9 @@ function sectionsOf(d: MemberDataExport, tiers: Tier[]): Section[] {
     {
       key: 'platforms',
       title: v.sections.platforms,
-      lines: d.identities.length ? d.identities.map((i) => v.identity(v.platformNames[i.platform] ?? i.platform, i.openIdTail)) : [v.none],
+      lines: d.identities.length
+        ? d.identities.map((i) => v.identity(v.platformNames[i.platform] ?? i.platform, formatDateTime(i.createdAt).slice(0, 10)))
+        : [v.none],
     },
     {
       key: 'addresses',
