@@ -4,17 +4,21 @@
  * saying what it earned; the member price and 券后价 on the product page and on its tile, as the server computes them;
  * 成长值明细 naming every entry in words (a task by its name, a cumulative check-in reward as such), never a code; tap
  * targets of 44 px on the home page's search entry, 我的's 全部订单 row, the address list's actions and SKU chips; 我的数据
- * counting orders as 我的 does (a points-mall cash payment apart), and a refused closing naming what is unfinished.
+ * counting orders as 我的 does (a points-mall cash payment apart), and a refused closing naming what is unfinished; a title
+ * bar on check-in, checkout, 支付成功, 我的收藏 and the address list; a favicon in the H5 build, answered at the root.
  *
  * Screenshots at 390×844 (and 320×568) go to test-output/h5-loyalty-pages/; every one is checked for text laid out one
  * character per line, for text off the screen and for tap targets under 44 px.
  */
 import { formatYuan } from '@siyu/shared/money';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiCall,
   createAddress,
+  DIST,
   createCouponTemplate,
   createSpecProduct,
   memberWrite,
@@ -253,4 +257,40 @@ describe('H5 loyalty figures in headless Chromium', () => {
     await page.locator('.js-close-open').first().scrollIntoViewIfNeeded();
     await shoot(page, 'close-refused');
   }, 300_000);
+
+  it('shows a title bar with a way back on check-in, checkout, 支付成功, 我的收藏 and the address list', async () => {
+    const page = await context.newPage();
+    await page.goto(`${api.base}/`);
+    const token = await memberToken(page);
+    const paid = (await apiCall<{ items: Array<{ id: number }> }>(api.base, 'GET', '/api/v1/orders?status=paid', token)).items[0]!;
+    const titleBar = async (title: string) => {
+      await expect.poll(() => textOf(page, '#taro-navigation-bar .taro-navigation-bar-title'), { timeout: WAIT_MS }).toBe(title);
+      expect(await page.locator('#taro-navigation-bar').first().isVisible()).toBe(true);
+    };
+    const pages: Array<[string, string, string]> = [
+      ['/pages/check-in/index', '每日签到', 'title-check-in'],
+      [`/package-order/pages/pay-success/index?id=${paid.id}`, '支付成功', 'title-pay-success'],
+      ['/package-favourite/pages/list/index', '我的收藏', 'title-favourites'],
+      ['/package-address/pages/list/index', '收货地址', 'title-addresses'],
+    ];
+    for (const [route, title, shot] of pages) {
+      await page.goto(`${api.base}/#${route}`);
+      await titleBar(title);
+      await shoot(page, shot);
+    }
+    await buyNow(page);
+    await titleBar('确认订单');
+    await shoot(page, 'title-checkout');
+  }, 300_000);
+
+  it('ships a favicon with the H5 build, linked from the page and answered at the root', async () => {
+    expect(fs.existsSync(path.join(DIST, 'h5/favicon.ico'))).toBe(true);
+    const page = await context.newPage();
+    await page.goto(`${api.base}/`);
+    const href = await page.locator('link[rel="icon"]').first().getAttribute('href');
+    expect(href).toBe('/favicon.ico');
+    const res = await fetch(`${api.base}/favicon.ico`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/x-icon');
+  });
 });
