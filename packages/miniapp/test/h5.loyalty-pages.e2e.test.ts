@@ -5,7 +5,9 @@
  * 成长值明细 naming every entry in words (a task by its name, a cumulative check-in reward as such), never a code; tap
  * targets of 44 px on the home page's search entry, 我的's 全部订单 row, the address list's actions and SKU chips; 我的数据
  * counting orders as 我的 does (a points-mall cash payment apart), and a refused closing naming what is unfinished; a title
- * bar on check-in, checkout, 支付成功, 我的收藏 and the address list; a favicon in the H5 build, answered at the root.
+ * bar on check-in, checkout, 支付成功, 我的收藏 and the address list; a favicon in the H5 build, answered at the root; at
+ * 320 px coupon names and validity dates whole, a mall item without a picture drawn like a product, the 领券 row without a
+ * coupon already used.
  *
  * Screenshots at 390×844 (and 320×568) go to test-output/h5-loyalty-pages/; every one is checked for text laid out one
  * character per line, for text off the screen and for tap targets under 44 px.
@@ -71,6 +73,8 @@ const TAP_TARGETS = [
   '.js-close-start',
   '.js-close-agree',
   '.js-close-cancel',
+  '.js-coupon-claim',
+  '.js-product-coupons',
   '#taro-navigation-bar .taro-navigation-bar-back',
 ];
 
@@ -293,4 +297,65 @@ describe('H5 loyalty figures in headless Chromium', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/x-icon');
   });
+
+  it('keeps coupon names and dates whole at 320 px, draws a mall item without a picture, and drops a used coupon from 领券', async () => {
+    const page = await context.newPage();
+    await page.goto(`${api.base}/`);
+    const token = await memberToken(page);
+    const year = new Date().getUTCFullYear();
+    const long = await createCouponTemplate(api.base, owner, {
+      name: '周末会员专享全店满100享9折券',
+      kind: 'percent_off',
+      percentOffBp: 1000,
+      thresholdFen: 10000,
+      validity: { type: 'fixed', from: new Date().toISOString(), until: new Date(Date.UTC(year, 11, 31, 12)).toISOString() },
+    });
+    await page.setViewportSize({ width: 320, height: 568 });
+    await page.goto(`${api.base}/#/package-coupon/pages/centre/index`);
+    const card = page.locator('.js-coupon-card', { hasText: long.name }).first();
+    await card.waitFor({ timeout: WAIT_MS });
+    // The whole name (two lines at most, nothing cut off) and the dates on one line.
+    expect(await card.locator('.js-coupon-name').evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+    const dateLine = card.locator('.coupon-line', { hasText: ' - ' }).first();
+    expect(await dateLine.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    expect(await dateLine.evaluate((el) => new Set([...el.getClientRects()].map((r) => Math.round(r.top))).size)).toBe(1);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot(page, 'coupon-centre-long-name');
+
+    // A virtual item without a picture: its initial in the picture's frame, not the kind's name.
+    const item = await apiCall<{ id: number; title: string }>(api.base, 'POST', '/api/v1/merchant/points-mall/items', owner, {
+      status: 'on',
+      totalStock: 10,
+      kind: 'virtual',
+      title: '茶艺课体验名额',
+      pointsPrice: 50,
+      instructions: '凭兑换单号预约。',
+    });
+    await page.goto(`${api.base}/#/package-points/pages/mall/index`);
+    const mallCard = page.locator('.js-mall-item', { hasText: item.title }).first();
+    await mallCard.waitFor({ timeout: WAIT_MS });
+    expect((await mallCard.locator('.js-mall-cover').textContent())?.trim()).toBe('茶');
+    await shoot(page, 'mall-virtual-cover');
+
+    // A coupon for this product, claimed once and used on an order: no longer offered in the 领券 row.
+    const once = await createCouponTemplate(api.base, owner, {
+      name: '茶杯专享立减3元',
+      kind: 'no_threshold_off',
+      amountFen: 300,
+      perMemberLimit: 1,
+    });
+    const mine = await memberWrite<{ id: number }>(api.base, token, 'POST', '/api/v1/coupons/claim', { templateId: once.id });
+    const address = (await apiCall<{ items: Array<{ id: number }> }>(api.base, 'GET', '/api/v1/addresses', token)).items[0]!;
+    const redM = product.skus.find((s) => s.specs.颜色 === '红' && s.specs.尺码 === 'M')!;
+    const order = await memberWrite<{ id: number; payableFen: number }>(api.base, token, 'POST', '/api/v1/orders', {
+      items: [{ skuId: redM.id, quantity: 1 }],
+      addressId: address.id,
+      couponIds: [mine.id],
+    });
+    expect(order.id).toBeGreaterThan(0);
+    await page.goto(`${api.base}/#/pages/product/index?id=${product.id}`);
+    await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: WAIT_MS }).toBe(PRODUCT_TITLE);
+    await expect.poll(() => page.locator('.js-product-coupon-tag').allTextContents(), { timeout: WAIT_MS }).not.toContain('无门槛减3');
+    await shoot(page, 'product-coupon-row');
+  }, 300_000);
 });
