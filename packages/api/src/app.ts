@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { AppConfig } from './config.js';
 import type { DB } from './db/connection.js';
 import { apiDocsRoutes } from './lib/api-docs.js';
+import { favicon } from './lib/favicon.js';
 import { ALL_STAFF_ROLES, STAFF_EDITORS, STAFF_OWNERS, requireMember, requireStaff } from './lib/auth.js';
 import type { Clock } from './lib/clock.js';
 import {
@@ -391,6 +392,7 @@ export function createApp({
     );
   }
   app.route('/uploads', uploadsServeRoutes({ media }));
+  app.get('/favicon.ico', favicon);
   mountConsole(app as unknown as Hono<AppEnv>, config.consoleDir);
 
   if (config.staticDir && fs.existsSync(path.join(config.staticDir, 'index.html'))) {

@@ -52,6 +52,15 @@ describe('the service shell', () => {
     expect(pre.headers.get('access-control-allow-headers')).toBe('Authorization,Content-Type,Idempotency-Key,X-HTTP-Method-Override');
   });
 
+  it('answers /favicon.ico at the root with the shop’s icon, without an H5 build', async () => {
+    const res = await ctx.app.request('/favicon.ico');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/x-icon');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    // An ICO file: reserved 0, type 1 (icon), one image.
+    expect([...bytes.slice(0, 6)]).toEqual([0, 0, 1, 0, 1, 0]);
+  });
+
   it('answers unknown routes with a JSON 404 and a request id', async () => {
     const res = await ctx.app.request('/api/v1/nope');
     expect(res.status).toBe(404);

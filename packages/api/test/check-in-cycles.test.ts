@@ -66,7 +66,7 @@ const ledger = (sourceKey: string, m: TestMember = member) =>
     .where('source_key', '=', sourceKey)
     .execute();
 const growth = (sourceKey: string, m: TestMember = member) =>
-  ctx.db.selectFrom('growth_ledger').select(['delta', 'reason']).where('member_id', '=', m.id).where('source_key', '=', sourceKey).execute();
+  ctx.db.selectFrom('growth_ledger').select(['delta', 'reason', 'note']).where('member_id', '=', m.id).where('source_key', '=', sourceKey).execute();
 
 const MAKE_UP = { enabled: true, costPoints: 10, maxPerCycle: 2, payReward: false };
 
@@ -126,7 +126,7 @@ describe('growth from check-in', () => {
     expect(put.status, JSON.stringify(put.body)).toBe(200);
     await checkIn();
     expect((await checkIn()).status).toBe(409);
-    expect(await growth('check-in:2026-11-22')).toEqual([{ delta: 4, reason: 'check_in' }]);
+    expect(await growth('check-in:2026-11-22')).toEqual([{ delta: 4, reason: 'check_in', note: null }]);
   });
 
   it('is part of the check-in’s transaction: a failing growth step leaves no check-in and no points', async () => {
@@ -174,7 +174,8 @@ describe('cumulative rewards', () => {
       { count: 3, points: 50, growth: 0, reached: true, claimed: true },
     ]);
     expect(await ledger('check-in-bonus:week:2026-11-23:2')).toEqual([{ delta: 100, reason: 'check_in', kind: 'earn', note: '累计签到 2 天奖励' }]);
-    expect(await growth('check-in-bonus:week:2026-11-23:2')).toEqual([{ delta: 7, reason: 'check_in' }]);
+    // Named for what it is (the growth page shows it as its title), not as a day's check-in.
+    expect(await growth('check-in-bonus:week:2026-11-23:2')).toEqual([{ delta: 7, reason: 'check_in', note: '累计签到 2 天奖励' }]);
     noon('2026-11-30');
     await checkIn();
     noon('2026-12-01');
@@ -268,7 +269,7 @@ describe('make-up check-in', () => {
     const res = await makeUp('2026-11-11');
     expect(res.body).toMatchObject({ streak: 2, reward: 2, cost: 0, currentStreak: 3, pointsBalance: 1 + 1 + 2 });
     expect(await ledger('check-in:2026-11-11')).toEqual([{ delta: 2, reason: 'check_in', kind: 'earn', note: '补签 11月11日' }]);
-    expect(await growth('check-in:2026-11-11')).toEqual([{ delta: 1, reason: 'check_in' }]);
+    expect(await growth('check-in:2026-11-11')).toEqual([{ delta: 1, reason: 'check_in', note: null }]);
     expect((await rows()).map((r) => r.streak)).toEqual([1, 2, 3]);
     // Today not yet checked in: its reward follows the restored streak.
     expect((await status()).todayReward).toBe(4);

@@ -404,4 +404,18 @@ describe('on the product page', () => {
     expect(res.body.items.map((t: { id: number }) => t.id)).toEqual([everywhere.id]);
     expect([elsewhere.id, excluded.id]).not.toContain(res.body.items[0].id);
   });
+
+  it('leaves out a coupon the member claimed and used up, and keeps one still held', async () => {
+    const once = await template({ kind: 'no_threshold_off', amountFen: 100, perMemberLimit: 1 });
+    const listed = async () =>
+      (await call(ctx, 'GET', `/api/v1/products/${shop.product.id}/coupons`, m.headers())).body.items.map((t: { id: number }) => t.id);
+    expect((await claim(m, once.id)).status).toBe(201);
+    // Held and usable: still listed (已领取).
+    expect(await listed()).toEqual([once.id]);
+    const order = await placeOrder(ctx, shop, m);
+    await payOrder(ctx, m, order);
+    expect(order.breakdown.some((l: { source: { type: string } | null }) => l.source?.type === 'coupon')).toBe(true);
+    // Used, and no more to claim: gone from the 领券 row.
+    expect(await listed()).toEqual([]);
+  });
 });

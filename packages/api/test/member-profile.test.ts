@@ -4,6 +4,7 @@
  * unfinished; personal data gone, orders and ledgers kept anonymised; the old token refused; a new login a new member).
  */
 import { describe, expect, it } from 'vitest';
+import { newNickname } from '../src/modules/members/index.js';
 import { eachTestContext, type TestContext } from './context.js';
 import { call, createStaffAndLogin, freshAddress } from './factories.js';
 import { newShopper, paidOrder, placeOrder, type Shop, withShop } from './shop.js';
@@ -16,6 +17,20 @@ const P = '/api/v1/me/profile';
 const memberRow = (id: number) => ctx.db.selectFrom('members').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 describe('the profile', () => {
+  it('names a new member in Chinese by platform (微信用户1234), or by the platform’s own nickname where its login gives one', async () => {
+    const names = await Promise.all(
+      (['weapp', 'alipay', 'tt'] as const).map(
+        async (platform) => (await call(ctx, 'GET', P, (await newShopper(ctx, platform)).headers())).body.nickname,
+      ),
+    );
+    expect(names[0]).toMatch(/^微信用户\d{4}$/);
+    expect(names[1]).toMatch(/^支付宝用户\d{4}$/);
+    expect(names[2]).toMatch(/^抖音用户\d{4}$/);
+    // The same openid, the same digits; a nickname the platform gives wins.
+    expect(newNickname({ platform: 'weapp', openId: 'o-abc' })).toBe(newNickname({ platform: 'weapp', openId: 'o-abc' }));
+    expect(newNickname({ platform: 'tt', openId: 'o-abc', nickname: ' 抖音小林 ' })).toBe('抖音小林');
+  });
+
   it('reads and edits nickname, avatar, gender and a birthday set once', async () => {
     const m = await newShopper(ctx, 'weapp');
     const first = await call(ctx, 'GET', P, m.headers());
@@ -130,14 +145,17 @@ describe('privacy', () => {
     const refused = await call(ctx, 'POST', '/api/v1/me/close', m.headers(), { confirm: true });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('ACCOUNT_HAS_OPEN_ORDERS');
-    expect(refused.body.error.details.orders).toEqual([{ orderNo: paid.orderNo, status: 'paid' }]);
+    // Named by what they are (the first line's title and how many lines), not by a bare number alone.
+    expect(refused.body.error.details.orders).toEqual([
+      { orderNo: paid.orderNo, status: 'paid', title: paid.lines[0]!.title, lineCount: String(paid.lines.length) },
+    ]);
     expect((await memberRow(m.id)).closed_at).toBeNull();
     // A refund under way is named too, beside its order.
     const asked = await call(ctx, 'POST', `/api/v1/orders/${paid.id}/refunds`, m.headers(), { reason: '不要了' });
     expect(asked.status, JSON.stringify(asked.body)).toBe(201);
     const still = await call(ctx, 'POST', '/api/v1/me/close', m.headers(), { confirm: true });
     expect(still.status).toBe(409);
-    expect(still.body.error.details.refunds).toEqual([{ refundNo: asked.body.refundNo, status: 'requested' }]);
+    expect(still.body.error.details.refunds).toEqual([{ refundNo: asked.body.refundNo, status: 'requested', title: paid.lines[0]!.title }]);
     expect(still.body.error.details.orders).toHaveLength(1);
     expect((await call(ctx, 'GET', '/api/v1/me', m.headers())).status).toBe(200);
 

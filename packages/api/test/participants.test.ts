@@ -20,6 +20,8 @@ describe('participants', () => {
     expect(whoReactsToWhat(ctx.app.participants)).toEqual({
       // The order lifecycle (the orders module emits; src/participants.ts says why in this order).
       'order.adjustments': ['tier-benefits [goods]', 'coupons [goods]', 'points [goods]', 'test-probe'],
+      // Shelf prices (member price and 券后价 on product pages and tiles): the checkout's offers for one unit.
+      'order.shelf': ['tier-benefits [goods]', 'coupons [goods]'],
       'order.created': ['stock [goods]', 'coupons [goods]', 'points [goods]', 'test-probe'],
       'order.closedUnpaid': ['stock [goods]', 'payments', 'points-mall [points_mall]', 'coupons [goods]', 'points [goods]', 'test-probe'],
       'order.paid': [

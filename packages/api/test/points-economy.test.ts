@@ -167,6 +167,29 @@ describe('points at checkout', () => {
     await expectBalanced(m.id);
   });
 
+  it('says what caps the points (the share of the goods or the balance) and what the order earns, and the paid order says what it earned', async () => {
+    await grant(m.id, 5155, 'cap');
+    const body = {
+      items: [
+        { skuId: shop.sku(0), quantity: 2 },
+        { skuId: shop.sku(1), quantity: 1 },
+      ],
+      addressId: m.addressId,
+    };
+    const off = await call(ctx, 'POST', '/api/v1/checkout/preview', m.headers(), body);
+    // 80.00 of goods: half of it (40.00, 4000 points) is the cap, below the 5155 held; unpaid, the goods earn 80.
+    expect(off.body.points).toMatchObject({ available: 5155, maxPoints: 4000, maxShareBp: 5000, limitedBy: 'share', earnPoints: 80 });
+    const on = await call(ctx, 'POST', '/api/v1/checkout/preview', m.headers(), { ...body, usePoints: true });
+    expect(on.body.points).toMatchObject({ using: true, pointsUsed: 4000, limitedBy: 'share', earnPoints: 40 });
+    const order = await call(ctx, 'POST', '/api/v1/orders', m.headers(), { ...body, usePoints: true });
+    expect(order.body.pointsEarned).toBe(0);
+    await payOrder(ctx, m, order.body);
+    expect((await call(ctx, 'GET', `/api/v1/orders/${order.body.id}`, m.headers())).body.pointsEarned).toBe(40);
+    // 1155 left: now the balance is what stops the points.
+    const small = await call(ctx, 'POST', '/api/v1/checkout/preview', m.headers(), body);
+    expect(small.body.points).toMatchObject({ available: 1255, maxPoints: 1255, limitedBy: 'balance', earnPoints: 80 });
+  });
+
   it('lets one of two orders racing for the same points take them, never going below zero (invariant 3)', async () => {
     await grant(m.id, 1500, 'e');
     const body = { items: [{ skuId: shop.sku(1), quantity: 2 }], addressId: m.addressId, usePoints: true };

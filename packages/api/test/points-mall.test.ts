@@ -342,6 +342,9 @@ describe('points-only redemptions', () => {
     const a = await redeem(m, { itemId: it1.id, addressId: m.addressId });
     expect(a.status, JSON.stringify(a.body)).toBe(201);
     expect(a.body).toMatchObject({ status: 'awaiting_fulfilment', address: { name: '林晓', city: '杭州市' }, carrier: null });
+    // Not shipped yet: closing the account is refused, naming the redemption by the item's title.
+    const refused = await call(ctx, 'POST', '/api/v1/me/close', m.headers(), { confirm: true });
+    expect(refused.body.error.details.redemptions).toEqual([{ redemptionNo: a.body.redemptionNo, status: 'awaiting_fulfilment', title: it1.title }]);
     const operator = await createStaffAndLogin(ctx, 'operator');
     const shipped = await call(ctx, 'POST', `${M}/points-mall/redemptions/${a.body.id}/fulfil`, operator.headers(), {
       carrier: '顺丰',

@@ -5,7 +5,7 @@
  * policy) by a job safe to run twice at once, check-in growth, birthday gifts, bad input and access.
  */
 import type { TierRules, TiersConfig } from '@siyu/shared';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_TIER_RULES } from '../src/modules/tiers/index.js';
 import { eachTestContext, type TestContext } from './context.js';
 import { call, createProduct, createStaffAndLogin, loginMember, type StaffSession, NO_TIER_BENEFITS, M, DAY } from './factories.js';
@@ -199,6 +199,67 @@ describe('benefits at checkout', () => {
     // One of the two tea units gives back half of what the line really cost.
     const part = await refund(created.body.id, m, [{ orderLineId: teaLine.id, quantity: 1 }]);
     expect(part.amountFen).toBe(2400);
+  });
+
+  it('prices products for the member (member price, and 券后价 after the best coupon held) in queries that do not grow with the products', async () => {
+    const owner = await createStaffAndLogin(ctx, 'owner');
+    const more = await Promise.all([
+      createProduct(ctx, owner, { skus: [{ priceFen: 8800, stock: 5 }] }),
+      createProduct(ctx, owner, { skus: [{ priceFen: 1000, stock: 5 }] }),
+    ]);
+    const ids = [shop.product.id, ...more.map((p) => p.id)];
+    const prices = () => call(ctx, 'POST', '/api/v1/checkout/member-prices', m.headers(), { productIds: ids });
+    // Without a tier's member price or a coupon: nothing to show beyond the price.
+    const plain = await prices();
+    expect(plain.status, JSON.stringify(plain.body)).toBe(200);
+    expect(
+      plain.body.items.map((i: { minMemberPriceFen: unknown; minCouponPriceFen: unknown }) => [i.minMemberPriceFen, i.minCouponPriceFen]),
+    ).toEqual([
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
+
+    await configure();
+    await adjust(m.id, 100); // 银卡: 10 % off everything
+    const coupon = await call(ctx, 'POST', `${M}/coupon-templates`, owner.headers(), {
+      name: '满50减15',
+      kind: 'threshold_off',
+      amountFen: 1500,
+      thresholdFen: 5000,
+      validity: { type: 'relative', days: 7 },
+    });
+    await call(ctx, 'POST', `${M}/coupon-templates/${coupon.body.id}/activate`, owner.headers());
+    const claimed = await call(ctx, 'POST', '/api/v1/coupons/claim', m.headers(), { templateId: coupon.body.id });
+    expect(claimed.status, JSON.stringify(claimed.body)).toBe(201);
+
+    const spy = vi.spyOn(ctx.db.getExecutor(), 'executeQuery');
+    const res = await prices();
+    const queriesForThree = spy.mock.calls.length;
+    expect(queriesForThree).toBeGreaterThan(0);
+    const [shopProduct, big, small] = res.body.items;
+    // ¥88.00: ¥79.20 for 银卡, and ¥64.20 with the 满50减15 on top of it.
+    expect(big).toEqual({
+      productId: more[0]!.id,
+      memberPriceLabel: '银卡会员价',
+      minMemberPriceFen: 7920,
+      minCouponPriceFen: 6420,
+      skus: [{ skuId: more[0]!.skus[0]!.id, priceFen: 8800, memberPriceFen: 7920, couponPriceFen: 6420 }],
+    });
+    // ¥10.00: ¥9.00 for 银卡, below the coupon's threshold.
+    expect(small).toMatchObject({ minMemberPriceFen: 900, minCouponPriceFen: null });
+    expect(shopProduct.skus).toHaveLength(shop.product.skus.length);
+    // The same reads for one product as for three: no query per product.
+    spy.mockClear();
+    await call(ctx, 'POST', '/api/v1/checkout/member-prices', m.headers(), { productIds: [ids[0]] });
+    expect(spy.mock.calls.length).toBe(queriesForThree);
+    spy.mockRestore();
+    // Off the shelf: left out. Bad input: 400 naming the field.
+    await call(ctx, 'POST', `${M}/products/${more[1]!.id}/unshelve`, owner.headers());
+    expect((await prices()).body.items.map((i: { productId: number }) => i.productId)).toEqual(ids.slice(0, 2));
+    const bad = await call(ctx, 'POST', '/api/v1/checkout/member-prices', m.headers(), { productIds: [] });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).toContain('productIds');
   });
 
   it('multiplies the points an order earns by the tier’s multiplier', async () => {

@@ -16,6 +16,8 @@ interface PlatformMatrix {
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const matrix: PlatformMatrix = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'config/platforms.json'), 'utf8'));
 const SHARED_SRC = path.join(REPO_ROOT, 'packages/shared/src');
+/** The shop's icon, one file for the H5 build and the API's /favicon.ico. */
+const FAVICON = path.join(REPO_ROOT, 'packages/shared/assets/favicon.ico');
 /** @siyu/shared imports its siblings as './x.js' (NodeNext style): let webpack find the .ts source. */
 const SHARED_EXTENSION_ALIAS = { '.js': ['.ts', '.tsx', '.js'] };
 
@@ -44,7 +46,19 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     env,
     defineConstants: {},
-    copy: { patterns: [], options: {} },
+    // The H5 build's favicon (the browser asks for /favicon.ico; the mini-program builds have no use for it).
+    copy: {
+      patterns:
+        target === 'h5'
+          ? [
+              {
+                from: path.relative(path.resolve(__dirname, '..'), FAVICON),
+                to: path.relative(path.resolve(__dirname, '..'), path.join(REPO_ROOT, platform.outputDir, 'favicon.ico')),
+              },
+            ]
+          : [],
+      options: {},
+    },
     framework: 'react',
     // WeChat has no recursive templates: Taro writes each element's template once per level, baseLevel times, into
     // base.wxml in the main package (about 3 KB a level). Our deepest pages nest 8 elements (product, search with its

@@ -2,7 +2,7 @@
  * Coupons in the H5 build in headless Chromium, against the real API (seeded; the merchant's coupons made through the
  * merchant API): claim coupons in the claim centre (reached from the home page), see them in my coupons with the
  * expiring-soon one first, redeem a code (a wrong one is refused in words), see the 领券 row on the product page, check
- * out with the best coupon chosen by the server, try a combination the server refuses in the chooser, pay on the
+ * out with the best coupon chosen by the server, switch coupons that do not combine with one tap in the chooser, pay on the
  * simulator page and find the coupon under 已使用; then place another order with the code's coupon, see it held, cancel
  * the order and find it back under 可使用.
  *
@@ -235,14 +235,14 @@ describe('H5 coupons in headless Chromium', () => {
     expect(await chooser.locator('.js-chooser-unusable', { hasText: T.expiring.name }).locator('.js-coupon-unusable-reason').textContent()).toBe(
       '满 ¥100.00 可用',
     );
-    // Adding the code's coupon too: the two do not stack; the server's reason shows beside it, the choice stays.
+    // Tapping the code's coupon: the two do not stack, so one tap switches to it (no refusal, nothing kept twice).
     await chooser.locator('.js-chooser-usable', { hasText: T.codeOff.name }).click();
-    await expect
-      .poll(() => chooser.locator('.js-chooser-usable', { hasText: T.codeOff.name }).locator('.js-coupon-refusal').textContent(), {
-        timeout: WAIT_MS,
-      })
-      .toBe(`不与「${T.claimOff.name}」同享`);
-    expect(await chooser.locator('.js-chooser-chosen .js-coupon-name').allTextContents()).toEqual([T.claimOff.name]);
+    await expect.poll(() => chooser.locator('.js-chooser-chosen .js-coupon-name').allTextContents(), { timeout: WAIT_MS }).toEqual([T.codeOff.name]);
+    expect(await textOf(page, '.js-chooser-summary')).toBe('已选 1 张，共抵扣 ¥5.00');
+    expect(await chooser.locator('.js-coupon-refusal').count()).toBe(0);
+    // And one tap switches back.
+    await chooser.locator('.js-chooser-usable', { hasText: T.claimOff.name }).click();
+    await expect.poll(() => chooser.locator('.js-chooser-chosen .js-coupon-name').allTextContents(), { timeout: WAIT_MS }).toEqual([T.claimOff.name]);
     await shoot(page, 'checkout-coupon-chooser');
     // None, then the 5-yuan one alone, then back to the best.
     await chooser.locator('.js-coupon-none').click();

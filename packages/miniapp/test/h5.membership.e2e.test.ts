@@ -257,8 +257,9 @@ describe('the member centre on the H5 build', () => {
     expect(lines).toContain('性别：女');
     expect(lines).toContain(`生日：${picked}`);
     expect(lines).toContain(`手机号：${phoneMasked}`);
-    expect(lines.some((l) => /^微信小程序（账号尾号 \S+）$/.test(l))).toBe(true);
-    expect(lines.some((l) => /^抖音小程序（账号尾号 \S+）$/.test(l))).toBe(true);
+    // Told apart by when each was first used, never by a Latin piece of the openid.
+    expect(lines.some((l) => /^微信小程序（\d{4}-\d{2}-\d{2} 起使用）$/.test(l))).toBe(true);
+    expect(lines.some((l) => /^抖音小程序（\d{4}-\d{2}-\d{2} 起使用）$/.test(l))).toBe(true);
     expect(lines).toContain(`共签到 1 天，最近一次 ${checkIn.businessDate}`);
     expect(lines).toContain('1 次（同一手机号在不同平台的账号已合并）');
     expect(lines).toContain('林小雨 浙江省杭州市西湖区');
@@ -274,8 +275,9 @@ describe('the member centre on the H5 build', () => {
     await shoot(page, 'close-confirm');
     await page.locator('.js-close-agree').first().click();
     await page.locator('.js-close-open').first().waitFor({ timeout: WAIT_MS });
-    const order = await apiCall<{ orderNo: string }>(api.base, 'GET', `/api/v1/orders/${orderId}`, token);
-    expect((await page.locator('.js-close-open-item').allTextContents()).map((l) => l.trim())).toEqual([`订单 ${order.orderNo} 待发货`]);
+    // Named by what it is (its first line), not by a bare 26-digit number.
+    const order = await apiCall<{ lines: Array<{ title: string }> }>(api.base, 'GET', `/api/v1/orders/${orderId}`, token);
+    expect((await page.locator('.js-close-open-item').allTextContents()).map((l) => l.trim())).toEqual([`订单「${order.lines[0]!.title}」 待发货`]);
     await page.locator('.js-close-open').first().scrollIntoViewIfNeeded();
     await shoot(page, 'close-refused');
 

@@ -3,7 +3,7 @@
  * scripts/gen-api-types.mjs with openapi-typescript. Do not edit: change the zod schemas in packages/shared or the
  * routes in packages/api, then run `node scripts/gen-api-types.mjs`. Types only: nothing here reaches a bundle.
  *
- * OpenAPI document sha256: 593fc7c00dbfecebcb85799ee86ce85190bfca25a376a5d762bee665ce72a1fa
+ * OpenAPI document sha256: 30c05eb489fe8e8f2e1e44b9c3394d21d490372e8b47650359219e3f945586b1
  */
 
 export interface paths {
@@ -6009,6 +6009,82 @@ export interface paths {
           };
           content: {
             'application/json': components['schemas']['CheckoutPreview'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/checkout/member-prices': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** The member price and 券后价 (after the best coupons held) of products for the member asking, one unit of each SKU */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['MemberPricesRequest'];
+        };
+      };
+      responses: {
+        /** @description prices of the on-shelf products asked for */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MemberPrices'];
           };
         };
         /** @description invalid request; details name the field */
@@ -12532,6 +12608,15 @@ export interface components {
       savingFen: number;
       /** @description why points cannot be used, for shoppers */
       unavailableReason: string | null;
+      /** @description points pay at most this share of what the goods still cost, in basis points (5000 = 50 %) */
+      maxShareBp: number;
+      /**
+       * @description what caps maxPoints: the member’s balance, or the share of the goods; null when points cannot be used
+       * @enum {string|null}
+       */
+      limitedBy: 'balance' | 'share' | null;
+      /** @description what this order earns once paid, as priced now (tier multiplier included) */
+      earnPoints: number;
     };
     CheckoutPreviewRequest: {
       /** @description buy these now; or send fromCart */
@@ -12550,6 +12635,32 @@ export interface components {
       /** @description pay part with points, as much as the rules allow */
       usePoints?: boolean;
       addressId?: number;
+    };
+    MemberPrices: {
+      /** @description on-shelf products only, in the order asked */
+      items: components['schemas']['ProductMemberPrice'][];
+    };
+    ProductMemberPrice: {
+      productId: number;
+      /** @description what the member price is called (银卡会员价); null without one */
+      memberPriceLabel: string | null;
+      /** @description the lowest member price of its SKUs; null when none has one */
+      minMemberPriceFen: number | null;
+      /** @description the lowest 券后价 of its SKUs; null when no coupon lowers any */
+      minCouponPriceFen: number | null;
+      skus: components['schemas']['SkuMemberPrice'][];
+    };
+    SkuMemberPrice: {
+      skuId: number;
+      /** @description integer fen (1 yuan = 100 fen) */
+      priceFen: number;
+      /** @description one unit after the tier’s member price; null when the tier gives none on it */
+      memberPriceFen: number | null;
+      /** @description 券后价: one unit after the member price and the best coupons the member holds; null when no coupon lowers it */
+      couponPriceFen: number | null;
+    };
+    MemberPricesRequest: {
+      productIds: number[];
     };
     Order: {
       id: number;
@@ -12612,6 +12723,8 @@ export interface components {
       createdAt: string;
       /** @description sum of succeeded refunds; the order is refunded when this equals payableFen */
       refundedFen: number;
+      /** @description points this order earned on payment (pending until it matures, less any taken back); 0 before payment */
+      pointsEarned: number;
       events: components['schemas']['OrderEvent'][];
       /** @description newest first */
       refunds: components['schemas']['Refund'][];

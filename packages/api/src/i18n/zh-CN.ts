@@ -2,7 +2,9 @@ import { fenToYuanString } from '@siyu/shared/money';
 
 /** Shopper- and merchant-facing text the API itself produces. Everything else it says is for developers, in English. */
 export const zhCN = {
-  defaultNickname: (suffix: string) => `会员${suffix}`,
+  /** A new member's nickname when the platform gives none: the platform's usual words and four digits. */
+  defaultNickname: (platform: 'weapp' | 'alipay' | 'tt', digits: string) =>
+    `${{ weapp: '微信用户', alipay: '支付宝用户', tt: '抖音用户' }[platform]}${digits}`,
   /** Order breakdown lines (discount lines bring their own label from the module that offers them). */
   breakdown: {
     items: '商品金额',

@@ -9,6 +9,8 @@ export interface PlatformIdentity {
   unionId: string | null;
   /** Platform session key; stays on the server, never sent to a client. */
   sessionKey: string | null;
+  /** The member's nickname on the platform, where its login gives one; a new member starts with it. */
+  nickname?: string | null;
 }
 
 /** Everything that differs between WeChat, Alipay and Douyin on the server side. Payments join later. */

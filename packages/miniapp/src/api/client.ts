@@ -335,6 +335,8 @@ export const api = {
   /** `couponIds`: omit to let the server choose the best allowed combination, [] for none, or exactly these. `usePoints`: pay part with points. */
   checkoutPreview: (body: BodyOf<'/api/v1/checkout/preview', 'post'>) => post('/api/v1/checkout/preview', { body }),
 
+  memberPrices: (body: BodyOf<'/api/v1/checkout/member-prices', 'post'>) => post('/api/v1/checkout/member-prices', { body }),
+
   createOrder: (body: BodyOf<'/api/v1/orders', 'post'>, idempotencyKey: string) => post('/api/v1/orders', { body, idempotencyKey }),
 
   orders: (query: QueryOf<'/api/v1/orders'> = {}) => get('/api/v1/orders', { query }),

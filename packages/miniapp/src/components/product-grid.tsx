@@ -1,16 +1,18 @@
-import type { ProductSummary } from '@siyu/shared';
+import type { ProductMemberPrice, ProductSummary } from '@siyu/shared';
+import { formatYuan } from '@siyu/shared/money';
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { t } from '../i18n/zh-CN';
 import { priceRangeText } from '../lib/format';
 import { ROUTES } from '../lib/routes';
+import { useMemberPrices } from '../lib/use-member-prices';
 import type { ProductListState } from '../lib/use-product-list';
 import { LoadError } from './load-error';
 import { ProductImage } from './product-image';
 import './product-grid.css';
 
-/** One product: cover, title, price range; a tap opens its detail. */
-export function ProductCard({ product }: { product: ProductSummary }) {
+/** One product: cover, title, price range, the member's own prices when the server gives any; a tap opens its detail. */
+export function ProductCard({ product, prices }: { product: ProductSummary; prices?: ProductMemberPrice | undefined }) {
   return (
     <View className='product-card js-product-card' onClick={() => void Taro.navigateTo({ url: ROUTES.product(product.id) })}>
       <ProductImage className='product-cover' src={product.coverUrl} title={product.title} />
@@ -24,13 +26,48 @@ export function ProductCard({ product }: { product: ProductSummary }) {
           )}
           {product.inStock ? null : <Text className='tag-muted'>{t.catalog.soldOut}</Text>}
         </View>
+        {prices ? (
+          <MemberPriceLines
+            prices={{ memberPriceLabel: prices.memberPriceLabel, memberPriceFen: prices.minMemberPriceFen, couponPriceFen: prices.minCouponPriceFen }}
+            from={product.minPriceFen !== product.maxPriceFen}
+            className='product-member-prices'
+          />
+        ) : null}
       </View>
+    </View>
+  );
+}
+
+/**
+ * The member's prices of a product or one of its SKUs: the tier's member price and the 券后价 (after the best coupons
+ * held), each only when the server gives one; `from` marks the lowest of several SKUs.
+ */
+export function MemberPriceLines({
+  prices,
+  className,
+  from = false,
+}: {
+  prices: { memberPriceLabel: string | null; memberPriceFen: number | null; couponPriceFen: number | null };
+  className: string;
+  from?: boolean;
+}) {
+  const amount = (fen: number) => (from ? t.product.fromPrice(formatYuan(fen)) : formatYuan(fen));
+  if (prices.memberPriceFen === null && prices.couponPriceFen === null) return null;
+  return (
+    <View className={`member-prices ${className}`}>
+      {prices.memberPriceFen !== null && prices.memberPriceLabel ? (
+        <Text className='member-price js-member-price'>{t.product.memberPrice(prices.memberPriceLabel, amount(prices.memberPriceFen))}</Text>
+      ) : null}
+      {prices.couponPriceFen !== null ? (
+        <Text className='coupon-price js-coupon-price'>{t.product.couponPrice(amount(prices.couponPriceFen))}</Text>
+      ) : null}
     </View>
   );
 }
 
 /** A two-column grid of a paged product list with its loading, empty, error and "more" states. */
 export function ProductGrid({ list, emptyText, onRetry }: { list: ProductListState; emptyText: string; onRetry?: () => void }) {
+  const prices = useMemberPrices(list.items.map((p) => p.id));
   if (!list.loaded) {
     return list.error ? <LoadError onRetry={onRetry ?? list.reload} /> : <ProductGridSkeleton />;
   }
@@ -39,7 +76,7 @@ export function ProductGrid({ list, emptyText, onRetry }: { list: ProductListSta
     <View>
       <View className='product-grid js-product-list'>
         {list.items.map((p) => (
-          <ProductCard key={p.id} product={p} />
+          <ProductCard key={p.id} product={p} prices={prices.get(p.id)} />
         ))}
       </View>
       {list.hasMore ? (

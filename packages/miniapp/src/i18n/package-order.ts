@@ -142,6 +142,8 @@ export const paySuccess = {
   amount: '实付金额',
   orderNo: '订单编号',
   paidAt: '支付时间',
+  pointsEarned: '获得积分',
+  pointsEarnedValue: (points: number) => `+${points}（订单完成后到账）`,
   next: '商家将尽快为你发货，可在订单详情查看进度',
   viewOrder: '查看订单',
   continueShopping: '继续逛逛',

@@ -62,6 +62,10 @@ export const zhCN = {
   },
   product: {
     title: '商品详情',
+    /** The member's own prices, from the server: the tier's member price (its label, 银卡会员价) and 券后价. */
+    memberPrice: (label: string, price: string) => `${label} ${price}`,
+    couponPrice: (price: string) => `券后 ${price}`,
+    fromPrice: (price: string) => `${price}起`,
     notFound: '商品不存在或已下架',
     descriptionTitle: '商品详情',
     noImage: '暂无图片',
@@ -279,9 +283,16 @@ export const zhCN = {
     checkoutUsing: (points: number, amount: string) => `已用 ${points} 积分，抵 ${amount}`,
     checkoutNone: '暂无可用积分',
     checkoutBalance: (points: number) => `共 ${points} 积分`,
+    /** Why the points used stop where they do: the share of the goods, or the whole balance. */
+    checkoutCapShare: (balance: number, percent: string) => `共 ${balance} 积分，每单最多抵扣商品金额的 ${percent}%`,
+    checkoutCapBalance: (balance: number) => `共 ${balance} 积分，可全部使用`,
+    checkoutEarnLabel: '本单可得积分',
+    checkoutEarn: (points: number) => `+${points}`,
     checkoutPointsGone: '积分已变动，请重新确认',
   },
   tiers: {
+    /** A growth entry's order, by its number. */
+    orderNo: (no: string) => `订单号：${no}`,
     growthLabel: '成长值',
     growth: (n: number) => `成长值 ${n}`,
     toNext: (n: number, name: string) => `再获得 ${n} 成长值升级为 ${name}`,
@@ -430,10 +441,12 @@ export const zhCN = {
       notSet: '未设置',
       memberSince: '注册时间',
       platformNames: { weapp: '微信小程序', alipay: '支付宝小程序', tt: '抖音小程序' } as Record<string, string>,
-      identity: (platform: string, tail: string) => `${platform}（账号尾号 ${tail}）`,
+      /** A platform the member logs in from, told apart by when it was first used (never by a piece of its openid). */
+      identity: (platform: string, since: string) => `${platform}（${since} 起使用）`,
       favouritesSummary: (n: number) => `${n} 件商品`,
       none: '无',
       ordersSummary: (n: number, yuan: string) => `共 ${n} 笔，合计 ¥${yuan}`,
+      mallCashSummary: (n: number, yuan: string) => `另有积分兑换付款 ${n} 笔，合计 ¥${yuan}`,
       pointsSummary: (balance: number, entries: number) => `可用 ${balance} 积分，${entries} 条积分记录`,
       couponsSummary: (all: number, usable: number) => `共 ${all} 张，可用 ${usable} 张`,
       checkInsSummary: (n: number, last: string) => `共签到 ${n} 天，最近一次 ${last}`,
@@ -454,6 +467,9 @@ export const zhCN = {
       openTitle: '以下事项尚未完成，暂时无法注销',
       openHint: '请在订单完成、退款结束后再申请注销',
       openKinds: { orders: '订单', refunds: '退款', redemptions: '积分兑换' } as Record<string, string>,
+      openKindOther: '事项',
+      /** What an unfinished thing is: its first line (and how many more), in 「」. */
+      openWhat: (title: string, lineCount: number) => `「${title}」${lineCount > 1 ? `等 ${lineCount} 件` : ''}`,
       statuses: {
         awaiting_payment: '待付款',
         paid: '待发货',

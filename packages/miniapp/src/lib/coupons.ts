@@ -119,13 +119,18 @@ function lastMoment(iso: string): string {
 
 /** "2026.11.22 - 2026.12.21" (with times on the detail page). */
 export function couponValidityText(coupon: Pick<Coupon, 'validFrom' | 'validUntil'>, withTime = false): string {
-  return t.coupons.validRange(merchantTime(coupon.validFrom, withTime), merchantTime(lastMoment(coupon.validUntil), withTime));
+  return rangeText(merchantTime(coupon.validFrom, withTime), merchantTime(lastMoment(coupon.validUntil), withTime));
+}
+
+/** A date range for a card line: the end without its year when both fall in one year (2026.12.07 - 12.10), so it fits on one line at 320 px. */
+function rangeText(from: string, until: string): string {
+  return t.coupons.validRange(from, until.length === 10 && from.slice(0, 5) === until.slice(0, 5) ? until.slice(5) : until);
 }
 
 /** A claim-centre template's validity: its window, or N days from the claim. */
 export function templateValidityText(template: Pick<ClaimableCoupon, 'validity'>): string {
   const v = template.validity;
-  if (v.type === 'fixed') return t.coupons.validRange(merchantTime(v.from), merchantTime(lastMoment(v.until)));
+  if (v.type === 'fixed') return rangeText(merchantTime(v.from), merchantTime(lastMoment(v.until)));
   return v.startsNextDay ? t.coupons.validDaysNextDay(v.days) : t.coupons.validDays(v.days);
 }
 

@@ -126,6 +126,37 @@ export const ProductDetail = ProductSummary.extend({
 
 export const ProductPage = pageOf(ProductSummary).meta({ id: 'ProductPage' });
 
+/** The products of a page (tiles) or one product page, to price for the member asking. */
+export const MemberPricesRequest = z
+  .object({ productIds: z.array(Id).min(1).max(50) })
+  .strict()
+  .meta({ id: 'MemberPricesRequest' });
+
+export const SkuMemberPrice = z
+  .object({
+    skuId: Id,
+    priceFen: FenAmount,
+    memberPriceFen: FenAmount.nullable().meta({ description: 'one unit after the tier’s member price; null when the tier gives none on it' }),
+    couponPriceFen: FenAmount.nullable().meta({
+      description: '券后价: one unit after the member price and the best coupons the member holds; null when no coupon lowers it',
+    }),
+  })
+  .meta({ id: 'SkuMemberPrice' });
+
+export const ProductMemberPrice = z
+  .object({
+    productId: Id,
+    memberPriceLabel: z.string().nullable().meta({ description: 'what the member price is called (银卡会员价); null without one' }),
+    minMemberPriceFen: FenAmount.nullable().meta({ description: 'the lowest member price of its SKUs; null when none has one' }),
+    minCouponPriceFen: FenAmount.nullable().meta({ description: 'the lowest 券后价 of its SKUs; null when no coupon lowers any' }),
+    skus: z.array(SkuMemberPrice),
+  })
+  .meta({ id: 'ProductMemberPrice' });
+
+export const MemberPrices = z
+  .object({ items: z.array(ProductMemberPrice).meta({ description: 'on-shelf products only, in the order asked' }) })
+  .meta({ id: 'MemberPrices' });
+
 export const ProductSort = z
   .enum(PRODUCT_SORTS)
   .meta({ description: 'relevance (title, then subtitle, category, spec values) when a keyword is given, else the merchant’s order' });
@@ -189,6 +220,10 @@ export type CategoryTree = z.output<typeof CategoryTree>;
 export type Sku = z.output<typeof Sku>;
 export type ProductSummary = z.output<typeof ProductSummary>;
 export type ProductDetail = z.output<typeof ProductDetail>;
+export type MemberPricesRequest = z.output<typeof MemberPricesRequest>;
+export type SkuMemberPrice = z.output<typeof SkuMemberPrice>;
+export type ProductMemberPrice = z.output<typeof ProductMemberPrice>;
+export type MemberPrices = z.output<typeof MemberPrices>;
 export type ProductPage = z.output<typeof ProductPage>;
 export type ProductStatus = z.output<typeof ProductStatus>;
 export type MerchantProductQuery = z.output<typeof MerchantProductQuery>;

@@ -151,12 +151,19 @@ export const Order = z
     cancelledAt: IsoInstant.nullable(),
     createdAt: IsoInstant,
     refundedFen: FenAmount.meta({ description: 'sum of succeeded refunds; the order is refunded when this equals payableFen' }),
+    pointsEarned: z
+      .number()
+      .int()
+      .min(0)
+      .meta({ description: 'points this order earned on payment (pending until it matures, less any taken back); 0 before payment' }),
     events: z.array(OrderEvent),
     refunds: z.array(Refund).meta({ description: 'newest first' }),
   })
   .meta({ id: 'Order' });
 
-export const OrderSummary = Order.omit({ events: true, breakdown: true, address: true, refunds: true }).meta({ id: 'OrderSummary' });
+export const OrderSummary = Order.omit({ events: true, breakdown: true, address: true, refunds: true, pointsEarned: true }).meta({
+  id: 'OrderSummary',
+});
 export const OrderPage = pageOf(OrderSummary).meta({ id: 'OrderPage' });
 
 /** Why the member cancels (optional): kept in the order's history as the cancellation's note. */

@@ -105,6 +105,17 @@ export const CheckoutPoints = z
     pointsUsed: Points,
     savingFen: z.number().int().min(0),
     unavailableReason: z.string().nullable().meta({ description: 'why points cannot be used, for shoppers' }),
+    maxShareBp: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000)
+      .meta({ description: 'points pay at most this share of what the goods still cost, in basis points (5000 = 50 %)' }),
+    limitedBy: z
+      .enum(['balance', 'share'])
+      .nullable()
+      .meta({ description: 'what caps maxPoints: the member’s balance, or the share of the goods; null when points cannot be used' }),
+    earnPoints: Points.meta({ description: 'what this order earns once paid, as priced now (tier multiplier included)' }),
   })
   .meta({ id: 'CheckoutPoints' });
 

@@ -118,6 +118,21 @@ export function skuSummaries(db: Executor, productIds: number[]) {
     .execute();
 }
 
+/** The SKUs of these products that are on the shelf, with the product's category, cheapest first within a product. */
+export function listShelfSkus(db: Executor, productIds: number[]) {
+  if (productIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('skus')
+    .innerJoin('products', 'products.id', 'skus.product_id')
+    .select(['skus.id as sku_id', 'skus.price_fen', 'products.id as product_id', 'products.category_id'])
+    .where('skus.product_id', 'in', productIds)
+    .where('products.status', '=', 'on_shelf')
+    .orderBy('skus.product_id')
+    .orderBy('skus.price_fen')
+    .orderBy('skus.id')
+    .execute();
+}
+
 /** SKUs with their product's status, title and cover, for cart, checkout and orders. */
 export function listSkusWithProduct(db: Executor, skuIds: number[]) {
   if (skuIds.length === 0) return Promise.resolve([]);

@@ -93,6 +93,14 @@ function toDetail(p: ProductRow, skus: Sku[], salesCountThreshold = 0): ProductD
 const duplicateSkuCode = (code?: string) => new AppError('CONFLICT', `SKU code ${code ?? ''} is already used`.replace('  ', ' '), { field: 'code' });
 
 /** A SKU with what a checkout needs of its product (the repository's row, specs and first image read). */
+/** An on-shelf SKU as shelf prices need it. */
+export interface ShelfSku {
+  sku_id: number;
+  price_fen: number;
+  product_id: number;
+  category_id: number | null;
+}
+
 export interface PurchasableSku {
   specs: Record<string, string>;
   imageUrl: string | null;
@@ -158,6 +166,8 @@ export interface CatalogService {
    */
   memberCards(ids: number[]): Promise<Map<number, ProductSummary>>;
   categoryParents(executor?: Executor): Promise<Map<number, number | null>>;
+  /** For shelf prices: the on-shelf SKUs of these products with their category, in one query. */
+  shelfSkus(executor: Executor, productIds: number[]): Promise<ShelfSku[]>;
   skusForPurchase(executor: Executor, skuIds: number[]): Promise<PurchasableSku[]>;
   /**
    * Reserves or releases stock for an order, recording the movement. False when stock would go below zero.
@@ -493,6 +503,9 @@ export function createCatalogService({
     async categoryParents(executor: Executor = db): Promise<Map<number, number | null>> {
       return new Map((await repo.listCategories(executor)).map((c) => [c.id, c.parent_id]));
     },
+
+    /** For shelf prices: the on-shelf SKUs of these products with their category, in one query. */
+    shelfSkus: (executor: Executor, productIds: number[]) => repo.listShelfSkus(executor, productIds),
 
     // For cart and orders (same transaction as the caller): each SKU with its product, spec values and cover read.
     skusForPurchase: async (executor: Executor, skuIds: number[]): Promise<PurchasableSku[]> =>

@@ -40,7 +40,7 @@ export interface CheckInParticipant extends Participant {
   /** A check-in paid its day's reward, made-up days included (tiers add growth). */
   checkedIn?(trx: Tx, e: { memberId: number; businessDate: string; at: string }): Promise<void>;
   /** A cumulative reward carrying growth was paid (tiers post it under the check-in reason). */
-  cycleRewardGrowth?(trx: Tx, e: { memberId: number; delta: number; sourceKey: string; at: string }): Promise<void>;
+  cycleRewardGrowth?(trx: Tx, e: { memberId: number; delta: number; sourceKey: string; note: string; at: string }): Promise<void>;
 }
 
 /** Check-in's events, as steps of CheckInParticipant; what participants.test.ts lists. */
@@ -122,7 +122,13 @@ export function createCheckInService({ db, clock, timeZone, points, settings, pa
         paid += milestone.points;
       }
       if (milestone.growth > 0)
-        await runStep(participants, 'cycleRewardGrowth', trx, { memberId, delta: milestone.growth, sourceKey, at: at.toISOString() });
+        await runStep(participants, 'cycleRewardGrowth', trx, {
+          memberId,
+          delta: milestone.growth,
+          sourceKey,
+          note: zhCN.checkIn.cumulativeReward(milestone.count),
+          at: at.toISOString(),
+        });
     }
     return paid;
   }

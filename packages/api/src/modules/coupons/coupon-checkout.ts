@@ -3,7 +3,7 @@ import { zhCN } from '../../i18n/zh-CN.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Executor } from '../../lib/transaction.js';
 import type { CatalogService } from '../catalog/index.js';
-import type { CheckoutContext, CheckoutOffer, OrderParticipant } from '../orders/events.js';
+import type { CheckoutContext, CheckoutOffer, OrderParticipant, ShelfOffer } from '../orders/events.js';
 import { type Adjustment, priceOrder } from '../pricing/index.js';
 import { type Candidate, type CheckoutForCoupons, chooseBest, inApplyOrder, judge, stacks } from './coupon-rules.js';
 import * as repo from './coupons.repository.js';
@@ -22,19 +22,23 @@ export function createCouponCheckout(deps: {
     return (id) => parents.get(id) ?? null;
   }
 
-  /** The coupons section of a checkout and the coupon adjustments it uses. */
-  async function offer(
-    executor: Executor,
-    checkout: CheckoutContext,
-    earlier: readonly Adjustment[],
-  ): Promise<CheckoutOffer & { coupons: CheckoutCoupons }> {
-    const now = checkout.at.toISOString();
+  /** What judging coupons needs of the member, read once: the wallet, the tier's level, the category tree. */
+  async function memberFacts(executor: Executor, memberId: number, now: string) {
     const [wallet, tierLevel, parentOf] = await Promise.all([
-      repo.walletCoupons(executor, checkout.memberId, now),
-      deps.tierLevel(executor, checkout.memberId),
+      repo.walletCoupons(executor, memberId, now),
+      deps.tierLevel(executor, memberId),
       categoryParents(executor),
     ]);
-    const c: CheckoutForCoupons = {
+    return { wallet, tierLevel, parentOf };
+  }
+
+  function forCoupons(
+    checkout: Pick<CheckoutContext, 'lines' | 'shipping'>,
+    earlier: readonly Adjustment[],
+    now: string,
+    facts: Awaited<ReturnType<typeof memberFacts>>,
+  ): CheckoutForCoupons {
+    return {
       lines: checkout.lines.map((l) => ({
         key: l.key,
         unitPriceFen: l.unitPriceFen,
@@ -46,9 +50,38 @@ export function createCouponCheckout(deps: {
       earlier,
       now,
       timeZone,
-      tierLevel,
-      parentOf,
+      tierLevel: facts.tierLevel,
+      parentOf: facts.parentOf,
     };
+  }
+
+  /** Shelf prices: the best combination of the coupons the member holds (not held by an order) on one unit. */
+  async function shelf(executor: Executor, memberId: number, at: Date): Promise<ShelfOffer> {
+    const now = at.toISOString();
+    const facts = await memberFacts(executor, memberId, now);
+    const free = facts.wallet.filter((row) => row.status !== 'locked');
+    return (checkout, earlier) => {
+      const c = forCoupons(checkout, earlier, now, facts);
+      const base = priceOrder({ lines: c.lines, shipping: c.shipping, adjustments: [...earlier] }).payableFen;
+      const usable: Candidate[] = [];
+      for (const row of free) {
+        const verdict = judge(ruleOf(row), c, base);
+        if (verdict.usable) usable.push({ rule: ruleOf(row), adjustment: verdict.adjustment, savingFen: verdict.savingFen });
+      }
+      return inApplyOrder(chooseBest(usable, c, base).chosen).map((x) => x.adjustment);
+    };
+  }
+
+  /** The coupons section of a checkout and the coupon adjustments it uses. */
+  async function offer(
+    executor: Executor,
+    checkout: CheckoutContext,
+    earlier: readonly Adjustment[],
+  ): Promise<CheckoutOffer & { coupons: CheckoutCoupons }> {
+    const now = checkout.at.toISOString();
+    const facts = await memberFacts(executor, checkout.memberId, now);
+    const { wallet } = facts;
+    const c = forCoupons(checkout, earlier, now, facts);
     const base = priceOrder({ lines: c.lines, shipping: c.shipping, adjustments: [...earlier] }).payableFen;
     const usable: Candidate[] = [];
     const coupons = new Map(wallet.map((row) => [row.id, row]));
@@ -132,6 +165,7 @@ export function createCouponCheckout(deps: {
     // Coupons are chosen at checkout; a points-mall order carries none.
     kinds: ['goods'],
     adjustments: offer,
+    shelf,
     async created(trx, e) {
       for (const { id } of couponIdsOf(e.adjustments)) {
         if (!(await repo.lockForOrder(trx, { couponId: id, memberId: e.memberId, orderId: e.orderId, now: e.at }))) {

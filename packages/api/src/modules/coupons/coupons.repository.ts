@@ -106,6 +106,21 @@ export function countMemberClaims(db: Executor, memberId: number, templateIds: n
     .execute();
 }
 
+/** Of these templates, the ones the member holds a coupon of that can be used now (not used, held by no order, not expired). */
+export async function templatesHeldUsable(db: Executor, memberId: number, templateIds: number[], now: string): Promise<Set<number>> {
+  if (templateIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('coupons')
+    .select('template_id')
+    .distinct()
+    .where('member_id', '=', memberId)
+    .where('template_id', 'in', templateIds)
+    .where('status', '=', 'available')
+    .where('valid_until', '>', now)
+    .execute();
+  return new Set(rows.map((r) => r.template_id));
+}
+
 export function findCoupon(db: Executor, id: number) {
   return db.selectFrom('coupons').selectAll().where('id', '=', id).executeTakeFirst();
 }

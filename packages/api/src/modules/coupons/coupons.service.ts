@@ -153,7 +153,15 @@ export function createCouponsService(deps: {
       const product = await deps.catalog.memberProduct(productId);
       const parentOf = await checkout.categoryParents(db);
       const centre = await this.claimCentre(memberId);
-      return { items: centre.items.filter((t) => coversLine(t.scope, { productId: product.id, categoryId: product.categoryId }, parentOf)) };
+      const covering = centre.items.filter((t) => coversLine(t.scope, { productId: product.id, categoryId: product.categoryId }, parentOf));
+      // Only what the member can still claim or still use: a coupon claimed and used up (or expired) is not offered.
+      const held = await repo.templatesHeldUsable(
+        db,
+        memberId,
+        covering.map((t) => t.id),
+        nowIso(),
+      );
+      return { items: covering.filter((t) => t.canClaim || held.has(t.id)) };
     },
 
     async claim(memberId: number, templateId: number, address: string): Promise<Coupon> {

@@ -15,6 +15,7 @@ import {
   type MerchantMemberQuery,
   startOfBusinessDay,
 } from '@siyu/shared';
+import { createHash } from 'node:crypto';
 import type { DB } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/dialect.js';
 import { readJson } from '../../db/json-column.js';
@@ -34,6 +35,17 @@ import { type MergeFault, mergeMembers, mergeStepNames } from './members.merge.j
 import * as repo from './members.repository.js';
 
 type MemberRow = NonNullable<Awaited<ReturnType<typeof repo.findMember>>>;
+
+/**
+ * A new member's nickname: the platform's, where its login gives one; otherwise a friendly Chinese default (微信用户 and
+ * four digits drawn from the openid, so it stays the same for the same person and shows nothing of the openid).
+ */
+export function newNickname(identity: Pick<PlatformIdentity, 'platform' | 'openId' | 'nickname'>): string {
+  const given = identity.nickname?.trim();
+  if (given) return [...given].slice(0, 32).join('');
+  const digits = String(createHash('sha256').update(identity.openId).digest().readUInt32BE(0) % 10_000).padStart(4, '0');
+  return zhCN.defaultNickname(identity.platform, digits);
+}
 type MergeRow = Awaited<ReturnType<typeof repo.listMerges>>[number];
 type IdentityRow = Awaited<ReturnType<typeof repo.listIdentities>>[number];
 
@@ -179,7 +191,7 @@ export function createMembersService({
         return { memberId: (now ?? existing).member_id, isNew: false };
       }
       const sibling = identity.unionId ? await repo.findMemberByUnionId(trx, identity.platform, identity.unionId) : undefined;
-      const memberId = sibling ? sibling.member_id : await repo.insertMember(trx, zhCN.defaultNickname(identity.openId.slice(-4).toUpperCase()), at);
+      const memberId = sibling ? sibling.member_id : await repo.insertMember(trx, newNickname(identity), at);
       await repo.insertIdentity(trx, {
         memberId,
         platform: identity.platform,

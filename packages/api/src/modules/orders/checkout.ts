@@ -5,6 +5,7 @@ import {
   type CheckoutPreviewRequest,
   type CreateOrderRequest,
   type LoginPlatform,
+  type MemberPrices,
   ORDER_LIMITS,
   type Order,
   type OrderSettings,
@@ -20,7 +21,7 @@ import { type Executor, inTransaction, type Tx } from '../../lib/transaction.js'
 import type { AddressesService } from '../addresses/index.js';
 import type { CartService } from '../cart/index.js';
 import type { CatalogService } from '../catalog/index.js';
-import { type PricingResult, priceOrder } from '../pricing/index.js';
+import { type Adjustment, type PricingResult, priceOrder } from '../pricing/index.js';
 import type { OrderLifecycle } from './order-lifecycle.js';
 import type { CheckoutContext, CheckoutLine, OrderFacts } from './events.js';
 import * as repo from './orders.repository.js';
@@ -37,6 +38,9 @@ const NO_POINTS: CheckoutPoints = {
   pointsUsed: 0,
   savingFen: 0,
   unavailableReason: null,
+  maxShareBp: 0,
+  limitedBy: null,
+  earnPoints: 0,
 };
 
 /** A line as read from the catalog now: nothing from the client but the SKU id and quantity. */
@@ -156,7 +160,57 @@ export function createCheckout(deps: {
     return { ...result, coupons: offers.coupons ?? NO_COUPONS, points: offers.points ?? NO_POINTS };
   }
 
+  /** No shipping fee on a shelf checkout: the prices shown are the goods'. */
+  const SHELF_SHIPPING = { flatFeeFen: 0, freeThresholdFen: null };
+
   return {
+    /**
+     * The member price and 券后价 of these products' on-shelf SKUs for this member: one unit of each, priced by the same
+     * participants and the same pricing function as a checkout (points aside). One catalog query and each participant's
+     * reads once, whatever the number of products.
+     */
+    async memberPrices(memberId: number, productIds: number[]): Promise<MemberPrices> {
+      const [skus, offers] = await Promise.all([catalog.shelfSkus(db, productIds), lifecycle.shelf(db, memberId, clock.now())]);
+      const items = new Map<number, MemberPrices['items'][number]>();
+      for (const sku of skus) {
+        const lines: CheckoutLine[] = [
+          {
+            key: 0,
+            skuId: sku.sku_id,
+            productId: sku.product_id,
+            categoryId: sku.category_id,
+            unitPriceFen: sku.price_fen,
+            quantity: 1,
+            lineTotalFen: sku.price_fen,
+          },
+        ];
+        const adjustments: Adjustment[] = [];
+        for (const offer of offers) adjustments.push(...offer({ lines, shipping: SHELF_SHIPPING }, adjustments));
+        const priced = priceOrder({ lines: [{ key: 0, unitPriceFen: sku.price_fen, quantity: 1 }], shipping: SHELF_SHIPPING, adjustments });
+        const took = (kind: Adjustment['kind']) =>
+          priced.adjustments.filter((a) => a.kind === kind && a.status === 'applied').reduce((sum, a) => sum + a.amountFen, 0);
+        const memberOff = took('member_price');
+        const couponOff = took('coupon');
+        const item = items.get(sku.product_id) ?? {
+          productId: sku.product_id,
+          memberPriceLabel: null,
+          minMemberPriceFen: null,
+          minCouponPriceFen: null,
+          skus: [],
+        };
+        const memberPriceFen = memberOff > 0 ? sku.price_fen - memberOff : null;
+        const couponPriceFen = couponOff > 0 ? sku.price_fen - memberOff - couponOff : null;
+        if (memberPriceFen !== null) {
+          item.memberPriceLabel ??= priced.adjustments.find((a) => a.kind === 'member_price' && a.status === 'applied')!.label;
+          item.minMemberPriceFen = Math.min(item.minMemberPriceFen ?? memberPriceFen, memberPriceFen);
+        }
+        if (couponPriceFen !== null) item.minCouponPriceFen = Math.min(item.minCouponPriceFen ?? couponPriceFen, couponPriceFen);
+        item.skus.push({ skuId: sku.sku_id, priceFen: sku.price_fen, memberPriceFen, couponPriceFen });
+        items.set(sku.product_id, item);
+      }
+      return { items: productIds.flatMap((id) => items.get(id) ?? []) };
+    },
+
     async preview(memberId: number, platform: LoginPlatform | null, req: CheckoutPreviewRequest): Promise<CheckoutPreview> {
       const [drafts, rules, address] = await Promise.all([
         readLines(db, memberId, req),

@@ -151,6 +151,15 @@ export interface RefundRequestedEvent {
   wholeOrder: boolean;
 }
 
+/** A checkout of one unit, priced for a product page or tile (no address, no shipping fee, no request). */
+export interface ShelfCheckout {
+  lines: CheckoutLine[];
+  shipping: ShippingRule;
+}
+
+/** What a participant would offer a shelf checkout after `earlier`: pure, its reads done once for the whole page. */
+export type ShelfOffer = (checkout: ShelfCheckout, earlier: readonly Adjustment[]) => Adjustment[];
+
 export interface OrderParticipant extends Participant {
   /**
    * The order kinds whose moves this participant takes part in ('all': every kind). Checkout offers (`adjustments`)
@@ -159,6 +168,11 @@ export interface OrderParticipant extends Participant {
   readonly kinds: 'all' | readonly OrderKind[];
   /** `earlier`: what the participants before it offered (so coupons can be chosen after the member price). */
   adjustments?(executor: Executor, checkout: CheckoutContext, earlier: readonly Adjustment[]): Promise<CheckoutOffer>;
+  /**
+   * Shelf prices (the member price and 券后价 on product pages and tiles): reads what it needs for the member once and
+   * answers for any number of one-unit checkouts without another query, so a page of tiles costs a fixed few queries.
+   */
+  shelf?(executor: Executor, memberId: number, at: Date): Promise<ShelfOffer>;
   created?(trx: Tx, event: OrderCreatedEvent): Promise<void>;
   closedUnpaid?(trx: Tx, event: OrderClosedEvent): Promise<void>;
   paid?(trx: Tx, event: OrderPaidEvent): Promise<void>;
@@ -172,7 +186,7 @@ export interface OrderParticipant extends Participant {
 }
 
 /** The order's events, in the order an order can meet them; what participants.test.ts lists. */
-export const ORDER_STEPS = ['adjustments', 'created', 'closedUnpaid', 'paid', 'completed', 'refunded', 'refundRequested'] as const;
+export const ORDER_STEPS = ['adjustments', 'shelf', 'created', 'closedUnpaid', 'paid', 'completed', 'refunded', 'refundRequested'] as const;
 
 /** Whether the participant takes part in orders of this kind. */
 export const handlesKind = (p: OrderParticipant, kind: OrderKind) => p.kinds === 'all' || p.kinds.includes(kind);

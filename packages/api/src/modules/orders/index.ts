@@ -23,6 +23,8 @@ export type {
   OrderParticipant,
   OrderRefundedEvent,
   RefundRequestedEvent,
+  ShelfCheckout,
+  ShelfOffer,
   StockReturn,
 } from './events.js';
 export { ORDER_STEPS, handlesKind } from './events.js';

@@ -18,6 +18,7 @@ import {
   type OrderParticipant,
   type OrderRefundedEvent,
   type RefundRequestedEvent,
+  type ShelfOffer,
 } from './events.js';
 import * as repo from './orders.repository.js';
 
@@ -80,6 +81,11 @@ export function createOrderLifecycle({ clock, participants }: { clock: Clock; pa
         if (offer.points) points = offer.points;
       }
       return { adjustments, coupons, points };
+    },
+
+    /** Every participant's shelf offer for the member, in participant order (one set of reads per page). */
+    async shelf(executor: Executor, memberId: number, at: Date): Promise<ShelfOffer[]> {
+      return Promise.all(participants.filter((p) => p.shelf && handlesKind(p, 'goods')).map((p) => p.shelf!(executor, memberId, at)));
     },
 
     /** What the participants keep back of a refund being asked for, at most the refund. */

@@ -59,9 +59,17 @@ export function toSummary(o: OrderRow, lines: LineRow[]): OrderSummary {
 
 const sourceOf = (a: AdjustmentRow) => (a.source_type === null ? null : { type: a.source_type, id: a.source_id });
 
-export function toOrder(o: OrderRow, lines: LineRow[], adjustments: AdjustmentRow[], events: EventRow[], refunds: Refund[]): Order {
+export function toOrder(
+  o: OrderRow,
+  lines: LineRow[],
+  adjustments: AdjustmentRow[],
+  events: EventRow[],
+  refunds: Refund[],
+  pointsEarned: number,
+): Order {
   return {
     ...toSummary(o, lines),
+    pointsEarned,
     breakdown: breakdownOf({
       itemsFen: o.items_fen,
       shippingFen: o.shipping_fen,

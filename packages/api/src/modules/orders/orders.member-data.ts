@@ -20,15 +20,35 @@ export function createOrdersMemberData(): MemberParticipant {
       return { moved: { orders: Number(r.numUpdatedRows) } };
     },
     async unfinished(executor, memberId): Promise<Record<string, Record<string, string>[]>> {
+      // Goods orders: the cash part of a points-mall redemption is named by its redemption (points-mall's part).
       const open = await executor
         .selectFrom('orders')
-        .select(['order_no', 'status'])
+        .select(['id', 'order_no', 'status'])
         .where('member_id', '=', memberId)
+        .where('kind', '=', 'goods')
         .where('status', 'in', UNFINISHED)
         .orderBy('id')
         .limit(20)
         .execute();
-      return open.length > 0 ? { orders: open.map((o) => ({ orderNo: o.order_no, status: o.status })) } : {};
+      if (open.length === 0) return {};
+      // What each is, for the shopper: its first line's title and how many lines it has (one query for all of them).
+      const lines = await executor
+        .selectFrom('order_lines')
+        .select(['order_id', 'title'])
+        .where(
+          'order_id',
+          'in',
+          open.map((o) => o.id),
+        )
+        .orderBy('order_id')
+        .orderBy('line_no')
+        .execute();
+      return {
+        orders: open.map((o) => {
+          const mine = lines.filter((l) => l.order_id === o.id);
+          return { orderNo: o.order_no, status: o.status, title: mine[0]?.title ?? '', lineCount: String(mine.length) };
+        }),
+      };
     },
     async close(trx, e) {
       const rows = await trx.selectFrom('orders').select(['id', 'address']).where('member_id', '=', e.memberId).execute();
@@ -43,12 +63,14 @@ export function createOrdersMemberData(): MemberParticipant {
     async describe(executor, memberId) {
       const rows = await executor
         .selectFrom('orders')
-        .select(['order_no', 'status', 'payable_fen', 'platform', 'created_at', 'paid_at', 'completed_at'])
+        .select(['order_no', 'kind', 'status', 'payable_fen', 'platform', 'created_at', 'paid_at', 'completed_at'])
         .where('member_id', '=', memberId)
         .orderBy('id', 'desc')
         .execute();
       return rows.map((o) => ({
         orderNo: o.order_no,
+        /** goods, or points_mall: the cash part of a points-mall redemption (not in the order list or its counts). */
+        kind: o.kind,
         status: o.status,
         payableFen: o.payable_fen,
         platform: o.platform,

@@ -138,6 +138,17 @@ export function listLines(db: Executor, orderIds: number[]) {
   return db.selectFrom('order_lines').selectAll().where('order_id', 'in', orderIds).orderBy('order_id').orderBy('line_no').execute();
 }
 
+/** The points an order earned on payment and still holds (pending or matured); 0 when it earned none. */
+export async function pointsEarnedBy(db: Executor, orderId: number): Promise<number> {
+  const row = await db
+    .selectFrom('points_pending')
+    .select('remaining')
+    .where('order_id', '=', orderId)
+    .where('status', '!=', 'cancelled')
+    .executeTakeFirst();
+  return row?.remaining ?? 0;
+}
+
 export function listEvents(db: Executor, orderId: number) {
   return db.selectFrom('order_events').selectAll().where('order_id', '=', orderId).orderBy('id').execute();
 }

@@ -5,6 +5,8 @@ import {
   CreateOrderRequest,
   IdParam,
   CancelOrderRequest,
+  MemberPrices,
+  MemberPricesRequest,
   MemberOrderQuery,
   MerchantOrderFilter,
   MerchantOrderQuery,
@@ -44,6 +46,18 @@ export function orderRoutes(deps: { orders: OrdersService; member: MiddlewareHan
       responses: { 200: jsonContent(CheckoutPreview, 'the computed amounts'), ...memberErrors },
     }),
     async (c) => c.json(await deps.orders.preview(c.get('memberId'), c.get('memberPlatform'), c.req.valid('json')), 200),
+  );
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/checkout/member-prices',
+      tags,
+      summary: 'The member price and 券后价 (after the best coupons held) of products for the member asking, one unit of each SKU',
+      ...read,
+      request: { body: jsonBody(MemberPricesRequest) },
+      responses: { 200: jsonContent(MemberPrices, 'prices of the on-shelf products asked for'), ...memberErrors },
+    }),
+    async (c) => c.json(await deps.orders.memberPrices(c.get('memberId'), c.req.valid('json').productIds), 200),
   );
   router.openapi(
     createRoute({

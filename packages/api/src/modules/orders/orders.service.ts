@@ -32,7 +32,7 @@ import type { Actor, OrderFacts, OrderParticipant, StockReturn } from './events.
 import { createOrderRefunds } from './order-refunds.js';
 import { factsOf, type LineRow, type OrderRow, paymentFactsOf, toOrder, toSummary } from './order-views.js';
 import * as repo from './orders.repository.js';
-import type { CheckoutPreview } from '@siyu/shared';
+import type { CheckoutPreview, MemberPrices } from '@siyu/shared';
 import type { OrderPaymentFacts } from './order-views.js';
 import type { ApplyRefundInput, RefundInput, RefundLineAmount, RefundReservation } from './order-refunds.js';
 import type { RefundRequestedEvent } from './events.js';
@@ -78,6 +78,8 @@ export interface OrdersService {
   settings(): Promise<OrderSettings>;
   updateSettings(next: OrderSettings, staffId: number): Promise<OrderSettings>;
   preview(memberId: number, platform: LoginPlatform | null, req: CheckoutPreviewRequest): Promise<CheckoutPreview>;
+  /** The member's price and 券后价 of one unit of each on-shelf SKU of these products (a fixed few queries a page). */
+  memberPrices(memberId: number, productIds: number[]): Promise<MemberPrices>;
   create(memberId: number, platform: LoginPlatform | null, req: CreateOrderRequest): Promise<Order>;
   memberOrder(memberId: number, id: number): Promise<Order>;
   memberOrders(memberId: number, query: { page: number; pageSize: number; status?: OrderStatus; refund?: 'any' }): Promise<OrderPage>;
@@ -191,13 +193,14 @@ export function createOrdersService(deps: {
   async function load(executor: Executor, id: number): Promise<Order> {
     const o = await repo.findOrder(executor, id);
     if (!o) throw new AppError('NOT_FOUND', `order ${id} not found`);
-    const [lines, adjustments, events, refunds] = await Promise.all([
+    const [lines, adjustments, events, refunds, pointsEarned] = await Promise.all([
       repo.listLines(executor, [id]),
       repo.listAdjustments(executor, [id]),
       repo.listEvents(executor, id),
       deps.refundsOf(executor, id),
+      repo.pointsEarnedBy(executor, id),
     ]);
-    return toOrder(o, lines, adjustments, events, refunds);
+    return toOrder(o, lines, adjustments, events, refunds, pointsEarned);
   }
 
   async function ownOrder(executor: Executor, memberId: number, id: number): Promise<OrderRow> {
@@ -316,6 +319,7 @@ export function createOrdersService(deps: {
     updateSettings: (next: OrderSettings, staffId: number) => settings.set(ORDER_SETTINGS, next, staffId),
 
     preview: (memberId: number, platform: LoginPlatform | null, req: CheckoutPreviewRequest) => checkout.preview(memberId, platform, req),
+    memberPrices: (memberId: number, productIds: number[]) => checkout.memberPrices(memberId, productIds),
     create: (memberId: number, platform: LoginPlatform | null, req: CreateOrderRequest) => checkout.create(memberId, platform, req),
 
     async memberOrder(memberId: number, id: number): Promise<Order> {

@@ -11,13 +11,24 @@ export function createPaymentsMemberData(): MemberParticipant {
     async unfinished(executor, memberId): Promise<Record<string, Record<string, string>[]>> {
       const open = await executor
         .selectFrom('refunds')
-        .select(['refund_no', 'status'])
+        .select((eb) => [
+          'refund_no',
+          'status',
+          // What it is, for the shopper: the refunded order's first line.
+          eb
+            .selectFrom('order_lines')
+            .select('title')
+            .whereRef('order_lines.order_id', '=', 'refunds.order_id')
+            .orderBy('line_no')
+            .limit(1)
+            .as('title'),
+        ])
         .where('member_id', '=', memberId)
         .where('status', 'in', ['requested', 'processing'])
         .orderBy('id')
         .limit(20)
         .execute();
-      return open.length > 0 ? { refunds: open.map((r) => ({ refundNo: r.refund_no, status: r.status })) } : {};
+      return open.length > 0 ? { refunds: open.map((r) => ({ refundNo: r.refund_no, status: r.status, title: r.title ?? '' })) } : {};
     },
   };
 }

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
+import { readJsonOr } from '../../db/json-column.js';
 import type { MemberParticipant } from '../members/events.js';
 import { anonymiseAddressJson } from '../orders/index.js';
 
@@ -39,12 +41,16 @@ export function createPointsMallMemberData(): MemberParticipant {
     async unfinished(executor, memberId): Promise<Record<string, Record<string, string>[]>> {
       const open = await executor
         .selectFrom('points_mall_redemptions')
-        .select(['redemption_no', 'status'])
+        .select(['redemption_no', 'status', 'item_snapshot'])
         .where('member_id', '=', memberId)
         .where('status', 'in', ['awaiting_payment', 'awaiting_fulfilment'])
         .limit(20)
         .execute();
-      return open.length > 0 ? { redemptions: open.map((o) => ({ redemptionNo: o.redemption_no, status: o.status })) } : {};
+      // What each is, for the shopper: the item's title as redeemed.
+      const titleOf = (snapshot: string) => readJsonOr(snapshot, z.object({ title: z.string() }), { title: '' }).title;
+      return open.length > 0
+        ? { redemptions: open.map((o) => ({ redemptionNo: o.redemption_no, status: o.status, title: titleOf(o.item_snapshot) })) }
+        : {};
     },
     async close(trx, e) {
       const rows = await trx

@@ -34,10 +34,22 @@ export function createPointsCheckout(deps: {
     checkout: Parameters<NonNullable<OrderParticipant['adjustments']>>[1],
     earlier: readonly Adjustment[],
   ) {
-    const rules = await rulesOf(executor);
-    const available = await repo.findBalance(executor, memberId);
+    const [rules, available, multiplierBp] = await Promise.all([
+      rulesOf(executor),
+      repo.findBalance(executor, memberId),
+      multiplierBpOf(executor, memberId),
+    ]);
     const using = checkout.request.usePoints === true;
-    const none = (reason: string | null): { adjustments: Adjustment[]; points: CheckoutPoints } => {
+    const priceWith = (adjustments: readonly Adjustment[]) =>
+      priceOrder({
+        lines: checkout.lines.map((l) => ({ key: l.key, unitPriceFen: l.unitPriceFen, quantity: l.quantity })),
+        shipping: checkout.shipping,
+        adjustments,
+      });
+    /** What the order earns once paid, when its goods cost `paidGoodsFen` after every discount. */
+    const earnFor = (paidGoodsFen: number) => pointsForPaidGoods(paidGoodsFen, rules, multiplierBp);
+    const goodsPaid = (priced: ReturnType<typeof priceWith>) => priced.lines.reduce((sum, l) => sum + l.paidFen, 0);
+    const none = (reason: string | null, paidGoodsFen: number): { adjustments: Adjustment[]; points: CheckoutPoints } => {
       // Placing an order that asked for points that cannot be used now (spent meanwhile): refused, not silently dearer.
       if (using && checkout.purpose === 'create') {
         throw new AppError('INSUFFICIENT_POINTS', `points cannot be used on this order now: ${reason ?? 'unavailable'}`, { available, reason });
@@ -53,42 +65,45 @@ export function createPointsCheckout(deps: {
           pointsUsed: 0,
           savingFen: 0,
           unavailableReason: reason,
+          maxShareBp: rules.checkout.maxShareBp,
+          limitedBy: null,
+          earnPoints: earnFor(paidGoodsFen),
         },
       };
     };
-    if (!rules.checkout.enabled) return none(zhCN.points.checkoutOff);
-    if (available <= 0) return none(zhCN.points.noneAvailable);
+    if (!rules.checkout.enabled) return none(zhCN.points.checkoutOff, goodsPaid(priceWith(earlier)));
+    if (available <= 0) return none(zhCN.points.noneAvailable, goodsPaid(priceWith(earlier)));
     const rate = checkoutRate(rules);
+    const balanceFen = rate.fenFor(available);
     const adjustment: Adjustment = {
       kind: 'points',
       code: 'points',
       label: zhCN.points.checkoutLabel,
       source: { type: 'points', id: null },
-      amount: { type: 'up_to_share', maxFen: rate.fenFor(available), shareBasisPoints: rules.checkout.maxShareBp, stepFen: rate.stepFen },
+      amount: { type: 'up_to_share', maxFen: balanceFen, shareBasisPoints: rules.checkout.maxShareBp, stepFen: rate.stepFen },
     };
-    const priced = priceOrder({
-      lines: checkout.lines.map((l) => ({ key: l.key, unitPriceFen: l.unitPriceFen, quantity: l.quantity })),
-      shipping: checkout.shipping,
-      adjustments: [...earlier, adjustment],
-    });
+    const priced = priceWith([...earlier, adjustment]);
     const mine = priced.adjustments.find((a) => a.kind === 'points')!;
-    if (mine.status === 'excluded') return none(zhCN.points.notWithCoupon);
+    // Points take from the goods only: without them, the goods cost what they cost with them plus what points took.
+    const paidWithoutPoints = goodsPaid(priced) + mine.amountFen;
+    if (mine.status === 'excluded') return none(zhCN.points.notWithCoupon, paidWithoutPoints);
     const maxSavingFen = mine.amountFen;
     const maxPoints = rate.pointsFor(maxSavingFen);
-    if (maxSavingFen === 0) return none(zhCN.points.tooLittle);
-    return {
-      adjustments: using ? [adjustment] : [],
-      points: {
-        enabled: true,
-        available,
-        maxPoints,
-        maxSavingFen,
-        using,
-        pointsUsed: using ? maxPoints : 0,
-        savingFen: using ? maxSavingFen : 0,
-        unavailableReason: null,
-      },
+    if (maxSavingFen === 0) return none(zhCN.points.tooLittle, paidWithoutPoints);
+    const points: CheckoutPoints = {
+      enabled: true,
+      available,
+      maxPoints,
+      maxSavingFen,
+      using,
+      pointsUsed: using ? maxPoints : 0,
+      savingFen: using ? maxSavingFen : 0,
+      unavailableReason: null,
+      maxShareBp: rules.checkout.maxShareBp,
+      limitedBy: maxSavingFen >= balanceFen ? 'balance' : 'share',
+      earnPoints: earnFor(using ? paidWithoutPoints - maxSavingFen : paidWithoutPoints),
     };
+    return { adjustments: using ? [adjustment] : [], points };
   }
 
   /** Points' part in the order lifecycle. */

@@ -1,7 +1,7 @@
 import { lockForTransaction } from '../../db/dialect.js';
 import { zhCN } from '../../i18n/zh-CN.js';
 import type { Executor } from '../../lib/transaction.js';
-import type { OrderParticipant } from '../orders/events.js';
+import type { CheckoutLine, OrderParticipant } from '../orders/events.js';
 import type { Adjustment } from '../pricing/index.js';
 import { growthForPaidGoods } from './tiers-rules.js';
 import * as repo from './tiers.repository.js';
@@ -14,48 +14,65 @@ const ORDER_REFUND_PREFIX = (orderId: number) => `order-refund:${orderId}:`;
 export function createTierParticipants(deps: { categoryParents: (executor: Executor) => Promise<Map<number, number | null>>; growth: TierGrowth }) {
   const { currentTier, rulesOf, postOnce } = deps.growth;
 
-  /** The member price and free shipping of the member's tier, offered to a checkout. */
+  type MemberTier = NonNullable<Awaited<ReturnType<typeof currentTier>>>;
+
+  /** The tier's member price and free shipping for these lines (category parents only read when the scope needs them). */
+  function tierAdjustments(tier: MemberTier, lines: readonly CheckoutLine[], parents: Map<number, number | null> | null): Adjustment[] {
+    const adjustments: Adjustment[] = [];
+    const price = tier.benefits.memberPrice;
+    if (price.basisPoints > 0) {
+      let eligible: number[] | undefined;
+      if (price.scope === 'products') {
+        const ids = new Set(price.ids);
+        eligible = lines.filter((l) => ids.has(l.productId)).map((l) => l.key);
+      } else if (price.scope === 'categories') {
+        const ids = new Set(price.ids);
+        eligible = lines
+          .filter((l) => l.categoryId !== null && (ids.has(l.categoryId) || ids.has(parents?.get(l.categoryId) ?? -1)))
+          .map((l) => l.key);
+      }
+      if (eligible === undefined || eligible.length > 0) {
+        adjustments.push({
+          kind: 'member_price',
+          code: 'member_price',
+          label: zhCN.tiers.memberPrice(tier.name),
+          source: { type: 'tier', id: tier.id },
+          ...(eligible ? { eligibleLineKeys: eligible } : {}),
+          amount: { type: 'percent_off', basisPoints: price.basisPoints },
+        });
+      }
+    }
+    if (tier.benefits.freeShipping) {
+      adjustments.push({
+        kind: 'shipping',
+        code: 'tier_free_shipping',
+        label: zhCN.tiers.freeShipping(tier.name),
+        source: { type: 'tier', id: tier.id },
+        amount: { type: 'all' },
+      });
+    }
+    return adjustments;
+  }
+
+  const parentsFor = (executor: Executor, tier: MemberTier) =>
+    tier.benefits.memberPrice.basisPoints > 0 && tier.benefits.memberPrice.scope === 'categories'
+      ? deps.categoryParents(executor)
+      : Promise.resolve(null);
+
+  /** The member price and free shipping of the member's tier, offered to a checkout and to shelf prices. */
   const benefitsParticipant: OrderParticipant = {
     name: 'tier-benefits',
     kinds: ['goods'],
     async adjustments(executor, checkout) {
       const tier = await currentTier(executor, checkout.memberId);
       if (!tier) return { adjustments: [] };
-      const adjustments: Adjustment[] = [];
-      const price = tier.benefits.memberPrice;
-      if (price.basisPoints > 0) {
-        let eligible: number[] | undefined;
-        if (price.scope === 'products') {
-          const ids = new Set(price.ids);
-          eligible = checkout.lines.filter((l) => ids.has(l.productId)).map((l) => l.key);
-        } else if (price.scope === 'categories') {
-          const ids = new Set(price.ids);
-          const parents = await deps.categoryParents(executor);
-          eligible = checkout.lines
-            .filter((l) => l.categoryId !== null && (ids.has(l.categoryId) || ids.has(parents.get(l.categoryId) ?? -1)))
-            .map((l) => l.key);
-        }
-        if (eligible === undefined || eligible.length > 0) {
-          adjustments.push({
-            kind: 'member_price',
-            code: 'member_price',
-            label: zhCN.tiers.memberPrice(tier.name),
-            source: { type: 'tier', id: tier.id },
-            ...(eligible ? { eligibleLineKeys: eligible } : {}),
-            amount: { type: 'percent_off', basisPoints: price.basisPoints },
-          });
-        }
-      }
-      if (tier.benefits.freeShipping) {
-        adjustments.push({
-          kind: 'shipping',
-          code: 'tier_free_shipping',
-          label: zhCN.tiers.freeShipping(tier.name),
-          source: { type: 'tier', id: tier.id },
-          amount: { type: 'all' },
-        });
-      }
-      return { adjustments };
+      return { adjustments: tierAdjustments(tier, checkout.lines, await parentsFor(executor, tier)) };
+    },
+    async shelf(executor, memberId) {
+      const tier = await currentTier(executor, memberId);
+      if (!tier) return () => [];
+      const parents = await parentsFor(executor, tier);
+      return (checkout) => tierAdjustments(tier, checkout.lines, parents);
     },
   };
 

@@ -81,7 +81,7 @@ export interface TiersService {
   checkInParticipant: {
     name: string;
     checkedIn(trx: Tx, e: { memberId: number; businessDate: string; at: string }): Promise<void>;
-    cycleRewardGrowth(trx: Tx, e: { memberId: number; delta: number; sourceKey: string; at: string }): Promise<void>;
+    cycleRewardGrowth(trx: Tx, e: { memberId: number; delta: number; sourceKey: string; note: string; at: string }): Promise<void>;
   };
   /**
    * Tiers' part in points' events: growth for a completed points task, in the task's transaction (once per task).

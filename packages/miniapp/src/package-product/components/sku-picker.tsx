@@ -25,7 +25,7 @@ export function SkuPicker({ skus, dims, selection, onChange }: Props) {
               return (
                 <View
                   key={value}
-                  className={`sku-value js-sku-value${chosen ? ' is-chosen js-sku-chosen' : ''}${available ? '' : ' is-disabled js-sku-disabled'}`}
+                  className={`tap-area sku-value js-sku-value${chosen ? ' is-chosen js-sku-chosen' : ''}${available ? '' : ' is-disabled js-sku-disabled'}`}
                   data-value={value}
                   onClick={available || chosen ? toggle : undefined}
                 >

@@ -1,5 +1,7 @@
 import { t } from '../../../i18n/zh-CN';
 
 export default definePageConfig({
+  // H5 shows Taro's navigation bar (the title and a way back) only when asked for.
+  navigationStyle: 'default',
   navigationBarTitleText: t.address.editTitle,
 });

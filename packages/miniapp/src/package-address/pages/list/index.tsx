@@ -77,16 +77,16 @@ export default function AddressListPage() {
           <View className='address-actions'>
             {a.isDefault ? null : (
               <View
-                className='address-action js-address-set-default'
+                className='tap-area address-action js-address-set-default'
                 onClick={() => void run(() => api.updateAddress(a.id, { isDefault: true }, newIdempotencyKey()))}
               >
                 <Text>{t.address.setDefault}</Text>
               </View>
             )}
-            <View className='address-action js-address-edit' onClick={() => void Taro.navigateTo({ url: ROUTES.addressEdit(a.id) })}>
+            <View className='tap-area address-action js-address-edit' onClick={() => void Taro.navigateTo({ url: ROUTES.addressEdit(a.id) })}>
               <Text>{t.common.edit}</Text>
             </View>
-            <View className='address-action js-address-delete' onClick={() => void remove(a)}>
+            <View className='tap-area address-action js-address-delete' onClick={() => void remove(a)}>
               <Text>{t.common.delete}</Text>
             </View>
           </View>

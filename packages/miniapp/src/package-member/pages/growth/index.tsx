@@ -18,6 +18,30 @@ interface State {
   error: boolean;
 }
 
+/**
+ * What a shopper reads under a growth entry: the task's name (the server notes the task's code), the order's number,
+ * or the server's words (a cumulative check-in reward, staff's reason); never a code.
+ */
+function growthNote(entry: GrowthEntry): string | null {
+  const note = entry.note?.trim();
+  if (!note) return null;
+  switch (entry.reason) {
+    case 'task':
+      return (t.points.tasks as Record<string, string>)[note] ?? null;
+    case 'order':
+    case 'order_refund':
+      return t.tiers.orderNo(note);
+    case 'check_in':
+      return null; // the title says it
+    default:
+      return note;
+  }
+}
+
+/** An entry's title: its reason, or for a cumulative check-in reward the server's words for it (累计签到 7 天奖励). */
+const growthTitle = (entry: GrowthEntry) =>
+  entry.reason === 'check_in' && entry.note?.trim() ? entry.note.trim() : (t.tiers.reasons[entry.reason] ?? t.tiers.growthLabel);
+
 /** My growth ledger, newest first, a page at a time. */
 export default function GrowthPage() {
   const [s, setS] = useState<State>({ growth: null, entries: [], nextCursor: null, loaded: false, loading: true, error: false });
@@ -51,8 +75,8 @@ export default function GrowthPage() {
         {s.entries.map((e) => (
           <View key={e.id} className='ledger-entry js-growth-entry-row'>
             <View className='ledger-main'>
-              <Text className='ledger-reason'>{t.tiers.reasons[e.reason] ?? t.tiers.growthLabel}</Text>
-              {e.note ? <Text className='muted ledger-note'>{e.note}</Text> : null}
+              <Text className='ledger-reason js-growth-reason'>{growthTitle(e)}</Text>
+              {growthNote(e) ? <Text className='muted ledger-note js-growth-note'>{growthNote(e)}</Text> : null}
               <Text className='muted'>{formatDateTime(e.createdAt)}</Text>
             </View>
             <Text className={`ledger-delta ${e.delta >= 0 ? 'is-credit' : 'is-debit'}`}>{t.common.pointsDelta(e.delta)}</Text>

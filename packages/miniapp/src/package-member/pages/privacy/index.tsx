@@ -27,7 +27,11 @@ function sectionsOf(d: MemberDataExport, tiers: Tier[]): Section[] {
   const profile = d.profile;
   const data = d.data as Record<string, unknown>;
   const addresses = rowsOf(data.addresses);
-  const orders = rowsOf(data.orders);
+  // Goods orders, as 我的's 全部订单 counts them; the cash parts of points-mall redemptions on a line of their own.
+  const allOrders = rowsOf(data.orders);
+  const orders = allOrders.filter((o) => o.kind !== 'points_mall');
+  const mallCash = allOrders.filter((o) => o.kind === 'points_mall');
+  const yuanOf = (rows: Rows) => fenToYuanString(rows.reduce((s, o) => s + num(o.payableFen), 0));
   const points = (data.points ?? {}) as { account?: { balance?: unknown } | null; ledger?: unknown };
   const coupons = rowsOf(data.coupons);
   const checkIns = rowsOf(data.check_ins);
@@ -49,7 +53,9 @@ function sectionsOf(d: MemberDataExport, tiers: Tier[]): Section[] {
     {
       key: 'platforms',
       title: v.sections.platforms,
-      lines: d.identities.length ? d.identities.map((i) => v.identity(v.platformNames[i.platform] ?? i.platform, i.openIdTail)) : [v.none],
+      lines: d.identities.length
+        ? d.identities.map((i) => v.identity(v.platformNames[i.platform] ?? i.platform, formatDateTime(i.createdAt).slice(0, 10)))
+        : [v.none],
     },
     {
       key: 'addresses',
@@ -59,7 +65,10 @@ function sectionsOf(d: MemberDataExport, tiers: Tier[]): Section[] {
     {
       key: 'orders',
       title: v.sections.orders,
-      lines: [orders.length ? v.ordersSummary(orders.length, fenToYuanString(orders.reduce((s, o) => s + num(o.payableFen), 0))) : v.none],
+      lines: [
+        orders.length ? v.ordersSummary(orders.length, yuanOf(orders)) : v.none,
+        ...(mallCash.length ? [v.mallCashSummary(mallCash.length, yuanOf(mallCash))] : []),
+      ],
     },
     { key: 'points', title: v.sections.points, lines: [v.pointsSummary(num(points.account?.balance), rowsOf(points.ledger).length)] },
     {
@@ -79,13 +88,17 @@ function sectionsOf(d: MemberDataExport, tiers: Tier[]): Section[] {
   return sections;
 }
 
-/** The 409 ACCOUNT_HAS_OPEN_ORDERS details as lines: 订单 2026… 待发货. */
+/**
+ * The 409 ACCOUNT_HAS_OPEN_ORDERS details as lines that say what each thing is: 订单「茶杯」等 2 件 待付款, 积分兑换「保温杯」
+ * 待发货, 退款「茶杯」处理中 (the number only when the server names nothing).
+ */
 function openLines(open: Open): string[] {
   const lines: string[] = [];
   for (const [kind, items] of Object.entries(open)) {
     for (const item of items) {
-      const no = item.orderNo ?? item.refundNo ?? item.redemptionNo ?? '';
-      lines.push(`${v.openKinds[kind] ?? kind} ${no} ${v.statuses[item.status ?? ''] ?? item.status ?? ''}`.trim());
+      const what = item.title ? v.openWhat(item.title, num(item.lineCount)) : (item.orderNo ?? item.refundNo ?? item.redemptionNo ?? '');
+      const status = v.statuses[item.status ?? ''] ?? '';
+      lines.push(`${v.openKinds[kind] ?? v.openKindOther}${what} ${status}`.trim());
     }
   }
   return lines;

@@ -112,21 +112,36 @@ export default function CheckoutPage() {
   const { address, preview } = load;
   const coupons = preview.coupons;
 
-  /** Prices a new choice of coupons on the server; a refusal is shown beside the coupon it names. */
-  const chooseCoupons = async (ids: number[]) => {
+  /**
+   * Prices a new choice of coupons on the server; a refusal is shown beside the coupon it names. With `tapped` (a coupon
+   * just added), the tapped one goes first and a coupon already chosen that cannot go with it is let go: the tap switches
+   * to the new coupon instead of being refused.
+   */
+  const chooseCoupons = async (ids: number[], tapped?: number) => {
     if (choosing) return;
     setChoosing(true);
     const mine = ++generation.current;
+    let asked = tapped === undefined ? ids : [tapped, ...ids.filter((x) => x !== tapped)];
     try {
-      const next = await previewFor(address, ids);
+      let next: CheckoutPreview | null = null;
+      while (next === null) {
+        try {
+          next = await previewFor(address, asked);
+        } catch (e) {
+          const refusal = refusalOf(e, asked);
+          // Another chosen coupon is what stands in the way of the one tapped: drop it and ask again.
+          if (tapped === undefined || !refusal || refusal.couponId === tapped || !asked.includes(refusal.couponId)) throw e;
+          asked = asked.filter((x) => x !== refusal.couponId);
+        }
+      }
       if (mine !== generation.current) return;
-      useCheckout.getState().chooseCoupons(ids);
+      useCheckout.getState().chooseCoupons(asked);
       pendingKey.current = null; // another order now: a new submit is a new attempt
       setRefusals({});
       setLoad({ state: 'ready', address, preview: next });
     } catch (e) {
       if (mine !== generation.current) return;
-      const refusal = refusalOf(e, ids);
+      const refusal = refusalOf(e, asked);
       if (refusal) setRefusals({ [refusal.couponId]: refusal.detail });
       else void Taro.showToast({ title: isApiError(e) && e.code === 'NETWORK_ERROR' ? t.common.networkError : t.common.failedToast, icon: 'none' });
     } finally {
@@ -156,7 +171,8 @@ export default function CheckoutPage() {
 
   const toggleCoupon = (id: number) => {
     const selected = coupons.selectedIds;
-    void chooseCoupons(selected.includes(id) ? selected.filter((x) => x !== id) : [...selected, id]);
+    if (selected.includes(id)) void chooseCoupons(selected.filter((x) => x !== id));
+    else void chooseCoupons(selected, id);
   };
 
   const submit = async () => {
@@ -290,6 +306,13 @@ export default function CheckoutPage() {
                     ? t.points.checkoutCanUse(points.maxPoints, formatYuan(points.maxSavingFen))
                     : (points.unavailableReason ?? t.points.checkoutNone)}
               </Text>
+              {points.limitedBy ? (
+                <Text className='checkout-points-cap js-checkout-points-cap'>
+                  {points.limitedBy === 'share'
+                    ? t.points.checkoutCapShare(points.available, String(points.maxShareBp / 100))
+                    : t.points.checkoutCapBalance(points.available)}
+                </Text>
+              ) : null}
             </View>
             {pointsUsable ? (
               <View className={`checkout-points-switch js-checkout-points-switch${points.using ? ' is-on' : ''}${pointsBusy ? ' is-busy' : ''}`}>
@@ -302,6 +325,12 @@ export default function CheckoutPage() {
 
       <View className='card'>
         <BreakdownLines breakdown={preview.breakdown} />
+        {points.earnPoints > 0 ? (
+          <View className='row checkout-earn'>
+            <Text className='muted'>{t.points.checkoutEarnLabel}</Text>
+            <Text className='checkout-earn-value js-checkout-earn'>{t.points.checkoutEarn(points.earnPoints)}</Text>
+          </View>
+        ) : null}
         <View className='field'>
           <Text className='field-label'>{t.checkout.remark}</Text>
           <Input

@@ -77,6 +77,12 @@ export default function PaySuccessPage() {
               <Text>{formatDateTime(order.paidAt!)}</Text>
             </View>
           ) : null}
+          {paid && order.pointsEarned > 0 ? (
+            <View className='row pay-success-fact'>
+              <Text className='muted'>{t.paySuccess.pointsEarned}</Text>
+              <Text className='pay-success-points js-pay-success-points'>{t.paySuccess.pointsEarnedValue(order.pointsEarned)}</Text>
+            </View>
+          ) : null}
         </View>
         {paid ? <Text className='muted pay-success-next'>{t.paySuccess.next}</Text> : null}
       </View>

@@ -130,13 +130,7 @@ export default function MallItemPage() {
 
   return (
     <View className='page points-page mall-item js-mall-detail'>
-      {item.imageUrl ? (
-        <ProductImage className='mall-detail-cover' src={item.imageUrl} title={item.title} />
-      ) : (
-        <View className='mall-detail-cover mall-cover-empty'>
-          <Text>{t.mall.kinds[item.kind]}</Text>
-        </View>
-      )}
+      <ProductImage className='mall-detail-cover' src={item.imageUrl} title={item.title} />
       <View className='card'>
         <Text className='mall-detail-title js-mall-detail-title'>{item.title}</Text>
         <Text className='mall-price mall-detail-price js-mall-detail-price'>{mallPriceText(item)}</Text>

@@ -20,13 +20,8 @@ function MallCard({ item, available }: { item: PointsMallItem; available: number
       className={`mall-card js-mall-item${item.canRedeem ? '' : ' is-unavailable'}`}
       onClick={() => void Taro.navigateTo({ url: ROUTES.mallItem(item.id) })}
     >
-      {item.imageUrl ? (
-        <ProductImage className='mall-cover' src={item.imageUrl} title={item.title} />
-      ) : (
-        <View className='mall-cover mall-cover-empty'>
-          <Text>{t.mall.kinds[item.kind]}</Text>
-        </View>
-      )}
+      {/* Without a picture of its own, the item's initial in the frame, as products show (never the kind's name). */}
+      <ProductImage className='mall-cover js-mall-cover' src={item.imageUrl} title={item.title} />
       <View className='mall-card-body'>
         <Text className='mall-card-title js-mall-item-title'>{item.title}</Text>
         <View className='mall-card-tags'>

@@ -27,13 +27,7 @@ export function RedemptionCard({ redemption: r }: { redemption: PointsMallRedemp
         <Text className={`mall-redemption-status js-redemption-status is-${r.status}`}>{redemptionStatusText(r)}</Text>
       </View>
       <View className='mall-redemption-body'>
-        {r.item.imageUrl ? (
-          <ProductImage className='mall-redemption-cover' src={r.item.imageUrl} title={r.item.title} />
-        ) : (
-          <View className='mall-redemption-cover mall-cover-empty'>
-            <Text>{t.mall.kinds[r.item.kind]}</Text>
-          </View>
-        )}
+        <ProductImage className='mall-redemption-cover' src={r.item.imageUrl} title={r.item.title} />
         <View className='mall-redemption-main'>
           <Text className='mall-card-title js-redemption-title'>{`${r.item.title} ${t.mall.quantityTimes(r.quantity)}`}</Text>
           <Text className='mall-price js-redemption-paid'>{redemptionPaidText(r)}</Text>

@@ -9,11 +9,13 @@ import { LoadError } from '../../../components/load-error';
 import { NotFound } from '../../../components/not-found';
 import { ProductImage } from '../../../components/product-image';
 import { ProductCoupons } from '../../components/product-coupons';
+import { MemberPriceLines } from '../../../components/product-grid';
 import { QuantityStepper } from '../../../components/quantity-stepper';
 import { SkuPicker } from '../../components/sku-picker';
 import { t } from '../../../i18n/package-product';
 import { descriptionText, priceRangeText, specsText } from '../../../lib/format';
 import { ROUTES, idParam } from '../../../lib/routes';
+import { useMemberPrices } from '../../../lib/use-member-prices';
 import { initialSelection, missingDimension, selectedSku, specDimensions, type SpecSelection } from '../../lib/sku-selection';
 import { api } from '../../../api/client';
 import { useCart } from '../../../stores/cart-store';
@@ -65,6 +67,8 @@ export default function ProductPage() {
   const dims = useMemo(() => (product ? specDimensions(product.skus) : []), [product]);
   const sku = product ? selectedSku(product.skus, dims, selection) : null;
   const maxQuantity = Math.max(1, Math.min(MAX_QUANTITY, sku?.stock ?? MAX_QUANTITY));
+  const memberPrices = useMemberPrices(product ? [product.id] : []).get(product?.id ?? 0);
+  const skuPrices = sku ? memberPrices?.skus.find((s) => s.skuId === sku.id) : undefined;
   useEffect(() => {
     if (quantity > maxQuantity) setQuantity(maxQuantity);
   }, [quantity, maxQuantity]);
@@ -144,6 +148,25 @@ export default function ProductPage() {
           <Text className='price-large js-detail-price'>
             {sku ? formatYuan(sku.priceFen) : priceRangeText(product.minPriceFen, product.maxPriceFen)}
           </Text>
+          {memberPrices ? (
+            <MemberPriceLines
+              className='product-detail-member-prices js-detail-member-prices'
+              prices={
+                skuPrices
+                  ? {
+                      memberPriceLabel: memberPrices.memberPriceLabel,
+                      memberPriceFen: skuPrices.memberPriceFen,
+                      couponPriceFen: skuPrices.couponPriceFen,
+                    }
+                  : {
+                      memberPriceLabel: memberPrices.memberPriceLabel,
+                      memberPriceFen: memberPrices.minMemberPriceFen,
+                      couponPriceFen: memberPrices.minCouponPriceFen,
+                    }
+              }
+              from={!skuPrices && product.minPriceFen !== product.maxPriceFen}
+            />
+          ) : null}
           <Text className='product-detail-title js-detail-title'>{product.title}</Text>
           {product.subtitle ? <Text className='muted product-detail-subtitle'>{product.subtitle}</Text> : null}
           <View className='tap-area product-poster-entry js-poster-open' onClick={() => void Taro.navigateTo({ url: ROUTES.poster(product.id) })}>
