@@ -40,8 +40,41 @@ interface MultiPickerProps {
   status?: 'error' | 'warning';
 }
 
+/** The multiple choice both pickers show: searched as typed (`onSearch`), with a spinner while `searching`. */
+function SearchSelect({
+  value,
+  onChange,
+  disabled,
+  id,
+  status,
+  onSearch,
+  options,
+  placeholder,
+  searching,
+  ...rest
+}: MultiPickerProps & { onSearch: (typed: string) => void; options: { value: number; label: string }[]; placeholder: string; searching: boolean }) {
+  return (
+    <Select<number[]>
+      id={id}
+      mode='multiple'
+      showSearch={{ filterOption: false, onSearch }}
+      disabled={disabled}
+      status={status}
+      value={value}
+      onChange={(ids) => onChange?.(ids)}
+      onBlur={() => onSearch('')}
+      options={options}
+      placeholder={placeholder}
+      notFoundContent={searching ? <Spin size='small' /> : zh.common.empty}
+      maxTagCount='responsive'
+      style={{ width: '100%' }}
+      data-testid={rest['data-testid']}
+    />
+  );
+}
+
 /** Products chosen by searching the merchant's product list by name (any status: a coupon may be made before a launch). */
-export function ProductPicker({ value = [], onChange, disabled, id, status, ...rest }: MultiPickerProps) {
+export function ProductPicker({ value = [], ...props }: MultiPickerProps) {
   const [typed, setTyped] = useState('');
   const keyword = useDebounced(typed.trim());
   const search = useQuery({
@@ -60,27 +93,19 @@ export function ProductPicker({ value = [], onChange, disabled, id, status, ...r
   });
 
   return (
-    <Select<number[]>
-      id={id}
-      mode='multiple'
-      showSearch={{ filterOption: false, onSearch: setTyped }}
-      disabled={disabled}
-      status={status}
+    <SearchSelect
+      {...props}
       value={value}
-      onChange={(ids) => onChange?.(ids)}
-      onBlur={() => setTyped('')}
+      onSearch={setTyped}
       options={options}
       placeholder={zh.coupons.productSearch}
-      notFoundContent={search.isFetching ? <Spin size='small' /> : zh.common.empty}
-      maxTagCount='responsive'
-      style={{ width: '100%' }}
-      data-testid={rest['data-testid']}
+      searching={search.isFetching}
     />
   );
 }
 
 /** Members chosen by nickname (part of it) or by member ID. */
-export function MemberPicker({ value = [], onChange, disabled, id, status, ...rest }: MultiPickerProps) {
+export function MemberPicker({ value = [], ...props }: MultiPickerProps) {
   const [typed, setTyped] = useState('');
   const keyword = useDebounced(typed.trim());
   const byName = useQuery({
@@ -111,21 +136,13 @@ export function MemberPicker({ value = [], onChange, disabled, id, status, ...re
   });
 
   return (
-    <Select<number[]>
-      id={id}
-      mode='multiple'
-      showSearch={{ filterOption: false, onSearch: setTyped }}
-      disabled={disabled}
-      status={status}
+    <SearchSelect
+      {...props}
       value={value}
-      onChange={(ids) => onChange?.(ids)}
-      onBlur={() => setTyped('')}
+      onSearch={setTyped}
       options={options}
       placeholder={zh.coupons.memberSearch}
-      notFoundContent={byName.isFetching || byId.isFetching ? <Spin size='small' /> : zh.common.empty}
-      maxTagCount='responsive'
-      style={{ width: '100%' }}
-      data-testid={rest['data-testid']}
+      searching={byName.isFetching || byId.isFetching}
     />
   );
 }
