@@ -14,6 +14,14 @@ function useDebounced(value: string, ms = 300): string {
   return settled;
 }
 
+/** What the merchant types in a picker, and `find` run with it once typing pauses (a short list: 20 at most). */
+function useTypedSearch<T>(key: string, find: (query: { keyword?: string; pageSize: number }) => Promise<T>) {
+  const [typed, setTyped] = useState('');
+  const keyword = useDebounced(typed.trim());
+  const search = useQuery({ queryKey: [key, keyword], queryFn: () => find({ keyword: keyword || undefined, pageSize: 20 }), staleTime: 30_000 });
+  return { keyword, setTyped, search };
+}
+
 /** Product titles by id, for ids chosen earlier (a template being edited or shown); fetched once each. */
 export function useProductTitles(ids: readonly number[]): Map<number, string> {
   const results = useQueries({
@@ -75,13 +83,7 @@ function SearchSelect({
 
 /** Products chosen by searching the merchant's product list by name (any status: a coupon may be made before a launch). */
 export function ProductPicker({ value = [], ...props }: MultiPickerProps) {
-  const [typed, setTyped] = useState('');
-  const keyword = useDebounced(typed.trim());
-  const search = useQuery({
-    queryKey: ['product-search', keyword],
-    queryFn: () => api.GET('/products', { params: { query: { keyword: keyword || undefined, pageSize: 20 } } }),
-    staleTime: 30_000,
-  });
+  const { setTyped, search } = useTypedSearch('product-search', (query) => api.GET('/products', { params: { query } }));
   // Titles seen in searches are remembered, so a chosen product keeps its name when the next search does not list it.
   const seen = useRef(new Map<number, string>());
   for (const p of search.data?.items ?? []) seen.current.set(p.id, p.title);
@@ -106,13 +108,7 @@ export function ProductPicker({ value = [], ...props }: MultiPickerProps) {
 
 /** Members chosen by nickname (part of it) or by member ID. */
 export function MemberPicker({ value = [], ...props }: MultiPickerProps) {
-  const [typed, setTyped] = useState('');
-  const keyword = useDebounced(typed.trim());
-  const byName = useQuery({
-    queryKey: ['member-search', keyword],
-    queryFn: () => api.GET('/members', { params: { query: { keyword: keyword || undefined, pageSize: 20 } } }),
-    staleTime: 30_000,
-  });
+  const { keyword, setTyped, search: byName } = useTypedSearch('member-search', (query) => api.GET('/members', { params: { query } }));
   const asId = /^\d{1,15}$/.test(keyword) ? Number(keyword) : null;
   const byId = useQuery({
     queryKey: ['member', asId],
