@@ -736,6 +736,15 @@ describe('merchant console in headless Chromium', () => {
     expect((await apiCall<{ status: string }>(api.base, 'GET', `/api/v1/orders/${paid.id}`, member.token)).status).toBe('paid');
   });
 
+  it('links its favicon, which the server answers as an SVG', async () => {
+    await page.goto(`${api.base}/admin/login`);
+    const href = await page.locator('link[rel="icon"]').getAttribute('href');
+    expect(href).toBe('/admin/favicon.svg');
+    const res = await fetch(`${api.base}${href}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('image/svg+xml');
+  });
+
   it('has no page errors', () => {
     expect(errors).toEqual([]);
   });
