@@ -77,6 +77,10 @@ export const PHONE_VIEWPORTS = [
   { width: 320, height: 568 },
 ];
 
+/** A phone-like context of `browser` (touch, a 2× screen) at `viewport`. */
+export const phoneContext = (browser: Browser, viewport = PHONE_VIEWPORTS[0]!) =>
+  browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+
 /** Opens `url` afresh (a reload, so the page loads as on launch), waits for `ready` to show and the screen to be still. */
 export async function openFresh(page: Page, url: string, ready: string): Promise<void> {
   await page.goto(url);

@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, createMemberOrder, createSpecProduct, memberWrite, staffToken, testOutputDir, type RunningApi } from './api-server.js';
 import { WAIT_MS, expectTapTarget, layoutFaults, memberToken, pickerDown, screenSettled, textOf } from './h5-page.js';
-import { browserSuite, openFresh, PHONE_VIEWPORTS, paymentsStarted } from './h5-suite.js';
+import { browserSuite, openFresh, PHONE_VIEWPORTS, phoneContext, paymentsStarted } from './h5-suite.js';
 
 const SHOTS = testOutputDir('h5-member-shop');
 
@@ -36,7 +36,7 @@ describe.each(PHONE_VIEWPORTS)('H5 addresses, favourites, order counts and æ”¯ä»
   const open = (hash: string, ready: string) => openFresh(page, `${api.base}/#${hash}`, ready);
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    context = await phoneContext(browser, viewport);
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${api.base}/`);

@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCall, createMemberOrder, memberWrite, simulatorPay, testOutputDir, type RunningApi } from './api-server.js';
 import { box, expectTapTarget, layoutFaults, linesOf, memberToken, WAIT_MS, screenSettled } from './h5-page.js';
-import { browserSuite, openFresh, PHONE_VIEWPORTS, paymentsStarted } from './h5-suite.js';
+import { browserSuite, openFresh, PHONE_VIEWPORTS, phoneContext, paymentsStarted } from './h5-suite.js';
 
 const SHOTS = testOutputDir('h5-storefront');
 
@@ -53,7 +53,7 @@ describe.each(PHONE_VIEWPORTS)('H5 storefront at $width × $height', (viewport) 
   const open = (hash: string, ready: string) => openFresh(page, `${api.base}/#${hash}`, ready);
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    context = await phoneContext(browser, viewport);
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(String(e)));
   });
@@ -305,7 +305,7 @@ describe('H5 storefront at 390 × 844: orders, refunds, payment and a slow or ab
   };
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    context = await phoneContext(browser);
     page = await context.newPage();
     await page.goto(`${api.base}/`);
     await page.locator('.js-product-card').first().waitFor({ timeout: WAIT_MS });
@@ -446,7 +446,7 @@ describe('H5 storefront at 390 × 844: a server that goes away and comes back, i
     );
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    context = await phoneContext(browser);
     page = await context.newPage();
   });
   afterAll(async () => {
@@ -474,7 +474,7 @@ describe('H5 storefront at 390 × 844: a server that goes away and comes back, i
   });
 
   it('重试 on home after the API comes back loads the category row and the check-in card too', async () => {
-    const fresh = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const fresh = await phoneContext(browser);
     const p = await fresh.newPage();
     try {
       // The page's own files load; every API call fails, as with the API process stopped.
