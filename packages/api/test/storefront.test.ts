@@ -185,7 +185,7 @@ describe('paths nothing serves', () => {
         expect((await res.json()).error.code).toBe('METHOD_NOT_ALLOWED');
       }
       // The storefront still serves its files and its page routes.
-      for (const p of ['/', '/index.html', '/js/app.js', '/pages/product/index', '/package-order/pages/detail/index']) {
+      for (const p of ['/', '/index.html', '/js/app.js', '/package-product/pages/detail/index', '/package-order/pages/detail/index']) {
         expect((await site.app.request(p)).status, p).toBe(200);
       }
     } finally {

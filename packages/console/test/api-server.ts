@@ -1,10 +1,9 @@
 /** The real API server process for the console's browser tests: a fresh seeded SQLite file, the built console at /admin. */
-import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, seedApi, serveApi } from '../../miniapp/test/server-process';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const CONSOLE_DIST = path.join(REPO_ROOT, 'packages/console/dist');
@@ -13,25 +12,6 @@ export interface RunningApi {
   base: string;
   uploadsDir: string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-function run(cmd: string, args: string[], cwd: string, env: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited with ${code}`))));
-  });
 }
 
 /** Seeds (demo staff owner / operator / viewer, the demo catalog) and starts `node --import tsx src/server.ts`. */
@@ -51,35 +31,8 @@ export async function startApi(): Promise<RunningApi> {
     PORT: String(port),
     HOST: '127.0.0.1',
   };
-  await run(process.execPath, ['--import', 'tsx', 'src/db/seed-cli.ts'], api, env);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: api,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`API exited early with ${child.exitCode}`);
-    if (Date.now() > deadline) throw new Error('API did not come up in 60 s');
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    base,
-    uploadsDir: env.UPLOADS_DIR,
-    stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  await seedApi(api, env);
+  return { ...(await serveApi(api, env, dir)), uploadsDir: env.UPLOADS_DIR };
 }
 
 /** A JSON call with a bearer token (members, or staff as an API client); throws with the body on a non-2xx answer. */

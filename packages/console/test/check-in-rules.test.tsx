@@ -1,9 +1,7 @@
 /** The check-in rules form (签到奖励 under 店铺设置) against a fake API: cycle, cumulative rewards, make-up, and roles. */
 import { CheckInRules } from '@siyu/shared';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { App as AntApp } from 'antd';
-import { MemoryRouter } from 'react-router';
+import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderInConsole } from './render';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const permissions = { role: 'owner' as string, canEdit: true, isOwner: true, timeZone: 'Asia/Shanghai', staffId: 1 };
@@ -44,15 +42,7 @@ describe('the check-in rules form', () => {
 
   async function renderForm() {
     const { CheckInRulesForm } = await import('../src/pages/settings/CheckInRulesForm');
-    render(
-      <AntApp>
-        <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-          <MemoryRouter>
-            <CheckInRulesForm />
-          </MemoryRouter>
-        </QueryClientProvider>
-      </AntApp>,
-    );
+    renderInConsole(<CheckInRulesForm />);
     await screen.findByTestId('check-in-rules-form');
     // The loaded rules reach the form by an effect: wait for the milestone row they bring.
     await screen.findByTestId('milestone-0');
@@ -97,15 +87,7 @@ describe('the check-in rules form', () => {
   it('under the streak rule, offers neither milestones nor make-up and sends them off', async () => {
     loaded = { ...WEEKLY, cycle: 'streak', cumulativeRewards: [], makeUp: { ...WEEKLY.makeUp, enabled: false } };
     const { CheckInRulesForm } = await import('../src/pages/settings/CheckInRulesForm');
-    render(
-      <AntApp>
-        <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-          <MemoryRouter>
-            <CheckInRulesForm />
-          </MemoryRouter>
-        </QueryClientProvider>
-      </AntApp>,
-    );
+    renderInConsole(<CheckInRulesForm />);
     expect((await screen.findAllByText('选择“按周”或“按自然月”后可设置累计奖励和补签。')).length).toBe(2);
     expect(screen.queryByTestId('make-up-enabled')).toBeNull();
     fireEvent.click(screen.getByTestId('check-in-rules-save'));

@@ -7,23 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 // Shared with the H5 tests: waiting for a still screen, and how long a wait may take.
 import { screenSettled, WAIT_MS } from '../../miniapp/test/page-settled';
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../miniapp/test/server-process';
 import { apiCall, CONSOLE_DIST, REPO_ROOT, type RunningApi, startApi } from './api-server';
 
 export { screenSettled, WAIT_MS };
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 /** Where the screenshots go; printed, so a reviewer can look at them. */
 export const OUTPUT = process.env.SIYU_TEST_OUTPUT ?? path.join(REPO_ROOT, 'packages/console/test-output');
 
@@ -50,7 +41,7 @@ export async function openConsole(name: string, viewport = { width: 1440, height
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), `siyu-console-${name}-`));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
     headless: true,
     viewport,
     locale: 'zh-CN',
@@ -79,11 +70,18 @@ export async function shotOnFailure(page: Page | undefined, prefix: string, task
 }
 
 /** A screenshot into OUTPUT once the screen settles, with antd's toasts hidden (they would cover the header). */
-export async function screenshot(page: Page, name: string, options: { fullPage?: boolean; settleMs?: number } = {}) {
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}) {
   await screenSettled(page);
-  // Not a wait for a state: echarts draws its entry animation on a canvas, which no DOM state shows; the picture is
-  // for a person to look at, and nothing is asserted on it.
-  await page.waitForTimeout(options.settleMs ?? 600);
+  // Charts draw (and animate) on a canvas: each one on screen says when it has finished.
+  await page
+    .waitForFunction(
+      () => [...document.querySelectorAll<HTMLElement>('[data-chart-drawn="false"]')].every((el) => el.offsetParent === null),
+      undefined,
+      { timeout: WAIT_MS, polling: 100 },
+    )
+    .catch((err) => {
+      throw new Error(`waiting for the charts on screen to finish drawing: ${err}`);
+    });
   await page.evaluate(() => {
     for (const el of document.querySelectorAll('.ant-message')) (el as HTMLElement).style.display = 'none';
   });
@@ -98,16 +96,48 @@ export async function login(page: Page, username: string, password: string, opti
   if (options.wait ?? true) await page.getByTestId('current-staff').waitFor();
 }
 
+/** The seeded staff (packages/api/src/db/seed.ts), with the role tag the header shows beside the name. */
+export const SEED_STAFF = {
+  owner: { username: 'owner', password: 'siyu-owner-demo', tag: '店主' },
+  operator: { username: 'operator', password: 'siyu-operator-demo', tag: '运营' },
+  viewer: { username: 'viewer', password: 'siyu-viewer-demo', tag: '只读' },
+} as const;
+
 /**
- * The seeded owner signed in on `page`, whoever was signed in before (a test that signs in as someone else, or fails
- * half-way, leaves the next test a page it can still start from).
+ * A seeded staff member (`role`) signed in on `page`, whoever was signed in before, then on `path` under /admin once
+ * its skeletons have gone: each test starts from here, so it passes alone and after a test that failed half-way.
  */
-export async function ownerSignedIn(page: Page, base: string) {
+export async function signedIn(page: Page, base: string, role: keyof typeof SEED_STAFF = 'owner', path?: string) {
+  const who = SEED_STAFF[role];
   const current = page.getByTestId('current-staff');
-  if ((await current.isVisible()) && (await current.textContent())?.includes('店主')) return;
-  await page.context().clearCookies();
-  await page.goto(`${base}/admin/`);
-  await login(page, 'owner', 'siyu-owner-demo');
+  if (!((await current.isVisible()) && (await current.textContent())?.includes(who.tag))) {
+    await page.context().clearCookies();
+    await page.goto(`${base}/admin/`);
+    await login(page, who.username, who.password);
+  }
+  if (path !== undefined) {
+    await page.goto(`${base}/admin${path}`);
+    await settled(page);
+  }
+}
+
+/** The seeded owner signed in on `page` (see signedIn). */
+export const ownerSignedIn = (page: Page, base: string) => signedIn(page, base, 'owner');
+
+/**
+ * Registers a browser test file's set-up: the API and the console (openConsole) before its tests, `ready` given them;
+ * after each failed test a picture of where it stood (`failed-<name>-…`); the browser and API closed at the end.
+ */
+export function consoleSuite(name: string, ready: (browser: ConsoleBrowser) => void, viewport?: { width: number; height: number }) {
+  let browser: ConsoleBrowser | undefined;
+  beforeAll(async () => {
+    browser = await openConsole(name, viewport);
+    ready(browser);
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach((ctx) => shotOnFailure(browser?.page, `failed-${name}-`, ctx.task));
 }
 
 /**

@@ -11,45 +11,28 @@
  */
 import fs from 'node:fs';
 import { addDays, businessDateOf } from '@siyu/shared/business-day';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, memberWithAddress, paidOrder, type RunningApi } from './api-server';
+import { describe, expect, it } from 'vitest';
+import { apiCall, memberWithAddress, paidOrder } from './api-server';
 import {
   type ConsoleBrowser,
   choose as chooseOption,
-  openConsole,
+  consoleSuite,
   settled as pageSettled,
   screenshot,
-  shotOnFailure,
   login as staffLogin,
   staffToken as sharedStaffToken,
   WAIT_MS,
   screenSettled,
-  ownerSignedIn as signInOwner,
+  signedIn,
 } from './console-browser';
 import { makePng } from './png';
 
 const PRODUCT_TITLE = '控制台测试卫衣';
 
-let api: RunningApi;
-let context: BrowserContext;
-let browser: ConsoleBrowser;
-let page: Page;
-let errors: string[] = [];
+let { api, context, page, errors } = {} as ConsoleBrowser;
+consoleSuite('console', (browser) => ({ api, context, page, errors } = browser));
 
-beforeAll(async () => {
-  browser = await openConsole('console');
-  ({ api, context, page, errors } = browser);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-// A failed step leaves a picture of where it stood.
-afterEach((ctx) => shotOnFailure(page, 'failed-', ctx.task));
-
-const shot = (name: string) => screenshot(page, name, { settleMs: 900 });
+const shot = (name: string) => screenshot(page, name);
 
 const login = (username: string, password: string) => staffLogin(page, username, password, { wait: false });
 
@@ -94,11 +77,12 @@ async function confirmPopup() {
 
 const settled = () => pageSettled(page);
 
-// What later tests build on is made by earlier ones in the console; when an earlier test failed before making it, a
-// later one makes it here through the API (the same product, member and coupons), so a failure stays one failure.
+// What later tests build on is made by earlier ones in the console; when an earlier test failed before making it (or
+// did not run: `-t` picks one), a later one makes it here through the API (the same product, member, coupons and
+// codes), so each test passes alone and a failure stays one failure.
 
 /** The owner signed in on the page (the first test signs in through the form). */
-const ownerSignedIn = () => signInOwner(page, api.base);
+const ownerSignedIn = () => signedIn(page, api.base, 'owner');
 
 /** The hoodie's four SKUs, in the console's order: 红M and 红L at ¥228, 蓝M at ¥19.99, 蓝L at ¥1,234.50. */
 async function hoodieSkus(): Promise<number[]> {
@@ -156,6 +140,27 @@ async function activeCoupon(which: 'thresholdOff' | 'percentOff'): Promise<numbe
   const template = await apiCall<{ status: string }>(api.base, 'GET', `/api/v1/merchant/coupon-templates/${coupons[which]}`, owner);
   if (template.status === 'draft') await apiCall(api.base, 'POST', `/api/v1/merchant/coupon-templates/${coupons[which]}/activate`, owner);
   return coupons[which];
+}
+
+/** The 满减 coupon's batch of redemption codes (the codes test makes it in the console; otherwise made here). */
+async function codeBatch(): Promise<number> {
+  if (!coupons.batch) {
+    const owner = await staffToken('owner', 'siyu-owner-demo');
+    const id = await activeCoupon('thresholdOff');
+    const body = { count: 5, note: '门店活动' };
+    coupons.batch = (await apiCall<{ id: number }>(api.base, 'POST', `/api/v1/merchant/coupon-templates/${id}/code-batches`, owner, body)).id;
+  }
+  return coupons.batch;
+}
+
+/** The 满减 coupon issued to the test member at least once (the issue test does it in the console; otherwise done here). */
+async function issuedOnce(): Promise<void> {
+  const owner = await staffToken('owner', 'siyu-owner-demo');
+  const id = await activeCoupon('thresholdOff');
+  const jobs = await apiCall<{ items: unknown[] }>(api.base, 'GET', `/api/v1/merchant/coupon-templates/${id}/issue-jobs`, owner);
+  if (jobs.items.length) return;
+  const audience = { memberIds: [(await theMember()).id] };
+  await apiCall(api.base, 'POST', `/api/v1/merchant/coupon-templates/${id}/issue-jobs`, owner, audience);
 }
 
 /** Text of a figure on a coupon's page. */
@@ -317,18 +322,29 @@ describe('merchant console in headless Chromium', () => {
   });
 
   it('shows the dashboard from the aggregate endpoint, with today’s orders', async () => {
-    await ownerSignedIn();
+    // Today's figures as the API counts them, before and after an order this test has paid.
+    const today = async () =>
+      (
+        await apiCall<{ periods: { today: { paidOrders: number; salesFen: number } } }>(
+          api.base,
+          'GET',
+          '/api/v1/merchant/dashboard',
+          await staffToken('owner', 'siyu-owner-demo'),
+        )
+      ).periods.today;
+    const before = await today();
+    await paidOrder(api.base, await theMember(), (await hoodieSkus())[0]!, 1);
+    const after = await today();
+    expect(after.paidOrders).toBe(before.paidOrders + 1);
+    await signedIn(page, api.base, 'owner', '/orders');
     await page.getByRole('menuitem', { name: '数据概览' }).click();
     await page.getByTestId('chart-trend').waitFor({ timeout: WAIT_MS });
-    // Two orders paid today: 2 × 228.00 + 10.00 shipping... whatever shipping the settings say; read it from the API.
-    const dashboard = await apiCall<{ periods: { today: { paidOrders: number; salesFen: number } } }>(
-      api.base,
-      'GET',
-      '/api/v1/merchant/dashboard',
-      await staffToken('owner', 'siyu-owner-demo'),
-    );
-    expect(dashboard.periods.today.paidOrders).toBe(2);
-    expect(await page.getByTestId('stat-paidOrders').textContent()).toContain('2');
+    await expect
+      .poll(() => page.getByTestId('stat-paidOrders').textContent(), {
+        timeout: WAIT_MS,
+        message: 'waiting for today’s paid orders on the dashboard',
+      })
+      .toContain(String(after.paidOrders));
     await shot('dashboard.png');
   });
 
@@ -646,6 +662,10 @@ describe('merchant console in headless Chromium', () => {
   it('shows a viewer the same pages without anything that changes them; the API refuses the viewer', async () => {
     const member = await theMember();
     const skuIds = await hoodieSkus();
+    await issuedOnce();
+    const batch = await codeBatch();
+    const owner = await staffToken('owner', 'siyu-owner-demo');
+    const figures = await apiCall<{ claimed: number }>(api.base, 'GET', `/api/v1/merchant/coupon-templates/${coupons.thresholdOff}/stats`, owner);
     await ownerSignedIn();
     await page.goto(`${api.base}/admin/`);
     await page.getByRole('button', { name: /退出登录/ }).click();
@@ -686,15 +706,15 @@ describe('merchant console in headless Chromium', () => {
     await page.locator('.ant-tooltip:visible', { hasText: '只读账号无法修改' }).waitFor();
     await page.goto(`${api.base}/admin/coupons/${coupons.thresholdOff}`);
     await expect.poll(() => page.getByTestId(`coupon-status-${coupons.thresholdOff}`).textContent()).toBe('进行中');
-    // Issued by the job, redeemed by a code, given to the newcomer in the pack: the figures the owner saw.
-    await expect.poll(() => stat('claimed')).toBe('3');
+    // Issued by the job, redeemed by a code, given to the newcomer in the pack: the figures the owner sees.
+    await expect.poll(() => stat('claimed')).toBe(String(figures.claimed));
     for (const id of ['coupon-edit', `coupon-pause-${coupons.thresholdOff}`, `coupon-end-${coupons.thresholdOff}`, 'issue-start']) {
       expect(await page.getByTestId(id).isDisabled(), id).toBe(true);
     }
     expect(await page.getByTestId('issue-job-report').getAttribute('data-status')).toBe('done');
     await page.getByRole('tab', { name: '兑换码' }).click();
     expect(await page.getByTestId('codes-generate').isDisabled()).toBe(true);
-    expect(await page.getByTestId(`codes-export-${coupons.batch}`).isDisabled()).toBe(true);
+    expect(await page.getByTestId(`codes-export-${batch}`).isDisabled()).toBe(true);
     await page.goto(`${api.base}/admin/coupons/${coupons.thresholdOff}/edit`);
     await settled();
     expect(await page.getByTestId('coupon-save').isDisabled()).toBe(true);
@@ -705,7 +725,7 @@ describe('merchant console in headless Chromium', () => {
     await shot('viewer-coupon-pack.png');
     const pause = await pageFetch('POST', `/api/v1/merchant/coupon-templates/${coupons.thresholdOff}/pause`, {}, true);
     expect(pause.status).toBe(403);
-    const csv = await page.evaluate(async (p) => (await fetch(p)).status, `/api/v1/merchant/coupon-code-batches/${coupons.batch}/codes.csv`);
+    const csv = await page.evaluate(async (p) => (await fetch(p)).status, `/api/v1/merchant/coupon-code-batches/${batch}/codes.csv`);
     expect(csv).toBe(403);
 
     // The API itself refuses the viewer's session, CSRF token and all.
@@ -714,6 +734,18 @@ describe('merchant console in headless Chromium', () => {
     const ship = await pageFetch('POST', `/api/v1/merchant/orders/${paid.id}/ship`, { carrier: '顺丰速运', trackingNo: 'SF0000' }, true);
     expect(ship.status).toBe(403);
     expect((await apiCall<{ status: string }>(api.base, 'GET', `/api/v1/orders/${paid.id}`, member.token)).status).toBe('paid');
+  });
+
+  it('links its favicon, which the server answers as an SVG', async () => {
+    await page.goto(`${api.base}/admin/login`);
+    const href = await page.locator('link[rel="icon"]').getAttribute('href');
+    expect(href).toBe('/admin/favicon.svg');
+    const res = await fetch(`${api.base}${href}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('image/svg+xml');
+  });
+
+  it('has no page errors', () => {
     expect(errors).toEqual([]);
   });
 });

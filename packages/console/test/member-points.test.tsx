@@ -1,9 +1,7 @@
 /** A member's points on the member page: ledger filters, the new adjustment on top at once, the form's checks. */
 import { POINTS_KINDS, POINTS_REASONS } from '@siyu/shared';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { App as AntApp } from 'antd';
-import { MemoryRouter } from 'react-router';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { renderInConsole } from './render';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { entryMatches, LEDGER_KINDS, LEDGER_REASONS, ledgerQuery, orderOfSource } from '../src/pages/members/points-ledger';
 
@@ -132,16 +130,12 @@ describe('member points in the page', () => {
 
   async function renderPoints() {
     const { AdjustPoints, PointsFigures, PointsLedger } = await import('../src/pages/members/MemberPoints');
-    render(
-      <AntApp>
-        <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-          <MemoryRouter>
-            <AdjustPoints memberId={7} />
-            <PointsFigures memberId={7} />
-            <PointsLedger memberId={7} />
-          </MemoryRouter>
-        </QueryClientProvider>
-      </AntApp>,
+    renderInConsole(
+      <>
+        <AdjustPoints memberId={7} />
+        <PointsFigures memberId={7} />
+        <PointsLedger memberId={7} />
+      </>,
     );
     await screen.findByTestId('member-points-figures');
     await screen.findAllByTestId('ledger-delta');

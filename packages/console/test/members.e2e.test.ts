@@ -4,33 +4,19 @@
  * (who was merged into whom, when, what moved), follows the link to the absorbed member (已合并至), and sees a member who
  * closed the account as 已注销. Screenshots at 1280 × 800 go to the folder the test prints.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, memberWithAddress, type RunningApi } from './api-server';
-import { type ConsoleBrowser, login, openConsole, screenshot } from './console-browser';
+import { describe, expect, it } from 'vitest';
+import { apiCall, memberWithAddress } from './api-server';
+import { type ConsoleBrowser, consoleSuite, screenshot, signedIn } from './console-browser';
 
-let browser: ConsoleBrowser;
-let api: RunningApi;
-let page: Page;
-let errors: string[] = [];
-
-beforeAll(async () => {
-  browser = await openConsole('members', { width: 1280, height: 800 });
-  ({ api, page, errors } = browser);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+let { api, page, errors } = {} as ConsoleBrowser;
+consoleSuite('members', (browser) => ({ api, page, errors } = browser), { width: 1280, height: 800 });
 
 const shot = (name: string) => screenshot(page, name);
 const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe('会员 profiles and merges in the console', () => {
   it('finds the merged member by the whole phone, masked, and shows the merge record', async () => {
-    await page.goto(`${api.base}/admin/`);
-    await login(page, 'viewer', 'siyu-viewer-demo');
-    await page.goto(`${api.base}/admin/members`);
+    await signedIn(page, api.base, 'viewer', '/members');
     await page.getByTestId('member-phone-search').fill('13800138000');
     await page.getByRole('button', { name: /查\s*询/ }).click();
     await page.waitForURL(/phone=13800138000/);
@@ -60,11 +46,14 @@ describe('会员 profiles and merges in the console', () => {
   it('shows a member who closed the account as 已注销', async () => {
     const m = await memberWithAddress(api.base, 'e2e-closing');
     await apiCall(api.base, 'POST', '/api/v1/me/close', m.token, { confirm: true });
-    await page.goto(`${api.base}/admin/members/${m.id}`);
+    await signedIn(page, api.base, 'viewer', `/members/${m.id}`);
     await page.getByText('已注销用户').first().waitFor();
     expect(await page.locator('.ant-tag', { hasText: '已注销' }).count()).toBeGreaterThan(0);
     await page.getByText('注销时间').waitFor();
     await shot('member-closed.png');
+  });
+
+  it('has no page errors', () => {
     expect(errors).toEqual([]);
   });
 });

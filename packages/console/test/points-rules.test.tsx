@@ -1,9 +1,7 @@
 /** The points rules: percent share <-> basis points, the examples, the form <-> body, and the page against a fake API. */
 import { PointsRules } from '@siyu/shared';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { App as AntApp } from 'antd';
-import { MemoryRouter } from 'react-router';
+import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderInConsole } from './render';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   bpToShare,
@@ -91,15 +89,7 @@ describe('the points rules page', () => {
 
   async function renderPage() {
     const { default: PointsRulesPage } = await import('../src/pages/points/PointsRulesPage');
-    render(
-      <AntApp>
-        <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
-          <MemoryRouter>
-            <PointsRulesPage />
-          </MemoryRouter>
-        </QueryClientProvider>
-      </AntApp>,
-    );
+    renderInConsole(<PointsRulesPage />);
     await screen.findByTestId('points-rules-form');
     // The rules arrive after the first render and are set into the form by an effect: wait until they are in it (the
     // worked example is computed from them), or a test may type into a field the loaded value then overwrites.

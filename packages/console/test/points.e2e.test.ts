@@ -6,51 +6,29 @@
  * listed with its stock, a redemption by a member shipped from the console and another cancelled (points and stock
  * back) — when the API has the mall's endpoints. Screenshots (1440 × 900) go to the folder the test prints.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, memberWithAddress, type RunningApi } from './api-server';
+import { describe, expect, it } from 'vitest';
+import { apiCall, memberWithAddress } from './api-server';
 import {
   type ConsoleBrowser,
   choose as chooseOption,
-  openConsole,
+  consoleSuite,
   settled as pageSettled,
   screenshot,
-  shotOnFailure,
-  login as staffLogin,
-  WAIT_MS,
+  signedIn,
+  staffToken,
   screenSettled,
-  ownerSignedIn as signInOwner,
 } from './console-browser';
 
-let api: RunningApi;
-let browser: ConsoleBrowser;
-let page: Page;
-let errors: string[] = [];
-
-beforeAll(async () => {
-  browser = await openConsole('points');
-  ({ api, page, errors } = browser);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach((ctx) => shotOnFailure(page, 'failed-points-', ctx.task));
+let { api, page, errors } = {} as ConsoleBrowser;
+consoleSuite('points', (browser) => ({ api, page, errors } = browser));
 
 const shot = (name: string, fullPage = true) => screenshot(page, name, { fullPage });
 
-const login = (username: string, password: string) => staffLogin(page, username, password);
-
-async function logout() {
-  await page.getByRole('button', { name: /退出登录/ }).click();
-  await page.getByTestId('login-submit').waitFor();
-}
-
 const settled = () => pageSettled(page);
 
-// A test starts from the owner signed in whoever the test before it left signed in (or if it failed half-way).
-const ownerSignedIn = () => signInOwner(page, api.base);
+// A test starts from the owner (or a viewer) signed in whoever the test before it left signed in (or if it failed half-way).
+const ownerSignedIn = () => signedIn(page, api.base, 'owner');
+const viewerOn = (path: string) => signedIn(page, api.base, 'viewer', path);
 
 let member: Awaited<ReturnType<typeof memberWithAddress>> | undefined;
 /** The member the points are granted to (made by the grant test, or by the first test after it that needs one). */
@@ -105,15 +83,50 @@ async function checkLayout(where: string) {
   expect(squeezed, where).toEqual([]);
 }
 
-const mall = { itemId: 0 };
+/**
+ * A points-mall item made through the merchant API, as the editor makes the first one: a catalog SKU of 明前西湖龙井
+ * for 100 points, 10 in stock, 2 a member (1 a day), on sale. Each test that needs an item makes its own.
+ */
+async function mallItem(title: string): Promise<number> {
+  const owner = await staffToken(api.base, 'owner', 'siyu-owner-demo');
+  const teas = await apiCall<{ items: { id: number }[] }>(api.base, 'GET', `/api/v1/products?keyword=${encodeURIComponent('龙井')}`, null);
+  const tea = await apiCall<{ skus: { id: number; stock: number }[] }>(api.base, 'GET', `/api/v1/products/${teas.items[0]!.id}`, null);
+  const skuId = tea.skus.find((sku) => sku.stock > 10)!.id;
+  const item = await apiCall<{ id: number }>(api.base, 'POST', '/api/v1/merchant/points-mall/items', owner, {
+    kind: 'sku',
+    skuId,
+    title,
+    pointsPrice: 100,
+    totalStock: 10,
+    perMemberLimit: 2,
+    perMemberDailyLimit: 1,
+    status: 'on',
+  });
+  return item.id;
+}
+
+/** A member with 500 points (granted by the owner) who redeems one of `itemId`, awaiting fulfilment. */
+async function redeem(itemId: number, user: string) {
+  const m = await memberWithAddress(api.base, `${user}-${Date.now()}`);
+  const owner = await staffToken(api.base, 'owner', 'siyu-owner-demo');
+  await apiCall(api.base, 'POST', `/api/v1/merchant/members/${m.id}/points-adjustments`, owner, {
+    delta: 500,
+    reason: '兑换测试',
+    key: `grant-${user}-${Date.now()}`,
+  });
+  const r = await apiCall<{ id: number; redemptionNo: string; status: string }>(
+    api.base,
+    'POST',
+    '/api/v1/points-mall/redemptions',
+    m.token,
+    { itemId, quantity: 1, addressId: m.addressId },
+    { 'Idempotency-Key': `redeem-${user}-${Date.now()}` },
+  );
+  expect(r.status).toBe('awaiting_fulfilment');
+  return { member: m, redemption: r };
+}
 
 describe('points in the console', () => {
-  it('logs the owner in', async () => {
-    await page.goto(`${api.base}/admin/`);
-    await page.getByTestId('login-submit').waitFor({ timeout: WAIT_MS });
-    await login('owner', 'siyu-owner-demo');
-  });
-
   it('changes the points rules; a new expiry policy is said to apply to points earned after it', async () => {
     await ownerSignedIn();
     await page.getByRole('menuitem', { name: '积分规则' }).click();
@@ -234,11 +247,7 @@ describe('points in the console', () => {
 
   it('shows a viewer the rules read-only with the reason, and no grant button', async () => {
     const member = await theMember();
-    await ownerSignedIn();
-    await logout();
-    await login('viewer', 'siyu-viewer-demo');
-    await page.goto(`${api.base}/admin/points/rules`);
-    await settled();
+    await viewerOn('/points/rules');
     await page.getByTestId('points-rules-form').waitFor();
     expect(await page.getByTestId('earning-rate').isDisabled()).toBe(true);
     expect(await page.getByTestId('points-rules-save').isDisabled()).toBe(true);
@@ -254,8 +263,6 @@ describe('points in the console', () => {
     await settled();
     await page.getByTestId('member-points-figures').waitFor();
     expect(await page.getByTestId('points-adjust').count()).toBe(0);
-    await logout();
-    await login('owner', 'siyu-owner-demo');
   });
 
   it('makes a points-mall item in the editor: a catalog SKU for points, and a virtual benefit for points plus cash', async () => {
@@ -317,7 +324,6 @@ describe('points in the console', () => {
     const items = (await pageFetch<{ items: any[] }>('GET', '/api/v1/merchant/points-mall/items')).body.items;
     const tea = items.find((i) => i.title === '积分兑 明前龙井');
     const coffee = items.find((i) => i.title === '门店咖啡券');
-    mall.itemId = tea.id;
     expect(tea).toMatchObject({ kind: 'sku', pointsPrice: 100, cashFen: 0, totalStock: 10, perMemberLimit: 2, perMemberDailyLimit: 1, status: 'on' });
     expect(tea.skuId).toEqual(expect.any(Number));
     expect(coffee).toMatchObject({
@@ -335,24 +341,10 @@ describe('points in the console', () => {
   });
 
   it('ships one redemption with a tracking number and cancels another, which returns the points and the stock', async () => {
+    const mall = { itemId: await mallItem('积分兑 龙井（发货）') };
+    const shipped = await redeem(mall.itemId, 'mall-ship');
+    const cancelled = await redeem(mall.itemId, 'mall-cancel');
     await ownerSignedIn();
-    const redeem = async (user: string) => {
-      const m = await memberWithAddress(api.base, `${user}-${Date.now()}`);
-      const grant = await pageFetch('POST', `/api/v1/merchant/members/${m.id}/points-adjustments`, { delta: 500, reason: '兑换测试' });
-      expect(grant.status).toBe(201);
-      const r = await apiCall<{ id: number; redemptionNo: string; status: string }>(
-        api.base,
-        'POST',
-        '/api/v1/points-mall/redemptions',
-        m.token,
-        { itemId: mall.itemId, quantity: 1, addressId: m.addressId },
-        { 'Idempotency-Key': `redeem-${user}-${Date.now()}` },
-      );
-      expect(r.status).toBe('awaiting_fulfilment');
-      return { member: m, redemption: r };
-    };
-    const shipped = await redeem('mall-ship');
-    const cancelled = await redeem('mall-cancel');
     expect((await apiCall<{ available: number }>(api.base, 'GET', '/api/v1/points', cancelled.member.token)).available).toBe(400);
 
     await page.getByRole('menuitem', { name: '兑换订单' }).click();
@@ -413,8 +405,9 @@ describe('points in the console', () => {
   });
 
   it('shows a viewer the mall with every change disabled, saying why, and leads from an item to its redemptions', async () => {
-    await logout();
-    await login('viewer', 'siyu-viewer-demo');
+    const mall = { itemId: await mallItem('积分兑 龙井（只读）') };
+    await redeem(mall.itemId, 'mall-viewer');
+    await viewerOn('/');
     await page.getByRole('menuitem', { name: '积分商城' }).click();
     await settled();
     await page.getByTestId(`mall-state-${mall.itemId}`).waitFor();
@@ -430,15 +423,14 @@ describe('points in the console', () => {
     await page.getByTestId(`mall-redemptions-${mall.itemId}`).click();
     await page.waitForURL(/\/admin\/points\/redemptions\?itemId=/);
     await page.getByTestId('redemption-item-filter').waitFor();
-    await expect.poll(() => page.locator('tbody [data-testid^="redemption-status-"]').count()).toBe(2);
-    const refused = await pageFetch('PUT', `/api/v1/merchant/points-mall/items/${mall.itemId}/status`, { status: 'on' });
+    await expect.poll(() => page.locator('tbody [data-testid^="redemption-status-"]').count()).toBe(1);
+    const refused = await pageFetch('PUT', `/api/v1/merchant/points-mall/items/${mall.itemId}/status`, { status: 'off' });
     expect(refused.status).toBe(403);
-    await logout();
-    await login('owner', 'siyu-owner-demo');
   });
 
   it('fits 1280 × 800 on every points page', async () => {
     const member = await theMember();
+    const mall = { itemId: await mallItem('积分兑 龙井（布局）') };
     await ownerSignedIn();
     await page.setViewportSize({ width: 1280, height: 800 });
     for (const [name, p] of [

@@ -5,39 +5,28 @@
  * change in the member's history and the growth ledger; a viewer sees the page read-only, saying why. Screenshots at
  * 1440 × 900 go to the folder the test prints.
  */
-import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, memberWithAddress, type RunningApi } from './api-server';
+import { describe, expect, it } from 'vitest';
+import { apiCall, memberWithAddress } from './api-server';
 import {
   type ConsoleBrowser,
-  openConsole,
+  consoleSuite,
   screenshot,
   settled as pageSettled,
-  shotOnFailure,
-  login as staffLogin,
+  signedIn,
   staffToken as sharedStaffToken,
   screenSettled,
 } from './console-browser';
 
-let api: RunningApi;
-let browser: ConsoleBrowser;
-let page: Page;
-let errors: string[] = [];
-
-beforeAll(async () => {
-  browser = await openConsole('tiers');
-  ({ api, page, errors } = browser);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-afterEach((ctx) => shotOnFailure(page, 'failed-tiers-', ctx.task));
+let { api, page, errors } = {} as ConsoleBrowser;
+consoleSuite('tiers', (browser) => ({ api, page, errors } = browser));
 
 const shot = (name: string) => screenshot(page, name);
 
-const login = (username: string, password: string) => staffLogin(page, username, password);
+/** The 会员等级 page, signed in as `role`. */
+const tiersPage = (role: 'owner' | 'viewer' = 'owner') => signedIn(page, api.base, role, '/tiers');
+
+/** The ladder as the API has it now (each test reads what it expects from here, whatever ran before it). */
+const ladderNow = () => apiCall<Ladder>(api.base, 'GET', '/api/v1/tiers', null);
 
 /** The error text under a form field holding the element with this test id. */
 const fieldError = (testId: string) => page.locator('.ant-form-item', { has: page.getByTestId(testId) }).locator('.ant-form-item-explain-error');
@@ -50,8 +39,7 @@ interface Ladder {
 
 describe('会员等级 in the console', () => {
   it('shows the demo ladder and its rules to the owner', async () => {
-    await page.goto(`${api.base}/admin/`);
-    await login('owner', 'siyu-owner-demo');
+    await signedIn(page, api.base, 'owner', '/');
     await page.getByRole('menuitem', { name: '会员等级' }).click();
     await page.waitForURL(/\/admin\/tiers$/);
     await expect.poll(() => page.getByTestId('tier-1-name').inputValue()).toBe('银卡会员');
@@ -67,39 +55,42 @@ describe('会员等级 in the console', () => {
   });
 
   it('refuses a threshold not above the tier below beside the field, and a repeated name from the API beside the name', async () => {
-    await page.getByTestId('tier-2-threshold').fill('400');
+    const before = await ladderNow();
+    const [, second, third] = before.tiers;
+    await tiersPage();
+    await expect.poll(() => page.getByTestId('tier-2-name').inputValue()).toBe(third!.name);
+    await page.getByTestId('tier-2-threshold').fill(String(second!.growthThreshold - 100));
     await page.getByTestId('tiers-save').click();
-    await expect.poll(() => fieldError('tier-2-threshold').textContent()).toContain('必须大于上一等级的门槛（500）');
+    await expect.poll(() => fieldError('tier-2-threshold').textContent()).toContain(`必须大于上一等级的门槛（${second!.growthThreshold}）`);
     await shot('tiers-threshold-error.png');
-    await page.getByTestId('tier-2-threshold').fill('2000');
+    await page.getByTestId('tier-2-threshold').fill(String(third!.growthThreshold));
     await expect.poll(() => fieldError('tier-2-threshold').count()).toBe(0);
 
     // Names are checked by the API: its field error lands on the second name.
-    await page.getByTestId('tier-2-name').fill('银卡会员');
+    await page.getByTestId('tier-2-name').fill(second!.name);
     await page.getByTestId('tiers-save').click();
     await expect.poll(() => fieldError('tier-2-name').textContent()).toContain('等级名称不能重复');
-    const ladder = await apiCall<Ladder>(api.base, 'GET', '/api/v1/tiers', null);
-    expect(ladder.tiers[2]!.name).toBe('金卡会员');
-    await page.getByTestId('tier-2-name').fill('金卡会员');
+    expect((await ladderNow()).tiers[2]!.name).toBe(third!.name);
   });
 
   it('renames a tier and changes a threshold and a multiplier', async () => {
+    const before = await ladderNow();
+    await tiersPage();
+    await expect.poll(() => page.getByTestId('tier-1-name').inputValue()).toBe(before.tiers[1]!.name);
     await page.getByTestId('tier-1-name').fill('白银会员');
     await page.getByTestId('tier-1-threshold').fill('300');
     await page.getByTestId('tier-1-multiplier').fill('1.25');
     await page.getByTestId('tiers-save').click();
     await page.getByText('等级已保存').waitFor();
     const ladder = await apiCall<Ladder>(api.base, 'GET', '/api/v1/tiers', null);
-    expect(ladder.tiers.map((t) => [t.name, t.growthThreshold])).toEqual([
-      ['普通会员', 0],
-      ['白银会员', 300],
-      ['金卡会员', 2000],
-      ['钻石会员', 8000],
-    ]);
+    expect(ladder.tiers.map((t) => [t.name, t.growthThreshold])).toEqual(
+      before.tiers.map((t) => (t.level === 1 ? ['白银会员', 300] : [t.name, t.growthThreshold])),
+    );
     expect(ladder.tiers[1]!.benefits.pointsMultiplierBp).toBe(12_500);
   });
 
   it('changes the downgrade policy', async () => {
+    await tiersPage();
     await page.getByLabel('保级后重新评定').check();
     await page.getByRole('spinbutton', { name: '保级月数' }).fill('6');
     await page.getByTestId('rules-save').click();
@@ -111,27 +102,30 @@ describe('会员等级 in the console', () => {
   });
 
   it('grants growth to a member with a reason and sees the tier change in the history', async () => {
+    // Enough growth for the second tier, whatever the ladder is now.
+    const [first, second] = (await ladderNow()).tiers;
+    const growth = second!.growthThreshold + 50;
     const member = await memberWithAddress(api.base, `tiers-e2e-${Date.now()}`);
-    await page.goto(`${api.base}/admin/members/${member.id}`);
-    await expect.poll(() => page.getByTestId('member-tier-name').textContent()).toBe('普通会员');
+    await signedIn(page, api.base, 'owner', `/members/${member.id}`);
+    await expect.poll(() => page.getByTestId('member-tier-name').textContent()).toBe(first!.name);
     expect(await page.getByTestId('member-growth').textContent()).toBe('0');
     await page.getByTestId('growth-adjust').click();
-    await page.getByTestId('growth-amount').fill('350');
+    await page.getByTestId('growth-amount').fill(String(growth));
     // The reason is required.
     await page.getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByText('请填写原因').waitFor();
     await page.getByTestId('growth-reason').fill('线下活动补录');
     await page.getByRole('button', { name: /确\s*定|OK/ }).click();
     await page.getByText('成长值已调整').waitFor();
-    await expect.poll(() => page.getByTestId('member-tier-name').textContent()).toBe('白银会员');
-    expect(await page.getByTestId('member-growth').textContent()).toBe('350');
+    await expect.poll(() => page.getByTestId('member-tier-name').textContent()).toBe(second!.name);
+    expect(await page.getByTestId('member-growth').textContent()).toBe(String(growth));
     const history = page.getByTestId('tier-history');
-    await expect.poll(() => history.locator('tbody tr').first().textContent()).toContain('普通会员 → 白银会员');
+    await expect.poll(() => history.locator('tbody tr').first().textContent()).toContain(`${first!.name} → ${second!.name}`);
     expect(await history.locator('tbody tr').first().textContent()).toContain('升级');
     await shot('member-tier.png');
     await page.getByRole('tab', { name: '成长值明细' }).click();
     const ledger = page.getByTestId('growth-ledger');
-    await expect.poll(() => ledger.locator('tbody tr').first().textContent()).toContain('+350');
+    await expect.poll(() => ledger.locator('tbody tr').first().textContent()).toContain(`+${growth}`);
     expect(await ledger.locator('tbody tr').first().textContent()).toContain('线下活动补录');
     await shot('member-growth-ledger.png');
 
@@ -148,12 +142,10 @@ describe('会员等级 in the console', () => {
   });
 
   it('shows a viewer the ladder read-only, saying why', async () => {
-    await page.getByRole('button', { name: /退出登录/ }).click();
-    await page.getByTestId('login-submit').waitFor();
-    await login('viewer', 'siyu-viewer-demo');
-    await page.goto(`${api.base}/admin/tiers`);
+    const ladder = await ladderNow();
+    await tiersPage('viewer');
     await page.getByTestId('tiers-read-only').waitFor();
-    await expect.poll(() => page.getByTestId('tier-1-name').inputValue()).toBe('白银会员');
+    await expect.poll(() => page.getByTestId('tier-1-name').inputValue()).toBe(ladder.tiers[1]!.name);
     expect(await page.getByTestId('tier-1-name').isDisabled()).toBe(true);
     expect(await page.getByTestId('tier-2-threshold').isDisabled()).toBe(true);
     expect(await page.getByTestId('rules-per-yuan').isDisabled()).toBe(true);
@@ -161,6 +153,9 @@ describe('会员等级 in the console', () => {
     expect(await page.locator('[data-disabled-reason]').first().getAttribute('data-disabled-reason')).toBe('只读账号无法修改');
     expect(await page.getByTestId('tier-add').count()).toBe(0);
     await shot('viewer-tiers.png');
+  });
+
+  it('has no page errors', () => {
     expect(errors).toEqual([]);
   });
 });

@@ -1,9 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort, seedApi, serveApi } from './server-process.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DIST = path.join(REPO_ROOT, 'packages/miniapp/dist');
@@ -24,32 +23,8 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
 /** The demo merchant owner that `startApi({ seed: true })` creates (packages/api/src/db/seed.ts). */
 export const SEED_OWNER = { username: 'owner', password: 'siyu-owner-demo' };
-
-/** Runs the API's own seed (staff, check-in rules, the demo tea-and-snacks catalog) into a database file. */
-function seedDatabase(apiDir: string, env: Record<string, string>): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/db/seed-cli.ts'], {
-      cwd: apiDir,
-      env: { ...process.env, ...env, LOG_LEVEL: 'warn', NODE_ENV: 'development' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`seeding the test database exited with ${code}`))));
-  });
-}
 
 /**
  * The real API server process (node --import tsx src/server.ts) on a fresh SQLite file, with the simulator on and the H5 build served.
@@ -69,44 +44,12 @@ export async function startApi(options: { seed?: boolean; testHooks?: boolean } 
     DATABASE_URL: `sqlite:${dbFile}`,
     DATABASE_DURABILITY: 'relaxed',
     UPLOADS_DIR: path.join(dir, 'uploads'),
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'development',
   };
-  if (options.seed) await seedDatabase(api, where);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: api,
-    env: {
-      ...process.env,
-      ...where,
-      LOG_LEVEL: 'warn',
-      H5_DIST_DIR: path.join(DIST, 'h5'),
-      NODE_ENV: 'development',
-      ...(options.testHooks ? { TEST_HOOKS: '1' } : {}),
-    },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`API exited early with ${child.exitCode}`);
-    if (Date.now() > deadline) throw new Error('API did not come up in 60 s');
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) break;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return {
-    base,
-    port,
-    dbFile,
-    stop: async () => {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  if (options.seed) await seedApi(api, where);
+  const server = await serveApi(api, { ...where, H5_DIST_DIR: path.join(DIST, 'h5'), ...(options.testHooks ? { TEST_HOOKS: '1' } : {}) }, dir);
+  return { ...server, port, dbFile };
 }
 
 /** A one-time login code from the API's platform simulator, as wx.login / my.getAuthCode / tt.login would give. */

@@ -10,20 +10,9 @@ import { type Browser, type BrowserContext, chromium, type Locator, type Page } 
 import { expect } from 'vitest';
 import { DIST } from './api-server.js';
 import { screenSettled, WAIT_MS } from './page-settled.js';
+import { CHROMIUM, CHROMIUM_FLAGS } from './server-process.js';
 
 export { screenSettled, WAIT_MS };
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Throws, saying what to do, when the H5 output or Chromium is missing. */
 export function requireH5Build(): void {
@@ -33,7 +22,7 @@ export function requireH5Build(): void {
 
 /** A plain headless Chromium, for tests that open contexts of their own (several viewports). */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
 }
 
 export interface Phone {
@@ -47,7 +36,7 @@ export async function launchPhone(): Promise<Phone> {
   const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
     headless: true,
     viewport: { width: 390, height: 844 },
   });

@@ -8,23 +8,21 @@
  * Screenshots at 390×844 and 320×568 go to test-output/h5-check-in/, each checked for text wrapped one character per
  * line, text running off the screen, and tap targets under 44 px.
  */
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, moveClock, staffToken, startApi, testOutputDir, type RunningApi } from './api-server.js';
-import { type Phone, launchPhone, memberToken, requireH5Build, screenshotter, WAIT_MS } from './h5-page.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiCall, moveClock, staffToken, testOutputDir } from './api-server.js';
+import { memberToken, screenshotter, WAIT_MS } from './h5-page.js';
+import { phoneSuite, type PhoneSuite } from './h5-suite.js';
 
 const DAY = 24 * 3600_000;
 /** Monday 1 March 2027, 10:00 in Beijing. */
 const MONDAY = '2027-03-01T02:00:00.000Z';
 
-let api: RunningApi;
-let context: BrowserContext;
-let phone: Phone;
-
-beforeAll(async () => {
-  requireH5Build();
-  api = await startApi({ seed: true, testHooks: true });
+let { api, context } = {} as PhoneSuite;
+phoneSuite({ testHooks: true }, async (suite) => {
+  ({ api, context } = suite);
   await apiCall(api.base, 'POST', '/__test/clock', null, { set: MONDAY });
+  // A staff session from before the clock moved is past its life: log in again at the new time.
   const owner = await staffToken(api.base);
   await apiCall(api.base, 'PUT', '/api/v1/merchant/check-in/rules', owner, {
     rewards: [10, 10, 10, 10, 10, 10, 20],
@@ -36,13 +34,6 @@ beforeAll(async () => {
     ],
     makeUp: { enabled: true, costPoints: 5, maxPerCycle: 2, payReward: false },
   });
-  phone = await launchPhone();
-  context = phone.context;
-}, 120_000);
-
-afterAll(async () => {
-  await phone?.close();
-  await api?.stop();
 });
 
 const numberIn = async (page: Page, selector: string) =>

@@ -10,42 +10,24 @@
  * for text wrapped one character per line, for text running off the screen, and for tap targets under 44 px.
  */
 import { formatYuan } from '@siyu/shared/money';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiCall,
-  createAddress,
-  createCouponCodes,
-  createCouponTemplate,
-  createSpecProduct,
-  memberLogin,
-  memberWrite,
-  staffToken,
-  startApi,
-  testOutputDir,
-  type RunningApi,
-} from './api-server.js';
-import { type Phone, launchPhone, memberToken, requireH5Build, screenshotter, textOf, WAIT_MS } from './h5-page.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiCall, createAddress, createCouponCodes, createCouponTemplate, memberLogin, memberWrite, testOutputDir } from './api-server.js';
+import { memberToken, screenshotter, textOf, WAIT_MS } from './h5-page.js';
+import { buySpecProduct, phoneSuite, type PhoneSuite, submitAndPay } from './h5-suite.js';
 
 const PRODUCT_TITLE = '领券测试茶具';
 const DAY_MS = 24 * 3600_000;
 
-let api: RunningApi;
-let context: BrowserContext;
-let phone: Phone;
-let owner: string;
 let shots: string;
-let product: Awaited<ReturnType<typeof createSpecProduct>>;
 /** The coupons the merchant offers in this test. */
 const T = {} as Record<'claimOff' | 'codeOff' | 'soldOut' | 'expiring', { id: number; name: string }>;
 let codes: string[] = [];
 
-beforeAll(async () => {
-  requireH5Build();
+let { api, context, owner, product } = {} as PhoneSuite;
+phoneSuite({ product: PRODUCT_TITLE }, async (suite) => {
+  ({ api, context, owner, product } = suite);
   shots = testOutputDir('h5-coupons');
-  api = await startApi({ seed: true });
-  owner = await staffToken(api.base);
-  product = await createSpecProduct(api.base, owner, PRODUCT_TITLE);
   const onlyProduct = { type: 'products', ids: [product.id], excludeProductIds: [] };
   // 满50减10 on the test product, claimable once: the coupon the first order uses.
   T.claimOff = await createCouponTemplate(api.base, owner, {
@@ -86,13 +68,6 @@ beforeAll(async () => {
     thresholdFen: 10000,
     validity: { type: 'fixed', from: new Date(now - DAY_MS).toISOString(), until: new Date(now + 2 * DAY_MS).toISOString() },
   });
-  phone = await launchPhone();
-  context = phone.context;
-}, 120_000);
-
-afterAll(async () => {
-  await phone?.close();
-  await api?.stop();
 });
 
 /** What a shopper taps on the coupon screens: each must be at least 44 × 44 CSS px. */
@@ -124,16 +99,7 @@ const shoot = (page: Page, name: string) => screenshotter(shots, TAP_TARGETS)(pa
 const card = (page: Page, selector: string, name: string) => page.locator(selector, { hasText: name }).first();
 
 /** Buys one 红 / M of the test product now: product page → SKU → 立即购买 → checkout. */
-async function buyNow(page: Page) {
-  await page.goto(`${api.base}/#/package-product/pages/detail/index?id=${product.id}`);
-  await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: WAIT_MS }).toBe(PRODUCT_TITLE);
-  const skuValue = (text: string) => page.locator('.js-sku-value', { hasText: new RegExp(`^${text}$`) }).first();
-  await skuValue('红').click();
-  await skuValue('M').click();
-  await expect.poll(() => textOf(page, '.js-detail-price')).toBe('¥59.00');
-  await page.locator('.js-buy-now').first().click();
-  await page.locator('.js-checkout-payable').first().waitFor({ timeout: WAIT_MS });
-}
+const buyNow = (page: Page) => buySpecProduct(page, api.base, product.id, PRODUCT_TITLE);
 
 describe('H5 coupons in headless Chromium', () => {
   it('claims, redeems, chooses at checkout, pays with a coupon, and gets a coupon back by cancelling an order', async () => {
@@ -256,20 +222,10 @@ describe('H5 coupons in headless Chromium', () => {
     await page.locator('.js-chooser-confirm').first().click();
     await chooser.waitFor({ state: 'detached', timeout: WAIT_MS });
     expect(await textOf(page, '.js-checkout-coupon-saving')).toBe('-¥10.00');
-    const payableText = await textOf(page, '.js-checkout-payable');
     await shoot(page, 'checkout-with-coupon');
 
     // -- pay on the simulator page: the discounted amount; the coupon is then used --------------------------------
-    await page.locator('.js-checkout-submit').first().click();
-    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: WAIT_MS });
-    expect(await page.locator('#amount').textContent()).toBe(payableText);
-    await page.locator('#confirm', { hasText: '确认支付' }).click();
-    // The payment lands on 支付成功; its 查看订单 opens the order.
-    await page.waitForURL(/package-order\/pages\/pay-success\/index\?id=\d+/, { timeout: WAIT_MS });
-    await page.locator('.js-pay-success-order').first().click();
-    await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: WAIT_MS });
-    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: WAIT_MS }).toBe('待发货');
-    const paidOrderId = Number(/id=(\d+)/.exec(page.url())![1]);
+    const paidOrderId = await submitAndPay(page);
     expect(await page.locator('.js-breakdown-discount').first().textContent()).toBe(`${T.claimOff.name}-¥10.00`);
     const paidOrder = await apiCall<{ payableFen: number; discountFen: number; status: string }>(
       api.base,

@@ -1,24 +1,12 @@
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, type RunningApi } from './api-server.js';
-import { type Phone, launchPhone, requireH5Build } from './h5-page.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { phoneSuite, type PhoneSuite } from './h5-suite.js';
 
-let api: RunningApi;
-let context: BrowserContext;
-let phone: Phone;
-
-beforeAll(async () => {
-  requireH5Build();
-  api = await startApi();
-  phone = await launchPhone();
-  context = phone.context;
-}, 90_000);
-
-afterAll(async () => {
-  await phone?.close();
-  await api?.stop();
+let { api, context } = {} as PhoneSuite;
+phoneSuite({ seed: false }, (suite) => {
+  ({ api, context } = suite);
 });
 
 const numberIn = async (page: Page, selector: string) => Number(((await page.locator(selector).first().textContent()) ?? '').match(/\d+/)?.[0]);

@@ -6,31 +6,16 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, createSpecProduct, staffToken, startApi, type RunningApi } from './api-server.js';
-import { type Phone, launchPhone, memberToken, requireH5Build, screenSettled, tapStepper, textOf, typeInto, WAIT_MS } from './h5-page.js';
+import { describe, expect, it } from 'vitest';
+import { apiCall } from './api-server.js';
+import { memberToken, screenSettled, tapStepper, textOf, typeInto, WAIT_MS } from './h5-page.js';
+import { phoneSuite, type PhoneSuite, submitAndPay } from './h5-suite.js';
 
 const PRODUCT_TITLE = '旅程测试卫衣';
 
-let api: RunningApi;
-let context: BrowserContext;
-let phone: Phone;
-let owner: string;
-let product: Awaited<ReturnType<typeof createSpecProduct>>;
-
-beforeAll(async () => {
-  requireH5Build();
-  api = await startApi({ seed: true });
-  owner = await staffToken(api.base);
-  product = await createSpecProduct(api.base, owner, PRODUCT_TITLE);
-  phone = await launchPhone();
-  context = phone.context;
-}, 120_000);
-
-afterAll(async () => {
-  await phone?.close();
-  await api?.stop();
+let { api, context, owner, product } = {} as PhoneSuite;
+phoneSuite({ product: PRODUCT_TITLE }, (suite) => {
+  ({ api, context, owner, product } = suite);
 });
 
 describe('H5 shopper journey in headless Chromium', () => {
@@ -107,21 +92,9 @@ describe('H5 shopper journey in headless Chromium', () => {
     expect(breakdown.length).toBeGreaterThanOrEqual(2);
     expect(breakdown[0]).toContain('¥59.00');
     expect(breakdown.some((l) => l.includes('运费'))).toBe(true);
-    const payableText = await textOf(page, '.js-checkout-payable');
 
-    // Submit: the order is created and the browser goes to the simulator's payment page.
-    await page.locator('.js-checkout-submit').first().click();
-    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: WAIT_MS });
-    expect(await page.locator('#amount').textContent()).toBe(payableText);
-    await page.locator('#confirm', { hasText: '确认支付' }).click();
-
-    // Back on the order detail: the server says paid (待发货).
-    // The payment lands on 支付成功; its 查看订单 opens the order.
-    await page.waitForURL(/package-order\/pages\/pay-success\/index\?id=\d+/, { timeout: WAIT_MS });
-    await page.locator('.js-pay-success-order').first().click();
-    await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: WAIT_MS });
-    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: WAIT_MS }).toBe('待发货');
-    const orderId = Number(/id=(\d+)/.exec(page.url())![1]);
+    // Submit: the order is created, paid on the simulator's payment page, and the order detail says paid (待发货).
+    const orderId = await submitAndPay(page);
     const paid = await apiCall<{ status: string; payableFen: number; address: { name: string } }>(
       api.base,
       'GET',

@@ -82,7 +82,7 @@ const shoot = (page: Page, name: string) => screenshotter(shots, TAP_TARGETS)(pa
 
 /** Opens the test product and buys one 红 / M (¥59) now: product page → SKU → 立即购买 → checkout. */
 async function buyNow(page: Page) {
-  await page.goto(`${api.base}/#/pages/product/index?id=${product.id}`);
+  await page.goto(`${api.base}/#/package-product/pages/detail/index?id=${product.id}`);
   await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: WAIT_MS }).toBe(PRODUCT_TITLE);
   const skuValue = (text: string) => page.locator('.js-sku-value', { hasText: new RegExp(`^${text}$`) }).first();
   await skuValue('红').click();
@@ -156,7 +156,7 @@ describe('H5 loyalty figures in headless Chromium', () => {
     expect(redMPrices.memberPriceFen).toBe(5605);
     expect(redMPrices.couponPriceFen).toBeLessThan(5605);
 
-    await page.goto(`${api.base}/#/pages/product/index?id=${product.id}`);
+    await page.goto(`${api.base}/#/package-product/pages/detail/index?id=${product.id}`);
     await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: WAIT_MS }).toBe(PRODUCT_TITLE);
     const skuValue = (text: string) => page.locator('.js-sku-value', { hasText: new RegExp(`^${text}$`) }).first();
     await skuValue('红').click();
@@ -166,7 +166,7 @@ describe('H5 loyalty figures in headless Chromium', () => {
     await shoot(page, 'product-member-price');
 
     // The tile in the search results: the lowest of the SKUs, marked 起 (the SKUs' prices differ).
-    await page.goto(`${api.base}/#/pages/search/index?keyword=${encodeURIComponent(PRODUCT_TITLE)}`);
+    await page.goto(`${api.base}/#/package-product/pages/search/index?keyword=${encodeURIComponent(PRODUCT_TITLE)}`);
     const tile = page.locator('.js-product-card', { hasText: PRODUCT_TITLE }).first();
     await expect
       .poll(() => tile.locator('.js-member-price').textContent(), { timeout: WAIT_MS })
@@ -272,7 +272,7 @@ describe('H5 loyalty figures in headless Chromium', () => {
       expect(await page.locator('#taro-navigation-bar').first().isVisible()).toBe(true);
     };
     const pages: Array<[string, string, string]> = [
-      ['/pages/check-in/index', '每日签到', 'title-check-in'],
+      ['/package-check-in/pages/check-in/index', '每日签到', 'title-check-in'],
       [`/package-order/pages/pay-success/index?id=${paid.id}`, '支付成功', 'title-pay-success'],
       ['/package-favourite/pages/list/index', '我的收藏', 'title-favourites'],
       ['/package-address/pages/list/index', '收货地址', 'title-addresses'],
@@ -353,7 +353,7 @@ describe('H5 loyalty figures in headless Chromium', () => {
       couponIds: [mine.id],
     });
     expect(order.id).toBeGreaterThan(0);
-    await page.goto(`${api.base}/#/pages/product/index?id=${product.id}`);
+    await page.goto(`${api.base}/#/package-product/pages/detail/index?id=${product.id}`);
     await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: WAIT_MS }).toBe(PRODUCT_TITLE);
     await expect.poll(() => page.locator('.js-product-coupon-tag').allTextContents(), { timeout: WAIT_MS }).not.toContain('无门槛减3');
     await shoot(page, 'product-coupon-row');

@@ -8,8 +8,9 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, createMemberOrder, createSpecProduct, memberWrite, staffToken, startApi, testOutputDir, type RunningApi } from './api-server.js';
-import { WAIT_MS, expectTapTarget, launchBrowser, layoutFaults, memberToken, pickerDown, requireH5Build, screenSettled, textOf } from './h5-page.js';
+import { apiCall, createMemberOrder, createSpecProduct, memberWrite, staffToken, testOutputDir, type RunningApi } from './api-server.js';
+import { WAIT_MS, expectTapTarget, layoutFaults, memberToken, pickerDown, screenSettled, textOf } from './h5-page.js';
+import { browserSuite, openFresh, PHONE_VIEWPORTS, phoneContext, paymentsStarted } from './h5-suite.js';
 
 const SHOTS = testOutputDir('h5-member-shop');
 
@@ -18,41 +19,24 @@ let browser: Browser;
 let longjingId: number;
 let longjingSkuId: number;
 
-beforeAll(async () => {
-  requireH5Build();
-  api = await startApi({ seed: true });
+browserSuite({}, async (suite) => {
+  ({ api, browser } = suite);
   const teas = await apiCall<{ items: { id: number }[] }>(api.base, 'GET', '/api/v1/products?keyword=%E9%BE%99%E4%BA%95', null);
   longjingId = teas.items[0]!.id;
   const detail = await apiCall<{ skus: { id: number; stock: number }[] }>(api.base, 'GET', `/api/v1/products/${longjingId}`, null);
   longjingSkuId = detail.skus.find((s) => s.stock > 10)!.id;
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await api?.stop();
 });
 
-const VIEWPORTS = [
-  { width: 390, height: 844 },
-  { width: 320, height: 568 },
-];
-
-describe.each(VIEWPORTS)('H5 addresses, favourites, order counts and 支付成功 at $width × $height', (viewport) => {
+describe.each(PHONE_VIEWPORTS)('H5 addresses, favourites, order counts and 支付成功 at $width × $height', (viewport) => {
   let context: BrowserContext;
   let page: Page;
   let token = '';
   const errors: string[] = [];
   const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${viewport.width}-${name}.png`), fullPage: false });
-  const open = async (hash: string, ready: string) => {
-    await page.goto(`${api.base}/#${hash}`);
-    await page.reload();
-    await page.locator(ready).first().waitFor({ timeout: WAIT_MS });
-    await screenSettled(page);
-  };
+  const open = (hash: string, ready: string) => openFresh(page, `${api.base}/#${hash}`, ready);
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    context = await phoneContext(browser, viewport);
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${api.base}/`);
@@ -219,11 +203,12 @@ describe.each(VIEWPORTS)('H5 addresses, favourites, order counts and 支付成�
     expect(await layoutFaults(page)).toEqual([]);
 
     // Back: the order, paid (待发货), not the payment page, and nothing starts a payment.
+    const started = paymentsStarted(page);
     await page.goBack();
     await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: WAIT_MS });
     await expect.poll(() => textOf(page, '.js-order-status'), { timeout: WAIT_MS }).toBe('待发货');
-    // Not a wait for a state: the window in which a payment wrongly started on coming back would show.
-    await page.waitForTimeout(2000);
+    await screenSettled(page);
+    expect(started).toEqual([]);
     expect(page.url()).not.toContain('/__sim/pay-page');
     expect(page.url()).toContain(`id=${order.id}`);
 

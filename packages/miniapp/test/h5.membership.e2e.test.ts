@@ -12,43 +12,18 @@
  * character per line, for text running off the screen, and for tap targets under 44 px.
  */
 import type { MemberProfile, MyTier, TierLadder, TierRules } from '@siyu/shared';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiCall,
-  createAddress,
-  createSpecProduct,
-  memberLogin,
-  memberWrite,
-  simulatorPhoneProof,
-  staffToken,
-  startApi,
-  testOutputDir,
-  type RunningApi,
-} from './api-server.js';
-import { launchPhone, type Phone, pickerDown, requireH5Build, screenSettled, screenshotter, storedToken, textOf, WAIT_MS } from './h5-page.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiCall, createAddress, memberLogin, memberWrite, simulatorPhoneProof, testOutputDir } from './api-server.js';
+import { pickerDown, screenSettled, screenshotter, storedToken, textOf, WAIT_MS } from './h5-page.js';
+import { buySpecProduct, openFresh, phoneSuite, type PhoneSuite } from './h5-suite.js';
 
 const PRODUCT_TITLE = '会员中心测试茶具';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-let api: RunningApi;
-let context: BrowserContext;
-let phone: Phone;
-let owner: string;
-let product: Awaited<ReturnType<typeof createSpecProduct>>;
-
-beforeAll(async () => {
-  requireH5Build();
-  api = await startApi({ seed: true });
-  owner = await staffToken(api.base);
-  product = await createSpecProduct(api.base, owner, PRODUCT_TITLE);
-  phone = await launchPhone();
-  context = phone.context;
-}, 120_000);
-
-afterAll(async () => {
-  await phone?.close();
-  await api?.stop();
+let { api, context, owner, product } = {} as PhoneSuite;
+phoneSuite({ product: PRODUCT_TITLE }, (suite) => {
+  ({ api, context, owner, product } = suite);
 });
 
 /** What a shopper taps on the member centre's screens: each must be at least 44 × 44 CSS px. */
@@ -75,28 +50,14 @@ const shoot = screenshotter(testOutputDir('h5-membership'), TAP_TARGETS);
 
 /** The member page, freshly loaded (the header and the tier card load on every show). */
 async function memberPage(page: Page) {
-  await page.goto(`${api.base}/#/pages/member/index`);
-  await page.reload();
-  await page.locator('.js-member-header').first().waitFor({ timeout: WAIT_MS });
+  await openFresh(page, `${api.base}/#/pages/member/index`, '.js-member-header');
   await page.locator('.js-tier-card').first().waitFor({ timeout: WAIT_MS });
 }
 
 const breakdown = async (page: Page) => (await page.locator('.js-breakdown-line').allTextContents()).map((l) => l.replace(/\s+/g, ''));
 
 /** Buys `quantity` of 红 / M (¥59.00 each) now: product page → SKU → quantity → 立即购买 → checkout. */
-async function buyNow(page: Page, quantity: number) {
-  await page.goto(`${api.base}/#/package-product/pages/detail/index?id=${product.id}`);
-  await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: WAIT_MS }).toBe(PRODUCT_TITLE);
-  const skuValue = (text: string) => page.locator('.js-sku-value', { hasText: new RegExp(`^${text}$`) }).first();
-  await skuValue('红').click();
-  await skuValue('M').click();
-  await expect.poll(() => textOf(page, '.js-detail-price')).toBe('¥59.00');
-  for (let q = 1; q < quantity; q++) await page.locator('.js-qty-plus').first().click();
-  await expect.poll(() => textOf(page, '.js-qty-value')).toBe(String(quantity));
-  await page.locator('.js-buy-now').first().click();
-  await page.locator('.js-checkout-payable').first().waitFor({ timeout: WAIT_MS });
-  await expect.poll(() => page.locator('.js-breakdown-line').count(), { timeout: WAIT_MS }).toBeGreaterThan(1);
-}
+const buyNow = (page: Page, quantity: number) => buySpecProduct(page, api.base, product.id, PRODUCT_TITLE, quantity);
 
 describe('the member centre on the H5 build', () => {
   it('binds a phone, edits the profile, upgrades by buying, shows my data and closes the account', async () => {

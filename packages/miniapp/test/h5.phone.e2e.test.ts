@@ -1,31 +1,11 @@
-/**
- * Phone binding in the H5 build in headless Chromium, against the real API: the member page's 绑定手机号 row, whose
- * button (the H5 stand-in for the platform's phone-number button) asks the API's simulator for the proof the stand-in
- * platform's button would give, posts it to POST /api/v1/me/phone, and the member page's header shows the bound phone
- * masked (on every visit).
- *
- * Screenshots at 390×844 and 320×568 go to test-output/h5-phone/; every one is also checked for text wrapped one
- * character per line, for text running off the screen, and for tap targets under 44 px.
- */
-import type { BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, testOutputDir, type RunningApi } from './api-server.js';
-import { type Phone, launchPhone, requireH5Build, screenshotter, textOf, WAIT_MS } from './h5-page.js';
+import { describe, expect, it } from 'vitest';
+import { testOutputDir } from './api-server.js';
+import { screenshotter, textOf, WAIT_MS } from './h5-page.js';
+import { phoneSuite, type PhoneSuite } from './h5-suite.js';
 
-let api: RunningApi;
-let context: BrowserContext;
-let phone: Phone;
-
-beforeAll(async () => {
-  requireH5Build();
-  api = await startApi({ seed: true });
-  phone = await launchPhone();
-  context = phone.context;
-}, 120_000);
-
-afterAll(async () => {
-  await phone?.close();
-  await api?.stop();
+let { api, context } = {} as PhoneSuite;
+phoneSuite({}, (suite) => {
+  ({ api, context } = suite);
 });
 
 /** What a shopper taps on the member page: each must be at least 44 × 44 CSS px. */

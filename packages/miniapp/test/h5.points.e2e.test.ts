@@ -10,38 +10,21 @@
  * character per line, for text off the screen and for tap targets under 44 px.
  */
 import { formatYuan } from '@siyu/shared/money';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiCall,
-  createAddress,
-  createCouponTemplate,
-  createSpecProduct,
-  moveClock,
-  runDueJobs,
-  staffToken,
-  startApi,
-  testOutputDir,
-  type RunningApi,
-} from './api-server.js';
-import { type Phone, launchPhone, memberToken, requireH5Build, screenshotter, textOf, WAIT_MS } from './h5-page.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiCall, createAddress, createCouponTemplate, moveClock, runDueJobs, staffToken, testOutputDir } from './api-server.js';
+import { memberToken, screenshotter, textOf, WAIT_MS } from './h5-page.js';
+import { buySpecProduct, openFresh, phoneSuite, type PhoneSuite, submitAndPay } from './h5-suite.js';
 
 const PRODUCT_TITLE = '积分测试茶杯';
 const DAY_MS = 24 * 3600_000;
 
-let api: RunningApi;
-let context: BrowserContext;
-let phone: Phone;
-let owner: string;
 let shots: string;
-let product: Awaited<ReturnType<typeof createSpecProduct>>;
 
-beforeAll(async () => {
-  requireH5Build();
+let { api, context, owner, product } = {} as PhoneSuite;
+phoneSuite({ testHooks: true, product: PRODUCT_TITLE }, async (suite) => {
+  ({ api, context, owner, product } = suite);
   shots = testOutputDir('h5-points');
-  api = await startApi({ seed: true, testHooks: true });
-  owner = await staffToken(api.base);
-  product = await createSpecProduct(api.base, owner, PRODUCT_TITLE);
   // 10 points per yuan paid (a ¥59 order earns 590), mature 7 days after completion, 100 points = ¥1 at checkout, up to half.
   const rules = await apiCall(api.base, 'GET', '/api/v1/merchant/points/rules', owner);
   await apiCall(api.base, 'PUT', '/api/v1/merchant/points/rules', owner, {
@@ -50,13 +33,6 @@ beforeAll(async () => {
     expiry: { ...rules.expiry, policy: 'end_of_next_year' },
     checkout: { enabled: true, pointsPerYuan: 100, maxShareBp: 5000 },
   });
-  phone = await launchPhone();
-  context = phone.context;
-}, 120_000);
-
-afterAll(async () => {
-  await phone?.close();
-  await api?.stop();
 });
 
 /** What a shopper taps on the points screens: each must be at least 44 × 44 CSS px. */
@@ -85,37 +61,11 @@ const TAP_TARGETS = [
 const shoot = (page: Page, name: string) => screenshotter(shots, TAP_TARGETS)(page, name);
 
 /** Buys one 红 / M (¥59) of the test product now: product page → SKU → 立即购买 → checkout. */
-async function buyNow(page: Page) {
-  await page.goto(`${api.base}/#/package-product/pages/detail/index?id=${product.id}`);
-  await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: WAIT_MS }).toBe(PRODUCT_TITLE);
-  const skuValue = (text: string) => page.locator('.js-sku-value', { hasText: new RegExp(`^${text}$`) }).first();
-  await skuValue('红').click();
-  await skuValue('M').click();
-  await expect.poll(() => textOf(page, '.js-detail-price')).toBe('¥59.00');
-  await page.locator('.js-buy-now').first().click();
-  await page.locator('.js-checkout-payable').first().waitFor({ timeout: WAIT_MS });
-}
-
-/** Submits the checkout and confirms on the simulator's payment page; returns the paid order's id. */
-async function submitAndPay(page: Page): Promise<number> {
-  const payable = await textOf(page, '.js-checkout-payable');
-  await page.locator('.js-checkout-submit').first().click();
-  await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: WAIT_MS });
-  expect(await page.locator('#amount').textContent()).toBe(payable);
-  await page.locator('#confirm', { hasText: '确认支付' }).click();
-  // The payment lands on 支付成功; its 查看订单 opens the order.
-  await page.waitForURL(/package-order\/pages\/pay-success\/index\?id=\d+/, { timeout: WAIT_MS });
-  await page.locator('.js-pay-success-order').first().click();
-  await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: WAIT_MS });
-  await expect.poll(() => textOf(page, '.js-order-status'), { timeout: WAIT_MS }).toBe('待发货');
-  return Number(/id=(\d+)/.exec(page.url())![1]);
-}
+const buyNow = (page: Page) => buySpecProduct(page, api.base, product.id, PRODUCT_TITLE);
 
 /** The member page, loaded afresh, once its points card shows the summary. */
 async function openMember(page: Page) {
-  await page.goto(`${api.base}/#/pages/member/index`);
-  await page.reload();
-  await page.locator('.js-points-card').first().waitFor({ timeout: WAIT_MS });
+  await openFresh(page, `${api.base}/#/pages/member/index`, '.js-points-card');
   await expect.poll(() => textOf(page, '.js-points-pending'), { timeout: WAIT_MS }).toMatch(/^\d+$/);
 }
 
@@ -247,6 +197,9 @@ describe('H5 points in headless Chromium', () => {
     page.on('pageerror', (e) => errors.push(String(e)));
     await openMember(page); // the same shopper (the browser profile keeps the session)
     const token = await memberToken(page);
+    // The cup ships: an address (the test before made one; alone, this one does).
+    if (!(await apiCall<{ items: unknown[] }>(api.base, 'GET', '/api/v1/addresses', token)).items.length)
+      await createAddress(api.base, token, '积小分');
     const me = await apiCall<{ id: number }>(api.base, 'GET', '/api/v1/me', token);
     owner = await staffToken(api.base); // the first test moved the server's clock past the staff session's life
     await apiCall(api.base, 'POST', `/api/v1/merchant/members/${me.id}/points-adjustments`, owner, { delta: 1000, reason: '积分商城测试' });

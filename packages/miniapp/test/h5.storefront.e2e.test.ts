@@ -9,8 +9,9 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, createMemberOrder, memberWrite, simulatorPay, staffToken, startApi, testOutputDir, type RunningApi } from './api-server.js';
-import { box, expectTapTarget, launchBrowser, layoutFaults, linesOf, memberToken, requireH5Build, WAIT_MS, screenSettled } from './h5-page.js';
+import { apiCall, createMemberOrder, memberWrite, simulatorPay, testOutputDir, type RunningApi } from './api-server.js';
+import { box, expectTapTarget, layoutFaults, linesOf, memberToken, WAIT_MS, screenSettled } from './h5-page.js';
+import { browserSuite, openFresh, PHONE_VIEWPORTS, phoneContext, paymentsStarted } from './h5-suite.js';
 
 const SHOTS = testOutputDir('h5-storefront');
 
@@ -23,10 +24,8 @@ let offShelfSkuId: number;
 let offShelfProductId: number;
 let keptSkuId: number;
 
-beforeAll(async () => {
-  requireH5Build();
-  api = await startApi({ seed: true });
-  owner = await staffToken(api.base);
+browserSuite({}, async (suite) => {
+  ({ api, browser, owner } = suite);
   const teas = await apiCall<{ items: { id: number; title: string }[] }>(api.base, 'GET', '/api/v1/products?keyword=%E9%BE%99%E4%BA%95', null);
   longjingId = teas.items[0]!.id;
   let n = 0;
@@ -44,33 +43,17 @@ beforeAll(async () => {
   offShelfProductId = offShelf.id;
   offShelfSkuId = offShelf.skus[0]!.id;
   keptSkuId = (await make('一直在售的茶点', 10)).skus[0]!.id;
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await api?.stop();
 });
 
-const VIEWPORTS = [
-  { width: 390, height: 844 },
-  { width: 320, height: 568 },
-];
-
-describe.each(VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
+describe.each(PHONE_VIEWPORTS)('H5 storefront at $width × $height', (viewport) => {
   let context: BrowserContext;
   let page: Page;
   const errors: string[] = [];
   const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `${viewport.width}-${name}.png`), fullPage: false });
-  const open = async (hash: string, ready: string) => {
-    await page.goto(`${api.base}/#${hash}`);
-    await page.reload();
-    await page.locator(ready).first().waitFor({ timeout: WAIT_MS });
-    await screenSettled(page);
-  };
+  const open = (hash: string, ready: string) => openFresh(page, `${api.base}/#${hash}`, ready);
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    context = await phoneContext(browser, viewport);
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(String(e)));
   });
@@ -313,12 +296,7 @@ describe('H5 storefront at 390 × 844: orders, refunds, payment and a slow or ab
   let page: Page;
   let token: string;
   const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `390-${name}.png`) });
-  const open = async (hash: string, ready: string) => {
-    await page.goto(`${api.base}/#${hash}`);
-    await page.reload();
-    await page.locator(ready).first().waitFor({ timeout: WAIT_MS });
-    await screenSettled(page);
-  };
+  const open = (hash: string, ready: string) => openFresh(page, `${api.base}/#${hash}`, ready);
   const paidOrder = async (quantity: number) => {
     const order = await createMemberOrder(api.base, token, keptSkuId, quantity);
     await memberWrite(api.base, token, 'POST', `/api/v1/orders/${order.id}/pay`, {});
@@ -327,7 +305,7 @@ describe('H5 storefront at 390 × 844: orders, refunds, payment and a slow or ab
   };
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    context = await phoneContext(browser);
     page = await context.newPage();
     await page.goto(`${api.base}/`);
     await page.locator('.js-product-card').first().waitFor({ timeout: WAIT_MS });
@@ -393,10 +371,11 @@ describe('H5 storefront at 390 × 844: orders, refunds, payment and a slow or ab
     const order = await createMemberOrder(api.base, token, keptSkuId, 1);
     await page.goto(`${api.base}/#/package-order/pages/detail/index?id=${order.id}&autopay=1`);
     await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: WAIT_MS });
+    const started = paymentsStarted(page);
     await page.goBack();
     await page.locator('.js-order-pay').first().waitFor({ timeout: WAIT_MS });
-    // Not a wait for a state: the window in which a payment wrongly started again would show.
-    await page.waitForTimeout(3000);
+    await screenSettled(page);
+    expect(started).toEqual([]);
     expect(page.url()).not.toContain('/__sim/pay-page');
     expect(page.url()).not.toContain('autopay=1');
     // The payment window counts down, live.
@@ -467,7 +446,7 @@ describe('H5 storefront at 390 × 844: a server that goes away and comes back, i
     );
 
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    context = await phoneContext(browser);
     page = await context.newPage();
   });
   afterAll(async () => {
@@ -495,7 +474,7 @@ describe('H5 storefront at 390 × 844: a server that goes away and comes back, i
   });
 
   it('重试 on home after the API comes back loads the category row and the check-in card too', async () => {
-    const fresh = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const fresh = await phoneContext(browser);
     const p = await fresh.newPage();
     try {
       // The page's own files load; every API call fails, as with the API process stopped.

@@ -9,33 +9,20 @@
  * character per line, for text running off the screen, and for tap targets under 44 px.
  */
 import type { MyTier } from '@siyu/shared';
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCall, createAddress, createSpecProduct, staffToken, startApi, testOutputDir, type RunningApi } from './api-server.js';
-import { type Phone, launchPhone, memberToken, requireH5Build, screenshotter, textOf, WAIT_MS } from './h5-page.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { apiCall, createAddress, testOutputDir } from './api-server.js';
+import { memberToken, screenshotter, textOf, WAIT_MS } from './h5-page.js';
+import { buySpecProduct, openFresh, phoneSuite, type PhoneSuite, submitAndPay } from './h5-suite.js';
 
 const PRODUCT_TITLE = '等级测试茶杯';
 
-let api: RunningApi;
-let context: BrowserContext;
-let phone: Phone;
-let owner: string;
 let shots: string;
-let product: Awaited<ReturnType<typeof createSpecProduct>>;
 
-beforeAll(async () => {
-  requireH5Build();
+let { api, context, owner, product } = {} as PhoneSuite;
+phoneSuite({ product: PRODUCT_TITLE }, (suite) => {
+  ({ api, context, owner, product } = suite);
   shots = testOutputDir('h5-tiers');
-  api = await startApi({ seed: true });
-  owner = await staffToken(api.base);
-  product = await createSpecProduct(api.base, owner, PRODUCT_TITLE);
-  phone = await launchPhone();
-  context = phone.context;
-}, 120_000);
-
-afterAll(async () => {
-  await phone?.close();
-  await api?.stop();
 });
 
 /** What a shopper taps on the tier screens: each must be at least 44 × 44 CSS px. */
@@ -60,24 +47,10 @@ async function grantGrowth(memberId: number, delta: number) {
 }
 
 /** The member page, freshly shown (the card loads on every show). */
-async function memberPage(page: Page) {
-  await page.goto(`${api.base}/#/pages/member/index`);
-  await page.reload();
-  await page.locator('.js-tier-card').first().waitFor({ timeout: WAIT_MS });
-}
+const memberPage = (page: Page) => openFresh(page, `${api.base}/#/pages/member/index`, '.js-tier-card');
 
 /** Buys one 红 / M (¥59.00) of the test product now: product page → SKU → 立即购买 → checkout. */
-async function buyNow(page: Page) {
-  await page.goto(`${api.base}/#/package-product/pages/detail/index?id=${product.id}`);
-  await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: WAIT_MS }).toBe(PRODUCT_TITLE);
-  const skuValue = (text: string) => page.locator('.js-sku-value', { hasText: new RegExp(`^${text}$`) }).first();
-  await skuValue('红').click();
-  await skuValue('M').click();
-  await expect.poll(() => textOf(page, '.js-detail-price')).toBe('¥59.00');
-  await page.locator('.js-buy-now').first().click();
-  await page.locator('.js-checkout-payable').first().waitFor({ timeout: WAIT_MS });
-  await expect.poll(() => page.locator('.js-breakdown-line').count(), { timeout: WAIT_MS }).toBeGreaterThan(1);
-}
+const buyNow = (page: Page) => buySpecProduct(page, api.base, product.id, PRODUCT_TITLE);
 
 const breakdown = async (page: Page) => (await page.locator('.js-breakdown-line').allTextContents()).map((l) => l.replace(/\s+/g, ''));
 
@@ -111,14 +84,7 @@ describe('H5 membership tiers in headless Chromium', () => {
     // -- a purchase of ¥59 paid on the simulator page: 539 growth, 银卡会员 at once -----------------------------------
     await buyNow(page);
     expect((await breakdown(page)).some((l) => l.includes('会员价'))).toBe(false);
-    await page.locator('.js-checkout-submit').first().click();
-    await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: WAIT_MS });
-    await page.locator('#confirm', { hasText: '确认支付' }).click();
-    // The payment lands on 支付成功; its 查看订单 opens the order.
-    await page.waitForURL(/package-order\/pages\/pay-success\/index\?id=\d+/, { timeout: WAIT_MS });
-    await page.locator('.js-pay-success-order').first().click();
-    await page.waitForURL(/package-order\/pages\/detail\/index\?id=\d+/, { timeout: WAIT_MS });
-    await expect.poll(() => textOf(page, '.js-order-status'), { timeout: WAIT_MS }).toBe('待发货');
+    await submitAndPay(page);
 
     await memberPage(page);
     await expect.poll(() => textOf(page, '.js-tier-name'), { timeout: WAIT_MS }).toBe('银卡会员');

@@ -218,10 +218,13 @@ class MiniHost {
     return this.api!.base + s.slice(BUILT_API_BASE.length);
   }
 
-  /** Alipay my.request: `headers`, `status`; data serialized per content-type; non-2xx is fail error 19. */
-  private alipayRequest = (opts: Obj) => {
+  /**
+   * The request a platform's request API makes of `opts` (its headers under `headerKey`, the other spelling recorded
+   * when used instead): the URL on the test API, the data as a query for GET or a body serialized per content-type.
+   */
+  private outgoing(opts: Obj, headerKey: 'headers' | 'header') {
     const method = String(opts.method ?? 'GET').toUpperCase();
-    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    const headers: Record<string, string> = { ...(opts[headerKey] ?? {}) };
     const contentType = Object.entries(headers).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? 'application/json';
     let url = this.rewrite(opts.url);
     let body: string | undefined;
@@ -230,14 +233,21 @@ class MiniHost {
       else if (typeof opts.data === 'string') body = opts.data;
       else body = contentType.includes('json') ? JSON.stringify(opts.data) : toQuery(opts.data);
     }
+    const other = headerKey === 'headers' ? 'header' : 'headers';
     const rec: RecordedRequest = {
       method,
       path: url.slice(this.api!.base.length),
       headers,
-      headerOption: opts.headers ? 'headers' : opts.header ? 'header' : 'none',
+      headerOption: opts[headerKey] ? headerKey : opts[other] ? other : 'none',
       body: body === undefined ? undefined : safeJson(body),
       dataType: opts.dataType,
     };
+    return { method, headers, url, body, rec };
+  }
+
+  /** Alipay my.request: `headers`, `status`; data serialized per content-type; non-2xx is fail error 19. */
+  private alipayRequest = (opts: Obj) => {
+    const { method, headers, url, body, rec } = this.outgoing(opts, 'headers');
     const dataType = opts.dataType ?? 'json_or_text';
     const controller = new AbortController();
     this.forward(rec, url, { method, headers, body, signal: controller.signal })
@@ -277,24 +287,7 @@ class MiniHost {
 
   /** Douyin tt.request: `header`, `statusCode`; success for every HTTP status, fail only on network errors. */
   private ttRequest = (opts: Obj) => {
-    const method = String(opts.method ?? 'GET').toUpperCase();
-    const header: Record<string, string> = { ...(opts.header ?? {}) };
-    const contentType = Object.entries(header).find(([k]) => k.toLowerCase() === 'content-type')?.[1] ?? 'application/json';
-    let url = this.rewrite(opts.url);
-    let body: string | undefined;
-    if (opts.data !== undefined && opts.data !== null) {
-      if (method === 'GET') url = withQuery(url, opts.data);
-      else if (typeof opts.data === 'string') body = opts.data;
-      else body = contentType.includes('json') ? JSON.stringify(opts.data) : toQuery(opts.data);
-    }
-    const rec: RecordedRequest = {
-      method,
-      path: url.slice(this.api!.base.length),
-      headers: header,
-      headerOption: opts.header ? 'header' : opts.headers ? 'headers' : 'none',
-      body: body === undefined ? undefined : safeJson(body),
-      dataType: opts.dataType,
-    };
+    const { method, headers: header, url, body, rec } = this.outgoing(opts, 'header');
     const controller = new AbortController();
     this.forward(rec, url, { method, headers: header, body, signal: controller.signal })
       .then((res) => {

@@ -16,8 +16,11 @@ export function EChart({ option, style, testId }: { option: ChartOption; style?:
 
   useEffect(() => {
     if (!ref.current) return;
-    const instance = echarts.init(ref.current);
+    const el = ref.current;
+    const instance = echarts.init(el);
     chart.current = instance;
+    // Whether the drawing (its entry animation too) is finished: what a screenshot waits for.
+    instance.on('finished', () => el.setAttribute('data-chart-drawn', 'true'));
     const observer = new ResizeObserver(() => instance.resize());
     observer.observe(ref.current);
     return () => {
@@ -28,8 +31,9 @@ export function EChart({ option, style, testId }: { option: ChartOption; style?:
   }, []);
 
   useEffect(() => {
+    ref.current?.setAttribute('data-chart-drawn', 'false');
     chart.current?.setOption(option, true);
   }, [option]);
 
-  return <div ref={ref} data-testid={testId} style={{ width: '100%', height: 320, ...style }} />;
+  return <div ref={ref} data-testid={testId} data-chart-drawn='false' style={{ width: '100%', height: 320, ...style }} />;
 }

@@ -54,3 +54,14 @@ export function ConfirmButton({ confirm, onConfirm, children, ...button }: Butto
     </Popconfirm>
   );
 }
+
+/** A settings form's 保存 (its submit button); a read-only account sees it disabled, saying why. */
+export function SaveButton({ loading, testId }: { loading: boolean; testId: string }) {
+  return (
+    <Guard viewer='disable'>
+      <Button type='primary' htmlType='submit' loading={loading} data-testid={testId}>
+        {zh.common.save}
+      </Button>
+    </Guard>
+  );
+}

@@ -14,6 +14,14 @@ function useDebounced(value: string, ms = 300): string {
   return settled;
 }
 
+/** What the merchant types in a picker, and `find` run with it once typing pauses (a short list: 20 at most). */
+function useTypedSearch<T>(key: string, find: (query: { keyword?: string; pageSize: number }) => Promise<T>) {
+  const [typed, setTyped] = useState('');
+  const keyword = useDebounced(typed.trim());
+  const search = useQuery({ queryKey: [key, keyword], queryFn: () => find({ keyword: keyword || undefined, pageSize: 20 }), staleTime: 30_000 });
+  return { keyword, setTyped, search };
+}
+
 /** Product titles by id, for ids chosen earlier (a template being edited or shown); fetched once each. */
 export function useProductTitles(ids: readonly number[]): Map<number, string> {
   const results = useQueries({
@@ -40,15 +48,42 @@ interface MultiPickerProps {
   status?: 'error' | 'warning';
 }
 
+/** The multiple choice both pickers show: searched as typed (`onSearch`), with a spinner while `searching`. */
+function SearchSelect({
+  value,
+  onChange,
+  disabled,
+  id,
+  status,
+  onSearch,
+  options,
+  placeholder,
+  searching,
+  ...rest
+}: MultiPickerProps & { onSearch: (typed: string) => void; options: { value: number; label: string }[]; placeholder: string; searching: boolean }) {
+  return (
+    <Select<number[]>
+      id={id}
+      mode='multiple'
+      showSearch={{ filterOption: false, onSearch }}
+      disabled={disabled}
+      status={status}
+      value={value}
+      onChange={(ids) => onChange?.(ids)}
+      onBlur={() => onSearch('')}
+      options={options}
+      placeholder={placeholder}
+      notFoundContent={searching ? <Spin size='small' /> : zh.common.empty}
+      maxTagCount='responsive'
+      style={{ width: '100%' }}
+      data-testid={rest['data-testid']}
+    />
+  );
+}
+
 /** Products chosen by searching the merchant's product list by name (any status: a coupon may be made before a launch). */
-export function ProductPicker({ value = [], onChange, disabled, id, status, ...rest }: MultiPickerProps) {
-  const [typed, setTyped] = useState('');
-  const keyword = useDebounced(typed.trim());
-  const search = useQuery({
-    queryKey: ['product-search', keyword],
-    queryFn: () => api.GET('/products', { params: { query: { keyword: keyword || undefined, pageSize: 20 } } }),
-    staleTime: 30_000,
-  });
+export function ProductPicker({ value = [], ...props }: MultiPickerProps) {
+  const { setTyped, search } = useTypedSearch('product-search', (query) => api.GET('/products', { params: { query } }));
   // Titles seen in searches are remembered, so a chosen product keeps its name when the next search does not list it.
   const seen = useRef(new Map<number, string>());
   for (const p of search.data?.items ?? []) seen.current.set(p.id, p.title);
@@ -60,34 +95,20 @@ export function ProductPicker({ value = [], onChange, disabled, id, status, ...r
   });
 
   return (
-    <Select<number[]>
-      id={id}
-      mode='multiple'
-      showSearch={{ filterOption: false, onSearch: setTyped }}
-      disabled={disabled}
-      status={status}
+    <SearchSelect
+      {...props}
       value={value}
-      onChange={(ids) => onChange?.(ids)}
-      onBlur={() => setTyped('')}
+      onSearch={setTyped}
       options={options}
       placeholder={zh.coupons.productSearch}
-      notFoundContent={search.isFetching ? <Spin size='small' /> : zh.common.empty}
-      maxTagCount='responsive'
-      style={{ width: '100%' }}
-      data-testid={rest['data-testid']}
+      searching={search.isFetching}
     />
   );
 }
 
 /** Members chosen by nickname (part of it) or by member ID. */
-export function MemberPicker({ value = [], onChange, disabled, id, status, ...rest }: MultiPickerProps) {
-  const [typed, setTyped] = useState('');
-  const keyword = useDebounced(typed.trim());
-  const byName = useQuery({
-    queryKey: ['member-search', keyword],
-    queryFn: () => api.GET('/members', { params: { query: { keyword: keyword || undefined, pageSize: 20 } } }),
-    staleTime: 30_000,
-  });
+export function MemberPicker({ value = [], ...props }: MultiPickerProps) {
+  const { keyword, setTyped, search: byName } = useTypedSearch('member-search', (query) => api.GET('/members', { params: { query } }));
   const asId = /^\d{1,15}$/.test(keyword) ? Number(keyword) : null;
   const byId = useQuery({
     queryKey: ['member', asId],
@@ -111,21 +132,13 @@ export function MemberPicker({ value = [], onChange, disabled, id, status, ...re
   });
 
   return (
-    <Select<number[]>
-      id={id}
-      mode='multiple'
-      showSearch={{ filterOption: false, onSearch: setTyped }}
-      disabled={disabled}
-      status={status}
+    <SearchSelect
+      {...props}
       value={value}
-      onChange={(ids) => onChange?.(ids)}
-      onBlur={() => setTyped('')}
+      onSearch={setTyped}
       options={options}
       placeholder={zh.coupons.memberSearch}
-      notFoundContent={byName.isFetching || byId.isFetching ? <Spin size='small' /> : zh.common.empty}
-      maxTagCount='responsive'
-      style={{ width: '100%' }}
-      data-testid={rest['data-testid']}
+      searching={byName.isFetching || byId.isFetching}
     />
   );
 }

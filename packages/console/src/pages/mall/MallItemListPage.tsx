@@ -1,17 +1,18 @@
 import { PointsMallStockAdjustment } from '@siyu/shared';
 import { PlusOutlined } from '@ant-design/icons';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Image, Input, InputNumber, Modal, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Form, Image, Input, InputNumber, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { api, type QueryOf, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { ConfirmButton, Guard } from '../../components/Guard';
-import { PageState } from '../../components/PageState';
+import { PagedTable, usePagedQuery, useUrlFilters } from '../../components/ListPage';
 import { zh } from '../../i18n/zh-CN';
 import { adjustmentErrors, adjustmentField } from '../../lib/adjustment';
 import { applyFieldErrors, checkRule, type IssueWords, reportError } from '../../lib/form-errors';
 import { limitText, priceText, type SaleState, saleState, windowForm, windowText } from './mall-item';
+import { DirectionField } from '../../components/DirectionField';
 
 type MerchantPointsMallItem = Schemas['MerchantPointsMallItem'];
 
@@ -97,14 +98,7 @@ export function StockDialog({ item, onClose }: { item: MerchantPointsMallItem; o
     >
       <Typography.Paragraph type='secondary'>{t.stockNow(item.stockLeft, item.totalStock)}</Typography.Paragraph>
       <Form form={form} layout='vertical' initialValues={{ direction: 'add' }} onFinish={(v) => m.mutate(v)}>
-        <Form.Item name='direction' label={t.stockDirection}>
-          <Radio.Group
-            options={[
-              { value: 'add', label: t.stockAdd },
-              { value: 'remove', label: t.stockRemove },
-            ]}
-          />
-        </Form.Item>
+        <DirectionField label={t.stockDirection} choices={{ add: t.stockAdd, remove: t.stockRemove }} />
         <Form.Item
           name='amount'
           label={t.stockAmount}
@@ -126,24 +120,12 @@ export default function MallItemListPage() {
   const { timeZone, canEdit } = usePermissions();
   const navigate = useNavigate();
   const [stockOf, setStockOf] = useState<MerchantPointsMallItem | null>(null);
-  const [params, setParams] = useSearchParams();
-  const filters = {
-    page: Number(params.get('page') ?? 1),
-    pageSize: Number(params.get('pageSize') ?? 20),
+  const { filters, setFilters } = useUrlFilters((params) => ({
     // What the URL says; the API checks it.
     status: (params.get('status') ?? undefined) as QueryOf<'/points-mall/items'>['status'],
     kind: (params.get('kind') ?? undefined) as QueryOf<'/points-mall/items'>['kind'],
-  };
-  const setFilters = (next: Partial<typeof filters>) => {
-    const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...filters, ...next })) if (v !== undefined && String(v) !== '') p.set(k, String(v));
-    setParams(p);
-  };
-  const q = useQuery({
-    queryKey: ['mall-items', filters],
-    queryFn: () => api.GET('/points-mall/items', { params: { query: filters } }),
-    placeholderData: keepPreviousData,
-  });
+  }));
+  const q = usePagedQuery(['mall-items', filters], () => api.GET('/points-mall/items', { params: { query: filters } }));
   const now = Date.now();
 
   return (
@@ -175,138 +157,127 @@ export default function MallItemListPage() {
             data-testid='mall-kind-filter'
           />
         </Space>
-        <PageState loading={q.isPending} error={q.error} onRetry={() => q.refetch()}>
-          <Table<MerchantPointsMallItem>
-            rowKey='id'
-            dataSource={q.data?.items}
-            loading={q.isFetching && !q.isPending}
-            scroll={{ x: 1080 }}
-            locale={{ emptyText: zh.common.empty }}
-            pagination={{
-              current: filters.page,
-              pageSize: filters.pageSize,
-              total: q.data?.total,
-              showTotal: zh.common.total,
-              showSizeChanger: true,
-              onChange: (page, pageSize) => setFilters({ page, pageSize }),
-            }}
-            columns={[
-              {
-                title: t.item,
-                key: 'item',
-                minWidth: 200,
-                render: (_, it) => (
-                  <Space size={12}>
-                    {it.imageUrl ? (
-                      <Image src={it.imageUrl} width={48} height={48} style={{ objectFit: 'cover', borderRadius: 4 }} preview={false} />
-                    ) : (
-                      <div style={{ width: 48, height: 48, background: '#f5f5f5', borderRadius: 4 }} />
-                    )}
-                    <Space direction='vertical' size={0}>
-                      {canEdit ? (
-                        <Link to={`/points/mall/${it.id}/edit`} data-testid={`mall-item-${it.id}`}>
-                          {it.title}
-                        </Link>
-                      ) : (
-                        <span data-testid={`mall-item-${it.id}`}>{it.title}</span>
-                      )}
-                      <Typography.Text type='secondary' style={{ fontSize: 12 }}>
-                        {t.kinds[it.kind]}
-                      </Typography.Text>
-                    </Space>
-                  </Space>
-                ),
-              },
-              {
-                title: t.price,
-                key: 'price',
-                width: 150,
-                render: (_, it) => <span className='nowrap'>{priceText(it.pointsPrice, it.cashFen)}</span>,
-              },
-              {
-                title: t.stock,
-                key: 'stock',
-                width: 150,
-                render: (_, it) => (
+        <PagedTable<MerchantPointsMallItem>
+          query={q}
+          paging={filters}
+          onPage={(page, pageSize) => setFilters({ page, pageSize })}
+          scroll={{ x: 1080 }}
+          columns={[
+            {
+              title: t.item,
+              key: 'item',
+              minWidth: 200,
+              render: (_, it) => (
+                <Space size={12}>
+                  {it.imageUrl ? (
+                    <Image src={it.imageUrl} width={48} height={48} style={{ objectFit: 'cover', borderRadius: 4 }} preview={false} />
+                  ) : (
+                    <div style={{ width: 48, height: 48, background: '#f5f5f5', borderRadius: 4 }} />
+                  )}
                   <Space direction='vertical' size={0}>
-                    <span className='nowrap' data-testid={`mall-stock-${it.id}`}>
-                      {t.stockText(it.stockLeft, it.totalStock)}
-                    </span>
-                    <Link
-                      to={`/points/redemptions?itemId=${it.id}`}
-                      style={{ fontSize: 12 }}
-                      className='nowrap'
-                      title={t.itemRedemptions}
-                      data-testid={`mall-redemptions-${it.id}`}
-                    >
-                      {t.redeemed(it.redeemedCount)}
-                    </Link>
+                    {canEdit ? (
+                      <Link to={`/points/mall/${it.id}/edit`} data-testid={`mall-item-${it.id}`}>
+                        {it.title}
+                      </Link>
+                    ) : (
+                      <span data-testid={`mall-item-${it.id}`}>{it.title}</span>
+                    )}
+                    <Typography.Text type='secondary' style={{ fontSize: 12 }}>
+                      {t.kinds[it.kind]}
+                    </Typography.Text>
                   </Space>
-                ),
-              },
-              {
-                title: t.limits,
-                key: 'limits',
-                width: 130,
-                render: (_, it) => limitText(it.perMemberLimit, it.perMemberDailyLimit),
-              },
-              {
-                title: t.window,
-                key: 'window',
-                width: 170,
-                render: (_, it) => {
-                  const w = windowForm(it.onSaleFrom, it.onSaleUntil, timeZone);
-                  // Two lines for a range, so no date breaks in the middle.
-                  if (w?.[0] && w[1])
-                    return (
-                      <span style={{ fontSize: 13 }} className='nowrap'>
-                        {w[0]}
-                        <br />
-                        {t.windowTo(w[1])}
-                      </span>
-                    );
-                  return <span style={{ fontSize: 13 }}>{windowText(it.onSaleFrom, it.onSaleUntil, timeZone)}</span>;
-                },
-              },
-              {
-                title: t.status,
-                key: 'status',
-                width: 90,
-                // Pinned with the actions: at narrower widths what the item is doing stays beside what can be done.
-                fixed: 'right',
-                render: (_, it) => {
-                  const s = saleState(it, now);
+                </Space>
+              ),
+            },
+            {
+              title: t.price,
+              key: 'price',
+              width: 150,
+              render: (_, it) => <span className='nowrap'>{priceText(it.pointsPrice, it.cashFen)}</span>,
+            },
+            {
+              title: t.stock,
+              key: 'stock',
+              width: 150,
+              render: (_, it) => (
+                <Space direction='vertical' size={0}>
+                  <span className='nowrap' data-testid={`mall-stock-${it.id}`}>
+                    {t.stockText(it.stockLeft, it.totalStock)}
+                  </span>
+                  <Link
+                    to={`/points/redemptions?itemId=${it.id}`}
+                    style={{ fontSize: 12 }}
+                    className='nowrap'
+                    title={t.itemRedemptions}
+                    data-testid={`mall-redemptions-${it.id}`}
+                  >
+                    {t.redeemed(it.redeemedCount)}
+                  </Link>
+                </Space>
+              ),
+            },
+            {
+              title: t.limits,
+              key: 'limits',
+              width: 130,
+              render: (_, it) => limitText(it.perMemberLimit, it.perMemberDailyLimit),
+            },
+            {
+              title: t.window,
+              key: 'window',
+              width: 170,
+              render: (_, it) => {
+                const w = windowForm(it.onSaleFrom, it.onSaleUntil, timeZone);
+                // Two lines for a range, so no date breaks in the middle.
+                if (w?.[0] && w[1])
                   return (
-                    <Tag color={STATE_COLORS[s]} data-testid={`mall-state-${it.id}`}>
-                      {t.saleStates[s]}
-                    </Tag>
+                    <span style={{ fontSize: 13 }} className='nowrap'>
+                      {w[0]}
+                      <br />
+                      {t.windowTo(w[1])}
+                    </span>
                   );
-                },
+                return <span style={{ fontSize: 13 }}>{windowText(it.onSaleFrom, it.onSaleUntil, timeZone)}</span>;
               },
-              {
-                title: zh.common.actions,
-                key: 'actions',
-                width: 190,
-                fixed: 'right',
-                render: (_, it) => (
-                  <Space size={0} wrap={false}>
-                    <Guard viewer='disable'>
-                      <Button size='small' type='link' onClick={() => navigate(`/points/mall/${it.id}/edit`)}>
-                        {zh.common.edit}
-                      </Button>
-                    </Guard>
-                    <Guard viewer='disable'>
-                      <Button size='small' type='link' onClick={() => setStockOf(it)} data-testid={`mall-stock-adjust-${it.id}`}>
-                        {t.adjustStock}
-                      </Button>
-                    </Guard>
-                    <StatusToggle item={it} />
-                  </Space>
-                ),
+            },
+            {
+              title: t.status,
+              key: 'status',
+              width: 90,
+              // Pinned with the actions: at narrower widths what the item is doing stays beside what can be done.
+              fixed: 'right',
+              render: (_, it) => {
+                const s = saleState(it, now);
+                return (
+                  <Tag color={STATE_COLORS[s]} data-testid={`mall-state-${it.id}`}>
+                    {t.saleStates[s]}
+                  </Tag>
+                );
               },
-            ]}
-          />
-        </PageState>
+            },
+            {
+              title: zh.common.actions,
+              key: 'actions',
+              width: 190,
+              fixed: 'right',
+              render: (_, it) => (
+                <Space size={0} wrap={false}>
+                  <Guard viewer='disable'>
+                    <Button size='small' type='link' onClick={() => navigate(`/points/mall/${it.id}/edit`)}>
+                      {zh.common.edit}
+                    </Button>
+                  </Guard>
+                  <Guard viewer='disable'>
+                    <Button size='small' type='link' onClick={() => setStockOf(it)} data-testid={`mall-stock-adjust-${it.id}`}>
+                      {t.adjustStock}
+                    </Button>
+                  </Guard>
+                  <StatusToggle item={it} />
+                </Space>
+              ),
+            },
+          ]}
+        />
       </Card>
       {stockOf && <StockDialog item={stockOf} onClose={() => setStockOf(null)} />}
     </div>

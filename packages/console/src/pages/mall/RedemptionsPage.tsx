@@ -1,12 +1,12 @@
 import { CancelPointsMallRedemptionRequest, FulfilPointsMallRedemptionRequest } from '@siyu/shared';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { api, type QueryOf, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
 import { Guard } from '../../components/Guard';
-import { PageState } from '../../components/PageState';
+import { numberParam, PagedTable, usePagedQuery, useUrlFilters } from '../../components/ListPage';
 import { zh } from '../../i18n/zh-CN';
 import { applyFieldErrors, contractRules, reportError } from '../../lib/form-errors';
 import { dateTime, dayjs, yuan } from '../../lib/format';
@@ -128,32 +128,20 @@ function CancelDialog({ r, onClose }: { r: MerchantPointsMallRedemption; onClose
 
 export default function RedemptionsPage() {
   const { timeZone } = usePermissions();
-  const [params, setParams] = useSearchParams();
-  const [shipping, setShipping] = useState<MerchantPointsMallRedemption | null>(null);
-  const [cancelling, setCancelling] = useState<MerchantPointsMallRedemption | null>(null);
-  const [typedNo, setTypedNo] = useState(params.get('redemptionNo') ?? '');
-  const filters = {
-    page: Number(params.get('page') ?? 1),
-    pageSize: Number(params.get('pageSize') ?? 20),
+  const { params, filters, setFilters } = useUrlFilters((params) => ({
     // What the URL says; the API checks it.
     status: (params.get('status') ?? undefined) as QueryOf<'/points-mall/redemptions'>['status'],
     kind: (params.get('kind') ?? undefined) as QueryOf<'/points-mall/redemptions'>['kind'],
     redemptionNo: params.get('redemptionNo') ?? undefined,
-    memberId: params.get('memberId') ? Number(params.get('memberId')) : undefined,
-    itemId: params.get('itemId') ? Number(params.get('itemId')) : undefined,
+    memberId: numberParam(params, 'memberId'),
+    itemId: numberParam(params, 'itemId'),
     from: params.get('from') ?? undefined,
     to: params.get('to') ?? undefined,
-  };
-  const setFilters = (next: Partial<typeof filters>) => {
-    const p = new URLSearchParams();
-    for (const [k, v] of Object.entries({ ...filters, page: 1, ...next })) if (v !== undefined && v !== '' && v !== null) p.set(k, String(v));
-    setParams(p);
-  };
-  const q = useQuery({
-    queryKey: ['mall-redemptions', filters],
-    queryFn: () => api.GET('/points-mall/redemptions', { params: { query: filters } }),
-    placeholderData: keepPreviousData,
-  });
+  }));
+  const [shipping, setShipping] = useState<MerchantPointsMallRedemption | null>(null);
+  const [cancelling, setCancelling] = useState<MerchantPointsMallRedemption | null>(null);
+  const [typedNo, setTypedNo] = useState(params.get('redemptionNo') ?? '');
+  const q = usePagedQuery(['mall-redemptions', filters], () => api.GET('/points-mall/redemptions', { params: { query: filters } }));
 
   return (
     <div>
@@ -205,105 +193,94 @@ export default function RedemptionsPage() {
             onChange={(r) => setFilters({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
           />
         </Space>
-        <PageState loading={q.isPending} error={q.error} onRetry={() => q.refetch()}>
-          <Table<MerchantPointsMallRedemption>
-            rowKey='id'
-            dataSource={q.data?.items}
-            loading={q.isFetching && !q.isPending}
-            scroll={{ x: 1080 }}
-            locale={{ emptyText: zh.common.empty }}
-            pagination={{
-              current: filters.page,
-              pageSize: filters.pageSize,
-              total: q.data?.total,
-              showTotal: zh.common.total,
-              showSizeChanger: true,
-              onChange: (page, pageSize) => setFilters({ page, pageSize }),
-            }}
-            columns={[
-              {
-                title: t.redemptionNo,
-                key: 'no',
-                width: 250,
-                render: (_, r) => (
-                  <Space direction='vertical' size={0}>
-                    <span style={{ wordBreak: 'break-all', fontFamily: 'monospace', fontSize: 13 }} data-testid={`redemption-${r.redemptionNo}`}>
-                      {r.redemptionNo}
-                    </span>
-                    <Typography.Text type='secondary' style={{ fontSize: 12 }} className='nowrap'>
-                      {dateTime(r.createdAt, timeZone)}
-                    </Typography.Text>
-                  </Space>
-                ),
-              },
-              {
-                title: t.item,
-                key: 'item',
-                width: 210,
-                render: (_, r) => (
-                  <Space direction='vertical' size={0}>
-                    <span>
-                      {r.item.title} × {r.quantity}
-                    </span>
-                    <Typography.Text type='secondary' style={{ fontSize: 12 }}>
-                      {t.kinds[r.item.kind]} · {priceText(r.points, r.cashFen)}
-                    </Typography.Text>
-                  </Space>
-                ),
-              },
-              {
-                title: t.member,
-                key: 'member',
-                width: 80,
-                render: (_, r) => (
-                  <Link to={`/members/${r.memberId}`} className='nowrap'>
-                    #{r.memberId}
-                  </Link>
-                ),
-              },
-              {
-                title: t.status,
-                key: 'status',
-                width: 90,
-                render: (_, r) => (
-                  <Tag color={STATUS_COLORS[r.status]} data-testid={`redemption-status-${r.id}`}>
-                    {t.redemptionStatuses[r.status]}
-                  </Tag>
-                ),
-              },
-              {
-                title: t.shipping,
-                key: 'shipping',
-                minWidth: 260,
-                render: (_, r) => <Fulfilment r={r} timeZone={timeZone} />,
-              },
-              {
-                title: zh.common.actions,
-                key: 'actions',
-                width: 130,
-                fixed: 'right',
-                render: (_, r) => (
-                  <Space size={0} wrap={false}>
-                    {r.status === 'awaiting_fulfilment' && r.item.kind === 'sku' && (
-                      <Guard viewer='disable'>
-                        <Button size='small' type='link' onClick={() => setShipping(r)} data-testid={`redemption-ship-${r.id}`}>
-                          {t.ship}
-                        </Button>
-                      </Guard>
-                    )}
-                    {(r.status === 'awaiting_fulfilment' || r.status === 'awaiting_payment') && (
-                      <Guard viewer='disable'>
-                        <Button size='small' type='link' danger onClick={() => setCancelling(r)} data-testid={`redemption-cancel-${r.id}`}>
-                          {t.cancel}
-                        </Button>
-                      </Guard>
-                    )}
-                  </Space>
-                ),
-              },
-            ]}
-          />
-        </PageState>
+        <PagedTable<MerchantPointsMallRedemption>
+          query={q}
+          paging={filters}
+          onPage={(page, pageSize) => setFilters({ page, pageSize })}
+          scroll={{ x: 1080 }}
+          columns={[
+            {
+              title: t.redemptionNo,
+              key: 'no',
+              width: 250,
+              render: (_, r) => (
+                <Space direction='vertical' size={0}>
+                  <span style={{ wordBreak: 'break-all', fontFamily: 'monospace', fontSize: 13 }} data-testid={`redemption-${r.redemptionNo}`}>
+                    {r.redemptionNo}
+                  </span>
+                  <Typography.Text type='secondary' style={{ fontSize: 12 }} className='nowrap'>
+                    {dateTime(r.createdAt, timeZone)}
+                  </Typography.Text>
+                </Space>
+              ),
+            },
+            {
+              title: t.item,
+              key: 'item',
+              width: 210,
+              render: (_, r) => (
+                <Space direction='vertical' size={0}>
+                  <span>
+                    {r.item.title} × {r.quantity}
+                  </span>
+                  <Typography.Text type='secondary' style={{ fontSize: 12 }}>
+                    {t.kinds[r.item.kind]} · {priceText(r.points, r.cashFen)}
+                  </Typography.Text>
+                </Space>
+              ),
+            },
+            {
+              title: t.member,
+              key: 'member',
+              width: 80,
+              render: (_, r) => (
+                <Link to={`/members/${r.memberId}`} className='nowrap'>
+                  #{r.memberId}
+                </Link>
+              ),
+            },
+            {
+              title: t.status,
+              key: 'status',
+              width: 90,
+              render: (_, r) => (
+                <Tag color={STATUS_COLORS[r.status]} data-testid={`redemption-status-${r.id}`}>
+                  {t.redemptionStatuses[r.status]}
+                </Tag>
+              ),
+            },
+            {
+              title: t.shipping,
+              key: 'shipping',
+              minWidth: 260,
+              render: (_, r) => <Fulfilment r={r} timeZone={timeZone} />,
+            },
+            {
+              title: zh.common.actions,
+              key: 'actions',
+              width: 130,
+              fixed: 'right',
+              render: (_, r) => (
+                <Space size={0} wrap={false}>
+                  {r.status === 'awaiting_fulfilment' && r.item.kind === 'sku' && (
+                    <Guard viewer='disable'>
+                      <Button size='small' type='link' onClick={() => setShipping(r)} data-testid={`redemption-ship-${r.id}`}>
+                        {t.ship}
+                      </Button>
+                    </Guard>
+                  )}
+                  {(r.status === 'awaiting_fulfilment' || r.status === 'awaiting_payment') && (
+                    <Guard viewer='disable'>
+                      <Button size='small' type='link' danger onClick={() => setCancelling(r)} data-testid={`redemption-cancel-${r.id}`}>
+                        {t.cancel}
+                      </Button>
+                    </Guard>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
       </Card>
       {shipping && <ShipDialog r={shipping} onClose={() => setShipping(null)} />}
       {cancelling && <CancelDialog r={cancelling} onClose={() => setCancelling(null)} />}

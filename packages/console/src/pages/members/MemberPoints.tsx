@@ -1,6 +1,6 @@
 import { PointsAdjustmentRequest } from '@siyu/shared';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, type Schemas } from '../../api/client';
@@ -12,6 +12,7 @@ import { adjustmentErrors, adjustmentField } from '../../lib/adjustment';
 import { applyFieldErrors, checkRule, type IssueWords, reportError } from '../../lib/form-errors';
 import { dateTime, dayjs } from '../../lib/format';
 import { entryMatches, LEDGER_KINDS, LEDGER_REASONS, type LedgerFilters, ledgerQuery, orderOfSource } from './points-ledger';
+import { DirectionField } from '../../components/DirectionField';
 
 type MerchantPointsEntry = Schemas['MerchantPointsEntry'];
 type MerchantPointsLedgerPage = Schemas['MerchantPointsLedgerPage'];
@@ -294,14 +295,7 @@ export function AdjustPoints({ memberId }: { memberId: number }) {
           {zh.members.balance(available)}。{t.adjustHint}
         </Typography.Paragraph>
         <Form form={form} layout='vertical' initialValues={{ direction: 'grant' }} onFinish={(v) => m.mutate(v)}>
-          <Form.Item name='direction' label={zh.members.adjustDirection}>
-            <Radio.Group
-              options={[
-                { value: 'grant', label: zh.members.grant },
-                { value: 'deduct', label: zh.members.deduct },
-              ]}
-            />
-          </Form.Item>
+          <DirectionField />
           <Form.Item
             name='amount'
             label={zh.members.amount}

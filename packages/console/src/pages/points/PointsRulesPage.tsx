@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, InputNumber, Radio, Space, Switch, Typography } from 'antd';
+import { Alert, App, Card, Form, InputNumber, Radio, Space, Switch, Typography } from 'antd';
 import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { api, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
-import { Guard } from '../../components/Guard';
+import { SaveButton } from '../../components/Guard';
 import { errorText, PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
 import { applyFieldErrors, checkRule } from '../../lib/form-errors';
@@ -217,11 +217,7 @@ export default function PointsRulesPage() {
               <Link to='/settings'>{t.checkInLink}</Link>
             </Card>
 
-            <Guard viewer='disable'>
-              <Button type='primary' htmlType='submit' loading={save.isPending} disabled={!canEdit} data-testid='points-rules-save'>
-                {zh.common.save}
-              </Button>
-            </Guard>
+            <SaveButton loading={save.isPending} testId='points-rules-save' />
           </Space>
         </Form>
       </PageState>

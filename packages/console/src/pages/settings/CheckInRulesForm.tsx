@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { Link } from 'react-router';
 import { api, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
-import { Guard } from '../../components/Guard';
+import { SaveButton } from '../../components/Guard';
 import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
 import { checkRule, reportError, schemaErrors } from '../../lib/form-errors';
@@ -177,11 +177,7 @@ export function CheckInRulesForm() {
             )}
           </Card>
 
-          <Guard viewer='disable'>
-            <Button type='primary' htmlType='submit' loading={save.isPending} disabled={!canEdit} data-testid='check-in-rules-save'>
-              {zh.common.save}
-            </Button>
-          </Guard>
+          <SaveButton loading={save.isPending} testId='check-in-rules-save' />
         </Space>
       </Form>
     </PageState>

@@ -1,6 +1,6 @@
 import { GrowthAdjustmentRequest } from '@siyu/shared';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Radio, Table, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Form, Input, InputNumber, Modal, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, type Schemas } from '../../api/client';
 import { usePermissions } from '../../auth/session';
@@ -10,6 +10,7 @@ import { zh } from '../../i18n/zh-CN';
 import { adjustmentErrors, adjustmentField } from '../../lib/adjustment';
 import { applyFieldErrors, checkRule, type IssueWords, reportError } from '../../lib/form-errors';
 import { dateTime } from '../../lib/format';
+import { DirectionField } from '../../components/DirectionField';
 
 type MerchantGrowthLedgerPage = Schemas['MerchantGrowthLedgerPage'];
 type TierChange = Schemas['TierChange'];
@@ -74,14 +75,7 @@ function AdjustGrowth({ memberId, growth }: { memberId: number; growth: number }
           {t.growth}：{growth}
         </Typography.Paragraph>
         <Form form={form} layout='vertical' initialValues={{ direction: 'grant' }} onFinish={(v) => m.mutate(v)}>
-          <Form.Item name='direction' label={zh.members.adjustDirection}>
-            <Radio.Group
-              options={[
-                { value: 'grant', label: zh.members.grant },
-                { value: 'deduct', label: zh.members.deduct },
-              ]}
-            />
-          </Form.Item>
+          <DirectionField />
           <Form.Item
             name='amount'
             label={t.amount}
