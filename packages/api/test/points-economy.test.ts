@@ -118,15 +118,18 @@ describe('expiry', () => {
 });
 
 describe('points at checkout', () => {
+  /** 80.00 of goods (two of the first SKU, one of the second) to the member's address. */
+  const twoLines = () => ({
+    items: [
+      { skuId: shop.sku(0), quantity: 2 },
+      { skuId: shop.sku(1), quantity: 1 },
+    ],
+    addressId: m.addressId,
+  });
+
   it('pays up to the merchant’s share, debits when the order is created, and gives back when it closes or is refunded', async () => {
     await grant(m.id, 5000, 'd');
-    const body = {
-      items: [
-        { skuId: shop.sku(0), quantity: 2 },
-        { skuId: shop.sku(1), quantity: 1 },
-      ],
-      addressId: m.addressId,
-    };
+    const body = twoLines();
     const off = await call(ctx, 'POST', '/api/v1/checkout/preview', m.headers(), body);
     expect(off.body.points).toMatchObject({ enabled: true, available: 5000, maxPoints: 4000, maxSavingFen: 4000, using: false, savingFen: 0 });
     const on = await call(ctx, 'POST', '/api/v1/checkout/preview', m.headers(), { ...body, usePoints: true });
@@ -169,13 +172,7 @@ describe('points at checkout', () => {
 
   it('says what caps the points (the share of the goods or the balance) and what the order earns, and the paid order says what it earned', async () => {
     await grant(m.id, 5155, 'cap');
-    const body = {
-      items: [
-        { skuId: shop.sku(0), quantity: 2 },
-        { skuId: shop.sku(1), quantity: 1 },
-      ],
-      addressId: m.addressId,
-    };
+    const body = twoLines();
     const off = await call(ctx, 'POST', '/api/v1/checkout/preview', m.headers(), body);
     // 80.00 of goods: half of it (40.00, 4000 points) is the cap, below the 5155 held; unpaid, the goods earn 80.
     expect(off.body.points).toMatchObject({ available: 5155, maxPoints: 4000, maxShareBp: 5000, limitedBy: 'share', earnPoints: 80 });
