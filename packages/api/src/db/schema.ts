@@ -249,8 +249,11 @@ export interface OrdersTable {
   refund_reserved_fen: Generated<number>;
   /** Succeeded refunds; CHECK <= refund_reserved_fen. */
   refunded_fen: Generated<number>;
-  /** goods: placed at checkout; points_mall: the cash part of a points-mall redemption (its one line is the item). */
-  kind: Generated<'goods' | 'points_mall'>;
+  /**
+   * goods: placed at checkout; points_mall: the cash part of a points-mall redemption (its one line is the item);
+   * top_up, gift_card, member_card: a thing that is not goods, sold by its module (decision 038).
+   */
+  kind: Generated<'goods' | 'points_mall' | 'top_up' | 'gift_card' | 'member_card'>;
 }
 
 export interface OrderLinesTable {
