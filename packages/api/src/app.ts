@@ -184,6 +184,20 @@ export function createApp({
     // `orders` is built below; this runs only when a request asks.
     recentOrders: async (memberId) => (await orders.memberOrders(memberId, { page: 1, pageSize: 100 })).items,
     participants: (reactions.memberCard = memberCardParticipants()),
+    createOrder: (trx, o) =>
+      orders.createServiceOrder(trx, {
+        kind: 'member_card',
+        memberId: o.memberId,
+        platform: o.platform,
+        title: o.title,
+        imageUrl: null,
+        skuId: null,
+        productId: null,
+        unitPriceFen: o.priceFen,
+        quantity: 1,
+        address: null,
+        reference: o.reference,
+      }),
   });
   const members = createMembersService({
     db,

@@ -38,7 +38,7 @@ export function orderParticipants(
     tiers: Pick<TiersService, 'benefitsParticipant' | 'growthParticipant'>;
     coupons: Pick<CouponsService, 'participant'>;
     points: Pick<PointsService, 'orderParticipant'>;
-    memberCards: Pick<MemberCardsService, 'benefitsParticipant'>;
+    memberCards: Pick<MemberCardsService, 'benefitsParticipant' | 'purchaseParticipant'>;
   },
   extra: readonly OrderParticipant[] = [],
 ): OrderParticipant[] {
@@ -49,6 +49,7 @@ export function orderParticipants(
     s.tiers.benefitsParticipant,
     // The paid card's member price after the tier's (it applies to what the lines still cost), before coupons.
     s.memberCards.benefitsParticipant,
+    s.memberCards.purchaseParticipant,
     s.coupons.participant,
     s.points.orderParticipant,
     s.tiers.growthParticipant,

@@ -9,8 +9,20 @@ import type { MemberCard, MemberCardInput } from '@siyu/shared';
 import { describe, expect, it } from 'vitest';
 import { inTransaction } from '../src/lib/transaction.js';
 import { eachTestContext, type TestContext } from './context.js';
+import type { LoginPlatform } from '@siyu/shared';
 import { call, createStaffAndLogin, DAY, M } from './factories.js';
-import { newShopper, payOrder, placeOrder, type Shop, type Shopper, withShopAndShopper } from './shop.js';
+import {
+  approvedRefund,
+  expectOkAck,
+  newShopper,
+  orderRow,
+  payOrder,
+  placeOrder,
+  type Shop,
+  type Shopper,
+  startPayment,
+  withShopAndShopper,
+} from './shop.js';
 
 let ctx: TestContext;
 let shop: Shop;
@@ -225,7 +237,6 @@ describe('the refund rule', () => {
     const order = await placeOrder(ctx, shop, m);
     expect(order.payableFen).toBe(7200);
     expect(await cards().refundRefusal(ctx.db, orderId, at())).toMatch(/used/);
-    expect(await inTransaction(ctx.db, (trx) => cards().applyRefunded(trx, orderId, at()))).toBe(false);
   });
 
   it('a refund racing the expiry job nets exactly once', async () => {
@@ -323,5 +334,74 @@ describe('merge', () => {
     expect((await holding(m.id))?.expires_at).toBe(new Date(new Date('2026-12-22T02:00:00.000Z').getTime() + 30 * DAY).toISOString());
     expect(await holding(other.id)).toBeUndefined();
     expect(await ctx.db.selectFrom('member_card_purchases').select('id').where('member_id', '=', m.id).execute()).toHaveLength(2);
+  });
+});
+
+describe('bought through the pay flow', () => {
+  const buy = (who: Shopper, cardId: number) => call(ctx, 'POST', `/api/v1/member-cards/${cardId}/purchase`, who.headers(), {});
+
+  for (const platform of ['weapp', 'alipay', 'tt'] as LoginPlatform[]) {
+    it(`on ${platform}: a card order paid (its notification replayed) extends the card once and member prices follow`, async () => {
+      const card = await createCard();
+      const who = await newShopper(ctx, platform);
+      const bought = await buy(who, card.id);
+      expect(bought.status, JSON.stringify(bought.body)).toBe(201);
+      expect(await orderRow(ctx, bought.body.orderId)).toMatchObject({ kind: 'member_card', payable_fen: 19_900, status: 'awaiting_payment' });
+      await startPayment(ctx, who, bought.body.orderId);
+      const { deliveries } = await ctx.simulator.pay(platform, bought.body.orderNo, { duplicates: 5 });
+      for (const d of deliveries) expectOkAck(platform, d);
+      expect((await orderRow(ctx, bought.body.orderId)).status).toBe('paid');
+      expect((await holding(who.id))?.expires_at).toBe('2027-11-22T02:00:00.000Z');
+      expect((await preview(who)).body.payableFen).toBe(7200);
+      // Buying the card earns no points and no growth (only its own participant acts on a card order).
+      expect((await call(ctx, 'GET', '/api/v1/points', who.headers())).body.pending).toBe(0);
+    });
+  }
+
+  it('a card bought twice at once: one order opens, the others are refused; after paying, buying again renews', async () => {
+    const card = await createCard();
+    const tries = await Promise.all(Array.from({ length: 5 }, () => buy(m, card.id)));
+    const opened = tries.filter((r) => r.status === 201);
+    expect(opened).toHaveLength(1);
+    for (const r of tries.filter((x) => x.status !== 201)) {
+      expect(r.status).toBe(409);
+      expect(r.body.error.details.orderId).toBe(opened[0]!.body.orderId);
+    }
+    expect(await ctx.db.selectFrom('orders').select('id').where('kind', '=', 'member_card').execute()).toHaveLength(1);
+    await payOrder(ctx, m, { id: opened[0]!.body.orderId, orderNo: opened[0]!.body.orderNo } as never);
+    const again = await buy(m, card.id);
+    expect(again.status).toBe(201);
+    await payOrder(ctx, m, { id: again.body.orderId, orderNo: again.body.orderNo } as never);
+    expect((await holding(m.id))?.expires_at).toBe('2028-11-22T02:00:00.000Z');
+  });
+
+  it('an unpaid card order closed by its window frees the member to buy again', async () => {
+    const card = await createCard();
+    const first = await buy(m, card.id);
+    expect((await buy(m, card.id)).status).toBe(409);
+    ctx.clock.advance(31 * 60_000);
+    await ctx.app.services.orders.closeExpiredOrders(ctx.clock.now());
+    expect((await orderRow(ctx, first.body.orderId)).status).toBe('cancelled');
+    expect((await buy(m, card.id)).status).toBe(201);
+  });
+
+  it('refunds in full within the window with no benefit used (the card ends), refuses once a benefit was used', async () => {
+    const card = await createCard();
+    const bought = (await buy(m, card.id)).body;
+    await payOrder(ctx, m, { id: bought.orderId, orderNo: bought.orderNo } as never);
+    await approvedRefund(ctx, m, bought.orderId);
+    expect(await orderRow(ctx, bought.orderId)).toMatchObject({ status: 'refunded', refunded_fen: 19_900 });
+    expect((await holding(m.id))?.status).toBe('refunded');
+    expect((await preview(m)).body.payableFen).toBe(9000);
+
+    const second = (await buy(m, card.id)).body;
+    await payOrder(ctx, m, { id: second.orderId, orderNo: second.orderNo } as never);
+    await placeOrder(ctx, shop, m);
+    const refused = await call(ctx, 'POST', `/api/v1/orders/${second.orderId}/refunds`, m.headers(), { reason: '不要了' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toMatch(/used/);
+    expect(await ctx.db.selectFrom('refunds').select('id').where('order_id', '=', second.orderId).execute()).toHaveLength(0);
+    expect((await buy(m, 999_999)).status).toBe(404);
+    expect((await call(ctx, 'POST', '/api/v1/member-cards/abc/purchase', m.headers(), {})).status).toBe(400);
   });
 });

@@ -23,21 +23,37 @@ describe('participants', () => {
       // Shelf prices (member price and 券后价 on product pages and tiles): the checkout's offers for one unit.
       'order.shelf': ['tier-benefits [goods]', 'member-card-benefits [goods]', 'coupons [goods]'],
       'order.created': ['stock [goods]', 'member-card-benefits [goods]', 'coupons [goods]', 'points [goods]', 'test-probe'],
-      'order.closedUnpaid': ['stock [goods]', 'payments', 'points-mall [points_mall]', 'coupons [goods]', 'points [goods]', 'test-probe'],
+      'order.closedUnpaid': [
+        'stock [goods]',
+        'payments',
+        'points-mall [points_mall]',
+        'member-card-purchase [member_card]',
+        'coupons [goods]',
+        'points [goods]',
+        'test-probe',
+      ],
       'order.paid': [
         'stock [goods]',
         'payments',
         'points-mall [points_mall]',
         'member-card-benefits [goods]',
+        'member-card-purchase [member_card]',
         'coupons [goods]',
         'points [goods]',
         'tier-growth [goods]',
         'test-probe',
       ],
       'order.completed': ['points [goods]', 'test-probe'],
-      'order.refunded': ['stock [goods]', 'coupons [goods]', 'points [goods]', 'tier-growth [goods]', 'test-probe'],
+      'order.refunded': [
+        'stock [goods]',
+        'member-card-purchase [member_card]',
+        'coupons [goods]',
+        'points [goods]',
+        'tier-growth [goods]',
+        'test-probe',
+      ],
       // Asked of every participant that has the step, whatever the order's kind (a refund is about money).
-      'order.refundRequested': ['points-mall [points_mall]', 'points [goods]'],
+      'order.refundRequested': ['points-mall [points_mall]', 'member-card-purchase [member_card]', 'points [goods]'],
       // A member's life (the members module emits): creation, a merge (decision 019), closing, the privacy view.
       'member.created': ['coupons'],
       'member.merge': [

@@ -84,6 +84,16 @@ export const MemberCardOffer = z.object({
 export const MemberCardSaving = z.object({ orderId: Id, savedFen: z.number().int(), createdAt: IsoInstant });
 export const MemberCardSavings = z.object({ items: z.array(MemberCardSaving), totalFen: z.number().int() });
 
+/** A card bought: its order, to be paid through POST /orders/{orderId}/pay before `expiresAt`. */
+export const MemberCardOrder = z.object({
+  purchaseId: Id,
+  cardId: Id,
+  priceFen: z.number().int(),
+  orderId: Id,
+  orderNo: z.string(),
+  expiresAt: IsoInstant,
+});
+
 export const MemberCardPurchase = z.object({
   id: Id,
   memberId: Id,
@@ -124,6 +134,7 @@ export type MemberCard = z.output<typeof MemberCard>;
 export type MyMemberCard = z.output<typeof MyMemberCard>;
 export type MemberCardOffer = z.output<typeof MemberCardOffer>;
 export type MemberCardSavings = z.output<typeof MemberCardSavings>;
+export type MemberCardOrder = z.output<typeof MemberCardOrder>;
 export type MemberCardPurchase = z.output<typeof MemberCardPurchase>;
 export type MemberCardHolder = z.output<typeof MemberCardHolder>;
 export type MemberCardHoldersQuery = z.output<typeof MemberCardHoldersQuery>;

@@ -160,8 +160,8 @@ export async function countUse(db: Executor, memberId: number, cardId: number, a
 }
 
 /**
- * The refund of the purchase that last extended the card, only while no benefit was used since it: the card goes back
- * to where it was before (`expiresAt`), or ends. False when the rule no longer holds (a use, another purchase, expiry).
+ * A refunded purchase that still last extended an active card takes its period back: the card goes back to where it
+ * was before (`expiresAt`), or ends. False when another purchase extended it since, or it is no longer active.
  */
 export async function revokeLastPurchase(
   db: Executor,
@@ -172,7 +172,6 @@ export async function revokeLastPurchase(
     .set({ expires_at: v.expiresAt, status: v.status, updated_at: v.at })
     .where('member_id', '=', v.memberId)
     .where('last_purchase_id', '=', v.purchaseId)
-    .where('uses_since_purchase', '=', 0)
     .where('status', '=', 'active')
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;

@@ -7,6 +7,7 @@ import {
   MemberCardInput,
   MemberCardList,
   MemberCardOffer,
+  MemberCardOrder,
   MemberCardSavings,
   MyMemberCard,
 } from '@siyu/shared';
@@ -18,7 +19,7 @@ import type { MemberCardsService } from './member-cards.service.js';
 export function memberCardRoutes(deps: { cards: MemberCardsService; member: MiddlewareHandler<AppEnv>; idempotent: MiddlewareHandler<AppEnv> }) {
   const router = createRouter();
   const tags = ['member cards'];
-  const { read } = memberAccess(deps);
+  const { read, write } = memberAccess(deps);
   router.openapi(
     createRoute({
       method: 'get',
@@ -40,6 +41,18 @@ export function memberCardRoutes(deps: { cards: MemberCardsService; member: Midd
       responses: { 200: jsonContent(z.object({ card: MyMemberCard.nullable() }), 'my card'), ...memberErrors },
     }),
     async (c) => c.json({ card: await deps.cards.myCard(c.get('memberId')) }, 200),
+  );
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/member-cards/{id}/purchase',
+      tags,
+      summary: 'Buy (or renew) a card: its order, paid through POST /orders/{orderId}/pay; 409 while another card order of mine waits for payment',
+      ...write,
+      request: { params: IdParam },
+      responses: { 201: jsonContent(MemberCardOrder, 'the card’s order'), ...memberErrors },
+    }),
+    async (c) => c.json(await deps.cards.purchase(c.get('memberId'), c.get('memberPlatform'), c.req.valid('param').id), 201),
   );
   router.openapi(
     createRoute({

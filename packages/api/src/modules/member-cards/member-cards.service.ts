@@ -7,7 +7,9 @@ import {
   type MemberCardInput,
   type MemberCardOffer,
   type MemberCardPurchase,
+  type MemberCardOrder,
   type MemberCardSavings,
+  type LoginPlatform,
   monthOf,
   type MyMemberCard,
 } from '@siyu/shared';
@@ -17,6 +19,7 @@ import type { Selectable } from 'kysely';
 import type { MemberCardPurchasesTable } from '../../db/schema.js';
 
 type PurchaseRow = Selectable<MemberCardPurchasesTable>;
+import { zhCN } from '../../i18n/zh-CN.js';
 import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import { validationError } from '../../lib/http.js';
@@ -64,8 +67,8 @@ export interface MemberCardsService {
   /** Why the purchase of this order may not be refunded now, or null when the rule allows it (reads only). */
   refundRefusal(executor: Executor, orderId: number, at: string): Promise<string | null>;
   /**
-   * A card order refunded: the period it added is taken back (the card ends, or goes back to its previous end), only
-   * while the rule holds (its last purchase, no benefit used since); false when it no longer does.
+   * A card order refunded (the rule was checked when the refund was asked): the period it added is taken back (the card
+   * ends, or goes back to its previous end) while it is still the purchase that last extended the active card.
    */
   applyRefunded(trx: Tx, orderId: number, at: string): Promise<boolean>;
   /** Active cards whose end passed become expired; safe to re-run and in several processes. */
@@ -74,7 +77,14 @@ export interface MemberCardsService {
   issueCouponPacks(now?: Date, batch?: number): Promise<{ packs: number; coupons: number }>;
   /** Reminders of cards ending soon, recorded once per end and lead time, handed to the reminder participants. */
   recordReminders(now?: Date, batch?: number): Promise<number>;
+  /**
+   * Buys a card: the purchase and its order of kind member_card in one transaction, paid through the normal pay flow
+   * (POST /orders/{id}/pay). 409 CONFLICT while a card order of the member's waits for payment.
+   */
+  purchase(memberId: number, platform: LoginPlatform | null, cardId: number): Promise<MemberCardOrder>;
   benefitsParticipant: OrderParticipant;
+  /** The card order's steps: paid extends the card, closed frees the member to buy again, refunds follow the rule. */
+  purchaseParticipant: OrderParticipant;
 }
 
 export function createMemberCardsService(deps: {
@@ -86,6 +96,15 @@ export function createMemberCardsService(deps: {
   /** The member's recent orders (for the estimate); the orders service is built after this one. */
   recentOrders: (memberId: number) => Promise<{ kind?: string; status: string; paidAt: string | null; itemsFen: number; shippingFen: number }[]>;
   participants: readonly MemberCardParticipant[];
+  /** Writes the card's order (the orders service's createServiceOrder; built after this one). */
+  createOrder: (
+    trx: Tx,
+    input: { memberId: number; platform: LoginPlatform | null; title: string; priceFen: number; reference: string },
+  ) => Promise<{
+    orderId: number;
+    orderNo: string;
+    expiresAt: string;
+  }>;
 }): MemberCardsService {
   const { db, clock, logger } = deps;
   requireUniqueNames('memberCard', deps.participants);
@@ -171,7 +190,7 @@ export function createMemberCardsService(deps: {
     };
   }
 
-  return {
+  const service: Omit<MemberCardsService, 'purchaseParticipant'> = {
     async cards() {
       return { items: (await repo.listCards(db, false)).map(toCard) };
     },
@@ -294,7 +313,11 @@ export function createMemberCardsService(deps: {
 
     async applyPaid(trx, e) {
       const p = await repo.findPurchaseByOrder(trx, e.orderId);
-      if (!p) throw new AppError('INTERNAL', `card order ${e.orderId} has no purchase`);
+      if (!p) {
+        // Only `purchase` writes card orders; one written elsewhere extends nothing (and is refunded like any order).
+        logger.warn({ orderId: e.orderId }, 'member card order paid without a purchase: no card extended');
+        return false;
+      }
       const c = (await repo.findCard(trx, p.card_id))!;
       await lockForTransaction(trx, 'member-cards', e.memberId);
       const h = await repo.findHolding(trx, e.memberId);
@@ -332,7 +355,7 @@ export function createMemberCardsService(deps: {
       const expiresAt = renewal ? p.extended_from! : at;
       const status = renewal && expiresAt > at ? 'active' : renewal ? 'expired' : 'refunded';
       const revoked = await repo.revokeLastPurchase(trx, { memberId: p.member_id, purchaseId: Number(p.id), expiresAt, status, at });
-      if (!revoked) logger.warn({ orderId }, 'member card refunded outside its rule: the card keeps its period');
+      if (!revoked) logger.warn({ orderId }, 'member card refunded after a later purchase or its end: nothing to take back');
       await repo.markPurchaseRefunded(trx, Number(p.id), at);
       return revoked;
     },
@@ -399,6 +422,43 @@ export function createMemberCardsService(deps: {
       return recorded;
     },
 
+    async purchase(memberId, platform, cardId) {
+      return inTransaction(db, async (trx) => {
+        const { purchaseId, card } = await service.openPurchase(trx, memberId, cardId);
+        const order = await deps.createOrder(trx, {
+          memberId,
+          platform,
+          title: zhCN.memberCards.orderTitle(card.name),
+          priceFen: card.priceFen,
+          reference: `MC${purchaseId}`,
+        });
+        await repo.setPurchaseOrder(trx, purchaseId, order.orderId);
+        return { purchaseId, cardId: card.id, priceFen: card.priceFen, ...order };
+      });
+    },
+
     benefitsParticipant: createMemberCardBenefitsParticipant(),
   };
+  const purchaseParticipant: OrderParticipant = {
+    name: 'member-card-purchase',
+    kinds: ['member_card'],
+    async paid(trx, e) {
+      await service.applyPaid(trx, { orderId: e.orderId, memberId: e.memberId, paidAt: e.paidAt });
+    },
+    async closedUnpaid(trx, e) {
+      await service.applyClosed(trx, e.orderId);
+    },
+    async refundRequested(executor, e) {
+      // Asked of every participant whatever the order's kind: only card orders have a purchase.
+      const p = await repo.findPurchaseByOrder(executor, e.orderId);
+      if (!p) return 0;
+      const why = await service.refundRefusal(executor, e.orderId, now());
+      if (why) throw new AppError('INVALID_STATE', `this membership card cannot be refunded: ${why}`, { rule: 'member_card_refund' });
+      return 0;
+    },
+    async refunded(trx, e) {
+      await service.applyRefunded(trx, e.orderId, e.refundedAt);
+    },
+  };
+  return { ...service, purchaseParticipant };
 }
