@@ -159,6 +159,10 @@ export default function MemberPage() {
         ))}
       </View>
 
+      <View className='card row member-entry js-member-card-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.memberCard })}>
+        <Text>{t.member.cardEntry}</Text>
+        <Text className='muted'>{`${t.member.cardHint} ›`}</Text>
+      </View>
       <View className='card row member-entry js-favourites-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.favourites })}>
         <Text>{t.favourites.entry}</Text>
         <Text className='muted'>›</Text>
