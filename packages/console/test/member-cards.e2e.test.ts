@@ -18,10 +18,10 @@ describe('付费会员卡 in the console', () => {
     await signedIn(page, api.base, 'owner', '/member-cards');
     await page.getByTestId('member-card-add').click();
     await page.getByTestId('member-card-name').fill(CARD);
-    await page.getByTestId('member-card-price').fill('0');
+    await page.getByRole('textbox', { name: '售价' }).fill('0');
     await page.getByTestId('member-card-save').click();
     await expect.poll(() => page.locator('.ant-form-item-explain-error').count()).toBeGreaterThan(0);
-    await page.getByTestId('member-card-price').fill('59');
+    await page.getByRole('textbox', { name: '售价' }).fill('59');
     await page.getByTestId('member-card-save').click();
     await page.getByRole('cell', { name: CARD }).waitFor();
 

@@ -110,7 +110,7 @@ function CardDialog({ card, onClose }: { card: CardRow | null; onClose: () => vo
         </Form.Item>
         <Space wrap>
           <Form.Item name='priceFen' label={t.price} required rules={[moneyRule({ required: true, label: t.price })]}>
-            <MoneyInput data-testid='member-card-price' />
+            <MoneyInput aria-label={t.price} />
           </Form.Item>
           <Form.Item name='periodMonths' label={t.period} required rules={[rule('periodMonths')]}>
             <InputNumber<number> min={1} max={36} precision={0} />
