@@ -143,6 +143,11 @@ describe('benefits', () => {
     expect(pending).toContainEqual(expect.objectContaining({ orderId: order.id, points: 144 }));
     expect(await cards().mayDistribute(ctx.db, m.id, ctx.clock.now())).toBe(true);
     expect(await cards().hasActiveCard(ctx.db, m.id, ctx.clock.now())).toBe(true);
+
+    // Refunded in full, the order saved nothing after all.
+    await approvedRefund(ctx, m, order.id);
+    expect((await cards().savings(m.id)).totalFen).toBe(0);
+    expect((await cards().myCard(m.id))?.savedFen).toBe(0);
   });
 
   it('stops at expiry (before and after the job), and the job is safe to re-run', async () => {

@@ -46,6 +46,7 @@ describe('participants', () => {
       'order.completed': ['points [goods]', 'test-probe'],
       'order.refunded': [
         'stock [goods]',
+        'member-card-benefits [goods]',
         'member-card-purchase [member_card]',
         'coupons [goods]',
         'points [goods]',

@@ -100,6 +100,12 @@ describe('H5 paid membership card in headless Chromium', () => {
     expect(await page.locator('.js-card-saving').count()).toBe(1);
     await shoot(page, 'mine-saved');
 
+    // -- the member centre: the card's days left and what it saved ----------------------------------------------------
+    await openFresh(page, `${api.base}/#/pages/member/index`, '.js-member-card-entry');
+    await expect.poll(() => textOf(page, '.js-member-card-hint'), { timeout: WAIT_MS }).toMatch(/^剩 36[56] 天 · 已省 ¥\d+\.\d{2} ›$/);
+    expect(await textOf(page, '.js-member-card-hint')).not.toContain('¥0.00');
+    await shoot(page, 'member-centre');
+
     expect(errors).toEqual([]);
     await page.close();
   }, 240_000);

@@ -11,7 +11,7 @@ export const CARD_SOURCE = 'member_card';
  * The card's part in checkout (decision 040): its member price and free shipping offered to goods checkouts and shelf
  * prices, after the tier's (the card's member price applies to what the lines still cost after the tier's); an order
  * priced with them counts one use of the card (refused if the card ended since), and what they took is recorded as
- * the card's saving when the order is paid.
+ * the card's saving when the order is paid (and dropped when the order is refunded in full).
  */
 export function createMemberCardBenefitsParticipant(): OrderParticipant {
   function cardAdjustments(card: repo.ActiveHolding, lines: readonly CheckoutLine[]): Adjustment[] {
@@ -64,6 +64,10 @@ export function createMemberCardBenefitsParticipant(): OrderParticipant {
       const savedFen = used.reduce((sum, a) => sum + a.amountFen, 0);
       if (used.length === 0 || savedFen <= 0) return;
       await repo.recordSaving(trx, { memberId: e.memberId, orderId: e.orderId, cardId: used[0]!.source!.id!, savedFen, at: e.paidAt });
+    },
+    async refunded(trx, e) {
+      // An order refunded in full saved the member nothing; a partial refund keeps the saving of what was kept.
+      if (e.fullyRefunded) await repo.dropSaving(trx, e.orderId);
     },
   };
 }

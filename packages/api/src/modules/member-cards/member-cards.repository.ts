@@ -196,6 +196,19 @@ export async function recordSaving(
   return true;
 }
 
+/** A wholly refunded order saved nothing after all: its row goes, and the running total with it (once). */
+export async function dropSaving(db: Executor, orderId: number): Promise<boolean> {
+  const gone = await db.deleteFrom('member_card_savings').where('order_id', '=', orderId).returning(['member_id', 'saved_fen']).executeTakeFirst();
+  if (!gone) return false;
+  await db
+    .updateTable('member_card_holdings')
+    .set((eb) => ({ saved_fen: eb('saved_fen', '-', gone.saved_fen) }))
+    .where('member_id', '=', gone.member_id)
+    .where('saved_fen', '>=', gone.saved_fen)
+    .execute();
+  return true;
+}
+
 export const savingsOf = (db: Executor, memberId: number, limit: number) =>
   db
     .selectFrom('member_card_savings')
