@@ -1,17 +1,15 @@
-import {
-  businessDateOf,
-  type MemberCard,
-  type MemberCardHolder,
-  type MemberCardHolderPage,
-  type MemberCardHoldersQuery,
-  type MemberCardInput,
-  type MemberCardOffer,
-  type MemberCardPurchase,
-  type MemberCardOrder,
-  type MemberCardSavings,
-  type LoginPlatform,
-  monthOf,
-  type MyMemberCard,
+import type {
+  MemberCard,
+  MemberCardHolder,
+  MemberCardHolderPage,
+  MemberCardHoldersQuery,
+  MemberCardInput,
+  MemberCardOffer,
+  MemberCardPurchase,
+  MemberCardOrder,
+  MemberCardSavings,
+  LoginPlatform,
+  MyMemberCard,
 } from '@siyu/shared';
 import type { DB } from '../../db/connection.js';
 import { isForeignKeyViolation, lockForTransaction } from '../../db/dialect.js';
@@ -29,14 +27,14 @@ import { type Executor, inTransaction, type Tx } from '../../lib/transaction.js'
 import type { CouponsService } from '../coupons/index.js';
 import type { OrderParticipant } from '../orders/events.js';
 import { createMemberCardBenefitsParticipant } from './member-card-checkout.js';
+import { createMemberCardJobs } from './member-card-jobs.js';
 import type { MemberCardParticipant } from './events.js';
 import { addDaysTo, addMonths, benefitsOf, daysLeft, toCard } from './member-card-rules.js';
 import * as repo from './member-cards.repository.js';
 
 /** How far back the purchase page's estimate looks at the member's own paid orders. */
 export const ESTIMATE_DAYS = 90;
-/** Reminders are recorded this many days before a card ends. */
-export const REMINDER_DAYS = [7, 1] as const;
+export { REMINDER_DAYS } from './member-card-jobs.js';
 
 export interface MemberCardsService {
   cards(): Promise<{ items: MemberCard[] }>;
@@ -109,6 +107,7 @@ export function createMemberCardsService(deps: {
   const { db, clock, logger } = deps;
   requireUniqueNames('memberCard', deps.participants);
   const now = () => clock.now().toISOString();
+  const jobs = createMemberCardJobs(deps);
 
   function cardValues(input: MemberCardInput): repo.CardValues {
     const b = input.benefits;
@@ -360,67 +359,7 @@ export function createMemberCardsService(deps: {
       return revoked;
     },
 
-    async expireDue(at = clock.now()) {
-      const n = await inTransaction(db, (trx) => repo.expireDue(trx, at.toISOString()));
-      if (n > 0) logger.info({ expired: n }, 'member cards: expired');
-      return n;
-    },
-
-    async issueCouponPacks(at = clock.now(), batch = 200) {
-      const iso = at.toISOString();
-      const month = monthOf(businessDateOf(at, deps.timeZone));
-      let packs = 0;
-      let coupons = 0;
-      let afterId = 0;
-      for (;;) {
-        const due = await repo.packsDue(db, iso, month, afterId, batch);
-        if (due.length === 0) break;
-        for (const d of due) {
-          afterId = Number(d.member_id);
-          const issued = await inTransaction(db, async (trx) => {
-            // The pack row first: a second run (or another process) finds it taken and issues nothing.
-            if (!(await repo.claimPack(trx, { memberId: afterId, cardId: Number(d.card_id), month, coupons: d.coupons_per_month, at: iso })))
-              return -1;
-            let n = 0;
-            for (let i = 1; i <= d.coupons_per_month; i += 1) {
-              const outcome = await deps.coupons.issue(trx, {
-                templateId: Number(d.coupon_template_id),
-                memberId: afterId,
-                source: 'gift',
-                sourceRef: `member-card:${month}:${i}`,
-              });
-              if (outcome.ok) n += 1;
-            }
-            return n;
-          });
-          if (issued >= 0) {
-            packs += 1;
-            coupons += issued;
-          }
-        }
-      }
-      if (packs > 0) logger.info({ packs, coupons, month }, 'member cards: monthly coupon packs issued');
-      return { packs, coupons };
-    },
-
-    async recordReminders(at = clock.now(), batch = 200) {
-      const iso = at.toISOString();
-      let recorded = 0;
-      for (const daysBefore of REMINDER_DAYS) {
-        const due = await repo.remindersDue(db, iso, addDaysTo(iso, daysBefore), daysBefore, batch);
-        for (const d of due) {
-          const memberId = Number(d.member_id);
-          const done = await inTransaction(db, async (trx) => {
-            if (!(await repo.claimReminder(trx, { memberId, expiresAt: d.expires_at, daysBefore, at: iso }))) return false;
-            const event = { memberId, cardName: d.name, expiresAt: d.expires_at, daysLeft: daysLeft(d.expires_at, iso), at: iso };
-            for (const p of deps.participants) await p.expiring?.(trx, event);
-            return true;
-          });
-          if (done) recorded += 1;
-        }
-      }
-      return recorded;
-    },
+    ...jobs,
 
     async purchase(memberId, platform, cardId) {
       return inTransaction(db, async (trx) => {
