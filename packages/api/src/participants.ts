@@ -6,6 +6,7 @@ import { type CatalogService, createOrderStockParticipant } from './modules/cata
 import { CHECK_IN_STEPS, type CheckInParticipant, createCheckInMemberData } from './modules/check-in/index.js';
 import type { CouponsService } from './modules/coupons/index.js';
 import { createFavouritesMemberData } from './modules/favourites/index.js';
+import { createMemberCardsMemberData, MEMBER_CARD_STEPS, type MemberCardParticipant, type MemberCardsService } from './modules/member-cards/index.js';
 import { MEMBER_STEPS, type MemberParticipant } from './modules/members/index.js';
 import { createOrdersMemberData, ORDER_STEPS, type OrderParticipant } from './modules/orders/index.js';
 import { createPaymentsMemberData, createPaymentsOrderParticipant } from './modules/payments/index.js';
@@ -37,6 +38,7 @@ export function orderParticipants(
     tiers: Pick<TiersService, 'benefitsParticipant' | 'growthParticipant'>;
     coupons: Pick<CouponsService, 'participant'>;
     points: Pick<PointsService, 'orderParticipant'>;
+    memberCards: Pick<MemberCardsService, 'benefitsParticipant' | 'purchaseParticipant'>;
   },
   extra: readonly OrderParticipant[] = [],
 ): OrderParticipant[] {
@@ -45,6 +47,9 @@ export function orderParticipants(
     createPaymentsOrderParticipant(),
     createPointsMallParticipant(s.mall),
     s.tiers.benefitsParticipant,
+    // The paid card's member price after the tier's (it applies to what the lines still cost), before coupons.
+    s.memberCards.benefitsParticipant,
+    s.memberCards.purchaseParticipant,
     s.coupons.participant,
     s.points.orderParticipant,
     s.tiers.growthParticipant,
@@ -71,7 +76,13 @@ export function memberParticipants(s: { tiers: Pick<TiersService, 'mergeMembers'
     createCheckInMemberData(),
     createTiersMemberData(s.tiers),
     createFavouritesMemberData(),
+    createMemberCardsMemberData(),
   ];
+}
+
+/** The paid card's events: a card ending soon (recorded for the messages module, which reacts when it exists). */
+export function memberCardParticipants(): MemberCardParticipant[] {
+  return [];
 }
 
 /** Points' events: a one-off task paid adds the tier's task growth (only tiers react). */
@@ -96,6 +107,7 @@ export interface RegisteredParticipants {
   points: readonly PointsParticipant[];
   checkIn: readonly CheckInParticipant[];
   staff: readonly StaffParticipant[];
+  memberCard: readonly MemberCardParticipant[];
 }
 
 /** `emitter.step` → who runs a step for it, in order (an order participant with the order kinds it handles). */
@@ -107,5 +119,6 @@ export function whoReactsToWhat(r: RegisteredParticipants): Record<string, strin
     ...stepsTaken('points', r.points, POINTS_STEPS),
     ...stepsTaken('checkIn', r.checkIn, CHECK_IN_STEPS),
     ...stepsTaken('staff', r.staff, STAFF_STEPS),
+    ...stepsTaken('memberCard', r.memberCard, MEMBER_CARD_STEPS),
   };
 }

@@ -17,6 +17,8 @@ import * as m015 from './migrations/015-members.js';
 import * as m016 from './migrations/016-check-in-cycles.js';
 import * as m017 from './migrations/017-favourites.js';
 import * as m018 from './migrations/018-image-keys.js';
+import * as m021 from './migrations/021-wallet.js';
+import * as m022 from './migrations/022-member-cards.js';
 
 /**
  * Migrations are listed here explicitly, so they work the same under tsx, vitest and any bundler.
@@ -46,6 +48,8 @@ const migrations: Record<string, Migration> = {
   '016-check-in-cycles': m016,
   '017-favourites': m017,
   '018-image-keys': m018,
+  '021-wallet': m021,
+  '022-member-cards': m022,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -70,8 +70,15 @@ export interface OrderAdjustmentFacts {
   lines: { orderLineId: number; amountFen: number }[];
 }
 
-/** goods: placed at checkout; points_mall: the cash part of a points-mall redemption (no catalog stock, earns nothing). */
-export type OrderKind = 'goods' | 'points_mall';
+/**
+ * goods: placed at checkout; points_mall: the cash part of a points-mall redemption (no catalog stock, earns nothing);
+ * top_up (stored value), gift_card, member_card: a thing that is not goods, sold by the module that owns it through
+ * `createServiceOrder` (decision 038): no stock, no shipping, no checkout offers; paid, closed and refunded like any order.
+ */
+export const ORDER_KINDS = ['goods', 'points_mall', 'top_up', 'gift_card', 'member_card'] as const;
+export type OrderKind = (typeof ORDER_KINDS)[number];
+/** The kinds a module other than checkout sells: one line, no shipping, no discounts. */
+export type ServiceOrderKind = Exclude<OrderKind, 'goods'>;
 
 export interface OrderFacts {
   orderId: number;

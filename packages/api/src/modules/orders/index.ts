@@ -6,6 +6,7 @@ export {
   type MarkOrderPaidInput,
   type MarkOrderPaidOutcome,
   type RefundsReader,
+  type ServiceOrderInput,
 } from './orders.service.js';
 export type {
   Actor,
@@ -25,9 +26,10 @@ export type {
   RefundRequestedEvent,
   ShelfCheckout,
   ShelfOffer,
+  ServiceOrderKind,
   StockReturn,
 } from './events.js';
-export { ORDER_STEPS, handlesKind } from './events.js';
+export { ORDER_KINDS, ORDER_STEPS, handlesKind } from './events.js';
 export type { RefundLineAmount, RefundReservation } from './order-refunds.js';
 export type { OrderPaymentFacts } from './order-views.js';
 export { orderRoutes, merchantOrderRoutes } from './orders.routes.js';

@@ -10,6 +10,7 @@ import {
   type Actor,
   type CheckoutContext,
   handlesKind,
+  ORDER_KINDS,
   type OrderClosedEvent,
   type OrderCompletedEvent,
   type OrderCreatedEvent,
@@ -53,9 +54,7 @@ export type OrderLifecycle = ReturnType<typeof createOrderLifecycle>;
 
 export function createOrderLifecycle({ clock, participants }: { clock: Clock; participants: readonly OrderParticipant[] }) {
   requireUniqueNames('order', participants);
-  const ofKind = new Map<OrderKind, readonly OrderParticipant[]>(
-    (['goods', 'points_mall'] as const).map((kind) => [kind, participants.filter((p) => handlesKind(p, kind))]),
-  );
+  const ofKind = new Map<OrderKind, readonly OrderParticipant[]>(ORDER_KINDS.map((kind) => [kind, participants.filter((p) => handlesKind(p, kind))]));
 
   async function run<S extends Step>(step: S, trx: Tx, event: EventOf<S>): Promise<void> {
     for (const p of ofKind.get(event.kind) ?? []) {

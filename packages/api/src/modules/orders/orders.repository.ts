@@ -9,13 +9,14 @@ import type {
 } from '../../db/schema.js';
 import type { Executor } from '../../lib/transaction.js';
 import { countAll } from '../../db/aggregates.js';
+import type { OrderKind } from './events.js';
 
 /** A new order awaiting payment, as checkout or the points mall decided it. */
 export interface NewOrder {
   orderNo: string;
   memberId: number;
   platform: OrdersTable['platform'];
-  kind: 'goods' | 'points_mall';
+  kind: OrderKind;
   itemsFen: number;
   shippingFen: number;
   discountFen: number;
@@ -183,7 +184,7 @@ export interface OrderFilter {
   createdFrom?: string;
   /** Placed before this instant (ISO UTC). */
   createdBefore?: string;
-  kind?: 'goods' | 'points_mall';
+  kind?: OrderKind;
   /** Only orders with money reserved for or returned by a refund (open or succeeded, whole or partial). */
   withRefunds?: boolean;
 }

@@ -28,7 +28,7 @@ import { defineSetting, type SettingsService } from '../settings/index.js';
 import { createCheckout, newOrderNo } from './checkout.js';
 import { orderCsvChunks } from './order-export.js';
 import { createOrderLifecycle } from './order-lifecycle.js';
-import type { Actor, OrderFacts, OrderParticipant, StockReturn } from './events.js';
+import type { Actor, OrderFacts, OrderParticipant, ServiceOrderKind, StockReturn } from './events.js';
 import { createOrderRefunds } from './order-refunds.js';
 import { factsOf, type LineRow, type OrderRow, paymentFactsOf, toOrder, toSummary } from './order-views.js';
 import * as repo from './orders.repository.js';
@@ -74,6 +74,25 @@ export interface PointsMallOrderInput {
   redemptionNo: string;
 }
 
+/**
+ * A thing that is not goods, sold by the module that owns it (decision 038): one line, no shipping, no discounts, no
+ * catalog stock. `reference` names the module's own row (a top-up number, a gift-card number) and is kept as the
+ * line's code and the order's remark.
+ */
+export interface ServiceOrderInput {
+  kind: ServiceOrderKind;
+  memberId: number;
+  platform: LoginPlatform | null;
+  title: string;
+  imageUrl: string | null;
+  skuId: number | null;
+  productId: number | null;
+  unitPriceFen: number;
+  quantity: number;
+  address: ShippingAddressSnapshot | null;
+  reference: string;
+}
+
 export interface OrdersService {
   settings(): Promise<OrderSettings>;
   updateSettings(next: OrderSettings, staffId: number): Promise<OrderSettings>;
@@ -108,6 +127,13 @@ export interface OrdersService {
    * `paid` and `closedUnpaid` steps run as for any order (participants tell it by `kind`).
    */
   createPointsMallOrder(trx: Tx, input: PointsMallOrderInput): Promise<{ orderId: number; orderNo: string; expiresAt: string }>;
+  /**
+   * For a module selling a thing that is not goods (a top-up, a gift card, a membership card), inside its
+   * transaction: an order of that kind awaiting payment (decision 038). It is paid through the normal pay flow on
+   * every platform, closed unpaid when its payment window passes and refunded through refund requests; only the
+   * participants declaring its kind act on it (never stock, shipping or coupons). Never shipped.
+   */
+  createServiceOrder(trx: Tx, input: ServiceOrderInput): Promise<{ orderId: number; orderNo: string; expiresAt: string }>;
   /**
    * For the points mall: closes the unpaid order of a redemption that staff cancel (what it took goes back).
    */
@@ -269,6 +295,54 @@ export function createOrdersService(deps: {
     return true;
   }
 
+  /** See OrdersService.createServiceOrder; the points mall's cash part is one too. */
+  async function createServiceOrder(trx: Tx, input: ServiceOrderInput): Promise<{ orderId: number; orderNo: string; expiresAt: string }> {
+    const now = clock.now();
+    const at = now.toISOString();
+    const rules = await orderSettings(trx);
+    const amountFen = input.unitPriceFen * input.quantity;
+    const expiresAt = new Date(now.getTime() + rules.paymentWindowMinutes * 60_000).toISOString();
+    const orderNo = newOrderNo(now);
+    const label = input.kind === 'points_mall' ? 'points mall' : input.kind.replace('_', ' ');
+    const orderId = await repo.insertNewOrder(trx, {
+      orderNo,
+      memberId: input.memberId,
+      platform: input.platform,
+      kind: input.kind,
+      itemsFen: amountFen,
+      shippingFen: 0,
+      discountFen: 0,
+      payableFen: amountFen,
+      shippingRule: 'none',
+      address: JSON.stringify(input.address),
+      remark: `${label} ${input.reference}`,
+      expiresAt,
+      lines: [
+        {
+          sku_id: input.skuId ?? 0,
+          product_id: input.productId ?? 0,
+          title: input.title,
+          specs: '{}',
+          sku_code: input.reference,
+          image_url: input.imageUrl,
+          unit_price_fen: input.unitPriceFen,
+          quantity: input.quantity,
+          line_total_fen: amountFen,
+          discount_fen: 0,
+          paid_fen: amountFen,
+          // No catalog stock was taken, so none is ever given back.
+          stock_returned_qty: input.quantity,
+        },
+      ],
+      adjustments: [],
+      actor: { type: 'member', id: input.memberId },
+      note: `${label} ${input.reference}`,
+      at,
+    });
+    await lifecycle.created(trx, { ...(await facts(trx, orderId)), request: null, at });
+    return { orderId, orderNo, expiresAt };
+  }
+
   const checkout = createCheckout({
     db,
     clock,
@@ -380,55 +454,22 @@ export function createOrdersService(deps: {
      * holds its own). It is paid like any order, and closed unpaid when its payment window passes; the `created`,
      * `paid` and `closedUnpaid` steps run as for any order (participants tell it by `kind`).
      */
-    async createPointsMallOrder(trx: Tx, input: PointsMallOrderInput): Promise<{ orderId: number; orderNo: string; expiresAt: string }> {
-      const now = clock.now();
-      const at = now.toISOString();
-      const rules = await orderSettings(trx);
-      const amountFen = input.unitCashFen * input.quantity;
-      const expiresAt = new Date(now.getTime() + rules.paymentWindowMinutes * 60_000).toISOString();
-      const orderNo = newOrderNo(now);
-      const orderId = await repo.insertNewOrder(trx, {
-        orderNo,
+    createPointsMallOrder: (trx: Tx, input: PointsMallOrderInput) =>
+      createServiceOrder(trx, {
+        kind: 'points_mall',
         memberId: input.memberId,
         platform: input.platform,
-        kind: 'points_mall',
-        itemsFen: amountFen,
-        shippingFen: 0,
-        discountFen: 0,
-        payableFen: amountFen,
-        shippingRule: 'none',
-        address: JSON.stringify(input.address),
-        remark: `points mall ${input.redemptionNo}`,
-        expiresAt,
-        lines: [
-          {
-            sku_id: input.skuId ?? 0,
-            product_id: input.productId ?? 0,
-            title: input.title,
-            specs: '{}',
-            sku_code: input.redemptionNo,
-            image_url: input.imageUrl,
-            unit_price_fen: input.unitCashFen,
-            quantity: input.quantity,
-            line_total_fen: amountFen,
-            discount_fen: 0,
-            paid_fen: amountFen,
-            // No catalog stock was taken, so none is ever given back.
-            stock_returned_qty: input.quantity,
-          },
-        ],
-        adjustments: [],
-        actor: { type: 'member', id: input.memberId },
-        note: `points mall ${input.redemptionNo}`,
-        at,
-      });
-      await lifecycle.created(trx, {
-        ...(await facts(trx, orderId)),
-        request: null,
-        at,
-      });
-      return { orderId, orderNo, expiresAt };
-    },
+        title: input.title,
+        imageUrl: input.imageUrl,
+        skuId: input.skuId,
+        productId: input.productId,
+        unitPriceFen: input.unitCashFen,
+        quantity: input.quantity,
+        address: input.address,
+        reference: input.redemptionNo,
+      }),
+
+    createServiceOrder,
 
     /** For the points mall: closes the unpaid order of a redemption that staff cancel (what it took goes back). */
     closeUnpaidByStaff: (trx: Tx, orderId: number, staffId: number, reason?: string) =>
@@ -437,10 +478,13 @@ export function createOrdersService(deps: {
     async ship(staffId: number, id: number, input: { carrier: string; trackingNo: string }): Promise<Order> {
       return inTransaction(db, async (trx) => {
         // The cash part of a points-mall redemption ships (if at all) as the redemption, fulfilled in the points mall.
-        if ((await repo.findOrder(trx, id))?.kind === 'points_mall')
+        const kind = (await repo.findOrder(trx, id))?.kind;
+        if (kind === 'points_mall')
           throw new AppError('INVALID_STATE', 'this order is the cash part of a points-mall redemption: fulfil the redemption instead', {
             kind: 'points_mall',
           });
+        // A top-up, gift card or membership card is delivered by its module when paid; there is nothing to ship.
+        if (kind && kind !== 'goods') throw new AppError('INVALID_STATE', `a ${kind} order is not goods: there is nothing to ship`, { kind });
         await lifecycle.require(
           trx,
           id,
