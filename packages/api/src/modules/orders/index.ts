@@ -15,6 +15,7 @@ export type {
   OrderAdjustmentFacts,
   OrderClosedEvent,
   OrderCompletedEvent,
+  OrderShippedEvent,
   OrderCreatedEvent,
   OrderFacts,
   OrderLineFacts,
