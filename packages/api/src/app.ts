@@ -45,6 +45,7 @@ import {
   uploadsServeRoutes,
 } from './modules/media/index.js';
 import { createMembersService, memberProfileRoutes, merchantMemberRoutes } from './modules/members/index.js';
+import { createMessagesService, merchantMessageRoutes, messageRoutes } from './modules/messages/index.js';
 import { createOrdersService, createOrdersStatsService, merchantOrderRoutes, type OrderParticipant, orderRoutes } from './modules/orders/index.js';
 import {
   createPaymentExceptionsService,
@@ -171,6 +172,15 @@ export function createApp({
       codePerAddress: createRateLimiter('coupon-code-address', r.couponCodePerAddress),
     },
   });
+  // Messages ask members for a member's openId only when sending (members is built just below).
+  const messages = createMessagesService({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    platforms,
+    members: { openIdFor: (memberId, platform, appId) => members.openIdFor(memberId, platform, appId) },
+    logger,
+  });
   const members = createMembersService({
     db,
     clock,
@@ -228,7 +238,7 @@ export function createApp({
     cart,
     settings,
     refundsOf: refundsForOrder,
-    participants: (reactions.order = orderParticipantsOf({ catalog, mall: mallCore, tiers, coupons, points }, orderParticipants)),
+    participants: (reactions.order = orderParticipantsOf({ catalog, mall: mallCore, tiers, coupons, points, messages }, orderParticipants)),
   });
   const couponIssueJobs = createCouponIssueJobs({ db, clock, coupons, members, orders, tierLevel, logger });
   const refunds = createRefundsService({ db, clock, orders, payments: paymentAdapters, logger });
@@ -345,6 +355,8 @@ export function createApp({
   app.route('/api/v1/merchant', merchantCatalogRoutes({ catalog, anyStaff, editor }));
   app.route('/api/v1', addressRoutes({ addresses, member, idempotent }));
   app.route('/api/v1', favouriteRoutes({ favourites, member, idempotent }));
+  app.route('/api/v1', messageRoutes({ messages, member, idempotent }));
+  app.route('/api/v1/merchant', merchantMessageRoutes({ messages, anyStaff, editor }));
   app.route('/api/v1', cartRoutes({ cart, member, idempotent }));
   app.route('/api/v1', orderRoutes({ orders, member, idempotent }));
   app.route('/api/v1/merchant', merchantOrderRoutes({ orders, anyStaff, editor }));
@@ -386,7 +398,8 @@ export function createApp({
           const pointsMatured = await points.matureDue(now);
           const pointsExpired = await points.expireDue(now);
           const { closed } = await orders.closeExpiredOrders(now);
-          return { pointsMatured, pointsExpired, ordersClosed: closed };
+          const sent = await messages.deliverDue(now);
+          return { pointsMatured, pointsExpired, ordersClosed: closed, messagesSent: sent.sent };
         },
       }),
     );
@@ -422,6 +435,7 @@ export function createApp({
       addresses,
       cart,
       favourites,
+      messages,
       orders,
       payments,
       refunds,

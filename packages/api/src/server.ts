@@ -8,6 +8,7 @@ import { AdjustableClock, type Clock, systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
 import { startMaintenanceJob } from './jobs/maintenance.job.js';
 import { startCouponIssueJob } from './modules/coupons/index.js';
+import { startMessageDeliveryJob } from './modules/messages/index.js';
 import { startOrderExpiryJob } from './modules/orders/index.js';
 import { startPointsJob } from './modules/points/index.js';
 import { startTiersJob } from './modules/tiers/index.js';
@@ -82,6 +83,8 @@ const paymentQueryJob = startPaymentQueryJob({ payments: app.services.payments, 
 const couponIssueJob = startCouponIssueJob({ jobs: app.services.couponIssueJobs, logger });
 // Pending order points mature; due points expire.
 const pointsJob = startPointsJob({ points: app.services.points, logger });
+// Subscription messages written by business transactions, sent through the platforms after they commit.
+const messageJob = startMessageDeliveryJob({ messages: app.services.messages, clock, logger });
 const tiersJob = startTiersJob({ tiers: app.services.tiers, birthdayGifts: app.services.birthdayGifts, logger });
 const maintenanceJob = startMaintenanceJob({
   db: handle.db,
@@ -134,6 +137,7 @@ async function shutdown(signal: string) {
     couponIssueJob.stop(),
     pointsJob.stop(),
     tiersJob.stop(),
+    messageJob.stop(),
   ]);
   await handle.close();
   logger.info('stopped');

@@ -1,0 +1,6 @@
+export { createMessagesService, MAX_SEND_ATTEMPTS, SEND_LEASE_MS, type DeliveryRun, type MessagesService } from './messages.service.js';
+export { messageRoutes, merchantMessageRoutes } from './messages.routes.js';
+export { createMessagesMemberData } from './messages.member-data.js';
+export { createMessagesOrderParticipant } from './messages.participants.js';
+export { startMessageDeliveryJob } from './messages.job.js';
+export type { MessageData, MessageDataByKind, OutgoingMessage } from './message-kinds.js';
