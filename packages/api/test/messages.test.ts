@@ -345,3 +345,58 @@ describe('messages: asking, input and access', () => {
     }
   });
 });
+
+describe('messages: reminders (points and coupons about to expire, the check-in reminder)', () => {
+  let ctx: TestContext;
+  let shop: Shop;
+  eachTestContext(
+    async (c) => ({ shop: await newShop(c) }),
+    (s) => ({ ctx, shop } = s),
+  );
+
+  it('points expiring within 7 days and a coupon within 3 are announced once; a re-run adds nothing', async () => {
+    const m = await newShopper(ctx);
+    await ctx.app.services.points.post(ctx.db, { memberId: m.id, delta: 120, reason: 'adjustment', sourceKey: 'adjust:r1', at: ctx.clock.now() });
+    const soon = new Date(ctx.clock.now().getTime() + 3 * 24 * 3600_000).toISOString();
+    await ctx.db.updateTable('points_lots').set({ expires_at: soon }).where('member_id', '=', m.id).execute();
+    const created = await call(ctx, 'POST', `${M}/coupon-templates`, shop.owner.headers(), {
+      name: '满百减十',
+      kind: 'no_threshold_off',
+      amountFen: 1000,
+      validity: { type: 'relative', days: 2 },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    await call(ctx, 'POST', `${M}/coupon-templates/${created.body.id}/activate`, shop.owner.headers());
+    const claimed = await call(ctx, 'POST', '/api/v1/coupons/claim', m.headers(), { templateId: created.body.id });
+    expect(claimed.status, JSON.stringify(claimed.body)).toBe(201);
+
+    const first = await ctx.app.services.messageReminders.run();
+    expect(first).toMatchObject({ pointsExpiring: 1, couponExpiring: 1 });
+    expect(await ctx.app.services.messageReminders.run()).toEqual({ pointsExpiring: 0, couponExpiring: 0, checkInReminders: 0 });
+    const inbox = await call(ctx, 'GET', '/api/v1/me/messages', m.headers());
+    const byKind = Object.fromEntries(inbox.body.items.map((i: { kind: string; body: string }) => [i.kind, i.body]));
+    expect(byKind.points_expiring).toContain('120 积分');
+    expect(byKind.coupon_expiring).toContain('满百减十');
+  });
+
+  it('the check-in reminder goes in the evening to members who opted in and have not checked in', async () => {
+    const optedIn = await newShopper(ctx);
+    const checkedIn = await newShopper(ctx);
+    const notOptedIn = await newShopper(ctx);
+    for (const who of [optedIn, checkedIn]) {
+      expect((await call(ctx, 'PUT', '/api/v1/me/message-preferences', who.headers(), { checkInReminder: true })).body).toEqual({
+        checkInReminder: true,
+      });
+    }
+    expect((await call(ctx, 'POST', '/api/v1/check-in', checkedIn.headers(), {})).status).toBe(200);
+    // 10:00 Beijing: too early.
+    expect((await ctx.app.services.messageReminders.run()).checkInReminders).toBe(0);
+    ctx.clock.set('2026-11-22T12:30:00.000Z'); // 20:30 Beijing
+    expect((await ctx.app.services.messageReminders.run()).checkInReminders).toBe(1);
+    expect((await ctx.app.services.messageReminders.run()).checkInReminders).toBe(0);
+    const kinds = async (who: Shopper) => (await messageRows(ctx, who.id)).map((r) => r.kind);
+    expect(await kinds(optedIn)).toEqual(['check_in_reminder']);
+    expect(await kinds(checkedIn)).toEqual([]);
+    expect(await kinds(notOptedIn)).toEqual([]);
+  });
+});

@@ -2,5 +2,6 @@ export { createMessagesService, MAX_SEND_ATTEMPTS, SEND_LEASE_MS, type DeliveryR
 export { messageRoutes, merchantMessageRoutes } from './messages.routes.js';
 export { createMessagesMemberData } from './messages.member-data.js';
 export { createMessagesOrderParticipant } from './messages.participants.js';
-export { startMessageDeliveryJob } from './messages.job.js';
+export { startMessageDeliveryJob, startMessageRemindersJob } from './messages.job.js';
 export type { MessageData, MessageDataByKind, OutgoingMessage } from './message-kinds.js';
+export { createMessageReminders, type MessageReminders, type ReminderQueries, type ReminderRun } from './messages-reminders.js';
