@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { apiCall } from './api-server.js';
+import { apiCall, createAddress } from './api-server.js';
 import { memberToken, screenSettled, screenshotter, textOf, WAIT_MS } from './h5-page.js';
 import { buySpecProduct, phoneSuite, type PhoneSuite } from './h5-suite.js';
 
@@ -32,6 +32,8 @@ describe('H5: subscribe after paying, and the shipped message on the platform an
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${api.base}/`);
+    await createAddress(api.base, await memberToken(page), '林订阅');
     await buySpecProduct(page, api.base, product.id, PRODUCT_TITLE);
     await page.locator('.js-checkout-submit').first().click();
     await page.waitForURL(/\/__sim\/pay-page\?/, { timeout: WAIT_MS });

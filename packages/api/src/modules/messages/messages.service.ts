@@ -23,7 +23,7 @@ import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import { validationError } from '../../lib/http.js';
 import type { Logger } from '../../lib/logger.js';
-import { inTransaction, type Tx } from '../../lib/transaction.js';
+import { type Executor, inTransaction, type Tx } from '../../lib/transaction.js';
 import type { PlatformAdapters } from '../../platforms/types.js';
 import type { MembersService } from '../members/index.js';
 import { dataKeysOf, fitField, type OutgoingMessage, renderMessage } from './message-kinds.js';
@@ -118,8 +118,8 @@ export function createMessagesService({
     readAt: r.read_at,
   });
 
-  async function consentList(memberId: number): Promise<ConsentList> {
-    const rows = await repo.listConsents(db, memberId);
+  async function consentList(memberId: number, executor: Executor = db): Promise<ConsentList> {
+    const rows = await repo.listConsents(executor, memberId);
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -271,8 +271,10 @@ export function createMessagesService({
     },
 
     async markAllRead(memberId) {
-      await inTransaction(db, (trx) => repo.markAllRead(trx, memberId, clock.now().toISOString()));
-      return { unread: await repo.countUnread(db, memberId) };
+      return inTransaction(db, async (trx) => {
+        await repo.markAllRead(trx, memberId, clock.now().toISOString());
+        return { unread: await repo.countUnread(trx, memberId) };
+      });
     },
 
     async subscriptionAsk(memberId, platform, moment) {
@@ -303,19 +305,24 @@ export function createMessagesService({
         throw validationError(
           unknown.map((id) => ({ field: `results.${id}`, code: 'not_found_ref', message: `no ${req.platform} template ${id} is configured` })),
         );
-      await inTransaction(db, (trx) => repo.insertConsents(trx, memberId, req.platform, Object.entries(req.results), clock.now().toISOString()));
-      return consentList(memberId);
+      // The answer is built in the transaction: an idempotent route records it with the work (decision 028).
+      return inTransaction(db, async (trx) => {
+        await repo.insertConsents(trx, memberId, req.platform, Object.entries(req.results), clock.now().toISOString());
+        return consentList(memberId, trx);
+      });
     },
 
-    consents: consentList,
+    consents: (memberId) => consentList(memberId),
 
     async preferences(memberId) {
       return { checkInReminder: (await repo.preferencesOf(db, memberId))?.check_in_reminder === 1 };
     },
 
     async setPreferences(memberId, prefs) {
-      await inTransaction(db, (trx) => repo.setPreferences(trx, memberId, prefs.checkInReminder, clock.now().toISOString()));
-      return prefs;
+      return inTransaction(db, async (trx) => {
+        await repo.setPreferences(trx, memberId, prefs.checkInReminder, clock.now().toISOString());
+        return { checkInReminder: prefs.checkInReminder };
+      });
     },
 
     templates: templateList,

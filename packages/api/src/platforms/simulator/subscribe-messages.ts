@@ -254,7 +254,7 @@ export function registerSubscribeMessageRoutes(app: Hono, ctx: SimulatorContext)
       `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>模拟平台 · 收到的订阅消息</title>` +
         '<style>body{font-family:system-ui,sans-serif;max-width:560px;margin:24px auto;padding:0 16px}ul{list-style:none;padding:0}' +
         '.msg{border:1px solid #ddd;border-radius:8px;padding:12px;margin:12px 0}.head{font-weight:600}.tpl{color:#666;font-size:13px;margin:4px 0}' +
-        'dl{display:grid;grid-template-columns:auto 1fr;gap:4px 12px;margin:8px 0 0}dt{color:#888}dd{margin:0}</style></head><body>' +
+        'dl{display:grid;grid-template-columns:auto minmax(0,1fr);gap:4px 12px;margin:8px 0 0}dt{color:#888}dd{margin:0;word-break:break-all}.head{word-break:break-all}</style></head><body>' +
         `<h1>收到的订阅消息</h1><p id="count">${items.length} 条</p><ul id="messages">${rows}</ul></body></html>`,
     );
   });

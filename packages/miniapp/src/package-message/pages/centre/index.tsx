@@ -68,7 +68,7 @@ export default function MessageCentrePage() {
       ) : null}
       {list.loaded && unread > 0 ? (
         <View className='row message-toolbar'>
-          <Text className='muted js-messages-unread'>{`${t.messages.unread} ${unread}`}</Text>
+          <Text className='muted message-unread-count js-messages-unread'>{`${t.messages.unread} ${unread}`}</Text>
           <Button className='plain-button message-read-all js-messages-read-all' onClick={() => void readAll()}>
             <Text>{t.messages.readAll}</Text>
           </Button>
