@@ -250,7 +250,7 @@ export function createApp({
     settings: config.paymentExceptionRefunds,
   });
   const payments = createPaymentsService({ db, clock, orders, members, refunds, exceptions: paymentExceptions, payments: paymentAdapters, logger });
-  const pointsMall = createPointsMallService({ ...mallCore, catalog, addresses, orders, refunds, tierLevel });
+  const pointsMall = createPointsMallService({ ...mallCore, catalog, addresses, orders, refunds, tierLevel, messages });
   // Reminders ask the modules that own points lots, coupons and check-ins (queries, decision 030).
   const messageReminders = createMessageReminders({
     db,

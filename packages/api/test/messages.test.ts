@@ -400,3 +400,48 @@ describe('messages: reminders (points and coupons about to expire, the check-in 
     expect(await kinds(notOptedIn)).toEqual([]);
   });
 });
+
+describe('messages: a shipped points-mall redemption', () => {
+  let ctx: TestContext;
+  let shop: Shop;
+  eachTestContext(
+    async (c) => ({ shop: await newShop(c) }),
+    (s) => ({ ctx, shop } = s),
+  );
+
+  it('staff ship a sku redemption: redemption_shipped is in the member’s message centre', async () => {
+    const m = await newShopper(ctx);
+    await ctx.app.services.points.post(ctx.db, {
+      memberId: m.id,
+      delta: 500,
+      reason: 'adjustment',
+      kind: 'adjust',
+      sourceKey: 'grant:mall',
+      at: ctx.clock.now(),
+    });
+    const item = await call(ctx, 'POST', `${M}/points-mall/items`, shop.owner.headers(), {
+      kind: 'sku',
+      skuId: shop.sku(0),
+      title: '积分兑换保温杯',
+      instructions: '',
+      pointsPrice: 100,
+      totalStock: 5,
+      status: 'on',
+    });
+    expect(item.status, JSON.stringify(item.body)).toBe(201);
+    const redeemed = await call(ctx, 'POST', '/api/v1/points-mall/redemptions', m.headers(), { itemId: item.body.id, addressId: m.addressId });
+    expect(redeemed.status, JSON.stringify(redeemed.body)).toBe(201);
+    const shipped = await call(ctx, 'POST', `${M}/points-mall/redemptions/${redeemed.body.id}/fulfil`, shop.owner.headers(), {
+      carrier: '中通快递',
+      trackingNo: 'ZT123456789',
+    });
+    expect(shipped.status, JSON.stringify(shipped.body)).toBe(200);
+    const inbox = await call(ctx, 'GET', '/api/v1/me/messages', m.headers());
+    expect(inbox.body.items[0]).toMatchObject({
+      kind: 'redemption_shipped',
+      title: '兑换商品已发货',
+      page: `package-points/pages/redemption/index?id=${redeemed.body.id}`,
+    });
+    expect(inbox.body.items[0].body).toContain('积分兑换保温杯');
+  });
+});

@@ -424,6 +424,53 @@ describe('WeChat output in miniprogram-simulate', () => {
     page.detach();
   }, 60_000);
 
+  it('asks for a subscription right after paying: wx.requestSubscribeMessage gets the shop’s template, the answer is recorded', async () => {
+    const owner = await staffToken(api.base);
+    const templateId = 'wxTplShippedSimulate01';
+    await apiCall(api.base, 'PUT', '/api/v1/merchant/message-templates/weapp/order_shipped', owner, {
+      templateId,
+      fields: { character_string1: 'orderNo', thing2: 'productName' },
+    });
+    const asked: Array<Record<string, unknown>> = [];
+    const g = globalThis as any;
+    g.wx.requestSubscribeMessage = (opts: any = {}) => {
+      asked.push(opts);
+      const res: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' };
+      for (const id of opts.tmplIds ?? []) res[id] = 'accept';
+      opts.success?.(res);
+      opts.complete?.(res);
+      return Promise.resolve(res);
+    };
+    try {
+      const order = await newOrder();
+      paymentSheet = async () => {
+        await simulatorPay(api.base, 'weapp', order.orderNo);
+        return { ok: true };
+      };
+      const { page, host } = openPage(DETAIL_ROUTE, { id: String(order.id) });
+      await waitFor(() => statusText(host) === '待付款', 'the order awaiting payment');
+      const before = requests.length;
+      tap(one(host, 'js-order-pay')!);
+      await waitFor(() => requests.slice(before).includes('POST /api/v1/me/message-consents'), 'the consent recorded');
+      expect(asked).toHaveLength(1);
+      expect(asked[0]!.tmplIds).toEqual([templateId]);
+      const consents = await apiCall<{ unusedAccepts: number; items: Array<{ templateId: string; answer: string }> }>(
+        api.base,
+        'GET',
+        '/api/v1/me/message-consents',
+        lastAuthorization!.slice(7),
+      );
+      expect(consents.unusedAccepts).toBeGreaterThanOrEqual(1);
+      expect(consents.items[0]).toMatchObject({ templateId, answer: 'accept' });
+      await waitFor(() => navigations.includes(`/package-order/pages/pay-success/index?id=${order.id}`), 'navigateTo 支付成功');
+      paymentSheet = null;
+      page.detach();
+    } finally {
+      delete g.wx.requestSubscribeMessage;
+      await apiCall(api.base, 'DELETE', '/api/v1/merchant/message-templates/weapp/order_shipped', owner);
+    }
+  }, 60_000);
+
   it("shows 待发货 even when WeChat's notification is lost: the page asks the server to query the trade", async () => {
     const order = await newOrder();
     paymentCalls.length = 0;
