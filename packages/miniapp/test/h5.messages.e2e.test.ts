@@ -48,6 +48,7 @@ describe('H5: subscribe after paying, and the shipped message on the platform an
     await page.locator('.js-pay-success-subscribe').first().click();
     const modal = page.locator('.taro__modal');
     await modal.locator('.taro-modal__content').first().waitFor({ state: 'visible', timeout: WAIT_MS });
+    await screenSettled(page); // the modal fades in
     await page.screenshot({ path: `${SHOTS}/subscribe-prompt.png` });
     await modal.locator('.taro-model__confirm').first().click();
     await expect.poll(() => textOf(page, '.js-pay-success-subscribed'), { timeout: WAIT_MS }).toBe('已订阅，发货时会通知你');

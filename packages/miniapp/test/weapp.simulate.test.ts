@@ -52,6 +52,8 @@ let paymentSheet: ((params: Record<string, unknown>) => Promise<{ ok: true } | {
 const paymentCalls: Array<Record<string, unknown>> = [];
 /** Assertions that failed inside the payment sheet mock (they would otherwise only look like a failed payment). */
 const sheetErrors: string[] = [];
+/** What the member answers in WeChat's subscription prompt (wx.requestSubscribeMessage); null: the prompt fails. */
+let subscribePrompt: ((opts: Record<string, any>) => Record<string, string>) | null = null;
 /** What WeChat's address book answers to wx.chooseAddress (the address page's import); set by the test that uses it. */
 let addressBook: (() => Record<string, string>) | null = null;
 
@@ -144,6 +146,19 @@ function installWx(wx: Wx) {
       return Promise.resolve({ errMsg: `${name}:ok` });
     };
   }
+  // The subscription prompt: answered by the test that expects it, otherwise it fails as when subscriptions are off.
+  wx.requestSubscribeMessage = (opts: any = {}) => {
+    const res = subscribePrompt ? subscribePrompt(opts) : null;
+    if (res) {
+      opts.success?.(res);
+      opts.complete?.(res);
+      return Promise.resolve(res);
+    }
+    const err = { errMsg: 'requestSubscribeMessage:fail', errCode: 20004 };
+    opts.fail?.(err);
+    opts.complete?.(err);
+    return Promise.reject(err);
+  };
   // A modal is answered with its confirm button.
   wx.showModal = (opts: any = {}) => {
     const res = { confirm: true, cancel: false, errMsg: 'showModal:ok' };
@@ -432,14 +447,11 @@ describe('WeChat output in miniprogram-simulate', () => {
       fields: { character_string1: 'orderNo', thing2: 'productName' },
     });
     const asked: Array<Record<string, unknown>> = [];
-    const g = globalThis as any;
-    g.wx.requestSubscribeMessage = (opts: any = {}) => {
+    subscribePrompt = (opts) => {
       asked.push(opts);
       const res: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' };
       for (const id of opts.tmplIds ?? []) res[id] = 'accept';
-      opts.success?.(res);
-      opts.complete?.(res);
-      return Promise.resolve(res);
+      return res;
     };
     try {
       const order = await newOrder();
@@ -466,7 +478,7 @@ describe('WeChat output in miniprogram-simulate', () => {
       paymentSheet = null;
       page.detach();
     } finally {
-      delete g.wx.requestSubscribeMessage;
+      subscribePrompt = null;
       await apiCall(api.base, 'DELETE', '/api/v1/merchant/message-templates/weapp/order_shipped', owner);
     }
   }, 60_000);

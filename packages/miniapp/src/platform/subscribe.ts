@@ -9,20 +9,3 @@ import type { ConsentAnswer } from '@siyu/shared';
 export type RequestSubscribe = (templateIds: string[]) => Promise<Record<string, ConsentAnswer> | null>;
 
 export const requestSubscribe: RequestSubscribe = async () => null;
-
-const ANSWERS: readonly string[] = ['accept', 'reject', 'ban', 'filter'];
-
-/** The platform's answer object reduced to ours: an id the platform does not mention was not accepted. */
-export function answersOf(
-  templateIds: string[],
-  raw: Record<string, unknown>,
-  accepted?: (value: unknown) => boolean,
-): Record<string, ConsentAnswer> {
-  const out: Record<string, ConsentAnswer> = {};
-  for (const id of templateIds) {
-    const v = raw[id];
-    if (accepted) out[id] = accepted(v) ? 'accept' : 'reject';
-    else out[id] = typeof v === 'string' && ANSWERS.includes(v) ? (v as ConsentAnswer) : 'reject';
-  }
-  return out;
-}

@@ -1,4 +1,5 @@
-import { answersOf, type RequestSubscribe } from './subscribe';
+import type { RequestSubscribe } from './subscribe';
+import { answersOf } from './subscribe-answers';
 
 declare const tt: {
   requestSubscribeMessage?(options: { tmplIds: string[]; success(res: Record<string, unknown>): void; fail(err: unknown): void }): void;

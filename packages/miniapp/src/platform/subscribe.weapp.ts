@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import { answersOf, type RequestSubscribe } from './subscribe';
+import type { RequestSubscribe } from './subscribe';
+import { answersOf } from './subscribe-answers';
 
 /** WeChat: wx.requestSubscribeMessage({ tmplIds }) → { [id]: 'accept' | 'reject' | 'ban' | 'filter' }. */
 export const requestSubscribe: RequestSubscribe = async (templateIds) => {
