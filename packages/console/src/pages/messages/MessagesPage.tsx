@@ -273,13 +273,18 @@ function SentLog() {
 /** 消息通知: subscription-message templates per platform and kind, and what was sent with each delivery's result. */
 export default function MessagesPage() {
   return (
-    <Card title={zh.messages.pageTitle}>
-      <Tabs
-        items={[
-          { key: 'templates', label: zh.messages.templatesTab, children: <Templates /> },
-          { key: 'log', label: zh.messages.logTab, children: <SentLog /> },
-        ]}
-      />
-    </Card>
+    <div>
+      <div className='page-header'>
+        <h2>{zh.messages.pageTitle}</h2>
+      </div>
+      <Card>
+        <Tabs
+          items={[
+            { key: 'templates', label: zh.messages.templatesTab, children: <Templates /> },
+            { key: 'log', label: zh.messages.logTab, children: <SentLog /> },
+          ]}
+        />
+      </Card>
+    </div>
   );
 }
