@@ -228,22 +228,22 @@ function SentLog() {
         query={q}
         paging={page}
         onPage={(p, s) => setPage({ page: p, pageSize: s })}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1000 }}
         columns={[
           {
             title: zh.messages.createdAt,
             key: 'at',
-            width: 170,
+            width: 160,
             render: (_, m) => <span className='nowrap'>{dateTime(m.createdAt, timeZone)}</span>,
           },
-          { title: zh.messages.member, key: 'member', width: 100, render: (_, m) => <Link to={`/members/${m.memberId}`}>{m.memberId}</Link> },
-          { title: zh.messages.kind, key: 'kind', width: 130, render: (_, m) => zh.messages.kinds[m.kind] },
-          { title: zh.messages.title, dataIndex: 'title', width: 160 },
-          { title: zh.messages.platform, key: 'platform', width: 90, render: (_, m) => (m.platform ? zh.platforms[m.platform] : zh.common.none) },
+          { title: zh.messages.member, key: 'member', width: 80, render: (_, m) => <Link to={`/members/${m.memberId}`}>{m.memberId}</Link> },
+          { title: zh.messages.kind, key: 'kind', width: 120, render: (_, m) => zh.messages.kinds[m.kind] },
+          { title: zh.messages.title, dataIndex: 'title', width: 130 },
+          { title: zh.messages.platform, key: 'platform', width: 70, render: (_, m) => (m.platform ? zh.platforms[m.platform] : zh.common.none) },
           {
             title: zh.messages.delivery,
             key: 'delivery',
-            width: 120,
+            width: 100,
             render: (_, m) => (
               <Tag color={DELIVERY_COLORS[m.delivery]} className='js-delivery'>
                 {zh.messages.deliveries[m.delivery]}
@@ -253,7 +253,7 @@ function SentLog() {
           {
             title: zh.messages.result,
             key: 'code',
-            width: 220,
+            width: 180,
             ellipsis: true,
             render: (_, m) =>
               m.deliveryCode ? (
@@ -262,8 +262,8 @@ function SentLog() {
                 zh.common.none
               ),
           },
-          { title: zh.messages.attempts, dataIndex: 'attempts', width: 80 },
-          { title: zh.messages.read, key: 'read', width: 90, render: (_, m) => (m.readAt ? zh.messages.readYes : zh.messages.readNo) },
+          { title: zh.messages.attempts, dataIndex: 'attempts', width: 70 },
+          { title: zh.messages.read, key: 'read', width: 80, render: (_, m) => (m.readAt ? zh.messages.readYes : zh.messages.readNo) },
         ]}
       />
     </>
