@@ -248,7 +248,7 @@ export const zh = {
       refunded: '已退回',
       refund_failed: '退款失败',
     } as Record<string, string>,
-    attempts: '次数',
+    attempts: '尝试次数',
     lastError: '最近错误',
     retry: '重试退款',
     retried: '已重新发起退款',
