@@ -445,3 +445,44 @@ describe('messages: a shipped points-mall redemption', () => {
     expect(inbox.body.items[0].body).toContain('积分兑换保温杯');
   });
 });
+
+describe('messages: a merge of two members', () => {
+  let ctx: TestContext;
+  let shop: Shop;
+  eachTestContext(
+    async (c) => ({ shop: await newShop(c) }),
+    (s) => ({ ctx, shop } = s),
+  );
+
+  it('moves messages, consents and the reminder opt-in to the survivor; a message both got for one event stays once', async () => {
+    await configureShipped(ctx, shop, 'weapp');
+    const holder = await newShopper(ctx, 'tt');
+    const absorbed = await newShopper(ctx, 'weapp');
+    await subscribe(ctx, absorbed, [TEMPLATES.weapp.templateId]);
+    await call(ctx, 'PUT', '/api/v1/me/message-preferences', absorbed.headers(), { checkInReminder: true });
+    await inTransaction(ctx.db, async (trx) => {
+      for (const [who, key] of [
+        [holder, 'same-event'],
+        [absorbed, 'same-event'],
+        [absorbed, 'own-event'],
+      ] as const) {
+        await ctx.app.services.messages.send(trx, {
+          kind: 'check_in_reminder',
+          memberId: who.id,
+          sourceKey: key,
+          data: { date: '2026-11-22', streakDays: 1 },
+        });
+      }
+    });
+    const phone = { countryCode: '86', number: '13812345678' };
+    await ctx.app.services.members.bindPhone(holder.id, phone);
+    const merged = await ctx.app.services.members.bindPhone(absorbed.id, phone);
+    expect(merged.memberId).toBe(holder.id);
+    expect((await messageRows(ctx, holder.id)).map((r) => r.source_key).sort()).toEqual(['own-event', 'same-event']);
+    expect(await messageRows(ctx, absorbed.id)).toEqual([]);
+    expect(await ctx.db.selectFrom('message_consents').select('member_id').execute()).toEqual([{ member_id: holder.id }]);
+    expect(await ctx.db.selectFrom('message_preferences').select(['member_id', 'check_in_reminder']).execute()).toEqual([
+      { member_id: holder.id, check_in_reminder: 1 },
+    ]);
+  });
+});
