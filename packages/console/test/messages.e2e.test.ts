@@ -29,7 +29,11 @@ describe('消息通知 in the console', () => {
     await signedIn(page, api.base, 'owner', '/messages');
     await page.getByText('订阅消息模板').first().waitFor({ timeout: WAIT_MS });
     const row = page.locator('.ant-table-row', { hasText: '订单发货' }).first();
-    await row.locator('td').nth(1).getByRole('button', { name: /设\s*置/ }).click();
+    await row
+      .locator('td')
+      .nth(1)
+      .getByRole('button', { name: /设\s*置/ })
+      .click();
     const dialog = page.locator('.ant-modal');
     await dialog.getByLabel('模板 ID').fill('wxTplConsole01');
     await dialog.getByPlaceholder('字段名，如 thing1').first().fill('character_string1');
