@@ -44,9 +44,11 @@ export function useSubscriptionAsk(moment: SubscribeMoment) {
     if (alreadyAsked(moment, occasion)) return null;
     const plan = await (prepared.current ?? api.subscriptionAsk({ platform: PLATFORM, moment }).catch(() => null));
     if (!plan || plan.templateIds.length === 0) return null;
-    remember(moment, occasion);
     const results = await requestSubscribe(plan.templateIds);
+    // A prompt the platform would not show (not from a tap, subscriptions switched off) is not an answer: the
+    // occasion stays open for a tap (支付成功's 订阅发货通知). An answer, whatever it is, closes it.
     if (!results) return null;
+    remember(moment, occasion);
     await api.recordConsents({ platform: PLATFORM, results }, newIdempotencyKey()).catch(() => undefined);
     return Object.values(results).includes('accept');
   };
