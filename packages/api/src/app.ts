@@ -34,8 +34,8 @@ import { STAFF_LOGIN_MAX_DELAY_MS, createAuthService, memberAuthRoutes, staffAut
 import { addressRoutes, createAddressesService } from './modules/addresses/index.js';
 import { cartRoutes, createCartService } from './modules/cart/index.js';
 import { catalogRoutes, createCatalogService, merchantCatalogRoutes } from './modules/catalog/index.js';
-import { couponRoutes, createCouponIssueJobs, createCouponsService, merchantCouponRoutes } from './modules/coupons/index.js';
-import { checkInRoutes, createCheckInService, merchantCheckInRoutes } from './modules/check-in/index.js';
+import { couponRoutes, couponsExpiringBetween, createCouponIssueJobs, createCouponsService, merchantCouponRoutes } from './modules/coupons/index.js';
+import { checkInRoutes, checkInStateOn, createCheckInService, merchantCheckInRoutes } from './modules/check-in/index.js';
 import {
   AVATAR_UPLOAD_PATH,
   UPLOAD_PATH,
@@ -45,6 +45,7 @@ import {
   uploadsServeRoutes,
 } from './modules/media/index.js';
 import { createMembersService, memberProfileRoutes, merchantMemberRoutes } from './modules/members/index.js';
+import { createMessageReminders, createMessagesService, merchantMessageRoutes, messageRoutes } from './modules/messages/index.js';
 import { createOrdersService, createOrdersStatsService, merchantOrderRoutes, type OrderParticipant, orderRoutes } from './modules/orders/index.js';
 import {
   createPaymentExceptionsService,
@@ -60,7 +61,7 @@ import {
   refundRoutes,
 } from './modules/payments/index.js';
 import { createPhoneBindingService, phoneRoutes } from './modules/phone/index.js';
-import { createPointsService, merchantPointsRoutes, pointsRoutes } from './modules/points/index.js';
+import { createPointsService, merchantPointsRoutes, pointsExpiringBetween, pointsRoutes } from './modules/points/index.js';
 import { createPointsMallService, merchantPointsMallRoutes, pointsMallRoutes } from './modules/points-mall/index.js';
 import { createSettingsService } from './modules/settings/index.js';
 import { createStaffService, merchantStaffRoutes } from './modules/staff/index.js';
@@ -199,6 +200,15 @@ export function createApp({
         reference: o.reference,
       }),
   });
+  // Messages ask members for a member's openId only when sending (members is built just below).
+  const messages = createMessagesService({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    platforms,
+    members: { openIdFor: (memberId, platform, appId) => members.openIdFor(memberId, platform, appId) },
+    logger,
+  });
   const members = createMembersService({
     db,
     clock,
@@ -256,7 +266,10 @@ export function createApp({
     cart,
     settings,
     refundsOf: refundsForOrder,
-    participants: (reactions.order = orderParticipantsOf({ catalog, mall: mallCore, tiers, coupons, points, memberCards }, orderParticipants)),
+    participants: (reactions.order = orderParticipantsOf(
+      { catalog, mall: mallCore, tiers, coupons, points, memberCards, messages },
+      orderParticipants,
+    )),
   });
   const couponIssueJobs = createCouponIssueJobs({ db, clock, coupons, members, orders, tierLevel, logger });
   const refunds = createRefundsService({ db, clock, orders, payments: paymentAdapters, logger });
@@ -268,7 +281,19 @@ export function createApp({
     settings: config.paymentExceptionRefunds,
   });
   const payments = createPaymentsService({ db, clock, orders, members, refunds, exceptions: paymentExceptions, payments: paymentAdapters, logger });
-  const pointsMall = createPointsMallService({ ...mallCore, catalog, addresses, orders, refunds, tierLevel });
+  const pointsMall = createPointsMallService({ ...mallCore, catalog, addresses, orders, refunds, tierLevel, messages });
+  // Reminders ask the modules that own points lots, coupons and check-ins (queries, decision 030).
+  const messageReminders = createMessageReminders({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    messages,
+    queries: {
+      pointsExpiring: (from, to, after, limit) => pointsExpiringBetween(db, from, to, after, limit),
+      couponsExpiring: (from, to, after, limit) => couponsExpiringBetween(db, from, to, after, limit),
+      checkInState: (ids, date, yesterday) => checkInStateOn(db, ids, date, yesterday),
+    },
+  });
   const ordersStats = createOrdersStatsService({ db });
   const paymentsStats = createPaymentsStatsService({ db });
   const analytics = createAnalyticsService({ clock, timeZone: config.timeZone, ordersStats, paymentsStats, members, checkIn });
@@ -375,6 +400,8 @@ export function createApp({
   app.route('/api/v1/merchant', merchantCatalogRoutes({ catalog, anyStaff, editor }));
   app.route('/api/v1', addressRoutes({ addresses, member, idempotent }));
   app.route('/api/v1', favouriteRoutes({ favourites, member, idempotent }));
+  app.route('/api/v1', messageRoutes({ messages, member, idempotent }));
+  app.route('/api/v1/merchant', merchantMessageRoutes({ messages, anyStaff, editor }));
   app.route('/api/v1', cartRoutes({ cart, member, idempotent }));
   app.route('/api/v1', orderRoutes({ orders, member, idempotent }));
   app.route('/api/v1/merchant', merchantOrderRoutes({ orders, anyStaff, editor }));
@@ -416,7 +443,9 @@ export function createApp({
           const pointsMatured = await points.matureDue(now);
           const pointsExpired = await points.expireDue(now);
           const { closed } = await orders.closeExpiredOrders(now);
-          return { pointsMatured, pointsExpired, ordersClosed: closed };
+          await messageReminders.run(now);
+          const sent = await messages.deliverDue(now);
+          return { pointsMatured, pointsExpired, ordersClosed: closed, messagesSent: sent.sent };
         },
       }),
     );
@@ -453,6 +482,8 @@ export function createApp({
       cart,
       favourites,
       memberCards,
+      messages,
+      messageReminders,
       orders,
       payments,
       refunds,

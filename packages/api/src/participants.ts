@@ -8,6 +8,7 @@ import type { CouponsService } from './modules/coupons/index.js';
 import { createFavouritesMemberData } from './modules/favourites/index.js';
 import { createMemberCardsMemberData, MEMBER_CARD_STEPS, type MemberCardParticipant, type MemberCardsService } from './modules/member-cards/index.js';
 import { MEMBER_STEPS, type MemberParticipant } from './modules/members/index.js';
+import { createMessagesMemberData, createMessagesOrderParticipant, type MessagesService } from './modules/messages/index.js';
 import { createOrdersMemberData, ORDER_STEPS, type OrderParticipant } from './modules/orders/index.js';
 import { createPaymentsMemberData, createPaymentsOrderParticipant } from './modules/payments/index.js';
 import { createPointsMemberData, POINTS_STEPS, type PointsParticipant, type PointsService } from './modules/points/index.js';
@@ -29,7 +30,8 @@ import { createTiersMemberData, type TiersService } from './modules/tiers/index.
  * paid order's other trades close whatever follows. The points mall before points: closing a redemption's order takes
  * the mall item's row before the member's points lock, the order a redemption takes them in. The tier's benefits
  * before coupons, which are chosen after the member price. The tier's growth after points, so an order earns points
- * at the tier held before its own growth. `extra` (an extension, a test's probe) runs last.
+ * at the tier held before its own growth. Messages after everything the message may describe (shipped, refunded).
+ * `extra` (an extension, a test's probe) runs last.
  */
 export function orderParticipants(
   s: {
@@ -39,6 +41,7 @@ export function orderParticipants(
     coupons: Pick<CouponsService, 'participant'>;
     points: Pick<PointsService, 'orderParticipant'>;
     memberCards: Pick<MemberCardsService, 'benefitsParticipant' | 'purchaseParticipant'>;
+    messages: Pick<MessagesService, 'send'>;
   },
   extra: readonly OrderParticipant[] = [],
 ): OrderParticipant[] {
@@ -53,6 +56,7 @@ export function orderParticipants(
     s.coupons.participant,
     s.points.orderParticipant,
     s.tiers.growthParticipant,
+    createMessagesOrderParticipant(s.messages),
     ...extra,
   ];
 }
@@ -60,7 +64,7 @@ export function orderParticipants(
 /**
  * A member's creation, merge, closing and privacy view: every module holding member rows, in the order a merge moves
  * them and a closing clears them, the order decision 019 records (sessions, addresses, cart, orders, refunds, coupons,
- * points, points mall, check-ins, tiers; favourites came later, last). A new table of member rows is one entry more.
+ * points, points mall, check-ins, tiers; favourites and messages came later, last). A new table of member rows is one entry more.
  * Coupons are also the one module reacting to a member's creation (the new-member pack).
  */
 export function memberParticipants(s: { tiers: Pick<TiersService, 'mergeMembers'>; coupons: MemberParticipant }): MemberParticipant[] {
@@ -77,6 +81,7 @@ export function memberParticipants(s: { tiers: Pick<TiersService, 'mergeMembers'
     createTiersMemberData(s.tiers),
     createFavouritesMemberData(),
     createMemberCardsMemberData(),
+    createMessagesMemberData(),
   ];
 }
 

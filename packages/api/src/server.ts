@@ -8,6 +8,7 @@ import { AdjustableClock, type Clock, systemClock } from './lib/clock.js';
 import { createLogger } from './lib/logger.js';
 import { startMaintenanceJob } from './jobs/maintenance.job.js';
 import { startCouponIssueJob } from './modules/coupons/index.js';
+import { startMessageDeliveryJob, startMessageRemindersJob } from './modules/messages/index.js';
 import { startOrderExpiryJob } from './modules/orders/index.js';
 import { startPointsJob } from './modules/points/index.js';
 import { startTiersJob } from './modules/tiers/index.js';
@@ -83,6 +84,10 @@ const paymentQueryJob = startPaymentQueryJob({ payments: app.services.payments, 
 const couponIssueJob = startCouponIssueJob({ jobs: app.services.couponIssueJobs, logger });
 // Pending order points mature; due points expire.
 const pointsJob = startPointsJob({ points: app.services.points, logger });
+// Subscription messages written by business transactions, sent through the platforms after they commit.
+const messageJob = startMessageDeliveryJob({ messages: app.services.messages, clock, logger });
+// Points and coupons about to expire, the evening check-in reminder: written as messages for the outbox.
+const remindersJob = startMessageRemindersJob({ reminders: app.services.messageReminders, clock, logger });
 const tiersJob = startTiersJob({ tiers: app.services.tiers, birthdayGifts: app.services.birthdayGifts, logger });
 const memberCardsJob = startMemberCardsJob({ cards: app.services.memberCards, logger });
 const maintenanceJob = startMaintenanceJob({
@@ -137,6 +142,8 @@ async function shutdown(signal: string) {
     pointsJob.stop(),
     tiersJob.stop(),
     memberCardsJob.stop(),
+    messageJob.stop(),
+    remindersJob.stop(),
   ]);
   await handle.close();
   logger.info('stopped');

@@ -72,6 +72,9 @@ async function snapshot(ids: number[]) {
     'member_favourite_counts',
     'check_in_make_up_counts',
     'check_in_cycle_rewards',
+    'messages',
+    'message_consents',
+    'message_preferences',
   ];
   const out: Record<string, unknown> = {};
   for (const t of tables) {

@@ -43,6 +43,8 @@ describe('participants', () => {
         'tier-growth [goods]',
         'test-probe',
       ],
+      // Messages write the member's message with the move; the outbox sends it after the commit (decision 045).
+      'order.shipped': ['messages [goods]'],
       'order.completed': ['points [goods]', 'test-probe'],
       'order.refunded': [
         'stock [goods]',
@@ -51,6 +53,7 @@ describe('participants', () => {
         'coupons [goods]',
         'points [goods]',
         'tier-growth [goods]',
+        'messages [goods]',
         'test-probe',
       ],
       // Asked of every participant that has the step, whatever the order's kind (a refund is about money).
@@ -70,10 +73,23 @@ describe('participants', () => {
         'tiers',
         'favourites',
         'member-cards',
+        'messages',
       ],
       'member.unfinished': ['orders', 'refunds', 'points_mall'],
-      'member.close': ['sessions', 'addresses', 'cart', 'orders', 'points_mall', 'favourites', 'member-cards'],
-      'member.describe': ['addresses', 'cart', 'orders', 'coupons', 'points', 'points_mall', 'check_ins', 'tiers', 'favourites', 'member-cards'],
+      'member.close': ['sessions', 'addresses', 'cart', 'orders', 'points_mall', 'favourites', 'member-cards', 'messages'],
+      'member.describe': [
+        'addresses',
+        'cart',
+        'orders',
+        'coupons',
+        'points',
+        'points_mall',
+        'check_ins',
+        'tiers',
+        'favourites',
+        'member-cards',
+        'messages',
+      ],
       // Points, check-in and staff events: one module reacts to each today.
       'points.taskCompleted': ['tiers'],
       'checkIn.checkedIn': ['tiers'],

@@ -31,6 +31,7 @@ const MallItemListPage = lazy(() => import('./pages/mall/MallItemListPage'));
 const MallItemEditPage = lazy(() => import('./pages/mall/MallItemEditPage'));
 const RedemptionsPage = lazy(() => import('./pages/mall/RedemptionsPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
+const MessagesPage = lazy(() => import('./pages/messages/MessagesPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -75,6 +76,7 @@ const router = createBrowserRouter(
         { path: 'points/mall/:id/edit', element: page(<MallItemEditPage />) },
         { path: 'points/redemptions', element: page(<RedemptionsPage />) },
         { path: 'settings', element: page(<SettingsPage />) },
+        { path: 'messages', element: page(<MessagesPage />) },
         { path: '*', element: <Navigate to='/' replace /> },
       ],
     },

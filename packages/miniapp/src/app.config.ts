@@ -24,6 +24,7 @@ export default defineAppConfig({
     { root: 'package-card', pages: ['pages/buy/index', 'pages/mine/index'] },
     // The share poster's canvas drawing, used on a tap of 生成海报.
     { root: 'package-share', pages: ['pages/poster/index'] },
+    { root: 'package-message', pages: ['pages/centre/index'] },
   ],
   // While a tab page is shown, fetch the sub-package its taps lead to (WeChat, Alipay and Douyin read the same key).
   preloadRule: {

@@ -52,6 +52,8 @@ let paymentSheet: ((params: Record<string, unknown>) => Promise<{ ok: true } | {
 const paymentCalls: Array<Record<string, unknown>> = [];
 /** Assertions that failed inside the payment sheet mock (they would otherwise only look like a failed payment). */
 const sheetErrors: string[] = [];
+/** What the member answers in WeChat's subscription prompt (wx.requestSubscribeMessage); null: the prompt fails. */
+let subscribePrompt: ((opts: Record<string, any>) => Record<string, string>) | null = null;
 /** What WeChat's address book answers to wx.chooseAddress (the address page's import); set by the test that uses it. */
 let addressBook: (() => Record<string, string>) | null = null;
 
@@ -144,6 +146,19 @@ function installWx(wx: Wx) {
       return Promise.resolve({ errMsg: `${name}:ok` });
     };
   }
+  // The subscription prompt: answered by the test that expects it, otherwise it fails as when subscriptions are off.
+  wx.requestSubscribeMessage = (opts: any = {}) => {
+    const res = subscribePrompt ? subscribePrompt(opts) : null;
+    if (res) {
+      opts.success?.(res);
+      opts.complete?.(res);
+      return Promise.resolve(res);
+    }
+    const err = { errMsg: 'requestSubscribeMessage:fail', errCode: 20004 };
+    opts.fail?.(err);
+    opts.complete?.(err);
+    return Promise.reject(err);
+  };
   // A modal is answered with its confirm button.
   wx.showModal = (opts: any = {}) => {
     const res = { confirm: true, cancel: false, errMsg: 'showModal:ok' };
@@ -422,6 +437,50 @@ describe('WeChat output in miniprogram-simulate', () => {
     expect(server.paidAt).toBeTruthy();
     paymentSheet = null;
     page.detach();
+  }, 60_000);
+
+  it('asks for a subscription right after paying: wx.requestSubscribeMessage gets the shop’s template, the answer is recorded', async () => {
+    const owner = await staffToken(api.base);
+    const templateId = 'wxTplShippedSimulate01';
+    await apiCall(api.base, 'PUT', '/api/v1/merchant/message-templates/weapp/order_shipped', owner, {
+      templateId,
+      fields: { character_string1: 'orderNo', thing2: 'productName' },
+    });
+    const asked: Array<Record<string, unknown>> = [];
+    subscribePrompt = (opts) => {
+      asked.push(opts);
+      const res: Record<string, string> = { errMsg: 'requestSubscribeMessage:ok' };
+      for (const id of opts.tmplIds ?? []) res[id] = 'accept';
+      return res;
+    };
+    try {
+      const order = await newOrder();
+      paymentSheet = async () => {
+        await simulatorPay(api.base, 'weapp', order.orderNo);
+        return { ok: true };
+      };
+      const { page, host } = openPage(DETAIL_ROUTE, { id: String(order.id) });
+      await waitFor(() => statusText(host) === '待付款', 'the order awaiting payment');
+      const before = requests.length;
+      tap(one(host, 'js-order-pay')!);
+      await waitFor(() => requests.slice(before).includes('POST /api/v1/me/message-consents'), 'the consent recorded');
+      expect(asked).toHaveLength(1);
+      expect(asked[0]!.tmplIds).toEqual([templateId]);
+      const consents = await apiCall<{ unusedAccepts: number; items: Array<{ templateId: string; answer: string }> }>(
+        api.base,
+        'GET',
+        '/api/v1/me/message-consents',
+        lastAuthorization!.slice(7),
+      );
+      expect(consents.unusedAccepts).toBeGreaterThanOrEqual(1);
+      expect(consents.items[0]).toMatchObject({ templateId, answer: 'accept' });
+      await waitFor(() => navigations.includes(`/package-order/pages/pay-success/index?id=${order.id}`), 'navigateTo 支付成功');
+      paymentSheet = null;
+      page.detach();
+    } finally {
+      subscribePrompt = null;
+      await apiCall(api.base, 'DELETE', '/api/v1/merchant/message-templates/weapp/order_shipped', owner);
+    }
   }, 60_000);
 
   it("shows 待发货 even when WeChat's notification is lost: the page asks the server to query the trade", async () => {

@@ -19,6 +19,7 @@ import * as m017 from './migrations/017-favourites.js';
 import * as m018 from './migrations/018-image-keys.js';
 import * as m021 from './migrations/021-wallet.js';
 import * as m022 from './migrations/022-member-cards.js';
+import * as m024 from './migrations/024-messages.js';
 
 /**
  * Migrations are listed here explicitly, so they work the same under tsx, vitest and any bundler.
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
   '018-image-keys': m018,
   '021-wallet': m021,
   '022-member-cards': m022,
+  '024-messages': m024,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

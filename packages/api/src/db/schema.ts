@@ -804,6 +804,62 @@ export interface MemberCardRemindersTable {
   created_at: Instant;
 }
 
+/** A platform's template for a message kind (migration 024): the merchant's template id and how data fills it. */
+export interface MessageTemplatesTable {
+  platform: string;
+  kind: string;
+  template_id: string;
+  /** JSON `{ "<platform field>": "<data key>" }`. */
+  fields: string;
+  page: string | null;
+  updated_at: Instant;
+}
+
+/** One answer to a platform's subscription prompt; an accept is used by at most one message. */
+export interface MessageConsentsTable {
+  id: Generated<number>;
+  member_id: number;
+  platform: string;
+  template_id: string;
+  answer: 'accept' | 'reject' | 'ban' | 'filter';
+  asked_at: Instant;
+  used_at: Instant | null;
+  used_by_message_id: number | null;
+}
+
+export type MessageDelivery = 'pending' | 'sending' | 'sent' | 'inbox_only' | 'refused' | 'failed' | 'unknown';
+
+/** A message in a member's inbox (站内信) and its delivery through the platform (the outbox). */
+export interface MessagesTable {
+  id: Generated<number>;
+  member_id: number;
+  kind: string;
+  source_key: string;
+  title: string;
+  body: string;
+  /** JSON: the kind's data (what fills the platform template). */
+  data: string;
+  page: string | null;
+  created_at: Instant;
+  read_at: Instant | null;
+  delivery: MessageDelivery;
+  platform: string | null;
+  template_id: string | null;
+  consent_id: number | null;
+  attempts: Generated<number>;
+  next_attempt_at: Instant;
+  lease_until: Instant | null;
+  delivered_at: Instant | null;
+  delivery_code: string | null;
+  delivery_detail: string | null;
+}
+
+export interface MessagePreferencesTable {
+  member_id: number;
+  check_in_reminder: number;
+  updated_at: Instant;
+}
+
 export interface Database {
   members: MembersTable;
   member_identities: MemberIdentitiesTable;
@@ -855,6 +911,10 @@ export interface Database {
   tier_changes: TierChangesTable;
   tier_birthday_gifts: TierBirthdayGiftsTable;
   member_favourites: MemberFavouritesTable;
+  message_templates: MessageTemplatesTable;
+  message_consents: MessageConsentsTable;
+  messages: MessagesTable;
+  message_preferences: MessagePreferencesTable;
   member_favourite_counts: MemberFavouriteCountsTable;
   member_cards: MemberCardsTable;
   member_card_holdings: MemberCardHoldingsTable;

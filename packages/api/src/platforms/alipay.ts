@@ -2,6 +2,7 @@ import { AppError } from '../lib/app-error.js';
 import { alipayResponseKey, alipaySignContent, alipayTimestamp, rawJsonMember, rsa2Sign, rsa2Verify } from './alipay-sign.js';
 import { asRecord, callPlatform, jsonObjectOrUndefined, nonEmptyString, parseJsonObject } from './http.js';
 import { aes128CbcDecrypt, decodeBase64, platformPhone, proofFor, proofInvalid } from './phone-common.js';
+import { alipaySendOutcome, thrownSendOutcome } from './subscribe-messages.js';
 import type { FetchLike, PlatformAdapter, PlatformPhoneNumber } from './types.js';
 import { type Clock, systemClock } from '../lib/clock.js';
 
@@ -154,6 +155,24 @@ export function createAlipayAdapter(config: AlipayConfig, fetch: FetchLike, cloc
   return {
     platform: 'alipay',
     appId: config.appId,
+    async sendSubscribeMessage(input) {
+      // Older apps know members by user_id (2088 and 12 digits), newer ones by open_id.
+      const to = /^2088\d{12}$/.test(input.openId) ? { to_user_id: input.openId } : { to_open_id: input.openId };
+      const biz = {
+        ...to,
+        user_template_id: input.templateId,
+        page: input.page ?? 'pages/index/index',
+        data: JSON.stringify(Object.fromEntries(Object.entries(input.data).map(([k, value]) => [k, { value }]))),
+      };
+      try {
+        const result = await callAlipayGateway(config, fetch, clock.now(), 'alipay.open.app.mini.templatemessage.send', {
+          biz_content: JSON.stringify(biz),
+        });
+        return result.ok ? { outcome: 'sent', code: '10000', detail: null } : alipaySendOutcome(result.error);
+      } catch (err) {
+        return thrownSendOutcome(err);
+      }
+    },
     async getPhoneNumber(proof) {
       return readAlipayPhoneResponse(config, proofFor(proof, 'alipay').response);
     },

@@ -18,7 +18,7 @@ export function createPlatformAdapters(config: PlatformsConfig, fetch: FetchLike
   return {
     weapp: createWeappAdapter(config.weapp, fetch, clock),
     alipay: createAlipayAdapter(config.alipay, fetch, clock),
-    tt: createTtAdapter(config.tt, fetch),
+    tt: createTtAdapter(config.tt, fetch, clock),
   };
 }
 

@@ -68,6 +68,46 @@ function beijingToIso(v: unknown): string | undefined {
   return typeof v === 'string' && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(v) ? `${v.replace(' ', 'T')}+08:00` : undefined;
 }
 
+/**
+ * Douyin's client token (`client_credential`, open.douyin.com `/oauth/client_token/`), cached until 5 minutes before
+ * it expires: what payments' refunds and queries and the subscription messages (`notify_user`) authenticate with.
+ */
+export function createTtClientTokenCache(
+  appId: string,
+  appSecret: string,
+  base: string,
+  fetch: FetchLike,
+  clock: Clock,
+): { get(): Promise<string>; invalidate(): void } {
+  let token: { value: string; expiresAt: number } | undefined;
+  async function get(): Promise<string> {
+    const now = clock.now().getTime();
+    if (token && token.expiresAt > now) return token.value;
+    const { text } = await callPlatform(fetch, 'Douyin', `${base}/oauth/client_token/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ client_key: appId, client_secret: appSecret, grant_type: 'client_credential' }),
+    });
+    const data = asRecord(parseJsonObject('Douyin', text).data);
+    const value = nonEmptyString(data?.access_token);
+    const expiresIn = typeof data?.expires_in === 'number' ? data.expires_in : 0;
+    if (!value || data?.error_code !== 0)
+      throw new AppError('PLATFORM_UNAVAILABLE', 'Douyin refused a client token (check TT_APP_ID / TT_APP_SECRET)', {
+        error_code: data?.error_code,
+        description: data?.description,
+      });
+    token = { value, expiresAt: now + Math.max(0, expiresIn - 300) * 1000 };
+    return value;
+  }
+  return {
+    get,
+    /** Douyin said the token expired (28001008): fetch a new one next time. */
+    invalidate() {
+      token = undefined;
+    },
+  };
+}
+
 /** `SHA256-RSA2048 appid="…",nonce_str="…",timestamp="…",key_version="…",signature="…"` over `METHOD\nURI\nTIMESTAMP\nNONCE\nBODY\n`. */
 export function ttByteAuthorization(
   appId: string,
@@ -94,27 +134,8 @@ export function createTtPayAdapter(appId: string, appSecret: string, pay: TtPayC
     params: JSON.stringify({ outTradeNo }),
   });
 
-  let token: { value: string; expiresAt: number } | undefined;
-  /** The client token (`client_credential`), cached until 5 minutes before it expires. */
-  async function clientToken(): Promise<string> {
-    const now = clock.now().getTime();
-    if (token && token.expiresAt > now) return token.value;
-    const { text } = await callPlatform(fetch, 'Douyin', `${base}/oauth/client_token/`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ client_key: appId, client_secret: appSecret, grant_type: 'client_credential' }),
-    });
-    const data = asRecord(parseJsonObject('Douyin', text).data);
-    const value = nonEmptyString(data?.access_token);
-    const expiresIn = typeof data?.expires_in === 'number' ? data.expires_in : 0;
-    if (!value || data?.error_code !== 0)
-      throw new AppError('PLATFORM_UNAVAILABLE', 'Douyin refused a client token (check TT_APP_ID / TT_APP_SECRET)', {
-        error_code: data?.error_code,
-        description: data?.description,
-      });
-    token = { value, expiresAt: now + Math.max(0, expiresIn - 300) * 1000 };
-    return value;
-  }
+  const tokens = createTtClientTokenCache(appId, appSecret, base, fetch, clock);
+  const clientToken = tokens.get;
 
   return {
     platform: 'tt',
@@ -252,7 +273,7 @@ export function createTtPayAdapter(appId: string, appSecret: string, pay: TtPayC
       const data = asRecord(body.data);
       const refundId = nonEmptyString(data?.refund_id);
       if (body.err_no === 0 && refundId) return { refundId, status: 'PROCESSING' };
-      if (body.err_no === 28001008) token = undefined; // access token expired: fetch a new one next time
+      if (body.err_no === 28001008) tokens.invalidate(); // access token expired: fetch a new one next time
       throw new AppError('PLATFORM_UNAVAILABLE', 'Douyin refused the refund', { err_no: body.err_no, err_msg: body.err_msg });
     },
 
@@ -267,7 +288,7 @@ export function createTtPayAdapter(appId: string, appSecret: string, pay: TtPayC
       });
       const body = parseJsonObject('Douyin', text);
       if (body.err_no !== 0) {
-        if (body.err_no === 28001008) token = undefined;
+        if (body.err_no === 28001008) tokens.invalidate();
         if (body.err_no === DOUYIN_ORDER_NOT_FOUND)
           throw new AppError('NOT_FOUND', `Douyin knows no order ${input.outTradeNo}`, { err_no: body.err_no, err_msg: body.err_msg });
         throw new AppError('PLATFORM_UNAVAILABLE', 'Douyin refused the order query', { err_no: body.err_no, err_msg: body.err_msg });

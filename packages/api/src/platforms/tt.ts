@@ -2,7 +2,9 @@ import { AppError } from '../lib/app-error.js';
 import { asRecord, callPlatform, jsonObjectOrUndefined, nonEmptyString, parseJsonObject } from './http.js';
 import { aes128CbcDecrypt, decodeBase64, platformPhone, proofFor, proofInvalid } from './phone-common.js';
 import type { FetchLike, PlatformAdapter, PlatformPhoneNumber } from './types.js';
-import type { TtPayConfig } from './tt-pay.js';
+import { createTtClientTokenCache, DOUYIN_OPEN_BASE, type TtPayConfig } from './tt-pay.js';
+import { thrownSendOutcome, ttSendOutcome } from './subscribe-messages.js';
+import { type Clock, systemClock } from '../lib/clock.js';
 
 export interface TtConfig {
   appId: string;
@@ -49,11 +51,28 @@ export function decryptTtPhone(appId: string, encryptedData: string, iv: string,
 }
 
 /** Douyin mini-program login: `jscode2session` v2; phone numbers decrypted with the session key (docs/platform-protocols.md, Douyin). */
-export function createTtAdapter(config: TtConfig, fetch: FetchLike): PlatformAdapter {
+export function createTtAdapter(config: TtConfig, fetch: FetchLike, clock: Clock = systemClock): PlatformAdapter {
   const base = (config.baseUrl ?? 'https://developer.toutiao.com').replace(/\/+$/, '');
+  const openBase = (config.pay?.openApiBaseUrl ?? DOUYIN_OPEN_BASE).replace(/\/+$/, '');
+  const clientToken = createTtClientTokenCache(config.appId, config.appSecret, openBase, fetch, clock);
   return {
     platform: 'tt',
     appId: config.appId,
+    async sendSubscribeMessage(input) {
+      try {
+        const { text } = await callPlatform(fetch, 'Douyin', `${openBase}/api/notification/v2/subscription/notify_user/`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'access-token': await clientToken.get() },
+          body: JSON.stringify({ open_id: input.openId, msg_id: input.templateId, data: input.data, ...(input.page ? { page: input.page } : {}) }),
+        });
+        const body = parseJsonObject('Douyin', text);
+        const errNo = typeof body.err_no === 'number' ? body.err_no : -1;
+        if (errNo === 28001008) clientToken.invalidate();
+        return ttSendOutcome(errNo, typeof body.err_msg === 'string' ? body.err_msg : null);
+      } catch (err) {
+        return thrownSendOutcome(err);
+      }
+    },
     async getPhoneNumber(proof, context) {
       const { encryptedData, iv } = proofFor(proof, 'tt');
       return decryptTtPhone(config.appId, encryptedData, iv, context.sessionKey);

@@ -33,7 +33,28 @@ export interface PlatformAdapter {
    * PLATFORM_BUSY (retry shortly), PLATFORM_UNAVAILABLE (unreachable, misconfigured, unverifiable answers).
    */
   getPhoneNumber(proof: PhoneProof, context: PhoneProofContext): Promise<PlatformPhoneNumber>;
+  /**
+   * Sends one subscription message (docs/protocols/subscription-messages.md): WeChat `subscribeMessage.send`, Alipay
+   * `alipay.open.app.mini.templatemessage.send`, Douyin `notify_user`. Never throws for what the platform answered:
+   * the outcome says whether it was sent, refused (no consent left), failed (our template or data is wrong: do not
+   * retry), worth retrying (busy, unreachable before sending) or unknown (timed out: it may have gone).
+   */
+  sendSubscribeMessage(input: SubscribeMessageInput): Promise<SubscribeMessageResult>;
 }
+
+/** One subscription message for one member on one platform; `data` already fitted to the template's field rules. */
+export interface SubscribeMessageInput {
+  openId: string;
+  templateId: string;
+  /** Template field name → value. */
+  data: Record<string, string>;
+  /** The mini-program page (with query) the message opens; null: none. */
+  page: string | null;
+}
+
+export type SubscribeMessageResult =
+  | { outcome: 'sent'; code: string; detail: string | null }
+  | { outcome: 'refused' | 'failed' | 'retry' | 'unknown'; code: string; detail: string | null };
 
 /** What the platform's phone-number button gives the client, by platform. */
 export type PhoneProof =

@@ -1,7 +1,8 @@
 import { AppError } from '../lib/app-error.js';
 import { asRecord, callPlatform, nonEmptyString, parseJsonObject } from './http.js';
 import { platformPhone, proofFor, proofInvalid } from './phone-common.js';
-import type { FetchLike, PlatformAdapter, PlatformPhoneNumber } from './types.js';
+import { thrownSendOutcome, weappSendOutcome } from './subscribe-messages.js';
+import type { FetchLike, PlatformAdapter, PlatformPhoneNumber, SubscribeMessageInput, SubscribeMessageResult } from './types.js';
 import type { WeappPayConfig } from './wechatpay.js';
 import { type Clock, systemClock } from '../lib/clock.js';
 
@@ -101,7 +102,39 @@ export function createWeappAdapter(config: WeappConfig, fetch: FetchLike, clock:
     throw new AppError('PLATFORM_UNAVAILABLE', 'WeChat could not give the phone number', details);
   }
 
+  /** One subscribeMessage.send call; `stale` when WeChat says the token is invalid or expired. */
+  async function sendOnce(input: SubscribeMessageInput, token: string): Promise<{ stale: true } | { stale: false; result: SubscribeMessageResult }> {
+    const { text } = await callPlatform(fetch, 'WeChat', `${base}/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        touser: input.openId,
+        template_id: input.templateId,
+        ...(input.page ? { page: input.page } : {}),
+        data: Object.fromEntries(Object.entries(input.data).map(([k, value]) => [k, { value }])),
+        miniprogram_state: 'formal',
+        lang: 'zh_CN',
+      }),
+    });
+    const body = parseJsonObject('WeChat', text);
+    const errcode = body.errcode === undefined ? 0 : Number(body.errcode);
+    if (STALE_TOKEN_ERRCODES.has(errcode)) return { stale: true };
+    return { stale: false, result: weappSendOutcome(errcode, typeof body.errmsg === 'string' ? body.errmsg : null) };
+  }
+
   return {
+    async sendSubscribeMessage(input) {
+      try {
+        const first = await accessToken.get();
+        const answer = await sendOnce(input, first);
+        if (!answer.stale) return answer.result;
+        accessToken.invalidate(first);
+        const again = await sendOnce(input, await accessToken.get());
+        return again.stale ? { outcome: 'retry', code: '40001', detail: 'WeChat refused a freshly issued access token' } : again.result;
+      } catch (err) {
+        return thrownSendOutcome(err);
+      }
+    },
     async getPhoneNumber(proof) {
       const { code } = proofFor(proof, 'weapp');
       const first = await accessToken.get();

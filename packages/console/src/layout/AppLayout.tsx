@@ -46,6 +46,7 @@ const MENU: MenuEntry[] = [
     children: [
       { key: '/coupons', label: zh.nav.coupons },
       { key: '/coupons/new-member-pack', label: zh.nav.newMemberPack },
+      { key: '/messages', label: zh.nav.messages },
     ],
   },
   {

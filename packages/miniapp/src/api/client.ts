@@ -406,4 +406,14 @@ export const api = {
   myData: () => get('/api/v1/me/data'),
   /** 409 ACCOUNT_HAS_OPEN_ORDERS (details: { orders?, refunds?, redemptions? }) while something is unfinished. */
   closeAccount: (body: BodyOf<'/api/v1/me/close', 'post'>) => post('/api/v1/me/close', { body }),
+
+  // -- the message centre and subscription messages (decisions 044, 045) --------------------------------------------
+  messages: (query: QueryOf<'/api/v1/me/messages'> = {}) => get('/api/v1/me/messages', { query }),
+  unreadMessages: () => get('/api/v1/me/messages/unread-count'),
+  readMessage: (messageId: number, idempotencyKey: string) => post('/api/v1/me/messages/{id}/read', { path: id(messageId), idempotencyKey }),
+  readAllMessages: (idempotencyKey: string) => post('/api/v1/me/messages/read-all', { idempotencyKey }),
+  /** Which templates to pass to the platform's subscription prompt at this moment (empty: do not ask). */
+  subscriptionAsk: (query: QueryOf<'/api/v1/me/message-subscriptions'>) => get('/api/v1/me/message-subscriptions', { query }),
+  recordConsents: (body: BodyOf<'/api/v1/me/message-consents', 'post'>, idempotencyKey: string) =>
+    post('/api/v1/me/message-consents', { body, idempotencyKey }),
 };

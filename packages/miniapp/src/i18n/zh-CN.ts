@@ -486,6 +486,23 @@ export const zhCN = {
       closeFailed: '注销失败，请稍后重试',
     },
   },
+  // -- subscription messages and the message centre (decisions 044, 045) --
+  subscribe: {
+    /** H5 stands in for the platform's prompt with a modal. */
+    promptTitle: '订阅消息',
+    promptContent: '是否允许本店在订单发货、退款完成时给你发送通知？',
+    allow: '允许',
+    deny: '取消',
+    /** On the payment-success page and elsewhere: a tap that opens the prompt. */
+    shippedButton: '订阅发货通知',
+    subscribed: '已订阅，发货时会通知你',
+    declined: '未订阅，可在消息中心查看通知',
+  },
+  messageCentre: {
+    entry: '消息中心',
+    hint: '订单、积分与优惠券通知',
+    unreadBadge: (n: number) => (n > 99 ? '99+' : String(n)),
+  },
 } as const;
 
 export const t = zhCN;

@@ -16,6 +16,7 @@ export const ROUTES = {
   refund: (orderId: number) => `/package-order/pages/refund/index?id=${orderId}`,
   paySuccess: (orderId: number) => `/package-order/pages/pay-success/index?id=${orderId}`,
   favourites: '/package-favourite/pages/list/index',
+  messageCentre: '/package-message/pages/centre/index',
   couponCentre: '/package-coupon/pages/centre/index',
   myCoupons: (tab?: string) => `/package-coupon/pages/mine/index${tab ? `?tab=${tab}` : ''}`,
   coupon: (id: number) => `/package-coupon/pages/detail/index?id=${id}`,

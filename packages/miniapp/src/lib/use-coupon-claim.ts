@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { api, newIdempotencyKey } from '../api/client';
 import { t } from '../i18n/package-coupon';
 import { claimErrorText, outcomeUnknown } from './coupons';
+import { useSubscriptionAsk } from './subscriptions';
 
 export interface CouponClaim {
   /** The template being claimed, or null. */
@@ -19,6 +20,7 @@ export function useCouponClaim(after: () => void): CouponClaim {
   const [claiming, setClaiming] = useState<number | null>(null);
   const busy = useRef(false);
   const pendingKeys = useRef(new Map<number, string>());
+  const askSubscriptions = useSubscriptionAsk('coupon_claim');
 
   const claim = async (templateId: number) => {
     if (busy.current) return;
@@ -30,6 +32,8 @@ export function useCouponClaim(after: () => void): CouponClaim {
       await api.claimCoupon(templateId, key);
       pendingKeys.current.delete(templateId);
       void Taro.showToast({ title: t.coupons.claimSuccess, icon: 'success' });
+      // The expiry notice for the new coupon: asked from the claim's tap, once per template.
+      void askSubscriptions(`coupon:${templateId}`);
     } catch (e) {
       if (!outcomeUnknown(e)) pendingKeys.current.delete(templateId);
       void Taro.showToast({ title: claimErrorText(e), icon: 'none' });

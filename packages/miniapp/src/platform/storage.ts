@@ -42,4 +42,6 @@ export const STORAGE_KEYS = {
   session: 'siyu.session',
   h5SimulatedUser: 'siyu.h5.simulatedUser',
   searchHistory: 'siyu.searchHistory',
+  /** Subscription prompts already shown, per moment and occasion (never ask twice for one order). */
+  subscriptionsAsked: 'siyu.subscriptionsAsked',
 } as const;

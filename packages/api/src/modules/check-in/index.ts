@@ -2,3 +2,4 @@ export { CHECK_IN_RULES, createCheckInService, type CheckInService, type CheckIn
 export { checkInRoutes, merchantCheckInRoutes } from './check-in.routes.js';
 export { createCheckInMemberData } from './check-in.member-data.js';
 export { cycleOf, DEFAULT_CHECK_IN_RULES, dailyReward, rewardForStreakDay } from './check-in.rules.js';
+export { checkInStateOn } from './check-in-reach.js';

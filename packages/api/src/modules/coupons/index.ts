@@ -4,3 +4,4 @@ export { createCouponIssueJobs, type CouponIssueJobs } from './coupon-issue-jobs
 export { couponRoutes, merchantCouponRoutes } from './coupons.routes.js';
 export { startCouponIssueJob } from './coupon-issue.job.js';
 export { createCouponsMemberData } from './coupons.member-data.js';
+export { couponsExpiringBetween } from './coupons-reach.js';

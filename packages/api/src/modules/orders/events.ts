@@ -125,6 +125,14 @@ export interface OrderPaidEvent extends OrderFacts {
   firstPaidOrder: boolean;
 }
 
+/** Staff shipped a paid order (goods only: a points-mall redemption ships as the redemption). */
+export interface OrderShippedEvent extends OrderFacts {
+  actor: Actor;
+  carrier: string;
+  trackingNo: string;
+  shippedAt: string;
+}
+
 export interface OrderCompletedEvent extends OrderFacts {
   actor: Actor;
   completedAt: string;
@@ -183,6 +191,7 @@ export interface OrderParticipant extends Participant {
   created?(trx: Tx, event: OrderCreatedEvent): Promise<void>;
   closedUnpaid?(trx: Tx, event: OrderClosedEvent): Promise<void>;
   paid?(trx: Tx, event: OrderPaidEvent): Promise<void>;
+  shipped?(trx: Tx, event: OrderShippedEvent): Promise<void>;
   completed?(trx: Tx, event: OrderCompletedEvent): Promise<void>;
   refunded?(trx: Tx, event: OrderRefundedEvent): Promise<void>;
   /**
@@ -193,7 +202,17 @@ export interface OrderParticipant extends Participant {
 }
 
 /** The order's events, in the order an order can meet them; what participants.test.ts lists. */
-export const ORDER_STEPS = ['adjustments', 'shelf', 'created', 'closedUnpaid', 'paid', 'completed', 'refunded', 'refundRequested'] as const;
+export const ORDER_STEPS = [
+  'adjustments',
+  'shelf',
+  'created',
+  'closedUnpaid',
+  'paid',
+  'shipped',
+  'completed',
+  'refunded',
+  'refundRequested',
+] as const;
 
 /** Whether the participant takes part in orders of this kind. */
 export const handlesKind = (p: OrderParticipant, kind: OrderKind) => p.kinds === 'all' || p.kinds.includes(kind);

@@ -16,6 +16,7 @@ export type {
   OrderAdjustmentFacts,
   OrderClosedEvent,
   OrderCompletedEvent,
+  OrderShippedEvent,
   OrderCreatedEvent,
   OrderFacts,
   OrderLineFacts,

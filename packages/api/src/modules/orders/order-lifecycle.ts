@@ -13,6 +13,7 @@ import {
   ORDER_KINDS,
   type OrderClosedEvent,
   type OrderCompletedEvent,
+  type OrderShippedEvent,
   type OrderCreatedEvent,
   type OrderKind,
   type OrderPaidEvent,
@@ -47,7 +48,7 @@ export interface TransitionMove {
   note?: string | null;
 }
 
-type Step = 'created' | 'closedUnpaid' | 'paid' | 'completed' | 'refunded';
+type Step = 'created' | 'closedUnpaid' | 'paid' | 'shipped' | 'completed' | 'refunded';
 type EventOf<S extends Step> = Parameters<NonNullable<OrderParticipant[S]>>[1];
 
 export type OrderLifecycle = ReturnType<typeof createOrderLifecycle>;
@@ -131,6 +132,7 @@ export function createOrderLifecycle({ clock, participants }: { clock: Clock; pa
     created: (trx: Tx, e: OrderCreatedEvent) => run('created', trx, e),
     closedUnpaid: (trx: Tx, e: OrderClosedEvent) => run('closedUnpaid', trx, e),
     paid: (trx: Tx, e: OrderPaidEvent) => run('paid', trx, e),
+    shipped: (trx: Tx, e: OrderShippedEvent) => run('shipped', trx, e),
     completed: (trx: Tx, e: OrderCompletedEvent) => run('completed', trx, e),
     refunded: (trx: Tx, e: OrderRefundedEvent) => run('refunded', trx, e),
   };

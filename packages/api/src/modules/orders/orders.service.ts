@@ -477,6 +477,7 @@ export function createOrdersService(deps: {
 
     async ship(staffId: number, id: number, input: { carrier: string; trackingNo: string }): Promise<Order> {
       return inTransaction(db, async (trx) => {
+        const shippedAt = clock.now().toISOString();
         // The cash part of a points-mall redemption ships (if at all) as the redemption, fulfilled in the points mall.
         const kind = (await repo.findOrder(trx, id))?.kind;
         if (kind === 'points_mall')
@@ -492,11 +493,13 @@ export function createOrdersService(deps: {
             from: ['paid'],
             to: 'shipped',
             actor: { type: 'staff', id: staffId },
-            set: { shipped_at: clock.now().toISOString(), carrier: input.carrier, tracking_no: input.trackingNo },
+            set: { shipped_at: shippedAt, carrier: input.carrier, tracking_no: input.trackingNo },
             note: `${input.carrier} ${input.trackingNo}`,
           },
           'only a paid order can be shipped',
         );
+        const actor = { type: 'staff' as const, id: staffId };
+        await lifecycle.shipped(trx, { ...(await facts(trx, id)), actor, carrier: input.carrier, trackingNo: input.trackingNo, shippedAt });
         return load(trx, id);
       });
     },

@@ -9,6 +9,7 @@ import {
 } from '@siyu/shared';
 import { AppError } from '../../lib/app-error.js';
 import { inTransaction } from '../../lib/transaction.js';
+import type { MessagesService } from '../messages/index.js';
 import type { OrdersService } from '../orders/index.js';
 import type { RefundsService } from '../payments/index.js';
 import * as repo from './points-mall.repository.js';
@@ -16,8 +17,10 @@ import type { CoreDeps, RedemptionCore } from './points-mall-settlement.js';
 import { toMerchantRedemption } from './points-mall-views.js';
 
 /** The merchant's side of redemptions: lists, shipping a sku item, cancelling (with its refund). */
-export function createRedemptionsAdmin(deps: CoreDeps & { orders: OrdersService; refunds: RefundsService; core: RedemptionCore }) {
-  const { db, clock, timeZone, orders, refunds, logger, core } = deps;
+export function createRedemptionsAdmin(
+  deps: CoreDeps & { orders: OrdersService; refunds: RefundsService; core: RedemptionCore; messages?: Pick<MessagesService, 'send'> },
+) {
+  const { db, clock, timeZone, orders, refunds, logger, core, messages } = deps;
   return {
     async merchantRedemptions(query: MerchantPointsMallRedemptionQuery): Promise<MerchantPointsMallRedemptionPage> {
       const { rows, total } = await repo.pageRedemptions(
@@ -61,7 +64,15 @@ export function createRedemptionsAdmin(deps: CoreDeps & { orders: OrdersService;
           const status = (await repo.findRedemption(trx, id))!.status;
           throw new AppError('INVALID_STATE', `redemption is ${status}; only one awaiting fulfilment can be shipped`, { status });
         }
-        return toMerchantRedemption((await repo.findRedemption(trx, id))!);
+        const shipped = toMerchantRedemption((await repo.findRedemption(trx, id))!);
+        // The member hears of it with the shipment (decision 044): the message commits with it, the outbox sends it.
+        await messages?.send(trx, {
+          kind: 'redemption_shipped',
+          memberId: r.member_id,
+          sourceKey: `redemption_shipped:${id}`,
+          data: { redemptionId: id, itemName: shipped.item.title, carrier: input.carrier, trackingNo: input.trackingNo, shippedAt: at },
+        });
+        return shipped;
       });
     },
 

@@ -1,3 +1,4 @@
+import type { MessagesService } from '../messages/index.js';
 import {
   businessDateOf,
   type MemberPointsMallRedemptionQuery,
@@ -89,6 +90,8 @@ export function createPointsMallService(
     refunds: RefundsService;
     /** The member's tier level (tiers do not exist yet: 0). */
     tierLevel: (executor: Executor, memberId: number) => Promise<number>;
+    /** Messages the member (a shipped redemption); none in a set-up without messages. */
+    messages?: Pick<MessagesService, 'send'>;
   },
 ): PointsMallService {
   const { db, clock, timeZone, points, orders } = deps;

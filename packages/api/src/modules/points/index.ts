@@ -3,3 +3,4 @@ export { pointsRoutes, merchantPointsRoutes } from './points.routes.js';
 export { startPointsJob } from './points.job.js';
 export { DEFAULT_POINTS_RULES, POINTS_RULES } from './points-rules.js';
 export { createPointsMemberData } from './points.member-data.js';
+export { pointsExpiringBetween } from './points-reach.js';

@@ -64,6 +64,11 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
       );
     }
     if (method === 'alipay.trade.create' || method === 'alipay.trade.refund' || method === 'alipay.trade.query') return tradeMethod(method, params);
+    const played = ctx.alipayMethods.get(method);
+    if (played) {
+      const { error, payload } = played(params);
+      return gatewayAnswer(ctx, error ? 'error_response' : alipayResponseKey(method), payload);
+    }
     if (method !== 'alipay.system.oauth.token') return gatewayError('40002', 'Invalid Arguments', 'isv.invalid-method', '不存在的方法名');
 
     const businessError = (subCode: string, subMsg: string) =>

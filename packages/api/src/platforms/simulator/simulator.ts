@@ -18,6 +18,7 @@ import {
 import { PHONE_PROOF_OUTCOMES, phoneProof, type PhoneProofOutcome } from './phone.js';
 import { createSimulatorContext, SIMULATOR_APPS, type AlipayIdentityMode } from './state.js';
 import { registerTtPayRoutes } from './tt-pay.js';
+import { registerSubscribeMessageRoutes, type SimConsentAnswer, type SimReceivedMessage } from './subscribe-messages.js';
 import { registerTtRoutes } from './tt.js';
 import { registerWeappRoutes } from './weapp.js';
 import { registerWechatPayRoutes } from './wechatpay.js';
@@ -155,6 +156,7 @@ export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) 
 
   registerWeappRoutes(app, ctx);
   registerTtRoutes(app, ctx);
+  const subscriptions = registerSubscribeMessageRoutes(app, ctx);
   const paySides: Record<LoginPlatform, PlatformPaySide> = {
     weapp: registerWechatPayRoutes(app, ctx, store, onRefund),
     alipay: registerAlipayRoutes(app, ctx, store, onRefund),
@@ -397,6 +399,19 @@ export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) 
     trade(platform: LoginPlatform, outTradeNo: string): SimTrade | undefined {
       return store.get(platform, outTradeNo);
     },
+    /**
+     * Stand-in for `requestSubscribeMessage` (`POST /subscribe-requests`): the user's answers per template (default:
+     * accept), each accept one consent on the platform's side.
+     */
+    requestSubscribe(platform: LoginPlatform, user: string, tmplIds: string[], answers?: Record<string, SimConsentAnswer>) {
+      return subscriptions.ask(platform, user, tmplIds, answers).results;
+    },
+    /** Every subscription message the platforms delivered, in order (`GET /messages`). */
+    receivedMessages: subscriptions.received as readonly SimReceivedMessage[],
+    /** Unused consents the platform holds for the openId and template. */
+    consentsLeft: subscriptions.consentsLeft,
+    /** The next `times` sends on the platform answer the platform's `code` (`POST /subscribe-failures`). */
+    failNextSends: subscriptions.failNext,
     /** Every notification delivery so far, with the answer it got. */
     deliveries: store.deliveries as readonly DeliveryRecord[],
     /** Resolves when every scheduled or in-flight delivery (delayed pays, automatic refunds) has been answered. */

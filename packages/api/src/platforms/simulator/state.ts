@@ -64,6 +64,10 @@ export interface SimulatorContext {
   weappAccessToken(forceRefresh: boolean): { token: string; expiresIn: number };
   weappTokenState(token: string): 'valid' | 'expired' | 'invalid';
   invalidateWeappAccessTokens(): void;
+  /** Douyin client tokens issued by `/douyin-open/oauth/client_token/` → when each expires (ms). */
+  ttClientTokens: Map<string, number>;
+  /** Gateway methods played outside alipay.ts (subscription messages): the method's answer member and payload. */
+  alipayMethods: Map<string, (params: Record<string, string>) => { error: boolean; payload: Record<string, unknown> }>;
 }
 
 export function createSimulatorContext(options: {
@@ -95,6 +99,8 @@ export function createSimulatorContext(options: {
     keys: options.keys,
     alipayIdentity: options.alipayIdentity,
     highRiskUsers: new Set(),
+    ttClientTokens: new Map(),
+    alipayMethods: new Map(),
 
     issueCode(platform, user) {
       const now = clock.now().getTime();

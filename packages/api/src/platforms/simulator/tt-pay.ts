@@ -26,7 +26,7 @@ function parseByteAuthorization(v: unknown): Record<string, string> | null {
  * `POST /douyin-open/api/trade_basic/v1/developer/create_refund/`, and the signed callbacks.
  */
 export function registerTtPayRoutes(app: Hono, ctx: SimulatorContext, store: PaymentStore, onRefund: RefundAccepted): PlatformPaySide {
-  const tokens = new Map<string, number>();
+  const tokens = ctx.ttClientTokens;
 
   app.post('/tt/requestOrder', async (c) => {
     const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;

@@ -24,6 +24,8 @@ export default function MemberPage() {
 
   /** How many orders each tab of the order list holds; null until known. */
   const [orderCounts, setOrderCounts] = useState<OrderCounts | null>(null);
+  /** Unread messages in the message centre (the badge); 0 until known. */
+  const [unreadMessages, setUnreadMessages] = useState(0);
 
   /** The paid card (付费会员卡) as GET /member-cards/me says on this visit: its days left and what it saved. */
   const [memberCard, setMemberCard] = useState<MyMemberCard | null>(null);
@@ -41,6 +43,10 @@ export default function MemberPage() {
       () => undefined,
     );
     api.orderCounts().then(setOrderCounts, () => undefined);
+    api.unreadMessages().then(
+      (r) => setUnreadMessages(r.unread),
+      () => undefined,
+    );
     void usePoints.getState().refresh();
     api.coupons({ status: 'usable', page: 1, pageSize: 1 }).then(
       (page) => setUsableCoupons(page.total),
@@ -172,6 +178,13 @@ export default function MemberPage() {
         <Text className='muted js-member-card-hint'>
           {`${memberCard?.status === 'active' ? t.member.cardActive(memberCard.daysLeft, formatYuan(memberCard.savedFen)) : t.member.cardHint} ›`}
         </Text>
+      </View>
+      <View className='card row member-entry js-message-centre-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.messageCentre })}>
+        <Text>{t.messageCentre.entry}</Text>
+        <View className='member-entry-end'>
+          {unreadMessages > 0 ? <Text className='member-message-badge js-message-badge'>{t.messageCentre.unreadBadge(unreadMessages)}</Text> : null}
+          <Text className='muted'>›</Text>
+        </View>
       </View>
       <View className='card row member-entry js-favourites-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.favourites })}>
         <Text>{t.favourites.entry}</Text>

@@ -7,6 +7,7 @@ import { t } from '../../../i18n/package-check-in';
 import { shiftMonth } from '../../../lib/format';
 import { useCheckIn } from '../../../stores/check-in-store';
 import './index.css';
+import { useSubscriptionAsk } from '../../../lib/subscriptions';
 
 export default function CheckInPage() {
   const status = useCheckIn((s) => s.status);
@@ -21,9 +22,12 @@ export default function CheckInPage() {
     void useCheckIn.getState().load();
   });
 
+  const askSubscriptions = useSubscriptionAsk('after_check_in');
   const onCheckIn = async () => {
     const outcome = await useCheckIn.getState().checkIn();
     if (outcome.kind === 'checked-in') {
+      // The reminder and points-expiry notices: asked once a day at most, from the tap.
+      void askSubscriptions(`day:${new Date().toISOString().slice(0, 10)}`);
       const { reward, bonus } = outcome.result;
       void Taro.showToast({
         title: bonus ? `${t.checkIn.successToast(reward)}，${t.checkInCycles.bonusToast(bonus)}` : t.checkIn.successToast(reward),

@@ -15,6 +15,7 @@ import { useCart } from '../../../stores/cart-store';
 import { payOrder, waitForPayment } from '../../../lib/payment';
 import { canRequestRefund } from '../../../lib/refunds';
 import { ROUTES, idParam } from '../../../lib/routes';
+import { useSubscriptionAsk } from '../../../lib/subscriptions';
 import './index.css';
 
 /** How often an order with an open refund is looked at again while the page is on screen. */
@@ -60,6 +61,7 @@ export default function OrderDetailPage() {
     }
   };
 
+  const askSubscriptions = useSubscriptionAsk('after_pay');
   const pay = async (order: Order) => {
     if (paying) return;
     setPaying(true);
@@ -68,6 +70,9 @@ export default function OrderDetailPage() {
       const result = await payOrder(order);
       if (result.kind === 'redirected') return;
       show(result.order);
+      // Straight after the payment sheet closed with success: besides a tap, the one moment the platforms allow the
+      // subscription prompt. Once per order (the payment-success page then offers nothing more).
+      if (result.kind === 'settled' ? result.order.status === 'paid' : result.sheet === 'submitted') await askSubscriptions(`order:${order.id}`);
       if (result.kind === 'settled') {
         void Taro.showToast({
           title: result.order.status === 'paid' ? t.payment.success : t.payment.closed,

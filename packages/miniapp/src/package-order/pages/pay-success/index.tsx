@@ -10,6 +10,7 @@ import { t } from '../../../i18n/package-order';
 import { formatDateTime } from '../../../lib/format';
 import { waitForPayment } from '../../../lib/payment';
 import { ROUTES, idParam } from '../../../lib/routes';
+import { alreadyAsked, hasSubscriptionsToAsk, useSubscriptionAsk } from '../../../lib/subscriptions';
 import './index.css';
 
 type Load = { state: 'loading' } | { state: 'error' } | { state: 'missing' } | { state: 'ready'; order: Order };
@@ -22,6 +23,21 @@ type Load = { state: 'loading' } | { state: 'error' } | { state: 'missing' } | {
 export default function PaySuccessPage() {
   const id = idParam(useRouter().params.id);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
+  /** The offer to subscribe to the shipping notice: shown once per order, when the shop has templates for it. */
+  const [subscribe, setSubscribe] = useState<'hidden' | 'offer' | 'accepted' | 'declined'>('hidden');
+  const askSubscriptions = useSubscriptionAsk('after_pay');
+  useEffect(() => {
+    if (id === null || alreadyAsked('after_pay', `order:${id}`)) return;
+    hasSubscriptionsToAsk('after_pay').then(
+      (yes) => setSubscribe(yes ? 'offer' : 'hidden'),
+      () => undefined,
+    );
+  }, [id]);
+  const onSubscribe = async () => {
+    if (id === null) return;
+    const accepted = await askSubscriptions(`order:${id}`);
+    setSubscribe(accepted ? 'accepted' : 'declined');
+  };
 
   const fetchOrder = () => {
     if (id === null) {
@@ -85,6 +101,16 @@ export default function PaySuccessPage() {
           ) : null}
         </View>
         {paid ? <Text className='muted pay-success-next'>{t.paySuccess.next}</Text> : null}
+        {paid && subscribe === 'offer' ? (
+          <Button className='plain-button pay-success-subscribe js-pay-success-subscribe' onClick={() => void onSubscribe()}>
+            <Text>{t.subscribe.shippedButton}</Text>
+          </Button>
+        ) : null}
+        {paid && (subscribe === 'accepted' || subscribe === 'declined') ? (
+          <Text className='muted pay-success-next js-pay-success-subscribed'>
+            {subscribe === 'accepted' ? t.subscribe.subscribed : t.subscribe.declined}
+          </Text>
+        ) : null}
       </View>
       <View className='pay-success-actions'>
         <Button className='plain-button pay-success-button js-pay-success-order' onClick={viewOrder}>
