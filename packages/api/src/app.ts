@@ -176,6 +176,15 @@ export function createApp({
       codePerAddress: createRateLimiter('coupon-code-address', r.couponCodePerAddress),
     },
   });
+  // Messages ask members for a member's openId only when sending (members is built below).
+  const messages = createMessagesService({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    platforms,
+    members: { openIdFor: (memberId, platform, appId) => members.openIdFor(memberId, platform, appId) },
+    logger,
+  });
   const memberCards = createMemberCardsService({
     db,
     clock,
@@ -184,7 +193,7 @@ export function createApp({
     coupons,
     // `orders` is built below; this runs only when a request asks.
     recentOrders: async (memberId) => (await orders.memberOrders(memberId, { page: 1, pageSize: 100 })).items,
-    participants: (reactions.memberCard = memberCardParticipants()),
+    participants: (reactions.memberCard = memberCardParticipants({ messages })),
     createOrder: (trx, o) =>
       orders.createServiceOrder(trx, {
         kind: 'member_card',
@@ -199,15 +208,6 @@ export function createApp({
         address: null,
         reference: o.reference,
       }),
-  });
-  // Messages ask members for a member's openId only when sending (members is built just below).
-  const messages = createMessagesService({
-    db,
-    clock,
-    timeZone: config.timeZone,
-    platforms,
-    members: { openIdFor: (memberId, platform, appId) => members.openIdFor(memberId, platform, appId) },
-    logger,
   });
   const members = createMembersService({
     db,

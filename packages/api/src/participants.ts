@@ -8,7 +8,12 @@ import type { CouponsService } from './modules/coupons/index.js';
 import { createFavouritesMemberData } from './modules/favourites/index.js';
 import { createMemberCardsMemberData, MEMBER_CARD_STEPS, type MemberCardParticipant, type MemberCardsService } from './modules/member-cards/index.js';
 import { MEMBER_STEPS, type MemberParticipant } from './modules/members/index.js';
-import { createMessagesMemberData, createMessagesOrderParticipant, type MessagesService } from './modules/messages/index.js';
+import {
+  createMessagesMemberCardParticipant,
+  createMessagesMemberData,
+  createMessagesOrderParticipant,
+  type MessagesService,
+} from './modules/messages/index.js';
 import { createOrdersMemberData, ORDER_STEPS, type OrderParticipant } from './modules/orders/index.js';
 import { createPaymentsMemberData, createPaymentsOrderParticipant } from './modules/payments/index.js';
 import { createPointsMemberData, POINTS_STEPS, type PointsParticipant, type PointsService } from './modules/points/index.js';
@@ -85,9 +90,9 @@ export function memberParticipants(s: { tiers: Pick<TiersService, 'mergeMembers'
   ];
 }
 
-/** The paid card's events: a card ending soon (recorded for the messages module, which reacts when it exists). */
-export function memberCardParticipants(): MemberCardParticipant[] {
-  return [];
+/** The paid card's events: a card ending soon (the messages module sends the reminder). */
+export function memberCardParticipants(s: { messages: Pick<MessagesService, 'send'> }): MemberCardParticipant[] {
+  return [createMessagesMemberCardParticipant(s.messages)];
 }
 
 /** Points' events: a one-off task paid adds the tier's task growth (only tiers react). */

@@ -302,6 +302,18 @@ describe('jobs', () => {
     expect(await cards().recordReminders()).toBe(0);
     const rows = await ctx.db.selectFrom('member_card_reminders').select(['days_before']).where('member_id', '=', m.id).orderBy('id').execute();
     expect(rows.map((r) => r.days_before)).toEqual([7, 1]);
+    // Each reminder is a message in the member's message centre (sent on the platform where they consented).
+    const inbox = (await call(ctx, 'GET', '/api/v1/me/messages', m.headers())).body;
+    expect(inbox).toMatchObject({ total: 2, unread: 2 });
+    expect(inbox.items.map((i: { kind: string; page: string }) => [i.kind, i.page])).toEqual([
+      ['member_card_expiring', 'package-card/pages/mine/index'],
+      ['member_card_expiring', 'package-card/pages/mine/index'],
+    ]);
+    // Newest first: the 1-day reminder, then the 7-day one (sent late here, so it says the days really left).
+    const daysLeft = inbox.items.map((i: { body: string }) => Number(i.body.match(/还剩 (\d+) 天/)?.[1]));
+    expect(daysLeft[0]).toBe(1);
+    expect(daysLeft[1]).toBeGreaterThan(1);
+    expect(daysLeft[1]).toBeLessThanOrEqual(7);
   });
 });
 

@@ -96,7 +96,7 @@ describe('participants', () => {
       'checkIn.cycleRewardGrowth': ['tiers'],
       'staff.accessEnded': ['auth-sessions'],
       // A paid card ending soon: recorded, for the messages module to react to.
-      'memberCard.expiring': [],
+      'memberCard.expiring': ['messages'],
     });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The paid membership card in the H5 build in headless Chromium, against the real API (the merchant's card made through
  * the merchant API as staff): the member centre's entry, 我的会员卡 with no card, 开通会员卡 with the benefits and the
- * estimate, the card bought through the simulator's payment page, 我的会员卡 with its days left, then the card's member
+ * estimate, the card bought through the simulator's payment page, 我的会员卡 with its days left and the expiry reminder's
+ * subscription (asked once per card end), then the card's member
  * price on the product page and as a named line of the checkout (with free shipping), and the saving recorded once the
  * order is paid.
  *
@@ -24,7 +25,7 @@ phoneSuite({ product: PRODUCT_TITLE }, (suite) => {
   shots = testOutputDir('h5-member-card');
 });
 
-const TAP_TARGETS = ['.js-member-card-entry', '.js-card-go-buy', '.js-card-buy-button', '.js-checkout-submit'];
+const TAP_TARGETS = ['.js-member-card-entry', '.js-card-go-buy', '.js-card-buy-button', '.js-checkout-submit', '.js-card-remind'];
 const shoot = (page: Page, name: string) => screenshotter(shots, TAP_TARGETS)(page, name);
 const breakdown = async (page: Page) => (await page.locator('.js-breakdown-line').allTextContents()).map((l) => l.replace(/\s+/g, ''));
 
@@ -80,6 +81,25 @@ describe('H5 paid membership card in headless Chromium', () => {
     expect(await textOf(page, '.js-card-days')).toMatch(/到期 · 剩余 36[56] 天$/);
     expect(await textOf(page, '.js-card-saved')).toBe('已为你节省 ¥0.00');
     await shoot(page, 'mine-active');
+
+    // -- 订阅到期提醒: offered once the shop has a template for it, through the (simulated) platform prompt -----------------
+    await apiCall(api.base, 'PUT', '/api/v1/merchant/message-templates/weapp/member_card_expiring', owner, {
+      templateId: 'TPL_CARD_EXPIRING',
+      fields: { thing1: 'cardName', date2: 'expiresAt', number3: 'daysLeft' },
+      page: 'package-card/pages/mine/index',
+    });
+    await openFresh(page, `${api.base}/#/package-card/pages/mine/index`, '.js-card-remind');
+    await shoot(page, 'mine-remind-offer');
+    await page.locator('.js-card-remind').first().click();
+    const modal = page.locator('.taro__modal');
+    await modal.locator('.taro-modal__content').first().waitFor({ state: 'visible', timeout: WAIT_MS });
+    await modal.locator('.taro-model__confirm').first().click();
+    await expect.poll(() => textOf(page, '.js-card-remind-done'), { timeout: WAIT_MS }).toBe('已订阅，到期前 7 天和 1 天提醒您');
+    const consents = await apiCall<{ items: { templateId: string; answer: string }[] }>(api.base, 'GET', '/api/v1/me/message-consents', token);
+    expect(consents.items).toMatchObject([{ templateId: 'TPL_CARD_EXPIRING', answer: 'accept' }]);
+    // Asked once per card end: a second visit offers nothing.
+    await openFresh(page, `${api.base}/#/package-card/pages/mine/index`, '.js-card-days');
+    expect(await page.locator('.js-card-remind').count()).toBe(0);
 
     // -- member prices: the product page and the checkout ------------------------------------------------------------
     await page.goto(`${api.base}/#/package-product/pages/detail/index?id=${product.id}`);

@@ -3,7 +3,7 @@
  * scripts/gen-api-types.mjs with openapi-typescript. Do not edit: change the zod schemas in packages/shared or the
  * routes in packages/api, then run `node scripts/gen-api-types.mjs`. Types only: nothing here reaches a bundle.
  *
- * OpenAPI document sha256: 83c4847de5fee8901aa6d33a4df18be0b5703c61e82a07a2f6caa8f1bfa4708d
+ * OpenAPI document sha256: 73dcb5dd198c8ba9c119076ce56359ee1bd15255fc2a1f86a7978d02b57d521a
  */
 
 export interface paths {
@@ -6842,7 +6842,7 @@ export interface paths {
       parameters: {
         query: {
           platform: 'weapp' | 'alipay' | 'tt';
-          moment: 'after_pay' | 'after_check_in' | 'coupon_claim' | 'redemption';
+          moment: 'after_pay' | 'after_check_in' | 'coupon_claim' | 'redemption' | 'member_card';
         };
         header?: never;
         path?: never;
@@ -7269,7 +7269,14 @@ export interface paths {
         header?: never;
         path: {
           platform: 'weapp' | 'alipay' | 'tt';
-          kind: 'order_shipped' | 'refund_result' | 'points_expiring' | 'coupon_expiring' | 'check_in_reminder' | 'redemption_shipped';
+          kind:
+            | 'order_shipped'
+            | 'refund_result'
+            | 'points_expiring'
+            | 'coupon_expiring'
+            | 'check_in_reminder'
+            | 'redemption_shipped'
+            | 'member_card_expiring';
         };
         cookie?: never;
       };
@@ -7343,7 +7350,14 @@ export interface paths {
         header?: never;
         path: {
           platform: 'weapp' | 'alipay' | 'tt';
-          kind: 'order_shipped' | 'refund_result' | 'points_expiring' | 'coupon_expiring' | 'check_in_reminder' | 'redemption_shipped';
+          kind:
+            | 'order_shipped'
+            | 'refund_result'
+            | 'points_expiring'
+            | 'coupon_expiring'
+            | 'check_in_reminder'
+            | 'redemption_shipped'
+            | 'member_card_expiring';
         };
         cookie?: never;
       };
@@ -7422,7 +7436,14 @@ export interface paths {
           page?: number;
           pageSize?: number;
           delivery?: 'pending' | 'sending' | 'sent' | 'inbox_only' | 'refused' | 'failed' | 'unknown';
-          kind?: 'order_shipped' | 'refund_result' | 'points_expiring' | 'coupon_expiring' | 'check_in_reminder' | 'redemption_shipped';
+          kind?:
+            | 'order_shipped'
+            | 'refund_result'
+            | 'points_expiring'
+            | 'coupon_expiring'
+            | 'check_in_reminder'
+            | 'redemption_shipped'
+            | 'member_card_expiring';
           memberId?: number;
         };
         header?: never;
@@ -14299,7 +14320,14 @@ export interface components {
     InboxMessage: {
       id: number;
       /** @enum {string} */
-      kind: 'order_shipped' | 'refund_result' | 'points_expiring' | 'coupon_expiring' | 'check_in_reminder' | 'redemption_shipped';
+      kind:
+        | 'order_shipped'
+        | 'refund_result'
+        | 'points_expiring'
+        | 'coupon_expiring'
+        | 'check_in_reminder'
+        | 'redemption_shipped'
+        | 'member_card_expiring';
       title: string;
       body: string;
       /** @description the mini-program page the message opens, with its query */
@@ -14318,10 +14346,18 @@ export interface components {
       /** @enum {string} */
       platform: 'weapp' | 'alipay' | 'tt';
       /** @enum {string} */
-      moment: 'after_pay' | 'after_check_in' | 'coupon_claim' | 'redemption';
+      moment: 'after_pay' | 'after_check_in' | 'coupon_claim' | 'redemption' | 'member_card';
       /** @description pass to requestSubscribeMessage; empty: do not ask */
       templateIds: string[];
-      kinds: ('order_shipped' | 'refund_result' | 'points_expiring' | 'coupon_expiring' | 'check_in_reminder' | 'redemption_shipped')[];
+      kinds: (
+        | 'order_shipped'
+        | 'refund_result'
+        | 'points_expiring'
+        | 'coupon_expiring'
+        | 'check_in_reminder'
+        | 'redemption_shipped'
+        | 'member_card_expiring'
+      )[];
     };
     ConsentList: {
       items: components['schemas']['Consent'][];
@@ -14361,13 +14397,21 @@ export interface components {
         coupon_expiring?: string[];
         check_in_reminder?: string[];
         redemption_shipped?: string[];
+        member_card_expiring?: string[];
       };
     };
     MessageTemplate: {
       /** @enum {string} */
       platform: 'weapp' | 'alipay' | 'tt';
       /** @enum {string} */
-      kind: 'order_shipped' | 'refund_result' | 'points_expiring' | 'coupon_expiring' | 'check_in_reminder' | 'redemption_shipped';
+      kind:
+        | 'order_shipped'
+        | 'refund_result'
+        | 'points_expiring'
+        | 'coupon_expiring'
+        | 'check_in_reminder'
+        | 'redemption_shipped'
+        | 'member_card_expiring';
       templateId: string;
       fields: {
         [key: string]: string;
@@ -14396,7 +14440,14 @@ export interface components {
       id: number;
       memberId: number;
       /** @enum {string} */
-      kind: 'order_shipped' | 'refund_result' | 'points_expiring' | 'coupon_expiring' | 'check_in_reminder' | 'redemption_shipped';
+      kind:
+        | 'order_shipped'
+        | 'refund_result'
+        | 'points_expiring'
+        | 'coupon_expiring'
+        | 'check_in_reminder'
+        | 'redemption_shipped'
+        | 'member_card_expiring';
       title: string;
       /**
        * @description UTC instant, ISO 8601

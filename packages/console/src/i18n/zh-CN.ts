@@ -1123,6 +1123,7 @@ export const zh = {
       coupon_expiring: '优惠券即将过期',
       check_in_reminder: '签到提醒',
       redemption_shipped: '兑换商品发货',
+      member_card_expiring: '会员卡到期提醒',
     } as Record<string, string>,
     templateId: '模板 ID',
     templateIdHint: '平台后台的模板 ID',

@@ -7,6 +7,8 @@ import { zhCN } from './zh-CN';
 export const card = {
   buyTitle: '开通会员卡',
   mineTitle: '我的会员卡',
+  remindOffer: '订阅到期提醒',
+  remindAccepted: '已订阅，到期前 7 天和 1 天提醒您',
   empty: '商家暂未开通付费会员卡',
   price: (yuan: string, months: number) => (months === 12 ? `${yuan}/年` : months === 1 ? `${yuan}/月` : `${yuan}/${months}个月`),
   benefitsTitle: '会员权益',

@@ -14,6 +14,7 @@ export const MESSAGE_KINDS = [
   'coupon_expiring',
   'check_in_reminder',
   'redemption_shipped',
+  'member_card_expiring',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const MessageKindSchema = z.enum(MESSAGE_KINDS);
@@ -24,6 +25,7 @@ export const SUBSCRIBE_MOMENTS = {
   after_check_in: ['check_in_reminder', 'points_expiring'],
   coupon_claim: ['coupon_expiring'],
   redemption: ['redemption_shipped'],
+  member_card: ['member_card_expiring'],
 } as const satisfies Record<string, readonly MessageKind[]>;
 export type SubscribeMoment = keyof typeof SUBSCRIBE_MOMENTS;
 export const SubscribeMomentSchema = z.enum(Object.keys(SUBSCRIBE_MOMENTS) as [SubscribeMoment, ...SubscribeMoment[]]);

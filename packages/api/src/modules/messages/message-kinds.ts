@@ -15,6 +15,7 @@ export interface MessageDataByKind {
   coupon_expiring: { couponName: string; count: number; expiresAt: string };
   check_in_reminder: { date: string; streakDays: number };
   redemption_shipped: { redemptionId: number; itemName: string; carrier: string; trackingNo: string; shippedAt: string };
+  member_card_expiring: { cardName: string; expiresAt: string; daysLeft: number };
 }
 
 export type MessageData<K extends MessageKind> = MessageDataByKind[K];
@@ -87,6 +88,17 @@ export const MESSAGE_KIND_DEFINITIONS: { [K in MessageKind]: KindDefinition<K> }
     page: (d) => `package-points/pages/redemption/index?id=${d.redemptionId}`,
     display: (d, tz) => ({ itemName: d.itemName, carrier: d.carrier, trackingNo: d.trackingNo, shippedAt: at(d.shippedAt, tz), status: '已发货' }),
   },
+  member_card_expiring: {
+    title: '会员卡即将到期',
+    body: (d, tz) => `您的「${d.cardName}」将于 ${at(d.expiresAt, tz)} 到期（还剩 ${d.daysLeft} 天），续费后专享价和权益不间断。`,
+    page: () => 'package-card/pages/mine/index',
+    display: (d, tz) => ({
+      cardName: d.cardName,
+      expiresAt: at(d.expiresAt, tz),
+      daysLeft: String(d.daysLeft),
+      tip: '会员卡即将到期，续费可继续享受权益',
+    }),
+  },
 };
 
 /** Per kind, the data keys a template field can be mapped to (what the console offers). */
@@ -98,6 +110,7 @@ export function dataKeysOf(kind: MessageKind): string[] {
     coupon_expiring: { couponName: '', count: 0, expiresAt: new Date(0).toISOString() },
     check_in_reminder: { date: '', streakDays: 0 },
     redemption_shipped: { redemptionId: 1, itemName: '', carrier: '', trackingNo: '', shippedAt: new Date(0).toISOString() },
+    member_card_expiring: { cardName: '', expiresAt: new Date(0).toISOString(), daysLeft: 0 },
   };
   // biome-ignore lint/suspicious/noExplicitAny: each kind's definition with its own sample.
   return Object.keys((MESSAGE_KIND_DEFINITIONS[kind] as KindDefinition<any>).display(samples[kind], 'Asia/Shanghai'));

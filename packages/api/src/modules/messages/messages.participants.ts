@@ -1,4 +1,5 @@
 import type { OrderParticipant } from '../orders/events.js';
+import type { MemberCardParticipant } from '../member-cards/events.js';
 import type { MessagesService } from './messages.service.js';
 
 /**
@@ -26,6 +27,24 @@ export function createMessagesOrderParticipant(messages: Pick<MessagesService, '
         memberId: e.memberId,
         sourceKey: `refund_result:${e.refundNo}`,
         data: { orderId: e.orderId, orderNo: e.orderNo, refundNo: e.refundNo, amountFen: e.amountFen, result: 'succeeded', at: e.refundedAt },
+      });
+    },
+  };
+}
+
+/**
+ * The paid card's reminder (7 and 1 days before its end, recorded once each by the member-cards module): a
+ * `member_card_expiring` message, one per member, end and lead time.
+ */
+export function createMessagesMemberCardParticipant(messages: Pick<MessagesService, 'send'>): MemberCardParticipant {
+  return {
+    name: 'messages',
+    async expiring(trx, e) {
+      await messages.send(trx, {
+        kind: 'member_card_expiring',
+        memberId: e.memberId,
+        sourceKey: `member_card_expiring:${e.expiresAt}:${e.daysLeft}`,
+        data: { cardName: e.cardName, expiresAt: e.expiresAt, daysLeft: e.daysLeft },
       });
     },
   };

@@ -2,12 +2,13 @@ import type { MemberCardSavings, MyMemberCard } from '@siyu/shared';
 import { formatYuan } from '@siyu/shared/money';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { api } from '../../../api/client';
 import { LoadError } from '../../../components/load-error';
 import { t } from '../../../i18n/package-card';
 import { formatDateTime } from '../../../lib/format';
 import { ROUTES } from '../../../lib/routes';
+import { alreadyAsked, hasSubscriptionsToAsk, useSubscriptionAsk } from '../../../lib/subscriptions';
 import { BenefitList } from '../../benefits';
 import '../../card.css';
 
@@ -22,6 +23,22 @@ export default function MyMemberCardPage() {
       () => setLoad({ state: 'error' }),
     );
   useDidShow(() => void refresh());
+  /** The offer of the expiry reminder: once per card end, when the shop has a template for it. */
+  const [remind, setRemind] = useState<'hidden' | 'offer' | 'accepted'>('hidden');
+  const askReminder = useSubscriptionAsk('member_card');
+  const cardEnd = load.state === 'ready' && load.card?.status === 'active' ? load.card.expiresAt : null;
+  useEffect(() => {
+    if (!cardEnd || alreadyAsked('member_card', `end:${cardEnd}`)) return;
+    hasSubscriptionsToAsk('member_card').then(
+      (yes) => setRemind(yes ? 'offer' : 'hidden'),
+      () => undefined,
+    );
+  }, [cardEnd]);
+  const onRemind = async () => {
+    if (!cardEnd) return;
+    const accepted = await askReminder(`end:${cardEnd}`);
+    setRemind(accepted ? 'accepted' : 'hidden');
+  };
   usePullDownRefresh(() => void refresh().finally(() => void Taro.stopPullDownRefresh()));
 
   if (load.state === 'loading') return <View className='page state-line'>{t.common.loading}</View>;
@@ -53,6 +70,13 @@ export default function MyMemberCardPage() {
             : t.card.expiresAt(formatDateTime(card.expiresAt).slice(0, 10))}
         </Text>
         <Text className='card-hero-saved js-card-saved'>{t.card.saved(formatYuan(card.savedFen))}</Text>
+        {remind === 'offer' ? (
+          <Button className='card-remind js-card-remind' onClick={() => void onRemind()}>
+            <Text>{t.card.remindOffer}</Text>
+          </Button>
+        ) : remind === 'accepted' ? (
+          <Text className='card-hero-line js-card-remind-done'>{t.card.remindAccepted}</Text>
+        ) : null}
         {card.refundableUntil ? (
           <Text className='card-hero-line'>{t.card.refundableUntil(formatDateTime(card.refundableUntil).slice(0, 16))}</Text>
         ) : null}
