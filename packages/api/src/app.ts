@@ -30,6 +30,7 @@ import { createRateLimiter, createTurnstile } from './lib/rate-limit.js';
 import { createLocalFileStorage, type FileStorage } from './lib/storage.js';
 import { createAnalyticsService, merchantAnalyticsRoutes } from './modules/analytics/index.js';
 import { createFavouritesService, favouriteRoutes } from './modules/favourites/index.js';
+import { createEventsService, eventRoutes, merchantEventRoutes } from './modules/events/index.js';
 import { STAFF_LOGIN_MAX_DELAY_MS, createAuthService, memberAuthRoutes, staffAuthRoutes } from './modules/auth/index.js';
 import { addressRoutes, createAddressesService } from './modules/addresses/index.js';
 import { cartRoutes, createCartService } from './modules/cart/index.js';
@@ -171,6 +172,16 @@ export function createApp({
       codePerAddress: createRateLimiter('coupon-code-address', r.couponCodePerAddress),
     },
   });
+  const events = createEventsService({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    settings,
+    limits: {
+      perMember: createRateLimiter('events-member', r.eventsPerMember),
+      perAddress: createRateLimiter('events-address', r.eventsPerAddress),
+    },
+  });
   const members = createMembersService({
     db,
     clock,
@@ -243,7 +254,7 @@ export function createApp({
   const pointsMall = createPointsMallService({ ...mallCore, catalog, addresses, orders, refunds, tierLevel });
   const ordersStats = createOrdersStatsService({ db });
   const paymentsStats = createPaymentsStatsService({ db });
-  const analytics = createAnalyticsService({ clock, timeZone: config.timeZone, ordersStats, paymentsStats, members, checkIn });
+  const analytics = createAnalyticsService({ clock, timeZone: config.timeZone, ordersStats, paymentsStats, members, checkIn, events, catalog });
   const files = storage ?? createLocalFileStorage(config.uploadsDir);
   const media = createMediaService({ storage: files, clock, maxBytes: config.uploadMaxBytes });
 
@@ -331,6 +342,8 @@ export function createApp({
   );
   app.route('/api/v1/merchant', merchantStaffRoutes({ staff, owner }));
   app.route('/api/v1/merchant', merchantAnalyticsRoutes({ analytics, anyStaff }));
+  app.route('/api/v1', eventRoutes({ events, member, trustProxy: config.trustProxy }));
+  app.route('/api/v1/merchant', merchantEventRoutes({ events, anyStaff, editor }));
   app.route('/api/v1/merchant', merchantMemberRoutes({ members, anyStaff }));
   app.route('/api/v1/merchant', merchantPointsRoutes({ db, clock, points, anyStaff, editor }));
   app.route('/api/v1/merchant', merchantTierRoutes({ tiers, members, anyStaff, editor }));
@@ -386,7 +399,8 @@ export function createApp({
           const pointsMatured = await points.matureDue(now);
           const pointsExpired = await points.expireDue(now);
           const { closed } = await orders.closeExpiredOrders(now);
-          return { pointsMatured, pointsExpired, ordersClosed: closed };
+          const rollup = await events.rollUp(now);
+          return { pointsMatured, pointsExpired, ordersClosed: closed, eventDatesRolledUp: rollup.dates.length, eventsPurged: rollup.purged };
         },
       }),
     );
@@ -428,6 +442,7 @@ export function createApp({
       paymentExceptions,
       analytics,
       media,
+      events,
     },
     config,
     /** Who reacts to what: the participant lists each emitter was handed (see src/participants.ts). */

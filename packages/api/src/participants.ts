@@ -6,6 +6,7 @@ import { type CatalogService, createOrderStockParticipant } from './modules/cata
 import { CHECK_IN_STEPS, type CheckInParticipant, createCheckInMemberData } from './modules/check-in/index.js';
 import type { CouponsService } from './modules/coupons/index.js';
 import { createFavouritesMemberData } from './modules/favourites/index.js';
+import { createEventsMemberData } from './modules/events/index.js';
 import { MEMBER_STEPS, type MemberParticipant } from './modules/members/index.js';
 import { createOrdersMemberData, ORDER_STEPS, type OrderParticipant } from './modules/orders/index.js';
 import { createPaymentsMemberData, createPaymentsOrderParticipant } from './modules/payments/index.js';
@@ -71,6 +72,7 @@ export function memberParticipants(s: { tiers: Pick<TiersService, 'mergeMembers'
     createCheckInMemberData(),
     createTiersMemberData(s.tiers),
     createFavouritesMemberData(),
+    createEventsMemberData(),
   ];
 }
 

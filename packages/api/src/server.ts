@@ -11,6 +11,7 @@ import { startCouponIssueJob } from './modules/coupons/index.js';
 import { startOrderExpiryJob } from './modules/orders/index.js';
 import { startPointsJob } from './modules/points/index.js';
 import { startTiersJob } from './modules/tiers/index.js';
+import { startEventsRollupJob } from './modules/events/index.js';
 import { startPaymentExceptionRefundJob, startPaymentQueryJob } from './modules/payments/index.js';
 import {
   SIMULATOR_BASE,
@@ -83,6 +84,8 @@ const couponIssueJob = startCouponIssueJob({ jobs: app.services.couponIssueJobs,
 // Pending order points mature; due points expire.
 const pointsJob = startPointsJob({ points: app.services.points, logger });
 const tiersJob = startTiersJob({ tiers: app.services.tiers, birthdayGifts: app.services.birthdayGifts, logger });
+// Behaviour events' daily rollups brought up to date; raw events past retention purged.
+const eventsJob = startEventsRollupJob({ events: app.services.events, logger });
 const maintenanceJob = startMaintenanceJob({
   db: handle.db,
   clock,
@@ -134,6 +137,7 @@ async function shutdown(signal: string) {
     couponIssueJob.stop(),
     pointsJob.stop(),
     tiersJob.stop(),
+    eventsJob.stop(),
   ]);
   await handle.close();
   logger.info('stopped');

@@ -723,6 +723,50 @@ export interface MemberFavouriteCountsTable {
   favourites: number;
 }
 
+/** A behaviour event from the tracker (migration 023); the client's event id is unique. */
+export interface MemberEventsTable {
+  id: Generated<number>;
+  event_id: string;
+  member_id: number;
+  session_id: string;
+  kind: string;
+  platform: string;
+  channel: string;
+  share_id: string | null;
+  product_id: number | null;
+  page: string | null;
+  detail: string | null;
+  occurred_at: Instant;
+  business_date: string;
+  received_at: Instant;
+}
+
+/** Daily rollups of behaviour events (migration 023): no member in them, kept for good. */
+export interface EventDailyTrafficTable {
+  date: string;
+  platform: string;
+  channel: string;
+  visitors: number;
+  sessions: number;
+  page_views: number;
+}
+
+export interface EventDailyKindsTable {
+  date: string;
+  platform: string;
+  kind: string;
+  events: number;
+  members: number;
+}
+
+export interface EventDailyProductsTable {
+  date: string;
+  product_id: number;
+  views: number;
+  viewers: number;
+  add_to_carts: number;
+}
+
 export interface Database {
   members: MembersTable;
   member_identities: MemberIdentitiesTable;
@@ -775,6 +819,10 @@ export interface Database {
   tier_birthday_gifts: TierBirthdayGiftsTable;
   member_favourites: MemberFavouritesTable;
   member_favourite_counts: MemberFavouriteCountsTable;
+  member_events: MemberEventsTable;
+  event_daily_traffic: EventDailyTrafficTable;
+  event_daily_kinds: EventDailyKindsTable;
+  event_daily_products: EventDailyProductsTable;
 }
 
 export type Member = Selectable<MembersTable>;

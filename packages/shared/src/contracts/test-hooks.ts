@@ -32,6 +32,8 @@ export const TestJobsRunResult = z
     pointsMatured: z.number().int(),
     pointsExpired: z.number().int(),
     ordersClosed: z.number().int().meta({ description: 'unpaid orders past their payment window (points-plus-cash redemptions among them)' }),
+    eventDatesRolledUp: z.number().int().meta({ description: 'business dates whose event rollups were rebuilt' }),
+    eventsPurged: z.number().int().meta({ description: 'raw events deleted past their retention' }),
   })
   .meta({ id: 'TestJobsRunResult' });
 

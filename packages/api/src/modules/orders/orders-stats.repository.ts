@@ -18,3 +18,94 @@ export async function paidOrdersByDay(db: Executor, days: DayBounds[]) {
     group by days.day, o.payment_platform`.execute(db);
   return result.rows;
 }
+
+/** Per day: members who placed an order and members who paid one (member-days), optionally of one platform. */
+export async function orderFunnelByDay(db: Executor, days: DayBounds[], platform: string | null) {
+  const first = days[0]!.startAt;
+  const last = days[days.length - 1]!.endAt;
+  const onPlatform = platform ? sql`and o.platform = ${platform}` : sql``;
+  const placed = await sql<{ day: string; n: number }>`
+    with ${daysTable(days)}
+    select days.day as day, count(distinct o.member_id) as n
+    from orders o join days on o.created_at >= days.start_at and o.created_at < days.end_at
+    where o.created_at >= ${first} and o.created_at < ${last} and o.kind = 'goods' ${onPlatform}
+    group by days.day`.execute(db);
+  const paid = await sql<{ day: string; n: number }>`
+    with ${daysTable(days)}
+    select days.day as day, count(distinct o.member_id) as n
+    from orders o join days on o.paid_at >= days.start_at and o.paid_at < days.end_at
+    where o.paid_at >= ${first} and o.paid_at < ${last} and o.kind = 'goods' ${onPlatform}
+    group by days.day`.execute(db);
+  return { placed: placed.rows, paid: paid.rows };
+}
+
+/**
+ * The month (in the merchant's zone) of an instant, as a CASE over the months' bounds: months are `YYYY-MM` with the
+ * instant each starts at, oldest first; an instant before the first is in no month (null).
+ */
+function monthOf(column: ReturnType<typeof sql.ref>, months: { month: string; startAt: string }[]) {
+  const branches = [...months].reverse().map((m) => sql`when ${column} >= ${m.startAt} then ${m.month}`);
+  return sql`case ${sql.join(branches, sql` `)} end`;
+}
+
+/**
+ * Paid goods orders by member and month, from `months[0]` on, with each member's first paid month ever (null when it
+ * was before the window): one row per cohort month × month with buyers, orders and sales.
+ */
+export async function buyerMonths(db: Executor, months: { month: string; startAt: string }[]) {
+  const start = months[0]!.startAt;
+  const result = await sql<{ cohort: string | null; month: string; buyers: number; orders: number; fen: number }>`
+    with firsts as (
+      select member_id, min(paid_at) as first_paid from orders
+      where paid_at is not null and kind = 'goods' group by member_id
+    ),
+    pm as (
+      select o.member_id, ${monthOf(sql.ref('o.paid_at'), months)} as month, count(*) as orders, sum(o.payable_fen) as fen
+      from orders o where o.paid_at >= ${start} and o.kind = 'goods'
+      group by o.member_id, month
+    )
+    select case when f.first_paid >= ${start} then ${monthOf(sql.ref('f.first_paid'), months)} end as cohort,
+           pm.month as month, count(*) as buyers, sum(pm.orders) as orders, sum(pm.fen) as fen
+    from pm join firsts f on f.member_id = pm.member_id
+    group by cohort, pm.month`.execute(db);
+  return result.rows;
+}
+
+/** Members with at least one paid goods order, and with at least two. */
+export async function repeatBuyers(db: Executor) {
+  const r = await sql<{ buyers: number; repeat: number }>`
+    select count(*) as buyers, sum(case when n >= 2 then 1 else 0 end) as repeat
+    from (select member_id, count(*) as n from orders where paid_at is not null and kind = 'goods' group by member_id) t`.execute(db);
+  return r.rows[0] ?? { buyers: 0, repeat: 0 };
+}
+
+/** Units sold and buyers per product, of goods orders paid in [startAt, endAt). */
+export async function soldByProduct(db: Executor, startAt: string, endAt: string, productIds: number[]) {
+  if (productIds.length === 0) return [];
+  return db
+    .selectFrom('order_lines as l')
+    .innerJoin('orders as o', 'o.id', 'l.order_id')
+    .select((eb) => [
+      'l.product_id',
+      'l.title',
+      eb.fn.sum<number>('l.quantity').as('units'),
+      eb.fn.count<number>('o.member_id').distinct().as('buyers'),
+    ])
+    .where('o.paid_at', '>=', startAt)
+    .where('o.paid_at', '<', endAt)
+    .where('l.product_id', 'in', productIds)
+    .groupBy(['l.product_id', 'l.title'])
+    .execute();
+}
+
+/** Goods orders paid in [startAt, endAt) that used a coupon, or points: how many, their discount and what was paid. */
+export async function discountReturns(db: Executor, startAt: string, endAt: string) {
+  const r = await sql<{ kind: string; orders: number; discount: number; fen: number }>`
+    select kind, count(*) as orders, sum(discount) as discount, sum(payable) as fen from (
+      select o.id, a.kind as kind, sum(a.amount_fen) as discount, max(o.payable_fen) as payable
+      from orders o join order_adjustments a on a.order_id = o.id
+      where o.paid_at >= ${startAt} and o.paid_at < ${endAt} and a.kind in ('coupon', 'points')
+      group by o.id, a.kind
+    ) t group by kind`.execute(db);
+  return r.rows;
+}
