@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { api, newIdempotencyKey } from '../api/client';
 import { t } from '../i18n/package-coupon';
 import { claimErrorText, outcomeUnknown } from './coupons';
+import { track } from './tracker';
 
 export interface CouponClaim {
   /** The template being claimed, or null. */
@@ -28,6 +29,7 @@ export function useCouponClaim(after: () => void): CouponClaim {
     pendingKeys.current.set(templateId, key);
     try {
       await api.claimCoupon(templateId, key);
+      track('coupon_claim', { detail: String(templateId) });
       pendingKeys.current.delete(templateId);
       void Taro.showToast({ title: t.coupons.claimSuccess, icon: 'success' });
     } catch (e) {

@@ -42,4 +42,5 @@ export const STORAGE_KEYS = {
   session: 'siyu.session',
   h5SimulatedUser: 'siyu.h5.simulatedUser',
   searchHistory: 'siyu.searchHistory',
+  events: 'siyu.events',
 } as const;
