@@ -101,6 +101,8 @@ export function startTracker(): void {
   } catch {
     /* a target without these events still flushes on the timer */
   }
+  // What an earlier run could not send goes now.
+  void flush();
 }
 
 /** A page view each time the page shows. */
