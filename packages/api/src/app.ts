@@ -181,6 +181,8 @@ export function createApp({
       perMember: createRateLimiter('events-member', r.eventsPerMember),
       perAddress: createRateLimiter('events-address', r.eventsPerAddress),
     },
+    // `members` is built just below; this runs only when a batch is written.
+    memberGuard: (trx, memberId) => members.lockActive(trx, memberId, 'share'),
   });
   const members = createMembersService({
     db,

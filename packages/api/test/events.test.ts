@@ -244,4 +244,20 @@ describe('privacy', () => {
     expect(closed.status).toBe(200);
     expect(await stored(keep.id)).toHaveLength(0);
   });
+
+  it('a batch racing the account closing: never both (no events are left for a closed member)', async () => {
+    for (let i = 0; i < 5; i++) {
+      const m = await newShopper(ctx, 'weapp');
+      const [batch, closing] = await Promise.all([
+        send(
+          m,
+          Array.from({ length: 20 }, () => event('page_view')),
+        ),
+        call(ctx, 'POST', '/api/v1/me/close', m.headers(), { confirm: true }),
+      ]);
+      expect(closing.status).toBe(200);
+      expect([200, 401, 409, 410]).toContain(batch.status);
+      expect(await stored(m.id)).toHaveLength(0);
+    }
+  });
 });

@@ -4,7 +4,7 @@ import type { DB } from '../../db/connection.js';
 import type { MemberEventsTable } from '../../db/schema.js';
 import type { Clock } from '../../lib/clock.js';
 import type { RateLimiter } from '../../lib/rate-limit.js';
-import { inTransaction } from '../../lib/transaction.js';
+import { inTransaction, type Tx } from '../../lib/transaction.js';
 import { defineSetting, type SettingsService } from '../settings/index.js';
 import * as repo from './events.repository.js';
 
@@ -38,14 +38,78 @@ export interface EventsService {
   topProducts(from: string, to: string, limit: number): Promise<{ productId: number; views: number; viewers: number; addToCarts: number }[]>;
 }
 
+/** At most this many batches share one transaction (group commit). */
+const MAX_BATCHES_PER_COMMIT = 40;
+
+interface PendingBatch {
+  memberId: number;
+  rows: Insertable<MemberEventsTable>[];
+  resolve(stored: number): void;
+  reject(err: unknown): void;
+}
+
 export function createEventsService(deps: {
   db: DB;
   clock: Clock;
   timeZone: string;
   settings: SettingsService;
   limits: { perMember: RateLimiter; perAddress: RateLimiter };
+  /** The member is still active (not closed, not merged away), held so until the transaction ends; throws otherwise. */
+  memberGuard(trx: Tx, memberId: number): Promise<void>;
 }): EventsService {
   const { db, clock, timeZone } = deps;
+  // Group commit: batches that arrive while a transaction is being written go together in the next one, so a busy
+  // moment costs one commit (one fsync on SQLite) for many batches, not one each. Each batch still has its own
+  // multi-row insert and its own answer; a member closed or merged away meanwhile gets the guard's error.
+  let pending: PendingBatch[] = [];
+  let writing = false;
+  const writeGroup = async (group: PendingBatch[]) => {
+    const outcome = new Map<PendingBatch, { stored: number } | { error: unknown }>();
+    try {
+      await inTransaction(
+        db,
+        async (trx) => {
+          for (const b of group) {
+            try {
+              await deps.memberGuard(trx, b.memberId);
+            } catch (error) {
+              outcome.set(b, { error });
+              continue;
+            }
+            outcome.set(b, { stored: await repo.appendEvents(trx, b.rows) });
+          }
+        },
+        { memberLock: 'none' },
+      );
+    } catch (error) {
+      for (const b of group) b.reject(error);
+      return;
+    }
+    for (const b of group) {
+      const o = outcome.get(b)!;
+      if ('error' in o) b.reject(o.error);
+      else b.resolve(o.stored);
+    }
+  };
+  const drain = async () => {
+    if (writing) return;
+    writing = true;
+    try {
+      while (pending.length > 0) {
+        const group = pending.slice(0, MAX_BATCHES_PER_COMMIT);
+        pending = pending.slice(group.length);
+        await writeGroup(group);
+      }
+    } finally {
+      writing = false;
+    }
+  };
+  const append = (memberId: number, rows: Insertable<MemberEventsTable>[]) =>
+    new Promise<number>((resolve, reject) => {
+      pending.push({ memberId, rows, resolve, reject });
+      void drain();
+    });
+
   return {
     async ingest(memberId, address, batch) {
       await deps.limits.perMember.consume(String(memberId));
@@ -80,9 +144,8 @@ export function createEventsService(deps: {
           received_at: receivedAt,
         };
       });
-      // In a transaction under the member guard: a closing (which deletes the member's events) and a batch never
-      // both go through.
-      const stored = await inTransaction(db, (trx) => repo.appendEvents(trx, rows));
+      // Under the member guard: a closing (which deletes the member's events) and a batch never both go through.
+      const stored = await append(memberId, rows);
       return { accepted: rows.length, stored };
     },
 
