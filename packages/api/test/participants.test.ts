@@ -22,7 +22,7 @@ describe('participants', () => {
       'order.adjustments': ['tier-benefits [goods]', 'coupons [goods]', 'points [goods]', 'test-probe'],
       // Shelf prices (member price and 券后价 on product pages and tiles): the checkout's offers for one unit.
       'order.shelf': ['tier-benefits [goods]', 'coupons [goods]'],
-      'order.created': ['stock [goods]', 'coupons [goods]', 'points [goods]', 'test-probe'],
+      'order.created': ['stock [goods]', 'coupons [goods]', 'points [goods]', 'shares-attribution', 'test-probe'],
       'order.closedUnpaid': ['stock [goods]', 'payments', 'points-mall [points_mall]', 'coupons [goods]', 'points [goods]', 'test-probe'],
       'order.paid': [
         'stock [goods]',
@@ -38,7 +38,7 @@ describe('participants', () => {
       // Asked of every participant that has the step, whatever the order's kind (a refund is about money).
       'order.refundRequested': ['points-mall [points_mall]', 'points [goods]'],
       // A member's life (the members module emits): creation, a merge (decision 019), closing, the privacy view.
-      'member.created': ['coupons'],
+      'member.created': ['coupons', 'shares'],
       'member.merge': [
         'sessions',
         'addresses',
@@ -51,16 +51,19 @@ describe('participants', () => {
         'check_ins',
         'tiers',
         'favourites',
+        'shares',
         'events',
       ],
       'member.unfinished': ['orders', 'refunds', 'points_mall'],
-      'member.close': ['sessions', 'addresses', 'cart', 'orders', 'points_mall', 'favourites', 'events'],
-      'member.describe': ['addresses', 'cart', 'orders', 'coupons', 'points', 'points_mall', 'check_ins', 'tiers', 'favourites', 'events'],
+      'member.close': ['sessions', 'addresses', 'cart', 'orders', 'points_mall', 'favourites', 'shares', 'events'],
+      'member.describe': ['addresses', 'cart', 'orders', 'coupons', 'points', 'points_mall', 'check_ins', 'tiers', 'favourites', 'shares', 'events'],
       // Points, check-in and staff events: one module reacts to each today.
       'points.taskCompleted': ['tiers'],
       'checkIn.checkedIn': ['tiers'],
       'checkIn.cycleRewardGrowth': ['tiers'],
       'staff.accessEnded': ['auth-sessions'],
+      // A member landed through someone's share (decision 034); the test app adds its probe (`test-landings`).
+      'shares.landed': ['test-landings'],
     });
   });
 });

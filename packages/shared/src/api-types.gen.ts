@@ -3,7 +3,7 @@
  * scripts/gen-api-types.mjs with openapi-typescript. Do not edit: change the zod schemas in packages/shared or the
  * routes in packages/api, then run `node scripts/gen-api-types.mjs`. Types only: nothing here reaches a bundle.
  *
- * OpenAPI document sha256: a8655e18b41b563351707f2fd341b57d13f0366b2205f52678d7f91191faf477
+ * OpenAPI document sha256: 9e52fc314ad24211af16f764bdc2a61b5016eeebce9d07706ce13ff32e711db3
  */
 
 export interface paths {
@@ -6428,6 +6428,136 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/shares': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Issue a share id for what I am about to share (a card, a poster, a code, a link) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'idempotency-key'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['IssueShareRequest'];
+        };
+      };
+      responses: {
+        /** @description the share id, to put in the path (s=) or the code scene */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ShareIssued'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/shares/landings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a landing: the app was opened with a share id (anonymous, or with a member token)
+     * @description A forged, unknown or expired share id is ignored: 200 with recorded false, never an error. A login that carries the share id records the landing itself; do not send both.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RecordLandingRequest'];
+        };
+      };
+      responses: {
+        /** @description recorded, or ignored */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LandingResult'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/cart': {
     parameters: {
       query?: never;
@@ -12058,6 +12188,8 @@ export interface components {
       platform: 'weapp' | 'alipay' | 'tt';
       /** @description the one-time code from wx.login / my.getAuthCode / tt.login */
       code: string;
+      /** @description the share id the app was opened with (decision 034): a new member is attributed to it; unknown ids are ignored */
+      shareId?: string;
     };
     BindPhoneResult: {
       /** @description the member the phone now belongs to (the surviving member after a merge) */
@@ -13389,6 +13521,46 @@ export interface components {
     FavouriteState: {
       productId: number;
       isFavourite: boolean;
+    };
+    ShareIssued: {
+      /** @example a1B2c3D4e5 */
+      shareId: string;
+      /** @enum {string} */
+      kind: 'product' | 'coupon' | 'mall_item' | 'invitation' | 'poster' | 'shop' | 'guide';
+      targetId: number | null;
+      /** @enum {string} */
+      channel: 'card' | 'poster' | 'code' | 'link' | 'timeline';
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      expiresAt: string;
+    };
+    IssueShareRequest: {
+      /** @enum {string} */
+      kind: 'product' | 'coupon' | 'mall_item' | 'invitation' | 'poster' | 'shop';
+      /** @description the product, coupon template or points-mall item; only for those kinds */
+      targetId?: number;
+      /** @enum {string} */
+      channel: 'card' | 'poster' | 'code' | 'link' | 'timeline';
+    };
+    LandingResult: {
+      /** @description false when the id was unknown, forged or expired (ignored, not an error) */
+      recorded: boolean;
+      kind: ('product' | 'coupon' | 'mall_item' | 'invitation' | 'poster' | 'shop' | 'guide') | null;
+      targetId: number | null;
+    };
+    RecordLandingRequest: {
+      /**
+       * @description a share id the server issued (10 base62 characters)
+       * @example a1B2c3D4e5
+       */
+      shareId: string;
+      /**
+       * @description the super-app the shopper landed in (h5 sends none)
+       * @enum {string}
+       */
+      platform?: 'weapp' | 'alipay' | 'tt';
     };
     Cart: {
       lines: components['schemas']['CartLine'][];

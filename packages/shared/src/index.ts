@@ -26,4 +26,5 @@ export * from './contracts/test-hooks.js';
 export * from './contracts/storefront.js';
 export * from './contracts/phone.js';
 export * from './contracts/favourites.js';
+export * from './contracts/shares.js';
 export * from './contracts/events.js';

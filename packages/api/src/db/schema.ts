@@ -723,6 +723,53 @@ export interface MemberFavouriteCountsTable {
   favourites: number;
 }
 
+/** A share id the server issued (migration 019): exactly one sharer, a member or a staff member. */
+export interface SharesTable {
+  id: string;
+  sharer_member_id: number | null;
+  sharer_staff_id: number | null;
+  kind: string;
+  target_id: number | null;
+  channel: string;
+  platform: string | null;
+  created_at: Instant;
+  expires_at: Instant;
+}
+
+/** A landing through a known, live share; the member is null while anonymous. */
+export interface ShareVisitsTable {
+  id: Generated<number>;
+  share_id: string;
+  member_id: number | null;
+  platform: string | null;
+  channel: string;
+  new_member: Generated<number>;
+  at: Instant;
+}
+
+/** A member's first and last touch. */
+export interface MemberShareTouchesTable {
+  member_id: number;
+  first_share_id: string;
+  first_at: Instant;
+  last_share_id: string;
+  last_at: Instant;
+}
+
+/** The share an order was placed under (the member's last touch when it was created). */
+export interface OrderAttributionsTable {
+  order_id: number;
+  member_id: number;
+  share_id: string;
+  sharer_member_id: number | null;
+  sharer_staff_id: number | null;
+  kind: string;
+  target_id: number | null;
+  channel: string;
+  touched_at: Instant;
+  created_at: Instant;
+}
+
 /** A behaviour event from the tracker (migration 023); the client's event id is unique. */
 export interface MemberEventsTable {
   id: Generated<number>;
@@ -819,6 +866,10 @@ export interface Database {
   tier_birthday_gifts: TierBirthdayGiftsTable;
   member_favourites: MemberFavouritesTable;
   member_favourite_counts: MemberFavouriteCountsTable;
+  shares: SharesTable;
+  share_visits: ShareVisitsTable;
+  member_share_touches: MemberShareTouchesTable;
+  order_attributions: OrderAttributionsTable;
   member_events: MemberEventsTable;
   event_daily_traffic: EventDailyTrafficTable;
   event_daily_kinds: EventDailyKindsTable;
