@@ -189,6 +189,10 @@ export function createApp({
     },
     // `members` is built just below; this runs only when a batch is written.
     memberGuard: (trx, memberId) => members.lockActive(trx, memberId, 'share'),
+    findShare: async (shareId) => {
+      const share = await shares.find(db, shareId);
+      return share && share.expiresAt > clock.now().toISOString() ? { channel: share.channel } : null;
+    },
   });
   const members = createMembersService({
     db,

@@ -52,11 +52,29 @@ describe('ingestion', () => {
     expect(again.map((r) => r.body.stored)).toEqual(Array(8).fill(0));
     const rows = await stored(m.id);
     expect(rows.map((r) => [r.kind, r.channel, r.share_id, r.business_date])).toEqual([
-      ['page_view', 'share', 'sh-9', '2026-11-22'],
+      ['page_view', 'share', null, '2026-11-22'],
       ['product_view', 'direct', null, '2026-11-22'],
       ['search', 'direct', null, '2026-11-22'],
     ]);
     expect(rows[2]!.detail).toBe('龙井');
+  });
+
+  it("carries a share's attribution as the server knows it: a share id it issued gives the share's channel; an unknown one is dropped", async () => {
+    const sharer = await newShopper(ctx, 'weapp');
+    const issued = await call(ctx, 'POST', '/api/v1/shares', sharer.headers({ 'idempotency-key': randomUUID() }), {
+      kind: 'shop',
+      channel: 'poster',
+    });
+    expect(issued.status).toBe(201);
+    const m = await newShopper(ctx, 'alipay');
+    await send(m, [
+      event('page_view', { shareId: issued.body.shareId, channel: 'made-up' }),
+      event('page_view', { shareId: 'forged1234', channel: 'card' }),
+    ]);
+    expect((await stored(m.id)).map((r) => [r.share_id, r.channel])).toEqual([
+      [issued.body.shareId, 'poster'],
+      [null, 'card'],
+    ]);
   });
 
   it('a fresh batch sent 10 times at once stores each event once', async () => {

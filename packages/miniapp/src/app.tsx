@@ -1,3 +1,4 @@
+import { SHARE_QUERY_KEY } from '@siyu/shared/constants';
 import Taro, { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { t } from './i18n/zh-CN';
@@ -10,7 +11,8 @@ import './app.css';
 function App({ children }: PropsWithChildren) {
   useLaunch((launch) => {
     const q = (launch?.query ?? {}) as Record<string, string | undefined>;
-    setAttribution({ channel: q.channel, shareId: q.shareId });
+    // The share id a shared card or code carries (decision 034); the server gives it its channel.
+    setAttribution({ channel: q.channel, shareId: q[SHARE_QUERY_KEY] });
     startTracker();
     // A page that cannot be fetched (H5 with the server down) is said in words, not a silent tap.
     watchPageLoads(() => void Taro.showToast({ title: t.store.serverDown, icon: 'none', duration: 3000 }));

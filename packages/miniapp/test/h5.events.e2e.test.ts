@@ -40,7 +40,7 @@ describe('H5 behaviour events', () => {
       refused += 1;
       return route.abort('internetdisconnected');
     });
-    await page.goto(`${api.base}/#/pages/index/index?channel=poster&shareId=sh-e2e`);
+    await page.goto(`${api.base}/#/pages/index/index?channel=poster`);
     const token = await memberToken(page);
     await page.goto(`${api.base}/#/package-product/pages/detail/index?id=${product.id}`);
     await expect.poll(() => textOf(page, '.js-detail-title'), { timeout: WAIT_MS }).toBe('追踪衬衫');

@@ -56,6 +56,8 @@ export function createEventsService(deps: {
   limits: { perMember: RateLimiter; perAddress: RateLimiter };
   /** The member is still active (not closed, not merged away), held so until the transaction ends; throws otherwise. */
   memberGuard(trx: Tx, memberId: number): Promise<void>;
+  /** A live share the server issued, by id, with its channel (decision 034); null for an unknown or expired id. */
+  findShare(shareId: string): Promise<{ channel: string } | null>;
 }): EventsService {
   const { db, clock, timeZone } = deps;
   // Group commit: batches that arrive while a transaction is being written go together in the next one, so a busy
@@ -119,6 +121,11 @@ export function createEventsService(deps: {
       const floorMs = nowMs - EVENT_CLOCK_SKEW_DAYS * 86_400_000;
       const receivedAt = now.toISOString();
       const dateCache = new Map<number, string>();
+      // The attribution is the server's: a share id it issued gives the share's channel; an unknown one is dropped.
+      const shares = new Map<string, { channel: string } | null>();
+      for (const e of batch.events) {
+        if (e.shareId && !shares.has(e.shareId)) shares.set(e.shareId, await deps.findShare(e.shareId));
+      }
       const rows: Insertable<MemberEventsTable>[] = batch.events.map((e) => {
         const atMs = Math.min(nowMs, Math.max(floorMs, Date.parse(e.at)));
         // One business date per minute is plenty (the zone's offsets are whole minutes), and saves Intl calls.
@@ -134,8 +141,8 @@ export function createEventsService(deps: {
           session_id: e.sessionId,
           kind: e.kind,
           platform: e.platform,
-          channel: e.channel ?? DIRECT_CHANNEL,
-          share_id: e.shareId ?? null,
+          channel: (e.shareId ? shares.get(e.shareId)?.channel : undefined) ?? e.channel ?? DIRECT_CHANNEL,
+          share_id: e.shareId && shares.get(e.shareId) ? e.shareId : null,
           product_id: e.productId ?? null,
           page: e.page ?? null,
           detail: e.detail ?? null,
