@@ -45,6 +45,11 @@ const ORDERS = arg('orders', 300_000);
 const BATCHES = arg('batches', 400);
 const IN_FLIGHT = arg('inflight', 32);
 const RUNS = 30;
+/** --keep FILE (SQLite): seed into FILE once and keep it; a later run with the same FILE only times the queries. */
+const KEEP = (() => {
+  const i = process.argv.indexOf('--keep');
+  return i > 0 ? path.resolve(process.argv[i + 1]!) : null;
+})();
 const TZ = 'Asia/Shanghai';
 const KINDS = [
   'page_view',
@@ -68,6 +73,10 @@ const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Ma
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 async function openFresh(engine: 'sqlite' | 'postgres') {
+  if (engine === 'sqlite' && KEEP) {
+    const handle = openDatabase(`sqlite:${KEEP}`, { durability: 'full' });
+    return { db: handle.db, close: () => handle.close() };
+  }
   if (engine === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-events-bench-'));
     const handle = openDatabase(`sqlite:${dir}/bench.db`, { durability: 'full' });
@@ -131,11 +140,45 @@ function eventOf(memberIds: number[], productIds: number[], at: Date) {
   };
 }
 
+async function timeQueries(app: ReturnType<typeof appOn>) {
+  const today = businessDateOf(new Date(), TZ);
+  // 3. The console's queries.
+  const q = { from: addDays(today, -29), to: today };
+  const a = app.services.analytics;
+  const queries: [string, () => Promise<unknown>][] = [
+    ['dashboard', () => a.dashboard()],
+    ['traffic (30 days)', () => a.traffic(q)],
+    ['funnel (30 days)', () => a.funnel(q)],
+    ['funnel weapp (30 days)', () => a.funnel({ ...q, platform: 'weapp' })],
+    ['products (30 days)', () => a.products(q)],
+    ['engagement (30 days)', () => a.engagement(q)],
+    ['cohorts (12 months)', () => a.cohorts()],
+    ['buyers (12 months)', () => a.buyers()],
+  ];
+  void dayBounds;
+  for (const [name, f] of queries) {
+    await f();
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const s = performance.now();
+      await f();
+      times.push(performance.now() - s);
+    }
+    console.log(`${name.padEnd(24)} p50 ${ms(percentile(times, 0.5)).padStart(10)}  p95 ${ms(percentile(times, 0.95)).padStart(10)}`);
+  }
+}
+
 async function run(engine: 'sqlite' | 'postgres') {
   console.log(`\n== ${engine} ==`);
+  const reuse = engine === 'sqlite' && KEEP !== null && fs.existsSync(KEEP);
   const { db, close } = await openFresh(engine);
   try {
     await migrateToLatest(db);
+    if (reuse) {
+      console.log(`reusing the seeded ${KEEP}: queries only`);
+      await timeQueries(appOn(db));
+      return;
+    }
     await seedDemoData(db, systemClock, TZ);
     const app = appOn(db);
     const now = new Date();
@@ -204,9 +247,13 @@ async function run(engine: 'sqlite' | 'postgres') {
     const n = BATCHES * 50;
     const rawN = half * 50;
     const groupedN = n - rawN;
-    console.log(`ingest (service, batches of 50, ${IN_FLIGHT} in flight): ${Math.round(n / (ingestMs / 1000))} events/s (${n} events in ${ms(ingestMs)})`);
+    console.log(
+      `ingest (service, batches of 50, ${IN_FLIGHT} in flight): ${Math.round(n / (ingestMs / 1000))} events/s (${n} events in ${ms(ingestMs)})`,
+    );
     console.log(`raw ceiling, one 50-row INSERT per commit:       ${Math.round(rawN / (rawMs / 1000))} events/s (${rawN} events in ${ms(rawMs)})`);
-    console.log(`raw ceiling, 40 50-row INSERTs per commit:       ${Math.round(groupedN / (groupedMs / 1000))} events/s (${groupedN} events in ${ms(groupedMs)})`);
+    console.log(
+      `raw ceiling, 40 50-row INSERTs per commit:       ${Math.round(groupedN / (groupedMs / 1000))} events/s (${groupedN} events in ${ms(groupedMs)})`,
+    );
 
     // 2. The seeded shop: events up to EVENTS over 90 days, orders.
     t0 = performance.now();
@@ -317,30 +364,7 @@ async function run(engine: 'sqlite' | 'postgres') {
     const inc = await app.services.events.rollUp(now);
     console.log(`rollup job, after one more batch: ${inc.dates.length} date in ${ms(performance.now() - t0)}`);
 
-    // 3. The console's queries.
-    const q = { from: addDays(today, -29), to: today };
-    const a = app.services.analytics;
-    const queries: [string, () => Promise<unknown>][] = [
-      ['dashboard', () => a.dashboard()],
-      ['traffic (30 days)', () => a.traffic(q)],
-      ['funnel (30 days)', () => a.funnel(q)],
-      ['funnel weapp (30 days)', () => a.funnel({ ...q, platform: 'weapp' })],
-      ['products (30 days)', () => a.products(q)],
-      ['engagement (30 days)', () => a.engagement(q)],
-      ['cohorts (12 months)', () => a.cohorts()],
-      ['buyers (12 months)', () => a.buyers()],
-    ];
-    void dayBounds;
-    for (const [name, f] of queries) {
-      await f();
-      const times: number[] = [];
-      for (let i = 0; i < RUNS; i++) {
-        const s = performance.now();
-        await f();
-        times.push(performance.now() - s);
-      }
-      console.log(`${name.padEnd(24)} p50 ${ms(percentile(times, 0.5)).padStart(10)}  p95 ${ms(percentile(times, 0.95)).padStart(10)}`);
-    }
+    await timeQueries(app);
   } finally {
     await close();
   }

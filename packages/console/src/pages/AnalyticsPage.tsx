@@ -1,4 +1,5 @@
 import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { businessDateOf } from '@siyu/shared/business-day';
 import { fenToYuanString } from '@siyu/shared/money';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Col, DatePicker, Row, Select, Space, Statistic, Table } from 'antd';
@@ -50,7 +51,10 @@ function Section({ title, onExport, testId, children }: { title: string; onExpor
 const pct = (n: number, of: number) => (of ? `${Math.round((n / of) * 1000) / 10}%` : '—');
 
 export default function AnalyticsPage() {
-  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().subtract(29, 'day'), dayjs()]);
+  const { canEdit: canRefresh, timeZone } = usePermissions();
+  // Dates are the merchant's business dates (its time zone), whatever the browser's zone.
+  const today = dayjs(businessDateOf(new Date(), timeZone));
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [today.subtract(29, 'day'), today]);
   const [platform, setPlatform] = useState<Platform | undefined>(undefined);
   const query = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), ...(platform ? { platform } : {}) };
   const params = { params: { query } };
@@ -63,7 +67,6 @@ export default function AnalyticsPage() {
   const buyers = useQuery({ queryKey: ['analytics', 'buyers'], queryFn: () => api.GET('/analytics/buyers') });
   const { message } = App.useApp();
   const client = useQueryClient();
-  const { canEdit: canRefresh } = usePermissions();
   const refresh = useMutation({
     mutationFn: () => api.POST('/events/rollup'),
     onSuccess: (r) => {
@@ -82,7 +85,7 @@ export default function AnalyticsPage() {
             value={range}
             allowClear={false}
             onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            disabledDate={(d) => d.isAfter(today, 'day')}
             data-testid='analytics-range'
           />
           <Select<Platform | 'all'>

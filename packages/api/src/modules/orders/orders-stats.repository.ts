@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { daysTable, type DayBounds } from '../../lib/day-bounds.js';
+import { type DayBounds, dayOf } from '../../lib/day-bounds.js';
 import type { Executor } from '../../lib/transaction.js';
 
 /**
@@ -10,12 +10,10 @@ export async function paidOrdersByDay(db: Executor, days: DayBounds[]) {
   const first = days[0]!.startAt;
   const last = days[days.length - 1]!.endAt;
   const result = await sql<{ day: string; platform: string | null; n: number; fen: number }>`
-    with ${daysTable(days)}
-    select days.day as day, o.payment_platform as platform, count(*) as n, sum(o.payable_fen) as fen
+    select ${dayOf(sql.ref('o.paid_at'), days)} as day, o.payment_platform as platform, count(*) as n, sum(o.payable_fen) as fen
     from orders o
-    join days on o.paid_at >= days.start_at and o.paid_at < days.end_at
     where o.paid_at >= ${first} and o.paid_at < ${last}
-    group by days.day, o.payment_platform`.execute(db);
+    group by day, o.payment_platform`.execute(db);
   return result.rows;
 }
 
@@ -25,17 +23,17 @@ export async function orderFunnelByDay(db: Executor, days: DayBounds[], platform
   const last = days[days.length - 1]!.endAt;
   const onPlatform = platform ? sql`and o.platform = ${platform}` : sql``;
   const placed = await sql<{ day: string; n: number }>`
-    with ${daysTable(days)}
-    select days.day as day, count(distinct o.member_id) as n
-    from orders o join days on o.created_at >= days.start_at and o.created_at < days.end_at
-    where o.created_at >= ${first} and o.created_at < ${last} and o.kind = 'goods' ${onPlatform}
-    group by days.day`.execute(db);
+    select day, count(distinct member_id) as n from (
+      select ${dayOf(sql.ref('o.created_at'), days)} as day, o.member_id as member_id
+      from orders o
+      where o.created_at >= ${first} and o.created_at < ${last} and o.kind = 'goods' ${onPlatform}
+    ) t group by day`.execute(db);
   const paid = await sql<{ day: string; n: number }>`
-    with ${daysTable(days)}
-    select days.day as day, count(distinct o.member_id) as n
-    from orders o join days on o.paid_at >= days.start_at and o.paid_at < days.end_at
-    where o.paid_at >= ${first} and o.paid_at < ${last} and o.kind = 'goods' ${onPlatform}
-    group by days.day`.execute(db);
+    select day, count(distinct member_id) as n from (
+      select ${dayOf(sql.ref('o.paid_at'), days)} as day, o.member_id as member_id
+      from orders o
+      where o.paid_at >= ${first} and o.paid_at < ${last} and o.kind = 'goods' ${onPlatform}
+    ) t group by day`.execute(db);
   return { placed: placed.rows, paid: paid.rows };
 }
 
@@ -55,18 +53,18 @@ function monthOf(column: ReturnType<typeof sql.ref>, months: { month: string; st
 export async function buyerMonths(db: Executor, months: { month: string; startAt: string }[]) {
   const start = months[0]!.startAt;
   const result = await sql<{ cohort: string | null; month: string; buyers: number; orders: number; fen: number }>`
-    with firsts as (
-      select member_id, min(paid_at) as first_paid from orders
-      where paid_at is not null and kind = 'goods' group by member_id
-    ),
-    pm as (
-      select o.member_id, ${monthOf(sql.ref('o.paid_at'), months)} as month, count(*) as orders, sum(o.payable_fen) as fen
-      from orders o where o.paid_at >= ${start} and o.kind = 'goods'
-      group by o.member_id, month
-    )
     select case when f.first_paid >= ${start} then ${monthOf(sql.ref('f.first_paid'), months)} end as cohort,
            pm.month as month, count(*) as buyers, sum(pm.orders) as orders, sum(pm.fen) as fen
-    from pm join firsts f on f.member_id = pm.member_id
+    from (
+      select o.member_id as member_id, ${monthOf(sql.ref('o.paid_at'), months)} as month, count(*) as orders, sum(o.payable_fen) as fen
+      from orders o where o.paid_at >= ${start} and o.kind = 'goods'
+      group by o.member_id, month
+    ) pm
+    join (
+      select o.member_id as member_id, min(o.paid_at) as first_paid from orders o
+      where o.paid_at is not null and o.kind = 'goods' and o.member_id in (select o2.member_id from orders o2 where o2.paid_at >= ${start})
+      group by o.member_id
+    ) f on f.member_id = pm.member_id
     group by cohort, pm.month`.execute(db);
   return result.rows;
 }
@@ -82,20 +80,15 @@ export async function repeatBuyers(db: Executor) {
 /** Units sold and buyers per product, of goods orders paid in [startAt, endAt). */
 export async function soldByProduct(db: Executor, startAt: string, endAt: string, productIds: number[]) {
   if (productIds.length === 0) return [];
-  return db
-    .selectFrom('order_lines as l')
-    .innerJoin('orders as o', 'o.id', 'l.order_id')
-    .select((eb) => [
-      'l.product_id',
-      'l.title',
-      eb.fn.sum<number>('l.quantity').as('units'),
-      eb.fn.count<number>('o.member_id').distinct().as('buyers'),
-    ])
-    .where('o.paid_at', '>=', startAt)
-    .where('o.paid_at', '<', endAt)
-    .where('l.product_id', 'in', productIds)
-    .groupBy(['l.product_id', 'l.title'])
-    .execute();
+  // The range's paid orders first (orders_paid_at), then their lines (order_lines_order): CROSS JOIN keeps SQLite to
+  // that order; PostgreSQL plans it as any inner join.
+  const result = await sql<{ product_id: number; title: string; units: number; buyers: number }>`
+    select l.product_id as product_id, min(l.title) as title, sum(l.quantity) as units, count(distinct o.member_id) as buyers
+    from orders o cross join order_lines l
+    where l.order_id = o.id and o.paid_at >= ${startAt} and o.paid_at < ${endAt}
+      and l.product_id in (${sql.join(productIds)})
+    group by l.product_id`.execute(db);
+  return result.rows;
 }
 
 /** Goods orders paid in [startAt, endAt) that used a coupon, or points: how many, their discount and what was paid. */
