@@ -5,7 +5,6 @@
  * 1440 and 1280 wide go to the folder the test prints.
  */
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { apiCall, memberWithAddress } from './api-server';
 import { type ConsoleBrowser, consoleSuite, screenshot, signedIn, WAIT_MS } from './console-browser';
@@ -37,20 +36,27 @@ describe('行为分析', () => {
     for (const id of ['chart-traffic', 'chart-funnel', 'chart-engagement', 'chart-buyers']) {
       await page.locator(`[data-testid="${id}"][data-chart-drawn="true"]`).waitFor({ timeout: WAIT_MS });
     }
-    await screenshot(page, 'analytics-owner-1440', { fullPage: true });
+    await screenshot(page, 'analytics-owner-1440.png', { fullPage: true });
 
     await signedIn(page, api.base, 'viewer', '/analytics');
     for (const id of REPORTS) await page.getByTestId(id).waitFor({ timeout: WAIT_MS });
     expect(await page.getByTestId('analytics-refresh').count()).toBe(0);
-    const download = page.waitForEvent('download');
+    // The CSV is made in the page as a Blob: read what the export hands the browser to save.
+    await page.evaluate(() => {
+      const made = URL.createObjectURL;
+      URL.createObjectURL = (blob: Blob) => {
+        void blob.text().then((text) => Object.assign(window, { savedCsv: text }));
+        return made(blob);
+      };
+    });
     await page.getByTestId('analytics-traffic-csv').click();
-    const file = await (await download).path();
-    const csv = fs.readFileSync(file, 'utf8');
-    expect(csv.split('\r\n')[0]).toBe('\uFEFF日期,平台,渠道,访客,访问次数,浏览量');
+    const csv = await page.waitForFunction(() => (window as unknown as { savedCsv?: string }).savedCsv).then((h) => h.jsonValue() as Promise<string>);
+    // Blob.text() reads past the BOM the file starts with.
+    expect(csv.split('\r\n')[0]).toBe('日期,平台,渠道,访客,访问次数,浏览量');
     expect(csv).toContain(',weapp,poster,');
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.locator('[data-testid="chart-traffic"][data-chart-drawn="true"]').waitFor({ timeout: WAIT_MS });
-    await screenshot(page, 'analytics-viewer-1280', { fullPage: true });
+    await screenshot(page, 'analytics-viewer-1280.png', { fullPage: true });
     await page.setViewportSize({ width: 1440, height: 900 });
     expect(errors).toEqual([]);
   });
