@@ -48,6 +48,8 @@ function Section({ title, onExport, testId, children }: { title: string; onExpor
   );
 }
 
+/** Table cells that keep their text on one line (the table scrolls sideways instead). */
+const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
 const pct = (n: number, of: number) => (of ? `${Math.round((n / of) * 1000) / 10}%` : '—');
 
 export default function AnalyticsPage() {
@@ -300,16 +302,17 @@ function CohortSection({ r }: { r: Schemas['CohortReport'] }) {
       <Table
         size='small'
         pagination={false}
-        scroll={{ x: true }}
+        scroll={{ x: 'max-content' }}
         dataSource={rows}
         columns={[
-          { title: t.cohort, dataIndex: 'cohort', fixed: 'left', width: 90 },
-          { title: t.buyers, dataIndex: 'buyers', align: 'right', width: 64 },
+          { title: t.cohort, dataIndex: 'cohort', fixed: 'left', onHeaderCell: nowrap, onCell: nowrap },
+          { title: t.buyers, dataIndex: 'buyers', align: 'right', onHeaderCell: nowrap, onCell: nowrap },
           ...Array.from({ length: width }, (_, i) => ({
             title: t.monthAfter(i + 1),
             key: `m${i}`,
             align: 'right' as const,
-            width: 64,
+            onHeaderCell: nowrap,
+            onCell: nowrap,
             render: (_: unknown, c: (typeof rows)[number]) => {
               const n = c.retained[i];
               if (n === undefined) return '';
