@@ -22,7 +22,6 @@ import { openDatabase, type DB } from '../packages/api/src/db/connection.js';
 import { migrateToLatest } from '../packages/api/src/db/migrator.js';
 import { seedDemoData } from '../packages/api/src/db/seed.js';
 import { systemClock } from '../packages/api/src/lib/clock.js';
-import { dayBounds } from '../packages/api/src/lib/day-bounds.js';
 import {
   SIMULATOR_BASE,
   createPaymentAdapters,
@@ -80,7 +79,13 @@ async function openFresh(engine: 'sqlite' | 'postgres') {
   if (engine === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'siyu-events-bench-'));
     const handle = openDatabase(`sqlite:${dir}/bench.db`, { durability: 'full' });
-    return { db: handle.db, close: async () => (await handle.close(), fs.rmSync(dir, { recursive: true, force: true })) };
+    return {
+      db: handle.db,
+      close: async () => {
+        await handle.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
   }
   const url = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const schema = `bench_events_${process.pid}`;
@@ -155,7 +160,6 @@ async function timeQueries(app: ReturnType<typeof appOn>) {
     ['cohorts (12 months)', () => a.cohorts()],
     ['buyers (12 months)', () => a.buyers()],
   ];
-  void dayBounds;
   for (const [name, f] of queries) {
     await f();
     const times: number[] = [];
@@ -258,7 +262,6 @@ async function run(engine: 'sqlite' | 'postgres') {
     // 2. The seeded shop: events up to EVENTS over 90 days, orders.
     t0 = performance.now();
     const have = 2 * n;
-    const today = businessDateOf(now, TZ);
     const chunk: Record<string, unknown>[] = [];
     for (let i = have; i < EVENTS; i++) {
       const at = new Date(now.getTime() - rand(90 * 86_400_000));
