@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
 import { listFilesWithSizes, measureMiniOutput, ROOT } from './lib.mjs';
 
 const MATRIX = JSON.parse(fs.readFileSync(path.join(ROOT, 'config/platforms.json'), 'utf8'));
@@ -95,6 +96,28 @@ if (asJson) {
   if (!built.length && !consoleReport?.built) console.error('\n✗ size-report: nothing is built; run node scripts/build-miniapp.mjs first');
   else if (failed) console.error('\n✗ size-report: a main package is over its limit, fail line or goal, or a named target is not built');
 }
+// The behaviour tracker's own code (packages/miniapp/src/lib/tracker.ts, decision 042), minified and gzipped as it
+// joins the main package: at most 3 KB. Taro, the API client, storage and env are the main package's anyway.
+const TRACKER_LIMIT_BYTES = 3 * 1024;
+if (!onlyConsole) {
+  const miniRequire = createRequire(path.join(ROOT, 'packages/miniapp/package.json'));
+  const esbuild = createRequire(miniRequire.resolve('@tarojs/webpack5-runner/package.json'))('esbuild');
+  const out = esbuild.buildSync({
+    entryPoints: [path.join(ROOT, 'packages/miniapp/src/lib/tracker.ts')],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    external: ['@tarojs/taro', '../api/client', '../env', '../platform/storage', '@siyu/shared'],
+  });
+  const code = out.outputFiles[0].contents;
+  const gz = zlib.gzipSync(code, { level: 9 }).length;
+  const ok = gz <= TRACKER_LIMIT_BYTES;
+  if (asJson) console.log(JSON.stringify({ tracker: { bytes: code.length, gzipBytes: gz, limitBytes: TRACKER_LIMIT_BYTES, ok } }));
+  else console.log(`\ntracker (src/lib/tracker.ts) ${code.length} B minified, ${gz} B gzip (limit ${TRACKER_LIMIT_BYTES} B)${ok ? '' : '  OVER'}`);
+  if (!ok) failed = true;
+}
+
 process.exit(failed ? 1 : 0);
 
 /** The console's bundle: every file, gzip sizes, and what index.html makes the browser load first. */

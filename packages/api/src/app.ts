@@ -30,6 +30,7 @@ import { createRateLimiter, createTurnstile } from './lib/rate-limit.js';
 import { createLocalFileStorage, type FileStorage } from './lib/storage.js';
 import { createAnalyticsService, merchantAnalyticsRoutes } from './modules/analytics/index.js';
 import { createFavouritesService, favouriteRoutes } from './modules/favourites/index.js';
+import { createEventsService, eventRoutes, merchantEventRoutes } from './modules/events/index.js';
 import { STAFF_LOGIN_MAX_DELAY_MS, createAuthService, memberAuthRoutes, staffAuthRoutes } from './modules/auth/index.js';
 import { addressRoutes, createAddressesService } from './modules/addresses/index.js';
 import { cartRoutes, createCartService } from './modules/cart/index.js';
@@ -68,6 +69,7 @@ import { createStaffService, merchantStaffRoutes } from './modules/staff/index.j
 import { createTierBirthdayGifts, createTiersService, merchantTierRoutes, tierRoutes } from './modules/tiers/index.js';
 import { createMemberCardsService, memberCardRoutes, merchantMemberCardRoutes } from './modules/member-cards/index.js';
 import { createStorefrontService, merchantStorefrontRoutes, storefrontRoutes } from './modules/storefront/index.js';
+import { createSharesService, type SharesParticipant, shareRoutes } from './modules/shares/index.js';
 import {
   checkInParticipants,
   memberCardParticipants,
@@ -75,6 +77,7 @@ import {
   orderParticipants as orderParticipantsOf,
   pointsParticipants,
   type RegisteredParticipants,
+  sharesParticipants,
   staffParticipants,
 } from './participants.js';
 import type { PaymentAdapters, PlatformAdapters } from './platforms/types.js';
@@ -92,6 +95,8 @@ export interface AppDeps {
    * running after them: an extension, or a test's probe, plugged in exactly as a built-in one is.
    */
   orderParticipants?: readonly OrderParticipant[];
+  /** Binding on share landings beyond the built-in ones (an extension, a test's probe), run after them. */
+  sharesParticipants?: readonly SharesParticipant[];
   /** The platform simulator's routes, mounted at /__sim (development and tests only). */
   // biome-ignore lint/suspicious/noExplicitAny: the simulator's routes have their own Env; only their paths are mounted here.
   simulator?: Hono<any>;
@@ -128,6 +133,7 @@ export function createApp({
   logger = silentLogger,
   simulator,
   orderParticipants = [],
+  sharesParticipants: sharesExtra = [],
   storage,
   testHooks,
 }: AppDeps) {
@@ -209,13 +215,30 @@ export function createApp({
         reference: o.reference,
       }),
   });
+  const shares = createSharesService({ db, clock, participants: (reactions.shares = sharesParticipants({}, sharesExtra)) });
+  const events = createEventsService({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    settings,
+    limits: {
+      perMember: createRateLimiter('events-member', r.eventsPerMember),
+      perAddress: createRateLimiter('events-address', r.eventsPerAddress),
+    },
+    // `members` is built just below; this runs only when a batch is written.
+    memberGuard: (trx, memberId) => members.lockActive(trx, memberId, 'share'),
+    findShare: async (shareId) => {
+      const share = await shares.find(db, shareId);
+      return share && share.expiresAt > clock.now().toISOString() ? { channel: share.channel } : null;
+    },
+  });
   const members = createMembersService({
     db,
     clock,
     timeZone: config.timeZone,
     points,
     logger,
-    participants: (reactions.member = memberParticipants({ tiers, coupons: coupons.memberParticipant })),
+    participants: (reactions.member = memberParticipants({ tiers, coupons: coupons.memberParticipant, shares })),
   });
   const staff = createStaffService({ db, clock, participants: (reactions.staff = staffParticipants()) });
   const auth = createAuthService({
@@ -223,6 +246,7 @@ export function createApp({
     clock,
     platforms,
     members,
+    shares,
     staff,
     memberSessionTtlSeconds: config.memberSessionTtlSeconds,
     staffSessionTtlSeconds: config.staffSessionTtlSeconds,
@@ -267,7 +291,7 @@ export function createApp({
     settings,
     refundsOf: refundsForOrder,
     participants: (reactions.order = orderParticipantsOf(
-      { catalog, mall: mallCore, tiers, coupons, points, memberCards, messages },
+      { catalog, mall: mallCore, tiers, coupons, points, memberCards, messages, shares },
       orderParticipants,
     )),
   });
@@ -296,7 +320,7 @@ export function createApp({
   });
   const ordersStats = createOrdersStatsService({ db });
   const paymentsStats = createPaymentsStatsService({ db });
-  const analytics = createAnalyticsService({ clock, timeZone: config.timeZone, ordersStats, paymentsStats, members, checkIn });
+  const analytics = createAnalyticsService({ clock, timeZone: config.timeZone, ordersStats, paymentsStats, members, checkIn, events, catalog });
   const files = storage ?? createLocalFileStorage(config.uploadsDir);
   const media = createMediaService({ storage: files, clock, maxBytes: config.uploadMaxBytes });
 
@@ -385,6 +409,8 @@ export function createApp({
   );
   app.route('/api/v1/merchant', merchantStaffRoutes({ staff, owner }));
   app.route('/api/v1/merchant', merchantAnalyticsRoutes({ analytics, anyStaff }));
+  app.route('/api/v1', eventRoutes({ events, member, trustProxy: config.trustProxy }));
+  app.route('/api/v1/merchant', merchantEventRoutes({ events, anyStaff, editor }));
   app.route('/api/v1/merchant', merchantMemberRoutes({ members, anyStaff }));
   app.route('/api/v1/merchant', merchantPointsRoutes({ db, clock, points, anyStaff, editor }));
   app.route('/api/v1/merchant', merchantTierRoutes({ tiers, members, anyStaff, editor }));
@@ -402,6 +428,7 @@ export function createApp({
   app.route('/api/v1', favouriteRoutes({ favourites, member, idempotent }));
   app.route('/api/v1', messageRoutes({ messages, member, idempotent }));
   app.route('/api/v1/merchant', merchantMessageRoutes({ messages, anyStaff, editor }));
+  app.route('/api/v1', shareRoutes({ shares, member, idempotent, resolveSession: resolve }));
   app.route('/api/v1', cartRoutes({ cart, member, idempotent }));
   app.route('/api/v1', orderRoutes({ orders, member, idempotent }));
   app.route('/api/v1/merchant', merchantOrderRoutes({ orders, anyStaff, editor }));
@@ -445,7 +472,15 @@ export function createApp({
           const { closed } = await orders.closeExpiredOrders(now);
           await messageReminders.run(now);
           const sent = await messages.deliverDue(now);
-          return { pointsMatured, pointsExpired, ordersClosed: closed, messagesSent: sent.sent };
+          const rollup = await events.rollUp(now);
+          return {
+            pointsMatured,
+            pointsExpired,
+            ordersClosed: closed,
+            messagesSent: sent.sent,
+            eventDatesRolledUp: rollup.dates.length,
+            eventsPurged: rollup.purged,
+          };
         },
       }),
     );
@@ -484,12 +519,14 @@ export function createApp({
       memberCards,
       messages,
       messageReminders,
+      shares,
       orders,
       payments,
       refunds,
       paymentExceptions,
       analytics,
       media,
+      events,
     },
     config,
     /** Who reacts to what: the participant lists each emitter was handed (see src/participants.ts). */

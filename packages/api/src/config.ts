@@ -29,6 +29,9 @@ export interface AppConfig {
     phoneBindPerAddress: RateLimitRule;
     /** Avatar uploads per member (each stores a file). */
     avatarUploadPerMember: RateLimitRule;
+    /** Event batches per member and per client address (the tracker sends one every few seconds at most). */
+    eventsPerMember: RateLimitRule;
+    eventsPerAddress: RateLimitRule;
   };
   /** Largest request body accepted, in bytes. */
   bodyLimitBytes: number;
@@ -78,6 +81,8 @@ export const defaultAppConfig: AppConfig = {
     phoneBindPerAddress: { points: 30, duration: 60 },
     // A member changes the avatar now and then; a burst is somebody filling our disk.
     avatarUploadPerMember: { points: 5, duration: 60 },
+    eventsPerMember: { points: 120, duration: 60 },
+    eventsPerAddress: { points: 1200, duration: 60 },
   },
   bodyLimitBytes: 64 * 1024,
   idempotency: DEFAULT_IDEMPOTENCY_SETTINGS,

@@ -7,6 +7,7 @@ import { CHECK_IN_STEPS, type CheckInParticipant, createCheckInMemberData } from
 import type { CouponsService } from './modules/coupons/index.js';
 import { createFavouritesMemberData } from './modules/favourites/index.js';
 import { createMemberCardsMemberData, MEMBER_CARD_STEPS, type MemberCardParticipant, type MemberCardsService } from './modules/member-cards/index.js';
+import { createEventsMemberData } from './modules/events/index.js';
 import { MEMBER_STEPS, type MemberParticipant } from './modules/members/index.js';
 import {
   createMessagesMemberCardParticipant,
@@ -18,6 +19,7 @@ import { createOrdersMemberData, ORDER_STEPS, type OrderParticipant } from './mo
 import { createPaymentsMemberData, createPaymentsOrderParticipant } from './modules/payments/index.js';
 import { createPointsMemberData, POINTS_STEPS, type PointsParticipant, type PointsService } from './modules/points/index.js';
 import { createPointsMallMemberData, createPointsMallParticipant } from './modules/points-mall/index.js';
+import { SHARES_STEPS, type SharesParticipant, type SharesService } from './modules/shares/index.js';
 import { STAFF_STEPS, type StaffParticipant } from './modules/staff/index.js';
 import { createTiersMemberData, type TiersService } from './modules/tiers/index.js';
 
@@ -47,6 +49,7 @@ export function orderParticipants(
     points: Pick<PointsService, 'orderParticipant'>;
     memberCards: Pick<MemberCardsService, 'benefitsParticipant' | 'purchaseParticipant'>;
     messages: Pick<MessagesService, 'send'>;
+    shares: Pick<SharesService, 'orderParticipant'>;
   },
   extra: readonly OrderParticipant[] = [],
 ): OrderParticipant[] {
@@ -62,6 +65,7 @@ export function orderParticipants(
     s.points.orderParticipant,
     s.tiers.growthParticipant,
     createMessagesOrderParticipant(s.messages),
+    s.shares.orderParticipant,
     ...extra,
   ];
 }
@@ -72,7 +76,11 @@ export function orderParticipants(
  * points, points mall, check-ins, tiers; favourites and messages came later, last). A new table of member rows is one entry more.
  * Coupons are also the one module reacting to a member's creation (the new-member pack).
  */
-export function memberParticipants(s: { tiers: Pick<TiersService, 'mergeMembers'>; coupons: MemberParticipant }): MemberParticipant[] {
+export function memberParticipants(s: {
+  tiers: Pick<TiersService, 'mergeMembers'>;
+  coupons: MemberParticipant;
+  shares: Pick<SharesService, 'memberParticipant'>;
+}): MemberParticipant[] {
   return [
     createAuthMemberData(),
     createAddressesMemberData(),
@@ -87,12 +95,22 @@ export function memberParticipants(s: { tiers: Pick<TiersService, 'mergeMembers'
     createFavouritesMemberData(),
     createMemberCardsMemberData(),
     createMessagesMemberData(),
+    s.shares.memberParticipant,
+    createEventsMemberData(),
   ];
 }
 
 /** The paid card's events: a card ending soon (the messages module sends the reminder). */
 export function memberCardParticipants(s: { messages: Pick<MessagesService, 'send'> }): MemberCardParticipant[] {
   return [createMessagesMemberCardParticipant(s.messages)];
+}
+
+/**
+ * A member landed through someone's share (decision 034): who binds on it (invitations, distributors, guides),
+ * in the landing's transaction, which for a first login is the member's creation. Empty until a module binds.
+ */
+export function sharesParticipants(_s: Record<string, never>, extra: readonly SharesParticipant[] = []): SharesParticipant[] {
+  return [...extra];
 }
 
 /** Points' events: a one-off task paid adds the tier's task growth (only tiers react). */
@@ -118,6 +136,7 @@ export interface RegisteredParticipants {
   checkIn: readonly CheckInParticipant[];
   staff: readonly StaffParticipant[];
   memberCard: readonly MemberCardParticipant[];
+  shares: readonly SharesParticipant[];
 }
 
 /** `emitter.step` → who runs a step for it, in order (an order participant with the order kinds it handles). */
@@ -130,5 +149,6 @@ export function whoReactsToWhat(r: RegisteredParticipants): Record<string, strin
     ...stepsTaken('checkIn', r.checkIn, CHECK_IN_STEPS),
     ...stepsTaken('staff', r.staff, STAFF_STEPS),
     ...stepsTaken('memberCard', r.memberCard, MEMBER_CARD_STEPS),
+    ...stepsTaken('shares', r.shares, SHARES_STEPS),
   };
 }

@@ -13,6 +13,7 @@ import { startOrderExpiryJob } from './modules/orders/index.js';
 import { startPointsJob } from './modules/points/index.js';
 import { startTiersJob } from './modules/tiers/index.js';
 import { startMemberCardsJob } from './modules/member-cards/index.js';
+import { startEventsRollupJob } from './modules/events/index.js';
 import { startPaymentExceptionRefundJob, startPaymentQueryJob } from './modules/payments/index.js';
 import {
   SIMULATOR_BASE,
@@ -90,6 +91,8 @@ const messageJob = startMessageDeliveryJob({ messages: app.services.messages, cl
 const remindersJob = startMessageRemindersJob({ reminders: app.services.messageReminders, clock, logger });
 const tiersJob = startTiersJob({ tiers: app.services.tiers, birthdayGifts: app.services.birthdayGifts, logger });
 const memberCardsJob = startMemberCardsJob({ cards: app.services.memberCards, logger });
+// Behaviour events' daily rollups brought up to date; raw events past retention purged.
+const eventsJob = startEventsRollupJob({ events: app.services.events, logger });
 const maintenanceJob = startMaintenanceJob({
   db: handle.db,
   clock,
@@ -144,6 +147,7 @@ async function shutdown(signal: string) {
     memberCardsJob.stop(),
     messageJob.stop(),
     remindersJob.stop(),
+    eventsJob.stop(),
   ]);
   await handle.close();
   logger.info('stopped');

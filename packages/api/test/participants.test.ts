@@ -22,7 +22,7 @@ describe('participants', () => {
       'order.adjustments': ['tier-benefits [goods]', 'member-card-benefits [goods]', 'coupons [goods]', 'points [goods]', 'test-probe'],
       // Shelf prices (member price and 券后价 on product pages and tiles): the checkout's offers for one unit.
       'order.shelf': ['tier-benefits [goods]', 'member-card-benefits [goods]', 'coupons [goods]'],
-      'order.created': ['stock [goods]', 'member-card-benefits [goods]', 'coupons [goods]', 'points [goods]', 'test-probe'],
+      'order.created': ['stock [goods]', 'member-card-benefits [goods]', 'coupons [goods]', 'points [goods]', 'shares-attribution', 'test-probe'],
       'order.closedUnpaid': [
         'stock [goods]',
         'payments',
@@ -59,7 +59,7 @@ describe('participants', () => {
       // Asked of every participant that has the step, whatever the order's kind (a refund is about money).
       'order.refundRequested': ['points-mall [points_mall]', 'member-card-purchase [member_card]', 'points [goods]'],
       // A member's life (the members module emits): creation, a merge (decision 019), closing, the privacy view.
-      'member.created': ['coupons'],
+      'member.created': ['coupons', 'shares'],
       'member.merge': [
         'sessions',
         'addresses',
@@ -74,9 +74,11 @@ describe('participants', () => {
         'favourites',
         'member-cards',
         'messages',
+        'shares',
+        'events',
       ],
       'member.unfinished': ['orders', 'refunds', 'points_mall'],
-      'member.close': ['sessions', 'addresses', 'cart', 'orders', 'points_mall', 'favourites', 'member-cards', 'messages'],
+      'member.close': ['sessions', 'addresses', 'cart', 'orders', 'points_mall', 'favourites', 'member-cards', 'messages', 'shares', 'events'],
       'member.describe': [
         'addresses',
         'cart',
@@ -89,14 +91,18 @@ describe('participants', () => {
         'favourites',
         'member-cards',
         'messages',
+        'shares',
+        'events',
       ],
       // Points, check-in and staff events: one module reacts to each today.
       'points.taskCompleted': ['tiers'],
       'checkIn.checkedIn': ['tiers'],
       'checkIn.cycleRewardGrowth': ['tiers'],
       'staff.accessEnded': ['auth-sessions'],
-      // A paid card ending soon: recorded, for the messages module to react to.
+      // A paid card ending soon: the messages module sends the reminder.
       'memberCard.expiring': ['messages'],
+      // A member landed through someone's share (decision 034); the test app adds its probe (`test-landings`).
+      'shares.landed': ['test-landings'],
     });
   });
 });

@@ -12,6 +12,7 @@ import { LoginPage } from './pages/LoginPage';
 
 // Each page is its own chunk, loaded when first visited.
 const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const AnalyticsPage = lazy(() => import('./pages/AnalyticsPage'));
 const ProductListPage = lazy(() => import('./pages/products/ProductListPage'));
 const ProductEditPage = lazy(() => import('./pages/products/ProductEditPage'));
 const CategoriesPage = lazy(() => import('./pages/products/CategoriesPage'));
@@ -77,6 +78,7 @@ const router = createBrowserRouter(
         { path: 'points/redemptions', element: page(<RedemptionsPage />) },
         { path: 'settings', element: page(<SettingsPage />) },
         { path: 'messages', element: page(<MessagesPage />) },
+        { path: 'analytics', element: page(<AnalyticsPage />) },
         { path: '*', element: <Navigate to='/' replace /> },
       ],
     },

@@ -58,6 +58,7 @@ let subscribePrompt: ((opts: Record<string, any>) => Record<string, string>) | n
 let addressBook: (() => Record<string, string>) | null = null;
 
 type Wx = Record<string, any>;
+const appHideListeners: Array<() => void> = [];
 
 function installWx(wx: Wx) {
   wx.login = (opts: any = {}) => {
@@ -104,6 +105,9 @@ function installWx(wx: Wx) {
     (picked ? opts.success : opts.fail)?.(res);
     opts.complete?.(res);
   };
+  // The app's hide and network events (the tracker flushes on them); a test fires them through these lists.
+  wx.onAppHide = (cb: () => void) => void appHideListeners.push(cb);
+  wx.onNetworkStatusChange = () => undefined;
   wx.getStorageSync = (key: string) => (storage.has(key) ? storage.get(key) : '');
   wx.setStorageSync = (key: string, value: unknown) => void storage.set(key, value);
   wx.removeStorageSync = (key: string) => void storage.delete(key);
@@ -1056,6 +1060,27 @@ describe('WeChat output: the region picker, the address book, order counts and �
     tap(one(page.host, 'js-pay-success-home')!);
     await waitFor(() => navigations.slice(navigated).includes('/pages/index/index'), 'switchTab home');
     page.page.detach();
+  }, 60_000);
+});
+
+describe('WeChat output: behaviour events (decision 042)', () => {
+  it('tracks page and product views and sends them when the app is hidden; the server stores them for the member', async () => {
+    const owner = await staffToken(api.base);
+    const product = await createSpecProduct(api.base, owner, '行为追踪测试');
+    const { page, host } = openPage('package-product/pages/detail/index', { id: String(product.id) });
+    await waitFor(() => findDom(host, 'js-detail-title')?.textContent?.includes('行为追踪测试'), 'the product title');
+    const queued = () => JSON.parse(String(storage.get('siyu.events') || '[]')) as Array<{ kind: string; productId?: number; platform: string }>;
+    await waitFor(() => queued().some((e) => e.kind === 'product_view' && e.productId === product.id), 'the product view queued');
+    expect(queued().every((e) => e.platform === 'weapp')).toBe(true);
+    expect(appHideListeners.length).toBeGreaterThan(0);
+    const sentBefore = requests.filter((r) => r === 'POST /api/v1/events').length;
+    for (const hide of appHideListeners) hide();
+    await waitFor(() => requests.filter((r) => r === 'POST /api/v1/events').length > sentBefore, 'the batch sent on hide');
+    await waitFor(() => queued().length === 0, 'the queue emptied');
+    const data = await apiCall<{ data: { events: Record<string, number> } }>(api.base, 'GET', '/api/v1/me/data', lastAuthorization!.slice(7));
+    expect(data.data.events.product_view).toBeGreaterThanOrEqual(1);
+    expect(data.data.events.page_view).toBeGreaterThanOrEqual(1);
+    page.detach();
   }, 60_000);
 });
 

@@ -3,7 +3,7 @@
  * scripts/gen-api-types.mjs with openapi-typescript. Do not edit: change the zod schemas in packages/shared or the
  * routes in packages/api, then run `node scripts/gen-api-types.mjs`. Types only: nothing here reaches a bundle.
  *
- * OpenAPI document sha256: 73dcb5dd198c8ba9c119076ce56359ee1bd15255fc2a1f86a7978d02b57d521a
+ * OpenAPI document sha256: 7b04d8e7dc3ca41d8498e9bcded2f1216ff042f310685f4cd9e967696b71f890
  */
 
 export interface paths {
@@ -2372,6 +2372,823 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/analytics/traffic': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Visitors, sessions and page views per day, platform and channel (from the daily rollups) */
+    get: {
+      parameters: {
+        query: {
+          /** @description Calendar date in the merchant's time zone */
+          from: string;
+          /** @description Calendar date in the merchant's time zone */
+          to: string;
+          platform?: 'weapp' | 'alipay' | 'tt' | 'h5';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the rows */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TrafficReport'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/analytics/funnel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Visit → product view → add to cart → order → paid, in member-days, per day and in total */
+    get: {
+      parameters: {
+        query: {
+          /** @description Calendar date in the merchant's time zone */
+          from: string;
+          /** @description Calendar date in the merchant's time zone */
+          to: string;
+          platform?: 'weapp' | 'alipay' | 'tt' | 'h5';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the funnel */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['FunnelReport'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/analytics/cohorts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Monthly cohorts by first paid order (the last 12 months) and how many of each paid again in each month after */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the cohorts */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CohortReport'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/analytics/buyers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per month: buyers, new and returning, orders, sales and average order; the repurchase rate */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the months */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['BuyersReport'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/analytics/products': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The most viewed products with their viewers, add-to-carts, units sold and buyers in the range */
+    get: {
+      parameters: {
+        query: {
+          /** @description Calendar date in the merchant's time zone */
+          from: string;
+          /** @description Calendar date in the merchant's time zone */
+          to: string;
+          platform?: 'weapp' | 'alipay' | 'tt' | 'h5';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the products */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ProductInterestReport'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/analytics/engagement': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per day: coupon claims, check-in members, shares, searches, visitors; coupon and points returns */
+    get: {
+      parameters: {
+        query: {
+          /** @description Calendar date in the merchant's time zone */
+          from: string;
+          /** @description Calendar date in the merchant's time zone */
+          to: string;
+          platform?: 'weapp' | 'alipay' | 'tt' | 'h5';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the figures */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EngagementReport'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/events': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a batch of behaviour events (1-50; each stored once by its id; rate-limited per member and per address) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['EventBatch'];
+        };
+      };
+      responses: {
+        /** @description stored */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EventBatchResult'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/events/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** How long raw behaviour events are kept (daily rollups are kept for good) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the settings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EventSettings'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    /** Set how long raw behaviour events are kept (30-730 days) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['EventSettings'];
+        };
+      };
+      responses: {
+        /** @description the settings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['EventSettings'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/events/rollup': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Bring the daily rollups up to date now (the job does it every few minutes; safe to run again) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the dates rebuilt and raw events purged */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['RollupRunResult'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -7510,6 +8327,136 @@ export interface paths {
     };
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/shares': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Issue a share id for what I am about to share (a card, a poster, a code, a link) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'idempotency-key'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['IssueShareRequest'];
+        };
+      };
+      responses: {
+        /** @description the share id, to put in the path (s=) or the code scene */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ShareIssued'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/shares/landings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a landing: the app was opened with a share id (anonymous, or with a member token)
+     * @description A forged, unknown or expired share id is ignored: 200 with recorded false, never an error. A login that carries the share id records the landing itself; do not send both.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RecordLandingRequest'];
+        };
+      };
+      responses: {
+        /** @description recorded, or ignored */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LandingResult'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
     delete?: never;
     options?: never;
     head?: never;
@@ -13146,6 +14093,8 @@ export interface components {
       platform: 'weapp' | 'alipay' | 'tt';
       /** @description the one-time code from wx.login / my.getAuthCode / tt.login */
       code: string;
+      /** @description the share id the app was opened with (decision 034): a new member is attributed to it; unknown ids are ignored */
+      shareId?: string;
     };
     BindPhoneResult: {
       /** @description the member the phone now belongs to (the surviving member after a merge) */
@@ -13735,6 +14684,174 @@ export interface components {
        * @example 2026-11-22
        */
       date: string;
+    };
+    TrafficReport: {
+      /**
+       * @description Calendar date in the merchant's time zone
+       * @example 2026-11-22
+       */
+      from: string;
+      /**
+       * @description Calendar date in the merchant's time zone
+       * @example 2026-11-22
+       */
+      to: string;
+      rows: {
+        /**
+         * @description Calendar date in the merchant's time zone
+         * @example 2026-11-22
+         */
+        date: string;
+        platform: string;
+        channel: string;
+        visitors: number;
+        sessions: number;
+        pageViews: number;
+      }[];
+    };
+    /** @description member-days at each step: a member counts once per day per step */
+    FunnelReport: {
+      /**
+       * @description Calendar date in the merchant's time zone
+       * @example 2026-11-22
+       */
+      from: string;
+      /**
+       * @description Calendar date in the merchant's time zone
+       * @example 2026-11-22
+       */
+      to: string;
+      platform: string | null;
+      steps: {
+        /** @enum {string} */
+        step: 'visit' | 'product_view' | 'add_to_cart' | 'order' | 'paid';
+        members: number;
+      }[];
+      days: {
+        /**
+         * @description Calendar date in the merchant's time zone
+         * @example 2026-11-22
+         */
+        date: string;
+        visit: number;
+        product_view: number;
+        add_to_cart: number;
+        order: number;
+        paid: number;
+      }[];
+    };
+    CohortReport: {
+      months: string[];
+      cohorts: {
+        cohort: string;
+        buyers: number;
+        /** @description buyers of the cohort paying again in month +1, +2, … */
+        retained: number[];
+      }[];
+    };
+    BuyersReport: {
+      months: {
+        month: string;
+        buyers: number;
+        newBuyers: number;
+        returningBuyers: number;
+        orders: number;
+        salesFen: number;
+        averageOrderFen: number;
+      }[];
+      /** @description share of buyers with 2 or more paid orders (all time) */
+      repurchaseRate: number;
+    };
+    ProductInterestReport: {
+      /**
+       * @description Calendar date in the merchant's time zone
+       * @example 2026-11-22
+       */
+      from: string;
+      /**
+       * @description Calendar date in the merchant's time zone
+       * @example 2026-11-22
+       */
+      to: string;
+      rows: {
+        productId: number;
+        title: string;
+        views: number;
+        viewers: number;
+        addToCarts: number;
+        unitsSold: number;
+        buyers: number;
+      }[];
+    };
+    EngagementReport: {
+      /**
+       * @description Calendar date in the merchant's time zone
+       * @example 2026-11-22
+       */
+      from: string;
+      /**
+       * @description Calendar date in the merchant's time zone
+       * @example 2026-11-22
+       */
+      to: string;
+      days: {
+        /**
+         * @description Calendar date in the merchant's time zone
+         * @example 2026-11-22
+         */
+        date: string;
+        couponClaims: number;
+        checkInMembers: number;
+        shares: number;
+        searches: number;
+        visitors: number;
+      }[];
+      couponRoi: {
+        ordersWithCoupon: number;
+        discountFen: number;
+        salesFen: number;
+      };
+      pointsRoi: {
+        ordersWithPoints: number;
+        discountFen: number;
+        salesFen: number;
+      };
+    };
+    EventBatchResult: {
+      /** @description events in the batch */
+      accepted: number;
+      /** @description events stored now (the others were stored before: same id) */
+      stored: number;
+    };
+    EventBatch: {
+      events: components['schemas']['TrackedEvent'][];
+    };
+    TrackedEvent: {
+      /** @description made by the client once per event (a UUID); the same id twice is stored once */
+      id: string;
+      /** @enum {string} */
+      kind: 'page_view' | 'product_view' | 'search' | 'add_to_cart' | 'checkout_start' | 'coupon_claim' | 'share' | 'check_in';
+      /**
+       * Format: date-time
+       * @description when it happened on the device; clamped to the last 7 days
+       */
+      at: string;
+      sessionId: string;
+      /** @enum {string} */
+      platform: 'weapp' | 'alipay' | 'tt' | 'h5';
+      page?: string;
+      productId?: number;
+      channel?: string;
+      shareId?: string;
+      detail?: string;
+    };
+    EventSettings: {
+      /** @description days raw events are kept; daily rollups are kept for good */
+      rawRetentionDays: number;
+    };
+    RollupRunResult: {
+      dates: string[];
+      purged: number;
     };
     MerchantMemberPage: {
       items: components['schemas']['MerchantMemberSummary'][];
@@ -14464,6 +15581,46 @@ export interface components {
       /** @description why it went no further: no_consent, no_template, or the platform's code */
       deliveryCode: string | null;
       deliveryDetail: string | null;
+    };
+    ShareIssued: {
+      /** @example a1B2c3D4e5 */
+      shareId: string;
+      /** @enum {string} */
+      kind: 'product' | 'coupon' | 'mall_item' | 'invitation' | 'poster' | 'shop' | 'guide';
+      targetId: number | null;
+      /** @enum {string} */
+      channel: 'card' | 'poster' | 'code' | 'link' | 'timeline';
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      expiresAt: string;
+    };
+    IssueShareRequest: {
+      /** @enum {string} */
+      kind: 'product' | 'coupon' | 'mall_item' | 'invitation' | 'poster' | 'shop';
+      /** @description the product, coupon template or points-mall item; only for those kinds */
+      targetId?: number;
+      /** @enum {string} */
+      channel: 'card' | 'poster' | 'code' | 'link' | 'timeline';
+    };
+    LandingResult: {
+      /** @description false when the id was unknown, forged or expired (ignored, not an error) */
+      recorded: boolean;
+      kind: ('product' | 'coupon' | 'mall_item' | 'invitation' | 'poster' | 'shop' | 'guide') | null;
+      targetId: number | null;
+    };
+    RecordLandingRequest: {
+      /**
+       * @description a share id the server issued (10 base62 characters)
+       * @example a1B2c3D4e5
+       */
+      shareId: string;
+      /**
+       * @description the super-app the shopper landed in (h5 sends none)
+       * @enum {string}
+       */
+      platform?: 'weapp' | 'alipay' | 'tt';
     };
     Cart: {
       lines: components['schemas']['CartLine'][];

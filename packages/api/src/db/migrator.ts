@@ -17,8 +17,10 @@ import * as m015 from './migrations/015-members.js';
 import * as m016 from './migrations/016-check-in-cycles.js';
 import * as m017 from './migrations/017-favourites.js';
 import * as m018 from './migrations/018-image-keys.js';
+import * as m019 from './migrations/019-shares.js';
 import * as m021 from './migrations/021-wallet.js';
 import * as m022 from './migrations/022-member-cards.js';
+import * as m023 from './migrations/023-events.js';
 import * as m024 from './migrations/024-messages.js';
 
 /**
@@ -49,8 +51,10 @@ const migrations: Record<string, Migration> = {
   '016-check-in-cycles': m016,
   '017-favourites': m017,
   '018-image-keys': m018,
+  '019-shares': m019,
   '021-wallet': m021,
   '022-member-cards': m022,
+  '023-events': m023,
   '024-messages': m024,
 };
 

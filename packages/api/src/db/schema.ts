@@ -860,6 +860,97 @@ export interface MessagePreferencesTable {
   updated_at: Instant;
 }
 
+/** A share id the server issued (migration 019): exactly one sharer, a member or a staff member. */
+export interface SharesTable {
+  id: string;
+  sharer_member_id: number | null;
+  sharer_staff_id: number | null;
+  kind: string;
+  target_id: number | null;
+  channel: string;
+  platform: string | null;
+  created_at: Instant;
+  expires_at: Instant;
+}
+
+/** A landing through a known, live share; the member is null while anonymous. */
+export interface ShareVisitsTable {
+  id: Generated<number>;
+  share_id: string;
+  member_id: number | null;
+  platform: string | null;
+  channel: string;
+  new_member: Generated<number>;
+  at: Instant;
+}
+
+/** A member's first and last touch. */
+export interface MemberShareTouchesTable {
+  member_id: number;
+  first_share_id: string;
+  first_at: Instant;
+  last_share_id: string;
+  last_at: Instant;
+}
+
+/** The share an order was placed under (the member's last touch when it was created). */
+export interface OrderAttributionsTable {
+  order_id: number;
+  member_id: number;
+  share_id: string;
+  sharer_member_id: number | null;
+  sharer_staff_id: number | null;
+  kind: string;
+  target_id: number | null;
+  channel: string;
+  touched_at: Instant;
+  created_at: Instant;
+}
+
+/** A behaviour event from the tracker (migration 023); the client's event id is unique. */
+export interface MemberEventsTable {
+  id: Generated<number>;
+  event_id: string;
+  member_id: number;
+  session_id: string;
+  kind: string;
+  platform: string;
+  channel: string;
+  share_id: string | null;
+  product_id: number | null;
+  page: string | null;
+  detail: string | null;
+  occurred_at: Instant;
+  business_date: string;
+  received_at: Instant;
+}
+
+/** Daily rollups of behaviour events (migration 023): no member in them, kept for good. */
+export interface EventDailyTrafficTable {
+  date: string;
+  platform: string;
+  channel: string;
+  visitors: number;
+  sessions: number;
+  page_views: number;
+}
+
+export interface EventDailyKindsTable {
+  date: string;
+  platform: string;
+  kind: string;
+  events: number;
+  members: number;
+}
+
+export interface EventDailyProductsTable {
+  date: string;
+  product_id: number;
+  views: number;
+  viewers: number;
+  add_to_carts: number;
+}
+
 export interface Database {
   members: MembersTable;
   member_identities: MemberIdentitiesTable;
@@ -922,6 +1013,14 @@ export interface Database {
   member_card_savings: MemberCardSavingsTable;
   member_card_coupon_packs: MemberCardCouponPacksTable;
   member_card_reminders: MemberCardRemindersTable;
+  shares: SharesTable;
+  share_visits: ShareVisitsTable;
+  member_share_touches: MemberShareTouchesTable;
+  order_attributions: OrderAttributionsTable;
+  member_events: MemberEventsTable;
+  event_daily_traffic: EventDailyTrafficTable;
+  event_daily_kinds: EventDailyKindsTable;
+  event_daily_products: EventDailyProductsTable;
 }
 
 export type Member = Selectable<MembersTable>;

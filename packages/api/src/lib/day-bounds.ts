@@ -30,3 +30,13 @@ export function daysTable(days: DayBounds[]) {
     days.map((d) => sql`(cast(${d.date} as text), cast(${d.startAt} as text), cast(${d.endAt} as text))`),
   )})`;
 }
+
+/**
+ * The business date of an instant column, as a CASE over the days' bounds (newest first): an instant before the first
+ * day is null. With a WHERE on the column's range (its index), grouping by this stays one pass over the rows, where a
+ * join against `daysTable` makes SQLite compare every row with every day.
+ */
+export function dayOf(column: ReturnType<typeof sql.ref>, days: DayBounds[]) {
+  const branches = [...days].reverse().map((d) => sql`when ${column} >= ${d.startAt} then ${d.date}`);
+  return sql`case ${sql.join(branches, sql` `)} end`;
+}

@@ -1,5 +1,6 @@
 import {
   AppstoreOutlined,
+  BarChartOutlined,
   DashboardOutlined,
   GiftOutlined,
   LogoutOutlined,
@@ -25,6 +26,7 @@ interface MenuEntry {
 
 const MENU: MenuEntry[] = [
   { key: '/', icon: <DashboardOutlined />, label: zh.nav.dashboard },
+  { key: '/analytics', icon: <BarChartOutlined />, label: zh.nav.analytics },
   { key: '/products', icon: <AppstoreOutlined />, label: zh.nav.productList },
   { key: '/categories', icon: <TagsOutlined />, label: zh.nav.categories },
   { key: '/orders', icon: <ShoppingOutlined />, label: zh.nav.orders },

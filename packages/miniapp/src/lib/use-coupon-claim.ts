@@ -4,6 +4,7 @@ import { api, newIdempotencyKey } from '../api/client';
 import { t } from '../i18n/package-coupon';
 import { claimErrorText, outcomeUnknown } from './coupons';
 import { useSubscriptionAsk } from './subscriptions';
+import { track } from './tracker';
 
 export interface CouponClaim {
   /** The template being claimed, or null. */
@@ -30,6 +31,7 @@ export function useCouponClaim(after: () => void): CouponClaim {
     pendingKeys.current.set(templateId, key);
     try {
       await api.claimCoupon(templateId, key);
+      track('coupon_claim', { detail: String(templateId) });
       pendingKeys.current.delete(templateId);
       void Taro.showToast({ title: t.coupons.claimSuccess, icon: 'success' });
       // The expiry notice for the new coupon: asked from the claim's tap, once per template.

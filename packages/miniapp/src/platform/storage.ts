@@ -44,4 +44,5 @@ export const STORAGE_KEYS = {
   searchHistory: 'siyu.searchHistory',
   /** Subscription prompts already shown, per moment and occasion (never ask twice for one order). */
   subscriptionsAsked: 'siyu.subscriptionsAsked',
+  events: 'siyu.events',
 } as const;

@@ -3,6 +3,7 @@ import { DEFAULT_TIME_ZONE } from '@siyu/shared/business-day';
 import { create } from 'zustand';
 import { api, isApiError, newIdempotencyKey } from '../api/client';
 import { useSession } from './session-store';
+import { track } from '../lib/tracker';
 
 export type CheckInOutcome = { kind: 'checked-in'; result: CheckInResult } | { kind: 'already' } | { kind: 'failed'; error: unknown };
 export type MakeUpOutcome = { kind: 'made-up'; result: CheckInMakeUpResult } | { kind: 'refused'; code: string } | { kind: 'failed'; error: unknown };
@@ -99,6 +100,7 @@ export const useCheckIn = create<CheckInState>()((set, get) => ({
     set({ checkingIn: true, pendingKey: { key, businessDate: today }, error: null });
     try {
       const result = await api.checkIn(key);
+      track('check_in');
       loadGeneration++; // a status request still in flight predates this check-in
       const status = get().status;
       set({ lastResult: result, pendingKey: null, checkingIn: false, status: status ? withResult(status, result) : status });

@@ -33,6 +33,8 @@ export const TestJobsRunResult = z
     pointsExpired: z.number().int(),
     ordersClosed: z.number().int().meta({ description: 'unpaid orders past their payment window (points-plus-cash redemptions among them)' }),
     messagesSent: z.number().int().meta({ description: 'subscription messages the outbox sent through the platforms' }),
+    eventDatesRolledUp: z.number().int().meta({ description: 'business dates whose event rollups were rebuilt' }),
+    eventsPurged: z.number().int().meta({ description: 'raw events deleted past their retention' }),
   })
   .meta({ id: 'TestJobsRunResult' });
 

@@ -1,15 +1,18 @@
 import { LOGIN_PLATFORMS, addDays, businessDateOf, type Dashboard, type DashboardFigures, type LoginPlatform } from '@siyu/shared';
 import type { Clock } from '../../lib/clock.js';
 import { dayBounds } from '../../lib/day-bounds.js';
+import type { CatalogService } from '../catalog/index.js';
 import type { CheckInService } from '../check-in/index.js';
+import type { EventsService } from '../events/index.js';
 import type { MembersService } from '../members/index.js';
 import type { OrdersStatsService } from '../orders/index.js';
 import type { PaymentsStatsService } from '../payments/index.js';
+import { type AnalyticsReports, createAnalyticsReports } from './analytics-reports.js';
 
 /** How many business days the dashboard covers (today and the 29 before it). */
 export const DASHBOARD_DAYS = 30;
 
-export interface AnalyticsService {
+export interface AnalyticsService extends AnalyticsReports {
   dashboard(): Promise<Dashboard>;
 }
 
@@ -58,8 +61,11 @@ export function createAnalyticsService(deps: {
   paymentsStats: PaymentsStatsService;
   members: MembersService;
   checkIn: CheckInService;
+  events: EventsService;
+  catalog: Pick<CatalogService, 'memberCards'>;
 }): AnalyticsService {
   return {
+    ...createAnalyticsReports(deps),
     async dashboard(): Promise<Dashboard> {
       const now = deps.clock.now();
       const today = businessDateOf(now, deps.timeZone);

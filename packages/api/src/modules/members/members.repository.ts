@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import { isPostgres } from '../../db/dialect.js';
-import { daysTable, type DayBounds } from '../../lib/day-bounds.js';
+import { type DayBounds, dayOf } from '../../lib/day-bounds.js';
 import type { Executor } from '../../lib/transaction.js';
 import { countAll } from '../../db/aggregates.js';
 import type { Database } from '../../db/schema.js';
@@ -150,14 +150,12 @@ export function newMembersByDay(db: Executor, days: DayBounds[]) {
   const first = days[0]!.startAt;
   const last = days[days.length - 1]!.endAt;
   return sql<{ day: string; platform: string; n: number }>`
-    with ${daysTable(days)}
-    select days.day as day, i.platform as platform, count(*) as n
+    select ${dayOf(sql.ref('m.created_at'), days)} as day, i.platform as platform, count(*) as n
     from members m
-    join days on m.created_at >= days.start_at and m.created_at < days.end_at
     join member_identities i on i.member_id = m.id
       and i.id = (select min(i2.id) from member_identities i2 where i2.member_id = m.id)
     where m.created_at >= ${first} and m.created_at < ${last}
-    group by days.day, i.platform`
+    group by day, i.platform`
     .execute(db)
     .then((r) => r.rows);
 }

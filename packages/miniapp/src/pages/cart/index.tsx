@@ -13,6 +13,7 @@ import { useCart } from '../../stores/cart-store';
 import { useCheckout } from '../../stores/checkout-store';
 import { useStorefront } from '../../stores/storefront-store';
 import './index.css';
+import { useTrackPage } from '../../lib/tracker';
 
 const MAX_QUANTITY = 99;
 
@@ -23,6 +24,7 @@ const fail = () => void Taro.showToast({ title: t.common.failedToast, icon: 'non
 
 /** The server's cart: quantities, selection, removal; stale lines shown with what the API says is wrong with them. */
 export default function CartPage() {
+  useTrackPage();
   const { cart, loading, error, busy } = useCart();
   const freeShippingFen = useStorefront((s) => s.storefront?.freeShippingThresholdFen ?? null);
 

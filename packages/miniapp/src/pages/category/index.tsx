@@ -7,9 +7,11 @@ import { t } from '../../i18n/zh-CN';
 import { useProductList } from '../../lib/use-product-list';
 import { useCatalog } from '../../stores/catalog-store';
 import './index.css';
+import { useTrackPage } from '../../lib/tracker';
 
 /** Two-level categories: the top level on the left, its children as chips, the chosen one's products below. */
 export default function CategoryPage() {
+  useTrackPage();
   const categories = useCatalog((s) => s.categories);
   const error = useCatalog((s) => s.error);
   const [topId, setTopId] = useState<number | null>(null);

@@ -13,9 +13,11 @@ import { useCheckIn } from '../../stores/check-in-store';
 import { useSession } from '../../stores/session-store';
 import { useStorefront } from '../../stores/storefront-store';
 import './index.css';
+import { useTrackPage } from '../../lib/tracker';
 
 /** The storefront's front door: who you are, your points, today's check-in, the claim centre, the categories and the products. */
 export default function HomePage() {
+  useTrackPage();
   const member = useSession((s) => s.member);
   const sessionStatus = useSession((s) => s.status);
   const checkIn = useCheckIn((s) => s.status);

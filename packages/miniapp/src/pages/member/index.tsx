@@ -12,8 +12,10 @@ import { ROUTES } from '../../lib/routes';
 import { usePoints } from '../../stores/points-store';
 import { useSession } from '../../stores/session-store';
 import './index.css';
+import { useTrackPage } from '../../lib/tracker';
 
 export default function MemberPage() {
+  useTrackPage();
   const member = useSession((s) => s.member);
   const summary = usePoints((s) => s.summary);
 

@@ -12,6 +12,7 @@ import { useCart } from '../../../stores/cart-store';
 import { useCheckout } from '../../../stores/checkout-store';
 import { CouponChooser } from '../../components/coupon-chooser';
 import './index.css';
+import { track } from '../../../lib/tracker';
 
 type Load = { state: 'loading' } | { state: 'error' } | { state: 'ready'; address: Address | null; preview: CheckoutPreview };
 
@@ -92,6 +93,7 @@ export default function CheckoutPage() {
   };
   // Coming back from the address pages picks up the chosen (or newly added) address.
   useDidShow(() => {
+    track('checkout_start', { page: 'checkout' });
     pendingKey.current = null;
     void refresh();
   });

@@ -22,6 +22,7 @@ import { useCart } from '../../../stores/cart-store';
 import { useCheckout } from '../../../stores/checkout-store';
 import { useSession } from '../../../stores/session-store';
 import './index.css';
+import { track, useTrackPage } from '../../../lib/tracker';
 
 const MAX_QUANTITY = 99;
 
@@ -34,6 +35,7 @@ export default function ProductPage() {
   const [selection, setSelection] = useState<SpecSelection>({});
   const [quantity, setQuantity] = useState(1);
   const [adding, setAdding] = useState(false);
+  useTrackPage();
 
   const fetchProduct = () => {
     if (id === null) {
@@ -43,6 +45,7 @@ export default function ProductPage() {
     setLoad({ state: 'loading' });
     api.product(id).then(
       (product) => {
+        track('product_view', { productId: product.id });
         setLoad({ state: 'ready', product });
         setSelection(initialSelection(product.skus));
         void Taro.setNavigationBarTitle({ title: product.title });
@@ -55,6 +58,7 @@ export default function ProductPage() {
   // 转发: the product, with the sharer's member id in the path so a later visit can be attributed to them.
   useShareAppMessage(() => {
     const sharer = useSession.getState().member?.id;
+    track('share', { productId: id ?? undefined, detail: 'product' });
     const shared = load.state === 'ready' ? load.product : null;
     return {
       title: shared?.title ?? t.product.title,
@@ -107,6 +111,7 @@ export default function ProductPage() {
     setAdding(true);
     try {
       await useCart.getState().add(target.id, quantity);
+      if (product) track('add_to_cart', { productId: product.id });
       void Taro.showToast({ title: t.product.addedToCart, icon: 'success' });
     } catch {
       void Taro.showToast({ title: t.common.failedToast, icon: 'none' });

@@ -12,6 +12,7 @@ import { replacePageQuery } from '../../../platform/url-state';
 import { useCatalog } from '../../../stores/catalog-store';
 import { useStorefront } from '../../../stores/storefront-store';
 import './index.css';
+import { track } from '../../../lib/tracker';
 
 const SORTS: { key: ProductSort | 'price'; label: string }[] = [
   { key: 'relevance', label: t.store.sortRelevance },
@@ -73,7 +74,10 @@ export default function SearchPage() {
     const next = value.trim().slice(0, 50);
     setInput(next);
     setKeyword(next);
-    if (next) setHistory(rememberSearch(next));
+    if (next) {
+      setHistory(rememberSearch(next));
+      track('search', { detail: next });
+    }
   };
   const chooseSort = (key: ProductSort | 'price') => {
     // 价格 toggles between low-to-high and high-to-low.
