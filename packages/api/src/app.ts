@@ -67,6 +67,7 @@ import { createStaffService, merchantStaffRoutes } from './modules/staff/index.j
 import { createTierBirthdayGifts, createTiersService, merchantTierRoutes, tierRoutes } from './modules/tiers/index.js';
 import { createStorefrontService, merchantStorefrontRoutes, storefrontRoutes } from './modules/storefront/index.js';
 import { createSharesService, type SharesParticipant, shareRoutes } from './modules/shares/index.js';
+import { createInvitationsService, invitationRoutes, merchantInvitationRoutes } from './modules/invitations/index.js';
 import {
   checkInParticipants,
   memberParticipants,
@@ -176,14 +177,27 @@ export function createApp({
       codePerAddress: createRateLimiter('coupon-code-address', r.couponCodePerAddress),
     },
   });
-  const shares = createSharesService({ db, clock, participants: (reactions.shares = sharesParticipants({}, sharesExtra)) });
+  const invitations = createInvitationsService({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    settings,
+    points,
+    coupons,
+    tiers,
+    // Built below; asked only when an event or a request comes.
+    members: () => members,
+    shareIssuedAt: async (executor, shareId) => (await shares.find(executor, shareId))?.createdAt ?? null,
+    logger,
+  });
+  const shares = createSharesService({ db, clock, participants: (reactions.shares = sharesParticipants({ invitations }, sharesExtra)) });
   const members = createMembersService({
     db,
     clock,
     timeZone: config.timeZone,
     points,
     logger,
-    participants: (reactions.member = memberParticipants({ tiers, coupons: coupons.memberParticipant, shares })),
+    participants: (reactions.member = memberParticipants({ tiers, coupons: coupons.memberParticipant, shares, invitations })),
   });
   const staff = createStaffService({ db, clock, participants: (reactions.staff = staffParticipants()) });
   const auth = createAuthService({
@@ -235,7 +249,10 @@ export function createApp({
     cart,
     settings,
     refundsOf: refundsForOrder,
-    participants: (reactions.order = orderParticipantsOf({ catalog, mall: mallCore, tiers, coupons, points, shares }, orderParticipants)),
+    participants: (reactions.order = orderParticipantsOf(
+      { catalog, mall: mallCore, tiers, coupons, points, shares, invitations },
+      orderParticipants,
+    )),
   });
   const couponIssueJobs = createCouponIssueJobs({ db, clock, coupons, members, orders, tierLevel, logger });
   const refunds = createRefundsService({ db, clock, orders, payments: paymentAdapters, logger });
@@ -352,7 +369,9 @@ export function createApp({
   app.route('/api/v1/merchant', merchantCatalogRoutes({ catalog, anyStaff, editor }));
   app.route('/api/v1', addressRoutes({ addresses, member, idempotent }));
   app.route('/api/v1', favouriteRoutes({ favourites, member, idempotent }));
-  app.route('/api/v1', shareRoutes({ shares, member, idempotent, resolveSession: resolve }));
+  app.route('/api/v1', invitationRoutes({ invitations, member }));
+  app.route('/api/v1/merchant', merchantInvitationRoutes({ invitations, anyStaff, editor }));
+  app.route('/api/v1', shareRoutes({ shares, member, idempotent, resolveSession: resolve, trustProxy: config.trustProxy }));
   app.route('/api/v1', cartRoutes({ cart, member, idempotent }));
   app.route('/api/v1', orderRoutes({ orders, member, idempotent }));
   app.route('/api/v1/merchant', merchantOrderRoutes({ orders, anyStaff, editor }));
@@ -394,7 +413,8 @@ export function createApp({
           const pointsMatured = await points.matureDue(now);
           const pointsExpired = await points.expireDue(now);
           const { closed } = await orders.closeExpiredOrders(now);
-          return { pointsMatured, pointsExpired, ordersClosed: closed };
+          const { granted: invitationRewardsGranted } = await invitations.grantDue(now);
+          return { pointsMatured, pointsExpired, ordersClosed: closed, invitationRewardsGranted };
         },
       }),
     );
@@ -431,6 +451,7 @@ export function createApp({
       cart,
       favourites,
       shares,
+      invitations,
       orders,
       payments,
       refunds,

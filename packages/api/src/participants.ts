@@ -6,6 +6,7 @@ import { type CatalogService, createOrderStockParticipant } from './modules/cata
 import { CHECK_IN_STEPS, type CheckInParticipant, createCheckInMemberData } from './modules/check-in/index.js';
 import type { CouponsService } from './modules/coupons/index.js';
 import { createFavouritesMemberData } from './modules/favourites/index.js';
+import type { InvitationsService } from './modules/invitations/index.js';
 import { MEMBER_STEPS, type MemberParticipant } from './modules/members/index.js';
 import { createOrdersMemberData, ORDER_STEPS, type OrderParticipant } from './modules/orders/index.js';
 import { createPaymentsMemberData, createPaymentsOrderParticipant } from './modules/payments/index.js';
@@ -39,6 +40,7 @@ export function orderParticipants(
     coupons: Pick<CouponsService, 'participant'>;
     points: Pick<PointsService, 'orderParticipant'>;
     shares: Pick<SharesService, 'orderParticipant'>;
+    invitations: Pick<InvitationsService, 'orderParticipant'>;
   },
   extra: readonly OrderParticipant[] = [],
 ): OrderParticipant[] {
@@ -51,6 +53,7 @@ export function orderParticipants(
     s.points.orderParticipant,
     s.tiers.growthParticipant,
     s.shares.orderParticipant,
+    s.invitations.orderParticipant,
     ...extra,
   ];
 }
@@ -65,6 +68,7 @@ export function memberParticipants(s: {
   tiers: Pick<TiersService, 'mergeMembers'>;
   coupons: MemberParticipant;
   shares: Pick<SharesService, 'memberParticipant'>;
+  invitations: Pick<InvitationsService, 'memberParticipant'>;
 }): MemberParticipant[] {
   return [
     createAuthMemberData(),
@@ -79,6 +83,7 @@ export function memberParticipants(s: {
     createTiersMemberData(s.tiers),
     createFavouritesMemberData(),
     s.shares.memberParticipant,
+    s.invitations.memberParticipant,
   ];
 }
 
@@ -86,8 +91,11 @@ export function memberParticipants(s: {
  * A member landed through someone's share (decision 034): who binds on it (invitations, distributors, guides),
  * in the landing's transaction, which for a first login is the member's creation. Empty until a module binds.
  */
-export function sharesParticipants(_s: Record<string, never>, extra: readonly SharesParticipant[] = []): SharesParticipant[] {
-  return [...extra];
+export function sharesParticipants(
+  s: { invitations: Pick<InvitationsService, 'sharesParticipant'> },
+  extra: readonly SharesParticipant[] = [],
+): SharesParticipant[] {
+  return [s.invitations.sharesParticipant, ...extra];
 }
 
 /** Points' events: a one-off task paid adds the tier's task growth (only tiers react). */

@@ -11,6 +11,7 @@ import { startCouponIssueJob } from './modules/coupons/index.js';
 import { startOrderExpiryJob } from './modules/orders/index.js';
 import { startPointsJob } from './modules/points/index.js';
 import { startTiersJob } from './modules/tiers/index.js';
+import { startInvitationsJob } from './modules/invitations/index.js';
 import { startPaymentExceptionRefundJob, startPaymentQueryJob } from './modules/payments/index.js';
 import {
   SIMULATOR_BASE,
@@ -82,6 +83,7 @@ const paymentQueryJob = startPaymentQueryJob({ payments: app.services.payments, 
 const couponIssueJob = startCouponIssueJob({ jobs: app.services.couponIssueJobs, logger });
 // Pending order points mature; due points expire.
 const pointsJob = startPointsJob({ points: app.services.points, logger });
+const invitationsJob = startInvitationsJob({ invitations: app.services.invitations, logger });
 const tiersJob = startTiersJob({ tiers: app.services.tiers, birthdayGifts: app.services.birthdayGifts, logger });
 const maintenanceJob = startMaintenanceJob({
   db: handle.db,
@@ -134,6 +136,7 @@ async function shutdown(signal: string) {
     couponIssueJob.stop(),
     pointsJob.stop(),
     tiersJob.stop(),
+    invitationsJob.stop(),
   ]);
   await handle.close();
   logger.info('stopped');

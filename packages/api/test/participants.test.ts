@@ -31,10 +31,11 @@ describe('participants', () => {
         'coupons [goods]',
         'points [goods]',
         'tier-growth [goods]',
+        'invitations [goods]',
         'test-probe',
       ],
       'order.completed': ['points [goods]', 'test-probe'],
-      'order.refunded': ['stock [goods]', 'coupons [goods]', 'points [goods]', 'tier-growth [goods]', 'test-probe'],
+      'order.refunded': ['stock [goods]', 'coupons [goods]', 'points [goods]', 'tier-growth [goods]', 'invitations [goods]', 'test-probe'],
       // Asked of every participant that has the step, whatever the order's kind (a refund is about money).
       'order.refundRequested': ['points-mall [points_mall]', 'points [goods]'],
       // A member's life (the members module emits): creation, a merge (decision 019), closing, the privacy view.
@@ -52,17 +53,30 @@ describe('participants', () => {
         'tiers',
         'favourites',
         'shares',
+        'invitations',
       ],
       'member.unfinished': ['orders', 'refunds', 'points_mall'],
-      'member.close': ['sessions', 'addresses', 'cart', 'orders', 'points_mall', 'favourites', 'shares'],
-      'member.describe': ['addresses', 'cart', 'orders', 'coupons', 'points', 'points_mall', 'check_ins', 'tiers', 'favourites', 'shares'],
+      'member.close': ['sessions', 'addresses', 'cart', 'orders', 'points_mall', 'favourites', 'shares', 'invitations'],
+      'member.describe': [
+        'addresses',
+        'cart',
+        'orders',
+        'coupons',
+        'points',
+        'points_mall',
+        'check_ins',
+        'tiers',
+        'favourites',
+        'shares',
+        'invitations',
+      ],
       // Points, check-in and staff events: one module reacts to each today.
       'points.taskCompleted': ['tiers'],
       'checkIn.checkedIn': ['tiers'],
       'checkIn.cycleRewardGrowth': ['tiers'],
       'staff.accessEnded': ['auth-sessions'],
       // A member landed through someone's share (decision 034); the test app adds its probe (`test-landings`).
-      'shares.landed': ['test-landings'],
+      'shares.landed': ['invitations', 'test-landings'],
     });
   });
 });

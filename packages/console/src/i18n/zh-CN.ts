@@ -290,6 +290,7 @@ export const zh = {
       mall_redemption: '积分兑换',
       mall_return: '兑换退回',
       birthday_gift: '生日礼',
+      invitation: '邀请有礼',
     } as Record<string, string>,
     note: '备注',
     byStaff: '操作人',

@@ -234,6 +234,7 @@ export const zhCN = {
       mall_redemption: '积分兑换',
       mall_return: '兑换退回',
       birthday_gift: '生日礼',
+      invitation: '邀请有礼',
     } satisfies Record<PointsEntry['reason'], string>,
     reasonUnknown: '积分变动',
   },

@@ -32,6 +32,7 @@ export const TestJobsRunResult = z
     pointsMatured: z.number().int(),
     pointsExpired: z.number().int(),
     ordersClosed: z.number().int().meta({ description: 'unpaid orders past their payment window (points-plus-cash redemptions among them)' }),
+    invitationRewardsGranted: z.number().int().meta({ description: 'inviters’ rewards granted once the refund window passed' }),
   })
   .meta({ id: 'TestJobsRunResult' });
 

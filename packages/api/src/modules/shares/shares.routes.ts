@@ -2,7 +2,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { IssueShareRequest, LandingResult, RecordLandingRequest, ShareIssued } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { noStore, type SessionResolver } from '../../lib/auth.js';
-import { createRouter, type AppEnv } from '../../lib/http.js';
+import { clientAddress, createRouter, type AppEnv } from '../../lib/http.js';
 import { IdempotencyHeader, jsonBody, jsonContent, memberErrors, memberWrite, requestErrors } from '../../lib/openapi.js';
 import type { SharesService } from './shares.service.js';
 
@@ -15,6 +15,7 @@ export function shareRoutes(deps: {
   idempotent: MiddlewareHandler<AppEnv>;
   /** Reads an optional bearer token on a landing (auth is optional there). */
   resolveSession: SessionResolver;
+  trustProxy: boolean;
 }) {
   const router = createRouter();
   const tags = ['shares'];
@@ -52,7 +53,10 @@ export function shareRoutes(deps: {
       const session = token ? await deps.resolveSession(token) : null;
       const memberId = session?.subjectType === 'member' ? session.subjectId : null;
       const platform = body.platform ?? (session?.subjectType === 'member' ? (session.platform ?? null) : null);
-      return c.json(await deps.shares.recordLanding({ memberId, shareId: body.shareId, platform }), 200);
+      return c.json(
+        await deps.shares.recordLanding({ memberId, shareId: body.shareId, platform, clientAddress: clientAddress(c, deps.trustProxy) }),
+        200,
+      );
     },
   );
   return router;

@@ -61,11 +61,19 @@ export interface SharesService {
    * nothing and answers `recorded: false`, never an error. A member landing on their own share is a visit only (no
    * touch, no event). Otherwise the visit is recorded, the member's touches moved and `landed` run, in one transaction.
    */
-  recordLanding(input: { memberId: number | null; shareId: string; platform: LoginPlatform | null }): Promise<LandingResult>;
+  recordLanding(input: {
+    memberId: number | null;
+    shareId: string;
+    platform: LoginPlatform | null;
+    clientAddress?: string | null;
+  }): Promise<LandingResult>;
   /** The same, inside a transaction the caller holds (a member's creation at first login: `isNewMember`). */
-  landIn(trx: Tx, input: { memberId: number; shareId: string; platform: LoginPlatform | null; isNewMember: boolean }): Promise<LandingResult>;
+  landIn(
+    trx: Tx,
+    input: { memberId: number; shareId: string; platform: LoginPlatform | null; isNewMember: boolean; clientAddress?: string | null },
+  ): Promise<LandingResult>;
   /** A share as issued, live or not; null when unknown. */
-  find(executor: Executor, shareId: string): Promise<(ShareFacts & { expiresAt: string }) | null>;
+  find(executor: Executor, shareId: string): Promise<(ShareFacts & { createdAt: string; expiresAt: string }) | null>;
   /** The share an order was placed under, or null. */
   orderAttribution(executor: Executor, orderId: number): Promise<OrderAttribution | null>;
   /** A member's first and last touch, or null when they never landed through anyone's share. */
@@ -123,7 +131,7 @@ export function createSharesService(deps: { db: DB; clock: Clock; participants?:
 
   async function landIn(
     trx: Tx,
-    input: { memberId: number | null; shareId: string; platform: LoginPlatform | null; isNewMember: boolean },
+    input: { memberId: number | null; shareId: string; platform: LoginPlatform | null; isNewMember: boolean; clientAddress?: string | null },
   ): Promise<LandingResult> {
     if (!SHARE_ID_PATTERN.test(input.shareId)) return NOT_RECORDED;
     const row = await repo.findShare(trx, input.shareId);
@@ -140,7 +148,14 @@ export function createSharesService(deps: { db: DB; clock: Clock; participants?:
     });
     if (input.memberId !== null && share.sharerMemberId !== input.memberId) {
       await repo.touch(trx, input.memberId, share.id, at);
-      await runStep(participants, 'landed', trx, { memberId: input.memberId, share, platform: input.platform, isNewMember: input.isNewMember, at });
+      await runStep(participants, 'landed', trx, {
+        memberId: input.memberId,
+        share,
+        platform: input.platform,
+        isNewMember: input.isNewMember,
+        clientAddress: input.clientAddress ?? null,
+        at,
+      });
     }
     return { recorded: true, kind: share.kind, targetId: share.targetId };
   }
@@ -153,7 +168,7 @@ export function createSharesService(deps: { db: DB; clock: Clock; participants?:
     async find(executor, shareId) {
       if (!SHARE_ID_PATTERN.test(shareId)) return null;
       const row = await repo.findShare(executor, shareId);
-      return row ? { ...factsOf(row), expiresAt: row.expires_at } : null;
+      return row ? { ...factsOf(row), createdAt: row.created_at, expiresAt: row.expires_at } : null;
     },
     async orderAttribution(executor, orderId) {
       const row = await repo.findOrderAttribution(executor, orderId);
