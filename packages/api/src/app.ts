@@ -190,7 +190,7 @@ export function createApp({
     shareIssuedAt: async (executor, shareId) => (await shares.find(executor, shareId))?.createdAt ?? null,
     logger,
   });
-  const shares = createSharesService({ db, clock, participants: (reactions.shares = sharesParticipants({ invitations }, sharesExtra)) });
+  const shares = createSharesService({ db, clock, platforms, participants: (reactions.shares = sharesParticipants({ invitations }, sharesExtra)) });
   const members = createMembersService({
     db,
     clock,
@@ -371,7 +371,17 @@ export function createApp({
   app.route('/api/v1', favouriteRoutes({ favourites, member, idempotent }));
   app.route('/api/v1', invitationRoutes({ invitations, member }));
   app.route('/api/v1/merchant', merchantInvitationRoutes({ invitations, anyStaff, editor }));
-  app.route('/api/v1', shareRoutes({ shares, member, idempotent, resolveSession: resolve, trustProxy: config.trustProxy }));
+  app.route(
+    '/api/v1',
+    shareRoutes({
+      shares,
+      member,
+      idempotent,
+      resolveSession: resolve,
+      trustProxy: config.trustProxy,
+      ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
+    }),
+  );
   app.route('/api/v1', cartRoutes({ cart, member, idempotent }));
   app.route('/api/v1', orderRoutes({ orders, member, idempotent }));
   app.route('/api/v1/merchant', merchantOrderRoutes({ orders, anyStaff, editor }));

@@ -3,7 +3,7 @@
  * scripts/gen-api-types.mjs with openapi-typescript. Do not edit: change the zod schemas in packages/shared or the
  * routes in packages/api, then run `node scripts/gen-api-types.mjs`. Types only: nothing here reaches a bundle.
  *
- * OpenAPI document sha256: 3e7338bf41cc592f2176249862245eeca05d49633ac9ea54172fe7b5e62abd94
+ * OpenAPI document sha256: e58f1dd490a1bc8ce8f223bb5a4671c95194a4014aa49f305965e15a59264ad8
  */
 
 export interface paths {
@@ -6226,6 +6226,98 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/shares/{shareId}/code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The scannable code of one of my shares (the platform’s mini-program code; h5: a QR code of the web address) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          shareId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the code, as a data URL */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ShareCode'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description PLATFORM_UNAVAILABLE */
+        502: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description PLATFORM_BUSY */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -13207,6 +13299,13 @@ export interface components {
       targetId?: number;
       /** @enum {string} */
       channel: 'card' | 'poster' | 'code' | 'link' | 'timeline';
+    };
+    ShareCode: {
+      shareId: string;
+      /** @enum {string} */
+      platform: 'weapp' | 'alipay' | 'tt' | 'h5';
+      /** @description data:image/png;base64,… (Alipay: the image as its CDN serves it) */
+      image: string;
     };
     LandingResult: {
       /** @description false when the id was unknown, forged or expired (ignored, not an error) */

@@ -33,6 +33,11 @@ export interface PlatformAdapter {
    * PLATFORM_BUSY (retry shortly), PLATFORM_UNAVAILABLE (unreachable, misconfigured, unverifiable answers).
    */
   getPhoneNumber(proof: PhoneProof, context: PhoneProofContext): Promise<PlatformPhoneNumber>;
+  /**
+   * A scannable mini-program code (PNG) that opens `page` with the share id, made by the platform's own API
+   * (docs/protocols/mini-program-codes.md). Throws AppError PLATFORM_BUSY, RATE_LIMITED or PLATFORM_UNAVAILABLE.
+   */
+  createMiniProgramCode?(request: { page: string; scene: string }): Promise<Buffer>;
 }
 
 /** What the platform's phone-number button gives the client, by platform. */
