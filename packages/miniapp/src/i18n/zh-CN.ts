@@ -378,6 +378,7 @@ export const zhCN = {
     badge: (n: number) => (n > 99 ? '99+' : String(n)),
   },
   // -- the member centre: header, profile, privacy and closing the account ----------------------------------------
+  invite: { entry: '邀请有礼', hint: '邀好友 得奖励' },
   centre: {
     phoneUnbound: '未绑定手机号',
     menuTitle: '账号与服务',
