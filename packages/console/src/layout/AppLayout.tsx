@@ -45,6 +45,7 @@ const MENU: MenuEntry[] = [
     children: [
       { key: '/coupons', label: zh.nav.coupons },
       { key: '/coupons/new-member-pack', label: zh.nav.newMemberPack },
+      { key: '/invitations', label: zh.invitations.nav },
     ],
   },
   {
