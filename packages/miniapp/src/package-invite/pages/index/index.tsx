@@ -100,7 +100,7 @@ export default function InvitePage() {
         <View className='card invite-poster js-invite-poster-card'>
           <Text className='invite-poster-title'>{t.invite.posterTitle}</Text>
           <Text className='muted'>{t.app.name}</Text>
-          <Image className='invite-code js-invite-code' src={poster.image} mode='aspectFit' showMenuByLongpress />
+          <Image className='invite-code js-invite-code' src={poster.image} mode='scaleToFill' showMenuByLongpress />
           <Text className='muted invite-note'>{t.invite.posterHint}</Text>
         </View>
       ) : null}
