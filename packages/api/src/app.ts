@@ -70,6 +70,7 @@ import { createTierBirthdayGifts, createTiersService, merchantTierRoutes, tierRo
 import { createMemberCardsService, memberCardRoutes, merchantMemberCardRoutes } from './modules/member-cards/index.js';
 import { createStorefrontService, merchantStorefrontRoutes, storefrontRoutes } from './modules/storefront/index.js';
 import { createSharesService, type SharesParticipant, shareRoutes } from './modules/shares/index.js';
+import { createInvitationsService, invitationRoutes, merchantInvitationRoutes } from './modules/invitations/index.js';
 import {
   checkInParticipants,
   memberCardParticipants,
@@ -215,7 +216,20 @@ export function createApp({
         reference: o.reference,
       }),
   });
-  const shares = createSharesService({ db, clock, participants: (reactions.shares = sharesParticipants({}, sharesExtra)) });
+  const invitations = createInvitationsService({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    settings,
+    points,
+    coupons,
+    tiers,
+    // Built below; asked only when an event or a request comes.
+    members: () => members,
+    shareIssuedAt: async (executor, shareId) => (await shares.find(executor, shareId))?.createdAt ?? null,
+    logger,
+  });
+  const shares = createSharesService({ db, clock, platforms, participants: (reactions.shares = sharesParticipants({ invitations }, sharesExtra)) });
   const events = createEventsService({
     db,
     clock,
@@ -238,7 +252,7 @@ export function createApp({
     timeZone: config.timeZone,
     points,
     logger,
-    participants: (reactions.member = memberParticipants({ tiers, coupons: coupons.memberParticipant, shares })),
+    participants: (reactions.member = memberParticipants({ tiers, coupons: coupons.memberParticipant, shares, invitations })),
   });
   const staff = createStaffService({ db, clock, participants: (reactions.staff = staffParticipants()) });
   const auth = createAuthService({
@@ -291,7 +305,7 @@ export function createApp({
     settings,
     refundsOf: refundsForOrder,
     participants: (reactions.order = orderParticipantsOf(
-      { catalog, mall: mallCore, tiers, coupons, points, memberCards, messages, shares },
+      { catalog, mall: mallCore, tiers, coupons, points, memberCards, messages, shares, invitations },
       orderParticipants,
     )),
   });
@@ -428,7 +442,19 @@ export function createApp({
   app.route('/api/v1', favouriteRoutes({ favourites, member, idempotent }));
   app.route('/api/v1', messageRoutes({ messages, member, idempotent }));
   app.route('/api/v1/merchant', merchantMessageRoutes({ messages, anyStaff, editor }));
-  app.route('/api/v1', shareRoutes({ shares, member, idempotent, resolveSession: resolve }));
+  app.route('/api/v1', invitationRoutes({ invitations, member }));
+  app.route('/api/v1/merchant', merchantInvitationRoutes({ invitations, anyStaff, editor }));
+  app.route(
+    '/api/v1',
+    shareRoutes({
+      shares,
+      member,
+      idempotent,
+      resolveSession: resolve,
+      trustProxy: config.trustProxy,
+      ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}),
+    }),
+  );
   app.route('/api/v1', cartRoutes({ cart, member, idempotent }));
   app.route('/api/v1', orderRoutes({ orders, member, idempotent }));
   app.route('/api/v1/merchant', merchantOrderRoutes({ orders, anyStaff, editor }));
@@ -473,6 +499,7 @@ export function createApp({
           await messageReminders.run(now);
           const sent = await messages.deliverDue(now);
           const rollup = await events.rollUp(now);
+          const { granted: invitationRewardsGranted } = await invitations.grantDue(now);
           return {
             pointsMatured,
             pointsExpired,
@@ -480,6 +507,7 @@ export function createApp({
             messagesSent: sent.sent,
             eventDatesRolledUp: rollup.dates.length,
             eventsPurged: rollup.purged,
+            invitationRewardsGranted,
           };
         },
       }),
@@ -520,6 +548,7 @@ export function createApp({
       messages,
       messageReminders,
       shares,
+      invitations,
       orders,
       payments,
       refunds,

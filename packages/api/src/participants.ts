@@ -8,6 +8,7 @@ import type { CouponsService } from './modules/coupons/index.js';
 import { createFavouritesMemberData } from './modules/favourites/index.js';
 import { createMemberCardsMemberData, MEMBER_CARD_STEPS, type MemberCardParticipant, type MemberCardsService } from './modules/member-cards/index.js';
 import { createEventsMemberData } from './modules/events/index.js';
+import type { InvitationsService } from './modules/invitations/index.js';
 import { MEMBER_STEPS, type MemberParticipant } from './modules/members/index.js';
 import {
   createMessagesMemberCardParticipant,
@@ -50,6 +51,7 @@ export function orderParticipants(
     memberCards: Pick<MemberCardsService, 'benefitsParticipant' | 'purchaseParticipant'>;
     messages: Pick<MessagesService, 'send'>;
     shares: Pick<SharesService, 'orderParticipant'>;
+    invitations: Pick<InvitationsService, 'orderParticipant'>;
   },
   extra: readonly OrderParticipant[] = [],
 ): OrderParticipant[] {
@@ -66,6 +68,7 @@ export function orderParticipants(
     s.tiers.growthParticipant,
     createMessagesOrderParticipant(s.messages),
     s.shares.orderParticipant,
+    s.invitations.orderParticipant,
     ...extra,
   ];
 }
@@ -80,6 +83,7 @@ export function memberParticipants(s: {
   tiers: Pick<TiersService, 'mergeMembers'>;
   coupons: MemberParticipant;
   shares: Pick<SharesService, 'memberParticipant'>;
+  invitations: Pick<InvitationsService, 'memberParticipant'>;
 }): MemberParticipant[] {
   return [
     createAuthMemberData(),
@@ -97,6 +101,7 @@ export function memberParticipants(s: {
     createMessagesMemberData(),
     s.shares.memberParticipant,
     createEventsMemberData(),
+    s.invitations.memberParticipant,
   ];
 }
 
@@ -109,8 +114,11 @@ export function memberCardParticipants(s: { messages: Pick<MessagesService, 'sen
  * A member landed through someone's share (decision 034): who binds on it (invitations, distributors, guides),
  * in the landing's transaction, which for a first login is the member's creation. Empty until a module binds.
  */
-export function sharesParticipants(_s: Record<string, never>, extra: readonly SharesParticipant[] = []): SharesParticipant[] {
-  return [...extra];
+export function sharesParticipants(
+  s: { invitations: Pick<InvitationsService, 'sharesParticipant'> },
+  extra: readonly SharesParticipant[] = [],
+): SharesParticipant[] {
+  return [s.invitations.sharesParticipant, ...extra];
 }
 
 /** Points' events: a one-off task paid adds the tier's task growth (only tiers react). */

@@ -14,6 +14,7 @@ import { startPointsJob } from './modules/points/index.js';
 import { startTiersJob } from './modules/tiers/index.js';
 import { startMemberCardsJob } from './modules/member-cards/index.js';
 import { startEventsRollupJob } from './modules/events/index.js';
+import { startInvitationsJob } from './modules/invitations/index.js';
 import { startPaymentExceptionRefundJob, startPaymentQueryJob } from './modules/payments/index.js';
 import {
   SIMULATOR_BASE,
@@ -89,6 +90,7 @@ const pointsJob = startPointsJob({ points: app.services.points, logger });
 const messageJob = startMessageDeliveryJob({ messages: app.services.messages, clock, logger });
 // Points and coupons about to expire, the evening check-in reminder: written as messages for the outbox.
 const remindersJob = startMessageRemindersJob({ reminders: app.services.messageReminders, clock, logger });
+const invitationsJob = startInvitationsJob({ invitations: app.services.invitations, logger });
 const tiersJob = startTiersJob({ tiers: app.services.tiers, birthdayGifts: app.services.birthdayGifts, logger });
 const memberCardsJob = startMemberCardsJob({ cards: app.services.memberCards, logger });
 // Behaviour events' daily rollups brought up to date; raw events past retention purged.
@@ -148,6 +150,7 @@ async function shutdown(signal: string) {
     messageJob.stop(),
     remindersJob.stop(),
     eventsJob.stop(),
+    invitationsJob.stop(),
   ]);
   await handle.close();
   logger.info('stopped');

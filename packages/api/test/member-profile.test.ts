@@ -141,6 +141,7 @@ describe('privacy', () => {
         'messages',
         'shares',
         'events',
+        'invitations',
       ].sort(),
     );
     expect(data.body.data.addresses[0].name).toBe('林晓');

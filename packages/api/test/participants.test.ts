@@ -41,6 +41,7 @@ describe('participants', () => {
         'coupons [goods]',
         'points [goods]',
         'tier-growth [goods]',
+        'invitations [goods]',
         'test-probe',
       ],
       // Messages write the member's message with the move; the outbox sends it after the commit (decision 045).
@@ -54,6 +55,7 @@ describe('participants', () => {
         'points [goods]',
         'tier-growth [goods]',
         'messages [goods]',
+        'invitations [goods]',
         'test-probe',
       ],
       // Asked of every participant that has the step, whatever the order's kind (a refund is about money).
@@ -76,9 +78,10 @@ describe('participants', () => {
         'messages',
         'shares',
         'events',
+        'invitations',
       ],
       'member.unfinished': ['orders', 'refunds', 'points_mall'],
-      'member.close': ['sessions', 'addresses', 'cart', 'orders', 'points_mall', 'favourites', 'member-cards', 'messages', 'shares', 'events'],
+      'member.close': ['sessions', 'addresses', 'cart', 'orders', 'points_mall', 'favourites', 'member-cards', 'messages', 'shares', 'events', 'invitations'],
       'member.describe': [
         'addresses',
         'cart',
@@ -93,6 +96,7 @@ describe('participants', () => {
         'messages',
         'shares',
         'events',
+        'invitations',
       ],
       // Points, check-in and staff events: one module reacts to each today.
       'points.taskCompleted': ['tiers'],
@@ -102,7 +106,7 @@ describe('participants', () => {
       // A paid card ending soon: the messages module sends the reminder.
       'memberCard.expiring': ['messages'],
       // A member landed through someone's share (decision 034); the test app adds its probe (`test-landings`).
-      'shares.landed': ['test-landings'],
+      'shares.landed': ['invitations', 'test-landings'],
     });
   });
 });

@@ -70,6 +70,7 @@ describe('the hooks in an app', () => {
       messagesSent: 0,
       eventDatesRolledUp: 0,
       eventsPurged: 0,
+      invitationRewardsGranted: 0,
     });
   });
 });

@@ -33,6 +33,7 @@ const MallItemEditPage = lazy(() => import('./pages/mall/MallItemEditPage'));
 const RedemptionsPage = lazy(() => import('./pages/mall/RedemptionsPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 const MessagesPage = lazy(() => import('./pages/messages/MessagesPage'));
+const InvitationsPage = lazy(() => import('./pages/invitations/InvitationsPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -72,6 +73,7 @@ const router = createBrowserRouter(
         { path: 'coupons/:id', element: page(<CouponDetailPage />) },
         { path: 'coupons/:id/edit', element: page(<CouponEditPage />) },
         { path: 'points/rules', element: page(<PointsRulesPage />) },
+        { path: 'invitations', element: page(<InvitationsPage />) },
         { path: 'points/mall', element: page(<MallItemListPage />) },
         { path: 'points/mall/new', element: page(<MallItemEditPage />) },
         { path: 'points/mall/:id/edit', element: page(<MallItemEditPage />) },

@@ -25,6 +25,8 @@ export default defineAppConfig({
     // The share poster's canvas drawing, used on a tap of 生成海报.
     { root: 'package-share', pages: ['pages/poster/index'] },
     { root: 'package-message', pages: ['pages/centre/index'] },
+    // 邀请有礼: the rules, the invitation poster with the platform's code, my invitations, the leaderboard.
+    { root: 'package-invite', pages: ['pages/index/index'] },
   ],
   // While a tab page is shown, fetch the sub-package its taps lead to (WeChat, Alipay and Douyin read the same key).
   preloadRule: {

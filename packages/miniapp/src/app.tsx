@@ -1,18 +1,25 @@
-import { SHARE_QUERY_KEY } from '@siyu/shared/constants';
 import Taro, { useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
 import { t } from './i18n/zh-CN';
+import { TARGET } from './env';
 import { watchPageLoads } from './platform/page-load';
+import { api } from './api/client';
+import { rememberShareId, shareIdFromQuery, takeShareId } from './lib/share-landing';
 import { setAttribution, startTracker } from './lib/tracker';
 import { useCart } from './stores/cart-store';
 import { useSession } from './stores/session-store';
 import './app.css';
 
 function App({ children }: PropsWithChildren) {
-  useLaunch((launch) => {
-    const q = (launch?.query ?? {}) as Record<string, string | undefined>;
-    // The share id a shared card or code carries (decision 034); the server gives it its channel.
-    setAttribution({ channel: q.channel, shareId: q[SHARE_QUERY_KEY] });
+  useLaunch((options) => {
+    // Opened through a share (a card's `s`, a code's scene): kept for the login, or posted now if a session is open.
+    const query =
+      TARGET === 'h5' ? Object.fromEntries(new URLSearchParams(window.location.search || window.location.hash.split('?')[1] || '')) : options?.query;
+    const q = (query ?? {}) as Record<string, string | undefined>;
+    const shareId = shareIdFromQuery(q);
+    rememberShareId(shareId);
+    // Behaviour events carry the visit's attribution (the server gives a live share id its channel).
+    setAttribution({ channel: q.channel, shareId: shareId ?? undefined });
     startTracker();
     // A page that cannot be fetched (H5 with the server down) is said in words, not a silent tap.
     watchPageLoads(() => void Taro.showToast({ title: t.store.serverDown, icon: 'none', duration: 3000 }));
@@ -21,7 +28,12 @@ function App({ children }: PropsWithChildren) {
     useSession
       .getState()
       .ensureSession()
-      .then(() => useCart.getState().load())
+      .then(() => {
+        // The session was already open (the login did not take the share id): post the landing.
+        const shareId = takeShareId();
+        if (shareId) void api.recordLanding({ shareId }).catch(() => undefined);
+        return useCart.getState().load();
+      })
       .catch(() => undefined);
   });
   return children;

@@ -187,7 +187,7 @@ describe.each(PHONE_VIEWPORTS)('H5 storefront at $width × $height', (viewport) 
     expect(await layoutFaults(page)).toEqual([]);
   });
 
-  it('生成海报 draws the share poster (image, title, price, shop, the path with the sharer) in a sheet, and saves it', async () => {
+  it('生成海报 draws the share poster (image, title, price, shop, the path with a share id and its code) in a sheet, and saves it', async () => {
     await open(`/package-product/pages/detail/index?id=${longjingId}`, '.js-poster-open');
     await expectTapTarget(page, '.js-poster-open');
     await page.locator('.js-poster-open').first().click();
@@ -214,10 +214,12 @@ describe.each(PHONE_VIEWPORTS)('H5 storefront at $width × $height', (viewport) 
       });
     expect(topColour).not.toEqual([240, 240, 243]);
     await screenSettled(page); // the page's slide-in done
-    const member = await apiCall<{ id: number }>(api.base, 'GET', '/api/v1/me', await memberToken(page));
-    expect(await page.locator('.js-poster-link').first().textContent()).toBe(
-      `${api.base}/#/package-product/pages/detail/index?id=${longjingId}&sharer=${member.id}`,
-    );
+    // The way in carries a share id the server issued to this member (decision 034); the poster draws its code.
+    const link = (await page.locator('.js-poster-link').first().textContent()) ?? '';
+    const shareId = new RegExp(`^${api.base}/#/package-product/pages/detail/index\\?id=${longjingId}&s=([0-9A-Za-z]{10})$`).exec(link)?.[1];
+    expect(shareId, link).toBeTruthy();
+    const code = await apiCall<{ image: string }>(api.base, 'GET', `/api/v1/shares/${shareId}/code`, await memberToken(page));
+    expect(code.image.startsWith('data:image/png;base64,')).toBe(true);
     await shot('poster-sheet');
     expect(await layoutFaults(page)).toEqual([]);
     await expectTapTarget(page, '.js-poster-save');

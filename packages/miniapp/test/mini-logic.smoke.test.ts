@@ -908,16 +908,27 @@ for (const { platform, label } of PLATFORMS) {
       expect(productCalls.every((r) => r.status === 200)).toBe(true);
     });
 
-    it('shares a product with the sharer’s member id in the path (onShareAppMessage)', async () => {
+    it('shares a product with a share id the server issued in the path (onShareAppMessage)', async () => {
       const products = await host.apiGet<{ items: Array<{ id: number; title: string }> }>('/api/v1/products?page=1&pageSize=1', host.storedToken());
       const product = products.items[0]!;
       const page = host.openPage('package-product/pages/detail/index', { id: String(product.id) });
       await waitFor(() => host.find('js-detail-title'), 'the product title', host.diagnose);
       expect(typeof page.onShareAppMessage).toBe('function');
+      const sharePath = () => (page.onShareAppMessage.call(page, { from: 'menu' }) as { path: string }).path;
+      await waitFor(() => sharePath().includes('&s='), 'the share id issued', host.diagnose);
       const share = page.onShareAppMessage.call(page, { from: 'menu' }) as { title: string; path: string };
-      const me = await host.apiGet<{ id: number }>('/api/v1/me', host.storedToken());
       expect(share.title).toBe(product.title);
-      expect(share.path).toBe(`/package-product/pages/detail/index?id=${product.id}&sharer=${me.id}`);
+      expect(share.path).toMatch(new RegExp(`^/package-product/pages/detail/index\\?id=${product.id}&s=[0-9A-Za-z]{10}$`));
+    });
+
+    it('renders 邀请有礼 from the API; its share card carries an invitation share id', async () => {
+      const page = host.openPage('package-invite/pages/index/index');
+      await waitFor(() => host.find('js-invite-rules'), 'the invitation rules', host.diagnose);
+      await waitFor(() => host.find('js-invite-mine'), 'my invitations', host.diagnose);
+      const sharePath = () => (page.onShareAppMessage.call(page, { from: 'menu' }) as { path: string }).path;
+      await waitFor(() => sharePath().includes('?s='), 'the invitation share id issued', host.diagnose);
+      const share = page.onShareAppMessage.call(page, { from: 'menu' }) as { title: string; path: string };
+      expect(share.path).toMatch(/^\/pages\/index\/index\?s=[0-9A-Za-z]{10}$/);
     });
 
     it('relaunched with a revoked stored token, logs in again once and still shows today’s check-in', async () => {

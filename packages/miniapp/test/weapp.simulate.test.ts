@@ -974,6 +974,27 @@ describe('WeChat output: the storefront fixes (decision 018)', () => {
     await waitFor(() => navigations.slice(before).includes(`/package-share/pages/poster/index?id=${teas.items[0]!.id}`), 'navigateTo the poster');
     product.page.detach();
   }, 60_000);
+
+  it('邀请有礼 opens from the member centre and shows the invitation poster with the WeChat code the server made', async () => {
+    const centre = openPage('pages/member/index');
+    await waitFor(() => one(centre.host, 'js-invite-entry'), 'the 邀请有礼 entry');
+    const before = navigations.length;
+    tap(one(centre.host, 'js-invite-entry')!);
+    await waitFor(() => navigations.slice(before).includes('/package-invite/pages/index/index'), 'navigateTo 邀请有礼');
+    centre.page.detach();
+
+    const { page, host } = openPage('package-invite/pages/index/index');
+    await waitFor(() => one(host, 'js-invite-poster'), 'the 生成邀请海报 button');
+    tap(one(host, 'js-invite-poster')!);
+    await waitFor(() => one(host, 'js-invite-code'), 'the invitation code on the poster');
+    const asked = requests.find((r) => /^GET \/api\/v1\/shares\/[0-9A-Za-z]{10}\/code$/.test(r));
+    expect(asked, requests.join('\n')).toBeTruthy();
+    const code = await apiCall<{ platform: string; image: string }>(api.base, 'GET', asked!.slice(4), lastAuthorization!.slice(7));
+    expect(code.platform).toBe('weapp');
+    expect(code.image.startsWith('data:image/png;base64,')).toBe(true);
+    expect(one(host, 'js-invite-mine')).toBeTruthy();
+    page.detach();
+  }, 60_000);
 });
 
 describe('WeChat output: the region picker, the address book, order counts and 支付成功', () => {

@@ -3,7 +3,7 @@
  * scripts/gen-api-types.mjs with openapi-typescript. Do not edit: change the zod schemas in packages/shared or the
  * routes in packages/api, then run `node scripts/gen-api-types.mjs`. Types only: nothing here reaches a bundle.
  *
- * OpenAPI document sha256: 7b04d8e7dc3ca41d8498e9bcded2f1216ff042f310685f4cd9e967696b71f890
+ * OpenAPI document sha256: bee368aa73d341839e8e41e03e66b21861a2b9a1a5e596716b7cf021ee07b69f
  */
 
 export interface paths {
@@ -870,7 +870,8 @@ export interface paths {
             | 'expiry'
             | 'mall_redemption'
             | 'mall_return'
-            | 'birthday_gift';
+            | 'birthday_gift'
+            | 'invitation';
           /** @description in: credits; out: debits */
           direction?: 'in' | 'out';
         };
@@ -3477,7 +3478,8 @@ export interface paths {
             | 'expiry'
             | 'mall_redemption'
             | 'mall_return'
-            | 'birthday_gift';
+            | 'birthday_gift'
+            | 'invitation';
           /** @description in: credits; out: debits */
           direction?: 'in' | 'out';
           /** @description posted on or after this day (merchant’s time zone) */
@@ -8333,6 +8335,547 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/invitations/rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 邀请有礼: the rewards for inviter and invitee, the refund window, the daily cap */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the rules */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InvitationRulesView'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My invitations: who joined (masked), each reward’s state, what I earned */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description my invitations */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MyInvitations'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/invitations/leaderboard': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The month’s inviters by invitations (names masked), and my rank */
+    get: {
+      parameters: {
+        query?: {
+          /** @description YYYY-MM in the merchant's time zone; default this month */
+          month?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the leaderboard */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InvitationLeaderboard'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/invitation-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The invitation rules and rewards */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the rules */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InvitationRules'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    /** Set the invitation rules and rewards (rewards already promised keep their terms) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['InvitationRules'];
+        };
+      };
+      responses: {
+        /** @description the rules now */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['InvitationRules'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Invitations, newest first, with the reward’s state and risk flags */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+          status?: 'bound' | 'pending' | 'granted' | 'cancelled' | 'withheld' | 'over_cap' | 'void';
+          /** @description true: only invitations with a risk flag */
+          flagged?: 'true' | 'false';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description a page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MerchantInvitationPage'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/invitations/{id}/withhold': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Withhold the inviter’s reward (bound or pending only) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WithholdInvitationRequest'];
+        };
+      };
+      responses: {
+        /** @description withheld */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/shares': {
     parameters: {
       query?: never;
@@ -8405,6 +8948,98 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/shares/{shareId}/code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The scannable code of one of my shares (the platform’s mini-program code; h5: a QR code of the web address) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          shareId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the code, as a data URL */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ShareCode'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description PLATFORM_UNAVAILABLE */
+        502: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description PLATFORM_BUSY */
+        503: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -14380,7 +15015,8 @@ export interface components {
         | 'expiry'
         | 'mall_redemption'
         | 'mall_return'
-        | 'birthday_gift';
+        | 'birthday_gift'
+        | 'invitation';
       sourceKey: string;
       note: string | null;
       /**
@@ -14930,7 +15566,8 @@ export interface components {
         | 'expiry'
         | 'mall_redemption'
         | 'mall_return'
-        | 'birthday_gift';
+        | 'birthday_gift'
+        | 'invitation';
       sourceKey: string;
       note: string | null;
       /**
@@ -15582,6 +16219,110 @@ export interface components {
       deliveryCode: string | null;
       deliveryDetail: string | null;
     };
+    InvitationRulesView: {
+      enabled: boolean;
+      refundWindowDays: number;
+      inviterReward: components['schemas']['InviterReward'];
+      inviteeWelcome: components['schemas']['InviteeWelcome'];
+      dailyCapPerInviter: number;
+      requirePhone: boolean;
+    };
+    InviterReward: {
+      points: number;
+      couponTemplateIds: number[];
+      growth: number;
+    };
+    InviteeWelcome: {
+      points: number;
+      couponTemplateIds: number[];
+    };
+    MyInvitations: {
+      invited: number;
+      pending: number;
+      granted: number;
+      pointsEarned: number;
+      items: components['schemas']['MyInvitation'][];
+    };
+    MyInvitation: {
+      id: number;
+      /** @description masked: 林** */
+      inviteeName: string;
+      inviteeAvatarUrl: string | null;
+      /** @enum {string} */
+      status: 'bound' | 'pending' | 'granted' | 'cancelled' | 'withheld' | 'over_cap' | 'void';
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      boundAt: string;
+      /** @description pending: when the reward is granted if nothing is refunded */
+      dueAt: string | null;
+      settledAt: string | null;
+    };
+    InvitationLeaderboard: {
+      month: string;
+      items: {
+        rank: number;
+        name: string;
+        avatarUrl: string | null;
+        invited: number;
+        me: boolean;
+      }[];
+      mine: {
+        rank: number | null;
+        invited: number;
+      };
+    };
+    InvitationRules: {
+      enabled: boolean;
+      /** @description an invitation binds a new member within this many days of being issued */
+      bindWindowDays: number;
+      /** @description the inviter's reward waits this many days after the invitee's first paid order; a refund in them cancels it */
+      refundWindowDays: number;
+      inviterReward: components['schemas']['InviterReward'];
+      inviteeWelcome: components['schemas']['InviteeWelcome'];
+      /** @description invitations per inviter and business day that can earn a reward */
+      dailyCapPerInviter: number;
+      /** @description reward only invitees who bound a phone by the time the reward is due */
+      requirePhone: boolean;
+      /** @description flag an inviter's invitees when this many came from one network address */
+      riskAddressThreshold: number;
+    };
+    MerchantInvitationPage: {
+      items: components['schemas']['MerchantInvitation'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    MerchantInvitation: {
+      id: number;
+      inviter: {
+        id: number;
+        nickname: string;
+      };
+      invitee: {
+        id: number;
+        nickname: string;
+        phoneBound: boolean;
+      };
+      /** @enum {string} */
+      status: 'bound' | 'pending' | 'granted' | 'cancelled' | 'withheld' | 'over_cap' | 'void';
+      reason: string | null;
+      orderId: number | null;
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      boundAt: string;
+      dueAt: string | null;
+      settledAt: string | null;
+      riskFlags: 'shared_address'[];
+      /** @description how many of the inviter's invitees share this invitee's network address (this one included) */
+      sameAddressInvitees: number;
+    };
+    WithholdInvitationRequest: {
+      reason: string;
+    };
     ShareIssued: {
       /** @example a1B2c3D4e5 */
       shareId: string;
@@ -15603,6 +16344,13 @@ export interface components {
       targetId?: number;
       /** @enum {string} */
       channel: 'card' | 'poster' | 'code' | 'link' | 'timeline';
+    };
+    ShareCode: {
+      shareId: string;
+      /** @enum {string} */
+      platform: 'weapp' | 'alipay' | 'tt' | 'h5';
+      /** @description data:image/png;base64,… (Alipay: the image as its CDN serves it) */
+      image: string;
     };
     LandingResult: {
       /** @description false when the id was unknown, forged or expired (ignored, not an error) */

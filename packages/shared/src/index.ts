@@ -30,3 +30,4 @@ export * from './contracts/member-cards.js';
 export * from './contracts/messages.js';
 export * from './contracts/shares.js';
 export * from './contracts/events.js';
+export * from './contracts/invitations.js';

@@ -113,7 +113,8 @@ export type PointsReasonValue =
   | 'expiry'
   | 'mall_redemption'
   | 'mall_return'
-  | 'birthday_gift';
+  | 'birthday_gift'
+  | 'invitation';
 
 export interface PointsLedgerTable {
   id: Generated<number>;
@@ -951,6 +952,39 @@ export interface EventDailyProductsTable {
   add_to_carts: number;
 }
 
+/** One invitee's invitation (migration 019); the inviter's reward by `status`, promised at binding in `reward` (JSON). */
+export interface InvitationsTable {
+  id: Generated<number>;
+  inviter_member_id: number;
+  invitee_member_id: number;
+  share_id: string;
+  status: 'bound' | 'pending' | 'granted' | 'cancelled' | 'withheld' | 'over_cap' | 'void';
+  reason: string | null;
+  reward: string;
+  order_id: number | null;
+  due_at: Instant | null;
+  bound_at: Instant;
+  bound_date: string;
+  settled_at: Instant | null;
+  withheld_by_staff_id: number | null;
+  client_key: string | null;
+}
+
+/** Invitations counted toward an inviter's daily cap, per business day. */
+export interface InvitationDailyCountsTable {
+  inviter_member_id: number;
+  business_date: string;
+  bound: Generated<number>;
+}
+
+/** A share's mini-program code image, cached once made. */
+export interface ShareCodeImagesTable {
+  share_id: string;
+  platform: string;
+  png_base64: string;
+  created_at: Instant;
+}
+
 export interface Database {
   members: MembersTable;
   member_identities: MemberIdentitiesTable;
@@ -1021,6 +1055,9 @@ export interface Database {
   event_daily_traffic: EventDailyTrafficTable;
   event_daily_kinds: EventDailyKindsTable;
   event_daily_products: EventDailyProductsTable;
+  invitations: InvitationsTable;
+  invitation_daily_counts: InvitationDailyCountsTable;
+  share_code_images: ShareCodeImagesTable;
 }
 
 export type Member = Selectable<MembersTable>;

@@ -7,6 +7,7 @@ import { createWeappAdapter, type WeappConfig } from './weapp.js';
 import { createWechatPayAdapter, wechatpayNotificationFormatProblem } from './wechatpay.js';
 
 import type { PlatformsConfig } from './config.js';
+import { createMiniProgramCodes } from './mini-program-codes.js';
 
 export type { PlatformsConfig };
 
@@ -15,10 +16,11 @@ export type { PlatformsConfig };
  * requests (its `timestamp` parameter) and times WeChat's cached access token.
  */
 export function createPlatformAdapters(config: PlatformsConfig, fetch: FetchLike = globalThis.fetch, clock: Clock = systemClock): PlatformAdapters {
+  const codes = createMiniProgramCodes(config, fetch, clock);
   return {
-    weapp: createWeappAdapter(config.weapp, fetch, clock),
-    alipay: createAlipayAdapter(config.alipay, fetch, clock),
-    tt: createTtAdapter(config.tt, fetch, clock),
+    weapp: Object.assign(createWeappAdapter(config.weapp, fetch, clock), { createMiniProgramCode: codes.weapp }),
+    alipay: Object.assign(createAlipayAdapter(config.alipay, fetch, clock), { createMiniProgramCode: codes.alipay }),
+    tt: Object.assign(createTtAdapter(config.tt, fetch, clock), { createMiniProgramCode: codes.tt }),
   };
 }
 

@@ -40,6 +40,11 @@ export interface PlatformAdapter {
    * retry), worth retrying (busy, unreachable before sending) or unknown (timed out: it may have gone).
    */
   sendSubscribeMessage(input: SubscribeMessageInput): Promise<SubscribeMessageResult>;
+  /**
+   * A scannable mini-program code (PNG) that opens `page` with the share id, made by the platform's own API
+   * (docs/protocols/mini-program-codes.md). Throws AppError PLATFORM_BUSY, RATE_LIMITED or PLATFORM_UNAVAILABLE.
+   */
+  createMiniProgramCode?(request: { page: string; scene: string }): Promise<Buffer>;
 }
 
 /** One subscription message for one member on one platform; `data` already fitted to the template's field rules. */

@@ -29,7 +29,7 @@ export const ACCESS_TOKEN_REFRESH_EARLY_MS = 5 * 60 * 1000;
  * Our app's access token (`POST /cgi-bin/stable_token`, docs/platform-protocols.md, WeChat), cached until shortly before
  * it expires. Concurrent callers share one request. `invalidate()` drops it (WeChat said 40001/42001).
  */
-function createAccessTokenCache(config: WeappConfig, base: string, fetch: FetchLike, clock: Clock) {
+export function createAccessTokenCache(config: WeappConfig, base: string, fetch: FetchLike, clock: Clock) {
   let cached: { token: string; refreshAt: number } | null = null;
   let inFlight: Promise<string> | null = null;
 

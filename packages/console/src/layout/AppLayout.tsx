@@ -49,6 +49,7 @@ const MENU: MenuEntry[] = [
       { key: '/coupons', label: zh.nav.coupons },
       { key: '/coupons/new-member-pack', label: zh.nav.newMemberPack },
       { key: '/messages', label: zh.nav.messages },
+      { key: '/invitations', label: zh.invitations.nav },
     ],
   },
   {

@@ -416,4 +416,13 @@ export const api = {
   subscriptionAsk: (query: QueryOf<'/api/v1/me/message-subscriptions'>) => get('/api/v1/me/message-subscriptions', { query }),
   recordConsents: (body: BodyOf<'/api/v1/me/message-consents', 'post'>, idempotencyKey: string) =>
     post('/api/v1/me/message-consents', { body, idempotencyKey }),
+  /** A share id for what is about to be shared (decision 034). */
+  issueShare: (body: BodyOf<'/api/v1/shares', 'post'>) => post('/api/v1/shares', { body }),
+  /** The app was opened with a share id and a session was already open (a login carries it otherwise). */
+  recordLanding: (body: BodyOf<'/api/v1/shares/landings', 'post'>) => post('/api/v1/shares/landings', { body }),
+  /** The share's scannable code (the platform's mini-program code; H5: a QR code of the web address). */
+  shareCode: (shareId: string) => get('/api/v1/shares/{shareId}/code', { path: { shareId } }),
+  invitationRules: () => get('/api/v1/invitations/rules'),
+  myInvitations: () => get('/api/v1/me/invitations'),
+  invitationLeaderboard: () => get('/api/v1/invitations/leaderboard'),
 };

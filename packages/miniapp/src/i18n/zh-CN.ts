@@ -238,6 +238,7 @@ export const zhCN = {
       mall_redemption: '积分兑换',
       mall_return: '兑换退回',
       birthday_gift: '生日礼',
+      invitation: '邀请有礼',
     } satisfies Record<PointsEntry['reason'], string>,
     reasonUnknown: '积分变动',
   },
@@ -381,6 +382,7 @@ export const zhCN = {
     badge: (n: number) => (n > 99 ? '99+' : String(n)),
   },
   // -- the member centre: header, profile, privacy and closing the account ----------------------------------------
+  invite: { entry: '邀请有礼', hint: '邀好友 得奖励' },
   centre: {
     phoneUnbound: '未绑定手机号',
     menuTitle: '账号与服务',

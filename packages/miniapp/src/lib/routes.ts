@@ -29,6 +29,7 @@ export const ROUTES = {
   benefits: '/package-member/pages/benefits/index',
   growth: '/package-member/pages/growth/index',
   poster: (productId: number) => `/package-share/pages/poster/index?id=${productId}`,
+  invite: '/package-invite/pages/index/index',
   profile: '/package-member/pages/profile/index',
   privacy: '/package-member/pages/privacy/index',
   /** 开通会员卡 (`extra`: '&paid=1' when a payment page returns here). */

@@ -1,7 +1,7 @@
 /**
  * The share poster's drawing, on any 2d canvas context (the browser's, or a mini-program's `Canvas type="2d"`, which
  * takes the same calls): the product image on top, then the title, the price, the shop's name and the way in (the
- * product's path with the sharer for attribution, read aloud as text: a platform code needs the platform's server API).
+ * share's scannable code, which the server made through the platform's own API with the share id; decision 035).
  */
 
 /** The poster's size in logical pixels (the canvas is this times the device pixel ratio). */
@@ -53,7 +53,7 @@ export function wrapText(ctx: Pick<PosterContext, 'measureText'>, text: string, 
 }
 
 /** Draws the poster; `image` is the product's loaded image, or null for a placeholder with the title's first character. */
-export function drawPoster(ctx: PosterContext, image: unknown, data: PosterData): void {
+export function drawPoster(ctx: PosterContext, image: unknown, data: PosterData, code: unknown = null): void {
   const W = POSTER_WIDTH;
   const pad = 16;
   ctx.textBaseline = 'top';
@@ -88,10 +88,14 @@ export function drawPoster(ctx: PosterContext, image: unknown, data: PosterData)
   ctx.fillStyle = '#1d1d1f';
   ctx.font = `bold 13px ${FONT}`;
   ctx.fillText(data.shopName, pad, foot);
+  // The code, at the foot's right: scanning it opens the shop through the share.
+  const codeSide = 66;
+  if (code) ctx.drawImage(code as never, W - pad - codeSide, foot - 4, codeSide, codeSide);
+  const textWidth = code ? side - codeSide - 8 : side;
   ctx.fillStyle = '#6e6e73';
   ctx.font = `10px ${FONT}`;
   let line = foot + 20;
-  for (const part of wrapText(ctx, data.link, side, 2)) {
+  for (const part of wrapText(ctx, data.link, textWidth, 2)) {
     ctx.fillText(part, pad, line);
     line += 14;
   }

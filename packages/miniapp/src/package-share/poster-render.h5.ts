@@ -12,16 +12,17 @@ function loadImage(src: string | null): Promise<HTMLImageElement | null> {
 }
 
 /** H5: a canvas element of its own, drawn and read back as a PNG data URL (the canvas id is the mini-programs'). */
-export async function renderPoster(_canvasId: string, imageUrl: string | null, data: PosterData): Promise<string> {
+export async function renderPoster(_canvasId: string, imageUrl: string | null, data: PosterData, codeUrl: string | null = null): Promise<string> {
   const ratio = Math.min(3, window.devicePixelRatio || 2);
   const canvas = document.createElement('canvas');
   canvas.width = POSTER_WIDTH * ratio;
   canvas.height = POSTER_HEIGHT * ratio;
   const ctx = canvas.getContext('2d');
   if (!ctx) throw new Error('no 2d canvas');
+  const code = await loadImage(codeUrl);
   const draw = (image: HTMLImageElement | null) => {
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    drawPoster(ctx as never, image, data);
+    drawPoster(ctx as never, image, data, code);
     return canvas.toDataURL('image/png');
   };
   const image = await loadImage(imageUrl);

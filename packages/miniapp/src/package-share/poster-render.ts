@@ -38,14 +38,14 @@ function tempFile(canvas: CanvasNode): Promise<string> {
 }
 
 /** Draws the poster on the page's Canvas type="2d" and answers the image file to show and save. */
-export async function renderPoster(canvasId: string, imageUrl: string | null, data: PosterData): Promise<string> {
+export async function renderPoster(canvasId: string, imageUrl: string | null, data: PosterData, codeUrl: string | null = null): Promise<string> {
   const canvas = await canvasNode(canvasId);
   const ratio = Taro.getSystemInfoSync().pixelRatio || 2;
   canvas.width = POSTER_WIDTH * ratio;
   canvas.height = POSTER_HEIGHT * ratio;
   const ctx = canvas.getContext('2d');
   ctx.scale(ratio, ratio);
-  drawPoster(ctx as never, await loadImage(canvas, imageUrl), data);
+  drawPoster(ctx as never, await loadImage(canvas, imageUrl), data, await loadImage(canvas, codeUrl));
   return tempFile(canvas);
 }
 

@@ -2,6 +2,7 @@ import type { MemberProfile } from '@siyu/shared';
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import { api, setAuthHandlers } from '../api/client';
+import { takeShareId } from '../lib/share-landing';
 import { getLoginCode } from '../platform/login';
 import { STORAGE_KEYS, zustandStorage } from '../platform/storage';
 
@@ -49,7 +50,9 @@ export const useSession = create<SessionState>()(
         loginInFlight = (async () => {
           try {
             const { platform, code } = await getLoginCode();
-            const res = await api.login({ platform, code });
+            // A login carries the share id the app was opened with: a new member is attributed at once (decision 034).
+            const shareId = takeShareId();
+            const res = await api.login({ platform, code, ...(shareId ? { shareId } : {}) });
             set({ token: res.token, expiresAt: res.expiresAt, member: res.member, status: 'ready', error: null });
             return res.token;
           } catch (e) {

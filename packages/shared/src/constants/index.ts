@@ -18,3 +18,4 @@ export * from './members.js';
 export * from './favourites.js';
 export * from './uploads.js';
 export * from './shares.js';
+export * from './invitations.js';

@@ -13,5 +13,6 @@ export const POINTS_REASONS = [
   'mall_redemption',
   'mall_return',
   'birthday_gift',
+  'invitation',
 ] as const;
 export const POINTS_TASKS = ['complete_profile', 'bind_phone', 'first_order'] as const;

@@ -63,3 +63,15 @@ export type IssueShareRequest = z.input<typeof IssueShareRequest>;
 export type ShareIssued = z.output<typeof ShareIssued>;
 export type RecordLandingRequest = z.input<typeof RecordLandingRequest>;
 export type LandingResult = z.output<typeof LandingResult>;
+
+export const ShareIdParam = z.object({ shareId: z.string().regex(/^[0-9A-Za-z]{10}$/, 'must be a share id (10 base62 characters)') });
+
+/** A share's scannable code: the platform's mini-program code (h5: a QR code of the web address), as a data URL. */
+export const ShareCode = z
+  .object({
+    shareId: z.string(),
+    platform: z.enum(['weapp', 'alipay', 'tt', 'h5']),
+    image: z.string().meta({ description: 'data:image/png;base64,… (Alipay: the image as its CDN serves it)' }),
+  })
+  .meta({ id: 'ShareCode' });
+export type ShareCode = z.output<typeof ShareCode>;

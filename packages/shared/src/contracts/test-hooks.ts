@@ -35,6 +35,7 @@ export const TestJobsRunResult = z
     messagesSent: z.number().int().meta({ description: 'subscription messages the outbox sent through the platforms' }),
     eventDatesRolledUp: z.number().int().meta({ description: 'business dates whose event rollups were rebuilt' }),
     eventsPurged: z.number().int().meta({ description: 'raw events deleted past their retention' }),
+    invitationRewardsGranted: z.number().int().meta({ description: 'inviters’ rewards granted once the refund window passed' }),
   })
   .meta({ id: 'TestJobsRunResult' });
 

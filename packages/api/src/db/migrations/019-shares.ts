@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { isPostgres } from '../dialect.js';
+import { addRowCheck, isPostgres } from '../dialect.js';
 
 /**
  * Share attribution (docs/decisions/034-share-attribution.md).
@@ -11,6 +11,15 @@ import { isPostgres } from '../dialect.js';
  * - `member_share_touches`: a member's first and last touch (one row per member): the share each came through and when.
  * - `order_attributions`: the share an order was placed under (the member's last touch at creation), one row per
  *   order, filled by the shares module's order participant; no column is added to `orders`.
+ *
+ * Invitations (docs/decisions/035-invitations-and-mini-program-codes.md), owned by the invitations module:
+ * - `invitations`: one row per invitee (unique): the inviter, the share, the state of the inviter's reward (bound,
+ *   pending after the invitee's first paid order, granted, cancelled by a refund, withheld by staff, over the
+ *   inviter's daily cap, void), the reward promised at binding (JSON), the first paid order and when the reward is due.
+ * - `invitation_daily_counts`: invitations counted toward the daily cap, per inviter and business day; a conditional
+ *   update moves it, a CHECK keeps it from going below zero.
+ * - `share_code_images`: each share id's mini-program code image (PNG), cached once made.
+ * - The points ledger's reasons gain `invitation`.
  */
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = isPostgres(db);
@@ -71,9 +80,68 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('order_attributions_by_member').on('order_attributions').columns(['member_id', 'created_at']).execute();
+
+  await db.schema
+    .createTable('invitations')
+    .addColumn('id', idType, id)
+    .addColumn('inviter_member_id', idType, (c) => c.notNull().references('members.id'))
+    .addColumn('invitee_member_id', idType, (c) => c.notNull().unique().references('members.id'))
+    .addColumn('share_id', 'text', (c) => c.notNull().references('shares.id'))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('bound', 'pending', 'granted', 'cancelled', 'withheld', 'over_cap', 'void')`),
+    )
+    .addColumn('reason', 'text')
+    .addColumn('reward', 'text', (c) => c.notNull())
+    .addColumn('order_id', idType, (c) => c.references('orders.id'))
+    .addColumn('due_at', 'text')
+    .addColumn('bound_at', 'text', (c) => c.notNull())
+    .addColumn('bound_date', 'text', (c) => c.notNull())
+    .addColumn('settled_at', 'text')
+    .addColumn('withheld_by_staff_id', idType, (c) => c.references('staff.id'))
+    .addColumn('client_key', 'text')
+    .addCheckConstraint('invitations_not_self', sql`inviter_member_id <> invitee_member_id`)
+    .addCheckConstraint('invitations_pending_has_order', sql`status <> 'pending' or (order_id is not null and due_at is not null)`)
+    .execute();
+  await db.schema.createIndex('invitations_by_inviter').on('invitations').columns(['inviter_member_id', 'bound_at']).execute();
+  await db.schema.createIndex('invitations_due').on('invitations').columns(['status', 'due_at']).execute();
+  await db.schema.createIndex('invitations_by_order').on('invitations').columns(['order_id']).execute();
+  await db.schema.createIndex('invitations_by_month').on('invitations').columns(['bound_date', 'inviter_member_id']).execute();
+
+  await db.schema
+    .createTable('invitation_daily_counts')
+    .addColumn('inviter_member_id', idType, (c) => c.notNull().references('members.id'))
+    .addColumn('business_date', 'text', (c) => c.notNull())
+    .addColumn('bound', 'integer', (c) => c.notNull().defaultTo(0).check(sql`bound >= 0`))
+    .addPrimaryKeyConstraint('invitation_daily_counts_pk', ['inviter_member_id', 'business_date'])
+    .execute();
+
+  await db.schema
+    .createTable('share_code_images')
+    .addColumn('share_id', 'text', (c) => c.primaryKey().references('shares.id'))
+    .addColumn('platform', 'text', (c) => c.notNull())
+    .addColumn('png_base64', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+
+  // Invitation rewards are a reason of their own in the points ledger.
+  if (pg) {
+    await sql`alter table points_ledger drop constraint if exists points_ledger_reason`.execute(db);
+  } else {
+    await sql`drop trigger if exists points_ledger_reason_insert`.execute(db);
+    await sql`drop trigger if exists points_ledger_reason_update`.execute(db);
+  }
+  await addRowCheck(
+    db,
+    'points_ledger',
+    'points_ledger_reason',
+    "$reason in ('check_in', 'adjustment', 'order', 'task', 'checkout', 'checkout_return', 'order_refund', 'expiry', 'mall_redemption', 'mall_return', 'birthday_gift', 'invitation')",
+  );
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('share_code_images').execute();
+  await db.schema.dropTable('invitation_daily_counts').execute();
+  await db.schema.dropTable('invitations').execute();
   await db.schema.dropTable('order_attributions').execute();
   await db.schema.dropTable('member_share_touches').execute();
   await db.schema.dropTable('share_visits').execute();

@@ -118,8 +118,11 @@ export function createAuthService(deps: AuthDeps): AuthService {
       const adapter = deps.platforms[platform];
       const identity = await adapter.exchangeLoginCode(code);
       await deps.limits.loginPerIdentity.consume(`${platform}:${identity.openId}`);
-      const { memberId, isNew } = await deps.members.findOrCreateByIdentity(identity, adapter.appId, { shareId: shareId ?? null });
-      if (shareId && !isNew) await deps.shares.recordLanding({ memberId, shareId, platform });
+      const { memberId, isNew } = await deps.members.findOrCreateByIdentity(identity, adapter.appId, {
+        shareId: shareId ?? null,
+        clientAddress: address,
+      });
+      if (shareId && !isNew) await deps.shares.recordLanding({ memberId, shareId, platform, clientAddress: address });
       const session = await issue('member', memberId, platform, deps.memberSessionTtlSeconds);
       return { ...session, isNewMember: isNew, member: await deps.members.profile(memberId) };
     },

@@ -1,4 +1,11 @@
-export { createMembersService, membersTestHooks, newNickname, type MembersService, type MembersTestHooks } from './members.service.js';
+export {
+  createMembersService,
+  membersTestHooks,
+  newNickname,
+  type MemberCard,
+  type MembersService,
+  type MembersTestHooks,
+} from './members.service.js';
 export { memberProfileRoutes, merchantMemberRoutes } from './members.routes.js';
 export {
   maskPhone,

@@ -21,9 +21,12 @@ export type MergeStepReport = Partial<Omit<MemberMergeSummary, 'moved'>> & { mov
 export interface MemberParticipant extends Participant {
   /**
    * The member was just created (a new-member coupon pack); `shareId`: the share id the first login came with
-   * (decision 034), unchecked, or null.
+   * (decision 034), unchecked, or null; `clientAddress`: the network address the login came from (null when unknown).
    */
-  created?(trx: Tx, member: { memberId: number; platform: LoginPlatform; at: string; shareId: string | null }): Promise<void>;
+  created?(
+    trx: Tx,
+    member: { memberId: number; platform: LoginPlatform; at: string; shareId: string | null; clientAddress: string | null },
+  ): Promise<void>;
   /** Moves the absorbed member's rows to the survivor; what it reports goes into the merge record. */
   merge?(trx: Tx, e: MemberMergeEvent): Promise<MergeStepReport>;
   /**

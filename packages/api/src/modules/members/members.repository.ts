@@ -160,6 +160,16 @@ export function newMembersByDay(db: Executor, days: DayBounds[]) {
     .then((r) => r.rows);
 }
 
+/** Display facts of members by id (other modules' lists: invitations). */
+export function cardsOf(db: Executor, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('members')
+    .select(['id', 'nickname', 'avatar_url', 'phone', 'created_at', 'closed_at', 'merged_into'])
+    .where('id', 'in', ids)
+    .execute();
+}
+
 export function existingIds(db: Executor, ids: number[]) {
   if (ids.length === 0) return Promise.resolve([]);
   return db.selectFrom('members').select('id').where('id', 'in', ids).execute();

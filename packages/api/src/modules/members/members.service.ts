@@ -73,6 +73,17 @@ function toMerge(r: MergeRow): MemberMerge {
   };
 }
 
+/** What other modules show or check of a member. */
+export interface MemberCard {
+  id: number;
+  nickname: string;
+  avatarUrl: string | null;
+  phoneBound: boolean;
+  createdAt: string;
+  /** Not closed, not merged into another member. */
+  active: boolean;
+}
+
 /** A binding raced another binding or merge of the same members: run it again on what is there now. */
 class BindAgain extends Error {}
 
@@ -94,6 +105,11 @@ export interface MembersService {
    */
   existingIds(executor: Executor, ids: number[]): Promise<Set<number>>;
   /**
+   * What other modules show or check of members by id (a list of invitations: names, avatars; a reward that needs a
+   * bound phone; a member closed or merged away is not active).
+   */
+  cards(executor: Executor, ids: number[]): Promise<Map<number, MemberCard>>;
+  /**
    * Members in id order after `afterId`, `limit` at a time, who joined within the business days given (merchant's
    * time zone) and have logged in from `platform` (for targeted coupons and other campaigns).
    */
@@ -112,7 +128,7 @@ export interface MembersService {
   findOrCreateByIdentity(
     identity: PlatformIdentity,
     appId: string,
-    landing?: { shareId: string | null },
+    landing?: { shareId: string | null; clientAddress?: string | null },
   ): Promise<{ memberId: number; isNew: boolean }>;
   /**
    * The member's openId in our app on `platform` (the payer in a payment request); null when they never logged in there.
@@ -189,7 +205,7 @@ export function createMembersService({
   async function upsertFromIdentity(
     identity: PlatformIdentity,
     appId: string,
-    shareId: string | null,
+    landing: { shareId: string | null; clientAddress: string | null },
   ): Promise<{ memberId: number; isNew: boolean }> {
     const at = clock.now().toISOString();
     return inTransaction(db, async (trx) => {
@@ -211,7 +227,7 @@ export function createMembersService({
         sessionKey: identity.sessionKey,
         at,
       });
-      if (!sibling) await runStep(participants, 'created', trx, { memberId, platform: identity.platform as LoginPlatform, at, shareId });
+      if (!sibling) await runStep(participants, 'created', trx, { memberId, platform: identity.platform as LoginPlatform, at, ...landing });
       return { memberId, isNew: !sibling };
     });
   }
@@ -365,6 +381,23 @@ export function createMembersService({
     },
 
     /** Which of these ids are members. */
+    async cards(executor: Executor, ids: number[]): Promise<Map<number, MemberCard>> {
+      const rows = await repo.cardsOf(executor, [...new Set(ids)]);
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          {
+            id: r.id,
+            nickname: r.nickname,
+            avatarUrl: imageUrlOrNull(r.avatar_url),
+            phoneBound: r.phone !== null,
+            createdAt: r.created_at,
+            active: r.closed_at === null && r.merged_into === null,
+          },
+        ]),
+      );
+    },
+
     async existingIds(executor: Executor, ids: number[]): Promise<Set<number>> {
       return new Set((await repo.existingIds(executor, ids)).map((r) => r.id));
     },
@@ -399,14 +432,14 @@ export function createMembersService({
     async findOrCreateByIdentity(
       identity: PlatformIdentity,
       appId: string,
-      landing?: { shareId: string | null },
+      landing?: { shareId: string | null; clientAddress?: string | null },
     ): Promise<{ memberId: number; isNew: boolean }> {
-      const shareId = landing?.shareId ?? null;
+      const l = { shareId: landing?.shareId ?? null, clientAddress: landing?.clientAddress ?? null };
       try {
-        return await upsertFromIdentity(identity, appId, shareId);
+        return await upsertFromIdentity(identity, appId, l);
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
-        const again = await upsertFromIdentity(identity, appId, shareId);
+        const again = await upsertFromIdentity(identity, appId, l);
         return { ...again, isNew: false };
       }
     },

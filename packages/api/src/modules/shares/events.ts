@@ -26,6 +26,8 @@ export interface ShareLandedEvent {
   /** The super-app the member landed in; null for the web (h5) or a session opened elsewhere. */
   platform: LoginPlatform | null;
   isNewMember: boolean;
+  /** The network address the landing (or the login) came from, for risk checks; null when unknown. Never stored raw. */
+  clientAddress: string | null;
   at: string;
 }
 

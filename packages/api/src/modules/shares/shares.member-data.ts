@@ -2,7 +2,10 @@ import type { LandingResult, LoginPlatform } from '@siyu/shared';
 import type { Tx } from '../../lib/transaction.js';
 import type { MemberParticipant } from '../members/events.js';
 
-type LandIn = (trx: Tx, input: { memberId: number; shareId: string; platform: LoginPlatform | null; isNewMember: boolean }) => Promise<LandingResult>;
+type LandIn = (
+  trx: Tx,
+  input: { memberId: number; shareId: string; platform: LoginPlatform | null; isNewMember: boolean; clientAddress: string | null },
+) => Promise<LandingResult>;
 
 /**
  * Shares in a member's life (decisions 019 and 034). Created: a first login that came with a share id lands through
@@ -14,7 +17,8 @@ export function createSharesMemberData(landIn: LandIn): MemberParticipant {
   return {
     name: 'shares',
     async created(trx, e) {
-      if (e.shareId) await landIn(trx, { memberId: e.memberId, shareId: e.shareId, platform: e.platform, isNewMember: true });
+      if (e.shareId)
+        await landIn(trx, { memberId: e.memberId, shareId: e.shareId, platform: e.platform, isNewMember: true, clientAddress: e.clientAddress });
     },
     async merge(trx, e) {
       const shares = await trx

@@ -1,9 +1,9 @@
 import { createRoute } from '@hono/zod-openapi';
-import { IssueShareRequest, LandingResult, RecordLandingRequest, ShareIssued } from '@siyu/shared';
+import { ErrorResponse, IssueShareRequest, LandingResult, RecordLandingRequest, ShareCode, ShareIdParam, ShareIssued } from '@siyu/shared';
 import type { MiddlewareHandler } from 'hono';
 import { noStore, type SessionResolver } from '../../lib/auth.js';
-import { createRouter, type AppEnv } from '../../lib/http.js';
-import { IdempotencyHeader, jsonBody, jsonContent, memberErrors, memberWrite, requestErrors } from '../../lib/openapi.js';
+import { clientAddress, createRouter, publicOrigin, type AppEnv } from '../../lib/http.js';
+import { IdempotencyHeader, jsonBody, jsonContent, memberErrors, memberRead, memberWrite, requestErrors } from '../../lib/openapi.js';
 import type { SharesService } from './shares.service.js';
 
 /** Anonymous, or a member's token (the OpenAPI way to say auth is optional). */
@@ -15,6 +15,8 @@ export function shareRoutes(deps: {
   idempotent: MiddlewareHandler<AppEnv>;
   /** Reads an optional bearer token on a landing (auth is optional there). */
   resolveSession: SessionResolver;
+  trustProxy: boolean;
+  publicBaseUrl?: string;
 }) {
   const router = createRouter();
   const tags = ['shares'];
@@ -30,6 +32,27 @@ export function shareRoutes(deps: {
       responses: { 201: jsonContent(ShareIssued, 'the share id, to put in the path (s=) or the code scene'), ...memberErrors },
     }),
     async (c) => c.json(await deps.shares.issueForMember(c.get('memberId'), c.get('memberPlatform'), c.req.valid('json')), 201),
+  );
+
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/shares/{shareId}/code',
+      tags,
+      summary: 'The scannable code of one of my shares (the platform’s mini-program code; h5: a QR code of the web address)',
+      ...memberRead(deps),
+      request: { params: ShareIdParam },
+      responses: {
+        200: jsonContent(ShareCode, 'the code, as a data URL'),
+        ...memberErrors,
+        502: jsonContent(ErrorResponse, 'PLATFORM_UNAVAILABLE'),
+        503: jsonContent(ErrorResponse, 'PLATFORM_BUSY'),
+      },
+    }),
+    async (c) => {
+      const origin = publicOrigin(c, { trustProxy: deps.trustProxy, ...(deps.publicBaseUrl ? { publicBaseUrl: deps.publicBaseUrl } : {}) });
+      return c.json(await deps.shares.code(c.get('memberId'), c.req.valid('param').shareId, origin), 200);
+    },
   );
 
   router.openapi(
@@ -52,7 +75,10 @@ export function shareRoutes(deps: {
       const session = token ? await deps.resolveSession(token) : null;
       const memberId = session?.subjectType === 'member' ? session.subjectId : null;
       const platform = body.platform ?? (session?.subjectType === 'member' ? (session.platform ?? null) : null);
-      return c.json(await deps.shares.recordLanding({ memberId, shareId: body.shareId, platform }), 200);
+      return c.json(
+        await deps.shares.recordLanding({ memberId, shareId: body.shareId, platform, clientAddress: clientAddress(c, deps.trustProxy) }),
+        200,
+      );
     },
   );
   return router;

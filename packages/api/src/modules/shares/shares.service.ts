@@ -7,9 +7,14 @@ import {
   SHARE_ID_PATTERN,
   SHARE_TTL_DAYS,
   type ShareChannel,
+  type ShareCode,
   type ShareIssued,
   type ShareKind,
+  SHARE_QUERY_KEY,
 } from '@siyu/shared';
+import QRCode from 'qrcode';
+import { AppError } from '../../lib/app-error.js';
+import type { PlatformAdapters } from '../../platforms/types.js';
 import { randomBytes } from 'node:crypto';
 import type { DB } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/dialect.js';
@@ -61,15 +66,28 @@ export interface SharesService {
    * nothing and answers `recorded: false`, never an error. A member landing on their own share is a visit only (no
    * touch, no event). Otherwise the visit is recorded, the member's touches moved and `landed` run, in one transaction.
    */
-  recordLanding(input: { memberId: number | null; shareId: string; platform: LoginPlatform | null }): Promise<LandingResult>;
+  recordLanding(input: {
+    memberId: number | null;
+    shareId: string;
+    platform: LoginPlatform | null;
+    clientAddress?: string | null;
+  }): Promise<LandingResult>;
   /** The same, inside a transaction the caller holds (a member's creation at first login: `isNewMember`). */
-  landIn(trx: Tx, input: { memberId: number; shareId: string; platform: LoginPlatform | null; isNewMember: boolean }): Promise<LandingResult>;
+  landIn(
+    trx: Tx,
+    input: { memberId: number; shareId: string; platform: LoginPlatform | null; isNewMember: boolean; clientAddress?: string | null },
+  ): Promise<LandingResult>;
   /** A share as issued, live or not; null when unknown. */
-  find(executor: Executor, shareId: string): Promise<(ShareFacts & { expiresAt: string }) | null>;
+  find(executor: Executor, shareId: string): Promise<(ShareFacts & { createdAt: string; expiresAt: string }) | null>;
   /** The share an order was placed under, or null. */
   orderAttribution(executor: Executor, orderId: number): Promise<OrderAttribution | null>;
   /** A member's first and last touch, or null when they never landed through anyone's share. */
   touches(executor: Executor, memberId: number): Promise<MemberTouches | null>;
+  /**
+   * The share's scannable code for its sharer (another member's share: NOT_FOUND): the platform's mini-program code
+   * opening the home page with the share id as scene (h5: a QR code of `origin/?s=<id>`), made once and cached.
+   */
+  code(memberId: number, shareId: string, origin: string): Promise<ShareCode>;
   /** Shares' part in a member's creation (the landing of a first login), merge, closing and privacy view. */
   readonly memberParticipant: MemberParticipant;
   /** Fills `order_attributions` when an order is created. */
@@ -89,7 +107,13 @@ export function factsOf(row: repo.ShareRow): ShareFacts {
 
 const NOT_RECORDED: LandingResult = { recorded: false, kind: null, targetId: null };
 
-export function createSharesService(deps: { db: DB; clock: Clock; participants?: readonly SharesParticipant[] }): SharesService {
+export function createSharesService(deps: {
+  db: DB;
+  clock: Clock;
+  participants?: readonly SharesParticipant[];
+  /** The platforms' code APIs (absent: codes cannot be made, e.g. the seed). */
+  platforms?: PlatformAdapters;
+}): SharesService {
   const { db, clock, participants = [] } = deps;
 
   async function issue(
@@ -123,7 +147,7 @@ export function createSharesService(deps: { db: DB; clock: Clock; participants?:
 
   async function landIn(
     trx: Tx,
-    input: { memberId: number | null; shareId: string; platform: LoginPlatform | null; isNewMember: boolean },
+    input: { memberId: number | null; shareId: string; platform: LoginPlatform | null; isNewMember: boolean; clientAddress?: string | null },
   ): Promise<LandingResult> {
     if (!SHARE_ID_PATTERN.test(input.shareId)) return NOT_RECORDED;
     const row = await repo.findShare(trx, input.shareId);
@@ -140,7 +164,14 @@ export function createSharesService(deps: { db: DB; clock: Clock; participants?:
     });
     if (input.memberId !== null && share.sharerMemberId !== input.memberId) {
       await repo.touch(trx, input.memberId, share.id, at);
-      await runStep(participants, 'landed', trx, { memberId: input.memberId, share, platform: input.platform, isNewMember: input.isNewMember, at });
+      await runStep(participants, 'landed', trx, {
+        memberId: input.memberId,
+        share,
+        platform: input.platform,
+        isNewMember: input.isNewMember,
+        clientAddress: input.clientAddress ?? null,
+        at,
+      });
     }
     return { recorded: true, kind: share.kind, targetId: share.targetId };
   }
@@ -153,7 +184,7 @@ export function createSharesService(deps: { db: DB; clock: Clock; participants?:
     async find(executor, shareId) {
       if (!SHARE_ID_PATTERN.test(shareId)) return null;
       const row = await repo.findShare(executor, shareId);
-      return row ? { ...factsOf(row), expiresAt: row.expires_at } : null;
+      return row ? { ...factsOf(row), createdAt: row.created_at, expiresAt: row.expires_at } : null;
     },
     async orderAttribution(executor, orderId) {
       const row = await repo.findOrderAttribution(executor, orderId);
@@ -175,6 +206,31 @@ export function createSharesService(deps: { db: DB; clock: Clock; participants?:
     async touches(executor, memberId) {
       const row = await repo.findTouches(executor, memberId);
       return row ? { first: { shareId: row.first_share_id, at: row.first_at }, last: { shareId: row.last_share_id, at: row.last_at } } : null;
+    },
+    async code(memberId, shareId, origin) {
+      const share = SHARE_ID_PATTERN.test(shareId) ? await repo.findShare(db, shareId) : undefined;
+      if (!share || share.sharer_member_id !== memberId) throw new AppError('NOT_FOUND', 'no such share of yours');
+      const cached = await db.selectFrom('share_code_images').selectAll().where('share_id', '=', shareId).executeTakeFirst();
+      const dataUrl = (platform: string, base64: string) =>
+        ({ shareId, platform: platform as ShareCode['platform'], image: `data:image/png;base64,${base64}` }) satisfies ShareCode;
+      if (cached) return dataUrl(cached.platform, cached.png_base64);
+      const platform = (share.platform ?? 'h5') as ShareCode['platform'];
+      // Made outside any transaction (a platform call); two first requests at once both ask, one row is kept.
+      const adapter = platform === 'h5' ? undefined : deps.platforms?.[platform];
+      const png =
+        platform === 'h5'
+          ? await QRCode.toBuffer(`${origin}/?${SHARE_QUERY_KEY}=${shareId}`, { type: 'png', width: 430, margin: 2 })
+          : adapter?.createMiniProgramCode
+            ? await adapter.createMiniProgramCode({ page: 'pages/index/index', scene: shareId })
+            : null;
+      if (!png) throw new AppError('PLATFORM_UNAVAILABLE', `no code API for ${platform}`);
+      const base64 = png.toString('base64');
+      await db
+        .insertInto('share_code_images')
+        .values({ share_id: shareId, platform, png_base64: base64, created_at: clock.now().toISOString() })
+        .onConflict((oc) => oc.column('share_id').doNothing())
+        .execute();
+      return dataUrl(platform, base64);
     },
     memberParticipant: undefined as unknown as MemberParticipant,
     orderParticipant: {

@@ -22,7 +22,14 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
  * `POST /alipay/gateway.do` (docs/platform-protocols.md, Alipay): login (`alipay.system.oauth.token`) and payments
  * (`alipay.trade.create`, `alipay.trade.refund`), plus the asynchronous notifications.
  */
-export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: PaymentStore, onRefund: RefundAccepted): PlatformPaySide {
+export function registerAlipayRoutes(
+  app: Hono,
+  ctx: SimulatorContext,
+  store: PaymentStore,
+  onRefund: RefundAccepted,
+  /** Other gateway methods, played in files of their own (the mini-program code: codes.ts), after the signature check. */
+  moreMethods: Record<string, (params: Record<string, string>) => Promise<Record<string, unknown>>> = {},
+): PlatformPaySide {
   app.post('/alipay/gateway.do', async (c) => {
     // The official SDKs put the common parameters in the query string and the rest in the form body; both count.
     const params: Record<string, string> = { ...c.req.query() };
@@ -69,6 +76,8 @@ export function registerAlipayRoutes(app: Hono, ctx: SimulatorContext, store: Pa
       const { error, payload } = played(params);
       return gatewayAnswer(ctx, error ? 'error_response' : alipayResponseKey(method), payload);
     }
+    const more = moreMethods[method];
+    if (more) return gatewayAnswer(ctx, alipayResponseKey(method), await more(params));
     if (method !== 'alipay.system.oauth.token') return gatewayError('40002', 'Invalid Arguments', 'isv.invalid-method', '不存在的方法名');
 
     const businessError = (subCode: string, subMsg: string) =>

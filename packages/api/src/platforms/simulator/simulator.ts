@@ -21,6 +21,7 @@ import { registerTtPayRoutes } from './tt-pay.js';
 import { registerSubscribeMessageRoutes, type SimConsentAnswer, type SimReceivedMessage } from './subscribe-messages.js';
 import { registerTtRoutes } from './tt.js';
 import { registerWeappRoutes } from './weapp.js';
+import { registerCodeRoutes } from './codes.js';
 import { registerWechatPayRoutes } from './wechatpay.js';
 import { type Clock, systemClock } from '../../lib/clock.js';
 
@@ -157,10 +158,16 @@ export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) 
   registerWeappRoutes(app, ctx);
   registerTtRoutes(app, ctx);
   const subscriptions = registerSubscribeMessageRoutes(app, ctx);
+  let ttTokenValid: (token: string) => boolean = () => false;
+  // Where the simulator is reached (its Alipay code images are URLs under it): set by platformsConfig.
+  let publicBase = SIMULATOR_BASE;
+  const codes = registerCodeRoutes(app, ctx, { tokenValid: (t) => ttTokenValid(t) }, () => publicBase);
   const paySides: Record<LoginPlatform, PlatformPaySide> = {
     weapp: registerWechatPayRoutes(app, ctx, store, onRefund),
-    alipay: registerAlipayRoutes(app, ctx, store, onRefund),
-    tt: registerTtPayRoutes(app, ctx, store, onRefund),
+    alipay: registerAlipayRoutes(app, ctx, store, onRefund, { 'alipay.open.app.qrcode.create': codes.alipayQrcodeCreate }),
+    tt: registerTtPayRoutes(app, ctx, store, onRefund, (check) => {
+      ttTokenValid = check;
+    }),
   };
 
   type PayResult = { ok: true; eventId: string; deliveries: Promise<DeliveryRecord[]> } | { ok: false; status: 404 | 409; message: string };
@@ -329,6 +336,7 @@ export function createPlatformSimulator(options: PlatformSimulatorOptions = {}) 
     /** Adapter settings (login and payments) that point the production adapters at this simulator mounted at `baseUrl`. */
     platformsConfig(baseUrl: string, configOptions: PlatformsConfigOptions = {}): PlatformsConfig {
       const base = baseUrl.replace(/\/+$/, '');
+      publicBase = base;
       const notify = (configOptions.notifyUrlBase ?? 'http://127.0.0.1:3000/payments/notify').replace(/\/+$/, '');
       return {
         weapp: {

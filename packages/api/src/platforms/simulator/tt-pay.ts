@@ -25,8 +25,16 @@ function parseByteAuthorization(v: unknown): Record<string, string> | null {
  * byteAuthorization and opens the order), `POST /douyin-open/oauth/client_token/`,
  * `POST /douyin-open/api/trade_basic/v1/developer/create_refund/`, and the signed callbacks.
  */
-export function registerTtPayRoutes(app: Hono, ctx: SimulatorContext, store: PaymentStore, onRefund: RefundAccepted): PlatformPaySide {
+export function registerTtPayRoutes(
+  app: Hono,
+  ctx: SimulatorContext,
+  store: PaymentStore,
+  onRefund: RefundAccepted,
+  /** Told how to check a client token (the mini-program code API shares them: codes.ts). */
+  shareTokens: (tokenValid: (token: string) => boolean) => void = () => {},
+): PlatformPaySide {
   const tokens = ctx.ttClientTokens;
+  shareTokens((token) => (tokens.get(token) ?? 0) > ctx.clock.now().getTime());
 
   app.post('/tt/requestOrder', async (c) => {
     const body = (await c.req.json().catch(() => null)) as Record<string, unknown> | null;

@@ -188,6 +188,10 @@ export default function MemberPage() {
           <Text className='muted'>›</Text>
         </View>
       </View>
+      <View className='card row member-entry js-invite-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.invite })}>
+        <Text>{t.invite.entry}</Text>
+        <Text className='muted'>{`${t.invite.hint} ›`}</Text>
+      </View>
       <View className='card row member-entry js-favourites-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.favourites })}>
         <Text>{t.favourites.entry}</Text>
         <Text className='muted'>›</Text>

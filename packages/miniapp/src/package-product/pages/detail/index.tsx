@@ -20,7 +20,6 @@ import { initialSelection, missingDimension, selectedSku, specDimensions, type S
 import { api } from '../../../api/client';
 import { useCart } from '../../../stores/cart-store';
 import { useCheckout } from '../../../stores/checkout-store';
-import { useSession } from '../../../stores/session-store';
 import './index.css';
 import { track, useTrackPage } from '../../../lib/tracker';
 
@@ -55,14 +54,21 @@ export default function ProductPage() {
   };
   useEffect(fetchProduct, [id]);
 
-  // 转发: the product, with the sharer's member id in the path so a later visit can be attributed to them.
+  // 转发: the product, with a share id the server issued (decision 034), asked for once the product is shown.
+  const [shareId, setShareId] = useState<string | null>(null);
+  useEffect(() => {
+    if (load.state !== 'ready') return;
+    void api
+      .issueShare({ kind: 'product', targetId: load.product.id, channel: 'card' })
+      .then((s) => setShareId(s.shareId))
+      .catch(() => undefined);
+  }, [load]);
   useShareAppMessage(() => {
-    const sharer = useSession.getState().member?.id;
     track('share', { productId: id ?? undefined, detail: 'product' });
     const shared = load.state === 'ready' ? load.product : null;
     return {
       title: shared?.title ?? t.product.title,
-      path: `${ROUTES.product(id ?? 0)}${sharer ? `&sharer=${sharer}` : ''}`,
+      path: `${ROUTES.product(id ?? 0)}${shareId ? `&s=${shareId}` : ''}`,
       ...(shared?.coverUrl ? { imageUrl: shared.coverUrl } : {}),
     };
   });

@@ -10,21 +10,19 @@ import { LoadError } from '../../../components/load-error';
 import { t } from '../../../i18n/package-share';
 import { priceRangeText } from '../../../lib/format';
 import { idParam, ROUTES } from '../../../lib/routes';
-import { useSession } from '../../../stores/session-store';
 import { POSTER_HEIGHT, POSTER_WIDTH, type PosterData } from '../../poster-draw';
 import { NEEDS_CANVAS_ELEMENT, renderPoster, savePoster } from '../../poster-render';
 import './index.css';
 
 const CANVAS_ID = 'share-poster-canvas';
 
-/** The product's path for another shopper, with the sharer's member id for attribution (as the share does). */
-function sharedPath(productId: number): string {
-  const sharer = useSession.getState().member?.id;
-  return `${ROUTES.product(productId)}${sharer ? `&sharer=${sharer}` : ''}`;
+/** The product's path for another shopper, with the share id the server issued (decision 034). */
+function sharedPath(productId: number, shareId: string | null): string {
+  return `${ROUTES.product(productId)}${shareId ? `&s=${shareId}` : ''}`;
 }
 
-function posterData(product: ProductDetail): PosterData {
-  const path = sharedPath(product.id);
+function posterData(product: ProductDetail, shareId: string | null): PosterData {
+  const path = sharedPath(product.id, shareId);
   const h5 = TARGET === 'h5';
   return {
     title: product.title,
@@ -55,8 +53,11 @@ export default function PosterPage() {
     setState({ step: 'drawing' });
     try {
       const product = await api.product(id);
-      const data = posterData(product);
-      const src = await renderPoster(CANVAS_ID, product.coverUrl ?? null, data);
+      // The share id, then its code (the platform's mini-program code); a poster without them still shows the way in.
+      const share = await api.issueShare({ kind: 'product', targetId: product.id, channel: 'poster' }).catch(() => null);
+      const code = share ? await api.shareCode(share.shareId).catch(() => null) : null;
+      const data = posterData(product, share?.shareId ?? null);
+      const src = await renderPoster(CANVAS_ID, product.coverUrl ?? null, data, code?.image ?? null);
       setState({ step: 'ready', src, link: data.link });
     } catch {
       setState({ step: 'error' });
