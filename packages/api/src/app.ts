@@ -61,6 +61,9 @@ import {
 } from './modules/payments/index.js';
 import { createPhoneBindingService, phoneRoutes } from './modules/phone/index.js';
 import { createPointsService, merchantPointsRoutes, pointsRoutes } from './modules/points/index.js';
+import { createDistributionService, distributionRoutes, merchantDistributionRoutes, payoutNotifyRoutes } from './modules/distribution/index.js';
+import { type PayoutGateway, unconfiguredPayouts } from './platforms/payouts.js';
+import { createSimulatedPayoutGateway } from './platforms/simulator/payouts.js';
 import { createPointsMallService, merchantPointsMallRoutes, pointsMallRoutes } from './modules/points-mall/index.js';
 import { createSettingsService } from './modules/settings/index.js';
 import { createStaffService, merchantStaffRoutes } from './modules/staff/index.js';
@@ -92,6 +95,8 @@ export interface AppDeps {
   /** The platform simulator's routes, mounted at /__sim (development and tests only). */
   // biome-ignore lint/suspicious/noExplicitAny: the simulator's routes have their own Env; only their paths are mounted here.
   simulator?: Hono<any>;
+  /** Pays withdrawals out (WeChat 商家转账, Alipay); the simulator's when a simulator is mounted, else none configured. */
+  payouts?: PayoutGateway;
   /** Where uploaded images go; default: files under config.uploadsDir, served at /uploads. */
   storage?: FileStorage;
   /**
@@ -124,6 +129,7 @@ export function createApp({
   config,
   logger = silentLogger,
   simulator,
+  payouts,
   orderParticipants = [],
   storage,
   testHooks,
@@ -156,6 +162,21 @@ export function createApp({
     participants: (reactions.points = pointsParticipants({ tiers })),
   });
   const tierLevel = tiers.levelOf;
+  // `members`, `checkIn` and `orders` are built below; these run only when a request or a step asks.
+  const distribution = createDistributionService({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    settings,
+    logger,
+    payouts: payouts ?? (simulator ? createSimulatedPayoutGateway() : unconfiguredPayouts),
+    categoryParents: (executor) => catalog.categoryParents(executor),
+    productCategories: (executor, ids) => catalog.productCategories(executor, ids),
+    tierLevel: (executor, memberId) => tiers.levelOf(executor, memberId),
+    daysCheckedIn: (executor, memberId) => checkIn.daysCheckedIn(executor, memberId),
+    paidOrders: async (executor, memberId) => ((await orders.memberIdsWithPaidOrders(executor, [memberId])).has(memberId) ? 1 : 0),
+    nicknames: (executor, ids) => members.nicknames(executor, ids),
+  });
   const coupons = createCouponsService({
     db,
     clock,
@@ -228,7 +249,7 @@ export function createApp({
     cart,
     settings,
     refundsOf: refundsForOrder,
-    participants: (reactions.order = orderParticipantsOf({ catalog, mall: mallCore, tiers, coupons, points }, orderParticipants)),
+    participants: (reactions.order = orderParticipantsOf({ catalog, mall: mallCore, tiers, coupons, points, distribution }, orderParticipants)),
   });
   const couponIssueJobs = createCouponIssueJobs({ db, clock, coupons, members, orders, tierLevel, logger });
   const refunds = createRefundsService({ db, clock, orders, payments: paymentAdapters, logger });
@@ -356,9 +377,12 @@ export function createApp({
   app.route('/api/v1', paymentRoutes({ payments, member, idempotent: idempotentAroundPlatform }));
   app.route('/api/v1', refundRoutes({ refunds, member, idempotent }));
   app.route('/api/v1/merchant', merchantRefundRoutes({ refunds, anyStaff, editor }));
+  app.route('/api/v1', distributionRoutes({ distribution, catalog, member, idempotent }));
+  app.route('/api/v1/merchant', merchantDistributionRoutes({ distribution, anyStaff, editor }));
   app.route('/api/v1/merchant', merchantPaymentExceptionRoutes({ exceptions: paymentExceptions, anyStaff, editor }));
   // The platforms' notifications: outside /api (no auth, no JSON requirement; the raw body is what they signed).
   app.route('/payments/notify', paymentNotifyRoutes({ payments, bodyLimitBytes: config.bodyLimitBytes }));
+  app.route('/payments/transfer-notify', payoutNotifyRoutes({ distribution, bodyLimitBytes: config.bodyLimitBytes }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'memberToken', {
     type: 'http',
@@ -386,7 +410,8 @@ export function createApp({
           const pointsMatured = await points.matureDue(now);
           const pointsExpired = await points.expireDue(now);
           const { closed } = await orders.closeExpiredOrders(now);
-          return { pointsMatured, pointsExpired, ordersClosed: closed };
+          const commissionSettled = await distribution.settleDue(now);
+          return { pointsMatured, pointsExpired, ordersClosed: closed, commissionSettled };
         },
       }),
     );
@@ -428,6 +453,7 @@ export function createApp({
       paymentExceptions,
       analytics,
       media,
+      distribution,
     },
     config,
     /** Who reacts to what: the participant lists each emitter was handed (see src/participants.ts). */

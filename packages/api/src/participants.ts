@@ -5,6 +5,7 @@ import { createCartMemberData } from './modules/cart/index.js';
 import { type CatalogService, createOrderStockParticipant } from './modules/catalog/index.js';
 import { CHECK_IN_STEPS, type CheckInParticipant, createCheckInMemberData } from './modules/check-in/index.js';
 import type { CouponsService } from './modules/coupons/index.js';
+import { createDistributionMemberData, type DistributionService } from './modules/distribution/index.js';
 import { createFavouritesMemberData } from './modules/favourites/index.js';
 import { MEMBER_STEPS, type MemberParticipant } from './modules/members/index.js';
 import { createOrdersMemberData, ORDER_STEPS, type OrderParticipant } from './modules/orders/index.js';
@@ -28,7 +29,7 @@ import { createTiersMemberData, type TiersService } from './modules/tiers/index.
  * paid order's other trades close whatever follows. The points mall before points: closing a redemption's order takes
  * the mall item's row before the member's points lock, the order a redemption takes them in. The tier's benefits
  * before coupons, which are chosen after the member price. The tier's growth after points, so an order earns points
- * at the tier held before its own growth. `extra` (an extension, a test's probe) runs last.
+ * at the tier held before its own growth. Distribution after them (commission reads only the order's own lines). `extra` (an extension, a test's probe) runs last.
  */
 export function orderParticipants(
   s: {
@@ -37,6 +38,7 @@ export function orderParticipants(
     tiers: Pick<TiersService, 'benefitsParticipant' | 'growthParticipant'>;
     coupons: Pick<CouponsService, 'participant'>;
     points: Pick<PointsService, 'orderParticipant'>;
+    distribution: Pick<DistributionService, 'orderParticipant'>;
   },
   extra: readonly OrderParticipant[] = [],
 ): OrderParticipant[] {
@@ -48,6 +50,7 @@ export function orderParticipants(
     s.coupons.participant,
     s.points.orderParticipant,
     s.tiers.growthParticipant,
+    s.distribution.orderParticipant,
     ...extra,
   ];
 }
@@ -71,6 +74,7 @@ export function memberParticipants(s: { tiers: Pick<TiersService, 'mergeMembers'
     createCheckInMemberData(),
     createTiersMemberData(s.tiers),
     createFavouritesMemberData(),
+    createDistributionMemberData(),
   ];
 }
 

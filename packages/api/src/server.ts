@@ -10,6 +10,7 @@ import { startMaintenanceJob } from './jobs/maintenance.job.js';
 import { startCouponIssueJob } from './modules/coupons/index.js';
 import { startOrderExpiryJob } from './modules/orders/index.js';
 import { startPointsJob } from './modules/points/index.js';
+import { startDistributionJob } from './modules/distribution/index.js';
 import { startTiersJob } from './modules/tiers/index.js';
 import { startPaymentExceptionRefundJob, startPaymentQueryJob } from './modules/payments/index.js';
 import {
@@ -82,6 +83,7 @@ const paymentQueryJob = startPaymentQueryJob({ payments: app.services.payments, 
 const couponIssueJob = startCouponIssueJob({ jobs: app.services.couponIssueJobs, logger });
 // Pending order points mature; due points expire.
 const pointsJob = startPointsJob({ points: app.services.points, logger });
+const distributionJob = startDistributionJob({ distribution: app.services.distribution, logger });
 const tiersJob = startTiersJob({ tiers: app.services.tiers, birthdayGifts: app.services.birthdayGifts, logger });
 const maintenanceJob = startMaintenanceJob({
   db: handle.db,
@@ -134,6 +136,7 @@ async function shutdown(signal: string) {
     couponIssueJob.stop(),
     pointsJob.stop(),
     tiersJob.stop(),
+    distributionJob.stop(),
   ]);
   await handle.close();
   logger.info('stopped');

@@ -62,7 +62,7 @@ describe('the hooks in an app', () => {
     expect(ctx.clock.now().toISOString()).toBe('2027-01-01T00:00:00.000Z');
     const run = await post(ctx, '/__test/jobs/run');
     expect(run.status).toBe(200);
-    expect(await run.json()).toEqual({ now: '2027-01-01T00:00:00.000Z', pointsMatured: 0, pointsExpired: 0, ordersClosed: 0 });
+    expect(await run.json()).toEqual({ now: '2027-01-01T00:00:00.000Z', pointsMatured: 0, pointsExpired: 0, ordersClosed: 0, commissionSettled: 0 });
   });
 });
 

@@ -17,6 +17,7 @@ import * as m015 from './migrations/015-members.js';
 import * as m016 from './migrations/016-check-in-cycles.js';
 import * as m017 from './migrations/017-favourites.js';
 import * as m018 from './migrations/018-image-keys.js';
+import * as m020 from './migrations/020-distribution.js';
 
 /**
  * Migrations are listed here explicitly, so they work the same under tsx, vitest and any bundler.
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '016-check-in-cycles': m016,
   '017-favourites': m017,
   '018-image-keys': m018,
+  '020-distribution': m020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

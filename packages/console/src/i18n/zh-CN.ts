@@ -825,6 +825,8 @@ export const zh = {
     MAKE_UP_DISABLED: '商家未开放补签',
     MAKE_UP_NOT_ALLOWED: '这一天不能补签',
     MAKE_UP_LIMIT_REACHED: '本周期的补签次数已用完',
+    INSUFFICIENT_BALANCE: '可提现佣金不足',
+    NOT_QUALIFIED: '尚未满足分销员条件',
     PAYLOAD_TOO_LARGE: '内容过大（图片不能超过 5 MB）',
     UNSUPPORTED_MEDIA_TYPE: '只支持 JPG、PNG、WebP 图片',
     IDEMPOTENCY_KEY_REUSED: '重复的请求',

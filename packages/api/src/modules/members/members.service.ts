@@ -93,6 +93,8 @@ export interface MembersService {
    * Which of these ids are members.
    */
   existingIds(executor: Executor, ids: number[]): Promise<Set<number>>;
+  /** The nicknames of these members, by id (distribution's team and boards show them masked). */
+  nicknames(executor: Executor, ids: number[]): Promise<Map<number, string>>;
   /**
    * Members in id order after `afterId`, `limit` at a time, who joined within the business days given (merchant's
    * time zone) and have logged in from `platform` (for targeted coupons and other campaigns).
@@ -357,6 +359,12 @@ export function createMembersService({
     /** Which of these ids are members. */
     async existingIds(executor: Executor, ids: number[]): Promise<Set<number>> {
       return new Set((await repo.existingIds(executor, ids)).map((r) => r.id));
+    },
+
+    async nicknames(executor: Executor, ids: number[]): Promise<Map<number, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await executor.selectFrom('members').select(['id', 'nickname']).where('id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, r.nickname]));
     },
 
     /**
