@@ -69,12 +69,14 @@ import { createSettingsService } from './modules/settings/index.js';
 import { createStaffService, merchantStaffRoutes } from './modules/staff/index.js';
 import { createTierBirthdayGifts, createTiersService, merchantTierRoutes, tierRoutes } from './modules/tiers/index.js';
 import { createStorefrontService, merchantStorefrontRoutes, storefrontRoutes } from './modules/storefront/index.js';
+import { createSharesService, type SharesParticipant, shareRoutes } from './modules/shares/index.js';
 import {
   checkInParticipants,
   memberParticipants,
   orderParticipants as orderParticipantsOf,
   pointsParticipants,
   type RegisteredParticipants,
+  sharesParticipants,
   staffParticipants,
 } from './participants.js';
 import type { PaymentAdapters, PlatformAdapters } from './platforms/types.js';
@@ -92,6 +94,8 @@ export interface AppDeps {
    * running after them: an extension, or a test's probe, plugged in exactly as a built-in one is.
    */
   orderParticipants?: readonly OrderParticipant[];
+  /** Binding on share landings beyond the built-in ones (an extension, a test's probe), run after them. */
+  sharesParticipants?: readonly SharesParticipant[];
   /** The platform simulator's routes, mounted at /__sim (development and tests only). */
   // biome-ignore lint/suspicious/noExplicitAny: the simulator's routes have their own Env; only their paths are mounted here.
   simulator?: Hono<any>;
@@ -131,6 +135,7 @@ export function createApp({
   simulator,
   payouts,
   orderParticipants = [],
+  sharesParticipants: sharesExtra = [],
   storage,
   testHooks,
 }: AppDeps) {
@@ -192,13 +197,14 @@ export function createApp({
       codePerAddress: createRateLimiter('coupon-code-address', r.couponCodePerAddress),
     },
   });
+  const shares = createSharesService({ db, clock, participants: (reactions.shares = sharesParticipants({ distribution }, sharesExtra)) });
   const members = createMembersService({
     db,
     clock,
     timeZone: config.timeZone,
     points,
     logger,
-    participants: (reactions.member = memberParticipants({ tiers, coupons: coupons.memberParticipant })),
+    participants: (reactions.member = memberParticipants({ tiers, coupons: coupons.memberParticipant, shares })),
   });
   const staff = createStaffService({ db, clock, participants: (reactions.staff = staffParticipants()) });
   const auth = createAuthService({
@@ -206,6 +212,7 @@ export function createApp({
     clock,
     platforms,
     members,
+    shares,
     staff,
     memberSessionTtlSeconds: config.memberSessionTtlSeconds,
     staffSessionTtlSeconds: config.staffSessionTtlSeconds,
@@ -249,7 +256,10 @@ export function createApp({
     cart,
     settings,
     refundsOf: refundsForOrder,
-    participants: (reactions.order = orderParticipantsOf({ catalog, mall: mallCore, tiers, coupons, points, distribution }, orderParticipants)),
+    participants: (reactions.order = orderParticipantsOf(
+      { catalog, mall: mallCore, tiers, coupons, points, shares, distribution },
+      orderParticipants,
+    )),
   });
   const couponIssueJobs = createCouponIssueJobs({ db, clock, coupons, members, orders, tierLevel, logger });
   const refunds = createRefundsService({ db, clock, orders, payments: paymentAdapters, logger });
@@ -366,6 +376,7 @@ export function createApp({
   app.route('/api/v1/merchant', merchantCatalogRoutes({ catalog, anyStaff, editor }));
   app.route('/api/v1', addressRoutes({ addresses, member, idempotent }));
   app.route('/api/v1', favouriteRoutes({ favourites, member, idempotent }));
+  app.route('/api/v1', shareRoutes({ shares, member, idempotent, resolveSession: resolve }));
   app.route('/api/v1', cartRoutes({ cart, member, idempotent }));
   app.route('/api/v1', orderRoutes({ orders, member, idempotent }));
   app.route('/api/v1/merchant', merchantOrderRoutes({ orders, anyStaff, editor }));
@@ -378,7 +389,7 @@ export function createApp({
   app.route('/api/v1', refundRoutes({ refunds, member, idempotent }));
   app.route('/api/v1/merchant', merchantRefundRoutes({ refunds, anyStaff, editor }));
   app.route('/api/v1', distributionRoutes({ distribution, catalog, member, idempotent }));
-  app.route('/api/v1/merchant', merchantDistributionRoutes({ distribution, anyStaff, editor }));
+  app.route('/api/v1/merchant', merchantDistributionRoutes({ distribution, shares, anyStaff, editor }));
   app.route('/api/v1/merchant', merchantPaymentExceptionRoutes({ exceptions: paymentExceptions, anyStaff, editor }));
   // The platforms' notifications: outside /api (no auth, no JSON requirement; the raw body is what they signed).
   app.route('/payments/notify', paymentNotifyRoutes({ payments, bodyLimitBytes: config.bodyLimitBytes }));
@@ -447,6 +458,7 @@ export function createApp({
       addresses,
       cart,
       favourites,
+      shares,
       orders,
       payments,
       refunds,

@@ -12,6 +12,7 @@ import { createOrdersMemberData, ORDER_STEPS, type OrderParticipant } from './mo
 import { createPaymentsMemberData, createPaymentsOrderParticipant } from './modules/payments/index.js';
 import { createPointsMemberData, POINTS_STEPS, type PointsParticipant, type PointsService } from './modules/points/index.js';
 import { createPointsMallMemberData, createPointsMallParticipant } from './modules/points-mall/index.js';
+import { SHARES_STEPS, type SharesParticipant, type SharesService } from './modules/shares/index.js';
 import { STAFF_STEPS, type StaffParticipant } from './modules/staff/index.js';
 import { createTiersMemberData, type TiersService } from './modules/tiers/index.js';
 
@@ -38,6 +39,7 @@ export function orderParticipants(
     tiers: Pick<TiersService, 'benefitsParticipant' | 'growthParticipant'>;
     coupons: Pick<CouponsService, 'participant'>;
     points: Pick<PointsService, 'orderParticipant'>;
+    shares: Pick<SharesService, 'orderParticipant'>;
     distribution: Pick<DistributionService, 'orderParticipant'>;
   },
   extra: readonly OrderParticipant[] = [],
@@ -50,6 +52,7 @@ export function orderParticipants(
     s.coupons.participant,
     s.points.orderParticipant,
     s.tiers.growthParticipant,
+    s.shares.orderParticipant,
     s.distribution.orderParticipant,
     ...extra,
   ];
@@ -61,7 +64,11 @@ export function orderParticipants(
  * points, points mall, check-ins, tiers; favourites came later, last). A new table of member rows is one entry more.
  * Coupons are also the one module reacting to a member's creation (the new-member pack).
  */
-export function memberParticipants(s: { tiers: Pick<TiersService, 'mergeMembers'>; coupons: MemberParticipant }): MemberParticipant[] {
+export function memberParticipants(s: {
+  tiers: Pick<TiersService, 'mergeMembers'>;
+  coupons: MemberParticipant;
+  shares: Pick<SharesService, 'memberParticipant'>;
+}): MemberParticipant[] {
   return [
     createAuthMemberData(),
     createAddressesMemberData(),
@@ -74,8 +81,21 @@ export function memberParticipants(s: { tiers: Pick<TiersService, 'mergeMembers'
     createCheckInMemberData(),
     createTiersMemberData(s.tiers),
     createFavouritesMemberData(),
+    s.shares.memberParticipant,
     createDistributionMemberData(),
   ];
+}
+
+/**
+ * A member landed through someone's share (decision 034): who binds on it (invitations, distributors, guides),
+ * in the landing's transaction, which for a first login is the member's creation. Distribution binds customers to the
+ * distributor or guide whose share they came through.
+ */
+export function sharesParticipants(
+  s: { distribution: Pick<DistributionService, 'sharesParticipant'> },
+  extra: readonly SharesParticipant[] = [],
+): SharesParticipant[] {
+  return [s.distribution.sharesParticipant, ...extra];
 }
 
 /** Points' events: a one-off task paid adds the tier's task growth (only tiers react). */
@@ -100,6 +120,7 @@ export interface RegisteredParticipants {
   points: readonly PointsParticipant[];
   checkIn: readonly CheckInParticipant[];
   staff: readonly StaffParticipant[];
+  shares: readonly SharesParticipant[];
 }
 
 /** `emitter.step` → who runs a step for it, in order (an order participant with the order kinds it handles). */
@@ -111,5 +132,6 @@ export function whoReactsToWhat(r: RegisteredParticipants): Record<string, strin
     ...stepsTaken('points', r.points, POINTS_STEPS),
     ...stepsTaken('checkIn', r.checkIn, CHECK_IN_STEPS),
     ...stepsTaken('staff', r.staff, STAFF_STEPS),
+    ...stepsTaken('shares', r.shares, SHARES_STEPS),
   };
 }

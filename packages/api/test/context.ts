@@ -9,6 +9,7 @@ import { openDatabase, openSqliteFile, type DB } from '../src/db/connection.js';
 import type { Database } from '../src/db/schema.js';
 import { createDatabase, databaseUrl, withAdmin } from './postgres-databases.js';
 import { createLifecycleProbe, type LifecycleProbe } from './lifecycle-probe.js';
+import type { ShareLandedEvent } from '../src/modules/shares/index.js';
 import { ManualClock } from '../src/lib/clock.js';
 import type { Logger } from '../src/lib/logger.js';
 import {
@@ -110,6 +111,8 @@ export interface TestContext {
   payments: PaymentAdapters;
   /** A participant in the order lifecycle plugged into this app like any module: records steps, fails on demand, offers discounts. */
   probe: LifecycleProbe;
+  /** Every share landing's `landed` event (decision 034), from a shares participant plugged in like any module. */
+  landed: ShareLandedEvent[];
   close(): Promise<void>;
 }
 
@@ -140,6 +143,7 @@ export async function createTestContext(
   const payments = createPaymentAdapters(platformsConfig, simulatorFetch(simulator.app), clock);
   const config: AppConfig = { ...defaultAppConfig, trustProxy: true, uploadsDir: path.join(tmpRoot, 'uploads'), ...overrides };
   const probe = createLifecycleProbe();
+  const landed: ShareLandedEvent[] = [];
   app = createApp({
     db,
     clock,
@@ -148,6 +152,7 @@ export async function createTestContext(
     config,
     simulator: simulator.app,
     orderParticipants: [probe.participant],
+    sharesParticipants: [{ name: 'test-landings', landed: async (_trx, e) => void landed.push(e) }],
     ...(logger ? { logger } : {}),
     ...(options.testHooks ? { testHooks: { clock } } : {}),
   });
@@ -158,6 +163,7 @@ export async function createTestContext(
     simulator,
     payments,
     probe,
+    landed,
     close: async () => {
       await simulator.settled();
       await close();

@@ -221,6 +221,63 @@ describe('binding', () => {
   });
 });
 
+describe('binding through shares (decision 034)', () => {
+  const issue = async (who: TestMember) => {
+    const res = await call(ctx, 'POST', '/api/v1/shares', who.headers(), { kind: 'shop', channel: 'card' });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body.shareId as string;
+  };
+  const land = (who: TestMember, shareId: string) => call(ctx, 'POST', '/api/v1/shares/landings', who.headers(), { shareId });
+
+  it('a new member whose first login came through a distributor’s share is bound to that distributor, and their order pays commission', async () => {
+    await setRules([{ scope: 'store', targetId: 0, level1Bp: 1000, level2Bp: 0 }]);
+    const dm = await newShopper(ctx);
+    const did = await distributor(dm);
+    const shareId = await issue(dm);
+    const { code } = ctx.simulator.issueCode('weapp', 'landed-new-member');
+    const login = await call(ctx, 'POST', '/api/v1/auth/login', { 'content-type': 'application/json' }, { platform: 'weapp', code, shareId });
+    expect(login.status, JSON.stringify(login.body)).toBe(200);
+    const bound = await ctx.db
+      .selectFrom('distribution_bindings')
+      .selectAll()
+      .where('customer_id', '=', login.body.member.id)
+      .executeTakeFirstOrThrow();
+    expect(bound).toMatchObject({ sharer_kind: 'distributor', sharer_id: did, share_id: shareId });
+    // A non-distributor's share binds nobody.
+    const plain = await newShopper(ctx);
+    const other = await loginMember(ctx);
+    expect((await land(other, await issue(plain))).status).toBe(200);
+    expect(await ctx.db.selectFrom('distribution_bindings').selectAll().where('customer_id', '=', other.id).execute()).toEqual([]);
+  });
+
+  it('one member landing through two distributors’ shares at once ends bound to exactly one', async () => {
+    const a = await newShopper(ctx);
+    const b = await newShopper(ctx);
+    const [ida, idb] = [await distributor(a), await distributor(b)];
+    const [sa, sb] = [await issue(a), await issue(b)];
+    const c = await loginMember(ctx);
+    const landings = await Promise.all([land(c, sa), land(c, sb), land(c, sa), land(c, sb), land(c, sa), land(c, sb)]);
+    expect(landings.every((r) => r.status === 200)).toBe(true);
+    const rows = await ctx.db.selectFrom('distribution_bindings').selectAll().where('customer_id', '=', c.id).execute();
+    expect(rows).toHaveLength(1);
+    expect([ida, idb]).toContain(rows[0]!.sharer_id);
+  });
+
+  it('a guide’s personal share binds the customers landing through it to the guide', async () => {
+    const store = (await call(ctx, 'POST', `${M}/stores`, owner.headers(), { name: '断桥店' })).body;
+    const g = await guideStaff();
+    const guide = (await call(ctx, 'POST', `${M}/guides`, owner.headers(), { staffId: g.staffId, storeId: store.id })).body;
+    expect((await call(ctx, 'POST', `${M}/guide/share`, owner.headers())).status).toBe(404);
+    const share = await call(ctx, 'POST', `${M}/guide/share`, g.headers());
+    expect(share.status, JSON.stringify(share.body)).toBe(201);
+    const c = await loginMember(ctx);
+    expect((await land(c, share.body.shareId)).status).toBe(200);
+    expect(await ctx.db.selectFrom('distribution_bindings').selectAll().where('customer_id', '=', c.id).execute()).toMatchObject([
+      { sharer_kind: 'guide', sharer_id: guide.id },
+    ]);
+  });
+});
+
 describe('withdrawals and payouts', () => {
   it('refuses below the minimum naming amountFen, charges the fee, and holds the daily cap', async () => {
     await setSettings((s) => {

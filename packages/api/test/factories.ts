@@ -27,14 +27,17 @@ export interface TestMember {
   headers(extra?: Record<string, string>): Record<string, string>;
 }
 
-export async function loginMember(ctx: TestContext, opts: { platform?: LoginPlatform; user?: string; address?: string } = {}): Promise<TestMember> {
+export async function loginMember(
+  ctx: TestContext,
+  opts: { platform?: LoginPlatform; user?: string; address?: string; shareId?: string } = {},
+): Promise<TestMember> {
   const platform = opts.platform ?? 'weapp';
   const user = opts.user ?? uniqueName();
   const { code } = ctx.simulator.issueCode(platform, user);
   const res = await ctx.app.request('/api/v1/auth/login', {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-forwarded-for': opts.address ?? freshAddress() },
-    body: JSON.stringify({ platform, code }),
+    body: JSON.stringify({ platform, code, ...(opts.shareId !== undefined ? { shareId: opts.shareId } : {}) }),
   });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   const login = (await res.json()) as MemberLoginResponse;

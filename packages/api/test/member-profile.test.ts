@@ -127,7 +127,7 @@ describe('privacy', () => {
     expect(data.body.profile.id).toBe(m.id);
     expect(data.body.identities).toHaveLength(1);
     expect(Object.keys(data.body.data).sort()).toEqual(
-      ['addresses', 'cart', 'check_ins', 'coupons', 'orders', 'points', 'points_mall', 'tiers', 'favourites'].sort(),
+      ['addresses', 'cart', 'check_ins', 'coupons', 'orders', 'points', 'points_mall', 'tiers', 'favourites', 'shares', 'distribution'].sort(),
     );
     expect(data.body.data.addresses[0].name).toBe('林晓');
     expect(data.body.data.orders).toHaveLength(1);

@@ -22,7 +22,7 @@ describe('participants', () => {
       'order.adjustments': ['tier-benefits [goods]', 'coupons [goods]', 'points [goods]', 'test-probe'],
       // Shelf prices (member price and 券后价 on product pages and tiles): the checkout's offers for one unit.
       'order.shelf': ['tier-benefits [goods]', 'coupons [goods]'],
-      'order.created': ['stock [goods]', 'coupons [goods]', 'points [goods]', 'test-probe'],
+      'order.created': ['stock [goods]', 'coupons [goods]', 'points [goods]', 'shares-attribution', 'test-probe'],
       'order.closedUnpaid': ['stock [goods]', 'payments', 'points-mall [points_mall]', 'coupons [goods]', 'points [goods]', 'test-probe'],
       'order.paid': [
         'stock [goods]',
@@ -39,16 +39,44 @@ describe('participants', () => {
       // Asked of every participant that has the step, whatever the order's kind (a refund is about money).
       'order.refundRequested': ['points-mall [points_mall]', 'points [goods]'],
       // A member's life (the members module emits): creation, a merge (decision 019), closing, the privacy view.
-      'member.created': ['coupons'],
-      'member.merge': ['sessions', 'addresses', 'cart', 'orders', 'refunds', 'coupons', 'points', 'points_mall', 'check_ins', 'tiers', 'favourites', 'distribution'],
+      'member.created': ['coupons', 'shares'],
+      'member.merge': [
+        'sessions',
+        'addresses',
+        'cart',
+        'orders',
+        'refunds',
+        'coupons',
+        'points',
+        'points_mall',
+        'check_ins',
+        'tiers',
+        'favourites',
+        'shares',
+        'distribution',
+      ],
       'member.unfinished': ['orders', 'refunds', 'points_mall'],
-      'member.close': ['sessions', 'addresses', 'cart', 'orders', 'points_mall', 'favourites', 'distribution'],
-      'member.describe': ['addresses', 'cart', 'orders', 'coupons', 'points', 'points_mall', 'check_ins', 'tiers', 'favourites', 'distribution'],
+      'member.close': ['sessions', 'addresses', 'cart', 'orders', 'points_mall', 'favourites', 'shares', 'distribution'],
+      'member.describe': [
+        'addresses',
+        'cart',
+        'orders',
+        'coupons',
+        'points',
+        'points_mall',
+        'check_ins',
+        'tiers',
+        'favourites',
+        'shares',
+        'distribution',
+      ],
       // Points, check-in and staff events: one module reacts to each today.
       'points.taskCompleted': ['tiers'],
       'checkIn.checkedIn': ['tiers'],
       'checkIn.cycleRewardGrowth': ['tiers'],
       'staff.accessEnded': ['auth-sessions'],
+      // A member landed through someone's share (decision 034); the test app adds its probe (`test-landings`).
+      'shares.landed': ['distribution', 'test-landings'],
     });
   });
 });

@@ -3,7 +3,7 @@
  * scripts/gen-api-types.mjs with openapi-typescript. Do not edit: change the zod schemas in packages/shared or the
  * routes in packages/api, then run `node scripts/gen-api-types.mjs`. Types only: nothing here reaches a bundle.
  *
- * OpenAPI document sha256: 009a9102eacb02f05d31258f832e2a5efe7b6ab04bca5ffb3c60915e23279c5a
+ * OpenAPI document sha256: a7fc2d78720d59af60445add6dc5b4df6429863de1cb41b0277fa8fae07b1e1a
  */
 
 export interface paths {
@@ -5606,6 +5606,136 @@ export interface paths {
         };
       };
     };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/shares': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Issue a share id for what I am about to share (a card, a poster, a code, a link) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'idempotency-key'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['IssueShareRequest'];
+        };
+      };
+      responses: {
+        /** @description the share id, to put in the path (s=) or the code scene */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ShareIssued'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/shares/landings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Record a landing: the app was opened with a share id (anonymous, or with a member token)
+     * @description A forged, unknown or expired share id is ignored: 200 with recorded false, never an error. A login that carries the share id records the landing itself; do not send both.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['RecordLandingRequest'];
+        };
+      };
+      responses: {
+        /** @description recorded, or ignored */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['LandingResult'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -12561,6 +12691,87 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/merchant/guide/share': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A guide’s personal share of the shop (a link or a code under their name): customers landing through it are bound to the guide */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the share */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ShareIssued'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not a guide */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': unknown;
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/merchant/guide/performance': {
     parameters: {
       query?: never;
@@ -12993,6 +13204,8 @@ export interface components {
       platform: 'weapp' | 'alipay' | 'tt';
       /** @description the one-time code from wx.login / my.getAuthCode / tt.login */
       code: string;
+      /** @description the share id the app was opened with (decision 034): a new member is attributed to it; unknown ids are ignored */
+      shareId?: string;
     };
     BindPhoneResult: {
       /** @description the member the phone now belongs to (the surviving member after a merge) */
@@ -14156,6 +14369,46 @@ export interface components {
     FavouriteState: {
       productId: number;
       isFavourite: boolean;
+    };
+    ShareIssued: {
+      /** @example a1B2c3D4e5 */
+      shareId: string;
+      /** @enum {string} */
+      kind: 'product' | 'coupon' | 'mall_item' | 'invitation' | 'poster' | 'shop' | 'guide';
+      targetId: number | null;
+      /** @enum {string} */
+      channel: 'card' | 'poster' | 'code' | 'link' | 'timeline';
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      expiresAt: string;
+    };
+    IssueShareRequest: {
+      /** @enum {string} */
+      kind: 'product' | 'coupon' | 'mall_item' | 'invitation' | 'poster' | 'shop';
+      /** @description the product, coupon template or points-mall item; only for those kinds */
+      targetId?: number;
+      /** @enum {string} */
+      channel: 'card' | 'poster' | 'code' | 'link' | 'timeline';
+    };
+    LandingResult: {
+      /** @description false when the id was unknown, forged or expired (ignored, not an error) */
+      recorded: boolean;
+      kind: ('product' | 'coupon' | 'mall_item' | 'invitation' | 'poster' | 'shop' | 'guide') | null;
+      targetId: number | null;
+    };
+    RecordLandingRequest: {
+      /**
+       * @description a share id the server issued (10 base62 characters)
+       * @example a1B2c3D4e5
+       */
+      shareId: string;
+      /**
+       * @description the super-app the shopper landed in (h5 sends none)
+       * @enum {string}
+       */
+      platform?: 'weapp' | 'alipay' | 'tt';
     };
     Cart: {
       lines: components['schemas']['CartLine'][];

@@ -27,3 +27,4 @@ export * from './contracts/storefront.js';
 export * from './contracts/phone.js';
 export * from './contracts/favourites.js';
 export * from './contracts/distribution.js';
+export * from './contracts/shares.js';

@@ -17,6 +17,7 @@ import * as m015 from './migrations/015-members.js';
 import * as m016 from './migrations/016-check-in-cycles.js';
 import * as m017 from './migrations/017-favourites.js';
 import * as m018 from './migrations/018-image-keys.js';
+import * as m019 from './migrations/019-shares.js';
 import * as m020 from './migrations/020-distribution.js';
 
 /**
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '016-check-in-cycles': m016,
   '017-favourites': m017,
   '018-image-keys': m018,
+  '019-shares': m019,
   '020-distribution': m020,
 };
 

@@ -723,6 +723,53 @@ export interface MemberFavouriteCountsTable {
   favourites: number;
 }
 
+/** A share id the server issued (migration 019): exactly one sharer, a member or a staff member. */
+export interface SharesTable {
+  id: string;
+  sharer_member_id: number | null;
+  sharer_staff_id: number | null;
+  kind: string;
+  target_id: number | null;
+  channel: string;
+  platform: string | null;
+  created_at: Instant;
+  expires_at: Instant;
+}
+
+/** A landing through a known, live share; the member is null while anonymous. */
+export interface ShareVisitsTable {
+  id: Generated<number>;
+  share_id: string;
+  member_id: number | null;
+  platform: string | null;
+  channel: string;
+  new_member: Generated<number>;
+  at: Instant;
+}
+
+/** A member's first and last touch. */
+export interface MemberShareTouchesTable {
+  member_id: number;
+  first_share_id: string;
+  first_at: Instant;
+  last_share_id: string;
+  last_at: Instant;
+}
+
+/** The share an order was placed under (the member's last touch when it was created). */
+export interface OrderAttributionsTable {
+  order_id: number;
+  member_id: number;
+  share_id: string;
+  sharer_member_id: number | null;
+  sharer_staff_id: number | null;
+  kind: string;
+  target_id: number | null;
+  channel: string;
+  touched_at: Instant;
+  created_at: Instant;
+}
+
 /** Stores (门店) and shopping guides (migration 020). */
 export interface StoresTable {
   id: Generated<number>;
@@ -896,6 +943,10 @@ export interface Database {
   tier_birthday_gifts: TierBirthdayGiftsTable;
   member_favourites: MemberFavouritesTable;
   member_favourite_counts: MemberFavouriteCountsTable;
+  shares: SharesTable;
+  share_visits: ShareVisitsTable;
+  member_share_touches: MemberShareTouchesTable;
+  order_attributions: OrderAttributionsTable;
   stores: StoresTable;
   guides: GuidesTable;
   guide_orders: GuideOrdersTable;

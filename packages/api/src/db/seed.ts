@@ -7,6 +7,7 @@ import { silentLogger } from '../lib/logger.js';
 import { createCatalogService } from '../modules/catalog/index.js';
 import { createMembersService } from '../modules/members/index.js';
 import { createCouponsMemberData } from '../modules/coupons/index.js';
+import { createSharesService } from '../modules/shares/index.js';
 import { checkInParticipants, memberParticipants } from '../participants.js';
 import { createPointsMallItems } from '../modules/points-mall/index.js';
 import { createTiersService } from '../modules/tiers/index.js';
@@ -367,7 +368,7 @@ export async function seedDemoData(db: DB, clock: Clock, timeZone: string, media
     clock,
     timeZone,
     points,
-    participants: memberParticipants({ tiers, coupons: createCouponsMemberData() }),
+    participants: memberParticipants({ tiers, coupons: createCouponsMemberData(), shares: createSharesService({ db, clock }) }),
   });
   const today = businessDateOf(clock.now(), timeZone);
   for (const m of DEMO_MEMBERS) {

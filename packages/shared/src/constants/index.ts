@@ -17,3 +17,4 @@ export * from './tiers.js';
 export * from './members.js';
 export * from './favourites.js';
 export * from './uploads.js';
+export * from './shares.js';

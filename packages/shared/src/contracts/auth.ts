@@ -9,6 +9,11 @@ export const MemberLoginRequest = z
   .object({
     platform: LoginPlatformSchema,
     code: z.string().trim().min(1).max(256).meta({ description: 'the one-time code from wx.login / my.getAuthCode / tt.login' }),
+    shareId: z
+      .string()
+      .max(64)
+      .optional()
+      .meta({ description: 'the share id the app was opened with (decision 034): a new member is attributed to it; unknown ids are ignored' }),
   })
   .strict()
   .meta({ id: 'MemberLoginRequest' });

@@ -41,8 +41,8 @@ export function memberAuthRoutes(deps: { auth: AuthService; members: MembersServ
       },
     }),
     async (c) => {
-      const { platform, code } = c.req.valid('json');
-      return c.json(await deps.auth.loginMember(platform, code, clientAddress(c, deps.trustProxy)), 200);
+      const { platform, code, shareId } = c.req.valid('json');
+      return c.json(await deps.auth.loginMember(platform, code, clientAddress(c, deps.trustProxy), shareId), 200);
     },
   );
   router.openapi(

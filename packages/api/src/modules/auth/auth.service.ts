@@ -7,6 +7,7 @@ import type { RateLimiter, Turnstile } from '../../lib/rate-limit.js';
 import { hashToken, newSessionToken } from '../../lib/tokens.js';
 import type { PlatformAdapters } from '../../platforms/types.js';
 import type { MembersService } from '../members/index.js';
+import type { SharesService } from '../shares/index.js';
 import type { StaffParticipant, StaffService } from '../staff/index.js';
 import * as repo from './sessions.repository.js';
 
@@ -15,6 +16,8 @@ export interface AuthDeps {
   clock: Clock;
   platforms: PlatformAdapters;
   members: MembersService;
+  /** Landings that come with a login (decision 034). */
+  shares: Pick<SharesService, 'recordLanding'>;
   staff: StaffService;
   memberSessionTtlSeconds: number;
   staffSessionTtlSeconds: number;
@@ -33,9 +36,11 @@ export interface AuthDeps {
 export interface AuthService {
   /**
    * Exchanges a platform's one-time code for our own session. The platform's session key stays on the server.
-   * Rate-limited per address before we call the platform, and per platform identity after.
+   * Rate-limited per address before we call the platform, and per platform identity after. With a share id (the app
+   * was opened through a share), the member lands through it: a new member in the transaction that creates them, an
+   * existing one just after the login; an unknown, forged or expired id is ignored (decision 034).
    */
-  loginMember(platform: LoginPlatform, code: string, address: string): Promise<MemberLoginResponse>;
+  loginMember(platform: LoginPlatform, code: string, address: string, shareId?: string): Promise<MemberLoginResponse>;
   /**
    * Staff login (decision 011). Failures per client address and per (username, address) pair are refused with 429
    * beyond their limits, so brute force from one place stops. Password checks of one username take turns: each
@@ -108,12 +113,13 @@ export function createAuthService(deps: AuthDeps): AuthService {
      * Exchanges a platform's one-time code for our own session. The platform's session key stays on the server.
      * Rate-limited per address before we call the platform, and per platform identity after.
      */
-    async loginMember(platform: LoginPlatform, code: string, address: string): Promise<MemberLoginResponse> {
+    async loginMember(platform: LoginPlatform, code: string, address: string, shareId?: string): Promise<MemberLoginResponse> {
       await deps.limits.loginPerAddress.consume(address);
       const adapter = deps.platforms[platform];
       const identity = await adapter.exchangeLoginCode(code);
       await deps.limits.loginPerIdentity.consume(`${platform}:${identity.openId}`);
-      const { memberId, isNew } = await deps.members.findOrCreateByIdentity(identity, adapter.appId);
+      const { memberId, isNew } = await deps.members.findOrCreateByIdentity(identity, adapter.appId, { shareId: shareId ?? null });
+      if (shareId && !isNew) await deps.shares.recordLanding({ memberId, shareId, platform });
       const session = await issue('member', memberId, platform, deps.memberSessionTtlSeconds);
       return { ...session, isNewMember: isNew, member: await deps.members.profile(memberId) };
     },

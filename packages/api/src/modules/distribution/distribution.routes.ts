@@ -22,6 +22,7 @@ import {
   WithdrawalQuery,
   WithdrawalRequest,
   CursorQuery,
+  ShareIssued,
   IsoInstant,
   Id,
 } from '@siyu/shared';
@@ -30,6 +31,7 @@ import { AppError } from '../../lib/app-error.js';
 import { type AppEnv, createRouter, requestBodyLimit } from '../../lib/http.js';
 import { jsonBody, jsonContent, memberAccess, memberErrors, requestErrors, staffAccess, staffErrors } from '../../lib/openapi.js';
 import type { CatalogService } from '../catalog/index.js';
+import type { SharesService } from '../shares/index.js';
 import type { DistributionService } from './distribution.service.js';
 
 const tags = ['distribution'];
@@ -172,6 +174,7 @@ const GuideCustomers = z
 
 export function merchantDistributionRoutes(deps: {
   distribution: DistributionService;
+  shares: Pick<SharesService, 'issueForStaff'>;
   anyStaff: MiddlewareHandler<AppEnv>;
   editor: MiddlewareHandler<AppEnv>;
 }) {
@@ -363,6 +366,21 @@ export function merchantDistributionRoutes(deps: {
       responses: { 200: jsonContent(GuideCustomers, 'a page'), ...staffErrors, 404: jsonContent(z.any(), 'not a guide') },
     }),
     async (c) => c.json(await d.views.guideCustomers(c.get('staff').id, c.req.valid('query')), 200),
+  );
+  router.openapi(
+    createRoute({
+      method: 'post',
+      path: '/guide/share',
+      tags: mtags,
+      summary: 'A guide’s personal share of the shop (a link or a code under their name): customers landing through it are bound to the guide',
+      ...read,
+      responses: { 201: jsonContent(ShareIssued, 'the share'), ...staffErrors, 404: jsonContent(z.any(), 'not a guide') },
+    }),
+    async (c) => {
+      const g = await d.views.guideOf(c.get('staff').id);
+      if (g?.status !== 'active') throw new AppError('NOT_FOUND', 'you are not a guide');
+      return c.json(await deps.shares.issueForStaff(c.get('staff').id, { kind: 'shop', channel: 'link' }), 201);
+    },
   );
   router.openapi(
     createRoute({

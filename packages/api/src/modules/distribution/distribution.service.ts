@@ -7,6 +7,7 @@ import type { Logger } from '../../lib/logger.js';
 import { type Executor, inTransaction, type Tx } from '../../lib/transaction.js';
 import type { PayoutGateway } from '../../platforms/payouts.js';
 import type { OrderParticipant } from '../orders/events.js';
+import type { SharesParticipant } from '../shares/events.js';
 import type { SettingsService } from '../settings/index.js';
 import { commissionOn, rateFor } from './commission-rules.js';
 import { boundDistributor, createCommissionParticipant, settleDue } from './commissions.js';
@@ -38,6 +39,8 @@ export interface DistributionService {
   /** The member asks to distribute: active at once when they meet the tier or task rule, pending under apply-and-approve. */
   apply(memberId: number): Promise<void>;
   orderParticipant: OrderParticipant;
+  /** Binds on the shares module's `landed` event (decision 034): a member's share binds to their distributor, a staff share to their guide. */
+  sharesParticipant: SharesParticipant;
   /** Settles frozen commission whose refund window has passed, each once (safe to re-run, by several runners). */
   settleDue(now?: Date, batch?: number): Promise<number>;
   /** For audits and tests: the ledger's sum against the account. */
@@ -121,7 +124,23 @@ export function createDistributionService(deps: {
     },
   };
 
-  return {
+  let service: DistributionService;
+  const sharesParticipant: SharesParticipant = {
+    name: 'distribution',
+    async landed(trx, e) {
+      const at = new Date(e.at);
+      if (e.share.sharerMemberId !== null) {
+        const d = await repo.findDistributorByMember(trx, e.share.sharerMemberId);
+        if (d) await service.bind(trx, { customerId: e.memberId, sharer: { kind: 'distributor', id: d.id }, shareId: e.share.id, at });
+      } else if (e.share.sharerStaffId !== null) {
+        const g = await trx.selectFrom('guides').select('id').where('staff_id', '=', e.share.sharerStaffId).executeTakeFirst();
+        if (g) await service.bind(trx, { customerId: e.memberId, sharer: { kind: 'guide', id: g.id }, shareId: e.share.id, at });
+      }
+    },
+  };
+
+  service = {
+    sharesParticipant,
     settings: (executor) => settingsOf(executor),
     updateSettings: (next, staffId) => deps.settings.set(DISTRIBUTION_SETTINGS, next, staffId),
     rules: (executor) => rulesOf(executor),
@@ -296,4 +315,5 @@ export function createDistributionService(deps: {
 
     views: createDistributionViews({ db, clock, nicknames: deps.nicknames, settingsOf, boundDistributor }),
   };
+  return service;
 }

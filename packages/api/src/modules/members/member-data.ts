@@ -19,8 +19,11 @@ export type MergeStepReport = Partial<Omit<MemberMergeSummary, 'moved'>> & { mov
  * closing's) one transaction: a step that throws rolls it back (a login that creates a member fails, to be retried).
  */
 export interface MemberParticipant extends Participant {
-  /** The member was just created (a new-member coupon pack). */
-  created?(trx: Tx, member: { memberId: number; platform: LoginPlatform; at: string }): Promise<void>;
+  /**
+   * The member was just created (a new-member coupon pack); `shareId`: the share id the first login came with
+   * (decision 034), unchecked, or null.
+   */
+  created?(trx: Tx, member: { memberId: number; platform: LoginPlatform; at: string; shareId: string | null }): Promise<void>;
   /** Moves the absorbed member's rows to the survivor; what it reports goes into the merge record. */
   merge?(trx: Tx, e: MemberMergeEvent): Promise<MergeStepReport>;
   /**

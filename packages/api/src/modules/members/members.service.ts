@@ -108,8 +108,14 @@ export interface MembersService {
   /**
    * The member behind a platform identity, created on first login. Two first logins racing for
    * the same identity meet at the unique (platform, app_id, open_id): the loser retries and finds the winner's member.
+   * `landing.shareId`: the share id the login came with; a new member lands through it in the creation's transaction
+   * (the members' `created` step carries it to the shares module; decision 034).
    */
-  findOrCreateByIdentity(identity: PlatformIdentity, appId: string): Promise<{ memberId: number; isNew: boolean }>;
+  findOrCreateByIdentity(
+    identity: PlatformIdentity,
+    appId: string,
+    landing?: { shareId: string | null },
+  ): Promise<{ memberId: number; isNew: boolean }>;
   /**
    * The member's openId in our app on `platform` (the payer in a payment request); null when they never logged in there.
    */
@@ -182,7 +188,11 @@ export function createMembersService({
    */
   participants?: readonly MemberParticipant[];
 }): MembersService {
-  async function upsertFromIdentity(identity: PlatformIdentity, appId: string): Promise<{ memberId: number; isNew: boolean }> {
+  async function upsertFromIdentity(
+    identity: PlatformIdentity,
+    appId: string,
+    shareId: string | null,
+  ): Promise<{ memberId: number; isNew: boolean }> {
     const at = clock.now().toISOString();
     return inTransaction(db, async (trx) => {
       const existing = await repo.findIdentity(trx, identity.platform, appId, identity.openId);
@@ -203,7 +213,7 @@ export function createMembersService({
         sessionKey: identity.sessionKey,
         at,
       });
-      if (!sibling) await runStep(participants, 'created', trx, { memberId, platform: identity.platform as LoginPlatform, at });
+      if (!sibling) await runStep(participants, 'created', trx, { memberId, platform: identity.platform as LoginPlatform, at, shareId });
       return { memberId, isNew: !sibling };
     });
   }
@@ -394,12 +404,17 @@ export function createMembersService({
      * The member behind a platform identity, created on first login. Two first logins racing for
      * the same identity meet at the unique (platform, app_id, open_id): the loser retries and finds the winner's member.
      */
-    async findOrCreateByIdentity(identity: PlatformIdentity, appId: string): Promise<{ memberId: number; isNew: boolean }> {
+    async findOrCreateByIdentity(
+      identity: PlatformIdentity,
+      appId: string,
+      landing?: { shareId: string | null },
+    ): Promise<{ memberId: number; isNew: boolean }> {
+      const shareId = landing?.shareId ?? null;
       try {
-        return await upsertFromIdentity(identity, appId);
+        return await upsertFromIdentity(identity, appId, shareId);
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
-        const again = await upsertFromIdentity(identity, appId);
+        const again = await upsertFromIdentity(identity, appId, shareId);
         return { ...again, isNew: false };
       }
     },
