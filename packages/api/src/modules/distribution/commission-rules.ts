@@ -55,5 +55,19 @@ export function commissionFor(
   });
 }
 
+/**
+ * One commission line after a refund gave back `refundFen` of the line's paid amount (all of it when `whole`): the
+ * refunded part grows (never past the base) and the line's commission becomes floor(rate × what is still kept), never
+ * more than it already was. What the line's commission lost is `before.amountFen - after.amountFen`.
+ */
+export function lineAfterRefund(
+  before: { baseFen: number; refundedFen: number; rateBp: number; amountFen: number },
+  refundFen: number,
+  whole: boolean,
+): { refundedFen: number; amountFen: number } {
+  const refundedFen = whole ? before.baseFen : Math.min(before.baseFen, before.refundedFen + Math.max(0, refundFen));
+  return { refundedFen, amountFen: Math.min(before.amountFen, commissionOn(before.baseFen - refundedFen, before.rateBp)) };
+}
+
 /** Withdrawal fee: rounded up to the fen, and always less than the amount. */
 export const withdrawalFee = (amountFen: number, feeBp: number) => Math.min(amountFen - 1, Math.ceil((amountFen * feeBp) / 10_000));

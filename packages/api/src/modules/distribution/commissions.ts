@@ -4,7 +4,7 @@ import { AppError } from '../../lib/app-error.js';
 import type { Clock } from '../../lib/clock.js';
 import { type Executor, inTransaction, type Tx } from '../../lib/transaction.js';
 import type { OrderParticipant } from '../orders/events.js';
-import { commissionFor, commissionOn } from './commission-rules.js';
+import { commissionFor, lineAfterRefund } from './commission-rules.js';
 import * as repo from './distribution.repository.js';
 
 const DAY_MS = 24 * 3600_000;
@@ -167,8 +167,11 @@ export function createCommissionParticipant(deps: CommissionDeps): OrderParticip
         const lines = await trx.selectFrom('commission_lines').selectAll().where('commission_id', '=', c.id).execute();
         let total = 0;
         for (const l of lines) {
-          const refundedNow = e.fullyRefunded ? l.base_fen : Math.min(l.base_fen, l.refunded_fen + (refunded.get(l.order_line_id) ?? 0));
-          const amount = Math.min(l.amount_fen, commissionOn(l.base_fen - refundedNow, l.rate_bp));
+          const { refundedFen: refundedNow, amountFen: amount } = lineAfterRefund(
+            { baseFen: l.base_fen, refundedFen: l.refunded_fen, rateBp: l.rate_bp, amountFen: l.amount_fen },
+            refunded.get(l.order_line_id) ?? 0,
+            e.fullyRefunded,
+          );
           if (refundedNow !== l.refunded_fen || amount !== l.amount_fen) {
             await trx.updateTable('commission_lines').set({ refunded_fen: refundedNow, amount_fen: amount }).where('id', '=', l.id).execute();
           }

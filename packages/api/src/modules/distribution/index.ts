@@ -2,5 +2,5 @@ export { createDistributionService, type DistributionService, type Sharer } from
 export { distributionRoutes, merchantDistributionRoutes, payoutNotifyRoutes } from './distribution.routes.js';
 export { startDistributionJob } from './distribution.job.js';
 export { DEFAULT_DISTRIBUTION_SETTINGS, DISTRIBUTION_SETTINGS } from './distribution-settings.js';
-export { commissionFor, commissionOn, rateFor, withdrawalFee } from './commission-rules.js';
+export { commissionFor, commissionOn, lineAfterRefund, rateFor, withdrawalFee } from './commission-rules.js';
 export { createDistributionMemberData } from './distribution.member-data.js';
