@@ -26,14 +26,6 @@ export async function boundDistributor(executor: Executor, memberId: number, at:
   return d?.status === 'active' && d.member_id !== memberId ? d : null;
 }
 
-/** The guide a member is bound to now (binding unexpired, guide active), or null. */
-export async function boundGuide(executor: Executor, memberId: number, at: string) {
-  const b = await repo.findBinding(executor, memberId, 'guide');
-  if (!b || (b.expires_at !== null && b.expires_at <= at)) return null;
-  const g = await executor.selectFrom('guides').selectAll().where('id', '=', b.sharer_id).executeTakeFirst();
-  return g?.status === 'active' ? g : null;
-}
-
 /** Credits the ledger and the balance for one entry (debt repaid first); nothing when the key was posted before. */
 export async function postCredit(
   trx: Tx,
@@ -73,8 +65,15 @@ export function createCommissionParticipant(deps: CommissionDeps): OrderParticip
     async paid(trx, e) {
       const settings = await deps.settingsOf(trx);
       const at = e.paidAt;
-      const guide = await boundGuide(trx, e.memberId, at);
       const paidGoods = e.lines.reduce((s, l) => s + l.paidFen, 0);
+      // One read for the buyer's bindings (a distributor, a guide), one for the distributors that may earn.
+      const bindings = (await trx.selectFrom('distribution_bindings').selectAll().where('customer_id', '=', e.memberId).execute()).filter(
+        (b) => b.expires_at === null || b.expires_at > at,
+      );
+      const guideBinding = bindings.find((b) => b.sharer_kind === 'guide');
+      const guide = guideBinding
+        ? await trx.selectFrom('guides').selectAll().where('id', '=', guideBinding.sharer_id).where('status', '=', 'active').executeTakeFirst()
+        : undefined;
       if (guide) {
         await trx
           .insertInto('guide_orders')
@@ -83,17 +82,43 @@ export function createCommissionParticipant(deps: CommissionDeps): OrderParticip
           .execute();
       }
       if (!settings.enabled || paidGoods === 0) return;
-      const own = settings.selfPurchase ? await repo.findDistributorByMember(trx, e.memberId) : undefined;
-      const first = own?.status === 'active' ? own : await boundDistributor(trx, e.memberId, at);
+      const bound = bindings.find((b) => b.sharer_kind === 'distributor');
+      const candidates = await trx
+        .selectFrom('distributors')
+        .select(['id', 'member_id', 'status'])
+        .where((eb) => {
+          const either = [eb('id', '=', bound?.sharer_id ?? 0)];
+          if (settings.selfPurchase) either.push(eb('member_id', '=', e.memberId));
+          return eb.or(either);
+        })
+        .where('status', '=', 'active')
+        .execute();
+      const own = candidates.find((d) => d.member_id === e.memberId);
+      const first = own ?? candidates.find((d) => d.id === bound?.sharer_id && d.member_id !== e.memberId);
       if (!first) return;
-      const second = settings.levels === 2 ? await boundDistributor(trx, first.member_id, at) : null;
+      const second =
+        settings.levels === 2
+          ? await trx
+              .selectFrom('distribution_bindings as b')
+              .innerJoin('distributors as d', 'd.id', 'b.sharer_id')
+              .select(['d.id', 'd.member_id'])
+              .where('b.customer_id', '=', first.member_id)
+              .where('b.sharer_kind', '=', 'distributor')
+              .where('d.status', '=', 'active')
+              .where((eb) => eb.or([eb('b.expires_at', 'is', null), eb('b.expires_at', '>', at)]))
+              .executeTakeFirst()
+          : undefined;
       const rules = await deps.rulesOf(trx);
       if (rules.length === 0) return;
-      const categories = await deps.productCategories(
-        trx,
-        e.lines.map((l) => l.productId),
-      );
-      const parents = await deps.categoryParents(trx);
+      // Categories are read only when a rule names one.
+      const byCategory = rules.some((r) => r.scope === 'category');
+      const categories = byCategory
+        ? await deps.productCategories(
+            trx,
+            e.lines.map((l) => l.productId),
+          )
+        : new Map<number, number | null>();
+      const parents = byCategory ? await deps.categoryParents(trx) : new Map<number, number | null>();
       const lines = e.lines.map((l) => ({
         orderLineId: l.orderLineId,
         productId: l.productId,
