@@ -22,6 +22,8 @@ export default defineAppConfig({
     { root: 'package-favourite', pages: ['pages/list/index'] },
     // The share poster's canvas drawing, used on a tap of 生成海报.
     { root: 'package-share', pages: ['pages/poster/index'] },
+    // 分销中心: a distributor's earnings, commission orders, team and withdrawals.
+    { root: 'package-distribution', pages: ['pages/centre/index'] },
   ],
   // While a tab page is shown, fetch the sub-package its taps lead to (WeChat, Alipay and Douyin read the same key).
   preloadRule: {

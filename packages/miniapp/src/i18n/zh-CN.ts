@@ -386,6 +386,8 @@ export const zhCN = {
     benefitsHint: '等级特权一览',
     privacyEntry: '隐私与账号',
     privacyHint: '我的数据、注销账号',
+    distributionEntry: '分销中心',
+    distributionHint: '推广赚佣金',
     profile: {
       title: '个人资料',
       avatar: '头像',

@@ -29,6 +29,7 @@ export const ROUTES = {
   growth: '/package-member/pages/growth/index',
   poster: (productId: number) => `/package-share/pages/poster/index?id=${productId}`,
   profile: '/package-member/pages/profile/index',
+  distribution: '/package-distribution/pages/centre/index',
   privacy: '/package-member/pages/privacy/index',
   addresses: (select = false) => `/package-address/pages/list/index${select ? '?select=1' : ''}`,
   /** `chooseAndBack`: after saving, pick the address for checkout and go back this many pages (0: just go back). */
