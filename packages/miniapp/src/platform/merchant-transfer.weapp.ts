@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { WECHAT_MCH_ID } from '../env';
 import type { ConfirmMerchantTransfer } from './merchant-transfer';
 
 declare const wx: {
@@ -7,8 +8,6 @@ declare const wx: {
 };
 
 /** WeChat: wx.requestMerchantTransfer (base library 3.3.0+) opens the confirmation sheet for a 商家转账 bill. */
-/** The merchant number the transfer bills are made under (build-time configuration, like the app id). */
-const MCH_ID: string = process.env.TARO_APP_WECHAT_MCH_ID ?? '';
 
 export const confirmMerchantTransfer: ConfirmMerchantTransfer = ({ packageInfo }) =>
   new Promise((resolve) => {
@@ -17,7 +16,7 @@ export const confirmMerchantTransfer: ConfirmMerchantTransfer = ({ packageInfo }
       return;
     }
     wx.requestMerchantTransfer({
-      mchId: MCH_ID,
+      mchId: WECHAT_MCH_ID,
       appId: Taro.getAccountInfoSync().miniProgram.appId,
       package: packageInfo,
       success: () => resolve('confirmed'),

@@ -206,15 +206,15 @@ export default function DistributionCentrePage() {
             ) : (
               <View>
                 <Text className='distribution-team-head js-team-direct'>{d.direct(team.direct.count)}</Text>
-                {team.direct.members.map((m, i) => (
-                  <View key={`d${i}`} className='row distribution-line'>
+                {team.direct.members.map((m) => (
+                  <View key={`d${m.name}${m.boundAt}`} className='row distribution-line'>
                     <Text>{m.name}</Text>
                     <Text className='muted distribution-small'>{d.boundAt(formatDateTime(m.boundAt))}</Text>
                   </View>
                 ))}
                 <Text className='distribution-team-head js-team-second'>{d.second(team.second.count)}</Text>
-                {team.second.members.map((m, i) => (
-                  <View key={`s${i}`} className='row distribution-line'>
+                {team.second.members.map((m) => (
+                  <View key={`s${m.name}${m.boundAt}`} className='row distribution-line'>
                     <Text>{m.name}</Text>
                     <Text className='muted distribution-small'>{d.boundAt(formatDateTime(m.boundAt))}</Text>
                   </View>
