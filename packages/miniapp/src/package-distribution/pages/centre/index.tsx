@@ -124,7 +124,10 @@ export default function DistributionCentrePage() {
         <Text className='distribution-status js-distribution-status'>{d.statuses[summary.status]}</Text>
         {summary.status !== 'active' && <Text className='distribution-how'>{howToQualify(summary.qualification)}</Text>}
         {(summary.status === 'none' || summary.status === 'refused') && (
-          <Button className='btn distribution-apply js-apply' disabled={busy} onClick={() => void apply()}>
+          <Button
+            className={`primary-button distribution-apply js-apply${busy ? ' is-disabled' : ''}`}
+            onClick={() => void (busy ? undefined : apply())}
+          >
             {d.apply}
           </Button>
         )}
@@ -153,12 +156,16 @@ export default function DistributionCentrePage() {
           <View className='row distribution-withdraw-row'>
             <Input
               className='distribution-amount js-amount'
+              style={{ flex: 1, width: 'auto' }}
               type='digit'
               value={amount}
               placeholder={d.amountPlaceholder}
               onInput={(e) => setAmount(e.detail.value)}
             />
-            <Button className='btn distribution-withdraw-btn js-withdraw' disabled={busy} onClick={() => void withdraw()}>
+            <Button
+              className={`primary-button distribution-withdraw-btn js-withdraw${busy ? ' is-disabled' : ''}`}
+              onClick={() => void (busy ? undefined : withdraw())}
+            >
               {busy ? d.withdrawing : d.withdraw}
             </Button>
           </View>
@@ -239,7 +246,7 @@ export default function DistributionCentrePage() {
                   <View className='distribution-line-side'>
                     <Text className='distribution-small js-withdrawal-status'>{d.withdrawalStatus[w.status]}</Text>
                     {w.status === 'awaiting_confirmation' && w.packageInfo && (
-                      <Button className='btn distribution-confirm js-confirm' onClick={() => void confirm(w.packageInfo!)}>
+                      <Button className='plain-button distribution-confirm js-confirm' onClick={() => void confirm(w.packageInfo!)}>
                         {d.confirmReceipt}
                       </Button>
                     )}
