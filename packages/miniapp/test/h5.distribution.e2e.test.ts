@@ -46,6 +46,10 @@ describe('H5 分销中心 in headless Chromium', () => {
     const mine = list.items.find((x: { memberId: number }) => x.memberId === memberId);
     await apiCall(api.base, 'POST', `/api/v1/merchant/distributors/${mine.id}/status`, owner, { status: 'active' });
 
+    // 分享赚 ¥x on the product page, now that I distribute (10% of ¥59).
+    await openFresh(page, `${api.base}/#/package-product/pages/detail/index?id=${product.id}`, '.js-detail-title');
+    await expect.poll(() => textOf(page, '.js-detail-earning'), { timeout: WAIT_MS }).toBe(`分享赚 ${formatYuan(590)}`);
+
     // A friend lands through my share and buys one ¥59 cup; I earn 10%.
     const share = await memberWrite(api.base, me, 'POST', '/api/v1/shares', { kind: 'shop', channel: 'card' });
     const friend = await memberLogin(api.base, 'weapp', `distribution-friend-${Date.now()}`);
