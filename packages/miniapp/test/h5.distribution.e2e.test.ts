@@ -10,7 +10,17 @@
 import { formatYuan } from '@siyu/shared/money';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { apiCall, createMemberOrder, memberLogin, memberWrite, moveClock, runDueJobs, simulatorPay, staffToken, testOutputDir } from './api-server.js';
+import {
+  apiCall,
+  createMemberOrder,
+  memberLogin,
+  memberWrite,
+  moveClock,
+  runDueJobs,
+  simulatorPay,
+  staffToken,
+  testOutputDir,
+} from './api-server.js';
 import { memberToken, screenshotter, textOf, typeInto, WAIT_MS } from './h5-page.js';
 import { openFresh, phoneSuite, type PhoneSuite } from './h5-suite.js';
 
