@@ -30,6 +30,7 @@ const MallItemListPage = lazy(() => import('./pages/mall/MallItemListPage'));
 const MallItemEditPage = lazy(() => import('./pages/mall/MallItemEditPage'));
 const RedemptionsPage = lazy(() => import('./pages/mall/RedemptionsPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
+const DistributionPage = lazy(() => import('./pages/distribution/DistributionPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -73,6 +74,7 @@ const router = createBrowserRouter(
         { path: 'points/mall/:id/edit', element: page(<MallItemEditPage />) },
         { path: 'points/redemptions', element: page(<RedemptionsPage />) },
         { path: 'settings', element: page(<SettingsPage />) },
+        { path: 'distribution', element: page(<DistributionPage />) },
         { path: '*', element: <Navigate to='/' replace /> },
       ],
     },

@@ -5,6 +5,7 @@ import {
   LogoutOutlined,
   RollbackOutlined,
   SettingOutlined,
+  ShareAltOutlined,
   StarOutlined,
   ShoppingOutlined,
   TagsOutlined,
@@ -57,6 +58,7 @@ const MENU: MenuEntry[] = [
       { key: '/points/redemptions', label: zh.mall.navRedemptions },
     ],
   },
+  { key: '/distribution', icon: <ShareAltOutlined />, label: zh.distribution.nav },
   { key: '/settings', icon: <SettingOutlined />, label: zh.nav.settings },
 ];
 
