@@ -14,7 +14,7 @@ export const distribution = {
     apply: '提交申请，商家审核通过后即可推广赚佣金',
     tier: (level: number) => `会员等级达到 Lv${level} 即可成为分销员`,
     task: (checkIns: number, paidOrder: boolean) =>
-      [checkIns > 0 ? `累计签到 ${checkIns} 天` : '', paidOrder ? '完成 1 笔订单' : ''].filter(Boolean).join(' 或 ') + ' 即可成为分销员',
+      `${[checkIns > 0 ? `累计签到 ${checkIns} 天` : '', paidOrder ? '完成 1 笔订单' : ''].filter(Boolean).join(' 或 ')} 即可成为分销员`,
     card: '开通付费会员卡即可成为分销员',
   },
   apply: '申请成为分销员',
