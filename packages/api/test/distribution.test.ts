@@ -369,6 +369,24 @@ describe('withdrawals and payouts', () => {
   });
 });
 
+describe('a merge of members (decision 019)', () => {
+  it('when both members distribute, the absorbed account’s balance moves by ledger entries and both ledgers still sum to their accounts', async () => {
+    const phone = { countryCode: '86', number: '13812345678' };
+    const other = await newShopper(ctx, 'tt');
+    const otherId = await distributor(other);
+    expect(await ctx.app.services.members.bindPhone(other.id, phone)).toMatchObject({ merged: null });
+    const { dm, did } = await withBalance();
+    const merged = await ctx.app.services.members.bindPhone(dm.id, phone);
+    const survivorId = merged.memberId;
+    const [kept, gone] = survivorId === other.id ? [otherId, did] : [did, otherId];
+    const keptAudit = await expectBalanced(kept);
+    const goneAudit = await expectBalanced(gone);
+    expect(keptAudit.balance + goneAudit.balance).toBe(800);
+    expect(keptAudit.balance).toBe(800);
+    expect((await ctx.db.selectFrom('distributors').select('status').where('id', '=', gone).executeTakeFirstOrThrow()).status).toBe('frozen');
+  });
+});
+
 describe('access and bad input', () => {
   it('member tokens are refused on merchant endpoints; unknown ids are 404; bad input names the field and writes nothing', async () => {
     const m = await loginMember(ctx);
