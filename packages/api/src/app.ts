@@ -181,6 +181,7 @@ export function createApp({
     daysCheckedIn: (executor, memberId) => checkIn.daysCheckedIn(executor, memberId),
     paidOrders: async (executor, memberId) => ((await orders.memberIdsWithPaidOrders(executor, [memberId])).has(memberId) ? 1 : 0),
     nicknames: (executor, ids) => members.nicknames(executor, ids),
+    staffName: async (staffId) => (await staff.profile(staffId).catch(() => null))?.displayName ?? null,
   });
   const coupons = createCouponsService({
     db,

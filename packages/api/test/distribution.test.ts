@@ -437,6 +437,8 @@ describe('guides and stores', () => {
     expect(await svc().bind(ctx.db, { customerId: c1.id, sharer: { kind: 'guide', id: g1.id }, at })).toBe(true);
     expect(await svc().bind(ctx.db, { customerId: c2.id, sharer: { kind: 'guide', id: g2.id }, at })).toBe(true);
     const order = await paidOrder(ctx, shop, c1);
+    expect((await call(ctx, 'GET', `${D}/guide`, c1.headers())).body).toEqual({ guide: { name: '导购', storeName: '西湖店' } });
+    expect((await call(ctx, 'GET', `${D}/guide`, (await loginMember(ctx)).headers())).body).toEqual({ guide: null });
     const mine = (await call(ctx, 'GET', `${M}/guide/customers`, g1Staff.headers())).body;
     expect(mine.items).toHaveLength(1);
     expect(mine.items[0].name).toMatch(/^.\*+$/);

@@ -101,6 +101,23 @@ describe('H5 分销中心 in headless Chromium', () => {
     await page.locator('.js-team-direct').waitFor({ timeout: WAIT_MS });
     expect(await textOf(page, '.js-team-direct')).toBe('直属客户 1 人');
     await shoot(page, '05-team');
+
+    // A guide's personal share binds me to the guide: the home page shows the guide's card.
+    const store = await apiCall(api.base, 'POST', '/api/v1/merchant/stores', owner, { name: `西湖店${Date.now() % 10_000}` });
+    const username = `guide${Date.now() % 1_000_000}`;
+    const staff = await apiCall(api.base, 'POST', '/api/v1/merchant/staff', owner, {
+      username,
+      displayName: '小林',
+      role: 'viewer',
+      password: 'guide-pass-0001',
+    });
+    await apiCall(api.base, 'POST', '/api/v1/merchant/guides', owner, { staffId: staff.id, storeId: store.id });
+    const guideToken = (await apiCall(api.base, 'POST', '/api/v1/merchant/auth/login', null, { username, password: 'guide-pass-0001' })).token;
+    const guideShare = await apiCall(api.base, 'POST', '/api/v1/merchant/guide/share', guideToken);
+    await memberWrite(api.base, await memberToken(page), 'POST', '/api/v1/shares/landings', { shareId: guideShare.shareId });
+    await openFresh(page, `${api.base}/`, '.js-home-guide');
+    expect(await textOf(page, '.js-home-guide .home-guide-name')).toBe(`${store.name} · 专属导购 小林`);
+    await shoot(page, '06-home-guide-card');
     expect(errors).toEqual([]);
   });
 });

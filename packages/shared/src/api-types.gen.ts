@@ -3,7 +3,7 @@
  * scripts/gen-api-types.mjs with openapi-typescript. Do not edit: change the zod schemas in packages/shared or the
  * routes in packages/api, then run `node scripts/gen-api-types.mjs`. Types only: nothing here reaches a bundle.
  *
- * OpenAPI document sha256: a7fc2d78720d59af60445add6dc5b4df6429863de1cb41b0277fa8fae07b1e1a
+ * OpenAPI document sha256: 0f14b3d6e6aa53a457bf2d8786587257b79ac08c369c20a8bd707fa5ce76b7ca
  */
 
 export interface paths {
@@ -11457,6 +11457,78 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/distribution/guide': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The shopping guide I am bound to (the home page’s guide card), or null */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description my guide */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MyGuide'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/products/{id}/earning': {
     parameters: {
       query?: never;
@@ -15692,6 +15764,12 @@ export interface components {
        * @enum {string}
        */
       platform: 'weapp' | 'alipay' | 'tt';
+    };
+    MyGuide: {
+      guide: {
+        name: string;
+        storeName: string;
+      } | null;
     };
     ProductEarning: {
       /** @description level-1 commission on one unit at its price; null when not a distributor */

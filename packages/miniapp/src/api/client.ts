@@ -410,6 +410,8 @@ export const api = {
   /** 400 naming amountFen below the minimum; 409 INSUFFICIENT_BALANCE, LIMIT_REACHED (the daily cap). */
   withdraw: (body: BodyOf<'/api/v1/distribution/withdrawals', 'post'>, idempotencyKey: string) =>
     post('/api/v1/distribution/withdrawals', { body, idempotencyKey }),
+  /** The shopping guide the member is bound to (the home page's guide card), or null. */
+  myGuide: () => get('/api/v1/distribution/guide'),
   /** 赚 ¥x on a product page: null for members who are not active distributors. */
   productEarning: (productId: number) => get('/api/v1/products/{id}/earning', { path: id(productId) }),
 };

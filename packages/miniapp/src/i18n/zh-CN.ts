@@ -173,6 +173,8 @@ export const zhCN = {
     greetingAnonymous: '你好，欢迎光临',
     pointsLabel: '我的积分',
     checkInCardTitle: '每日签到',
+    guideCard: (name: string, store: string) => `${store} · 专属导购 ${name}`.trim(),
+    guideCardHint: '有问题随时找我',
     checkInCardHint: '天天签到领积分，连续签到奖励更多',
     checkInCardAction: '去签到',
     recommendTitle: '为你推荐',

@@ -172,3 +172,6 @@ export const CommissionLedgerPage = z
 export const ProductEarning = z
   .object({ earnFen: FenAmount.nullable().meta({ description: 'level-1 commission on one unit at its price; null when not a distributor' }) })
   .meta({ id: 'ProductEarning' });
+
+/** The shopping guide a member is bound to (a card on the home page), or null. */
+export const MyGuide = z.object({ guide: z.object({ name: z.string(), storeName: z.string() }).nullable() }).meta({ id: 'MyGuide' });

@@ -27,6 +27,7 @@ export function createDistributionViews(deps: {
   nicknames: (executor: Executor, ids: number[]) => Promise<Map<number, string>>;
   settingsOf: (executor: Executor) => Promise<DistributionSettings>;
   boundDistributor: (executor: Executor, memberId: number, at: string) => Promise<{ id: number; member_id: number } | null>;
+  staffName: (staffId: number) => Promise<string | null>;
 }) {
   const { db } = deps;
   const sumOf = async (q: Promise<{ s: unknown } | undefined>) => Number((await q)?.s ?? 0);
@@ -358,6 +359,22 @@ export function createDistributionViews(deps: {
           query.limit,
         ),
       };
+    },
+    /** The guide the member is bound to now (unexpired, active), with their store: the home page's guide card. */
+    async myGuide(memberId: number) {
+      const now = deps.clock.now().toISOString();
+      const g = await db
+        .selectFrom('distribution_bindings as b')
+        .innerJoin('guides as g', 'g.id', 'b.sharer_id')
+        .innerJoin('stores as s', 's.id', 'g.store_id')
+        .select(['g.staff_id', 's.name as store_name'])
+        .where('b.customer_id', '=', memberId)
+        .where('b.sharer_kind', '=', 'guide')
+        .where('g.status', '=', 'active')
+        .where((eb) => eb.or([eb('b.expires_at', 'is', null), eb('b.expires_at', '>', now)]))
+        .executeTakeFirst();
+      if (!g) return { guide: null };
+      return { guide: { name: (await deps.staffName(g.staff_id)) ?? '', storeName: g.store_name } };
     },
     /** The database, for reads the routes make through other modules in the same way. */
     executor: db as Executor,

@@ -14,6 +14,7 @@ import {
   DistributorStatusChange,
   IdParam,
   ManualPayout,
+  MyGuide,
   MerchantWithdrawalPage,
   ProductEarning,
   Withdrawal,
@@ -121,6 +122,17 @@ export function distributionRoutes(deps: {
       },
     }),
     async (c) => c.json(await d.withdraw(c.get('memberId'), c.req.valid('json')), 201),
+  );
+  router.openapi(
+    createRoute({
+      method: 'get',
+      path: '/distribution/guide',
+      tags,
+      summary: 'The shopping guide I am bound to (the home page’s guide card), or null',
+      ...read,
+      responses: { 200: jsonContent(MyGuide, 'my guide'), ...memberErrors },
+    }),
+    async (c) => c.json(await d.views.myGuide(c.get('memberId')), 200),
   );
   router.openapi(
     createRoute({

@@ -79,6 +79,7 @@ export function createDistributionService(deps: {
   daysCheckedIn: (executor: Executor, memberId: number) => Promise<number>;
   paidOrders: (executor: Executor, memberId: number) => Promise<number>;
   nicknames: (executor: Executor, ids: number[]) => Promise<Map<number, string>>;
+  staffName: (staffId: number) => Promise<string | null>;
 }): DistributionService {
   const { db, clock } = deps;
   const settingsOf = (executor: Executor = db) => deps.settings.get(DISTRIBUTION_SETTINGS, executor);
@@ -313,7 +314,7 @@ export function createDistributionService(deps: {
       return { id: r.id, staffId: r.staff_id, storeId: r.store_id, status: r.status };
     },
 
-    views: createDistributionViews({ db, clock, nicknames: deps.nicknames, settingsOf, boundDistributor }),
+    views: createDistributionViews({ db, clock, nicknames: deps.nicknames, settingsOf, boundDistributor, staffName: deps.staffName }),
   };
   return service;
 }
