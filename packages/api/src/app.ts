@@ -63,6 +63,9 @@ import {
 } from './modules/payments/index.js';
 import { createPhoneBindingService, phoneRoutes } from './modules/phone/index.js';
 import { createPointsService, merchantPointsRoutes, pointsExpiringBetween, pointsRoutes } from './modules/points/index.js';
+import { createDistributionService, distributionRoutes, merchantDistributionRoutes, payoutNotifyRoutes } from './modules/distribution/index.js';
+import { type PayoutGateway, unconfiguredPayouts } from './platforms/payouts.js';
+import { createSimulatedPayoutGateway } from './platforms/simulator/payouts.js';
 import { createPointsMallService, merchantPointsMallRoutes, pointsMallRoutes } from './modules/points-mall/index.js';
 import { createSettingsService } from './modules/settings/index.js';
 import { createStaffService, merchantStaffRoutes } from './modules/staff/index.js';
@@ -101,6 +104,8 @@ export interface AppDeps {
   /** The platform simulator's routes, mounted at /__sim (development and tests only). */
   // biome-ignore lint/suspicious/noExplicitAny: the simulator's routes have their own Env; only their paths are mounted here.
   simulator?: Hono<any>;
+  /** Pays withdrawals out (WeChat 商家转账, Alipay); the simulator's when a simulator is mounted, else none configured. */
+  payouts?: PayoutGateway;
   /** Where uploaded images go; default: files under config.uploadsDir, served at /uploads. */
   storage?: FileStorage;
   /**
@@ -133,6 +138,7 @@ export function createApp({
   config,
   logger = silentLogger,
   simulator,
+  payouts,
   orderParticipants = [],
   sharesParticipants: sharesExtra = [],
   storage,
@@ -168,6 +174,22 @@ export function createApp({
     participants: (reactions.points = pointsParticipants({ tiers })),
   });
   const tierLevel = tiers.levelOf;
+  // `members`, `checkIn` and `orders` are built below; these run only when a request or a step asks.
+  const distribution = createDistributionService({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    settings,
+    logger,
+    payouts: payouts ?? (simulator ? createSimulatedPayoutGateway() : unconfiguredPayouts),
+    categoryParents: (executor) => catalog.categoryParents(executor),
+    productCategories: (executor, ids) => catalog.productCategories(executor, ids),
+    tierLevel: (executor, memberId) => tiers.levelOf(executor, memberId),
+    daysCheckedIn: (executor, memberId) => checkIn.daysCheckedIn(executor, memberId),
+    paidOrders: async (executor, memberId) => ((await orders.memberIdsWithPaidOrders(executor, [memberId])).has(memberId) ? 1 : 0),
+    nicknames: (executor, ids) => members.nicknames(executor, ids),
+    staffName: async (staffId) => (await staff.profile(staffId).catch(() => null))?.displayName ?? null,
+  });
   const coupons = createCouponsService({
     db,
     clock,
@@ -229,7 +251,12 @@ export function createApp({
     shareIssuedAt: async (executor, shareId) => (await shares.find(executor, shareId))?.createdAt ?? null,
     logger,
   });
-  const shares = createSharesService({ db, clock, platforms, participants: (reactions.shares = sharesParticipants({ invitations }, sharesExtra)) });
+  const shares = createSharesService({
+    db,
+    clock,
+    platforms,
+    participants: (reactions.shares = sharesParticipants({ invitations, distribution }, sharesExtra)),
+  });
   const events = createEventsService({
     db,
     clock,
@@ -305,7 +332,7 @@ export function createApp({
     settings,
     refundsOf: refundsForOrder,
     participants: (reactions.order = orderParticipantsOf(
-      { catalog, mall: mallCore, tiers, coupons, points, memberCards, messages, shares, invitations },
+      { catalog, mall: mallCore, tiers, coupons, points, memberCards, messages, shares, invitations, distribution },
       orderParticipants,
     )),
   });
@@ -466,9 +493,12 @@ export function createApp({
   app.route('/api/v1', paymentRoutes({ payments, member, idempotent: idempotentAroundPlatform }));
   app.route('/api/v1', refundRoutes({ refunds, member, idempotent }));
   app.route('/api/v1/merchant', merchantRefundRoutes({ refunds, anyStaff, editor }));
+  app.route('/api/v1', distributionRoutes({ distribution, catalog, member, idempotent }));
+  app.route('/api/v1/merchant', merchantDistributionRoutes({ distribution, shares, anyStaff, editor }));
   app.route('/api/v1/merchant', merchantPaymentExceptionRoutes({ exceptions: paymentExceptions, anyStaff, editor }));
   // The platforms' notifications: outside /api (no auth, no JSON requirement; the raw body is what they signed).
   app.route('/payments/notify', paymentNotifyRoutes({ payments, bodyLimitBytes: config.bodyLimitBytes }));
+  app.route('/payments/transfer-notify', payoutNotifyRoutes({ distribution, bodyLimitBytes: config.bodyLimitBytes }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'memberToken', {
     type: 'http',
@@ -499,6 +529,7 @@ export function createApp({
           await messageReminders.run(now);
           const sent = await messages.deliverDue(now);
           const rollup = await events.rollUp(now);
+          const commissionSettled = await distribution.settleDue(now);
           const { granted: invitationRewardsGranted } = await invitations.grantDue(now);
           return {
             pointsMatured,
@@ -508,6 +539,7 @@ export function createApp({
             eventDatesRolledUp: rollup.dates.length,
             eventsPurged: rollup.purged,
             invitationRewardsGranted,
+            commissionSettled,
           };
         },
       }),
@@ -556,6 +588,7 @@ export function createApp({
       analytics,
       media,
       events,
+      distribution,
     },
     config,
     /** Who reacts to what: the participant lists each emitter was handed (see src/participants.ts). */

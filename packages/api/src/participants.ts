@@ -5,6 +5,7 @@ import { createCartMemberData } from './modules/cart/index.js';
 import { type CatalogService, createOrderStockParticipant } from './modules/catalog/index.js';
 import { CHECK_IN_STEPS, type CheckInParticipant, createCheckInMemberData } from './modules/check-in/index.js';
 import type { CouponsService } from './modules/coupons/index.js';
+import { createDistributionMemberData, type DistributionService } from './modules/distribution/index.js';
 import { createFavouritesMemberData } from './modules/favourites/index.js';
 import { createMemberCardsMemberData, MEMBER_CARD_STEPS, type MemberCardParticipant, type MemberCardsService } from './modules/member-cards/index.js';
 import { createEventsMemberData } from './modules/events/index.js';
@@ -39,7 +40,7 @@ import { createTiersMemberData, type TiersService } from './modules/tiers/index.
  * the mall item's row before the member's points lock, the order a redemption takes them in. The tier's benefits
  * before coupons, which are chosen after the member price. The tier's growth after points, so an order earns points
  * at the tier held before its own growth. Messages after everything the message may describe (shipped, refunded).
- * `extra` (an extension, a test's probe) runs last.
+ * Distribution after them (commission reads only the order's own lines). `extra` (an extension, a test's probe) runs last.
  */
 export function orderParticipants(
   s: {
@@ -52,6 +53,7 @@ export function orderParticipants(
     messages: Pick<MessagesService, 'send'>;
     shares: Pick<SharesService, 'orderParticipant'>;
     invitations: Pick<InvitationsService, 'orderParticipant'>;
+    distribution: Pick<DistributionService, 'orderParticipant'>;
   },
   extra: readonly OrderParticipant[] = [],
 ): OrderParticipant[] {
@@ -69,6 +71,7 @@ export function orderParticipants(
     createMessagesOrderParticipant(s.messages),
     s.shares.orderParticipant,
     s.invitations.orderParticipant,
+    s.distribution.orderParticipant,
     ...extra,
   ];
 }
@@ -102,6 +105,7 @@ export function memberParticipants(s: {
     s.shares.memberParticipant,
     createEventsMemberData(),
     s.invitations.memberParticipant,
+    createDistributionMemberData(),
   ];
 }
 
@@ -112,13 +116,14 @@ export function memberCardParticipants(s: { messages: Pick<MessagesService, 'sen
 
 /**
  * A member landed through someone's share (decision 034): who binds on it (invitations, distributors, guides),
- * in the landing's transaction, which for a first login is the member's creation. Empty until a module binds.
+ * in the landing's transaction, which for a first login is the member's creation. Distribution binds customers to the
+ * distributor or guide whose share they came through.
  */
 export function sharesParticipants(
-  s: { invitations: Pick<InvitationsService, 'sharesParticipant'> },
+  s: { invitations: Pick<InvitationsService, 'sharesParticipant'>; distribution: Pick<DistributionService, 'sharesParticipant'> },
   extra: readonly SharesParticipant[] = [],
 ): SharesParticipant[] {
-  return [s.invitations.sharesParticipant, ...extra];
+  return [s.invitations.sharesParticipant, s.distribution.sharesParticipant, ...extra];
 }
 
 /** Points' events: a one-off task paid adds the tier's task growth (only tiers react). */

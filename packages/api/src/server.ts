@@ -11,6 +11,7 @@ import { startCouponIssueJob } from './modules/coupons/index.js';
 import { startMessageDeliveryJob, startMessageRemindersJob } from './modules/messages/index.js';
 import { startOrderExpiryJob } from './modules/orders/index.js';
 import { startPointsJob } from './modules/points/index.js';
+import { startDistributionJob } from './modules/distribution/index.js';
 import { startTiersJob } from './modules/tiers/index.js';
 import { startMemberCardsJob } from './modules/member-cards/index.js';
 import { startEventsRollupJob } from './modules/events/index.js';
@@ -91,6 +92,7 @@ const messageJob = startMessageDeliveryJob({ messages: app.services.messages, cl
 // Points and coupons about to expire, the evening check-in reminder: written as messages for the outbox.
 const remindersJob = startMessageRemindersJob({ reminders: app.services.messageReminders, clock, logger });
 const invitationsJob = startInvitationsJob({ invitations: app.services.invitations, logger });
+const distributionJob = startDistributionJob({ distribution: app.services.distribution, logger });
 const tiersJob = startTiersJob({ tiers: app.services.tiers, birthdayGifts: app.services.birthdayGifts, logger });
 const memberCardsJob = startMemberCardsJob({ cards: app.services.memberCards, logger });
 // Behaviour events' daily rollups brought up to date; raw events past retention purged.
@@ -151,6 +153,7 @@ async function shutdown(signal: string) {
     remindersJob.stop(),
     eventsJob.stop(),
     invitationsJob.stop(),
+    distributionJob.stop(),
   ]);
   await handle.close();
   logger.info('stopped');

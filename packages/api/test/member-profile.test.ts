@@ -142,6 +142,7 @@ describe('privacy', () => {
         'shares',
         'events',
         'invitations',
+        'distribution',
       ].sort(),
     );
     expect(data.body.data.addresses[0].name).toBe('林晓');

@@ -42,11 +42,12 @@ describe('participants', () => {
         'points [goods]',
         'tier-growth [goods]',
         'invitations [goods]',
+        'distribution [goods]',
         'test-probe',
       ],
       // Messages write the member's message with the move; the outbox sends it after the commit (decision 045).
       'order.shipped': ['messages [goods]'],
-      'order.completed': ['points [goods]', 'test-probe'],
+      'order.completed': ['points [goods]', 'distribution [goods]', 'test-probe'],
       'order.refunded': [
         'stock [goods]',
         'member-card-benefits [goods]',
@@ -56,6 +57,7 @@ describe('participants', () => {
         'tier-growth [goods]',
         'messages [goods]',
         'invitations [goods]',
+        'distribution [goods]',
         'test-probe',
       ],
       // Asked of every participant that has the step, whatever the order's kind (a refund is about money).
@@ -79,6 +81,7 @@ describe('participants', () => {
         'shares',
         'events',
         'invitations',
+        'distribution',
       ],
       'member.unfinished': ['orders', 'refunds', 'points_mall'],
       'member.close': [
@@ -93,6 +96,7 @@ describe('participants', () => {
         'shares',
         'events',
         'invitations',
+        'distribution',
       ],
       'member.describe': [
         'addresses',
@@ -109,6 +113,7 @@ describe('participants', () => {
         'shares',
         'events',
         'invitations',
+        'distribution',
       ],
       // Points, check-in and staff events: one module reacts to each today.
       'points.taskCompleted': ['tiers'],
@@ -118,7 +123,7 @@ describe('participants', () => {
       // A paid card ending soon: the messages module sends the reminder.
       'memberCard.expiring': ['messages'],
       // A member landed through someone's share (decision 034); the test app adds its probe (`test-landings`).
-      'shares.landed': ['invitations', 'test-landings'],
+      'shares.landed': ['invitations', 'distribution', 'test-landings'],
     });
   });
 });

@@ -71,6 +71,7 @@ describe('the hooks in an app', () => {
       eventDatesRolledUp: 0,
       eventsPurged: 0,
       invitationRewardsGranted: 0,
+      commissionSettled: 0,
     });
   });
 });

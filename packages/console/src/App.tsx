@@ -34,6 +34,7 @@ const RedemptionsPage = lazy(() => import('./pages/mall/RedemptionsPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 const MessagesPage = lazy(() => import('./pages/messages/MessagesPage'));
 const InvitationsPage = lazy(() => import('./pages/invitations/InvitationsPage'));
+const DistributionPage = lazy(() => import('./pages/distribution/DistributionPage'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -81,6 +82,7 @@ const router = createBrowserRouter(
         { path: 'settings', element: page(<SettingsPage />) },
         { path: 'messages', element: page(<MessagesPage />) },
         { path: 'analytics', element: page(<AnalyticsPage />) },
+        { path: 'distribution', element: page(<DistributionPage />) },
         { path: '*', element: <Navigate to='/' replace /> },
       ],
     },

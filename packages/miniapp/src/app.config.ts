@@ -27,6 +27,8 @@ export default defineAppConfig({
     { root: 'package-message', pages: ['pages/centre/index'] },
     // 邀请有礼: the rules, the invitation poster with the platform's code, my invitations, the leaderboard.
     { root: 'package-invite', pages: ['pages/index/index'] },
+    // 分销中心: a distributor's earnings, commission orders, team and withdrawals.
+    { root: 'package-distribution', pages: ['pages/centre/index'] },
   ],
   // While a tab page is shown, fetch the sub-package its taps lead to (WeChat, Alipay and Douyin read the same key).
   preloadRule: {

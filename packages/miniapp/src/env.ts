@@ -13,6 +13,9 @@ export const API_BASE: string = trimSlash(
   process.env.TARO_ENV === 'h5' ? (process.env.TARO_APP_H5_API_BASE ?? '') : (process.env.TARO_APP_API_BASE ?? 'http://127.0.0.1:3000'),
 );
 
+/** The WeChat Pay merchant number payouts (商家转账) are made under: wx.requestMerchantTransfer names it. */
+export const WECHAT_MCH_ID: string = process.env.TARO_APP_WECHAT_MCH_ID ?? '';
+
 /** The H5 preview has no super-app; it logs in as this platform through the API's simulator. */
 export const H5_STAND_IN_PLATFORM: LoginPlatform = asLoginPlatform(process.env.TARO_APP_H5_STAND_IN_PLATFORM);
 

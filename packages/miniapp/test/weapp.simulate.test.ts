@@ -1145,4 +1145,12 @@ describe('WeChat output: check-in cycles (last: it moves the server clock)', () 
     expect(status.makeUp.used).toBe(1);
     page.detach();
   }, 60_000);
+
+  it('opens 分销中心: how to qualify, then the application pending after a tap on 申请成为分销员', async () => {
+    const page = openPage('package-distribution/pages/centre/index');
+    await waitFor(() => findDom(page.host, 'js-distribution-status')?.textContent?.trim() === '还不是分销员', '还不是分销员');
+    tap(findDom(page.host, 'js-apply')!);
+    await waitFor(() => findDom(page.host, 'js-distribution-status')?.textContent?.trim() === '申请审核中', '申请审核中');
+    page.page.detach();
+  }, 60_000);
 });

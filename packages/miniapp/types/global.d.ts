@@ -17,6 +17,7 @@ declare namespace NodeJS {
     TARO_APP_H5_API_BASE?: string;
     /** H5: the platform the preview pretends to be when it asks the simulator for a login code. */
     TARO_APP_H5_STAND_IN_PLATFORM?: string;
+    TARO_APP_WECHAT_MCH_ID?: string;
   }
 }
 

@@ -28,6 +28,7 @@ export * from './contracts/phone.js';
 export * from './contracts/favourites.js';
 export * from './contracts/member-cards.js';
 export * from './contracts/messages.js';
+export * from './contracts/distribution.js';
 export * from './contracts/shares.js';
 export * from './contracts/events.js';
 export * from './contracts/invitations.js';

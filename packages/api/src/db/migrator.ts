@@ -18,6 +18,7 @@ import * as m016 from './migrations/016-check-in-cycles.js';
 import * as m017 from './migrations/017-favourites.js';
 import * as m018 from './migrations/018-image-keys.js';
 import * as m019 from './migrations/019-shares.js';
+import * as m020 from './migrations/020-distribution.js';
 import * as m021 from './migrations/021-wallet.js';
 import * as m022 from './migrations/022-member-cards.js';
 import * as m023 from './migrations/023-events.js';
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '017-favourites': m017,
   '018-image-keys': m018,
   '019-shares': m019,
+  '020-distribution': m020,
   '021-wallet': m021,
   '022-member-cards': m022,
   '023-events': m023,

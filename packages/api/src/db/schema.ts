@@ -985,6 +985,127 @@ export interface ShareCodeImagesTable {
   created_at: Instant;
 }
 
+/** Stores (门店) and shopping guides (migration 020). */
+export interface StoresTable {
+  id: Generated<number>;
+  name: string;
+  address: string | null;
+  created_at: Instant;
+}
+
+export interface GuidesTable {
+  id: Generated<number>;
+  staff_id: number;
+  store_id: number;
+  status: 'active' | 'disabled';
+  created_at: Instant;
+}
+
+export interface GuideOrdersTable {
+  order_id: number;
+  guide_id: number;
+  store_id: number;
+  buyer_id: number;
+  paid_fen: number;
+  refunded_fen: Generated<number>;
+  paid_at: Instant;
+}
+
+/** A distributor and their commission account (migration 020): balance − debt = the ledger's sum. */
+export interface DistributorsTable {
+  id: Generated<number>;
+  member_id: number;
+  status: 'pending' | 'active' | 'frozen' | 'refused';
+  qualified_by: 'apply' | 'tier' | 'task' | 'card' | 'staff';
+  balance_fen: Generated<number>;
+  debt_fen: Generated<number>;
+  note: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface DistributionBindingsTable {
+  id: Generated<number>;
+  customer_id: number;
+  sharer_kind: 'distributor' | 'guide';
+  sharer_id: number;
+  bound_at: Instant;
+  expires_at: Instant | null;
+  share_id: string | null;
+}
+
+export interface CommissionRulesTable {
+  id: Generated<number>;
+  scope: 'store' | 'category' | 'product';
+  target_id: number;
+  level1_bp: number;
+  level2_bp: number;
+  updated_at: Instant;
+}
+
+export interface CommissionsTable {
+  id: Generated<number>;
+  order_id: number;
+  level: 1 | 2;
+  distributor_id: number;
+  buyer_id: number;
+  guide_id: number | null;
+  status: 'frozen' | 'settled' | 'cancelled';
+  initial_fen: number;
+  amount_fen: number;
+  base_fen: number;
+  settle_after: Instant | null;
+  settled_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface CommissionLinesTable {
+  id: Generated<number>;
+  commission_id: number;
+  order_line_id: number;
+  rate_bp: number;
+  base_fen: number;
+  refunded_fen: Generated<number>;
+  amount_fen: number;
+}
+
+export interface CommissionLedgerTable {
+  id: Generated<number>;
+  distributor_id: number;
+  delta_fen: number;
+  kind: 'settle' | 'reverse' | 'withdraw' | 'withdraw_return' | 'adjust';
+  source_key: string;
+  commission_id: number | null;
+  withdrawal_id: number | null;
+  created_at: Instant;
+}
+
+export type WithdrawalStatus = 'requested' | 'refused' | 'paying' | 'awaiting_confirmation' | 'paid' | 'failed';
+
+export interface WithdrawalsTable {
+  id: Generated<number>;
+  distributor_id: number;
+  amount_fen: number;
+  fee_fen: number;
+  platform: 'weapp' | 'alipay' | 'tt';
+  status: WithdrawalStatus;
+  bill_no: string;
+  transfer_bill_no: string | null;
+  package_info: string | null;
+  fail_reason: string | null;
+  business_date: string;
+  staff_id: number | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface WithdrawalDaysTable {
+  distributor_id: number;
+  business_date: string;
+  amount_fen: number;
+}
+
 export interface Database {
   members: MembersTable;
   member_identities: MemberIdentitiesTable;
@@ -1058,6 +1179,17 @@ export interface Database {
   invitations: InvitationsTable;
   invitation_daily_counts: InvitationDailyCountsTable;
   share_code_images: ShareCodeImagesTable;
+  stores: StoresTable;
+  guides: GuidesTable;
+  guide_orders: GuideOrdersTable;
+  distributors: DistributorsTable;
+  distribution_bindings: DistributionBindingsTable;
+  commission_rules: CommissionRulesTable;
+  commissions: CommissionsTable;
+  commission_lines: CommissionLinesTable;
+  commission_ledger: CommissionLedgerTable;
+  withdrawals: WithdrawalsTable;
+  withdrawal_days: WithdrawalDaysTable;
 }
 
 export type Member = Selectable<MembersTable>;

@@ -6,6 +6,7 @@ import {
   LogoutOutlined,
   RollbackOutlined,
   SettingOutlined,
+  ShareAltOutlined,
   StarOutlined,
   ShoppingOutlined,
   TagsOutlined,
@@ -62,6 +63,7 @@ const MENU: MenuEntry[] = [
       { key: '/points/redemptions', label: zh.mall.navRedemptions },
     ],
   },
+  { key: '/distribution', icon: <ShareAltOutlined />, label: zh.distribution.nav },
   { key: '/settings', icon: <SettingOutlined />, label: zh.nav.settings },
 ];
 

@@ -425,4 +425,19 @@ export const api = {
   invitationRules: () => get('/api/v1/invitations/rules'),
   myInvitations: () => get('/api/v1/me/invitations'),
   invitationLeaderboard: () => get('/api/v1/invitations/leaderboard'),
+  // -- distribution (分销中心, decision 036) ---------------------------------------------------------------------------
+  /** Status, how to qualify, commission frozen / settled / withdrawn. */
+  distribution: () => get('/api/v1/distribution'),
+  /** Active at once under the tier or task rule; pending under apply-and-approve; 409 NOT_QUALIFIED otherwise. */
+  applyDistribution: (idempotencyKey: string) => post('/api/v1/distribution/apply', { idempotencyKey }),
+  distributionCommissions: (query: QueryOf<'/api/v1/distribution/commissions'> = {}) => get('/api/v1/distribution/commissions', { query }),
+  distributionTeam: () => get('/api/v1/distribution/team'),
+  distributionWithdrawals: (query: QueryOf<'/api/v1/distribution/withdrawals'> = {}) => get('/api/v1/distribution/withdrawals', { query }),
+  /** 400 naming amountFen below the minimum; 409 INSUFFICIENT_BALANCE, LIMIT_REACHED (the daily cap). */
+  withdraw: (body: BodyOf<'/api/v1/distribution/withdrawals', 'post'>, idempotencyKey: string) =>
+    post('/api/v1/distribution/withdrawals', { body, idempotencyKey }),
+  /** The shopping guide the member is bound to (the home page's guide card), or null. */
+  myGuide: () => get('/api/v1/distribution/guide'),
+  /** 赚 ¥x on a product page: null for members who are not active distributors. */
+  productEarning: (productId: number) => get('/api/v1/products/{id}/earning', { path: id(productId) }),
 };

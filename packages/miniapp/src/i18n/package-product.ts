@@ -25,4 +25,7 @@ export const searchFilter = {
 } as const;
 
 /** `t` for package-product pages: the main package's text and the sections above. */
-export const t = { ...zhCN, coupons, poster, searchFilter };
+/** 赚 ¥x: a distributor's level-1 commission on one unit (分销, decision 036). */
+export const earning = { earn: (yuan: string) => `分享赚 ${yuan}` };
+
+export const t = { ...zhCN, coupons, poster, searchFilter, earning };

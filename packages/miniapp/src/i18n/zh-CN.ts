@@ -173,6 +173,8 @@ export const zhCN = {
     greetingAnonymous: '你好，欢迎光临',
     pointsLabel: '我的积分',
     checkInCardTitle: '每日签到',
+    guideCard: (name: string, store: string) => `${store} · 专属导购 ${name}`.trim(),
+    guideCardHint: '有问题随时找我',
     checkInCardHint: '天天签到领积分，连续签到奖励更多',
     checkInCardAction: '去签到',
     recommendTitle: '为你推荐',
@@ -392,6 +394,8 @@ export const zhCN = {
     benefitsHint: '等级特权一览',
     privacyEntry: '隐私与账号',
     privacyHint: '我的数据、注销账号',
+    distributionEntry: '分销中心',
+    distributionHint: '推广赚佣金',
     profile: {
       title: '个人资料',
       avatar: '头像',

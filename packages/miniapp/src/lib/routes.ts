@@ -31,6 +31,7 @@ export const ROUTES = {
   poster: (productId: number) => `/package-share/pages/poster/index?id=${productId}`,
   invite: '/package-invite/pages/index/index',
   profile: '/package-member/pages/profile/index',
+  distribution: '/package-distribution/pages/centre/index',
   privacy: '/package-member/pages/privacy/index',
   /** 开通会员卡 (`extra`: '&paid=1' when a payment page returns here). */
   memberCardBuy: (extra = '') => `/package-card/pages/buy/index${extra ? `?${extra.replace(/^&/, '')}` : ''}`,

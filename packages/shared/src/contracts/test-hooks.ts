@@ -30,6 +30,7 @@ export const TestJobsRunResult = z
   .object({
     now: IsoInstant,
     pointsMatured: z.number().int(),
+    commissionSettled: z.number().int(),
     pointsExpired: z.number().int(),
     ordersClosed: z.number().int().meta({ description: 'unpaid orders past their payment window (points-plus-cash redemptions among them)' }),
     messagesSent: z.number().int().meta({ description: 'subscription messages the outbox sent through the platforms' }),

@@ -169,6 +169,8 @@ export interface CatalogService {
   /** For shelf prices: the on-shelf SKUs of these products with their category, in one query. */
   shelfSkus(executor: Executor, productIds: number[]): Promise<ShelfSku[]>;
   skusForPurchase(executor: Executor, skuIds: number[]): Promise<PurchasableSku[]>;
+  /** Each product's category (any status; distribution's rates by category), in one query. */
+  productCategories(executor: Executor, productIds: number[]): Promise<Map<number, number | null>>;
   /**
    * Reserves or releases stock for an order, recording the movement. False when stock would go below zero.
    */
@@ -506,6 +508,11 @@ export function createCatalogService({
 
     /** For shelf prices: the on-shelf SKUs of these products with their category, in one query. */
     shelfSkus: (executor: Executor, productIds: number[]) => repo.listShelfSkus(executor, productIds),
+    async productCategories(executor: Executor, productIds: number[]) {
+      if (productIds.length === 0) return new Map();
+      const rows = await executor.selectFrom('products').select(['id', 'category_id']).where('id', 'in', productIds).execute();
+      return new Map(rows.map((r) => [r.id, r.category_id]));
+    },
 
     // For cart and orders (same transaction as the caller): each SKU with its product, spec values and cover read.
     skusForPurchase: async (executor: Executor, skuIds: number[]): Promise<PurchasableSku[]> =>

@@ -72,6 +72,8 @@ export interface CheckInService {
    * day's reward and growth when the merchant pays them, and any cumulative reward reached.
    */
   makeUp(memberId: number, date: string): Promise<CheckInMakeUpResult>;
+  /** How many days the member has checked in, made-up days included (distribution's check-in task). */
+  daysCheckedIn(executor: Executor, memberId: number): Promise<number>;
 }
 
 export const CHECK_IN_RULES = defineSetting('check_in.rules', CheckInRulesSchema, DEFAULT_CHECK_IN_RULES);
@@ -147,6 +149,15 @@ export function createCheckInService({ db, clock, timeZone, points, settings, pa
 
   return {
     rules: () => rules(),
+
+    async daysCheckedIn(executor: Executor, memberId: number): Promise<number> {
+      const r = await executor
+        .selectFrom('check_ins')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('member_id', '=', memberId)
+        .executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
 
     updateRules: (next: CheckInRules, staffId: number): Promise<CheckInRules> => settings.set(CHECK_IN_RULES, next, staffId),
 

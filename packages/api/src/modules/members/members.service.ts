@@ -104,6 +104,8 @@ export interface MembersService {
    * Which of these ids are members.
    */
   existingIds(executor: Executor, ids: number[]): Promise<Set<number>>;
+  /** The nicknames of these members, by id (distribution's team and boards show them masked). */
+  nicknames(executor: Executor, ids: number[]): Promise<Map<number, string>>;
   /**
    * What other modules show or check of members by id (a list of invitations: names, avatars; a reward that needs a
    * bound phone; a member closed or merged away is not active).
@@ -400,6 +402,12 @@ export function createMembersService({
 
     async existingIds(executor: Executor, ids: number[]): Promise<Set<number>> {
       return new Set((await repo.existingIds(executor, ids)).map((r) => r.id));
+    },
+
+    async nicknames(executor: Executor, ids: number[]): Promise<Map<number, string>> {
+      if (ids.length === 0) return new Map();
+      const rows = await executor.selectFrom('members').select(['id', 'nickname']).where('id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, r.nickname]));
     },
 
     /**

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useMemo } from 'react';
+import { GuideCard } from '../../components/guide-card';
 import { HomeBanners, NoticeBar } from '../../components/home-banners';
 import { LoadError } from '../../components/load-error';
 import { ProductGrid } from '../../components/product-grid';
@@ -80,6 +81,8 @@ export default function HomePage() {
       </View>
 
       {sessionStatus === 'error' && !member ? <LoadError onRetry={retryAll} /> : null}
+
+      <GuideCard memberId={member?.id ?? null} />
 
       <View className='card home-checkin js-home-checkin-entry' onClick={openCheckIn}>
         <View className='home-checkin-text'>

@@ -167,6 +167,7 @@ export default function MemberPage() {
           { key: 'profile', url: ROUTES.profile, label: t.centre.profileEntry, hint: t.centre.profileHint },
           { key: 'benefits', url: ROUTES.benefits, label: t.centre.benefitsEntry, hint: t.centre.benefitsHint },
           { key: 'privacy', url: ROUTES.privacy, label: t.centre.privacyEntry, hint: t.centre.privacyHint },
+          { key: 'distribution', url: ROUTES.distribution, label: t.centre.distributionEntry, hint: t.centre.distributionHint },
         ].map((entry) => (
           <View key={entry.key} className={`row member-menu-entry js-${entry.key}-entry`} onClick={() => void Taro.navigateTo({ url: entry.url })}>
             <Text className='member-menu-label'>{entry.label}</Text>

@@ -9,6 +9,7 @@ import { LoadError } from '../../../components/load-error';
 import { NotFound } from '../../../components/not-found';
 import { ProductImage } from '../../../components/product-image';
 import { ProductCoupons } from '../../components/product-coupons';
+import { DistributionEarning } from '../../components/distribution-earning';
 import { MemberPriceLines } from '../../../components/product-grid';
 import { QuantityStepper } from '../../../components/quantity-stepper';
 import { SkuPicker } from '../../components/sku-picker';
@@ -178,6 +179,7 @@ export default function ProductPage() {
               from={!skuPrices && product.minPriceFen !== product.maxPriceFen}
             />
           ) : null}
+          <DistributionEarning productId={product.id} />
           <Text className='product-detail-title js-detail-title'>{product.title}</Text>
           {product.subtitle ? <Text className='muted product-detail-subtitle'>{product.subtitle}</Text> : null}
           <View className='tap-area product-poster-entry js-poster-open' onClick={() => void Taro.navigateTo({ url: ROUTES.poster(product.id) })}>
