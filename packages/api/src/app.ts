@@ -62,6 +62,7 @@ import {
 import { createPhoneBindingService, phoneRoutes } from './modules/phone/index.js';
 import { createPointsService, merchantPointsRoutes, pointsRoutes } from './modules/points/index.js';
 import { createPointsMallService, merchantPointsMallRoutes, pointsMallRoutes } from './modules/points-mall/index.js';
+import { createWalletParticipant, createWalletService, merchantWalletRoutes, walletRoutes } from './modules/wallet/index.js';
 import { createSettingsService } from './modules/settings/index.js';
 import { createStaffService, merchantStaffRoutes } from './modules/staff/index.js';
 import { createTierBirthdayGifts, createTiersService, merchantTierRoutes, tierRoutes } from './modules/tiers/index.js';
@@ -228,7 +229,10 @@ export function createApp({
     cart,
     settings,
     refundsOf: refundsForOrder,
-    participants: (reactions.order = orderParticipantsOf({ catalog, mall: mallCore, tiers, coupons, points }, orderParticipants)),
+    participants: (reactions.order = orderParticipantsOf(
+      { catalog, mall: mallCore, tiers, coupons, points, wallet: createWalletParticipant({ settings, points }) },
+      orderParticipants,
+    )),
   });
   const couponIssueJobs = createCouponIssueJobs({ db, clock, coupons, members, orders, tierLevel, logger });
   const refunds = createRefundsService({ db, clock, orders, payments: paymentAdapters, logger });
@@ -241,6 +245,7 @@ export function createApp({
   });
   const payments = createPaymentsService({ db, clock, orders, members, refunds, exceptions: paymentExceptions, payments: paymentAdapters, logger });
   const pointsMall = createPointsMallService({ ...mallCore, catalog, addresses, orders, refunds, tierLevel });
+  const wallet = createWalletService({ db, clock, settings, orders });
   const ordersStats = createOrdersStatsService({ db });
   const paymentsStats = createPaymentsStatsService({ db });
   const analytics = createAnalyticsService({ clock, timeZone: config.timeZone, ordersStats, paymentsStats, members, checkIn });
@@ -358,6 +363,8 @@ export function createApp({
   app.route('/api/v1/merchant', merchantRefundRoutes({ refunds, anyStaff, editor }));
   app.route('/api/v1/merchant', merchantPaymentExceptionRoutes({ exceptions: paymentExceptions, anyStaff, editor }));
   // The platforms' notifications: outside /api (no auth, no JSON requirement; the raw body is what they signed).
+  app.route('/api/v1', walletRoutes({ wallet, member, idempotent }));
+  app.route('/api/v1/merchant', merchantWalletRoutes({ wallet, anyStaff, editor, owner }));
   app.route('/payments/notify', paymentNotifyRoutes({ payments, bodyLimitBytes: config.bodyLimitBytes }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'memberToken', {
@@ -428,6 +435,7 @@ export function createApp({
       paymentExceptions,
       analytics,
       media,
+      wallet,
     },
     config,
     /** Who reacts to what: the participant lists each emitter was handed (see src/participants.ts). */

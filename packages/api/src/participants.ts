@@ -12,6 +12,7 @@ import { createPaymentsMemberData, createPaymentsOrderParticipant } from './modu
 import { createPointsMemberData, POINTS_STEPS, type PointsParticipant, type PointsService } from './modules/points/index.js';
 import { createPointsMallMemberData, createPointsMallParticipant } from './modules/points-mall/index.js';
 import { STAFF_STEPS, type StaffParticipant } from './modules/staff/index.js';
+import { createWalletMemberData } from './modules/wallet/index.js';
 import { createTiersMemberData, type TiersService } from './modules/tiers/index.js';
 
 /**
@@ -28,7 +29,8 @@ import { createTiersMemberData, type TiersService } from './modules/tiers/index.
  * paid order's other trades close whatever follows. The points mall before points: closing a redemption's order takes
  * the mall item's row before the member's points lock, the order a redemption takes them in. The tier's benefits
  * before coupons, which are chosen after the member price. The tier's growth after points, so an order earns points
- * at the tier held before its own growth. `extra` (an extension, a test's probe) runs last.
+ * at the tier held before its own growth. The wallet after them: it pays from the balance what is left once every
+ * discount is decided (its `prepaid` step), and credits top-ups. `extra` (an extension, a test's probe) runs last.
  */
 export function orderParticipants(
   s: {
@@ -37,6 +39,7 @@ export function orderParticipants(
     tiers: Pick<TiersService, 'benefitsParticipant' | 'growthParticipant'>;
     coupons: Pick<CouponsService, 'participant'>;
     points: Pick<PointsService, 'orderParticipant'>;
+    wallet: OrderParticipant;
   },
   extra: readonly OrderParticipant[] = [],
 ): OrderParticipant[] {
@@ -48,6 +51,7 @@ export function orderParticipants(
     s.coupons.participant,
     s.points.orderParticipant,
     s.tiers.growthParticipant,
+    s.wallet,
     ...extra,
   ];
 }
@@ -71,6 +75,7 @@ export function memberParticipants(s: { tiers: Pick<TiersService, 'mergeMembers'
     createCheckInMemberData(),
     createTiersMemberData(s.tiers),
     createFavouritesMemberData(),
+    createWalletMemberData(),
   ];
 }
 

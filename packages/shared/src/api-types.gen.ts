@@ -3,7 +3,7 @@
  * scripts/gen-api-types.mjs with openapi-typescript. Do not edit: change the zod schemas in packages/shared or the
  * routes in packages/api, then run `node scripts/gen-api-types.mjs`. Types only: nothing here reaches a bundle.
  *
- * OpenAPI document sha256: 30c05eb489fe8e8f2e1e44b9c3394d21d490372e8b47650359219e3f945586b1
+ * OpenAPI document sha256: 61f1c4be9f931e1990a1eab500354d025b7e4ee424b9c53d6326d4c31d95980e
  */
 
 export interface paths {
@@ -11066,6 +11066,948 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/wallet': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My stored-value balance (principal and bonus), the bonus rule, and the top-up packages on sale */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the wallet */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Wallet'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/wallet/ledger': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My stored-value ledger, newest first */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description a page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WalletLedgerPage'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/wallet/top-ups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Top up: a package or a custom amount; pay its order with POST /orders/{orderId}/pay */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'idempotency-key'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateTopUpRequest'];
+        };
+      };
+      responses: {
+        /** @description the top-up, awaiting payment */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TopUp'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/wallet/top-ups/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of my top-ups */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the top-up */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TopUp'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/wallet/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stored-value rules: how bonus is spent, custom top-up limits */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the rules */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WalletSettings'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    /** Change the stored-value rules (owner) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WalletSettings'];
+        };
+      };
+      responses: {
+        /** @description the rules */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WalletSettings'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/wallet/packages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Top-up packages, on and off sale */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the packages */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['WalletPackage'][];
+            };
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a top-up package */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WalletPackageInput'];
+        };
+      };
+      responses: {
+        /** @description the package */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WalletPackage'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/wallet/packages/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a top-up package (top-ups already bought keep theirs) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WalletPackageInput'];
+        };
+      };
+      responses: {
+        /** @description the package */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WalletPackage'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/wallet/members/{memberId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A member's balance and latest ledger entries */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          memberId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the balance */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MerchantWallet'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/wallet/members/{memberId}/adjustments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Adjust a member's balance by hand, with a reason (owner only; recorded with the staff member) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          memberId: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WalletAdjustmentRequest'];
+        };
+      };
+      responses: {
+        /** @description the balance after */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MerchantWallet'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/wallet/liability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the shop owes members in stored value (principal and bonus) at an instant */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the instant to report at (default now): entries made up to it */
+          at?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the liability */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WalletLiability'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -11143,6 +12085,7 @@ export interface components {
           | 'MAKE_UP_DISABLED'
           | 'MAKE_UP_NOT_ALLOWED'
           | 'MAKE_UP_LIMIT_REACHED'
+          | 'INSUFFICIENT_BALANCE'
           | 'PAYLOAD_TOO_LARGE'
           | 'UNSUPPORTED_MEDIA_TYPE'
           | 'IDEMPOTENCY_KEY_REUSED'
@@ -12634,6 +13577,8 @@ export interface components {
       couponIds?: number[];
       /** @description pay part with points, as much as the rules allow */
       usePoints?: boolean;
+      /** @description pay from the stored-value balance, as much of the payable as it covers; the platform is asked for the rest */
+      useBalance?: boolean;
       addressId?: number;
     };
     MemberPrices: {
@@ -12685,6 +13630,8 @@ export interface components {
       discountFen: number;
       /** @description itemsFen + shippingFen - discountFen; 0 means settled at creation without a payment */
       payableFen: number;
+      /** @description the part of the payable paid from the stored-value balance; the platform is asked for payableFen - balanceFen */
+      balanceFen: number;
       address: components['schemas']['ShippingAddressSnapshot'];
       remark: string | null;
       /**
@@ -12818,6 +13765,8 @@ export interface components {
       couponIds?: number[];
       /** @description pay part with points, as much as the rules allow */
       usePoints?: boolean;
+      /** @description pay from the stored-value balance, as much of the payable as it covers; the platform is asked for the rest */
+      useBalance?: boolean;
       addressId: number;
     };
     OrderPage: {
@@ -12847,6 +13796,8 @@ export interface components {
       discountFen: number;
       /** @description itemsFen + shippingFen - discountFen; 0 means settled at creation without a payment */
       payableFen: number;
+      /** @description the part of the payable paid from the stored-value balance; the platform is asked for payableFen - balanceFen */
+      balanceFen: number;
       remark: string | null;
       /**
        * @description an unpaid order is closed at this instant
@@ -13461,7 +14412,7 @@ export interface components {
       orderId: number;
       /** @description also the platform trade number (out_trade_no) */
       orderNo: string;
-      /** @description integer fen (1 yuan = 100 fen) */
+      /** @description what the platform is asked for: the payable less any part paid from the balance */
       payableFen: number;
       payment: components['schemas']['ClientPayment'];
     };
@@ -13620,6 +14571,157 @@ export interface components {
        * @example 2026-11-22T08:00:00.000Z
        */
       updatedAt: string;
+    };
+    Wallet: {
+      /** @description integer fen (1 yuan = 100 fen) */
+      principalFen: number;
+      /** @description integer fen (1 yuan = 100 fen) */
+      bonusFen: number;
+      /** @description principalFen + bonusFen */
+      balanceFen: number;
+      /**
+       * @description how a payment spends bonus: proportional (in the ratio of the two parts) or last (principal first)
+       * @enum {string}
+       */
+      bonusRule: 'proportional' | 'last';
+      /** @description the packages on sale, larger sort first */
+      packages: components['schemas']['WalletPackage'][];
+      customTopUp: {
+        enabled: boolean;
+        /** @description integer fen (1 yuan = 100 fen) */
+        minFen: number;
+        /** @description integer fen (1 yuan = 100 fen) */
+        maxFen: number;
+      };
+    };
+    WalletPackage: {
+      id: number;
+      title: string;
+      /** @description integer fen (1 yuan = 100 fen) */
+      amountFen: number;
+      /** @description integer fen (1 yuan = 100 fen) */
+      bonusFen: number;
+      bonusPoints: number;
+      /** @enum {string} */
+      status: 'on' | 'off';
+      sort: number;
+    };
+    WalletLedgerPage: {
+      items: components['schemas']['WalletLedgerEntry'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    WalletLedgerEntry: {
+      id: number;
+      /** @enum {string} */
+      kind: 'top_up' | 'top_up_refund' | 'spend' | 'spend_return' | 'refund' | 'adjustment' | 'merge';
+      principalDeltaFen: number;
+      bonusDeltaFen: number;
+      orderId: number | null;
+      note: string | null;
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      createdAt: string;
+    };
+    TopUp: {
+      id: number;
+      topUpNo: string;
+      /** @description integer fen (1 yuan = 100 fen) */
+      amountFen: number;
+      /** @description integer fen (1 yuan = 100 fen) */
+      bonusFen: number;
+      bonusPoints: number;
+      /** @enum {string} */
+      status: 'awaiting_payment' | 'credited' | 'closed' | 'refunded';
+      orderId: number;
+      /** @description pay it with POST /api/v1/orders/{orderId}/pay */
+      orderNo: string;
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      createdAt: string;
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      creditedAt: string | null;
+    };
+    CreateTopUpRequest: {
+      /** @description a package on sale; or send amountFen */
+      packageId?: number;
+      /** @description a custom amount within the shop’s limits (no bonus) */
+      amountFen?: number;
+    };
+    WalletSettings: {
+      /**
+       * @description how a payment spends bonus: proportional (in the ratio of the two parts) or last (principal first)
+       * @enum {string}
+       */
+      bonusRule: 'proportional' | 'last';
+      /** @description members may top up an amount of their own */
+      customTopUp: boolean;
+      /** @description integer fen */
+      customMinFen: number;
+      /** @description integer fen */
+      customMaxFen: number;
+    };
+    WalletPackageInput: {
+      title: string;
+      /** @description what the member pays */
+      amountFen: number;
+      /** @description bonus added with it (充 500 送 50) */
+      bonusFen?: number;
+      bonusPoints?: number;
+      /** @enum {string} */
+      status?: 'on' | 'off';
+      /** @description larger comes first */
+      sort?: number;
+    };
+    MerchantWallet: {
+      memberId: number;
+      /** @description integer fen (1 yuan = 100 fen) */
+      principalFen: number;
+      /** @description integer fen (1 yuan = 100 fen) */
+      bonusFen: number;
+      /** @description integer fen (1 yuan = 100 fen) */
+      balanceFen: number;
+      /** @description the latest 50 entries */
+      ledger: {
+        id: number;
+        /** @enum {string} */
+        kind: 'top_up' | 'top_up_refund' | 'spend' | 'spend_return' | 'refund' | 'adjustment' | 'merge';
+        principalDeltaFen: number;
+        bonusDeltaFen: number;
+        orderId: number | null;
+        note: string | null;
+        /**
+         * @description UTC instant, ISO 8601
+         * @example 2026-11-22T08:00:00.000Z
+         */
+        createdAt: string;
+        staffId: number | null;
+      }[];
+    };
+    WalletAdjustmentRequest: {
+      principalDeltaFen?: number;
+      bonusDeltaFen?: number;
+      reason: string;
+    };
+    WalletLiability: {
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      at: string;
+      principalFen: number;
+      bonusFen: number;
+      totalFen: number;
+      /** @description members with a balance above zero */
+      members: number;
     };
     CouponValidityInput:
       | {

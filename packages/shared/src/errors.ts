@@ -50,6 +50,8 @@ export const ERROR_STATUS = {
   MAKE_UP_NOT_ALLOWED: 409,
   /** The member has used every make-up of this cycle. */
   MAKE_UP_LIMIT_REACHED: 409,
+  /** The stored-value balance (principal or bonus) does not cover what was asked (decision 039). */
+  INSUFFICIENT_BALANCE: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   IDEMPOTENCY_KEY_REUSED: 422,

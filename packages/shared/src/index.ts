@@ -26,3 +26,4 @@ export * from './contracts/test-hooks.js';
 export * from './contracts/storefront.js';
 export * from './contracts/phone.js';
 export * from './contracts/favourites.js';
+export * from './contracts/wallet.js';

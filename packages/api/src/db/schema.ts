@@ -254,6 +254,8 @@ export interface OrdersTable {
    * top_up, gift_card, member_card: a thing that is not goods, sold by its module (decision 038).
    */
   kind: Generated<'goods' | 'points_mall' | 'top_up' | 'gift_card' | 'member_card'>;
+  /** The part of the payable paid from the stored-value balance (migration 021); the platform is asked for the rest. */
+  balance_fen: Generated<number>;
 }
 
 export interface OrderLinesTable {
@@ -726,6 +728,72 @@ export interface MemberFavouriteCountsTable {
   favourites: number;
 }
 
+/** A top-up package (migration 021): pay `amount_fen`, get `bonus_fen` more and `bonus_points`. */
+export interface WalletPackagesTable {
+  id: Generated<number>;
+  title: string;
+  amount_fen: number;
+  bonus_fen: number;
+  bonus_points: number;
+  status: 'on' | 'off';
+  sort: Generated<number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** A top-up bought (migration 021), with its order of kind `top_up`. */
+export interface WalletTopUpsTable {
+  id: Generated<number>;
+  top_up_no: string;
+  member_id: number;
+  order_id: number | null;
+  package_id: number | null;
+  amount_fen: number;
+  bonus_fen: number;
+  bonus_points: number;
+  status: 'awaiting_payment' | 'credited' | 'closed' | 'refunded';
+  created_at: Instant;
+  credited_at: Instant | null;
+  updated_at: Instant;
+}
+
+/** A member's stored value: kept equal to the sum of the ledger by a trigger; CHECKs keep each part >= 0. */
+export interface WalletAccountsTable {
+  member_id: number;
+  principal_fen: Generated<number>;
+  bonus_fen: Generated<number>;
+  updated_at: Instant;
+}
+
+export type WalletLedgerKind = 'top_up' | 'top_up_refund' | 'spend' | 'spend_return' | 'refund' | 'adjustment' | 'merge';
+
+/** The append-only stored-value ledger: principal and bonus apart; source key unique per member. */
+export interface WalletLedgerTable {
+  id: Generated<number>;
+  member_id: number;
+  kind: WalletLedgerKind;
+  principal_delta: number;
+  bonus_delta: number;
+  source_key: string;
+  order_id: number | null;
+  staff_id: number | null;
+  note: string | null;
+  created_at: Instant;
+}
+
+/** The part of a goods order paid from the balance, and what refunds gave back of it. */
+export interface WalletOrderPaymentsTable {
+  order_id: number;
+  member_id: number;
+  principal_fen: number;
+  bonus_fen: number;
+  returned_principal_fen: Generated<number>;
+  returned_bonus_fen: Generated<number>;
+  status: 'held' | 'paid' | 'released';
+  created_at: Instant;
+  updated_at: Instant;
+}
+
 export interface Database {
   members: MembersTable;
   member_identities: MemberIdentitiesTable;
@@ -778,6 +846,11 @@ export interface Database {
   tier_birthday_gifts: TierBirthdayGiftsTable;
   member_favourites: MemberFavouritesTable;
   member_favourite_counts: MemberFavouriteCountsTable;
+  wallet_packages: WalletPackagesTable;
+  wallet_top_ups: WalletTopUpsTable;
+  wallet_accounts: WalletAccountsTable;
+  wallet_ledger: WalletLedgerTable;
+  wallet_order_payments: WalletOrderPaymentsTable;
 }
 
 export type Member = Selectable<MembersTable>;

@@ -805,6 +805,7 @@ export const zh = {
     COUPON_CODE_USED: '兑换码已被使用',
     COUPON_CODE_INVALID: '兑换码无效',
     INSUFFICIENT_POINTS: '积分不足，无法扣减',
+    INSUFFICIENT_BALANCE: '储值余额不足',
     POINTS_MALL_NOT_ON_SALE: '该商品不在兑换时间内',
     POINTS_MALL_SOLD_OUT: '该商品已兑完',
     POINTS_MALL_TIER_TOO_LOW: '会员等级不足，无法兑换',

@@ -90,6 +90,8 @@ export interface OrderFacts {
   shippingFen: number;
   discountFen: number;
   payableFen: number;
+  /** The part of the payable paid from the stored-value balance at creation (the `prepaid` step; decision 039). */
+  balanceFen: number;
   lines: OrderLineFacts[];
   adjustments: OrderAdjustmentFacts[];
 }
@@ -181,6 +183,12 @@ export interface OrderParticipant extends Participant {
    */
   shelf?(executor: Executor, memberId: number, at: Date): Promise<ShelfOffer>;
   created?(trx: Tx, event: OrderCreatedEvent): Promise<void>;
+  /**
+   * Right after `created`, for goods orders: how much of what is still to pay this participant pays now, from money
+   * the member holds with the shop (the stored-value balance, decision 039); at most `remainingFen`. The orders module
+   * records the sum; the platform is asked for the rest, and an order left with nothing to pay is settled at once.
+   */
+  prepaid?(trx: Tx, event: OrderCreatedEvent, remainingFen: number): Promise<number>;
   closedUnpaid?(trx: Tx, event: OrderClosedEvent): Promise<void>;
   paid?(trx: Tx, event: OrderPaidEvent): Promise<void>;
   completed?(trx: Tx, event: OrderCompletedEvent): Promise<void>;
@@ -193,7 +201,17 @@ export interface OrderParticipant extends Participant {
 }
 
 /** The order's events, in the order an order can meet them; what participants.test.ts lists. */
-export const ORDER_STEPS = ['adjustments', 'shelf', 'created', 'closedUnpaid', 'paid', 'completed', 'refunded', 'refundRequested'] as const;
+export const ORDER_STEPS = [
+  'adjustments',
+  'shelf',
+  'created',
+  'prepaid',
+  'closedUnpaid',
+  'paid',
+  'completed',
+  'refunded',
+  'refundRequested',
+] as const;
 
 /** Whether the participant takes part in orders of this kind. */
 export const handlesKind = (p: OrderParticipant, kind: OrderKind) => p.kinds === 'all' || p.kinds.includes(kind);

@@ -353,7 +353,7 @@ export function createOrdersService(deps: {
     orderSettings,
     facts,
     load,
-    settleWithoutPayment: async (trx, orderId) => {
+    settleWithoutPayment: async (trx, orderId, balanceFen) => {
       const at = clock.now().toISOString();
       await applyPaid(trx, orderId, {
         amountFen: 0,
@@ -361,9 +361,10 @@ export function createOrdersService(deps: {
         transactionId: null,
         paidAt: at,
         actor: { type: 'system', id: null },
-        note: 'nothing to pay',
+        note: balanceFen > 0 ? 'paid from the balance' : 'nothing to pay',
       });
     },
+    setBalancePart: (trx, orderId, balanceFen) => repo.setBalancePart(trx, orderId, balanceFen),
   });
   const refunds = createOrderRefunds({ clock, lifecycle, facts, returnStock });
 
@@ -547,7 +548,7 @@ export function createOrdersService(deps: {
       const o = await repo.findOrderByNo(trx, input.orderNo);
       if (!o) return { transitioned: false, outcome: 'order_not_found', orderId: null };
       const orderId = o.id;
-      if (input.amountFen !== o.payable_fen) return { transitioned: false, outcome: 'amount_mismatch', orderId };
+      if (input.amountFen !== o.payable_fen - o.balance_fen) return { transitioned: false, outcome: 'amount_mismatch', orderId };
       const paid = await applyPaid(trx, orderId, {
         amountFen: input.amountFen,
         platform: input.platform,

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+import { FenAmount, PageQuery, pageOf } from './catalog.js';
+import { rule } from '../issues.js';
+import { Id, IsoInstant, decimalInteger } from './common.js';
+
+/**
+ * Stored value (储值, decision 039): a member's balance in two parts, principal (money paid in) and bonus (given by
+ * the shop with a top-up), each never below zero and each the sum of the member's append-only ledger. Top-ups are
+ * orders of kind `top_up`, paid through the normal pay flow (`POST /api/v1/orders/{orderId}/pay`); the balance pays
+ * goods orders (`useBalance` at checkout), alone or with the platform for the rest.
+ */
+export const WALLET_BONUS_RULES = ['proportional', 'last'] as const;
+export const WalletBonusRule = z
+  .enum(WALLET_BONUS_RULES)
+  .meta({ description: 'how a payment spends bonus: proportional (in the ratio of the two parts) or last (principal first)' });
+
+/** The most one top-up, adjustment or balance may hold: ¥1,000,000.00. */
+export const WALLET_MAX_FEN = 100_000_000;
+const TopUpFen = z.number().int().min(1).max(WALLET_MAX_FEN).meta({ description: 'integer fen' });
+
+export const WalletSettings = z
+  .object({
+    bonusRule: WalletBonusRule,
+    customTopUp: z.boolean().meta({ description: 'members may top up an amount of their own' }),
+    customMinFen: TopUpFen,
+    customMaxFen: TopUpFen,
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.customMaxFen < v.customMinFen)
+      ctx.addIssue({ code: 'custom', path: ['customMaxFen'], ...rule('range_order', 'must be at least customMinFen') });
+  })
+  .meta({ id: 'WalletSettings' });
+
+export const WalletPackageInput = z
+  .object({
+    title: z.string().trim().min(1).max(40),
+    amountFen: TopUpFen.meta({ description: 'what the member pays' }),
+    bonusFen: z.number().int().min(0).max(WALLET_MAX_FEN).default(0).meta({ description: 'bonus added with it (充 500 送 50)' }),
+    bonusPoints: z.number().int().min(0).max(1_000_000).default(0),
+    status: z.enum(['on', 'off']).default('on'),
+    sort: z.number().int().min(-1_000_000).max(1_000_000).default(0).meta({ description: 'larger comes first' }),
+  })
+  .strict()
+  .meta({ id: 'WalletPackageInput' });
+
+export const WalletPackage = z
+  .object({
+    id: Id,
+    title: z.string(),
+    amountFen: FenAmount,
+    bonusFen: FenAmount,
+    bonusPoints: z.number().int(),
+    status: z.enum(['on', 'off']),
+    sort: z.number().int(),
+  })
+  .meta({ id: 'WalletPackage' });
+
+export const Wallet = z
+  .object({
+    principalFen: FenAmount,
+    bonusFen: FenAmount,
+    balanceFen: FenAmount.meta({ description: 'principalFen + bonusFen' }),
+    bonusRule: WalletBonusRule,
+    packages: z.array(WalletPackage).meta({ description: 'the packages on sale, larger sort first' }),
+    customTopUp: z.object({ enabled: z.boolean(), minFen: FenAmount, maxFen: FenAmount }),
+  })
+  .meta({ id: 'Wallet' });
+
+export const WALLET_LEDGER_KINDS = ['top_up', 'top_up_refund', 'spend', 'spend_return', 'refund', 'adjustment', 'merge'] as const;
+export const WalletLedgerEntry = z
+  .object({
+    id: Id,
+    kind: z.enum(WALLET_LEDGER_KINDS),
+    principalDeltaFen: z.number().int(),
+    bonusDeltaFen: z.number().int(),
+    orderId: Id.nullable(),
+    note: z.string().nullable(),
+    createdAt: IsoInstant,
+  })
+  .meta({ id: 'WalletLedgerEntry' });
+export const WalletLedgerQuery = PageQuery;
+export const WalletLedgerPage = pageOf(WalletLedgerEntry).meta({ id: 'WalletLedgerPage' });
+
+export const CreateTopUpRequest = z
+  .object({
+    packageId: Id.optional().meta({ description: 'a package on sale; or send amountFen' }),
+    amountFen: TopUpFen.optional().meta({ description: 'a custom amount within the shop’s limits (no bonus)' }),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if ((v.packageId === undefined) === (v.amountFen === undefined))
+      ctx.addIssue({ code: 'custom', path: ['packageId'], ...rule('either_or', 'send either packageId or amountFen') });
+  })
+  .meta({ id: 'CreateTopUpRequest' });
+
+export const TopUp = z
+  .object({
+    id: Id,
+    topUpNo: z.string(),
+    amountFen: FenAmount,
+    bonusFen: FenAmount,
+    bonusPoints: z.number().int(),
+    status: z.enum(['awaiting_payment', 'credited', 'closed', 'refunded']),
+    orderId: Id,
+    orderNo: z.string().meta({ description: 'pay it with POST /api/v1/orders/{orderId}/pay' }),
+    createdAt: IsoInstant,
+    creditedAt: IsoInstant.nullable(),
+  })
+  .meta({ id: 'TopUp' });
+
+export const WalletMemberParam = z.object({ memberId: decimalInteger(1) });
+
+export const MerchantWallet = z
+  .object({
+    memberId: Id,
+    principalFen: FenAmount,
+    bonusFen: FenAmount,
+    balanceFen: FenAmount,
+    ledger: z.array(WalletLedgerEntry.extend({ staffId: Id.nullable() })).meta({ description: 'the latest 50 entries' }),
+  })
+  .meta({ id: 'MerchantWallet' });
+
+export const WalletAdjustmentRequest = z
+  .object({
+    principalDeltaFen: z.number().int().min(-WALLET_MAX_FEN).max(WALLET_MAX_FEN).default(0),
+    bonusDeltaFen: z.number().int().min(-WALLET_MAX_FEN).max(WALLET_MAX_FEN).default(0),
+    reason: z.string().trim().min(2).max(200),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.principalDeltaFen === 0 && v.bonusDeltaFen === 0)
+      ctx.addIssue({ code: 'custom', path: ['principalDeltaFen'], ...rule('not_zero', 'move principal or bonus') });
+  })
+  .meta({ id: 'WalletAdjustmentRequest' });
+
+export const LiabilityQuery = z.object({
+  at: IsoInstant.optional().meta({ description: 'the instant to report at (default now): entries made up to it' }),
+});
+export const WalletLiability = z
+  .object({
+    at: IsoInstant,
+    principalFen: z.number().int(),
+    bonusFen: z.number().int(),
+    totalFen: z.number().int(),
+    members: z.number().int().meta({ description: 'members with a balance above zero' }),
+  })
+  .meta({ id: 'WalletLiability' });
+
+export type WalletSettings = z.output<typeof WalletSettings>;
+export type WalletPackageInput = z.output<typeof WalletPackageInput>;
+export type WalletPackage = z.output<typeof WalletPackage>;
+export type Wallet = z.output<typeof Wallet>;
+export type WalletLedgerEntry = z.output<typeof WalletLedgerEntry>;
+export type WalletLedgerPage = z.output<typeof WalletLedgerPage>;
+export type CreateTopUpRequest = z.output<typeof CreateTopUpRequest>;
+export type TopUp = z.output<typeof TopUp>;
+export type MerchantWallet = z.output<typeof MerchantWallet>;
+export type WalletAdjustmentRequest = z.output<typeof WalletAdjustmentRequest>;
+export type WalletLiability = z.output<typeof WalletLiability>;
+export type WalletBonusRuleValue = (typeof WALLET_BONUS_RULES)[number];
