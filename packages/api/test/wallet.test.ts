@@ -25,7 +25,13 @@ async function expectConsistent(memberId: number) {
 }
 
 async function addPackage(body: Record<string, unknown> = {}) {
-  const res = await call(ctx, 'POST', `${M}/wallet/packages`, shop.owner.headers(), { title: '充 500 送 50', amountFen: 50000, bonusFen: 5000, bonusPoints: 100, ...body });
+  const res = await call(ctx, 'POST', `${M}/wallet/packages`, shop.owner.headers(), {
+    title: '充 500 送 50',
+    amountFen: 50000,
+    bonusFen: 5000,
+    bonusPoints: 100,
+    ...body,
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { id: number };
 }
