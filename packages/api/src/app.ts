@@ -62,7 +62,17 @@ import {
 import { createPhoneBindingService, phoneRoutes } from './modules/phone/index.js';
 import { createPointsService, merchantPointsRoutes, pointsRoutes } from './modules/points/index.js';
 import { createPointsMallService, merchantPointsMallRoutes, pointsMallRoutes } from './modules/points-mall/index.js';
-import { createWalletParticipant, createWalletService, merchantWalletRoutes, walletRoutes } from './modules/wallet/index.js';
+import {
+  createGiftCardsOrderParticipant,
+  createGiftCardsService,
+  createWalletParticipant,
+  createWalletService,
+  giftCardRoutes,
+  merchantGiftCardRoutes,
+  merchantWalletRoutes,
+  walletRoutes,
+  walletSettingsReader,
+} from './modules/wallet/index.js';
 import { createSettingsService } from './modules/settings/index.js';
 import { createStaffService, merchantStaffRoutes } from './modules/staff/index.js';
 import { createTierBirthdayGifts, createTiersService, merchantTierRoutes, tierRoutes } from './modules/tiers/index.js';
@@ -230,7 +240,15 @@ export function createApp({
     settings,
     refundsOf: refundsForOrder,
     participants: (reactions.order = orderParticipantsOf(
-      { catalog, mall: mallCore, tiers, coupons, points, wallet: createWalletParticipant({ settings, points }) },
+      {
+        catalog,
+        mall: mallCore,
+        tiers,
+        coupons,
+        points,
+        wallet: createWalletParticipant({ settings, points }),
+        giftCards: createGiftCardsOrderParticipant({ settings }),
+      },
       orderParticipants,
     )),
   });
@@ -246,6 +264,7 @@ export function createApp({
   const payments = createPaymentsService({ db, clock, orders, members, refunds, exceptions: paymentExceptions, payments: paymentAdapters, logger });
   const pointsMall = createPointsMallService({ ...mallCore, catalog, addresses, orders, refunds, tierLevel });
   const wallet = createWalletService({ db, clock, settings, orders });
+  const giftCards = createGiftCardsService({ db, clock, settings: walletSettingsReader(settings), orders });
   const ordersStats = createOrdersStatsService({ db });
   const paymentsStats = createPaymentsStatsService({ db });
   const analytics = createAnalyticsService({ clock, timeZone: config.timeZone, ordersStats, paymentsStats, members, checkIn });
@@ -365,6 +384,8 @@ export function createApp({
   // The platforms' notifications: outside /api (no auth, no JSON requirement; the raw body is what they signed).
   app.route('/api/v1', walletRoutes({ wallet, member, idempotent }));
   app.route('/api/v1/merchant', merchantWalletRoutes({ wallet, anyStaff, editor, owner }));
+  app.route('/api/v1', giftCardRoutes({ giftCards, member, idempotent }));
+  app.route('/api/v1/merchant', merchantGiftCardRoutes({ giftCards, anyStaff, editor }));
   app.route('/payments/notify', paymentNotifyRoutes({ payments, bodyLimitBytes: config.bodyLimitBytes }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'memberToken', {
@@ -393,6 +414,7 @@ export function createApp({
           const pointsMatured = await points.matureDue(now);
           const pointsExpired = await points.expireDue(now);
           const { closed } = await orders.closeExpiredOrders(now);
+          await giftCards.returnUnclaimed(now);
           return { pointsMatured, pointsExpired, ordersClosed: closed };
         },
       }),
@@ -436,6 +458,7 @@ export function createApp({
       analytics,
       media,
       wallet,
+      giftCards,
     },
     config,
     /** Who reacts to what: the participant lists each emitter was handed (see src/participants.ts). */

@@ -40,6 +40,7 @@ export function orderParticipants(
     coupons: Pick<CouponsService, 'participant'>;
     points: Pick<PointsService, 'orderParticipant'>;
     wallet: OrderParticipant;
+    giftCards: OrderParticipant;
   },
   extra: readonly OrderParticipant[] = [],
 ): OrderParticipant[] {
@@ -52,6 +53,7 @@ export function orderParticipants(
     s.points.orderParticipant,
     s.tiers.growthParticipant,
     s.wallet,
+    s.giftCards,
     ...extra,
   ];
 }

@@ -32,6 +32,7 @@ describe('participants', () => {
         'coupons [goods]',
         'points [goods]',
         'wallet [goods, top_up]',
+        'gift-cards [gift_card]',
         'test-probe',
       ],
       'order.paid': [
@@ -42,12 +43,13 @@ describe('participants', () => {
         'points [goods]',
         'tier-growth [goods]',
         'wallet [goods, top_up]',
+        'gift-cards [gift_card]',
         'test-probe',
       ],
       'order.completed': ['points [goods]', 'test-probe'],
       'order.refunded': ['stock [goods]', 'coupons [goods]', 'points [goods]', 'tier-growth [goods]', 'wallet [goods, top_up]', 'test-probe'],
       // Asked of every participant that has the step, whatever the order's kind (a refund is about money).
-      'order.refundRequested': ['points-mall [points_mall]', 'points [goods]', 'wallet [goods, top_up]'],
+      'order.refundRequested': ['points-mall [points_mall]', 'points [goods]', 'wallet [goods, top_up]', 'gift-cards [gift_card]'],
       // A member's life (the members module emits): creation, a merge (decision 019), closing, the privacy view.
       'member.created': ['coupons'],
       'member.merge': [

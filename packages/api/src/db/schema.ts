@@ -765,7 +765,73 @@ export interface WalletAccountsTable {
   updated_at: Instant;
 }
 
-export type WalletLedgerKind = 'top_up' | 'top_up_refund' | 'spend' | 'spend_return' | 'refund' | 'adjustment' | 'merge';
+export type WalletLedgerKind =
+  | 'top_up'
+  | 'top_up_refund'
+  | 'spend'
+  | 'spend_return'
+  | 'refund'
+  | 'adjustment'
+  | 'merge'
+  | 'gift_card'
+  | 'gift_card_return';
+
+/** A gift-card design the merchant offers (migration 021). */
+export interface GiftCardDesignsTable {
+  id: Generated<number>;
+  title: string;
+  image_url: string | null;
+  status: 'on' | 'off';
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** A gift card bought for a friend (migration 021): claimed once through its share token. */
+export interface GiftCardsTable {
+  id: Generated<number>;
+  card_no: string;
+  buyer_id: number;
+  design_id: number;
+  face_fen: number;
+  message: string;
+  status: 'awaiting_payment' | 'sent' | 'claimed' | 'returned' | 'closed' | 'refunded';
+  claim_token: string;
+  order_id: number | null;
+  /** Unclaimed by then, it returns to the buyer's balance. */
+  claim_by: Instant | null;
+  claimed_by: number | null;
+  claimed_at: Instant | null;
+  kept_as: 'balance' | 'card' | null;
+  /** Kept as a card: it must be added to the balance by then. */
+  card_expires_at: Instant | null;
+  redeemed_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** A member code (会员码) shown at the counter (migration 021): single use, a minute long. */
+export interface MemberCodesTable {
+  code: string;
+  member_id: number;
+  issued_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
+  used_by: number | null;
+}
+
+/** What staff did at the counter with a member code (migration 021): the audit trail. */
+export interface CounterActionsTable {
+  id: Generated<number>;
+  member_id: number;
+  staff_id: number;
+  store: string;
+  action: 'identify' | 'purchase' | 'balance_payment';
+  amount_fen: number | null;
+  order_id: number | null;
+  code: string | null;
+  note: string | null;
+  created_at: Instant;
+}
 
 /** The append-only stored-value ledger: principal and bonus apart; source key unique per member. */
 export interface WalletLedgerTable {
@@ -851,6 +917,10 @@ export interface Database {
   wallet_accounts: WalletAccountsTable;
   wallet_ledger: WalletLedgerTable;
   wallet_order_payments: WalletOrderPaymentsTable;
+  gift_card_designs: GiftCardDesignsTable;
+  gift_cards: GiftCardsTable;
+  member_codes: MemberCodesTable;
+  counter_actions: CounterActionsTable;
 }
 
 export type Member = Selectable<MembersTable>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FenAmount, PageQuery, pageOf } from './catalog.js';
+import { FenAmount, ImageUrl, PageQuery, pageOf } from './catalog.js';
 import { rule } from '../issues.js';
 import { Id, IsoInstant, decimalInteger } from './common.js';
 
@@ -24,6 +24,8 @@ export const WalletSettings = z
     customTopUp: z.boolean().meta({ description: 'members may top up an amount of their own' }),
     customMinFen: TopUpFen,
     customMaxFen: TopUpFen,
+    giftCardClaimDays: z.number().int().min(1).max(60).default(7).meta({ description: 'unclaimed gift cards return to the buyer after this' }),
+    giftCardValidDays: z.number().int().min(1).max(1095).default(365).meta({ description: 'a gift card kept as a card must be used within this' }),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -67,7 +69,17 @@ export const Wallet = z
   })
   .meta({ id: 'Wallet' });
 
-export const WALLET_LEDGER_KINDS = ['top_up', 'top_up_refund', 'spend', 'spend_return', 'refund', 'adjustment', 'merge'] as const;
+export const WALLET_LEDGER_KINDS = [
+  'top_up',
+  'top_up_refund',
+  'spend',
+  'spend_return',
+  'refund',
+  'adjustment',
+  'merge',
+  'gift_card',
+  'gift_card_return',
+] as const;
 export const WalletLedgerEntry = z
   .object({
     id: Id,
@@ -147,7 +159,94 @@ export const WalletLiability = z
   })
   .meta({ id: 'WalletLiability' });
 
+/** Gift cards (decision 039): bought for a friend, sent with the platform's share, claimed once by the first opener. */
+export const GiftCardDesignInput = z
+  .object({
+    title: z.string().trim().min(1).max(40),
+    imageUrl: ImageUrl.nullable().default(null),
+    status: z.enum(['on', 'off']).default('on'),
+  })
+  .strict()
+  .meta({ id: 'GiftCardDesignInput' });
+export const GiftCardDesign = z
+  .object({ id: Id, title: z.string(), imageUrl: z.string().nullable(), status: z.enum(['on', 'off']) })
+  .meta({ id: 'GiftCardDesign' });
+
+export const GIFT_CARD_STATUSES = ['awaiting_payment', 'sent', 'claimed', 'returned', 'closed', 'refunded'] as const;
+export const GiftCardFaceFen = z.number().int().min(100).max(500_000).meta({ description: 'face value in fen: ¥1 to ¥5,000' });
+
+export const BuyGiftCardRequest = z
+  .object({
+    designId: Id,
+    faceFen: GiftCardFaceFen,
+    message: z.string().trim().max(100).default(''),
+  })
+  .strict()
+  .meta({ id: 'BuyGiftCardRequest' });
+
+export const GiftCard = z
+  .object({
+    id: Id,
+    cardNo: z.string(),
+    role: z.enum(['bought', 'received']),
+    design: GiftCardDesign,
+    faceFen: FenAmount,
+    message: z.string(),
+    status: z.enum(GIFT_CARD_STATUSES),
+    orderId: Id.nullable().meta({ description: 'bought: pay it with POST /api/v1/orders/{orderId}/pay' }),
+    orderNo: z.string().nullable(),
+    claimToken: z.string().nullable().meta({ description: 'bought: what the share link carries; null for the receiver' }),
+    claimBy: IsoInstant.nullable(),
+    claimedAt: IsoInstant.nullable(),
+    keptAs: z.enum(['balance', 'card']).nullable(),
+    cardExpiresAt: IsoInstant.nullable(),
+    redeemedAt: IsoInstant.nullable(),
+    createdAt: IsoInstant,
+  })
+  .meta({ id: 'GiftCard' });
+export const GiftCardList = z.object({ items: z.array(GiftCard) }).meta({ id: 'GiftCardList' });
+
+export const GiftCardTokenParam = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{24}$/, 'a 24-character claim token') });
+export const GiftCardClaimView = z
+  .object({
+    design: GiftCardDesign,
+    faceFen: FenAmount,
+    message: z.string(),
+    status: z.enum(GIFT_CARD_STATUSES),
+    claimBy: IsoInstant.nullable(),
+    mine: z.boolean().meta({ description: 'I bought it (I cannot claim it myself)' }),
+  })
+  .meta({ id: 'GiftCardClaimView' });
+export const ClaimGiftCardRequest = z
+  .object({
+    keepAs: z.enum(['balance', 'card']).default('balance').meta({ description: 'add it to my balance now, or keep it as a card until its expiry' }),
+  })
+  .strict()
+  .meta({ id: 'ClaimGiftCardRequest' });
+
+export const MerchantGiftCardQuery = PageQuery.extend({ status: z.enum(GIFT_CARD_STATUSES).optional() });
+export const MerchantGiftCard = z
+  .object({
+    id: Id,
+    cardNo: z.string(),
+    designTitle: z.string(),
+    faceFen: FenAmount,
+    status: z.enum(GIFT_CARD_STATUSES),
+    buyerId: Id,
+    claimedBy: Id.nullable(),
+    createdAt: IsoInstant,
+    claimedAt: IsoInstant.nullable(),
+  })
+  .meta({ id: 'MerchantGiftCard' });
+export const MerchantGiftCardPage = pageOf(MerchantGiftCard).meta({ id: 'MerchantGiftCardPage' });
+
 export type WalletSettings = z.output<typeof WalletSettings>;
+export type GiftCardDesignInput = z.output<typeof GiftCardDesignInput>;
+export type GiftCardDesign = z.output<typeof GiftCardDesign>;
+export type BuyGiftCardRequest = z.output<typeof BuyGiftCardRequest>;
+export type GiftCard = z.output<typeof GiftCard>;
+export type GiftCardClaimView = z.output<typeof GiftCardClaimView>;
+export type MerchantGiftCardPage = z.output<typeof MerchantGiftCardPage>;
 export type WalletPackageInput = z.output<typeof WalletPackageInput>;
 export type WalletPackage = z.output<typeof WalletPackage>;
 export type Wallet = z.output<typeof Wallet>;

@@ -18,6 +18,12 @@ import { addRowCheck, isPostgres } from '../dialect.js';
  *   the sum of the ledger by construction, and an entry that would overdraw is refused by the database.
  * - `wallet_order_payments`: the part of a goods order paid from the balance (principal and bonus), and how much of
  *   it refunds gave back (CHECK: never more than was paid).
+ * - `gift_card_designs` and `gift_cards`: cards bought for a friend (an order of kind `gift_card`), claimed once by a
+ *   guarded update on the share token, into the balance or kept as a card until its expiry; unclaimed ones return to
+ *   the buyer's balance after the claim window (a guarded move, so the job is safe to re-run).
+ * - `member_codes`: the dynamic code of the member centre, single use (a guarded update sets `used_at` once), and
+ *   `counter_actions`: what staff did at the counter with it (identify, purchase, balance payment), with staff and
+ *   store.
  */
 const ORDER_KINDS_021 = `('goods', 'points_mall', 'top_up', 'gift_card', 'member_card')`;
 const ORDER_KINDS_012 = `('goods', 'points_mall')`;
@@ -99,7 +105,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', idType, id)
     .addColumn('member_id', idType, (c) => c.notNull().references('members.id'))
     .addColumn('kind', 'text', (c) =>
-      c.notNull().check(sql`kind in ('top_up', 'top_up_refund', 'spend', 'spend_return', 'refund', 'adjustment', 'merge')`),
+      c
+        .notNull()
+        .check(sql`kind in ('top_up', 'top_up_refund', 'spend', 'spend_return', 'refund', 'adjustment', 'merge', 'gift_card', 'gift_card_return')`),
     )
     .addColumn('principal_delta', 'integer', (c) =>
       c.notNull().check(sql`principal_delta between ${sql.raw(String(-MAX_FEN))} and ${sql.raw(String(MAX_FEN))}`),
@@ -165,6 +173,68 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('wallet_order_payments_member').on('wallet_order_payments').columns(['member_id']).execute();
 
+  await db.schema
+    .createTable('gift_card_designs')
+    .addColumn('id', idType, id)
+    .addColumn('title', 'text', (c) => c.notNull().check(sql`length(title) between 1 and 40`))
+    .addColumn('image_url', 'text')
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('on', 'off')`))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+
+  await db.schema
+    .createTable('gift_cards')
+    .addColumn('id', idType, id)
+    .addColumn('card_no', 'text', (c) => c.notNull().unique())
+    .addColumn('buyer_id', idType, (c) => c.notNull().references('members.id'))
+    .addColumn('design_id', idType, (c) => c.notNull().references('gift_card_designs.id'))
+    .addColumn('face_fen', 'integer', (c) => c.notNull().check(sql`face_fen >= 1 and face_fen <= ${sql.raw(String(MAX_FEN))}`))
+    .addColumn('message', 'text', (c) => c.notNull().check(sql`length(message) <= 100`))
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('awaiting_payment', 'sent', 'claimed', 'returned', 'closed', 'refunded')`))
+    .addColumn('claim_token', 'text', (c) => c.notNull().unique())
+    .addColumn('order_id', idType, (c) => c.unique().references('orders.id'))
+    .addColumn('claim_by', 'text')
+    .addColumn('claimed_by', idType, (c) => c.references('members.id'))
+    .addColumn('claimed_at', 'text')
+    .addColumn('kept_as', 'text', (c) => c.check(sql`kept_as is null or kept_as in ('balance', 'card')`))
+    .addColumn('card_expires_at', 'text')
+    .addColumn('redeemed_at', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .addCheckConstraint('gift_cards_claimed', sql`(status = 'claimed') = (claimed_by is not null)`)
+    .execute();
+  await db.schema.createIndex('gift_cards_buyer').on('gift_cards').columns(['buyer_id', 'id']).execute();
+  await db.schema.createIndex('gift_cards_claimed_by').on('gift_cards').columns(['claimed_by', 'id']).execute();
+  await db.schema.createIndex('gift_cards_claim_by').on('gift_cards').columns(['status', 'claim_by']).execute();
+
+  await db.schema
+    .createTable('member_codes')
+    .addColumn('code', 'text', (c) => c.primaryKey())
+    .addColumn('member_id', idType, (c) => c.notNull().references('members.id'))
+    .addColumn('issued_at', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addColumn('used_at', 'text')
+    .addColumn('used_by', idType, (c) => c.references('staff.id'))
+    .execute();
+  await db.schema.createIndex('member_codes_member').on('member_codes').columns(['member_id', 'issued_at']).execute();
+
+  await db.schema
+    .createTable('counter_actions')
+    .addColumn('id', idType, id)
+    .addColumn('member_id', idType, (c) => c.notNull().references('members.id'))
+    .addColumn('staff_id', idType, (c) => c.notNull().references('staff.id'))
+    .addColumn('store', 'text', (c) => c.notNull().check(sql`length(store) between 1 and 40`))
+    .addColumn('action', 'text', (c) => c.notNull().check(sql`action in ('identify', 'purchase', 'balance_payment')`))
+    .addColumn('amount_fen', 'integer', (c) => c.check(sql`amount_fen is null or (amount_fen >= 1 and amount_fen <= ${sql.raw(String(MAX_FEN))})`))
+    .addColumn('order_id', idType, (c) => c.references('orders.id'))
+    .addColumn('code', 'text')
+    .addColumn('note', 'text', (c) => c.check(sql`note is null or length(note) <= 200`))
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('counter_actions_created').on('counter_actions').columns(['created_at', 'id']).execute();
+  await db.schema.createIndex('counter_actions_member').on('counter_actions').columns(['member_id', 'id']).execute();
+
   // The part of an order paid from the balance: the platform is asked for the rest (decision 039).
   await db.schema
     .alterTable('orders')
@@ -174,7 +244,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['wallet_order_payments', 'wallet_ledger', 'wallet_accounts', 'wallet_top_ups', 'wallet_packages'])
+  for (const t of [
+    'counter_actions',
+    'member_codes',
+    'gift_cards',
+    'gift_card_designs',
+    'wallet_order_payments',
+    'wallet_ledger',
+    'wallet_accounts',
+    'wallet_top_ups',
+    'wallet_packages',
+  ])
     await db.schema.dropTable(t).ifExists().execute();
   if (isPostgres(db)) {
     await sql`drop function if exists wallet_ledger_append_only()`.execute(db);

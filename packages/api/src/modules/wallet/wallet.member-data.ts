@@ -6,7 +6,7 @@ import * as repo from './wallet.repository.js';
  * Stored value in a merge, a closing and the privacy view (decision 039).
  * - Merge: the absorbed member's balance moves to the survivor as two ledger entries (out of one, into the other,
  *   keyed by the merge), so each ledger stays append-only and each balance the sum of its own entries; top-ups and
- *   balance payments of orders change hands.
+ *   balance payments of orders, gift cards (bought and claimed), member codes and counter actions change hands.
  * - Closing: refused while the member holds a balance (money the shop owes is paid back or spent first).
  */
 export function createWalletMemberData(): MemberParticipant {
@@ -41,6 +41,10 @@ export function createWalletMemberData(): MemberParticipant {
         .where('member_id', '=', e.absorbedId)
         .executeTakeFirst();
       await trx.updateTable('wallet_order_payments').set({ member_id: e.survivorId }).where('member_id', '=', e.absorbedId).execute();
+      await trx.updateTable('gift_cards').set({ buyer_id: e.survivorId }).where('buyer_id', '=', e.absorbedId).execute();
+      await trx.updateTable('gift_cards').set({ claimed_by: e.survivorId }).where('claimed_by', '=', e.absorbedId).execute();
+      await trx.updateTable('member_codes').set({ member_id: e.survivorId }).where('member_id', '=', e.absorbedId).execute();
+      await trx.updateTable('counter_actions').set({ member_id: e.survivorId }).where('member_id', '=', e.absorbedId).execute();
       return { moved: { wallet_fen: moving.principalFen + moving.bonusFen, wallet_top_ups: Number(topUps.numUpdatedRows) } };
     },
     async unfinished(executor, memberId): Promise<Record<string, Record<string, string>[]>> {
@@ -59,6 +63,12 @@ export function createWalletMemberData(): MemberParticipant {
         .selectFrom('wallet_top_ups')
         .select(['top_up_no', 'amount_fen', 'bonus_fen', 'status', 'created_at'])
         .where('member_id', '=', memberId)
+        .orderBy('id')
+        .execute(),
+      giftCards: await executor
+        .selectFrom('gift_cards')
+        .select(['card_no', 'face_fen', 'message', 'status', 'created_at'])
+        .where((eb) => eb.or([eb('buyer_id', '=', memberId), eb('claimed_by', '=', memberId)]))
         .orderBy('id')
         .execute(),
     }),

@@ -22,11 +22,19 @@ import { type Executor, inTransaction } from '../../lib/transaction.js';
 import type { OrderParticipant, OrdersService } from '../orders/index.js';
 import type { PointsService } from '../points/index.js';
 import { defineSetting, type SettingsService } from '../settings/index.js';
+import { createGiftCardsParticipant } from './gift-cards.service.js';
 import { createWalletOrderParticipant } from './wallet-order.participant.js';
 import * as repo from './wallet.repository.js';
 import type { WalletSettingsReader } from './wallet-rules.js';
 
-export const DEFAULT_WALLET_SETTINGS: WalletSettings = { bonusRule: 'proportional', customTopUp: true, customMinFen: 100, customMaxFen: 5_000_000 };
+export const DEFAULT_WALLET_SETTINGS: WalletSettings = {
+  bonusRule: 'proportional',
+  customTopUp: true,
+  customMinFen: 100,
+  customMaxFen: 5_000_000,
+  giftCardClaimDays: 7,
+  giftCardValidDays: 365,
+};
 export const WALLET_SETTINGS = defineSetting('wallet.settings', WalletSettingsSchema, DEFAULT_WALLET_SETTINGS);
 
 export interface WalletService {
@@ -59,6 +67,11 @@ export const walletSettingsReader =
 /** Stored value's order participant (wallet-order.participant.ts), for src/participants.ts. */
 export function createWalletParticipant(deps: { settings: SettingsService; points: Pick<PointsService, 'post'> }): OrderParticipant {
   return createWalletOrderParticipant({ settings: walletSettingsReader(deps.settings), points: deps.points });
+}
+
+/** Gift cards' order participant (gift-cards.service.ts), for src/participants.ts. */
+export function createGiftCardsOrderParticipant(deps: { settings: SettingsService }): OrderParticipant {
+  return createGiftCardsParticipant({ settings: walletSettingsReader(deps.settings) });
 }
 
 const toPackage = (p: NonNullable<Awaited<ReturnType<typeof repo.findPackage>>>): WalletPackage => ({
