@@ -63,11 +63,14 @@ import { createPhoneBindingService, phoneRoutes } from './modules/phone/index.js
 import { createPointsService, merchantPointsRoutes, pointsRoutes } from './modules/points/index.js';
 import { createPointsMallService, merchantPointsMallRoutes, pointsMallRoutes } from './modules/points-mall/index.js';
 import {
+  createCounterService,
   createGiftCardsOrderParticipant,
   createGiftCardsService,
   createWalletParticipant,
   createWalletService,
   giftCardRoutes,
+  memberCodeRoutes,
+  merchantCounterRoutes,
   merchantGiftCardRoutes,
   merchantWalletRoutes,
   walletRoutes,
@@ -265,6 +268,7 @@ export function createApp({
   const pointsMall = createPointsMallService({ ...mallCore, catalog, addresses, orders, refunds, tierLevel });
   const wallet = createWalletService({ db, clock, settings, orders });
   const giftCards = createGiftCardsService({ db, clock, settings: walletSettingsReader(settings), orders });
+  const counter = createCounterService({ db, clock, settings: walletSettingsReader(settings), orders });
   const ordersStats = createOrdersStatsService({ db });
   const paymentsStats = createPaymentsStatsService({ db });
   const analytics = createAnalyticsService({ clock, timeZone: config.timeZone, ordersStats, paymentsStats, members, checkIn });
@@ -386,6 +390,8 @@ export function createApp({
   app.route('/api/v1/merchant', merchantWalletRoutes({ wallet, anyStaff, editor, owner }));
   app.route('/api/v1', giftCardRoutes({ giftCards, member, idempotent }));
   app.route('/api/v1/merchant', merchantGiftCardRoutes({ giftCards, anyStaff, editor }));
+  app.route('/api/v1', memberCodeRoutes({ counter, member }));
+  app.route('/api/v1/merchant', merchantCounterRoutes({ counter, anyStaff, editor }));
   app.route('/payments/notify', paymentNotifyRoutes({ payments, bodyLimitBytes: config.bodyLimitBytes }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'memberToken', {
@@ -459,6 +465,7 @@ export function createApp({
       media,
       wallet,
       giftCards,
+      counter,
     },
     config,
     /** Who reacts to what: the participant lists each emitter was handed (see src/participants.ts). */

@@ -19,10 +19,10 @@ describe('participants', () => {
   it('lists, per event, who reacts and in what order', () => {
     expect(whoReactsToWhat(ctx.app.participants)).toEqual({
       // The order lifecycle (the orders module emits; src/participants.ts says why in this order).
-      'order.adjustments': ['tier-benefits [goods]', 'coupons [goods]', 'points [goods]', 'test-probe'],
+      'order.adjustments': ['tier-benefits [goods]', 'coupons [goods]', 'points [goods, counter]', 'test-probe'],
       // Shelf prices (member price and 券后价 on product pages and tiles): the checkout's offers for one unit.
       'order.shelf': ['tier-benefits [goods]', 'coupons [goods]'],
-      'order.created': ['stock [goods]', 'coupons [goods]', 'points [goods]', 'test-probe'],
+      'order.created': ['stock [goods]', 'coupons [goods]', 'points [goods, counter]', 'test-probe'],
       // Paid from the stored-value balance at creation, once every discount is decided (decision 039).
       'order.prepaid': ['wallet [goods, top_up]'],
       'order.closedUnpaid': [
@@ -30,7 +30,7 @@ describe('participants', () => {
         'payments',
         'points-mall [points_mall]',
         'coupons [goods]',
-        'points [goods]',
+        'points [goods, counter]',
         'wallet [goods, top_up]',
         'gift-cards [gift_card]',
         'test-probe',
@@ -40,16 +40,23 @@ describe('participants', () => {
         'payments',
         'points-mall [points_mall]',
         'coupons [goods]',
-        'points [goods]',
-        'tier-growth [goods]',
+        'points [goods, counter]',
+        'tier-growth [goods, counter]',
         'wallet [goods, top_up]',
         'gift-cards [gift_card]',
         'test-probe',
       ],
-      'order.completed': ['points [goods]', 'test-probe'],
-      'order.refunded': ['stock [goods]', 'coupons [goods]', 'points [goods]', 'tier-growth [goods]', 'wallet [goods, top_up]', 'test-probe'],
+      'order.completed': ['points [goods, counter]', 'test-probe'],
+      'order.refunded': [
+        'stock [goods]',
+        'coupons [goods]',
+        'points [goods, counter]',
+        'tier-growth [goods, counter]',
+        'wallet [goods, top_up]',
+        'test-probe',
+      ],
       // Asked of every participant that has the step, whatever the order's kind (a refund is about money).
-      'order.refundRequested': ['points-mall [points_mall]', 'points [goods]', 'wallet [goods, top_up]', 'gift-cards [gift_card]'],
+      'order.refundRequested': ['points-mall [points_mall]', 'points [goods, counter]', 'wallet [goods, top_up]', 'gift-cards [gift_card]'],
       // A member's life (the members module emits): creation, a merge (decision 019), closing, the privacy view.
       'member.created': ['coupons'],
       'member.merge': [

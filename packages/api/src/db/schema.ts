@@ -253,7 +253,7 @@ export interface OrdersTable {
    * goods: placed at checkout; points_mall: the cash part of a points-mall redemption (its one line is the item);
    * top_up, gift_card, member_card: a thing that is not goods, sold by its module (decision 038).
    */
-  kind: Generated<'goods' | 'points_mall' | 'top_up' | 'gift_card' | 'member_card'>;
+  kind: Generated<'goods' | 'points_mall' | 'top_up' | 'gift_card' | 'member_card' | 'counter'>;
   /** The part of the payable paid from the stored-value balance (migration 021); the platform is asked for the rest. */
   balance_fen: Generated<number>;
 }

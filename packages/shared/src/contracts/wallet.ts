@@ -240,6 +240,79 @@ export const MerchantGiftCard = z
   .meta({ id: 'MerchantGiftCard' });
 export const MerchantGiftCardPage = pageOf(MerchantGiftCard).meta({ id: 'MerchantGiftCardPage' });
 
+/**
+ * The member code (会员码): a dynamic code on the member centre, new every minute, used once. Staff type or scan it at
+ * the counter to identify the member (reads only) and to record a purchase, paid partly or wholly from the balance:
+ * showing a fresh code is the member's confirmation, like a platform's payment code.
+ */
+export const MEMBER_CODE_SECONDS = 60;
+export const MemberCode = z
+  .object({
+    code: z.string().meta({ description: '18 digits, shown as a barcode / QR code and as text' }),
+    expiresAt: IsoInstant,
+    refreshSeconds: z.number().int().meta({ description: 'ask for a new code after this' }),
+  })
+  .meta({ id: 'MemberCode' });
+const CodeField = z.string().regex(/^\d{18}$/, 'an 18-digit member code');
+const StoreField = z.string().trim().min(1).max(40).meta({ description: 'the store (门店) where staff act' });
+export const CounterIdentifyRequest = z.object({ code: CodeField, store: StoreField }).strict().meta({ id: 'CounterIdentifyRequest' });
+export const CounterMember = z
+  .object({
+    memberId: Id,
+    nickname: z.string(),
+    principalFen: FenAmount,
+    bonusFen: FenAmount,
+    balanceFen: FenAmount,
+    codeExpiresAt: IsoInstant,
+  })
+  .meta({ id: 'CounterMember' });
+export const CounterPurchaseRequest = z
+  .object({
+    code: CodeField,
+    store: StoreField,
+    amountFen: z.number().int().min(1).max(WALLET_MAX_FEN).meta({ description: 'what the purchase came to' }),
+    balanceFen: z.number().int().min(0).max(WALLET_MAX_FEN).default(0).meta({ description: 'of it, paid from the balance; the rest at the till' }),
+    note: z.string().trim().max(200).optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.balanceFen > v.amountFen)
+      ctx.addIssue({ code: 'custom', path: ['balanceFen'], ...rule('over_available', 'at most amountFen', { max: v.amountFen }) });
+  })
+  .meta({ id: 'CounterPurchaseRequest' });
+export const CounterPurchase = z
+  .object({
+    orderId: Id,
+    orderNo: z.string(),
+    memberId: Id,
+    amountFen: FenAmount,
+    balanceFen: FenAmount,
+    tillFen: FenAmount.meta({ description: 'paid at the till' }),
+    principalFen: FenAmount.meta({ description: 'the balance left' }),
+    bonusFen: FenAmount,
+  })
+  .meta({ id: 'CounterPurchase' });
+export const CounterAction = z
+  .object({
+    id: Id,
+    memberId: Id,
+    staffId: Id,
+    store: z.string(),
+    action: z.enum(['identify', 'purchase', 'balance_payment']),
+    amountFen: FenAmount.nullable(),
+    orderId: Id.nullable(),
+    note: z.string().nullable(),
+    createdAt: IsoInstant,
+  })
+  .meta({ id: 'CounterAction' });
+export const CounterActionQuery = PageQuery;
+export const CounterActionPage = pageOf(CounterAction).meta({ id: 'CounterActionPage' });
+
+export type MemberCode = z.output<typeof MemberCode>;
+export type CounterMember = z.output<typeof CounterMember>;
+export type CounterPurchaseRequest = z.output<typeof CounterPurchaseRequest>;
+export type CounterPurchase = z.output<typeof CounterPurchase>;
+export type CounterActionPage = z.output<typeof CounterActionPage>;
 export type WalletSettings = z.output<typeof WalletSettings>;
 export type GiftCardDesignInput = z.output<typeof GiftCardDesignInput>;
 export type GiftCardDesign = z.output<typeof GiftCardDesign>;

@@ -4,7 +4,8 @@ import { addRowCheck, isPostgres } from '../dialect.js';
 /**
  * Things members buy that are not goods (decision 038), and the stored-value wallet (decision 039).
  *
- * - `orders.kind` may now also be `top_up` (stored value), `gift_card` and `member_card`: orders created by the module
+ * - `orders.kind` may now also be `top_up` (stored value), `gift_card`, `member_card` and `counter` (a purchase recorded
+ *   at the shop's counter with the member code): orders created by the module
  *   that sells the thing, paid through the normal pay flow, with participants acting on them by kind. The kinds are
  *   written out here, not imported: a migration keeps meaning what it meant when it ran.
  *   SQLite cannot change a column's CHECK, so there a new column takes the values and the old one is dropped (nothing
@@ -25,7 +26,7 @@ import { addRowCheck, isPostgres } from '../dialect.js';
  *   `counter_actions`: what staff did at the counter with it (identify, purchase, balance payment), with staff and
  *   store.
  */
-const ORDER_KINDS_021 = `('goods', 'points_mall', 'top_up', 'gift_card', 'member_card')`;
+const ORDER_KINDS_021 = `('goods', 'points_mall', 'top_up', 'gift_card', 'member_card', 'counter')`;
 const ORDER_KINDS_012 = `('goods', 'points_mall')`;
 
 async function setOrderKinds(db: Kysely<any>, kinds: string): Promise<void> {

@@ -73,9 +73,11 @@ export interface OrderAdjustmentFacts {
 /**
  * goods: placed at checkout; points_mall: the cash part of a points-mall redemption (no catalog stock, earns nothing);
  * top_up (stored value), gift_card, member_card: a thing that is not goods, sold by the module that owns it through
- * `createServiceOrder` (decision 038): no stock, no shipping, no checkout offers; paid, closed and refunded like any order.
+ * `createServiceOrder` (decision 038): no stock, no shipping, no checkout offers; paid, closed and refunded like any order;
+ * counter: a purchase recorded at the shop's counter with the member code, paid there (`settleCounterOrder`) and
+ * earning points and growth like goods.
  */
-export const ORDER_KINDS = ['goods', 'points_mall', 'top_up', 'gift_card', 'member_card'] as const;
+export const ORDER_KINDS = ['goods', 'points_mall', 'top_up', 'gift_card', 'member_card', 'counter'] as const;
 export type OrderKind = (typeof ORDER_KINDS)[number];
 /** The kinds a module other than checkout sells: one line, no shipping, no discounts. */
 export type ServiceOrderKind = Exclude<OrderKind, 'goods'>;

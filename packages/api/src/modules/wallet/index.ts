@@ -13,3 +13,5 @@ export { balanceShareOfRefund, splitReturn, splitSpend } from './wallet-rules.js
 export { createGiftCardsParticipant, createGiftCardsService, type GiftCardsService } from './gift-cards.service.js';
 export { giftCardRoutes, merchantGiftCardRoutes } from './gift-cards.routes.js';
 export { startGiftCardReturnJob } from './gift-card-return.job.js';
+export { createCounterService, type CounterService } from './counter.service.js';
+export { memberCodeRoutes, merchantCounterRoutes } from './counter.routes.js';
