@@ -22,6 +22,8 @@ export default defineAppConfig({
     { root: 'package-favourite', pages: ['pages/list/index'] },
     // The share poster's canvas drawing, used on a tap of 生成海报.
     { root: 'package-share', pages: ['pages/poster/index'] },
+    // Stored value (我的余额, top-ups) and the member code for the counter (decision 039).
+    { root: 'package-wallet', pages: ['pages/balance/index', 'pages/member-code/index'] },
   ],
   // While a tab page is shown, fetch the sub-package its taps lead to (WeChat, Alipay and Douyin read the same key).
   preloadRule: {

@@ -386,6 +386,10 @@ export const zhCN = {
     benefitsHint: '等级特权一览',
     privacyEntry: '隐私与账号',
     privacyHint: '我的数据、注销账号',
+    walletEntry: '我的余额',
+    walletHint: '储值余额、充值',
+    memberCodeEntry: '会员码',
+    memberCodeHint: '到店出示，积分与余额支付',
     profile: {
       title: '个人资料',
       avatar: '头像',

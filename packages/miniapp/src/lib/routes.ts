@@ -30,6 +30,8 @@ export const ROUTES = {
   poster: (productId: number) => `/package-share/pages/poster/index?id=${productId}`,
   profile: '/package-member/pages/profile/index',
   privacy: '/package-member/pages/privacy/index',
+  wallet: '/package-wallet/pages/balance/index',
+  memberCode: '/package-wallet/pages/member-code/index',
   addresses: (select = false) => `/package-address/pages/list/index${select ? '?select=1' : ''}`,
   /** `chooseAndBack`: after saving, pick the address for checkout and go back this many pages (0: just go back). */
   addressEdit: (id?: number, chooseAndBack = 0) => {

@@ -151,6 +151,8 @@ export default function MemberPage() {
           { key: 'profile', url: ROUTES.profile, label: t.centre.profileEntry, hint: t.centre.profileHint },
           { key: 'benefits', url: ROUTES.benefits, label: t.centre.benefitsEntry, hint: t.centre.benefitsHint },
           { key: 'privacy', url: ROUTES.privacy, label: t.centre.privacyEntry, hint: t.centre.privacyHint },
+          { key: 'wallet', url: ROUTES.wallet, label: t.centre.walletEntry, hint: t.centre.walletHint },
+          { key: 'member-code', url: ROUTES.memberCode, label: t.centre.memberCodeEntry, hint: t.centre.memberCodeHint },
         ].map((entry) => (
           <View key={entry.key} className={`row member-menu-entry js-${entry.key}-entry`} onClick={() => void Taro.navigateTo({ url: entry.url })}>
             <Text className='member-menu-label'>{entry.label}</Text>
