@@ -57,6 +57,7 @@ const MENU: MenuEntry[] = [
       { key: '/points/redemptions', label: zh.mall.navRedemptions },
     ],
   },
+  { key: '/wallet', icon: <StarOutlined />, label: zh.wallet.nav },
   { key: '/settings', icon: <SettingOutlined />, label: zh.nav.settings },
 ];
 
