@@ -5,6 +5,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { api, newIdempotencyKey } from '../../../api/client';
 import { wallet as w } from '../../../i18n/package-wallet';
+import { formatDateTime } from '../../../lib/format';
 import { payOrder } from '../../../lib/payment';
 import { ROUTES } from '../../../lib/routes';
 import './index.css';
@@ -88,7 +89,7 @@ export default function WalletPage() {
           ))}
         </View>
         {data.customTopUp.enabled ? (
-          <View className='row wallet-custom'>
+          <View className='wallet-custom'>
             <Input
               className='field-input wallet-custom-input js-wallet-custom'
               type='digit'
@@ -112,7 +113,7 @@ export default function WalletPage() {
             <View key={e.id} className='row wallet-entry js-wallet-entry'>
               <View className='wallet-entry-main'>
                 <Text className='wallet-entry-kind'>{w.kinds[e.kind] ?? e.kind}</Text>
-                <Text className='muted wallet-entry-time'>{e.createdAt.slice(0, 16).replace('T', ' ')}</Text>
+                <Text className='muted wallet-entry-time'>{formatDateTime(e.createdAt)}</Text>
               </View>
               <View className='wallet-entry-amounts'>
                 <Text className={total >= 0 ? 'wallet-entry-in' : 'wallet-entry-out'}>{`${total >= 0 ? '+' : ''}${formatYuan(total)}`}</Text>
