@@ -79,9 +79,11 @@ import {
 import { createSettingsService } from './modules/settings/index.js';
 import { createStaffService, merchantStaffRoutes } from './modules/staff/index.js';
 import { createTierBirthdayGifts, createTiersService, merchantTierRoutes, tierRoutes } from './modules/tiers/index.js';
+import { createMemberCardsService, memberCardRoutes, merchantMemberCardRoutes } from './modules/member-cards/index.js';
 import { createStorefrontService, merchantStorefrontRoutes, storefrontRoutes } from './modules/storefront/index.js';
 import {
   checkInParticipants,
+  memberCardParticipants,
   memberParticipants,
   orderParticipants as orderParticipantsOf,
   pointsParticipants,
@@ -166,7 +168,9 @@ export function createApp({
     timeZone: config.timeZone,
     settings,
     logger,
-    earningMultiplierBp: tiers.pointsMultiplierBp,
+    // The tier's multiplier times the paid card's (decision 040); memberCards is built below, asked only when points are earned.
+    earningMultiplierBp: async (executor, memberId) =>
+      Math.floor(((await tiers.pointsMultiplierBp(executor, memberId)) * (await memberCards.pointsMultiplierBp(executor, memberId))) / 10_000),
     participants: (reactions.points = pointsParticipants({ tiers })),
   });
   const tierLevel = tiers.levelOf;
@@ -184,6 +188,30 @@ export function createApp({
       codePerMember: createRateLimiter('coupon-code-member', r.couponCodePerMember),
       codePerAddress: createRateLimiter('coupon-code-address', r.couponCodePerAddress),
     },
+  });
+  const memberCards = createMemberCardsService({
+    db,
+    clock,
+    timeZone: config.timeZone,
+    logger,
+    coupons,
+    // `orders` is built below; this runs only when a request asks.
+    recentOrders: async (memberId) => (await orders.memberOrders(memberId, { page: 1, pageSize: 100 })).items,
+    participants: (reactions.memberCard = memberCardParticipants()),
+    createOrder: (trx, o) =>
+      orders.createServiceOrder(trx, {
+        kind: 'member_card',
+        memberId: o.memberId,
+        platform: o.platform,
+        title: o.title,
+        imageUrl: null,
+        skuId: null,
+        productId: null,
+        unitPriceFen: o.priceFen,
+        quantity: 1,
+        address: null,
+        reference: o.reference,
+      }),
   });
   const members = createMembersService({
     db,
@@ -251,6 +279,7 @@ export function createApp({
         points,
         wallet: createWalletParticipant({ settings, points }),
         giftCards: createGiftCardsOrderParticipant({ settings }),
+        memberCards,
       },
       orderParticipants,
     )),
@@ -345,6 +374,7 @@ export function createApp({
   app.route('/api/v1', checkInRoutes({ checkIn, member, idempotent }));
   app.route('/api/v1', pointsRoutes({ db, points, member }));
   app.route('/api/v1', tierRoutes({ tiers, members, member, idempotent }));
+  app.route('/api/v1', memberCardRoutes({ cards: memberCards, member, idempotent }));
   app.route(
     '/api/v1/merchant',
     staffAuthRoutes({
@@ -362,6 +392,7 @@ export function createApp({
   app.route('/api/v1/merchant', merchantMemberRoutes({ members, anyStaff }));
   app.route('/api/v1/merchant', merchantPointsRoutes({ db, clock, points, anyStaff, editor }));
   app.route('/api/v1/merchant', merchantTierRoutes({ tiers, members, anyStaff, editor }));
+  app.route('/api/v1/merchant', merchantMemberCardRoutes({ cards: memberCards, anyStaff, editor }));
   app.route(
     '/api/v1/merchant',
     merchantMediaRoutes({ media, editor, trustProxy: config.trustProxy, ...(config.publicBaseUrl ? { publicBaseUrl: config.publicBaseUrl } : {}) }),
@@ -457,6 +488,7 @@ export function createApp({
       addresses,
       cart,
       favourites,
+      memberCards,
       orders,
       payments,
       refunds,

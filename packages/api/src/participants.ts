@@ -6,6 +6,7 @@ import { type CatalogService, createOrderStockParticipant } from './modules/cata
 import { CHECK_IN_STEPS, type CheckInParticipant, createCheckInMemberData } from './modules/check-in/index.js';
 import type { CouponsService } from './modules/coupons/index.js';
 import { createFavouritesMemberData } from './modules/favourites/index.js';
+import { createMemberCardsMemberData, MEMBER_CARD_STEPS, type MemberCardParticipant, type MemberCardsService } from './modules/member-cards/index.js';
 import { MEMBER_STEPS, type MemberParticipant } from './modules/members/index.js';
 import { createOrdersMemberData, ORDER_STEPS, type OrderParticipant } from './modules/orders/index.js';
 import { createPaymentsMemberData, createPaymentsOrderParticipant } from './modules/payments/index.js';
@@ -41,6 +42,7 @@ export function orderParticipants(
     points: Pick<PointsService, 'orderParticipant'>;
     wallet: OrderParticipant;
     giftCards: OrderParticipant;
+    memberCards: Pick<MemberCardsService, 'benefitsParticipant' | 'purchaseParticipant'>;
   },
   extra: readonly OrderParticipant[] = [],
 ): OrderParticipant[] {
@@ -49,6 +51,9 @@ export function orderParticipants(
     createPaymentsOrderParticipant(),
     createPointsMallParticipant(s.mall),
     s.tiers.benefitsParticipant,
+    // The paid card's member price after the tier's (it applies to what the lines still cost), before coupons.
+    s.memberCards.benefitsParticipant,
+    s.memberCards.purchaseParticipant,
     s.coupons.participant,
     s.points.orderParticipant,
     s.tiers.growthParticipant,
@@ -78,7 +83,13 @@ export function memberParticipants(s: { tiers: Pick<TiersService, 'mergeMembers'
     createTiersMemberData(s.tiers),
     createFavouritesMemberData(),
     createWalletMemberData(),
+    createMemberCardsMemberData(),
   ];
+}
+
+/** The paid card's events: a card ending soon (recorded for the messages module, which reacts when it exists). */
+export function memberCardParticipants(): MemberCardParticipant[] {
+  return [];
 }
 
 /** Points' events: a one-off task paid adds the tier's task growth (only tiers react). */
@@ -103,6 +114,7 @@ export interface RegisteredParticipants {
   points: readonly PointsParticipant[];
   checkIn: readonly CheckInParticipant[];
   staff: readonly StaffParticipant[];
+  memberCard: readonly MemberCardParticipant[];
 }
 
 /** `emitter.step` → who runs a step for it, in order (an order participant with the order kinds it handles). */
@@ -114,5 +126,6 @@ export function whoReactsToWhat(r: RegisteredParticipants): Record<string, strin
     ...stepsTaken('points', r.points, POINTS_STEPS),
     ...stepsTaken('checkIn', r.checkIn, CHECK_IN_STEPS),
     ...stepsTaken('staff', r.staff, STAFF_STEPS),
+    ...stepsTaken('memberCard', r.memberCard, MEMBER_CARD_STEPS),
   };
 }

@@ -12,6 +12,7 @@ import { startOrderExpiryJob } from './modules/orders/index.js';
 import { startGiftCardReturnJob } from './modules/wallet/index.js';
 import { startPointsJob } from './modules/points/index.js';
 import { startTiersJob } from './modules/tiers/index.js';
+import { startMemberCardsJob } from './modules/member-cards/index.js';
 import { startPaymentExceptionRefundJob, startPaymentQueryJob } from './modules/payments/index.js';
 import {
   SIMULATOR_BASE,
@@ -86,6 +87,7 @@ const couponIssueJob = startCouponIssueJob({ jobs: app.services.couponIssueJobs,
 // Pending order points mature; due points expire.
 const pointsJob = startPointsJob({ points: app.services.points, logger });
 const tiersJob = startTiersJob({ tiers: app.services.tiers, birthdayGifts: app.services.birthdayGifts, logger });
+const memberCardsJob = startMemberCardsJob({ cards: app.services.memberCards, logger });
 const maintenanceJob = startMaintenanceJob({
   db: handle.db,
   clock,
@@ -138,6 +140,7 @@ async function shutdown(signal: string) {
     couponIssueJob.stop(),
     pointsJob.stop(),
     tiersJob.stop(),
+    memberCardsJob.stop(),
   ]);
   await handle.close();
   logger.info('stopped');

@@ -19,16 +19,17 @@ describe('participants', () => {
   it('lists, per event, who reacts and in what order', () => {
     expect(whoReactsToWhat(ctx.app.participants)).toEqual({
       // The order lifecycle (the orders module emits; src/participants.ts says why in this order).
-      'order.adjustments': ['tier-benefits [goods]', 'coupons [goods]', 'points [goods, counter]', 'test-probe'],
+      'order.adjustments': ['tier-benefits [goods]', 'member-card-benefits [goods]', 'coupons [goods]', 'points [goods, counter]', 'test-probe'],
       // Shelf prices (member price and 券后价 on product pages and tiles): the checkout's offers for one unit.
-      'order.shelf': ['tier-benefits [goods]', 'coupons [goods]'],
-      'order.created': ['stock [goods]', 'coupons [goods]', 'points [goods, counter]', 'test-probe'],
+      'order.shelf': ['tier-benefits [goods]', 'member-card-benefits [goods]', 'coupons [goods]'],
+      'order.created': ['stock [goods]', 'member-card-benefits [goods]', 'coupons [goods]', 'points [goods, counter]', 'test-probe'],
       // Paid from the stored-value balance at creation, once every discount is decided (decision 039).
       'order.prepaid': ['wallet [goods, top_up]'],
       'order.closedUnpaid': [
         'stock [goods]',
         'payments',
         'points-mall [points_mall]',
+        'member-card-purchase [member_card]',
         'coupons [goods]',
         'points [goods, counter]',
         'wallet [goods, top_up]',
@@ -39,6 +40,8 @@ describe('participants', () => {
         'stock [goods]',
         'payments',
         'points-mall [points_mall]',
+        'member-card-benefits [goods]',
+        'member-card-purchase [member_card]',
         'coupons [goods]',
         'points [goods, counter]',
         'tier-growth [goods, counter]',
@@ -49,6 +52,8 @@ describe('participants', () => {
       'order.completed': ['points [goods, counter]', 'test-probe'],
       'order.refunded': [
         'stock [goods]',
+        'member-card-benefits [goods]',
+        'member-card-purchase [member_card]',
         'coupons [goods]',
         'points [goods, counter]',
         'tier-growth [goods, counter]',
@@ -56,7 +61,13 @@ describe('participants', () => {
         'test-probe',
       ],
       // Asked of every participant that has the step, whatever the order's kind (a refund is about money).
-      'order.refundRequested': ['points-mall [points_mall]', 'points [goods, counter]', 'wallet [goods, top_up]', 'gift-cards [gift_card]'],
+      'order.refundRequested': [
+        'points-mall [points_mall]',
+        'member-card-purchase [member_card]',
+        'points [goods, counter]',
+        'wallet [goods, top_up]',
+        'gift-cards [gift_card]',
+      ],
       // A member's life (the members module emits): creation, a merge (decision 019), closing, the privacy view.
       'member.created': ['coupons'],
       'member.merge': [
@@ -72,15 +83,30 @@ describe('participants', () => {
         'tiers',
         'favourites',
         'wallet',
+        'member-cards',
       ],
       'member.unfinished': ['orders', 'refunds', 'points_mall', 'wallet'],
-      'member.close': ['sessions', 'addresses', 'cart', 'orders', 'points_mall', 'favourites'],
-      'member.describe': ['addresses', 'cart', 'orders', 'coupons', 'points', 'points_mall', 'check_ins', 'tiers', 'favourites', 'wallet'],
+      'member.close': ['sessions', 'addresses', 'cart', 'orders', 'points_mall', 'favourites', 'member-cards'],
+      'member.describe': [
+        'addresses',
+        'cart',
+        'orders',
+        'coupons',
+        'points',
+        'points_mall',
+        'check_ins',
+        'tiers',
+        'favourites',
+        'wallet',
+        'member-cards',
+      ],
       // Points, check-in and staff events: one module reacts to each today.
       'points.taskCompleted': ['tiers'],
       'checkIn.checkedIn': ['tiers'],
       'checkIn.cycleRewardGrowth': ['tiers'],
       'staff.accessEnded': ['auth-sessions'],
+      // A paid card ending soon: recorded, for the messages module to react to.
+      'memberCard.expiring': [],
     });
   });
 });

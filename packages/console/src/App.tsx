@@ -21,6 +21,7 @@ const RefundsPage = lazy(() => import('./pages/orders/RefundsPage'));
 const MemberListPage = lazy(() => import('./pages/members/MemberListPage'));
 const MemberDetailPage = lazy(() => import('./pages/members/MemberDetailPage'));
 const TiersPage = lazy(() => import('./pages/tiers/TiersPage'));
+const MemberCardsPage = lazy(() => import('./pages/member-cards/MemberCardsPage'));
 const CouponListPage = lazy(() => import('./pages/coupons/CouponListPage'));
 const CouponEditPage = lazy(() => import('./pages/coupons/CouponEditPage'));
 const CouponDetailPage = lazy(() => import('./pages/coupons/CouponDetailPage'));
@@ -63,6 +64,7 @@ const router = createBrowserRouter(
         { path: 'members', element: page(<MemberListPage />) },
         { path: 'members/:id', element: page(<MemberDetailPage />) },
         { path: 'tiers', element: page(<TiersPage />) },
+        { path: 'member-cards', element: page(<MemberCardsPage />) },
         { path: 'coupons', element: page(<CouponListPage />) },
         { path: 'coupons/new', element: page(<CouponEditPage />) },
         { path: 'coupons/new-member-pack', element: page(<NewMemberPackPage />) },

@@ -20,6 +20,8 @@ export default defineAppConfig({
     },
     { root: 'package-member', pages: ['pages/benefits/index', 'pages/growth/index', 'pages/profile/index', 'pages/privacy/index'] },
     { root: 'package-favourite', pages: ['pages/list/index'] },
+    // The paid membership card: its purchase page and its benefits page.
+    { root: 'package-card', pages: ['pages/buy/index', 'pages/mine/index'] },
     // The share poster's canvas drawing, used on a tap of 生成海报.
     { root: 'package-share', pages: ['pages/poster/index'] },
     // Stored value (我的余额, top-ups) and the member code for the counter (decision 039).

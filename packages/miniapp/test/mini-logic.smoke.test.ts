@@ -1423,6 +1423,59 @@ for (const { platform, label } of PLATFORMS) {
       closePage();
     });
 
+    // -- the paid membership card (package-card): the purchase page and, once bought, the benefits page --------------
+
+    it('renders 开通会员卡 and, after the card is bought and paid through the platform, 我的会员卡 from the API', async () => {
+      const owner = await staffToken(host.base);
+      const token = host.storedToken();
+      const res = await fetch(`${host.base}/api/v1/merchant/member-cards`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${owner}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          name: `${label}年卡`,
+          priceFen: 9900,
+          periodMonths: 12,
+          refundDays: 7,
+          onSale: true,
+          benefits: {
+            memberPriceBp: 500,
+            pointsMultiplierBp: 10_000,
+            freeShipping: true,
+            mayDistribute: false,
+            couponTemplateId: null,
+            couponsPerMonth: 0,
+          },
+        }),
+      });
+      expect(res.status).toBe(201);
+      const card = (await res.json()) as { id: number };
+      host.openPage('package-card/pages/buy/index');
+      await waitFor(() => allWithClass('js-card-offer').some((n) => textOf(n).includes(`${label}年卡`)), 'the card on sale', host.diagnose);
+      closePage();
+
+      const order = await memberWrite<{ orderId: number; orderNo: string }>(host.base, token, 'POST', `/api/v1/member-cards/${card.id}/purchase`, {});
+      const created = await memberWrite<{ payment: { platform: string; params: Obj } }>(
+        host.base,
+        token,
+        'POST',
+        `/api/v1/orders/${order.orderId}/pay`,
+        {},
+      );
+      if (created.payment.platform === 'tt') {
+        const r = await fetch(`${host.base}/__sim/tt/requestOrder`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ data: created.payment.params.data, byteAuthorization: created.payment.params.byteAuthorization }),
+        });
+        expect(r.ok).toBe(true);
+      }
+      await simulatorPay(host.base, platform, order.orderNo);
+      host.openPage('package-card/pages/mine/index');
+      await waitFor(() => textOf(host.find('js-card-name')).includes('生效中'), '我的会员卡, active', host.diagnose);
+      expect(textOf(host.find('js-card-days'))).toMatch(/剩余 36[56] 天$/);
+      closePage();
+    });
+
     it('logged nothing to console.error', () => {
       expect(host.errors).toEqual([]);
     });

@@ -3,7 +3,7 @@
  * scripts/gen-api-types.mjs with openapi-typescript. Do not edit: change the zod schemas in packages/shared or the
  * routes in packages/api, then run `node scripts/gen-api-types.mjs`. Types only: nothing here reaches a bundle.
  *
- * OpenAPI document sha256: 445c9a946c9e9236373a46d264fa19e93a3927a4ada5e6f113b4ce0a3f7342ce
+ * OpenAPI document sha256: 002468494e64798c4969890c9061735278671416358b5de115d687598dfc5c76
  */
 
 export interface paths {
@@ -1305,6 +1305,426 @@ export interface paths {
         };
       };
     };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/member-cards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The purchase page: cards on sale with their benefits, my card, and what each would have saved on my recent orders */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description cards and my card */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              cards: {
+                id: number;
+                name: string;
+                priceFen: number;
+                periodMonths: number;
+                refundDays: number;
+                onSale: boolean;
+                benefits: {
+                  /** @description member price: share off in basis points on every product (1000 = 九折); 0: none */
+                  memberPriceBp: number;
+                  /** @description points earned × this / 10000, on top of the tier’s multiplier */
+                  pointsMultiplierBp: number;
+                  freeShipping: boolean;
+                  /** @description holders may distribute (read by the distribution module) */
+                  mayDistribute: boolean;
+                  /** @description the monthly coupon pack: this coupon template… */
+                  couponTemplateId: number | null;
+                  /** @description …this many each month of the card (0: no pack) */
+                  couponsPerMonth: number;
+                };
+                /**
+                 * @description UTC instant, ISO 8601
+                 * @example 2026-11-22T08:00:00.000Z
+                 */
+                createdAt: string;
+                /**
+                 * @description UTC instant, ISO 8601
+                 * @example 2026-11-22T08:00:00.000Z
+                 */
+                updatedAt: string;
+                estimate: {
+                  /** @description the look-back window */
+                  days: number;
+                  orders: number;
+                  /** @description member price and free shipping on the member’s paid orders in the window */
+                  savedFen: number;
+                };
+              }[];
+              mine: {
+                cardId: number;
+                name: string;
+                /** @enum {string} */
+                status: 'active' | 'expired' | 'refunded';
+                /**
+                 * @description UTC instant, ISO 8601
+                 * @example 2026-11-22T08:00:00.000Z
+                 */
+                startedAt: string;
+                /**
+                 * @description UTC instant, ISO 8601
+                 * @example 2026-11-22T08:00:00.000Z
+                 */
+                expiresAt: string;
+                /** @description whole days left, rounded up; 0 once expired */
+                daysLeft: number;
+                /** @description what the card’s benefits took off the member’s paid orders so far */
+                savedFen: number;
+                benefits: {
+                  /** @description member price: share off in basis points on every product (1000 = 九折); 0: none */
+                  memberPriceBp: number;
+                  /** @description points earned × this / 10000, on top of the tier’s multiplier */
+                  pointsMultiplierBp: number;
+                  freeShipping: boolean;
+                  /** @description holders may distribute (read by the distribution module) */
+                  mayDistribute: boolean;
+                  /** @description the monthly coupon pack: this coupon template… */
+                  couponTemplateId: number | null;
+                  /** @description …this many each month of the card (0: no pack) */
+                  couponsPerMonth: number;
+                };
+                refundableUntil: string | null;
+              } | null;
+            };
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/member-cards/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My card: its benefits, days left and what it saved me so far (card null when I never held one) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description my card */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              card: {
+                cardId: number;
+                name: string;
+                /** @enum {string} */
+                status: 'active' | 'expired' | 'refunded';
+                /**
+                 * @description UTC instant, ISO 8601
+                 * @example 2026-11-22T08:00:00.000Z
+                 */
+                startedAt: string;
+                /**
+                 * @description UTC instant, ISO 8601
+                 * @example 2026-11-22T08:00:00.000Z
+                 */
+                expiresAt: string;
+                /** @description whole days left, rounded up; 0 once expired */
+                daysLeft: number;
+                /** @description what the card’s benefits took off the member’s paid orders so far */
+                savedFen: number;
+                benefits: {
+                  /** @description member price: share off in basis points on every product (1000 = 九折); 0: none */
+                  memberPriceBp: number;
+                  /** @description points earned × this / 10000, on top of the tier’s multiplier */
+                  pointsMultiplierBp: number;
+                  freeShipping: boolean;
+                  /** @description holders may distribute (read by the distribution module) */
+                  mayDistribute: boolean;
+                  /** @description the monthly coupon pack: this coupon template… */
+                  couponTemplateId: number | null;
+                  /** @description …this many each month of the card (0: no pack) */
+                  couponsPerMonth: number;
+                };
+                refundableUntil: string | null;
+              } | null;
+            };
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/member-cards/{id}/purchase': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Buy (or renew) a card: its order, paid through POST /orders/{orderId}/pay; 409 while another card order of mine waits for payment */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the card’s order */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              purchaseId: number;
+              cardId: number;
+              priceFen: number;
+              orderId: number;
+              orderNo: string;
+              /**
+               * @description UTC instant, ISO 8601
+               * @example 2026-11-22T08:00:00.000Z
+               */
+              expiresAt: string;
+            };
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/member-cards/me/savings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the card took off my paid orders, newest first (the last 50) and in total */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description savings */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                orderId: number;
+                savedFen: number;
+                /**
+                 * @description UTC instant, ISO 8601
+                 * @example 2026-11-22T08:00:00.000Z
+                 */
+                createdAt: string;
+              }[];
+              totalFen: number;
+            };
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
     post?: never;
     delete?: never;
     options?: never;
@@ -3191,6 +3611,508 @@ export interface paths {
         };
       };
     };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/member-cards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Every card, on sale or not */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description cards */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                id: number;
+                name: string;
+                priceFen: number;
+                periodMonths: number;
+                refundDays: number;
+                onSale: boolean;
+                benefits: {
+                  /** @description member price: share off in basis points on every product (1000 = 九折); 0: none */
+                  memberPriceBp: number;
+                  /** @description points earned × this / 10000, on top of the tier’s multiplier */
+                  pointsMultiplierBp: number;
+                  freeShipping: boolean;
+                  /** @description holders may distribute (read by the distribution module) */
+                  mayDistribute: boolean;
+                  /** @description the monthly coupon pack: this coupon template… */
+                  couponTemplateId: number | null;
+                  /** @description …this many each month of the card (0: no pack) */
+                  couponsPerMonth: number;
+                };
+                /**
+                 * @description UTC instant, ISO 8601
+                 * @example 2026-11-22T08:00:00.000Z
+                 */
+                createdAt: string;
+                /**
+                 * @description UTC instant, ISO 8601
+                 * @example 2026-11-22T08:00:00.000Z
+                 */
+                updatedAt: string;
+              }[];
+            };
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a card (price, period, benefits, refund window) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @description price in fen (19900 = ¥199) */
+            priceFen: number;
+            periodMonths: number;
+            /** @description full refund within this many days of payment if no benefit was used; none after */
+            refundDays: number;
+            onSale: boolean;
+            benefits: {
+              /** @description member price: share off in basis points on every product (1000 = 九折); 0: none */
+              memberPriceBp: number;
+              /** @description points earned × this / 10000, on top of the tier’s multiplier */
+              pointsMultiplierBp: number;
+              freeShipping: boolean;
+              /** @description holders may distribute (read by the distribution module) */
+              mayDistribute: boolean;
+              /** @description the monthly coupon pack: this coupon template… */
+              couponTemplateId: number | null;
+              /** @description …this many each month of the card (0: no pack) */
+              couponsPerMonth: number;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description the card */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              name: string;
+              priceFen: number;
+              periodMonths: number;
+              refundDays: number;
+              onSale: boolean;
+              benefits: {
+                /** @description member price: share off in basis points on every product (1000 = 九折); 0: none */
+                memberPriceBp: number;
+                /** @description points earned × this / 10000, on top of the tier’s multiplier */
+                pointsMultiplierBp: number;
+                freeShipping: boolean;
+                /** @description holders may distribute (read by the distribution module) */
+                mayDistribute: boolean;
+                /** @description the monthly coupon pack: this coupon template… */
+                couponTemplateId: number | null;
+                /** @description …this many each month of the card (0: no pack) */
+                couponsPerMonth: number;
+              };
+              /**
+               * @description UTC instant, ISO 8601
+               * @example 2026-11-22T08:00:00.000Z
+               */
+              createdAt: string;
+              /**
+               * @description UTC instant, ISO 8601
+               * @example 2026-11-22T08:00:00.000Z
+               */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/member-cards/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a card: purchases already paid keep the period they bought; benefits follow the card */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            name: string;
+            /** @description price in fen (19900 = ¥199) */
+            priceFen: number;
+            periodMonths: number;
+            /** @description full refund within this many days of payment if no benefit was used; none after */
+            refundDays: number;
+            onSale: boolean;
+            benefits: {
+              /** @description member price: share off in basis points on every product (1000 = 九折); 0: none */
+              memberPriceBp: number;
+              /** @description points earned × this / 10000, on top of the tier’s multiplier */
+              pointsMultiplierBp: number;
+              freeShipping: boolean;
+              /** @description holders may distribute (read by the distribution module) */
+              mayDistribute: boolean;
+              /** @description the monthly coupon pack: this coupon template… */
+              couponTemplateId: number | null;
+              /** @description …this many each month of the card (0: no pack) */
+              couponsPerMonth: number;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description the card */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              id: number;
+              name: string;
+              priceFen: number;
+              periodMonths: number;
+              refundDays: number;
+              onSale: boolean;
+              benefits: {
+                /** @description member price: share off in basis points on every product (1000 = 九折); 0: none */
+                memberPriceBp: number;
+                /** @description points earned × this / 10000, on top of the tier’s multiplier */
+                pointsMultiplierBp: number;
+                freeShipping: boolean;
+                /** @description holders may distribute (read by the distribution module) */
+                mayDistribute: boolean;
+                /** @description the monthly coupon pack: this coupon template… */
+                couponTemplateId: number | null;
+                /** @description …this many each month of the card (0: no pack) */
+                couponsPerMonth: number;
+              };
+              /**
+               * @description UTC instant, ISO 8601
+               * @example 2026-11-22T08:00:00.000Z
+               */
+              createdAt: string;
+              /**
+               * @description UTC instant, ISO 8601
+               * @example 2026-11-22T08:00:00.000Z
+               */
+              updatedAt: string;
+            };
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/member-cards/holders': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Card holders, soonest end first, with their last purchase and whether it may be refunded now */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+          status?: 'active' | 'expired' | 'refunded';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description a page of holders */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: {
+                memberId: number;
+                nickname: string | null;
+                cardId: number;
+                cardName: string;
+                /** @enum {string} */
+                status: 'active' | 'expired' | 'refunded';
+                /**
+                 * @description UTC instant, ISO 8601
+                 * @example 2026-11-22T08:00:00.000Z
+                 */
+                startedAt: string;
+                /**
+                 * @description UTC instant, ISO 8601
+                 * @example 2026-11-22T08:00:00.000Z
+                 */
+                expiresAt: string;
+                savedFen: number;
+                lastPurchase: {
+                  id: number;
+                  memberId: number;
+                  cardId: number;
+                  cardName: string;
+                  orderId: number | null;
+                  /** @enum {string} */
+                  status: 'pending' | 'paid' | 'closed' | 'refunded';
+                  priceFen: number;
+                  periodMonths: number;
+                  extendedFrom: string | null;
+                  extendedTo: string | null;
+                  refundUntil: string | null;
+                  /**
+                   * @description UTC instant, ISO 8601
+                   * @example 2026-11-22T08:00:00.000Z
+                   */
+                  createdAt: string;
+                  paidAt: string | null;
+                  refundedAt: string | null;
+                };
+                /** @description the last purchase may be refunded under the card’s rule now */
+                refundable: boolean;
+              }[];
+              page: number;
+              pageSize: number;
+              total: number;
+            };
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;

@@ -27,3 +27,4 @@ export * from './contracts/storefront.js';
 export * from './contracts/phone.js';
 export * from './contracts/favourites.js';
 export * from './contracts/wallet.js';
+export * from './contracts/member-cards.js';

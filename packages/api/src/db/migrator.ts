@@ -18,6 +18,7 @@ import * as m016 from './migrations/016-check-in-cycles.js';
 import * as m017 from './migrations/017-favourites.js';
 import * as m018 from './migrations/018-image-keys.js';
 import * as m021 from './migrations/021-wallet.js';
+import * as m022 from './migrations/022-member-cards.js';
 
 /**
  * Migrations are listed here explicitly, so they work the same under tsx, vitest and any bundler.
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
   '017-favourites': m017,
   '018-image-keys': m018,
   '021-wallet': m021,
+  '022-member-cards': m022,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -728,6 +728,84 @@ export interface MemberFavouriteCountsTable {
   favourites: number;
 }
 
+/** A card the merchant sells (migration 022). */
+export interface MemberCardsTable {
+  id: Generated<number>;
+  name: string;
+  price_fen: number;
+  period_months: number;
+  member_price_bp: number;
+  points_multiplier_bp: number;
+  free_shipping: number;
+  may_distribute: number;
+  coupon_template_id: number | null;
+  coupons_per_month: number;
+  refund_days: number;
+  status: 'on_sale' | 'off_sale';
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** A member's card: which, until when, the purchase that last extended it and its benefit uses since. */
+export interface MemberCardHoldingsTable {
+  member_id: number;
+  card_id: number;
+  status: 'active' | 'expired' | 'refunded';
+  started_at: Instant;
+  expires_at: Instant;
+  last_purchase_id: number;
+  uses_since_purchase: Generated<number>;
+  saved_fen: Generated<number>;
+  updated_at: Instant;
+}
+
+/** One card order: pending until paid (at most one pending per member), then the period it added. */
+export interface MemberCardPurchasesTable {
+  id: Generated<number>;
+  member_id: number;
+  pending_member_id: number | null;
+  card_id: number;
+  order_id: number | null;
+  status: 'pending' | 'paid' | 'closed' | 'refunded';
+  price_fen: number;
+  period_months: number;
+  extended_from: Instant | null;
+  extended_to: Instant | null;
+  refund_until: Instant | null;
+  created_at: Instant;
+  paid_at: Instant | null;
+  refunded_at: Instant | null;
+}
+
+/** What the card took off one order. */
+export interface MemberCardSavingsTable {
+  id: Generated<number>;
+  member_id: number;
+  order_id: number;
+  card_id: number;
+  saved_fen: number;
+  created_at: Instant;
+}
+
+/** One month's coupon pack given to a holder. */
+export interface MemberCardCouponPacksTable {
+  id: Generated<number>;
+  member_id: number;
+  card_id: number;
+  month: string;
+  coupons: number;
+  created_at: Instant;
+}
+
+/** An expiry reminder recorded for a holder. */
+export interface MemberCardRemindersTable {
+  id: Generated<number>;
+  member_id: number;
+  expires_at: Instant;
+  days_before: number;
+  created_at: Instant;
+}
+
 /** A top-up package (migration 021): pay `amount_fen`, get `bonus_fen` more and `bonus_points`. */
 export interface WalletPackagesTable {
   id: Generated<number>;
@@ -921,6 +999,12 @@ export interface Database {
   gift_cards: GiftCardsTable;
   member_codes: MemberCodesTable;
   counter_actions: CounterActionsTable;
+  member_cards: MemberCardsTable;
+  member_card_holdings: MemberCardHoldingsTable;
+  member_card_purchases: MemberCardPurchasesTable;
+  member_card_savings: MemberCardSavingsTable;
+  member_card_coupon_packs: MemberCardCouponPacksTable;
+  member_card_reminders: MemberCardRemindersTable;
 }
 
 export type Member = Selectable<MembersTable>;

@@ -59,6 +59,12 @@ export const zhCN = {
     memberPrice: (tierName: string) => `${tierName.replace(/会员$/, '')}会员价`,
     freeShipping: (tierName: string) => `${tierName}包邮`,
   },
+  /** The paid membership card's lines in a checkout's breakdown. */
+  memberCards: {
+    memberPrice: (cardName: string) => `${cardName}专享价`,
+    freeShipping: (cardName: string) => `${cardName}包邮`,
+    orderTitle: (cardName: string) => `开通${cardName}`,
+  },
   /** Binding a phone number: the words for each way it can fail (error details `hint`). */
   phone: {
     errors: {

@@ -36,6 +36,7 @@ const MENU: MenuEntry[] = [
     children: [
       { key: '/members', label: zh.tiers.memberList },
       { key: '/tiers', label: zh.tiers.menu },
+      { key: '/member-cards', label: zh.memberCards.menu },
     ],
   },
   {

@@ -348,6 +348,14 @@ export const api = {
 
   confirmReceipt: (orderId: number, idempotencyKey: string) => post('/api/v1/orders/{id}/confirm-receipt', { path: id(orderId), idempotencyKey }),
 
+  // -- the paid membership card -----------------------------------------------------------------------------------
+  memberCardOffer: () => get('/api/v1/member-cards'),
+  myMemberCard: () => get('/api/v1/member-cards/me'),
+  memberCardSavings: () => get('/api/v1/member-cards/me/savings'),
+  /** The card's order, then paid like any order (lib/payment.ts); 409 while another card order waits for payment. */
+  buyMemberCard: (cardId: number, idempotencyKey: string) =>
+    post('/api/v1/member-cards/{id}/purchase', { path: id(cardId), body: {}, idempotencyKey }),
+
   // -- coupons ----------------------------------------------------------------------------------------------------
   couponCentre: () => get('/api/v1/coupon-centre'),
 

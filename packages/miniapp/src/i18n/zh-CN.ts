@@ -208,6 +208,10 @@ export const zhCN = {
   },
   member: {
     title: '我的',
+    /** The paid membership card's entry (its pages are in package-card). */
+    cardEntry: '付费会员卡',
+    cardHint: '会员价 · 包邮 · 月月领券',
+    cardActive: (daysLeft: number, saved: string) => `剩 ${daysLeft} 天 · 已省 ${saved}`,
     nicknameFallback: '会员',
     pointsLabel: '积分余额',
     ledgerTitle: '积分明细',

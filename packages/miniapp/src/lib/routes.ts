@@ -32,6 +32,9 @@ export const ROUTES = {
   privacy: '/package-member/pages/privacy/index',
   wallet: '/package-wallet/pages/balance/index',
   memberCode: '/package-wallet/pages/member-code/index',
+  /** 开通会员卡 (`extra`: '&paid=1' when a payment page returns here). */
+  memberCardBuy: (extra = '') => `/package-card/pages/buy/index${extra ? `?${extra.replace(/^&/, '')}` : ''}`,
+  memberCard: '/package-card/pages/mine/index',
   addresses: (select = false) => `/package-address/pages/list/index${select ? '?select=1' : ''}`,
   /** `chooseAndBack`: after saving, pick the address for checkout and go back this many pages (0: just go back). */
   addressEdit: (id?: number, chooseAndBack = 0) => {

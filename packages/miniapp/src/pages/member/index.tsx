@@ -1,6 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import type { MemberProfile, OrderCounts } from '@siyu/shared';
+import type { MemberProfile, MyMemberCard, OrderCounts } from '@siyu/shared';
+import { formatYuan } from '@siyu/shared/money';
 import { useState } from 'react';
 import { api, mediaUrl } from '../../api/client';
 import { PhoneBindButton } from '../../components/phone-bind-button';
@@ -24,7 +25,14 @@ export default function MemberPage() {
   /** How many orders each tab of the order list holds; null until known. */
   const [orderCounts, setOrderCounts] = useState<OrderCounts | null>(null);
 
+  /** The paid card (付费会员卡) as GET /member-cards/me says on this visit: its days left and what it saved. */
+  const [memberCard, setMemberCard] = useState<MyMemberCard | null>(null);
+
   useDidShow(() => {
+    api.myMemberCard().then(
+      (r) => setMemberCard(r.card),
+      () => undefined,
+    );
     api.profile().then(
       (p) => {
         setProfile(p);
@@ -161,6 +169,12 @@ export default function MemberPage() {
         ))}
       </View>
 
+      <View className='card row member-entry js-member-card-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.memberCard })}>
+        <Text>{t.member.cardEntry}</Text>
+        <Text className='muted js-member-card-hint'>
+          {`${memberCard?.status === 'active' ? t.member.cardActive(memberCard.daysLeft, formatYuan(memberCard.savedFen)) : t.member.cardHint} ›`}
+        </Text>
+      </View>
       <View className='card row member-entry js-favourites-entry' onClick={() => void Taro.navigateTo({ url: ROUTES.favourites })}>
         <Text>{t.favourites.entry}</Text>
         <Text className='muted'>›</Text>

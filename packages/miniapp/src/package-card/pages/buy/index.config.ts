@@ -1,0 +1,6 @@
+import { t } from '../../../i18n/package-card';
+
+export default definePageConfig({
+  navigationStyle: 'default',
+  navigationBarTitleText: t.card.buyTitle,
+});
