@@ -67,6 +67,20 @@ import { createDistributionService, distributionRoutes, merchantDistributionRout
 import { type PayoutGateway, unconfiguredPayouts } from './platforms/payouts.js';
 import { createSimulatedPayoutGateway } from './platforms/simulator/payouts.js';
 import { createPointsMallService, merchantPointsMallRoutes, pointsMallRoutes } from './modules/points-mall/index.js';
+import {
+  createCounterService,
+  createGiftCardsOrderParticipant,
+  createGiftCardsService,
+  createWalletParticipant,
+  createWalletService,
+  giftCardRoutes,
+  memberCodeRoutes,
+  merchantCounterRoutes,
+  merchantGiftCardRoutes,
+  merchantWalletRoutes,
+  walletRoutes,
+  walletSettingsReader,
+} from './modules/wallet/index.js';
 import { createSettingsService } from './modules/settings/index.js';
 import { createStaffService, merchantStaffRoutes } from './modules/staff/index.js';
 import { createTierBirthdayGifts, createTiersService, merchantTierRoutes, tierRoutes } from './modules/tiers/index.js';
@@ -332,7 +346,20 @@ export function createApp({
     settings,
     refundsOf: refundsForOrder,
     participants: (reactions.order = orderParticipantsOf(
-      { catalog, mall: mallCore, tiers, coupons, points, memberCards, messages, shares, invitations, distribution },
+      {
+        catalog,
+        mall: mallCore,
+        tiers,
+        coupons,
+        points,
+        wallet: createWalletParticipant({ settings, points }),
+        giftCards: createGiftCardsOrderParticipant({ settings }),
+        memberCards,
+        messages,
+        shares,
+        invitations,
+        distribution,
+      },
       orderParticipants,
     )),
   });
@@ -359,6 +386,9 @@ export function createApp({
       checkInState: (ids, date, yesterday) => checkInStateOn(db, ids, date, yesterday),
     },
   });
+  const wallet = createWalletService({ db, clock, settings, orders });
+  const giftCards = createGiftCardsService({ db, clock, settings: walletSettingsReader(settings), orders });
+  const counter = createCounterService({ db, clock, settings: walletSettingsReader(settings), orders });
   const ordersStats = createOrdersStatsService({ db });
   const paymentsStats = createPaymentsStatsService({ db });
   const analytics = createAnalyticsService({ clock, timeZone: config.timeZone, ordersStats, paymentsStats, members, checkIn, events, catalog });
@@ -497,6 +527,12 @@ export function createApp({
   app.route('/api/v1/merchant', merchantDistributionRoutes({ distribution, shares, anyStaff, editor }));
   app.route('/api/v1/merchant', merchantPaymentExceptionRoutes({ exceptions: paymentExceptions, anyStaff, editor }));
   // The platforms' notifications: outside /api (no auth, no JSON requirement; the raw body is what they signed).
+  app.route('/api/v1', walletRoutes({ wallet, member, idempotent }));
+  app.route('/api/v1/merchant', merchantWalletRoutes({ wallet, anyStaff, editor, owner }));
+  app.route('/api/v1', giftCardRoutes({ giftCards, member, idempotent }));
+  app.route('/api/v1/merchant', merchantGiftCardRoutes({ giftCards, anyStaff, editor }));
+  app.route('/api/v1', memberCodeRoutes({ counter, member }));
+  app.route('/api/v1/merchant', merchantCounterRoutes({ counter, anyStaff, editor }));
   app.route('/payments/notify', paymentNotifyRoutes({ payments, bodyLimitBytes: config.bodyLimitBytes }));
   app.route('/payments/transfer-notify', payoutNotifyRoutes({ distribution, bodyLimitBytes: config.bodyLimitBytes }));
 
@@ -531,6 +567,7 @@ export function createApp({
           const rollup = await events.rollUp(now);
           const commissionSettled = await distribution.settleDue(now);
           const { granted: invitationRewardsGranted } = await invitations.grantDue(now);
+          await giftCards.returnUnclaimed(now);
           return {
             pointsMatured,
             pointsExpired,
@@ -589,6 +626,9 @@ export function createApp({
       media,
       events,
       distribution,
+      wallet,
+      giftCards,
+      counter,
     },
     config,
     /** Who reacts to what: the participant lists each emitter was handed (see src/participants.ts). */

@@ -23,6 +23,7 @@ import { createPointsMemberData, POINTS_STEPS, type PointsParticipant, type Poin
 import { createPointsMallMemberData, createPointsMallParticipant } from './modules/points-mall/index.js';
 import { SHARES_STEPS, type SharesParticipant, type SharesService } from './modules/shares/index.js';
 import { STAFF_STEPS, type StaffParticipant } from './modules/staff/index.js';
+import { createWalletMemberData } from './modules/wallet/index.js';
 import { createTiersMemberData, type TiersService } from './modules/tiers/index.js';
 
 /**
@@ -39,8 +40,10 @@ import { createTiersMemberData, type TiersService } from './modules/tiers/index.
  * paid order's other trades close whatever follows. The points mall before points: closing a redemption's order takes
  * the mall item's row before the member's points lock, the order a redemption takes them in. The tier's benefits
  * before coupons, which are chosen after the member price. The tier's growth after points, so an order earns points
- * at the tier held before its own growth. Messages after everything the message may describe (shipped, refunded).
- * Distribution after them (commission reads only the order's own lines). `extra` (an extension, a test's probe) runs last.
+ * at the tier held before its own growth. The wallet after them: it pays from the balance what is left once every
+ * discount is decided (its `prepaid` step), and credits top-ups. Messages after everything the message may describe
+ * (shipped, refunded). Distribution after them (commission reads only the order's own lines). `extra` (an extension,
+ * a test's probe) runs last.
  */
 export function orderParticipants(
   s: {
@@ -49,6 +52,8 @@ export function orderParticipants(
     tiers: Pick<TiersService, 'benefitsParticipant' | 'growthParticipant'>;
     coupons: Pick<CouponsService, 'participant'>;
     points: Pick<PointsService, 'orderParticipant'>;
+    wallet: OrderParticipant;
+    giftCards: OrderParticipant;
     memberCards: Pick<MemberCardsService, 'benefitsParticipant' | 'purchaseParticipant'>;
     messages: Pick<MessagesService, 'send'>;
     shares: Pick<SharesService, 'orderParticipant'>;
@@ -68,6 +73,8 @@ export function orderParticipants(
     s.coupons.participant,
     s.points.orderParticipant,
     s.tiers.growthParticipant,
+    s.wallet,
+    s.giftCards,
     createMessagesOrderParticipant(s.messages),
     s.shares.orderParticipant,
     s.invitations.orderParticipant,
@@ -100,6 +107,7 @@ export function memberParticipants(s: {
     createCheckInMemberData(),
     createTiersMemberData(s.tiers),
     createFavouritesMemberData(),
+    createWalletMemberData(),
     createMemberCardsMemberData(),
     createMessagesMemberData(),
     s.shares.memberParticipant,

@@ -10,6 +10,7 @@ import { startMaintenanceJob } from './jobs/maintenance.job.js';
 import { startCouponIssueJob } from './modules/coupons/index.js';
 import { startMessageDeliveryJob, startMessageRemindersJob } from './modules/messages/index.js';
 import { startOrderExpiryJob } from './modules/orders/index.js';
+import { startGiftCardReturnJob } from './modules/wallet/index.js';
 import { startPointsJob } from './modules/points/index.js';
 import { startDistributionJob } from './modules/distribution/index.js';
 import { startTiersJob } from './modules/tiers/index.js';
@@ -77,6 +78,8 @@ app = createApp({
 if (testClock) logger.warn({ testHooks: true }, 'test hooks are on: /__test can move this server’s clock');
 
 const expiryJob = startOrderExpiryJob({ orders: app.services.orders, clock, logger });
+// Gift cards nobody claimed in their window go back to the buyer's balance (decision 039).
+const giftCardReturnJob = startGiftCardReturnJob({ giftCards: app.services.giftCards, clock, logger });
 // Payments that arrived for closed orders go back to the payer (payment_exceptions; decision 008).
 const exceptionRefundJob = startPaymentExceptionRefundJob({ exceptions: app.services.paymentExceptions, logger });
 // Orders still awaiting payment a minute after their trade opened: ask the platform (late or lost notifications).
@@ -142,6 +145,7 @@ async function shutdown(signal: string) {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await Promise.all([
     expiryJob.stop(),
+    giftCardReturnJob.stop(),
     exceptionRefundJob.stop(),
     paymentQueryJob.stop(),
     maintenanceJob.stop(),

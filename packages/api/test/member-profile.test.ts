@@ -137,6 +137,7 @@ describe('privacy', () => {
         'points_mall',
         'tiers',
         'favourites',
+        'wallet',
         'member-cards',
         'messages',
         'shares',

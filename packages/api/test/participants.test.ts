@@ -19,17 +19,28 @@ describe('participants', () => {
   it('lists, per event, who reacts and in what order', () => {
     expect(whoReactsToWhat(ctx.app.participants)).toEqual({
       // The order lifecycle (the orders module emits; src/participants.ts says why in this order).
-      'order.adjustments': ['tier-benefits [goods]', 'member-card-benefits [goods]', 'coupons [goods]', 'points [goods]', 'test-probe'],
+      'order.adjustments': ['tier-benefits [goods]', 'member-card-benefits [goods]', 'coupons [goods]', 'points [goods, counter]', 'test-probe'],
       // Shelf prices (member price and 券后价 on product pages and tiles): the checkout's offers for one unit.
       'order.shelf': ['tier-benefits [goods]', 'member-card-benefits [goods]', 'coupons [goods]'],
-      'order.created': ['stock [goods]', 'member-card-benefits [goods]', 'coupons [goods]', 'points [goods]', 'shares-attribution', 'test-probe'],
+      'order.created': [
+        'stock [goods]',
+        'member-card-benefits [goods]',
+        'coupons [goods]',
+        'points [goods, counter]',
+        'shares-attribution',
+        'test-probe',
+      ],
+      // Paid from the stored-value balance at creation, once every discount is decided (decision 039).
+      'order.prepaid': ['wallet [goods, top_up]'],
       'order.closedUnpaid': [
         'stock [goods]',
         'payments',
         'points-mall [points_mall]',
         'member-card-purchase [member_card]',
         'coupons [goods]',
-        'points [goods]',
+        'points [goods, counter]',
+        'wallet [goods, top_up]',
+        'gift-cards [gift_card]',
         'test-probe',
       ],
       'order.paid': [
@@ -39,29 +50,38 @@ describe('participants', () => {
         'member-card-benefits [goods]',
         'member-card-purchase [member_card]',
         'coupons [goods]',
-        'points [goods]',
-        'tier-growth [goods]',
+        'points [goods, counter]',
+        'tier-growth [goods, counter]',
+        'wallet [goods, top_up]',
+        'gift-cards [gift_card]',
         'invitations [goods]',
         'distribution [goods]',
         'test-probe',
       ],
       // Messages write the member's message with the move; the outbox sends it after the commit (decision 045).
       'order.shipped': ['messages [goods]'],
-      'order.completed': ['points [goods]', 'distribution [goods]', 'test-probe'],
+      'order.completed': ['points [goods, counter]', 'distribution [goods]', 'test-probe'],
       'order.refunded': [
         'stock [goods]',
         'member-card-benefits [goods]',
         'member-card-purchase [member_card]',
         'coupons [goods]',
-        'points [goods]',
-        'tier-growth [goods]',
+        'points [goods, counter]',
+        'tier-growth [goods, counter]',
+        'wallet [goods, top_up]',
         'messages [goods]',
         'invitations [goods]',
         'distribution [goods]',
         'test-probe',
       ],
       // Asked of every participant that has the step, whatever the order's kind (a refund is about money).
-      'order.refundRequested': ['points-mall [points_mall]', 'member-card-purchase [member_card]', 'points [goods]'],
+      'order.refundRequested': [
+        'points-mall [points_mall]',
+        'member-card-purchase [member_card]',
+        'points [goods, counter]',
+        'wallet [goods, top_up]',
+        'gift-cards [gift_card]',
+      ],
       // A member's life (the members module emits): creation, a merge (decision 019), closing, the privacy view.
       'member.created': ['coupons', 'shares'],
       'member.merge': [
@@ -76,6 +96,7 @@ describe('participants', () => {
         'check_ins',
         'tiers',
         'favourites',
+        'wallet',
         'member-cards',
         'messages',
         'shares',
@@ -83,7 +104,7 @@ describe('participants', () => {
         'invitations',
         'distribution',
       ],
-      'member.unfinished': ['orders', 'refunds', 'points_mall'],
+      'member.unfinished': ['orders', 'refunds', 'points_mall', 'wallet'],
       'member.close': [
         'sessions',
         'addresses',
@@ -108,6 +129,7 @@ describe('participants', () => {
         'check_ins',
         'tiers',
         'favourites',
+        'wallet',
         'member-cards',
         'messages',
         'shares',

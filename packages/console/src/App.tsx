@@ -31,6 +31,7 @@ const PointsRulesPage = lazy(() => import('./pages/points/PointsRulesPage'));
 const MallItemListPage = lazy(() => import('./pages/mall/MallItemListPage'));
 const MallItemEditPage = lazy(() => import('./pages/mall/MallItemEditPage'));
 const RedemptionsPage = lazy(() => import('./pages/mall/RedemptionsPage'));
+const CounterPage = lazy(() => import('./pages/wallet/CounterPage'));
 const SettingsPage = lazy(() => import('./pages/settings/SettingsPage'));
 const MessagesPage = lazy(() => import('./pages/messages/MessagesPage'));
 const InvitationsPage = lazy(() => import('./pages/invitations/InvitationsPage'));
@@ -76,6 +77,7 @@ const router = createBrowserRouter(
         { path: 'points/rules', element: page(<PointsRulesPage />) },
         { path: 'invitations', element: page(<InvitationsPage />) },
         { path: 'points/mall', element: page(<MallItemListPage />) },
+        { path: 'wallet', element: page(<CounterPage />) },
         { path: 'points/mall/new', element: page(<MallItemEditPage />) },
         { path: 'points/mall/:id/edit', element: page(<MallItemEditPage />) },
         { path: 'points/redemptions', element: page(<RedemptionsPage />) },

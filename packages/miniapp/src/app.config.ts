@@ -29,6 +29,8 @@ export default defineAppConfig({
     { root: 'package-invite', pages: ['pages/index/index'] },
     // 分销中心: a distributor's earnings, commission orders, team and withdrawals.
     { root: 'package-distribution', pages: ['pages/centre/index'] },
+    // Stored value (我的余额, top-ups) and the member code for the counter (decision 039).
+    { root: 'package-wallet', pages: ['pages/balance/index', 'pages/member-code/index'] },
   ],
   // While a tab page is shown, fetch the sub-package its taps lead to (WeChat, Alipay and Douyin read the same key).
   preloadRule: {

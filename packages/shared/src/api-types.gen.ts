@@ -3,7 +3,7 @@
  * scripts/gen-api-types.mjs with openapi-typescript. Do not edit: change the zod schemas in packages/shared or the
  * routes in packages/api, then run `node scripts/gen-api-types.mjs`. Types only: nothing here reaches a bundle.
  *
- * OpenAPI document sha256: 0d49701dd59aa1e6874c3721223c156cd328161e8fb77dd00ca64beb20b76929
+ * OpenAPI document sha256: 2e529ff7576d9bc67f522fe2b1c2ac55fa8014d8339f2ab2e2fd3da10dd65c67
  */
 
 export interface paths {
@@ -16456,6 +16456,2020 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/wallet': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My stored-value balance (principal and bonus), the bonus rule, and the top-up packages on sale */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the wallet */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Wallet'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/wallet/ledger': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** My stored-value ledger, newest first */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description a page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WalletLedgerPage'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/wallet/top-ups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Top up: a package or a custom amount; pay its order with POST /orders/{orderId}/pay */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'idempotency-key'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CreateTopUpRequest'];
+        };
+      };
+      responses: {
+        /** @description the top-up, awaiting payment */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TopUp'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/wallet/top-ups/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One of my top-ups */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the top-up */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['TopUp'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/wallet/settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Stored-value rules: how bonus is spent, custom top-up limits */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the rules */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WalletSettings'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    /** Change the stored-value rules (owner) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WalletSettingsInput'];
+        };
+      };
+      responses: {
+        /** @description the rules */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WalletSettings'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/wallet/packages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Top-up packages, on and off sale */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the packages */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['WalletPackage'][];
+            };
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a top-up package */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WalletPackageInput'];
+        };
+      };
+      responses: {
+        /** @description the package */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WalletPackage'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/wallet/packages/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a top-up package (top-ups already bought keep theirs) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WalletPackageInput'];
+        };
+      };
+      responses: {
+        /** @description the package */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WalletPackage'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/wallet/members/{memberId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A member's balance and latest ledger entries */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          memberId: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the balance */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MerchantWallet'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/wallet/members/{memberId}/adjustments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Adjust a member's balance by hand, with a reason (owner only; recorded with the staff member) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          memberId: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['WalletAdjustmentRequest'];
+        };
+      };
+      responses: {
+        /** @description the balance after */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MerchantWallet'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/wallet/liability': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** What the shop owes members in stored value (principal and bonus) at an instant */
+    get: {
+      parameters: {
+        query?: {
+          /** @description the instant to report at (default now): entries made up to it */
+          at?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the liability */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['WalletLiability'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/gift-card-designs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The gift-card designs on sale */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the designs */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['GiftCardDesign'][];
+            };
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/gift-cards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Gift cards I bought and received, newest first */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the cards */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['GiftCardList'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Buy a gift card for a friend; pay its order with POST /orders/{orderId}/pay, then share its claimToken */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'idempotency-key'?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['BuyGiftCardRequest'];
+        };
+      };
+      responses: {
+        /** @description the card, awaiting payment */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['GiftCard'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/gift-cards/claim/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A shared gift card, as its link shows it */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the card */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['GiftCardClaimView'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Claim a shared gift card (the first to claim it gets it): into my balance, or kept as a card */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'idempotency-key'?: string;
+        };
+        path: {
+          token: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          'application/json': components['schemas']['ClaimGiftCardRequest'];
+        };
+      };
+      responses: {
+        /** @description mine now */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['GiftCard'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/gift-cards/{id}/redeem': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Add a gift card I kept as a card to my balance (before its expiry) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          'idempotency-key'?: string;
+        };
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description in the balance now */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['GiftCard'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/gift-card-designs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Gift-card designs, on and off sale */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the designs */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['GiftCardDesign'][];
+            };
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** Add a gift-card design */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['GiftCardDesignInput'];
+        };
+      };
+      responses: {
+        /** @description the design */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['GiftCardDesign'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/gift-card-designs/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Change a gift-card design */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: number;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['GiftCardDesignInput'];
+        };
+      };
+      responses: {
+        /** @description the design */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['GiftCardDesign'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/gift-cards': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Gift cards sold, newest first */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+          status?: 'awaiting_payment' | 'sent' | 'claimed' | 'returned' | 'closed' | 'refunded';
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description a page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MerchantGiftCardPage'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/member-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A fresh member code (会员码) for the counter: good for a minute, used once */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description the code */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['MemberCode'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/counter/identify': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Who a member code belongs to, and their balance (the code stays usable); recorded with staff and store */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CounterIdentifyRequest'];
+        };
+      };
+      responses: {
+        /** @description the member */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CounterMember'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/counter/purchases': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Record a purchase at the counter with a member code (used once), part or all of it paid from the balance */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['CounterPurchaseRequest'];
+        };
+      };
+      responses: {
+        /** @description recorded */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CounterPurchase'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/merchant/counter/actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The counter audit trail: who did what for which member, where, newest first */
+    get: {
+      parameters: {
+        query?: {
+          page?: number;
+          pageSize?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description a page */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['CounterActionPage'];
+          };
+        };
+        /** @description invalid request; details name the field */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not logged in */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not staff, or role may not do this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description not found (or not yours) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+        /** @description conflicts with the current state */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['ErrorResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -18504,6 +20518,8 @@ export interface components {
       couponIds?: number[];
       /** @description pay part with points, as much as the rules allow */
       usePoints?: boolean;
+      /** @description pay from the stored-value balance, as much of the payable as it covers; the platform is asked for the rest */
+      useBalance?: boolean;
       addressId?: number;
     };
     MemberPrices: {
@@ -18555,6 +20571,8 @@ export interface components {
       discountFen: number;
       /** @description itemsFen + shippingFen - discountFen; 0 means settled at creation without a payment */
       payableFen: number;
+      /** @description the part of the payable paid from the stored-value balance; the platform is asked for payableFen - balanceFen */
+      balanceFen: number;
       address: components['schemas']['ShippingAddressSnapshot'];
       remark: string | null;
       /**
@@ -18688,6 +20706,8 @@ export interface components {
       couponIds?: number[];
       /** @description pay part with points, as much as the rules allow */
       usePoints?: boolean;
+      /** @description pay from the stored-value balance, as much of the payable as it covers; the platform is asked for the rest */
+      useBalance?: boolean;
       addressId: number;
     };
     OrderPage: {
@@ -18717,6 +20737,8 @@ export interface components {
       discountFen: number;
       /** @description itemsFen + shippingFen - discountFen; 0 means settled at creation without a payment */
       payableFen: number;
+      /** @description the part of the payable paid from the stored-value balance; the platform is asked for payableFen - balanceFen */
+      balanceFen: number;
       remark: string | null;
       /**
        * @description an unpaid order is closed at this instant
@@ -19331,7 +21353,7 @@ export interface components {
       orderId: number;
       /** @description also the platform trade number (out_trade_no) */
       orderNo: string;
-      /** @description integer fen (1 yuan = 100 fen) */
+      /** @description what the platform is asked for: the payable less any part paid from the balance */
       payableFen: number;
       payment: components['schemas']['ClientPayment'];
     };
@@ -19816,6 +21838,378 @@ export interface components {
        * @example 2026-11-22T08:00:00.000Z
        */
       updatedAt: string;
+    };
+    Wallet: {
+      /** @description integer fen (1 yuan = 100 fen) */
+      principalFen: number;
+      /** @description integer fen (1 yuan = 100 fen) */
+      bonusFen: number;
+      /** @description principalFen + bonusFen */
+      balanceFen: number;
+      /**
+       * @description how a payment spends bonus: proportional (in the ratio of the two parts) or last (principal first)
+       * @enum {string}
+       */
+      bonusRule: 'proportional' | 'last';
+      /** @description the packages on sale, larger sort first */
+      packages: components['schemas']['WalletPackage'][];
+      customTopUp: {
+        enabled: boolean;
+        /** @description integer fen (1 yuan = 100 fen) */
+        minFen: number;
+        /** @description integer fen (1 yuan = 100 fen) */
+        maxFen: number;
+      };
+    };
+    WalletPackage: {
+      id: number;
+      title: string;
+      /** @description integer fen (1 yuan = 100 fen) */
+      amountFen: number;
+      /** @description integer fen (1 yuan = 100 fen) */
+      bonusFen: number;
+      bonusPoints: number;
+      /** @enum {string} */
+      status: 'on' | 'off';
+      sort: number;
+    };
+    WalletLedgerPage: {
+      items: components['schemas']['WalletLedgerEntry'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    WalletLedgerEntry: {
+      id: number;
+      /** @enum {string} */
+      kind: 'top_up' | 'top_up_refund' | 'spend' | 'spend_return' | 'refund' | 'adjustment' | 'merge' | 'gift_card' | 'gift_card_return';
+      principalDeltaFen: number;
+      bonusDeltaFen: number;
+      orderId: number | null;
+      note: string | null;
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      createdAt: string;
+    };
+    TopUp: {
+      id: number;
+      topUpNo: string;
+      /** @description integer fen (1 yuan = 100 fen) */
+      amountFen: number;
+      /** @description integer fen (1 yuan = 100 fen) */
+      bonusFen: number;
+      bonusPoints: number;
+      /** @enum {string} */
+      status: 'awaiting_payment' | 'credited' | 'closed' | 'refunded';
+      orderId: number;
+      /** @description pay it with POST /api/v1/orders/{orderId}/pay */
+      orderNo: string;
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      createdAt: string;
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      creditedAt: string | null;
+    };
+    CreateTopUpRequest: {
+      /** @description a package on sale; or send amountFen */
+      packageId?: number;
+      /** @description a custom amount within the shop’s limits (no bonus) */
+      amountFen?: number;
+    };
+    WalletSettings: {
+      /**
+       * @description how a payment spends bonus: proportional (in the ratio of the two parts) or last (principal first)
+       * @enum {string}
+       */
+      bonusRule: 'proportional' | 'last';
+      /** @description members may top up an amount of their own */
+      customTopUp: boolean;
+      /** @description integer fen */
+      customMinFen: number;
+      /** @description integer fen */
+      customMaxFen: number;
+      /**
+       * @description unclaimed gift cards return to the buyer after this
+       * @default 7
+       */
+      giftCardClaimDays: number;
+      /**
+       * @description a gift card kept as a card must be used within this
+       * @default 365
+       */
+      giftCardValidDays: number;
+    };
+    WalletPackageInput: {
+      title: string;
+      /** @description what the member pays */
+      amountFen: number;
+      /** @description bonus added with it (充 500 送 50) */
+      bonusFen?: number;
+      bonusPoints?: number;
+      /** @enum {string} */
+      status?: 'on' | 'off';
+      /** @description larger comes first */
+      sort?: number;
+    };
+    MerchantWallet: {
+      memberId: number;
+      /** @description integer fen (1 yuan = 100 fen) */
+      principalFen: number;
+      /** @description integer fen (1 yuan = 100 fen) */
+      bonusFen: number;
+      /** @description integer fen (1 yuan = 100 fen) */
+      balanceFen: number;
+      /** @description the latest 50 entries */
+      ledger: {
+        id: number;
+        /** @enum {string} */
+        kind: 'top_up' | 'top_up_refund' | 'spend' | 'spend_return' | 'refund' | 'adjustment' | 'merge' | 'gift_card' | 'gift_card_return';
+        principalDeltaFen: number;
+        bonusDeltaFen: number;
+        orderId: number | null;
+        note: string | null;
+        /**
+         * @description UTC instant, ISO 8601
+         * @example 2026-11-22T08:00:00.000Z
+         */
+        createdAt: string;
+        staffId: number | null;
+      }[];
+    };
+    WalletAdjustmentRequest: {
+      principalDeltaFen?: number;
+      bonusDeltaFen?: number;
+      reason: string;
+    };
+    WalletLiability: {
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      at: string;
+      principalFen: number;
+      bonusFen: number;
+      totalFen: number;
+      /** @description members with a balance above zero */
+      members: number;
+    };
+    GiftCardDesign: {
+      id: number;
+      title: string;
+      imageUrl: string | null;
+      /** @enum {string} */
+      status: 'on' | 'off';
+    };
+    GiftCard: {
+      id: number;
+      cardNo: string;
+      /** @enum {string} */
+      role: 'bought' | 'received';
+      design: components['schemas']['GiftCardDesign'];
+      /** @description integer fen (1 yuan = 100 fen) */
+      faceFen: number;
+      message: string;
+      /** @enum {string} */
+      status: 'awaiting_payment' | 'sent' | 'claimed' | 'returned' | 'closed' | 'refunded';
+      /** @description bought: pay it with POST /api/v1/orders/{orderId}/pay */
+      orderId: number | null;
+      orderNo: string | null;
+      /** @description bought: what the share link carries; null for the receiver */
+      claimToken: string | null;
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      claimBy: string | null;
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      claimedAt: string | null;
+      /** @enum {string|null} */
+      keptAs: 'balance' | 'card' | null;
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      cardExpiresAt: string | null;
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      redeemedAt: string | null;
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      createdAt: string;
+    };
+    BuyGiftCardRequest: {
+      designId: number;
+      /** @description face value in fen: ¥1 to ¥5,000 */
+      faceFen: number;
+      message?: string;
+    };
+    GiftCardList: {
+      items: components['schemas']['GiftCard'][];
+    };
+    GiftCardClaimView: {
+      design: components['schemas']['GiftCardDesign'];
+      /** @description integer fen (1 yuan = 100 fen) */
+      faceFen: number;
+      message: string;
+      /** @enum {string} */
+      status: 'awaiting_payment' | 'sent' | 'claimed' | 'returned' | 'closed' | 'refunded';
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      claimBy: string | null;
+      /** @description I bought it (I cannot claim it myself) */
+      mine: boolean;
+    };
+    ClaimGiftCardRequest: {
+      /**
+       * @description add it to my balance now, or keep it as a card until its expiry
+       * @enum {string}
+       */
+      keepAs?: 'balance' | 'card';
+    };
+    GiftCardDesignInput: {
+      title: string;
+      imageUrl?: string | null;
+      /** @enum {string} */
+      status?: 'on' | 'off';
+    };
+    MerchantGiftCardPage: {
+      items: components['schemas']['MerchantGiftCard'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    MerchantGiftCard: {
+      id: number;
+      cardNo: string;
+      designTitle: string;
+      /** @description integer fen (1 yuan = 100 fen) */
+      faceFen: number;
+      /** @enum {string} */
+      status: 'awaiting_payment' | 'sent' | 'claimed' | 'returned' | 'closed' | 'refunded';
+      buyerId: number;
+      claimedBy: number | null;
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      createdAt: string;
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      claimedAt: string | null;
+    };
+    MemberCode: {
+      /** @description 18 digits, shown as a barcode / QR code and as text */
+      code: string;
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      expiresAt: string;
+      /** @description ask for a new code after this */
+      refreshSeconds: number;
+    };
+    CounterMember: {
+      memberId: number;
+      nickname: string;
+      /** @description integer fen (1 yuan = 100 fen) */
+      principalFen: number;
+      /** @description integer fen (1 yuan = 100 fen) */
+      bonusFen: number;
+      /** @description integer fen (1 yuan = 100 fen) */
+      balanceFen: number;
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      codeExpiresAt: string;
+    };
+    CounterIdentifyRequest: {
+      code: string;
+      /** @description the store (门店) where staff act */
+      store: string;
+    };
+    CounterPurchase: {
+      orderId: number;
+      orderNo: string;
+      memberId: number;
+      /** @description integer fen (1 yuan = 100 fen) */
+      amountFen: number;
+      /** @description integer fen (1 yuan = 100 fen) */
+      balanceFen: number;
+      /** @description paid at the till */
+      tillFen: number;
+      /** @description the balance left */
+      principalFen: number;
+      /** @description integer fen (1 yuan = 100 fen) */
+      bonusFen: number;
+    };
+    CounterPurchaseRequest: {
+      code: string;
+      /** @description the store (门店) where staff act */
+      store: string;
+      /** @description what the purchase came to */
+      amountFen: number;
+      /** @description of it, paid from the balance; the rest at the till */
+      balanceFen?: number;
+      note?: string;
+    };
+    CounterActionPage: {
+      items: components['schemas']['CounterAction'][];
+      page: number;
+      pageSize: number;
+      total: number;
+    };
+    CounterAction: {
+      id: number;
+      memberId: number;
+      staffId: number;
+      store: string;
+      /** @enum {string} */
+      action: 'identify' | 'purchase' | 'balance_payment';
+      /** @description integer fen (1 yuan = 100 fen) */
+      amountFen: number | null;
+      orderId: number | null;
+      note: string | null;
+      /**
+       * @description UTC instant, ISO 8601
+       * @example 2026-11-22T08:00:00.000Z
+       */
+      createdAt: string;
+    };
+    WalletSettingsInput: {
+      /**
+       * @description how a payment spends bonus: proportional (in the ratio of the two parts) or last (principal first)
+       * @enum {string}
+       */
+      bonusRule: 'proportional' | 'last';
+      /** @description members may top up an amount of their own */
+      customTopUp: boolean;
+      /** @description integer fen */
+      customMinFen: number;
+      /** @description integer fen */
+      customMaxFen: number;
+      /** @description unclaimed gift cards return to the buyer after this */
+      giftCardClaimDays?: number;
+      /** @description a gift card kept as a card must be used within this */
+      giftCardValidDays?: number;
     };
     CouponValidityInput:
       | {

@@ -50,7 +50,7 @@ export const ERROR_STATUS = {
   MAKE_UP_NOT_ALLOWED: 409,
   /** The member has used every make-up of this cycle. */
   MAKE_UP_LIMIT_REACHED: 409,
-  /** A withdrawal larger than the distributor's settled commission balance. */
+  /** A balance (a distributor's settled commission, stored value's principal or bonus) does not cover what was asked. */
   INSUFFICIENT_BALANCE: 409,
   /** The member does not (yet) meet the merchant's rule for becoming a distributor, or is not an active one. */
   NOT_QUALIFIED: 409,

@@ -26,6 +26,7 @@ export * from './contracts/test-hooks.js';
 export * from './contracts/storefront.js';
 export * from './contracts/phone.js';
 export * from './contracts/favourites.js';
+export * from './contracts/wallet.js';
 export * from './contracts/member-cards.js';
 export * from './contracts/messages.js';
 export * from './contracts/distribution.js';

@@ -254,7 +254,9 @@ export interface OrdersTable {
    * goods: placed at checkout; points_mall: the cash part of a points-mall redemption (its one line is the item);
    * top_up, gift_card, member_card: a thing that is not goods, sold by its module (decision 038).
    */
-  kind: Generated<'goods' | 'points_mall' | 'top_up' | 'gift_card' | 'member_card'>;
+  kind: Generated<'goods' | 'points_mall' | 'top_up' | 'gift_card' | 'member_card' | 'counter'>;
+  /** The part of the payable paid from the stored-value balance (migration 021); the platform is asked for the rest. */
+  balance_fen: Generated<number>;
 }
 
 export interface OrderLinesTable {
@@ -1100,6 +1102,138 @@ export interface WithdrawalsTable {
   updated_at: Instant;
 }
 
+/** A top-up package (migration 021): pay `amount_fen`, get `bonus_fen` more and `bonus_points`. */
+export interface WalletPackagesTable {
+  id: Generated<number>;
+  title: string;
+  amount_fen: number;
+  bonus_fen: number;
+  bonus_points: number;
+  status: 'on' | 'off';
+  sort: Generated<number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** A top-up bought (migration 021), with its order of kind `top_up`. */
+export interface WalletTopUpsTable {
+  id: Generated<number>;
+  top_up_no: string;
+  member_id: number;
+  order_id: number | null;
+  package_id: number | null;
+  amount_fen: number;
+  bonus_fen: number;
+  bonus_points: number;
+  status: 'awaiting_payment' | 'credited' | 'closed' | 'refunded';
+  created_at: Instant;
+  credited_at: Instant | null;
+  updated_at: Instant;
+}
+
+/** A member's stored value: kept equal to the sum of the ledger by a trigger; CHECKs keep each part >= 0. */
+export interface WalletAccountsTable {
+  member_id: number;
+  principal_fen: Generated<number>;
+  bonus_fen: Generated<number>;
+  updated_at: Instant;
+}
+
+export type WalletLedgerKind =
+  | 'top_up'
+  | 'top_up_refund'
+  | 'spend'
+  | 'spend_return'
+  | 'refund'
+  | 'adjustment'
+  | 'merge'
+  | 'gift_card'
+  | 'gift_card_return';
+
+/** A gift-card design the merchant offers (migration 021). */
+export interface GiftCardDesignsTable {
+  id: Generated<number>;
+  title: string;
+  image_url: string | null;
+  status: 'on' | 'off';
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** A gift card bought for a friend (migration 021): claimed once through its share token. */
+export interface GiftCardsTable {
+  id: Generated<number>;
+  card_no: string;
+  buyer_id: number;
+  design_id: number;
+  face_fen: number;
+  message: string;
+  status: 'awaiting_payment' | 'sent' | 'claimed' | 'returned' | 'closed' | 'refunded';
+  claim_token: string;
+  order_id: number | null;
+  /** Unclaimed by then, it returns to the buyer's balance. */
+  claim_by: Instant | null;
+  claimed_by: number | null;
+  claimed_at: Instant | null;
+  kept_as: 'balance' | 'card' | null;
+  /** Kept as a card: it must be added to the balance by then. */
+  card_expires_at: Instant | null;
+  redeemed_at: Instant | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+/** A member code (会员码) shown at the counter (migration 021): single use, a minute long. */
+export interface MemberCodesTable {
+  code: string;
+  member_id: number;
+  issued_at: Instant;
+  expires_at: Instant;
+  used_at: Instant | null;
+  used_by: number | null;
+}
+
+/** What staff did at the counter with a member code (migration 021): the audit trail. */
+export interface CounterActionsTable {
+  id: Generated<number>;
+  member_id: number;
+  staff_id: number;
+  store: string;
+  action: 'identify' | 'purchase' | 'balance_payment';
+  amount_fen: number | null;
+  order_id: number | null;
+  code: string | null;
+  note: string | null;
+  created_at: Instant;
+}
+
+/** The append-only stored-value ledger: principal and bonus apart; source key unique per member. */
+export interface WalletLedgerTable {
+  id: Generated<number>;
+  member_id: number;
+  kind: WalletLedgerKind;
+  principal_delta: number;
+  bonus_delta: number;
+  source_key: string;
+  order_id: number | null;
+  staff_id: number | null;
+  note: string | null;
+  created_at: Instant;
+}
+
+/** The part of a goods order paid from the balance, and what refunds gave back of it. */
+export interface WalletOrderPaymentsTable {
+  order_id: number;
+  member_id: number;
+  principal_fen: number;
+  bonus_fen: number;
+  returned_principal_fen: Generated<number>;
+  returned_bonus_fen: Generated<number>;
+  status: 'held' | 'paid' | 'released';
+  created_at: Instant;
+  updated_at: Instant;
+}
+
 export interface WithdrawalDaysTable {
   distributor_id: number;
   business_date: string;
@@ -1162,6 +1296,15 @@ export interface Database {
   messages: MessagesTable;
   message_preferences: MessagePreferencesTable;
   member_favourite_counts: MemberFavouriteCountsTable;
+  wallet_packages: WalletPackagesTable;
+  wallet_top_ups: WalletTopUpsTable;
+  wallet_accounts: WalletAccountsTable;
+  wallet_ledger: WalletLedgerTable;
+  wallet_order_payments: WalletOrderPaymentsTable;
+  gift_card_designs: GiftCardDesignsTable;
+  gift_cards: GiftCardsTable;
+  member_codes: MemberCodesTable;
+  counter_actions: CounterActionsTable;
   member_cards: MemberCardsTable;
   member_card_holdings: MemberCardHoldingsTable;
   member_card_purchases: MemberCardPurchasesTable;

@@ -64,6 +64,7 @@ const MENU: MenuEntry[] = [
     ],
   },
   { key: '/distribution', icon: <ShareAltOutlined />, label: zh.distribution.nav },
+  { key: '/wallet', icon: <StarOutlined />, label: zh.wallet.nav },
   { key: '/settings', icon: <SettingOutlined />, label: zh.nav.settings },
 ];
 

@@ -386,6 +386,14 @@ export const api = {
   refundPreview: (orderId: number, body: BodyOf<'/api/v1/orders/{id}/refunds/preview', 'post'>) =>
     post('/api/v1/orders/{id}/refunds/preview', { path: id(orderId), body }),
 
+  // -- stored value and the member code (decision 039) ---------------------------------------------------------------
+  wallet: () => get('/api/v1/me/wallet'),
+  walletLedger: (query: QueryOf<'/api/v1/me/wallet/ledger'> = {}) => get('/api/v1/me/wallet/ledger', { query }),
+  /** A top-up awaiting payment: pay its order (orderId) with payOrder. */
+  createTopUp: (body: BodyOf<'/api/v1/me/wallet/top-ups', 'post'>, idempotencyKey: string) =>
+    post('/api/v1/me/wallet/top-ups', { body, idempotencyKey }),
+  memberCode: () => get('/api/v1/me/member-code'),
+
   // -- favourites and order counts ---------------------------------------------------------------------------------
   favourites: (query: QueryOf<'/api/v1/me/favourites'> = {}) => get('/api/v1/me/favourites', { query }),
   favouriteState: (productId: number) => get('/api/v1/me/favourites/{productId}', { path: { productId } }),

@@ -134,6 +134,15 @@ export const checkout = {
   couponRefused: '这张券不能和已选的券一起使用',
 } as const;
 
+/** The stored-value balance at checkout (decision 039). */
+export const balancePay = {
+  label: '余额支付',
+  hint: (balance: string) => `可用余额 ${balance}`,
+  using: (amount: string) => `本单余额抵扣 ${amount}，其余在线支付`,
+  none: '暂无可用余额',
+  platformRest: (amount: string) => `还需支付 ${amount}`,
+};
+
 export const paySuccess = {
   title: '支付成功',
   heading: '支付成功',
@@ -150,4 +159,4 @@ export const paySuccess = {
 } as const;
 
 /** `t` for package-order pages: the main package's text and the sections above. */
-export const t = { ...zhCN, coupons, orders, refund, payment, checkout, paySuccess };
+export const t = { ...zhCN, coupons, orders, refund, payment, checkout, paySuccess, balancePay };

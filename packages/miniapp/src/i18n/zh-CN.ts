@@ -396,6 +396,10 @@ export const zhCN = {
     privacyHint: '我的数据、注销账号',
     distributionEntry: '分销中心',
     distributionHint: '推广赚佣金',
+    walletEntry: '我的余额',
+    walletHint: '储值余额、充值',
+    memberCodeEntry: '会员码',
+    memberCodeHint: '到店出示，积分与余额支付',
     profile: {
       title: '个人资料',
       avatar: '头像',

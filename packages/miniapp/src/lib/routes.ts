@@ -33,6 +33,8 @@ export const ROUTES = {
   profile: '/package-member/pages/profile/index',
   distribution: '/package-distribution/pages/centre/index',
   privacy: '/package-member/pages/privacy/index',
+  wallet: '/package-wallet/pages/balance/index',
+  memberCode: '/package-wallet/pages/member-code/index',
   /** 开通会员卡 (`extra`: '&paid=1' when a payment page returns here). */
   memberCardBuy: (extra = '') => `/package-card/pages/buy/index${extra ? `?${extra.replace(/^&/, '')}` : ''}`,
   memberCard: '/package-card/pages/mine/index',

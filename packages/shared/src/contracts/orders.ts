@@ -24,6 +24,10 @@ const checkoutFields = {
     .optional()
     .meta({ description: 'the coupons to use; omit to let the server choose the best allowed combination, [] for none' }),
   usePoints: z.boolean().optional().meta({ description: 'pay part with points, as much as the rules allow' }),
+  useBalance: z
+    .boolean()
+    .optional()
+    .meta({ description: 'pay from the stored-value balance, as much of the payable as it covers; the platform is asked for the rest' }),
 };
 
 function oneSource(v: { items?: unknown[] | undefined; fromCart?: true | undefined }, ctx: z.RefinementCtx) {
@@ -139,6 +143,9 @@ export const Order = z
     shippingFen: FenAmount,
     discountFen: FenAmount,
     payableFen: FenAmount.meta({ description: 'itemsFen + shippingFen - discountFen; 0 means settled at creation without a payment' }),
+    balanceFen: FenAmount.meta({
+      description: 'the part of the payable paid from the stored-value balance; the platform is asked for payableFen - balanceFen',
+    }),
     address: ShippingAddressSnapshot,
     remark: z.string().nullable(),
     expiresAt: IsoInstant.meta({ description: 'an unpaid order is closed at this instant' }),

@@ -41,7 +41,7 @@ export const PayOrderResponse = z
   .object({
     orderId: Id,
     orderNo: z.string().meta({ description: 'also the platform trade number (out_trade_no)' }),
-    payableFen: FenAmount,
+    payableFen: FenAmount.meta({ description: 'what the platform is asked for: the payable less any part paid from the balance' }),
     payment: ClientPayment,
   })
   .meta({ id: 'PayOrderResponse' });

@@ -68,7 +68,9 @@ export function createCheckout(deps: {
   facts: (executor: Executor, orderId: number) => Promise<OrderFacts>;
   load: (executor: Executor, orderId: number) => Promise<Order>;
   /** Settles an order with nothing to pay through the paid transition, without a platform payment. */
-  settleWithoutPayment: (trx: Tx, orderId: number) => Promise<void>;
+  settleWithoutPayment: (trx: Tx, orderId: number, balanceFen: number) => Promise<void>;
+  /** Records the part of the payable paid from the balance (CHECK: at most the payable). */
+  setBalancePart: (trx: Tx, orderId: number, balanceFen: number) => Promise<void>;
 }) {
   const { db, clock, catalog, addresses, cart, lifecycle } = deps;
 
@@ -303,7 +305,10 @@ export function createCheckout(deps: {
           note: null,
           at,
         });
-        await lifecycle.created(trx, { ...(await deps.facts(trx, orderId)), request: req, at });
+        const createdEvent = { ...(await deps.facts(trx, orderId)), request: req, at };
+        await lifecycle.created(trx, createdEvent);
+        const balanceFen = await lifecycle.prepaid(trx, createdEvent);
+        if (balanceFen > 0) await deps.setBalancePart(trx, orderId, balanceFen);
         if (req.fromCart) {
           await cart.removeSkus(
             trx,
@@ -311,7 +316,7 @@ export function createCheckout(deps: {
             drafts.map((d) => d.skuId),
           );
         }
-        if (result.payableFen === 0) await deps.settleWithoutPayment(trx, orderId);
+        if (result.payableFen - balanceFen === 0) await deps.settleWithoutPayment(trx, orderId, balanceFen);
         return deps.load(trx, orderId);
       });
     },

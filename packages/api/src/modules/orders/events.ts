@@ -73,9 +73,11 @@ export interface OrderAdjustmentFacts {
 /**
  * goods: placed at checkout; points_mall: the cash part of a points-mall redemption (no catalog stock, earns nothing);
  * top_up (stored value), gift_card, member_card: a thing that is not goods, sold by the module that owns it through
- * `createServiceOrder` (decision 038): no stock, no shipping, no checkout offers; paid, closed and refunded like any order.
+ * `createServiceOrder` (decision 038): no stock, no shipping, no checkout offers; paid, closed and refunded like any order;
+ * counter: a purchase recorded at the shop's counter with the member code, paid there (`settleCounterOrder`) and
+ * earning points and growth like goods.
  */
-export const ORDER_KINDS = ['goods', 'points_mall', 'top_up', 'gift_card', 'member_card'] as const;
+export const ORDER_KINDS = ['goods', 'points_mall', 'top_up', 'gift_card', 'member_card', 'counter'] as const;
 export type OrderKind = (typeof ORDER_KINDS)[number];
 /** The kinds a module other than checkout sells: one line, no shipping, no discounts. */
 export type ServiceOrderKind = Exclude<OrderKind, 'goods'>;
@@ -90,6 +92,8 @@ export interface OrderFacts {
   shippingFen: number;
   discountFen: number;
   payableFen: number;
+  /** The part of the payable paid from the stored-value balance at creation (the `prepaid` step; decision 039). */
+  balanceFen: number;
   lines: OrderLineFacts[];
   adjustments: OrderAdjustmentFacts[];
 }
@@ -189,6 +193,12 @@ export interface OrderParticipant extends Participant {
    */
   shelf?(executor: Executor, memberId: number, at: Date): Promise<ShelfOffer>;
   created?(trx: Tx, event: OrderCreatedEvent): Promise<void>;
+  /**
+   * Right after `created`, for goods orders: how much of what is still to pay this participant pays now, from money
+   * the member holds with the shop (the stored-value balance, decision 039); at most `remainingFen`. The orders module
+   * records the sum; the platform is asked for the rest, and an order left with nothing to pay is settled at once.
+   */
+  prepaid?(trx: Tx, event: OrderCreatedEvent, remainingFen: number): Promise<number>;
   closedUnpaid?(trx: Tx, event: OrderClosedEvent): Promise<void>;
   paid?(trx: Tx, event: OrderPaidEvent): Promise<void>;
   shipped?(trx: Tx, event: OrderShippedEvent): Promise<void>;
@@ -206,6 +216,7 @@ export const ORDER_STEPS = [
   'adjustments',
   'shelf',
   'created',
+  'prepaid',
   'closedUnpaid',
   'paid',
   'shipped',

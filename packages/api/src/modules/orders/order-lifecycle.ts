@@ -88,6 +88,19 @@ export function createOrderLifecycle({ clock, participants }: { clock: Clock; pa
       return Promise.all(participants.filter((p) => p.shelf && handlesKind(p, 'goods')).map((p) => p.shelf!(executor, memberId, at)));
     },
 
+    /** What the participants pay of a new order from money held for the member (decision 039), at most its payable. */
+    async prepaid(trx: Tx, event: OrderCreatedEvent): Promise<number> {
+      let paid = 0;
+      for (const p of ofKind.get(event.kind) ?? []) {
+        if (!p.prepaid) continue;
+        const part = await p.prepaid(trx, event, event.payableFen - paid);
+        if (!Number.isInteger(part) || part < 0 || part > event.payableFen - paid)
+          throw new Error(`${p.name} prepaid ${part} of ${event.payableFen - paid}`);
+        paid += part;
+      }
+      return paid;
+    },
+
     /** What the participants keep back of a refund being asked for, at most the refund. */
     async refundDeduction(executor: Executor, e: RefundRequestedEvent): Promise<number> {
       let kept = 0;

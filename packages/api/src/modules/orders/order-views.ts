@@ -43,6 +43,7 @@ export function toSummary(o: OrderRow, lines: LineRow[]): OrderSummary {
     shippingFen: o.shipping_fen,
     discountFen: o.discount_fen,
     payableFen: o.payable_fen,
+    balanceFen: o.balance_fen,
     remark: o.remark,
     expiresAt: o.expires_at,
     paidAt: o.paid_at,
@@ -107,6 +108,7 @@ export function factsOf(o: OrderRow, lines: LineRow[], adjustments: AdjustmentRo
     shippingFen: o.shipping_fen,
     discountFen: o.discount_fen,
     payableFen: o.payable_fen,
+    balanceFen: o.balance_fen,
     lines: lines.map((l) => ({
       orderLineId: l.id,
       lineNo: l.line_no,
@@ -140,6 +142,12 @@ export function paymentFactsOf(o: OrderRow) {
     memberId: o.member_id,
     status: o.status,
     payableFen: o.payable_fen,
+    /** Paid from the stored-value balance at creation (decision 039). */
+    balanceFen: o.balance_fen,
+    /** What the platform is asked for: the payable less the balance part. */
+    platformDueFen: o.payable_fen - o.balance_fen,
+    /** The super-app the order was placed from. */
+    platform: o.platform as LoginPlatform | null,
     expiresAt: o.expires_at,
     paidFen: o.paid_amount_fen,
     paymentPlatform: o.payment_platform,

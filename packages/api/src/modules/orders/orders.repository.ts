@@ -369,3 +369,8 @@ export async function markStockReturned(db: Executor, lineId: number, quantity: 
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
 }
+
+/** The part of a new order's payable paid from the stored-value balance (decision 039). */
+export async function setBalancePart(db: Executor, orderId: number, balanceFen: number): Promise<void> {
+  await db.updateTable('orders').set({ balance_fen: balanceFen }).where('id', '=', orderId).where('status', '=', 'awaiting_payment').execute();
+}

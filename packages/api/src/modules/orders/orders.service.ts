@@ -135,6 +135,12 @@ export interface OrdersService {
    */
   createServiceOrder(trx: Tx, input: ServiceOrderInput): Promise<{ orderId: number; orderNo: string; expiresAt: string }>;
   /**
+   * For the counter (decision 039), inside the caller's transaction: a `counter` service order paid there and then —
+   * `balanceFen` from the stored-value balance (debited by the caller in this transaction), the rest at the till —
+   * moved through paid and completed, so points and growth are earned as for an order received.
+   */
+  settleCounterOrder(trx: Tx, orderId: number, input: { balanceFen: number; staffId: number; store: string }): Promise<void>;
+  /**
    * For the points mall: closes the unpaid order of a redemption that staff cancel (what it took goes back).
    */
   closeUnpaidByStaff(trx: Tx, orderId: number, staffId: number, reason?: string): Promise<boolean>;
@@ -353,7 +359,7 @@ export function createOrdersService(deps: {
     orderSettings,
     facts,
     load,
-    settleWithoutPayment: async (trx, orderId) => {
+    settleWithoutPayment: async (trx, orderId, balanceFen) => {
       const at = clock.now().toISOString();
       await applyPaid(trx, orderId, {
         amountFen: 0,
@@ -361,9 +367,10 @@ export function createOrdersService(deps: {
         transactionId: null,
         paidAt: at,
         actor: { type: 'system', id: null },
-        note: 'nothing to pay',
+        note: balanceFen > 0 ? 'paid from the balance' : 'nothing to pay',
       });
     },
+    setBalancePart: (trx, orderId, balanceFen) => repo.setBalancePart(trx, orderId, balanceFen),
   });
   const refunds = createOrderRefunds({ clock, lifecycle, facts, returnStock });
 
@@ -471,6 +478,29 @@ export function createOrdersService(deps: {
 
     createServiceOrder,
 
+    async settleCounterOrder(trx: Tx, orderId: number, input: { balanceFen: number; staffId: number; store: string }): Promise<void> {
+      const o = await repo.findOrder(trx, orderId);
+      if (o?.kind !== 'counter' || o.status !== 'awaiting_payment') throw new Error(`order ${orderId} is not a counter order awaiting payment`);
+      if (input.balanceFen > 0) await repo.setBalancePart(trx, orderId, input.balanceFen);
+      const at = clock.now().toISOString();
+      const actor: Actor = { type: 'staff', id: input.staffId };
+      await applyPaid(trx, orderId, {
+        amountFen: o.payable_fen - input.balanceFen,
+        platform: 'counter',
+        transactionId: null,
+        paidAt: at,
+        actor,
+        note: `paid at the counter: ${input.store}`,
+      });
+      await lifecycle.require(
+        trx,
+        orderId,
+        { from: ['paid'], to: 'completed', actor, set: { completed_at: at } },
+        'a counter order is completed once paid',
+      );
+      await lifecycle.completed(trx, { ...(await facts(trx, orderId)), actor, completedAt: at });
+    },
+
     /** For the points mall: closes the unpaid order of a redemption that staff cancel (what it took goes back). */
     closeUnpaidByStaff: (trx: Tx, orderId: number, staffId: number, reason?: string) =>
       closeUnpaid(trx, orderId, { type: 'staff', id: staffId }, 'cancelled', reason),
@@ -550,7 +580,7 @@ export function createOrdersService(deps: {
       const o = await repo.findOrderByNo(trx, input.orderNo);
       if (!o) return { transitioned: false, outcome: 'order_not_found', orderId: null };
       const orderId = o.id;
-      if (input.amountFen !== o.payable_fen) return { transitioned: false, outcome: 'amount_mismatch', orderId };
+      if (input.amountFen !== o.payable_fen - o.balance_fen) return { transitioned: false, outcome: 'amount_mismatch', orderId };
       const paid = await applyPaid(trx, orderId, {
         amountFen: input.amountFen,
         platform: input.platform,

@@ -122,7 +122,8 @@ export function createPaymentsService(deps: {
     const order = await orders.findByOrderNo(db, n.outTradeNo);
     if (!order) throw new NotificationRefused(`unknown out_trade_no ${n.outTradeNo}`);
     if (n.appId !== adapter.appId) throw new NotificationRefused(`app id ${String(n.appId)} is not ours`);
-    if (n.amountFen !== order.payableFen) throw new NotificationRefused(`amount ${n.amountFen} is not the order's ${order.payableFen}`);
+    // What the platform was asked for: the payable less the part paid from the balance (decision 039).
+    if (n.amountFen !== order.platformDueFen) throw new NotificationRefused(`amount ${n.amountFen} is not the order's ${order.platformDueFen}`);
     const trade = await repo.findPayment(db, n.platform, n.outTradeNo);
     if (trade && trade.amount_fen !== n.amountFen) throw new NotificationRefused(`amount ${n.amountFen} is not the trade's ${trade.amount_fen}`);
     if (n.tradeState !== 'SUCCESS') return `trade ${n.tradeState.toLowerCase()}: nothing to apply`;
@@ -322,9 +323,11 @@ export function createPaymentsService(deps: {
       const adapter = payments[platform];
       const payerOpenId = await members.openIdFor(memberId, platform, adapter.appId);
       if (!payerOpenId) throw new AppError('UNAUTHENTICATED', `no ${platform} identity for this member; log in again to pay`);
+      // The part paid from the balance at creation is not asked of the platform (decision 039).
+      const dueFen = order.payableFen - order.balanceFen;
       const payment = await adapter.createPayment({
         outTradeNo: order.orderNo,
-        amountFen: order.payableFen,
+        amountFen: dueFen,
         description: paymentDescription(order.lines),
         payerOpenId,
         expiresAt,
@@ -333,10 +336,10 @@ export function createPaymentsService(deps: {
         orderId: order.id,
         platform,
         outTradeNo: order.orderNo,
-        amountFen: order.payableFen,
+        amountFen: dueFen,
         at: clock.now().toISOString(),
       });
-      return { orderId: order.id, orderNo: order.orderNo, payableFen: order.payableFen, payment };
+      return { orderId: order.id, orderNo: order.orderNo, payableFen: dueFen, payment };
     },
 
     /**

@@ -120,7 +120,9 @@ export function createRefundsService(deps: {
   /** The member's order and the platform its payment went through: INVALID_STATE, saying why, when nothing was paid. */
   async function paidOrder(executor: Executor, memberId: number, orderId: number) {
     const facts = await ownOrder(executor, memberId, orderId);
-    const platform = facts.paymentPlatform as PaymentPlatformValue | null;
+    // Paid from the balance alone (decision 039): the refund goes back to the balance and no platform is asked, so
+    // it is recorded under the platform the order was placed from.
+    const platform = (facts.paymentPlatform ?? (facts.balanceFen > 0 ? (facts.platform ?? 'weapp') : null)) as PaymentPlatformValue | null;
     if (!platform) {
       // Awaiting payment or closed; or paid in full by discounts, with no payment to give back.
       const why =

@@ -110,7 +110,8 @@ export function createPointsCheckout(deps: {
   const orderParticipant: OrderParticipant = {
     name: 'points',
     // The cash part of a points-mall redemption earns nothing (it was bought with points) and spends none at checkout.
-    kinds: ['goods'],
+    // A purchase at the counter earns points as an online order does (decision 039).
+    kinds: ['goods', 'counter'],
     async adjustments(executor, checkout, earlier) {
       return checkoutOffer(executor, checkout.memberId, checkout, earlier);
     },

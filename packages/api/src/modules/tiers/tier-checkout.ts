@@ -80,7 +80,8 @@ export function createTierParticipants(deps: { categoryParents: (executor: Execu
   const growthParticipant: OrderParticipant = {
     name: 'tier-growth',
     // The cash part of a points-mall redemption is not shopping: like its points, it grows nothing.
-    kinds: ['goods'],
+    // A purchase at the counter adds growth as an online order does (decision 039).
+    kinds: ['goods', 'counter'],
     async paid(trx, e) {
       const rules = await rulesOf(trx);
       const paidGoodsFen = e.lines.reduce((sum, l) => sum + l.paidFen, 0);

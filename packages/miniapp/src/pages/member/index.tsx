@@ -168,6 +168,8 @@ export default function MemberPage() {
           { key: 'benefits', url: ROUTES.benefits, label: t.centre.benefitsEntry, hint: t.centre.benefitsHint },
           { key: 'privacy', url: ROUTES.privacy, label: t.centre.privacyEntry, hint: t.centre.privacyHint },
           { key: 'distribution', url: ROUTES.distribution, label: t.centre.distributionEntry, hint: t.centre.distributionHint },
+          { key: 'wallet', url: ROUTES.wallet, label: t.centre.walletEntry, hint: t.centre.walletHint },
+          { key: 'member-code', url: ROUTES.memberCode, label: t.centre.memberCodeEntry, hint: t.centre.memberCodeHint },
         ].map((entry) => (
           <View key={entry.key} className={`row member-menu-entry js-${entry.key}-entry`} onClick={() => void Taro.navigateTo({ url: entry.url })}>
             <Text className='member-menu-label'>{entry.label}</Text>

@@ -47,6 +47,9 @@ export default function CheckoutPage() {
   const source = useCheckout((s) => s.source);
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [remark, setRemark] = useState('');
+  // The stored-value balance (decision 039): the server pays what it covers of the payable when asked.
+  const [balanceFen, setBalanceFen] = useState(0);
+  const [useBalance, setUseBalance] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [chooserOpen, setChooserOpen] = useState(false);
   const [choosing, setChoosing] = useState(false);
@@ -96,6 +99,10 @@ export default function CheckoutPage() {
     track('checkout_start', { page: 'checkout' });
     pendingKey.current = null;
     void refresh();
+    void api
+      .wallet()
+      .then((w) => setBalanceFen(w.balanceFen))
+      .catch(() => setBalanceFen(0));
   });
 
   if (!source)
@@ -198,6 +205,7 @@ export default function CheckoutPage() {
           addressId: address.id,
           couponIds: coupons.selectedIds,
           ...(preview.points.using ? { usePoints: true } : {}),
+          ...(useBalance && balanceFen > 0 ? { useBalance: true } : {}),
           ...(text ? { remark: text } : {}),
         },
         key,
@@ -326,6 +334,29 @@ export default function CheckoutPage() {
       ) : null}
 
       <View className='card'>
+        <View
+          className={`checkout-points-row js-checkout-balance${balanceFen > 0 ? '' : ' is-empty'}`}
+          onClick={balanceFen > 0 ? () => setUseBalance((u) => !u) : undefined}
+        >
+          <View className='checkout-points-text'>
+            <Text className='checkout-coupon-label'>{t.balancePay.label}</Text>
+            <Text className={`checkout-points-hint js-checkout-balance-hint${useBalance ? ' is-using' : ''}`}>
+              {balanceFen <= 0
+                ? t.balancePay.none
+                : useBalance
+                  ? t.balancePay.using(formatYuan(Math.min(balanceFen, preview.payableFen)))
+                  : t.balancePay.hint(formatYuan(balanceFen))}
+            </Text>
+          </View>
+          {balanceFen > 0 ? (
+            <View className={`checkout-points-switch js-checkout-balance-switch${useBalance ? ' is-on' : ''}`}>
+              <View className='checkout-points-knob' />
+            </View>
+          ) : null}
+        </View>
+      </View>
+
+      <View className='card'>
         <BreakdownLines breakdown={preview.breakdown} />
         {points.earnPoints > 0 ? (
           <View className='row checkout-earn'>
@@ -352,6 +383,11 @@ export default function CheckoutPage() {
             <Text className='checkout-total-label'>{t.checkout.payable}</Text>
             <Text className='price-large checkout-payable js-checkout-payable'>{formatYuan(preview.payableFen)}</Text>
           </View>
+          {useBalance && balanceFen > 0 ? (
+            <Text className='checkout-discount js-checkout-balance-rest'>
+              {t.balancePay.platformRest(formatYuan(Math.max(0, preview.payableFen - balanceFen)))}
+            </Text>
+          ) : null}
           {preview.discountFen > 0 ? (
             <Text className='checkout-discount js-checkout-discount'>{t.checkout.discounted(formatYuan(preview.discountFen))}</Text>
           ) : null}

@@ -1,0 +1,45 @@
+/** Text of package-wallet (我的余额, top-ups, the member code), in Simplified Chinese. */
+export const wallet = {
+  title: '我的余额',
+  balance: '可用余额',
+  principal: (yuan: string) => `本金 ${yuan}`,
+  bonus: (yuan: string) => `赠送 ${yuan}`,
+  rules: {
+    proportional: '支付时本金与赠送金额按比例扣减；订单退款按原比例退回余额。',
+    last: '支付时先扣本金，本金不足再扣赠送金额；订单退款按原比例退回余额。',
+  } as Record<string, string>,
+  packagesTitle: '充值',
+  packageBonus: (yuan: string) => `送 ${yuan}`,
+  packagePoints: (points: number) => `加赠 ${points} 积分`,
+  customTitle: '自定义金额',
+  customPlaceholder: (min: string, max: string) => `${min} - ${max}`,
+  customOutOfRange: (min: string, max: string) => `充值金额需在 ${min} 到 ${max} 之间`,
+  topUp: '充值',
+  toppingUp: '处理中…',
+  toppedUp: '充值成功',
+  topUpPending: '支付结果确认中，稍后刷新查看',
+  topUpFailed: '充值失败，请稍后重试',
+  ledgerTitle: '余额明细',
+  ledgerEmpty: '暂无明细',
+  kinds: {
+    top_up: '充值',
+    top_up_refund: '充值退款',
+    spend: '消费',
+    spend_return: '订单取消退回',
+    refund: '订单退款',
+    adjustment: '人工调整',
+    merge: '账号合并',
+    gift_card: '礼品卡',
+    gift_card_return: '礼品卡退回',
+  } as Record<string, string>,
+  loadFailed: '加载失败，下拉重试',
+};
+
+export const memberCode = {
+  title: '会员码',
+  hint: '到店结账时向店员出示，可累计积分、使用余额支付',
+  refreshIn: (s: number) => `${s} 秒后自动刷新`,
+  refresh: '刷新',
+  safety: '会员码每分钟更新，仅可使用一次，请勿截图发送给他人',
+  loadFailed: '会员码获取失败，请重试',
+};

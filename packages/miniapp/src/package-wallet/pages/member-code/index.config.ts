@@ -1,0 +1,6 @@
+import { memberCode } from '../../../i18n/package-wallet';
+
+export default definePageConfig({
+  navigationStyle: 'default',
+  navigationBarTitleText: memberCode.title,
+});
