@@ -3,7 +3,7 @@
  * scripts/gen-api-types.mjs with openapi-typescript. Do not edit: change the zod schemas in packages/shared or the
  * routes in packages/api, then run `node scripts/gen-api-types.mjs`. Types only: nothing here reaches a bundle.
  *
- * OpenAPI document sha256: 05c02fe539ffc44a6a73ca29a9e9cbc9d045009f5e9db45c434843ba228c6cd0
+ * OpenAPI document sha256: f05c8034ec0e1312840d810ab01d57e29e08daf9e9213515b13af32e0accb4e3
  */
 
 export interface paths {
@@ -13196,7 +13196,7 @@ export interface components {
       skus: components['schemas']['NewSku'][];
     };
     NewSku: {
-      code: string;
+      code?: string;
       /**
        * @example {
        *       "颜色": "红",

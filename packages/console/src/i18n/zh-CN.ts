@@ -162,6 +162,8 @@ export const zh = {
     needOneSku: '至少需要一个 SKU',
     codeInvalid: '1-40 位字母、数字、_ . -',
     codeDuplicate: 'SKU 编码重复',
+    codePlaceholder: '选填，留空自动生成',
+    codeTaken: '该编码已被其他规格使用，请换一个',
   },
   categories: {
     title: '商品分类',
@@ -793,7 +795,7 @@ export const zh = {
     NOT_FOUND: '内容不存在或已被删除',
     ALREADY_CHECKED_IN: '今天已经签到过了',
     IDEMPOTENCY_KEY_IN_FLIGHT: '请求正在处理中，请稍候',
-    CONFLICT: '与已有数据冲突，请刷新后重试',
+    CONFLICT: '与已有数据冲突，请检查后重试',
     OUT_OF_STOCK: '库存不足',
     INVALID_STATE: '当前状态不允许此操作，请刷新后重试',
     PRODUCT_UNAVAILABLE: '商品已下架或不可售',

@@ -37,6 +37,9 @@ function matrixOf(p: ProductDetail): SkuMatrixValue {
   return withDimensions({ dimensions: [], rows }, dimensionsOf(p.skus));
 }
 
+/** The SKU code another SKU holds, on its row (`skus.2.code` of a new product, `code` of one SKU saved). */
+const SKU_WORDS = { 'skus.*.code:already_taken': zh.sku.codeTaken, 'code:already_taken': zh.sku.codeTaken };
+
 type RowErrors = Map<number, Partial<Record<'code' | 'priceFen' | 'stock', string>>>;
 
 export default function ProductEditPage() {
@@ -110,7 +113,7 @@ export default function ProductEditPage() {
           const field = (err.details as { field?: string } | undefined)?.field ?? err.issues[0]?.field ?? 'code';
           errors.set(i, {
             [field.includes('price') ? 'priceFen' : field.includes('stock') ? 'stock' : 'code']: err.issues[0]
-              ? fieldMessage(err.issues[0])
+              ? fieldMessage(err.issues[0], SKU_WORDS)
               : err.message,
           });
         }
@@ -135,21 +138,14 @@ export default function ProductEditPage() {
     },
     onError: (err) => {
       // Field errors beside their fields: the form's own, and the SKU rows' ("skus.2.code").
+      // The form stays as typed: nothing here reloads or resets it.
       const rowErrors: RowErrors = new Map();
-      const rest = applyFieldErrors(form, err, (field) => {
-        const m = /^skus\.(\d+)\.(code|priceFen|stock)$/.exec(field);
-        if (m) {
-          const e = rowErrors.get(Number(m[1])) ?? {};
-          e[m[2] as 'code'] = zh.errors.VALIDATION_FAILED;
-          rowErrors.set(Number(m[1]), e);
-          return null;
-        }
-        return field.startsWith('skus') ? null : field;
-      });
+      const skuField = (field: string) => /^skus\.(\d+)\.(code|priceFen|stock)$/.exec(field);
+      const rest = applyFieldErrors(form, err, (field) => (field.startsWith('skus') ? null : field)).filter((issue) => !skuField(issue.field));
       if (err instanceof ApiError)
         for (const issue of err.issues) {
-          const m = /^skus\.(\d+)\.(code|priceFen|stock)$/.exec(issue.field);
-          if (m) rowErrors.set(Number(m[1]), { ...rowErrors.get(Number(m[1])), [m[2]!]: fieldMessage(issue) });
+          const m = skuField(issue.field);
+          if (m) rowErrors.set(Number(m[1]), { ...rowErrors.get(Number(m[1])), [m[2]!]: fieldMessage(issue, SKU_WORDS) });
         }
       if (rowErrors.size) setServerErrors(rowErrors);
       setTopError(rest.length || !(err instanceof ApiError) || !err.issues.length ? errorText(err) : null);
