@@ -129,6 +129,10 @@ export const zh = {
     noCategory: '未分类',
     saved: '商品已保存',
     created: '商品已创建（草稿），可在列表中上架',
+    saveAndShelve: '保存并上架',
+    createdOnShelf: '商品已创建并上架',
+    draftHint: '未上架，顾客看不到',
+    offShelfHint: '已下架，顾客看不到',
     stockAdjust: '调整库存',
     stockHistory: '库存记录',
     delta: '变动数量',
@@ -323,6 +327,7 @@ export const zh = {
     soldOut: '已领完',
     notPublic: '不公开',
     activate: '启用',
+    saveAndActivate: '保存并启用',
     pause: '暂停',
     end: '结束',
     confirm: {

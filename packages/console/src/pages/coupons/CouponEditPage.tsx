@@ -183,8 +183,18 @@ function CouponEditor() {
     });
 
   const save = useMutation({
-    mutationFn: async (values: TemplateForm) => {
-      if (!existing) return { tpl: await api.POST('/coupon-templates', { body: toNewTemplate(values, timeZone) }), changed: true };
+    mutationFn: async ({ values, activate }: { values: TemplateForm; activate: boolean }) => {
+      if (!existing) {
+        const created = await api.POST('/coupon-templates', { body: toNewTemplate(values, timeZone) });
+        // 保存并启用: the draft saved, then started; a refusal to start leaves the saved draft and says why.
+        if (!activate) return { tpl: created, changed: true };
+        try {
+          return { tpl: await api.POST('/coupon-templates/{id}/activate', { params: { path: { id: created.id } } }), changed: true };
+        } catch (err) {
+          message.error(errorText(err));
+          return { tpl: created, changed: true };
+        }
+      }
       const patch = toTemplateUpdate(values, tpl!, timeZone);
       if (Object.keys(patch).length === 0) return { tpl: tpl!, changed: false };
       return { tpl: await api.PATCH('/coupon-templates/{id}', { params: { path: { id } }, body: patch }), changed: true };
@@ -205,11 +215,11 @@ function CouponEditor() {
     },
   });
 
-  const submit = async () => {
+  const submit = async (activate = false) => {
     setTopError(null);
     const ok = await form.validateFields().catch(() => null);
     if (!ok) return;
-    save.mutate(form.getFieldsValue(true) as TemplateForm);
+    save.mutate({ values: form.getFieldsValue(true) as TemplateForm, activate });
   };
 
   if (existing && (q.isPending || q.error)) return <PageState loading={q.isPending} error={q.error} onRetry={() => q.refetch()} />;
@@ -234,10 +244,23 @@ function CouponEditor() {
             </Guard>
           )}
           <Guard viewer='disable'>
-            <Button type='primary' loading={save.isPending} onClick={submit} disabled={ended} data-testid='coupon-save'>
+            <Button
+              type={existing ? 'primary' : 'default'}
+              loading={save.isPending}
+              onClick={() => submit()}
+              disabled={ended}
+              data-testid='coupon-save'
+            >
               {zh.common.save}
             </Button>
           </Guard>
+          {!existing && (
+            <Guard viewer='disable'>
+              <Button type='primary' loading={save.isPending} onClick={() => submit(true)} data-testid='coupon-save-activate'>
+                {c.saveAndActivate}
+              </Button>
+            </Guard>
+          )}
         </Space>
       </div>
       {topError && <Alert type='error' showIcon message={topError} style={{ marginBottom: 16 }} data-testid='coupon-error' />}

@@ -83,11 +83,21 @@ export default function ProductEditPage() {
 
   const original = useMemo(() => new Map((product?.skus ?? []).map((s) => [s.id, s])), [product]);
 
+  /** 保存并上架: after the save, the product is put on the shelf; a refusal leaves it saved (as it was) and says why. */
+  const thenShelve = async (saved: ProductDetail): Promise<ProductDetail> => {
+    try {
+      return await api.POST('/products/{id}/shelve', { params: { path: { id: saved.id } } });
+    } catch (err) {
+      message.error(errorText(err));
+      return saved;
+    }
+  };
+
   const save = useMutation({
-    mutationFn: async (basics: Basics) => {
+    mutationFn: async ({ basics, shelve }: { basics: Basics; shelve: boolean }) => {
       const rows = matrix.rows;
       if (id === null) {
-        return api.POST('/products', {
+        const created = await api.POST('/products', {
           body: {
             ...basics,
             subtitle: basics.subtitle ?? '',
@@ -95,6 +105,7 @@ export default function ProductEditPage() {
             skus: rows.map(newSkuBody),
           },
         });
+        return shelve ? thenShelve(created) : created;
       }
       await api.PATCH('/products/{id}', { params: { path: { id } }, body: basics });
       const errors: RowErrors = new Map();
@@ -122,7 +133,8 @@ export default function ProductEditPage() {
         setServerErrors(errors);
         throw new Error(zh.errors.VALIDATION_FAILED);
       }
-      return api.GET('/products/{id}', { params: { path: { id } } });
+      const saved = await api.GET('/products/{id}', { params: { path: { id } } });
+      return shelve && saved.status !== 'on_shelf' ? thenShelve(saved) : saved;
     },
     onSuccess: (saved) => {
       queryClient.setQueryData(['product', saved.id], saved);
@@ -130,7 +142,7 @@ export default function ProductEditPage() {
       setServerErrors(new Map());
       setShowErrors(false);
       if (id === null) {
-        message.success(zh.products.created);
+        message.success(saved.status === 'on_shelf' ? zh.products.createdOnShelf : zh.products.created);
         navigate(`/products/${saved.id}`, { replace: true });
       } else {
         message.success(zh.products.saved);
@@ -162,13 +174,13 @@ export default function ProductEditPage() {
     onError: (err) => message.error(errorText(err)),
   });
 
-  const submit = async () => {
+  const submit = async (shelve = false) => {
     setTopError(null);
     setServerErrors(new Map());
     setShowErrors(true);
     const basics = await form.validateFields().catch(() => null);
     if (!basics || validateRows(matrix.rows).size > 0) return;
-    save.mutate(basics);
+    save.mutate({ basics, shelve });
   };
 
   if (id !== null && (q.isPending || q.error)) return <PageState loading={q.isPending} error={q.error} onRetry={() => q.refetch()} />;
@@ -196,10 +208,22 @@ export default function ProductEditPage() {
             </Guard>
           )}
           <Guard>
-            <Button type='primary' loading={save.isPending} onClick={submit} data-testid='product-save'>
+            <Button
+              type={product?.status === 'on_shelf' ? 'primary' : 'default'}
+              loading={save.isPending}
+              onClick={() => submit()}
+              data-testid='product-save'
+            >
               {zh.common.save}
             </Button>
           </Guard>
+          {product?.status !== 'on_shelf' && (
+            <Guard>
+              <Button type='primary' loading={save.isPending} onClick={() => submit(true)} data-testid='product-save-shelve'>
+                {zh.products.saveAndShelve}
+              </Button>
+            </Guard>
+          )}
         </Space>
       </div>
       {topError && <Alert type='error' showIcon message={topError} style={{ marginBottom: 16 }} data-testid='product-error' />}
