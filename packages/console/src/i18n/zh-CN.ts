@@ -33,7 +33,6 @@ export const zh = {
     moveDown: '下移',
     readOnly: '只读账号无法修改',
     ownerOnly: '仅店主可以操作',
-    readOnlyBadge: '只读',
     total: (n: number) => `共 ${n} 条`,
     yuan: '元',
     loadMore: '加载更多',

@@ -30,7 +30,7 @@ import { MoneyInput } from '../../components/MoneyInput';
 import { errorText, PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { dayjs } from '../../lib/format';
+import { dayjs, zoneName } from '../../lib/format';
 import { categoryNames, categoryOptions, useCategories } from '../../lib/use-categories';
 import {
   EMPTY_FORM,
@@ -120,7 +120,7 @@ function Preview({ form, timeZone, tpl }: { form: ReturnType<typeof Form.useForm
         </Descriptions.Item>
         <Descriptions.Item label={c.fields.perMemberLimit}>{values.perMemberLimit ?? zh.common.none}</Descriptions.Item>
         {tpl && <Descriptions.Item label={c.claimedSoFar}>{tpl.claimedCount}</Descriptions.Item>}
-        <Descriptions.Item label={c.timeZone}>{timeZone}</Descriptions.Item>
+        <Descriptions.Item label={c.timeZone}>{zoneName(timeZone)}</Descriptions.Item>
       </Descriptions>
     </Card>
   );
@@ -393,7 +393,7 @@ function CouponEditor() {
                   name={['validity', 'range']}
                   label={c.fields.validRange}
                   required
-                  extra={`${c.hints.range} · ${timeZone}`}
+                  extra={`${c.hints.range} · ${zoneName(timeZone)}`}
                   rules={[check('validity.range')]}
                   getValueProps={(v: [string, string] | null) => ({ value: v ? [dayjs(v[0]), dayjs(v[1])] : null })}
                   normalize={(v: [dayjs.Dayjs, dayjs.Dayjs] | null) => (v ? [v[0].format(PICKER_FORMAT), v[1].format(PICKER_FORMAT)] : null)}
