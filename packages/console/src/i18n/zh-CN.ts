@@ -32,6 +32,7 @@ export const zh = {
     moveUp: '上移',
     moveDown: '下移',
     readOnly: '只读账号无法修改',
+    tableScrolls: '表格较宽，右侧还有列：左右拖动表格下方的滚动条（或按住 Shift 滚动鼠标）查看',
     ownerOnly: '仅店主可以操作',
     total: (n: number) => `共 ${n} 条`,
     yuan: '元',

@@ -54,6 +54,7 @@ const MENU: MenuEntry[] = [
     label: zh.points.navGroup,
     children: [
       { key: '/points/rules', label: zh.points.navRules },
+      { key: '/points/check-in', label: zh.settings.tabCheckIn },
       { key: '/points/mall', label: zh.mall.navItems },
       { key: '/points/redemptions', label: zh.mall.navRedemptions },
     ],
