@@ -64,7 +64,7 @@ describe('products without traps', () => {
       await ownerOn('/products');
       const firstRow = page.locator('.ant-table-tbody tr.ant-table-row').first();
       await firstRow.getByTestId(`product-status-${id}`).waitFor();
-      expect(await firstRow.getByTestId(`product-hidden-${id}`).textContent()).toBe('未上架，顾客看不到');
+      expect(await firstRow.getByTestId(`product-hidden-${id}`).textContent()).toBe('顾客不可见');
       await screenshot(page, `${width}-product-list-draft-on-top.png`);
     }
     expect(errors).toEqual([]);
