@@ -109,6 +109,14 @@ describe('wide tables, the header and the words on screen', () => {
     expect(body).not.toContain('Asia/Shanghai');
     expect(body).toContain('北京时间');
     await screenshot(page, '1280-coupon-new.png');
+    // 保存并启用: saved and started in one step.
+    await page.getByTestId('coupon-name').fill('一步启用 满99减10');
+    await page.getByLabel('使用门槛').fill('99');
+    await page.getByLabel('减免金额').fill('10');
+    await page.getByTestId('coupon-save-activate').click();
+    await page.waitForURL(/\/admin\/coupons\/\d+$/);
+    const couponId = Number(/coupons\/(\d+)$/.exec(page.url())![1]);
+    await expect.poll(() => page.getByTestId(`coupon-status-${couponId}`).first().textContent()).toBe('进行中');
 
     await ownerOn('/tiers');
     const tiersText = (await page.locator('.ant-layout-content').first().textContent()) ?? '';
