@@ -652,6 +652,8 @@ const isStorefrontPage = (p: string) => STOREFRONT_PAGE.test(p);
  * Without a build, /admin says how to make one.
  */
 function mountConsole(app: Hono<AppEnv>, dir: string | undefined) {
+  // The shop's icon under the console's own path too (a browser on /admin/… may ask for it there).
+  app.get('/admin/favicon.ico', favicon);
   const built = dir !== undefined && fs.existsSync(path.join(dir, 'index.html'));
   if (!built) {
     app.get('/admin/*', (c) => c.text('The merchant console is not built: run `pnpm --filter @siyu/console build` (pnpm start builds it).', 503));

@@ -61,6 +61,12 @@ describe('the service shell', () => {
     expect([...bytes.slice(0, 6)]).toEqual([0, 0, 1, 0, 1, 0]);
   });
 
+  it('answers /admin/favicon.ico with the same icon (the console’s path), built or not', async () => {
+    const res = await ctx.app.request('/admin/favicon.ico');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/x-icon');
+  });
+
   it('answers unknown routes with a JSON 404 and a request id', async () => {
     const res = await ctx.app.request('/api/v1/nope');
     expect(res.status).toBe(404);

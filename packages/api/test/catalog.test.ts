@@ -92,6 +92,41 @@ describe('products', () => {
     expect((await call(ctx, 'PATCH', `${M}/products/999999`, owner.headers(), { title: 'x' })).status).toBe(404);
   });
 
+  it('makes a unique SKU code when none is typed, and a reused code is a 409 naming the field', async () => {
+    const made = await call(ctx, 'POST', `${M}/products`, owner.headers(), {
+      title: '无编码商品',
+      skus: [
+        { specs: { 颜色: '红' }, priceFen: 100, stock: 1 },
+        { code: '  ', specs: { 颜色: '蓝' }, priceFen: 100 },
+        { code: 'KEEP-1', specs: { 颜色: '绿' }, priceFen: 100 },
+      ],
+    });
+    expect(made.status).toBe(201);
+    const codes = made.body.skus.map((s: any) => s.code);
+    expect(codes[2]).toBe('KEEP-1');
+    expect(codes[0]).toMatch(/^S[0-9A-Z]{10}$/);
+    expect(codes[1]).toMatch(/^S[0-9A-Z]{10}$/);
+    expect(new Set(codes).size).toBe(3);
+    const added = await call(ctx, 'POST', `${M}/products/${made.body.id}/skus`, owner.headers(), { specs: { 颜色: '黑' }, priceFen: 100 });
+    expect(added.status).toBe(201);
+    expect(added.body.skus.at(-1).code).toMatch(/^S[0-9A-Z]{10}$/);
+
+    const before = await productCount();
+    const reused = await call(ctx, 'POST', `${M}/products`, owner.headers(), {
+      title: '重复编码',
+      skus: [
+        { code: 'NEW-1', priceFen: 100 },
+        { code: 'KEEP-1', specs: { 颜色: '红' }, priceFen: 100 },
+      ],
+    });
+    expect(reused.status).toBe(409);
+    expect(reused.body.error.details.issues).toEqual([{ field: 'skus.1.code', code: 'already_taken', message: expect.any(String) }]);
+    expect(await productCount()).toBe(before);
+    const patched = await call(ctx, 'PATCH', `${M}/skus/${made.body.skus[0].id}`, owner.headers(), { code: 'KEEP-1' });
+    expect(patched.status).toBe(409);
+    expect(patched.body.error.details.issues[0]).toMatchObject({ field: 'code', code: 'already_taken' });
+  });
+
   it('lists with filters and pagination for merchants, and by category and keyword for members', async () => {
     const snacks = (await call(ctx, 'POST', `${M}/categories`, owner.headers(), { name: '零食' })).body;
     const nuts = (await call(ctx, 'POST', `${M}/categories`, owner.headers(), { name: '坚果', parentId: snacks.id })).body;

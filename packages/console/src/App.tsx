@@ -28,6 +28,7 @@ const CouponEditPage = lazy(() => import('./pages/coupons/CouponEditPage'));
 const CouponDetailPage = lazy(() => import('./pages/coupons/CouponDetailPage'));
 const NewMemberPackPage = lazy(() => import('./pages/coupons/NewMemberPackPage'));
 const PointsRulesPage = lazy(() => import('./pages/points/PointsRulesPage'));
+const CheckInRulesPage = lazy(() => import('./pages/points/CheckInRulesPage'));
 const MallItemListPage = lazy(() => import('./pages/mall/MallItemListPage'));
 const MallItemEditPage = lazy(() => import('./pages/mall/MallItemEditPage'));
 const RedemptionsPage = lazy(() => import('./pages/mall/RedemptionsPage'));
@@ -76,6 +77,7 @@ const router = createBrowserRouter(
         { path: 'coupons/:id/edit', element: page(<CouponEditPage />) },
         { path: 'points/rules', element: page(<PointsRulesPage />) },
         { path: 'invitations', element: page(<InvitationsPage />) },
+        { path: 'points/check-in', element: page(<CheckInRulesPage />) },
         { path: 'points/mall', element: page(<MallItemListPage />) },
         { path: 'wallet', element: page(<CounterPage />) },
         { path: 'points/mall/new', element: page(<MallItemEditPage />) },

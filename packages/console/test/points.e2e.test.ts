@@ -178,9 +178,9 @@ describe('points in the console', () => {
   it('sets the check-in rules: a weekly cycle, a cumulative reward and make-up (补签)', async () => {
     await ownerSignedIn();
     await page.setViewportSize({ width: 1280, height: 800 });
-    await page.goto(`${api.base}/admin/settings`);
+    // With the points pages in the nav (积分), no longer a tab of 店铺设置.
+    await page.goto(`${api.base}/admin/points/check-in`);
     await settled();
-    await page.getByRole('tab', { name: '签到奖励' }).click();
     await page.getByTestId('check-in-rules-form').waitFor();
     await page.getByLabel('按周（周一至周日）').check();
     await page.getByTestId('add-milestone').click();

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { buildSkuRows, combinations, dimensionsOf, type SkuRow, validateRows } from '../src/components/sku-matrix';
+import { buildSkuRows, combinations, dimensionsOf, newSkuBody, type SkuRow, skuUpdateBody, validateRows } from '../src/components/sku-matrix';
 import { SkuMatrixEditor, type SkuMatrixValue, withDimensions } from '../src/components/SkuMatrixEditor';
 
 describe('SKU matrix logic', () => {
@@ -71,6 +71,16 @@ describe('SKU matrix logic', () => {
     expect(problems.get(0)).toBeUndefined();
     expect(problems.get(1)).toEqual({ code: 'duplicate', priceFen: 'price', stock: 'stock' });
     expect(problems.get(2)).toEqual({ code: 'code' });
+  });
+
+  it('leaves the SKU code optional: empty codes pass, are not duplicates of each other, and are left out of the body', () => {
+    const rows: SkuRow[] = [
+      { specs: { 颜色: '红' }, code: '', priceFen: 100, stock: 1 },
+      { specs: { 颜色: '蓝' }, code: '  ', priceFen: 100, stock: 0 },
+    ];
+    expect(validateRows(rows).size).toBe(0);
+    expect(newSkuBody(rows[0]!)).toEqual({ specs: { 颜色: '红' }, priceFen: 100, stock: 1 });
+    expect(skuUpdateBody({ ...rows[1]!, id: 3 })).toEqual({ specs: { 颜色: '蓝' }, priceFen: 100 });
   });
 });
 

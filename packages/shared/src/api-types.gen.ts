@@ -3,7 +3,7 @@
  * scripts/gen-api-types.mjs with openapi-typescript. Do not edit: change the zod schemas in packages/shared or the
  * routes in packages/api, then run `node scripts/gen-api-types.mjs`. Types only: nothing here reaches a bundle.
  *
- * OpenAPI document sha256: 2e529ff7576d9bc67f522fe2b1c2ac55fa8014d8339f2ab2e2fd3da10dd65c67
+ * OpenAPI document sha256: ba3581594b5f19942bf18a7520d675d89c0ff5ef5a77dfd8b79f04e9502a1652
  */
 
 export interface paths {
@@ -19852,7 +19852,7 @@ export interface components {
       skus: components['schemas']['NewSku'][];
     };
     NewSku: {
-      code: string;
+      code?: string;
       /**
        * @example {
        *       "颜色": "红",

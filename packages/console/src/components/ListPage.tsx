@@ -1,6 +1,6 @@
 import { keepPreviousData, type QueryKey, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { Button, Card, Form, type FormProps, Space, Table, type TableProps } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { zh } from '../i18n/zh-CN';
 import { PageState } from './PageState';
@@ -64,25 +64,58 @@ export function PagedTable<T extends object>({
   paging: Paging;
   onPage: (page: number, pageSize: number) => void;
 } & Omit<TableProps<T>, 'dataSource' | 'pagination' | 'loading'>) {
+  const wrap = useRef<HTMLDivElement>(null);
+  const hidden = useHiddenColumns(wrap, query.data);
   return (
     <PageState loading={query.isPending} error={query.error} onRetry={() => query.refetch()}>
-      <Table<T>
-        rowKey='id'
-        dataSource={query.data?.items}
-        loading={query.isFetching && !query.isPending}
-        locale={{ emptyText: zh.common.empty }}
-        pagination={{
-          current: paging.page,
-          pageSize: paging.pageSize,
-          total: query.data?.total,
-          showTotal: zh.common.total,
-          showSizeChanger: true,
-          onChange: onPage,
-        }}
-        {...table}
-      />
+      <div ref={wrap} className={hidden ? 'table-scrolls' : undefined}>
+        {hidden && (
+          <div className='table-scroll-hint' data-testid='table-scroll-hint'>
+            {zh.common.tableScrolls}
+          </div>
+        )}
+        <Table<T>
+          rowKey='id'
+          dataSource={query.data?.items}
+          loading={query.isFetching && !query.isPending}
+          locale={{ emptyText: zh.common.empty }}
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: query.data?.total,
+            showTotal: zh.common.total,
+            showSizeChanger: true,
+            onChange: onPage,
+          }}
+          {...table}
+        />
+      </div>
     </PageState>
   );
+}
+
+/**
+ * Whether the table inside `wrap` has columns out of view (wider than its box, or some of it under the fixed columns
+ * at the right): the page then says it scrolls, and the fixed column's edge casts a clear shadow (styles.css).
+ */
+function useHiddenColumns(wrap: React.RefObject<HTMLDivElement | null>, data: unknown): boolean {
+  const [hidden, setHidden] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: measured again when the rows change.
+  useEffect(() => {
+    const box = wrap.current;
+    const scroller = box?.querySelector<HTMLElement>('.ant-table-content, .ant-table-body');
+    if (!box || !scroller) return;
+    const measure = () => setHidden(scroller.scrollWidth - scroller.clientWidth - scroller.scrollLeft > 1);
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(scroller);
+    scroller.addEventListener('scroll', measure, { passive: true });
+    return () => {
+      observer.disconnect();
+      scroller.removeEventListener('scroll', measure);
+    };
+  }, [wrap, data]);
+  return hidden;
 }
 
 /** A list page's filter bar: the fields, then 查询 and 重置 (which empties the URL's filters). */

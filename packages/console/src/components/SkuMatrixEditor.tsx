@@ -219,6 +219,7 @@ export function SkuMatrixEditor({ value, onChange, showErrors, serverErrors, dis
                     <Input
                       data-testid='sku-code'
                       value={row.code}
+                      placeholder={zh.sku.codePlaceholder}
                       maxLength={40}
                       disabled={disabled}
                       status={problem ? 'error' : undefined}

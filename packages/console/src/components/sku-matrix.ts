@@ -105,12 +105,14 @@ const PROBLEM: Record<RowField, RowProblem> = { code: 'code', priceFen: 'price',
 
 /** The body of a new SKU (POST /products/{id}/skus, and each of a new product's skus), once validateRows passes. */
 export function newSkuBody(r: SkuRow) {
-  return { code: r.code.trim(), specs: r.specs, priceFen: r.priceFen as number, stock: r.stock ?? 0 };
+  // A code left empty is made by the API (规格编码 is optional).
+  return { ...(r.code.trim() ? { code: r.code.trim() } : {}), specs: r.specs, priceFen: r.priceFen as number, stock: r.stock ?? 0 };
 }
 
 /** An existing SKU's body (PATCH /skus/{id}), once validateRows passes: its stock moves by adjustments, never here. */
 export function skuUpdateBody(r: SkuRow) {
-  return { code: r.code.trim(), priceFen: r.priceFen as number, specs: r.specs };
+  // An existing SKU's code emptied keeps the code it has.
+  return { ...(r.code.trim() ? { code: r.code.trim() } : {}), priceFen: r.priceFen as number, specs: r.specs };
 }
 
 /**
@@ -128,8 +130,10 @@ export function validateRows(rows: SkuRow[]): Map<number, Partial<Record<RowFiel
       const field = issue.path[0] as RowField;
       if (field in PROBLEM) p[field] ??= PROBLEM[field];
     }
-    if (!p.code && seen.has(body.code)) p.code = 'duplicate';
-    seen.set(body.code, i);
+    if (body.code !== undefined) {
+      if (!p.code && seen.has(body.code)) p.code = 'duplicate';
+      seen.set(body.code, i);
+    }
     if (Object.keys(p).length) problems.set(i, p);
   });
   return problems;

@@ -59,6 +59,7 @@ const MENU: MenuEntry[] = [
     label: zh.points.navGroup,
     children: [
       { key: '/points/rules', label: zh.points.navRules },
+      { key: '/points/check-in', label: zh.settings.tabCheckIn },
       { key: '/points/mall', label: zh.mall.navItems },
       { key: '/points/redemptions', label: zh.mall.navRedemptions },
     ],
@@ -135,14 +136,20 @@ export function AppLayout() {
           }}
         >
           <Space size='middle'>
-            {role === 'viewer' && (
-              <Tooltip title={zh.common.readOnly}>
-                <Tag color='orange'>{zh.common.readOnlyBadge}</Tag>
-              </Tooltip>
-            )}
             <Typography.Text className='nowrap' data-testid='current-staff'>
               {me!.staff.displayName}
-              <Tag style={{ marginLeft: 8 }}>{zh.roles[role]}</Tag>
+              {/* The role once: a viewer's (只读) in orange, its reason on hover. */}
+              {role === 'viewer' ? (
+                <Tooltip title={zh.common.readOnly}>
+                  <Tag color='orange' style={{ marginLeft: 8 }} data-testid='role-tag'>
+                    {zh.roles[role]}
+                  </Tag>
+                </Tooltip>
+              ) : (
+                <Tag style={{ marginLeft: 8 }} data-testid='role-tag'>
+                  {zh.roles[role]}
+                </Tag>
+              )}
             </Typography.Text>
             <Button
               icon={<LogoutOutlined />}

@@ -26,6 +26,23 @@ export function dateTime(iso: string | null | undefined, timeZone: string): stri
   return dayjs(iso).tz(timeZone).format('YYYY-MM-DD HH:mm:ss');
 }
 
+/**
+ * A time zone in words: 北京时间 for Asia/Shanghai (and the other zones of China), else the zone's Chinese name as the
+ * browser gives it ("日本标准时间"), the raw name only when the browser has none.
+ */
+export function zoneName(timeZone: string): string {
+  if (['Asia/Shanghai', 'Asia/Chongqing', 'Asia/Harbin', 'Asia/Urumqi', 'PRC'].includes(timeZone)) return '北京时间';
+  try {
+    const part = new Intl.DateTimeFormat('zh-CN', { timeZone, timeZoneName: 'long' })
+      .formatToParts(new Date())
+      .find((p) => p.type === 'timeZoneName')?.value;
+    if (part && !/^GMT|^UTC/.test(part)) return part;
+    return part ? `${part}（${timeZone}）` : timeZone;
+  } catch {
+    return timeZone;
+  }
+}
+
 export function shortDate(date: string): string {
   return date.slice(5);
 }

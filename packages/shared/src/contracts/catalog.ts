@@ -34,8 +34,11 @@ export const SkuCode = z
   .trim()
   .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'must be 1-40 letters, digits, _ . -');
 
+/** A new SKU's code (规格编码): optional; left out or empty, the API makes a unique one. */
+const OptionalSkuCode = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), SkuCode.optional());
+
 export const NewSku = z
-  .object({ code: SkuCode, specs: SkuSpecs.default({}), priceFen: FenAmount, stock: StockQuantity.default(0) })
+  .object({ code: OptionalSkuCode, specs: SkuSpecs.default({}), priceFen: FenAmount, stock: StockQuantity.default(0) })
   .strict()
   .meta({ id: 'NewSku' });
 

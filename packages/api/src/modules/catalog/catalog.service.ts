@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type {
   BulkShelfResult,
   CategoryTree,
@@ -90,7 +91,15 @@ function toDetail(p: ProductRow, skus: Sku[], salesCountThreshold = 0): ProductD
   };
 }
 
-const duplicateSkuCode = (code?: string) => new AppError('CONFLICT', `SKU code ${code ?? ''} is already used`.replace('  ', ' '), { field: 'code' });
+/** A SKU code another SKU holds: a 409 naming the field (`code`, or `skus.N.code` in a new product's list). */
+const duplicateSkuCode = (code: string | undefined, field = 'code') =>
+  new AppError('CONFLICT', `SKU code ${code ?? ''} is already used`.replace('  ', ' '), {
+    field,
+    issues: [{ field, code: 'already_taken', message: 'already used by another SKU' }],
+  });
+
+/** A SKU code for a SKU saved without one: "S" and 10 random letters and digits, unique in practice (the key checks it). */
+const generatedSkuCode = () => `S${randomBytes(8).readBigUInt64BE().toString(36).toUpperCase().padStart(10, '0').slice(-10)}`;
 
 /** A SKU with what a checkout needs of its product (the repository's row, specs and first image read). */
 /** An on-shelf SKU as shelf prices need it. */
@@ -263,19 +272,19 @@ export function createCatalogService({
     };
   }
 
-  async function insertSkuWithStock(trx: Executor, productId: number, sku: NewSku, staffId: number, at: string) {
+  async function insertSkuWithStock(trx: Executor, productId: number, sku: NewSku, staffId: number, at: string, field = 'code') {
     let skuId: number;
     try {
       skuId = await repo.insertSku(trx, {
         productId,
-        code: sku.code,
+        code: sku.code ?? generatedSkuCode(),
         specs: JSON.stringify(sku.specs),
         priceFen: sku.priceFen,
         stock: sku.stock,
         at,
       });
     } catch (err) {
-      if (isUniqueViolation(err)) throw duplicateSkuCode(sku.code);
+      if (isUniqueViolation(err)) throw duplicateSkuCode(sku.code, field);
       throw err;
     }
     if (sku.stock > 0) {
@@ -331,7 +340,7 @@ export function createCatalogService({
     /** A new product starts as a draft; its initial stock is recorded as a movement. */
     async createProduct(input: NewProduct, staffId: number): Promise<ProductDetail> {
       const codes = input.skus.map((s) => s.code);
-      const dup = codes.find((c, i) => codes.indexOf(c) !== i);
+      const dup = codes.find((c, i) => c !== undefined && codes.indexOf(c) !== i);
       if (dup)
         throw new AppError('VALIDATION_FAILED', `SKU code ${dup} appears twice`, {
           issues: [{ field: `skus.${codes.lastIndexOf(dup)}.code`, code: 'duplicate', message: 'duplicate SKU code' }],
@@ -350,7 +359,7 @@ export function createCatalogService({
           created_at: at,
           updated_at: at,
         });
-        for (const sku of input.skus) await insertSkuWithStock(trx, productId, sku, staffId, at);
+        for (const [i, sku] of input.skus.entries()) await insertSkuWithStock(trx, productId, sku, staffId, at, `skus.${i}.code`);
         return detail(trx, productId, false);
       });
     },

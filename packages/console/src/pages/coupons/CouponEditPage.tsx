@@ -30,7 +30,7 @@ import { MoneyInput } from '../../components/MoneyInput';
 import { errorText, PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { dayjs } from '../../lib/format';
+import { dayjs, zoneName } from '../../lib/format';
 import { categoryNames, categoryOptions, useCategories } from '../../lib/use-categories';
 import {
   EMPTY_FORM,
@@ -120,7 +120,7 @@ function Preview({ form, timeZone, tpl }: { form: ReturnType<typeof Form.useForm
         </Descriptions.Item>
         <Descriptions.Item label={c.fields.perMemberLimit}>{values.perMemberLimit ?? zh.common.none}</Descriptions.Item>
         {tpl && <Descriptions.Item label={c.claimedSoFar}>{tpl.claimedCount}</Descriptions.Item>}
-        <Descriptions.Item label={c.timeZone}>{timeZone}</Descriptions.Item>
+        <Descriptions.Item label={c.timeZone}>{zoneName(timeZone)}</Descriptions.Item>
       </Descriptions>
     </Card>
   );
@@ -183,8 +183,18 @@ function CouponEditor() {
     });
 
   const save = useMutation({
-    mutationFn: async (values: TemplateForm) => {
-      if (!existing) return { tpl: await api.POST('/coupon-templates', { body: toNewTemplate(values, timeZone) }), changed: true };
+    mutationFn: async ({ values, activate }: { values: TemplateForm; activate: boolean }) => {
+      if (!existing) {
+        const created = await api.POST('/coupon-templates', { body: toNewTemplate(values, timeZone) });
+        // 保存并启用: the draft saved, then started; a refusal to start leaves the saved draft and says why.
+        if (!activate) return { tpl: created, changed: true };
+        try {
+          return { tpl: await api.POST('/coupon-templates/{id}/activate', { params: { path: { id: created.id } } }), changed: true };
+        } catch (err) {
+          message.error(errorText(err));
+          return { tpl: created, changed: true };
+        }
+      }
       const patch = toTemplateUpdate(values, tpl!, timeZone);
       if (Object.keys(patch).length === 0) return { tpl: tpl!, changed: false };
       return { tpl: await api.PATCH('/coupon-templates/{id}', { params: { path: { id } }, body: patch }), changed: true };
@@ -205,11 +215,11 @@ function CouponEditor() {
     },
   });
 
-  const submit = async () => {
+  const submit = async (activate = false) => {
     setTopError(null);
     const ok = await form.validateFields().catch(() => null);
     if (!ok) return;
-    save.mutate(form.getFieldsValue(true) as TemplateForm);
+    save.mutate({ values: form.getFieldsValue(true) as TemplateForm, activate });
   };
 
   if (existing && (q.isPending || q.error)) return <PageState loading={q.isPending} error={q.error} onRetry={() => q.refetch()} />;
@@ -234,10 +244,23 @@ function CouponEditor() {
             </Guard>
           )}
           <Guard viewer='disable'>
-            <Button type='primary' loading={save.isPending} onClick={submit} disabled={ended} data-testid='coupon-save'>
+            <Button
+              type={existing ? 'primary' : 'default'}
+              loading={save.isPending}
+              onClick={() => submit()}
+              disabled={ended}
+              data-testid='coupon-save'
+            >
               {zh.common.save}
             </Button>
           </Guard>
+          {!existing && (
+            <Guard viewer='disable'>
+              <Button type='primary' loading={save.isPending} onClick={() => submit(true)} data-testid='coupon-save-activate'>
+                {c.saveAndActivate}
+              </Button>
+            </Guard>
+          )}
         </Space>
       </div>
       {topError && <Alert type='error' showIcon message={topError} style={{ marginBottom: 16 }} data-testid='coupon-error' />}
@@ -370,7 +393,7 @@ function CouponEditor() {
                   name={['validity', 'range']}
                   label={c.fields.validRange}
                   required
-                  extra={`${c.hints.range} · ${timeZone}`}
+                  extra={`${c.hints.range} · ${zoneName(timeZone)}`}
                   rules={[check('validity.range')]}
                   getValueProps={(v: [string, string] | null) => ({ value: v ? [dayjs(v[0]), dayjs(v[1])] : null })}
                   normalize={(v: [dayjs.Dayjs, dayjs.Dayjs] | null) => (v ? [v[0].format(PICKER_FORMAT), v[1].format(PICKER_FORMAT)] : null)}

@@ -11,7 +11,7 @@ import { MoneyInput, moneyRule } from '../../components/MoneyInput';
 import { errorText, PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
 import { applyFieldErrors, checkRule } from '../../lib/form-errors';
-import { dayjs, yuan } from '../../lib/format';
+import { dayjs, yuan, zoneName } from '../../lib/format';
 import { ruleSummary } from '../coupons/coupon-rule';
 import { EMPTY_ITEM, formOfItem, ITEM_WORDS, type ItemForm, itemErrors, itemFormField, specsText, toItemUpdate, toNewItem } from './mall-item';
 
@@ -276,7 +276,7 @@ export default function MallItemEditPage() {
             <Form.Item
               name='window'
               label={t.fields.window}
-              extra={`${t.hints.window} · ${timeZone}`}
+              extra={`${t.hints.window} · ${zoneName(timeZone)}`}
               rules={[check('window')]}
               getValueProps={(v: ItemForm['window']) => ({ value: v ? [v[0] ? dayjs(v[0]) : null, v[1] ? dayjs(v[1]) : null] : null })}
               normalize={(v: [dayjs.Dayjs | null, dayjs.Dayjs | null] | null) =>

@@ -1,3 +1,4 @@
+import { ShoppingOutlined, TagsOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { PointsMallStockAdjustment } from '@siyu/shared';
 import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -116,6 +117,30 @@ export function StockDialog({ item, onClose }: { item: MerchantPointsMallItem; o
   );
 }
 
+/** An item without a picture: its kind drawn (a coupon, a virtual benefit, a product), never a blank box. */
+function ItemPlaceholder({ kind }: { kind: string }) {
+  const icon = kind === 'coupon' ? <TagsOutlined /> : kind === 'virtual' ? <ThunderboltOutlined /> : <ShoppingOutlined />;
+  return (
+    <div
+      data-testid='mall-item-placeholder'
+      aria-label={t.kinds[kind as 'sku']}
+      style={{
+        width: 48,
+        height: 48,
+        borderRadius: 4,
+        background: '#fff7e6',
+        color: '#fa8c16',
+        fontSize: 22,
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+      }}
+    >
+      {icon}
+    </div>
+  );
+}
+
 export default function MallItemListPage() {
   const { timeZone, canEdit } = usePermissions();
   const navigate = useNavigate();
@@ -172,7 +197,7 @@ export default function MallItemListPage() {
                   {it.imageUrl ? (
                     <Image src={it.imageUrl} width={48} height={48} style={{ objectFit: 'cover', borderRadius: 4 }} preview={false} />
                   ) : (
-                    <div style={{ width: 48, height: 48, background: '#f5f5f5', borderRadius: 4 }} />
+                    <ItemPlaceholder kind={it.kind} />
                   )}
                   <Space direction='vertical' size={0}>
                     {canEdit ? (

@@ -37,6 +37,9 @@ function matrixOf(p: ProductDetail): SkuMatrixValue {
   return withDimensions({ dimensions: [], rows }, dimensionsOf(p.skus));
 }
 
+/** The SKU code another SKU holds, on its row (`skus.2.code` of a new product, `code` of one SKU saved). */
+const SKU_WORDS = { 'skus.*.code:already_taken': zh.sku.codeTaken, 'code:already_taken': zh.sku.codeTaken };
+
 type RowErrors = Map<number, Partial<Record<'code' | 'priceFen' | 'stock', string>>>;
 
 export default function ProductEditPage() {
@@ -80,11 +83,21 @@ export default function ProductEditPage() {
 
   const original = useMemo(() => new Map((product?.skus ?? []).map((s) => [s.id, s])), [product]);
 
+  /** 保存并上架: after the save, the product is put on the shelf; a refusal leaves it saved (as it was) and says why. */
+  const thenShelve = async (saved: ProductDetail): Promise<ProductDetail> => {
+    try {
+      return await api.POST('/products/{id}/shelve', { params: { path: { id: saved.id } } });
+    } catch (err) {
+      message.error(errorText(err));
+      return saved;
+    }
+  };
+
   const save = useMutation({
-    mutationFn: async (basics: Basics) => {
+    mutationFn: async ({ basics, shelve }: { basics: Basics; shelve: boolean }) => {
       const rows = matrix.rows;
       if (id === null) {
-        return api.POST('/products', {
+        const created = await api.POST('/products', {
           body: {
             ...basics,
             subtitle: basics.subtitle ?? '',
@@ -92,6 +105,7 @@ export default function ProductEditPage() {
             skus: rows.map(newSkuBody),
           },
         });
+        return shelve ? thenShelve(created) : created;
       }
       await api.PATCH('/products/{id}', { params: { path: { id } }, body: basics });
       const errors: RowErrors = new Map();
@@ -110,7 +124,7 @@ export default function ProductEditPage() {
           const field = (err.details as { field?: string } | undefined)?.field ?? err.issues[0]?.field ?? 'code';
           errors.set(i, {
             [field.includes('price') ? 'priceFen' : field.includes('stock') ? 'stock' : 'code']: err.issues[0]
-              ? fieldMessage(err.issues[0])
+              ? fieldMessage(err.issues[0], SKU_WORDS)
               : err.message,
           });
         }
@@ -119,7 +133,8 @@ export default function ProductEditPage() {
         setServerErrors(errors);
         throw new Error(zh.errors.VALIDATION_FAILED);
       }
-      return api.GET('/products/{id}', { params: { path: { id } } });
+      const saved = await api.GET('/products/{id}', { params: { path: { id } } });
+      return shelve && saved.status !== 'on_shelf' ? thenShelve(saved) : saved;
     },
     onSuccess: (saved) => {
       queryClient.setQueryData(['product', saved.id], saved);
@@ -127,7 +142,7 @@ export default function ProductEditPage() {
       setServerErrors(new Map());
       setShowErrors(false);
       if (id === null) {
-        message.success(zh.products.created);
+        message.success(saved.status === 'on_shelf' ? zh.products.createdOnShelf : zh.products.created);
         navigate(`/products/${saved.id}`, { replace: true });
       } else {
         message.success(zh.products.saved);
@@ -135,21 +150,14 @@ export default function ProductEditPage() {
     },
     onError: (err) => {
       // Field errors beside their fields: the form's own, and the SKU rows' ("skus.2.code").
+      // The form stays as typed: nothing here reloads or resets it.
       const rowErrors: RowErrors = new Map();
-      const rest = applyFieldErrors(form, err, (field) => {
-        const m = /^skus\.(\d+)\.(code|priceFen|stock)$/.exec(field);
-        if (m) {
-          const e = rowErrors.get(Number(m[1])) ?? {};
-          e[m[2] as 'code'] = zh.errors.VALIDATION_FAILED;
-          rowErrors.set(Number(m[1]), e);
-          return null;
-        }
-        return field.startsWith('skus') ? null : field;
-      });
+      const skuField = (field: string) => /^skus\.(\d+)\.(code|priceFen|stock)$/.exec(field);
+      const rest = applyFieldErrors(form, err, (field) => (field.startsWith('skus') ? null : field)).filter((issue) => !skuField(issue.field));
       if (err instanceof ApiError)
         for (const issue of err.issues) {
-          const m = /^skus\.(\d+)\.(code|priceFen|stock)$/.exec(issue.field);
-          if (m) rowErrors.set(Number(m[1]), { ...rowErrors.get(Number(m[1])), [m[2]!]: fieldMessage(issue) });
+          const m = skuField(issue.field);
+          if (m) rowErrors.set(Number(m[1]), { ...rowErrors.get(Number(m[1])), [m[2]!]: fieldMessage(issue, SKU_WORDS) });
         }
       if (rowErrors.size) setServerErrors(rowErrors);
       setTopError(rest.length || !(err instanceof ApiError) || !err.issues.length ? errorText(err) : null);
@@ -166,13 +174,13 @@ export default function ProductEditPage() {
     onError: (err) => message.error(errorText(err)),
   });
 
-  const submit = async () => {
+  const submit = async (shelve = false) => {
     setTopError(null);
     setServerErrors(new Map());
     setShowErrors(true);
     const basics = await form.validateFields().catch(() => null);
     if (!basics || validateRows(matrix.rows).size > 0) return;
-    save.mutate(basics);
+    save.mutate({ basics, shelve });
   };
 
   if (id !== null && (q.isPending || q.error)) return <PageState loading={q.isPending} error={q.error} onRetry={() => q.refetch()} />;
@@ -200,10 +208,22 @@ export default function ProductEditPage() {
             </Guard>
           )}
           <Guard>
-            <Button type='primary' loading={save.isPending} onClick={submit} data-testid='product-save'>
+            <Button
+              type={product?.status === 'on_shelf' ? 'primary' : 'default'}
+              loading={save.isPending}
+              onClick={() => submit()}
+              data-testid='product-save'
+            >
               {zh.common.save}
             </Button>
           </Guard>
+          {product?.status !== 'on_shelf' && (
+            <Guard>
+              <Button type='primary' loading={save.isPending} onClick={() => submit(true)} data-testid='product-save-shelve'>
+                {zh.products.saveAndShelve}
+              </Button>
+            </Guard>
+          )}
         </Space>
       </div>
       {topError && <Alert type='error' showIcon message={topError} style={{ marginBottom: 16 }} data-testid='product-error' />}

@@ -33,7 +33,7 @@ export default function ProductListPage() {
   );
   const categories = useCategories();
   const names = categoryNames(categories.data);
-  const q = usePagedQuery(['products', filters], () => api.GET('/products', { params: { query: filters } }));
+  const q = usePagedQuery(['products', filters], () => api.GET('/products', { params: { query: { sort: 'newest', ...filters } } }));
 
   const shelf = useMutation({
     mutationFn: (onShelf: boolean) => api.POST('/products/shelf', { body: { productIds: selected, onShelf } }),
@@ -147,11 +147,18 @@ export default function ProductListPage() {
             {
               title: zh.products.status,
               key: 'status',
-              width: 100,
+              width: 130,
               render: (_, p) => (
-                <Tag color={STATUS_COLORS[p.status]} data-testid={`product-status-${p.id}`}>
-                  {zh.products.statuses[p.status]}
-                </Tag>
+                <Space direction='vertical' size={0}>
+                  <Tag color={STATUS_COLORS[p.status]} data-testid={`product-status-${p.id}`}>
+                    {zh.products.statuses[p.status]}
+                  </Tag>
+                  {p.status !== 'on_shelf' && (
+                    <Typography.Text type='secondary' style={{ fontSize: 12 }} data-testid={`product-hidden-${p.id}`}>
+                      {p.status === 'draft' ? zh.products.draftHint : zh.products.offShelfHint}
+                    </Typography.Text>
+                  )}
+                </Space>
               ),
             },
             {

@@ -12,7 +12,6 @@ import { PageState } from '../../components/PageState';
 import { zh } from '../../i18n/zh-CN';
 import { contractRules, reportError } from '../../lib/form-errors';
 import { dateTime } from '../../lib/format';
-import { CheckInRulesForm } from './CheckInRulesForm';
 
 type OrderSettings = Schemas['OrderSettings'];
 type StaffMember = Schemas['StaffMember'];
@@ -247,7 +246,6 @@ export default function SettingsPage() {
         <Tabs
           items={[
             { key: 'orders', label: zh.settings.tabOrders, children: <OrderSettingsForm /> },
-            { key: 'check-in', label: zh.settings.tabCheckIn, children: <CheckInRulesForm /> },
             { key: 'staff', label: zh.settings.tabStaff, children: <StaffAccounts /> },
           ]}
         />

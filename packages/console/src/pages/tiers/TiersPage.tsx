@@ -1,10 +1,21 @@
 import { TierRules as TierRulesSchema } from '@siyu/shared';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  CrownOutlined,
+  CustomerServiceOutlined,
+  DeleteOutlined,
+  GiftOutlined,
+  PayCircleOutlined,
+  PercentageOutlined,
+  PlusOutlined,
+  SmileOutlined,
+  StarOutlined,
+  CarOutlined,
+} from '@ant-design/icons';
+import type { ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   App,
-  AutoComplete,
   Button,
   Card,
   Col,
@@ -178,10 +189,19 @@ function TierCard({ index, remove, canRemove, disabled }: { index: number; remov
             {fields.map((f) => (
               <Space key={f.key} align='start' style={{ display: 'flex', marginBottom: 4 }} wrap>
                 <Form.Item name={[f.name, 'icon']} rules={[check(`tiers.${index}.display.${f.name}.icon`)]} style={{ marginBottom: 8 }}>
-                  <AutoComplete
+                  <Select
                     style={{ width: 180 }}
                     placeholder={t.iconHint}
-                    options={Object.entries(t.icons).map(([value, label]) => ({ value, label: `${label}（${value}）` }))}
+                    data-testid={`tier-${index}-icon-${f.name}`}
+                    options={Object.entries(t.icons).map(([value, label]) => ({
+                      value,
+                      label: (
+                        <Space size={6}>
+                          {BENEFIT_ICONS[value]}
+                          {label}
+                        </Space>
+                      ),
+                    }))}
                   />
                 </Form.Item>
                 <Form.Item name={[f.name, 'text']} rules={[check(`tiers.${index}.display.${f.name}.text`)]} style={{ marginBottom: 8 }}>
@@ -339,6 +359,18 @@ function RulesEditor({ rules }: { rules: TierRules }) {
     </Form>
   );
 }
+
+/** The benefit icons the storefront draws, drawn here too (never their names: gift, truck…). */
+const BENEFIT_ICONS: Record<string, ReactNode> = {
+  gift: <GiftOutlined />,
+  discount: <PercentageOutlined />,
+  points: <PayCircleOutlined />,
+  cake: <SmileOutlined />,
+  truck: <CarOutlined />,
+  crown: <CrownOutlined />,
+  star: <StarOutlined />,
+  service: <CustomerServiceOutlined />,
+};
 
 export default function TiersPage() {
   const { canEdit } = usePermissions();
