@@ -73,7 +73,14 @@ describe('the member centre on the H5 build', () => {
     expect(await textOf(page, '.js-member-nickname')).toBe(me.nickname);
     await page.locator('.js-phone-row').first().waitFor({ timeout: WAIT_MS });
     expect(await page.locator('.js-member-phone').count()).toBe(0);
-    expect(await page.locator('.js-centre-menu .member-menu-label').allTextContents()).toEqual(['个人资料', '会员权益', '隐私与账号']);
+    expect(await page.locator('.js-centre-menu .member-menu-label').allTextContents()).toEqual([
+      '个人资料',
+      '会员权益',
+      '隐私与账号',
+      '分销中心',
+      '我的余额',
+      '会员码',
+    ]);
     await shoot(page, 'centre-new-member');
 
     // -- bind a phone through the simulator: masked in the header, and still there on the next visit ----------------

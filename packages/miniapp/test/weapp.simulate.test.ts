@@ -835,7 +835,14 @@ describe('WeChat output in miniprogram-simulate', () => {
     const member = lastAuthorization!.slice(7);
     const centre = openPage('pages/member/index');
     await waitFor(() => allDom(centre.host, 'js-profile-entry')[0], 'the 个人资料 entry');
-    expect(allDom(centre.host, 'member-menu-label').map((el) => el.textContent?.trim())).toEqual(['个人资料', '会员权益', '隐私与账号']);
+    expect(allDom(centre.host, 'member-menu-label').map((el) => el.textContent?.trim())).toEqual([
+      '个人资料',
+      '会员权益',
+      '隐私与账号',
+      '分销中心',
+      '我的余额',
+      '会员码',
+    ]);
     tap(allDom(centre.host, 'js-profile-entry')[0]!);
     await waitFor(() => navigations.includes('/package-member/pages/profile/index'), 'navigateTo the profile page');
     centre.page.detach();

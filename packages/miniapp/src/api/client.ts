@@ -203,7 +203,11 @@ interface CallOptions<P extends keyof paths, V extends Verb> {
 }
 
 /** One call by the contract: `path` as the contract names it (`/api/v1/orders/{id}`), its parameters, body and answer typed by it. */
-function call<V extends Verb, P extends PathsWithMethod<paths, V>>(verb: V, path: P, options: CallOptions<P, V> = {}): Promise<AnswerOf<P, V>> {
+export function call<V extends Verb, P extends PathsWithMethod<paths, V>>(
+  verb: V,
+  path: P,
+  options: CallOptions<P, V> = {},
+): Promise<AnswerOf<P, V>> {
   const params = (options.path ?? {}) as Record<string, string | number>;
   return request({
     ...options,
@@ -242,9 +246,9 @@ export function fieldErrorsOf(e: unknown): Record<string, string> {
   return out;
 }
 
-const get = <P extends PathsWithMethod<paths, 'get'>>(path: P, options?: CallOptions<P, 'get'>) => call('get', path, options);
-const post = <P extends PathsWithMethod<paths, 'post'>>(path: P, options?: CallOptions<P, 'post'>) => call('post', path, options);
-const id = (value: number) => ({ id: value });
+export const get = <P extends PathsWithMethod<paths, 'get'>>(path: P, options?: CallOptions<P, 'get'>) => call('get', path, options);
+export const post = <P extends PathsWithMethod<paths, 'post'>>(path: P, options?: CallOptions<P, 'post'>) => call('post', path, options);
+export const id = (value: number) => ({ id: value });
 
 /** The member endpoints of /api/v1, typed by the contract. */
 export const api = {
@@ -262,41 +266,10 @@ export const api = {
   /** Make up (补签) a missed day of the current cycle. */
   checkInMakeUp: (date: string, idempotencyKey: string) => post('/api/v1/check-in/make-up', { body: { date }, idempotencyKey }),
 
-  /** Newest first; `direction` in: credits, out: debits; `kind` and `reason` narrow it further. */
-  pointsLedger: (params: PointsLedgerParams = {}) =>
-    get('/api/v1/points/ledger', { query: { ...params, limit: params.limit ?? 20, cursor: params.cursor ?? undefined } }),
-
   /** Available, pending (orders inside their refund window), debt and the next expiries. */
   pointsSummary: () => get('/api/v1/points'),
 
-  /** One-off tasks that pay points, and which the member has done. */
-  pointsTasks: () => get('/api/v1/points/tasks'),
-
-  // -- points mall ------------------------------------------------------------------------------------------------
-  /** Items as this member sees them: can they redeem each now, and why not. */
-  mallItems: (query: QueryOf<'/api/v1/points-mall/items'> = {}) => get('/api/v1/points-mall/items', { query }),
-
-  mallItem: (itemId: number) => get('/api/v1/points-mall/items/{id}', { path: id(itemId) }),
-
-  /** Points only: done at once. Points plus cash: awaiting_payment with `orderId`, paid like an order. */
-  redeemMallItem: (body: BodyOf<'/api/v1/points-mall/redemptions', 'post'>, idempotencyKey: string) =>
-    post('/api/v1/points-mall/redemptions', { body, idempotencyKey }),
-
-  mallRedemptions: (query: QueryOf<'/api/v1/points-mall/redemptions'> = {}) => get('/api/v1/points-mall/redemptions', { query }),
-
-  mallRedemption: (redemptionId: number) => get('/api/v1/points-mall/redemptions/{id}', { path: id(redemptionId) }),
-
-  /** Withdraws a redemption whose cash part is unpaid: points and stock come back, it is closed. */
-  withdrawRedemption: (redemptionId: number, idempotencyKey: string) =>
-    post('/api/v1/points-mall/redemptions/{id}/cancel', { path: id(redemptionId), idempotencyKey }),
-
-  // -- tiers ------------------------------------------------------------------------------------------------------
-  tiers: () => get('/api/v1/tiers', { authenticated: false }),
-
   myTier: () => get('/api/v1/tiers/me'),
-
-  myGrowth: (params: { limit?: number; cursor?: number | null } = {}) =>
-    get('/api/v1/tiers/me/growth', { query: { limit: params.limit ?? 20, cursor: params.cursor ?? undefined } }),
 
   // -- catalog (public) -------------------------------------------------------------------------------------------
   categories: () => get('/api/v1/categories', { authenticated: false }),
@@ -304,8 +277,6 @@ export const api = {
   storefront: () => get('/api/v1/storefront', { authenticated: false }),
 
   products: (query: QueryOf<'/api/v1/products'> = {}) => get('/api/v1/products', { query, authenticated: false }),
-
-  product: (productId: number) => get('/api/v1/products/{id}', { path: id(productId), authenticated: false }),
 
   // -- cart ---------------------------------------------------------------------------------------------------------
   cart: () => get('/api/v1/cart'),
@@ -319,133 +290,36 @@ export const api = {
 
   selectAllCartLines: (selected: boolean, idempotencyKey: string) => call('put', '/api/v1/cart/selection', { body: { selected }, idempotencyKey }),
 
-  // -- addresses ------------------------------------------------------------------------------------------------
-  addresses: () => get('/api/v1/addresses'),
-
-  address: (addressId: number) => get('/api/v1/addresses/{id}', { path: id(addressId) }),
-
-  createAddress: (body: AddressInput, idempotencyKey: string) => post('/api/v1/addresses', { body, idempotencyKey }),
-
-  updateAddress: (addressId: number, body: BodyOf<'/api/v1/addresses/{id}', 'patch'>, idempotencyKey: string) =>
-    call('patch', '/api/v1/addresses/{id}', { path: id(addressId), body, idempotencyKey }),
-
-  deleteAddress: (addressId: number, idempotencyKey: string) => call('delete', '/api/v1/addresses/{id}', { path: id(addressId), idempotencyKey }),
-
-  // -- checkout and orders ----------------------------------------------------------------------------------------
-  /** `couponIds`: omit to let the server choose the best allowed combination, [] for none, or exactly these. `usePoints`: pay part with points. */
-  checkoutPreview: (body: BodyOf<'/api/v1/checkout/preview', 'post'>) => post('/api/v1/checkout/preview', { body }),
-
   memberPrices: (body: BodyOf<'/api/v1/checkout/member-prices', 'post'>) => post('/api/v1/checkout/member-prices', { body }),
-
-  createOrder: (body: BodyOf<'/api/v1/orders', 'post'>, idempotencyKey: string) => post('/api/v1/orders', { body, idempotencyKey }),
-
-  orders: (query: QueryOf<'/api/v1/orders'> = {}) => get('/api/v1/orders', { query }),
 
   order: (orderId: number) => get('/api/v1/orders/{id}', { path: id(orderId) }),
 
-  cancelOrder: (orderId: number, idempotencyKey: string, reason?: string) =>
-    post('/api/v1/orders/{id}/cancel', { path: id(orderId), idempotencyKey, ...(reason ? { body: { reason } } : {}) }),
-
-  confirmReceipt: (orderId: number, idempotencyKey: string) => post('/api/v1/orders/{id}/confirm-receipt', { path: id(orderId), idempotencyKey }),
-
-  // -- the paid membership card -----------------------------------------------------------------------------------
-  memberCardOffer: () => get('/api/v1/member-cards'),
   myMemberCard: () => get('/api/v1/member-cards/me'),
-  memberCardSavings: () => get('/api/v1/member-cards/me/savings'),
-  /** The card's order, then paid like any order (lib/payment.ts); 409 while another card order waits for payment. */
-  buyMemberCard: (cardId: number, idempotencyKey: string) =>
-    post('/api/v1/member-cards/{id}/purchase', { path: id(cardId), body: {}, idempotencyKey }),
-
-  // -- coupons ----------------------------------------------------------------------------------------------------
-  couponCentre: () => get('/api/v1/coupon-centre'),
-
-  /** Claimable coupons that apply to one product (the coupon row of the product page). */
-  productCoupons: (productId: number) => get('/api/v1/products/{id}/coupons', { path: id(productId) }),
 
   claimCoupon: (templateId: number, idempotencyKey: string) => post('/api/v1/coupons/claim', { body: { templateId }, idempotencyKey }),
 
-  /** The server ignores dashes and case in the code. */
-  redeemCouponCode: (code: string, idempotencyKey: string) => post('/api/v1/coupons/redeem', { body: { code }, idempotencyKey }),
-
   /** usable: available or held by an unpaid order, soonest to expire first. */
   coupons: (query: QueryOf<'/api/v1/coupons'>) => get('/api/v1/coupons', { query }),
-
-  coupon: (couponId: number) => get('/api/v1/coupons/{id}', { path: id(couponId) }),
 
   // -- payments and refunds --------------------------------------------------------------------------------------
   payOrder: (orderId: number, idempotencyKey: string) => post('/api/v1/orders/{id}/pay', { path: id(orderId), body: {}, idempotencyKey }),
   /** Asks the server to query the platform for the order's payment (when the notification is late); returns the order. */
   refreshPaymentStatus: (orderId: number) => post('/api/v1/orders/{id}/payment-status', { path: id(orderId), body: {} }),
 
-  refunds: (orderId: number) => get('/api/v1/orders/{id}/refunds', { path: id(orderId) }),
-
-  requestRefund: (orderId: number, body: BodyOf<'/api/v1/orders/{id}/refunds', 'post'>, idempotencyKey: string) =>
-    post('/api/v1/orders/{id}/refunds', { path: id(orderId), body, idempotencyKey }),
-
-  /** What a refund would come to (the server's rules; nothing written). */
-  refundPreview: (orderId: number, body: BodyOf<'/api/v1/orders/{id}/refunds/preview', 'post'>) =>
-    post('/api/v1/orders/{id}/refunds/preview', { path: id(orderId), body }),
-
-  // -- stored value and the member code (decision 039) ---------------------------------------------------------------
-  wallet: () => get('/api/v1/me/wallet'),
-  walletLedger: (query: QueryOf<'/api/v1/me/wallet/ledger'> = {}) => get('/api/v1/me/wallet/ledger', { query }),
-  /** A top-up awaiting payment: pay its order (orderId) with payOrder. */
-  createTopUp: (body: BodyOf<'/api/v1/me/wallet/top-ups', 'post'>, idempotencyKey: string) =>
-    post('/api/v1/me/wallet/top-ups', { body, idempotencyKey }),
-  memberCode: () => get('/api/v1/me/member-code'),
-
-  // -- favourites and order counts ---------------------------------------------------------------------------------
-  favourites: (query: QueryOf<'/api/v1/me/favourites'> = {}) => get('/api/v1/me/favourites', { query }),
-  favouriteState: (productId: number) => get('/api/v1/me/favourites/{productId}', { path: { productId } }),
-  addFavourite: (productId: number, idempotencyKey: string) =>
-    call('put', '/api/v1/me/favourites/{productId}', { path: { productId }, idempotencyKey }),
-  removeFavourite: (productId: number, idempotencyKey: string) =>
-    call('delete', '/api/v1/me/favourites/{productId}', { path: { productId }, idempotencyKey }),
   /** How many orders each tab of the order list shows. */
   orderCounts: () => get('/api/v1/orders/counts'),
 
   // -- the member centre: profile, my data, closing the account (decision 019) --------------------------------------
   /** Nickname, avatar, gender, birthday (birthdayLocked once set) and the bound phone masked. */
   profile: () => get('/api/v1/me/profile'),
-  /** Any of the fields; another birthday once one is set: 409 BIRTHDAY_ALREADY_SET. */
-  updateProfile: (body: BodyOf<'/api/v1/me/profile', 'patch'>, idempotencyKey: string) =>
-    call('patch', '/api/v1/me/profile', { body, idempotencyKey }),
-  /** Everything the store holds about the member. */
-  myData: () => get('/api/v1/me/data'),
-  /** 409 ACCOUNT_HAS_OPEN_ORDERS (details: { orders?, refunds?, redemptions? }) while something is unfinished. */
-  closeAccount: (body: BodyOf<'/api/v1/me/close', 'post'>) => post('/api/v1/me/close', { body }),
 
-  // -- the message centre and subscription messages (decisions 044, 045) --------------------------------------------
-  messages: (query: QueryOf<'/api/v1/me/messages'> = {}) => get('/api/v1/me/messages', { query }),
   unreadMessages: () => get('/api/v1/me/messages/unread-count'),
-  readMessage: (messageId: number, idempotencyKey: string) => post('/api/v1/me/messages/{id}/read', { path: id(messageId), idempotencyKey }),
-  readAllMessages: (idempotencyKey: string) => post('/api/v1/me/messages/read-all', { idempotencyKey }),
   /** Which templates to pass to the platform's subscription prompt at this moment (empty: do not ask). */
   subscriptionAsk: (query: QueryOf<'/api/v1/me/message-subscriptions'>) => get('/api/v1/me/message-subscriptions', { query }),
   recordConsents: (body: BodyOf<'/api/v1/me/message-consents', 'post'>, idempotencyKey: string) =>
     post('/api/v1/me/message-consents', { body, idempotencyKey }),
-  /** A share id for what is about to be shared (decision 034). */
-  issueShare: (body: BodyOf<'/api/v1/shares', 'post'>) => post('/api/v1/shares', { body }),
   /** The app was opened with a share id and a session was already open (a login carries it otherwise). */
   recordLanding: (body: BodyOf<'/api/v1/shares/landings', 'post'>) => post('/api/v1/shares/landings', { body }),
-  /** The share's scannable code (the platform's mini-program code; H5: a QR code of the web address). */
-  shareCode: (shareId: string) => get('/api/v1/shares/{shareId}/code', { path: { shareId } }),
-  invitationRules: () => get('/api/v1/invitations/rules'),
-  myInvitations: () => get('/api/v1/me/invitations'),
-  invitationLeaderboard: () => get('/api/v1/invitations/leaderboard'),
-  // -- distribution (分销中心, decision 036) ---------------------------------------------------------------------------
-  /** Status, how to qualify, commission frozen / settled / withdrawn. */
-  distribution: () => get('/api/v1/distribution'),
-  /** Active at once under the tier or task rule; pending under apply-and-approve; 409 NOT_QUALIFIED otherwise. */
-  applyDistribution: (idempotencyKey: string) => post('/api/v1/distribution/apply', { idempotencyKey }),
-  distributionCommissions: (query: QueryOf<'/api/v1/distribution/commissions'> = {}) => get('/api/v1/distribution/commissions', { query }),
-  distributionTeam: () => get('/api/v1/distribution/team'),
-  distributionWithdrawals: (query: QueryOf<'/api/v1/distribution/withdrawals'> = {}) => get('/api/v1/distribution/withdrawals', { query }),
-  /** 400 naming amountFen below the minimum; 409 INSUFFICIENT_BALANCE, LIMIT_REACHED (the daily cap). */
-  withdraw: (body: BodyOf<'/api/v1/distribution/withdrawals', 'post'>, idempotencyKey: string) =>
-    post('/api/v1/distribution/withdrawals', { body, idempotencyKey }),
   /** The shopping guide the member is bound to (the home page's guide card), or null. */
   myGuide: () => get('/api/v1/distribution/guide'),
-  /** 赚 ¥x on a product page: null for members who are not active distributors. */
-  productEarning: (productId: number) => get('/api/v1/products/{id}/earning', { path: id(productId) }),
 };

@@ -123,6 +123,7 @@ function ItemPlaceholder({ kind }: { kind: string }) {
   return (
     <div
       data-testid='mall-item-placeholder'
+      role='img'
       aria-label={t.kinds[kind as 'sku']}
       style={{
         width: 48,

@@ -1,7 +1,7 @@
 import { formatYuan } from '@siyu/shared/money';
 import { Text } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { api } from '../api';
 import { t } from '../../i18n/package-product';
 
 /**

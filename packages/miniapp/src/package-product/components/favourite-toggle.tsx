@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
-import { api, isApiError, newIdempotencyKey } from '../../api/client';
+import { isApiError, newIdempotencyKey } from '../../api/client';
+import { api } from '../api';
 import { t } from '../../i18n/package-product';
 import './favourite-toggle.css';
 

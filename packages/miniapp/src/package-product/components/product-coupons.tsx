@@ -1,7 +1,7 @@
 import type { ClaimableCoupon } from '@siyu/shared';
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { api } from '../api';
 import { t } from '../../i18n/package-product';
 import { couponTag } from '../../lib/coupons';
 import { useCouponClaim } from '../../lib/use-coupon-claim';

@@ -4,7 +4,8 @@ import { citiesOf, districtsOf, findRegion, matchRegion, provinces, regionIndexe
 import { Button, Input, Picker, Switch, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
-import { api, fieldErrorsOf, isApiError, newIdempotencyKey, type AddressInput } from '../../../api/client';
+import { fieldErrorsOf, isApiError, newIdempotencyKey, type AddressInput } from '../../../api/client';
+import { api } from '../../api';
 import { LoadError } from '../../../components/load-error';
 import { t } from '../../../i18n/zh-CN';
 import { idParam } from '../../../lib/routes';

@@ -3,7 +3,7 @@ import { formatYuan } from '@siyu/shared/money';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { api } from '../../../api/client';
+import { api } from '../../api';
 import { LoadError } from '../../../components/load-error';
 import { t } from '../../../i18n/package-card';
 import { formatDateTime } from '../../../lib/format';

@@ -2,7 +2,7 @@ import type { ClaimableCoupon } from '@siyu/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import { api } from '../../../api/client';
+import { api } from '../../api';
 import { ClaimableCouponCard } from '../../../components/claimable-coupon-card';
 import { CouponSkeleton } from '../../../components/coupon-card';
 import { LoadError } from '../../../components/load-error';

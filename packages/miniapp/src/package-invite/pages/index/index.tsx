@@ -2,7 +2,7 @@ import type { InvitationLeaderboard, InvitationRulesView, MyInvitations } from '
 import { Button, Image, Text, View } from '@tarojs/components';
 import { useDidShow, useShareAppMessage } from '@tarojs/taro';
 import { useState } from 'react';
-import { api } from '../../../api/client';
+import { api } from '../../api';
 import { LoadError } from '../../../components/load-error';
 import { t } from '../../../i18n/package-invite';
 import { ROUTES } from '../../../lib/routes';

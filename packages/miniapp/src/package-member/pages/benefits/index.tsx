@@ -2,7 +2,7 @@ import type { MyTier, Tier } from '@siyu/shared';
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { api } from '../../../api/client';
+import { api } from '../../api';
 import { LoadError } from '../../../components/load-error';
 import { tierTone } from '../../../components/tier-card';
 import { t } from '../../../i18n/zh-CN';

@@ -2,7 +2,7 @@ import type { GrowthEntry } from '@siyu/shared';
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { api } from '../../../api/client';
+import { api } from '../../api';
 import { LoadError } from '../../../components/load-error';
 import { ListSkeleton } from '../../../components/list-skeleton';
 import { t } from '../../../i18n/zh-CN';

@@ -1,4 +1,4 @@
-import { t } from '../../../i18n/zh-CN';
+import { t } from '../../../i18n/package-member';
 
 export default definePageConfig({
   navigationStyle: 'default',

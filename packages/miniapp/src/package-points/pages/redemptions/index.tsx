@@ -2,7 +2,7 @@ import type { PointsMallRedemption } from '@siyu/shared';
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { useRef, useState } from 'react';
-import { api } from '../../../api/client';
+import { api } from '../../api';
 import { LoadError } from '../../../components/load-error';
 import { ListSkeleton } from '../../../components/list-skeleton';
 import { ProductImage } from '../../../components/product-image';

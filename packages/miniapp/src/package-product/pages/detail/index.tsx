@@ -18,7 +18,7 @@ import { descriptionText, priceRangeText, specsText } from '../../../lib/format'
 import { ROUTES, idParam } from '../../../lib/routes';
 import { useMemberPrices } from '../../../lib/use-member-prices';
 import { initialSelection, missingDimension, selectedSku, specDimensions, type SpecSelection } from '../../lib/sku-selection';
-import { api } from '../../../api/client';
+import { api } from '../../api';
 import { useCart } from '../../../stores/cart-store';
 import { useCheckout } from '../../../stores/checkout-store';
 import './index.css';

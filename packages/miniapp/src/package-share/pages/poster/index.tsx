@@ -3,7 +3,7 @@ import { formatYuan } from '@siyu/shared/money';
 import { Button, Canvas, Image, Text, View } from '@tarojs/components';
 import Taro, { useReady, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { api } from '../../../api/client';
+import { api } from '../../api';
 import { TARGET } from '../../../env';
 import { BottomSheet } from '../../../components/bottom-sheet';
 import { LoadError } from '../../../components/load-error';

@@ -2,7 +2,7 @@ import type { MemberCode } from '@siyu/shared';
 import { Button, Text, View } from '@tarojs/components';
 import { useDidHide, useDidShow } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../../../api/client';
+import { api } from '../../api';
 import { memberCode as mc } from '../../../i18n/package-wallet';
 import './index.css';
 
