@@ -201,6 +201,7 @@ export function createApp({
     tierLevel: (executor, memberId) => tiers.levelOf(executor, memberId),
     daysCheckedIn: (executor, memberId) => checkIn.daysCheckedIn(executor, memberId),
     paidOrders: async (executor, memberId) => ((await orders.memberIdsWithPaidOrders(executor, [memberId])).has(memberId) ? 1 : 0),
+    cardMayDistribute: (executor, memberId) => memberCards.mayDistribute(executor, memberId, clock.now()),
     nicknames: (executor, ids) => members.nicknames(executor, ids),
     staffName: async (staffId) => (await staff.profile(staffId).catch(() => null))?.displayName ?? null,
   });

@@ -8,9 +8,10 @@
 import type { MemberCard, MemberCardInput } from '@siyu/shared';
 import { describe, expect, it } from 'vitest';
 import { inTransaction } from '../src/lib/transaction.js';
+import { DEFAULT_DISTRIBUTION_SETTINGS } from '../src/modules/distribution/index.js';
 import { eachTestContext, type TestContext } from './context.js';
 import type { LoginPlatform } from '@siyu/shared';
-import { call, createStaffAndLogin, DAY, M } from './factories.js';
+import { call, createStaffAndLogin, DAY, loginMember, M } from './factories.js';
 import {
   approvedRefund,
   expectOkAck,
@@ -420,5 +421,39 @@ describe('bought through the pay flow', () => {
     expect(await ctx.db.selectFrom('refunds').select('id').where('order_id', '=', second.orderId).execute()).toHaveLength(0);
     expect((await buy(m, 999_999)).status).toBe(404);
     expect((await call(ctx, 'POST', '/api/v1/member-cards/abc/purchase', m.headers(), {})).status).toBe(400);
+  });
+});
+
+describe('the card model of distribution', () => {
+  it('an active card with the right to distribute makes its holder a distributor on applying; no card, or a card without it, does not', async () => {
+    const settings = structuredClone(DEFAULT_DISTRIBUTION_SETTINGS);
+    settings.qualification.mode = 'card';
+    expect((await call(ctx, 'PUT', `${M}/distribution/settings`, shop.owner.headers(), settings)).status).toBe(200);
+    const apply = (who: Shopper) => call(ctx, 'POST', '/api/v1/distribution/apply', who.headers(), {});
+
+    const refused = await apply(m);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('NOT_QUALIFIED');
+
+    const plain = await createCard({ name: '普通月卡', periodMonths: 1, benefits: { ...YEAR_CARD.benefits, mayDistribute: false } });
+    const other = await newShopper(ctx);
+    await buyAndPay(other.id, plain.id);
+    expect((await apply(other)).body.error.code).toBe('NOT_QUALIFIED');
+
+    const card = await createCard();
+    await buyAndPay(m.id, card.id);
+    const ok = await apply(m);
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.status).toBe('active');
+    const row = await ctx.db.selectFrom('distributors').select(['status', 'qualified_by']).where('member_id', '=', m.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'active', qualified_by: 'card' });
+
+    // A holder who applies only after the card ended is refused.
+    const late = await newShopper(ctx);
+    await buyAndPay(late.id, card.id);
+    ctx.clock.advance(400 * DAY);
+    const lateAgain = await loginMember(ctx, { user: late.user }); // the old session ended long ago
+    expect(lateAgain.id).toBe(late.id);
+    expect((await call(ctx, 'POST', '/api/v1/distribution/apply', lateAgain.headers(), {})).body.error.code).toBe('NOT_QUALIFIED');
   });
 });

@@ -78,6 +78,8 @@ export function createDistributionService(deps: {
   tierLevel: (executor: Executor, memberId: number) => Promise<number>;
   daysCheckedIn: (executor: Executor, memberId: number) => Promise<number>;
   paidOrders: (executor: Executor, memberId: number) => Promise<number>;
+  /** Whether the member holds an active paid membership card that carries the right to distribute (the card model). */
+  cardMayDistribute: (executor: Executor, memberId: number) => Promise<boolean>;
   nicknames: (executor: Executor, ids: number[]) => Promise<Map<number, string>>;
   staffName: (staffId: number) => Promise<string | null>;
 }): DistributionService {
@@ -236,6 +238,8 @@ export function createDistributionService(deps: {
           await qualify(trx, memberId, 'task', 'pending');
           throw new AppError('NOT_QUALIFIED', 'complete the task first', { checkIns: days, needed: q.task.checkIns, paidOrder: q.task.paidOrder });
         }
+        // The card model: an active paid membership card with the right to distribute qualifies at once.
+        if (await deps.cardMayDistribute(trx, memberId)) return qualify(trx, memberId, 'card');
         throw new AppError('NOT_QUALIFIED', 'buy the paid membership card to distribute');
       });
     },
